@@ -1,0 +1,31 @@
+// `services360 <command>`: each command lives in backend/cli/<command>.ts and exports run(argv).
+const COMMANDS: Record<string, { load: () => Promise<{ run: (argv: string[]) => Promise<number> }>; help: string }> = {
+  serve: { load: () => import('./cli/serve.ts'), help: 'start the aggregator (PORT, DATABASE_URL)' },
+  migrate: { load: () => import('./cli/migrate.ts'), help: 'apply pending migrations (idempotent)' },
+  'create-token': { load: () => import('./cli/create-token.ts'), help: '--name N --scopes ingest,read,pii: print a new token once' },
+  'revoke-token': { load: () => import('./cli/revoke-token.ts'), help: '--name N: revoke a token' },
+  'import-zones': { load: () => import('./cli/import-zones.ts'), help: 'FILE.geojson [--code P --name-en P --name-ar P --kind K]' },
+  'import-population': { load: () => import('./cli/import-population.ts'), help: 'FILE.csv (zone code, population, year)' },
+  'import-requests': { load: () => import('./cli/import-requests.ts'), help: 'FILE.csv [--mapping NAME|FILE] [--rejects FILE]' },
+  'generate-demo': { load: () => import('./cli/generate-demo.ts'), help: '--months N --seed S [--zones FILE] [--requests N]' },
+};
+
+function usage(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length));
+  return ['usage: services360 <command> [options]', '', ...Object.entries(COMMANDS).map(([c, d]) => `  ${c.padEnd(width)}  ${d.help}`)].join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') { console.log(usage()); return name ? 0 : 2; }
+  const command = COMMANDS[name];
+  if (!command) { console.error(`unknown command "${name}"\n\n${usage()}`); return 2; }
+  try {
+    return await (await command.load()).run(rest);
+  } catch (err) {
+    // Plain message for the operator; the stack only when asked for.
+    console.error(`services360 ${name}: ${(err as Error).message}`);
+    if (process.env.S360_DEBUG) console.error(err);
+    return 1;
+  }
+}

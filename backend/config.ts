@@ -1,0 +1,51 @@
+// Every limit and tunable in one table, with its default beside it. Each can be overridden by the
+// environment variable of the same name (S360_ prefix). Read once at start-up; fail fast on bad values.
+
+type Setting = { env: string; default: number | string; doc: string };
+
+export const SETTINGS = {
+  port: { env: 'PORT', default: 8360, doc: 'HTTP port of the aggregator' },
+  host: { env: 'HOST', default: '0.0.0.0', doc: 'HTTP bind address' },
+  poolSize: { env: 'S360_POOL_SIZE', default: 10, doc: 'PostgreSQL connections in the pool' },
+  statementTimeoutMs: { env: 'S360_STATEMENT_TIMEOUT_MS', default: 30000, doc: 'per-statement timeout' },
+  connectTimeoutMs: { env: 'S360_CONNECT_TIMEOUT_MS', default: 3000, doc: 'database connect timeout' },
+  maxBodyBytes: { env: 'S360_MAX_BODY_BYTES', default: 2_000_000, doc: 'largest accepted request body' },
+  maxBatch: { env: 'S360_MAX_BATCH', default: 1000, doc: 'requests per POST /v1/requests/batch' },
+  maxDescriptionChars: { env: 'S360_MAX_DESCRIPTION_CHARS', default: 4000, doc: 'longest description' },
+  tokenCacheMs: { env: 'S360_TOKEN_CACHE_MS', default: 10000, doc: 'how long a checked token is trusted' },
+  referenceCacheMs: { env: 'S360_REFERENCE_CACHE_MS', default: 30000, doc: 'how long reference data is cached' },
+  retryAfterSeconds: { env: 'S360_RETRY_AFTER_S', default: 5, doc: 'Retry-After when the database is down' },
+  open311WindowDays: { env: 'S360_OPEN311_WINDOW_DAYS', default: 90, doc: 'Open311 GET requests default window' },
+  open311MaxResults: { env: 'S360_OPEN311_MAX_RESULTS', default: 1000, doc: 'Open311 GET requests limit' },
+  importChunkRows: { env: 'S360_IMPORT_CHUNK_ROWS', default: 50000, doc: 'rows per CSV import transaction' },
+  zoneSubdivideVertices: { env: 'S360_ZONE_SUBDIVIDE_VERTICES', default: 64, doc: 'ST_Subdivide size for point-in-zone' },
+  maxTileFeatures: { env: 'S360_MAX_TILE_FEATURES', default: 10000, doc: 'features per vector tile' },
+  tileBinMaxZoom: { env: 'S360_TILE_BIN_MAX_ZOOM', default: 13, doc: 'tiles at or below this zoom are binned' },
+  rollupLagBoundSeconds: { env: 'S360_ROLLUP_LAG_BOUND_S', default: 300, doc: '/readyz fails past this rollup lag' },
+  queryMaxPoints: { env: 'S360_QUERY_MAX_POINTS', default: 2000, doc: 'most buckets a time series returns' },
+} as const satisfies Record<string, Setting>;
+
+export type SettingName = keyof typeof SETTINGS;
+export type Config = { [K in SettingName]: (typeof SETTINGS)[K]['default'] extends number ? number : string };
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const out: Record<string, number | string> = {};
+  for (const [name, s] of Object.entries(SETTINGS) as [SettingName, Setting][]) {
+    const raw = env[s.env];
+    if (raw === undefined || raw === '') { out[name] = s.default; continue; }
+    if (typeof s.default === 'number') {
+      const n = Number(raw);
+      if (!Number.isFinite(n) || n < 0) throw new ConfigError(`${s.env} must be a non-negative number, got "${raw}"`);
+      out[name] = n;
+    } else out[name] = raw;
+  }
+  return out as Config;
+}
+
+export function databaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+  const url = env.DATABASE_URL;
+  if (!url) throw new ConfigError('DATABASE_URL is not set (e.g. postgres://user:pass@127.0.0.1:5432/services360)');
+  return url;
+}

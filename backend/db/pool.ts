@@ -1,0 +1,40 @@
+// The PostgreSQL pool: sized and time-limited from the config table.
+import pg from 'pg';
+import type { Config } from '../config.ts';
+
+// bigint (int8) and numeric arrive as strings by default; counts fit in a JS number here.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+export type Pool = pg.Pool;
+export type Client = pg.PoolClient;
+
+export function createPool(url: string, config: Pick<Config, 'poolSize' | 'statementTimeoutMs' | 'connectTimeoutMs'>): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: config.poolSize,
+    connectionTimeoutMillis: config.connectTimeoutMs,
+    statement_timeout: config.statementTimeoutMs,
+    idleTimeoutMillis: 30000,
+    application_name: 'services360',
+  });
+  // An idle client losing its connection (database restart) must not crash the process.
+  pool.on('error', () => {});
+  return pool;
+}
+
+/** Runs fn inside one transaction; rolls back on any error. */
+export async function inTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await fn(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
+}

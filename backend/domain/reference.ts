@@ -1,0 +1,68 @@
+// Reference data (channels, categories, topics, stages, advisors, zone codes), cached briefly so
+// validation can name unknown codes without a round trip per request.
+import type pg from 'pg';
+import { sql } from '../db/sql.ts';
+
+export type Named = { code: string; name_en: string; name_ar: string };
+export type Topic = Named & { department_code: string; default_priority: Priority };
+export type Stage = Named & { status_code: Status; progress_pct: number | null };
+export type Priority = 'low' | 'normal' | 'high' | 'urgent';
+export const PRIORITIES: readonly Priority[] = ['low', 'normal', 'high', 'urgent'];
+export type Status = 'received' | 'assigned' | 'in_progress' | 'on_hold' | 'resolved' | 'closed' | 'cancelled';
+
+export type ReferenceData = {
+  channels: Named[];
+  categories: Named[];
+  departments: (Named & { calendar_code: string })[];
+  topics: Topic[];
+  statuses: (Named & { status_class: string })[];
+  stages: Stage[];
+  advisors: { id: number; code: string; department_code: string }[];
+  zones: { id: number; code: string }[];
+};
+
+export type ReferenceIndex = ReferenceData & {
+  channel: Map<string, Named>;
+  category: Map<string, Named>;
+  topic: Map<string, Topic>;
+  stage: Map<string, Stage>;
+  advisor: Map<string, { id: number; code: string; department_code: string }>;
+  zone: Map<string, { id: number; code: string }>;
+};
+
+export function indexReference(data: ReferenceData): ReferenceIndex {
+  const by = <T extends { code: string }>(xs: T[]) => new Map(xs.map((x) => [x.code, x]));
+  return {
+    ...data,
+    channel: by(data.channels),
+    category: by(data.categories),
+    topic: by(data.topics),
+    stage: by(data.stages),
+    advisor: by(data.advisors),
+    zone: by(data.zones),
+  };
+}
+
+export class ReferenceCache {
+  private value: ReferenceIndex | null = null;
+  private loadedAt = 0;
+  private loading: Promise<ReferenceIndex> | null = null;
+  constructor(private pool: pg.Pool, private maxAgeMs: number) {}
+
+  async get(): Promise<ReferenceIndex> {
+    if (this.value && Date.now() - this.loadedAt < this.maxAgeMs) return this.value;
+    if (!this.loading) {
+      this.loading = this.pool.query<{ reference: ReferenceData }>(sql('reference/load'))
+        .then(({ rows }) => {
+          this.value = indexReference(rows[0].reference);
+          this.loadedAt = Date.now();
+          return this.value;
+        })
+        .finally(() => { this.loading = null; });
+    }
+    return this.loading;
+  }
+
+  /** Forget the cached copy (after an import changed zones or advisors). */
+  invalidate(): void { this.loadedAt = 0; }
+}

@@ -1,0 +1,29 @@
+// Wires the Express app: body limits, routes, 404 and the error handler. Nothing else lives here.
+import express, { type Express } from 'express';
+import type { AppContext } from './context.ts';
+import { errorHandler } from './error-handler.ts';
+import { NotFoundError } from './errors.ts';
+import { registerHealth } from '../routes/health.ts';
+import { registerRequestIngest } from '../routes/requests-ingest.ts';
+import { registerRequestEvents } from '../routes/request-events.ts';
+import { registerOpen311 } from '../routes/open311/index.ts';
+
+export function createApp(ctx: AppContext): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.set('query parser', 'simple');
+  app.use(express.json({ limit: ctx.config.maxBodyBytes }));
+  app.use(express.urlencoded({ extended: false, limit: ctx.config.maxBodyBytes }));
+
+  const router = express.Router();
+  registerHealth(router);
+  registerRequestIngest(router, ctx);
+  registerRequestEvents(router, ctx);
+  app.use(router);
+  app.use('/open311/v2', registerOpen311(ctx));
+
+  app.use((req, _res, next) => next(new NotFoundError(`route ${req.method} ${req.path}`, 'path')));
+  app.use(errorHandler(ctx.config.retryAfterSeconds));
+  return app;
+}

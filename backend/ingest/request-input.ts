@@ -1,0 +1,99 @@
+// What a new request looks like on the wire, and its checks against the reference data.
+import { z } from 'zod';
+import type { ErrorDetail } from '../http/errors.ts';
+import { PRIORITIES, type Priority, type ReferenceIndex } from '../domain/reference.ts';
+
+const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})$/;
+const EARLIEST = Date.parse('2000-01-01T00:00:00Z');
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+const timestamp = z.string().regex(ISO_WITH_ZONE, 'must be an ISO 8601 time with a zone, e.g. 2026-11-29T10:00:00+04:00')
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'is not a real date and time')
+  .refine((s) => Date.parse(s) >= EARLIEST, 'is before 2000-01-01')
+  .refine((s) => Date.parse(s) <= Date.now() + FUTURE_TOLERANCE_MS, 'is in the future');
+
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+
+export const customerSchema = z.strictObject({
+  name: text(200).optional(),
+  phone: z.string().trim().regex(/^\+?[0-9 ()-]{5,20}$/, 'must be a phone number (digits, spaces, +, -, parentheses)').optional(),
+  email: z.email('must be an e-mail address').max(254).optional(),
+  national_id: text(40).optional(),
+  language: z.enum(['en', 'ar']).optional(),
+}).refine((c) => Object.values(c).some((v) => v !== undefined), 'must hold at least one field');
+
+export function requestInputSchema(maxDescription: number) {
+  return z.strictObject({
+    source: z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/, 'must be 1–100 letters, digits or ._:-'),
+    external_id: text(200),
+    channel: z.string(),
+    category: z.string(),
+    topic: z.string().optional(),
+    priority: z.enum(PRIORITIES as [Priority, ...Priority[]]).optional(),
+    description: z.string().max(maxDescription, `must be at most ${maxDescription} characters`).optional(),
+    address: text(500).optional(),
+    location: z.strictObject({
+      lon: z.number('must be a number').min(-180, 'must be between -180 and 180').max(180, 'must be between -180 and 180'),
+      lat: z.number('must be a number').min(-90, 'must be between -90 and 90').max(90, 'must be between -90 and 90'),
+    }).optional(),
+    zone: z.string().optional(),
+    customer: customerSchema.optional(),
+    created_at: timestamp.optional(),
+  });
+}
+
+export type RequestInput = z.infer<ReturnType<typeof requestInputSchema>>;
+
+/** A request ready to be written: codes checked, defaults filled. */
+export type NewRequest = {
+  source: string;
+  external_id: string;
+  channel: string;
+  category: string;
+  topic: string | null;
+  department: string | null;
+  priority: Priority;
+  description: string | null;
+  address: string | null;
+  lon: number | null;
+  lat: number | null;
+  zone_code: string | null;
+  customer: RequestInput['customer'] | null;
+  created_at: string;
+};
+
+/** Checks codes against the reference data; returns the problems (empty when the input is good). */
+export function checkCodes(input: RequestInput, ref: ReferenceIndex, prefix = ''): ErrorDetail[] {
+  const p = (field: string) => (prefix ? `${prefix}.${field}` : field);
+  const problems: ErrorDetail[] = [];
+  const unknown = (field: string, value: string, valid: Iterable<string>) =>
+    problems.push({ path: p(field), message: `unknown ${field} "${value}"; valid: ${[...valid].join(', ')}` });
+  if (!ref.channel.has(input.channel)) unknown('channel', input.channel, ref.channel.keys());
+  if (!ref.category.has(input.category)) unknown('category', input.category, ref.category.keys());
+  if (input.topic !== undefined && !ref.topic.has(input.topic)) unknown('topic', input.topic, ref.topic.keys());
+  if (input.zone !== undefined) {
+    if (input.location) problems.push({ path: p('zone'), message: 'give either location or zone, not both' });
+    else if (!ref.zone.has(input.zone)) problems.push({ path: p('zone'), message: `unknown zone "${input.zone}"` });
+  }
+  return problems;
+}
+
+export function toNewRequest(input: RequestInput, ref: ReferenceIndex, now = new Date()): NewRequest {
+  const topic = input.topic ? ref.topic.get(input.topic)! : null;
+  return {
+    source: input.source,
+    external_id: input.external_id,
+    channel: input.channel,
+    category: input.category,
+    topic: topic?.code ?? null,
+    department: topic?.department_code ?? null,
+    priority: input.priority ?? topic?.default_priority ?? 'normal',
+    description: input.description ?? null,
+    address: input.address ?? null,
+    lon: input.location?.lon ?? null,
+    lat: input.location?.lat ?? null,
+    zone_code: input.zone ?? null,
+    customer: input.customer ?? null,
+    created_at: input.created_at ? new Date(input.created_at).toISOString() : now.toISOString(),
+  };
+}

@@ -1,0 +1,60 @@
+// Writes new requests: one statement for a whole batch (see sql/ingest/insert_requests.sql).
+import type pg from 'pg';
+import { sql } from '../db/sql.ts';
+import type { NewRequest } from './request-input.ts';
+
+export type WrittenRequest = {
+  id: number;
+  reference: string;
+  zone: { code: string; name_en: string; name_ar: string } | null;
+  created: boolean;
+};
+
+type Row = { ord: number; id: number | null; reference: string | null; zone_code: string | null;
+  zone_name_en: string | null; zone_name_ar: string | null; created: boolean };
+
+function columns(items: NewRequest[]): unknown[] {
+  const col = <T>(f: (r: NewRequest) => T) => items.map(f);
+  return [
+    col((r) => r.source), col((r) => r.external_id), col((r) => r.channel), col((r) => r.category),
+    col((r) => r.topic), col((r) => r.department), col((r) => r.priority), col((r) => r.description),
+    col((r) => r.address), col((r) => r.lon), col((r) => r.lat), col((r) => r.zone_code), col((r) => r.created_at),
+    col((r) => r.customer?.name ?? null), col((r) => r.customer?.phone ?? null), col((r) => r.customer?.email ?? null),
+    col((r) => r.customer?.national_id ?? null), col((r) => r.customer?.language ?? null),
+  ];
+}
+
+/**
+ * Writes the requests; items repeating an earlier item's (source, external_id) in the same batch are
+ * answered with that item's result. Idempotent: resubmitting returns the originals with created = false.
+ */
+export async function writeRequests(db: pg.Pool | pg.PoolClient, items: NewRequest[]): Promise<WrittenRequest[]> {
+  const firstIndex = new Map<string, number>();
+  const unique: NewRequest[] = [];
+  const slot: number[] = [];
+  for (const item of items) {
+    const key = `${item.source}\u0000${item.external_id}`;
+    let at = firstIndex.get(key);
+    if (at === undefined) { at = unique.length; firstIndex.set(key, at); unique.push(item); }
+    slot.push(at);
+  }
+  let rows: Row[] = [];
+  // A concurrent insert of the same key may commit after our snapshot: then neither side of the
+  // final join sees it. Running the statement again (a new snapshot) finds the original.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    ({ rows } = await db.query<Row>(sql('ingest/insert_requests'), columns(unique)));
+    if (rows.every((r) => r.id !== null)) break;
+  }
+  const results = rows.map((r): WrittenRequest => ({
+    id: r.id!,
+    reference: r.reference!,
+    zone: r.zone_code ? { code: r.zone_code, name_en: r.zone_name_en!, name_ar: r.zone_name_ar! } : null,
+    created: r.created,
+  }));
+  const answered = new Set<number>();
+  return slot.map((at) => {
+    if (answered.has(at)) return { ...results[at], created: false };
+    answered.add(at);
+    return results[at];
+  });
+}

@@ -1,0 +1,33 @@
+// Starts the aggregator: config, pool, caches, app, graceful shutdown.
+import type { Server } from 'node:http';
+import { databaseUrl, loadConfig, type Config } from './config.ts';
+import { createPool } from './db/pool.ts';
+import { TokenVerifier } from './auth/tokens.ts';
+import { ReferenceCache } from './domain/reference.ts';
+import { createApp } from './http/app.ts';
+import type { AppContext } from './http/context.ts';
+
+export type RunningServer = { server: Server; ctx: AppContext; url: string; close: () => Promise<void> };
+
+export async function startServer(overrides: Partial<Config> = {}, url = databaseUrl()): Promise<RunningServer> {
+  const config = { ...loadConfig(), ...overrides };
+  const pool = createPool(url, config);
+  const ctx: AppContext = {
+    pool, config,
+    tokens: new TokenVerifier(pool, config.tokenCacheMs),
+    reference: new ReferenceCache(pool, config.referenceCacheMs),
+  };
+  const app = createApp(ctx);
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(config.port, config.host, () => resolve(s));
+    s.on('error', reject);
+  });
+  server.keepAliveTimeout = 65_000;
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : config.port;
+  const close = async () => {
+    await new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); });
+    await pool.end();
+  };
+  return { server, ctx, url: `http://127.0.0.1:${port}`, close };
+}

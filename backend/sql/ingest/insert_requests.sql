@@ -1,0 +1,73 @@
+-- Writes a batch of new requests (one row per array element) in one statement, so in one transaction:
+-- zone by point-in-polygon (smallest containing zone; none = unzoned), the SLA policy, the customer,
+-- the request, its first journey event and its rollup mark. (source, external_id) already present:
+-- nothing is written and the original is returned (created = false).
+WITH input AS (
+  SELECT *
+  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+              $8::text[], $9::text[], $10::float8[], $11::float8[], $12::text[], $13::timestamptz[],
+              $14::text[], $15::text[], $16::text[], $17::text[], $18::text[])
+       WITH ORDINALITY AS t(source, external_id, channel, category, topic, department, priority,
+                            description, address, lon, lat, zone_code, created_at,
+                            c_name, c_phone, c_email, c_national_id, c_language, ord)
+),
+located AS (
+  SELECT i.*,
+         CASE WHEN i.lon IS NOT NULL THEN ST_SetSRID(ST_MakePoint(i.lon, i.lat), 4326) END AS location,
+         coalesce(zc.id, zp.zone_id) AS zone_id,
+         sla.id AS sla_policy_id,
+         (coalesce(i.c_name, i.c_phone, i.c_email, i.c_national_id, i.c_language) IS NOT NULL) AS has_customer
+  FROM input i
+  LEFT JOIN zones zc ON zc.code = i.zone_code
+  LEFT JOIN LATERAL (
+    SELECT p.zone_id FROM zone_parts p
+    WHERE i.lon IS NOT NULL AND ST_Intersects(p.geom, ST_SetSRID(ST_MakePoint(i.lon, i.lat), 4326))
+    ORDER BY p.area_km2, p.zone_id LIMIT 1
+  ) zp ON true
+  LEFT JOIN LATERAL (
+    SELECT s.id FROM sla_policies s
+    WHERE (s.category_code IS NULL OR s.category_code = i.category)
+      AND (s.topic_code IS NULL OR s.topic_code = i.topic)
+      AND (s.priority IS NULL OR s.priority = i.priority)
+      AND s.valid_from <= i.created_at AND (s.valid_to IS NULL OR s.valid_to > i.created_at)
+    ORDER BY (s.topic_code IS NOT NULL) DESC, (s.priority IS NOT NULL) DESC, (s.category_code IS NOT NULL) DESC, s.version DESC
+    LIMIT 1
+  ) sla ON true
+),
+inserted AS (
+  INSERT INTO requests (source, external_id, channel_code, category_code, topic_code, department_code, priority,
+                        description, address, location, zone_id, created_at, sla_policy_id, customer_id)
+  SELECT source, external_id, channel, category, topic, department, priority,
+         description, address, location, zone_id, created_at, sla_policy_id,
+         CASE WHEN has_customer THEN nextval(pg_get_serial_sequence('customers', 'id')) END
+  FROM located ORDER BY ord
+  ON CONFLICT (source, external_id) DO NOTHING
+  RETURNING id, reference, source, external_id, zone_id, customer_id, created_at
+),
+new_customers AS (
+  INSERT INTO customers (id, name, phone, email, national_id, language, home_zone_id)
+  SELECT n.customer_id, l.c_name, l.c_phone, l.c_email, l.c_national_id, l.c_language, l.zone_id
+  FROM inserted n JOIN located l USING (source, external_id)
+  WHERE n.customer_id IS NOT NULL
+),
+first_events AS (
+  INSERT INTO request_events (request_id, kind, from_status, to_status, stage, progress_pct, actor, occurred_at)
+  SELECT n.id, 'received', NULL, 'received', 'received', 0, l.source, n.created_at
+  FROM inserted n JOIN located l USING (source, external_id)
+),
+marks AS (
+  INSERT INTO rollup_pending (request_id) SELECT id FROM inserted
+)
+SELECT l.ord::int AS ord,
+       coalesce(n.id, r.id) AS id,
+       coalesce(n.reference, r.reference) AS reference,
+       coalesce(zn.code, zr.code) AS zone_code,
+       coalesce(zn.name_en, zr.name_en) AS zone_name_en,
+       coalesce(zn.name_ar, zr.name_ar) AS zone_name_ar,
+       (n.id IS NOT NULL) AS created
+FROM located l
+LEFT JOIN inserted n USING (source, external_id)
+LEFT JOIN requests r ON n.id IS NULL AND r.source = l.source AND r.external_id = l.external_id
+LEFT JOIN zones zn ON zn.id = n.zone_id
+LEFT JOIN zones zr ON zr.id = r.zone_id
+ORDER BY l.ord

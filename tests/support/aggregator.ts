@@ -1,0 +1,40 @@
+// Starts a real aggregator on a random port against a fresh database, with tokens for each scope set.
+import { startServer, type RunningServer } from '../../backend/server.ts';
+import { createToken, type Scope } from '../../backend/auth/tokens.ts';
+import { freshDatabase, type TestDatabase } from './db.ts';
+
+export type TestAggregator = {
+  db: TestDatabase;
+  server: RunningServer;
+  url: string;
+  tokens: Record<'ingest' | 'read' | 'pii' | 'all', string>;
+  call: (method: string, path: string, body?: unknown, token?: string | null, headers?: Record<string, string>) => Promise<{ status: number; body: any; headers: Headers; text: string }>;
+  stop: () => Promise<void>;
+};
+
+export async function startTestAggregator(): Promise<TestAggregator> {
+  const db = await freshDatabase();
+  const server = await startServer({ port: 0, host: '127.0.0.1', tokenCacheMs: 0, referenceCacheMs: 0 }, db.url);
+  const make = async (name: string, scopes: Scope[]) => (await createToken(db.pool, name, scopes)).token;
+  const tokens = {
+    ingest: await make('test-ingest', ['ingest']),
+    read: await make('test-read', ['read']),
+    pii: await make('test-pii', ['read', 'pii']),
+    all: await make('test-all', ['ingest', 'read', 'pii']),
+  };
+  const call: TestAggregator['call'] = async (method, path, body, token = tokens.all, headers = {}) => {
+    const h: Record<string, string> = { ...headers };
+    if (token) h.authorization = `Bearer ${token}`;
+    let payload: string | undefined;
+    if (body !== undefined) {
+      payload = typeof body === 'string' ? body : JSON.stringify(body);
+      h['content-type'] ??= 'application/json';
+    }
+    const res = await fetch(server.url + path, { method, headers: h, body: payload });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try { parsed = JSON.parse(text); } catch { /* not JSON */ }
+    return { status: res.status, body: parsed, headers: res.headers, text };
+  };
+  return { db, server, url: server.url, tokens, call, stop: async () => { await server.close(); await db.drop(); } };
+}
