@@ -26,7 +26,7 @@ if (filters.length) files = files.filter((f) => filters.some((x) => f.includes(x
 files.sort();
 if (!files.length) { console.error('no test files matched'); process.exit(1); }
 
-const env = { ...process.env };
+const env = { ...process.env, S360_TEST_RUN: process.env.S360_TEST_RUN ?? `r${process.pid}${Date.now().toString(36)}` };
 if (env.S360_ADMIN_URL) {
   const prep = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'tests/support/prepare-template.ts')], { stdio: 'inherit', env });
   if (prep.status !== 0) process.exit(prep.status ?? 1);

@@ -1,6 +1,8 @@
 // Names and URLs of the test databases (all on the server S360_ADMIN_URL points at).
-export const TEMPLATE_DB = 's360_test_template';
-export const TEST_DB_PREFIX = 's360_test_';
+// One run's databases share a run id, so runs side by side (or a developer's beside CI) never meet.
+const RUN = (process.env.S360_TEST_RUN ?? 'local').replace(/[^a-z0-9]/g, '');
+export const TEMPLATE_DB = `s360_tpl_${RUN}`;
+export const TEST_DB_PREFIX = `s360_t_${RUN}_`;
 
 export function adminUrl(): string {
   const url = process.env.S360_ADMIN_URL ?? process.env.DATABASE_URL;
