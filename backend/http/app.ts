@@ -6,6 +6,7 @@ import { NotFoundError } from './errors.ts';
 import { registerHealth } from '../routes/health.ts';
 import { registerRequestIngest } from '../routes/requests-ingest.ts';
 import { registerRequestEvents } from '../routes/request-events.ts';
+import { registerWhoami } from '../routes/whoami.ts';
 import { registerOpen311 } from '../routes/open311/index.ts';
 
 export function createApp(ctx: AppContext): Express {
@@ -20,6 +21,7 @@ export function createApp(ctx: AppContext): Express {
   registerHealth(router);
   registerRequestIngest(router, ctx);
   registerRequestEvents(router, ctx);
+  registerWhoami(router, ctx);
   app.use(router);
   app.use('/open311/v2', registerOpen311(ctx));
 
