@@ -1,0 +1,52 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { indexReference } from '../domain/reference.ts';
+import { toOpen311Request, type RequestRow } from './request-view.ts';
+
+const ref = indexReference({
+  channels: [], categories: [], advisors: [], zones: [],
+  departments: [{ code: 'waste', name_en: 'Waste Management', name_ar: 'إدارة النفايات', calendar_code: 'field' }],
+  topics: [{ code: 'waste.overflowing_bin', name_en: 'Overflowing bin', name_ar: 'حاوية نفايات ممتلئة', department_code: 'waste', default_priority: 'normal' }],
+  statuses: [
+    { code: 'in_progress', name_en: 'In progress', name_ar: 'قيد التنفيذ', status_class: 'open' },
+    { code: 'cancelled', name_en: 'Cancelled', name_ar: 'ملغى', status_class: 'cancelled' },
+  ],
+  stages: [
+    { code: 'field_visit', status_code: 'in_progress', name_en: 'Field visit', name_ar: 'زيارة ميدانية', progress_pct: 55 },
+    { code: 'cancelled', status_code: 'cancelled', name_en: 'Cancelled', name_ar: 'ملغى', progress_pct: null },
+  ],
+});
+
+const row = (over: Partial<RequestRow> = {}): RequestRow => ({
+  reference: 'S360-000000007', status: 'in_progress', stage: 'field_visit', topic_code: 'waste.overflowing_bin', department_code: 'waste',
+  description: 'Bin overflowing', address: null, lon: 55.15, lat: 25.15,
+  created_at: new Date('2026-11-29T06:00:00Z'), updated_at: new Date('2026-11-29T07:30:00Z'), resolution_due_at: null,
+  first_response_minutes: 240, resolution_minutes: 2400, calendar_name_en: 'Field working hours', calendar_name_ar: 'ساعات العمل الميداني',
+  ...over,
+});
+
+test('an open request in a field visit', () => {
+  assert.deepEqual(toOpen311Request(row(), ref, 'en'), {
+    service_request_id: 'S360-000000007', status: 'open', status_notes: 'In progress — Field visit',
+    service_name: 'Overflowing bin', service_code: 'waste.overflowing_bin', description: 'Bin overflowing',
+    agency_responsible: 'Waste Management',
+    service_notice: 'Waste Management. Target: first response within 4 hours, resolution within 40 hours (Field working hours).',
+    requested_datetime: '2026-11-29T06:00:00Z', updated_datetime: '2026-11-29T07:30:00Z', expected_datetime: null,
+    address: null, lat: 25.15, long: 55.15, media_url: null,
+  });
+});
+
+test('a cancelled request is closed, and says so', () => {
+  const r = toOpen311Request(row({ status: 'cancelled', stage: 'cancelled', resolution_due_at: new Date('2026-12-01T06:00:00Z') }), ref, 'en');
+  assert.equal(r.status, 'closed');
+  assert.equal(r.status_notes, 'Cancelled');
+  assert.equal(r.expected_datetime, '2026-12-01T06:00:00Z');
+});
+
+test('Arabic names throughout', () => {
+  const r = toOpen311Request(row(), ref, 'ar');
+  assert.equal(r.status_notes, 'قيد التنفيذ — زيارة ميدانية');
+  assert.equal(r.service_name, 'حاوية نفايات ممتلئة');
+  assert.equal(r.agency_responsible, 'إدارة النفايات');
+  assert.match(r.service_notice!, /ساعات العمل الميداني/);
+});

@@ -1,0 +1,74 @@
+// One of our requests as an Open311 service request (GET requests, GET requests/{id}). Only public
+// fields: the customer and any personal data stay out by construction (the SQL never selects them).
+import type { ReferenceIndex, Status } from '../domain/reference.ts';
+import { w3 } from './datetime.ts';
+import { nameIn, type Lang } from './lang.ts';
+import { serviceNotice } from './service-notice.ts';
+import { statusNotes, toOpen311Status, type Open311Status, type StatusClass } from './status-map.ts';
+
+/** A row of sql/open311/find_requests.sql or find_by_references.sql. */
+export type RequestRow = {
+  reference: string;
+  status: Status;
+  stage: string;
+  topic_code: string | null;
+  department_code: string | null;
+  description: string | null;
+  address: string | null;
+  lon: number | null;
+  lat: number | null;
+  created_at: Date;
+  updated_at: Date;
+  resolution_due_at: Date | null;
+  first_response_minutes: number | null;
+  resolution_minutes: number | null;
+  calendar_name_en: string | null;
+  calendar_name_ar: string | null;
+};
+
+export type Open311Request = {
+  service_request_id: string;
+  status: Open311Status;
+  status_notes: string;
+  service_name: string | null;
+  service_code: string | null;
+  description: string | null;
+  agency_responsible: string | null;
+  service_notice: string | null;
+  requested_datetime: string;
+  updated_datetime: string;
+  expected_datetime: string | null;
+  address: string | null;
+  lat: number | null;
+  long: number | null;
+  media_url: string | null;
+};
+
+export function toOpen311Request(row: RequestRow, ref: ReferenceIndex, lang: Lang): Open311Request {
+  const status = ref.statuses.find((s) => s.code === row.status);
+  const stage = ref.stage.get(row.stage);
+  const department = nameIn(ref.departments.find((d) => d.code === row.department_code), lang);
+  return {
+    service_request_id: row.reference,
+    status: toOpen311Status((status?.status_class ?? 'open') as StatusClass),
+    status_notes: statusNotes(nameIn(status, lang) ?? row.status, nameIn(stage, lang)),
+    service_name: row.topic_code ? nameIn(ref.topic.get(row.topic_code), lang) : null,
+    service_code: row.topic_code,
+    description: row.description,
+    agency_responsible: department,
+    service_notice: serviceNotice({
+      department,
+      firstResponseMinutes: row.first_response_minutes,
+      resolutionMinutes: row.resolution_minutes,
+      calendar: lang === 'ar' ? row.calendar_name_ar : row.calendar_name_en,
+    }, lang),
+    requested_datetime: w3(row.created_at)!,
+    updated_datetime: w3(row.updated_at)!,
+    expected_datetime: w3(row.resolution_due_at),
+    address: row.address,
+    lat: row.lat,
+    long: row.lon,
+    // Not stored yet: the requests table has no media column (see the Open311 notes in the report).
+    media_url: null,
+  };
+}
