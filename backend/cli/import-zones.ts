@@ -25,6 +25,8 @@ export async function run(argv: string[]): Promise<number> {
   });
   if (values.help || positionals.length !== 1) { console.error(HELP); return values.help ? 0 : 2; }
   if (values.kind !== 'community' && values.kind !== 'public_site') { console.error('--kind must be community or public_site'); return 2; }
+  const srid = values.srid === undefined ? undefined : Number(values.srid);
+  if (srid !== undefined && !(Number.isInteger(srid) && srid > 0)) { console.error('--srid must be a positive whole number, e.g. 4326'); return 2; }
   const config = loadConfig();
   const geojson = JSON.parse(readFileSync(positionals[0], 'utf8'));
   const pool = createPool(databaseUrl(), config);
@@ -32,9 +34,10 @@ export async function run(argv: string[]): Promise<number> {
     const report = await importZones(pool, geojson, {
       codeProperty: values.code!, nameEnProperty: values['name-en']!, nameArProperty: values['name-ar']!,
       kind: values.kind as ZoneKind, kindProperty: values['kind-prop'], parentProperty: values.parent,
-      srid: values.srid ? Number(values.srid) : undefined, subdivideVertices: config.zoneSubdivideVertices,
+      srid, subdivideVertices: config.zoneSubdivideVertices,
     });
-    console.log(`zones: ${report.inserted} inserted, ${report.updated} updated, ${report.skipped.length} skipped`);
+    console.log(`zones: ${report.inserted} inserted, ${report.updated} updated, ${report.skipped.length} skipped (${report.repaired.length} repaired by ST_MakeValid)`);
+    for (const r of report.repaired) console.log(`  repaired feature #${r.index} (${r.code}): its geometry was not valid`);
     for (const s of report.skipped) console.log(`  skipped feature #${s.index}${s.code ? ` (${s.code})` : ''}: ${s.reason}`);
     return 0;
   } finally {

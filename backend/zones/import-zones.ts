@@ -17,7 +17,15 @@ export type ZoneImportOptions = {
   srid?: number;
   subdivideVertices: number;
 };
-export type ZoneImportReport = { inserted: number; updated: number; skipped: { index: number; code: string | null; reason: string }[] };
+export type ZoneImportReport = {
+  inserted: number;
+  updated: number;
+  /** features kept after ST_MakeValid changed their invalid geometry */
+  repaired: { index: number; code: string }[];
+  skipped: { index: number; code: string | null; reason: string }[];
+  /** ids of the zones inserted or updated, in file order */
+  zoneIds: number[];
+};
 
 export class ZoneImportError extends Error {}
 
@@ -37,10 +45,9 @@ export async function importZones(pool: pg.Pool, geojson: unknown, options: Zone
     throw new ZoneImportError('the file is not a GeoJSON FeatureCollection');
   }
   const srid = options.srid ?? sridOf(fc) ?? 4326;
-  const report: ZoneImportReport = { inserted: 0, updated: 0, skipped: [] };
+  const report: ZoneImportReport = { inserted: 0, updated: 0, repaired: [], skipped: [], zoneIds: [] };
   const seen = new Set<string>();
   await inTransaction(pool, async (client) => {
-    const touched: number[] = [];
     for (const [index, f] of fc.features!.entries()) {
       const props = f.properties ?? {};
       const str = (key?: string) => {
@@ -59,7 +66,7 @@ export async function importZones(pool: pg.Pool, geojson: unknown, options: Zone
       if (kind !== 'community' && kind !== 'public_site') { skip(`kind "${kind}" is not community or public_site`); continue; }
       const gtype = f.geometry?.type;
       if (gtype !== 'Polygon' && gtype !== 'MultiPolygon') { skip(gtype ? `geometry is a ${gtype}, not a polygon` : 'no geometry'); continue; }
-      let rows: { id: number; inserted: boolean }[];
+      let rows: { id: number; inserted: boolean; repaired: boolean }[];
       try {
         await client.query('SAVEPOINT zone');
         ({ rows } = await client.query(sql('zones/upsert_zone'),
@@ -72,10 +79,11 @@ export async function importZones(pool: pg.Pool, geojson: unknown, options: Zone
       }
       if (!rows.length) { skip('geometry holds no valid polygon after ST_MakeValid'); continue; }
       seen.add(code);
-      touched.push(rows[0].id);
+      report.zoneIds.push(rows[0].id);
+      if (rows[0].repaired) report.repaired.push({ index, code });
       if (rows[0].inserted) report.inserted++; else report.updated++;
     }
-    if (touched.length) await client.query(sql('zones/refresh_parts'), [touched, options.subdivideVertices]);
+    if (report.zoneIds.length) await client.query(sql('zones/refresh_parts'), [report.zoneIds, options.subdivideVertices]);
   });
   return report;
 }
