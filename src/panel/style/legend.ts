@@ -1,0 +1,68 @@
+// The choropleth legend, read from the same field config that colours the zones: threshold steps,
+// a gradient for continuous schemes, value mappings with a colour, and "No data". Pure.
+import type { DisplayProcessor, Field, Threshold } from '@grafana/data';
+import { formatDisplay } from './choropleth.ts';
+
+export interface LegendItem { color: string; label: string; hatch?: boolean }
+export interface LegendModel {
+  title: string;
+  kind: 'steps' | 'gradient' | 'single';
+  items: LegendItem[];
+  gradient?: { colors: string[]; min: string; max: string };
+  noData?: LegendItem;
+}
+
+const GRADIENT_STOPS = 9;
+
+/**
+ * @param resolveColor theme.visualization.getColorByName (named colours → hex)
+ * @param noDataCount  zones drawn without data (a "No data" entry shows only when some are)
+ */
+export function choroplethLegend(field: Field | null, display: DisplayProcessor | null, resolveColor: (c: string) => string, noDataColor: string, noDataCount: number): LegendModel | null {
+  if (!field || !display) return null;
+  const title = field.state?.displayName ?? field.config.displayName ?? field.name;
+  const noData = noDataCount > 0 ? { color: noDataColor, label: 'No data', hatch: true } : undefined;
+  const fmt = (v: number) => formatDisplay(display(v));
+  const range = field.state?.range ?? {};
+  const min = field.config.min ?? range.min ?? 0;
+  const max = field.config.max ?? range.max ?? 0;
+  const mode = field.config.color?.mode ?? 'thresholds';
+  const mappings = mappingItems(field, resolveColor);
+
+  if (mode.startsWith('continuous')) {
+    const colors = Array.from({ length: GRADIENT_STOPS }, (_, i) => display(min + ((max - min) * i) / (GRADIENT_STOPS - 1)).color ?? noDataColor);
+    return { title, kind: 'gradient', items: mappings, gradient: { colors, min: fmt(min), max: fmt(max) }, noData };
+  }
+  if (mode === 'thresholds') {
+    const steps = [...(field.config.thresholds?.steps ?? [])].sort((a, b) => a.value - b.value);
+    const percent = field.config.thresholds?.mode === 'percentage';
+    const at = (s: Threshold) => (percent ? min + ((max - min) * s.value) / 100 : s.value);
+    if (steps.length > 1) {
+      const items = steps.map((s, i) => {
+        const next = steps[i + 1];
+        const label = i === 0 ? `< ${fmt(at(next!))}` : next ? `${fmt(at(s))} – ${fmt(at(next))}` : `≥ ${fmt(at(s))}`;
+        return { color: resolveColor(s.color), label };
+      });
+      return { title, kind: 'steps', items: [...items, ...mappings], noData };
+    }
+  }
+  const color = display(min).color ?? noDataColor;
+  return { title, kind: 'single', items: [{ color, label: title }, ...mappings], noData };
+}
+
+/** Value mappings that set a colour: one legend entry each, labelled with their text (or the value). */
+function mappingItems(field: Field, resolveColor: (c: string) => string): LegendItem[] {
+  const out: LegendItem[] = [];
+  for (const m of field.config.mappings ?? []) {
+    const opts = m.options as unknown;
+    if (m.type === 'value') {
+      for (const [value, r] of Object.entries(opts as Record<string, { text?: string; color?: string }>)) {
+        if (r.color) out.push({ color: resolveColor(r.color), label: r.text ?? value });
+      }
+    } else {
+      const r = (opts as { result?: { text?: string; color?: string }; from?: number; to?: number; pattern?: string; match?: string }) ?? {};
+      if (r.result?.color) out.push({ color: resolveColor(r.result.color), label: r.result.text ?? (m.type === 'range' ? `${r.from ?? ''}–${r.to ?? ''}` : String(r.pattern ?? r.match ?? m.type)) });
+    }
+  }
+  return out;
+}
