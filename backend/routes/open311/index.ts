@@ -1,7 +1,26 @@
-// Open311 GeoReport v2 under /open311/v2 (built by the Open311 work; placeholder router for now).
+// Open311 GeoReport v2 under /open311/v2: discovery, services and their definitions, POST requests
+// (api_key with scope `ingest`), GET requests and GET requests/{id} (public). JSON or XML by extension;
+// errors in the spec's `[{code, description}]` shape, in the format asked for.
 import express, { type Router } from 'express';
 import type { AppContext } from '../../http/context.ts';
+import { errorHandler } from '../../http/error-handler.ts';
+import { chooseFormat } from './negotiate.ts';
+import { registerDiscovery } from './discovery.ts';
+import { registerServices } from './services.ts';
+import { registerPostRequest } from './post-request.ts';
+import { registerGetRequests } from './get-requests.ts';
+import { registerGetRequest } from './get-request.ts';
+import { open311NotFound, writeOpen311Error } from './errors.ts';
 
-export function registerOpen311(_ctx: AppContext): Router {
-  return express.Router();
+export function registerOpen311(ctx: AppContext): Router {
+  const router = express.Router();
+  router.use(chooseFormat);
+  registerDiscovery(router, ctx);
+  registerServices(router, ctx);
+  registerPostRequest(router, ctx);
+  registerGetRequests(router, ctx);
+  registerGetRequest(router, ctx);
+  router.use(open311NotFound);
+  router.use(errorHandler(ctx.config.retryAfterSeconds, writeOpen311Error));
+  return router;
 }
