@@ -1,0 +1,35 @@
+// Annotations (major incidents, policy changes): GET /v1/annotations → one frame whose field names (time,
+// timeEnd, title, text, tags) are the ones Grafana's standard frame-to-event processing reads.
+import { FieldType, toDataFrame, type DataFrame } from '@grafana/data';
+import { isLanguage, type Language } from '../catalog.ts';
+
+export interface WireAnnotation {
+  time: number;
+  timeEnd?: number | null;
+  title?: string;
+  text?: string;
+  tags?: string[];
+}
+
+export function annotationsParams(from: number, to: number, language: string | undefined, defaultLanguage: Language): URLSearchParams {
+  return new URLSearchParams({
+    from: new Date(from).toISOString(),
+    to: new Date(to).toISOString(),
+    language: isLanguage(language) ? language : defaultLanguage,
+  });
+}
+
+export function annotationsToFrame(body: { annotations?: WireAnnotation[] } | undefined, refId: string): DataFrame {
+  const list = (body?.annotations ?? []).filter((a) => a && typeof a.time === 'number');
+  return toDataFrame({
+    name: 'annotations',
+    refId,
+    fields: [
+      { name: 'time', type: FieldType.time, values: list.map((a) => a.time) },
+      { name: 'timeEnd', type: FieldType.time, values: list.map((a) => a.timeEnd ?? null) },
+      { name: 'title', type: FieldType.string, values: list.map((a) => a.title ?? '') },
+      { name: 'text', type: FieldType.string, values: list.map((a) => a.text ?? '') },
+      { name: 'tags', type: FieldType.other, values: list.map((a) => (Array.isArray(a.tags) ? a.tags : [])) },
+    ],
+  });
+}

@@ -1,0 +1,147 @@
+// The Services 360 requests datasource (frontend only): queries, variables, annotations and the health check,
+// all through the plugin route to the aggregator (api/client.ts).
+import {
+  DataSourceApi,
+  type AnnotationQuery,
+  type DataFrame,
+  type DataQueryError,
+  type DataQueryRequest,
+  type DataQueryResponse,
+  type DataSourceInstanceSettings,
+  type MetricFindValue,
+  type ScopedVars,
+  type TimeRange,
+} from '@grafana/data';
+import type { ComboboxOption } from '@grafana/ui';
+import { getTemplateSrv } from '@grafana/runtime';
+import { AggregatorClient } from './api/client.ts';
+import { toAggregatorError } from './api/errors.ts';
+import { AnnotationQueryEditor } from './annotations/AnnotationQueryEditor.tsx';
+import { annotationsParams, annotationsToFrame, type WireAnnotation } from './annotations/annotations.ts';
+import { isLanguage, type Dimension, type Language } from './catalog.ts';
+import { healthFromError, healthFromWhoami, healthWithoutUrl, type HealthResult, type Whoami } from './health/health.ts';
+import { migrateQuery } from './migrations.ts';
+import { buildQueryBodies, interpolateFilters } from './query/build-request.ts';
+import { interpolateScalar } from './query/interpolate.ts';
+import { responseToFrames, type QueryResponseBody } from './query/to-frames.ts';
+import { DEFAULT_LANGUAGE, DEFAULT_QUERY, type S360Options, type S360Query, type S360VariableQuery } from './types.ts';
+import { parseVariableQuery, variableRequest } from './variables/variable-query.ts';
+import { S360VariableSupport } from './variables/variable-support.ts';
+
+export class S360DataSource extends DataSourceApi<S360Query, S360Options> {
+  readonly client: AggregatorClient;
+  readonly defaultLanguage: Language;
+  readonly aggregatorUrl: string | undefined;
+
+  constructor(instanceSettings: DataSourceInstanceSettings<S360Options>) {
+    super(instanceSettings);
+    this.client = new AggregatorClient(instanceSettings.url ?? '');
+    const language = instanceSettings.jsonData?.defaultLanguage;
+    this.defaultLanguage = isLanguage(language) ? language : DEFAULT_LANGUAGE;
+    this.aggregatorUrl = instanceSettings.jsonData?.url;
+    this.variables = new S360VariableSupport(this);
+    this.annotations = {
+      QueryEditor: AnnotationQueryEditor,
+      getDefaultQuery: () => ({ queryType: 'annotations' }),
+      prepareQuery: (anno: AnnotationQuery<S360Query>) =>
+        migrateQuery({ ...(anno.target ?? {}), refId: anno.target?.refId ?? 'Anno', queryType: 'annotations' }),
+    };
+  }
+
+  override getDefaultQuery(): Partial<S360Query> {
+    return DEFAULT_QUERY;
+  }
+
+  override filterQuery(query: S360Query): boolean {
+    return !query.hide;
+  }
+
+  async query(request: DataQueryRequest<S360Query>): Promise<DataQueryResponse> {
+    const tpl = getTemplateSrv();
+    const targets = request.targets.map((t) => migrateQuery(t));
+    const built = buildQueryBodies({ ...request, targets }, tpl, this.defaultLanguage);
+    const errors: DataQueryError[] = [...built.errors];
+    const parts: DataFrame[][] = [];
+
+    const metricCalls = built.bodies.map(async (body, i) => {
+      const refIds = body.targets.map((t) => t.refId);
+      try {
+        const requestId = request.requestId ? `${request.requestId}-${i}` : undefined;
+        const answer = await this.client.post<QueryResponseBody>('/v1/query', body, requestId);
+        const result = responseToFrames(answer, refIds);
+        parts[i] = result.data;
+        errors.push(...result.errors);
+      } catch (err) {
+        const e = toAggregatorError(err);
+        if (e.kind !== 'cancelled') for (const refId of refIds) errors.push({ refId, message: e.message, status: e.status });
+      }
+    });
+
+    const annotationTargets = targets.filter((t) => t.queryType === 'annotations' && !t.hide);
+    const annotationCalls = annotationTargets.map(async (target, i) => {
+      try {
+        const frame = await this.annotationFrame(target, request.range, request.scopedVars);
+        parts[built.bodies.length + i] = [frame];
+      } catch (err) {
+        const e = toAggregatorError(err);
+        if (e.kind !== 'cancelled') errors.push({ refId: target.refId, message: e.message, status: e.status });
+      }
+    });
+
+    await Promise.all([...metricCalls, ...annotationCalls]);
+    const data = parts.flatMap((p) => p ?? []);
+    return errors.length ? { data, errors, error: errors[0] } : { data };
+  }
+
+  private async annotationFrame(target: S360Query, range: TimeRange, scopedVars: ScopedVars | undefined): Promise<DataFrame> {
+    const language = interpolateScalar(target.language, scopedVars, getTemplateSrv());
+    const params = annotationsParams(range.from.valueOf(), range.to.valueOf(), language, this.defaultLanguage);
+    const body = await this.client.get<{ annotations?: WireAnnotation[] }>('/v1/annotations', params);
+    return annotationsToFrame(body, target.refId);
+  }
+
+  /** Values of a dimension (variable queries, filter pickers). `query` is a variable query object or text. */
+  override async metricFindQuery(query: S360VariableQuery | string, options?: { scopedVars?: ScopedVars; range?: TimeRange }): Promise<MetricFindValue[]> {
+    const parsed = parseVariableQuery(query);
+    const { path, params } = variableRequest(parsed, options?.scopedVars, getTemplateSrv(), this.defaultLanguage);
+    const body = await this.client.get<{ values?: Array<{ value: string | number; text?: string }> }>(path, params);
+    return (body.values ?? []).map((v) => ({ value: String(v.value), text: v.text ?? String(v.value) }));
+  }
+
+  /** Options for a filter picker, narrowed by the search text (codes and names). */
+  async dimensionOptions(dimension: Dimension, language: string | undefined, search = ''): Promise<Array<ComboboxOption<string>>> {
+    try {
+      const values = await this.metricFindQuery({ refId: 'options', dimension, language, filters: {} });
+      const needle = search.trim().toLowerCase();
+      return values
+        .filter((v) => !needle || v.text.toLowerCase().includes(needle) || String(v.value).toLowerCase().includes(needle))
+        .map((v) => ({ value: String(v.value), label: v.text, description: v.text === String(v.value) ? undefined : String(v.value) }));
+    } catch {
+      return []; // the picker still accepts typed codes and variables
+    }
+  }
+
+  /** Used by Explore and "copy to another datasource": the queries with variables resolved. */
+  override interpolateVariablesInQueries(queries: S360Query[], scopedVars: ScopedVars): S360Query[] {
+    const tpl = getTemplateSrv();
+    return queries.map((q) => {
+      const query = migrateQuery(q);
+      return {
+        ...query,
+        metric: interpolateScalar(query.metric, scopedVars, tpl) ?? query.metric,
+        language: interpolateScalar(query.language, scopedVars, tpl),
+        filters: interpolateFilters(query.filters, scopedVars, tpl),
+      };
+    });
+  }
+
+  /** Reachability, the token and its `read` scope, each answered with a plain message. */
+  async testDatasource(): Promise<HealthResult> {
+    if (!this.aggregatorUrl) return healthWithoutUrl();
+    try {
+      return healthFromWhoami(await this.client.get<Whoami>('/v1/whoami'));
+    } catch (err) {
+      return healthFromError(toAggregatorError(err));
+    }
+  }
+}

@@ -1,0 +1,113 @@
+// The query editor: metric, format, language, group-by, filters per dimension, top N (recurring topics) and an
+// optional minimum interval. A saved query is migrated (migrations.ts) when the editor opens it.
+import React, { useEffect, useMemo } from 'react';
+import type { QueryEditorProps } from '@grafana/data';
+import { Combobox, InlineField, Input, MultiCombobox, RadioButtonGroup, Stack } from '@grafana/ui';
+import { FORMATS, isTableOnly, type Dimension, type QueryFormat } from '../catalog.ts';
+import type { S360DataSource } from '../datasource.ts';
+import { migrateQuery, needsMigration } from '../migrations.ts';
+import { DEFAULT_TOP_N, type S360Options, type S360Query } from '../types.ts';
+import { FiltersEditor } from './FiltersEditor.tsx';
+import { DEFAULT_LANGUAGE_OPTION, dimensionOptions, languageOptions, metricOptions } from './options.ts';
+import { withFormat, withGroupBy, withInterval, withLanguage, withMetric, withTopN } from './query-changes.ts';
+import { useVariableNames } from './useVariableNames.ts';
+
+export type QueryEditorPropsS360 = QueryEditorProps<S360DataSource, S360Query, S360Options>;
+
+const LABEL_WIDTH = 14;
+
+export function QueryEditor({ query: saved, onChange, onRunQuery, datasource }: QueryEditorPropsS360) {
+  const query = useMemo(() => migrateQuery(saved), [saved]);
+  const variableNames = useVariableNames();
+
+  // Store the migrated form once, so the saved dashboard carries the current shape.
+  useEffect(() => {
+    if (needsMigration(saved)) onChange(query);
+  }, [saved, query, onChange]);
+
+  const change = (next: S360Query) => {
+    onChange(next);
+    onRunQuery();
+  };
+  const tableOnly = isTableOnly(query.metric);
+
+  return (
+    <Stack direction="column" gap={0}>
+      <Stack direction="row" gap={1} wrap="wrap">
+        <InlineField label="Metric" labelWidth={LABEL_WIDTH}>
+          <Combobox<string>
+            id={`s360-metric-${query.refId}`}
+            aria-label="Metric"
+            width={36}
+            createCustomValue
+            options={metricOptions(variableNames)}
+            value={query.metric}
+            onChange={(option) => change(withMetric(query, option.value))}
+          />
+        </InlineField>
+        <InlineField label="Format">
+          <RadioButtonGroup<QueryFormat>
+            aria-label="Format"
+            options={FORMATS.map((f) => ({ value: f.value, label: f.label }))}
+            disabledOptions={tableOnly ? ['time_series'] : []}
+            value={query.format}
+            onChange={(format) => change(withFormat(query, format))}
+          />
+        </InlineField>
+        <InlineField label="Language" tooltip="Language of group names, field names and units">
+          <Combobox<string>
+            aria-label="Language"
+            width={24}
+            createCustomValue
+            options={languageOptions(datasource.defaultLanguage, variableNames)}
+            value={query.language ?? DEFAULT_LANGUAGE_OPTION}
+            onChange={(option) => change(withLanguage(query, option.value === DEFAULT_LANGUAGE_OPTION ? undefined : option.value))}
+          />
+        </InlineField>
+      </Stack>
+      {!tableOnly && (
+        <InlineField label="Group by" labelWidth={LABEL_WIDTH} tooltip="One series (or table row) per combination of these dimensions">
+          <MultiCombobox<Dimension>
+            aria-label="Group by"
+            width={48}
+            options={dimensionOptions()}
+            value={query.groupBy}
+            onChange={(selected) => change(withGroupBy(query, selected.map((o) => o.value)))}
+          />
+        </InlineField>
+      )}
+      <FiltersEditor
+        filters={query.filters}
+        labelWidth={LABEL_WIDTH}
+        variableNames={variableNames}
+        loadValues={(dimension, search) => datasource.dimensionOptions(dimension, query.language, search)}
+        onChange={(filters) => change({ ...query, filters })}
+      />
+      <Stack direction="row" gap={1}>
+        {query.metric === 'recurring_topics' && (
+          <InlineField label="Top N" labelWidth={LABEL_WIDTH} tooltip="How many topics to list">
+            <Input
+              aria-label="Top N"
+              type="number"
+              min={1}
+              width={10}
+              defaultValue={query.topN ?? DEFAULT_TOP_N}
+              onBlur={(e) => change(withTopN(query, e.currentTarget.value))}
+            />
+          </InlineField>
+        )}
+        {!tableOnly && (
+          <InlineField label="Min interval" labelWidth={LABEL_WIDTH} tooltip="Smallest bucket for this query (e.g. 1h, 1d); never below the panel's $__interval">
+            <Input
+              aria-label="Min interval"
+              width={12}
+              placeholder="$__interval"
+              defaultValue={query.interval ?? ''}
+              onBlur={(e) => change(withInterval(query, e.currentTarget.value))}
+            />
+          </InlineField>
+        )}
+      </Stack>
+    </Stack>
+  );
+}

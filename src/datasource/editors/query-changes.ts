@@ -1,0 +1,53 @@
+// What each control of the query editor does to the query. Pure: the editor calls these and hands the result
+// to onChange, so the rules (table-only metrics, top N default, empty filters dropped) are tested without React.
+import { isTableOnly, type Dimension, type QueryFormat } from '../catalog.ts';
+import { DEFAULT_TOP_N, type Filters, type S360Query } from '../types.ts';
+
+export function withMetric(query: S360Query, metric: string): S360Query {
+  const next: S360Query = { ...query, metric };
+  if (isTableOnly(metric)) next.format = 'table';
+  if (metric === 'recurring_topics' && next.topN === undefined) next.topN = DEFAULT_TOP_N;
+  return next;
+}
+
+export function withFormat(query: S360Query, format: QueryFormat): S360Query {
+  return isTableOnly(query.metric) ? { ...query, format: 'table' } : { ...query, format };
+}
+
+export function withGroupBy(query: S360Query, groupBy: Dimension[]): S360Query {
+  return { ...query, groupBy: [...new Set(groupBy)] };
+}
+
+export function withFilter(filters: Filters, dimension: Dimension, values: string[]): Filters {
+  const next: Filters = { ...filters };
+  const clean = [...new Set(values.map((v) => v.trim()).filter(Boolean))];
+  next[dimension] = clean;
+  return next;
+}
+
+export function withoutFilter(filters: Filters, dimension: Dimension): Filters {
+  const next: Filters = { ...filters };
+  delete next[dimension];
+  return next;
+}
+
+/** `undefined` (or '') means the datasource's default language. */
+export function withLanguage(query: S360Query, language: string | undefined): S360Query {
+  const next: S360Query = { ...query };
+  if (language) next.language = language;
+  else delete next.language;
+  return next;
+}
+
+/** Top N from the text input: a positive whole number, else the default. */
+export function withTopN(query: S360Query, text: string): S360Query {
+  const n = Number(text);
+  return { ...query, topN: Number.isInteger(n) && n > 0 ? n : DEFAULT_TOP_N };
+}
+
+export function withInterval(query: S360Query, text: string): S360Query {
+  const next: S360Query = { ...query };
+  if (text.trim()) next.interval = text.trim();
+  else delete next.interval;
+  return next;
+}

@@ -1,0 +1,62 @@
+// The variable editor: which dimension to list, in which language, narrowed by other dimensions (which may be
+// other variables: the topics of `$department`).
+import React, { useMemo } from 'react';
+import type { QueryEditorProps } from '@grafana/data';
+import { Combobox, InlineField, Stack } from '@grafana/ui';
+import type { Dimension } from '../catalog.ts';
+import type { S360DataSource } from '../datasource.ts';
+import { FiltersEditor } from '../editors/FiltersEditor.tsx';
+import { DEFAULT_LANGUAGE_OPTION, dimensionOptions, languageOptions } from '../editors/options.ts';
+import { useVariableNames } from '../editors/useVariableNames.ts';
+import type { S360Options, S360Query, S360VariableQuery } from '../types.ts';
+import { DEFAULT_VARIABLE_QUERY, parseVariableQuery } from './variable-query.ts';
+
+export type VariableQueryEditorProps = QueryEditorProps<S360DataSource, S360Query, S360Options, S360VariableQuery>;
+
+const LABEL_WIDTH = 14;
+
+export function VariableQueryEditor({ query: saved, onChange, datasource }: VariableQueryEditorProps) {
+  const query = useMemo<S360VariableQuery>(() => {
+    try {
+      return parseVariableQuery(saved);
+    } catch {
+      return { ...DEFAULT_VARIABLE_QUERY };
+    }
+  }, [saved]);
+  const variableNames = useVariableNames();
+  const change = (next: S360VariableQuery) => onChange({ ...next, refId: next.refId ?? 'variable' });
+
+  return (
+    <Stack direction="column" gap={0}>
+      <Stack direction="row" gap={1}>
+        <InlineField label="Values of" labelWidth={LABEL_WIDTH}>
+          <Combobox<Dimension>
+            aria-label="Dimension"
+            width={24}
+            options={dimensionOptions()}
+            value={query.dimension}
+            onChange={(option) => change({ ...query, dimension: option.value })}
+          />
+        </InlineField>
+        <InlineField label="Language">
+          <Combobox<string>
+            aria-label="Language"
+            width={24}
+            createCustomValue
+            options={languageOptions(datasource.defaultLanguage, variableNames)}
+            value={query.language ?? DEFAULT_LANGUAGE_OPTION}
+            onChange={(option) => change({ ...query, language: option.value === DEFAULT_LANGUAGE_OPTION ? undefined : option.value })}
+          />
+        </InlineField>
+      </Stack>
+      <FiltersEditor
+        filters={query.filters ?? {}}
+        exclude={[query.dimension]}
+        labelWidth={LABEL_WIDTH}
+        variableNames={variableNames}
+        loadValues={(dimension, search) => datasource.dimensionOptions(dimension, query.language, search)}
+        onChange={(filters) => change({ ...query, filters })}
+      />
+    </Stack>
+  );
+}
