@@ -21,7 +21,7 @@ describe('zonePaint', () => {
   });
 
   test('a value mapping recolours and renames a value', () => {
-    const j = join({ ...thresholds('green'), mappings: [{ type: 'value', options: { '50': { text: 'Critical', color: 'purple' } } }] });
+    const j = join({ ...thresholds('green'), mappings: [{ type: grafana.MappingType.ValueToText, options: { '50': { text: 'Critical', color: 'purple' } } }] });
     const p = zonePaint(j.byCode.get('2'), j.display, style, '#fff');
     assert.equal(p.text, 'Critical');
     assert.equal(p.color, theme.visualization.getColorByName('purple'));

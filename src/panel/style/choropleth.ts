@@ -43,3 +43,10 @@ export function zonePaint(value: ZoneValue | undefined, display: DisplayProcesso
 
 /** The zone border for a theme: light lines on a dark map, dark lines on a light one. */
 export const themeBorderColor = (isDark: boolean) => (isDark ? 'rgba(255, 255, 255, 0.45)' : 'rgba(0, 0, 0, 0.35)');
+
+/** The paint of every zone for the current join. */
+export function paintZones(codes: Iterable<string>, join: { byCode: Map<string, ZoneValue>; display: DisplayProcessor | null }, style: ChoroplethStyle, themeBorder: string): Map<string, ZonePaint> {
+  const out = new Map<string, ZonePaint>();
+  for (const code of codes) out.set(code, zonePaint(join.byCode.get(code), join.display, style, themeBorder));
+  return out;
+}

@@ -39,7 +39,7 @@ describe('choroplethLegend', () => {
   });
 
   test('value mappings with a colour get their own entry', () => {
-    const l = legend({ ...thresholds('green', [10, 'red']), mappings: [{ type: 'value', options: { '0': { text: 'Quiet', color: 'blue' } } }] });
+    const l = legend({ ...thresholds('green', [10, 'red']), mappings: [{ type: grafana.MappingType.ValueToText, options: { '0': { text: 'Quiet', color: 'blue' } } }] });
     assert.deepEqual(l.items.at(-1), { color: named('blue'), label: 'Quiet' });
   });
 

@@ -23,7 +23,7 @@ export function choroplethLegend(field: Field | null, display: DisplayProcessor 
   const title = field.state?.displayName ?? field.config.displayName ?? field.name;
   const noData = noDataCount > 0 ? { color: noDataColor, label: 'No data', hatch: true } : undefined;
   const fmt = (v: number) => formatDisplay(display(v));
-  const range = field.state?.range ?? {};
+  const range: { min?: number | null; max?: number | null } = field.state?.range ?? {};
   const min = field.config.min ?? range.min ?? 0;
   const max = field.config.max ?? range.max ?? 0;
   const mode = field.config.color?.mode ?? 'thresholds';

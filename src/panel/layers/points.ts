@@ -1,0 +1,231 @@
+// Request points with level of detail. From a frame (lon/lat or GeoJSON points): binned density at city
+// zoom, raw points only when zoomed in and few enough are in view (lod/detail.ts), so the layer never holds
+// more than `maxFeatures` features. From the aggregator's vector tiles: the server bins at low zoom (layer
+// `bins`) and caps each tile. Canvas by default; WebGL by the panel's renderer option.
+import type { PanelOptionsEditorBuilder } from '@grafana/data';
+import Feature, { type FeatureLike } from 'ol/Feature.js';
+import type OlMap from 'ol/Map.js';
+import Point from 'ol/geom/Point.js';
+import MVT from 'ol/format/MVT.js';
+import VectorLayer from 'ol/layer/Vector.js';
+import VectorTileLayer from 'ol/layer/VectorTile.js';
+import WebGLVectorLayer from 'ol/layer/WebGLVector.js';
+import WebGLVectorTileLayer from 'ol/layer/WebGLVectorTile.js';
+import type BaseLayer from 'ol/layer/Base.js';
+import VectorSource from 'ol/source/Vector.js';
+import VectorTileSource from 'ol/source/VectorTile.js';
+import type { DataFrame } from '@grafana/data';
+import { findPointColumns } from '../data/points.ts';
+import { binPoints, binRadius, type Bin } from '../lod/binning.ts';
+import { binsForView, chooseDetail } from '../lod/detail.ts';
+import { EMPTY_POINTS, indicesInExtent, pointSet, type Extent, type PointSet } from '../lod/points.ts';
+import { categoryPalette, humanize, type CategoryPalette } from '../style/palette.ts';
+import { framePointsStyle, tilePointsStyle, type PointStyleOptions } from '../style/points.ts';
+import type { ZoneMapOptions } from '../types.ts';
+import type { LayerConfigBase, LayerEnv, MapData, MapLayerType, TooltipModel } from './types.ts';
+
+export interface PointsConfig extends LayerConfigBase {
+  source: 'tiles' | 'frame';
+  /** Frame (refId or name) with the points; '' = the first with lon/lat or point geometry. */
+  frame: string;
+  lonField: string;
+  latField: string;
+  geometryField: string;
+  /** Field (frame) or tile property that colours the points: category, sla_state, status_class, channel... */
+  colorBy: string;
+  /** Filters sent with the tile requests, template variables allowed: zone=$zone&channel=$channel. */
+  tileQuery: string;
+  maxFeatures: number;
+  /** Raw points only from this zoom on. */
+  pointsMinZoom: number;
+  /** Bin cell in screen pixels. */
+  binPixels: number;
+  pointRadius: number;
+  binMinRadius: number;
+  binMaxRadius: number;
+  opacity: number;
+}
+
+const defaultOptions: PointsConfig = {
+  enabled: true,
+  source: 'tiles',
+  frame: '',
+  lonField: '',
+  latField: '',
+  geometryField: '',
+  colorBy: 'category',
+  tileQuery: '',
+  maxFeatures: 3000,
+  pointsMinZoom: 13,
+  binPixels: 40,
+  pointRadius: 4,
+  binMinRadius: 4,
+  binMaxRadius: 18,
+  opacity: 0.85,
+};
+
+const CATEGORY = ['Request points'];
+/** The aggregator serves request tiles up to this zoom; OpenLayers overzooms beyond. */
+const TILE_MAX_ZOOM = 16;
+
+export const pointsLayer: MapLayerType<PointsConfig> = {
+  id: 'points',
+  name: 'Request points',
+  description: 'Requests as points, binned at city zoom',
+  defaultOptions,
+
+  registerOptionsUI(builder: PanelOptionsEditorBuilder<ZoneMapOptions>) {
+    const on = (o: ZoneMapOptions) => o.points?.enabled !== false;
+    const frame = (o: ZoneMapOptions) => on(o) && o.points?.source === 'frame';
+    builder
+      .addBooleanSwitch({ path: 'points.enabled', name: 'Show requests', category: CATEGORY, defaultValue: defaultOptions.enabled })
+      .addRadio({ path: 'points.source', name: 'Requests from', category: CATEGORY, defaultValue: defaultOptions.source, showIf: on,
+        settings: { options: [{ value: 'tiles', label: 'Aggregator tiles' }, { value: 'frame', label: 'A frame (lon/lat)' }] } })
+      .addTextInput({ path: 'points.frame', name: 'Frame', description: 'refId or name; empty = the first frame with lon/lat', category: CATEGORY, defaultValue: defaultOptions.frame, showIf: frame })
+      .addFieldNamePicker({ path: 'points.lonField', name: 'Longitude field', description: 'Empty = lon, lng or longitude', category: CATEGORY, defaultValue: defaultOptions.lonField, showIf: frame })
+      .addFieldNamePicker({ path: 'points.latField', name: 'Latitude field', description: 'Empty = lat or latitude', category: CATEGORY, defaultValue: defaultOptions.latField, showIf: frame })
+      .addFieldNamePicker({ path: 'points.geometryField', name: 'Geometry field', description: 'GeoJSON points, when there is no lon/lat', category: CATEGORY, defaultValue: defaultOptions.geometryField, showIf: frame })
+      .addTextInput({ path: 'points.colorBy', name: 'Colour by', description: 'Field or tile property: category, sla_state, status_class, channel, priority', category: CATEGORY, defaultValue: defaultOptions.colorBy, showIf: on })
+      .addTextInput({ path: 'points.tileQuery', name: 'Tile filters', description: 'Query string with variables, e.g. zone=$zone&channel=$channel', category: CATEGORY, defaultValue: defaultOptions.tileQuery,
+        showIf: (o) => on(o) && o.points?.source !== 'frame' })
+      .addNumberInput({ path: 'points.maxFeatures', name: 'Most features in view', category: CATEGORY, defaultValue: defaultOptions.maxFeatures, settings: { min: 100, max: 20000, integer: true }, showIf: frame })
+      .addSliderInput({ path: 'points.pointsMinZoom', name: 'Raw points from zoom', category: CATEGORY, defaultValue: defaultOptions.pointsMinZoom, settings: { min: 8, max: 20, step: 1 }, showIf: frame })
+      .addSliderInput({ path: 'points.binPixels', name: 'Bin size (px)', category: CATEGORY, defaultValue: defaultOptions.binPixels, settings: { min: 10, max: 120, step: 5 }, showIf: frame })
+      .addSliderInput({ path: 'points.pointRadius', name: 'Point radius', category: CATEGORY, defaultValue: defaultOptions.pointRadius, settings: { min: 1, max: 12, step: 0.5 }, showIf: on })
+      .addSliderInput({ path: 'points.binMaxRadius', name: 'Largest bin radius', category: CATEGORY, defaultValue: defaultOptions.binMaxRadius, settings: { min: 6, max: 40, step: 1 }, showIf: on })
+      .addSliderInput({ path: 'points.opacity', name: 'Opacity', category: CATEGORY, defaultValue: defaultOptions.opacity, settings: { min: 0.1, max: 1, step: 0.05 }, showIf: on });
+  },
+
+  create(map: OlMap, config: PointsConfig, env: LayerEnv) {
+    const theme = env.theme;
+    const resolve = (c: string) => theme.visualization.getColorByName(c);
+    const classic = theme.visualization.palette;
+    const styleOpts: PointStyleOptions = {
+      pointRadius: config.pointRadius, binMinRadius: config.binMinRadius, binMaxRadius: config.binMaxRadius, opacity: config.opacity,
+      binColor: resolve('blue'), strokeColor: theme.isDark ? 'rgba(0, 0, 0, 0.6)' : 'rgba(255, 255, 255, 0.9)',
+    };
+    const webgl = env.options.renderer === 'webgl';
+    return config.source === 'frame' ? framePoints(map, config, env, styleOpts, webgl, classic, resolve) : tilePoints(config, env, styleOpts, webgl, classic, resolve);
+  },
+};
+
+type Resolve = (c: string) => string;
+
+function tilePoints(config: PointsConfig, env: LayerEnv, styleOpts: PointStyleOptions, webgl: boolean, classic: string[], resolve: Resolve) {
+  const palette = categoryPalette(config.colorBy, [], classic, resolve);
+  const style = tilePointsStyle(palette, styleOpts) as never;
+  const source = new VectorTileSource({ format: new MVT(), url: undefined, maxZoom: TILE_MAX_ZOOM, overlaps: false });
+  const layer: BaseLayer = webgl
+    ? new WebGLVectorTileLayer({ source: source as never, style, properties: { id: 'points' } })
+    : new VectorTileLayer({ source, style, renderMode: 'hybrid', properties: { id: 'points' } });
+  let url = '';
+  return {
+    init: () => layer,
+    update(data: MapData) {
+      const next = env.urls.requestTiles({ ...data.timeRange, query: data.replaceVariables(config.tileQuery ?? '') });
+      if (next !== url) { url = next; source.setUrl(url); }
+    },
+    tooltip(feature: FeatureLike): TooltipModel | null {
+      if (feature.get('layer') === 'bins') return { title: `${Number(feature.get('count')).toLocaleString('en-US')} requests`, rows: [] };
+      const value = feature.get(config.colorBy);
+      return { title: 'Request', rows: [{ label: humanize(config.colorBy), value: humanize(String(value ?? '—')) }] };
+    },
+    dispose() {
+      (layer as VectorTileLayer).setSource(null);
+      source.clear();
+      source.dispose();
+      layer.dispose();
+    },
+  };
+}
+
+function framePoints(map: OlMap, config: PointsConfig, env: LayerEnv, styleOpts: PointStyleOptions, webgl: boolean, classic: string[], resolve: Resolve) {
+  const source = new VectorSource<Feature<Point>>();
+  let palette: CategoryPalette = categoryPalette(config.colorBy, [], classic, resolve);
+  const makeLayer = () => {
+    const style = framePointsStyle(palette, styleOpts) as never;
+    return webgl ? new WebGLVectorLayer({ source, style, properties: { id: 'points' } }) : new VectorLayer({ source, style, properties: { id: 'points' }, updateWhileAnimating: true, updateWhileInteracting: true });
+  };
+  const layer = makeLayer();
+  let frame: DataFrame | null = null;
+  let points: PointSet = EMPTY_POINTS;
+  let colorValues: ArrayLike<unknown> = [];
+  let binCache = new Map<number, Bin[]>();
+  let shown = '';
+
+  const binsAt = (cell: number) => {
+    let bins = binCache.get(cell);
+    if (!bins) { bins = binPoints(points, cell, palette.values.length); binCache.set(cell, bins); }
+    return bins;
+  };
+
+  /** Replaces the features with what the view needs (points or bins); skips work when nothing changed. */
+  const refresh = () => {
+    const size = map.getSize();
+    const view = map.getView();
+    const resolution = view.getResolution();
+    if (!size || !resolution || !points.n) { if (shown) { source.clear(true); shown = ''; } return; }
+    const extent = view.calculateExtent(size) as Extent;
+    const detail = chooseDetail(points, extent, resolution, { maxFeatures: config.maxFeatures, pointsMinZoom: config.pointsMinZoom, binPixels: config.binPixels });
+    const features: Feature<Point>[] = [];
+    let key: string;
+    if (detail.mode === 'points') {
+      const idx = indicesInExtent(points, detail.extent);
+      key = `p:${idx.length}:${idx[0]}:${idx[idx.length - 1]}`;
+      if (key === shown) return;
+      for (const i of idx) features.push(feature(points.x[i], points.y[i], { kind: 0, cls: points.cls[i], row: points.row[i] }));
+    } else {
+      const { bins, cellSize } = binsForView(binsAt, detail, config.maxFeatures);
+      key = `b:${cellSize}:${bins.length}:${bins[0]?.x}:${bins[bins.length - 1]?.x}`;
+      if (key === shown) return;
+      const max = bins.reduce((m, b) => Math.max(m, b.count), 1);
+      for (const b of bins) features.push(feature(b.x, b.y, { kind: 1, cls: b.cls, count: b.count, r: binRadius(b.count, max, config.binMinRadius, config.binMaxRadius) }));
+    }
+    shown = key;
+    source.clear(true);
+    source.addFeatures(features);
+  };
+
+  return {
+    init: () => layer,
+    update(data: MapData) {
+      const cols = findPointColumns(data.series, { frame: config.frame, lon: config.lonField, lat: config.latField, geometry: config.geometryField, colorBy: config.colorBy });
+      if (cols?.frame === frame && frame) { refresh(); return; }
+      frame = cols?.frame ?? null;
+      colorValues = cols?.colorField?.values ?? [];
+      const next = categoryPalette(config.colorBy, Array.from(colorValues), classic, resolve);
+      if (next.values.join('\u0000') !== palette.values.join('\u0000')) {
+        palette = next;
+        (layer as VectorLayer).setStyle(framePointsStyle(palette, styleOpts) as never);
+      }
+      points = cols ? pointSet(cols.lon, cols.lat, (row) => palette.classOf(colorValues[row])) : EMPTY_POINTS;
+      binCache = new Map();
+      shown = '';
+      refresh();
+    },
+    viewChanged: refresh,
+    tooltip(f: FeatureLike): TooltipModel | null {
+      if (f.get('kind') === 1) {
+        const cls = f.get('cls') as number;
+        const mostly = palette.values[cls];
+        return { title: `${Number(f.get('count')).toLocaleString('en-US')} requests`, rows: mostly ? [{ label: 'Mostly', value: humanize(mostly) }] : [] };
+      }
+      const value = colorValues[f.get('row') as number];
+      return { title: 'Request', rows: [{ label: humanize(config.colorBy), value: humanize(String(value ?? '—')) }] };
+    },
+    dataExtent: () => (points.extent ? [...points.extent] : null),
+    dispose() {
+      layer.setSource(null);
+      source.clear(true);
+      source.dispose();
+      layer.dispose();
+      binCache.clear();
+    },
+  };
+}
+
+function feature(x: number, y: number, props: Record<string, number>): Feature<Point> {
+  const f = new Feature<Point>(new Point([x, y]));
+  f.setProperties(props, true);
+  return f;
+}

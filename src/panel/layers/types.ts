@@ -1,0 +1,75 @@
+// The layer registry's contract, after Grafana's geomap panel: each layer type is one file exporting its
+// id, name, default options, options UI and create(map, options, env) → a handle with init(), update(data)
+// and dispose(). The panel builds its options UI from registerOptionsUI once (panel options are static),
+// and creates, updates and disposes the layers as the options and data change.
+import type { DataFrame, GrafanaTheme2, InterpolateFunction, PanelOptionsEditorBuilder } from '@grafana/data';
+import type BaseLayer from 'ol/layer/Base';
+import type OlMap from 'ol/Map';
+import type { FeatureLike } from 'ol/Feature';
+import type { AggregatorUrls } from '../aggregator/urls.ts';
+import type { JoinResult } from '../data/join.ts';
+import type { ZoneSet } from '../data/zones.ts';
+import type { ZonePaint } from '../style/choropleth.ts';
+import type { LegendModel } from '../style/legend.ts';
+import type { LayersOptions, ZoneMapOptions } from '../types.ts';
+
+export type LayerId = keyof LayersOptions;
+
+/** What every layer's options have. */
+export interface LayerConfigBase { enabled: boolean }
+
+/** What a layer is given at creation: it is recreated when any of it changes. */
+export interface LayerEnv {
+  theme: GrafanaTheme2;
+  options: ZoneMapOptions;
+  urls: AggregatorUrls;
+  /** GET JSON through Grafana (the datasource proxy adds the token). */
+  fetchJson(url: string): Promise<unknown>;
+  /** Reports a layer's trouble (a failed fetch) to the panel's warning line; null clears it. */
+  report(message: string | null): void;
+}
+
+/** What every update gets. */
+export interface MapData {
+  series: DataFrame[];
+  zones: ZoneSet;
+  join: JoinResult;
+  paints: Map<string, ZonePaint>;
+  timeRange: { from: number; to: number };
+  replaceVariables: InterpolateFunction;
+}
+
+export interface TooltipRow { label: string; value: string; dir?: 'ltr' | 'rtl'; lang?: string }
+export interface TooltipModel {
+  title: string;
+  titleAr?: string;
+  rows: TooltipRow[];
+  /** For a zone: its code (a click sets the variable) and its value's data links. */
+  zoneCode?: string;
+  links?: { title: string; href: string; target?: string }[];
+}
+
+export interface LayerHandle {
+  init(): BaseLayer;
+  update(data: MapData): void;
+  /** Called after the view moved (level of detail). */
+  viewChanged?(): void;
+  /** The tooltip for a feature of this layer under the pointer. */
+  tooltip?(feature: FeatureLike, data: MapData): TooltipModel | null;
+  legend?(): LegendModel | null;
+  /** The extent (map projection) this layer's data covers, for "fit to data". */
+  dataExtent?(): number[] | null;
+  /** Outline one zone (hover); zones layer only. */
+  setHighlight?(code: string | null): void;
+  dispose(): void;
+}
+
+export interface MapLayerType<C extends LayerConfigBase> {
+  id: LayerId;
+  name: string;
+  description: string;
+  defaultOptions: C;
+  /** Adds this layer's options to the panel editor under `<id>.` (e.g. `zones.valueField`) in its own category. */
+  registerOptionsUI(builder: PanelOptionsEditorBuilder<ZoneMapOptions>): void;
+  create(map: OlMap, options: C, env: LayerEnv): LayerHandle;
+}

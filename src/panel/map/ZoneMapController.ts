@@ -1,0 +1,263 @@
+// Owns the OpenLayers map of one panel: creates, updates and disposes the layers from the registry as options
+// change, loads the zones, joins the data, fits the view, and turns pointer events into hover and click.
+// React (ZoneMapPanel.tsx) only renders what this reports: legend, tooltip, messages.
+import { getDisplayProcessor, type DataFrame, type Field, type GrafanaTheme2, type InterpolateFunction } from '@grafana/data';
+import OlMap from 'ol/Map.js';
+import View from 'ol/View.js';
+import type { FeatureLike } from 'ol/Feature.js';
+import type BaseLayer from 'ol/layer/Base.js';
+import type TileLayer from 'ol/layer/Tile.js';
+import { defaults as defaultControls } from 'ol/control/defaults.js';
+import { fromLonLat } from 'ol/proj.js';
+import { isEmpty, type Extent } from 'ol/extent.js';
+import { aggregatorUrls } from '../aggregator/urls.ts';
+import { isEmptyData, selectFrames } from '../data/fields.ts';
+import { EMPTY_JOIN, joinZoneValues } from '../data/join.ts';
+import { EMPTY_ZONES, skippedWarning, zonesFromFrame, zonesFromGeoJSON, type ZoneSet } from '../data/zones.ts';
+import { paintZones, themeBorderColor } from '../style/choropleth.ts';
+import type { LegendModel } from '../style/legend.ts';
+import { LAYER_TYPES } from '../layers/registry.ts';
+import { errorText } from '../layers/hotspots.ts';
+import type { LayerEnv, LayerHandle, LayerId, MapData, TooltipModel } from '../layers/types.ts';
+import { TV_SCALE, type ZoneMapOptions } from '../types.ts';
+import { basemapKey, createBasemap } from './basemap.ts';
+
+export interface ControllerInput {
+  series: DataFrame[];
+  options: ZoneMapOptions;
+  theme: GrafanaTheme2;
+  timeRange: { from: number; to: number };
+  replaceVariables: InterpolateFunction;
+}
+
+export interface MapState {
+  legend: LegendModel | null;
+  warnings: string[];
+  /** No frame holds a row. */
+  noData: boolean;
+  loadingZones: boolean;
+  zones: number;
+}
+
+export interface HoverInfo { x: number; y: number; model: TooltipModel }
+
+export interface ControllerDeps {
+  fetchJson(url: string): Promise<unknown>;
+  appSubUrl: string;
+  onState(state: MapState): void;
+  onHover(hover: HoverInfo | null): void;
+  onZoneClick(hover: HoverInfo): void;
+}
+
+/** Zoom at which the aggregator simplifies zones.geojson (city detail). */
+const ZONES_ZOOM = 12;
+const FIT_MAX_ZOOM = 16;
+/** Layers whose features answer the pointer, top first. */
+const HIT_ORDER: LayerId[] = ['hotspots', 'points', 'zones'];
+
+type Slot = { key: string; handle: LayerHandle; layer: BaseLayer };
+
+export class ZoneMapController {
+  readonly map: OlMap;
+  private slots = new Map<LayerId, Slot>();
+  private basemap: { key: string; layer: TileLayer } | null = null;
+  private input: ControllerInput | null = null;
+  private data: MapData | null = null;
+  private aggregatorZones: { key: string; zones: ZoneSet; error: string | null; loading: boolean } = { key: '', zones: EMPTY_ZONES, error: null, loading: false };
+  private frameZones: { frame: DataFrame | null; zones: ZoneSet } = { frame: null, zones: EMPTY_ZONES };
+  private layerWarnings = new Map<LayerId, string>();
+  private fitKey = '';
+  private tvControls: boolean | null = null;
+  private disposed = false;
+  private renders = 0;
+
+  constructor(private readonly target: HTMLElement, private readonly deps: ControllerDeps) {
+    this.map = new OlMap({
+      target,
+      layers: [],
+      controls: [],
+      view: new View({ center: fromLonLat([55.27, 25.2]), zoom: 10, maxZoom: 20 }),
+    });
+    this.map.on('moveend', () => { for (const s of this.slots.values()) s.handle.viewChanged?.(); });
+    this.map.on('pointermove', (e) => { if (!e.dragging) this.hover(e.pixel, false); });
+    this.map.on('singleclick', (e) => this.hover(e.pixel, true));
+    this.map.on('rendercomplete', () => { target.dataset.renders = String(++this.renders); });
+    target.addEventListener('pointerleave', () => { this.setHighlight(null); deps.onHover(null); });
+    // For browser tests and benchmarks: the map and a lon/lat → pixel helper on the element.
+    Object.assign(target, { __zonemap: { map: this.map, pixelOf: (lon: number, lat: number) => this.map.getPixelFromCoordinate(fromLonLat([lon, lat])), controller: this } });
+  }
+
+  update(input: ControllerInput) {
+    if (this.disposed) return;
+    this.input = input;
+    this.syncControls(input.options.tvMode);
+    this.syncBasemap(input.options);
+    this.syncLayers(input);
+    this.syncAggregatorZones(input.options);
+    this.render();
+  }
+
+  /** After the panel was resized: the map measures itself again; TV mode refits. */
+  resize() {
+    this.map.updateSize();
+    if (this.input?.options.tvMode) { this.fitKey = ''; this.fit(); }
+  }
+
+  dispose() {
+    this.disposed = true;
+    for (const s of this.slots.values()) this.removeSlot(s);
+    this.slots.clear();
+    if (this.basemap) { this.map.removeLayer(this.basemap.layer); this.basemap.layer.getSource()?.dispose(); this.basemap.layer.dispose(); this.basemap = null; }
+    this.map.setTarget(undefined);
+    this.map.dispose();
+  }
+
+  private syncControls(tv: boolean) {
+    if (this.tvControls === tv) return;
+    this.tvControls = tv;
+    this.map.getControls().clear();
+    if (!tv) for (const c of defaultControls({ rotate: false, attributionOptions: { collapsible: true } }).getArray()) this.map.addControl(c);
+  }
+
+  private syncBasemap(options: ZoneMapOptions) {
+    const key = basemapKey(options.basemap);
+    if (this.basemap?.key === key || (!this.basemap && options.basemap.type === 'none')) return;
+    if (this.basemap) { this.map.removeLayer(this.basemap.layer); this.basemap.layer.getSource()?.dispose(); this.basemap.layer.dispose(); this.basemap = null; }
+    const layer = createBasemap(options.basemap);
+    if (layer) { this.map.getLayers().insertAt(0, layer); this.basemap = { key, layer }; }
+  }
+
+  private syncLayers(input: ControllerInput) {
+    const { options, theme } = input;
+    const env: LayerEnv = {
+      theme,
+      options,
+      urls: aggregatorUrls(options.datasourceUid, this.deps.appSubUrl),
+      fetchJson: this.deps.fetchJson,
+      report: () => undefined,
+    };
+    LAYER_TYPES.forEach((type, i) => {
+      const config = options[type.id];
+      const slot = this.slots.get(type.id);
+      const key = JSON.stringify({ config, renderer: options.renderer, tv: options.tvMode, dark: theme.isDark, uid: options.datasourceUid });
+      if (slot && (slot.key === key)) return;
+      if (slot) { this.removeSlot(slot); this.slots.delete(type.id); this.layerWarnings.delete(type.id); }
+      if (!config.enabled) return;
+      const handle = type.create(this.map, config, { ...env, report: (m) => { if (m) this.layerWarnings.set(type.id, m); else this.layerWarnings.delete(type.id); this.publish(); } });
+      const layer = handle.init();
+      layer.setZIndex(i + 1);
+      this.map.addLayer(layer);
+      this.slots.set(type.id, { key, handle, layer });
+    });
+  }
+
+  private removeSlot(slot: Slot) {
+    this.map.removeLayer(slot.layer);
+    slot.handle.dispose();
+  }
+
+  /** Loads zones.geojson through the datasource proxy when the datasource or language changed. */
+  private syncAggregatorZones(options: ZoneMapOptions) {
+    if (options.zones.geometry !== 'aggregator') return;
+    const url = aggregatorUrls(options.datasourceUid, this.deps.appSubUrl).zones({ zoom: ZONES_ZOOM, language: options.language });
+    if (this.aggregatorZones.key === url) return;
+    this.aggregatorZones = { key: url, zones: EMPTY_ZONES, error: null, loading: true };
+    this.deps.fetchJson(url).then(
+      (json) => { if (this.aggregatorZones.key === url) { this.aggregatorZones = { key: url, zones: zonesFromGeoJSON(json), error: null, loading: false }; this.render(); } },
+      (err: unknown) => { if (this.aggregatorZones.key === url) { this.aggregatorZones = { key: url, zones: EMPTY_ZONES, error: `Zones could not be loaded (${errorText(err)})`, loading: false }; this.render(); } },
+    );
+  }
+
+  private currentZones(input: ControllerInput): ZoneSet {
+    const { options, series } = input;
+    if (options.zones.geometry === 'aggregator') return this.aggregatorZones.zones;
+    const frame = (options.zones.geometryFrame ? selectFrames(series, options.zones.geometryFrame) : series).find((f) => zonesFromFrame(f).zones.length > 0 || options.zones.geometryFrame) ?? null;
+    if (frame !== this.frameZones.frame) this.frameZones = { frame, zones: frame ? zonesFromFrame(frame) : EMPTY_ZONES };
+    return this.frameZones.zones;
+  }
+
+  private render() {
+    const input = this.input;
+    if (!input || this.disposed) return;
+    const { options, theme, series } = input;
+    const zones = this.currentZones(input);
+    const populations = new Map(zones.zones.map((z) => [z.code, z.population]));
+    const join = options.zones.enabled ? joinZoneValues(series, populations, options.zones, (field: Field) => getDisplayProcessor({ field, theme })) : EMPTY_JOIN;
+    const paints = paintZones(zones.zones.map((z) => z.code), join, options.zones, themeBorderColor(theme.isDark));
+    this.data = { series, zones, join, paints, timeRange: input.timeRange, replaceVariables: input.replaceVariables };
+    for (const s of this.slots.values()) s.handle.update(this.data);
+    this.fit();
+    this.publish();
+  }
+
+  private publish() {
+    const input = this.input;
+    if (!input || !this.data) return;
+    const zones = this.data.zones;
+    const warnings = [skippedWarning(zones.skipped), this.aggregatorZones.error && input.options.zones.geometry === 'aggregator' ? this.aggregatorZones.error : null, ...this.layerWarnings.values()].filter((w): w is string => !!w);
+    this.deps.onState({
+      legend: input.options.showLegend ? this.slots.get('zones')?.handle.legend?.() ?? null : null,
+      warnings,
+      noData: isEmptyData(input.series),
+      loadingZones: this.aggregatorZones.loading && input.options.zones.geometry === 'aggregator',
+      zones: zones.zones.length,
+    });
+  }
+
+  /** Fits the view when what it should show changed: the zones, the zones with data, or the fit option. */
+  private fit() {
+    const input = this.input;
+    if (!input || !this.data || !this.map.getSize()) return;
+    const { view: v, tvMode } = input.options;
+    const withData = [...this.data.paints.entries()].filter(([, p]) => p.hasData).map(([c]) => c).join(',');
+    const key = v.fit === 'fixed' ? `fixed:${v.lon}:${v.lat}:${v.zoom}` : `${v.fit}:${v.padding}:${this.data.zones.zones.length}:${this.aggregatorZones.key}:${v.fit === 'data' ? withData : ''}`;
+    if (key === this.fitKey) return;
+    const view = this.map.getView();
+    if (v.fit === 'fixed') {
+      view.setCenter(fromLonLat([v.lon, v.lat]));
+      view.setZoom(v.zoom);
+      this.fitKey = key;
+      return;
+    }
+    const extent = this.fitExtent(v.fit);
+    if (!extent) return;
+    const pad = v.padding * (tvMode ? TV_SCALE.padding : 1);
+    view.fit(extent, { padding: [pad, pad, pad, pad], maxZoom: FIT_MAX_ZOOM });
+    this.fitKey = key;
+  }
+
+  private fitExtent(mode: 'data' | 'zones'): Extent | null {
+    const zonesSlot = this.slots.get('zones');
+    if (mode === 'data') {
+      for (const id of ['zones', 'points', 'hotspots'] as LayerId[]) {
+        const e = this.slots.get(id)?.handle.dataExtent?.();
+        if (e && !isEmpty(e)) return e as Extent;
+      }
+      return null;
+    }
+    const source = (zonesSlot?.layer as { getSource?: () => { getExtent(): Extent; getFeatures(): unknown[] } | null })?.getSource?.();
+    return source && source.getFeatures().length ? source.getExtent() : null;
+  }
+
+  private hover(pixel: number[], click: boolean) {
+    const data = this.data;
+    if (!data) return;
+    let found: TooltipModel | null = null;
+    for (const id of HIT_ORDER) {
+      const slot = this.slots.get(id);
+      if (!slot?.handle.tooltip) continue;
+      let hit: FeatureLike | undefined;
+      this.map.forEachFeatureAtPixel(pixel, (f) => { hit = f; return true; }, { layerFilter: (l) => l === slot.layer, hitTolerance: id === 'zones' ? 0 : 3 });
+      if (hit) { found = slot.handle.tooltip(hit, data); if (found) break; }
+    }
+    this.setHighlight(found?.zoneCode ?? null);
+    this.target.style.cursor = found?.zoneCode ? 'pointer' : '';
+    const info = found ? { x: pixel[0], y: pixel[1], model: found } : null;
+    if (click) { if (info?.model.zoneCode) this.deps.onZoneClick(info); }
+    else this.deps.onHover(info);
+  }
+
+  private setHighlight(code: string | null) {
+    this.slots.get('zones')?.handle.setHighlight?.(code);
+  }
+}

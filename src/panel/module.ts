@@ -1,0 +1,15 @@
+// Wires the zone map panel: the component, its options (options.ts, each layer adds its own) and Grafana's
+// standard field options (unit, decimals, min/max, thresholds, colour scheme, value mappings, links), which
+// style the choropleth as they style any panel.
+import { FieldColorModeId, FieldConfigProperty, PanelPlugin } from '@grafana/data';
+import { ZoneMapPanel } from './ZoneMapPanel.tsx';
+import { buildPanelOptions } from './options.ts';
+import type { ZoneMapOptions } from './types.ts';
+
+export const plugin = new PanelPlugin<ZoneMapOptions>(ZoneMapPanel)
+  .setPanelOptions(buildPanelOptions)
+  .useFieldConfig({
+    standardOptions: {
+      [FieldConfigProperty.Color]: { defaultValue: { mode: FieldColorModeId.ContinuousYlRd }, settings: { byValueSupport: true, bySeriesSupport: false, preferThresholdsMode: true } },
+    },
+  });
