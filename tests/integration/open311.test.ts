@@ -2,8 +2,11 @@
 // JSON and XML, filters, status mapping after journey events, and every error in the spec's shape.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
 import { XMLParser } from 'fast-xml-parser';
 import { startServer } from '../../backend/server.ts';
+import { open311ErrorHandler, registerOpen311 } from '../../backend/routes/open311/index.ts';
 import { startTestAggregator, type TestAggregator } from '../support/aggregator.ts';
 import { rowCounts } from '../support/db.ts';
 import { importGrid, sampleRequest } from '../support/fixtures.ts';
@@ -391,7 +394,28 @@ describe('Open311 errors', () => {
     await refused('GET', '/requests.json?status=pending', undefined, 400);
     await refused('GET', '/requests.xml?start_date=2026-01-01T00:00:00Z&end_date=2026-06-01T00:00:00Z', undefined, 400);
     await refused('GET', '/services.json?lang=fr', undefined, 400);
-    await refused('GET', '/tokens/123.xml', undefined, 404);
+    assert.deepEqual(await refused('GET', '/tokens/123.xml', undefined, 404),
+      [{ code: 404, description: 'resource GET /open311/v2/tokens/123.xml not found' }]);
+  });
+
+  test('a body parser error (413) is in the spec shape when open311ErrorHandler is mounted after the router', async () => {
+    const ctx = agg.server.ctx;
+    const app = express();
+    app.use(express.urlencoded({ extended: false, limit: 1000 }));
+    app.use('/open311/v2', registerOpen311(ctx));
+    app.use('/open311/v2', open311ErrorHandler(ctx));
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    try {
+      const before = await rowCounts(agg.db.pool);
+      const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/open311/v2/requests.xml`, {
+        method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(report({ description: 'x'.repeat(5000) })).toString(),
+      });
+      assert.equal(res.status, 413);
+      assert.match(await res.text(), /<errors><error><code>413<\/code><description>the body is larger than the limit of 1000 bytes<\/description>/);
+      assert.deepEqual(await rowCounts(agg.db.pool), before);
+    } finally { server.closeAllConnections(); await new Promise((resolve) => server.close(resolve)); }
   });
 
   test('database down: 503 with Retry-After, in the spec shape', async () => {

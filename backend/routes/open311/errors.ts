@@ -13,7 +13,8 @@ export function toOpen311Errors(status: number, body: ErrorBody): Open311Error[]
   if (!body.details.length) return [{ code: status, description: body.error }];
   return body.details.map((d) => ({
     code: status,
-    description: GENERIC_PATHS.has(d.path) || d.message.startsWith(d.path) ? d.message : `${d.path}: ${d.message}`,
+    // A detail about the whole body or path says less than the error itself ("too large").
+    description: GENERIC_PATHS.has(d.path) ? body.error : d.message.startsWith(d.path) ? d.message : `${d.path}: ${d.message}`,
   }));
 }
 
@@ -25,5 +26,5 @@ export const writeOpen311Error: ErrorWriter = (res, status, body) => {
 
 /** Anything under /open311/v2 that no route took. */
 export function open311NotFound(req: Request, _res: Response, next: NextFunction): void {
-  next(new NotFoundError(`${req.method} ${req.baseUrl}${req.path}: no such Open311 resource`, 'path'));
+  next(new NotFoundError(`resource ${req.method} ${req.baseUrl}${req.path}`, 'path'));
 }

@@ -1,7 +1,7 @@
 // Open311 GeoReport v2 under /open311/v2: discovery, services and their definitions, POST requests
 // (api_key with scope `ingest`), GET requests and GET requests/{id} (public). JSON or XML by extension;
 // errors in the spec's `[{code, description}]` shape, in the format asked for.
-import express, { type Router } from 'express';
+import express, { type ErrorRequestHandler, type Router } from 'express';
 import type { AppContext } from '../../http/context.ts';
 import { errorHandler } from '../../http/error-handler.ts';
 import { chooseFormat } from './negotiate.ts';
@@ -21,6 +21,15 @@ export function registerOpen311(ctx: AppContext): Router {
   registerGetRequests(router, ctx);
   registerGetRequest(router, ctx);
   router.use(open311NotFound);
-  router.use(errorHandler(ctx.config.retryAfterSeconds, writeOpen311Error));
+  router.use(open311ErrorHandler(ctx));
   return router;
+}
+
+/**
+ * Errors in the spec's shape. The router uses it; the app should also mount it right after the router
+ * (`app.use('/open311/v2', open311ErrorHandler(ctx))`) so that errors raised by the app-wide body
+ * parsers before the router runs (413 too large, 415 bad charset) are answered in the same shape.
+ */
+export function open311ErrorHandler(ctx: AppContext): ErrorRequestHandler {
+  return errorHandler(ctx.config.retryAfterSeconds, writeOpen311Error);
 }

@@ -19,7 +19,8 @@ import { langOf, langParam, withFormats } from './negotiate.ts';
 
 function requireForm(req: Request, _res: Response, next: NextFunction): void {
   if (req.is('application/x-www-form-urlencoded')) return next();
-  next(new ValidationError('the body must be a form', [{ path: 'body', message: 'the body must be application/x-www-form-urlencoded, as GeoReport v2 sends it' }]));
+  const message = 'the body must be application/x-www-form-urlencoded, as GeoReport v2 sends it';
+  next(new ValidationError(message, [{ path: 'body', message }]));
 }
 
 export function registerPostRequest(router: Router, ctx: AppContext): void {
