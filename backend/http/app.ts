@@ -7,6 +7,10 @@ import { registerHealth } from '../routes/health.ts';
 import { registerRequestIngest } from '../routes/requests-ingest.ts';
 import { registerRequestEvents } from '../routes/request-events.ts';
 import { registerWhoami } from '../routes/whoami.ts';
+import { registerZonesGeojson } from '../routes/zones-geojson.ts';
+import { registerZoneStats } from '../routes/zone-stats.ts';
+import { registerTiles } from '../routes/tiles.ts';
+import { registerRecurrence } from '../routes/recurrence.ts';
 import { registerOpen311 } from '../routes/open311/index.ts';
 
 export function createApp(ctx: AppContext): Express {
@@ -22,6 +26,10 @@ export function createApp(ctx: AppContext): Express {
   registerRequestIngest(router, ctx);
   registerRequestEvents(router, ctx);
   registerWhoami(router, ctx);
+  registerZonesGeojson(router, ctx);
+  registerZoneStats(router, ctx);
+  registerTiles(router, ctx);
+  registerRecurrence(router, ctx);
   app.use(router);
   app.use('/open311/v2', registerOpen311(ctx));
 

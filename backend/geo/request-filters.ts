@@ -1,0 +1,92 @@
+// Dimension filters on requests (zone, channel, category, topic, department, advisor, status_class,
+// priority) from the query string, checked against the reference data and bound as arrays.
+// The SQL side is one fragment, backend/sql/geo/request_filters.sql, spliced into the static queries
+// that use it: its parameters are always $3..$10, so every such query binds them in that place.
+import { PRIORITIES, type ReferenceIndex } from '../domain/reference.ts';
+import { sqlWith } from './sql-fragments.ts';
+import { ValidationError, type ErrorDetail } from '../http/errors.ts';
+import { multi, type Query } from './read-params.ts';
+
+export const FILTER_DIMENSIONS = ['zone', 'channel', 'category', 'topic', 'department', 'advisor', 'status_class', 'priority'] as const;
+export type FilterDimension = (typeof FILTER_DIMENSIONS)[number];
+export const STATUS_CLASSES = ['open', 'closed', 'cancelled'] as const;
+
+/** Stored values per dimension; null means "all". */
+export type RequestFilters = {
+  zoneIds: number[] | null;
+  channels: string[] | null;
+  categories: string[] | null;
+  topics: string[] | null;
+  departments: string[] | null;
+  advisorIds: number[] | null;
+  statuses: string[] | null;      // status_class resolved to the statuses of those classes
+  priorities: string[] | null;
+};
+export const NO_FILTERS: RequestFilters = {
+  zoneIds: null, channels: null, categories: null, topics: null, departments: null, advisorIds: null, statuses: null, priorities: null,
+};
+
+const ALL = new Set(['all', '$__all', '*']);
+
+/** The codes a dimension accepts. */
+export function validCodesOf(dim: FilterDimension, ref: ReferenceIndex): string[] {
+  switch (dim) {
+    case 'zone': return ref.zones.map((z) => z.code);
+    case 'channel': return ref.channels.map((c) => c.code);
+    case 'category': return ref.categories.map((c) => c.code);
+    case 'topic': return ref.topics.map((t) => t.code);
+    case 'department': return ref.departments.map((d) => d.code);
+    case 'advisor': return ref.advisors.map((a) => a.code);
+    case 'status_class': return [...STATUS_CLASSES];
+    case 'priority': return [...PRIORITIES];
+  }
+}
+
+/**
+ * Reads the filters of `dims` from the query. Absent, empty, or holding "all"/"$__all" means all values.
+ * Unknown codes are a 400 naming each one (so nothing but known codes ever reaches SQL, and bound even then).
+ * `unknownCodes` lists the offending codes so a caller can refresh a stale reference cache and retry.
+ */
+export function parseRequestFilters(query: Query, ref: ReferenceIndex, dims: readonly FilterDimension[] = FILTER_DIMENSIONS): RequestFilters {
+  const out: RequestFilters = { ...NO_FILTERS };
+  const problems: ErrorDetail[] = [];
+  for (const dim of dims) {
+    const values = multi(query, dim);
+    if (values.length === 0 || values.some((v) => ALL.has(v))) continue;
+    const valid = new Set(validCodesOf(dim, ref));
+    const unknown = values.filter((v) => !valid.has(v));
+    for (const v of unknown) problems.push({ path: `query.${dim}`, message: `unknown ${dim} "${v.slice(0, 80)}"` });
+    if (unknown.length) continue;
+    const codes = [...new Set(values)];
+    switch (dim) {
+      case 'zone': out.zoneIds = codes.map((c) => ref.zone.get(c)!.id); break;
+      case 'advisor': out.advisorIds = codes.map((c) => ref.advisor.get(c)!.id); break;
+      case 'channel': out.channels = codes; break;
+      case 'category': out.categories = codes; break;
+      case 'topic': out.topics = codes; break;
+      case 'department': out.departments = codes; break;
+      case 'priority': out.priorities = codes; break;
+      case 'status_class': out.statuses = ref.statuses.filter((s) => codes.includes(s.status_class)).map((s) => s.code); break;
+    }
+  }
+  if (problems.length) throw new ValidationError('unknown filter values', problems);
+  return out;
+}
+
+/** True when an unknown zone or advisor code may only mean the cached reference data is stale. */
+export function mentionsImportedCodes(err: unknown): boolean {
+  return err instanceof ValidationError && err.details.some((d) => d.path === 'query.zone' || d.path === 'query.advisor');
+}
+
+/** $3..$10 in the order request_filters.sql reads them. */
+export function filterValues(f: RequestFilters): unknown[] {
+  return [f.zoneIds, f.channels, f.categories, f.topics, f.departments, f.advisorIds, f.statuses, f.priorities];
+}
+
+/** A static query with its request_filters marker replaced by backend/sql/geo/request_filters.sql. */
+export function withRequestFilters(name: string): string {
+  return sqlWith(name, { request_filters: 'geo/request_filters' });
+}
+
+/** The filter parameters of a route: every dimension, for the route's list of known parameters. */
+export const FILTER_PARAMS: readonly string[] = FILTER_DIMENSIONS;

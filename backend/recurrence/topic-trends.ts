@@ -1,0 +1,45 @@
+// Recurring topics: ranked by volume over [from, to), each with its count in the previous equal period
+// and the change in % (null when the previous period had none). For /v1/recurrence/topics and the
+// query API's `recurring_topics` metric.
+import type pg from 'pg';
+import { filterValues, NO_FILTERS, withRequestFilters, type RequestFilters } from '../geo/request-filters.ts';
+import type { Language, TimeRange } from '../geo/read-params.ts';
+
+export type TopicTrend = {
+  topic_code: string;
+  topic: string;            // in the language
+  department_code: string;
+  department: string;       // in the language
+  count: number;
+  previous_count: number;
+  change_pct: number | null;
+};
+
+export type TopicTrendParams = TimeRange & { topN: number; language?: Language; filters?: RequestFilters };
+
+/** The previous period of the same length, ending where [from, to) starts. */
+export function previousPeriod(range: TimeRange): TimeRange {
+  const length = range.to.getTime() - range.from.getTime();
+  return { from: new Date(range.from.getTime() - length), to: range.from };
+}
+
+/** Change from previous to current in %, one decimal; null when previous is 0. */
+export function changePct(current: number, previous: number): number | null {
+  return previous > 0 ? Math.round(((current - previous) * 1000) / previous) / 10 : null;
+}
+
+export async function topicTrends(db: pg.Pool | pg.PoolClient, p: TopicTrendParams): Promise<TopicTrend[]> {
+  const language = p.language ?? 'en';
+  const { rows } = await db.query(withRequestFilters('recurrence/topic_trends'), [
+    p.from, p.to, ...filterValues(p.filters ?? NO_FILTERS), previousPeriod(p).from, p.topN,
+  ]);
+  return rows.map((r) => ({
+    topic_code: r.topic_code,
+    topic: language === 'ar' ? r.topic_name_ar : r.topic_name_en,
+    department_code: r.department_code,
+    department: language === 'ar' ? r.department_name_ar : r.department_name_en,
+    count: r.count,
+    previous_count: r.previous_count,
+    change_pct: r.change_pct === null ? null : Number(r.change_pct),
+  }));
+}

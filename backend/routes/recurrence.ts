@@ -1,0 +1,81 @@
+// Recurrence (scope `read`): the "act before it recurs" list.
+//   GET /v1/recurrence/topics?from=&to=&topN=&language=&<filters>      topics by volume with their trend
+//   GET /v1/recurrence/hotspots?from=&to=&language=&format=table&<filters>   hot spots as rows
+//   GET /v1/recurrence/hotspots.geojson?from=&to=&geometry=centroid|hull&<filters>   as a FeatureCollection
+// Hot spots without from/to are the current ones (the refreshed table); with them, that window.
+import type { Router, Request } from 'express';
+import type { AppContext } from '../http/context.ts';
+import { handle } from '../http/async.ts';
+import { requireScope } from '../http/auth.ts';
+import { parseChoice, parseInstant, parseInteger, parseLanguage, parseTimeRange, rejectUnknown, single, type TimeRange } from '../geo/read-params.ts';
+import { FILTER_PARAMS } from '../geo/request-filters.ts';
+import { readFilters } from '../geo/read-filters.ts';
+import { ValidationError } from '../http/errors.ts';
+import { previousPeriod, topicTrends } from '../recurrence/topic-trends.ts';
+import { findHotspots, hotspotWindow, type Hotspot } from '../recurrence/hotspots.ts';
+
+const TOPIC_PARAMS = ['from', 'to', 'topN', 'language', ...FILTER_PARAMS];
+const HOTSPOT_PARAMS = ['from', 'to', 'language', 'format', ...FILTER_PARAMS];
+const GEOJSON_PARAMS = ['from', 'to', 'language', 'geometry', ...FILTER_PARAMS];
+
+/** The asked window: none (the current hot spots), `to` alone (windowDays ending there), or from/to. */
+function hotspotWindowOf(req: Request, windowDays: number): TimeRange | undefined {
+  if (single(req.query, 'from') === undefined && single(req.query, 'to') === undefined) return undefined;
+  if (single(req.query, 'from') === undefined) {
+    const to = parseInstant(single(req.query, 'to')!);
+    if (!to) throw new ValidationError('the time range is invalid', [{ path: 'query.to', message: 'must be epoch milliseconds or an ISO 8601 date-time' }]);
+    return hotspotWindow(to, windowDays);
+  }
+  return parseTimeRange(req.query, windowDays);
+}
+
+const geometryOf = (h: Hotspot, which: 'centroid' | 'hull') => (which === 'hull' ? h.hull : h.centroid);
+
+export function registerRecurrence(router: Router, ctx: AppContext): void {
+  const read = requireScope(ctx.tokens, 'read');
+
+  router.get('/v1/recurrence/topics', read, handle(async (req, res) => {
+    rejectUnknown(req.query, TOPIC_PARAMS);
+    const range = parseTimeRange(req.query, ctx.config.hotspotWindowDays);
+    const topN = parseInteger(req.query, 'topN', 1, ctx.config.recurrenceMaxTopN, 10);
+    const language = parseLanguage(req.query);
+    const filters = await readFilters(ctx, req.query);
+    const topics = await topicTrends(ctx.pool, { ...range, topN, language, filters });
+    const previous = previousPeriod(range);
+    res.json({
+      from: range.from.toISOString(), to: range.to.toISOString(),
+      previous_from: previous.from.toISOString(), previous_to: previous.to.toISOString(), topics,
+    });
+  }));
+
+  router.get('/v1/recurrence/hotspots', read, handle(async (req, res) => {
+    rejectUnknown(req.query, HOTSPOT_PARAMS);
+    parseChoice(req.query, 'format', ['table'] as const, 'table');
+    const window = hotspotWindowOf(req, ctx.config.hotspotWindowDays);
+    const language = parseLanguage(req.query);
+    const filters = await readFilters(ctx, req.query);
+    const answer = await findHotspots(ctx.pool, { window, filters, language }, ctx.config);
+    res.json({
+      source: answer.source, from: answer.window.from.toISOString(), to: answer.window.to.toISOString(),
+      computed_at: answer.computed_at,
+      rows: answer.hotspots.map(({ centroid, hull, ...row }) => { void centroid; void hull; return row; }),
+    });
+  }));
+
+  router.get('/v1/recurrence/hotspots.geojson', read, handle(async (req, res) => {
+    rejectUnknown(req.query, GEOJSON_PARAMS);
+    const geometry = parseChoice(req.query, 'geometry', ['centroid', 'hull'] as const, 'centroid');
+    const window = hotspotWindowOf(req, ctx.config.hotspotWindowDays);
+    const language = parseLanguage(req.query);
+    const filters = await readFilters(ctx, req.query);
+    const answer = await findHotspots(ctx.pool, { window, filters, language }, ctx.config);
+    res.setHeader('Content-Type', 'application/geo+json; charset=utf-8');
+    res.setHeader('X-Hotspots-Source', answer.source);
+    res.end(JSON.stringify({
+      type: 'FeatureCollection',
+      features: answer.hotspots.map(({ centroid, hull, ...props }) => ({
+        type: 'Feature', geometry: geometryOf({ centroid, hull } as Hotspot, geometry), properties: props,
+      })),
+    }));
+  }));
+}

@@ -1,0 +1,37 @@
+-- One vector tile of binned requests (layer "bins", property "count"), for low zooms. $1 from, $2 to,
+-- $3..$10 dimension filters, $11 z, $12 x, $13 y, $14 extent, $15 bins per tile side, $16 most features.
+-- A point belongs to exactly one tile and one bin (half-open cells, no buffer), so the counts of the
+-- tiles of a zoom add up to the requests. A bin is drawn at the mean position of its requests.
+WITH box AS (
+  SELECT tile, ST_XMin(tile) AS x0, ST_YMax(tile) AS y1, ST_XMax(tile) - ST_XMin(tile) AS size,
+         ST_Transform(tile, 4326) AS area
+  FROM (SELECT ST_TileEnvelope($11::int, $12::int, $13::int) AS tile) e
+),
+pts AS (
+  SELECT ST_X(m) AS mx, ST_Y(m) AS my
+  FROM (
+    SELECT web_mercator_point(r.location) AS m
+    FROM requests r, box
+    WHERE r.location && box.area
+      AND r.created_at >= $1::timestamptz AND r.created_at < $2::timestamptz
+      AND /* request_filters */
+  ) s
+),
+cells AS (
+  SELECT floor((p.mx - box.x0) / box.size * $15::int)::int AS i,
+         floor((box.y1 - p.my) / box.size * $15::int)::int AS j,
+         count(*)::int AS n, avg(p.mx) AS mx, avg(p.my) AS my
+  FROM pts p, box
+  GROUP BY 1, 2
+)
+SELECT (
+  SELECT ST_AsMVT(t, 'bins', $14::int, 'geom')
+  FROM (
+    SELECT c.n AS count, ST_AsMVTGeom(ST_Point(c.mx, c.my, 3857), box.tile, $14::int, 0, false) AS geom
+    FROM cells c, box
+    WHERE c.i >= 0 AND c.i < $15::int AND c.j >= 0 AND c.j < $15::int
+    ORDER BY c.n DESC, c.i, c.j
+    LIMIT $16::int
+  ) t
+) AS tile,
+(SELECT count(*) FROM cells c WHERE c.i >= 0 AND c.i < $15::int AND c.j >= 0 AND c.j < $15::int) > $16::int AS capped
