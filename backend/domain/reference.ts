@@ -17,17 +17,21 @@ export type ReferenceData = {
   topics: Topic[];
   statuses: (Named & { status_class: string })[];
   stages: Stage[];
-  advisors: { id: number; code: string; department_code: string }[];
-  zones: { id: number; code: string }[];
+  advisors: Advisor[];
+  zones: Zone[];
 };
+export type Advisor = { id: number; code: string; name: string; department_code: string };
+export type Zone = { id: number; code: string; name_en: string; name_ar: string; kind: string; population: number | null };
 
 export type ReferenceIndex = ReferenceData & {
   channel: Map<string, Named>;
   category: Map<string, Named>;
   topic: Map<string, Topic>;
   stage: Map<string, Stage>;
-  advisor: Map<string, { id: number; code: string; department_code: string }>;
-  zone: Map<string, { id: number; code: string }>;
+  advisor: Map<string, Advisor>;
+  zone: Map<string, Zone>;
+  zoneById: Map<number, Zone>;
+  advisorById: Map<number, Advisor>;
 };
 
 export function indexReference(data: ReferenceData): ReferenceIndex {
@@ -40,6 +44,8 @@ export function indexReference(data: ReferenceData): ReferenceIndex {
     stage: by(data.stages),
     advisor: by(data.advisors),
     zone: by(data.zones),
+    zoneById: new Map(data.zones.map((z) => [z.id, z])),
+    advisorById: new Map(data.advisors.map((a) => [a.id, a])),
   };
 }
 

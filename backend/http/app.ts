@@ -11,7 +11,8 @@ import { registerZonesGeojson } from '../routes/zones-geojson.ts';
 import { registerZoneStats } from '../routes/zone-stats.ts';
 import { registerTiles } from '../routes/tiles.ts';
 import { registerRecurrence } from '../routes/recurrence.ts';
-import { registerOpen311 } from '../routes/open311/index.ts';
+import { registerQuery } from '../routes/query.ts';
+import { open311ErrorHandler, registerOpen311 } from '../routes/open311/index.ts';
 
 export function createApp(ctx: AppContext): Express {
   const app = express();
@@ -30,8 +31,11 @@ export function createApp(ctx: AppContext): Express {
   registerZoneStats(router, ctx);
   registerTiles(router, ctx);
   registerRecurrence(router, ctx);
+  registerQuery(router, ctx);
   app.use(router);
   app.use('/open311/v2', registerOpen311(ctx));
+  // Body-parser errors (413, 415) on Open311 paths answer in Open311's error shape too.
+  app.use('/open311/v2', open311ErrorHandler(ctx));
 
   app.use((req, _res, next) => next(new NotFoundError(`route ${req.method} ${req.path}`, 'path')));
   app.use(errorHandler(ctx.config.retryAfterSeconds));

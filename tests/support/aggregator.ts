@@ -36,5 +36,9 @@ export async function startTestAggregator(): Promise<TestAggregator> {
     try { parsed = JSON.parse(text); } catch { /* not JSON */ }
     return { status: res.status, body: parsed, headers: res.headers, text };
   };
-  return { db, server, url: server.url, tokens, call, stop: async () => { await server.close(); await db.drop(); } };
+  const keep = process.env.S360_KEEP_TEST_DB === '1';
+  return { db, server, url: server.url, tokens, call, stop: async () => {
+    await server.close();
+    if (keep) { console.error(`kept test database ${db.name}`); await db.pool.end(); } else await db.drop();
+  } };
 }

@@ -17,6 +17,6 @@ upd AS (
   RETURNING reference, status, stage, progress_pct, first_response_at, resolved_at, closed_at, cancelled_at
 ),
 mark AS (
-  INSERT INTO rollup_pending (request_id) VALUES ($1) ON CONFLICT (request_id) DO NOTHING
+  INSERT INTO rollup_pending (request_id) VALUES ($1) ON CONFLICT (request_id) DO UPDATE SET marked_at = now()
 )
 SELECT ev.id AS event_id, upd.* FROM ev, upd

@@ -5,6 +5,6 @@ SELECT json_build_object(
   'topics',     (SELECT coalesce(json_agg(json_build_object('code', code, 'name_en', name_en, 'name_ar', name_ar, 'department_code', department_code, 'default_priority', default_priority) ORDER BY code), '[]') FROM topics),
   'statuses',   (SELECT coalesce(json_agg(json_build_object('code', code, 'name_en', name_en, 'name_ar', name_ar, 'status_class', status_class) ORDER BY sort), '[]') FROM statuses),
   'stages',     (SELECT coalesce(json_agg(json_build_object('code', code, 'status_code', status_code, 'name_en', name_en, 'name_ar', name_ar, 'progress_pct', progress_pct) ORDER BY sort), '[]') FROM stages),
-  'advisors',   (SELECT coalesce(json_agg(json_build_object('id', id, 'code', code, 'department_code', department_code) ORDER BY id), '[]') FROM advisors),
-  'zones',      (SELECT coalesce(json_agg(json_build_object('id', id, 'code', code) ORDER BY id), '[]') FROM zones)
+  'advisors',   (SELECT coalesce(json_agg(json_build_object('id', id, 'code', code, 'name', name, 'department_code', department_code) ORDER BY id), '[]') FROM advisors),
+  'zones',      (SELECT coalesce(json_agg(json_build_object('id', id, 'code', code, 'name_en', name_en, 'name_ar', name_ar, 'kind', kind, 'population', population) ORDER BY id), '[]') FROM zones)
 ) AS reference

@@ -1,0 +1,193 @@
+// Answers one query target: plans it, runs the aggregate SQL, turns the sums into Grafana data frames.
+import type pg from 'pg';
+import type { Config } from '../config.ts';
+import type { ReferenceIndex } from '../domain/reference.ts';
+import { ValidationError, type ErrorDetail } from '../http/errors.ts';
+import { coveringCube, type Dimension } from '../rollups/cubes.ts';
+import { validCodes, nameOf } from './labels.ts';
+import { addSums, METRICS, quantileFromBins, ZERO_SUMS, type MetricDefinition, type Sums } from './metrics.ts';
+import { bucketStarts, chooseBucket, coarsestLevel, segments, type BucketSpec } from './plan.ts';
+import { buildAggregateQuery, type Filters } from './sql-builder.ts';
+import { tableFrame, timeSeriesFrames, type Frame, type Series } from './frames.ts';
+import type { Target } from './request-schema.ts';
+
+export type QueryRange = { from: number; to: number; intervalMs?: number; maxDataPoints?: number };
+type Db = pg.Pool | pg.PoolClient;
+type Stored = string | number | null;
+
+/** Codes in filters → stored values (zones and advisors by id); unknown codes are a 400 naming them. */
+export function resolveFilters(target: Target, ref: ReferenceIndex, path: string): Filters {
+  const out: Filters = {};
+  const problems: ErrorDetail[] = [];
+  for (const [dim, codes] of Object.entries(target.filters) as [Dimension, (string | null)[]][]) {
+    const valid = new Set(validCodes(dim, ref));
+    out[dim] = codes.map((code, i) => {
+      if (code === null) return null;
+      if (!valid.has(code)) { problems.push({ path: `${path}.filters.${dim}[${i}]`, message: `unknown ${dim} "${code}"` }); return null; }
+      if (dim === 'zone') return ref.zone.get(code)!.id;
+      if (dim === 'advisor') return ref.advisor.get(code)!.id;
+      return code;
+    });
+  }
+  if (problems.length) throw new ValidationError('the query is invalid', problems);
+  return out;
+}
+
+type AggregateSpec = { groupBy: Dimension[]; filters: Filters; from: number; to: number; bucket: BucketSpec | null };
+
+function planOf(spec: AggregateSpec) {
+  const needed = [...new Set([...spec.groupBy, ...(Object.keys(spec.filters) as Dimension[])])];
+  const cube = coveringCube(needed);
+  const level = cube ? coarsestLevel(spec.bucket) : 'state';
+  return { cube: cube?.id ?? null, segments: segments(spec.from, spec.to, level) };
+}
+
+const bucketKey = (b: Date | null) => (b === null ? null : b.getTime());
+
+/** Sums per group per bucket. */
+async function sums(db: Db, spec: AggregateSpec): Promise<Map<string, { dims: Stored[]; byBucket: Map<number | null, Sums> }>> {
+  const q = buildAggregateQuery('sums', { ...spec, ...planOf(spec) });
+  const { rows } = await db.query(q.text, q.values);
+  const groups = new Map<string, { dims: Stored[]; byBucket: Map<number | null, Sums> }>();
+  for (const row of rows) {
+    const dims = spec.groupBy.map((d) => row[d === 'zone' ? 'zone_id' : d === 'advisor' ? 'advisor_id' : d] as Stored);
+    const key = JSON.stringify(dims);
+    let g = groups.get(key);
+    if (!g) { g = { dims, byBucket: new Map() }; groups.set(key, g); }
+    const b = bucketKey(row.bucket);
+    const s: Sums = {
+      received: row.received, closed: row.closed, cancelled: row.cancelled, res_met: row.res_met, res_breached: row.res_breached,
+      fr_met: row.fr_met, fr_breached: row.fr_breached, progress_sum: row.progress_sum, progress_n: row.progress_n,
+      sat_sum: row.sat_sum, sat_n: row.sat_n,
+    };
+    g.byBucket.set(b, addSums(g.byBucket.get(b) ?? ZERO_SUMS, s));
+  }
+  return groups;
+}
+
+async function histograms(db: Db, spec: AggregateSpec, kind: 'fr' | 'rs') {
+  const q = buildAggregateQuery('hist', { ...spec, ...planOf(spec), histKind: kind });
+  const { rows } = await db.query(q.text, q.values);
+  const groups = new Map<string, { dims: Stored[]; byBucket: Map<number | null, Map<number, number>> }>();
+  for (const row of rows) {
+    const dims = spec.groupBy.map((d) => row[d === 'zone' ? 'zone_id' : d === 'advisor' ? 'advisor_id' : d] as Stored);
+    const key = JSON.stringify(dims);
+    let g = groups.get(key);
+    if (!g) { g = { dims, byBucket: new Map() }; groups.set(key, g); }
+    const b = bucketKey(row.bucket);
+    const bins = g.byBucket.get(b) ?? new Map<number, number>();
+    bins.set(row.bin, (bins.get(row.bin) ?? 0) + row.n);
+    g.byBucket.set(b, bins);
+  }
+  return groups;
+}
+
+function frames(target: Target, metric: MetricDefinition, ref: ReferenceIndex, series: Series[], buckets: number[] | null, fill: number | null, groupBy = target.groupBy): Frame[] {
+  const common = { refId: target.refId, metricName: target.metric, metric, lang: target.language, groupBy, series, ref };
+  if (!buckets) return [tableFrame({ ...common, sortDescending: groupBy.length > 0 })];
+  if (!series.length && !groupBy.length) series = [{ dims: [], values: new Map() }];
+  return timeSeriesFrames({ ...common, buckets, fill });
+}
+
+export async function runTarget(db: Db, ref: ReferenceIndex, config: Config, range: QueryRange, target: Target, path: string): Promise<Frame[]> {
+  const metric: MetricDefinition = METRICS[target.metric];
+  const filters = resolveFilters(target, ref, path);
+  const bucket = target.format === 'table' ? null : chooseBucket(range.to - range.from, range.intervalMs, range.maxDataPoints, config.queryMaxPoints);
+  const buckets = bucket ? bucketStarts(range.from, range.to, bucket) : null;
+  const spec: AggregateSpec = { groupBy: target.groupBy, filters, from: range.from, to: range.to, bucket };
+  const keys = buckets ?? [null];
+
+  switch (metric.kind) {
+    case 'sum': {
+      const groups = await sums(db, spec);
+      const series = [...groups.values()].map((g) => ({
+        dims: g.dims, values: new Map(keys.map((b) => [b, metric.value(g.byBucket.get(b) ?? ZERO_SUMS)])),
+      }));
+      return frames(target, metric, ref, series, buckets, metric.value(ZERO_SUMS));
+    }
+    case 'hist': {
+      const groups = await histograms(db, spec, metric.hist);
+      const series = [...groups.values()].map((g) => ({
+        dims: g.dims, values: new Map(keys.map((b) => [b, g.byBucket.has(b) ? quantileFromBins(g.byBucket.get(b)!, metric.quantile) : null])),
+      }));
+      return frames(target, metric, ref, series, buckets, null);
+    }
+    case 'backlog': {
+      const [increments, prefix] = await Promise.all([
+        sums(db, spec),
+        sums(db, { ...spec, from: -Infinity, to: range.from, bucket: null }),
+      ]);
+      const net = (s: Sums | undefined) => (s ? s.received - s.closed - s.cancelled : 0);
+      const keysAll = new Set([...increments.keys(), ...prefix.keys()]);
+      const series: Series[] = [];
+      for (const key of keysAll) {
+        const g = increments.get(key) ?? prefix.get(key)!;
+        let running = net(prefix.get(key)?.byBucket.get(null));
+        const values = new Map<number | null, number>();
+        if (!buckets) values.set(null, running + [...(increments.get(key)?.byBucket.values() ?? [])].reduce((a, s) => a + net(s), 0));
+        else for (const b of buckets) { running += net(increments.get(key)?.byBucket.get(b)); values.set(b, running); }
+        if ([...values.values()].some((v) => v !== 0)) series.push({ dims: g.dims, values });
+      }
+      return frames(target, metric, ref, series, buckets, 0);
+    }
+    case 'per_10k': {
+      const withZone = target.groupBy.includes('zone') ? target.groupBy : [...target.groupBy, 'zone' as Dimension];
+      const groups = await sums(db, { ...spec, groupBy: withZone });
+      const zoneAt = withZone.indexOf('zone');
+      const population = (zoneId: Stored) => (zoneId === null ? null : ref.zoneById.get(Number(zoneId))?.population ?? null);
+      const zoneFilter = filters.zone;
+      const zonesInScope = ref.zones.filter((z) => !zoneFilter || zoneFilter.includes(z.id));
+      const scopePopulation = zonesInScope.reduce((a, z) => a + (z.population && z.population > 0 ? z.population : 0), 0);
+      const out = new Map<string, { dims: Stored[]; received: Map<number | null, number> }>();
+      for (const g of groups.values()) {
+        const pop = population(g.dims[zoneAt]);
+        const dims = target.groupBy.includes('zone') ? g.dims : g.dims.filter((_, i) => i !== zoneAt);
+        const key = JSON.stringify(dims);
+        let o = out.get(key);
+        if (!o) { o = { dims, received: new Map() }; out.set(key, o); }
+        if (!pop || pop <= 0) continue;
+        for (const [b, s] of g.byBucket) o.received.set(b, (o.received.get(b) ?? 0) + s.received);
+      }
+      const series: Series[] = [...out.values()].map((o) => {
+        const den = target.groupBy.includes('zone') ? population(o.dims[target.groupBy.indexOf('zone')]) : scopePopulation;
+        return { dims: o.dims, values: new Map(keys.map((b) => [b, den && den > 0 ? ((o.received.get(b) ?? 0) / den) * 10_000 : null])) };
+      });
+      if (!target.groupBy.length && !series.length) series.push({ dims: [], values: new Map(keys.map((b) => [b, scopePopulation > 0 ? 0 : null])) });
+      return frames(target, metric, ref, series, buckets, scopePopulation > 0 && !target.groupBy.includes('zone') ? 0 : null);
+    }
+    case 'recurring_topics':
+      return [await recurringTopics(db, ref, range, target, filters)];
+    default:
+      throw new ValidationError(`the metric "${target.metric}" is not available yet`, [{ path: `${path}.metric`, message: 'not available' }]);
+  }
+}
+
+/** Topics ranked by volume in the range, with their change against the previous equal period. */
+async function recurringTopics(db: Db, ref: ReferenceIndex, range: QueryRange, target: Target, filters: Filters): Promise<Frame> {
+  const span = range.to - range.from;
+  const spec = { groupBy: ['topic'] as Dimension[], filters, bucket: null };
+  const [current, previous] = await Promise.all([
+    sums(db, { ...spec, from: range.from, to: range.to }),
+    sums(db, { ...spec, from: range.from - span, to: range.from }),
+  ]);
+  const count = (m: typeof current, key: string) => m.get(key)?.byBucket.get(null)?.received ?? 0;
+  const rows = [...current.entries()]
+    .filter(([key, g]) => g.dims[0] !== null && count(current, key) > 0)
+    .map(([key, g]) => ({ code: String(g.dims[0]), count: count(current, key), previous: count(previous, key) }))
+    .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code))
+    .slice(0, target.topN);
+  const lang = target.language;
+  const metric = METRICS.recurring_topics;
+  const dept = (code: string) => nameOf('department', ref.topic.get(code)?.department_code ?? null, ref, lang);
+  return {
+    name: lang === 'ar' ? metric.ar : metric.en, refId: target.refId,
+    fields: [
+      { name: 'topic', type: 'string', values: rows.map((r) => nameOf('topic', r.code, ref, lang)), config: { displayName: lang === 'ar' ? 'الموضوع' : 'Topic' } },
+      { name: 'topic_code', type: 'string', values: rows.map((r) => r.code), config: {} },
+      { name: 'department', type: 'string', values: rows.map((r) => dept(r.code)), config: { displayName: lang === 'ar' ? 'الإدارة' : 'Department' } },
+      { name: 'count', type: 'number', values: rows.map((r) => r.count), config: { unit: 'short', displayName: lang === 'ar' ? 'العدد' : 'Requests' } },
+      { name: 'previous_count', type: 'number', values: rows.map((r) => r.previous), config: { unit: 'short', displayName: lang === 'ar' ? 'الفترة السابقة' : 'Previous period' } },
+      { name: 'change_pct', type: 'number', values: rows.map((r) => (r.previous > 0 ? ((r.count - r.previous) / r.previous) * 100 : null)), config: { unit: 'percent', decimals: 0, displayName: lang === 'ar' ? 'التغير' : 'Change' } },
+    ],
+  };
+}

@@ -1,0 +1,34 @@
+// The rollup job's work: claim marked requests, apply their change to the rollups, in one transaction
+// per batch. Safe to run concurrently (SKIP LOCKED), though the scheduler runs one leader.
+import type pg from 'pg';
+import { inTransaction } from '../db/pool.ts';
+import { sql } from '../db/sql.ts';
+import { GROUPING_ARGS, groupingSetsSql } from './cubes.ts';
+
+let applySql: string | null = null;
+function applyStatement(): string {
+  applySql ??= sql('rollups/apply').replaceAll('/*GROUPING_ARGS*/', GROUPING_ARGS).replaceAll('/*GROUPING_SETS*/', groupingSetsSql());
+  return applySql;
+}
+
+export type RollupRun = { requests: number; rows: number; batches: number };
+
+/** Applies pending changes in batches of `batchSize` until none is left (or `maxBatches` ran). */
+export async function applyPendingRollups(pool: pg.Pool, batchSize = 5000, maxBatches = Infinity): Promise<RollupRun> {
+  const run: RollupRun = { requests: 0, rows: 0, batches: 0 };
+  while (run.batches < maxBatches) {
+    const done = await inTransaction(pool, async (client) => {
+      const { rows: claimed } = await client.query<{ request_id: number }>(sql('rollups/claim_pending'), [batchSize]);
+      if (!claimed.length) return null;
+      const { rows } = await client.query<{ requests: number; rows: number; hist_rows: number }>(
+        applyStatement(), [claimed.map((c) => c.request_id)]);
+      return { requests: claimed.length, rows: rows[0].rows + rows[0].hist_rows };
+    });
+    if (!done) break;
+    run.requests += done.requests;
+    run.rows += done.rows;
+    run.batches++;
+    if (done.requests < batchSize) break;
+  }
+  return run;
+}

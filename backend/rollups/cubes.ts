@@ -1,0 +1,39 @@
+// The dimensions of the rollups and the "cubes" (grouping sets) kept for them. A query is answered from
+// the smallest cube holding every dimension it groups or filters by; when none does, from the raw rows.
+
+export const DIMENSIONS = ['zone', 'channel', 'category', 'topic', 'department', 'advisor', 'status_class', 'priority'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+/** The rollup column of each dimension (whitelist: the only identifiers that reach SQL text). */
+export const DIMENSION_COLUMN: Readonly<Record<Dimension, string>> = {
+  zone: 'zone_id', channel: 'channel', category: 'category', topic: 'topic', department: 'department',
+  advisor: 'advisor_id', status_class: 'status_class', priority: 'priority',
+};
+
+export const CUBES: readonly (readonly Dimension[])[] = [
+  [], ['zone'], ['channel'], ['category'], ['topic'], ['department'], ['advisor'], ['status_class'], ['priority'],
+  ['zone', 'channel'], ['zone', 'category'], ['zone', 'department'], ['zone', 'status_class'],
+  ['channel', 'category'], ['department', 'topic'], ['department', 'status_class'],
+];
+
+/** PostgreSQL's GROUPING(zone_id, …, priority): a set bit marks a dimension summed over (first = most significant). */
+export function cubeId(dims: readonly Dimension[]): number {
+  let mask = 0;
+  DIMENSIONS.forEach((d, i) => { if (!dims.includes(d)) mask |= 1 << (DIMENSIONS.length - 1 - i); });
+  return mask;
+}
+
+/** The smallest cube holding all `needed` dimensions, or null (answer from the raw rows). */
+export function coveringCube(needed: readonly Dimension[]): { id: number; dims: readonly Dimension[] } | null {
+  let best: readonly Dimension[] | null = null;
+  for (const cube of CUBES) {
+    if (needed.every((d) => cube.includes(d)) && (!best || cube.length < best.length)) best = cube;
+  }
+  return best ? { id: cubeId(best), dims: best } : null;
+}
+
+export function groupingSetsSql(): string {
+  return CUBES.map((c) => `(${c.map((d) => DIMENSION_COLUMN[d]).join(', ')})`).join(',\n    ');
+}
+
+export const GROUPING_ARGS = DIMENSIONS.map((d) => DIMENSION_COLUMN[d]).join(', ');

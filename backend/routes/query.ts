@@ -1,0 +1,41 @@
+// POST /v1/query (scope `read`): targets → Grafana data frames. One snapshot for the whole request.
+import type { Router } from 'express';
+import type { AppContext } from '../http/context.ts';
+import { handle } from '../http/async.ts';
+import { requireScope } from '../http/auth.ts';
+import { ValidationError } from '../http/errors.ts';
+import { parseOrThrow, zodDetails } from '../http/validate.ts';
+import { normaliseTarget, queryBodySchema, targetSchema, type Target } from '../query/request-schema.ts';
+import { runTarget } from '../query/run-target.ts';
+import type { Frame } from '../query/frames.ts';
+
+export function registerQuery(router: Router, ctx: AppContext): void {
+  router.post('/v1/query', requireScope(ctx.tokens, 'read'), handle(async (req, res) => {
+    const body = parseOrThrow(queryBodySchema, req.body, '', 'the query is invalid');
+    const targets: Target[] = [];
+    const problems = [];
+    for (const [i, raw] of body.targets.entries()) {
+      const parsed = targetSchema.safeParse(raw);
+      if (parsed.success) targets.push(normaliseTarget(parsed.data)); else problems.push(...zodDetails(parsed.error, `targets[${i}]`));
+    }
+    if (problems.length) throw new ValidationError('the query is invalid', problems);
+    const ref = await ctx.reference.get();
+    const range = { from: body.from, to: body.to, intervalMs: body.intervalMs, maxDataPoints: body.maxDataPoints };
+    const results: Record<string, { frames: Frame[] }> = {};
+    const client = await ctx.pool.connect();
+    try {
+      // One consistent snapshot: the rollups, the applied state and the pending marks read together.
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      for (const [i, target] of targets.entries()) {
+        results[target.refId] = { frames: await runTarget(client, ref, ctx.config, range, target, `targets[${i}]`) };
+      }
+      await client.query('COMMIT');
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw err;
+    } finally {
+      client.release();
+    }
+    res.json({ results });
+  }));
+}

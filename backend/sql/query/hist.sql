@@ -1,0 +1,37 @@
+-- Histogram counts (first response 'fr', resolution 'rs') over a range, by output bucket, dimensions and bin.
+-- Same three sources and parameters as sums.sql; $7 is the kind, $8.. filters.
+WITH seg AS (SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[]) AS s(level, lo, hi)),
+rolled AS (
+  SELECT r.bucket AS t, /*R_DIMS*/ r.bin, r.n
+  FROM seg JOIN rollup_hist r ON r.level = seg.level AND r.cube = $4 AND r.kind = $7 AND r.bucket >= seg.lo AND r.bucket < seg.hi
+  WHERE seg.level <> 'state' /*R_FILTERS*/
+),
+state_rows AS (
+  SELECT h.t, /*S_DIMS*/ h.bin, 1 AS n
+  FROM (SELECT * FROM seg WHERE level = 'state') seg
+  CROSS JOIN LATERAL (
+    SELECT * FROM rollup_state s
+    WHERE (s.first_response_at >= seg.lo AND s.first_response_at < seg.hi)
+       OR (s.finished_at >= seg.lo AND s.finished_at < seg.hi)
+  ) s
+  CROSS JOIN LATERAL rollup_hist_facts(s.created_at, s.first_response_at, s.finished_at) h
+  WHERE h.kind = $7 AND h.t >= seg.lo AND h.t < seg.hi /*S_FILTERS*/
+),
+pending AS (
+  SELECT -1 AS sign, s.* FROM rollup_state s WHERE s.request_id IN (SELECT request_id FROM rollup_pending)
+  UNION ALL
+  SELECT 1 AS sign, c.* FROM rollup_input_current c WHERE c.request_id IN (SELECT request_id FROM rollup_pending)
+),
+pending_rows AS (
+  SELECT h.t, /*S_DIMS*/ h.bin, s.sign AS n
+  FROM pending s
+  CROSS JOIN LATERAL rollup_hist_facts(s.created_at, s.first_response_at, s.finished_at) h
+  WHERE h.kind = $7 AND h.t >= $5 AND h.t < $6 /*S_FILTERS*/
+),
+all_rows (t, /*DIMS*/ bin, n) AS (
+  SELECT * FROM rolled UNION ALL SELECT * FROM state_rows UNION ALL SELECT * FROM pending_rows
+)
+SELECT /*BUCKET*/ AS bucket, /*DIMS*/ bin, sum(n)::int AS n
+FROM all_rows
+GROUP BY 1 /*GROUP_BY*/, bin
+HAVING sum(n) <> 0

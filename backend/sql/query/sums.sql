@@ -1,0 +1,54 @@
+-- Sums of the rollup measures over a range, grouped by output bucket and the query's dimensions.
+-- Three sources add up to the exact current figures:
+--   rolled:   rollup rows of cube $4 for the segments answered by a level (hour, day, month);
+--   state:    the facts of the applied request versions (rollup_state) in the segments finer than an hour;
+--   pending:  (current − applied) for requests changed since the rollup job last ran.
+-- $1 levels, $2 segment starts, $3 segment ends, $4 cube, $5 range start, $6 range end, $7.. filters.
+-- /*…*/ markers are replaced by whitelisted column lists only (backend/query/sql-builder.ts).
+WITH seg AS (SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[]) AS s(level, lo, hi)),
+rolled AS (
+  SELECT r.bucket AS t, /*R_DIMS*/ r.received, r.closed, r.cancelled, r.res_met, r.res_breached, r.fr_met,
+         r.fr_breached, r.progress_sum, r.progress_n, r.sat_sum, r.sat_n
+  FROM seg JOIN rollups r ON r.level = seg.level AND r.cube = $4 AND r.bucket >= seg.lo AND r.bucket < seg.hi
+  WHERE seg.level <> 'state' /*R_FILTERS*/
+),
+state_rows AS (
+  SELECT f.t, /*S_DIMS*/ f.received, f.closed, f.cancelled, f.res_met, f.res_breached, f.fr_met, f.fr_breached,
+         f.progress_sum, f.progress_n, f.sat_sum, f.sat_n
+  FROM (SELECT * FROM seg WHERE level = 'state') seg
+  CROSS JOIN LATERAL (
+    SELECT * FROM rollup_state s
+    WHERE (s.created_at >= seg.lo AND s.created_at < seg.hi)
+       OR (s.finished_at >= seg.lo AND s.finished_at < seg.hi)
+       OR (s.cancelled_at >= seg.lo AND s.cancelled_at < seg.hi)
+       OR (s.res_outcome_at >= seg.lo AND s.res_outcome_at < seg.hi)
+       OR (s.fr_outcome_at >= seg.lo AND s.fr_outcome_at < seg.hi)
+  ) s
+  CROSS JOIN LATERAL rollup_facts(s.created_at, s.progress_pct, s.finished_at, s.satisfaction, s.cancelled_at,
+                                  s.res_outcome, s.res_outcome_at, s.fr_outcome, s.fr_outcome_at) f
+  WHERE f.t >= seg.lo AND f.t < seg.hi /*S_FILTERS*/
+),
+pending AS (
+  SELECT -1 AS sign, s.* FROM rollup_state s WHERE s.request_id IN (SELECT request_id FROM rollup_pending)
+  UNION ALL
+  SELECT 1 AS sign, c.* FROM rollup_input_current c WHERE c.request_id IN (SELECT request_id FROM rollup_pending)
+),
+pending_rows AS (
+  SELECT f.t, /*S_DIMS*/ s.sign * f.received, s.sign * f.closed, s.sign * f.cancelled, s.sign * f.res_met,
+         s.sign * f.res_breached, s.sign * f.fr_met, s.sign * f.fr_breached, s.sign * f.progress_sum,
+         s.sign * f.progress_n, s.sign * f.sat_sum, s.sign * f.sat_n
+  FROM pending s
+  CROSS JOIN LATERAL rollup_facts(s.created_at, s.progress_pct, s.finished_at, s.satisfaction, s.cancelled_at,
+                                  s.res_outcome, s.res_outcome_at, s.fr_outcome, s.fr_outcome_at) f
+  WHERE f.t >= $5 AND f.t < $6 /*S_FILTERS*/
+),
+all_rows (t, /*DIMS*/ received, closed, cancelled, res_met, res_breached, fr_met, fr_breached, progress_sum, progress_n, sat_sum, sat_n) AS (
+  SELECT * FROM rolled UNION ALL SELECT * FROM state_rows UNION ALL SELECT * FROM pending_rows
+)
+SELECT /*BUCKET*/ AS bucket, /*DIMS*/
+       sum(received)::int AS received, sum(closed)::int AS closed, sum(cancelled)::int AS cancelled,
+       sum(res_met)::int AS res_met, sum(res_breached)::int AS res_breached, sum(fr_met)::int AS fr_met,
+       sum(fr_breached)::int AS fr_breached, sum(progress_sum)::float8 AS progress_sum, sum(progress_n)::int AS progress_n,
+       sum(sat_sum)::int AS sat_sum, sum(sat_n)::int AS sat_n
+FROM all_rows
+GROUP BY 1 /*GROUP_BY*/
