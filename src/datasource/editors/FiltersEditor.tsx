@@ -16,9 +16,11 @@ export interface FiltersEditorProps {
   /** Dimensions not offered (the variable editor's own dimension). */
   exclude?: readonly Dimension[];
   labelWidth?: number;
+  /** Makes the inputs' ids unique per query row. */
+  idPrefix: string;
 }
 
-export function FiltersEditor({ filters, onChange, loadValues, variableNames, exclude = [], labelWidth = 14 }: FiltersEditorProps) {
+export function FiltersEditor({ filters, onChange, loadValues, variableNames, exclude = [], labelWidth = 14, idPrefix }: FiltersEditorProps) {
   const active = DIMENSIONS.map((d) => d.value).filter((d) => filters[d] !== undefined && !exclude.includes(d));
   const addable = dimensionOptions([...active, ...exclude]);
   const variables = variableOptions(variableNames);
@@ -27,9 +29,9 @@ export function FiltersEditor({ filters, onChange, loadValues, variableNames, ex
     <Stack direction="column" gap={0}>
       {active.map((dimension) => (
         <Stack key={dimension} direction="row" gap={0} alignItems="center">
-          <InlineField label={dimensionLabel(dimension)} labelWidth={labelWidth} tooltip="Every value when empty or All">
+          <InlineField label={dimensionLabel(dimension)} labelWidth={labelWidth} tooltip="Every value when empty or All" htmlFor={`${idPrefix}-filter-${dimension}`}>
             <MultiCombobox<string>
-              aria-label={`Filter ${dimension}`}
+              id={`${idPrefix}-filter-${dimension}`}
               width={48}
               value={filters[dimension] ?? []}
               createCustomValue
@@ -37,12 +39,13 @@ export function FiltersEditor({ filters, onChange, loadValues, variableNames, ex
               onChange={(selected) => onChange(withFilter(filters, dimension, selected.map((o) => o.value)))}
             />
           </InlineField>
-          <IconButton name="times" aria-label={`Remove filter ${dimension}`} tooltip="Remove filter" onClick={() => onChange(withoutFilter(filters, dimension))} />
+          <IconButton name="times" tooltip={`Remove the ${dimensionLabel(dimension).toLowerCase()} filter`} onClick={() => onChange(withoutFilter(filters, dimension))} />
         </Stack>
       ))}
       {addable.length > 0 && (
-        <InlineField label="Filter" labelWidth={labelWidth} tooltip="Narrow the query to some values of a dimension">
+        <InlineField label="Filter" labelWidth={labelWidth} tooltip="Narrow the query to some values of a dimension" htmlFor={`${idPrefix}-add-filter`}>
           <Combobox<Dimension>
+            id={`${idPrefix}-add-filter`}
             aria-label="Add filter"
             placeholder="Add a filter on…"
             width={24}

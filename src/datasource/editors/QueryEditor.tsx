@@ -34,7 +34,7 @@ export function QueryEditor({ query: saved, onChange, onRunQuery, datasource }: 
   return (
     <Stack direction="column" gap={0}>
       <Stack direction="row" gap={1} wrap="wrap">
-        <InlineField label="Metric" labelWidth={LABEL_WIDTH}>
+        <InlineField label="Metric" labelWidth={LABEL_WIDTH} htmlFor={`s360-metric-${query.refId}`}>
           <Combobox<string>
             id={`s360-metric-${query.refId}`}
             aria-label="Metric"
@@ -66,9 +66,14 @@ export function QueryEditor({ query: saved, onChange, onRunQuery, datasource }: 
         </InlineField>
       </Stack>
       {!tableOnly && (
-        <InlineField label="Group by" labelWidth={LABEL_WIDTH} tooltip="One series (or table row) per combination of these dimensions">
+        <InlineField
+          label="Group by"
+          labelWidth={LABEL_WIDTH}
+          tooltip="One series (or table row) per combination of these dimensions"
+          htmlFor={`s360-group-by-${query.refId}`}
+        >
           <MultiCombobox<Dimension>
-            aria-label="Group by"
+            id={`s360-group-by-${query.refId}`}
             width={48}
             options={dimensionOptions()}
             value={query.groupBy}
@@ -77,6 +82,7 @@ export function QueryEditor({ query: saved, onChange, onRunQuery, datasource }: 
         </InlineField>
       )}
       <FiltersEditor
+        idPrefix={`s360-${query.refId}`}
         filters={query.filters}
         labelWidth={LABEL_WIDTH}
         variableNames={variableNames}

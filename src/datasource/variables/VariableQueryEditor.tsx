@@ -50,6 +50,7 @@ export function VariableQueryEditor({ query: saved, onChange, datasource }: Vari
         </InlineField>
       </Stack>
       <FiltersEditor
+        idPrefix="s360-variable"
         filters={query.filters ?? {}}
         exclude={[query.dimension]}
         labelWidth={LABEL_WIDTH}

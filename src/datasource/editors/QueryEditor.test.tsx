@@ -1,0 +1,91 @@
+// The query editor rendered with the real @grafana/ui in happy-dom, driven like a user (type, keys, clicks).
+import { describe, test, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { grafanaInNode } from '../../test-support/grafana-in-node.ts';
+
+await grafanaInNode();
+const { render, typeInto, pressKey, click, settle, createElement } = await import('../../test-support/render.ts');
+const { QueryEditor } = await import('./QueryEditor.tsx');
+type Query = import('../types.ts').S360Query;
+
+const fakeDatasource = { defaultLanguage: 'en', dimensionOptions: async () => [{ value: '332', label: 'AL BARSHA FIRST' }] };
+let cleanup: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const c of cleanup) await c();
+  cleanup = [];
+});
+
+async function editor(query: Partial<Query> & { refId: string }) {
+  const changes: Query[] = [];
+  let runs = 0;
+  const r = await render(
+    createElement(QueryEditor as never, { query, onChange: (q: Query) => changes.push(q), onRunQuery: () => runs++, datasource: fakeDatasource }),
+  );
+  cleanup.push(r.unmount);
+  const input = (label: string) => r.container.querySelector(`input[aria-label="${label}"]`) as HTMLInputElement | null;
+  return { r, changes, runs: () => runs, input };
+}
+
+const current: Query = { refId: 'A', queryType: 'metrics', metric: 'received', groupBy: [], filters: {}, format: 'time_series', schemaVersion: 1 };
+
+describe('QueryEditor', () => {
+  test('shows the metric by its label and the controls for format, language, group-by and filters', async () => {
+    const { input, r } = await editor(current);
+    assert.equal(input('Metric')?.value, 'Requests received');
+    assert.ok(input('Language'));
+    assert.ok(r.container.querySelector('input#s360-group-by-A'));
+    assert.ok(input('Add filter'));
+    assert.deepEqual([...r.container.querySelectorAll('input[type="radio"]')].map((e) => (e as HTMLInputElement).checked), [true, false]);
+  });
+
+  test('a change of metric reaches onChange and runs the query', async () => {
+    const { input, changes, runs } = await editor(current);
+    const metric = input('Metric')!;
+    await typeInto(metric, 'Requests closed');
+    await pressKey(metric, 'ArrowDown');
+    await pressKey(metric, 'Enter');
+    await settle();
+    assert.equal(changes.length, 1);
+    assert.equal(changes[0].metric, 'closed');
+    assert.equal(changes[0].refId, 'A');
+    assert.equal(runs(), 1);
+  });
+
+  test('choosing "Recurring topics" makes the query a table with top 10', async () => {
+    const { input, changes } = await editor(current);
+    const metric = input('Metric')!;
+    await typeInto(metric, 'Recurring topics');
+    await pressKey(metric, 'ArrowDown');
+    await pressKey(metric, 'Enter');
+    assert.deepEqual([changes[0].metric, changes[0].format, changes[0].topN], ['recurring_topics', 'table', 10]);
+  });
+
+  test('for recurring topics: a Top N input, no group-by, and the time series format disabled', async () => {
+    const { input, r } = await editor({ ...current, metric: 'recurring_topics', format: 'table', topN: 5 });
+    assert.equal(input('Top N')?.value, '5');
+    assert.equal(r.container.querySelector('input#s360-group-by-A'), null);
+    const radios = [...r.container.querySelectorAll('input[type="radio"]')] as HTMLInputElement[];
+    assert.equal(radios[0].disabled, true);
+  });
+
+  test('clicking the Table format reaches onChange', async () => {
+    const { r, changes } = await editor(current);
+    const table = [...r.container.querySelectorAll('input[type="radio"]')][1];
+    await click(table);
+    assert.equal(changes.at(-1)?.format, 'table');
+  });
+
+  test('a filter row per filtered dimension; removing it reaches onChange', async () => {
+    const { r, changes } = await editor({ ...current, filters: { zone: ['332', '$zone'] } });
+    assert.ok(r.container.querySelector('input#s360-A-filter-zone'));
+    assert.match(r.container.textContent ?? '', /332/); // the first value as a pill (the rest collapse to "+1" in a narrow box)
+    await click(r.container.querySelector('button[aria-label="Remove the zone filter"]')!);
+    assert.deepEqual(changes.at(-1)?.filters, {});
+  });
+
+  test('an old saved query is migrated and stored once when the editor opens', async () => {
+    const { changes } = await editor({ refId: 'A', metric: 'received', groupBy: 'zone', format: 'timeseries' } as never);
+    assert.equal(changes.length, 1);
+    assert.deepEqual([changes[0].groupBy, changes[0].format, changes[0].schemaVersion], [['zone'], 'time_series', 1]);
+  });
+});
