@@ -4,7 +4,7 @@
 // tight "hot" blobs. Reused when it already holds the asked number of requests (delete it to regenerate).
 import pg from 'pg';
 import { createPool } from '../backend/db/pool.ts';
-import { migrate } from '../backend/db/migrate.ts';
+import { migrate, MigrationError } from '../backend/db/migrate.ts';
 import { loadConfig } from '../backend/config.ts';
 import { importDubai, hasDubai } from '../tests/support/fixtures.ts';
 
@@ -52,10 +52,21 @@ export async function prepareBenchData(adminUrl: string, requests: number, month
   await admin.connect();
   const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [BENCH_DB])).rowCount === 1;
   if (!exists) await admin.query(`CREATE DATABASE "${BENCH_DB}"`);
-  await admin.end();
   const url = urlFor(adminUrl, BENCH_DB);
-  const pool = createPool(url, { ...loadConfig(), statementTimeoutMs: 0 });
-  await migrate(pool);
+  let pool = createPool(url, { ...loadConfig(), statementTimeoutMs: 0 });
+  try {
+    await migrate(pool);
+  } catch (err) {
+    if (!(err instanceof MigrationError)) throw err;
+    // An applied migration changed (a schema still in flux): the bench data is generated, start again.
+    log(`${(err as Error).message}: recreating ${BENCH_DB}`);
+    await pool.end();
+    await admin.query(`DROP DATABASE "${BENCH_DB}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${BENCH_DB}"`);
+    pool = createPool(url, { ...loadConfig(), statementTimeoutMs: 0 });
+    await migrate(pool);
+  }
+  await admin.end();
   const zones = (await pool.query('SELECT count(*)::int AS n FROM zones')).rows[0].n;
   if (zones === 0) { await importDubai(pool); log('imported the Dubai communities'); }
   const have = (await pool.query(`SELECT count(*)::int AS n, max(created_at) AS to FROM requests WHERE source = 'bench'`)).rows[0];

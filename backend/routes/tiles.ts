@@ -25,6 +25,7 @@ export function registerTiles(router: Router, ctx: AppContext): void {
     if (capped) res.setHeader('X-Tile-Capped', String(ctx.config.maxTileFeatures));
     if (!tile) { res.status(204).end(); return; }
     res.setHeader('Content-Type', MVT_CONTENT_TYPE);
+    res.setHeader('Content-Length', String(tile.length));
     res.status(200).end(tile);
   }));
 }

@@ -27,6 +27,8 @@ export function registerZonesGeojson(router: Router, ctx: AppContext): void {
     if (matchesIfNoneMatch(req.headers['if-none-match'], doc.etag)) { res.status(304).end(); return; }
     res.setHeader('Content-Type', 'application/geo+json; charset=utf-8');
     if (gzip) res.setHeader('Content-Encoding', 'gzip');
-    res.status(200).end(gzip ? doc.gzip : doc.body);
+    const body = gzip ? doc.gzip : doc.body;
+    res.setHeader('Content-Length', String(body.length));
+    res.status(200).end(body);
   }));
 }

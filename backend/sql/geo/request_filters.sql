@@ -1,4 +1,4 @@
--- Dimension filters on requests r, spliced into static queries at /* request_filters */ (see
+-- Dimension filters on requests r, spliced into static queries at their request_filters marker (see
 -- backend/geo/request-filters.ts). NULL means all. Always $3..$10: zone ids, channels, categories, topics,
 -- departments, advisor ids, statuses, priorities.
     ($3::int[]  IS NULL OR r.zone_id = ANY($3::int[]))
