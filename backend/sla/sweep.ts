@@ -1,0 +1,78 @@
+// The SLA sweep (run by the job scheduler): evaluates the requests whose state can have changed since the
+// last sweep — never evaluated yet (no due times), a warning or breach moment reached (sla_next_check_at
+// ≤ now), or a journey event recorded since the last complete sweep (the very first sweep skips this look:
+// every request it has not seen is unevaluated, or is caught at its next moment) — in batches of one
+// transaction each, walking ids upwards, and records each new warning and breach in sla_alerts
+// (refresh.ts). One sweep at a time (advisory lock); a sweep that fails leaves the watermark where it was.
+// Calling refreshSla right after each journey event (in ingest) would make states immediate; the sweep
+// alone updates them within one sweep interval.
+import type pg from 'pg';
+import { sql } from '../db/sql.ts';
+import { refreshSla, type RecordedAlert } from './refresh.ts';
+
+export type SweepOptions = {
+  /** Requests per transaction. */
+  batchSize?: number;
+  /**
+   * Journey events recorded up to this long before the last sweep began are looked at again: an ingest
+   * transaction stamps its events when it starts, and may commit after a sweep began.
+   */
+  eventLagMs?: number;
+};
+
+// Tunables of the sweep (config.ts is not ours to edit in this change; the scheduler may pass its own).
+export const SWEEP_DEFAULTS: Required<SweepOptions> = { batchSize: 1000, eventLagMs: 120_000 };
+
+/** pg advisory lock key of the sweep (the migration lock is 3600_0001). */
+const SWEEP_LOCK = 3600_0012;
+
+export type SweepResult = {
+  /** False when another sweep held the lock (nothing was done). */
+  ran: boolean;
+  evaluated: number;
+  changed: number;
+  marked: number;
+  batches: number;
+  alerts: RecordedAlert[];
+};
+
+export async function sweepSla(pool: pg.Pool, now: Date, options: SweepOptions = {}): Promise<SweepResult> {
+  const { batchSize, eventLagMs } = { ...SWEEP_DEFAULTS, ...options };
+  const result: SweepResult = { ran: false, evaluated: 0, changed: 0, marked: 0, batches: 0, alerts: [] };
+  const client = await pool.connect();
+  try {
+    const { rows: [lock] } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [SWEEP_LOCK]);
+    if (!lock.ok) return result;
+    try {
+      result.ran = true;
+      const { rows: [state] } = await client.query<{ events_seen_until: Date | null; db_now: Date }>(sql('sla/sweep_state'));
+      const eventsSince = state.events_seen_until ? new Date(state.events_seen_until.getTime() - eventLagMs) : null;
+      for (let after = 0; ;) {
+        const { rows } = await client.query<{ id: number }>(sql('sla/sweep_candidates'), [now, eventsSince, after, batchSize]);
+        if (!rows.length) break;
+        const ids = rows.map((r) => r.id);
+        await client.query('BEGIN');
+        try {
+          const r = await refreshSla(client, ids, now);
+          await client.query('COMMIT');
+          result.evaluated += r.evaluated;
+          result.changed += r.changed;
+          result.marked += r.marked;
+          result.alerts.push(...r.alerts);
+        } catch (err) {
+          await client.query('ROLLBACK').catch(() => {});
+          throw err;
+        }
+        result.batches++;
+        after = ids[ids.length - 1];
+        if (rows.length < batchSize) break;
+      }
+      await client.query(sql('sla/sweep_done'), [now, state.db_now]);
+      return result;
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [SWEEP_LOCK]).catch(() => {});
+    }
+  } finally {
+    client.release();
+  }
+}
