@@ -1,0 +1,124 @@
+// Browser tests' environment: the plugin host (cached build + server) in real Chromium (playwright-core,
+// /usr/bin/chromium, a fresh profile removed after), against a real aggregator on a fresh PostGIS database,
+// with the environment the provisioning YAML reads (S360_AGGREGATOR_URL, S360_API_TOKEN, S360_PII_API_TOKEN).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+import '../host/api.ts';
+import { ensureHostBuild, type HostBuild } from '../host/build.ts';
+import { startHostServer, type HostServer } from '../host/server.ts';
+import { FIXTURES_DIR, ROOT_DIR } from '../host/webpack.config.ts';
+import type { Env } from '../host/server/provisioning.ts';
+import { startTestAggregator, type TestAggregator } from './aggregator.ts';
+
+export const CHROMIUM = process.env.S360_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM_FLAGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+/** The host fixture plugins' provisioning (a datasource of the fixture type), for the host's own tests. */
+export const FIXTURE_PROVISIONING = join(FIXTURES_DIR, 'provisioning');
+
+export type HostPage = {
+  page: Page;
+  /** Console errors, uncaught page errors and failed requests, in order. */
+  errors: string[];
+  /** Opens a host page path (default /) and waits for window.__host. */
+  open: (path?: string) => Promise<void>;
+};
+
+export type BrowserEnv = {
+  build: HostBuild;
+  host: HostServer;
+  aggregator: TestAggregator | null;
+  context: BrowserContext;
+  /** The environment the provisioning files were read with. */
+  env: Env;
+  newPage: () => Promise<HostPage>;
+  /** Re-provisions with env changes (a wrong token, a dead URL); pages opened after see them. */
+  setEnv: (changes: Env) => void;
+  stop: () => Promise<void>;
+};
+
+export async function startBrowserEnv(opts: { aggregator?: boolean; fixtures?: boolean } = {}): Promise<BrowserEnv> {
+  const build = await ensureHostBuild({ log: (l) => console.error(`[host] ${l}`) });
+  const aggregator = opts.aggregator === false ? null : await startTestAggregator();
+  const baseEnv: Env = {
+    S360_AGGREGATOR_URL: aggregator?.url ?? (await closedPortUrl()),
+    S360_API_TOKEN: aggregator?.tokens.read ?? '',
+    S360_PII_API_TOKEN: aggregator?.tokens.pii ?? '',
+  };
+  let env = { ...baseEnv };
+  const host = await startHostServer({
+    bundleDir: build.dir,
+    env,
+    provisioning: [join(ROOT_DIR, 'provisioning'), ...(opts.fixtures ? [FIXTURE_PROVISIONING] : [])],
+  });
+  const profile = mkdtempSync(join(tmpdir(), 's360-chromium-'));
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_FLAGS,
+      viewport: { width: 1280, height: 900 },
+    });
+  } catch (err) {
+    rmSync(profile, { recursive: true, force: true });
+    await host.close();
+    await aggregator?.stop();
+    throw err;
+  }
+
+  const newPage = async (): Promise<HostPage> => {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') errors.push(`console.error: ${msg.text()}${msg.location().url ? ` (${msg.location().url})` : ''}`);
+    });
+    page.on('pageerror', (err) => errors.push(`page error: ${err.message}`));
+    page.on('requestfailed', (req) => errors.push(`request failed: ${req.method()} ${req.url()} ${req.failure()?.errorText ?? ''}`));
+    const open = async (path = '/') => {
+      await page.goto(host.url + path);
+      await page.waitForFunction(() => window.__host?.ready || document.body.hasAttribute('data-host-boot-error'), undefined, { timeout: 60_000 });
+      const bootError = await page.evaluate(() => document.body.getAttribute('data-host-boot-error'));
+      if (bootError) throw new Error(`the plugin host failed to boot: ${bootError}`);
+    };
+    return { page, errors, open };
+  };
+
+  return {
+    build, host, aggregator, context,
+    get env() {
+      return env;
+    },
+    newPage,
+    setEnv(changes) {
+      env = { ...baseEnv, ...changes };
+      host.reprovision(env);
+    },
+    async stop() {
+      await context.close().catch(() => {});
+      rmSync(profile, { recursive: true, force: true });
+      await host.close();
+      await aggregator?.stop();
+    },
+  };
+}
+
+/** A URL on 127.0.0.1 where nothing listens (a port taken and released). */
+export async function closedPortUrl(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `http://127.0.0.1:${port}`;
+}
+
+/** Errors other than those a test expects (e.g. the browser's "Failed to load resource: 401" for a wrong token). */
+export function unexpectedErrors(errors: string[], allowed: RegExp[] = []): string[] {
+  return errors.filter((e) => !allowed.some((re) => re.test(e)));
+}
