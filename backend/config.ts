@@ -37,6 +37,11 @@ export const SETTINGS = {
   hotspotTableToleranceMs: { env: 'S360_HOTSPOT_TABLE_TOLERANCE_MS', default: 900000, doc: 'hot spots: a window this close to the refreshed one is read from the table' },
   recurrenceMaxTopN: { env: 'S360_RECURRENCE_MAX_TOP_N', default: 100, doc: 'most topics /v1/recurrence/topics returns' },
   rollupLagBoundSeconds: { env: 'S360_ROLLUP_LAG_BOUND_S', default: 300, doc: '/readyz fails past this rollup lag' },
+  rollupBatchSize: { env: 'S360_ROLLUP_BATCH', default: 5000, doc: 'requests applied to the rollups per transaction' },
+  rollupMaxBatchesPerRun: { env: 'S360_ROLLUP_MAX_BATCHES', default: 200, doc: 'batches one rollup run applies at most' },
+  jobs: { env: 'S360_JOBS', default: 'on', doc: 'run the scheduled jobs in this instance (on | off)' },
+  jobLogRetentionDays: { env: 'S360_JOB_LOG_RETENTION_DAYS', default: 30, doc: 'days of job_run_log kept' },
+  piiRetentionDays: { env: 'S360_PII_RETENTION_DAYS', default: 1825, doc: 'days after a request ends before its customer data is erased' },
   queryMaxPoints: { env: 'S360_QUERY_MAX_POINTS', default: 2000, doc: 'most buckets a time series returns' },
 } as const satisfies Record<string, Setting>;
 

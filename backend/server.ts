@@ -6,6 +6,8 @@ import { TokenVerifier } from './auth/tokens.ts';
 import { ReferenceCache } from './domain/reference.ts';
 import { createApp } from './http/app.ts';
 import type { AppContext } from './http/context.ts';
+import { startScheduler } from './jobs/scheduler.ts';
+import { JOBS } from './jobs/definitions.ts';
 
 export type RunningServer = { server: Server; ctx: AppContext; url: string; close: () => Promise<void> };
 
@@ -25,7 +27,9 @@ export async function startServer(overrides: Partial<Config> = {}, url = databas
   server.keepAliveTimeout = 65_000;
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
+  if (config.jobs === 'on') ctx.scheduler = startScheduler(ctx, JOBS);
   const close = async () => {
+    await ctx.scheduler?.stop();
     await new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); });
     await pool.end();
   };

@@ -83,9 +83,10 @@ async function histograms(db: Db, spec: AggregateSpec, kind: 'fr' | 'rs') {
 }
 
 function frames(target: Target, metric: MetricDefinition, ref: ReferenceIndex, series: Series[], buckets: number[] | null, fill: number | null, groupBy = target.groupBy): Frame[] {
+  // Without grouping there is always one series, even when nothing happened in the range.
+  if (!series.length && !groupBy.length) series = [{ dims: [], values: new Map([[null, fill]]) }];
   const common = { refId: target.refId, metricName: target.metric, metric, lang: target.language, groupBy, series, ref };
   if (!buckets) return [tableFrame({ ...common, sortDescending: groupBy.length > 0 })];
-  if (!series.length && !groupBy.length) series = [{ dims: [], values: new Map() }];
   return timeSeriesFrames({ ...common, buckets, fill });
 }
 

@@ -1,5 +1,6 @@
 // Starts a real aggregator on a random port against a fresh database, with tokens for each scope set.
 import { startServer, type RunningServer } from '../../backend/server.ts';
+import type { Config } from '../../backend/config.ts';
 import { createToken, type Scope } from '../../backend/auth/tokens.ts';
 import { freshDatabase, type TestDatabase } from './db.ts';
 
@@ -12,9 +13,10 @@ export type TestAggregator = {
   stop: () => Promise<void>;
 };
 
-export async function startTestAggregator(): Promise<TestAggregator> {
-  const db = await freshDatabase();
-  const server = await startServer({ port: 0, host: '127.0.0.1', tokenCacheMs: 0, referenceCacheMs: 0 }, db.url);
+/** Jobs are off unless asked for (tests drive them, or pass { jobs: 'on' }). */
+export async function startTestAggregator(overrides: Partial<Config> = {}, existing?: TestDatabase): Promise<TestAggregator> {
+  const db = existing ?? await freshDatabase();
+  const server = await startServer({ port: 0, host: '127.0.0.1', tokenCacheMs: 0, referenceCacheMs: 0, jobs: 'off', ...overrides }, db.url);
   const make = async (name: string, scopes: Scope[]) => (await createToken(db.pool, name, scopes)).token;
   const tokens = {
     ingest: await make('test-ingest', ['ingest']),

@@ -1,0 +1,24 @@
+// The aggregator's jobs: what each does and when (node-cron patterns, with seconds).
+import type { AppContext } from '../http/context.ts';
+import { applyPendingRollups } from '../rollups/apply.ts';
+import { sweepSla } from '../sla/sweep.ts';
+import { refreshHotspots } from '../recurrence/hotspots.ts';
+import { applyRetention } from './retention.ts';
+
+export type JobDefinition = {
+  name: string;
+  /** node-cron pattern (seconds first); overridable with S360_JOB_<NAME>_CRON */
+  cron: string;
+  /** does the work; returns how many items it handled */
+  run: (ctx: AppContext, now: Date) => Promise<number>;
+};
+
+export const JOBS: JobDefinition[] = [
+  {
+    name: 'rollups', cron: '*/5 * * * * *',
+    run: async (ctx) => (await applyPendingRollups(ctx.pool, ctx.config.rollupBatchSize, ctx.config.rollupMaxBatchesPerRun)).requests,
+  },
+  { name: 'sla-sweep', cron: '*/30 * * * * *', run: async (ctx, now) => (await sweepSla(ctx.pool, now)).evaluated },
+  { name: 'recurrence', cron: '0 */10 * * * *', run: async (ctx, now) => (await refreshHotspots(ctx.pool, now)).hotspots },
+  { name: 'retention', cron: '0 30 3 * * *', run: async (ctx, now) => applyRetention(ctx.pool, ctx.config, now) },
+];

@@ -1,0 +1,70 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startTestAggregator, type TestAggregator } from '../support/aggregator.ts';
+import { importGrid, sampleRequest } from '../support/fixtures.ts';
+import { startServer, type RunningServer } from '../../backend/server.ts';
+import { runOnce } from '../../backend/jobs/run-once.ts';
+
+let a: TestAggregator;
+let b: RunningServer;
+const EVERY_SECOND = { S360_JOB_ROLLUPS_CRON: '* * * * * *' };
+
+before(async () => {
+  Object.assign(process.env, EVERY_SECOND, { S360_JOB_SLA_SWEEP_CRON: 'off', S360_JOB_RECURRENCE_CRON: 'off', S360_JOB_RETENTION_CRON: 'off' });
+  a = await startTestAggregator({ jobs: 'on' });
+  b = await startServer({ port: 0, host: '127.0.0.1', tokenCacheMs: 0, referenceCacheMs: 0, jobs: 'on' }, a.db.url);
+  await importGrid(a.db.pool);
+});
+after(async () => {
+  await b?.close();
+  await a?.stop();
+  for (const k of ['S360_JOB_ROLLUPS_CRON', 'S360_JOB_SLA_SWEEP_CRON', 'S360_JOB_RECURRENCE_CRON', 'S360_JOB_RETENTION_CRON']) delete process.env[k];
+});
+
+async function received(fromMs: number): Promise<number> {
+  const res = await a.call('POST', '/v1/query', { from: new Date(fromMs).toISOString(), to: new Date(Date.now() + 60_000).toISOString(),
+    targets: [{ refId: 'A', metric: 'received', format: 'table' }] }, a.tokens.read);
+  assert.equal(res.status, 200, res.text);
+  return res.body.results.A.frames[0].fields.at(-1).values[0];
+}
+
+test('a request ingested now counts in /v1/query within 5 seconds', async () => {
+  const since = Date.now() - 3_600_000;
+  const before = await received(since);
+  const res = await a.call('POST', '/v1/requests', sampleRequest({ created_at: undefined }), a.tokens.ingest);
+  assert.equal(res.status, 201);
+  const deadline = Date.now() + 5_000;
+  let now = before;
+  while (now !== before + 1 && Date.now() < deadline) { now = await received(since); if (now !== before + 1) await new Promise((r) => setTimeout(r, 100)); }
+  assert.equal(now, before + 1);
+});
+
+test('with two aggregator instances each job tick runs once, and the rollups drain', async () => {
+  const requests = Array.from({ length: 300 }, (_, i) => sampleRequest({ source: 'two-instances', external_id: `ti-${i}` }));
+  assert.equal((await a.call('POST', '/v1/requests/batch', { requests }, a.tokens.ingest)).status, 201);
+  await new Promise((r) => setTimeout(r, 4_500));
+  const { rows } = await a.db.pool.query(`SELECT tick, count(*)::int AS n, count(DISTINCT instance)::int AS instances FROM job_run_log WHERE job = 'rollups' GROUP BY tick ORDER BY tick`);
+  assert.ok(rows.length >= 3, `expected a run each second, got ${rows.length}`);
+  assert.ok(rows.every((r) => r.n === 1), 'a tick ran twice');
+  const statsA = a.server.ctx.scheduler!.stats.get('rollups')!;
+  const statsB = b.ctx.scheduler!.stats.get('rollups')!;
+  assert.equal(statsA.runs + statsB.runs, rows.length, 'every run is one logged tick');
+  assert.ok(statsA.skipped + statsB.skipped > 0, 'the other instance saw each tick and stood aside');
+  const pending = (await a.db.pool.query('SELECT count(*)::int AS n FROM rollup_pending')).rows[0].n;
+  assert.equal(pending, 0);
+});
+
+test('a tick already claimed is not run again, and a job holding the lock is not overlapped', async () => {
+  const tick = new Date('2026-01-01T00:00:00Z');
+  let ran = 0;
+  const work = async () => { ran++; return 1; };
+  assert.deepEqual((await runOnce(a.db.pool, 'test-job', tick, 'x', work)).ran, true);
+  assert.deepEqual(await runOnce(a.db.pool, 'test-job', tick, 'y', work), { ran: false, reason: 'already-ran' });
+  let release!: () => void;
+  const slow = runOnce(a.db.pool, 'test-job', new Date('2026-01-01T00:00:01Z'), 'x', () => new Promise<number>((r) => { release = () => r(1); }));
+  await new Promise((r) => setTimeout(r, 200));
+  assert.deepEqual(await runOnce(a.db.pool, 'test-job', new Date('2026-01-01T00:00:02Z'), 'y', work), { ran: false, reason: 'locked' });
+  release();
+  await slow;
+  assert.equal(ran, 1);
+});
