@@ -1,0 +1,75 @@
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { databaseUrl, loadConfig } from '../config.ts';
+import { createPool } from '../db/pool.ts';
+import { importRequests, type ImportSummary } from '../import/import-requests.ts';
+import { IMPORT_FIELDS, loadMapping, MappingError, shippedMappings, withFlags } from '../import/mapping.ts';
+import { progressFor } from '../import/progress.ts';
+
+const HELP = `usage: services360 import-requests FILE.csv [options]
+  --mapping NAME|FILE   column mapping: ${shippedMappings().join(' | ')} (shipped), or a JSON file
+                        (default: services360)
+  --map COLUMN=FIELD    read FIELD from COLUMN (repeatable; on top of the mapping)
+  --set FIELD=VALUE     value of FIELD where the file has no such column or the cell is empty
+                        (repeatable; {file} stands for the file's name, e.g. --set source={file})
+  --rejects FILE        where bad rows go, with line number and reason (default: FILE.csv.rejects.csv)
+  --chunk-rows N        rows per transaction (default: S360_IMPORT_CHUNK_ROWS)
+  --quiet               no progress output
+Fields: ${IMPORT_FIELDS.join(', ')}.
+Good rows load while bad rows go to the rejects file; rows already present ((source, external_id)) are
+skipped, so running an import again resumes it. Exit status: 0 all rows in, 3 some rows rejected,
+2 bad usage or mapping, 1 failure.
+e.g. services360 import-requests history.csv --mapping open311-bulk --set channel=call_centre`;
+
+export function formatSummary(s: ImportSummary): string {
+  const n = (x: number) => x.toLocaleString('en-US');
+  return [
+    `loaded ${n(s.loaded)}, already present ${n(s.present)}, rejected ${n(s.rejected)}`
+      + ` — ${n(s.rows)} rows in ${s.seconds.toFixed(1)} s (${n(Math.round(s.rowsPerSecond))} rows/s)`,
+    ...(s.rejectsFile ? [`rejected rows (line, reason, original row): ${s.rejectsFile}`] : []),
+  ].join('\n');
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv, allowPositionals: true,
+    options: {
+      mapping: { type: 'string', default: 'services360' }, map: { type: 'string', multiple: true, default: [] },
+      set: { type: 'string', multiple: true, default: [] }, rejects: { type: 'string' }, 'chunk-rows': { type: 'string' },
+      quiet: { type: 'boolean' }, help: { type: 'boolean' },
+    },
+  });
+  if (values.help || positionals.length !== 1) { console.error(HELP); return values.help ? 0 : 2; }
+  const file = positionals[0];
+  if (!existsSync(file)) { console.error(`no file ${file}`); return 2; }
+  const config = loadConfig();
+  const chunkRows = values['chunk-rows'] !== undefined ? Number(values['chunk-rows']) : config.importChunkRows;
+  if (!Number.isInteger(chunkRows) || chunkRows < 1) { console.error('--chunk-rows must be a positive whole number'); return 2; }
+  let mapping;
+  try {
+    mapping = withFlags(loadMapping(values.mapping!), values.map, values.set);
+  } catch (err) {
+    if (err instanceof MappingError) { console.error(err.message); return 2; }
+    throw err;
+  }
+  const pool = createPool(databaseUrl(), { ...config, poolSize: 2, statementTimeoutMs: 0 });
+  try {
+    const summary = await importRequests(pool, {
+      file, mapping, chunkRows, maxDescriptionChars: config.maxDescriptionChars,
+      rejectsFile: values.rejects ?? `${file}.rejects.csv`,
+      progress: values.quiet ? null : progressFor(process.stderr, config.importProgressRows),
+      onHeader: (m) => {
+        if (values.quiet) return;
+        if (m.missing.length) console.error(`columns the mapping names but the file lacks: ${m.missing.join(', ')}`);
+        if (m.ignored.length) console.error(`columns ignored: ${m.ignored.join(', ')}`);
+      },
+    });
+    console.log(formatSummary(summary));
+    return summary.rejected > 0 ? 3 : 0;
+  } catch (err) {
+    if (err instanceof MappingError) { console.error(err.message); return 2; }
+    throw err;
+  } finally {
+    await pool.end();
+  }
+}

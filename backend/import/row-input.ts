@@ -1,0 +1,139 @@
+// One CSV row → a checked request and its journey, with the API's own rules (requestInputSchema,
+// checkCodes, toNewRequest) plus the history checks. Problems name the file's column.
+import type { z } from 'zod';
+import type { ReferenceIndex, Status } from '../domain/reference.ts';
+import type { ErrorDetail } from '../http/errors.ts';
+import { zodDetails } from '../http/validate.ts';
+import { checkCodes, requestInputSchema, toNewRequest, type NewRequest } from '../ingest/request-input.ts';
+import { buildJourney, checkHistory, STATUSES, type History, type Journey } from './history-journey.ts';
+import type { CompiledMapping, FieldSource, ImportField } from './mapping.ts';
+
+export type ImportRow = { request: NewRequest; journey: Journey };
+export type RowResult = { row: ImportRow; problems?: undefined } | { row?: undefined; problems: ErrorDetail[] };
+
+/** The API's field paths → the import field they come from. */
+const PATH_FIELD: Record<string, ImportField> = {
+  'location.lon': 'lon', 'location.lat': 'lat', location: 'lon',
+  'customer.name': 'customer_name', 'customer.phone': 'customer_phone', 'customer.email': 'customer_email',
+  'customer.national_id': 'customer_national_id', 'customer.language': 'customer_language',
+};
+const CUSTOMER_FIELDS: [ImportField, string][] = [['customer_name', 'name'], ['customer_phone', 'phone'],
+  ['customer_email', 'email'], ['customer_national_id', 'national_id'], ['customer_language', 'language']];
+const PLAIN_FIELDS = ['source', 'external_id', 'channel', 'category', 'topic', 'priority', 'description', 'address'] as const;
+
+/** `2026-11-29 06:00:00+00` (PostgreSQL's text form) → `2026-11-29T06:00:00+00:00`; anything else unchanged. */
+export function normaliseTime(s: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)(Z|[+-]\d{2}(?::?\d{2})?)$/.exec(s.trim());
+  if (!m) return s;
+  return `${m[1]}T${m[2]}${m[3].length === 3 ? `${m[3]}:00` : m[3]}`;
+}
+
+export class RowReader {
+  private readonly schema: ReturnType<typeof requestInputSchema>;
+  private readonly timeSchema: z.ZodType<string | undefined>;
+  private readonly sources: FieldSource[];
+
+  constructor(private readonly mapping: CompiledMapping, private readonly ref: ReferenceIndex, maxDescription: number,
+    private readonly now: () => Date = () => new Date()) {
+    this.schema = requestInputSchema(maxDescription);
+    this.timeSchema = this.schema.shape.created_at;
+    this.sources = Object.values(mapping.fields);
+  }
+
+  /** How many cells a row of this file has. */
+  get columns(): number { return this.mapping.header.length; }
+
+  /** The file's name for a field (its column, or the field itself when it comes from a default). */
+  label(field: ImportField): string {
+    return this.mapping.fields[field]?.label ?? field;
+  }
+
+  read(record: string[]): RowResult {
+    const v: Partial<Record<ImportField, string>> = {};
+    const statusRaw = this.value(this.mapping.fields.status, record, null);
+    for (const s of this.sources) {
+      if (s.field === 'status') { if (statusRaw !== undefined) v.status = statusRaw; continue; }
+      const x = this.value(s, record, statusRaw ?? null);
+      if (x !== undefined) v[s.field] = x;
+    }
+    for (const [field, value] of Object.entries(v)) {
+      if (value.includes('\u0000')) return this.fail([{ path: field, message: 'contains a NUL character' }]);
+    }
+
+    const problems: ErrorDetail[] = [];
+    const input: Record<string, unknown> = {};
+    for (const f of PLAIN_FIELDS) if (v[f] !== undefined) input[f] = v[f];
+    if (v.lon !== undefined || v.lat !== undefined) {
+      const lon = number(v.lon), lat = number(v.lat);
+      // (The schema would call a text "required": zod 4 leaves the input out of its issues.)
+      if (typeof lon === 'string') problems.push({ path: 'lon', message: 'must be a number' });
+      if (typeof lat === 'string') problems.push({ path: 'lat', message: 'must be a number' });
+      if (typeof lon !== 'string' && typeof lat !== 'string') input.location = { lon, lat };
+    } else if (v.zone !== undefined) {
+      // An export carries the zone beside the point; the zone counts only for rows without a point.
+      input.zone = v.zone;
+    }
+    const customer: Record<string, string> = {};
+    for (const [f, key] of CUSTOMER_FIELDS) if (v[f] !== undefined) customer[key] = v[f]!;
+    if (Object.keys(customer).length) input.customer = customer;
+    if (v.created_at !== undefined) input.created_at = normaliseTime(v.created_at);
+
+    const parsed = this.schema.safeParse(input);
+    if (!parsed.success) problems.push(...zodDetails(parsed.error));
+    else problems.push(...checkCodes(parsed.data, this.ref));
+    if (v.created_at === undefined) problems.push({ path: 'created_at', message: 'required (an import keeps the original time)' });
+
+    const status = (v.status ?? 'received') as Status;
+    if (!STATUSES.includes(status)) problems.push({ path: 'status', message: `unknown status "${v.status}"; valid: ${STATUSES.join(', ')}` });
+    const history: History = { status, created_at: input.created_at as string };
+    for (const f of ['first_response_at', 'resolved_at', 'closed_at', 'cancelled_at'] as const) {
+      if (v[f] === undefined) continue;
+      const t = this.timeSchema.safeParse(normaliseTime(v[f]!));
+      if (t.success) history[f] = t.data;
+      else problems.push(...zodDetails(t.error).map((d) => ({ path: f, message: d.message })));
+    }
+    if (v.satisfaction !== undefined) {
+      const n = number(v.satisfaction);
+      if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 5) problems.push({ path: 'satisfaction', message: 'must be a whole number 1–5' });
+      else history.satisfaction = n;
+    }
+    if (problems.length || !parsed.success) return this.fail(problems);
+
+    const historyProblems = checkHistory(history);
+    if (historyProblems.length) return this.fail(historyProblems);
+    return { row: { request: toNewRequest(parsed.data, this.ref, this.now()), journey: buildJourney(history) } };
+  }
+
+  private value(s: FieldSource | undefined, record: string[], status: string | null): string | undefined {
+    if (!s) return undefined;
+    let x: string | undefined = s.index >= 0 ? record[s.index] : undefined;
+    if (x !== undefined && s.whenStatus && (status === null || !s.whenStatus.has(status))) x = undefined;
+    if (x !== undefined && x.trim() === '') x = undefined;
+    if (x !== undefined && s.values) x = s.values[x] ?? s.values[x.trim()] ?? x;
+    return x ?? s.fallback;
+  }
+
+  private fail(problems: ErrorDetail[]): RowResult {
+    const seen = new Set<string>();
+    const out: ErrorDetail[] = [];
+    for (const p of problems) {
+      const field = PATH_FIELD[p.path] ?? (p.path.startsWith('customer') ? 'customer_name' : p.path);
+      const path = p.path === 'customer' ? this.customerLabel() : this.label(field as ImportField);
+      const key = `${path}\u0000${p.message}`;
+      if (!seen.has(key)) { seen.add(key); out.push({ path, message: p.message }); }
+    }
+    return { problems: out };
+  }
+
+  private customerLabel(): string {
+    return CUSTOMER_FIELDS.map(([f]) => this.mapping.fields[f]?.label).filter(Boolean).join('/') || 'customer';
+  }
+}
+
+/** A number cell, or the text itself when it is not one (so the schema says "must be a number"). */
+function number(s: string | undefined): number | string | undefined {
+  if (s === undefined) return undefined;
+  const t = s.trim();
+  const n = Number(t);
+  return t !== '' && Number.isFinite(n) ? n : s;
+}

@@ -1,0 +1,38 @@
+-- The import's staging table: one chunk of checked rows at a time (COPY in, one INSERT … SELECT out).
+-- Temporary (this session only, not WAL-logged); emptied at every commit.
+CREATE TEMP TABLE IF NOT EXISTS import_staging (
+  line              integer NOT NULL,
+  source            text NOT NULL,
+  external_id       text NOT NULL,
+  channel           text NOT NULL,
+  category          text NOT NULL,
+  topic             text,
+  department        text,
+  priority          text NOT NULL,
+  description       text,
+  address           text,
+  lon               double precision,
+  lat               double precision,
+  zone_code         text,
+  created_at        timestamptz NOT NULL,
+  c_name            text,
+  c_phone           text,
+  c_email           text,
+  c_national_id     text,
+  c_language        text,
+  status            text NOT NULL,
+  stage             text NOT NULL,
+  progress_pct      smallint NOT NULL,
+  first_response_at timestamptz,
+  resolved_at       timestamptz,
+  closed_at         timestamptz,
+  cancelled_at      timestamptz,
+  satisfaction      smallint,
+  -- the journey, one array element per event, in order
+  ev_kind           text[] NOT NULL,
+  ev_from           text[] NOT NULL,
+  ev_to             text[] NOT NULL,
+  ev_stage          text[] NOT NULL,
+  ev_progress       smallint[] NOT NULL,
+  ev_at             timestamptz[] NOT NULL
+) ON COMMIT DELETE ROWS
