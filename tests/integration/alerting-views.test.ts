@@ -1,0 +1,57 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { startTestAggregator, type TestAggregator } from '../support/aggregator.ts';
+import { importGrid, sampleRequest } from '../support/fixtures.ts';
+import { applyPendingRollups } from '../../backend/rollups/apply.ts';
+import { adminUrl } from '../support/db-names.ts';
+
+let agg: TestAggregator;
+let reader: pg.Client;
+const user = `s360_alert_${randomBytes(4).toString('hex')}`;
+const password = randomBytes(12).toString('hex');
+
+before(async () => {
+  agg = await startTestAggregator();
+  await importGrid(agg.db.pool);
+  const requests = Array.from({ length: 20 }, (_, i) => sampleRequest({ source: 'alerting', external_id: `al-${i}`, created_at: new Date(Date.now() - i * 3_600_000).toISOString() }));
+  assert.equal((await agg.call('POST', '/v1/requests/batch', { requests })).status, 201);
+  await applyPendingRollups(agg.db.pool);
+  const cli = spawnSync(process.execPath, ['bin/services360.js', 'grant-alerting-login', '--user', user],
+    { env: { ...process.env, DATABASE_URL: agg.db.url, S360_ALERTING_PASSWORD: password }, encoding: 'utf8' });
+  assert.equal(cli.status, 0, cli.stderr);
+  const url = new URL(agg.db.url);
+  url.username = user; url.password = password;
+  reader = new pg.Client({ connectionString: url.toString() });
+  await reader.connect();
+});
+after(async () => {
+  await reader?.end();
+  await agg?.stop();
+  const admin = new pg.Client({ connectionString: adminUrl() });
+  await admin.connect();
+  await admin.query(`DROP ROLE IF EXISTS ${user}`).finally(() => admin.end());
+});
+
+test('the alerting login reads every alerting view, each with a time column', async () => {
+  for (const view of ['sla_by_department', 'backlog', 'zone_spikes', 'ingest_silence']) {
+    const res = await reader.query(`SELECT * FROM alerting.${view}`);
+    assert.ok(res.fields.some((f) => f.name === 'time'), `${view} has a time column`);
+  }
+  const backlog = await reader.query(`SELECT sum(open_requests)::int AS n FROM alerting.backlog`);
+  assert.equal(backlog.rows[0].n, 20);
+  const silence = await reader.query(`SELECT minutes_since_last_request::float8 AS m FROM alerting.ingest_silence`);
+  assert.ok(silence.rows[0].m >= 0 && silence.rows[0].m < 60);
+  const spikes = await reader.query(`SELECT last_24h FROM alerting.zone_spikes WHERE zone_code = 'G1'`);
+  assert.equal(spikes.rows[0].last_24h, 20);
+});
+
+test('the alerting login can read nothing else and write nothing', async () => {
+  for (const table of ['requests', 'customers', 'api_tokens', 'audit_log', 'rollups']) {
+    await assert.rejects(reader.query(`SELECT 1 FROM ${table} LIMIT 1`), /permission denied/, table);
+  }
+  await assert.rejects(reader.query(`CREATE TABLE alerting.x (a int)`), /permission denied/);
+  await assert.rejects(reader.query(`CREATE TABLE public.x (a int)`), /permission denied/);
+});
