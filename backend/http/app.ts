@@ -12,6 +12,9 @@ import { registerZoneStats } from '../routes/zone-stats.ts';
 import { registerTiles } from '../routes/tiles.ts';
 import { registerRecurrence } from '../routes/recurrence.ts';
 import { registerQuery } from '../routes/query.ts';
+import { registerVariables } from '../routes/variables.ts';
+import { registerAnnotations } from '../routes/annotations.ts';
+import { registerRequestDetail } from '../routes/request-detail.ts';
 import { open311ErrorHandler, registerOpen311 } from '../routes/open311/index.ts';
 
 export function createApp(ctx: AppContext): Express {
@@ -32,6 +35,9 @@ export function createApp(ctx: AppContext): Express {
   registerTiles(router, ctx);
   registerRecurrence(router, ctx);
   registerQuery(router, ctx);
+  registerVariables(router, ctx);
+  registerAnnotations(router, ctx);
+  registerRequestDetail(router, ctx);
   app.use(router);
   app.use('/open311/v2', registerOpen311(ctx));
   // Body-parser errors (413, 415) on Open311 paths answer in Open311's error shape too.

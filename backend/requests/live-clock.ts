@@ -1,0 +1,42 @@
+// The SLA clock of a request as of now, from the SLA engine (backend/sla/clock.ts): due times, state,
+// business and actual elapsed %, paused minutes. The stored columns say what the last sweep saw; this
+// says what holds at the moment of the read. Pure.
+import { CalendarError, compileCalendar } from '../sla/calendar.ts';
+import { slaClock, type TargetClock } from '../sla/clock.ts';
+import type { EventRow, PolicyRow, RequestRow } from './rows.ts';
+
+export type WireTarget = {
+  due_at: string; status: string; business_elapsed_pct: number; actual_elapsed_pct: number;
+  done_at: string | null; warning_at: string | null; breached_at: string | null;
+};
+export type WireClock = {
+  evaluated_at: string; state: string; paused_minutes: number; next_check_at: string | null;
+  first_response: WireTarget; resolution: WireTarget;
+};
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+function target(t: TargetClock): WireTarget {
+  return {
+    due_at: t.due_at.toISOString(), status: t.status,
+    business_elapsed_pct: t.business_elapsed_pct, actual_elapsed_pct: t.actual_elapsed_pct,
+    done_at: iso(t.done_at), warning_at: iso(t.warning_at), breached_at: iso(t.breached_at),
+  };
+}
+
+/** null when the calendar cannot be compiled (bad data: the stored fields still answer). */
+export function liveClock(request: RequestRow, events: readonly EventRow[], policy: PolicyRow, now: Date): WireClock | null {
+  let calendar;
+  try {
+    calendar = compileCalendar({ code: policy.calendar_code, timezone: policy.timezone, weekly_hours: policy.weekly_hours, holidays: policy.holidays });
+  } catch (err) {
+    if (err instanceof CalendarError) return null;
+    throw err;
+  }
+  const clock = slaClock(request, events.map((e) => ({ to_status: e.to_status, occurred_at: e.occurred_at })), policy, calendar, now);
+  return {
+    evaluated_at: clock.evaluated_at.toISOString(), state: clock.state, paused_minutes: clock.paused_minutes,
+    next_check_at: iso(clock.next_check_at),
+    first_response: target(clock.first_response), resolution: target(clock.resolution),
+  };
+}

@@ -1,0 +1,31 @@
+// The dimensions GET /v1/variables/{dimension} lists, and which other dimensions narrow each list.
+// A filter on a dimension that does not relate to the listed one is still checked (an unknown code is a
+// 400) but narrows nothing: a dashboard passes all its variables to every variable query.
+
+export const VARIABLE_DIMENSIONS = [
+  'zone', 'channel', 'category', 'topic', 'department', 'advisor', 'status_class', 'priority', 'status', 'stage',
+] as const;
+export type VariableDimension = (typeof VARIABLE_DIMENSIONS)[number];
+
+/** Zone-only filters beside the dimensions: the zone kind and the parent zone's code. */
+export const ZONE_KINDS = ['community', 'public_site'] as const;
+export type ZoneKind = (typeof ZONE_KINDS)[number];
+
+/** Every query parameter the route knows. */
+export const VARIABLE_PARAMS: readonly string[] = ['language', 'kind', 'parent', ...VARIABLE_DIMENSIONS];
+
+/** For each listed dimension, the filters that narrow it (its own dimension restricts it to those codes). */
+export const NARROWED_BY: Readonly<Record<VariableDimension, readonly (VariableDimension | 'kind' | 'parent')[]>> = {
+  zone: ['zone', 'kind', 'parent'],
+  channel: ['channel'],
+  category: ['category'],
+  topic: ['topic', 'department'],
+  department: ['department', 'topic', 'advisor'],
+  advisor: ['advisor', 'department'],
+  status_class: ['status_class', 'status', 'stage'],
+  priority: ['priority'],
+  status: ['status', 'status_class', 'stage'],
+  stage: ['stage', 'status', 'status_class'],
+};
+
+export const isVariableDimension = (v: string): v is VariableDimension => (VARIABLE_DIMENSIONS as readonly string[]).includes(v);
