@@ -45,7 +45,12 @@ export const GRAFANA_EXTERNALS: Array<string | RegExp> = [
   '@grafana/slate-react',
 ];
 
-function pluginConfig(plugin: PluginSource, production: boolean): Configuration {
+/** Where dist/ goes: the repository's dist/, or `--env dist=/some/dir` (the build test builds into a temp dir). */
+function outputDir(plugin: PluginSource, distDir: string): string {
+  return join(distDir, plugin.out.replace(/^dist\/?/, ''));
+}
+
+function pluginConfig(plugin: PluginSource, production: boolean, distDir: string): Configuration {
   const { id } = plugin.json;
   const context = join(root, plugin.dir);
   const publicPath = `public/plugins/${id}/`;
@@ -103,7 +108,7 @@ function pluginConfig(plugin: PluginSource, production: boolean): Configuration 
       extensionAlias: { '.js': ['.js', '.ts', '.tsx'] },
     },
     output: {
-      path: join(root, plugin.out),
+      path: outputDir(plugin, distDir),
       filename: '[name].js',
       library: { type: 'amd' },
       publicPath,
@@ -115,7 +120,8 @@ function pluginConfig(plugin: PluginSource, production: boolean): Configuration 
       moduleIds: 'deterministic',
       chunkIds: 'deterministic',
       minimize: production,
-      minimizer: [new MinimizerPlugin({ minify: MinimizerPlugin.swcMinify })],
+      // swc minifies fast; the `/*! id@version */` banner stays in module.js (no .LICENSE.txt beside it).
+      minimizer: [new MinimizerPlugin({ minify: MinimizerPlugin.swcMinify, extractComments: false })],
     },
     performance: { hints: false },
     stats: 'errors-warnings',
@@ -142,7 +148,8 @@ __webpack_public_path__ = amdMetaModule && amdMetaModule.uri
   };
 }
 
-export default (_env: Record<string, unknown>, argv: { mode?: string }): Configuration[] => {
+export default (env: Record<string, unknown>, argv: { mode?: string }): Configuration[] => {
   const production = argv.mode !== 'development';
-  return findPlugins(root).map((plugin) => pluginConfig(plugin, production));
+  const distDir = typeof env.dist === 'string' && env.dist ? resolve(env.dist) : join(root, 'dist');
+  return findPlugins(root).map((plugin) => pluginConfig(plugin, production, distDir));
 };
