@@ -7,7 +7,9 @@ import { coveringCube, type Dimension } from '../rollups/cubes.ts';
 import { validCodes, nameOf } from './labels.ts';
 import { addSums, METRICS, quantileFromBins, ZERO_SUMS, type MetricDefinition, type Sums } from './metrics.ts';
 import { bucketStarts, chooseBucket, coarsestLevel, segments, type BucketSpec } from './plan.ts';
-import { buildAggregateQuery, type Filters } from './sql-builder.ts';
+import { buildAggregateQuery, buildWarningsQuery, type Filters } from './sql-builder.ts';
+import { findHotspots } from '../recurrence/hotspots.ts';
+import type { RequestFilters } from '../geo/request-filters.ts';
 import { tableFrame, timeSeriesFrames, type Frame, type Series } from './frames.ts';
 import type { Target } from './request-schema.ts';
 
@@ -156,11 +158,60 @@ export async function runTarget(db: Db, ref: ReferenceIndex, config: Config, ran
       if (!target.groupBy.length && !series.length) series.push({ dims: [], values: new Map(keys.map((b) => [b, scopePopulation > 0 ? 0 : null])) });
       return frames(target, metric, ref, series, buckets, scopePopulation > 0 && !target.groupBy.includes('zone') ? 0 : null);
     }
+    case 'warnings': {
+      const q = buildWarningsQuery(spec);
+      const { rows } = await db.query(q.text, q.values);
+      const groups = new Map<string, Series>();
+      for (const row of rows) {
+        const dims = target.groupBy.map((d) => row[d === 'zone' ? 'zone_id' : d === 'advisor' ? 'advisor_id' : d] as Stored);
+        const key = JSON.stringify(dims);
+        if (!groups.has(key)) groups.set(key, { dims, values: new Map() });
+        groups.get(key)!.values.set(bucketKey(row.bucket), row.n);
+      }
+      return frames(target, metric, ref, [...groups.values()], buckets, 0);
+    }
     case 'recurring_topics':
       return [await recurringTopics(db, ref, range, target, filters)];
-    default:
-      throw new ValidationError(`the metric "${target.metric}" is not available yet`, [{ path: `${path}.metric`, message: 'not available' }]);
+    case 'hotspots':
+      return [await hotspots(db, ref, config, range, target, filters)];
   }
+}
+
+/** The query's filters in the shape of the geo/recurrence modules. */
+function asRequestFilters(filters: Filters, ref: ReferenceIndex): RequestFilters {
+  const list = <T>(d: Dimension) => (filters[d] ? (filters[d]!.filter((v) => v !== null) as T[]) : null);
+  const classes = list<string>('status_class');
+  return {
+    zoneIds: list<number>('zone'), channels: list<string>('channel'), categories: list<string>('category'),
+    topics: list<string>('topic'), departments: list<string>('department'), advisorIds: list<number>('advisor'),
+    statuses: classes ? ref.statuses.filter((st) => classes.includes(st.status_class)).map((st) => st.code) : null,
+    priorities: list<string>('priority'),
+  };
+}
+
+/** Same-topic clusters of reports in the range (DBSCAN): the "act before it recurs" list. */
+async function hotspots(db: Db, ref: ReferenceIndex, config: Config, range: QueryRange, target: Target, filters: Filters): Promise<Frame> {
+  const answer = await findHotspots(db, { window: { from: new Date(range.from), to: new Date(range.to) }, filters: asRequestFilters(filters, ref), language: target.language }, config);
+  const rows = answer.hotspots.slice(0, target.topN);
+  const ar = target.language === 'ar';
+  const col = (name: string, type: 'string' | 'number' | 'time', values: unknown[], en: string, arName: string, unit?: string) =>
+    ({ name, type, values, config: { displayName: ar ? arName : en, ...(unit ? { unit } : {}) } });
+  return {
+    name: ar ? METRICS.hotspots.ar : METRICS.hotspots.en, refId: target.refId,
+    meta: { source: answer.source, window: { from: answer.window.from, to: answer.window.to } },
+    fields: [
+      col('zone', 'string', rows.map((h) => h.zone ?? nameOf('zone', null, ref, target.language)), 'Zone', 'المنطقة'),
+      col('zone_code', 'string', rows.map((h) => h.zone_code), 'Zone code', 'رمز المنطقة'),
+      col('topic', 'string', rows.map((h) => h.topic), 'Topic', 'الموضوع'),
+      col('topic_code', 'string', rows.map((h) => h.topic_code), 'Topic code', 'رمز الموضوع'),
+      col('count', 'number', rows.map((h) => h.count), 'Reports', 'البلاغات', 'short'),
+      col('first_at', 'time', rows.map((h) => Date.parse(h.first_at)), 'First', 'الأول'),
+      col('last_at', 'time', rows.map((h) => Date.parse(h.last_at)), 'Last', 'الأخير'),
+      col('lon', 'number', rows.map((h) => h.lon), 'Longitude', 'خط الطول'),
+      col('lat', 'number', rows.map((h) => h.lat), 'Latitude', 'خط العرض'),
+      col('radius_m', 'number', rows.map((h) => h.radius_m), 'Radius', 'نصف القطر', 'lengthm'),
+    ],
+  };
 }
 
 /** Topics ranked by volume in the range, with their change against the previous equal period. */

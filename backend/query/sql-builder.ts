@@ -11,18 +11,23 @@ const INT_DIMENSIONS: ReadonlySet<Dimension> = new Set(['zone', 'advisor']);
 
 const ts = (t: number) => (t === -Infinity ? '-infinity' : t === Infinity ? 'infinity' : new Date(t).toISOString());
 
-export function buildAggregateQuery(kind: 'sums' | 'hist', p: {
-  segments: Segment[]; cube: number | null; from: number; to: number; groupBy: Dimension[];
-  filters: Filters; bucket: BucketSpec | null; histKind?: 'fr' | 'rs';
-}): BuiltQuery {
-  const values: unknown[] = [
-    p.segments.map((s) => s.level), p.segments.map((s) => ts(s.lo)), p.segments.map((s) => ts(s.hi)),
-    p.cube ?? -1, ts(p.from), ts(p.to),
-  ];
-  if (kind === 'hist') values.push(p.histKind);
+/** SLA warnings by bucket and dimensions (sql/query/sla_warnings.sql), filters as in the aggregates. */
+export function buildWarningsQuery(p: { from: number; to: number; groupBy: Dimension[]; filters: Filters; bucket: BucketSpec | null }): BuiltQuery {
+  const values: unknown[] = [ts(p.from), ts(p.to)];
+  const { s } = filterSql(p.filters, values);
+  const cols = p.groupBy.map((d) => DIMENSION_COLUMN[d]);
+  const text = sql('query/sla_warnings')
+    .replaceAll('/*DIMS*/', cols.map((c) => `s.${c}, `).join(''))
+    .replaceAll('/*S_FILTERS*/', s)
+    .replaceAll('/*BUCKET*/', bucketSql(p.bucket, values, 'a.at'))
+    .replaceAll('/*GROUP_BY*/', cols.map((c) => `, s.${c}`).join(''));
+  return { text, values };
+}
+
+function filterSql(filters: Filters, values: unknown[]): { r: string; s: string } {
   const rFilters: string[] = [];
   const sFilters: string[] = [];
-  for (const [dim, list] of Object.entries(p.filters) as [Dimension, (string | number | null)[]][]) {
+  for (const [dim, list] of Object.entries(filters) as [Dimension, (string | number | null)[]][]) {
     if (!list) continue;
     const col = DIMENSION_COLUMN[dim];
     const nonNull = list.filter((v) => v !== null);
@@ -34,21 +39,37 @@ export function buildAggregateQuery(kind: 'sums' | 'hist', p: {
     rFilters.push(` AND ${cond('r')}`);
     sFilters.push(` AND ${cond('s')}`);
   }
+  return { r: rFilters.join(''), s: sFilters.join('') };
+}
+
+function bucketSql(bucket: BucketSpec | null, values: unknown[], column: string): string {
+  if (bucket?.kind === 'fixed') {
+    values.push(bucket.ms);
+    return `to_timestamp(floor(extract(epoch FROM ${column}) * 1000 / $${values.length}::float8) * $${values.length}::float8 / 1000)`;
+  }
+  if (bucket?.kind === 'calendar') return `date_trunc('${bucket.unit}', ${column}, '${REPORTING_TIME_ZONE}')`;
+  return 'NULL::timestamptz';
+}
+
+export function buildAggregateQuery(kind: 'sums' | 'hist', p: {
+  segments: Segment[]; cube: number | null; from: number; to: number; groupBy: Dimension[];
+  filters: Filters; bucket: BucketSpec | null; histKind?: 'fr' | 'rs';
+}): BuiltQuery {
+  const values: unknown[] = [
+    p.segments.map((s) => s.level), p.segments.map((s) => ts(s.lo)), p.segments.map((s) => ts(s.hi)),
+    p.cube ?? -1, ts(p.from), ts(p.to),
+  ];
+  if (kind === 'hist') values.push(p.histKind);
+  const { r: rFilters, s: sFilters } = filterSql(p.filters, values);
   const cols = p.groupBy.map((d) => DIMENSION_COLUMN[d]);
   const list = (alias: string) => cols.map((c) => `${alias}${c}, `).join('');
-  let bucketExpr = 'NULL::timestamptz';
-  if (p.bucket?.kind === 'fixed') {
-    values.push(p.bucket.ms);
-    bucketExpr = `to_timestamp(floor(extract(epoch FROM t) * 1000 / $${values.length}::float8) * $${values.length}::float8 / 1000)`;
-  } else if (p.bucket?.kind === 'calendar') {
-    bucketExpr = `date_trunc('${p.bucket.unit}', t, '${REPORTING_TIME_ZONE}')`;
-  }
+  const bucketExpr = bucketSql(p.bucket, values, 't');
   const text = sql(`query/${kind}`)
     .replaceAll('/*R_DIMS*/', list('r.'))
     .replaceAll('/*S_DIMS*/', list('s.'))
     .replaceAll('/*DIMS*/', list(''))
-    .replaceAll('/*R_FILTERS*/', rFilters.join(''))
-    .replaceAll('/*S_FILTERS*/', sFilters.join(''))
+    .replaceAll('/*R_FILTERS*/', rFilters)
+    .replaceAll('/*S_FILTERS*/', sFilters)
     .replaceAll('/*BUCKET*/', bucketExpr)
     .replaceAll('/*GROUP_BY*/', cols.map((c) => `, ${c}`).join(''));
   return { text, values };
