@@ -83,19 +83,33 @@ function yearTable(zone: string, year: number): YearTable {
   return table;
 }
 
+/** A stretch of time over which a zone keeps one offset (within one UTC year), remembered per zone. */
+type Segment = { start: number; end: number; offset: number };
+const lastSegment = new Map<string, Segment>();
+
+function segmentAt(zone: string, t: number): Segment {
+  const seg = lastSegment.get(zone);
+  if (seg && t >= seg.start && t < seg.end) return seg;
+  const year = new Date(t).getUTCFullYear();
+  const table = yearTable(zone, year);
+  const found: Segment = { start: Date.UTC(year, 0, 1), end: Date.UTC(year + 1, 0, 1), offset: table.initial };
+  for (const tr of table.transitions) {
+    if (tr.at <= t) { found.offset = tr.offset; found.start = tr.at; } else { found.end = tr.at; break; }
+  }
+  lastSegment.set(zone, found);
+  return found;
+}
+
 /** The zone's offset from UTC at instant t (ms since the epoch), in ms. */
 export function offsetAt(zone: string, t: number): number {
-  const table = yearTable(zone, new Date(t).getUTCFullYear());
-  let offset = table.initial;
-  for (const tr of table.transitions) {
-    if (tr.at <= t) offset = tr.offset; else break;
-  }
-  return offset;
+  return segmentAt(zone, t).offset;
 }
 
 /** True when the zone keeps one offset over the whole of [a, b]. */
 export function offsetConstant(zone: string, a: number, b: number): boolean {
-  const offset = offsetAt(zone, a);
+  const seg = segmentAt(zone, a);
+  if (b < seg.end) return true;
+  const offset = seg.offset;
   const firstYear = new Date(a).getUTCFullYear();
   for (let year = firstYear; year <= new Date(b).getUTCFullYear(); year++) {
     const table = yearTable(zone, year);
@@ -117,6 +131,8 @@ export function localDay(zone: string, t: number): number {
  * 02:30 on a night the clocks jump from 02:00 to 03:00 is 03:30 (as Temporal's "compatible").
  */
 export function localToInstant(zone: string, localMs: number): number {
+  const seg = segmentAt(zone, localMs);
+  if (localMs - DAY_MS >= seg.start && localMs + DAY_MS < seg.end) return localMs - seg.offset;
   const before = offsetAt(zone, localMs - DAY_MS);
   const after = offsetAt(zone, localMs + DAY_MS);
   if (before === after) return localMs - before;
