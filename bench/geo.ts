@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { startServer } from '../backend/server.ts';
 import { createToken } from '../backend/auth/tokens.ts';
 import { tileOf, type TileCoords } from '../backend/geo/tile-coords.ts';
+import { refreshHotspots } from '../backend/recurrence/hotspots.ts';
 import { prepareBenchData } from './geo-data.ts';
 
 const { values: args } = parseArgs({ options: {
@@ -117,6 +118,24 @@ for (const zoom of [6, 8, 10, 12, 14, 16]) {
   const cached = performance.now() - t1;
   const vertices = (body.match(/\[-?\d+(\.\d+)?,-?\d+(\.\d+)?\]/g) ?? []).length;
   log(`  ${String(zoom).padStart(3)}  ${String(vertices).padStart(8)}  ${(Buffer.byteLength(body) / 1024).toFixed(1).padStart(11)}  ${(zippedBytes / 1024).toFixed(1).padStart(8)}  ${build.toFixed(1).padStart(9)}  ${cached.toFixed(1).padStart(9)}`);
+}
+
+log('\nrecurrence over the last 30 days');
+const refresh = await refreshHotspots(data.pool, new Date(now.getTime() + 1), server.ctx.config);
+log(`  refreshHotspots: ${refresh.hotspots} hot spots in ${refresh.durationMs} ms (DBSCAN per topic, eps ${server.ctx.config.hotspotEpsMetres} m)`);
+for (const [name, path] of [
+  ['hot spots from the table', '/v1/recurrence/hotspots'],
+  ['hot spots live (other window)', `/v1/recurrence/hotspots?from=${new Date(now.getTime() - 29 * DAY).toISOString()}&to=${now.toISOString()}`],
+  ['topic trends (30 d vs previous 30 d)', `/v1/recurrence/topics?from=${windows[0].from.toISOString()}&to=${windows[0].to.toISOString()}`],
+] as const) {
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    const res = await fetch(server.url + path, { headers: auth });
+    await res.arrayBuffer();
+    times.push(performance.now() - t0);
+  }
+  log(`  ${name.padEnd(38)} p50 ${ms(quantile(times, 0.5))} ms  max ${ms(Math.max(...times))} ms`);
 }
 
 const worst = Math.max(...results.map((r) => r.p95));

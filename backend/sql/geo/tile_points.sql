@@ -1,15 +1,13 @@
 -- One vector tile of request points (layer "requests"). $1 from, $2 to, $3..$10 dimension filters,
 -- $11 z, $12 x, $13 y, $14 extent, $15 buffer (extent units), $16 most features (the newest are kept).
--- The 4326 GiST index finds the points: a 3857 rectangle is a lon/lat rectangle, so the transformed
--- envelope (with the buffer) selects exactly the tile. web_mercator_point = ST_Transform(location, 3857).
-WITH env AS (
-  SELECT ST_TileEnvelope($11::int, $12::int, $13::int) AS tile,
-         ST_Transform(ST_TileEnvelope($11::int, $12::int, $13::int, margin => $15::float8 / $14::int), 4326) AS area
-),
-hits AS MATERIALIZED (
+-- The envelope is written inline (not in a CTE) so the planner folds it to a constant and estimates
+-- how many points it holds: small tiles use the (location, created_at) GiST index, the whole city the
+-- created_at index. A 3857 rectangle is a lon/lat rectangle, so the transformed envelope (with the
+-- buffer) selects exactly the tile. web_mercator_point(p) = ST_Transform(p, 3857), without PROJ.
+WITH hits AS MATERIALIZED (
   SELECT r.id, r.reference, r.category_code, r.channel_code, r.topic_code, r.status, r.sla_state, r.created_at, r.location
-  FROM requests r, env
-  WHERE r.location && env.area
+  FROM requests r
+  WHERE r.location && ST_Transform(ST_TileEnvelope($11::int, $12::int, $13::int, margin => $15::float8 / $14::int), 4326)
     AND r.created_at >= $1::timestamptz AND r.created_at < $2::timestamptz
     AND /* request_filters */
   ORDER BY r.created_at DESC, r.id DESC
@@ -21,8 +19,8 @@ SELECT (
     SELECT h.id AS fid, h.id, h.reference, h.category_code AS category, h.channel_code AS channel,
            h.topic_code AS topic, h.status, h.sla_state,
            (extract(epoch FROM h.created_at) * 1000)::float8 AS created,
-           ST_AsMVTGeom(web_mercator_point(h.location), env.tile, $14::int, $15::int, true) AS geom
-    FROM (SELECT * FROM hits ORDER BY created_at DESC, id DESC LIMIT $16::int) h, env
+           ST_AsMVTGeom(web_mercator_point(h.location), ST_TileEnvelope($11::int, $12::int, $13::int), $14::int, $15::int, true) AS geom
+    FROM (SELECT * FROM hits ORDER BY created_at DESC, id DESC LIMIT $16::int) h
   ) t
 ) AS tile,
 (SELECT count(*) FROM hits) > $16::int AS capped
