@@ -5,4 +5,6 @@ cd "$(dirname "$0")/.."
 source scripts/bootstrap.sh --with-browser
 npx tsc -p tsconfig.json --noEmit
 npx tsc -p src/tsconfig.json --noEmit   # the Grafana plugins (browser code, React)
+npx tsc -p tests/host/tsconfig.json --noEmit   # the plugin host page and its fixture plugins
+npm run build --if-present   # dist/: the browser tests load the built plugins in the plugin host
 node scripts/run-tests.js "$@"
