@@ -33,7 +33,7 @@ export type PanelStateView = {
   timeRange: { from: number; to: number };
 };
 
-export type RequestLogEntry = { method: string; url: string; status: number; headers: Record<string, string> };
+export type RequestLogEntry = { method: string; url: string; status: number; headers: Record<string, string>; body?: string };
 
 export type PluginSummary = { id: string; type: string; name: string; module: string; version: string };
 

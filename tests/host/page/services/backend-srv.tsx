@@ -8,7 +8,7 @@ import type { BackendSrv, BackendSrvRequest, FetchError, FetchResponse } from '@
 
 const CANCEL_ALL = 'cancel_all_requests_request_id';
 
-export type RequestLogEntry = { method: string; url: string; status: number; headers: Record<string, string> };
+export type RequestLogEntry = { method: string; url: string; status: number; headers: Record<string, string>; body?: string };
 
 export class HostBackendSrv implements BackendSrv {
   private inFlight = new Subject<string>();
@@ -21,6 +21,7 @@ export class HostBackendSrv implements BackendSrv {
     const url = urlFromOptions(opts);
     const init = initFromOptions(opts);
     const entry: RequestLogEntry = { method: init.method ?? 'GET', url, status: 0, headers: Object.fromEntries((init.headers as Headers).entries()) };
+    if (typeof init.body === 'string') entry.body = init.body.slice(0, 100_000);
     this.log.push(entry);
 
     const stream = new Observable<FetchResponse<T>>((observer) => {
