@@ -1,0 +1,202 @@
+// The demo run: the world (zones, sites, population, advisors), then in ONE transaction the activity —
+// customers, requests with their journeys, rollup marks — streamed with COPY chunk by chunk, building the
+// next chunk while PostgreSQL loads the last. Same seed, same options, same database state → the same rows.
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import type pg from 'pg';
+import { sql } from '../db/sql.ts';
+import type { CommunitySource } from './communities.ts';
+import { copyLines } from './copy-writer.ts';
+import { copyText, copyTime, NULL } from './copy-text.ts';
+import { fakeCustomer } from './customers.ts';
+import { CHANNEL_SOURCE } from './mix.ts';
+import { Prng, Weighted } from './prng.ts';
+import { planClusters, type Cluster } from './recurring.ts';
+import { RequestFactory, type TopicInfo } from './requests.ts';
+import { arrivalTime, dailyCounts, localDate, periodStart, planDays } from './rhythm.ts';
+import { SlaPolicies, type SlaPolicy } from './sla-policy.ts';
+import { prepareWorld, type World } from './world.ts';
+
+const DAY_MS = 86_400_000;
+/** Customers per request (many people file more than one). */
+export const CUSTOMERS_PER_REQUEST = 0.5;
+const YIELD_EVERY = 1000;
+
+/** A load in flight: its failure surfaces where it is awaited, not as an unhandled rejection meanwhile. */
+function handled<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => {});
+  return p;
+}
+
+export type DemoOptions = {
+  months: number;
+  seed: string;
+  /** total requests; null: perDay for every day of the period */
+  requests: number | null;
+  perDay: number;
+  endAt: number;
+  chunkRequests: number;
+  source: CommunitySource;
+  subdivideVertices: number;
+  /** keep PostgreSQL's row-by-row foreign-key checks even when the role could skip them */
+  checkRows: boolean;
+};
+
+export type DemoProgress = (phase: 'customers' | 'requests', done: number, total: number) => void;
+
+export type DemoReport = {
+  world: Omit<World, 'zones' | 'advisors'> & { zones: number; advisors: number };
+  period: { start: string; end: string; days: number };
+  alreadyPresent: boolean;
+  customers: number;
+  requests: number;
+  events: number;
+  open: number;
+  clusters: number;
+  /** whether PostgreSQL checked every row's foreign keys (false: skipped, see skipRowTriggers) */
+  rowChecks: boolean;
+  seconds: { world: number; customers: number; requests: number; total: number };
+};
+
+/**
+ * Row-by-row foreign-key checks are two thirds of the cost of loading journeys (five per event). Every
+ * reference the demo writes comes from rows read in this same transaction (reference data, zones,
+ * advisors) or written by it (customers, requests), and those tables are locked against writers until
+ * commit — so the references hold by construction. When the role may (a superuser), the per-row triggers
+ * are skipped for this transaction; otherwise (permission denied) the normal checked path is used.
+ */
+async function skipRowTriggers(client: pg.PoolClient): Promise<boolean> {
+  await client.query('SAVEPOINT skip_row_triggers');
+  try {
+    await client.query(sql('demo/skip_row_triggers'));
+    await client.query('RELEASE SAVEPOINT skip_row_triggers');
+    return true;
+  } catch {
+    await client.query('ROLLBACK TO SAVEPOINT skip_row_triggers');
+    return false;
+  }
+}
+
+type Reference = {
+  channels: string[]; categories: string[]; topics: TopicInfo[]; departments: string[];
+  stages: { code: string; status_code: string; progress_pct: number | null }[];
+};
+
+export async function generateDemo(pool: pg.Pool, options: DemoOptions, progress: DemoProgress = () => {},
+  log: (line: string) => void = () => {}): Promise<DemoReport> {
+  const t0 = performance.now();
+  const startAt = periodStart(options.endAt, options.months);
+  const years: [number, number] = [Number(localDate(startAt).slice(0, 4)), Number(localDate(options.endAt - 1).slice(0, 4))];
+  const world = await prepareWorld(pool, options.source, years, options.subdivideVertices, log);
+  const tWorld = performance.now();
+  const total = options.requests ?? Math.round((options.perDay * (options.endAt - startAt)) / DAY_MS);
+  const report: DemoReport = {
+    world: { ...world, zones: world.zones.length, advisors: world.advisors.length },
+    period: { start: new Date(startAt).toISOString(), end: new Date(options.endAt).toISOString(), days: Math.ceil((options.endAt - startAt) / DAY_MS) },
+    alreadyPresent: false, customers: 0, requests: 0, events: 0, open: 0, clusters: 0, rowChecks: true,
+    seconds: { world: (tWorld - t0) / 1000, customers: 0, requests: 0, total: 0 },
+  };
+
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SET LOCAL statement_timeout = 0');
+    await client.query(sql('demo/lock_tables'));
+    await client.query(sql('demo/lock_references'));
+    report.rowChecks = options.checkRows || !(await skipRowTriggers(client));
+    const { rows: [already] } = await client.query(sql('demo/already_generated'), [Object.values(CHANNEL_SOURCE), `demo-${options.seed}-1`]);
+    if (already.present) {
+      await client.query('ROLLBACK');
+      report.alreadyPresent = true;
+      return report;
+    }
+    const { rows: [bases] } = await client.query<{ requests: number; customers: number }>(sql('demo/id_bases'));
+    const { rows: [ref] } = await client.query<Reference>(sql('demo/reference'));
+    const { rows: policyRows } = await client.query<SlaPolicy>(sql('demo/sla_policies'));
+    const { rows: holidayRows } = await client.query<{ day: string }>(sql('demo/holidays'));
+
+    const root = new Prng(options.seed);
+    const days = planDays(startAt, options.endAt, new Set(holidayRows.map((h) => h.day)), root.fork('days'));
+    const counts = dailyCounts(days, total);
+
+    // customers --------------------------------------------------------------------------------------
+    const customerCount = total ? Math.max(50, Math.round(total * CUSTOMERS_PER_REQUEST)) : 0;
+    const arabic = new Uint8Array(customerCount);
+    progress('customers', 0, customerCount);
+    const communities = world.zones.filter((z) => z.kind === 'community');
+    const homeZones = new Weighted(communities.map((z) => z.id), communities.map((z) => Math.max(z.population, 50)));
+    const customerPrng = root.fork('customers');
+    let pending: Promise<unknown> = Promise.resolve();
+    let lines: string[] = [];
+    for (let i = 0; i < customerCount; i++) {
+      const c = fakeCustomer(customerPrng, homeZones, startAt - Math.floor(customerPrng.float() * 730) * DAY_MS);
+      arabic[i] = c.language === 'ar' ? 1 : 0;
+      lines.push(`${bases.customers + i + 1}\t${copyText(c.name)}\t${c.phone}\t${c.email ?? NULL}\t${c.nationalId ?? NULL}\t${c.language}\t`
+        + `${c.homeZoneId ?? NULL}\t${copyTime(c.createdAt)}\n`);
+      if (lines.length >= options.chunkRequests || i === customerCount - 1) {
+        await pending;
+        pending = handled(copyLines(client, sql('demo/copy_customers'), lines));
+        lines = [];
+        progress('customers', i + 1, customerCount);
+      }
+      if (i % YIELD_EVERY === 0) await yieldToLoop();
+    }
+    await pending;
+    report.customers = customerCount;
+    const tCustomers = performance.now();
+
+    // requests ---------------------------------------------------------------------------------------
+    const stageOrder = ref.stages.filter((s) => s.status_code === 'in_progress' && s.code !== 'in_progress').map((s) => s.code);
+    const factory = new RequestFactory({
+      seed: options.seed, endAt: options.endAt, zones: world.zones, topics: ref.topics, channels: ref.channels,
+      categories: ref.categories, stages: new Map(ref.stages.map((s) => [s.code, s.progress_pct])), workStages: stageOrder,
+      policies: new SlaPolicies(policyRows), customers: { firstId: bases.customers + 1, count: customerCount, arabic },
+      advisors: world.advisors.map((a) => ({ id: a.id, code: a.code, speed: a.speed, department: a.department })),
+    });
+    const plan = planClusters(root.fork('clusters'), days, counts, factory.zones, (z, p) => factory.recurringTopic(z, p));
+    report.clusters = plan.clusters.length;
+    const prng = root.fork('requests');
+    progress('requests', 0, total);
+    let requestLines: string[] = [];
+    let eventLines: string[] = [];
+    let seq = 0;
+    let firstOfChunk = 1;
+    const flush = async () => {
+      await pending;
+      const [from, to, r, e] = [bases.requests + firstOfChunk, bases.requests + seq, requestLines, eventLines];
+      pending = handled(copyLines(client, sql('demo/copy_requests'), r)
+        .then(() => copyLines(client, sql('demo/copy_events'), e))
+        .then(() => client.query(sql('demo/mark_pending'), [from, to])));
+      requestLines = [];
+      eventLines = [];
+      firstOfChunk = seq + 1;
+      progress('requests', seq, total);
+    };
+    for (const day of days) {
+      const arrivals: { at: number; cluster: Cluster | null }[] = [];
+      for (let k = 0; k < plan.ordinary[day.index]; k++) arrivals.push({ at: arrivalTime(day, prng), cluster: null });
+      for (const cluster of plan.members[day.index]) arrivals.push({ at: arrivalTime(day, prng), cluster });
+      arrivals.sort((a, b) => a.at - b.at);
+      for (const a of arrivals) {
+        seq++;
+        const w = factory.write(bases.requests + seq, seq, a.at, day, a.cluster, prng, requestLines, eventLines);
+        report.events += w.events;
+        if (w.open) report.open++;
+        if (seq % YIELD_EVERY === 0) await yieldToLoop();
+      }
+      if (requestLines.length >= options.chunkRequests) await flush();
+    }
+    if (requestLines.length) await flush();
+    await pending;
+    report.requests = seq;
+    await client.query(sql('demo/advance_ids'), [bases.requests + seq, bases.customers + customerCount]);
+    await client.query('COMMIT');
+    const tEnd = performance.now();
+    report.seconds = { world: (tWorld - t0) / 1000, customers: (tCustomers - tWorld) / 1000, requests: (tEnd - tCustomers) / 1000, total: (tEnd - t0) / 1000 };
+    return report;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
+}

@@ -1,0 +1,39 @@
+// The SLA policy of a request, by the rule ingestion uses (backend/sql/ingest/insert_requests.sql): among
+// the policies valid at its creation whose category, topic and priority are each either unset or equal,
+// the most specific wins (topic, then priority, then category), then the highest version.
+export type SlaPolicy = {
+  id: number;
+  category_code: string | null;
+  topic_code: string | null;
+  priority: string | null;
+  first_response_minutes: number;
+  resolution_minutes: number;
+  calendar_code: string;
+  valid_from: number;
+  valid_to: number | null;
+  version: number;
+};
+
+export class SlaPolicies {
+  private candidates = new Map<string, SlaPolicy[]>();
+  constructor(private policies: readonly SlaPolicy[]) {}
+
+  choose(category: string, topic: string | null, priority: string, createdMs: number): SlaPolicy | null {
+    const key = `${category}|${topic}|${priority}`;
+    let list = this.candidates.get(key);
+    if (!list) {
+      list = this.policies
+        .filter((p) => (p.category_code === null || p.category_code === category)
+          && (p.topic_code === null || p.topic_code === topic)
+          && (p.priority === null || p.priority === priority))
+        .sort((a, b) => rank(b) - rank(a) || b.version - a.version);
+      this.candidates.set(key, list);
+    }
+    for (const p of list) if (p.valid_from <= createdMs && (p.valid_to === null || p.valid_to > createdMs)) return p;
+    return null;
+  }
+}
+
+function rank(p: SlaPolicy): number {
+  return (p.topic_code !== null ? 4 : 0) + (p.priority !== null ? 2 : 0) + (p.category_code !== null ? 1 : 0);
+}

@@ -1,0 +1,1 @@
+COPY customers (id, name, phone, email, national_id, language, home_zone_id, created_at) FROM STDIN
