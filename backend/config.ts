@@ -37,6 +37,7 @@ export const SETTINGS = {
   hotspotTableToleranceMs: { env: 'S360_HOTSPOT_TABLE_TOLERANCE_MS', default: 900000, doc: 'hot spots: a window this close to the refreshed one is read from the table' },
   recurrenceMaxTopN: { env: 'S360_RECURRENCE_MAX_TOP_N', default: 100, doc: 'most topics /v1/recurrence/topics returns' },
   rollupLagBoundSeconds: { env: 'S360_ROLLUP_LAG_BOUND_S', default: 300, doc: '/readyz fails past this rollup lag' },
+  metricsToken: { env: 'S360_METRICS_TOKEN', default: '', doc: 'when set, GET /metrics requires Authorization: Bearer <this value>; unset: open (keep it on an internal network)' },
   rollupBatchSize: { env: 'S360_ROLLUP_BATCH', default: 5000, doc: 'requests applied to the rollups per transaction' },
   rollupMaxBatchesPerRun: { env: 'S360_ROLLUP_MAX_BATCHES', default: 200, doc: 'batches one rollup run applies at most' },
   jobs: { env: 'S360_JOBS', default: 'on', doc: 'run the scheduled jobs in this instance (on | off)' },
