@@ -42,7 +42,9 @@ export async function writeRequests(db: pg.Pool | pg.PoolClient, items: NewReque
   // A concurrent insert of the same key may commit after our snapshot: then neither side of the
   // final join sees it. Running the statement again (a new snapshot) finds the original.
   for (let attempt = 0; attempt < 3; attempt++) {
-    ({ rows } = await db.query<Row>(sql('ingest/insert_requests'), columns(unique)));
+    // A named statement: parsed and planned once per connection, not once per request (planning
+    // this statement cost about as much as running it).
+    ({ rows } = await db.query<Row>({ name: 'ingest/insert_requests', text: sql('ingest/insert_requests'), values: columns(unique) }));
     if (rows.every((r) => r.id !== null)) break;
   }
   const results = rows.map((r): WrittenRequest => ({
