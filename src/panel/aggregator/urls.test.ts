@@ -15,7 +15,7 @@ describe('aggregator URLs through the datasource proxy', () => {
   });
 
   test('hot spots for the time range', () => {
-    assert.match(aggregatorUrls('ds').hotspots({ from, to }), /\/v1\/recurrence\/hotspots\.geojson\?from=2026-11-01T00%3A00%3A00\.000Z&to=2026-11-29T00%3A00%3A00\.000Z$/);
+    assert.match(aggregatorUrls('ds').hotspots({ from, to, language: 'ar' }), /\/v1\/recurrence\/hotspots\.geojson\?from=2026-11-01T00%3A00%3A00\.000Z&to=2026-11-29T00%3A00%3A00\.000Z&language=ar$/);
   });
 
   test('the uid is encoded', () => {

@@ -5,7 +5,7 @@ export interface AggregatorUrls {
   zones(params: { zoom: number; language: 'en' | 'ar' }): string;
   /** An OpenLayers tile URL template ({z}/{x}/{y} left in). */
   requestTiles(params: { from: number; to: number; query: string }): string;
-  hotspots(params: { from: number; to: number; query?: string }): string;
+  hotspots(params: { from: number; to: number; language: 'en' | 'ar'; query?: string }): string;
 }
 
 /** @param appSubUrl Grafana's sub path ('' at the root) */
@@ -16,7 +16,7 @@ export function aggregatorUrls(datasourceUid: string, appSubUrl = ''): Aggregato
   return {
     zones: ({ zoom, language }) => `${base}/zones.geojson?zoom=${Math.round(zoom)}&language=${language}`,
     requestTiles: ({ from, to, query }) => `${base}/tiles/requests/{z}/{x}/{y}.mvt?${range(from, to)}${extra(query)}`,
-    hotspots: ({ from, to, query }) => `${base}/recurrence/hotspots.geojson?${range(from, to)}${extra(query)}`,
+    hotspots: ({ from, to, language, query }) => `${base}/recurrence/hotspots.geojson?${range(from, to)}&language=${language}${extra(query)}`,
   };
 }
 

@@ -18,7 +18,7 @@ export function Tooltip({ hover, pinned, className, width, height, onClose }: { 
       <table style={{ borderSpacing: '8px 1px', marginLeft: -8 }}>
         <tbody>
           {model.rows.map((r) => (
-            <tr key={r.label}><td style={{ opacity: 0.75 }}>{r.label}</td><td style={{ fontWeight: 500 }} dir={r.dir} lang={r.lang} data-testid={`zonemap-tooltip-row-${r.label}`}>{r.value}</td></tr>
+            <tr key={r.label}><td style={{ opacity: 0.75 }}>{r.label}</td><td style={{ fontWeight: 500 }} dir={r.dir} lang={r.lang} data-testid={`zonemap-tooltip-${r.key ?? r.label}`}>{r.value}</td></tr>
           ))}
         </tbody>
       </table>

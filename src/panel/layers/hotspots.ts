@@ -28,9 +28,11 @@ export interface HotspotsConfig extends LayerConfigBase {
   minRadius: number;
   maxRadius: number;
   showLabels: boolean;
+  /** Topics are written beside the largest hot spots only (more would overlap). */
+  maxLabels: number;
 }
 
-const defaultOptions: HotspotsConfig = { enabled: true, source: 'aggregator', frame: '', query: '', color: 'red', minRadius: 7, maxRadius: 22, showLabels: true };
+const defaultOptions: HotspotsConfig = { enabled: true, source: 'aggregator', frame: '', query: '', color: 'red', minRadius: 7, maxRadius: 22, showLabels: true, maxLabels: 5 };
 const CATEGORY = ['Hot spots'];
 
 export const hotspotsLayer: MapLayerType<HotspotsConfig> = {
@@ -50,7 +52,9 @@ export const hotspotsLayer: MapLayerType<HotspotsConfig> = {
         showIf: (o) => on(o) && o.hotspots?.source !== 'frame' })
       .addColorPicker({ path: 'hotspots.color', name: 'Colour', category: CATEGORY, defaultValue: defaultOptions.color, showIf: on })
       .addSliderInput({ path: 'hotspots.maxRadius', name: 'Largest radius', category: CATEGORY, defaultValue: defaultOptions.maxRadius, settings: { min: 8, max: 48, step: 1 }, showIf: on })
-      .addBooleanSwitch({ path: 'hotspots.showLabels', name: 'Show topics', category: CATEGORY, defaultValue: defaultOptions.showLabels, showIf: on });
+      .addBooleanSwitch({ path: 'hotspots.showLabels', name: 'Show topics', category: CATEGORY, defaultValue: defaultOptions.showLabels, showIf: on })
+      .addNumberInput({ path: 'hotspots.maxLabels', name: 'Topics written', description: 'Beside the largest hot spots only', category: CATEGORY, defaultValue: defaultOptions.maxLabels,
+        settings: { min: 0, max: 50, integer: true }, showIf: (o) => on(o) && o.hotspots?.showLabels !== false });
   },
 
   create(_map, config: HotspotsConfig, env: LayerEnv) {
@@ -66,7 +70,7 @@ export const hotspotsLayer: MapLayerType<HotspotsConfig> = {
 
     layer.setStyle((feature) => {
       const count = Number(feature.get('count') ?? 1);
-      const label = config.showLabels ? labelOf(feature) : '';
+      const label = config.showLabels && feature.get('labelled') ? labelOf(feature) : '';
       const isPoint = feature.getGeometry()?.getType() === 'Point';
       const r = binRadius(Math.max(1, count), maxCount, config.minRadius, config.maxRadius);
       return new Style({
@@ -80,6 +84,8 @@ export const hotspotsLayer: MapLayerType<HotspotsConfig> = {
 
     const setFeatures = (features: Feature<Geometry>[]) => {
       maxCount = features.reduce((m, f) => Math.max(m, Number(f.get('count') ?? 1) || 1), 1);
+      const ranked = [...features].sort((a, b) => Number(b.get('count') ?? 0) - Number(a.get('count') ?? 0));
+      ranked.forEach((f, i) => f.set('labelled', i < config.maxLabels, true));
       source.clear(true);
       source.addFeatures(features);
     };
@@ -104,7 +110,7 @@ export const hotspotsLayer: MapLayerType<HotspotsConfig> = {
           setFeatures(features);
           return;
         }
-        const next = env.urls.hotspots({ ...data.timeRange, query: data.replaceVariables(config.query ?? '') });
+        const next = env.urls.hotspots({ ...data.timeRange, language: env.options.language, query: data.replaceVariables(config.query ?? '') });
         if (next === url) return;
         url = next;
         env.fetchJson(next).then((json) => {

@@ -15,7 +15,7 @@ import { choroplethLegend, type LegendModel } from '../style/legend.ts';
 import { formatDisplay, type ZonePaint } from '../style/choropleth.ts';
 import { displayNameOf } from '../data/fields.ts';
 import type { ZoneMapOptions } from '../types.ts';
-import type { LayerConfigBase, LayerEnv, MapData, MapLayerType, TooltipModel } from './types.ts';
+import type { LayerConfigBase, LayerEnv, MapData, MapLayerType, TooltipModel, TooltipRow } from './types.ts';
 
 export interface ZonesConfig extends LayerConfigBase {
   /** Where the polygons come from: the aggregator's zones.geojson, or a frame with GeoJSON geometry. */
@@ -137,22 +137,24 @@ export const zonesLayer: MapLayerType<ZonesConfig> = {
         const zone = code ? data.zones.zones.find((z) => z.code === code) : undefined;
         if (!zone) return null;
         const value = data.join.byCode.get(zone.code);
-        const rows = [];
+        const rows: TooltipRow[] = [];
         const field = data.join.field;
         if (field && data.join.display) {
-          rows.push({ label: displayNameOf(field), value: value && value.value !== null ? formatDisplay(data.join.display(value.value)) : 'No data' });
+          rows.push({ key: 'value', label: displayNameOf(field), value: value && value.value !== null ? formatDisplay(data.join.display(value.value)) : 'No data' });
           if (config.perCapita && value?.raw !== null && value?.raw !== undefined) {
             const rawDisplay = value.field.display;
-            rows.push({ label: displayNameOf(value.field), value: rawDisplay ? formatDisplay(rawDisplay(value.raw)) : String(value.raw) });
+            rows.push({ key: 'raw', label: displayNameOf(value.field), value: rawDisplay ? formatDisplay(rawDisplay(value.raw)) : String(value.raw) });
           }
         }
-        rows.push({ label: 'Population', value: zone.population === null ? 'unknown' : zone.population.toLocaleString('en-US') });
+        rows.push({ key: 'population', label: 'Population', value: zone.population === null ? 'unknown' : zone.population.toLocaleString('en-US') });
         const links = value?.field.getLinks?.({ valueRowIndex: value.rowIndex }).map((l) => ({ title: l.title, href: l.href, target: l.target })) ?? [];
         return { title: zone.nameEn, titleAr: zone.nameAr || undefined, rows, zoneCode: zone.code, links };
       },
       legend(): LegendModel | null {
         if (!last) return null;
         const noData = [...last.paints.values()].filter((p) => !p.hasData).length;
+        // Nothing to explain when no zone has a value: the panel says No data.
+        if (noData === last.paints.size) return null;
         return choroplethLegend(last.join.field, last.join.display, (c) => env.theme.visualization.getColorByName(c), config.noDataColor, noData);
       },
       dataExtent() {

@@ -1,0 +1,262 @@
+// The zone map panel in real Chromium through the plugin host, against a real aggregator on PostGIS with a
+// month of demo requests in the Dubai communities (or the generated city): colours seen on screen at zone
+// interior points, hover and click, points and hot spots, empty data and broken geometry.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { startBrowserEnv, unexpectedErrors, type BrowserEnv, type HostPage } from '../support/browser.ts';
+import { ROOT_DIR } from '../host/webpack.config.ts';
+import {
+  assertPanelBuilt, closeColor, dashboard, hexToRgb, pixelColor, screenPixel, seedDemoCity, waitForMap, zoneAt, zoneProbes, type ZoneProbe,
+} from './zonemap-harness/support.ts';
+
+const END = Math.floor(Date.now() / 60_000) * 60_000;
+const TIME = { from: new Date(END - 31 * 86_400_000).toISOString(), to: new Date(END).toISOString() };
+const STEPS = { low: '#1a9850', mid: '#fee08b', high: '#d73027' };
+const ONLY_ZONES = { labels: { enabled: false }, points: { enabled: false }, hotspots: { enabled: false }, zones: { fillOpacity: 1 } };
+const RECEIVED_BY_ZONE = [{ refId: 'A', metric: 'received', groupBy: ['zone'], filters: {}, format: 'table' }];
+
+let env: BrowserEnv;
+let probes: ZoneProbe[];
+let values: Map<string, number>;
+let cuts: [number, number];
+
+before(async () => {
+  assertPanelBuilt();
+  env = await startBrowserEnv();
+  await seedDemoCity(env.aggregator!.db.pool, END);
+  probes = await zoneProbes(env.aggregator!.db.pool);
+  const res = await env.aggregator!.call('POST', '/v1/query', { from: TIME.from, to: TIME.to, targets: RECEIVED_BY_ZONE }, env.aggregator!.tokens.read);
+  assert.equal(res.status, 200, res.text);
+  const fields = res.body.results.A.frames[0].fields as { name: string; values: unknown[] }[];
+  const codes = fields.find((f) => f.name === 'zone_code')!.values as string[];
+  const counts = fields.find((f) => f.name === 'received')!.values as number[];
+  values = new Map(codes.map((c, i) => [c, counts[i]]));
+  const sorted = [...values.values()].sort((a, b) => a - b);
+  cuts = [sorted[Math.floor(sorted.length / 3)], sorted[Math.floor((2 * sorted.length) / 3)]];
+  if (cuts[0] === cuts[1]) cuts[1] = cuts[0] + 1;
+});
+after(async () => { await env?.stop(); });
+
+const thresholdConfig = () => ({
+  defaults: {
+    unit: 'short', color: { mode: 'thresholds' },
+    thresholds: { mode: 'absolute', steps: [{ value: null, color: STEPS.low }, { value: cuts[0], color: STEPS.mid }, { value: cuts[1], color: STEPS.high }] },
+  },
+  overrides: [],
+});
+const expectedColor = (v: number) => (v >= cuts[1] ? STEPS.high : v >= cuts[0] ? STEPS.mid : STEPS.low);
+
+async function openPanel(panel: Record<string, unknown>, opts: { width?: number; height?: number; time?: { from: string; to: string }; before?: (hp: HostPage) => Promise<void> } = {}) {
+  const hp = await env.newPage();
+  await hp.open();
+  await opts.before?.(hp);
+  const state = await hp.page.evaluate(([d, o]) => window.__host.renderPanel(d, 1, o), [dashboard(panel, opts.time ?? TIME), { width: opts.width ?? 1100, height: opts.height ?? 760 }] as const);
+  assert.equal(state.type, 'services360-zonemap-panel');
+  return hp;
+}
+
+/** Zones whose interior point is well inside the zone on screen (the same zone 4 px around it). */
+async function sampleableZones(hp: HostPage, wanted: (p: ZoneProbe) => boolean, limit: number) {
+  const out: { probe: ZoneProbe; x: number; y: number }[] = [];
+  for (const probe of probes) {
+    if (out.length >= limit) break;
+    if (!wanted(probe)) continue;
+    const px = await screenPixel(hp.page, probe.lon, probe.lat);
+    if (!px) continue;
+    const [x, y] = px;
+    const around = await Promise.all([[0, 0], [4, 0], [-4, 0], [0, 4], [0, -4]].map(([dx, dy]) => zoneAt(hp.page, x + dx, y + dy)));
+    if (around.every((c) => c === probe.code)) out.push({ probe, x, y });
+  }
+  return out;
+}
+
+describe('zone map panel', () => {
+  test('colours each zone with the threshold colour of its value', async () => {
+    const hp = await openPanel({ targets: RECEIVED_BY_ZONE, options: ONLY_ZONES, fieldConfig: thresholdConfig() });
+    await waitForMap(hp.page, probes.length);
+    const checked: string[] = [];
+    for (const colour of Object.values(STEPS)) {
+      const zones = await sampleableZones(hp, (p) => values.has(p.code) && expectedColor(values.get(p.code)!) === colour, 3);
+      assert.ok(zones.length >= 2, `fewer than 2 zones to sample for ${colour}`);
+      for (const { probe, x, y } of zones) {
+        const seen = await pixelColor(hp.page, x, y);
+        assert.ok(closeColor(seen, hexToRgb(colour)), `zone ${probe.code} (${values.get(probe.code)} requests): saw rgb(${seen}) at (${x}, ${y}), expected ${colour}`);
+        checked.push(probe.code);
+      }
+    }
+    assert.ok(checked.length >= 6, `checked ${checked.length} zones`);
+    assert.deepEqual(unexpectedErrors(hp.errors), []);
+    await hp.page.close();
+  });
+
+  test('fits the view to the zones with data', async () => {
+    const hp = await openPanel({ targets: RECEIVED_BY_ZONE, options: ONLY_ZONES, fieldConfig: thresholdConfig() });
+    await waitForMap(hp.page, probes.length);
+    const fits = await hp.page.evaluate(`(() => {
+      const map = document.querySelector('[data-testid="zonemap-map"]').__zonemap.map;
+      const zones = map.getAllLayers().find(function (l) { return l.get('id') === 'zones'; }).getSource().getExtent();
+      const view = map.getView().calculateExtent(map.getSize());
+      const slack = (view[2] - view[0]) * 0.001;
+      const inside = zones[0] >= view[0] - slack && zones[1] >= view[1] - slack && zones[2] <= view[2] + slack && zones[3] <= view[3] + slack;
+      const tight = (zones[2] - zones[0]) / (view[2] - view[0]) > 0.6 || (zones[3] - zones[1]) / (view[3] - view[1]) > 0.6;
+      return { inside, tight };
+    })()`);
+    assert.deepEqual(fits, { inside: true, tight: true });
+    await hp.page.close();
+  });
+
+  test('hovering a zone shows its English and Arabic names intact, the value with its unit and the population', async () => {
+    const hp = await openPanel({ targets: RECEIVED_BY_ZONE, options: ONLY_ZONES, fieldConfig: {
+      // An override: the datasource sets the unit (short), which panel defaults do not replace.
+      defaults: thresholdConfig().defaults, overrides: [{ matcher: { id: 'byType', options: 'number' }, properties: [{ id: 'unit', value: 'suffix:requests' }] }],
+    } });
+    await waitForMap(hp.page, probes.length);
+    const [{ probe, x, y }] = await sampleableZones(hp, (p) => values.has(p.code) && /[\u0600-\u06FF]/.test(p.nameAr) && p.population !== null, 1);
+    await hp.page.mouse.move(x, y);
+    const tooltip = hp.page.getByTestId('zonemap-tooltip');
+    await tooltip.waitFor({ timeout: 10_000 });
+    assert.equal(await tooltip.getAttribute('data-zone'), probe.code);
+    assert.equal(await hp.page.getByTestId('zonemap-tooltip-title').textContent(), probe.nameEn);
+    const ar = hp.page.getByTestId('zonemap-tooltip-ar');
+    assert.equal(await ar.textContent(), probe.nameAr, 'the Arabic name, every letter in order');
+    assert.equal(await ar.getAttribute('dir'), 'rtl');
+    assert.equal(await hp.page.getByTestId('zonemap-tooltip-value').textContent(), `${values.get(probe.code)} requests`);
+    assert.equal(await hp.page.getByTestId('zonemap-tooltip-population').textContent(), probe.population!.toLocaleString('en-US'));
+    // Drawn right to left in a font that has Arabic glyphs: the first letter sits at the right edge.
+    const layout = await ar.evaluate((el) => {
+      const range = document.createRange();
+      const text = el.firstChild!;
+      range.setStart(text, 0); range.setEnd(text, 1);
+      const first = range.getBoundingClientRect();
+      range.setStart(text, text.textContent!.length - 1); range.setEnd(text, text.textContent!.length);
+      const last = range.getBoundingClientRect();
+      return { firstRight: first.right, lastLeft: last.left, font: getComputedStyle(el).fontFamily };
+    });
+    assert.ok(layout.firstRight > layout.lastLeft, `first letter at ${layout.firstRight}, last at ${layout.lastLeft}: not right to left`);
+    assert.match(layout.font, /Noto Sans Arabic/);
+    assert.deepEqual(unexpectedErrors(hp.errors), []);
+    await hp.page.close();
+  });
+
+  test('a click on a zone sets the dashboard variable and offers the value\'s data links', async () => {
+    // A static URL: the plugin host's template service does not interpolate the ${__data…} macros Grafana has.
+    const links = [{ title: 'Zone details', url: '/d/zones-detail' }];
+    const hp = await openPanel({ targets: RECEIVED_BY_ZONE, options: { ...ONLY_ZONES, variableName: 'zone' }, fieldConfig: { defaults: { ...thresholdConfig().defaults, links }, overrides: [] } });
+    await waitForMap(hp.page, probes.length);
+    const [{ probe, x, y }] = await sampleableZones(hp, (p) => values.has(p.code), 1);
+    await hp.page.mouse.click(x, y);
+    await hp.page.waitForFunction((code) => window.__host.variables.get().zone === code, probe.code, { timeout: 10_000 });
+    const location = await hp.page.evaluate(() => window.__host.location());
+    assert.match(location.search, new RegExp(`var-zone=${probe.code}(&|$)`));
+    const link = hp.page.getByTestId('zonemap-tooltip-links').getByRole('link');
+    assert.equal(await link.textContent(), 'Zone details');
+    assert.match((await link.getAttribute('href'))!, /\/d\/zones-detail/);
+    await hp.page.close();
+  });
+
+  test('request points (binned at city zoom) and recurrence hot spots draw over the zones', async () => {
+    const hotspots = await env.aggregator!.call('GET', `/v1/recurrence/hotspots.geojson?from=${encodeURIComponent(TIME.from)}&to=${encodeURIComponent(TIME.to)}`, undefined, env.aggregator!.tokens.read);
+    assert.equal(hotspots.status, 200, hotspots.text);
+    const expectedHotspots = hotspots.body.features.length as number;
+    assert.ok(expectedHotspots > 0, 'the demo city has hot spots');
+    const hp = await openPanel({ targets: RECEIVED_BY_ZONE, options: { labels: { enabled: false }, points: { enabled: true, source: 'tiles' }, hotspots: { enabled: true } }, fieldConfig: thresholdConfig() });
+    await waitForMap(hp.page, probes.length);
+    await hp.page.waitForFunction((n) => {
+      const map = (document.querySelector('[data-testid="zonemap-map"]') as any).__zonemap.map;
+      const layers = map.getAllLayers();
+      const hot = layers.find((l: any) => l.get('id') === 'hotspots');
+      const pts = layers.find((l: any) => l.get('id') === 'points');
+      return hot.getSource().getFeatures().length === n && pts.getFeaturesInExtent(map.getView().calculateExtent(map.getSize())).length > 0;
+    }, expectedHotspots, { timeout: 30_000 });
+    const tiles = env.host.proxyLog.filter((e) => e.path.includes('/aggregator/v1/tiles/requests/'));
+    assert.ok(tiles.length > 0 && tiles.every((e) => e.status === 200 || e.status === 204), JSON.stringify(tiles.slice(0, 3)));
+    // Something is drawn where the biggest bin and the biggest hot spot are: the pixel changes when the layer is hidden.
+    for (const id of ['points', 'hotspots']) {
+      const where = await hp.page.evaluate(`(() => {
+        const el = document.querySelector('[data-testid="zonemap-map"]');
+        const map = el.__zonemap.map;
+        const layer = map.getAllLayers().find(function (l) { return l.get('id') === '${id}'; });
+        const features = layer.getSource().getFeatures ? layer.getSource().getFeatures() : layer.getFeaturesInExtent(map.getView().calculateExtent(map.getSize()));
+        const big = features.reduce(function (a, b) { return Number(b.get('count') || 0) > Number(a.get('count') || 0) ? b : a; });
+        const g = big.getGeometry();
+        const c = g.getFlatCoordinates ? g.getFlatCoordinates().slice(0, 2) : g.getCoordinates();
+        const p = map.getPixelFromCoordinate(c);
+        const r = el.getBoundingClientRect();
+        return [r.left + p[0], r.top + p[1]];
+      })()`) as [number, number];
+      const shown = await pixelColor(hp.page, where[0], where[1]);
+      await setLayerVisible(hp, id, false);
+      const hidden = await pixelColor(hp.page, where[0], where[1]);
+      await setLayerVisible(hp, id, true);
+      assert.ok(!closeColor(shown, hidden, 6), `${id}: the pixel is rgb(${shown}) with the layer and rgb(${hidden}) without`);
+    }
+    assert.deepEqual(unexpectedErrors(hp.errors), []);
+    await hp.page.close();
+  });
+
+  test('no data: a plain message, zones drawn without data, no error', async () => {
+    const hp = await openPanel({ targets: RECEIVED_BY_ZONE, options: ONLY_ZONES, fieldConfig: thresholdConfig() }, { time: { from: '2001-01-01T00:00:00Z', to: '2001-01-02T00:00:00Z' } });
+    await waitForMap(hp.page, probes.length);
+    assert.equal(await hp.page.getByTestId('zonemap-message').textContent(), 'No data');
+    assert.equal(await hp.page.getByTestId('zonemap-legend').count(), 0, 'no legend without values');
+    assert.deepEqual(unexpectedErrors(hp.errors), []);
+    await hp.page.close();
+  });
+
+  test('a broken or missing zone geometry: that zone is skipped and counted, the rest renders', async () => {
+    let broken: string[] = [];
+    const hp = await openPanel({ targets: RECEIVED_BY_ZONE, options: ONLY_ZONES, fieldConfig: thresholdConfig() }, {
+      before: async (page) => {
+        await page.page.route('**/aggregator/v1/zones.geojson*', async (route) => {
+          const res = await route.fetch();
+          const json = await res.json();
+          const smallest = [...json.features].sort((a: any, b: any) => a.properties.area_km2 - b.properties.area_km2);
+          smallest[0].geometry = null;
+          smallest[1].geometry = { type: 'Polygon', coordinates: [[[55.1, 'x'], [55.2, 25.1]]] };
+          broken = [smallest[0].properties.code, smallest[1].properties.code];
+          await route.fulfill({ response: res, json });
+        });
+      },
+    });
+    await waitForMap(hp.page, probes.length - 2);
+    const warning = await hp.page.getByTestId('zonemap-warning').textContent();
+    assert.match(warning!, /^2 zones skipped \(missing or malformed geometry: /);
+    for (const code of broken) assert.ok(warning!.includes(code), `${code} named in "${warning}"`);
+    const count = await hp.page.evaluate(`document.querySelector('[data-testid="zonemap-map"]').__zonemap.map.getAllLayers().find(function (l) { return l.get('id') === 'zones'; }).getSource().getFeatures().length`);
+    assert.equal(count, probes.length - 2);
+    const [{ probe, x, y }] = await sampleableZones(hp, (p) => values.has(p.code) && !broken.includes(p.code), 1);
+    assert.ok(closeColor(await pixelColor(hp.page, x, y), hexToRgb(expectedColor(values.get(probe.code)!))), 'the other zones are still coloured');
+    assert.deepEqual(unexpectedErrors(hp.errors), []);
+    await hp.page.close();
+  });
+
+  test('TV mode: no controls, larger legend; the executive map (docs/img/zonemap.png)', async () => {
+    const options = { tvMode: true, zones: { perCapita: true, fillOpacity: 0.85 }, labels: { enabled: true, language: 'both' }, points: { enabled: true }, hotspots: { enabled: true } };
+    const hp = await openPanel({ title: 'Requests per 10k residents', targets: RECEIVED_BY_ZONE, options, fieldConfig: { defaults: { unit: 'short', color: { mode: 'continuous-YlRd' } }, overrides: [] } }, { width: 1280, height: 800 });
+    await waitForMap(hp.page, probes.length);
+    assert.equal(await hp.page.locator('[data-testid="zonemap"] .ol-zoom').count(), 0, 'no zoom buttons in TV mode');
+    const legend = hp.page.getByTestId('zonemap-legend');
+    assert.match((await legend.textContent())!, /received per 10k residents/);
+    const fontSize = await legend.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    assert.ok(fontSize >= 18, `legend font ${fontSize}px`);
+    if (process.env.S360_UPDATE_SCREENSHOTS === '1') {
+      await hp.page.waitForTimeout(1500); // tiles and hot spots
+      mkdirSync(join(ROOT_DIR, 'docs/img'), { recursive: true });
+      await hp.page.getByTestId('zonemap').screenshot({ path: join(ROOT_DIR, 'docs/img/zonemap.png') });
+    }
+    assert.deepEqual(unexpectedErrors(hp.errors), []);
+    await hp.page.close();
+  });
+});
+
+async function setLayerVisible(hp: HostPage, id: string, visible: boolean) {
+  await hp.page.evaluate(`new Promise(function (resolve) {
+    const map = document.querySelector('[data-testid="zonemap-map"]').__zonemap.map;
+    map.getAllLayers().find(function (l) { return l.get('id') === '${id}'; }).setVisible(${visible});
+    map.once('rendercomplete', function () { resolve(null); });
+    map.render();
+  })`);
+}
