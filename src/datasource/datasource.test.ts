@@ -165,3 +165,14 @@ describe('variables', () => {
     assert.equal(calls[0].url, `${PROXY}/aggregator/v1/variables/zone?language=en`);
   });
 });
+
+describe('interpolateVariablesInQueries()', () => {
+  test('resolves the metric, language and filters the way query() would (Explore, query inspector)', () => {
+    const [q] = datasource().interpolateVariablesInQueries(
+      [{ refId: 'A', metric: 'received', groupBy: [], filters: { zone: ['$zone'], channel: ['$channel'] }, format: 'table' }],
+      {},
+    );
+    assert.deepEqual(q.filters, { zone: ['332', '333'], channel: ['all'] });
+    assert.equal(q.schemaVersion, 1);
+  });
+});
