@@ -1,5 +1,6 @@
 // Data for the browser tests: the demo city (`services360 generate-demo --months 1 --seed 1`, fixed end) when
 // the generator exists, else the Dubai communities (or the 2×2 grid) with a few hundred requests over a month.
+// S360_BROWSER_SEED=basic forces the second (faster: no demo generation).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,7 +17,7 @@ export async function seedCity(agg: TestAggregator): Promise<SeededCity> {
   const to = new Date(DEMO_END).toISOString();
   const from = new Date(Date.parse(DEMO_END) - 30 * 86400_000).toISOString();
   let source: SeededCity['source'];
-  if (existsSync(join(ROOT_DIR, 'backend/cli/generate-demo.ts'))) {
+  if (process.env.S360_BROWSER_SEED !== 'basic' && existsSync(join(ROOT_DIR, 'backend/cli/generate-demo.ts'))) {
     const run = spawnSync(process.execPath, [join(ROOT_DIR, 'bin/services360.js'), 'generate-demo', '--months', '1', '--seed', '1', '--end', DEMO_END, '--quiet'], {
       cwd: ROOT_DIR, env: { ...process.env, DATABASE_URL: agg.db.url }, encoding: 'utf8', timeout: 15 * 60_000,
     });
