@@ -4,6 +4,11 @@ import type { AppContext } from './context.ts';
 import { errorHandler } from './error-handler.ts';
 import { NotFoundError } from './errors.ts';
 import { registerHealth } from '../routes/health.ts';
+import { registerReady } from '../routes/ready.ts';
+import { registerMetrics } from '../routes/metrics.ts';
+import { registerOpenApi } from '../routes/openapi.ts';
+import { createMetrics } from '../ops/metrics.ts';
+import { httpMetrics } from './metrics-middleware.ts';
 import { registerRequestIngest } from '../routes/requests-ingest.ts';
 import { registerRequestEvents } from '../routes/request-events.ts';
 import { registerWhoami } from '../routes/whoami.ts';
@@ -22,11 +27,16 @@ export function createApp(ctx: AppContext): Express {
   app.disable('x-powered-by');
   app.set('etag', false);
   app.set('query parser', 'simple');
+  const metrics = createMetrics(ctx);
+  app.use(httpMetrics(metrics));
   app.use(express.json({ limit: ctx.config.maxBodyBytes }));
   app.use(express.urlencoded({ extended: false, limit: ctx.config.maxBodyBytes }));
 
   const router = express.Router();
   registerHealth(router);
+  registerReady(router, ctx);
+  registerMetrics(router, ctx, metrics);
+  registerOpenApi(router, ctx);
   registerRequestIngest(router, ctx);
   registerRequestEvents(router, ctx);
   registerWhoami(router, ctx);

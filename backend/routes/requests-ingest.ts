@@ -9,6 +9,7 @@ import { zodDetails } from '../http/validate.ts';
 import { checkCodes, requestInputSchema, toNewRequest, type NewRequest } from '../ingest/request-input.ts';
 import { writeRequests, type WrittenRequest } from '../ingest/write-requests.ts';
 import type { ReferenceIndex } from '../domain/reference.ts';
+import { noteRequestsIngested } from '../ops/ingest-counts.ts';
 
 function validateItem(schema: z.ZodType, raw: unknown, ref: ReferenceIndex, prefix: string, now: Date):
   { item?: NewRequest; problems: ErrorDetail[] } {
@@ -29,6 +30,7 @@ export function registerRequestIngest(router: Router, ctx: AppContext): void {
     const { item, problems } = validateItem(schema, req.body, ref, '', new Date());
     if (!item) throw new ValidationError('the request is invalid', problems);
     const [written] = await writeRequests(ctx.pool, [item]);
+    noteRequestsIngested(res, 'v1', written.created ? 1 : 0, written.created ? 0 : 1);
     res.status(written.created ? 201 : 200).json(answer(written));
   }));
 
@@ -54,6 +56,7 @@ export function registerRequestIngest(router: Router, ctx: AppContext): void {
     if (problems.length) throw new ValidationError(`the batch is invalid; nothing was written`, problems);
     const written = await writeRequests(ctx.pool, items);
     const created = written.filter((w) => w.created).length;
+    noteRequestsIngested(res, 'v1', created, written.length - created);
     res.status(created > 0 ? 201 : 200).json({ created, existing: written.length - created, results: written.map(answer) });
   }));
 }

@@ -14,6 +14,7 @@ import { writeRequests } from '../../ingest/write-requests.ts';
 import { readRequestForm } from '../../open311/request-form.ts';
 import { toOpen311Request, type RequestRow } from '../../open311/request-view.ts';
 import { requireApiKey } from './api-key.ts';
+import { noteRequestsIngested } from '../../ops/ingest-counts.ts';
 import { send } from './respond.ts';
 import { langOf, langParam, withFormats } from './negotiate.ts';
 
@@ -36,6 +37,7 @@ export function registerPostRequest(router: Router, ctx: AppContext): void {
       now: new Date(),
     });
     const [written] = await writeRequests(ctx.pool, [request]);
+    noteRequestsIngested(res, 'open311', written.created ? 1 : 0, written.created ? 0 : 1);
     const { rows } = await ctx.pool.query<RequestRow>(sql('open311/find_by_references'), [[written.reference]]);
     const notice = rows[0] ? toOpen311Request(rows[0], ref, langOf(req)).service_notice : null;
     send(res, written.created ? 201 : 200, 'service_requests', [

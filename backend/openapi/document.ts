@@ -1,0 +1,35 @@
+// The OpenAPI 3.1 document of every route the aggregator serves, built from the code's own schemas and
+// limits (so it follows the validators and the config). tests/integration/openapi.test.ts checks that it
+// is valid, that its paths and the app's routes are the same set, and that real answers match it.
+import type { Config } from '../config.ts';
+import { PARAMETERS, RESPONSES, SCHEMAS, SECURITY_SCHEMES } from './components.ts';
+import { geoPaths } from './paths-geo.ts';
+import { open311Paths } from './paths-open311.ts';
+import { opsPaths } from './paths-ops.ts';
+import { v1Paths } from './paths-v1.ts';
+import type { Json } from './kit.ts';
+
+export const OPENAPI_VERSION = '3.1.0';
+
+export function buildOpenApiDocument(config: Config, version = '0.1.0'): Json {
+  return {
+    openapi: OPENAPI_VERSION,
+    info: {
+      title: 'Services 360 aggregator',
+      version,
+      summary: 'Customer requests of a city in; figures, maps and journeys out.',
+      description: 'Ingest (JSON and Open311 GeoReport v2), the query API for the Grafana datasource, geo (zones, vector tiles, hot spots), '
+        + 'variables, annotations, request detail, and operations. Errors of /v1 and the ops routes: `{error, details: [{path, message}]}`; '
+        + 'never SQL or a stack. Read routes refuse unknown query parameters (400). See docs/api.md.',
+      license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
+    },
+    servers: [{ url: '/' }],
+    tags: [
+      { name: 'ingest', description: 'Scope ingest' }, { name: 'read', description: 'Scope read (pii for unmasked customers)' },
+      { name: 'geo', description: 'Scope read' }, { name: 'recurrence', description: 'Scope read' },
+      { name: 'open311', description: 'GeoReport v2' }, { name: 'ops', description: 'Probes, metrics, this document' },
+    ],
+    paths: { ...v1Paths(config), ...geoPaths(config), ...open311Paths(config), ...opsPaths(config) },
+    components: { schemas: SCHEMAS, parameters: PARAMETERS, responses: RESPONSES, securitySchemes: SECURITY_SCHEMES },
+  };
+}

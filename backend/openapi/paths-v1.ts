@@ -1,0 +1,142 @@
+// The /v1 routes: ingest (requests, batch, events), query, whoami, variables, annotations, request detail.
+// Request bodies come from the zod validators the routes use; the lists of names from the code's tables.
+import type { Config } from '../config.ts';
+import { requestInputSchema } from '../ingest/request-input.ts';
+import { eventInputSchema } from '../ingest/event-input.ts';
+import { queryBodySchema, targetSchema } from '../query/request-schema.ts';
+import { METRIC_NAMES } from '../query/metrics.ts';
+import { DIMENSIONS } from '../rollups/cubes.ts';
+import { VARIABLE_DIMENSIONS, ZONE_KINDS } from '../variables/dimensions.ts';
+import { ANNOTATION_KINDS, DEFAULT_RANGE_DAYS, MAX_RANGE_YEARS } from '../annotations/params.ts';
+import { BEARER } from './components.ts';
+import { codeListParam, errors, fromZod, int, json, jsonBody, obj, param, ref, str, type Json, type Paths } from './kit.ts';
+
+export const EXAMPLE_REQUEST = {
+  source: 'whatsapp-bot', external_id: 'wa-88231', channel: 'whatsapp', category: 'complaint', topic: 'waste.overflowing_bin',
+  description: 'Bin overflowing since yesterday', address: 'Al Wasl Road, near the park gate',
+  location: { lon: 55.15, lat: 25.15 }, customer: { name: 'Fatima Al Mansoori', phone: '+971 50 123 4567', language: 'ar' },
+  created_at: '2026-11-01T10:00:00+04:00',
+};
+
+const EXAMPLE_QUERY = {
+  from: '2026-11-01T00:00:00Z', to: '2026-11-29T00:00:00Z', intervalMs: 3600000, maxDataPoints: 500,
+  targets: [{ refId: 'A', metric: 'received', groupBy: ['channel'], filters: { channel: ['whatsapp', 'website'] }, format: 'time_series', language: 'en' }],
+};
+
+function querySchema(): Json {
+  const target = fromZod(targetSchema);
+  const props = target.properties as Record<string, Json>;
+  props.metric = { type: 'string', enum: METRIC_NAMES, description: 'what to compute' };
+  props.groupBy = { ...props.groupBy, items: { type: 'string', enum: [...DIMENSIONS] } };
+  props.filters = {
+    ...props.filters, propertyNames: { enum: [...DIMENSIONS] },
+    description: 'per dimension: a list of codes (null = no value, e.g. unzoned) or a comma-separated string; "all"/"$__all"/[] = all',
+  };
+  const body = fromZod(queryBodySchema);
+  const bodyProps = body.properties as Record<string, Json>;
+  for (const k of ['from', 'to']) bodyProps[k] = { ...bodyProps[k], description: 'epoch milliseconds or an ISO 8601 date-time; from < to' };
+  bodyProps.targets = { ...bodyProps.targets, items: target };
+  return body;
+}
+
+const requestIdParam: Json = {
+  name: 'id', in: 'path', required: true, description: 'the numeric id or the reference number',
+  schema: { type: 'string', pattern: '^([0-9]{1,15}|S360-[0-9]{9,15})$' }, example: 'S360-000000001',
+};
+
+export function v1Paths(config: Config): Paths {
+  const requestBody = fromZod(requestInputSchema(config.maxDescriptionChars));
+  requestBody.description = 'channel, category and topic are codes of the reference data (400 lists the valid ones); '
+    + 'give location or zone, not both; created_at not in the future (default: now). (source, external_id) makes resubmission idempotent.';
+  return {
+    '/v1/requests': {
+      post: {
+        tags: ['ingest'], operationId: 'createRequest', summary: 'Submit one request', security: BEARER,
+        description: 'Scope `ingest`. Validates, assigns the zone from the point, and writes the request and its first event in one transaction.',
+        requestBody: jsonBody(requestBody, EXAMPLE_REQUEST),
+        responses: {
+          201: json('Written', ref('Written')),
+          200: json('Already submitted with this (source, external_id): the original, `created: false`; nothing written', ref('Written')),
+          ...errors(400, 401, 403, 413, 415, 503),
+        },
+      },
+    },
+    '/v1/requests/batch': {
+      post: {
+        tags: ['ingest'], operationId: 'createRequests', summary: `Submit up to ${config.maxBatch} requests at once`, security: BEARER,
+        description: 'Scope `ingest`. All or nothing: one invalid item rejects the batch (400, `details` name `requests[i].field`).',
+        requestBody: jsonBody(obj({ requests: { type: 'array', minItems: 1, maxItems: config.maxBatch, items: requestBody } }, ['requests'], { additionalProperties: false }),
+          { requests: [EXAMPLE_REQUEST] }),
+        responses: {
+          201: json('Written (at least one new)', obj({ created: int(), existing: int(), results: { type: 'array', items: ref('Written') } })),
+          200: json('Every item was already submitted; nothing written', obj({ created: int(), existing: int(), results: { type: 'array', items: ref('Written') } })),
+          ...errors(400, 401, 403, 413, 415, 503),
+        },
+      },
+    },
+    '/v1/requests/{id}/events': {
+      parameters: [requestIdParam],
+      post: {
+        tags: ['ingest'], operationId: 'recordEvent', summary: 'Record one step of the journey', security: BEARER,
+        description: 'Scope `ingest`. Goes through the journey state machine; stage codes and advisor codes come from the reference data.',
+        requestBody: jsonBody(fromZod(eventInputSchema), { status: 'assigned', actor: 'dispatcher', note: 'Sent to the field team' }),
+        responses: { 201: json('Recorded', ref('RecordedEvent')), ...errors(400, 401, 403, 404, 409, 413, 415, 503) },
+      },
+    },
+    '/v1/requests/{id}': {
+      parameters: [requestIdParam],
+      get: {
+        tags: ['read'], operationId: 'getRequest', summary: 'A request, its journey and its SLA clocks', security: BEARER,
+        description: 'Scope `read`. The customer is masked unless the token also has scope `pii`; every unmasked read is written to the audit log.',
+        parameters: [param('language')],
+        responses: { 200: json('The request', ref('RequestDetail'), { headers: { 'Cache-Control': { schema: { type: 'string' }, description: 'private, no-store' } } }), ...errors(400, 401, 403, 404, 503) },
+      },
+    },
+    '/v1/query': {
+      post: {
+        tags: ['read'], operationId: 'query', summary: 'Metrics as Grafana data frames', security: BEARER,
+        description: 'Scope `read`. Every target is answered from one snapshot (rollups plus the raw tail), so a request counts within seconds of its ingestion. '
+          + 'Any invalid target makes the whole call a 400 naming it (`targets[i].…`). See docs/api.md for metrics, units and frame shapes.',
+        requestBody: jsonBody(querySchema(), EXAMPLE_QUERY),
+        responses: {
+          200: json('One entry per refId', obj({ results: { type: 'object', additionalProperties: obj({ frames: { type: 'array', items: ref('Frame') } }) } })),
+          ...errors(400, 401, 403, 413, 415, 503),
+        },
+      },
+    },
+    '/v1/whoami': {
+      get: {
+        tags: ['read'], operationId: 'whoami', summary: 'The calling token (for health checks)', security: BEARER,
+        description: 'Any valid token, whatever its scopes.',
+        responses: { 200: json('The token', obj({ name: str(), scopes: { type: 'array', items: { type: 'string', enum: ['ingest', 'read', 'pii'] } } })), ...errors(401, 503) },
+      },
+    },
+    '/v1/variables/{dimension}': {
+      parameters: [{ name: 'dimension', in: 'path', required: true, schema: { type: 'string', enum: [...VARIABLE_DIMENSIONS] }, example: 'topic' }],
+      get: {
+        tags: ['read'], operationId: 'variableValues', summary: 'Values of a dimension for a Grafana template variable', security: BEARER,
+        description: 'Scope `read`. Other dimensions narrow the list where they relate (the topics of a department; the zones of a kind or parent). '
+          + 'Unknown parameters and unknown codes are 400s.',
+        parameters: [
+          param('language'),
+          codeListParam('kind', `zone kinds (${ZONE_KINDS.join(', ')}), for dimension zone`),
+          codeListParam('parent', 'parent zone codes, for dimension zone'),
+          ...VARIABLE_DIMENSIONS.map((d) => codeListParam(d, `only values related to these ${d} codes`)),
+        ],
+        responses: { 200: json('The values', obj({ values: { type: 'array', items: obj({ value: str('the code'), text: str('the display name') }) } })), ...errors(400, 401, 403, 503) },
+      },
+    },
+    '/v1/annotations': {
+      get: {
+        tags: ['read'], operationId: 'annotations', summary: 'Grafana annotations: incidents, campaigns, policy changes, SLA policy versions', security: BEARER,
+        description: `Scope \`read\`. Range default: the last ${DEFAULT_RANGE_DAYS} days; at most ${MAX_RANGE_YEARS} years.`,
+        parameters: [
+          param('from'), param('to'), param('language'),
+          codeListParam('kind', `annotation kinds (${ANNOTATION_KINDS.join(', ')})`),
+          codeListParam('zone', 'zone codes'),
+        ],
+        responses: { 200: json('The annotations', obj({ annotations: { type: 'array', items: ref('Annotation') } })), ...errors(400, 401, 403, 503) },
+      },
+    },
+  };
+}

@@ -1,0 +1,68 @@
+// Readiness (GET /readyz): the database answers, no migration is pending, and the rollups keep up (the
+// oldest pending mark is younger than the bound). judgeReadiness is pure; checkReadiness does the I/O.
+import type pg from 'pg';
+import { pendingMigrations } from '../db/migrate.ts';
+import { sql } from '../db/sql.ts';
+import type { ErrorDetail } from '../http/errors.ts';
+
+export type ReadinessChecks = {
+  database: 'ok' | 'unreachable';
+  migrations: 'current' | 'pending' | 'unknown';
+  /** age of the oldest rollup_pending mark in seconds, 0 when none; null when it could not be read */
+  rollup_lag_seconds: number | null;
+};
+
+export type Observed = {
+  databaseAnswers: boolean;
+  /** migration files not yet applied; null when they could not be listed */
+  pending: string[] | null;
+  lagSeconds: number | null;
+};
+
+export type Readiness = { ready: boolean; checks: ReadinessChecks; problems: ErrorDetail[] };
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/** What the observations mean: the checks as the probe reports them, and a plain sentence per failing one. */
+export function judgeReadiness(o: Observed, lagBoundSeconds: number): Readiness {
+  const problems: ErrorDetail[] = [];
+  if (!o.databaseAnswers) problems.push({ path: 'database', message: 'the database does not answer' });
+  if (o.databaseAnswers && o.pending === null) problems.push({ path: 'migrations', message: 'the applied migrations could not be read' });
+  if (o.pending && o.pending.length) {
+    const n = o.pending.length;
+    problems.push({ path: 'migrations', message: `${n} migration${n > 1 ? 's' : ''} pending (${o.pending.join(', ')}); run services360 migrate` });
+  }
+  if (o.databaseAnswers && o.lagSeconds === null) problems.push({ path: 'rollup_lag_seconds', message: 'the rollup lag could not be read' });
+  if (o.lagSeconds !== null && o.lagSeconds >= lagBoundSeconds) {
+    problems.push({ path: 'rollup_lag_seconds', message: `the rollups lag ${Math.round(o.lagSeconds)} s behind (bound ${lagBoundSeconds} s)` });
+  }
+  const checks: ReadinessChecks = {
+    database: o.databaseAnswers ? 'ok' : 'unreachable',
+    migrations: o.pending === null ? 'unknown' : o.pending.length ? 'pending' : 'current',
+    rollup_lag_seconds: o.lagSeconds === null ? null : round1(o.lagSeconds),
+  };
+  return { ready: problems.length === 0, checks, problems };
+}
+
+/** Rejects after ms: a database that hangs (rather than refusing) must not hang the probe. */
+function within<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error('timed out')), ms); });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Observes the three checks; never throws (a failure is an observation). */
+export async function observeReadiness(pool: pg.Pool, timeoutMs: number): Promise<Observed> {
+  const databaseAnswers = await within(pool.query('SELECT 1'), timeoutMs).then(() => true, () => false);
+  if (!databaseAnswers) return { databaseAnswers, pending: null, lagSeconds: null };
+  const [pending, lagSeconds] = await Promise.all([
+    // The database answered just now, so a schema_migrations it cannot read means none were applied.
+    within(pendingMigrations(pool), timeoutMs).catch(() => null),
+    within(pool.query<{ lag_seconds: number }>(sql('ops/rollup_lag')), timeoutMs).then((r) => r.rows[0].lag_seconds, () => null),
+  ]);
+  return { databaseAnswers, pending, lagSeconds };
+}
+
+export async function checkReadiness(pool: pg.Pool, lagBoundSeconds: number, timeoutMs: number): Promise<Readiness> {
+  return judgeReadiness(await observeReadiness(pool, timeoutMs), lagBoundSeconds);
+}

@@ -1,0 +1,17 @@
+// GET /readyz (no token): 200 {status: 'ready', checks} when the database answers, no migration is pending
+// and the rollup lag is under rollupLagBoundSeconds; otherwise 503 with the same checks and, in the API's
+// error shape, a plain sentence per failing check (no SQL, no stack). Liveness is GET /healthz.
+import type { Router } from 'express';
+import type { AppContext } from '../http/context.ts';
+import { handle } from '../http/async.ts';
+import { checkReadiness } from '../ops/readiness.ts';
+
+export function registerReady(router: Router, ctx: AppContext): void {
+  router.get('/readyz', handle(async (_req, res) => {
+    const r = await checkReadiness(ctx.pool, ctx.config.rollupLagBoundSeconds, ctx.config.connectTimeoutMs);
+    res.setHeader('Cache-Control', 'no-store');
+    if (r.ready) { res.json({ status: 'ready', checks: r.checks }); return; }
+    const failing = [...new Set(r.problems.map((p) => p.path))];
+    res.status(503).json({ status: 'not_ready', error: `not ready: ${failing.join(', ')}`, details: r.problems, checks: r.checks });
+  }));
+}
