@@ -16,7 +16,7 @@ export type JobDefinition = {
 export const JOBS: JobDefinition[] = [
   {
     name: 'rollups', cron: '*/5 * * * * *',
-    run: async (ctx) => (await applyPendingRollups(ctx.pool, ctx.config.rollupBatchSize, ctx.config.rollupMaxBatchesPerRun)).requests,
+    run: async (ctx) => (await applyPendingRollups(ctx.pool, ctx.config.rollupBatchSize, ctx.config.rollupMaxBatchesPerRun, ctx.config.rollupWorkMemMb)).requests,
   },
   { name: 'sla-sweep', cron: '*/30 * * * * *', run: async (ctx, now) => (await sweepSla(ctx.pool, now)).evaluated },
   { name: 'recurrence', cron: '0 */10 * * * *', run: async (ctx, now) => (await refreshHotspots(ctx.pool, now)).hotspots },

@@ -3,7 +3,7 @@ import type pg from 'pg';
 import type { Config } from '../config.ts';
 import type { ReferenceIndex } from '../domain/reference.ts';
 import { ValidationError, type ErrorDetail } from '../http/errors.ts';
-import { coveringCube, type Dimension } from '../rollups/cubes.ts';
+import { CUBES, coveringCube, HIST_CUBES, type Dimension } from '../rollups/cubes.ts';
 import { validCodes, nameOf } from './labels.ts';
 import { addSums, METRICS, quantileFromBins, ZERO_SUMS, type MetricDefinition, type Sums } from './metrics.ts';
 import { bucketStarts, chooseBucket, coarsestLevel, segments, type BucketSpec } from './plan.ts';
@@ -37,9 +37,9 @@ export function resolveFilters(target: Target, ref: ReferenceIndex, path: string
 
 type AggregateSpec = { groupBy: Dimension[]; filters: Filters; from: number; to: number; bucket: BucketSpec | null };
 
-function planOf(spec: AggregateSpec) {
+function planOf(spec: AggregateSpec, cubes = CUBES) {
   const needed = [...new Set([...spec.groupBy, ...(Object.keys(spec.filters) as Dimension[])])];
-  const cube = coveringCube(needed);
+  const cube = coveringCube(needed, cubes);
   const level = cube ? coarsestLevel(spec.bucket) : 'state';
   return { cube: cube?.id ?? null, segments: segments(spec.from, spec.to, level) };
 }
@@ -68,7 +68,7 @@ async function sums(db: Db, spec: AggregateSpec): Promise<Map<string, { dims: St
 }
 
 async function histograms(db: Db, spec: AggregateSpec, kind: 'fr' | 'rs') {
-  const q = buildAggregateQuery('hist', { ...spec, ...planOf(spec), histKind: kind });
+  const q = buildAggregateQuery('hist', { ...spec, ...planOf(spec, HIST_CUBES), histKind: kind });
   const { rows } = await db.query(q.text, q.values);
   const groups = new Map<string, { dims: Stored[]; byBucket: Map<number | null, Map<number, number>> }>();
   for (const row of rows) {

@@ -3,21 +3,24 @@
 import type pg from 'pg';
 import { inTransaction } from '../db/pool.ts';
 import { sql } from '../db/sql.ts';
-import { GROUPING_ARGS, groupingSetsSql } from './cubes.ts';
+import { GROUPING_ARGS, groupingSetsSql, HIST_CUBES } from './cubes.ts';
 
 let applySql: string | null = null;
 function applyStatement(): string {
-  applySql ??= sql('rollups/apply').replaceAll('/*GROUPING_ARGS*/', GROUPING_ARGS).replaceAll('/*GROUPING_SETS*/', groupingSetsSql());
+  applySql ??= sql('rollups/apply').replaceAll('/*GROUPING_ARGS*/', GROUPING_ARGS)
+    .replaceAll('/*HIST_GROUPING_SETS*/', groupingSetsSql(HIST_CUBES)).replaceAll('/*GROUPING_SETS*/', groupingSetsSql());
   return applySql;
 }
 
 export type RollupRun = { requests: number; rows: number; batches: number };
 
 /** Applies pending changes in batches of `batchSize` until none is left (or `maxBatches` ran). */
-export async function applyPendingRollups(pool: pg.Pool, batchSize = 5000, maxBatches = Infinity): Promise<RollupRun> {
+export async function applyPendingRollups(pool: pg.Pool, batchSize = 5000, maxBatches = Infinity, workMemMb = 256): Promise<RollupRun> {
   const run: RollupRun = { requests: 0, rows: 0, batches: 0 };
   while (run.batches < maxBatches) {
     const done = await inTransaction(pool, async (client) => {
+      // The grouping sets sort in memory with room to spare, not on disk (3–5× faster measured).
+      await client.query(`SELECT set_config('work_mem', $1, true)`, [`${Math.max(4, Math.floor(workMemMb))}MB`]);
       const { rows: claimed } = await client.query<{ request_id: number }>(sql('rollups/claim_pending'), [batchSize]);
       if (!claimed.length) return null;
       const { rows } = await client.query<{ requests: number; rows: number; hist_rows: number }>(

@@ -16,6 +16,9 @@ export const CUBES: readonly (readonly Dimension[])[] = [
   ['channel', 'category'], ['department', 'topic'], ['department', 'status_class'],
 ];
 
+/** Histograms (medians, p90) are kept for fewer cubes: one dimension at a time. */
+export const HIST_CUBES: readonly (readonly Dimension[])[] = CUBES.filter((c) => c.length <= 1);
+
 /** PostgreSQL's GROUPING(zone_id, …, priority): a set bit marks a dimension summed over (first = most significant). */
 export function cubeId(dims: readonly Dimension[]): number {
   let mask = 0;
@@ -24,16 +27,16 @@ export function cubeId(dims: readonly Dimension[]): number {
 }
 
 /** The smallest cube holding all `needed` dimensions, or null (answer from the raw rows). */
-export function coveringCube(needed: readonly Dimension[]): { id: number; dims: readonly Dimension[] } | null {
+export function coveringCube(needed: readonly Dimension[], cubes: readonly (readonly Dimension[])[] = CUBES): { id: number; dims: readonly Dimension[] } | null {
   let best: readonly Dimension[] | null = null;
-  for (const cube of CUBES) {
+  for (const cube of cubes) {
     if (needed.every((d) => cube.includes(d)) && (!best || cube.length < best.length)) best = cube;
   }
   return best ? { id: cubeId(best), dims: best } : null;
 }
 
-export function groupingSetsSql(): string {
-  return CUBES.map((c) => `(${c.map((d) => DIMENSION_COLUMN[d]).join(', ')})`).join(',\n    ');
+export function groupingSetsSql(cubes: readonly (readonly Dimension[])[] = CUBES): string {
+  return cubes.map((c) => `(${c.map((d) => DIMENSION_COLUMN[d]).join(', ')})`).join(',\n    ');
 }
 
 export const GROUPING_ARGS = DIMENSIONS.map((d) => DIMENSION_COLUMN[d]).join(', ');

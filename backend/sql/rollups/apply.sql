@@ -76,7 +76,7 @@ hist_agg AS (
          sum(sign)::int AS n
   FROM hist_facts
   GROUP BY level, bucket, kind, bin, GROUPING SETS (
-    /*GROUPING_SETS*/
+    /*HIST_GROUPING_SETS*/
   )
   HAVING sum(sign) <> 0
 ),
