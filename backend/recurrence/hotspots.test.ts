@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { NO_FILTERS } from '../geo/request-filters.ts';
 import { hotspotWindow, runAnswers, tableCanFilter } from './hotspots.ts';
 
-const settings = { hotspotEpsMetres: 100, hotspotMinPoints: 3, hotspotWindowDays: 30, hotspotSrid: 32640, hotspotTableToleranceMs: 900_000 };
+const settings = { hotspotEpsMetres: 100, hotspotMinPoints: 3, hotspotWindowDays: 30, hotspotSrid: 32640, hotspotTableToleranceMs: 900_000, hotspotMaxRows: 1000 };
 const to = new Date('2026-06-30T00:00:00Z');
 const run = { id: 1, ...(({ from, to: t }) => ({ window_from: from, window_to: t }))(hotspotWindow(to, 30)), eps_m: 100, min_points: 3, srid: 32640, computed_at: to };
 

@@ -10,7 +10,7 @@ import { sqlWith } from '../geo/sql-fragments.ts';
 import { filterValues, NO_FILTERS, type RequestFilters } from '../geo/request-filters.ts';
 import type { Language, TimeRange } from '../geo/read-params.ts';
 
-export type HotspotSettings = Pick<Config, 'hotspotEpsMetres' | 'hotspotMinPoints' | 'hotspotWindowDays' | 'hotspotSrid' | 'hotspotTableToleranceMs'>;
+export type HotspotSettings = Pick<Config, 'hotspotEpsMetres' | 'hotspotMinPoints' | 'hotspotWindowDays' | 'hotspotSrid' | 'hotspotTableToleranceMs' | 'hotspotMaxRows'>;
 
 export type Hotspot = {
   topic_code: string;
@@ -86,9 +86,9 @@ export async function refreshHotspots(pool: pg.Pool, now: Date = new Date(),
 
 /** Hot spots computed now for any window and filters. */
 export async function computeHotspots(db: pg.Pool | pg.PoolClient, window: TimeRange, filters: RequestFilters,
-  settings: HotspotSettings, language: Language = 'en'): Promise<Hotspot[]> {
+  settings: HotspotSettings, language: Language = 'en', limit?: number): Promise<Hotspot[]> {
   const { rows } = await db.query<Row>(sqlWith('recurrence/hotspots_live', CLUSTERS),
-    [...clusterValues(window, filters, settings), filters.zoneIds]);
+    [...clusterValues(window, filters, settings), filters.zoneIds, limit ?? settings.hotspotMaxRows]);
   return rows.map((r) => toHotspot(r, language));
 }
 
@@ -111,15 +111,16 @@ export function runAnswers(run: Run, window: TimeRange | undefined, s: HotspotSe
  * The hot spots for `window` (undefined: the current ones) and filters: from the refreshed table when it
  * answers, else computed live (the window then defaults to windowDays ending now).
  */
-export async function findHotspots(db: pg.Pool | pg.PoolClient, p: { window?: TimeRange; filters?: RequestFilters; language?: Language },
+export async function findHotspots(db: pg.Pool | pg.PoolClient, p: { window?: TimeRange; filters?: RequestFilters; language?: Language; limit?: number },
   settings: HotspotSettings): Promise<HotspotAnswer> {
   const filters = p.filters ?? NO_FILTERS;
   const language = p.language ?? 'en';
+  const limit = Math.min(p.limit ?? settings.hotspotMaxRows, settings.hotspotMaxRows);
   if (tableCanFilter(filters)) {
     const { rows: runs } = await db.query<Run>(sql('recurrence/hotspots_latest_run'));
     const run = runs[0];
     if (run && runAnswers(run, p.window, settings)) {
-      const { rows } = await db.query<Row>(sql('recurrence/hotspots_stored'), [run.id, filters.topics, filters.departments, filters.zoneIds]);
+      const { rows } = await db.query<Row>(sql('recurrence/hotspots_stored'), [run.id, filters.topics, filters.departments, filters.zoneIds, limit]);
       return {
         source: 'table', window: { from: run.window_from, to: run.window_to }, computed_at: run.computed_at.toISOString(),
         hotspots: rows.map((r) => toHotspot(r, language)),
@@ -127,5 +128,5 @@ export async function findHotspots(db: pg.Pool | pg.PoolClient, p: { window?: Ti
     }
   }
   const window = p.window ?? hotspotWindow(new Date(), settings.hotspotWindowDays);
-  return { source: 'live', window, computed_at: null, hotspots: await computeHotspots(db, window, filters, settings, language) };
+  return { source: 'live', window, computed_at: null, hotspots: await computeHotspots(db, window, filters, settings, language, limit) };
 }

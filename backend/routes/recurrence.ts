@@ -1,7 +1,7 @@
 // Recurrence (scope `read`): the "act before it recurs" list.
 //   GET /v1/recurrence/topics?from=&to=&topN=&language=&<filters>      topics by volume with their trend
-//   GET /v1/recurrence/hotspots?from=&to=&language=&format=table&<filters>   hot spots as rows
-//   GET /v1/recurrence/hotspots.geojson?from=&to=&geometry=centroid|hull&<filters>   as a FeatureCollection
+//   GET /v1/recurrence/hotspots?from=&to=&language=&format=table&limit=&<filters>   hot spots as rows, largest first
+//   GET /v1/recurrence/hotspots.geojson?from=&to=&geometry=centroid|hull&limit=&<filters>   as a FeatureCollection
 // Hot spots without from/to are the current ones (the refreshed table); with them, that window.
 import type { Router, Request } from 'express';
 import type { AppContext } from '../http/context.ts';
@@ -15,8 +15,8 @@ import { previousPeriod, topicTrends } from '../recurrence/topic-trends.ts';
 import { findHotspots, hotspotWindow, type Hotspot } from '../recurrence/hotspots.ts';
 
 const TOPIC_PARAMS = ['from', 'to', 'topN', 'language', ...FILTER_PARAMS];
-const HOTSPOT_PARAMS = ['from', 'to', 'language', 'format', ...FILTER_PARAMS];
-const GEOJSON_PARAMS = ['from', 'to', 'language', 'geometry', ...FILTER_PARAMS];
+const HOTSPOT_PARAMS = ['from', 'to', 'language', 'format', 'limit', ...FILTER_PARAMS];
+const GEOJSON_PARAMS = ['from', 'to', 'language', 'geometry', 'limit', ...FILTER_PARAMS];
 
 /** The asked window: none (the current hot spots), `to` alone (windowDays ending there), or from/to. */
 function hotspotWindowOf(req: Request, windowDays: number): TimeRange | undefined {
@@ -54,7 +54,8 @@ export function registerRecurrence(router: Router, ctx: AppContext): void {
     const window = hotspotWindowOf(req, ctx.config.hotspotWindowDays);
     const language = parseLanguage(req.query);
     const filters = await readFilters(ctx, req.query);
-    const answer = await findHotspots(ctx.pool, { window, filters, language }, ctx.config);
+    const limit = parseInteger(req.query, 'limit', 1, ctx.config.hotspotMaxRows, ctx.config.hotspotMaxRows);
+    const answer = await findHotspots(ctx.pool, { window, filters, language, limit }, ctx.config);
     res.json({
       source: answer.source, from: answer.window.from.toISOString(), to: answer.window.to.toISOString(),
       computed_at: answer.computed_at,
@@ -68,7 +69,8 @@ export function registerRecurrence(router: Router, ctx: AppContext): void {
     const window = hotspotWindowOf(req, ctx.config.hotspotWindowDays);
     const language = parseLanguage(req.query);
     const filters = await readFilters(ctx, req.query);
-    const answer = await findHotspots(ctx.pool, { window, filters, language }, ctx.config);
+    const limit = parseInteger(req.query, 'limit', 1, ctx.config.hotspotMaxRows, ctx.config.hotspotMaxRows);
+    const answer = await findHotspots(ctx.pool, { window, filters, language, limit }, ctx.config);
     res.setHeader('Content-Type', 'application/geo+json; charset=utf-8');
     res.setHeader('X-Hotspots-Source', answer.source);
     res.end(JSON.stringify({

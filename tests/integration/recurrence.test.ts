@@ -97,6 +97,14 @@ describe('hot spots', () => {
       [[PEST, 'G2', 3]]);
   });
 
+  test('largest first, and limit keeps the largest', async () => {
+    const both = await get('/v1/recurrence/hotspots?from=2026-04-20T00:00:00Z&to=2026-06-30T00:00:00Z');
+    assert.deepEqual(both.body.rows.map((r: { topic_code: string; count: number }) => [r.topic_code, r.count]), [[BIN, 4], [PEST, 3]]);
+    const one = await get('/v1/recurrence/hotspots?from=2026-04-20T00:00:00Z&to=2026-06-30T00:00:00Z&limit=1');
+    assert.deepEqual(one.body.rows.map((r: { topic_code: string }) => r.topic_code), [BIN]);
+    assert.equal((await get('/v1/recurrence/hotspots?limit=0')).status, 400);
+  });
+
   test('same-topic reports 500 m apart are not a hot spot (eps 100 m)', async () => {
     assert.equal(loadConfig().hotspotEpsMetres, 100);
     const res = await get(`/v1/recurrence/hotspots?to=${TO}&zone=G4`);

@@ -1,11 +1,13 @@
 -- One vector tile of request points (layer "requests"). $1 from, $2 to, $3..$10 dimension filters,
 -- $11 z, $12 x, $13 y, $14 extent, $15 buffer (extent units), $16 most features (the newest are kept).
+-- Properties: id (also the feature id; the reference is S360- and the id on 9 digits), category, channel,
+-- topic, status, sla_state: codes only, so the tile's value table stays small.
 -- The envelope is written inline (not in a CTE) so the planner folds it to a constant and estimates
 -- how many points it holds: small tiles use the (location, created_at) GiST index, the whole city the
 -- created_at index. A 3857 rectangle is a lon/lat rectangle, so the transformed envelope (with the
 -- buffer) selects exactly the tile. web_mercator_point(p) = ST_Transform(p, 3857), without PROJ.
 WITH hits AS MATERIALIZED (
-  SELECT r.id, r.reference, r.category_code, r.channel_code, r.topic_code, r.status, r.sla_state, r.created_at, r.location
+  SELECT r.id, r.category_code, r.channel_code, r.topic_code, r.status, r.sla_state, r.created_at, r.location
   FROM requests r
   WHERE r.location && ST_Transform(ST_TileEnvelope($11::int, $12::int, $13::int, margin => $15::float8 / $14::int), 4326)
     AND r.created_at >= $1::timestamptz AND r.created_at < $2::timestamptz
@@ -16,9 +18,8 @@ WITH hits AS MATERIALIZED (
 SELECT (
   SELECT ST_AsMVT(t, 'requests', $14::int, 'geom', 'fid')
   FROM (
-    SELECT h.id AS fid, h.id, h.reference, h.category_code AS category, h.channel_code AS channel,
+    SELECT h.id AS fid, h.id, h.category_code AS category, h.channel_code AS channel,
            h.topic_code AS topic, h.status, h.sla_state,
-           (extract(epoch FROM h.created_at) * 1000)::float8 AS created,
            ST_AsMVTGeom(web_mercator_point(h.location), ST_TileEnvelope($11::int, $12::int, $13::int), $14::int, $15::int, true) AS geom
     FROM (SELECT * FROM hits ORDER BY created_at DESC, id DESC LIMIT $16::int) h
   ) t

@@ -1,4 +1,5 @@
--- Hot spots computed now (parameters as in hotspot_clusters.sql), kept where their zone is in $14 (NULL: all).
+-- Hot spots computed now (parameters as in hotspot_clusters.sql), kept where their zone is in $14 (NULL: all);
+-- the $15 largest.
 SELECT h.topic_code, t.name_en AS topic_name_en, t.name_ar AS topic_name_ar, t.department_code,
        z.code AS zone_code, z.name_en AS zone_name_en, z.name_ar AS zone_name_ar,
        h.count, h.first_at, h.last_at, ST_X(h.centroid) AS lon, ST_Y(h.centroid) AS lat, h.radius_m,
@@ -8,3 +9,4 @@ JOIN topics t ON t.code = h.topic_code
 LEFT JOIN zones z ON z.id = h.zone_id
 WHERE $14::int[] IS NULL OR h.zone_id = ANY($14::int[])
 ORDER BY h.count DESC, h.last_at DESC, h.topic_code, h.first_at
+LIMIT $15::int

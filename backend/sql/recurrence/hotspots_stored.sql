@@ -1,4 +1,5 @@
--- Hot spots of refresh run $1, kept where the topic is in $2, the department in $3, the zone in $4 (NULL: all).
+-- Hot spots of refresh run $1, kept where the topic is in $2, the department in $3, the zone in $4 (NULL: all);
+-- the $5 largest.
 SELECT h.topic_code, t.name_en AS topic_name_en, t.name_ar AS topic_name_ar, t.department_code,
        z.code AS zone_code, z.name_en AS zone_name_en, z.name_ar AS zone_name_ar,
        h.count, h.first_at, h.last_at, ST_X(h.centroid) AS lon, ST_Y(h.centroid) AS lat, h.radius_m,
@@ -11,3 +12,4 @@ WHERE h.run_id = $1::bigint
   AND ($3::text[] IS NULL OR t.department_code = ANY($3::text[]))
   AND ($4::int[] IS NULL OR h.zone_id = ANY($4::int[]))
 ORDER BY h.count DESC, h.last_at DESC, h.topic_code, h.first_at
+LIMIT $5::int
