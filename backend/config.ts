@@ -19,6 +19,7 @@ export const SETTINGS = {
   open311MaxResults: { env: 'S360_OPEN311_MAX_RESULTS', default: 1000, doc: 'Open311 GET requests limit' },
   importChunkRows: { env: 'S360_IMPORT_CHUNK_ROWS', default: 50000, doc: 'rows per CSV import transaction' },
   importProgressRows: { env: 'S360_IMPORT_PROGRESS_ROWS', default: 100000, doc: 'CSV import: a progress line every N rows when stderr is no terminal' },
+  importWriters: { env: 'S360_IMPORT_WRITERS', default: 2, doc: 'CSV import: connections writing chunks side by side' },
   demoChunkRows: { env: 'S360_DEMO_CHUNK_ROWS', default: 20000, doc: 'generate-demo: requests per COPY chunk' },
   zoneSubdivideVertices: { env: 'S360_ZONE_SUBDIVIDE_VERTICES', default: 64, doc: 'ST_Subdivide size for point-in-zone' },
   maxTileFeatures: { env: 'S360_MAX_TILE_FEATURES', default: 10000, doc: 'features per vector tile' },
