@@ -1,0 +1,136 @@
+// On demand: `npm run bench:query [-- --requests 10000000 --months 36 --runs 15]`.
+// The executive dashboard's query set through the API (HTTP, auth, planning, rollups + pending delta) against
+// the same figures computed by plain SQL GROUP BY over the requests table — the way a Grafana PostgreSQL
+// panel would — in one run, p50 and p95 each, and their ratio. Also the rollup job's cost: the time to apply
+// a batch of changed requests, per 1,000 requests and per minute of new data at the bench's own rate.
+// Data: a database of its own (s360_bench_query), the demo city with N requests over M months (the demo
+// generator), SLA clocks computed, rollups applied; reused when it already holds N requests.
+import { performance } from 'node:perf_hooks';
+import { spawnSync } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { startServer } from '../backend/server.ts';
+import { createToken } from '../backend/auth/tokens.ts';
+import { createPool } from '../backend/db/pool.ts';
+import { migrate } from '../backend/db/migrate.ts';
+import { loadConfig } from '../backend/config.ts';
+import { applyPendingRollups } from '../backend/rollups/apply.ts';
+import { sweepSla } from '../backend/sla/sweep.ts';
+
+const { values: args } = parseArgs({ options: {
+  requests: { type: 'string', default: '10000000' }, months: { type: 'string', default: '36' }, runs: { type: 'string', default: '15' },
+} });
+const REQUESTS = Number(args.requests), MONTHS = Number(args.months), RUNS = Number(args.runs);
+const adminUrl = process.env.S360_ADMIN_URL ?? process.env.DATABASE_URL;
+if (!adminUrl) throw new Error('set S360_ADMIN_URL or DATABASE_URL (source scripts/bootstrap.sh)');
+const DB = 's360_bench_query';
+const url = (() => { const u = new URL(adminUrl); u.pathname = `/${DB}`; return u.toString(); })();
+const END = '2026-11-29T12:00:00+04:00';
+const log = (s: string) => console.log(s);
+const secs = (t0: number) => ((performance.now() - t0) / 1000).toFixed(1);
+
+// 1. Data ---------------------------------------------------------------------------------------------
+const admin = new pg.Client({ connectionString: adminUrl });
+await admin.connect();
+if (!(await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DB])).rowCount) await admin.query(`CREATE DATABASE "${DB}"`);
+await admin.end();
+const pool = createPool(url, { ...loadConfig(), statementTimeoutMs: 0, poolSize: 10 });
+await migrate(pool);
+const have = (await pool.query('SELECT count(*)::int AS n FROM requests')).rows[0].n;
+if (have !== REQUESTS) {
+  if (have > 0) throw new Error(`${DB} holds ${have} requests, not ${REQUESTS}: drop it (DROP DATABASE ${DB}) to regenerate`);
+  log(`generating the demo city with ${REQUESTS.toLocaleString('en')} requests over ${MONTHS} months…`);
+  let t0 = performance.now();
+  const gen = spawnSync(process.execPath, ['bin/services360.js', 'generate-demo', '--months', String(MONTHS), '--requests', String(REQUESTS),
+    '--seed', 'bench', '--end', END, '--quiet'], { env: { ...process.env, DATABASE_URL: url }, stdio: 'inherit' });
+  if (gen.status !== 0) throw new Error('generate-demo failed');
+  log(`  generated in ${secs(t0)} s`);
+  t0 = performance.now();
+  const sweep = await sweepSla(pool, new Date(END));
+  log(`  SLA clocks of ${sweep.evaluated.toLocaleString('en')} requests in ${secs(t0)} s`);
+  t0 = performance.now();
+  const rolled = await applyPendingRollups(pool, 20_000, Infinity, 512);
+  log(`  rollups of ${rolled.requests.toLocaleString('en')} requests in ${secs(t0)} s (${Math.round(rolled.requests / ((performance.now() - t0) / 1000))} requests/s)`);
+  await pool.query('VACUUM ANALYZE');
+}
+
+// 2. Rollup job cost: re-apply a batch of recent requests (as if each had changed) -----------------------
+{
+  const perMinute = REQUESTS / (MONTHS * 30 * 24 * 60);
+  const costs: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    await pool.query(`INSERT INTO rollup_pending (request_id) SELECT id FROM requests ORDER BY id DESC OFFSET $1 LIMIT 1000
+      ON CONFLICT (request_id) DO UPDATE SET marked_at = now()`, [i * 1000]);
+    const t0 = performance.now();
+    await applyPendingRollups(pool, 5000, Infinity, 256);
+    costs.push(performance.now() - t0);
+  }
+  const med = [...costs].sort((a, b) => a - b)[2];
+  log(`\nrollup job: ${med.toFixed(0)} ms per 1,000 changed requests (median of 5); the bench's rate is ${perMinute.toFixed(1)} new requests a minute → ${(med * perMinute / 1000).toFixed(1)} ms of job time per minute of new data; at 1,000 requests a minute, ${(med).toFixed(0)} ms`);
+}
+
+// 3. The executive dashboard's query set ------------------------------------------------------------------
+const end = Date.parse(END);
+const DAY = 86_400_000;
+const today = (() => { const d = new Date(end + 4 * 3_600_000); d.setUTCHours(0, 0, 0, 0); return d.getTime() - 4 * 3_600_000; })();
+const last30 = { from: new Date(end - 30 * DAY).toISOString(), to: new Date(end).toISOString() };
+const FINISHED = "CASE WHEN st.status_class = 'closed' THEN coalesce(r.resolved_at, r.closed_at) END";
+const FROM = 'FROM requests r JOIN statuses st ON st.code = r.status';
+type Panel = { name: string; body: Record<string, unknown>; sql: string; params: unknown[] };
+const api = (from: number | string, to: number | string, target: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+  ({ from, to, ...extra, targets: [{ refId: 'A', language: 'en', ...target }] });
+const PANELS: Panel[] = [
+  { name: "today's requests", body: api(new Date(today).toISOString(), END, { metric: 'received', format: 'table' }),
+    sql: `SELECT count(*) FROM requests WHERE created_at >= $1 AND created_at < $2`, params: [new Date(today), new Date(end)] },
+  { name: 'open backlog', body: api(last30.from, last30.to, { metric: 'backlog', format: 'table' }),
+    sql: `SELECT count(*) ${FROM} WHERE r.created_at < $1 AND NOT coalesce(${FINISHED} < $1, false) AND NOT (st.status_class = 'cancelled' AND coalesce(r.cancelled_at, r.updated_at) < $1)`, params: [new Date(end)] },
+  { name: 'on-time % (30 d)', body: api(last30.from, last30.to, { metric: 'on_time_pct', format: 'table' }),
+    sql: `SELECT 100.0 * count(*) FILTER (WHERE ${FINISHED} <= r.resolution_due_at AND ${FINISHED} >= $1 AND ${FINISHED} < $2)
+            / nullif(count(*) FILTER (WHERE (${FINISHED} <= r.resolution_due_at AND ${FINISHED} >= $1 AND ${FINISHED} < $2)
+            OR (r.resolution_due_at >= $1 AND r.resolution_due_at < $2 AND (${FINISHED} > r.resolution_due_at OR (${FINISHED} IS NULL AND r.resolution_due_at <= r.sla_evaluated_at)))), 0)
+          ${FROM} WHERE st.status_class <> 'cancelled'`, params: [new Date(last30.from), new Date(last30.to)] },
+  { name: 'median first response (30 d)', body: api(last30.from, last30.to, { metric: 'first_response_median', format: 'table' }),
+    sql: `SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first_response_at - created_at)) FROM requests WHERE first_response_at >= $1 AND first_response_at < $2`, params: [new Date(last30.from), new Date(last30.to)] },
+  { name: 'mean progress % (30 d)', body: api(last30.from, last30.to, { metric: 'progress_mean', format: 'table' }),
+    sql: `SELECT avg(r.progress_pct) ${FROM} WHERE r.created_at >= $1 AND r.created_at < $2 AND st.status_class <> 'cancelled'`, params: [new Date(last30.from), new Date(last30.to)] },
+  { name: 'zone map: requests by zone (30 d)', body: api(last30.from, last30.to, { metric: 'received', format: 'table', groupBy: ['zone'] }),
+    sql: `SELECT zone_id, count(*) FROM requests WHERE created_at >= $1 AND created_at < $2 GROUP BY zone_id`, params: [new Date(last30.from), new Date(last30.to)] },
+  { name: 'channels per day (30 d)', body: api(last30.from, last30.to, { metric: 'received', format: 'time_series', groupBy: ['channel'] }, { intervalMs: DAY, maxDataPoints: 400 }),
+    sql: `SELECT date_trunc('day', created_at, 'Asia/Dubai') AS t, channel_code, count(*) FROM requests WHERE created_at >= $1 AND created_at < $2 GROUP BY 1, 2`, params: [new Date(last30.from), new Date(last30.to)] },
+  { name: 'category split (30 d)', body: api(last30.from, last30.to, { metric: 'received', format: 'table', groupBy: ['category'] }),
+    sql: `SELECT category_code, count(*) FROM requests WHERE created_at >= $1 AND created_at < $2 GROUP BY 1`, params: [new Date(last30.from), new Date(last30.to)] },
+  { name: 'top recurring topics (30 d vs previous)', body: api(last30.from, last30.to, { metric: 'recurring_topics', format: 'table', topN: 10 }),
+    sql: `SELECT topic_code, count(*) FILTER (WHERE created_at >= $2) AS now, count(*) FILTER (WHERE created_at < $2) AS before FROM requests WHERE created_at >= $1 AND created_at < $3 GROUP BY 1 ORDER BY 2 DESC LIMIT 10`,
+    params: [new Date(end - 60 * DAY), new Date(last30.from), new Date(end)] },
+  { name: 'requests by month by channel (3 y trend)', body: api(new Date(end - MONTHS * 30 * DAY).toISOString(), END, { metric: 'received', format: 'time_series', groupBy: ['channel'] }, { intervalMs: 7 * DAY, maxDataPoints: 200 }),
+    sql: `SELECT date_trunc('week', created_at, 'Asia/Dubai') AS t, channel_code, count(*) FROM requests WHERE created_at >= $1 AND created_at < $2 GROUP BY 1, 2`, params: [new Date(end - MONTHS * 30 * DAY), new Date(end)] },
+];
+
+const server = await startServer({ port: 0, host: '127.0.0.1', tokenCacheMs: 600_000, referenceCacheMs: 600_000, jobs: 'off' }, url);
+const { token } = await createToken(pool, `bench-query-${Date.now()}`, ['read']);
+const quantile = (xs: number[], q: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(q * (s.length - 1) + 0.5))]; };
+const pad = (s: string, n: number) => s.padEnd(n);
+const f = (x: number) => x.toFixed(1).padStart(8);
+
+log(`\n${REQUESTS.toLocaleString('en')} requests; ${RUNS} runs each (after one warm-up); ms\n`);
+log(`${pad('panel', 42)}${'API p50'.padStart(8)}${'p95'.padStart(8)}${'SQL p50'.padStart(9)}${'p95'.padStart(8)}${'ratio'.padStart(8)}`);
+const apiAll: number[] = [], sqlAll: number[] = [];
+for (const p of PANELS) {
+  const apiTimes: number[] = [], sqlTimes: number[] = [];
+  for (let i = 0; i <= RUNS; i++) {
+    let t0 = performance.now();
+    const res = await fetch(`${server.url}/v1/query`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(p.body) });
+    await res.text();
+    if (res.status !== 200) throw new Error(`${p.name}: ${res.status}`);
+    if (i > 0) apiTimes.push(performance.now() - t0);
+    t0 = performance.now();
+    await pool.query(p.sql, p.params);
+    if (i > 0) sqlTimes.push(performance.now() - t0);
+  }
+  apiAll.push(...apiTimes); sqlAll.push(...sqlTimes);
+  log(`${pad(p.name, 42)}${f(quantile(apiTimes, 0.5))}${f(quantile(apiTimes, 0.95))} ${f(quantile(sqlTimes, 0.5))}${f(quantile(sqlTimes, 0.95))}${(quantile(sqlTimes, 0.5) / quantile(apiTimes, 0.5)).toFixed(1).padStart(7)}×`);
+}
+log(`${pad('whole set (all runs)', 42)}${f(quantile(apiAll, 0.5))}${f(quantile(apiAll, 0.95))} ${f(quantile(sqlAll, 0.5))}${f(quantile(sqlAll, 0.95))}${(quantile(sqlAll, 0.5) / quantile(apiAll, 0.5)).toFixed(1).padStart(7)}×`);
+log('\ntargets: API p50 ≤ 20 ms and ≥ 100× faster than plain SQL at p50');
+await server.close();
+await pool.end();
