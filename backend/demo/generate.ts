@@ -5,7 +5,7 @@ import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type pg from 'pg';
 import { sql } from '../db/sql.ts';
 import type { CommunitySource } from './communities.ts';
-import { copyLines } from './copy-writer.ts';
+import { copyLines, pack } from './copy-writer.ts';
 import { copyText, copyTime, NULL } from './copy-text.ts';
 import { fakeCustomer } from './customers.ts';
 import { CHANNEL_SOURCE } from './mix.ts';
@@ -126,19 +126,21 @@ export async function generateDemo(pool: pg.Pool, options: DemoOptions, progress
     const homeZones = new Weighted(communities.map((z) => z.id), communities.map((z) => Math.max(z.population, 50)));
     const customerPrng = root.fork('customers');
     let pending: Promise<unknown> = Promise.resolve();
-    let lines: string[] = [];
+    const lines: string[] = [];
+    let blocks: Buffer[] = [];
     for (let i = 0; i < customerCount; i++) {
       const c = fakeCustomer(customerPrng, homeZones, startAt - Math.floor(customerPrng.float() * 730) * DAY_MS);
       arabic[i] = c.language === 'ar' ? 1 : 0;
       lines.push(`${bases.customers + i + 1}\t${copyText(c.name)}\t${c.phone}\t${c.email ?? NULL}\t${c.nationalId ?? NULL}\t${c.language}\t`
         + `${c.homeZoneId ?? NULL}\t${copyTime(c.createdAt)}\n`);
-      if (lines.length >= options.chunkRequests || i === customerCount - 1) {
+      if (i % YIELD_EVERY === 0) { pack(lines, blocks); await yieldToLoop(); }
+      if ((i + 1) % options.chunkRequests === 0 || i === customerCount - 1) {
+        pack(lines, blocks);
         await pending;
-        pending = handled(copyLines(client, sql('demo/copy_customers'), lines));
-        lines = [];
+        pending = handled(copyLines(client, sql('demo/copy_customers'), blocks));
+        blocks = [];
         progress('customers', i + 1, customerCount);
       }
-      if (i % YIELD_EVERY === 0) await yieldToLoop();
     }
     await pending;
     report.customers = customerCount;
@@ -156,18 +158,24 @@ export async function generateDemo(pool: pg.Pool, options: DemoOptions, progress
     report.clusters = plan.clusters.length;
     const prng = root.fork('requests');
     progress('requests', 0, total);
-    let requestLines: string[] = [];
-    let eventLines: string[] = [];
+    const requestLines: string[] = [];
+    const eventLines: string[] = [];
+    let requestBlocks: Buffer[] = [];
+    let eventBlocks: Buffer[] = [];
+    let inChunk = 0;
     let seq = 0;
     let firstOfChunk = 1;
     const flush = async () => {
+      pack(requestLines, requestBlocks);
+      pack(eventLines, eventBlocks);
       await pending;
-      const [from, to, r, e] = [bases.requests + firstOfChunk, bases.requests + seq, requestLines, eventLines];
+      const [from, to, r, e] = [bases.requests + firstOfChunk, bases.requests + seq, requestBlocks, eventBlocks];
       pending = handled(copyLines(client, sql('demo/copy_requests'), r)
         .then(() => copyLines(client, sql('demo/copy_events'), e))
         .then(() => client.query(sql('demo/mark_pending'), [from, to])));
-      requestLines = [];
-      eventLines = [];
+      requestBlocks = [];
+      eventBlocks = [];
+      inChunk = 0;
       firstOfChunk = seq + 1;
       progress('requests', seq, total);
     };
@@ -181,11 +189,16 @@ export async function generateDemo(pool: pg.Pool, options: DemoOptions, progress
         const w = factory.write(bases.requests + seq, seq, a.at, day, a.cluster, prng, requestLines, eventLines);
         report.events += w.events;
         if (w.open) report.open++;
-        if (seq % YIELD_EVERY === 0) await yieldToLoop();
+        inChunk++;
+        if (seq % YIELD_EVERY === 0) {
+          pack(requestLines, requestBlocks);
+          pack(eventLines, eventBlocks);
+          await yieldToLoop();
+        }
       }
-      if (requestLines.length >= options.chunkRequests) await flush();
+      if (inChunk >= options.chunkRequests) await flush();
     }
-    if (requestLines.length) await flush();
+    if (inChunk) await flush();
     await pending;
     report.requests = seq;
     await client.query(sql('demo/advance_ids'), [bases.requests + seq, bases.customers + customerCount]);

@@ -215,16 +215,23 @@ export function planJourney(input: JourneyInput, stages: StageProgress, prng: Pr
   t = b.move('resolved', 'resolved', resolveAt);
   const met = resolveAt - t0 <= resTarget;
 
-  const closeAfter = () => Math.max(HOUR, prng.exponential(30 * HOUR));
-  const closeActor = () => (prng.chance(0.7) ? 'system' : b.advisorCode);
   if (prng.chance(JOURNEY_ODDS.reopen)) {
-    if (prng.chance(0.5)) t = b.close(t + closeAfter(), prng.chance(JOURNEY_ODDS.rated) ? rating(prng, false) : null, closeActor());
+    if (prng.chance(0.5)) t = b.close(t + closeAfter(prng), prng.chance(JOURNEY_ODDS.rated) ? rating(prng, false) : null, closeActor(prng, b));
     t = b.move('in_progress', 'in_progress', t + prng.exponential(12 * HOUR), 'reopened: the customer reports the problem is back');
     if (input.workStages.length) t = b.move('in_progress', input.workStages[input.workStages.length - 1], t + prng.exponential(resTarget * 0.2));
     t = b.move('resolved', 'resolved', t + prng.exponential(resTarget * 0.3));
   }
-  b.close(t + closeAfter(), prng.chance(JOURNEY_ODDS.rated) ? rating(prng, met) : null, closeActor());
+  b.close(t + closeAfter(prng), prng.chance(JOURNEY_ODDS.rated) ? rating(prng, met) : null, closeActor(prng, b));
   return b;
+}
+
+/** Closed a day or so after resolution (the customer confirms, or the system closes it). */
+function closeAfter(prng: Prng): number {
+  return Math.max(HOUR, prng.exponential(30 * HOUR));
+}
+
+function closeActor(prng: Prng, b: Builder): string {
+  return prng.chance(0.7) ? 'system' : b.advisorCode;
 }
 
 /** A department's work: two to all of its stages, in order, always ending with the last. */

@@ -32,6 +32,15 @@ export const EVENT_COLUMNS = [
   'request_id', 'kind', 'from_status', 'to_status', 'stage', 'progress_pct', 'advisor_id', 'actor', 'note', 'occurred_at', 'recorded_at',
 ] as const;
 
+/** When the k-th event of the seq-th request was recorded: a few seconds after it happened, never after the end. */
+function recorded(at: number, seq: number, k: number, endAt: number): number {
+  return Math.min(at + (((seq * 7919 + k * 104_729) % 28) + 2) * 1000, Math.max(at, endAt));
+}
+
+function maybeTime(ms: number | null): string {
+  return ms === null ? NULL : copyTime(ms);
+}
+
 export type TopicInfo = { code: string; department_code: string; default_priority: Priority };
 
 export type RequestContext = {
@@ -155,21 +164,18 @@ export class RequestFactory {
       advisors, pace: DEPARTMENT_PACE[topic.department_code] ?? 1,
     }, ctx.stages, prng);
 
-    // recorded a few seconds after it happened (never after the end of the period)
-    const lag = (k: number) => ((seq * 7919 + k * 104_729) % 28 + 2) * 1000;
-    const recorded = (t: number, k: number) => Math.min(t + lag(k), Math.max(t, ctx.endAt));
     const ev = journey.events;
     for (let k = 0; k < ev.length; k++) {
       const e = ev[k];
       events.push(`${id}\t${e.kind}\t${e.from ?? NULL}\t${e.to}\t${e.stage}\t${e.progress}\t${e.advisorId ?? NULL}\t${copyText(e.actor)}\t`
-        + `${e.note === null ? NULL : copyText(e.note)}\t${copyTime(e.at)}\t${copyTime(recorded(e.at, k))}\n`);
+        + `${e.note === null ? NULL : copyText(e.note)}\t${copyTime(e.at)}\t${copyTime(recorded(e.at, seq, k, ctx.endAt))}\n`);
     }
-    const t = (ms: number | null) => (ms === null ? NULL : copyTime(ms));
     requests.push(`${id}\t${source}\tdemo-${ctx.seed}-${seq}\t${channel}\t${category}\t${topicCode}\t${topic.department_code}\t${priority}\t`
       + `${zone ? zone.id : NULL}\tSRID=4326;POINT(${lon} ${lat})\t${address === null ? NULL : copyText(address)}\t${copyText(description)}\t`
       + `${customerId ?? NULL}\t${journey.status}\t${journey.stage}\t${journey.progress}\t${journey.advisorId ?? NULL}\t${copyTime(at)}\t`
-      + `${copyTime(recorded(at, 0))}\t${t(journey.firstResponseAt)}\t${t(journey.resolvedAt)}\t${t(journey.closedAt)}\t${t(journey.cancelledAt)}\t`
-      + `${journey.satisfaction ?? NULL}\t${policy?.id ?? NULL}\t${copyTime(recorded(journey.lastAt, ev.length - 1))}\n`);
+      + `${copyTime(recorded(at, seq, 0, ctx.endAt))}\t${maybeTime(journey.firstResponseAt)}\t${maybeTime(journey.resolvedAt)}\t`
+      + `${maybeTime(journey.closedAt)}\t${maybeTime(journey.cancelledAt)}\t${journey.satisfaction ?? NULL}\t${policy?.id ?? NULL}\t`
+      + `${copyTime(recorded(journey.lastAt, seq, ev.length - 1, ctx.endAt))}\n`);
     return { events: ev.length, open: journey.status !== 'closed' && journey.status !== 'cancelled' };
   }
 }
