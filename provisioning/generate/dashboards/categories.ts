@@ -1,0 +1,84 @@
+// Categories and recurring reports: inquiries, reports, complaints... over time, the topics that keep coming
+// back (with their change against the period before) and the places where one topic recurs (hot spots).
+import { LegendDisplayMode, LegendPlacement, ReduceDataOptionsBuilder, StackingConfigBuilder, StackingMode, VizLegendOptionsBuilder } from '@grafana/grafana-foundation-sdk/common';
+import { PanelBuilder as PieChart, PieChartLabels, PieChartLegendOptionsBuilder, PieChartLegendValues, PieChartType } from '@grafana/grafana-foundation-sdk/piechart';
+import { PanelBuilder as Table } from '@grafana/grafana-foundation-sdk/table';
+import { PanelBuilder as TimeSeries } from '@grafana/grafana-foundation-sdk/timeseries';
+import { at, dashboard, filterVariables, hideFields, paletteColors } from '../common.ts';
+import { DASHBOARD_UIDS, S360 } from '../refs.ts';
+import { s360 } from '../s360-query.ts';
+import { ZoneMapPanelBuilder } from '../zonemap-panel.ts';
+
+const CHANGE_COLOURS = [
+  { id: 'custom.cellOptions', value: { type: 'color-text' } },
+  { id: 'color', value: { mode: 'thresholds' } },
+  { id: 'thresholds', value: { mode: 'absolute', steps: [{ value: null, color: 'green' }, { value: 10, color: 'orange' }, { value: 25, color: 'red' }] } },
+];
+
+export function categories() {
+  const d = dashboard({
+    uid: DASHBOARD_UIDS.categories,
+    title: 'Services 360 — Categories and recurring reports',
+    description: 'Requests by category, the recurring topics with their trend, and the hot spots where one topic keeps coming back.',
+    refresh: '30s',
+    from: 'now-30d',
+  });
+  for (const v of filterVariables()) d.withVariable(v);
+
+  d.withPanel(
+    new TimeSeries().id(1).title('Requests by category').description('Requests received per day, by category.')
+      .gridPos(at(0, 0, 16, 9)).datasource(S360)
+      .withTarget(s360('A', 'received').groupBy('category').interval('1d'))
+      .stacking(new StackingConfigBuilder().mode(StackingMode.Normal)).fillOpacity(35).lineWidth(1)
+      .legend(new VizLegendOptionsBuilder().showLegend(true).displayMode(LegendDisplayMode.Table).placement(LegendPlacement.Right).calcs(['sum']))
+      .unit('short').decimals(0).colorScheme(paletteColors()),
+  );
+  d.withPanel(
+    new PieChart().id(2).title('Share by category').description('Requests received in the period by category.')
+      .gridPos(at(16, 0, 8, 9)).datasource(S360)
+      .withTarget(s360('A', 'received').groupBy('category').table())
+      .withTransformation(hideFields('category_code'))
+      .pieType(PieChartType.Donut).displayLabels([PieChartLabels.Percent])
+      .reduceOptions(new ReduceDataOptionsBuilder().values(true).calcs([]).fields('/^received$/'))
+      .legend(new PieChartLegendOptionsBuilder().showLegend(true).displayMode(LegendDisplayMode.List).placement(LegendPlacement.Bottom).values([PieChartLegendValues.Percent]))
+      .unit('short').colorScheme(paletteColors()),
+  );
+  d.withPanel(
+    new Table().id(3).title('Recurring topics').description('The 10 topics reported most in the period, with the count of the period before and the change.')
+      .gridPos(at(0, 9, 10, 11)).datasource(S360)
+      .withTarget(s360('A', 'recurring_topics').table().topN(10))
+      .withTransformation(hideFields('topic_code'))
+      .overrideByName('change_pct', CHANGE_COLOURS),
+  );
+  d.withPanel(
+    new TimeSeries().id(4).title('Topic trends').description('Requests per day by topic.')
+      .gridPos(at(10, 9, 14, 11)).datasource(S360)
+      .withTarget(s360('A', 'received').groupBy('topic').interval('1d'))
+      .lineWidth(2).fillOpacity(0)
+      .legend(new VizLegendOptionsBuilder().showLegend(true).displayMode(LegendDisplayMode.Table).placement(LegendPlacement.Right).calcs(['sum']).sortBy('Total').sortDesc(true))
+      .unit('short').decimals(0).colorScheme(paletteColors()),
+  );
+  d.withPanel(
+    new ZoneMapPanelBuilder().id(5).title('Hot spots').description('Places where the same topic was reported again and again (rings sized by count), over zones coloured by requests.')
+      .gridPos(at(0, 20, 14, 16))
+      .withTarget(s360('A', 'received').groupBy('zone').table())
+      .withTarget(s360('B', 'hotspots').table())
+      .mapOptions({
+        variableName: 'zone',
+        zones: { frame: 'A', valueField: 'received', reducer: 'sum', fillOpacity: 0.5 },
+        hotspots: { enabled: true, source: 'frame', frame: 'B', showLabels: true, maxLabels: 8 },
+        points: { enabled: false },
+        heatmap: { enabled: false },
+        labels: { enabled: false },
+      })
+      .unit('short').decimals(0),
+  );
+  d.withPanel(
+    new Table().id(6).title('Hot spots').description('Each place where one topic recurred: zone, topic, count, first and last report.')
+      .gridPos(at(14, 20, 10, 16)).datasource(S360)
+      .withTarget(s360('A', 'hotspots').table())
+      .withTransformation(hideFields('zone_code', 'topic_code', 'lon', 'lat'))
+      .withTransformation({ id: 'sortBy', options: { sort: [{ field: 'count', desc: true }] } }),
+  );
+  return d.build();
+}

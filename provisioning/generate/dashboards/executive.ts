@@ -1,0 +1,116 @@
+// Executive overview, for a wall screen (kiosk, 10 s refresh): today's volume, the open backlog, on-time %,
+// first response, progress, the city map, channel and category split, the topics that keep coming back.
+import {
+  BigValueColorMode, BigValueGraphMode, BigValueTextMode, LegendDisplayMode, LegendPlacement, ReduceDataOptionsBuilder, VisibilityMode, VizLegendOptionsBuilder, VizOrientation,
+} from '@grafana/grafana-foundation-sdk/common';
+import { PanelBuilder as BarChart } from '@grafana/grafana-foundation-sdk/barchart';
+import { PanelBuilder as Gauge } from '@grafana/grafana-foundation-sdk/gauge';
+import { PanelBuilder as PieChart, PieChartLabels, PieChartLegendOptionsBuilder, PieChartLegendValues, PieChartType } from '@grafana/grafana-foundation-sdk/piechart';
+import { PanelBuilder as Stat } from '@grafana/grafana-foundation-sdk/stat';
+import { PanelBuilder as Table } from '@grafana/grafana-foundation-sdk/table';
+import { ON_TIME_STEPS, at, dashboard, filterVariables, hideFields, paletteColors, thresholdColors, thresholds } from '../common.ts';
+import { DASHBOARD_UIDS, S360 } from '../refs.ts';
+import { s360 } from '../s360-query.ts';
+import { ZoneMapPanelBuilder } from '../zonemap-panel.ts';
+
+const TODAY = 'now/d';
+const WEEK = '7d';
+
+export function executive() {
+  const d = dashboard({
+    uid: DASHBOARD_UIDS.executive,
+    title: 'Services 360 — Executive overview',
+    description: 'The city at a glance, for a wall screen: open in kiosk mode (/d/s360-executive?kiosk&refresh=10s).',
+    refresh: '10s',
+    from: 'now/d',
+  });
+  for (const v of filterVariables()) d.withVariable(v);
+
+  d.withPanel(
+    new Stat().id(1).title('Requests today').description('Requests received since midnight, by hour.')
+      .gridPos(at(0, 0, 5, 6)).datasource(S360).timeFrom(TODAY)
+      .withTarget(s360('A', 'received').interval('1h'))
+      .reduceOptions(new ReduceDataOptionsBuilder().calcs(['sum']).values(false))
+      .graphMode(BigValueGraphMode.Area).colorMode(BigValueColorMode.Value).textMode(BigValueTextMode.Value)
+      .unit('short').decimals(0).colorScheme(thresholdColors()).thresholds(thresholds({ value: null, color: 'blue' })),
+  );
+  d.withPanel(
+    new Stat().id(2).title('Open backlog').description('Requests open now (received and not yet closed or cancelled).')
+      .gridPos(at(5, 0, 5, 6)).datasource(S360).timeFrom(TODAY)
+      .withTarget(s360('A', 'backlog').interval('1h'))
+      .reduceOptions(new ReduceDataOptionsBuilder().calcs(['lastNotNull']).values(false))
+      .graphMode(BigValueGraphMode.Area).colorMode(BigValueColorMode.Value).textMode(BigValueTextMode.Value)
+      .unit('short').decimals(0).colorScheme(thresholdColors()).thresholds(thresholds({ value: null, color: 'purple' })),
+  );
+  d.withPanel(
+    new Stat().id(3).title('Resolved on time, 7 days').description('Share of requests due or finished in the last 7 days that were resolved within their SLA.')
+      .gridPos(at(10, 0, 5, 6)).datasource(S360).timeFrom(WEEK)
+      .withTarget(s360('A', 'on_time_pct').table())
+      .reduceOptions(new ReduceDataOptionsBuilder().calcs(['lastNotNull']).values(false))
+      .graphMode(BigValueGraphMode.None).colorMode(BigValueColorMode.Background).textMode(BigValueTextMode.Value)
+      .unit('percent').decimals(1).min(0).max(100).colorScheme(thresholdColors()).thresholds(thresholds(...ON_TIME_STEPS)),
+  );
+  d.withPanel(
+    new Stat().id(4).title('First response today (median)').description('Median time from receipt to the first response, requests answered today.')
+      .gridPos(at(15, 0, 5, 6)).datasource(S360).timeFrom(TODAY)
+      .withTarget(s360('A', 'first_response_median').table())
+      .reduceOptions(new ReduceDataOptionsBuilder().calcs(['lastNotNull']).values(false))
+      .graphMode(BigValueGraphMode.None).colorMode(BigValueColorMode.Value).textMode(BigValueTextMode.Value)
+      .unit('s').decimals(0).colorScheme(thresholdColors())
+      .thresholds(thresholds({ value: null, color: 'green' }, { value: 4 * 3600, color: 'orange' }, { value: 8 * 3600, color: 'red' })),
+  );
+  d.withPanel(
+    new Gauge().id(5).title('Mean progress of open requests').description('Mean progress % of the requests still open.')
+      .gridPos(at(20, 0, 4, 6)).datasource(S360).timeFrom(TODAY)
+      .withTarget(s360('A', 'progress_mean').table())
+      .reduceOptions(new ReduceDataOptionsBuilder().calcs(['lastNotNull']).values(false))
+      .unit('percent').decimals(0).min(0).max(100).showThresholdMarkers(false).colorScheme(thresholdColors())
+      .thresholds(thresholds({ value: null, color: 'orange' }, { value: 40, color: 'yellow' }, { value: 60, color: 'green' })),
+  );
+  d.withPanel(
+    new ZoneMapPanelBuilder().id(6).title('Requests today by zone').description('Each zone coloured by the requests received today; hover for names in English and Arabic.')
+      .gridPos(at(0, 6, 14, 18)).timeFrom(TODAY)
+      .withTarget(s360('A', 'received').groupBy('zone').table())
+      .mapOptions({
+        tvMode: true,
+        view: { fit: 'zones' },
+        zones: { valueField: 'received', reducer: 'sum' },
+        points: { enabled: false },
+        hotspots: { enabled: false },
+        heatmap: { enabled: false },
+        labels: { enabled: true, language: 'both', showValue: true },
+      })
+      .unit('short').decimals(0),
+  );
+  d.withPanel(
+    new PieChart().id(7).title('Channels today').description('Requests received today by channel.')
+      .gridPos(at(14, 6, 10, 9)).datasource(S360).timeFrom(TODAY)
+      .withTarget(s360('A', 'received').groupBy('channel').table())
+      .withTransformation(hideFields('channel_code'))
+      .pieType(PieChartType.Donut).displayLabels([PieChartLabels.Percent])
+      .reduceOptions(new ReduceDataOptionsBuilder().values(true).calcs([]).fields('/^received$/'))
+      .legend(new PieChartLegendOptionsBuilder().showLegend(true).displayMode(LegendDisplayMode.Table).placement(LegendPlacement.Right).values([PieChartLegendValues.Value, PieChartLegendValues.Percent]))
+      .unit('short').colorScheme(paletteColors()),
+  );
+  d.withPanel(
+    new BarChart().id(8).title('Categories today').description('Requests received today by category.')
+      .gridPos(at(14, 15, 10, 9)).datasource(S360).timeFrom(TODAY)
+      .withTarget(s360('A', 'received').groupBy('category').table())
+      .withTransformation(hideFields('category_code'))
+      .xField('category').orientation(VizOrientation.Horizontal).showValue(VisibilityMode.Always)
+      .legend(new VizLegendOptionsBuilder().showLegend(false))
+      .unit('short').decimals(0).colorScheme(paletteColors()),
+  );
+  d.withPanel(
+    new Table().id(9).title('Top recurring topics, 7 days').description('The topics reported most in the last 7 days, against the 7 days before.')
+      .gridPos(at(0, 24, 24, 8)).datasource(S360).timeFrom(WEEK)
+      .withTarget(s360('A', 'recurring_topics').table().topN(5))
+      .withTransformation(hideFields('topic_code'))
+      .overrideByName('change_pct', [
+        { id: 'custom.cellOptions', value: { type: 'color-text' } },
+        { id: 'color', value: { mode: 'thresholds' } },
+        { id: 'thresholds', value: { mode: 'absolute', steps: [{ value: null, color: 'green' }, { value: 10, color: 'orange' }, { value: 25, color: 'red' }] } },
+      ]),
+  );
+  return d.build();
+}

@@ -1,0 +1,89 @@
+// Zones: where requests come from on the map, per resident, and where the open work sits. Clicking a zone on a
+// map sets the `zone` variable, which every panel's query filters on.
+import { BarGaugeDisplayMode, BarGaugeNamePlacement, LegendDisplayMode, LegendPlacement, ReduceDataOptionsBuilder, VizLegendOptionsBuilder, VizOrientation } from '@grafana/grafana-foundation-sdk/common';
+import { PanelBuilder as BarGauge } from '@grafana/grafana-foundation-sdk/bargauge';
+import { PanelBuilder as Table } from '@grafana/grafana-foundation-sdk/table';
+import { PanelBuilder as TimeSeries } from '@grafana/grafana-foundation-sdk/timeseries';
+import { at, dashboard, filterVariables, hideFields, paletteColors, thresholdColors, thresholds } from '../common.ts';
+import { DASHBOARD_UIDS, S360 } from '../refs.ts';
+import { s360 } from '../s360-query.ts';
+import { ZoneMapPanelBuilder } from '../zonemap-panel.ts';
+
+/** Tile filters: the same dashboard variables the queries use. */
+const TILE_FILTERS = 'zone=$zone&channel=$channel&category=$category&department=$department';
+
+export function zones() {
+  const d = dashboard({
+    uid: DASHBOARD_UIDS.zones,
+    title: 'Services 360 — Zones',
+    description: 'Requests by zone: the last 24 hours on the map, per 10,000 residents, and the open backlog. Click a zone to filter the dashboard.',
+    refresh: '30s',
+    from: 'now-7d',
+  });
+  for (const v of filterVariables()) d.withVariable(v);
+
+  d.withPanel(
+    new ZoneMapPanelBuilder().id(1).title('Requests in the last 24 hours').description('Zones coloured by the requests of the last 24 hours, the requests as points when zoomed in. Click a zone to filter the dashboard.')
+      .gridPos(at(0, 0, 12, 16)).timeFrom('24h')
+      .withTarget(s360('A', 'received').groupBy('zone').table())
+      .mapOptions({
+        variableName: 'zone',
+        zones: { valueField: 'received', reducer: 'sum' },
+        points: { enabled: true, source: 'tiles', tileQuery: TILE_FILTERS, colorBy: 'category' },
+        hotspots: { enabled: false },
+        heatmap: { enabled: false },
+        labels: { enabled: true, language: 'both', showValue: false },
+      })
+      .unit('short').decimals(0),
+  );
+  d.withPanel(
+    new ZoneMapPanelBuilder().id(2).title('Requests per 10,000 residents').description('Requests in the period divided by the zone population (zones without population data are hatched).')
+      .gridPos(at(12, 0, 12, 16))
+      .withTarget(s360('A', 'received_per_10k').groupBy('zone').table())
+      .mapOptions({
+        variableName: 'zone',
+        zones: { valueField: 'received_per_10k', reducer: 'sum' },
+        points: { enabled: false },
+        hotspots: { enabled: false },
+        heatmap: { enabled: false },
+        labels: { enabled: true, language: 'both', showValue: false },
+      })
+      .unit('short').decimals(1),
+  );
+  d.withPanel(
+    new Table().id(3).title('Zones per 10,000 residents').description('Per zone over the period: requests, requests per 10,000 residents, requests open now.')
+      .gridPos(at(0, 16, 14, 12)).datasource(S360)
+      .withTarget(s360('A', 'received_per_10k').groupBy('zone').table())
+      .withTarget(s360('B', 'received').groupBy('zone').table())
+      .withTarget(s360('C', 'backlog').groupBy('zone').table())
+      .withTransformation({ id: 'merge', options: {} })
+      .withTransformation({ id: 'sortBy', options: { sort: [{ field: 'received_per_10k', desc: true }] } })
+      .withTransformation(hideFields('zone_code'))
+      .overrideByName('received_per_10k', [
+        { id: 'custom.cellOptions', value: { type: 'gauge', mode: 'basic' } },
+        { id: 'color', value: { mode: 'continuous-YlRd' } },
+        { id: 'decimals', value: 1 },
+      ]),
+  );
+  d.withPanel(
+    new BarGauge().id(4).title('Open backlog by zone (top 15)').description('Requests open now, the 15 zones with the most.')
+      .gridPos(at(14, 16, 10, 12)).datasource(S360)
+      .withTarget(s360('A', 'backlog').groupBy('zone').table())
+      .withTransformation({ id: 'sortBy', options: { sort: [{ field: 'backlog', desc: true }] } })
+      .withTransformation({ id: 'limit', options: { limitField: 15 } })
+      .withTransformation(hideFields('zone_code'))
+      .reduceOptions(new ReduceDataOptionsBuilder().values(true).calcs([]).fields('/^backlog$/'))
+      .displayMode(BarGaugeDisplayMode.Gradient).orientation(VizOrientation.Horizontal).namePlacement(BarGaugeNamePlacement.Left)
+      .unit('short').decimals(0).colorScheme(thresholdColors())
+      .thresholds(thresholds({ value: null, color: 'green' }, { value: 50, color: 'orange' }, { value: 100, color: 'red' })),
+  );
+  d.withPanel(
+    new TimeSeries().id(5).title('Requests in the selected zones').description('Requests received per hour in the zones chosen above (all zones when All).')
+      .gridPos(at(0, 28, 24, 8)).datasource(S360)
+      .withTarget(s360('A', 'received').interval('1h'))
+      .fillOpacity(20).lineWidth(2)
+      .legend(new VizLegendOptionsBuilder().showLegend(false).displayMode(LegendDisplayMode.List).placement(LegendPlacement.Bottom))
+      .unit('short').decimals(0).colorScheme(paletteColors()),
+  );
+  return d.build();
+}

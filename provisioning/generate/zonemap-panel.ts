@@ -1,0 +1,30 @@
+// The Services 360 zone map panel as a Foundation SDK builder, its options typed by the panel's own option
+// types (src/panel/types.ts). Only what differs from the panel's defaults is written; Grafana fills the rest
+// from the plugin's defaults when the dashboard loads.
+import { PanelBuilder } from '@grafana/grafana-foundation-sdk/dashboard';
+import type { ZoneMapOptions } from '../../src/panel/types.ts';
+import { S360, ZONEMAP_PANEL } from './refs.ts';
+
+type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
+export type ZoneMapPanelOptions = DeepPartial<ZoneMapOptions>;
+
+export class ZoneMapPanelBuilder extends PanelBuilder {
+  constructor() {
+    super();
+    this.internal.type = ZONEMAP_PANEL;
+    this.internal.datasource = S360;
+    this.internal.options = { datasourceUid: S360.uid } satisfies ZoneMapPanelOptions;
+  }
+
+  /** Merges into the options written so far (one level deep per layer). */
+  mapOptions(options: ZoneMapPanelOptions): this {
+    const current = (this.internal.options ?? {}) as Record<string, unknown>;
+    const merged: Record<string, unknown> = { ...current };
+    for (const [key, value] of Object.entries(options)) {
+      const before = current[key];
+      merged[key] = value && typeof value === 'object' && before && typeof before === 'object' ? { ...before, ...value } : value;
+    }
+    this.internal.options = merged;
+    return this;
+  }
+}
