@@ -17,7 +17,7 @@ export const SETTINGS = {
   retryAfterSeconds: { env: 'S360_RETRY_AFTER_S', default: 5, doc: 'Retry-After when the database is down' },
   open311WindowDays: { env: 'S360_OPEN311_WINDOW_DAYS', default: 90, doc: 'Open311 GET requests default window' },
   open311MaxResults: { env: 'S360_OPEN311_MAX_RESULTS', default: 1000, doc: 'Open311 GET requests limit' },
-  importChunkRows: { env: 'S360_IMPORT_CHUNK_ROWS', default: 50000, doc: 'rows per CSV import transaction' },
+  importChunkRows: { env: 'S360_IMPORT_CHUNK_ROWS', default: 20000, doc: 'rows per CSV import transaction (up to writers + 1 chunks in memory)' },
   importProgressRows: { env: 'S360_IMPORT_PROGRESS_ROWS', default: 100000, doc: 'CSV import: a progress line every N rows when stderr is no terminal' },
   importWriters: { env: 'S360_IMPORT_WRITERS', default: 2, doc: 'CSV import: connections writing chunks side by side' },
   demoChunkRows: { env: 'S360_DEMO_CHUNK_ROWS', default: 20000, doc: 'generate-demo: requests per COPY chunk' },
