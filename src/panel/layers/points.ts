@@ -60,7 +60,7 @@ const defaultOptions: PointsConfig = {
   binPixels: 40,
   pointRadius: 4,
   binMinRadius: 4,
-  binMaxRadius: 18,
+  binMaxRadius: 14,
   opacity: 0.85,
 };
 

@@ -3,9 +3,9 @@
 // and dispose(). The panel builds its options UI from registerOptionsUI once (panel options are static),
 // and creates, updates and disposes the layers as the options and data change.
 import type { DataFrame, GrafanaTheme2, InterpolateFunction, PanelOptionsEditorBuilder } from '@grafana/data';
-import type BaseLayer from 'ol/layer/Base';
-import type OlMap from 'ol/Map';
-import type { FeatureLike } from 'ol/Feature';
+import type BaseLayer from 'ol/layer/Base.js';
+import type OlMap from 'ol/Map.js';
+import type { FeatureLike } from 'ol/Feature.js';
 import type { AggregatorUrls } from '../aggregator/urls.ts';
 import type { JoinResult } from '../data/join.ts';
 import type { ZoneSet } from '../data/zones.ts';

@@ -29,7 +29,7 @@ describe('point flat styles', () => {
   test('a frame bin takes its radius from the feature and the density colour', () => {
     const c = circleOf(framePointsStyle(palette, o), { kind: 1, cls: 0, r: 11 });
     assert.equal(c.radius, 11);
-    assert.deepEqual(c.fill, [50, 116, 217, 0.75]);
+    assert.deepEqual(c.fill, [50, 116, 217, 0.55]);
   });
 
   test('a tile request is coloured by its property value; unknown values get "other"', () => {

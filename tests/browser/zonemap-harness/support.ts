@@ -21,7 +21,7 @@ export function assertPanelBuilt() {
 /** A month of demo requests in the Dubai communities (or the generated city), ending at `endAt`. */
 export async function seedDemoCity(pool: pg.Pool, endAt: number, requests = 6000) {
   const source = existsSync(DUBAI_COMMUNITIES_FILE) ? fileSource(DUBAI_COMMUNITIES_FILE) : generatedCitySource();
-  return generateDemo(pool, { months: 1, seed: 'zonemap', requests, perDay: 0, endAt, chunkRequests: 5000, source, subdivideVertices: 64 });
+  return generateDemo(pool, { months: 1, seed: 'zonemap', requests, perDay: 0, endAt, chunkRequests: 5000, source, subdivideVertices: 64, checkRows: true });
 }
 
 export type ZoneProbe = { code: string; nameEn: string; nameAr: string; population: number | null; lon: number; lat: number; areaKm2: number };

@@ -1,0 +1,105 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Field } from '@grafana/data';
+import type OlMap from 'ol/Map.js';
+import { grafana, theme, thresholds, zoneTable, frame } from '../test-support/grafana.ts';
+import { aggregatorUrls } from '../aggregator/urls.ts';
+import { joinZoneValues } from '../data/join.ts';
+import { zonesFromGeoJSON } from '../data/zones.ts';
+import { paintZones } from '../style/choropleth.ts';
+import { resolveOptions } from '../resolve-options.ts';
+import { LAYER_TYPES, layerType } from './registry.ts';
+import type { LayerEnv, MapData } from './types.ts';
+
+const square = (x: number) => ({ type: 'Polygon', coordinates: [[[x, 25], [x + 0.1, 25], [x + 0.1, 25.1], [x, 25.1], [x, 25]]] });
+const zones = zonesFromGeoJSON({ type: 'FeatureCollection', features: ['1', '2', '3'].map((code, i) => ({ type: 'Feature', properties: { code, name_en: `Zone ${code}`, name_ar: `منطقة ${code}`, population: 1000 * (i + 1) }, geometry: square(55 + i * 0.1) })) });
+const options = resolveOptions({ heatmap: { enabled: true }, points: { source: 'frame' }, hotspots: { source: 'frame' } });
+const env: LayerEnv = { theme, options, urls: aggregatorUrls('services360-requests'), fetchJson: async () => ({ type: 'FeatureCollection', features: [] }), report: () => undefined };
+/** A map stand-in: the layers only ask it for the view when they pick a level of detail. */
+const map = { getSize: () => undefined, getView: () => ({ getResolution: () => undefined }) } as unknown as OlMap;
+
+function mapData(): MapData {
+  const series = [
+    zoneTable([['1', 5], ['2', 50]], { unit: 'percent', ...thresholds('green', [10, 'red']) }),
+    frame([{ name: 'lon', values: [55.05, 55.15] }, { name: 'lat', values: [25.05, 25.05] }, { name: 'count', values: [3, 9] }, { name: 'topic', values: ['pest_control', 'noise'] }], { refId: 'H' }),
+  ];
+  const join = joinZoneValues(series, new Map(zones.zones.map((z) => [z.code, z.population])), options.zones, (field: Field) => grafana.getDisplayProcessor({ field, theme }));
+  return { series, zones, join, paints: paintZones(zones.zones.map((z) => z.code), join, options.zones, '#fff'), timeRange: { from: 0, to: 1 }, replaceVariables: (s: string) => s };
+}
+
+describe('layer registry', () => {
+  test('five layer types, bottom to top, each with defaults and an options UI', () => {
+    assert.deepEqual(LAYER_TYPES.map((l) => l.id), ['zones', 'heatmap', 'points', 'hotspots', 'labels']);
+    for (const l of LAYER_TYPES) {
+      assert.equal(typeof l.defaultOptions.enabled, 'boolean', l.id);
+      assert.equal(typeof l.registerOptionsUI, 'function');
+    }
+  });
+
+  test('every option a layer shows lives under its own id and has its default', () => {
+    const items: { path: string; defaultValue?: unknown }[] = [];
+    const builder = new Proxy({}, { get: (_t, _name) => (item: { path: string; defaultValue?: unknown }) => { items.push(item); return builder; } });
+    for (const l of LAYER_TYPES) {
+      items.length = 0;
+      l.registerOptionsUI(builder as never);
+      assert.ok(items.length > 0, l.id);
+      for (const item of items) {
+        assert.ok(item.path.startsWith(`${l.id}.`), `${l.id}: ${item.path}`);
+        assert.deepEqual(item.defaultValue, (l.defaultOptions as unknown as Record<string, unknown>)[item.path.slice(l.id.length + 1)], item.path);
+      }
+    }
+  });
+
+  test('each layer updates from data and disposes its layer and source', () => {
+    for (const type of LAYER_TYPES) {
+      if (type.id === 'heatmap') continue; // OpenLayers' heat map needs WebGL (browser tests cover it being off by default)
+      const handle = type.create(map, (options as unknown as Record<string, never>)[type.id], env);
+      const layer = handle.init() as unknown as { getSource(): { getFeatures?(): unknown[]; disposed: boolean } | null; disposed: boolean };
+      const source = layer.getSource()!;
+      handle.update(mapData());
+      if (type.id === 'zones' || type.id === 'labels') assert.equal(source.getFeatures!().length, 3, type.id);
+      if (type.id === 'hotspots') assert.equal(source.getFeatures!().length, 2);
+      handle.dispose();
+      assert.equal(layer.getSource(), null, `${type.id}: source detached`);
+      assert.equal(source.disposed, true, `${type.id}: source disposed`);
+      assert.equal(layer.disposed, true, `${type.id}: layer disposed`);
+    }
+  });
+
+  test('request tiles follow the time range and filters, and are disposed', () => {
+    const handle = layerType('points').create(map, { ...options.points, source: 'tiles', tileQuery: 'zone=$zone' } as never, env);
+    const layer = handle.init() as unknown as { getSource(): { getUrls(): string[] | null; disposed: boolean } | null };
+    const source = layer.getSource()!;
+    handle.update({ ...mapData(), timeRange: { from: Date.parse('2026-11-01T00:00:00Z'), to: Date.parse('2026-11-02T00:00:00Z') }, replaceVariables: (s: string) => s.replace('$zone', '332') });
+    assert.deepEqual(source.getUrls(), ['/api/datasources/proxy/uid/services360-requests/aggregator/v1/tiles/requests/{z}/{x}/{y}.mvt?from=2026-11-01T00%3A00%3A00.000Z&to=2026-11-02T00%3A00%3A00.000Z&zone=332']);
+    handle.dispose();
+    assert.equal(layer.getSource(), null);
+    assert.equal(source.disposed, true);
+  });
+
+  test('the zones tooltip: names in both languages, value with unit, population', () => {
+    const handle = layerType('zones').create(map, options.zones, env);
+    const layer = handle.init() as unknown as { getSource(): { getFeatureById(id: string): never } };
+    const data = mapData();
+    handle.update(data);
+    const t = handle.tooltip!(layer.getSource().getFeatureById('2'), data)!;
+    assert.equal(t.title, 'Zone 2');
+    assert.equal(t.titleAr, 'منطقة 2');
+    assert.equal(t.zoneCode, '2');
+    assert.deepEqual(t.rows.map((r) => [r.key, r.value]), [['value', '50%'], ['population', '2,000']]);
+    assert.deepEqual(handle.tooltip!(layer.getSource().getFeatureById('3'), data)!.rows[0].value, 'No data');
+    handle.dispose();
+  });
+
+  test('the zones legend comes from the field config; none when no zone has data', () => {
+    const handle = layerType('zones').create(map, options.zones, env);
+    handle.init();
+    const data = mapData();
+    handle.update(data);
+    assert.deepEqual(handle.legend!()!.items.map((i) => i.label), ['< 10%', '≥ 10%']);
+    assert.equal(handle.legend!()!.noData?.label, 'No data');
+    handle.update({ ...data, paints: paintZones(['1', '2', '3'], { byCode: new Map(), display: null }, options.zones, '#fff') });
+    assert.equal(handle.legend!(), null);
+    handle.dispose();
+  });
+});
