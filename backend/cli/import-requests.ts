@@ -14,6 +14,10 @@ const HELP = `usage: services360 import-requests FILE.csv [options]
                         (repeatable; {file} stands for the file's name, e.g. --set source={file})
   --rejects FILE        where bad rows go, with line number and reason (default: FILE.csv.rejects.csv)
   --chunk-rows N        rows per transaction (default: S360_IMPORT_CHUNK_ROWS)
+  --writers N           connections writing chunks side by side (default: S360_IMPORT_WRITERS)
+  --keep-triggers       keep every row trigger on (by default, when this role may and no trigger but
+                        the foreign-key checks exists, each chunk checks its references set-based and
+                        writes with row triggers off: about twice as fast)
   --quiet               no progress output
 Fields: ${IMPORT_FIELDS.join(', ')}.
 Good rows load while bad rows go to the rejects file; rows already present ((source, external_id)) are
@@ -36,7 +40,7 @@ export async function run(argv: string[]): Promise<number> {
     options: {
       mapping: { type: 'string', default: 'services360' }, map: { type: 'string', multiple: true, default: [] },
       set: { type: 'string', multiple: true, default: [] }, rejects: { type: 'string' }, 'chunk-rows': { type: 'string' },
-      quiet: { type: 'boolean' }, help: { type: 'boolean' },
+      writers: { type: 'string' }, 'keep-triggers': { type: 'boolean' }, quiet: { type: 'boolean' }, help: { type: 'boolean' },
     },
   });
   if (values.help || positionals.length !== 1) { console.error(HELP); return values.help ? 0 : 2; }
@@ -45,6 +49,8 @@ export async function run(argv: string[]): Promise<number> {
   const config = loadConfig();
   const chunkRows = values['chunk-rows'] !== undefined ? Number(values['chunk-rows']) : config.importChunkRows;
   if (!Number.isInteger(chunkRows) || chunkRows < 1) { console.error('--chunk-rows must be a positive whole number'); return 2; }
+  const writers = values.writers !== undefined ? Number(values.writers) : config.importWriters;
+  if (!Number.isInteger(writers) || writers < 1) { console.error('--writers must be a positive whole number'); return 2; }
   let mapping;
   try {
     mapping = withFlags(loadMapping(values.mapping!), values.map, values.set);
@@ -52,10 +58,10 @@ export async function run(argv: string[]): Promise<number> {
     if (err instanceof MappingError) { console.error(err.message); return 2; }
     throw err;
   }
-  const pool = createPool(databaseUrl(), { ...config, poolSize: 2, statementTimeoutMs: 0 });
+  const pool = createPool(databaseUrl(), { ...config, poolSize: writers + 1, statementTimeoutMs: 0 });
   try {
     const summary = await importRequests(pool, {
-      file, mapping, chunkRows, maxDescriptionChars: config.maxDescriptionChars,
+      file, mapping, chunkRows, writers, triggers: values['keep-triggers'] ? 'on' : 'auto', maxDescriptionChars: config.maxDescriptionChars,
       rejectsFile: values.rejects ?? `${file}.rejects.csv`,
       progress: values.quiet ? null : progressFor(process.stderr, config.importProgressRows),
       onHeader: (m) => {

@@ -1,13 +1,12 @@
 // Imports a CSV of historical requests at COPY speed: the file is streamed and parsed, each row checked
 // with the API's rules (bad rows go to the rejects file), good rows are COPYed by chunks into a
 // temporary staging table and written by one INSERT … SELECT per chunk (sql/import/insert_staged.sql),
-// each chunk in its own transaction. While the database writes one chunk, the next one is parsed.
+// each chunk in its own transaction (chunk-writer.ts). While the database writes, the next chunk is read.
 // Idempotent: rows whose (source, external_id) is already present are skipped.
 import { createReadStream, statSync } from 'node:fs';
 import type pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
-import { sql } from '../db/sql.ts';
 import { ReferenceCache, type ReferenceIndex } from '../domain/reference.ts';
+import { bulkModeAllowed, Chunk, ChunkWriteError, WriterPool } from './chunk-writer.ts';
 import { copyArray, copyLine, copyValue } from './copy-text.ts';
 import { csvRecords, CsvTooLargeError } from './csv-records.ts';
 import { compileMapping, type CompiledMapping, type Mapping } from './mapping.ts';
@@ -31,6 +30,8 @@ export type ImportOptions = {
    * 'on': every row trigger fires (slower: some 30 foreign-key checks per request).
    */
   triggers?: 'auto' | 'on';
+  /** connections writing chunks side by side (default 1) */
+  writers?: number;
   /** told once the header is read: which columns are ignored and which mapped ones are missing */
   onHeader?: (mapping: CompiledMapping) => void;
 };
@@ -46,7 +47,7 @@ export type ImportSummary = {
   rejectsFile: string | null;
   seconds: number;
   rowsPerSecond: number;
-  /** time spent writing chunks to the database (the rest: reading and checking rows, overlapping it) */
+  /** time spent writing chunks to the database, summed over the writers (reading overlaps it) */
   writeSeconds: number;
   /** how references were checked: 'set-based' (bulk mode) or 'row triggers' */
   referenceChecks: 'set-based' | 'row triggers';
@@ -82,16 +83,6 @@ export function stagedLine(line: number, row: ImportRow): string {
   ]);
 }
 
-/** True when this role may turn row triggers off and no trigger but the foreign-key checks would be skipped. */
-async function bulkModeAllowed(client: pg.PoolClient): Promise<boolean> {
-  const { rows: [probe] } = await client.query<{ allowed: boolean }>(sql('import/probe_bulk_mode'));
-  if (!probe.allowed) return false;
-  const { rows: [triggers] } = await client.query<{ others: number }>(sql('import/insert_triggers'));
-  return triggers.others === 0;
-}
-
-type Chunk = { lines: string[]; first: number; last: number; repeats: number };
-
 export async function importRequests(pool: pg.Pool, options: ImportOptions): Promise<ImportSummary> {
   const started = process.hrtime.bigint();
   const totalBytes = statSync(options.file).size;
@@ -100,55 +91,24 @@ export async function importRequests(pool: pg.Pool, options: ImportOptions): Pro
   const summary: ImportSummary = { rows: 0, loaded: 0, present: 0, rejected: 0, rejectsFile: null, seconds: 0, rowsPerSecond: 0, writeSeconds: 0,
     referenceChecks: 'row triggers' };
 
-  const input = createReadStream(options.file, { highWaterMark: 1 << 20 });
-  const client = await pool.connect();
-  const bulk = (options.triggers ?? 'auto') === 'auto' && await bulkModeAllowed(client);
+  const bulk = (options.triggers ?? 'auto') === 'auto' && await bulkModeAllowed(pool);
   if (bulk) summary.referenceChecks = 'set-based';
-  let failed: Error | null = null;
-  let writing: Promise<void> | null = null;
-  const write = async (chunk: Chunk) => {
-    const began = process.hrtime.bigint();
-    try {
-      await client.query(sql('import/begin_chunk'));
-      const copy = client.query(copyFrom(sql('import/copy_staging')));
-      await new Promise<void>((resolve, reject) => {
-        copy.on('finish', resolve);
-        copy.on('error', reject);
-        for (let i = 0; i < chunk.lines.length; i += 1000) copy.write(chunk.lines.slice(i, i + 1000).join(''));
-        copy.end();
-      });
-      if (bulk) {
-        const { rows: refs } = await client.query<{ missing: number }>(sql('import/lock_references'));
-        // A reference gone since the start: the row triggers will name it.
-        if (refs[0].missing === 0) await client.query(sql('import/bulk_mode'));
-      }
-      const { rows } = await client.query<{ staged: number; inserted: number }>(sql('import/insert_staged'));
-      await client.query('COMMIT');
-      summary.loaded += rows[0].inserted;
-      summary.present += rows[0].staged - rows[0].inserted + chunk.repeats;
-      summary.writeSeconds += Number(process.hrtime.bigint() - began) / 1e9;
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw new ImportError(`lines ${chunk.first}–${chunk.last} could not be written (${(err as Error).message}); `
-        + 'the rows before them are in; run the import again to resume (rows already in are skipped)');
-    }
-  };
-  const startWrite = async (chunk: Chunk) => {
-    if (writing) await writing;
-    if (failed) throw failed;
-    writing = write(chunk).catch((err) => { failed = err as Error; });
-  };
+  const writers = await WriterPool.open(pool, Math.max(1, options.writers ?? 1), bulk, (r) => {
+    summary.loaded += r.inserted;
+    summary.present += r.staged - r.inserted + r.repeats;
+    summary.writeSeconds += r.seconds;
+  });
+  const input = createReadStream(options.file, { highWaterMark: 1 << 20 });
 
   let reader: RowReader | null = null;
-  let chunk: Chunk = { lines: [], first: 0, last: 0, repeats: 0 };
+  let chunk = new Chunk();
   let keys = new Set<string>();
   const progress = options.progress ?? null;
   try {
-    await client.query(sql('import/create_staging'));
     progress?.start(totalBytes);
     for await (const batch of csvRecords(input, MAX_RECORD_CHARS)) {
       for (const r of batch) {
-        if (failed) throw failed;
+        if (writers.failed) throw writers.failed;
         if (!reader) {
           const mapping = compileMapping(options.mapping, r.cells, options.file);
           options.onHeader?.(mapping);
@@ -170,36 +130,33 @@ export async function importRequests(pool: pg.Pool, options: ImportOptions): Pro
         const key = `${result.row.request.source}\u0000${result.row.request.external_id}`;
         if (keys.has(key)) { chunk.repeats++; continue; }
         keys.add(key);
-        if (!chunk.lines.length) chunk.first = r.line;
-        chunk.last = r.line;
-        chunk.lines.push(stagedLine(r.line, result.row));
-        if (chunk.lines.length >= options.chunkRows) {
-          await startWrite(chunk);
-          chunk = { lines: [], first: 0, last: 0, repeats: 0 };
+        chunk.add(r.line, stagedLine(r.line, result.row));
+        if (chunk.rows >= options.chunkRows) {
+          await writers.submit(chunk);
+          chunk = new Chunk();
           keys = new Set();
         }
       }
       progress?.update(input.bytesRead, summary.rows);
     }
     if (!reader) throw new ImportError(`${options.file} is empty: no header line`);
-    if (chunk.lines.length) await startWrite(chunk);
+    if (chunk.rows) await writers.submit(chunk);
     else summary.present += chunk.repeats;
-    if (writing) await writing;
-    if (failed) throw failed;
+    await writers.drain();
     progress?.update(totalBytes, summary.rows);
   } catch (err) {
-    if (writing) await writing;
-    client.release(true);
     if (err instanceof CsvTooLargeError) throw new ImportError(`${options.file}: ${err.message}; nothing after it was read`);
+    if (err instanceof ChunkWriteError) {
+      throw new ImportError(`${err.message}; other chunks may be in: run the import again to resume (rows already in are skipped)`);
+    }
     throw err;
   } finally {
+    await writers.close();
     progress?.stop();
     summary.rejected = rejects.count;
     summary.rejectsFile = await rejects.close();
     input.destroy();
   }
-  await client.query(sql('import/drop_staging')).catch(() => {});
-  client.release();
   summary.seconds = Number(process.hrtime.bigint() - started) / 1e9;
   summary.rowsPerSecond = summary.rows / Math.max(summary.seconds, 1e-9);
   return summary;

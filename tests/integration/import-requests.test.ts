@@ -184,6 +184,14 @@ describe('chunks and reference checks', () => {
     assert.deepEqual(n, { requests: 7, events: 28, customers: 7 });
   });
 
+  test('two writers side by side: every row once, repeats across their chunks included', async () => {
+    const file = csv('parallel.csv', rows('parallel', 200));
+    const summary = await importRequests(db.pool, options(file, { chunkRows: 5, writers: 2 }));
+    assert.deepEqual([summary.rows, summary.loaded, summary.present], [200, 7, 193]);
+    const { rows: [n] } = await db.pool.query("SELECT count(*)::int AS requests, count(DISTINCT external_id)::int AS keys FROM requests WHERE source = 'parallel'");
+    assert.deepEqual(n, { requests: 7, keys: 7 });
+  });
+
   test('row triggers on or off, the same rows are written', async () => {
     const snapshot = async (source: string) => (await db.pool.query(`SELECT r.external_id, r.status, r.progress_pct, r.zone_id, r.sla_policy_id,
         r.first_response_at, r.resolved_at, c.name, array_agg(e.kind || ':' || e.to_status || ':' || e.occurred_at ORDER BY e.id) AS events

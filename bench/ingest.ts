@@ -1,0 +1,248 @@
+// On demand: `npm run bench:ingest [-- --runs 3 --single 20000 --batches 60 --csv-rows 500000 --jobs on|off --keep]`.
+// Against a fresh database (on the S360_ADMIN_URL server, dropped at the end unless --keep) holding the
+// Dubai communities (or a generated grid when the file is absent), with the aggregator started as a
+// child process (`services360 serve`, so its peak memory can be read from /proc/<pid>/status):
+//  - single-request ingest, POST /v1/requests: throughput and latency p50/p95/p99, keep-alive, 32 in
+//    flight; baseline: a trivial route (GET /healthz) under the same load;
+//  - batch ingest, POST /v1/requests/batch with 1,000 requests each: requests/s; baseline: the single
+//    endpoint's requests/s;
+//  - CSV import (`services360 import-requests`, a child process too) of N generated rows: rows/s;
+//    baseline: the same rows written one by one through the API's own INSERT (one statement per row);
+//  - the server's peak memory (VmHWM) after all of it.
+// The server runs as shipped, its scheduled jobs (rollups) included unless --jobs off; its stderr goes
+// to bench/results/ingest-server-*.log. Each figure is the median of --runs runs. Targets (2-core machine): ≥ 1,000 requests/s single,
+// ≥ 10,000/s batch, ≥ 50,000 rows/s CSV, < 250 MB. The load generator shares the machine's CPUs with
+// the server and PostgreSQL, and other work on the machine moves the figures: read them with that in mind.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { createToken } from '../backend/auth/tokens.ts';
+import { loadConfig } from '../backend/config.ts';
+import { createPool } from '../backend/db/pool.ts';
+import { migrate } from '../backend/db/migrate.ts';
+import { ReferenceCache } from '../backend/domain/reference.ts';
+import { compileMapping, loadMapping } from '../backend/import/mapping.ts';
+import { RowReader } from '../backend/import/row-input.ts';
+import { writeRequests } from '../backend/ingest/write-requests.ts';
+import { importZones } from '../backend/zones/import-zones.ts';
+import { CSV_COLUMNS, historyRow, rng, writeHistoryCsv, type BBox } from './csv-history.ts';
+import { median, runLoad, type LoadRequest, type LoadResult } from './load.ts';
+import { peakMemoryMb, watchPeakMemory } from './proc-memory.ts';
+
+const ROOT = join(fileURLToPath(import.meta.url), '../..');
+const DUBAI = join(ROOT, '../shared/data/dubai/dubai_communities.geojson');
+
+const { values: args } = parseArgs({ options: {
+  runs: { type: 'string', default: '3' },
+  single: { type: 'string', default: '20000' },
+  concurrency: { type: 'string', default: '32' },
+  batches: { type: 'string', default: '60' },
+  'batch-concurrency': { type: 'string', default: '4' },
+  'csv-rows': { type: 'string', default: '500000' },
+  'baseline-rows': { type: 'string', default: '3000' },
+  seconds: { type: 'string', default: '30' },
+  jobs: { type: 'string', default: 'on' },
+  keep: { type: 'boolean', default: false },
+} });
+const RUNS = Number(args.runs);
+const SINGLE = Number(args.single);
+const CONCURRENCY = Number(args.concurrency);
+const BATCHES = Number(args.batches);
+const BATCH_CONCURRENCY = Number(args['batch-concurrency']);
+const CSV_ROWS = Number(args['csv-rows']);
+const BASELINE_ROWS = Number(args['baseline-rows']);
+const SECONDS = Number(args.seconds);
+const adminUrl = process.env.S360_ADMIN_URL ?? process.env.DATABASE_URL;
+if (!adminUrl) throw new Error('set S360_ADMIN_URL or DATABASE_URL (source scripts/bootstrap.sh)');
+
+const log = (s: string) => console.log(s);
+const n0 = (x: number) => Math.round(x).toLocaleString('en-US');
+
+// --- A fresh database ---------------------------------------------------------------------------
+const dbName = `s360_bench_ingest_${randomBytes(4).toString('hex')}`;
+const dbUrl = (() => { const u = new URL(adminUrl); u.pathname = `/${dbName}`; return u.toString(); })();
+async function admin(statement: string) {
+  const c = new pg.Client({ connectionString: adminUrl });
+  await c.connect();
+  try { await c.query(statement); } finally { await c.end(); }
+}
+await admin(`CREATE DATABASE "${dbName}"`);
+const pool = createPool(dbUrl, { ...loadConfig(), statementTimeoutMs: 0 });
+let server: ChildProcess | null = null;
+const workDir = mkdtempSync(join(tmpdir(), 's360-bench-ingest-'));
+const serverLog = join(ROOT, 'bench/results', `ingest-server-${Date.now()}.log`);
+mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+
+async function cleanup() {
+  if (server && server.exitCode === null) {
+    const exited = new Promise((resolve) => server!.once('exit', resolve));
+    server.kill('SIGTERM');
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+  }
+  await pool.end().catch(() => {});
+  rmSync(workDir, { recursive: true, force: true });
+  if (!args.keep) await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => {});
+  else log(`kept database ${dbName}`);
+}
+
+/** A grid of square zones over Dubai's extent, when the communities file is absent. */
+function gridZones(cells = 15) {
+  const [x0, y0, x1, y1] = [54.9, 24.75, 55.65, 25.35];
+  const dx = (x1 - x0) / cells, dy = (y1 - y0) / cells;
+  const features = [];
+  for (let i = 0; i < cells; i++) for (let j = 0; j < cells; j++) {
+    const x = x0 + i * dx, y = y0 + j * dy;
+    features.push({ type: 'Feature', properties: { code: `G${i}-${j}`, name_en: `Grid ${i}-${j}`, name_ar: `شبكة ${i}-${j}` },
+      geometry: { type: 'Polygon', coordinates: [[[x, y], [x + dx, y], [x + dx, y + dy], [x, y + dy], [x, y]]] } });
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+/** Starts `services360 serve` as a child process; resolves with its URL. */
+function startServerProcess(): Promise<{ child: ChildProcess; url: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin/services360.js'), 'serve'], {
+      env: { ...process.env, DATABASE_URL: dbUrl, PORT: '0', HOST: '127.0.0.1', S360_JOBS: args.jobs! },
+      stdio: ['ignore', 'pipe', openSync(serverLog, 'w')],
+    });
+    let out = '';
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (m) resolve({ child, url: m[1] });
+    });
+    child.on('exit', (code) => reject(new Error(`the server exited (${code}) before listening: ${out}`)));
+  });
+}
+
+try {
+  await migrate(pool);
+  const zones = existsSync(DUBAI)
+    ? await importZones(pool, JSON.parse(readFileSync(DUBAI, 'utf8')), { codeProperty: 'COMM_NUM', nameEnProperty: 'CNAME_E', nameArProperty: 'CNAME_A', kind: 'community', subdivideVertices: 64 })
+    : await importZones(pool, gridZones(), { codeProperty: 'code', nameEnProperty: 'name_en', nameArProperty: 'name_ar', kind: 'community', subdivideVertices: 64 });
+  const { rows: [ext] } = await pool.query('SELECT ST_XMin(e) AS x0, ST_YMin(e) AS y0, ST_XMax(e) AS x1, ST_YMax(e) AS y1 FROM (SELECT ST_Extent(geom) AS e FROM zones) z');
+  const bbox: BBox = [ext.x0, ext.y0, ext.x1, ext.y1];
+  log(`database ${dbName}: ${zones.inserted} zones (${existsSync(DUBAI) ? 'Dubai communities' : 'generated grid'})`);
+  const { token } = await createToken(pool, 'bench-ingest', ['ingest']);
+  const auth = { authorization: `Bearer ${token}` };
+
+  const started = await startServerProcess();
+  server = started.child;
+  const url = started.url;
+  log(`aggregator pid ${server.pid} at ${url} (jobs ${args.jobs}); ${RUNS} runs; single: ${n0(SINGLE)} requests, ${CONCURRENCY} in flight; batch: ${BATCHES} × 1,000, ${BATCH_CONCURRENCY} in flight`);
+
+  const random = rng(20261129);
+  const CHANNELS = ['website', 'social_media', 'call_centre', 'whatsapp', 'virtual_assistant'];
+  const CATEGORIES = ['inquiry', 'report', 'observation', 'complaint', 'service_request', 'suggestion'];
+  const TOPICS = ['waste.overflowing_bin', 'food_safety.hygiene', 'buildings.violation', 'drainage.blocked_drain', 'environment.noise'];
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
+  const now = Date.now();
+  const apiRequest = (source: string, id: string) => ({
+    source, external_id: id, channel: pick(CHANNELS), category: pick(CATEGORIES), topic: pick(TOPICS),
+    description: random() < 0.5 ? 'Bin overflowing since yesterday' : 'حاوية النفايات ممتلئة منذ الأمس',
+    location: { lon: +(bbox[0] + random() * (bbox[2] - bbox[0])).toFixed(6), lat: +(bbox[1] + random() * (bbox[3] - bbox[1])).toFixed(6) },
+    ...(random() < 0.5 ? { customer: { name: 'Fatima Al Mansoori', phone: '+971 50 123 4567' } } : {}),
+    created_at: new Date(now - Math.floor(random() * 30 * 86_400_000)).toISOString(),
+  });
+  const post = (path: string, body: unknown): LoadRequest => ({ method: 'POST', path, headers: auth, body: Buffer.from(JSON.stringify(body)) });
+  const check = (what: string, r: LoadResult, ok: number[]) => {
+    const bad = Object.entries(r.statuses).filter(([s]) => !ok.includes(Number(s)));
+    if (bad.length || r.errors) throw new Error(`${what}: unexpected answers ${JSON.stringify(r.statuses)}, ${r.errors} connection errors`);
+  };
+
+  // Warm-up: JIT, pools, caches.
+  const warm = Array.from({ length: 500 }, (_, i) => post('/v1/requests', apiRequest('bench-warm', `w-${i}`)));
+  check('warm-up', await runLoad(url, (i) => warm[i], { count: warm.length, concurrency: 8, maxSeconds: SECONDS }), [201]);
+
+  const trivial: LoadResult[] = [], single: LoadResult[] = [], batch: LoadResult[] = [];
+  for (let run = 1; run <= RUNS; run++) {
+    const t = await runLoad(url, () => ({ method: 'GET', path: '/healthz' }), { count: SINGLE, concurrency: CONCURRENCY, maxSeconds: SECONDS });
+    check('GET /healthz', t, [200]);
+    trivial.push(t);
+    const bodies = Array.from({ length: SINGLE }, (_, i) => post('/v1/requests', apiRequest('bench-single', `s${run}-${i}`)));
+    const s = await runLoad(url, (i) => bodies[i], { count: SINGLE, concurrency: CONCURRENCY, maxSeconds: SECONDS });
+    check('POST /v1/requests', s, [201]);
+    single.push(s);
+    const batches = Array.from({ length: BATCHES }, (_, b) => post('/v1/requests/batch',
+      { requests: Array.from({ length: 1000 }, (_, i) => apiRequest('bench-batch', `b${run}-${b}-${i}`)) }));
+    const b = await runLoad(url, (i) => batches[i], { count: BATCHES, concurrency: BATCH_CONCURRENCY, maxSeconds: SECONDS });
+    check('POST /v1/requests/batch', b, [201]);
+    batch.push(b);
+    log(`run ${run}: /healthz ${n0(t.perSecond)}/s · single ${n0(s.perSecond)}/s (p50 ${s.p50.toFixed(1)} ms, p95 ${s.p95.toFixed(1)}, p99 ${s.p99.toFixed(1)}) · batch ${n0(b.perSecond * 1000)} requests/s (${b.p50.toFixed(0)} ms per batch)`);
+  }
+  const serverPeak = peakMemoryMb(server.pid!);
+
+  // CSV: baseline (row by row through the API's INSERT), then the import CLI on N generated rows.
+  const ref = await new ReferenceCache(pool, Number.MAX_SAFE_INTEGER).get();
+  const reader = new RowReader(compileMapping(loadMapping('services360'), CSV_COLUMNS, 'baseline.csv'), ref, 4000);
+  const baselineRandom = rng(7);
+  const baseline: number[] = [];
+  for (let run = 1; run <= RUNS; run++) {
+    const t0 = process.hrtime.bigint();
+    const limit = t0 + BigInt(SECONDS * 1e9);
+    let written = 0;
+    while (written < BASELINE_ROWS && process.hrtime.bigint() < limit) {
+      const r = reader.read(historyRow(written, baselineRandom, bbox, `baseline-${run}`));
+      if (r.row) await writeRequests(pool, [r.row.request]);
+      written++;
+    }
+    baseline.push(written / (Number(process.hrtime.bigint() - t0) / 1e9));
+  }
+  log(`row-by-row INSERT baseline: ${baseline.map(n0).join(', ')} rows/s`);
+
+  const csv: { rowsPerSecond: number; loaded: number; peakMb: number | null }[] = [];
+  for (let run = 1; run <= RUNS; run++) {
+    const file = join(workDir, `history-${run}.csv`);
+    const bytes = await writeHistoryCsv(file, CSV_ROWS, 1000 + run, bbox, `bench-csv-${run}`);
+    const child = spawn(process.execPath, [join(ROOT, 'bin/services360.js'), 'import-requests', file, '--quiet'], {
+      env: { ...process.env, DATABASE_URL: dbUrl }, stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const memory = watchPeakMemory(child.pid!);
+    let out = '';
+    child.stdout!.on('data', (d) => { out += d; });
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    const peakMb = memory.stop();
+    const m = /loaded ([\d,]+),.* — ([\d,]+) rows in ([\d.]+) s/.exec(out);
+    if (code !== 0 || !m) throw new Error(`import-requests exited ${code}: ${out}`);
+    const rows = Number(m[2].replaceAll(',', '')), seconds = Number(m[3]);
+    csv.push({ rowsPerSecond: rows / seconds, loaded: Number(m[1].replaceAll(',', '')), peakMb });
+    rmSync(file);
+    log(`csv run ${run}: ${n0(rows)} rows (${(bytes / 1_048_576).toFixed(0)} MB) in ${seconds.toFixed(1)} s = ${n0(rows / seconds)} rows/s; importer peak ${peakMb?.toFixed(0)} MB`);
+  }
+
+  // --- Report ---------------------------------------------------------------------------------
+  const med = (xs: LoadResult[], f: (r: LoadResult) => number) => median(xs.map(f));
+  const figures = {
+    single: { perSecond: med(single, (r) => r.perSecond), p50: med(single, (r) => r.p50), p95: med(single, (r) => r.p95), p99: med(single, (r) => r.p99) },
+    trivial: { perSecond: med(trivial, (r) => r.perSecond), p50: med(trivial, (r) => r.p50), p95: med(trivial, (r) => r.p95), p99: med(trivial, (r) => r.p99) },
+    batch: { requestsPerSecond: med(batch, (r) => r.perSecond * 1000), p50BatchMs: med(batch, (r) => r.p50) },
+    csv: { rowsPerSecond: median(csv.map((c) => c.rowsPerSecond)), baselineRowsPerSecond: median(baseline), importerPeakMb: median(csv.map((c) => c.peakMb ?? NaN)) },
+    serverPeakMb: serverPeak,
+  };
+  const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
+  const lines = [
+    '',
+    `figure (median of ${RUNS})                 measured          target       baseline (same run)                   ratio`,
+    `single POST /v1/requests           ${n0(figures.single.perSecond).padStart(8)} req/s   ≥ 1,000/s    GET /healthz ${n0(figures.trivial.perSecond).padStart(7)} req/s           ${(figures.single.perSecond / figures.trivial.perSecond).toFixed(2)}×  ${verdict(figures.single.perSecond >= 1000)}`,
+    `  latency p50 / p95 / p99          ${figures.single.p50.toFixed(1)} / ${figures.single.p95.toFixed(1)} / ${figures.single.p99.toFixed(1)} ms             /healthz ${figures.trivial.p50.toFixed(1)} / ${figures.trivial.p95.toFixed(1)} / ${figures.trivial.p99.toFixed(1)} ms`,
+    `batch POST /v1/requests/batch      ${n0(figures.batch.requestsPerSecond).padStart(8)} req/s   ≥ 10,000/s   single endpoint ${n0(figures.single.perSecond).padStart(7)} req/s        ${(figures.batch.requestsPerSecond / figures.single.perSecond).toFixed(1)}×  ${verdict(figures.batch.requestsPerSecond >= 10_000)}`,
+    `CSV import-requests                ${n0(figures.csv.rowsPerSecond).padStart(8)} rows/s  ≥ 50,000/s   row-by-row INSERT ${n0(figures.csv.baselineRowsPerSecond).padStart(6)} rows/s      ${(figures.csv.rowsPerSecond / figures.csv.baselineRowsPerSecond).toFixed(1)}×  ${verdict(figures.csv.rowsPerSecond >= 50_000)}`,
+    `server peak memory (VmHWM)         ${figures.serverPeakMb?.toFixed(0).padStart(8)} MB      < 250 MB     (importer process peak ${figures.csv.importerPeakMb.toFixed(0)} MB)              ${verdict((figures.serverPeakMb ?? Infinity) < 250)}`,
+    '',
+    `load average now: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} (2 cores; the load generator runs on them too)`,
+  ];
+  log(lines.join('\n'));
+  const resultsDir = join(ROOT, 'bench/results');
+  mkdirSync(resultsDir, { recursive: true });
+  const file = join(resultsDir, `ingest-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), runs: RUNS, args, figures,
+    raw: { trivial, single, batch, baseline, csv } }, null, 2));
+  log(`results: ${file}`);
+} finally {
+  await cleanup();
+}
