@@ -3,8 +3,9 @@
 -- specificity, the customer, the request in its final state, its whole journey and its rollup mark.
 -- (source, external_id) already present: the row is skipped, so re-running an import writes nothing.
 -- Staged keys are unique within a chunk (the reader drops repeats). Ids follow the file's order.
+-- (The sequences are looked up once, not per row: pg_get_serial_sequence reads the catalog.)
 WITH numbered AS (
-  SELECT nextval(pg_get_serial_sequence('requests', 'id')) AS id, s.*
+  SELECT nextval((SELECT pg_get_serial_sequence('requests', 'id'))::regclass) AS id, s.*
   FROM (SELECT * FROM import_staging ORDER BY line OFFSET 0) s
 ),
 located AS (
@@ -13,7 +14,7 @@ located AS (
          coalesce(zc.id, zp.zone_id) AS zone_id,
          sla.id AS sla_policy_id,
          CASE WHEN coalesce(s.c_name, s.c_phone, s.c_email, s.c_national_id, s.c_language) IS NOT NULL
-              THEN nextval(pg_get_serial_sequence('customers', 'id')) END AS customer_id
+              THEN nextval((SELECT pg_get_serial_sequence('customers', 'id'))::regclass) END AS customer_id
   FROM numbered s
   LEFT JOIN zones zc ON zc.code = s.zone_code
   LEFT JOIN LATERAL (
