@@ -1,0 +1,37 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { judgeReadiness } from './readiness.ts';
+
+const healthy = { databaseAnswers: true, pending: [] as string[], lagSeconds: 12.345 };
+
+test('ready when the database answers, nothing is pending and the lag is under the bound', () => {
+  assert.deepEqual(judgeReadiness(healthy, 300), {
+    ready: true, problems: [], checks: { database: 'ok', migrations: 'current', rollup_lag_seconds: 12.3 },
+  });
+});
+
+test('a lag at the bound is not ready, and says by how much in plain words', () => {
+  const r = judgeReadiness({ ...healthy, lagSeconds: 300 }, 300);
+  assert.equal(r.ready, false);
+  assert.deepEqual(r.problems, [{ path: 'rollup_lag_seconds', message: 'the rollups lag 300 s behind (bound 300 s)' }]);
+});
+
+test('pending migrations are named, with the command that applies them', () => {
+  const r = judgeReadiness({ ...healthy, pending: ['0014_a.sql', '0015_b.sql'] }, 300);
+  assert.equal(r.checks.migrations, 'pending');
+  assert.deepEqual(r.problems, [{ path: 'migrations', message: '2 migrations pending (0014_a.sql, 0015_b.sql); run services360 migrate' }]);
+});
+
+test('a database that does not answer is the one problem reported; the rest is unknown', () => {
+  const r = judgeReadiness({ databaseAnswers: false, pending: null, lagSeconds: null }, 300);
+  assert.deepEqual(r, {
+    ready: false,
+    checks: { database: 'unreachable', migrations: 'unknown', rollup_lag_seconds: null },
+    problems: [{ path: 'database', message: 'the database does not answer' }],
+  });
+});
+
+test('an answering database whose lag or migrations cannot be read is not ready', () => {
+  const r = judgeReadiness({ databaseAnswers: true, pending: null, lagSeconds: null }, 300);
+  assert.deepEqual(r.problems.map((p) => p.path), ['migrations', 'rollup_lag_seconds']);
+});
