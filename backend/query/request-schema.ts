@@ -5,7 +5,8 @@ import { METRIC_NAMES, type Language, type MetricName } from './metrics.ts';
 
 const instant = z.union([z.number().finite(), z.string()]).transform((v, ctx) => {
   const t = typeof v === 'number' ? v : /^\d+$/.test(v) ? Number(v) : Date.parse(v);
-  if (!Number.isFinite(t)) { ctx.addIssue({ code: 'custom', message: 'must be an ISO 8601 time or epoch milliseconds' }); return z.NEVER; }
+  // Years 1–9999 only: a far-off number (e.g. -1e308) is no Date and would fail deep in the planner (500).
+  if (!Number.isFinite(t) || t < -62135596800000 || t > 253402300799999) { ctx.addIssue({ code: 'custom', message: 'must be an ISO 8601 time or epoch milliseconds' }); return z.NEVER; }
   return t;
 });
 
