@@ -29,6 +29,7 @@ export const SETTINGS = {
   tileBuffer: { env: 'S360_TILE_BUFFER', default: 64, doc: 'vector tile buffer (extent units) for points near an edge' },
   tileDefaultDays: { env: 'S360_TILE_DEFAULT_DAYS', default: 30, doc: 'tiles without from/to show this many days up to now' },
   tileCacheSeconds: { env: 'S360_TILE_CACHE_S', default: 60, doc: 'Cache-Control max-age of a vector tile (private)' },
+  tileRandomPageCost: { env: 'S360_TILE_RANDOM_PAGE_COST', default: 1.1, doc: 'random_page_cost for tile queries (cached/SSD pages: lets small tiles use the space-time index)' },
   zonesSimplifyPixels: { env: 'S360_ZONES_SIMPLIFY_PX', default: 0.5, doc: 'zones GeoJSON simplification tolerance, in pixels of the zoom' },
   zonesFullDetailZoom: { env: 'S360_ZONES_FULL_DETAIL_ZOOM', default: 16, doc: 'zones GeoJSON at or above this zoom is not simplified' },
   hotspotEpsMetres: { env: 'S360_HOTSPOT_EPS_M', default: 100, doc: 'hot spots: DBSCAN distance between neighbouring reports' },

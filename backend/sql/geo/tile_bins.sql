@@ -2,7 +2,7 @@
 -- $3..$10 dimension filters, $11 z, $12 x, $13 y, $14 extent, $15 bins per tile side, $16 most features.
 -- A point belongs to exactly one tile and one bin (half-open cells, no buffer), so the counts of the
 -- tiles of a zoom add up to the requests. A bin is drawn at the mean position of its requests.
--- The envelope is inline in the WHERE clause so the planner sees it as a constant (see tile_points.sql).
+-- The lon/lat search box is inline in the WHERE clause so the planner sees a constant (see tile_points.sql).
 WITH box AS (
   SELECT tile, ST_XMin(tile) AS x0, ST_YMax(tile) AS y1, ST_XMax(tile) - ST_XMin(tile) AS size
   FROM (SELECT ST_TileEnvelope($11::int, $12::int, $13::int) AS tile) e
@@ -12,7 +12,9 @@ pts AS (
   SELECT radians(ST_X(r.location)) * 6378137.0 AS mx,
          ln(tan(pi() / 4 + radians(ST_Y(r.location)) / 2)) * 6378137.0 AS my
   FROM requests r
-  WHERE r.location && ST_Transform(ST_TileEnvelope($11::int, $12::int, $13::int), 4326)
+  WHERE r.location && ST_MakeEnvelope(
+          $12::int / 2 ^ $11::int * 360 - 180, degrees(atan(sinh(pi() * (1 - 2 * ($13::int + 1) / 2 ^ $11::int)))),
+          ($12::int + 1) / 2 ^ $11::int * 360 - 180, degrees(atan(sinh(pi() * (1 - 2 * $13::int / 2 ^ $11::int)))), 4326)
     AND r.created_at >= $1::timestamptz AND r.created_at < $2::timestamptz
     AND /* request_filters */
 ),
