@@ -12,6 +12,10 @@ export function geoPaths(config: Config): Paths {
   const sample = tileOf(55.2, 25.2, 12);
   const tileParam = (name: 'z' | 'x' | 'y', description: string, example: number): Json =>
     ({ name, in: 'path', required: true, description, schema: { type: 'integer', minimum: 0 }, example });
+  const limit: Json = {
+    name: 'limit', in: 'query', required: false, description: 'most hot spots returned, largest first',
+    schema: { type: 'integer', minimum: 1, maximum: config.hotspotMaxRows, default: config.hotspotMaxRows },
+  };
   const hotspotRange = 'Without from/to: the current hot spots (refreshed by the recurrence job); with `to` alone: '
     + `the ${config.hotspotWindowDays} days ending there; with both: that window.`;
   return {
@@ -96,6 +100,7 @@ export function geoPaths(config: Config): Paths {
         parameters: [
           param('from'), param('to'), param('language'),
           { name: 'format', in: 'query', required: false, schema: { type: 'string', enum: ['table'], default: 'table' } },
+          limit,
           ...FILTER_PARAM_REFS,
         ],
         responses: {
@@ -114,6 +119,7 @@ export function geoPaths(config: Config): Paths {
         parameters: [
           param('from'), param('to'), param('language'),
           { name: 'geometry', in: 'query', required: false, schema: { type: 'string', enum: ['centroid', 'hull'], default: 'centroid' } },
+          limit,
           ...FILTER_PARAM_REFS,
         ],
         responses: {

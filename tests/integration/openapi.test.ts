@@ -134,6 +134,19 @@ describe('the document and the app serve the same routes', () => {
     assert.deepEqual(extra.map((o) => `${o.method} ${o.path}`), []);
   });
 
+  test('the documented query parameters are exactly those each route accepts (read from its 400 for an unknown one)', async () => {
+    let compared = 0;
+    for (const o of operations().filter((x) => x.method === 'GET')) {
+      const res = await agg.call('GET', `${instantiate(o)}?s360_not_a_parameter=1`);
+      const valid = res.status === 400 && typeof res.body?.error === 'string' ? /unknown parameters?; valid: (.*)$/.exec(res.body.error) : null;
+      if (!valid) continue; // the route ignores unknown parameters (Open311, ops): nothing to compare
+      compared++;
+      const documented = o.params.filter((p) => p.in === 'query').map((p) => p.name).sort();
+      assert.deepEqual(documented, valid[1].split(', ').sort(), `${o.method} ${o.path}`);
+    }
+    assert.ok(compared >= 9, String(compared));
+  });
+
   test('the matching is Express\'s own: a path that no route takes matches nothing', () => {
     for (const url of ['/v1/requests/1/events/2', '/v1/nothing', '/open311/v2/requests/a/b', '/open311/v3/services']) {
       assert.deepEqual(routes.filter((r) => r.matches(url)).map((r) => r.path), [], url);
