@@ -72,7 +72,7 @@ async function runPanel(steps: Step[]): Promise<Result> {
   const options = resolveOptions({ points: { source: 'frame' }, hotspots: { enabled: false }, labels: { language: 'both' } });
   const t0 = performance.now();
   const controller = new ZoneMapController(el, {
-    fetchJson: async () => zones, appSubUrl: '', onState: () => undefined, onHover: () => undefined, onZoneClick: () => undefined,
+    fetchJson: async () => zones, appSubUrl: '', onState: () => undefined, onHover: () => undefined, onZoneClick: () => undefined, onClickElsewhere: () => undefined,
   });
   const done = new Promise<void>((resolve) => {
     const check = () => { const z = controller.map.getAllLayers().find((l) => l.get('id') === 'zones') as VectorLayer | undefined; if ((z?.getSource()?.getFeatures().length ?? 0) > 0) resolve(); else controller.map.once('rendercomplete', check); };

@@ -44,6 +44,7 @@ export function ZoneMapPanel({ data, options: saved, width, height, timeRange, r
         if (update) locationService.partial(update, true);
         setPinned(info);
       },
+      onClickElsewhere: () => setPinned(null),
     });
     controller.current = c;
     return () => { c.dispose(); controller.current = null; };

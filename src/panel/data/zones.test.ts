@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { frame } from '../test-support/grafana.ts';
-import { skippedWarning, zonesFromFrame, zonesFromGeoJSON } from './zones.ts';
+import { hasZoneGeometry, skippedWarning, zonesFromFrame, zonesFromGeoJSON } from './zones.ts';
 
 const square = (x: number) => ({ type: 'Polygon', coordinates: [[[x, 25], [x + 0.1, 25], [x + 0.1, 25.1], [x, 25.1], [x, 25]]] });
 const feature = (code: string, geometry: unknown, extra = {}) => ({ type: 'Feature', properties: { code, name_en: `Zone ${code}`, name_ar: `منطقة ${code}`, population: 1200, area_km2: 3.5, ...extra }, geometry });
@@ -46,6 +46,14 @@ describe('zonesFromFrame', () => {
   test('finds a geometry field by its content when it has another name', () => {
     const f = frame([{ name: 'code', values: ['1'] }, { name: 'shape', values: [JSON.stringify(square(55))] }]);
     assert.equal(zonesFromFrame(f).zones.length, 1);
+  });
+});
+
+describe('hasZoneGeometry', () => {
+  test('a geometry field by name or by a GeoJSON polygon value; not a plain table', () => {
+    assert.equal(hasZoneGeometry(frame([{ name: 'zone_code', values: ['1'] }, { name: 'geometry', values: [null] }])), true);
+    assert.equal(hasZoneGeometry(frame([{ name: 'code', values: ['1'] }, { name: 'shape', values: [square(55)] }])), true);
+    assert.equal(hasZoneGeometry(frame([{ name: 'zone_code', values: ['1'] }, { name: 'received', values: [3] }])), false);
   });
 });
 

@@ -73,6 +73,11 @@ function add(out: ZoneSet, info: ZoneInfo, geometry: unknown) {
   out.zones.push({ ...info, nameEn: info.nameEn || info.code, geometry: check.geometry });
 }
 
+/** Cheap check (names and the first value only) for a frame that may carry zone geometry. */
+export function hasZoneGeometry(frame: DataFrame): boolean {
+  return frame.fields.some((f) => ['geometry', 'geojson', 'geom'].includes(f.name.toLowerCase()) || looksLikeGeoJSON(f));
+}
+
 function looksLikeGeoJSON(field: Field): boolean {
   const v = field.values.find((x) => x !== null && x !== undefined && x !== '');
   if (typeof v === 'string') return /^\s*\{.*"type"\s*:\s*"(Multi)?Polygon"/s.test(v);

@@ -13,7 +13,7 @@ import { isEmpty, type Extent } from 'ol/extent.js';
 import { aggregatorUrls } from '../aggregator/urls.ts';
 import { isEmptyData, selectFrames } from '../data/fields.ts';
 import { EMPTY_JOIN, joinZoneValues } from '../data/join.ts';
-import { EMPTY_ZONES, skippedWarning, zonesFromFrame, zonesFromGeoJSON, type ZoneSet } from '../data/zones.ts';
+import { EMPTY_ZONES, hasZoneGeometry, skippedWarning, zonesFromFrame, zonesFromGeoJSON, type ZoneSet } from '../data/zones.ts';
 import { paintZones, themeBorderColor } from '../style/choropleth.ts';
 import type { LegendModel } from '../style/legend.ts';
 import { LAYER_TYPES } from '../layers/registry.ts';
@@ -47,6 +47,8 @@ export interface ControllerDeps {
   onState(state: MapState): void;
   onHover(hover: HoverInfo | null): void;
   onZoneClick(hover: HoverInfo): void;
+  /** A click that hit no zone. */
+  onClickElsewhere(): void;
 }
 
 /** Zoom at which the aggregator simplifies zones.geojson (city detail). */
@@ -65,6 +67,7 @@ export class ZoneMapController {
   private data: MapData | null = null;
   private aggregatorZones: { key: string; zones: ZoneSet; error: string | null; loading: boolean } = { key: '', zones: EMPTY_ZONES, error: null, loading: false };
   private frameZones: { frame: DataFrame | null; zones: ZoneSet } = { frame: null, zones: EMPTY_ZONES };
+  private frameZonesMissing = false;
   private layerWarnings = new Map<LayerId, string>();
   private fitKey = '';
   private tvControls: boolean | null = null;
@@ -171,8 +174,11 @@ export class ZoneMapController {
   private currentZones(input: ControllerInput): ZoneSet {
     const { options, series } = input;
     if (options.zones.geometry === 'aggregator') return this.aggregatorZones.zones;
-    const frame = (options.zones.geometryFrame ? selectFrames(series, options.zones.geometryFrame) : series).find((f) => zonesFromFrame(f).zones.length > 0 || options.zones.geometryFrame) ?? null;
-    if (frame !== this.frameZones.frame) this.frameZones = { frame, zones: frame ? zonesFromFrame(frame) : EMPTY_ZONES };
+    const frame = (options.zones.geometryFrame ? selectFrames(series, options.zones.geometryFrame) : series.filter(hasZoneGeometry))[0] ?? null;
+    if (frame !== this.frameZones.frame) {
+      this.frameZones = { frame, zones: frame ? zonesFromFrame(frame) : { zones: [], skipped: [] } };
+      this.frameZonesMissing = !frame;
+    }
     return this.frameZones.zones;
   }
 
@@ -194,7 +200,13 @@ export class ZoneMapController {
     const input = this.input;
     if (!input || !this.data) return;
     const zones = this.data.zones;
-    const warnings = [skippedWarning(zones.skipped), this.aggregatorZones.error && input.options.zones.geometry === 'aggregator' ? this.aggregatorZones.error : null, ...this.layerWarnings.values()].filter((w): w is string => !!w);
+    const fromFrame = input.options.zones.geometry === 'frame';
+    const warnings = [
+      skippedWarning(zones.skipped),
+      !fromFrame && this.aggregatorZones.error ? this.aggregatorZones.error : null,
+      fromFrame && this.frameZonesMissing && !isEmptyData(input.series) ? 'No frame with zone geometry (a zone_code and a GeoJSON geometry field)' : null,
+      ...this.layerWarnings.values(),
+    ].filter((w): w is string => !!w);
     this.deps.onState({
       legend: input.options.showLegend ? this.slots.get('zones')?.handle.legend?.() ?? null : null,
       warnings,
@@ -253,7 +265,7 @@ export class ZoneMapController {
     this.setHighlight(found?.zoneCode ?? null);
     this.target.style.cursor = found?.zoneCode ? 'pointer' : '';
     const info = found ? { x: pixel[0], y: pixel[1], model: found } : null;
-    if (click) { if (info?.model.zoneCode) this.deps.onZoneClick(info); }
+    if (click) { if (info?.model.zoneCode) this.deps.onZoneClick(info); else this.deps.onClickElsewhere(); }
     else this.deps.onHover(info);
   }
 
