@@ -1,0 +1,137 @@
+// Every zone map panel of the provisioned dashboards (provisioning/dashboards/services360/*.json), rendered in
+// the plugin host in real Chromium from the dashboard JSON as provisioned, with its provisioned datasource,
+// against a real aggregator with a month of the demo city: the zones drawn and coloured from the panel's own
+// query, hot spots where the panel asks for them, no panel error and no console error.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+
+import { startBrowserEnv, unexpectedErrors, type BrowserEnv } from '../support/browser.ts';
+import { ROOT_DIR } from '../host/webpack.config.ts';
+import { generateDemo } from '../../backend/demo/generate.ts';
+import { defaultZonesFile, fileSource, generatedCitySource } from '../../backend/demo/communities.ts';
+
+const MAP = 'services360-zonemap-panel';
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+/** Midday (UTC) of today or yesterday: "today so far" holds half a day of the demo whatever the clock says. */
+const NOW = (() => {
+  const today = Math.floor(Date.now() / DAY) * DAY;
+  return Date.now() - today >= 12 * HOUR ? today + 12 * HOUR : today - 12 * HOUR;
+})();
+
+type Panel = { id: number; type: string; title: string; timeFrom?: string; options?: Record<string, any>; datasource?: { uid?: string }; gridPos: { w: number; h: number } };
+type Dashboard = { uid: string; time: { from: string; to: string }; panels: Panel[] };
+
+const DIR = join(ROOT_DIR, 'provisioning/dashboards/services360');
+const MAPS = readdirSync(DIR).filter((f) => f.endsWith('.json'))
+  .map((f) => JSON.parse(readFileSync(join(DIR, f), 'utf8')) as Dashboard)
+  .flatMap((d) => d.panels.filter((p) => p.type === MAP).map((p) => ({ d, p })));
+
+/** The absolute range a panel shows at NOW: its own relative time (timeFrom) or the dashboard's. */
+function rangeOf(d: Dashboard, p: Panel) {
+  const rel = (text: string) => {
+    if (text === 'now') return NOW;
+    if (text === 'now/d') return Math.floor(NOW / DAY) * DAY;
+    const m = /^(?:now-)?(\d+)([hd])$/.exec(text);
+    if (!m) throw new Error(`relative time ${text} is not modelled here`);
+    return NOW - Number(m[1]) * (m[2] === 'h' ? HOUR : DAY);
+  };
+  const from = p.timeFrom ? rel(p.timeFrom) : rel(d.time.from);
+  return { from: new Date(from).toISOString(), to: new Date(p.timeFrom ? NOW : rel(d.time.to)).toISOString() };
+}
+
+/** Waits until the panel's map has its zones and a finished render after the data arrived. */
+async function waitForZones(page: Page, min: number) {
+  await page.waitForFunction((n) => {
+    const el = document.querySelector('[data-testid="zonemap-map"]') as HTMLElement & { __zonemap?: { map: any } };
+    const zones = el?.__zonemap?.map.getAllLayers().find((l: any) => l.get('id') === 'zones');
+    return !!el?.dataset.renders && (zones?.getSource()?.getFeatures().length ?? 0) >= n && !document.querySelector('[data-testid="zonemap-loading"]');
+  }, min, { timeout: 60_000 });
+  await page.evaluate(() => new Promise<void>((resolve) => {
+    const map = (document.querySelector('[data-testid="zonemap-map"]') as any).__zonemap.map;
+    map.once('rendercomplete', () => resolve());
+    map.render();
+  }));
+}
+
+/** Counts on the rendered map: zones, zones filled with a colour (zones without data are hatched with a canvas
+ *  pattern or left transparent), and the features of each vector layer. */
+async function mapCounts(page: Page): Promise<{ zones: number; coloured: number; layers: Record<string, number> }> {
+  // Plain JavaScript: tsx names functions in object literals with a helper the page does not have.
+  return page.evaluate(`(() => {
+    const map = document.querySelector('[data-testid="zonemap-map"]').__zonemap.map;
+    const layers = {};
+    map.getAllLayers().forEach(function (l) {
+      const s = l.getSource && l.getSource();
+      if (l.get('id') && s && s.getFeatures) layers[l.get('id')] = s.getFeatures().length;
+    });
+    const zonesLayer = map.getAllLayers().find(function (l) { return l.get('id') === 'zones'; });
+    const style = zonesLayer.getStyleFunction();
+    let coloured = 0;
+    zonesLayer.getSource().getFeatures().forEach(function (f) {
+      let s = style(f, map.getView().getResolution());
+      if (Array.isArray(s)) s = s[0];
+      const c = s && s.getFill() && s.getFill().getColor();
+      if (typeof c === 'string' && c.replace(/ /g, '') !== 'rgba(0,0,0,0)') coloured++;
+    });
+    return { zones: layers.zones || 0, coloured: coloured, layers: layers };
+  })()`);
+}
+
+let env: BrowserEnv;
+let zonesInCity = 0;
+
+before(async () => {
+  if (!existsSync(join(ROOT_DIR, 'dist/panel/module.js'))) throw new Error('dist/panel/module.js is missing: run npm run build first');
+  env = await startBrowserEnv();
+  const file = defaultZonesFile();
+  await generateDemo(env.aggregator!.db.pool, {
+    months: 1, seed: 'dashboards-browser', requests: 6000, perDay: 0, endAt: NOW, chunkRequests: 5000,
+    source: file ? fileSource(file) : generatedCitySource(), subdivideVertices: 64, checkRows: false,
+  });
+  zonesInCity = (await env.aggregator!.db.pool.query('SELECT count(*)::int AS n FROM zones')).rows[0].n;
+});
+after(async () => { await env?.stop(); });
+
+describe('the zone map panels of the provisioned dashboards', () => {
+  test('there are map panels on the executive, zones and categories dashboards', () => {
+    assert.deepEqual([...new Set(MAPS.map(({ d }) => d.uid))].sort(), ['s360-categories', 's360-executive', 's360-zones']);
+    assert.ok(MAPS.length >= 4, `${MAPS.length} map panels`);
+  });
+
+  for (const { d, p } of MAPS) {
+    test(`${d.uid} panel ${p.id} "${p.title}" renders with its provisioned datasource, coloured, without errors`, async (t) => {
+      const hp = await env.newPage();
+      await hp.open(`/d/${d.uid}`);
+      const width = Math.round((p.gridPos.w / 24) * 1600);
+      const height = p.gridPos.h * 36;
+      const state = await hp.page.evaluate(([dash, id, opts]) => window.__host.renderPanel(dash, id, opts),
+        [d, p.id, { width, height, timeRange: rangeOf(d, p) }] as const);
+      assert.equal(state.type, MAP);
+      await waitForZones(hp.page, Math.min(zonesInCity, 300));
+
+      const panel = await hp.page.evaluate((id) => window.__host.panel(id), p.id);
+      assert.ok(panel, 'the host reports the panel');
+      assert.deepEqual(panel!.errors, [], 'no panel error');
+      assert.equal(panel!.state, 'Done');
+      const zoneFrame = panel!.series.find((s) => s.fields.some((f) => f.name === 'zone_code'));
+      assert.ok(zoneFrame && zoneFrame.length > 50, `a frame of zones with data (${zoneFrame?.length})`);
+      const sent = await hp.page.evaluate(() => window.__host.requests.map((r) => r.url));
+      assert.ok(sent.some((u) => u.startsWith(`api/datasources/proxy/uid/${p.options?.datasourceUid}/aggregator/v1/query`)), 'queried through its provisioned datasource');
+      assert.ok(sent.some((u) => u.includes('/aggregator/v1/zones.geojson')), 'zones read through the datasource');
+
+      const counts = await mapCounts(hp.page);
+      t.diagnostic(`zones ${counts.zones}, coloured ${counts.coloured}, layers ${JSON.stringify(counts.layers)}`);
+      assert.equal(counts.zones, zonesInCity, 'every zone drawn');
+      assert.ok(counts.coloured > 50, `${counts.coloured} zones coloured by their value`);
+      if (p.options?.hotspots?.enabled) assert.ok((counts.layers.hotspots ?? 0) > 0, `hot spots drawn (${JSON.stringify(counts.layers)})`);
+
+      assert.deepEqual(unexpectedErrors(hp.errors), []);
+      assert.deepEqual(await hp.page.evaluate(() => window.__host.consoleErrors), []);
+      await hp.page.close();
+    });
+  }
+});

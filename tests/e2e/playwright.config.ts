@@ -1,0 +1,48 @@
+// The real-Grafana suite (npm run test:e2e → tests/e2e/run.ts): @grafana/plugin-e2e against a running Grafana
+// with this repository's plugins and provisioning (docker compose up). GRAFANA_URL (default
+// http://localhost:3000) and GRAFANA_ADMIN_USER / GRAFANA_ADMIN_PASSWORD (default admin / admin) point it there.
+// Chromium: /usr/bin/chromium when present (S360_CHROMIUM to choose another), else Playwright's own
+// (`npx playwright install chromium` once). Not part of `npm test`: it needs a Grafana server.
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, devices } from '@playwright/test';
+import type { PluginOptions } from '@grafana/plugin-e2e';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = join(HERE, '../..');
+const chromium = process.env.S360_CHROMIUM ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const admin = { user: process.env.GRAFANA_ADMIN_USER ?? 'admin', password: process.env.GRAFANA_ADMIN_PASSWORD ?? 'admin' };
+
+export default defineConfig<PluginOptions>({
+  testDir: HERE,
+  testMatch: /.*\.spec\.ts$/,
+  outputDir: join(ROOT, 'tmp/e2e-results'),
+  timeout: 120_000,
+  expect: { timeout: 30_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [['list']],
+  use: {
+    baseURL: process.env.GRAFANA_URL ?? 'http://localhost:3000',
+    provisioningRootDir: join(ROOT, 'provisioning'),
+    user: admin,
+    grafanaAPICredentials: admin,
+    trace: 'retain-on-failure',
+    launchOptions: chromium ? { executablePath: chromium, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'] } : {},
+  },
+  projects: [
+    {
+      // plugin-e2e's login step: stores the admin session in playwright/.auth/admin.json.
+      name: 'auth',
+      testDir: join(ROOT, 'node_modules/@grafana/plugin-e2e/dist/auth'),
+      testMatch: [/.*\.js/],
+    },
+    {
+      name: 'provisioned',
+      use: { ...devices['Desktop Chrome'], viewport: { width: 1920, height: 1080 }, storageState: 'playwright/.auth/admin.json' },
+      dependencies: ['auth'],
+    },
+  ],
+});
