@@ -149,6 +149,20 @@ function replaced(value: unknown, path: (string | number)[], next: unknown): unk
   return copy;
 }
 
+/** Fields the documented schema allows but the example leaves out (so they are swept too). */
+function missingFields(schema: Json | undefined, example: unknown, at: (string | number)[] = []): (string | number)[][] {
+  const s = schema ? resolve(schema) : undefined;
+  const out: (string | number)[][] = [];
+  if (s?.properties && example && typeof example === 'object' && !Array.isArray(example)) {
+    for (const [k, sub] of Object.entries(s.properties as Json)) {
+      if (!(k in example)) out.push([...at, k]);
+      else out.push(...missingFields(sub as Json, (example as Json)[k], [...at, k]));
+    }
+  }
+  if (s?.items && Array.isArray(example) && example.length) out.push(...missingFields(s.items, example[0], [...at, 0]));
+  return out;
+}
+
 let seq = 0;
 /**
  * The body with each idempotency key made unique (unless it is the field under test), so that a call
@@ -241,6 +255,12 @@ function callsFor(route: AppRoute, token: string): Call[] {
         }
       }
     }
+    for (const path of missingFields(content['application/json'].schema, jsonExample)) {
+      const where = path.join('.');
+      const json = (value: unknown) => ({ body: JSON.stringify(freshIds(value, where)), headers: { 'content-type': 'application/json' } });
+      for (const p of PAYLOADS.filter((x) => !x.raw)) at(`json ${where} (added) = ${p.name}`, base, [p.value], json(replaced(jsonExample, path, p.value)));
+      for (const sh of SHAPES) at(`json ${where} (added) = ${sh.name}`, base, [], json(replaced(jsonExample, path, sh.value)));
+    }
     // The same fields form-encoded (the app also parses forms): top-level scalars as text.
     const flat = Object.fromEntries(Object.entries(jsonExample as Json).filter(([, v]) => typeof v !== 'object').map(([k, v]) => [k, String(v)]));
     for (const field of Object.keys(flat)) {
@@ -253,15 +273,17 @@ function callsFor(route: AppRoute, token: string): Call[] {
   // 5. Form body: every field (api_key included), repeated fields, and an injected field name.
   if (formBase) {
     const entries = Object.entries(formBase);
-    for (const [field] of entries) {
+    const schemaFields = Object.keys(resolve(content['application/x-www-form-urlencoded'].schema)?.properties ?? {});
+    for (const field of [...new Set([...entries.map(([k]) => k), ...schemaFields])]) {
       const form = (fields: [string, string][]) => ({
         body: new URLSearchParams(fields.map(([k, v]) => [k, k === 'attribute[external_id]' && field !== k ? `${v}-${++seq}` : v])).toString(),
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
       });
       for (const p of PAYLOADS.filter((x) => !x.raw)) {
-        at(`form ${field} = ${p.name}`, base, [p.value], form(entries.map(([k, v]) => [k, k === field ? p.value : v])));
+        const fields: [string, string][] = field in formBase ? entries.map(([k, v]) => [k, k === field ? p.value : v]) : [...entries, [field, p.value]];
+        at(`form ${field} = ${p.name}`, base, [p.value], form(fields));
       }
-      at(`form ${field} repeated`, base, [PAYLOADS[0].value], form([...entries, [field, PAYLOADS[0].value]]));
+      at(`form ${field} repeated`, base, [PAYLOADS[0].value], form([...entries, [field, PAYLOADS[0].value], [field, PAYLOADS[2].value]]));
     }
     const form = (fields: [string, string][]) => ({ body: new URLSearchParams(fields).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     for (const p of [PAYLOADS[0], PAYLOADS[2]]) at(`form name = ${p.name}`, base, [p.value], form([...entries, [p.value, p.value], [`attribute[${p.value}]`, 'x']]));
