@@ -20,7 +20,8 @@ export function buildOpenApiDocument(config: Config, version = '0.1.0'): Json {
       summary: 'Customer requests of a city in; figures, maps and journeys out.',
       description: 'Ingest (JSON and Open311 GeoReport v2), the query API for the Grafana datasource, geo (zones, vector tiles, hot spots), '
         + 'variables, annotations, request detail, and operations. Errors of /v1 and the ops routes: `{error, details: [{path, message}]}`; '
-        + 'never SQL or a stack. Read routes refuse unknown query parameters (400). See docs/api.md.',
+        + 'never SQL or a stack. Read routes refuse unknown query parameters (400). Any route answers 400 when the path, query or body '
+        + 'holds a NUL character (PostgreSQL cannot store it). See docs/api.md.',
       license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
     },
     servers: [{ url: '/' }],
