@@ -95,6 +95,18 @@ describe('provisioning files', () => {
     assert.equal(pg.database, undefined, 'database belongs in jsonData (the top-level field is deprecated)');
   });
 
+  test('the wall-screen playlist (posted to /api/playlists: Grafana has no file provisioning for playlists) names provisioned dashboards', () => {
+    const playlist = json('provisioning/playlists/services360-tv.json');
+    const uids = new Set(dashboards().map((d) => d.uid));
+    assert.ok(playlist.name && /^\d+[smh]$/.test(playlist.interval));
+    assert.ok(playlist.items.length >= 2);
+    for (const item of playlist.items) {
+      assert.equal(item.type, 'dashboard_by_uid');
+      assert.ok(uids.has(item.value), `playlist item ${item.value}`);
+    }
+    assert.equal(playlist.items[0].value, 's360-executive');
+  });
+
   test('the app is enabled by provisioning under its plugin id', () => {
     const { apps } = yamlOf('provisioning/plugins/services360-app.yaml');
     const app = json('src/plugin.json');
