@@ -197,9 +197,9 @@ describe('zone map panel', () => {
     await hp.page.close();
   });
 
-  test('points from a frame, on the WebGL renderer: bins at city zoom, the requests themselves zoomed in', async () => {
+  test('points from a frame, on the WebGL renderer: bins at city zoom, the requests themselves zoomed in; the heat map gets weighted points, no error', async () => {
     const targets = [...RECEIVED_BY_ZONE, { refId: 'B', metric: 'hotspots', groupBy: [], filters: {}, format: 'table' }];
-    const options = { ...ONLY_ZONES, renderer: 'webgl', zones: { fillOpacity: 1, frame: 'A' }, points: { enabled: true, source: 'frame', frame: 'B', colorBy: 'topic', pointsMinZoom: 13 } };
+    const options = { ...ONLY_ZONES, renderer: 'webgl', zones: { fillOpacity: 1, frame: 'A' }, points: { enabled: true, source: 'frame', frame: 'B', colorBy: 'topic', pointsMinZoom: 13 }, heatmap: { enabled: true, frame: 'B' } };
     const hp = await openPanel({ targets, options, fieldConfig: thresholdConfig() });
     await waitForMap(hp.page, probes.length);
     const kinds = () => hp.page.evaluate(`(() => {
@@ -214,6 +214,8 @@ describe('zone map panel', () => {
     })()`) as Promise<{ webgl: string; n: number; bins: number; points: number; count: number; at: number[] | null }>;
     await hp.page.waitForFunction(`document.querySelector('[data-testid="zonemap-map"]').__zonemap.map.getAllLayers().find(function (l) { return l.get('id') === 'points'; }).getSource().getFeatures().length > 0`, undefined, { timeout: 20_000 });
     const city = await kinds();
+    const heat = await hp.page.evaluate(`document.querySelector('[data-testid="zonemap-map"]').__zonemap.map.getAllLayers().find(function (l) { return l.get('id') === 'heatmap'; }).getSource().getFeatures().length`);
+    assert.ok((heat as number) > 0, 'the heat map has weighted points');
     assert.match(city.webgl, /:true$/, `a WebGL layer: ${city.webgl}`);
     assert.equal(city.points, 0, 'city zoom shows bins only');
     assert.ok(city.bins > 0);
