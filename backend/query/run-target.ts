@@ -1,4 +1,5 @@
 // Answers one query target: plans it, runs the aggregate SQL, turns the sums into Grafana data frames.
+import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import type { Config } from '../config.ts';
 import type { ReferenceIndex } from '../domain/reference.ts';
@@ -46,10 +47,19 @@ function planOf(spec: AggregateSpec, cubes = CUBES) {
 
 const bucketKey = (b: Date | null) => (b === null ? null : b.getTime());
 
+/**
+ * Runs a built query as a named prepared statement (one per distinct text and connection): planning these
+ * statements costs more than running them on a small range (measured 18 ms against 2 ms), and a dashboard
+ * repeats the same shapes every refresh.
+ */
+function runPrepared(db: Db, q: { text: string; values: unknown[] }) {
+  const name = `s360_${createHash('sha1').update(q.text).digest('hex').slice(0, 20)}`;
+  return db.query({ name, text: q.text, values: q.values });
+}
+
 /** Sums per group per bucket. */
 async function sums(db: Db, spec: AggregateSpec): Promise<Map<string, { dims: Stored[]; byBucket: Map<number | null, Sums> }>> {
-  const q = buildAggregateQuery('sums', { ...spec, ...planOf(spec) });
-  const { rows } = await db.query(q.text, q.values);
+  const { rows } = await runPrepared(db, buildAggregateQuery('sums', { ...spec, ...planOf(spec) }));
   const groups = new Map<string, { dims: Stored[]; byBucket: Map<number | null, Sums> }>();
   for (const row of rows) {
     const dims = spec.groupBy.map((d) => row[d === 'zone' ? 'zone_id' : d === 'advisor' ? 'advisor_id' : d] as Stored);
@@ -68,8 +78,7 @@ async function sums(db: Db, spec: AggregateSpec): Promise<Map<string, { dims: St
 }
 
 async function histograms(db: Db, spec: AggregateSpec, kind: 'fr' | 'rs') {
-  const q = buildAggregateQuery('hist', { ...spec, ...planOf(spec, HIST_CUBES), histKind: kind });
-  const { rows } = await db.query(q.text, q.values);
+  const { rows } = await runPrepared(db, buildAggregateQuery('hist', { ...spec, ...planOf(spec, HIST_CUBES), histKind: kind }));
   const groups = new Map<string, { dims: Stored[]; byBucket: Map<number | null, Map<number, number>> }>();
   for (const row of rows) {
     const dims = spec.groupBy.map((d) => row[d === 'zone' ? 'zone_id' : d === 'advisor' ? 'advisor_id' : d] as Stored);
