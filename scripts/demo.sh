@@ -29,6 +29,8 @@ cli migrate
 if [ "$(psql "$DATABASE_URL" -qtAc 'SELECT count(*) FROM requests')" = 0 ]; then
   say "generating the demo city (${months} months, seed ${seed})"
   cli generate-demo --months "$months" --seed "$seed"
+  say "computing SLA clocks, rollups and hot spots for the history"
+  cli run-jobs
 fi
 
 # Tokens for this run (shown once, kept in .demo/tokens.env for the provisioning and the trickle).
