@@ -73,8 +73,9 @@ export async function run(argv: string[]): Promise<number> {
     }, progress?.update, (line) => console.log(`  ${line}`));
     progress?.stop();
     const w = r.world;
+    const [y0, y1] = w.populationYears;
     console.log(`zones: ${w.communities} communities, ${w.sites} public sites; synthetic population ${w.syntheticPopulation.toLocaleString('en')} `
-      + `(${w.populationYears[0]}–${w.populationYears[1]}); ${w.advisors} advisors (${r.seconds.world.toFixed(1)} s)`);
+      + `(${y0 === y1 ? y1 : `${y0}–${y1}`}); ${w.advisors} advisors (${r.seconds.world.toFixed(1)} s)`);
     if (r.alreadyPresent) {
       console.log(`requests: this database already holds the demo requests of seed ${values.seed}; nothing added (use another --seed or a fresh database)`);
       return 0;

@@ -283,6 +283,23 @@ describe('determinism and re-runs', () => {
     assert.deepEqual(b, a);
   });
 
+  test('the command refuses bad options with a usage message', () => {
+    const cli = (...args: string[]) => spawnSync(process.execPath, ['bin/services360.js', 'generate-demo', ...args], {
+      cwd: ROOT, encoding: 'utf8', env: { ...process.env, DATABASE_URL: other.url }, timeout: 60_000 });
+    for (const [args, message] of [
+      [['--months', '0'], /--months must be a whole number ≥ 1/],
+      [['--requests=-5'], /--requests must be a whole number ≥ 0/],
+      [['--seed', 'a b'], /--seed must be/],
+      [['--end', '2999-01-01T00:00:00Z'], /--end is in the future/],
+      [['--end', 'yesterday'], /--end must be an ISO time/],
+      [['--zones', '/nonexistent.geojson'], /no such file/],
+    ] as [string[], RegExp][]) {
+      const run = cli(...args);
+      assert.equal(run.status, 2, args.join(' '));
+      assert.match(run.stderr, message);
+    }
+  });
+
   test('another seed gives other requests in the same world', async () => {
     const third = await freshDatabase();
     try {
