@@ -65,8 +65,10 @@ cli trickle --url "$S360_AGGREGATOR_URL" --token "$S360_INGEST_TOKEN" --rate 1 >
 
 if [ "$grafana" = 1 ]; then
   if command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1 && [ -f docker-compose.yaml ]; then
-    say "starting Grafana with docker compose (http://localhost:3000)"
-    docker compose up -d grafana
+    # With a Docker engine the compose stack is the demo: its own PostGIS, aggregator, seeding, trickle and
+    # Grafana (the local aggregator above keeps serving on $S360_AGGREGATOR_URL beside it).
+    say "starting the compose stack: Grafana on http://localhost:3000"
+    docker compose up -d
   elif gf=$(command -v grafana || command -v grafana-server); then
     say "starting the local Grafana ($gf) on http://localhost:3000"
     mkdir -p .demo/grafana/plugins
@@ -75,7 +77,7 @@ if [ "$grafana" = 1 ]; then
     GF_PLUGINS_ALLOW_LOADING_UNSIGNED_PLUGINS=services360-app,services360-requests-datasource,services360-zonemap-panel \
     "$gf" $( [ "$(basename "$gf")" = grafana ] && echo server ) --homepath "${GF_HOMEPATH:-/usr/share/grafana}" > .demo/grafana.log 2>&1 & pids+=($!)
   else
-    say "no Docker engine and no grafana binary here: point your own Grafana at this aggregator (README: 'Your own Grafana')"
+    say "no Docker engine and no grafana binary here: point your own Grafana at this aggregator (README: 'Pointing your own Grafana at it')"
   fi
 fi
 
