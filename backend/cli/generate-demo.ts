@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { databaseUrl, loadConfig } from '../config.ts';
 import { createPool } from '../db/pool.ts';
 import { defaultZonesFile, fileSource, generatedCitySource } from '../demo/communities.ts';
-import { generateDemo } from '../demo/generate.ts';
+import { BULK_MIN_REQUESTS, generateDemo } from '../demo/generate.ts';
 import { demoProgress } from '../demo/progress.ts';
 
 const DEFAULT_PER_DAY = 2500;
@@ -21,6 +21,8 @@ const HELP = `usage: services360 generate-demo [options]
   --end ISO         end of the period, e.g. 2026-11-29T12:00:00+04:00  (default: now)
   --checked         keep PostgreSQL's row-by-row foreign-key checks (slower; by default a superuser skips
                     them, the references being right by construction)
+  --keep-indexes    never drop and rebuild secondary indexes (by default a run of ${BULK_MIN_REQUESTS.toLocaleString('en')}+ requests, at least
+                    as many as the database holds, rebuilds them at the end; readers wait until it commits)
   --quiet           no progress output
 A second run with the same seed into the same database adds nothing (use another seed or a fresh database).`;
 
@@ -37,7 +39,8 @@ export async function run(argv: string[]): Promise<number> {
       months: { type: 'string', default: '3' }, seed: { type: 'string', default: '1' }, zones: { type: 'string' },
       'zone-code': { type: 'string' }, 'zone-name-en': { type: 'string' }, 'zone-name-ar': { type: 'string' },
       requests: { type: 'string' }, 'per-day': { type: 'string', default: String(DEFAULT_PER_DAY) }, end: { type: 'string' },
-      quiet: { type: 'boolean', default: false }, checked: { type: 'boolean', default: false }, help: { type: 'boolean' },
+      quiet: { type: 'boolean', default: false }, checked: { type: 'boolean', default: false },
+      'keep-indexes': { type: 'boolean', default: false }, help: { type: 'boolean' },
     },
   });
   if (values.help) { console.log(HELP); return 0; }
@@ -69,7 +72,7 @@ export async function run(argv: string[]): Promise<number> {
     console.log(`demo: ${source.label}; seed ${values.seed}; ${months} months up to ${new Date(endAt).toISOString()}`);
     const r = await generateDemo(pool, {
       months: months as number, seed: values.seed!, requests: requests as number | null, perDay: perDay as number, endAt,
-      chunkRequests: config.demoChunkRows, source, subdivideVertices: config.zoneSubdivideVertices, checkRows: values.checked!,
+      chunkRequests: config.demoChunkRows, source, subdivideVertices: config.zoneSubdivideVertices, checkRows: values.checked!, bulkMinRequests: values['keep-indexes'] ? null : BULK_MIN_REQUESTS,
     }, progress?.update, (line) => console.log(`  ${line}`));
     progress?.stop();
     const w = r.world;
@@ -86,6 +89,7 @@ export async function run(argv: string[]): Promise<number> {
       + `${r.clusters} recurring spots, from ${r.period.start.slice(0, 10)} to ${r.period.end.slice(0, 16)}Z `
       + `(${r.seconds.requests.toFixed(1)} s, ${rate(r.requests, r.seconds.requests)} requests/s, ${rate(r.requests + r.events, r.seconds.requests)} rows/s`
       + `${r.rowChecks ? '' : '; row-by-row foreign-key checks skipped'})`);
+    if (r.rebuiltIndexes) console.log(`indexes: ${r.rebuiltIndexes} secondary indexes dropped for the load and rebuilt (${r.seconds.indexes.toFixed(1)} s)`);
     console.log(`total ${r.seconds.total.toFixed(1)} s`);
     return 0;
   } finally {
