@@ -30,6 +30,7 @@ setTemplateSrv(new TestTemplateSrv([
   { name: 'zone', current: ['332', '333'], options: ['331', '332', '333'], multi: true },
   { name: 'channel', current: '$__all', options: ['whatsapp', 'website'], multi: true },
   { name: 'department', current: 'waste' },
+  { name: 'reference', current: 'S360-000000042' },
 ]) as never);
 
 const PROXY = '/api/datasources/proxy/uid/services360-requests';
@@ -124,6 +125,79 @@ describe('query()', () => {
   });
 });
 
+const DETAIL = {
+  id: 42, reference: 'S360-000000042', channel: { code: 'website', name: 'الموقع الإلكتروني' }, category: null, topic: null, department: null, priority: null,
+  stage: { code: 'received', name: 'مستلم' }, advisor: null, zone: null, status: { code: 'received', name: 'مستلم', class: 'open' }, progress_pct: 0,
+  created_at: '2026-11-01T08:00:00.000Z', first_response_at: null, resolved_at: null, closed_at: null,
+  customer: { masked: true, name: 'F. A.', phone: null, email: null, national_id: null, language: 'ar', home_zone: null },
+  journey: [
+    { id: 1, kind: 'received', from_status: null, to_status: { code: 'received', name: 'مستلم' }, stage: { code: 'received', name: 'مستلم' }, progress_pct: 0, advisor: null, actor: null, note: null, occurred_at: '2026-11-01T08:00:00.000Z', recorded_at: '2026-11-01T08:00:00.000Z' },
+    { id: 2, kind: 'assigned', from_status: { code: 'received', name: 'مستلم' }, to_status: { code: 'assigned', name: 'مسند' }, stage: { code: 'assigned', name: 'مسند' }, progress_pct: 10, advisor: null, actor: 'x', note: null, occurred_at: '2026-11-01T09:00:00.000Z', recorded_at: '2026-11-01T09:00:00.000Z' },
+  ],
+  sla: { first_response_due_at: '2026-11-01T12:00:00.000Z', resolution_due_at: null, sla_state: 'in_progress', clock: null },
+};
+
+describe('request queries', () => {
+  test('ask GET /v1/requests/{reference} through the route (variable resolved, default language) and answer the request and the journey', async () => {
+    answer = () => ({ status: 200, data: DETAIL });
+    const response = await datasource().query(request([{ refId: 'R', queryType: 'request', reference: '$reference' }]));
+    assert.equal(calls.length, 1);
+    assert.equal(calls[0].method, 'GET');
+    assert.equal(calls[0].url, `${PROXY}/aggregator/v1/requests/S360-000000042?language=ar`);
+    assert.equal(response.errors, undefined);
+    assert.deepEqual(response.data.map((f: { name?: string; refId?: string; length: number }) => [f.name, f.refId, f.length]), [['الطلب', 'R', 1], ['مسار الطلب', 'R', 2]]);
+    const journey = response.data[1];
+    assert.equal(journey.fields[0].type, 'time');
+    assert.deepEqual(journey.fields[0].values, [Date.parse('2026-11-01T08:00:00Z'), Date.parse('2026-11-01T09:00:00Z')], 'times as epoch ms');
+    const masked = response.data[0].fields.find((f: { name: string }) => f.name === 'customer_masked');
+    assert.equal(masked.type, 'boolean');
+    assert.deepEqual(masked.values, [true]);
+  });
+
+  test('an empty reference asks nothing and answers one empty frame with a plain notice, no error', async () => {
+    const response = await datasource().query(request([{ refId: 'R', queryType: 'request', reference: '' }]));
+    assert.equal(calls.length, 0);
+    assert.equal(response.errors, undefined);
+    assert.equal(response.data.length, 1);
+    assert.equal(response.data[0].fields.length, 0);
+    assert.equal(response.data[0].meta?.notices?.[0].severity, 'info');
+    assert.match(response.data[0].meta?.notices?.[0].text ?? '', /رقم|reference/i);
+  });
+
+  test('an unresolved $variable asks nothing and answers the notice', async () => {
+    const response = await datasource({ url: 'http://aggregator:8080' }).query(request([{ refId: 'R', queryType: 'request', reference: '$ticket' }]));
+    assert.equal(calls.length, 0);
+    assert.equal(response.errors, undefined);
+    assert.match(response.data[0].meta?.notices?.[0].text ?? '', /"\$ticket" is a template variable this dashboard does not define/);
+  });
+
+  test('an unknown reference: the aggregator\'s 404 message as the query\'s error', async () => {
+    answer = () => ({ status: 404, data: { error: 'request S360-000000999 not found', details: [{ path: 'path.id', message: 'request S360-000000999 not found' }] } });
+    const response = await datasource().query(request([{ refId: 'R', queryType: 'request', reference: 'S360-000000999' }]));
+    assert.deepEqual(response.data, []);
+    assert.deepEqual(response.errors, [{ refId: 'R', message: 'request S360-000000999 not found', status: 404 }]);
+  });
+
+  test('a request query beside a metric query: both asked, frames of both returned', async () => {
+    answer = (call) => (call.method === 'GET' ? { status: 200, data: DETAIL } : { status: 200, data: { results: { A: { frames: [frame('A', [3])] } } } });
+    const response = await datasource().query(request([
+      { refId: 'A', metric: 'received', groupBy: [], filters: {}, format: 'time_series' },
+      { refId: 'R', queryType: 'request', reference: 'S360-000000042', language: 'en' },
+    ]));
+    assert.deepEqual(calls.map((c) => c.method).sort(), ['GET', 'POST']);
+    assert.deepEqual((calls.find((c) => c.method === 'POST')!.data as { targets: Array<{ refId: string }> }).targets.map((t) => t.refId), ['A']);
+    assert.deepEqual(response.data.map((f: { refId?: string; name?: string }) => [f.refId, f.name]), [['A', undefined], ['R', 'Request'], ['R', 'Journey']]);
+  });
+});
+
+describe('unresolved filter variables', () => {
+  test('a $zone filter this dashboard does not define is sent as all, so the aggregator answers data instead of a 400', async () => {
+    answer = () => ({ status: 200, data: { results: { A: { frames: [frame('A', [1])] } } } });
+    await datasource().query(request([{ refId: 'A', metric: 'received', groupBy: [], filters: { zone: ['$region'], channel: ['whatsapp'] }, format: 'table' }]));
+    assert.deepEqual((calls[0].data as { targets: Array<{ filters: unknown }> }).targets[0].filters, { zone: ['all'], channel: ['whatsapp'] });
+  });
+});
+
 describe('testDatasource()', () => {
   test('success: "Connected as … with scopes …" from /v1/whoami through the route', async () => {
     answer = () => ({ status: 200, data: { name: 'grafana', scopes: ['read'] } });
@@ -173,6 +247,11 @@ describe('interpolateVariablesInQueries()', () => {
       {},
     );
     assert.deepEqual(q.filters, { zone: ['332', '333'], channel: ['all'] });
-    assert.equal(q.schemaVersion, 1);
+    assert.equal(q.schemaVersion, 2);
+  });
+
+  test('resolves a request query\'s reference', () => {
+    const [q] = datasource().interpolateVariablesInQueries([{ refId: 'R', queryType: 'request', reference: '$reference' } as never], {});
+    assert.equal(q.reference, 'S360-000000042');
   });
 });

@@ -1,5 +1,6 @@
-// The Services 360 requests datasource (frontend only): queries, variables, annotations and the health check,
-// all through the plugin route to the aggregator (api/client.ts).
+// The Services 360 requests datasource (frontend only): metric queries, request queries (one request and its
+// journey), variables, annotations and the health check, all through the plugin route to the aggregator
+// (api/client.ts).
 import {
   DataSourceApi,
   type AnnotationQuery,
@@ -23,7 +24,10 @@ import { healthFromError, healthFromWhoami, healthWithoutUrl, type HealthResult,
 import { migrateQuery } from './migrations.ts';
 import { buildQueryBodies, interpolateFilters } from './query/build-request.ts';
 import { interpolateScalar } from './query/interpolate.ts';
-import { responseToFrames, type QueryResponseBody } from './query/to-frames.ts';
+import { responseToFrames, wireFrameToDataFrame, type QueryResponseBody } from './query/to-frames.ts';
+import { noticeFrame, requestFrames } from './request/request-frames.ts';
+import { requestLookup } from './request/request-query.ts';
+import type { WireRequestDetail } from './request/wire.ts';
 import { DEFAULT_LANGUAGE, DEFAULT_QUERY, type S360Options, type S360Query, type S360VariableQuery } from './types.ts';
 import { parseVariableQuery, variableRequest } from './variables/variable-query.ts';
 import { S360VariableSupport } from './variables/variable-support.ts';
@@ -88,7 +92,19 @@ export class S360DataSource extends DataSourceApi<S360Query, S360Options> {
       }
     });
 
-    await Promise.all([...metricCalls, ...annotationCalls]);
+    const requestTargets = targets.filter((t) => t.queryType === 'request' && !t.hide);
+    const requestOffset = built.bodies.length + annotationTargets.length;
+    const requestCalls = requestTargets.map(async (target, i) => {
+      try {
+        const requestId = request.requestId ? `${request.requestId}-request-${target.refId}` : undefined;
+        parts[requestOffset + i] = await this.requestFrames(target, request.scopedVars, requestId);
+      } catch (err) {
+        const e = toAggregatorError(err);
+        if (e.kind !== 'cancelled') errors.push({ refId: target.refId, message: e.message, status: e.status });
+      }
+    });
+
+    await Promise.all([...metricCalls, ...annotationCalls, ...requestCalls]);
     const data = parts.flatMap((p) => p ?? []);
     return errors.length ? { data, errors, error: errors[0] } : { data };
   }
@@ -98,6 +114,15 @@ export class S360DataSource extends DataSourceApi<S360Query, S360Options> {
     const params = annotationsParams(range.from.valueOf(), range.to.valueOf(), language, this.defaultLanguage);
     const body = await this.client.get<{ annotations?: WireAnnotation[] }>('/v1/annotations', params);
     return annotationsToFrame(body, target.refId);
+  }
+
+  /** A request query: the request and its journey (two frames), or one empty frame with a notice when there is
+   *  no reference to ask for. An unknown reference fails with the aggregator's 404 message. */
+  private async requestFrames(target: S360Query, scopedVars: ScopedVars | undefined, requestId: string | undefined): Promise<DataFrame[]> {
+    const lookup = requestLookup(target, scopedVars, getTemplateSrv(), this.defaultLanguage);
+    if (lookup.kind === 'notice') return [wireFrameToDataFrame(noticeFrame(target.refId, lookup.text), target.refId)];
+    const detail = await this.client.get<WireRequestDetail>(lookup.path, lookup.params, requestId);
+    return requestFrames(detail, target.refId, lookup.language).map((f) => wireFrameToDataFrame(f, target.refId));
   }
 
   /** Values of a dimension (variable queries, filter pickers). `query` is a variable query object or text. */
@@ -129,6 +154,7 @@ export class S360DataSource extends DataSourceApi<S360Query, S360Options> {
       return {
         ...query,
         metric: interpolateScalar(query.metric, scopedVars, tpl) ?? query.metric,
+        ...(query.reference !== undefined ? { reference: interpolateScalar(query.reference, scopedVars, tpl) ?? query.reference } : {}),
         language: interpolateScalar(query.language, scopedVars, tpl),
         filters: interpolateFilters(query.filters, scopedVars, tpl),
       };

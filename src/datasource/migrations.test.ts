@@ -20,8 +20,40 @@ describe('migrateQuery', () => {
       language: 'ar',
       format: 'time_series',
       topN: 5,
-      schemaVersion: 1,
+      schemaVersion: QUERY_SCHEMA_VERSION,
     });
+  });
+
+  test('step 2: a query saved before the request kind (version 1, no queryType) stays a metric query', () => {
+    const v1 = { refId: 'A', metric: 'backlog', groupBy: ['zone'], filters: { zone: ['$zone'] }, format: 'table', schemaVersion: 1 };
+    const migrated = migrateQuery(v1);
+    assert.equal(migrated.queryType, 'metrics');
+    assert.equal(migrated.metric, 'backlog');
+    assert.equal(migrated.schemaVersion, 2);
+    assert.equal('reference' in migrated, false);
+  });
+
+  test('step 2 on its own: no queryType or an unknown one becomes metrics; request and annotations are kept', () => {
+    const step = MIGRATIONS.find((m) => m.to === 2)!;
+    assert.equal(step.up({ refId: 'A' }).queryType, 'metrics');
+    assert.equal(step.up({ refId: 'A', queryType: 'logs' }).queryType, 'metrics');
+    assert.equal(step.up({ refId: 'A', queryType: 'request', reference: '$reference' }).queryType, 'request');
+    assert.equal(step.up({ refId: 'A', queryType: 'annotations' }).queryType, 'annotations');
+    const frozen = Object.freeze({ refId: 'A' });
+    step.up(frozen);
+    assert.equal('queryType' in frozen, false, 'the step does not mutate its input');
+  });
+
+  test('a request query keeps its kind and reference, and gets the metric defaults it does not use', () => {
+    const migrated = migrateQuery({ refId: 'R', queryType: 'request', reference: '$reference', language: '$language', schemaVersion: 2 });
+    assert.equal(migrated.queryType, 'request');
+    assert.equal(migrated.reference, '$reference');
+    assert.equal(migrated.language, '$language');
+    assert.deepEqual([migrated.metric, migrated.groupBy, migrated.filters], ['received', [], {}]);
+  });
+
+  test('a request query saved without a reference gets an empty one', () => {
+    assert.equal(migrateQuery({ refId: 'R', queryType: 'request' }).reference, '');
   });
 
   test('a current query comes back equal (apart from nothing)', () => {

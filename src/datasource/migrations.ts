@@ -2,7 +2,7 @@
 // carries `schemaVersion`; each step upgrades from the version before it. Applied when a query is run and when
 // the query editor opens it (the editor then saves the migrated form). Never mutates its input.
 import { isDimension } from './catalog.ts';
-import { DEFAULT_QUERY, QUERY_SCHEMA_VERSION, type Filters, type S360Query } from './types.ts';
+import { DEFAULT_QUERY, QUERY_SCHEMA_VERSION, isQueryType, type Filters, type S360Query } from './types.ts';
 
 type Saved = Record<string, unknown> & { refId?: string; schemaVersion?: number };
 
@@ -42,6 +42,14 @@ export const MIGRATIONS: Migration[] = [
       return out;
     },
   },
+  {
+    to: 2,
+    description:
+      'the request kind: queries saved before it are metric queries (no queryType, or one this version does not know, becomes `metrics`)',
+    up(q) {
+      return isQueryType(q.queryType) ? { ...q } : { ...q, queryType: 'metrics' };
+    },
+  },
 ];
 
 export function needsMigration(query: { schemaVersion?: number }): boolean {
@@ -63,6 +71,7 @@ export function withDefaults(q: Saved): S360Query {
   const query = { ...DEFAULT_QUERY, ...q, refId: typeof q.refId === 'string' ? q.refId : 'A' } as S360Query;
   query.groupBy = Array.isArray(query.groupBy) ? query.groupBy : [];
   query.filters = query.filters && typeof query.filters === 'object' ? query.filters : {};
+  if (query.queryType === 'request' && typeof query.reference !== 'string') query.reference = query.reference === undefined || query.reference === null ? '' : String(query.reference);
   query.schemaVersion = Math.max(query.schemaVersion ?? 0, QUERY_SCHEMA_VERSION);
   return query;
 }

@@ -5,9 +5,22 @@ import type { Dimension, Language, QueryFormat } from './catalog.ts';
 /** Filters per dimension: codes, template variables (`$zone`) or `all`. */
 export type Filters = Partial<Record<Dimension, string[]>>;
 
+/**
+ * What a query asks for: `metrics` (the default) asks POST /v1/query; `request` asks GET /v1/requests/{reference}
+ * (one request and its journey); `annotations` asks GET /v1/annotations.
+ */
+export const QUERY_TYPES = ['metrics', 'request', 'annotations'] as const;
+export type QueryType = (typeof QUERY_TYPES)[number];
+export const isQueryType = (v: unknown): v is QueryType => QUERY_TYPES.some((t) => t === v);
+
+/**
+ * The saved query. One flat shape discriminated by `queryType` (as Grafana stores queries): the metric fields are
+ * filled with their defaults for every kind (migrations.ts), so switching the kind in the editor keeps them.
+ */
 export interface S360Query extends DataQuery {
-  /** `metrics` (default) asks POST /v1/query; `annotations` asks GET /v1/annotations. */
-  queryType?: 'metrics' | 'annotations';
+  queryType?: QueryType;
+  /** `request` queries: a reference number (`S360-000012345`), a numeric id, or a template variable (`$reference`). */
+  reference?: string;
   /** One of METRICS, or a template variable. */
   metric: string;
   groupBy: Dimension[];
@@ -23,7 +36,7 @@ export interface S360Query extends DataQuery {
   schemaVersion?: number;
 }
 
-export const QUERY_SCHEMA_VERSION = 1;
+export const QUERY_SCHEMA_VERSION = 2;
 export const DEFAULT_TOP_N = 10;
 
 export const DEFAULT_QUERY: Omit<S360Query, 'refId'> = {
@@ -33,6 +46,12 @@ export const DEFAULT_QUERY: Omit<S360Query, 'refId'> = {
   filters: {},
   format: 'time_series',
   schemaVersion: QUERY_SCHEMA_VERSION,
+};
+
+/** The saved shape of a `request` query (what a dashboard needs to carry; the rest is filled when it runs). */
+export type S360RequestQuery = Pick<S360Query, 'refId' | 'datasource' | 'hide' | 'language' | 'schemaVersion'> & {
+  queryType: 'request';
+  reference: string;
 };
 
 /** Options stored in jsonData (visible to the browser). The route reads `url`. */

@@ -5,8 +5,10 @@ import { grafanaInNode } from '../../test-support/grafana-in-node.ts';
 
 await grafanaInNode();
 const { render, typeInto, pressKey, click, settle, createElement } = await import('../../test-support/render.ts');
+const { act } = await import('react');
 const { QueryEditor } = await import('./QueryEditor.tsx');
 type Query = import('../types.ts').S360Query;
+const { QUERY_SCHEMA_VERSION } = await import('../types.ts');
 
 const fakeDatasource = { defaultLanguage: 'en', dimensionOptions: async () => [{ value: '332', label: 'AL BARSHA FIRST' }] };
 let cleanup: Array<() => Promise<void>> = [];
@@ -23,19 +25,27 @@ async function editor(query: Partial<Query> & { refId: string }) {
   );
   cleanup.push(r.unmount);
   const input = (label: string) => r.container.querySelector(`input[aria-label="${label}"]`) as HTMLInputElement | null;
-  return { r, changes, runs: () => runs, input };
+  /** The radio button whose label reads `text` (Kind: Metrics | Request; Format: Time series | Table). */
+  const radio = (text: string) => {
+    const label = [...r.container.querySelectorAll('label')].find((l) => l.textContent?.trim() === text) as HTMLLabelElement | undefined;
+    return (label ? document.getElementById(label.htmlFor) : null) as HTMLInputElement | null;
+  };
+  return { r, changes, runs: () => runs, input, radio };
 }
 
-const current: Query = { refId: 'A', queryType: 'metrics', metric: 'received', groupBy: [], filters: {}, format: 'time_series', schemaVersion: 1 };
+const current: Query = { refId: 'A', queryType: 'metrics', metric: 'received', groupBy: [], filters: {}, format: 'time_series', schemaVersion: QUERY_SCHEMA_VERSION };
 
 describe('QueryEditor', () => {
-  test('shows the metric by its label and the controls for format, language, group-by and filters', async () => {
-    const { input, r } = await editor(current);
+  test('shows the kind, the metric by its label and the controls for format, language, group-by and filters', async () => {
+    const { input, r, radio } = await editor(current);
+    assert.equal(radio('Metrics')?.checked, true);
+    assert.equal(radio('Request')?.checked, false);
     assert.equal(input('Metric')?.value, 'Requests received');
     assert.ok(input('Language'));
     assert.ok(r.container.querySelector('input#s360-group-by-A'));
     assert.ok(input('Add filter'));
-    assert.deepEqual([...r.container.querySelectorAll('input[type="radio"]')].map((e) => (e as HTMLInputElement).checked), [true, false]);
+    assert.deepEqual([radio('Time series')?.checked, radio('Table')?.checked], [true, false]);
+    assert.equal(input('Reference'), null);
   });
 
   test('a change of metric reaches onChange and runs the query', async () => {
@@ -61,18 +71,46 @@ describe('QueryEditor', () => {
   });
 
   test('for recurring topics: a Top N input, no group-by, and the time series format disabled', async () => {
-    const { input, r } = await editor({ ...current, metric: 'recurring_topics', format: 'table', topN: 5 });
+    const { input, r, radio } = await editor({ ...current, metric: 'recurring_topics', format: 'table', topN: 5 });
     assert.equal(input('Top N')?.value, '5');
     assert.equal(r.container.querySelector('input#s360-group-by-A'), null);
-    const radios = [...r.container.querySelectorAll('input[type="radio"]')] as HTMLInputElement[];
-    assert.equal(radios[0].disabled, true);
+    assert.equal(radio('Time series')?.disabled, true);
   });
 
   test('clicking the Table format reaches onChange', async () => {
-    const { r, changes } = await editor(current);
-    const table = [...r.container.querySelectorAll('input[type="radio"]')][1];
-    await click(table);
+    const { changes, radio } = await editor(current);
+    await click(radio('Table')!);
     assert.equal(changes.at(-1)?.format, 'table');
+  });
+
+  test('clicking the Request kind makes a request query with an empty reference, and runs it', async () => {
+    const { changes, radio, runs } = await editor(current);
+    await click(radio('Request')!);
+    assert.deepEqual([changes.at(-1)?.queryType, changes.at(-1)?.reference, changes.at(-1)?.metric], ['request', '', 'received']);
+    assert.equal(runs(), 1);
+  });
+
+  test('a request query shows the reference and the language, not the metric controls', async () => {
+    const { input, r, radio } = await editor({ ...current, queryType: 'request', reference: '$reference' });
+    assert.equal(radio('Request')?.checked, true);
+    assert.equal(input('Reference')?.value, '$reference');
+    assert.ok(input('Language'));
+    assert.equal(input('Metric'), null);
+    assert.equal(input('Add filter'), null);
+    assert.equal(r.container.querySelector('input#s360-group-by-A'), null);
+  });
+
+  test('typing a reference reaches onChange when the box is left, trimmed, and runs the query', async () => {
+    const { input, changes, runs } = await editor({ ...current, queryType: 'request', reference: '' });
+    const box = input('Reference')!;
+    await typeInto(box, ' S360-000000042 ');
+    await act(async () => {
+      box.dispatchEvent(new FocusEvent('blur', { bubbles: false }));
+      box.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
+    });
+    assert.equal(changes.at(-1)?.reference, 'S360-000000042');
+    assert.equal(changes.at(-1)?.queryType, 'request');
+    assert.equal(runs(), 1);
   });
 
   test('a filter row per filtered dimension; removing it reaches onChange', async () => {
@@ -86,6 +124,6 @@ describe('QueryEditor', () => {
   test('an old saved query is migrated and stored once when the editor opens', async () => {
     const { changes } = await editor({ refId: 'A', metric: 'received', groupBy: 'zone', format: 'timeseries' } as never);
     assert.equal(changes.length, 1);
-    assert.deepEqual([changes[0].groupBy, changes[0].format, changes[0].schemaVersion], [['zone'], 'time_series', 1]);
+    assert.deepEqual([changes[0].queryType, changes[0].groupBy, changes[0].format, changes[0].schemaVersion], ['metrics', ['zone'], 'time_series', QUERY_SCHEMA_VERSION]);
   });
 });

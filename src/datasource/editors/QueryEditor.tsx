@@ -1,5 +1,6 @@
-// The query editor: metric, format, language, group-by, filters per dimension, top N (recurring topics) and an
-// optional minimum interval. A saved query is migrated (migrations.ts) when the editor opens it.
+// The query editor: the kind (metrics or one request), then for metrics: metric, format, language, group-by,
+// filters per dimension, top N (recurring topics) and an optional minimum interval; for a request: the reference
+// (a template variable allowed) and the language. A saved query is migrated (migrations.ts) when the editor opens it.
 import React, { useEffect, useMemo } from 'react';
 import type { QueryEditorProps } from '@grafana/data';
 import { Combobox, InlineField, Input, MultiCombobox, RadioButtonGroup, Stack } from '@grafana/ui';
@@ -9,12 +10,17 @@ import { migrateQuery, needsMigration } from '../migrations.ts';
 import { DEFAULT_TOP_N, type S360Options, type S360Query } from '../types.ts';
 import { FiltersEditor } from './FiltersEditor.tsx';
 import { DEFAULT_LANGUAGE_OPTION, dimensionOptions, languageOptions, metricOptions } from './options.ts';
-import { withFormat, withGroupBy, withInterval, withLanguage, withMetric, withTopN } from './query-changes.ts';
+import { withFormat, withGroupBy, withInterval, withLanguage, withMetric, withQueryType, withReference, withTopN, type EditorKind } from './query-changes.ts';
 import { useVariableNames } from './useVariableNames.ts';
 
 export type QueryEditorPropsS360 = QueryEditorProps<S360DataSource, S360Query, S360Options>;
 
 const LABEL_WIDTH = 14;
+
+const KINDS: Array<{ value: EditorKind; label: string; description: string }> = [
+  { value: 'metrics', label: 'Metrics', description: 'Figures over time or by group (POST /v1/query)' },
+  { value: 'request', label: 'Request', description: 'One request and its journey, by reference number' },
+];
 
 export function QueryEditor({ query: saved, onChange, onRunQuery, datasource }: QueryEditorPropsS360) {
   const query = useMemo(() => migrateQuery(saved), [saved]);
@@ -30,9 +36,66 @@ export function QueryEditor({ query: saved, onChange, onRunQuery, datasource }: 
     onRunQuery();
   };
   const tableOnly = isTableOnly(query.metric);
+  const kind: EditorKind = query.queryType === 'request' ? 'request' : 'metrics';
+
+  const kindField = (
+    <InlineField label="Kind" labelWidth={LABEL_WIDTH} tooltip="Metrics: figures over time or by group. Request: one request and its journey (two frames).">
+      <RadioButtonGroup<EditorKind>
+        aria-label="Kind"
+        options={KINDS}
+        value={kind}
+        onChange={(next) => change(withQueryType(query, next))}
+      />
+    </InlineField>
+  );
+  const languageField = (
+    <InlineField label="Language" tooltip="Language of group names, field names and units">
+      <Combobox<string>
+        aria-label="Language"
+        width={24}
+        createCustomValue
+        options={languageOptions(datasource.defaultLanguage, variableNames)}
+        value={query.language ?? DEFAULT_LANGUAGE_OPTION}
+        onChange={(option) => change(withLanguage(query, option.value === DEFAULT_LANGUAGE_OPTION ? undefined : option.value))}
+      />
+    </InlineField>
+  );
+
+  if (kind === 'request') {
+    return (
+      <Stack direction="column" gap={0}>
+        {kindField}
+        <Stack direction="row" gap={1} wrap="wrap">
+          <InlineField
+            label="Reference"
+            labelWidth={LABEL_WIDTH}
+            tooltip="A reference number (S360-000012345), a request id, or a template variable such as $reference"
+            htmlFor={`s360-reference-${query.refId}`}
+          >
+            <Input
+              key={query.reference ?? ''}
+              id={`s360-reference-${query.refId}`}
+              aria-label="Reference"
+              width={36}
+              placeholder="S360-000012345 or $reference"
+              defaultValue={query.reference ?? ''}
+              onBlur={(e) => {
+                if (e.currentTarget.value.trim() !== (query.reference ?? '')) change(withReference(query, e.currentTarget.value));
+              }}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') e.currentTarget.blur();
+              }}
+            />
+          </InlineField>
+          {languageField}
+        </Stack>
+      </Stack>
+    );
+  }
 
   return (
     <Stack direction="column" gap={0}>
+      {kindField}
       <Stack direction="row" gap={1} wrap="wrap">
         <InlineField label="Metric" labelWidth={LABEL_WIDTH} htmlFor={`s360-metric-${query.refId}`}>
           <Combobox<string>
@@ -54,16 +117,7 @@ export function QueryEditor({ query: saved, onChange, onRunQuery, datasource }: 
             onChange={(format) => change(withFormat(query, format))}
           />
         </InlineField>
-        <InlineField label="Language" tooltip="Language of group names, field names and units">
-          <Combobox<string>
-            aria-label="Language"
-            width={24}
-            createCustomValue
-            options={languageOptions(datasource.defaultLanguage, variableNames)}
-            value={query.language ?? DEFAULT_LANGUAGE_OPTION}
-            onChange={(option) => change(withLanguage(query, option.value === DEFAULT_LANGUAGE_OPTION ? undefined : option.value))}
-          />
-        </InlineField>
+        {languageField}
       </Stack>
       {!tableOnly && (
         <InlineField

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_QUERY, type S360Query } from '../types.ts';
-import { withFilter, withFormat, withGroupBy, withInterval, withLanguage, withMetric, withoutFilter, withTopN } from './query-changes.ts';
+import { withFilter, withFormat, withGroupBy, withInterval, withLanguage, withMetric, withoutFilter, withQueryType, withReference, withTopN } from './query-changes.ts';
 
 const q = (over: Partial<S360Query> = {}): S360Query => ({ ...DEFAULT_QUERY, refId: 'A', ...over });
 
@@ -41,5 +41,17 @@ describe('query editor changes', () => {
     assert.equal(withTopN(q(), '-1').topN, 10);
     assert.equal(withInterval(q(), ' 1d ').interval, '1d');
     assert.equal('interval' in withInterval(q({ interval: '1d' }), ''), false);
+  });
+
+  test('kind: request gets an empty reference; switching back to metrics keeps the metric fields and the reference', () => {
+    const asked = withQueryType(q({ metric: 'backlog', groupBy: ['zone'] }), 'request');
+    assert.deepEqual([asked.queryType, asked.reference, asked.metric, asked.groupBy], ['request', '', 'backlog', ['zone']]);
+    const back = withQueryType({ ...asked, reference: 'S360-000000042' }, 'metrics');
+    assert.deepEqual([back.queryType, back.metric, back.reference], ['metrics', 'backlog', 'S360-000000042']);
+    assert.equal(withQueryType(q({ reference: '$reference' }), 'request').reference, '$reference');
+  });
+
+  test('reference from the text input, trimmed', () => {
+    assert.equal(withReference(q(), '  $reference ').reference, '$reference');
   });
 });

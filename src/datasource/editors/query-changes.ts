@@ -3,6 +3,21 @@
 import { isTableOnly, type Dimension, type QueryFormat } from '../catalog.ts';
 import { DEFAULT_TOP_N, type Filters, type S360Query } from '../types.ts';
 
+/** The kinds the query editor offers (annotation queries have their own editor). */
+export type EditorKind = 'metrics' | 'request';
+
+/** Switching the kind keeps the other kind's fields, so switching back restores them. */
+export function withQueryType(query: S360Query, kind: EditorKind): S360Query {
+  const next: S360Query = { ...query, queryType: kind };
+  if (kind === 'request' && typeof next.reference !== 'string') next.reference = '';
+  return next;
+}
+
+/** The reference box: trimmed text (a reference number, an id or a template variable). */
+export function withReference(query: S360Query, text: string): S360Query {
+  return { ...query, reference: text.trim() };
+}
+
 export function withMetric(query: S360Query, metric: string): S360Query {
   const next: S360Query = { ...query, metric };
   if (isTableOnly(metric)) next.format = 'table';

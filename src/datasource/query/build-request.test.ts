@@ -42,9 +42,18 @@ describe('buildQueryBodies', () => {
     ]);
   });
 
-  test('skips hidden queries and annotation queries', () => {
-    const { bodies } = buildQueryBodies(request([q({ refId: 'A', hide: true }), q({ refId: 'B' }), q({ refId: 'C', queryType: 'annotations' })]), tpl, 'en');
-    assert.deepEqual(bodies[0].targets.map((t) => t.refId), ['B']);
+  test('skips hidden queries, annotation queries and request queries', () => {
+    const { bodies } = buildQueryBodies(
+      request([q({ refId: 'A', hide: true }), q({ refId: 'B' }), q({ refId: 'C', queryType: 'annotations' }), q({ refId: 'D', queryType: 'request', reference: '$reference' })]),
+      tpl, 'en',
+    );
+    assert.deepEqual(bodies.map((b) => b.targets.map((t) => t.refId)), [['B']]);
+  });
+
+  test('a filter on a variable this dashboard does not define is sent as all (not as "$region", which the aggregator refuses)', () => {
+    const { bodies } = buildQueryBodies(request([q({ filters: { zone: ['$region'], channel: ['[[medium]]'], category: ['complaint'] } })]), tpl, 'en');
+    assert.deepEqual(bodies[0].targets[0].filters, { zone: ['all'], channel: ['all'], category: ['complaint'] });
+    assert.doesNotMatch(JSON.stringify(bodies), /region|medium/);
   });
 
   test('a query with a larger own interval ($bucket = 1d) goes in a body of its own; a smaller one never lowers the panel interval', () => {

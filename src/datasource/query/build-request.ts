@@ -70,7 +70,7 @@ export interface BuiltRequest {
   errors: Array<{ refId: string; message: string }>;
 }
 
-/** Bodies for the visible metric queries of a request, grouped by interval (usually one body). */
+/** Bodies for the visible metric queries of a request (request and annotation queries are asked elsewhere), grouped by interval (usually one body). */
 export function buildQueryBodies(request: RequestLike, tpl: TemplateReplacer, defaultLanguage: Language): BuiltRequest {
   const from = new Date(request.range.from.valueOf()).toISOString();
   const to = new Date(request.range.to.valueOf()).toISOString();
@@ -78,7 +78,7 @@ export function buildQueryBodies(request: RequestLike, tpl: TemplateReplacer, de
   const byInterval = new Map<number, QueryTarget[]>();
   const errors: BuiltRequest['errors'] = [];
   for (const query of request.targets) {
-    if (query.hide || query.queryType === 'annotations') continue;
+    if (query.hide || (query.queryType !== undefined && query.queryType !== 'metrics')) continue; // request, annotations: asked elsewhere
     try {
       const target = buildTarget(query, request.scopedVars, tpl, defaultLanguage);
       const intervalMs = targetIntervalMs(query, request, tpl);

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TestTemplateSrv } from '../../test-support/template-srv.ts';
-import { interpolateScalar, interpolateValues, variableName } from './interpolate.ts';
+import { interpolateScalar, interpolateValues, isUnresolved, variableName } from './interpolate.ts';
 
 const tpl = new TestTemplateSrv([
   { name: 'zone', current: ['332', '333'], options: ['331', '332', '333'], multi: true },
@@ -21,6 +21,17 @@ describe('variableName', () => {
     assert.equal(variableName('[[zone]]'), 'zone');
     assert.equal(variableName('332'), undefined);
     assert.equal(variableName('zone-$zone'), undefined);
+  });
+});
+
+describe('isUnresolved', () => {
+  test('true for a lone variable left by interpolation, false for codes and text around a variable', () => {
+    assert.equal(isUnresolved('$zone'), true);
+    assert.equal(isUnresolved('[[zone]]'), true);
+    assert.equal(isUnresolved('${zone:json}'), true);
+    assert.equal(isUnresolved('S360-000000042'), false);
+    assert.equal(isUnresolved('a$b c'), false);
+    assert.equal(isUnresolved(undefined), false);
   });
 });
 
@@ -54,8 +65,22 @@ describe('interpolateValues (filters)', () => {
     assert.deepEqual(interpolateValues(['$zone'], { zone: { text: 'AL BARSHA', value: '339' } }, tpl), ['339']);
   });
 
-  test('an unknown variable is left as written for the aggregator to name', () => {
-    assert.deepEqual(interpolateValues(['$nope'], undefined, tpl), ['$nope']);
+  test('a variable this dashboard does not define ($name, ${name}, ${name:csv}, [[name]]) means all, it is not sent', () => {
+    for (const v of ['$nope', '${nope}', '${nope:csv}', '[[nope]]']) assert.deepEqual(interpolateValues([v], undefined, tpl), ['all'], v);
+  });
+
+  test('an unresolved variable beside codes makes the whole filter all (as All does)', () => {
+    assert.deepEqual(interpolateValues(['332', '$nope'], undefined, tpl), ['all']);
+  });
+
+  test('a value that interpolates to a lone unresolved variable also means all', () => {
+    const nested = new TestTemplateSrv([{ name: 'alias', current: '$nope' }]);
+    assert.deepEqual(interpolateValues(['$alias'], undefined, nested), ['all']);
+  });
+
+  test('defined variables resolve as before (the unresolved rule does not touch them)', () => {
+    assert.deepEqual(interpolateValues(['$one'], undefined, tpl), ['waste']);
+    assert.deepEqual(interpolateValues(['$zone'], undefined, tpl), ['332', '333']);
   });
 });
 

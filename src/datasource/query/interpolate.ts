@@ -2,6 +2,9 @@
 // A filter value that is exactly one variable becomes that variable's values (multi-value → several codes);
 // "All" becomes the API's `all`. Detection of "All" uses the `text` format (Grafana renders "All" there, with or
 // without a custom all value) and the values come from the `json` format, so codes with commas or spaces survive.
+// A variable the dashboard does not define (a panel cloned elsewhere, a library panel) stays unresolved: a filter
+// value still of the form `$name`, `${name}` or `[[name]]` after interpolation means "all" for that dimension (the
+// aggregator would refuse it with a 400 such as `unknown zone "$zone"`).
 import type { ScopedVars } from '@grafana/data';
 import { ALL_VALUE } from '../catalog.ts';
 
@@ -37,13 +40,19 @@ export function interpolateValues(values: readonly string[] | undefined, scopedV
     }
     const asJson = tpl.replace(`\${${name}:json}`, scopedVars);
     if (asJson === `\${${name}:json}`) {
-      out.push(raw); // unknown variable: left as written, the aggregator names it in its error
+      out.push(ALL_VALUE); // a variable this dashboard does not define: every value, as if it were at All
       continue;
     }
     out.push(...parseJsonValues(asJson));
   }
-  const unique = [...new Set(out.filter((v) => v !== ''))];
+  // Anything still a lone variable after interpolation (nested or unresolved) narrows nothing.
+  const unique = [...new Set(out.filter((v) => v !== '').map((v) => (isUnresolved(v) ? ALL_VALUE : v)))];
   return unique.some((v) => v === ALL_VALUE || v === '$__all') ? [ALL_VALUE] : unique;
+}
+
+/** True when text is still a lone template variable (`$name`, `${name}`, `[[name]]`), i.e. nothing resolved it. */
+export function isUnresolved(text: string | undefined): boolean {
+  return text !== undefined && variableName(text) !== undefined;
 }
 
 /** One value (metric, language, interval, top N): the variable's first value when it has several. */
