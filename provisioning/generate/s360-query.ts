@@ -3,7 +3,7 @@
 import type { Builder, Dataquery } from '@grafana/grafana-foundation-sdk/cog';
 import type { DataSourceRef } from '@grafana/grafana-foundation-sdk/common';
 import type { Dimension, Metric, QueryFormat } from '../../src/datasource/catalog.ts';
-import { QUERY_SCHEMA_VERSION, type Filters, type S360Query } from '../../src/datasource/types.ts';
+import { QUERY_SCHEMA_VERSION, type Filters, type S360Query, type S360RequestQuery } from '../../src/datasource/types.ts';
 import { S360 } from './refs.ts';
 
 export type S360Target = S360Query & Dataquery;
@@ -66,6 +66,21 @@ export class S360QueryBuilder implements Builder<Dataquery> {
 }
 
 export const s360 = (refId: string, metric: Metric, datasource?: DataSourceRef) => new S360QueryBuilder(refId, metric, datasource);
+
+/** A request query: one request and its journey by reference (GET /v1/requests/{reference}); two frames, the
+ *  request then the journey. Personal data only when `datasource` is the PII datasource. */
+export function s360Request(refId: string, reference: string, datasource: DataSourceRef): Builder<Dataquery> {
+  const target = {
+    refId,
+    datasource: datasource as S360Query['datasource'],
+    queryType: 'request',
+    reference,
+    language: '$language',
+    schemaVersion: QUERY_SCHEMA_VERSION,
+    _implementsDataqueryVariant() {},
+  } satisfies S360RequestQuery & Dataquery;
+  return { build: () => target };
+}
 
 /** The dashboard annotation query: incidents and SLA policy versions (GET /v1/annotations). */
 export function s360Annotations(): Builder<Dataquery> {

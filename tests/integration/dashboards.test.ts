@@ -3,7 +3,8 @@
 // provisioned, and every query of the Services 360 datasource — turned into POST /v1/query bodies by the
 // datasource's own pure builder, variables at All — accepted by a real aggregator on PostGIS with a month of the
 // demo city, answering at least one frame with data that fits its panel (a stat gets a number, a time series
-// gets time and numbers, the map gets zone codes and numbers...).
+// gets time and numbers, the map gets zone codes and numbers...). Request queries (the journey dashboard) ask
+// GET /v1/requests/{reference} the way the datasource does and must give the request and journey frames.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -16,6 +17,8 @@ import { loadDatasources, type ProvisionedDatasource } from '../host/server/prov
 import { buildQueryBodies, type QueryBody } from '../../src/datasource/query/build-request.ts';
 import type { TemplateReplacer } from '../../src/datasource/query/interpolate.ts';
 import { migrateQuery } from '../../src/datasource/migrations.ts';
+import { requestLookup } from '../../src/datasource/request/request-query.ts';
+import { requestFrames } from '../../src/datasource/request/request-frames.ts';
 import type { S360Query } from '../../src/datasource/types.ts';
 import { sweepSla } from '../../backend/sla/sweep.ts';
 
@@ -99,7 +102,8 @@ describe('the provisioned dashboards', () => {
       assert.equal(p.datasource?.type, S360_TYPE, where);
       for (const t of p.targets!) {
         assert.equal(t.datasource?.uid, p.datasource!.uid, `${where} ${t.refId}: the query names the panel's datasource`);
-        assert.ok(t.metric && Array.isArray(t.groupBy) && t.filters && t.format, `${where} ${t.refId}: a full query`);
+        if (t.queryType === 'request') assert.ok(typeof t.reference === 'string' && t.reference, `${where} ${t.refId}: a request query names its reference`);
+        else assert.ok(t.metric && Array.isArray(t.groupBy) && t.filters && t.format, `${where} ${t.refId}: a full query`);
       }
       assert.equal(p.libraryPanel, undefined, where);
       if (p.type === MAP) assert.equal(p.options?.datasourceUid, p.datasource?.uid, `${where}: the map reads zones through its own datasource`);
@@ -121,8 +125,12 @@ describe('the provisioned dashboards', () => {
       assert.equal(usesPii, d.uid === 's360-journey', d.uid);
     }
     const journey = DASHBOARDS.find(({ d }) => d.uid === 's360-journey')!.d;
-    const content = String(journey.panels[0].options?.content ?? '');
-    assert.match(content, /\/api\/datasources\/proxy\/uid\/services360-requests-pii\/aggregator\/v1\/requests\/\$\{reference:percentencode\}\?language=\$\{language\}/);
+    const tables = panelsOf(journey).filter((p) => p.type === 'table');
+    assert.deepEqual(tables.map((p) => p.options?.frameIndex), [0, 1], 'a table of the request (frame 0) and one of its journey (frame 1)');
+    for (const p of panelsOf(journey)) {
+      assert.equal(p.datasource?.uid, 'services360-requests-pii', `journey panel ${p.id}`);
+      for (const t of p.targets ?? []) assert.deepEqual([t.queryType, t.reference, t.language], ['request', '$reference', '$language'], `journey panel ${p.id} ${t.refId}`);
+    }
     const pii = DATASOURCES.find((ds) => ds.uid === 'services360-requests-pii')!;
     assert.equal(pii.secureJsonData.apiToken, '', 'the PII token comes from S360_PII_API_TOKEN (unset here)');
   });
@@ -149,8 +157,10 @@ function panelRange(d: Dashboard, p: Panel): { from: number; to: number } {
   return { from: relative(d.time.from, NOW), to: relative(d.time.to, NOW) };
 }
 
-/** Grafana's template service for a dashboard with every filter at All and the language English. */
+/** Grafana's template service for a dashboard with every filter at All, the language English and `reference` set
+ *  to a request of the demo city (chosen once the city is generated). */
 const ALL_VARS = new Set(['zone', 'channel', 'category', 'department']);
+let REFERENCE = '';
 const allTemplates: TemplateReplacer = {
   replace(target = '') {
     return target.replace(/\$\{(\w+)(?::([\w-]+))?\}|\$(\w+)|\[\[(\w+)(?::([\w-]+))?\]\]/g, (whole, b, fmt, bare, br, brFmt) => {
@@ -158,6 +168,7 @@ const allTemplates: TemplateReplacer = {
       const format = fmt ?? brFmt;
       if (ALL_VARS.has(name)) return format === 'text' ? 'All' : format === 'json' ? '["$__all"]' : '$__all';
       if (name === 'language') return format === 'json' ? '"en"' : format === 'text' ? 'English' : 'en';
+      if (name === 'reference' && REFERENCE) return format === 'json' ? JSON.stringify(REFERENCE) : REFERENCE;
       return whole;
     });
   },
@@ -173,6 +184,17 @@ function bodiesFor(d: Dashboard, p: Panel): QueryBody[] {
   );
   assert.deepEqual(built.errors, [], `${d.uid} panel ${p.id}: every query can be asked`);
   return built.bodies;
+}
+
+/** A request query as the datasource asks it (src/datasource/request), with the token of the panel's datasource. */
+async function requestQueryFrames(t: Target, datasourceUid: string | undefined): Promise<WireFrame[]> {
+  const lookup = requestLookup(migrateQuery(t), {}, allTemplates, 'en');
+  assert.equal(lookup.kind, 'ask', `request query ${t.refId}: a reference to ask for (${lookup.kind === 'notice' ? lookup.text : ''})`);
+  if (lookup.kind !== 'ask') return [];
+  const token = datasourceUid === 'services360-requests-pii' ? agg.tokens.pii : agg.tokens.read;
+  const res = await agg.call('GET', `${lookup.path}?${lookup.params}`, undefined, token);
+  assert.equal(res.status, 200, res.text);
+  return requestFrames(res.body, t.refId, lookup.language) as WireFrame[];
 }
 
 const numbers = (f: WireFrame) => f.fields.filter((x) => x.type === 'number');
@@ -193,9 +215,13 @@ function assertFits(where: string, p: Panel, byRef: Map<string, WireFrame[]>) {
       }
       assert.ok(all.some(hasNumber), `${where}: some values`);
       break;
-    case 'table':
-      assert.ok(all.some((f) => f.fields.length > 0 && f.fields[0].values.length > 0), `${where}: rows`);
+    case 'table': {
+      // A table shows one frame: options.frameIndex (the request query answers the request, then its journey).
+      const shown = typeof p.options?.frameIndex === 'number' && p.options.frameIndex > 0 ? [all[p.options.frameIndex]] : all;
+      assert.ok(shown.every(Boolean), `${where}: frame ${p.options?.frameIndex} exists (${all.length} frames)`);
+      assert.ok(shown.some((f) => f.fields.length > 0 && f.fields[0].values.length > 0), `${where}: rows`);
       break;
+    }
     case 'barchart': {
       const x = p.options?.xField as string;
       assert.equal(field(all, x)?.type, 'string', `${where}: the x field ${x}`);
@@ -241,14 +267,17 @@ function assertReferences(where: string, p: Panel, frames: WireFrame[]) {
   }
 }
 
+let agg: TestAggregator;
 describe('every query against the aggregator with the demo city', () => {
-  let agg: TestAggregator;
   before(async () => {
     agg = await startTestAggregator();
     const demo = spawnSync(process.execPath, ['bin/services360.js', 'generate-demo', '--months', '1', '--seed', 'dashboards', '--requests', '12000',
       '--end', new Date(NOW).toISOString(), '--quiet'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: agg.db.url }, encoding: 'utf8' });
     assert.equal(demo.status, 0, demo.stderr);
     await sweepSla(agg.db.pool, new Date());
+    const { rows } = await agg.db.pool.query(`SELECT r.reference FROM requests r WHERE r.customer_id IS NOT NULL
+      AND (SELECT count(*) FROM request_events e WHERE e.request_id = r.id) >= 3 ORDER BY r.id LIMIT 1`);
+    REFERENCE = rows[0].reference as string;
   });
   after(async () => { await agg?.stop(); });
 
@@ -257,6 +286,12 @@ describe('every query against the aggregator with the demo city', () => {
     for (const { d, p } of queryPanels()) {
       const where = `${d.uid} panel ${p.id} "${p.title}"`;
       const byRef = new Map<string, WireFrame[]>();
+      for (const t of p.targets!.filter((x) => x.queryType === 'request')) {
+        const frames = await requestQueryFrames(t, p.datasource?.uid);
+        assert.equal(frames.length, 2, `${where} ${t.refId}: the request and its journey`);
+        byRef.set(t.refId, frames);
+        checked++;
+      }
       for (const body of bodiesFor(d, p)) {
         const res = await agg.call('POST', '/v1/query', body, agg.tokens.read);
         assert.equal(res.status, 200, `${where}: ${res.text}`);
@@ -275,18 +310,21 @@ describe('every query against the aggregator with the demo city', () => {
     assert.ok(checked >= 40, `${checked} queries checked`);
   });
 
-  test('the journey link reaches the request and its events, with personal data only through the PII token', async () => {
-    const { rows } = await agg.db.pool.query(`SELECT r.reference FROM requests r WHERE r.customer_id IS NOT NULL
-      AND (SELECT count(*) FROM request_events e WHERE e.request_id = r.id) >= 3 ORDER BY r.id LIMIT 1`);
-    const reference = rows[0].reference as string;
-    // The link's path after the datasource proxy's route (plugin.json: aggregator → jsonData.url).
-    const path = `/v1/requests/${encodeURIComponent(reference)}?language=en`;
-    const pii = await agg.call('GET', path, undefined, agg.tokens.pii);
-    assert.equal(pii.status, 200, pii.text);
-    assert.equal(pii.body.reference, reference);
-    assert.ok(pii.body.journey.length >= 3);
-    assert.equal(pii.body.customer.masked, false);
-    const plain = await agg.call('GET', path, undefined, agg.tokens.read);
-    assert.equal(plain.body.customer.masked, true, 'the plain read token sees the customer masked');
+  test('the journey panels\' request query returns the request and its journey in order; the customer unmasked only through the PII datasource', async () => {
+    const journey = DASHBOARDS.find(({ d }) => d.uid === 's360-journey')!.d;
+    const target = panelsOf(journey)[0].targets![0];
+    const [request, events] = await requestQueryFrames(target, 'services360-requests-pii');
+    const value = (f: WireFrame, name: string) => f.fields.find((x) => x.name === name)?.values;
+    assert.deepEqual(value(request, 'reference'), [REFERENCE]);
+    assert.deepEqual(value(request, 'customer_masked'), [false]);
+    assert.ok(typeof value(request, 'status')?.[0] === 'string');
+    const { rows } = await agg.db.pool.query(`SELECT e.kind, e.occurred_at FROM request_events e JOIN requests r ON r.id = e.request_id
+      WHERE r.reference = $1 ORDER BY e.occurred_at, e.id`, [REFERENCE]);
+    assert.ok(rows.length >= 3);
+    assert.deepEqual(value(events, 'time'), rows.map((r) => (r.occurred_at as Date).toISOString()), 'every event, in order');
+    assert.equal(events.fields[0].type, 'time');
+    const [masked] = await requestQueryFrames(target, 'services360-requests');
+    assert.deepEqual(value(masked, 'customer_masked'), [true], 'the plain read token sees the customer masked');
+    assert.notDeepEqual(value(masked, 'customer_name'), value(request, 'customer_name'));
   });
 });

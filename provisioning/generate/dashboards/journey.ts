@@ -1,30 +1,23 @@
-// Request journey: a reference number → the request and the timeline of its events. Personal data only through
-// the PII-scoped datasource (services360-requests-pii); no other dashboard uses it.
-//
-// What is missing: the requests datasource has no query for one request yet. The aggregator answers
-// GET /v1/requests/{reference} (request, journey, SLA clocks; customer masked without the pii scope), but the
-// datasource only asks POST /v1/query and GET /v1/annotations, so no panel can show the journey as a table or
-// timeline. Until it does, the panel below links to the raw answer through Grafana's datasource proxy (the PII
-// datasource's token is added by Grafana's server, never by the browser). See docs/provisioning.md.
-import { PanelBuilder as Text, TextMode } from '@grafana/grafana-foundation-sdk/text';
+// Request journey: a reference number → the request (status, stage, progress, SLA, customer) and the timeline of
+// its events. Both panels ask the datasource's `request` query (GET /v1/requests/{reference}), which answers two
+// frames, the request then the journey; each table shows one of them (frameIndex). Personal data only through the
+// PII-scoped datasource (services360-requests-pii); no other dashboard uses it. Every unmasked read is written to
+// the aggregator's audit log (one row per panel and refresh).
+import { PanelBuilder as Table } from '@grafana/grafana-foundation-sdk/table';
 import { TextBoxVariableBuilder } from '@grafana/grafana-foundation-sdk/dashboard';
 import { at, dashboard, languageVariable } from '../common.ts';
 import { DASHBOARD_UIDS, S360_PII } from '../refs.ts';
+import { s360Request } from '../s360-query.ts';
 
-/** The aggregator's request-detail route through the PII datasource's proxy route (plugin.json `routes`). */
-export const JOURNEY_URL = `/api/datasources/proxy/uid/${S360_PII.uid}/aggregator/v1/requests/\${reference:percentencode}?language=\${language}`;
+/** The frames of a request query, in the order the datasource answers them. */
+export const REQUEST_FRAME = 0;
+export const JOURNEY_FRAME = 1;
 
-const CONTENT = `### Request \${reference}
-
-Type a reference number (for example \`S360-000012345\`) in the box above.
-
-* [Open the request and its journey](${JOURNEY_URL}) — the answer of the aggregator, with the customer's personal data
-  (read through the **Services 360 (personal data)** datasource; every read is written to the aggregator's audit log).
-
-The timeline panel for this dashboard needs request-detail support in the Services 360 datasource (a query for one
-request by reference, answered from \`GET /v1/requests/{reference}\`); until the datasource has it, the link above
-shows the journey as the aggregator returns it.
-`;
+const PROGRESS_GAUGE = [
+  { id: 'custom.cellOptions', value: { type: 'gauge', mode: 'basic' } },
+  { id: 'min', value: 0 },
+  { id: 'max', value: 100 },
+];
 
 export function journey() {
   const d = dashboard({
@@ -38,8 +31,21 @@ export function journey() {
   d.withVariable(new TextBoxVariableBuilder('reference').label('Reference number').description('S360- followed by the digits, or the numeric id').defaultValue('').current({ text: '', value: '' }));
 
   d.withPanel(
-    new Text().id(1).title('Request journey').description('Opens the request with this reference through the personal-data datasource.')
-      .gridPos(at(0, 0, 24, 9)).mode(TextMode.Markdown).content(CONTENT),
+    new Table().id(1).title('Request')
+      .description('The request with this reference: status, stage, progress, channel, category, topic, department, zone, its times and SLA, and the customer (read through the personal-data datasource; every read is written to the aggregator\'s audit log).')
+      .gridPos(at(0, 0, 24, 6)).datasource(S360_PII)
+      .withTarget(s360Request('A', '$reference', S360_PII))
+      .frameIndex(REQUEST_FRAME)
+      .minWidth(110)
+      .overrideByName('progress_pct', PROGRESS_GAUGE),
+  );
+  d.withPanel(
+    new Table().id(2).title('Journey')
+      .description('Every event of the request in order: when, what happened, the status before and after, the stage and its progress, the advisor, who recorded it and the note.')
+      .gridPos(at(0, 6, 24, 14)).datasource(S360_PII)
+      .withTarget(s360Request('A', '$reference', S360_PII))
+      .frameIndex(JOURNEY_FRAME)
+      .overrideByName('progress_pct', PROGRESS_GAUGE),
   );
   return d.build();
 }
