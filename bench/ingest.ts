@@ -8,7 +8,10 @@
 //    endpoint's requests/s;
 //  - CSV import (`services360 import-requests`, a child process too) of N generated rows: rows/s;
 //    baseline: the same rows written one by one through the API's own INSERT (one statement per row);
-//  - the server's peak memory (VmHWM) after all of it.
+//  - the server's peak memory (VmHWM) after all of it;
+//  - for each, the CPU it cost per request or row (server or importer, its PostgreSQL backends, the
+//    load generator, from /proc) and the rate two idle cores could sustain at that cost: on a shared
+//    machine the rates move with the other work, the CPU cost per operation hardly does.
 // The server runs as shipped, its scheduled jobs (rollups) included unless --jobs off; its stderr goes
 // to bench/results/ingest-server-*.log. Each figure is the median of --runs runs. Targets (2-core machine): ≥ 1,000 requests/s single,
 // ≥ 10,000/s batch, ≥ 50,000 rows/s CSV, < 250 MB. The load generator shares the machine's CPUs with
@@ -33,6 +36,7 @@ import { importZones } from '../backend/zones/import-zones.ts';
 import { CSV_COLUMNS, historyRow, rng, writeHistoryCsv, type BBox } from './csv-history.ts';
 import { median, runLoad, type LoadRequest, type LoadResult } from './load.ts';
 import { peakMemoryMb, watchPeakMemory } from './proc-memory.ts';
+import { CpuMeter } from './cpu.ts';
 
 const ROOT = join(fileURLToPath(import.meta.url), '../..');
 const DUBAI = join(ROOT, '../shared/data/dubai/dubai_communities.geojson');
@@ -155,25 +159,54 @@ try {
     if (bad.length || r.errors) throw new Error(`${what}: unexpected answers ${JSON.stringify(r.statuses)}, ${r.errors} connection errors`);
   };
 
+  // CPU accounting: the server (or importer) process, the database backends of this database, and this
+  // process (the load generator). Background PostgreSQL processes (WAL writer, checkpointer) are left out.
+  const poller = new pg.Client({ connectionString: dbUrl });
+  poller.on('error', (err) => log(`CPU poller lost its connection: ${err.message}`));
+  await poller.connect();
+  const pollerPid = (await poller.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid;
+  const backends = async () => (await poller.query<{ pid: number }>(
+    'SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> $2', [dbName, pollerPid])).rows.map((r) => r.pid);
+  type Cpu = { node: number; db: number; client: number };
+  async function metered<T>(nodePid: () => number | undefined, fn: () => Promise<T>): Promise<{ result: T; cpu: Cpu }> {
+    const node = new CpuMeter(async () => { const p = nodePid(); return p ? [p] : []; });
+    const db = new CpuMeter(backends);
+    await node.start(); await db.start();
+    const c0 = process.cpuUsage();
+    const result = await fn();
+    const c = process.cpuUsage(c0);
+    return { result, cpu: { node: await node.stop(), db: await db.stop(), client: (c.user + c.system) / 1e6 } };
+  }
+  /** CPU milliseconds per operation, and what 2 idle cores could do at that cost. */
+  const perOp = (cpu: Cpu, ops: number) => {
+    const ms = { node: (cpu.node / ops) * 1000, db: (cpu.db / ops) * 1000, client: (cpu.client / ops) * 1000 };
+    return { ...ms, total: ms.node + ms.db + ms.client, idleEstimate: 2000 / (ms.node + ms.db + ms.client) };
+  };
+  type Cost = ReturnType<typeof perOp>;
+  const fmtCost = (c: Cost) => `CPU ${c.total.toFixed(3)} ms/op (node ${c.node.toFixed(3)}, db ${c.db.toFixed(3)}, client ${c.client.toFixed(3)})`;
+
   // Warm-up: JIT, pools, caches.
   const warm = Array.from({ length: 500 }, (_, i) => post('/v1/requests', apiRequest('bench-warm', `w-${i}`)));
   check('warm-up', await runLoad(url, (i) => warm[i], { count: warm.length, concurrency: 8, maxSeconds: SECONDS }), [201]);
 
+  const serverPid = () => server!.pid;
   const trivial: LoadResult[] = [], single: LoadResult[] = [], batch: LoadResult[] = [];
+  const trivialCost: Cost[] = [], singleCost: Cost[] = [], batchCost: Cost[] = [];
   for (let run = 1; run <= RUNS; run++) {
-    const t = await runLoad(url, () => ({ method: 'GET', path: '/healthz' }), { count: SINGLE, concurrency: CONCURRENCY, maxSeconds: SECONDS });
-    check('GET /healthz', t, [200]);
-    trivial.push(t);
+    const t = await metered(serverPid, () => runLoad(url, () => ({ method: 'GET', path: '/healthz' }), { count: SINGLE, concurrency: CONCURRENCY, maxSeconds: SECONDS }));
+    check('GET /healthz', t.result, [200]);
+    trivial.push(t.result); trivialCost.push(perOp(t.cpu, t.result.sent));
     const bodies = Array.from({ length: SINGLE }, (_, i) => post('/v1/requests', apiRequest('bench-single', `s${run}-${i}`)));
-    const s = await runLoad(url, (i) => bodies[i], { count: SINGLE, concurrency: CONCURRENCY, maxSeconds: SECONDS });
-    check('POST /v1/requests', s, [201]);
-    single.push(s);
+    const s = await metered(serverPid, () => runLoad(url, (i) => bodies[i], { count: SINGLE, concurrency: CONCURRENCY, maxSeconds: SECONDS }));
+    check('POST /v1/requests', s.result, [201]);
+    single.push(s.result); singleCost.push(perOp(s.cpu, s.result.sent));
     const batches = Array.from({ length: BATCHES }, (_, b) => post('/v1/requests/batch',
       { requests: Array.from({ length: 1000 }, (_, i) => apiRequest('bench-batch', `b${run}-${b}-${i}`)) }));
-    const b = await runLoad(url, (i) => batches[i], { count: BATCHES, concurrency: BATCH_CONCURRENCY, maxSeconds: SECONDS });
-    check('POST /v1/requests/batch', b, [201]);
-    batch.push(b);
-    log(`run ${run}: /healthz ${n0(t.perSecond)}/s · single ${n0(s.perSecond)}/s (p50 ${s.p50.toFixed(1)} ms, p95 ${s.p95.toFixed(1)}, p99 ${s.p99.toFixed(1)}) · batch ${n0(b.perSecond * 1000)} requests/s (${b.p50.toFixed(0)} ms per batch)`);
+    const b = await metered(serverPid, () => runLoad(url, (i) => batches[i], { count: BATCHES, concurrency: BATCH_CONCURRENCY, maxSeconds: SECONDS }));
+    check('POST /v1/requests/batch', b.result, [201]);
+    batch.push(b.result); batchCost.push(perOp(b.cpu, b.result.sent * 1000));
+    const peakNow = peakMemoryMb(server.pid!);
+    log(`run ${run}: server peak so far ${peakNow?.toFixed(0)} MB · /healthz ${n0(t.result.perSecond)}/s · single ${n0(s.result.perSecond)}/s (p50 ${s.result.p50.toFixed(1)} ms, p95 ${s.result.p95.toFixed(1)}, p99 ${s.result.p99.toFixed(1)}; ${fmtCost(singleCost[run - 1])}) · batch ${n0(b.result.perSecond * 1000)} requests/s (${b.result.p50.toFixed(0)} ms per batch; ${fmtCost(batchCost[run - 1])} per request)`);
   }
   const serverPeak = peakMemoryMb(server.pid!);
 
@@ -182,47 +215,64 @@ try {
   const reader = new RowReader(compileMapping(loadMapping('services360'), CSV_COLUMNS, 'baseline.csv'), ref, 4000);
   const baselineRandom = rng(7);
   const baseline: number[] = [];
+  const baselineCost: Cost[] = [];
   for (let run = 1; run <= RUNS; run++) {
     const t0 = process.hrtime.bigint();
     const limit = t0 + BigInt(SECONDS * 1e9);
     let written = 0;
-    while (written < BASELINE_ROWS && process.hrtime.bigint() < limit) {
-      const r = reader.read(historyRow(written, baselineRandom, bbox, `baseline-${run}`));
-      if (r.row) await writeRequests(pool, [r.row.request]);
-      written++;
-    }
+    const m = await metered(() => undefined, async () => {
+      while (written < BASELINE_ROWS && process.hrtime.bigint() < limit) {
+        const r = reader.read(historyRow(written, baselineRandom, bbox, `baseline-${run}`));
+        if (r.row) await writeRequests(pool, [r.row.request]);
+        written++;
+      }
+    });
     baseline.push(written / (Number(process.hrtime.bigint() - t0) / 1e9));
+    baselineCost.push(perOp({ node: 0, db: m.cpu.db, client: m.cpu.client }, written));
   }
-  log(`row-by-row INSERT baseline: ${baseline.map(n0).join(', ')} rows/s`);
+  log(`row-by-row INSERT baseline: ${baseline.map(n0).join(', ')} rows/s; ${fmtCost(baselineCost[0])}`);
 
-  const csv: { rowsPerSecond: number; loaded: number; peakMb: number | null }[] = [];
+  const csv: { rowsPerSecond: number; loaded: number; peakMb: number | null; cost: Cost }[] = [];
   for (let run = 1; run <= RUNS; run++) {
     const file = join(workDir, `history-${run}.csv`);
     const bytes = await writeHistoryCsv(file, CSV_ROWS, 1000 + run, bbox, `bench-csv-${run}`);
-    const child = spawn(process.execPath, [join(ROOT, 'bin/services360.js'), 'import-requests', file, '--quiet'], {
-      env: { ...process.env, DATABASE_URL: dbUrl }, stdio: ['ignore', 'pipe', 'inherit'],
+    let child: ChildProcess | null = null;
+    const m = await metered(() => child?.pid, async () => {
+      child = spawn(process.execPath, [join(ROOT, 'bin/services360.js'), 'import-requests', file, '--quiet'], {
+        env: { ...process.env, DATABASE_URL: dbUrl }, stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      const memory = watchPeakMemory(child.pid!);
+      let out = '';
+      child.stdout!.on('data', (d) => { out += d; });
+      const code = await new Promise<number | null>((resolve) => child!.on('exit', resolve));
+      return { code, out, peakMb: memory.stop() };
     });
-    const memory = watchPeakMemory(child.pid!);
-    let out = '';
-    child.stdout!.on('data', (d) => { out += d; });
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    const peakMb = memory.stop();
-    const m = /loaded ([\d,]+),.* — ([\d,]+) rows in ([\d.]+) s/.exec(out);
-    if (code !== 0 || !m) throw new Error(`import-requests exited ${code}: ${out}`);
-    const rows = Number(m[2].replaceAll(',', '')), seconds = Number(m[3]);
-    csv.push({ rowsPerSecond: rows / seconds, loaded: Number(m[1].replaceAll(',', '')), peakMb });
+    const { code, out, peakMb } = m.result;
+    const parsed = /loaded ([\d,]+),.* — ([\d,]+) rows in ([\d.]+) s/.exec(out);
+    if (code !== 0 || !parsed) throw new Error(`import-requests exited ${code}: ${out}`);
+    const rows = Number(parsed[2].replaceAll(',', '')), seconds = Number(parsed[3]);
+    const cost = perOp({ ...m.cpu, client: 0 }, rows);
+    csv.push({ rowsPerSecond: rows / seconds, loaded: Number(parsed[1].replaceAll(',', '')), peakMb, cost });
     rmSync(file);
-    log(`csv run ${run}: ${n0(rows)} rows (${(bytes / 1_048_576).toFixed(0)} MB) in ${seconds.toFixed(1)} s = ${n0(rows / seconds)} rows/s; importer peak ${peakMb?.toFixed(0)} MB`);
+    log(`csv run ${run}: ${n0(rows)} rows (${(bytes / 1_048_576).toFixed(0)} MB) in ${seconds.toFixed(1)} s = ${n0(rows / seconds)} rows/s; importer peak ${peakMb?.toFixed(0)} MB; ${fmtCost(cost)}`);
   }
+  await poller.end();
 
   // --- Report ---------------------------------------------------------------------------------
   const med = (xs: LoadResult[], f: (r: LoadResult) => number) => median(xs.map(f));
+  const medianCost = (xs: Cost[]): Cost => ({ node: median(xs.map((x) => x.node)), db: median(xs.map((x) => x.db)),
+    client: median(xs.map((x) => x.client)), total: median(xs.map((x) => x.total)), idleEstimate: median(xs.map((x) => x.idleEstimate)) });
   const figures = {
     single: { perSecond: med(single, (r) => r.perSecond), p50: med(single, (r) => r.p50), p95: med(single, (r) => r.p95), p99: med(single, (r) => r.p99) },
     trivial: { perSecond: med(trivial, (r) => r.perSecond), p50: med(trivial, (r) => r.p50), p95: med(trivial, (r) => r.p95), p99: med(trivial, (r) => r.p99) },
     batch: { requestsPerSecond: med(batch, (r) => r.perSecond * 1000), p50BatchMs: med(batch, (r) => r.p50) },
     csv: { rowsPerSecond: median(csv.map((c) => c.rowsPerSecond)), baselineRowsPerSecond: median(baseline), importerPeakMb: median(csv.map((c) => c.peakMb ?? NaN)) },
     serverPeakMb: serverPeak,
+    /** CPU ms per request / row (median) and the rate 2 idle cores could sustain at that cost */
+    cpu: {
+      trivial: medianCost(trivialCost), single: medianCost(singleCost), batch: medianCost(batchCost),
+      csv: medianCost(csv.map((c) => c.cost)), baseline: medianCost(baselineCost),
+    },
   };
   const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
   const lines = [
@@ -234,6 +284,11 @@ try {
     `CSV import-requests                ${n0(figures.csv.rowsPerSecond).padStart(8)} rows/s  ≥ 50,000/s   row-by-row INSERT ${n0(figures.csv.baselineRowsPerSecond).padStart(6)} rows/s      ${(figures.csv.rowsPerSecond / figures.csv.baselineRowsPerSecond).toFixed(1)}×  ${verdict(figures.csv.rowsPerSecond >= 50_000)}`,
     `server peak memory (VmHWM)         ${figures.serverPeakMb?.toFixed(0).padStart(8)} MB      < 250 MB     (importer process peak ${figures.csv.importerPeakMb.toFixed(0)} MB)              ${verdict((figures.serverPeakMb ?? Infinity) < 250)}`,
     '',
+    'CPU cost per operation (median; node = server or importer process, db = its PostgreSQL backends, client = load generator)',
+    'and the rate two idle cores could sustain at that cost (an estimate: it leaves out WAL writing, fsync waits and the rest):',
+    ...(['trivial', 'single', 'batch', 'csv', 'baseline'] as const).map((k) =>
+      `  ${k.padEnd(9)} ${fmtCost(figures.cpu[k])}  →  ~${n0(figures.cpu[k].idleEstimate)}/s`),
+    '',
     `load average now: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} (2 cores; the load generator runs on them too)`,
   ];
   log(lines.join('\n'));
@@ -241,7 +296,7 @@ try {
   mkdirSync(resultsDir, { recursive: true });
   const file = join(resultsDir, `ingest-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), runs: RUNS, args, figures,
-    raw: { trivial, single, batch, baseline, csv } }, null, 2));
+    raw: { trivial, single, batch, baseline, csv, trivialCost, singleCost, batchCost, baselineCost } }, null, 2));
   log(`results: ${file}`);
 } finally {
   await cleanup();

@@ -47,6 +47,7 @@ export async function bulkModeAllowed(db: pg.Pool | pg.PoolClient): Promise<bool
 }
 
 const DEADLOCK = '40P01';
+const ignoreConnectionError = () => {};
 const ATTEMPTS = 3;
 
 export class ChunkWriter {
@@ -54,9 +55,12 @@ export class ChunkWriter {
 
   static async open(pool: pg.Pool, bulk: boolean): Promise<ChunkWriter> {
     const client = await pool.connect();
+    // Held for the whole import: a lost connection must fail the chunk's query, not the process.
+    client.on('error', ignoreConnectionError);
     try {
       await client.query(sql('import/create_staging'));
     } catch (err) {
+      client.off('error', ignoreConnectionError);
       client.release(true);
       throw err;
     }
@@ -113,10 +117,12 @@ export class ChunkWriter {
 
   async close(): Promise<void> {
     await this.client.query(sql('import/drop_staging')).catch(() => {});
+    this.client.off('error', ignoreConnectionError);
     this.client.release();
   }
 
   destroy(): void {
+    this.client.off('error', ignoreConnectionError);
     this.client.release(true);
   }
 }

@@ -5,8 +5,12 @@
 -- Staged keys are unique within a chunk (the reader drops repeats). Ids follow the file's order.
 -- (The sequences are looked up once, not per row: pg_get_serial_sequence reads the catalog.)
 WITH numbered AS (
+  -- Rows already present are dropped first (a re-run costs a look-up per row, not the whole work);
+  -- ON CONFLICT below still settles a race with a concurrent writer.
   SELECT nextval((SELECT pg_get_serial_sequence('requests', 'id'))::regclass) AS id, s.*
-  FROM (SELECT * FROM import_staging ORDER BY line OFFSET 0) s
+  FROM (SELECT * FROM import_staging i
+        WHERE NOT EXISTS (SELECT 1 FROM requests r WHERE r.source = i.source AND r.external_id = i.external_id)
+        ORDER BY line OFFSET 0) s
 ),
 located AS (
   SELECT s.*,
@@ -60,4 +64,4 @@ events AS (
 marks AS (
   INSERT INTO rollup_pending (request_id) SELECT id FROM inserted
 )
-SELECT (SELECT count(*) FROM located)::int AS staged, (SELECT count(*) FROM inserted)::int AS inserted
+SELECT (SELECT count(*) FROM import_staging)::int AS staged, (SELECT count(*) FROM inserted)::int AS inserted
