@@ -29,7 +29,7 @@ export function formatSummary(s: ImportSummary): string {
   const n = (x: number) => x.toLocaleString('en-US');
   return [
     `loaded ${n(s.loaded)}, already present ${n(s.present)}, rejected ${n(s.rejected)}`
-      + ` — ${n(s.rows)} rows in ${s.seconds.toFixed(1)} s (${n(Math.round(s.rowsPerSecond))} rows/s)`,
+      + ` — ${n(s.rows)} rows in ${s.seconds.toFixed(1)} s (${n(Math.round(s.rowsPerSecond))} rows/s; references checked ${s.referenceChecks})`,
     ...(s.rejectsFile ? [`rejected rows (line, reason, original row): ${s.rejectsFile}`] : []),
   ].join('\n');
 }
