@@ -50,7 +50,10 @@ test.describe('provisioned app', () => {
 test.describe('provisioned dashboards', () => {
   for (const d of DASHBOARDS) {
     test(`${d.title} loads and every panel shows data`, async ({ gotoDashboardPage }) => {
-      const dashboardPage = await gotoDashboardPage({ uid: d.uid });
+      // The journey shows one request: open it on the first reference of the demo data.
+      const queryParams = d.panels.some((p) => p.targets?.some((t) => (t as { queryType?: string }).queryType === 'request'))
+        ? new URLSearchParams({ 'var-reference': process.env.S360_E2E_REFERENCE ?? 'S360-000000001' }) : undefined;
+      const dashboardPage = await gotoDashboardPage({ uid: d.uid, queryParams });
       for (const p of d.panels) {
         const panel = dashboardPage.getPanelByTitle(p.title);
         await panel.scrollIntoView();
