@@ -51,3 +51,8 @@ test('fine buckets cannot use hour rollups; hourly buckets cannot use days', () 
   assert.equal(coarsestLevel({ kind: 'calendar', unit: 'week' }), 'day');
   assert.equal(coarsestLevel(null), 'month');
 });
+
+test('without an hour level, the edges of days come from the state', () => {
+  const segs = segments(t('2026-01-15T10:17:00Z'), t('2026-04-03T05:42:00Z'), 'month', 'day');
+  assert.deepEqual(segs.map((s) => s.level), ['state', 'day', 'month', 'day', 'state']);
+});

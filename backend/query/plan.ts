@@ -44,19 +44,20 @@ const UNIT: Record<Exclude<Level, 'state'>, Unit> = { hour: 'hour', day: 'day', 
 const FINER: Record<Exclude<Level, 'state'>, Level> = { month: 'day', day: 'hour', hour: 'state' };
 
 /**
- * Splits [lo, hi) into segments: whole units of `level` in the middle, finer levels at the edges.
- * lo may be -Infinity (everything before hi: the backlog's starting point).
+ * Splits [lo, hi) into segments: whole units of `level` in the middle, finer levels at the edges, down to
+ * `finest` (below it: the per-request state). lo may be -Infinity (everything before hi: the backlog's start).
  */
-export function segments(lo: number, hi: number, level: Level): Segment[] {
+export function segments(lo: number, hi: number, level: Level, finest: Exclude<Level, 'state'> = 'hour'): Segment[] {
   if (hi <= lo) return [];
   if (level === 'state') return [{ level, lo, hi }];
   const unit = UNIT[level];
+  const finer: Level = level === finest ? 'state' : FINER[level];
   const a = lo === -Infinity ? -Infinity : ceilTo(lo, unit);
   const b = floorTo(hi, unit);
-  if (a === -Infinity ? false : a >= b) return segments(lo, hi, FINER[level]);
+  if (a === -Infinity ? false : a >= b) return segments(lo, hi, finer, finest);
   return [
-    ...(a === -Infinity ? [] : segments(lo, a, FINER[level])),
+    ...(a === -Infinity ? [] : segments(lo, a, finer, finest)),
     { level, lo: a, hi: b },
-    ...segments(b, hi, FINER[level]),
+    ...segments(b, hi, finer, finest),
   ];
 }

@@ -38,11 +38,13 @@ export function resolveFilters(target: Target, ref: ReferenceIndex, path: string
 
 type AggregateSpec = { groupBy: Dimension[]; filters: Filters; from: number; to: number; bucket: BucketSpec | null };
 
-function planOf(spec: AggregateSpec, cubes = CUBES) {
+/** Histograms are rolled up by day and month only; counts by hour, day and month. */
+function planOf(spec: AggregateSpec, cubes = CUBES, finest: 'hour' | 'day' = 'hour') {
   const needed = [...new Set([...spec.groupBy, ...(Object.keys(spec.filters) as Dimension[])])];
   const cube = coveringCube(needed, cubes);
-  const level = cube ? coarsestLevel(spec.bucket) : 'state';
-  return { cube: cube?.id ?? null, segments: segments(spec.from, spec.to, level) };
+  let level = cube ? coarsestLevel(spec.bucket) : 'state';
+  if (level === 'hour' && finest === 'day') level = 'state';
+  return { cube: cube?.id ?? null, segments: segments(spec.from, spec.to, level, finest) };
 }
 
 const bucketKey = (b: Date | null) => (b === null ? null : b.getTime());
@@ -78,7 +80,7 @@ async function sums(db: Db, spec: AggregateSpec): Promise<Map<string, { dims: St
 }
 
 async function histograms(db: Db, spec: AggregateSpec, kind: 'fr' | 'rs') {
-  const { rows } = await runPrepared(db, buildAggregateQuery('hist', { ...spec, ...planOf(spec, HIST_CUBES), histKind: kind }));
+  const { rows } = await runPrepared(db, buildAggregateQuery('hist', { ...spec, ...planOf(spec, HIST_CUBES, 'day'), histKind: kind }));
   const groups = new Map<string, { dims: Stored[]; byBucket: Map<number | null, Map<number, number>> }>();
   for (const row of rows) {
     const dims = spec.groupBy.map((d) => row[d === 'zone' ? 'zone_id' : d === 'advisor' ? 'advisor_id' : d] as Stored);

@@ -21,6 +21,8 @@ export async function applyPendingRollups(pool: pg.Pool, batchSize = 5000, maxBa
     const done = await inTransaction(pool, async (client) => {
       // The grouping sets sort in memory with room to spare, not on disk (3–5× faster measured).
       await client.query(`SELECT set_config('work_mem', $1, true)`, [`${Math.max(4, Math.floor(workMemMb))}MB`]);
+      // A batch is bounded by its size, not by the API's statement timeout.
+      await client.query(`SELECT set_config('statement_timeout', '0', true)`);
       const { rows: claimed } = await client.query<{ request_id: number }>(sql('rollups/claim_pending'), [batchSize]);
       if (!claimed.length) return null;
       const { rows } = await client.query<{ requests: number; rows: number; hist_rows: number }>(
