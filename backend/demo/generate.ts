@@ -49,7 +49,7 @@ export type DemoOptions = {
  * before commit: one sorted build beats millions of random index inserts. It locks those tables
  * against readers too until commit.
  */
-export const BULK_MIN_REQUESTS = 500_000;
+export const BULK_MIN_REQUESTS = 100_000;
 
 export type DemoProgress = (phase: 'customers' | 'requests', done: number, total: number) => void;
 

@@ -27,7 +27,7 @@ export function planClusters(prng: Prng, days: readonly Day[], dayCounts: readon
   let target = Math.round(total * RECURRING.share);
   if (total >= 50 && target < RECURRING.minSize) target = RECURRING.minSize;
   let placed = 0;
-  for (let attempt = 0; placed < target && attempt < 10_000; attempt++) {
+  for (let attempt = 0; placed < target && attempt < 2 * target + 100; attempt++) {
     const zone = zones.pick(prng);
     const cluster: Cluster = { id: clusters.length + 1, zone, topic: topicFor(zone, prng), centre: pointIn(zone, prng) };
     const size = Math.min(prng.int(RECURRING.minSize, RECURRING.maxSize), target - placed);
