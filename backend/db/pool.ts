@@ -25,11 +25,19 @@ export function createPool(url: string, config: Pick<Config, 'poolSize' | 'state
   return pool;
 }
 
+/** How a transaction begins: the default, or one snapshot for several reads (REPEATABLE READ). */
+export type TransactionMode = 'default' | 'snapshot' | 'snapshot-read-only';
+const BEGIN: Record<TransactionMode, string> = {
+  default: 'BEGIN',
+  snapshot: 'BEGIN ISOLATION LEVEL REPEATABLE READ',
+  'snapshot-read-only': 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
+};
+
 /** Runs fn inside one transaction; rolls back on any error. */
-export async function inTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>, mode: TransactionMode = 'default'): Promise<T> {
   const client = await pool.connect();
   try {
-    await client.query('BEGIN');
+    await client.query(BEGIN[mode]);
     const result = await fn(client);
     await client.query('COMMIT');
     return result;

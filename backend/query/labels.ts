@@ -2,6 +2,7 @@
 import type { ReferenceIndex } from '../domain/reference.ts';
 import type { Dimension } from '../rollups/cubes.ts';
 import type { Language } from './metrics.ts';
+import { validCodesOf } from '../geo/request-filters.ts';
 
 export const DIMENSION_NAMES: Record<Dimension, Record<Language, string>> = {
   zone: { en: 'Zone', ar: 'المنطقة' },
@@ -52,15 +53,7 @@ export function nameOf(dim: Dimension, code: string | null, ref: ReferenceIndex,
   }
 }
 
-/** The codes a dimension accepts in filters (null for "no value", e.g. unzoned). */
+/** The codes a dimension accepts in filters (one list for the whole API: geo/request-filters.ts). */
 export function validCodes(dim: Dimension, ref: ReferenceIndex): string[] {
-  switch (dim) {
-    case 'zone': return [...ref.zone.keys()];
-    case 'channel': return [...ref.channel.keys()];
-    case 'category': return [...ref.category.keys()];
-    case 'topic': return [...ref.topic.keys()];
-    case 'department': return ref.departments.map((d) => d.code);
-    case 'advisor': return [...ref.advisor.keys()];
-    default: return Object.keys(FIXED[dim] ?? {});
-  }
+  return validCodesOf(dim, ref);
 }

@@ -3,6 +3,7 @@
 // audit_log in the same transaction: if the audit row cannot be written, the transaction fails and nothing
 // is returned. A masked read runs READ ONLY and writes nothing.
 import type pg from 'pg';
+import { inTransaction } from '../db/pool.ts';
 import { sql } from '../db/sql.ts';
 import type { TokenIdentity } from '../auth/tokens.ts';
 import type { ReferenceIndex } from '../domain/reference.ts';
@@ -20,37 +21,26 @@ export async function readRequestDetail(pool: pg.Pool, ref: ReferenceIndex, key:
   lang: Language, now: Date = new Date()): Promise<RequestDetail> {
   const unmasked = reader.scopes.includes('pii');
   const shown = 'id' in key ? String(key.id) : key.reference;
-  const client = await pool.connect();
-  let request: RequestRow;
-  let events: EventRow[];
-  let policy: PolicyRow | null = null;
-  let customer: CustomerRow | null = null;
-  try {
-    await client.query(`BEGIN ISOLATION LEVEL REPEATABLE READ ${unmasked ? 'READ WRITE' : 'READ ONLY'}`);
+  // One snapshot; an unmasked read writes its audit row in the same transaction, and the personal data
+  // leaves only after that commit.
+  const { request, events, policy, customer } = await inTransaction(pool, async (client) => {
     let id: number | undefined;
     if ('id' in key) id = key.id;
     else id = (await client.query<{ id: number }>(sql('requests/find_by_reference'), [key.reference])).rows[0]?.id;
     const found = id === undefined ? [] : (await client.query<RequestRow>(sql('requests/detail'), [id])).rows;
     if (!found.length) throw new NotFoundError(`request ${shown}`, 'path.id');
-    request = found[0];
-    ({ rows: events } = await client.query<EventRow>(sql('requests/journey'), [request.id]));
-    if (request.sla_policy_id !== null) {
-      policy = (await client.query<PolicyRow>(sql('requests/sla_policy'), [request.sla_policy_id])).rows[0] ?? null;
-    }
-    if (request.customer_id !== null) {
-      customer = (await client.query<CustomerRow>(sql('requests/customer'), [request.customer_id])).rows[0] ?? null;
-    }
+    const request = found[0];
+    const { rows: events } = await client.query<EventRow>(sql('requests/journey'), [request.id]);
+    const policy = request.sla_policy_id === null ? null
+      : (await client.query<PolicyRow>(sql('requests/sla_policy'), [request.sla_policy_id])).rows[0] ?? null;
+    const customer = request.customer_id === null ? null
+      : (await client.query<CustomerRow>(sql('requests/customer'), [request.customer_id])).rows[0] ?? null;
     if (unmasked && customer) {
       await client.query(sql('requests/audit_pii_read'), [reader.id, reader.name, String(customer.id),
         JSON.stringify({ request_id: request.id, reference: request.reference, fields: PII_FIELDS })]);
     }
-    await client.query('COMMIT');
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
+    return { request, events, policy, customer };
+  }, unmasked ? 'snapshot' : 'snapshot-read-only');
   return detailView({
     request, events, policy,
     clock: policy ? liveClock(request, events, policy, now) : null,

@@ -2,6 +2,7 @@
 import type { Router } from 'express';
 import type { AppContext } from '../http/context.ts';
 import { handle } from '../http/async.ts';
+import { inTransaction } from '../db/pool.ts';
 import { requireScope } from '../http/auth.ts';
 import { ValidationError } from '../http/errors.ts';
 import { parseOrThrow, zodDetails } from '../http/validate.ts';
@@ -22,20 +23,12 @@ export function registerQuery(router: Router, ctx: AppContext): void {
     const ref = await ctx.reference.get();
     const range = { from: body.from, to: body.to, intervalMs: body.intervalMs, maxDataPoints: body.maxDataPoints };
     const results: Record<string, { frames: Frame[] }> = {};
-    const client = await ctx.pool.connect();
-    try {
-      // One consistent snapshot: the rollups, the applied state and the pending marks read together.
-      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    // One consistent snapshot: the rollups, the applied state and the pending marks read together.
+    await inTransaction(ctx.pool, async (client) => {
       for (const [i, target] of targets.entries()) {
         results[target.refId] = { frames: await runTarget(client, ref, ctx.config, range, target, `targets[${i}]`) };
       }
-      await client.query('COMMIT');
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw err;
-    } finally {
-      client.release();
-    }
+    }, 'snapshot-read-only');
     res.json({ results });
   }));
 }

@@ -1,10 +1,10 @@
 // The filters of a variables query: other dimensions' codes, the zone kind and the parent zone. Pure:
 // checked against the reference data; an unknown code is a 400 naming the parameter and the code, so only
 // known codes go further (and they are bound, never pasted into SQL).
-import { PRIORITIES, type ReferenceIndex } from '../domain/reference.ts';
+import type { ReferenceIndex } from '../domain/reference.ts';
 import { ValidationError, type ErrorDetail } from '../http/errors.ts';
 import { multi, type Query } from '../geo/read-params.ts';
-import { STATUS_CLASSES } from '../geo/request-filters.ts';
+import { validCodesOf } from '../geo/request-filters.ts';
 import { VARIABLE_DIMENSIONS, ZONE_KINDS, type VariableDimension, type ZoneKind } from './dimensions.ts';
 
 /** null: no filter (absent, empty, or "all"). */
@@ -18,18 +18,9 @@ const ALL = new Set(['all', '$__all', '*']);
 
 /** The codes a dimension knows. */
 export function knownCodes(dim: VariableDimension, ref: ReferenceIndex): string[] {
-  switch (dim) {
-    case 'zone': return ref.zones.map((z) => z.code);
-    case 'channel': return ref.channels.map((c) => c.code);
-    case 'category': return ref.categories.map((c) => c.code);
-    case 'topic': return ref.topics.map((t) => t.code);
-    case 'department': return ref.departments.map((d) => d.code);
-    case 'advisor': return ref.advisors.map((a) => a.code);
-    case 'status_class': return [...STATUS_CLASSES];
-    case 'priority': return [...PRIORITIES];
-    case 'status': return ref.statuses.map((s) => s.code);
-    case 'stage': return ref.stages.map((s) => s.code);
-  }
+  if (dim === 'status') return ref.statuses.map((s) => s.code);
+  if (dim === 'stage') return ref.stages.map((s) => s.code);
+  return validCodesOf(dim, ref);
 }
 
 /** The values of one parameter, or null when it means "all". */
