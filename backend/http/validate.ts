@@ -16,7 +16,8 @@ export function zodDetails(error: z.ZodError, prefix = ''): ErrorDetail[] {
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) details.push({ path: formatPath([...issue.path, key], prefix), message: 'unknown field' });
-    } else if (issue.code === 'invalid_type' && issue.input === undefined) {
+    } else if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) {
+      // zod 4 leaves the input out of its issues: a missing field says "received undefined".
       details.push({ path: formatPath(issue.path, prefix), message: 'required' });
     } else {
       details.push({ path: formatPath(issue.path, prefix), message: issue.message });

@@ -15,6 +15,9 @@ export function jobLockKey(job: string): number {
 export async function runOnce(pool: pg.Pool, job: string, tick: Date, instance: string,
   work: () => Promise<number>): Promise<JobOutcome> {
   const client = await pool.connect();
+  // A connection dropped while held (database restart) must fail this run, not crash the process.
+  const onError = () => {};
+  client.on('error', onError);
   try {
     const { rows: [lock] } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [jobLockKey(job)]);
     if (!lock.ok) return { ran: false, reason: 'locked' };
@@ -37,6 +40,7 @@ export async function runOnce(pool: pg.Pool, job: string, tick: Date, instance: 
       await client.query('SELECT pg_advisory_unlock($1)', [jobLockKey(job)]);
     }
   } finally {
+    client.off('error', onError);
     client.release();
   }
 }

@@ -26,6 +26,9 @@ export const SWEEP_DEFAULTS: Required<SweepOptions> = { batchSize: 1000, eventLa
 /** pg advisory lock key of the sweep (the migration lock is 3600_0001). */
 const SWEEP_LOCK = 3600_0012;
 
+/** Alerts kept in a sweep's answer (they are all in sla_alerts; the answer only reports). */
+export const MAX_REPORTED_ALERTS = 1000;
+
 export type SweepResult = {
   /** False when another sweep held the lock (nothing was done). */
   ran: boolean;
@@ -33,12 +36,14 @@ export type SweepResult = {
   changed: number;
   marked: number;
   batches: number;
+  /** the first alerts recorded (at most MAX_REPORTED_ALERTS; a first sweep of a large history records millions) */
   alerts: RecordedAlert[];
+  alertCount: number;
 };
 
 export async function sweepSla(pool: pg.Pool, now: Date, options: SweepOptions = {}): Promise<SweepResult> {
   const { batchSize, eventLagMs } = { ...SWEEP_DEFAULTS, ...options };
-  const result: SweepResult = { ran: false, evaluated: 0, changed: 0, marked: 0, batches: 0, alerts: [] };
+  const result: SweepResult = { ran: false, evaluated: 0, changed: 0, marked: 0, batches: 0, alerts: [], alertCount: 0 };
   const client = await pool.connect();
   try {
     const { rows: [lock] } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [SWEEP_LOCK]);
@@ -58,7 +63,8 @@ export async function sweepSla(pool: pg.Pool, now: Date, options: SweepOptions =
           result.evaluated += r.evaluated;
           result.changed += r.changed;
           result.marked += r.marked;
-          result.alerts.push(...r.alerts);
+          result.alertCount += r.alerts.length;
+          result.alerts.push(...r.alerts.slice(0, Math.max(0, MAX_REPORTED_ALERTS - result.alerts.length)));
         } catch (err) {
           await client.query('ROLLBACK').catch(() => {});
           throw err;

@@ -227,7 +227,7 @@ describe('sweepSla', () => {
     try {
       await other.query('SELECT pg_advisory_lock($1)', [3600_0012]);
       const r = await sweep('2026-11-30 10:00');
-      assert.deepEqual(r, { ran: false, evaluated: 0, changed: 0, marked: 0, batches: 0, alerts: [] });
+      assert.deepEqual(r, { ran: false, evaluated: 0, changed: 0, marked: 0, batches: 0, alerts: [], alertCount: 0 });
       assert.equal((await sla(a)).evaluated, utc('2026-11-27 10:30'));
     } finally {
       await other.end();
