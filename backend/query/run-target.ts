@@ -4,7 +4,7 @@ import type pg from 'pg';
 import type { Config } from '../config.ts';
 import type { ReferenceIndex } from '../domain/reference.ts';
 import { ValidationError, type ErrorDetail } from '../http/errors.ts';
-import { CUBES, coveringCube, HIST_CUBES, type Dimension } from '../rollups/cubes.ts';
+import { CUBES, coveringCube, DIMENSION_COLUMN, HIST_CUBES, type Dimension } from '../rollups/cubes.ts';
 import { validCodes, nameOf } from './labels.ts';
 import { addSums, METRICS, quantileFromBins, ZERO_SUMS, type MetricDefinition, type Sums } from './metrics.ts';
 import { bucketStarts, chooseBucket, coarsestLevel, segments, type BucketSpec } from './plan.ts';
@@ -59,40 +59,32 @@ function runPrepared(db: Db, q: { text: string; values: unknown[] }) {
   return db.query({ name, text: q.text, values: q.values });
 }
 
-/** Sums per group per bucket. */
-async function sums(db: Db, spec: AggregateSpec): Promise<Map<string, { dims: Stored[]; byBucket: Map<number | null, Sums> }>> {
-  const { rows } = await runPrepared(db, buildAggregateQuery('sums', { ...spec, ...planOf(spec) }));
-  const groups = new Map<string, { dims: Stored[]; byBucket: Map<number | null, Sums> }>();
+type Group<T> = { dims: Stored[]; byBucket: Map<number | null, T> };
+
+/** Rows → groups (by the group-by dimensions' stored values) → buckets, each folded into an accumulator. */
+function groupRows<T>(rows: Record<string, any>[], groupBy: Dimension[], empty: () => T, add: (acc: T, row: Record<string, any>) => T): Map<string, Group<T>> {
+  const groups = new Map<string, Group<T>>();
   for (const row of rows) {
-    const dims = spec.groupBy.map((d) => row[d === 'zone' ? 'zone_id' : d === 'advisor' ? 'advisor_id' : d] as Stored);
+    const dims = groupBy.map((d) => row[DIMENSION_COLUMN[d]] as Stored);
     const key = JSON.stringify(dims);
     let g = groups.get(key);
     if (!g) { g = { dims, byBucket: new Map() }; groups.set(key, g); }
     const b = bucketKey(row.bucket);
-    const s: Sums = {
-      received: row.received, closed: row.closed, cancelled: row.cancelled, res_met: row.res_met, res_breached: row.res_breached,
-      fr_met: row.fr_met, fr_breached: row.fr_breached, progress_sum: row.progress_sum, progress_n: row.progress_n,
-      sat_sum: row.sat_sum, sat_n: row.sat_n,
-    };
-    g.byBucket.set(b, addSums(g.byBucket.get(b) ?? ZERO_SUMS, s));
+    g.byBucket.set(b, add(g.byBucket.get(b) ?? empty(), row));
   }
   return groups;
 }
 
-async function histograms(db: Db, spec: AggregateSpec, kind: 'fr' | 'rs') {
+/** Sums per group per bucket. */
+async function sums(db: Db, spec: AggregateSpec): Promise<Map<string, Group<Sums>>> {
+  const { rows } = await runPrepared(db, buildAggregateQuery('sums', { ...spec, ...planOf(spec) }));
+  return groupRows(rows, spec.groupBy, () => ZERO_SUMS, (acc, row) => addSums(acc, row as Sums));
+}
+
+/** Histogram bins per group per bucket. */
+async function histograms(db: Db, spec: AggregateSpec, kind: 'fr' | 'rs'): Promise<Map<string, Group<Map<number, number>>>> {
   const { rows } = await runPrepared(db, buildAggregateQuery('hist', { ...spec, ...planOf(spec, HIST_CUBES, 'day'), histKind: kind }));
-  const groups = new Map<string, { dims: Stored[]; byBucket: Map<number | null, Map<number, number>> }>();
-  for (const row of rows) {
-    const dims = spec.groupBy.map((d) => row[d === 'zone' ? 'zone_id' : d === 'advisor' ? 'advisor_id' : d] as Stored);
-    const key = JSON.stringify(dims);
-    let g = groups.get(key);
-    if (!g) { g = { dims, byBucket: new Map() }; groups.set(key, g); }
-    const b = bucketKey(row.bucket);
-    const bins = g.byBucket.get(b) ?? new Map<number, number>();
-    bins.set(row.bin, (bins.get(row.bin) ?? 0) + row.n);
-    g.byBucket.set(b, bins);
-  }
-  return groups;
+  return groupRows(rows, spec.groupBy, () => new Map<number, number>(), (bins, row) => bins.set(row.bin, (bins.get(row.bin) ?? 0) + row.n));
 }
 
 function frames(target: Target, metric: MetricDefinition, ref: ReferenceIndex, series: Series[], buckets: number[] | null, fill: number | null, groupBy = target.groupBy): Frame[] {
@@ -174,7 +166,7 @@ export async function runTarget(db: Db, ref: ReferenceIndex, config: Config, ran
       const { rows } = await db.query(q.text, q.values);
       const groups = new Map<string, Series>();
       for (const row of rows) {
-        const dims = target.groupBy.map((d) => row[d === 'zone' ? 'zone_id' : d === 'advisor' ? 'advisor_id' : d] as Stored);
+        const dims = target.groupBy.map((d) => row[DIMENSION_COLUMN[d]] as Stored);
         const key = JSON.stringify(dims);
         if (!groups.has(key)) groups.set(key, { dims, values: new Map() });
         groups.get(key)!.values.set(bucketKey(row.bucket), row.n);
