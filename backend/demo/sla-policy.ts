@@ -1,4 +1,4 @@
-// The SLA policy of a request, by the rule ingestion uses (backend/sql/ingest/insert_requests.sql): among
+// The SLA policy of a request, by the rule ingestion uses (backend/sql/ingest/sla_policy_of.sql): among
 // the policies valid at its creation whose category, topic and priority are each either unset or equal,
 // the most specific wins (topic, then priority, then category), then the highest version.
 export type SlaPolicy = {

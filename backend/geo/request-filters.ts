@@ -3,7 +3,7 @@
 // The SQL side is one fragment, backend/sql/geo/request_filters.sql, spliced into the static queries
 // that use it: its parameters are always $3..$10, so every such query binds them in that place.
 import { PRIORITIES, type ReferenceIndex } from '../domain/reference.ts';
-import { sqlWith } from './sql-fragments.ts';
+import { sqlWith } from '../db/sql.ts';
 import { ValidationError, type ErrorDetail } from '../http/errors.ts';
 import { multi, type Query } from './read-params.ts';
 

@@ -3,7 +3,8 @@
 // by side so the database can use more than one core while the next chunk is being read.
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { sql } from '../db/sql.ts';
+import { sql, sqlWith } from '../db/sql.ts';
+import { REQUEST_LOOKUPS } from '../ingest/write-requests.ts';
 
 /** Rows for the staging table, kept as UTF-8 COPY text off the JavaScript heap. */
 export class Chunk {
@@ -95,7 +96,7 @@ export class ChunkWriter {
       // A reference gone since the rows were checked: with the row triggers on, they name it.
       if (refs.missing === 0) await c.query(sql('import/bulk_mode'));
     }
-    const { rows: [counts] } = await c.query<{ staged: number; inserted: number }>(sql('import/insert_staged'));
+    const { rows: [counts] } = await c.query<{ staged: number; inserted: number }>(sqlWith('import/insert_staged', REQUEST_LOOKUPS));
     await c.query('COMMIT');
     return counts;
   }

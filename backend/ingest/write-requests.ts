@@ -1,6 +1,6 @@
 // Writes new requests: one statement for a whole batch (see sql/ingest/insert_requests.sql).
 import pg from 'pg';
-import { sql } from '../db/sql.ts';
+import { sql, sqlWith } from '../db/sql.ts';
 import type { NewRequest } from './request-input.ts';
 
 export type WrittenRequest = {
@@ -24,7 +24,9 @@ function columns(items: NewRequest[]): unknown[] {
   ];
 }
 
-const INSERT = { name: 'ingest/insert_requests', text: sql('ingest/insert_requests') };
+/** The zone and SLA-policy lookups are shared with the CSV import (sql/import/insert_staged.sql). */
+export const REQUEST_LOOKUPS = { zone_at_point: 'ingest/zone_at_point', sla_policy_of: 'ingest/sla_policy_of' };
+const INSERT = { name: 'ingest/insert_requests', text: sqlWith('ingest/insert_requests', REQUEST_LOOKUPS) };
 
 /**
  * Runs the insert as a named statement with its generic plan: parsed and planned once per connection.

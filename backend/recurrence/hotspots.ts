@@ -5,8 +5,7 @@
 import type pg from 'pg';
 import { loadConfig, type Config } from '../config.ts';
 import { inTransaction } from '../db/pool.ts';
-import { sql } from '../db/sql.ts';
-import { sqlWith } from '../geo/sql-fragments.ts';
+import { sql, sqlWith } from '../db/sql.ts';
 import { filterValues, NO_FILTERS, type RequestFilters } from '../geo/request-filters.ts';
 import type { Language, TimeRange } from '../geo/read-params.ts';
 

@@ -5,8 +5,6 @@
 // sweep and the rollups run as the jobs would.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +12,7 @@ import pg from 'pg';
 import { parse } from 'yaml';
 import { startTestAggregator, type TestAggregator } from '../support/aggregator.ts';
 import { importGrid, sampleRequest } from '../support/fixtures.ts';
-import { adminUrl } from '../support/db-names.ts';
+import { grantAlertingLogin, type AlertingLogin } from '../support/alerting-login.ts';
 import { evaluateRule, firing, fromPgResult, tableInstances, type Evaluation, type ProvisionedRule, type QueryResult } from '../support/alert-eval.ts';
 import { applyPendingRollups } from '../../backend/rollups/apply.ts';
 import { sweepSla } from '../../backend/sla/sweep.ts';
@@ -36,28 +34,18 @@ const IN_G1 = { lon: 55.15, lat: 25.15 };
 const IN_G2 = { lon: 55.25, lat: 25.15 };
 
 let agg: TestAggregator;
+let login: AlertingLogin;
 let reader: pg.Client;
-const user = `s360_alert_${randomBytes(4).toString('hex')}`;
-const password = randomBytes(12).toString('hex');
 
 before(async () => {
   agg = await startTestAggregator();
   await importGrid(agg.db.pool);
-  const cli = spawnSync(process.execPath, ['bin/services360.js', 'grant-alerting-login', '--user', user, '--password-env', 'S360_ALERTING_DB_PASSWORD'],
-    { cwd: ROOT, env: { ...process.env, DATABASE_URL: agg.db.url, S360_ALERTING_DB_PASSWORD: password }, encoding: 'utf8' });
-  assert.equal(cli.status, 0, cli.stderr);
-  const url = new URL(agg.db.url);
-  url.username = user;
-  url.password = password;
-  reader = new pg.Client({ connectionString: url.toString() });
-  await reader.connect();
+  login = await grantAlertingLogin(agg.db.url, 'S360_ALERTING_DB_PASSWORD');
+  reader = login.reader;
 });
 after(async () => {
-  await reader?.end();
+  await login?.drop();
   await agg?.stop();
-  const admin = new pg.Client({ connectionString: adminUrl() });
-  await admin.connect();
-  await admin.query(`DROP ROLE IF EXISTS ${user}`).finally(() => admin.end());
 });
 
 let serial = 0;

@@ -1,17 +1,14 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { startTestAggregator, type TestAggregator } from '../support/aggregator.ts';
 import { importGrid, sampleRequest } from '../support/fixtures.ts';
+import { grantAlertingLogin, type AlertingLogin } from '../support/alerting-login.ts';
 import { applyPendingRollups } from '../../backend/rollups/apply.ts';
-import { adminUrl } from '../support/db-names.ts';
 
 let agg: TestAggregator;
+let login: AlertingLogin;
 let reader: pg.Client;
-const user = `s360_alert_${randomBytes(4).toString('hex')}`;
-const password = randomBytes(12).toString('hex');
 
 before(async () => {
   agg = await startTestAggregator();
@@ -19,20 +16,12 @@ before(async () => {
   const requests = Array.from({ length: 20 }, (_, i) => sampleRequest({ source: 'alerting', external_id: `al-${i}`, created_at: new Date(Date.now() - i * 3_600_000).toISOString() }));
   assert.equal((await agg.call('POST', '/v1/requests/batch', { requests })).status, 201);
   await applyPendingRollups(agg.db.pool);
-  const cli = spawnSync(process.execPath, ['bin/services360.js', 'grant-alerting-login', '--user', user],
-    { env: { ...process.env, DATABASE_URL: agg.db.url, S360_ALERTING_PASSWORD: password }, encoding: 'utf8' });
-  assert.equal(cli.status, 0, cli.stderr);
-  const url = new URL(agg.db.url);
-  url.username = user; url.password = password;
-  reader = new pg.Client({ connectionString: url.toString() });
-  await reader.connect();
+  login = await grantAlertingLogin(agg.db.url);
+  reader = login.reader;
 });
 after(async () => {
-  await reader?.end();
+  await login?.drop();
   await agg?.stop();
-  const admin = new pg.Client({ connectionString: adminUrl() });
-  await admin.connect();
-  await admin.query(`DROP ROLE IF EXISTS ${user}`).finally(() => admin.end());
 });
 
 test('the alerting login reads every alerting view, each with a time column', async () => {

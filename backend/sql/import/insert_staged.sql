@@ -21,20 +21,8 @@ located AS (
               THEN nextval((SELECT pg_get_serial_sequence('customers', 'id'))::regclass) END AS customer_id
   FROM numbered s
   LEFT JOIN zones zc ON zc.code = s.zone_code
-  LEFT JOIN LATERAL (
-    SELECT p.zone_id FROM zone_parts p
-    WHERE s.lon IS NOT NULL AND ST_Intersects(p.geom, ST_SetSRID(ST_MakePoint(s.lon, s.lat), 4326))
-    ORDER BY p.area_km2, p.zone_id LIMIT 1
-  ) zp ON true
-  LEFT JOIN LATERAL (
-    SELECT p.id FROM sla_policies p
-    WHERE (p.category_code IS NULL OR p.category_code = s.category)
-      AND (p.topic_code IS NULL OR p.topic_code = s.topic)
-      AND (p.priority IS NULL OR p.priority = s.priority)
-      AND p.valid_from <= s.created_at AND (p.valid_to IS NULL OR p.valid_to > s.created_at)
-    ORDER BY (p.topic_code IS NOT NULL) DESC, (p.priority IS NOT NULL) DESC, (p.category_code IS NOT NULL) DESC, p.version DESC
-    LIMIT 1
-  ) sla ON true
+  LEFT JOIN LATERAL /* zone_at_point */ zp ON true
+  LEFT JOIN LATERAL /* sla_policy_of */ sla ON true
 ),
 inserted AS (
   INSERT INTO requests (id, source, external_id, channel_code, category_code, topic_code, department_code, priority,

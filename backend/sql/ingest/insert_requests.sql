@@ -12,27 +12,15 @@ WITH input AS (
                             c_name, c_phone, c_email, c_national_id, c_language, ord)
 ),
 located AS (
-  SELECT i.*,
-         CASE WHEN i.lon IS NOT NULL THEN ST_SetSRID(ST_MakePoint(i.lon, i.lat), 4326) END AS location,
+  SELECT s.*,
+         CASE WHEN s.lon IS NOT NULL THEN ST_SetSRID(ST_MakePoint(s.lon, s.lat), 4326) END AS location,
          coalesce(zc.id, zp.zone_id) AS zone_id,
          sla.id AS sla_policy_id,
-         (coalesce(i.c_name, i.c_phone, i.c_email, i.c_national_id, i.c_language) IS NOT NULL) AS has_customer
-  FROM input i
-  LEFT JOIN zones zc ON zc.code = i.zone_code
-  LEFT JOIN LATERAL (
-    SELECT p.zone_id FROM zone_parts p
-    WHERE i.lon IS NOT NULL AND ST_Intersects(p.geom, ST_SetSRID(ST_MakePoint(i.lon, i.lat), 4326))
-    ORDER BY p.area_km2, p.zone_id LIMIT 1
-  ) zp ON true
-  LEFT JOIN LATERAL (
-    SELECT s.id FROM sla_policies s
-    WHERE (s.category_code IS NULL OR s.category_code = i.category)
-      AND (s.topic_code IS NULL OR s.topic_code = i.topic)
-      AND (s.priority IS NULL OR s.priority = i.priority)
-      AND s.valid_from <= i.created_at AND (s.valid_to IS NULL OR s.valid_to > i.created_at)
-    ORDER BY (s.topic_code IS NOT NULL) DESC, (s.priority IS NOT NULL) DESC, (s.category_code IS NOT NULL) DESC, s.version DESC
-    LIMIT 1
-  ) sla ON true
+         (coalesce(s.c_name, s.c_phone, s.c_email, s.c_national_id, s.c_language) IS NOT NULL) AS has_customer
+  FROM input s
+  LEFT JOIN zones zc ON zc.code = s.zone_code
+  LEFT JOIN LATERAL /* zone_at_point */ zp ON true
+  LEFT JOIN LATERAL /* sla_policy_of */ sla ON true
 ),
 inserted AS (
   INSERT INTO requests (source, external_id, channel_code, category_code, topic_code, department_code, priority,
