@@ -11,6 +11,8 @@ export const SETTINGS = {
   connectTimeoutMs: { env: 'S360_CONNECT_TIMEOUT_MS', default: 3000, doc: 'database connect timeout' },
   maxBodyBytes: { env: 'S360_MAX_BODY_BYTES', default: 2_000_000, doc: 'largest accepted request body' },
   maxBatch: { env: 'S360_MAX_BATCH', default: 1000, doc: 'requests per POST /v1/requests/batch' },
+  ingestGroupMax: { env: 'S360_INGEST_GROUP_MAX', default: 500, doc: 'single-request ingest: most requests arriving together written in one statement' },
+  ingestWriters: { env: 'S360_INGEST_WRITERS', default: 2, doc: 'single-request ingest: writes in flight at once (the others queue and go together)' },
   maxDescriptionChars: { env: 'S360_MAX_DESCRIPTION_CHARS', default: 4000, doc: 'longest description' },
   tokenCacheMs: { env: 'S360_TOKEN_CACHE_MS', default: 10000, doc: 'how long a checked token is trusted' },
   referenceCacheMs: { env: 'S360_REFERENCE_CACHE_MS', default: 30000, doc: 'how long reference data is cached' },

@@ -4,6 +4,7 @@ import { databaseUrl, loadConfig, type Config } from './config.ts';
 import { createPool } from './db/pool.ts';
 import { TokenVerifier } from './auth/tokens.ts';
 import { ReferenceCache } from './domain/reference.ts';
+import { CoalescingRequestWriter } from './ingest/coalescing-writer.ts';
 import { createApp } from './http/app.ts';
 import type { AppContext } from './http/context.ts';
 import { startScheduler } from './jobs/scheduler.ts';
@@ -18,6 +19,7 @@ export async function startServer(overrides: Partial<Config> = {}, url = databas
     pool, config,
     tokens: new TokenVerifier(pool, config.tokenCacheMs),
     reference: new ReferenceCache(pool, config.referenceCacheMs),
+    requestWriter: new CoalescingRequestWriter(pool, { maxGroup: config.ingestGroupMax, concurrency: config.ingestWriters }),
   };
   const app = createApp(ctx);
   const server = await new Promise<Server>((resolve, reject) => {

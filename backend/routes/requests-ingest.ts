@@ -29,7 +29,7 @@ export function registerRequestIngest(router: Router, ctx: AppContext): void {
     const ref = await ctx.reference.get();
     const { item, problems } = validateItem(schema, req.body, ref, '', new Date());
     if (!item) throw new ValidationError('the request is invalid', problems);
-    const [written] = await writeRequests(ctx.pool, [item]);
+    const written = await ctx.requestWriter.write(item);
     noteRequestsIngested(res, 'v1', written.created ? 1 : 0, written.created ? 0 : 1);
     res.status(written.created ? 201 : 200).json(answer(written));
   }));

@@ -10,7 +10,6 @@ import type { AppContext } from '../../http/context.ts';
 import { ValidationError } from '../../http/errors.ts';
 import { sql } from '../../db/sql.ts';
 import { requestInputSchema } from '../../ingest/request-input.ts';
-import { writeRequests } from '../../ingest/write-requests.ts';
 import { readRequestForm } from '../../open311/request-form.ts';
 import { toOpen311Request, type RequestRow } from '../../open311/request-view.ts';
 import { requireApiKey } from './api-key.ts';
@@ -36,7 +35,7 @@ export function registerPostRequest(router: Router, ctx: AppContext): void {
       lang: langParam(req),
       now: new Date(),
     });
-    const [written] = await writeRequests(ctx.pool, [request]);
+    const written = await ctx.requestWriter.write(request);
     noteRequestsIngested(res, 'open311', written.created ? 1 : 0, written.created ? 0 : 1);
     const { rows } = await ctx.pool.query<RequestRow>(sql('open311/find_by_references'), [[written.reference]]);
     const notice = rows[0] ? toOpen311Request(rows[0], ref, langOf(req)).service_notice : null;
