@@ -1,5 +1,6 @@
 // Answers one query target: plans it, runs the aggregate SQL, turns the sums into Grafana data frames.
 import { createHash } from 'node:crypto';
+import { sql } from '../db/sql.ts';
 import type pg from 'pg';
 import type { Config } from '../config.ts';
 import type { ReferenceIndex } from '../domain/reference.ts';
@@ -17,6 +18,12 @@ import type { Target } from './request-schema.ts';
 export type QueryRange = { from: number; to: number; intervalMs?: number; maxDataPoints?: number };
 type Db = pg.Pool | pg.PoolClient;
 type Stored = string | number | null;
+
+/** Is any request marked for the rollup job (in the caller's snapshot)? */
+export async function hasPendingChanges(db: Db): Promise<boolean> {
+  const { rows } = await db.query<{ pending: boolean }>(sql('query/has_pending'));
+  return rows[0].pending;
+}
 
 /** Codes in filters → stored values (zones and advisors by id); unknown codes are a 400 naming them. */
 export function resolveFilters(target: Target, ref: ReferenceIndex, path: string): Filters {
@@ -36,7 +43,7 @@ export function resolveFilters(target: Target, ref: ReferenceIndex, path: string
   return out;
 }
 
-type AggregateSpec = { groupBy: Dimension[]; filters: Filters; from: number; to: number; bucket: BucketSpec | null };
+type AggregateSpec = { groupBy: Dimension[]; filters: Filters; from: number; to: number; bucket: BucketSpec | null; pending: boolean };
 
 /** Histograms are rolled up by day and month only; counts by hour, day and month. */
 function planOf(spec: AggregateSpec, cubes = CUBES, finest: 'hour' | 'day' = 'hour') {
@@ -95,12 +102,16 @@ function frames(target: Target, metric: MetricDefinition, ref: ReferenceIndex, s
   return timeSeriesFrames({ ...common, buckets, fill });
 }
 
-export async function runTarget(db: Db, ref: ReferenceIndex, config: Config, range: QueryRange, target: Target, path: string): Promise<Frame[]> {
+/**
+ * `pending`: whether any request is marked for the rollup job in `db`'s snapshot (see hasPendingChanges);
+ * true is always correct, false lets the statements leave the pending delta out.
+ */
+export async function runTarget(db: Db, ref: ReferenceIndex, config: Config, range: QueryRange, target: Target, path: string, pending = true): Promise<Frame[]> {
   const metric: MetricDefinition = METRICS[target.metric];
   const filters = resolveFilters(target, ref, path);
   const bucket = target.format === 'table' ? null : chooseBucket(range.to - range.from, range.intervalMs, range.maxDataPoints, config.queryMaxPoints);
   const buckets = bucket ? bucketStarts(range.from, range.to, bucket) : null;
-  const spec: AggregateSpec = { groupBy: target.groupBy, filters, from: range.from, to: range.to, bucket };
+  const spec: AggregateSpec = { groupBy: target.groupBy, filters, from: range.from, to: range.to, bucket, pending };
   const keys = buckets ?? [null];
 
   switch (metric.kind) {
@@ -174,7 +185,7 @@ export async function runTarget(db: Db, ref: ReferenceIndex, config: Config, ran
       return frames(target, metric, ref, [...groups.values()], buckets, 0);
     }
     case 'recurring_topics':
-      return [await recurringTopics(db, ref, range, target, filters)];
+      return [await recurringTopics(db, ref, range, target, filters, pending)];
     case 'hotspots':
       return [await hotspots(db, ref, config, range, target, filters)];
   }
@@ -218,9 +229,9 @@ async function hotspots(db: Db, ref: ReferenceIndex, config: Config, range: Quer
 }
 
 /** Topics ranked by volume in the range, with their change against the previous equal period. */
-async function recurringTopics(db: Db, ref: ReferenceIndex, range: QueryRange, target: Target, filters: Filters): Promise<Frame> {
+async function recurringTopics(db: Db, ref: ReferenceIndex, range: QueryRange, target: Target, filters: Filters, pending: boolean): Promise<Frame> {
   const span = range.to - range.from;
-  const spec = { groupBy: ['topic'] as Dimension[], filters, bucket: null };
+  const spec = { groupBy: ['topic'] as Dimension[], filters, bucket: null, pending };
   const [current, previous] = await Promise.all([
     sums(db, { ...spec, from: range.from, to: range.to }),
     sums(db, { ...spec, from: range.from - span, to: range.from }),

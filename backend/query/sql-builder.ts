@@ -51,9 +51,23 @@ function bucketSql(bucket: BucketSpec | null, values: unknown[], column: string)
   return 'NULL::timestamptz';
 }
 
+/** The sources a query reads (see sums.sql): only those its segments and the pending marks need. */
+function sourcesSql(segments: Segment[], pending: boolean): string {
+  const parts: string[] = [];
+  if (segments.some((s) => s.level !== 'state')) parts.push('SELECT * FROM rolled');
+  if (segments.some((s) => s.level === 'state')) parts.push('SELECT * FROM state_rows');
+  if (pending) parts.push('SELECT * FROM pending_rows');
+  if (!parts.length) parts.push('SELECT * FROM rolled'); // an empty range: no rows
+  return parts.join(' UNION ALL ');
+}
+
+/**
+ * `pending`: whether any request is marked for the rollup job in the query's snapshot; when none is,
+ * the pending delta is left out of the statement (it would add nothing).
+ */
 export function buildAggregateQuery(kind: 'sums' | 'hist', p: {
   segments: Segment[]; cube: number | null; from: number; to: number; groupBy: Dimension[];
-  filters: Filters; bucket: BucketSpec | null; histKind?: 'fr' | 'rs';
+  filters: Filters; bucket: BucketSpec | null; histKind?: 'fr' | 'rs'; pending: boolean;
 }): BuiltQuery {
   const values: unknown[] = [
     p.segments.map((s) => s.level), p.segments.map((s) => ts(s.lo)), p.segments.map((s) => ts(s.hi)),
@@ -71,6 +85,7 @@ export function buildAggregateQuery(kind: 'sums' | 'hist', p: {
     .replaceAll('/*R_FILTERS*/', rFilters)
     .replaceAll('/*S_FILTERS*/', sFilters)
     .replaceAll('/*BUCKET*/', bucketExpr)
-    .replaceAll('/*GROUP_BY*/', cols.map((c) => `, ${c}`).join(''));
+    .replaceAll('/*GROUP_BY*/', cols.map((c) => `, ${c}`).join(''))
+    .replaceAll('/*SOURCES*/', sourcesSql(p.segments, p.pending));
   return { text, values };
 }

@@ -1,5 +1,5 @@
 -- Histogram counts (first response 'fr', resolution 'rs') over a range, by output bucket, dimensions and bin.
--- Same three sources and parameters as sums.sql; $7 is the kind, $8.. filters.
+-- Same three sources, SOURCES union and parameters as sums.sql; $7 is the kind, $8.. filters.
 WITH seg AS (SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[]) AS s(level, lo, hi)),
 rolled AS (
   SELECT r.bucket AS t, /*R_DIMS*/ r.bin, r.n
@@ -29,7 +29,7 @@ pending_rows AS (
   WHERE h.kind = $7 AND h.t >= $5 AND h.t < $6 /*S_FILTERS*/
 ),
 all_rows (t, /*DIMS*/ bin, n) AS (
-  SELECT * FROM rolled UNION ALL SELECT * FROM state_rows UNION ALL SELECT * FROM pending_rows
+  /*SOURCES*/
 )
 SELECT /*BUCKET*/ AS bucket, /*DIMS*/ bin, sum(n)::int AS n
 FROM all_rows

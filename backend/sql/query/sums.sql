@@ -4,7 +4,10 @@
 --   state:    the facts of the applied request versions (rollup_state) in the segments finer than an hour;
 --   pending:  (current − applied) for requests changed since the rollup job last ran.
 -- $1 levels, $2 segment starts, $3 segment ends, $4 cube, $5 range start, $6 range end, $7.. filters.
--- /*…*/ markers are replaced by whitelisted column lists only (backend/query/sql-builder.ts).
+-- /*…*/ markers are replaced by whitelisted column lists only (backend/query/sql-builder.ts), and
+-- the SOURCES marker by the union of the sources the query needs: `rolled` when a segment is answered by a
+-- level, `state_rows` when one is finer than an hour, `pending_rows` when any request is marked. A CTE
+-- left out of the union is not planned, so a query without pending changes plans in a fraction of the time.
 WITH seg AS (SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[]) AS s(level, lo, hi)),
 rolled AS (
   SELECT r.bucket AS t, /*R_DIMS*/ r.received, r.closed, r.cancelled, r.res_met, r.res_breached, r.fr_met,
@@ -43,7 +46,7 @@ pending_rows AS (
   WHERE f.t >= $5 AND f.t < $6 /*S_FILTERS*/
 ),
 all_rows (t, /*DIMS*/ received, closed, cancelled, res_met, res_breached, fr_met, fr_breached, progress_sum, progress_n, sat_sum, sat_n) AS (
-  SELECT * FROM rolled UNION ALL SELECT * FROM state_rows UNION ALL SELECT * FROM pending_rows
+  /*SOURCES*/
 )
 SELECT /*BUCKET*/ AS bucket, /*DIMS*/
        sum(received)::int AS received, sum(closed)::int AS closed, sum(cancelled)::int AS cancelled,
