@@ -45,6 +45,7 @@ export const SETTINGS = {
   metricsToken: { env: 'S360_METRICS_TOKEN', default: '', doc: 'when set, GET /metrics requires Authorization: Bearer <this value>; unset: open (keep it on an internal network)' },
   rollupBatchSize: { env: 'S360_ROLLUP_BATCH', default: 20000, doc: 'requests applied to the rollups per transaction' },
   rollupWorkMemMb: { env: 'S360_ROLLUP_WORK_MEM_MB', default: 512, doc: 'work_mem of a rollup transaction (its grouping sets sort in memory)' },
+  rollupHourDays: { env: 'S360_ROLLUP_HOUR_DAYS', default: 35, doc: 'days of hour-level rollups kept (older parts of a range are answered from days and the per-request state)' },
   rollupMaxBatchesPerRun: { env: 'S360_ROLLUP_MAX_BATCHES', default: 200, doc: 'batches one rollup run applies at most' },
   jobs: { env: 'S360_JOBS', default: 'on', doc: 'run the scheduled jobs in this instance (on | off)' },
   jobLogRetentionDays: { env: 'S360_JOB_LOG_RETENTION_DAYS', default: 30, doc: 'days of job_run_log kept' },

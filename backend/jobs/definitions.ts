@@ -1,6 +1,7 @@
 // The aggregator's jobs: what each does and when (node-cron patterns, with seconds).
 import type { AppContext } from '../http/context.ts';
 import { applyPendingRollups } from '../rollups/apply.ts';
+import { advanceHourHorizon } from '../rollups/hour-horizon.ts';
 import { sweepSla } from '../sla/sweep.ts';
 import { refreshHotspots } from '../recurrence/hotspots.ts';
 import { applyRetention } from './retention.ts';
@@ -16,7 +17,10 @@ export type JobDefinition = {
 export const JOBS: JobDefinition[] = [
   {
     name: 'rollups', cron: '*/5 * * * * *',
-    run: async (ctx) => (await applyPendingRollups(ctx.pool, ctx.config.rollupBatchSize, ctx.config.rollupMaxBatchesPerRun, ctx.config.rollupWorkMemMb)).requests,
+    run: async (ctx, now) => {
+      await advanceHourHorizon(ctx.pool, now, ctx.config.rollupHourDays);
+      return (await applyPendingRollups(ctx.pool, ctx.config.rollupBatchSize, ctx.config.rollupMaxBatchesPerRun, ctx.config.rollupWorkMemMb)).requests;
+    },
   },
   { name: 'sla-sweep', cron: '*/30 * * * * *', run: async (ctx, now) => (await sweepSla(ctx.pool, now)).evaluated },
   { name: 'recurrence', cron: '0 */10 * * * *', run: async (ctx, now) => (await refreshHotspots(ctx.pool, now)).hotspots },

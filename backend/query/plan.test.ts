@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bucketStarts, chooseBucket, coarsestLevel, segments } from './plan.ts';
+import { bucketStarts, chooseBucket, coarsestLevel, segments, withHourHorizon } from './plan.ts';
 import { DAY, HOUR } from './time.ts';
 
 const t = (s: string) => Date.parse(s);
@@ -55,4 +55,23 @@ test('fine buckets cannot use hour rollups; hourly buckets cannot use days', () 
 test('without an hour level, the edges of days come from the state', () => {
   const segs = segments(t('2026-01-15T10:17:00Z'), t('2026-04-03T05:42:00Z'), 'month', 'day');
   assert.deepEqual(segs.map((s) => s.level), ['state', 'day', 'month', 'day', 'state']);
+});
+
+test('hour segments before the hour horizon become state; one straddling it is split there', () => {
+  const H = t('2026-11-10T05:00:00Z');
+  const segs = withHourHorizon([
+    { level: 'state', lo: t('2026-11-01T00:10:00Z'), hi: t('2026-11-01T01:00:00Z') },
+    { level: 'hour', lo: t('2026-11-01T01:00:00Z'), hi: t('2026-11-01T20:00:00Z') },
+    { level: 'day', lo: t('2026-11-01T20:00:00Z'), hi: t('2026-11-09T20:00:00Z') },
+    { level: 'hour', lo: t('2026-11-09T20:00:00Z'), hi: t('2026-11-10T09:00:00Z') },
+  ], H);
+  assert.deepEqual(segs.map((s) => [s.level, new Date(s.lo).toISOString().slice(5, 16), new Date(s.hi).toISOString().slice(5, 16)]), [
+    ['state', '11-01T00:10', '11-01T01:00'],
+    ['state', '11-01T01:00', '11-01T20:00'],
+    ['day', '11-01T20:00', '11-09T20:00'],
+    ['state', '11-09T20:00', '11-10T05:00'],
+    ['hour', '11-10T05:00', '11-10T09:00'],
+  ]);
+  assert.deepEqual(withHourHorizon(segments(t('2026-11-01T00:10:00Z'), t('2026-11-03T00:00:00Z'), 'month'), -Infinity),
+    segments(t('2026-11-01T00:10:00Z'), t('2026-11-03T00:00:00Z'), 'month'));
 });

@@ -61,3 +61,17 @@ export function segments(lo: number, hi: number, level: Level, finest: Exclude<L
     ...segments(b, hi, finer, finest),
   ];
 }
+
+/**
+ * Hour rows exist only from the horizon on (migration 0023): the hour segments before it, or their part
+ * before it, are answered from the per-request state instead.
+ */
+export function withHourHorizon(segs: Segment[], hourFrom: number): Segment[] {
+  const out: Segment[] = [];
+  for (const s of segs) {
+    if (s.level !== 'hour' || s.lo >= hourFrom) out.push(s);
+    else if (s.hi <= hourFrom) out.push({ ...s, level: 'state' });
+    else out.push({ level: 'state', lo: s.lo, hi: hourFrom }, { ...s, lo: hourFrom });
+  }
+  return out;
+}

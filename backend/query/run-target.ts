@@ -8,7 +8,7 @@ import { ValidationError, type ErrorDetail } from '../http/errors.ts';
 import { CUBES, coveringCube, DIMENSION_COLUMN, HIST_CUBES, type Dimension } from '../rollups/cubes.ts';
 import { validCodes, nameOf } from './labels.ts';
 import { addSums, METRICS, quantileFromBins, ZERO_SUMS, type MetricDefinition, type Sums } from './metrics.ts';
-import { bucketStarts, chooseBucket, coarsestLevel, segments, type BucketSpec } from './plan.ts';
+import { bucketStarts, chooseBucket, coarsestLevel, segments, withHourHorizon, type BucketSpec } from './plan.ts';
 import { buildAggregateQuery, buildWarningsQuery, type Filters } from './sql-builder.ts';
 import { findHotspots } from '../recurrence/hotspots.ts';
 import type { RequestFilters } from '../geo/request-filters.ts';
@@ -19,10 +19,19 @@ export type QueryRange = { from: number; to: number; intervalMs?: number; maxDat
 type Db = pg.Pool | pg.PoolClient;
 type Stored = string | number | null;
 
-/** Is any request marked for the rollup job (in the caller's snapshot)? */
-export async function hasPendingChanges(db: Db): Promise<boolean> {
-  const { rows } = await db.query<{ pending: boolean }>(sql('query/has_pending'));
-  return rows[0].pending;
+/**
+ * What a query needs to know of the rollups in its snapshot: whether any request is marked for the
+ * rollup job (else the pending delta is left out) and where the hour level begins (migration 0023).
+ */
+export type RollupSnapshot = { pending: boolean; hourFrom: number };
+
+/** The safe answer without reading: a pending delta always added, no hour rows trusted. */
+export const CAUTIOUS_SNAPSHOT: RollupSnapshot = { pending: true, hourFrom: Infinity };
+
+export async function readRollupSnapshot(db: Db): Promise<RollupSnapshot> {
+  const { rows: [r] } = await db.query<{ pending: boolean; hour_from: Date | number | null }>(sql('query/rollup_snapshot'));
+  const hourFrom = r.hour_from instanceof Date ? r.hour_from.getTime() : typeof r.hour_from === 'number' ? r.hour_from : Infinity;
+  return { pending: r.pending, hourFrom };
 }
 
 /** Codes in filters → stored values (zones and advisors by id); unknown codes are a 400 naming them. */
@@ -43,7 +52,7 @@ export function resolveFilters(target: Target, ref: ReferenceIndex, path: string
   return out;
 }
 
-type AggregateSpec = { groupBy: Dimension[]; filters: Filters; from: number; to: number; bucket: BucketSpec | null; pending: boolean };
+type AggregateSpec = { groupBy: Dimension[]; filters: Filters; from: number; to: number; bucket: BucketSpec | null; snapshot: RollupSnapshot };
 
 /** Histograms are rolled up by day and month only; counts by hour, day and month. */
 function planOf(spec: AggregateSpec, cubes = CUBES, finest: 'hour' | 'day' = 'hour') {
@@ -51,7 +60,7 @@ function planOf(spec: AggregateSpec, cubes = CUBES, finest: 'hour' | 'day' = 'ho
   const cube = coveringCube(needed, cubes);
   let level = cube ? coarsestLevel(spec.bucket) : 'state';
   if (level === 'hour' && finest === 'day') level = 'state';
-  return { cube: cube?.id ?? null, segments: segments(spec.from, spec.to, level, finest) };
+  return { cube: cube?.id ?? null, segments: withHourHorizon(segments(spec.from, spec.to, level, finest), spec.snapshot.hourFrom), pending: spec.snapshot.pending };
 }
 
 const bucketKey = (b: Date | null) => (b === null ? null : b.getTime());
@@ -102,16 +111,13 @@ function frames(target: Target, metric: MetricDefinition, ref: ReferenceIndex, s
   return timeSeriesFrames({ ...common, buckets, fill });
 }
 
-/**
- * `pending`: whether any request is marked for the rollup job in `db`'s snapshot (see hasPendingChanges);
- * true is always correct, false lets the statements leave the pending delta out.
- */
-export async function runTarget(db: Db, ref: ReferenceIndex, config: Config, range: QueryRange, target: Target, path: string, pending = true): Promise<Frame[]> {
+/** `snapshot`: read by readRollupSnapshot in `db`'s snapshot (CAUTIOUS_SNAPSHOT is always correct, only slower). */
+export async function runTarget(db: Db, ref: ReferenceIndex, config: Config, range: QueryRange, target: Target, path: string, snapshot: RollupSnapshot = CAUTIOUS_SNAPSHOT): Promise<Frame[]> {
   const metric: MetricDefinition = METRICS[target.metric];
   const filters = resolveFilters(target, ref, path);
   const bucket = target.format === 'table' ? null : chooseBucket(range.to - range.from, range.intervalMs, range.maxDataPoints, config.queryMaxPoints);
   const buckets = bucket ? bucketStarts(range.from, range.to, bucket) : null;
-  const spec: AggregateSpec = { groupBy: target.groupBy, filters, from: range.from, to: range.to, bucket, pending };
+  const spec: AggregateSpec = { groupBy: target.groupBy, filters, from: range.from, to: range.to, bucket, snapshot };
   const keys = buckets ?? [null];
 
   switch (metric.kind) {
@@ -185,7 +191,7 @@ export async function runTarget(db: Db, ref: ReferenceIndex, config: Config, ran
       return frames(target, metric, ref, [...groups.values()], buckets, 0);
     }
     case 'recurring_topics':
-      return [await recurringTopics(db, ref, range, target, filters, pending)];
+      return [await recurringTopics(db, ref, range, target, filters, snapshot)];
     case 'hotspots':
       return [await hotspots(db, ref, config, range, target, filters)];
   }
@@ -229,9 +235,9 @@ async function hotspots(db: Db, ref: ReferenceIndex, config: Config, range: Quer
 }
 
 /** Topics ranked by volume in the range, with their change against the previous equal period. */
-async function recurringTopics(db: Db, ref: ReferenceIndex, range: QueryRange, target: Target, filters: Filters, pending: boolean): Promise<Frame> {
+async function recurringTopics(db: Db, ref: ReferenceIndex, range: QueryRange, target: Target, filters: Filters, snapshot: RollupSnapshot): Promise<Frame> {
   const span = range.to - range.from;
-  const spec = { groupBy: ['topic'] as Dimension[], filters, bucket: null, pending };
+  const spec = { groupBy: ['topic'] as Dimension[], filters, bucket: null, snapshot };
   const [current, previous] = await Promise.all([
     sums(db, { ...spec, from: range.from, to: range.to }),
     sums(db, { ...spec, from: range.from - span, to: range.from }),

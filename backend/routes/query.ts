@@ -7,7 +7,7 @@ import { requireScope } from '../http/auth.ts';
 import { ValidationError } from '../http/errors.ts';
 import { parseOrThrow, zodDetails } from '../http/validate.ts';
 import { normaliseTarget, queryBodySchema, targetSchema, type Target } from '../query/request-schema.ts';
-import { hasPendingChanges, runTarget } from '../query/run-target.ts';
+import { readRollupSnapshot, runTarget } from '../query/run-target.ts';
 import type { Frame } from '../query/frames.ts';
 
 export function registerQuery(router: Router, ctx: AppContext): void {
@@ -25,9 +25,9 @@ export function registerQuery(router: Router, ctx: AppContext): void {
     const results: Record<string, { frames: Frame[] }> = {};
     // One consistent snapshot: the rollups, the applied state and the pending marks read together.
     await inTransaction(ctx.pool, async (client) => {
-      const pending = await hasPendingChanges(client);
+      const snapshot = await readRollupSnapshot(client);
       for (const [i, target] of targets.entries()) {
-        results[target.refId] = { frames: await runTarget(client, ref, ctx.config, range, target, `targets[${i}]`, pending) };
+        results[target.refId] = { frames: await runTarget(client, ref, ctx.config, range, target, `targets[${i}]`, snapshot) };
       }
     }, 'snapshot-read-only');
     res.json({ results });

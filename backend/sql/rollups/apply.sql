@@ -1,5 +1,5 @@
--- Applies (current − last applied) of the requests $1 to every level (hour, day, month) and cube of the
--- rollups, and
+-- Applies (current − last applied) of the requests $1 to every level (hour — from the horizon on —, day,
+-- month) and cube of the rollups, and
 -- records the current version as applied. One statement: one snapshot, all or nothing.
 WITH old AS (SELECT * FROM rollup_state WHERE request_id = ANY($1::bigint[])),
 cur AS (SELECT * FROM rollup_input_current WHERE request_id = ANY($1::bigint[])),
@@ -30,6 +30,8 @@ facts AS (
   CROSS JOIN LATERAL rollup_facts(v.created_at, v.progress_pct, v.finished_at, v.satisfaction, v.cancelled_at,
                                   v.res_outcome, v.res_outcome_at, v.fr_outcome, v.fr_outcome_at) f
   CROSS JOIN levels l
+  -- hour rows only from the horizon on (migration 0023)
+  WHERE l.level <> 'hour' OR rollup_bucket('hour', f.t) >= (SELECT hour_from FROM rollup_hour_horizon)
 ),
 agg AS (
   SELECT level, bucket, GROUPING(/*GROUPING_ARGS*/)::smallint AS cube,

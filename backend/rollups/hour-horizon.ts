@@ -1,0 +1,22 @@
+// The hour-level horizon of the rollups (migration 0023): hour rows are written and read only for buckets
+// at or after it; the rollup job moves it forward, the retention job deletes the rows left below it.
+import type pg from 'pg';
+import { sql } from '../db/sql.ts';
+
+const DAY_MS = 86_400_000;
+
+/** Moves the horizon to `days` before `now` (hour-aligned; never back). Returns the new horizon, or null if unchanged. */
+export async function advanceHourHorizon(pool: pg.Pool, now: Date, days: number): Promise<Date | null> {
+  const { rows } = await pool.query<{ hour_from: Date }>(sql('rollups/advance_hour_horizon'), [new Date(now.getTime() - days * DAY_MS)]);
+  return rows[0]?.hour_from ?? null;
+}
+
+/** Deletes the hour rows below the horizon, `batch` rows per statement. Returns how many. */
+export async function deleteHourRowsBelowHorizon(pool: pg.Pool, batch = 50_000): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const { rowCount } = await pool.query(sql('rollups/delete_hour_rows_below_horizon'), [batch]);
+    total += rowCount ?? 0;
+    if ((rowCount ?? 0) < batch) return total;
+  }
+}

@@ -1,0 +1,4 @@
+-- What a query needs to know of the rollups in its snapshot: is any request marked for the rollup job
+-- (when none is, the pending delta is left out), and where the hour level begins (migration 0023).
+SELECT EXISTS (SELECT 1 FROM rollup_pending) AS pending,
+       (SELECT hour_from FROM rollup_hour_horizon) AS hour_from
