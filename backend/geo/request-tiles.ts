@@ -3,6 +3,7 @@
 import type pg from 'pg';
 import type { Config } from '../config.ts';
 import { inTransaction } from '../db/pool.ts';
+import { sql } from '../db/sql.ts';
 import { filterValues, withRequestFilters, type RequestFilters } from './request-filters.ts';
 import type { TimeRange } from './read-params.ts';
 import type { TileCoords } from './tile-coords.ts';
@@ -10,22 +11,46 @@ import type { TileCoords } from './tile-coords.ts';
 export type TileSettings = Pick<Config, 'maxTileFeatures' | 'tileBinMaxZoom' | 'tileBinGrid' | 'tileExtent' | 'tileBuffer' | 'tileRandomPageCost'>;
 export type RequestTile = { layer: 'requests' | 'bins'; tile: Buffer | null; capped: boolean };
 
+/** The bins migration 0022 pre-counts: tiles of zoom 0..13, 32 bins a side (the tiles of zoom z + 5). */
+export const PRECOUNTED_BIN_MAX_ZOOM = 13;
+export const PRECOUNTED_BIN_GRID = 32;
+
+/** How a binned tile is counted: from the pre-count (no dimension filter, a pre-counted zoom and grid) or the raw rows. */
+export function binSource(s: TileSettings, z: number, filters: RequestFilters): 'counted' | 'raw' {
+  const filtered = filterValues(filters).some((v) => v !== null);
+  return !filtered && z <= PRECOUNTED_BIN_MAX_ZOOM && s.tileBinGrid === PRECOUNTED_BIN_GRID ? 'counted' : 'raw';
+}
+
+/** The statement and values of a tile; `source` forces how bins are counted (tests compare the two). */
+export function tileQuery(s: TileSettings, c: TileCoords, range: TimeRange, filters: RequestFilters,
+  source: 'counted' | 'raw' = binSource(s, c.z, filters)): { layer: RequestTile['layer']; text: string; values: unknown[] } {
+  if (c.z > s.tileBinMaxZoom) {
+    return { layer: 'requests', text: withRequestFilters('geo/tile_points'),
+      values: [range.from, range.to, ...filterValues(filters), c.z, c.x, c.y, s.tileExtent, s.tileBuffer, s.maxTileFeatures] };
+  }
+  if (source === 'counted') {
+    if (filterValues(filters).some((v) => v !== null)) throw new Error('pre-counted bins take no dimension filter');
+    return { layer: 'bins', text: sql('geo/tile_bins_counted'),
+      values: [range.from, range.to, c.z, c.x, c.y, s.tileExtent, s.maxTileFeatures] };
+  }
+  return { layer: 'bins', text: withRequestFilters('geo/tile_bins'),
+    values: [range.from, range.to, ...filterValues(filters), c.z, c.x, c.y, s.tileExtent, s.tileBinGrid, s.maxTileFeatures] };
+}
+
 /**
  * Runs the tile query in its own transaction with random_page_cost lowered for it alone: the requests
  * of a tile lie on scattered heap pages (the heap is in arrival order) that are usually cached, and with
  * the default cost (4, spinning disks) the planner reads a whole month through the created_at index to
  * find a zoom-13 tile's 2,000 points (measured 256 ms) instead of the space-time index (36 ms).
+ * Bins without dimension filters come from the pre-count (migration 0022), exact like the raw rows.
  */
 export async function renderRequestTile(pool: pg.Pool, s: TileSettings, c: TileCoords,
-  range: TimeRange, filters: RequestFilters): Promise<RequestTile> {
-  const binned = c.z <= s.tileBinMaxZoom;
-  const text = withRequestFilters(binned ? 'geo/tile_bins' : 'geo/tile_points');
-  const values = [range.from, range.to, ...filterValues(filters), c.z, c.x, c.y, s.tileExtent,
-    binned ? s.tileBinGrid : s.tileBuffer, s.maxTileFeatures];
+  range: TimeRange, filters: RequestFilters, source?: 'counted' | 'raw'): Promise<RequestTile> {
+  const { layer, text, values } = tileQuery(s, c, range, filters, source);
   const rows = await inTransaction(pool, async (client) => {
     await client.query("SELECT set_config('random_page_cost', $1, true)", [String(s.tileRandomPageCost)]);
     return (await client.query<{ tile: Buffer | null; capped: boolean }>(text, values)).rows;
   });
   const tile = rows[0].tile && rows[0].tile.length > 0 ? rows[0].tile : null;
-  return { layer: binned ? 'bins' : 'requests', tile, capped: rows[0].capped };
+  return { layer, tile, capped: rows[0].capped };
 }

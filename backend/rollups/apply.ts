@@ -1,5 +1,6 @@
-// The rollup job's work: claim marked requests, apply their change to the rollups, in one transaction
-// per batch. Safe to run concurrently (SKIP LOCKED), though the scheduler runs one leader.
+// The rollup job's work: claim marked requests, apply their change to the rollups and to the pre-counted
+// tile bins, in one transaction per batch. Safe to run concurrently (SKIP LOCKED), though the scheduler
+// runs one leader.
 import type pg from 'pg';
 import { inTransaction } from '../db/pool.ts';
 import { sql } from '../db/sql.ts';
@@ -25,8 +26,11 @@ export async function applyPendingRollups(pool: pg.Pool, batchSize = 5000, maxBa
       await client.query(`SELECT set_config('statement_timeout', '0', true)`);
       const { rows: claimed } = await client.query<{ request_id: number }>(sql('rollups/claim_pending'), [batchSize]);
       if (!claimed.length) return null;
-      const { rows } = await client.query<{ requests: number; rows: number; hist_rows: number }>(
-        applyStatement(), [claimed.map((c) => c.request_id)]);
+      const ids = claimed.map((c) => c.request_id);
+      const { rows } = await client.query<{ requests: number; rows: number; hist_rows: number }>(applyStatement(), [ids]);
+      // The pre-counted tile bins (migration 0022) follow the same marks, in the same transaction.
+      await client.query(sql('rollups/apply_tile_bins'), [ids]);
+      await client.query(sql('rollups/tile_bin_state_apply'), [ids]);
       return { requests: claimed.length, rows: rows[0].rows + rows[0].hist_rows };
     });
     if (!done) break;

@@ -26,10 +26,11 @@ after(async () => { await agg?.stop(); });
 // Planted requests -----------------------------------------------------------------------------------
 type Plant = { lon: number; lat: number; at: string; channel?: string; category?: string; topic?: string; status?: string; sla?: string };
 
-/** Inserts requests directly (zone by point, as ingestion does); returns their ids in order. */
+/** Inserts requests directly (zone by point and a rollup mark, as ingestion does); returns their ids in order. */
 async function insert(pool: pg.Pool, plants: Plant[]): Promise<number[]> {
   const col = <K extends keyof Plant>(k: K, d: Plant[K]) => plants.map((p) => p[k] ?? d);
   const { rows } = await pool.query(`
+    WITH inserted AS (
     INSERT INTO requests (source, external_id, channel_code, category_code, topic_code, department_code, zone_id,
                           location, status, stage, created_at, sla_state)
     SELECT 'geo-test', gen_random_uuid()::text, i.channel, i.category, i.topic, t.department_code,
@@ -40,7 +41,9 @@ async function insert(pool: pg.Pool, plants: Plant[]): Promise<number[]> {
          WITH ORDINALITY AS i(lon, lat, at, channel, category, topic, status, sla, ord)
     JOIN topics t ON t.code = i.topic
     ORDER BY i.ord
-    RETURNING id`,
+    RETURNING id),
+    marks AS (INSERT INTO rollup_pending (request_id) SELECT id FROM inserted)
+    SELECT id FROM inserted ORDER BY id`,
   [col('lon', 0), col('lat', 0), col('at', ''), col('channel', 'whatsapp'), col('category', 'complaint'),
     col('topic', 'waste.overflowing_bin'), col('status', 'received'), col('sla', 'in_progress')]);
   return rows.map((r) => Number(r.id));

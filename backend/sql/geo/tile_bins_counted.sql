@@ -1,0 +1,78 @@
+-- One vector tile of binned requests (layer "bins", property "count") from the pre-counted cells of
+-- migration 0022, without dimension filters: the same bins, counts and positions as tile_bins.sql on the
+-- raw rows. $1 from, $2 to, $3 z (0..13; 32 bins per side, the cells of zoom z + 5), $4 x, $5 y,
+-- $6 extent, $7 most features.
+-- The range [from, to) is cut at day starts d0 ≤ d1 (the whole days inside it) and month starts
+-- m0 ≤ m1 (the whole months inside those): months [m0, m1) and days [d0, m0), [m1, d1) are read from
+-- tile_bin_counts (one index range each: the tile, the span, the buckets); [from, d0) and [d1, to) from
+-- the raw rows; and the requests marked for the rollup job add (current − counted) inside [d0, d1).
+WITH cut AS MATERIALIZED (
+  SELECT d0, d1, m0, greatest(m0, m1) AS m1
+  FROM (SELECT d0, d1,
+               CASE WHEN rollup_bucket('month', d0) = d0 THEN d0
+                    ELSE rollup_bucket('month', rollup_bucket('month', d0) + interval '40 days') END AS m0,
+               rollup_bucket('month', d1) AS m1
+        FROM (SELECT CASE WHEN d1 > d0 THEN d0 ELSE $2::timestamptz END AS d0,
+                     CASE WHEN d1 > d0 THEN d1 ELSE $2::timestamptz END AS d1
+              FROM (SELECT CASE WHEN rollup_bucket('day', $1::timestamptz) = $1::timestamptz THEN $1::timestamptz
+                                ELSE rollup_bucket('day', rollup_bucket('day', $1::timestamptz) + interval '36 hours') END AS d0,
+                           rollup_bucket('day', $2::timestamptz) AS d1) a) b) c
+),
+counted AS (
+  SELECT c.i, c.j, c.n, c.sx, c.sy FROM tile_bin_counts c
+  WHERE c.level = $3::int + 5 AND c.tx = $4::int AND c.ty = $5::int AND c.span = 'm'
+    AND c.bucket >= (SELECT m0 FROM cut) AND c.bucket < (SELECT m1 FROM cut)
+  UNION ALL
+  SELECT c.i, c.j, c.n, c.sx, c.sy FROM tile_bin_counts c
+  WHERE c.level = $3::int + 5 AND c.tx = $4::int AND c.ty = $5::int AND c.span = 'd'
+    AND c.bucket >= (SELECT d0 FROM cut) AND c.bucket < (SELECT least(m0, d1) FROM cut)
+  UNION ALL
+  SELECT c.i, c.j, c.n, c.sx, c.sy FROM tile_bin_counts c
+  WHERE c.level = $3::int + 5 AND c.tx = $4::int AND c.ty = $5::int AND c.span = 'd'
+    AND c.bucket >= (SELECT greatest(m1, d0) FROM cut) AND c.bucket < (SELECT d1 FROM cut)
+),
+-- Positions and signs of what the raw rows add: the edges of the range (less than two days: found by
+-- time alone, through the created_at index, whatever the tile) and the pending corrections (looked up
+-- by id: the marks are few, and the planner must not scan the range's requests for them).
+raw AS (
+  SELECT 1 AS sign, tile_px(r.location) AS px, tile_py(r.location) AS py
+  FROM requests r
+  WHERE r.location IS NOT NULL
+    AND ((r.created_at >= $1::timestamptz AND r.created_at < (SELECT d0 FROM cut))
+      OR (r.created_at >= (SELECT d1 FROM cut) AND r.created_at < $2::timestamptz))
+  UNION ALL
+  SELECT -1, s.px, s.py FROM tile_bin_state s
+  WHERE s.request_id = ANY (ARRAY(SELECT request_id FROM rollup_pending))
+    AND s.created_at >= (SELECT d0 FROM cut) AND s.created_at < (SELECT d1 FROM cut)
+  UNION ALL
+  SELECT 1, tile_px(r.location), tile_py(r.location) FROM requests r
+  WHERE r.id = ANY (ARRAY(SELECT request_id FROM rollup_pending)) AND r.location IS NOT NULL
+    AND r.created_at >= (SELECT d0 FROM cut) AND r.created_at < (SELECT d1 FROM cut)
+),
+raw_cells AS (
+  SELECT (p.px >> (27 - $3::int)) & 31 AS i, (p.py >> (27 - $3::int)) & 31 AS j,
+         sum(p.sign) AS n, sum(p.sign * p.px) AS sx, sum(p.sign * p.py) AS sy
+  FROM raw p
+  WHERE p.px >> (32 - $3::int) = $4::int AND p.py >> (32 - $3::int) = $5::int
+  GROUP BY 1, 2
+),
+cells AS (
+  SELECT i, j, sum(n) AS n, sum(sx) AS sx, sum(sy) AS sy
+  FROM (SELECT i::bigint, j::bigint, n::bigint, sx::numeric, sy::numeric FROM counted
+        UNION ALL SELECT i, j, n, sx, sy FROM raw_cells) u
+  GROUP BY i, j
+  HAVING sum(n) > 0
+)
+SELECT (
+  SELECT ST_AsMVT(t, 'bins', $6::int, 'geom')
+  FROM (
+    SELECT c.n::int AS count,
+           ST_AsMVTGeom(ST_Point((c.sx::float8 / c.n::float8 / 4294967296 - 0.5) * 40075016.68557849,
+                                 (0.5 - c.sy::float8 / c.n::float8 / 4294967296) * 40075016.68557849, 3857),
+                        ST_TileEnvelope($3::int, $4::int, $5::int), $6::int, 0, false) AS geom
+    FROM cells c
+    ORDER BY c.n DESC, c.i, c.j
+    LIMIT $7::int
+  ) t
+) AS tile,
+(SELECT count(*) FROM cells) > $7::int AS capped
