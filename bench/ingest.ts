@@ -1,4 +1,5 @@
-// On demand: `npm run bench:ingest [-- --runs 3 --single 20000 --batches 60 --csv-rows 500000 --jobs on|off --keep]`.
+// On demand: `npm run bench:ingest [-- --runs 3 --single 20000 --batches 60 --csv-rows 500000 --jobs on|off --only csv --keep]`.
+// --only csv runs the CSV part alone (its baseline included; the server still runs, with its jobs as --jobs says).
 // Against a fresh database (on the S360_ADMIN_URL server, dropped at the end unless --keep) holding the
 // Dubai communities (or a generated grid when the file is absent), with the aggregator started as a
 // child process (`services360 serve`, so its peak memory can be read from /proc/<pid>/status):
@@ -52,7 +53,10 @@ const { values: args } = parseArgs({ options: {
   seconds: { type: 'string', default: '30' },
   jobs: { type: 'string', default: 'on' },
   keep: { type: 'boolean', default: false },
+  only: { type: 'string' },
 } });
+if (args.only !== undefined && args.only !== 'csv') throw new Error('--only takes csv');
+const CSV_ONLY = args.only === 'csv';
 const RUNS = Number(args.runs);
 const SINGLE = Number(args.single);
 const CONCURRENCY = Number(args.concurrency);
@@ -192,7 +196,7 @@ try {
   const serverPid = () => server!.pid;
   const trivial: LoadResult[] = [], single: LoadResult[] = [], batch: LoadResult[] = [];
   const trivialCost: Cost[] = [], singleCost: Cost[] = [], batchCost: Cost[] = [];
-  for (let run = 1; run <= RUNS; run++) {
+  for (let run = 1; run <= RUNS && !CSV_ONLY; run++) {
     const t = await metered(serverPid, () => runLoad(url, () => ({ method: 'GET', path: '/healthz' }), { count: SINGLE, concurrency: CONCURRENCY, maxSeconds: SECONDS }));
     check('GET /healthz', t.result, [200]);
     trivial.push(t.result); trivialCost.push(perOp(t.cpu, t.result.sent));
@@ -275,7 +279,7 @@ try {
     },
   };
   const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
-  const lines = [
+  const allLines = [
     '',
     `figure (median of ${RUNS})                 measured          target       baseline (same run)                   ratio`,
     `single POST /v1/requests           ${n0(figures.single.perSecond).padStart(8)} req/s   ≥ 1,000/s    GET /healthz ${n0(figures.trivial.perSecond).padStart(7)} req/s           ${(figures.single.perSecond / figures.trivial.perSecond).toFixed(2)}×  ${verdict(figures.single.perSecond >= 1000)}`,
@@ -291,6 +295,8 @@ try {
     '',
     `load average now: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} (2 cores; the load generator runs on them too)`,
   ];
+  // --only csv: the CSV lines, the CPU header and load (the API figures were not measured).
+  const lines = CSV_ONLY ? allLines.filter((l, i) => i <= 1 || l.startsWith('CSV') || l.startsWith('CPU') || l.startsWith('and the') || /^  (csv|baseline) /.test(l) || l.startsWith('load') || l === '') : allLines;
   log(lines.join('\n'));
   const resultsDir = join(ROOT, 'bench/results');
   mkdirSync(resultsDir, { recursive: true });

@@ -1,35 +1,36 @@
-// Writes staged chunks: each writer holds one connection with its own temporary staging table; a chunk
-// is one transaction (COPY into staging, then sql/import/insert_staged.sql). Several writers run side
-// by side so the database can use more than one core while the next chunk is being read.
+// Writes chunks: each writer holds one connection; a chunk is one transaction that COPYs its rows
+// straight into the final tables (customers, requests, request_events, rollup_pending; chunk-copy.ts):
+// rows already present are looked up first and left out, ids are reserved from the sequences, the zone
+// and SLA policy are settled in the importer by the SQL rules (zone-locator.ts, demo/sla-policy.ts).
+// Several writers run side by side so the database can use more than one core while the next chunk is read.
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { sql, sqlWith } from '../db/sql.ts';
-import { REQUEST_LOOKUPS } from '../ingest/write-requests.ts';
+import { sql } from '../db/sql.ts';
+import type { ReferenceIndex } from '../domain/reference.ts';
+import { SlaPolicies, type SlaPolicy } from '../demo/sla-policy.ts';
+import { StagedRows } from './chunk-copy.ts';
+import type { ImportRow } from './row-input.ts';
+import { ZoneLocator } from './zone-locator.ts';
 
-/** Rows for the staging table, kept as UTF-8 COPY text off the JavaScript heap. */
+/** Checked rows of one transaction, in the file's order (kept as COPY text: chunk-copy.ts). */
 export class Chunk {
-  readonly pieces: Buffer[] = [];
-  rows = 0;
+  readonly rows = new StagedRows();
   first = 0;
   last = 0;
   /** rows dropped from the chunk because an earlier row of it had the same key */
   repeats = 0;
-  private pending: string[] = [];
 
-  add(line: number, copyLine: string): void {
-    if (this.rows === 0) this.first = line;
+  add(line: number, row: ImportRow): void {
+    if (this.rows.length === 0) this.first = line;
     this.last = line;
-    this.rows++;
-    this.pending.push(copyLine);
-    if (this.pending.length >= 1000) this.seal();
+    this.rows.add(row);
   }
 
-  /** Moves the lines added since the last call into a buffer. */
-  seal(): this {
-    if (this.pending.length) { this.pieces.push(Buffer.from(this.pending.join(''), 'utf8')); this.pending = []; }
-    return this;
-  }
+  get size(): number { return this.rows.length; }
 }
+
+/** What the writers share: the reference data and the zone locator (reloaded when the zones change). */
+export type WriteContext = { ref: ReferenceIndex; locator: ZoneLocator | null };
 
 export type ChunkResult = { staged: number; inserted: number; repeats: number; seconds: number };
 
@@ -48,24 +49,19 @@ export async function bulkModeAllowed(db: pg.Pool | pg.PoolClient): Promise<bool
 }
 
 const DEADLOCK = '40P01';
+/** a concurrent writer committed one of the chunk's keys between the look-up and the COPY */
+const UNIQUE_VIOLATION = '23505';
 const ignoreConnectionError = () => {};
 const ATTEMPTS = 3;
 
 export class ChunkWriter {
-  private constructor(private readonly client: pg.PoolClient, private readonly bulk: boolean) {}
+  private constructor(private readonly client: pg.PoolClient, private readonly bulk: boolean, private readonly context: WriteContext) {}
 
-  static async open(pool: pg.Pool, bulk: boolean): Promise<ChunkWriter> {
+  static async open(pool: pg.Pool, bulk: boolean, context: WriteContext): Promise<ChunkWriter> {
     const client = await pool.connect();
     // Held for the whole import: a lost connection must fail the chunk's query, not the process.
     client.on('error', ignoreConnectionError);
-    try {
-      await client.query(sql('import/create_staging'));
-    } catch (err) {
-      client.off('error', ignoreConnectionError);
-      client.release(true);
-      throw err;
-    }
-    return new ChunkWriter(client, bulk);
+    return new ChunkWriter(client, bulk, context);
   }
 
   /**
@@ -81,7 +77,8 @@ export class ChunkWriter {
         return { staged, inserted, repeats: chunk.repeats, seconds: Number(process.hrtime.bigint() - began) / 1e9 };
       } catch (err) {
         await this.client.query('ROLLBACK').catch(() => {});
-        if ((err as { code?: string }).code === DEADLOCK && attempt < ATTEMPTS) continue;
+        const code = (err as { code?: string }).code;
+        if ((code === DEADLOCK || code === UNIQUE_VIOLATION) && attempt < ATTEMPTS) continue;
         throw new ChunkWriteError(chunk, err as Error);
       }
     }
@@ -90,26 +87,50 @@ export class ChunkWriter {
   private async once(chunk: Chunk): Promise<{ staged: number; inserted: number }> {
     const c = this.client;
     await c.query(sql('import/begin_chunk'));
-    await this.copy(chunk.seal().pieces);
+    // The zones and policies as this transaction sees them, as the SQL rules would.
+    const fingerprint = await ZoneLocator.fingerprint(c);
+    let locator = this.context.locator;
+    if (locator?.fingerprint !== fingerprint) this.context.locator = locator = await ZoneLocator.load(c, fingerprint);
+    const { rows: policyRows } = await c.query<SlaPolicyRow>(sql('import/sla_policies'));
+    const policies = new SlaPolicies(policyRows.map(toPolicy));
+
+    const rows = chunk.rows;
+    const { rows: presentRows } = await c.query<{ i: number }>(sql('import/present_keys'), [rows.sources, rows.externalIds]);
+    const present = new Set(presentRows.map((r) => r.i - 1));
+    const indexes: number[] = [];
+    for (let k = 0; k < rows.length; k++) if (!present.has(k)) indexes.push(k);
+    if (indexes.length === 0) { await c.query('COMMIT'); return { staged: chunk.size, inserted: 0 }; }
+
+    const { rows: [ids] } = await c.query<{ requests: string[]; customers: string[] | null }>(sql('import/reserve_ids'),
+      [indexes.length, rows.customers(indexes)]);
+    const { text, references: refs } = rows.copyText(indexes, locator, policies, this.context.ref, ids.requests, ids.customers ?? []);
     if (this.bulk) {
-      const { rows: [refs] } = await c.query<{ missing: number }>(sql('import/lock_references'));
+      const { rows: [check] } = await c.query<{ missing: number }>(sql('import/check_references'), [refs.channels, refs.categories,
+        refs.topics, refs.departments, refs.statuses, refs.stages, refs.zoneIds, refs.slaPolicyIds]);
       // A reference gone since the rows were checked: with the row triggers on, they name it.
-      if (refs.missing === 0) await c.query(sql('import/bulk_mode'));
+      if (Number(check.missing) === 0) await c.query(sql('import/bulk_mode'));
     }
-    const { rows: [counts] } = await c.query<{ staged: number; inserted: number }>(sqlWith('import/insert_staged', REQUEST_LOOKUPS));
+    // Customers before the requests that name them, requests before their journeys and marks.
+    if (text.customers.length) await this.copy(sql('import/copy_customers'), text.customers);
+    await this.copy(sql('import/copy_requests'), text.requests);
+    await this.copy(sql('import/copy_events'), text.events);
+    await this.copy(sql('import/copy_marks'), text.marks);
     await c.query('COMMIT');
-    return counts;
+    return { staged: chunk.size, inserted: indexes.length };
   }
 
-  /** COPY the pieces, waiting whenever the socket is full. */
-  private copy(pieces: readonly Buffer[]): Promise<void> {
-    const stream = this.client.query(copyFrom(sql('import/copy_staging')));
+  /** COPY the text (in pieces, waiting whenever the socket is full). */
+  private copy(statement: string, data: Buffer): Promise<void> {
+    const stream = this.client.query(copyFrom(statement));
     return new Promise<void>((resolve, reject) => {
       stream.on('finish', resolve);
       stream.on('error', reject);
       let at = 0;
       const more = () => {
-        while (at < pieces.length) if (!stream.write(pieces[at++])) { stream.once('drain', more); return; }
+        while (at < data.length) {
+          const piece = data.subarray(at, at += 1 << 20);
+          if (!stream.write(piece)) { stream.once('drain', more); return; }
+        }
         stream.end();
       };
       more();
@@ -117,7 +138,6 @@ export class ChunkWriter {
   }
 
   async close(): Promise<void> {
-    await this.client.query(sql('import/drop_staging')).catch(() => {});
     this.client.off('error', ignoreConnectionError);
     this.client.release();
   }
@@ -138,10 +158,11 @@ export class WriterPool {
     this.idle = [...writers];
   }
 
-  static async open(pool: pg.Pool, count: number, bulk: boolean, onDone: (r: ChunkResult) => void): Promise<WriterPool> {
+  static async open(pool: pg.Pool, count: number, bulk: boolean, ref: ReferenceIndex, onDone: (r: ChunkResult) => void): Promise<WriterPool> {
     const writers: ChunkWriter[] = [];
+    const context: WriteContext = { ref, locator: null };
     try {
-      for (let i = 0; i < count; i++) writers.push(await ChunkWriter.open(pool, bulk));
+      for (let i = 0; i < count; i++) writers.push(await ChunkWriter.open(pool, bulk, context));
     } catch (err) {
       for (const w of writers) w.destroy();
       throw err;
@@ -175,3 +196,8 @@ export class WriterPool {
     for (const w of this.writers) await w.close();
   }
 }
+
+type SlaPolicyRow = Omit<SlaPolicy, 'valid_from' | 'valid_to'> & { valid_from: string; valid_to: string | null };
+
+/** Validity bounds in microseconds (exact: below 2^53 until the year 2255). */
+const toPolicy = (p: SlaPolicyRow): SlaPolicy => ({ ...p, valid_from: Number(p.valid_from), valid_to: p.valid_to === null ? null : Number(p.valid_to) });

@@ -1,18 +1,18 @@
 // Imports a CSV of historical requests at COPY speed: the file is streamed and parsed, each row checked
-// with the API's rules (bad rows go to the rejects file), good rows are COPYed by chunks into a
-// temporary staging table and written by one INSERT … SELECT per chunk (sql/import/insert_staged.sql),
-// each chunk in its own transaction (chunk-writer.ts). While the database writes, the next chunk is read.
+// with the API's rules (bad rows go to the rejects file), good rows are COPYed by chunks straight into
+// the final tables, each chunk in its own transaction (chunk-writer.ts), with the zone, SLA policy,
+// customer, journey and rollup mark the API's INSERT would give them. While the database writes, the
+// next chunk is read.
 // Idempotent: rows whose (source, external_id) is already present are skipped.
 import { createReadStream, statSync } from 'node:fs';
 import type pg from 'pg';
 import { ReferenceCache, type ReferenceIndex } from '../domain/reference.ts';
 import { bulkModeAllowed, Chunk, ChunkWriteError, WriterPool } from './chunk-writer.ts';
-import { copyArray, copyLine, copyValue } from './copy-text.ts';
 import { csvRecords, CsvTooLargeError } from './csv-records.ts';
 import { compileMapping, type CompiledMapping, type Mapping } from './mapping.ts';
 import type { ImportProgress } from './progress.ts';
 import { RejectsFile } from './rejects.ts';
-import { RowReader, type ImportRow } from './row-input.ts';
+import { RowReader } from './row-input.ts';
 
 export type ImportOptions = {
   file: string;
@@ -58,31 +58,6 @@ export class ImportError extends Error {}
 /** Longest record accepted: longer ones mean a broken file (e.g. a quote never closed). */
 const MAX_RECORD_CHARS = 1_000_000;
 
-const shapeColumns = new Map<string, string>();
-
-/** The staging table's line for a checked row. */
-export function stagedLine(line: number, row: ImportRow): string {
-  const r = row.request;
-  const j = row.journey;
-  const c = r.customer;
-  const e = j.events;
-  let constant = shapeColumns.get(j.shape);
-  if (constant === undefined) {
-    constant = [copyArray(e.map((x) => x.kind)), copyArray(e.map((x) => x.from_status)), copyArray(e.map((x) => x.to_status)),
-      copyArray(e.map((x) => x.stage)), copyArray(e.map((x) => x.progress_pct))].join('\t');
-    shapeColumns.set(j.shape, constant);
-  }
-  return copyLine([
-    String(line), copyValue(r.source), copyValue(r.external_id), copyValue(r.channel), copyValue(r.category),
-    copyValue(r.topic), copyValue(r.department), copyValue(r.priority), copyValue(r.description), copyValue(r.address),
-    copyValue(r.lon), copyValue(r.lat), copyValue(r.zone_code), r.created_at,
-    copyValue(c?.name), copyValue(c?.phone), copyValue(c?.email), copyValue(c?.national_id), copyValue(c?.language),
-    j.status, j.stage, String(j.progress_pct), copyValue(j.first_response_at), copyValue(j.resolved_at),
-    copyValue(j.closed_at), copyValue(j.cancelled_at), copyValue(j.satisfaction),
-    constant, copyArray(e.map((x) => x.occurred_at)),
-  ]);
-}
-
 export async function importRequests(pool: pg.Pool, options: ImportOptions): Promise<ImportSummary> {
   const started = process.hrtime.bigint();
   const totalBytes = statSync(options.file).size;
@@ -93,7 +68,7 @@ export async function importRequests(pool: pg.Pool, options: ImportOptions): Pro
 
   const bulk = (options.triggers ?? 'auto') === 'auto' && await bulkModeAllowed(pool);
   if (bulk) summary.referenceChecks = 'set-based';
-  const writers = await WriterPool.open(pool, Math.max(1, options.writers ?? 1), bulk, (r) => {
+  const writers = await WriterPool.open(pool, Math.max(1, options.writers ?? 1), bulk, ref, (r) => {
     summary.loaded += r.inserted;
     summary.present += r.staged - r.inserted + r.repeats;
     summary.writeSeconds += r.seconds;
@@ -130,8 +105,8 @@ export async function importRequests(pool: pg.Pool, options: ImportOptions): Pro
         const key = `${result.row.request.source}\u0000${result.row.request.external_id}`;
         if (keys.has(key)) { chunk.repeats++; continue; }
         keys.add(key);
-        chunk.add(r.line, stagedLine(r.line, result.row));
-        if (chunk.rows >= options.chunkRows) {
+        chunk.add(r.line, result.row);
+        if (chunk.size >= options.chunkRows) {
           await writers.submit(chunk);
           chunk = new Chunk();
           keys = new Set();
@@ -140,7 +115,7 @@ export async function importRequests(pool: pg.Pool, options: ImportOptions): Pro
       progress?.update(input.bytesRead, summary.rows);
     }
     if (!reader) throw new ImportError(`${options.file} is empty: no header line`);
-    if (chunk.rows) await writers.submit(chunk);
+    if (chunk.size) await writers.submit(chunk);
     else summary.present += chunk.repeats;
     await writers.drain();
     progress?.update(totalBytes, summary.rows);

@@ -1,0 +1,181 @@
+// A chunk's rows as COPY text for the final tables (customers, requests, request_events, rollup_pending),
+// with what sql/ingest/insert_requests.sql computes in the database done here: the zone (by code, else
+// by point with the SQL rule: zone-locator.ts), the SLA policy (the rule of sql/ingest/sla_policy_of.sql,
+// backend/demo/sla-policy.ts), the customer, the journey and the rollup mark. Ids come from the
+// sequences (reserved per chunk), handed out in the file's order.
+//
+// A row is turned into text as soon as it is read: only what depends on the database at write time
+// (ids, zone, SLA policy) is left out and put in front of each line (the COPY column lists in
+// sql/import/copy_*.sql start with those columns). Rows are kept column by column: few objects live
+// long enough to burden the garbage collector.
+import type { ReferenceIndex } from '../domain/reference.ts';
+import type { SlaPolicies } from '../demo/sla-policy.ts';
+import { copyValue } from './copy-text.ts';
+import type { ImportRow } from './row-input.ts';
+import type { ZoneLocator } from './zone-locator.ts';
+
+/** The codes and ids a chunk refers to (for the set-based reference check). */
+export type ChunkReferences = {
+  channels: string[]; categories: string[]; topics: string[]; departments: string[]; statuses: string[]; stages: string[];
+  zoneIds: number[]; slaPolicyIds: number[];
+};
+
+export type ChunkCopy = { customers: Buffer; requests: Buffer; events: Buffer; marks: Buffer };
+
+/** The point as hex EWKB: the exact doubles (as ST_SetSRID(ST_MakePoint(lon, lat), 4326) makes it). */
+const point = Buffer.alloc(25);
+point.writeUInt8(1, 0);
+point.writeUInt32LE(0x20000001, 1); // Point with an SRID
+point.writeUInt32LE(4326, 5);
+export function pointEwkb(lon: number, lat: number): string {
+  point.writeDoubleLE(lon, 9);
+  point.writeDoubleLE(lat, 17);
+  return point.toString('hex');
+}
+
+/** UTF-8 text appended piece by piece into one growing buffer (no long-lived strings). */
+class ByteLog {
+  buf = Buffer.allocUnsafe(1 << 20);
+  length = 0;
+
+  /** Appends the text; returns where it starts. */
+  append(text: string): number {
+    const at = this.length;
+    const most = text.length * 3;
+    if (at + most > this.buf.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, at + most));
+      this.buf.copy(bigger, 0, 0, at);
+      this.buf = bigger;
+    }
+    this.length += this.buf.write(text, at, 'utf8');
+    return at;
+  }
+}
+
+/** Writes ASCII text and byte ranges into one buffer of a known most size. */
+class Out {
+  readonly buf: Buffer;
+  at = 0;
+  constructor(most: number) { this.buf = Buffer.allocUnsafe(most); }
+  ascii(text: string): void { this.at += this.buf.write(text, this.at, 'latin1'); }
+  bytes(from: Buffer, start: number, end: number): void { this.at += from.copy(this.buf, this.at, start, end); }
+  done(): Buffer { return this.buf.subarray(0, this.at); }
+}
+
+/** Most bytes of the ids and settled columns in front of a line. */
+const PREFIX_BYTES = 96;
+
+/** Checked rows, column by column, each already COPY text but for its ids, zone and SLA policy. */
+export class StagedRows {
+  readonly sources: string[] = [];
+  readonly externalIds: string[] = [];
+  private readonly lon: number[] = [];
+  private readonly lat: number[] = [];
+  private readonly zoneCode: (string | null)[] = [];
+  private readonly category: string[] = [];
+  private readonly topic: (string | null)[] = [];
+  private readonly priority: string[] = [];
+  private readonly createdMs: number[] = [];
+  /** the requests line after (id, zone_id, sla_policy_id, customer_id), '\n' included: its start in `text`; */
+  private readonly requestAt: number[] = [];
+  /** the customers line after (id, home_zone_id), '\n' included, or -1 without a customer */
+  private readonly customerAt: number[] = [];
+  /** the row's request_events lines after (request_id), '\n' included: the first line's index in eventAt */
+  private readonly firstEvent: number[] = [];
+  private readonly text = new ByteLog();
+  /** start of each event line in `events`, and one past the last line's end */
+  private readonly eventAt: number[] = [];
+  private readonly events = new ByteLog();
+  private readonly codes = { channels: new Set<string>(), categories: new Set<string>(), topics: new Set<string>(),
+    departments: new Set<string>(), statuses: new Set<string>(), stages: new Set<string>() };
+
+  get length(): number { return this.sources.length; }
+
+  add(row: ImportRow): void {
+    const r = row.request, j = row.journey, c = r.customer;
+    this.sources.push(r.source);
+    this.externalIds.push(r.external_id);
+    this.lon.push(r.lon ?? NaN);
+    this.lat.push(r.lat ?? NaN);
+    this.zoneCode.push(r.zone_code);
+    this.category.push(r.category);
+    this.topic.push(r.topic);
+    this.priority.push(r.priority);
+    // created_at is an ISO time in milliseconds (toNewRequest).
+    this.createdMs.push(Date.parse(r.created_at));
+    this.requestAt.push(this.text.append(`${copyValue(r.source)}\t${copyValue(r.external_id)}\t${copyValue(r.channel)}\t${copyValue(r.category)}\t${copyValue(r.topic)}\t${copyValue(r.department)}\t${copyValue(r.priority)}\t${copyValue(r.description)}\t${copyValue(r.address)}\t${r.lon !== null && r.lat !== null ? pointEwkb(r.lon, r.lat) : '\\N'}\t${r.created_at}\t${copyValue(j.status)}\t${copyValue(j.stage)}\t${j.progress_pct}\t${copyValue(j.first_response_at)}\t${copyValue(j.resolved_at)}\t${copyValue(j.closed_at)}\t${copyValue(j.cancelled_at)}\t${copyValue(j.satisfaction)}\n`));
+    // A customer row when any of its fields is given (as the SQL's coalesce(...) IS NOT NULL).
+    const customer = !!c && [c.name, c.phone, c.email, c.national_id, c.language].some((v) => v !== null && v !== undefined);
+    this.customerAt.push(customer
+      ? this.text.append(`${copyValue(c?.name)}\t${copyValue(c?.phone)}\t${copyValue(c?.email)}\t${copyValue(c?.national_id)}\t${copyValue(c?.language)}\n`) : -1);
+    const actor = copyValue(r.source);
+    this.firstEvent.push(this.eventAt.length);
+    for (const e of j.events) {
+      this.eventAt.push(this.events.append(`${e.kind}\t${e.from_status === null ? '\\N' : copyValue(e.from_status)}\t${copyValue(e.to_status)}\t${copyValue(e.stage)}\t${e.progress_pct}\t${actor}\t${e.occurred_at}\n`));
+      this.codes.statuses.add(e.to_status);
+      if (e.from_status !== null) this.codes.statuses.add(e.from_status);
+      this.codes.stages.add(e.stage);
+    }
+    this.codes.channels.add(r.channel);
+    this.codes.categories.add(r.category);
+    if (r.topic !== null) this.codes.topics.add(r.topic);
+    if (r.department !== null) this.codes.departments.add(r.department);
+    this.codes.statuses.add(j.status);
+    this.codes.stages.add(j.stage);
+  }
+
+  /**
+   * The rows at `indexes` (in order) as COPY text, with their zone and SLA policy settled now, ids from
+   * `requestIds` (one per row) and `customerIds` (one per row with a customer), and the codes and ids used.
+   */
+  copyText(indexes: readonly number[], locator: ZoneLocator, policies: SlaPolicies, ref: ReferenceIndex,
+    requestIds: readonly string[], customerIds: readonly string[]): { text: ChunkCopy; references: ChunkReferences } {
+    const lineEnd = (buf: Buffer, start: number) => buf.indexOf(10, start) + 1;
+    const events = this.events.buf, text = this.text.buf;
+    const customers = new Out(this.text.length + indexes.length * PREFIX_BYTES);
+    const requests = new Out(this.text.length + indexes.length * PREFIX_BYTES);
+    const eventsOut = new Out(this.events.length + this.eventAt.length * PREFIX_BYTES);
+    const marks = new Out(indexes.length * PREFIX_BYTES);
+    const zoneIds = new Set<number>(), slaPolicyIds = new Set<number>();
+    let nextCustomer = 0;
+    indexes.forEach((k, n) => {
+      const id = requestIds[n];
+      const code = this.zoneCode[k];
+      const zoneId = code !== null ? ref.zone.get(code)?.id ?? null
+        : Number.isNaN(this.lon[k]) ? null : locator.locate(this.lon[k], this.lat[k]);
+      // Policy bounds are in microseconds.
+      const slaPolicyId = policies.choose(this.category[k], this.topic[k], this.priority[k], this.createdMs[k] * 1000)?.id ?? null;
+      if (zoneId !== null) zoneIds.add(zoneId);
+      if (slaPolicyId !== null) slaPolicyIds.add(slaPolicyId);
+      const zone = zoneId === null ? '\\N' : String(zoneId);
+      const customerAt = this.customerAt[k];
+      let customerId = '\\N';
+      if (customerAt >= 0) {
+        customerId = customerIds[nextCustomer++];
+        customers.ascii(`${customerId}\t${zone}\t`);
+        customers.bytes(text, customerAt, lineEnd(text, customerAt));
+      }
+      requests.ascii(`${id}\t${zone}\t${slaPolicyId === null ? '\\N' : slaPolicyId}\t${customerId}\t`);
+      requests.bytes(text, this.requestAt[k], lineEnd(text, this.requestAt[k]));
+      const last = k + 1 < this.length ? this.firstEvent[k + 1] : this.eventAt.length;
+      for (let e = this.firstEvent[k]; e < last; e++) {
+        eventsOut.ascii(`${id}\t`);
+        eventsOut.bytes(events, this.eventAt[e], e + 1 < this.eventAt.length ? this.eventAt[e + 1] : this.events.length);
+      }
+      marks.ascii(`${id}\n`);
+    });
+    const c = this.codes;
+    return {
+      text: { customers: customers.done(), requests: requests.done(), events: eventsOut.done(), marks: marks.done() },
+      references: { channels: [...c.channels], categories: [...c.categories], topics: [...c.topics], departments: [...c.departments],
+        statuses: [...c.statuses], stages: [...c.stages], zoneIds: [...zoneIds], slaPolicyIds: [...slaPolicyIds] },
+    };
+  }
+
+  /** How many of the rows at `indexes` have a customer. */
+  customers(indexes: readonly number[]): number {
+    let n = 0;
+    for (const k of indexes) if (this.customerAt[k] >= 0) n++;
+    return n;
+  }
+}

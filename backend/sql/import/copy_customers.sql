@@ -1,0 +1,1 @@
+COPY customers (id, home_zone_id, name, phone, email, national_id, language) FROM STDIN

@@ -1,0 +1,1 @@
+COPY rollup_pending (request_id) FROM STDIN

@@ -1,1 +1,0 @@
-DROP TABLE IF EXISTS pg_temp.import_staging
