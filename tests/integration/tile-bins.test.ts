@@ -2,6 +2,7 @@
 // sub-day edges, the tile from the pre-count is byte for byte the tile counted from the raw rows, before
 // and after late changes (new requests, events, a moved request) that the rollup job has not applied yet,
 // after applying part of them, and after applying all; and the incrementally kept counts equal a rebuild.
+// Point tiles that start reading where the pre-count locates their newest requests equal a plain read.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { VectorTile } from '@mapbox/vector-tile';
@@ -13,7 +14,7 @@ import { writeRequests } from '../../backend/ingest/write-requests.ts';
 import { recordEvent } from '../../backend/ingest/record-event.ts';
 import { applyPendingRollups } from '../../backend/rollups/apply.ts';
 import { loadConfig } from '../../backend/config.ts';
-import { binSource, renderRequestTile, type TileSettings } from '../../backend/geo/request-tiles.ts';
+import { binSource, renderRequestTile, tileQuery, type TileSettings } from '../../backend/geo/request-tiles.ts';
 import { NO_FILTERS, type RequestFilters } from '../../backend/geo/request-filters.ts';
 import { tileOf, type TileCoords } from '../../backend/geo/tile-coords.ts';
 
@@ -187,4 +188,28 @@ test('the counts kept incrementally equal the counts rebuilt from the requests',
   assert.ok(kept.length > 1000);
   assert.deepEqual(kept, (await agg.db.pool.query(snapshot)).rows);
   assert.deepEqual(state, (await agg.db.pool.query('SELECT * FROM tile_bin_state ORDER BY request_id')).rows);
+});
+
+test('point tiles: reading from the located newest requests first gives the newest of the whole range', async () => {
+  const few = { ...settings, maxTileFeatures: 7 };
+  let capped = 0;
+  for (const z of [14, 15, 16, 18, 19]) {
+    for (const c of tilesAt(z)) {
+      for (const r of RANGES) {
+        const range = { from: new Date(r.from), to: new Date(r.to) };
+        const served = await renderRequestTile(agg.db.pool, few, c, range, NO_FILTERS);
+        assert.equal(served.layer, 'requests');
+        // The plain read, and reads from cut-offs too late (too few after them) or too early: all the same.
+        for (const newestFrom of [range.from, new Date(r.to - HOUR), new Date(r.to - 20 * DAY), new Date(r.from - DAY)]) {
+          const q = tileQuery(few, c, range, NO_FILTERS, undefined, newestFrom);
+          const { rows } = await agg.db.pool.query(q.text, q.values);
+          const plain = rows[0].tile && rows[0].tile.length > 0 ? rows[0].tile : null;
+          assert.deepEqual(served.tile, plain, `z${z} ${c.x}/${c.y}, ${r.name}, from ${newestFrom.toISOString()}`);
+          assert.equal(served.capped, rows[0].capped);
+        }
+        if (served.capped) capped++;
+      }
+    }
+  }
+  assert.ok(capped > 10, `${capped} capped point tiles`);
 });
