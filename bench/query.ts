@@ -1,4 +1,4 @@
-// On demand: `npm run bench:query [-- --requests 10000000 --months 36 --runs 15]`.
+// On demand: `npm run bench:query [-- --requests 10000000 --months 36 --runs 15 --prepare-only]`.
 // The executive dashboard's query set through the API (HTTP, auth, planning, rollups + pending delta) against
 // the same figures computed by plain SQL GROUP BY over the requests table — the way a Grafana PostgreSQL
 // panel would — in one run, p50 and p95 each, and their ratio. Also the rollup job's cost: the time to apply
@@ -21,6 +21,7 @@ import { refreshSla } from '../backend/sla/refresh.ts';
 
 const { values: args } = parseArgs({ options: {
   requests: { type: 'string', default: '10000000' }, months: { type: 'string', default: '36' }, runs: { type: 'string', default: '15' },
+  'prepare-only': { type: 'boolean', default: false },
 } });
 const REQUESTS = Number(args.requests), MONTHS = Number(args.months), RUNS = Number(args.runs);
 const adminUrl = process.env.S360_ADMIN_URL ?? process.env.DATABASE_URL;
@@ -82,6 +83,8 @@ async function evaluateAllSla(db: pg.Pool, now: Date, lanes = 2, step = 1000): P
   await Promise.all(Array.from({ length: lanes }, lane));
   return evaluated + (await sweepSla(db, now)).evaluated;
 }
+
+if (args['prepare-only']) { log('prepared; measure with the same arguments, without --prepare-only'); await pool.end(); process.exit(0); }
 
 // 2. Rollup job cost: re-apply a batch of recent requests (as if each had changed) -----------------------
 {

@@ -32,6 +32,7 @@ export function requestInputSchema(maxDescription: number) {
     priority: z.enum(PRIORITIES as [Priority, ...Priority[]]).optional(),
     description: z.string().max(maxDescription, `must be at most ${maxDescription} characters`).optional(),
     address: text(500).optional(),
+    media_url: z.string().max(2000, 'must be at most 2000 characters').regex(/^https?:\/\/\S+$/i, 'must be an http(s) URL').optional(),
     location: z.strictObject({
       lon: z.number('must be a number').min(-180, 'must be between -180 and 180').max(180, 'must be between -180 and 180'),
       lat: z.number('must be a number').min(-90, 'must be between -90 and 90').max(90, 'must be between -90 and 90'),
@@ -55,6 +56,8 @@ export type NewRequest = {
   priority: Priority;
   description: string | null;
   address: string | null;
+  /** a link to a photo or document (absent: none) */
+  media_url?: string | null;
   lon: number | null;
   lat: number | null;
   zone_code: string | null;
@@ -90,6 +93,7 @@ export function toNewRequest(input: RequestInput, ref: ReferenceIndex, now = new
     priority: input.priority ?? topic?.default_priority ?? 'normal',
     description: input.description ?? null,
     address: input.address ?? null,
+    media_url: input.media_url ?? null,
     lon: input.location?.lon ?? null,
     lat: input.location?.lat ?? null,
     zone_code: input.zone ?? null,

@@ -128,6 +128,7 @@ export function readRequestForm(body: Fields, schema: z.ZodType, ref: ReferenceI
     topic: serviceCode,
     description,
     address,
+    media_url: mediaUrl,
     location: lat !== undefined || long !== undefined ? { lat: coordinate(lat), lon: coordinate(long) } : undefined,
     customer: hasCustomer ? { name, email, phone, language: ctx.lang } : undefined,
   };

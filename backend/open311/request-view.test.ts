@@ -19,7 +19,7 @@ const ref = indexReference({
 
 const row = (over: Partial<RequestRow> = {}): RequestRow => ({
   reference: 'S360-000000007', status: 'in_progress', stage: 'field_visit', topic_code: 'waste.overflowing_bin', department_code: 'waste',
-  description: 'Bin overflowing', address: null, lon: 55.15, lat: 25.15,
+  description: 'Bin overflowing', address: null, media_url: null, lon: 55.15, lat: 25.15,
   created_at: new Date('2026-11-29T06:00:00Z'), updated_at: new Date('2026-11-29T07:30:00Z'), resolution_due_at: null,
   first_response_minutes: 240, resolution_minutes: 2400, calendar_name_en: 'Field working hours', calendar_name_ar: 'ساعات العمل الميداني',
   ...over,

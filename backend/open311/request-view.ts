@@ -15,6 +15,7 @@ export type RequestRow = {
   department_code: string | null;
   description: string | null;
   address: string | null;
+  media_url: string | null;
   lon: number | null;
   lat: number | null;
   created_at: Date;
@@ -69,6 +70,6 @@ export function toOpen311Request(row: RequestRow, ref: ReferenceIndex, lang: Lan
     lat: row.lat,
     long: row.lon,
     // Not stored yet: the requests table has no media column (see the Open311 notes in the report).
-    media_url: null,
+    media_url: row.media_url,
   };
 }

@@ -52,7 +52,7 @@ function postForm(config: Config): Json {
           first_name: s('customer (personal data: read only with scope pii)'), last_name: s('customer'),
           email: s('customer e-mail'), phone: s('customer phone'),
           description: s(`at most ${config.maxDescriptionChars} characters`, { maxLength: config.maxDescriptionChars }),
-          account_id: s('echoed back', { maxLength: 200 }), media_url: s('an http(s) URL (not stored yet)'), device_id: s('accepted, not kept'),
+          account_id: s('echoed back', { maxLength: 200 }), media_url: s('an http(s) URL of a photo or document (kept as a link; at most 2,000 characters)'), device_id: s('accepted, not kept'),
           lang: { type: 'string', enum: ['en', 'ar'] },
         }, ['service_code']),
         example: FORM_EXAMPLE,

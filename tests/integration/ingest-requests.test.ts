@@ -74,6 +74,13 @@ describe('POST /v1/requests', () => {
     assert.equal(rows[0].customer_id, null);
   });
 
+  test('a media link is kept', async () => {
+    const res = await agg.call('POST', '/v1/requests', sampleRequest({ media_url: 'https://example.ae/photos/bin-1.jpg' }));
+    assert.equal(res.status, 201, res.text);
+    const { rows } = await agg.db.pool.query('SELECT media_url FROM requests WHERE id = $1', [res.body.id]);
+    assert.equal(rows[0].media_url, 'https://example.ae/photos/bin-1.jpg');
+  });
+
   const bad: [string, Record<string, unknown>, string][] = [
     ['a missing field', { channel: undefined }, 'channel'],
     ['a wrong type', { location: { lon: '55.1', lat: 25.1 } }, 'location.lon'],
@@ -86,6 +93,7 @@ describe('POST /v1/requests', () => {
     ['a time in the future', { created_at: '2099-01-01T00:00:00Z' }, 'created_at'],
     ['an empty customer', { customer: {} }, 'customer'],
     ['a bad phone', { customer: { phone: 'call me' } }, 'customer.phone'],
+    ['a media link that is no web URL', { media_url: 'javascript:alert(1)' }, 'media_url'],
   ];
   for (const [what, change, path] of bad) {
     test(`${what} is a 400 naming ${path}, and nothing is written`, async () => {

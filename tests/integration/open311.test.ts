@@ -172,6 +172,7 @@ describe('Open311 POST requests → GET', () => {
     assert.equal(r.agency_responsible, 'Waste Management');
     assert.equal(r.description, 'Bin overflowing since yesterday');
     assert.deepEqual([r.lat, r.long], [25.15, 55.15]);
+    assert.equal(r.media_url, 'https://example.ae/p/1.jpg');
     assert.match(r.requested_datetime, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
     for (const personal of ['Fatima', 'Mansoori', 'fatima@example.ae', '123 4567', 'device-77', 'acct-9']) {
       assert.ok(!byId.text.includes(personal), `GET leaked ${personal}`);
@@ -185,6 +186,7 @@ describe('Open311 POST requests → GET', () => {
     assert.equal(x.requested_datetime, r.requested_datetime);
     assert.equal(Number(x.lat), 25.15);
     assert.equal(x.expected_datetime, '');
+    assert.equal(x.media_url, 'https://example.ae/p/1.jpg');
 
     const t = Date.parse(r.requested_datetime);
     const range = `start_date=${new Date(t - 60_000).toISOString()}&end_date=${new Date(t + 60_000).toISOString()}`;

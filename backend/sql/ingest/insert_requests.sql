@@ -6,10 +6,10 @@ WITH input AS (
   SELECT *
   FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
               $8::text[], $9::text[], $10::float8[], $11::float8[], $12::text[], $13::timestamptz[],
-              $14::text[], $15::text[], $16::text[], $17::text[], $18::text[])
+              $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[])
        WITH ORDINALITY AS t(source, external_id, channel, category, topic, department, priority,
                             description, address, lon, lat, zone_code, created_at,
-                            c_name, c_phone, c_email, c_national_id, c_language, ord)
+                            c_name, c_phone, c_email, c_national_id, c_language, media_url, ord)
 ),
 located AS (
   SELECT s.*,
@@ -24,9 +24,9 @@ located AS (
 ),
 inserted AS (
   INSERT INTO requests (source, external_id, channel_code, category_code, topic_code, department_code, priority,
-                        description, address, location, zone_id, created_at, sla_policy_id, customer_id)
+                        description, address, location, zone_id, created_at, sla_policy_id, media_url, customer_id)
   SELECT source, external_id, channel, category, topic, department, priority,
-         description, address, location, zone_id, created_at, sla_policy_id,
+         description, address, location, zone_id, created_at, sla_policy_id, media_url,
          CASE WHEN has_customer THEN nextval(pg_get_serial_sequence('customers', 'id')) END
   FROM located ORDER BY ord
   ON CONFLICT (source, external_id) DO NOTHING

@@ -1,6 +1,6 @@
 -- Open311 GET requests/{id} and ?service_request_id=a,b: requests by reference number ($1), newest
 -- first, with the same columns as find_requests. Never selects personal data.
-SELECT r.reference, r.status, r.stage, r.topic_code, r.department_code, r.description, r.address,
+SELECT r.reference, r.status, r.stage, r.topic_code, r.department_code, r.description, r.address, r.media_url,
        ST_X(r.location) AS lon, ST_Y(r.location) AS lat,
        r.created_at,
        greatest(r.created_at, r.resolved_at, r.closed_at, r.cancelled_at, ev.last_at) AS updated_at,

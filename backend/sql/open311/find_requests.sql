@@ -1,7 +1,7 @@
 -- Open311 GET requests: the requests made in [$1, $2] (both inclusive), optionally of some topics ($3)
 -- and statuses ($4), newest first, one page ($5 rows after skipping $6). Never selects personal data.
 WITH page AS (
-  SELECT r.id, r.reference, r.status, r.stage, r.topic_code, r.department_code, r.description, r.address,
+  SELECT r.id, r.reference, r.status, r.stage, r.topic_code, r.department_code, r.description, r.address, r.media_url,
          r.location, r.created_at, r.resolved_at, r.closed_at, r.cancelled_at, r.resolution_due_at, r.sla_policy_id
   FROM requests r
   WHERE r.created_at >= $1::timestamptz AND r.created_at <= $2::timestamptz
@@ -10,7 +10,7 @@ WITH page AS (
   ORDER BY r.created_at DESC, r.id DESC
   LIMIT $5 OFFSET $6
 )
-SELECT p.reference, p.status, p.stage, p.topic_code, p.department_code, p.description, p.address,
+SELECT p.reference, p.status, p.stage, p.topic_code, p.department_code, p.description, p.address, p.media_url,
        ST_X(p.location) AS lon, ST_Y(p.location) AS lat,
        p.created_at,
        greatest(p.created_at, p.resolved_at, p.closed_at, p.cancelled_at, ev.last_at) AS updated_at,
