@@ -229,6 +229,7 @@ export async function generateDemo(pool: pg.Pool, options: DemoOptions, progress
     report.rebuiltIndexes = indexes.length;
     await client.query(sql('demo/advance_ids'), [bases.requests + seq, bases.customers + customerCount]);
     await client.query('COMMIT');
+    await client.query(sql('demo/analyze_loaded'));
     const tEnd = performance.now();
     report.seconds = {
       world: (tWorld - t0) / 1000, customers: (tCustomers - tWorld) / 1000, requests: (tRequests - tCustomers) / 1000,
