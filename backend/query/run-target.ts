@@ -23,15 +23,17 @@ type Stored = string | number | null;
  * What a query needs to know of the rollups in its snapshot: whether any request is marked for the
  * rollup job (else the pending delta is left out) and where the hour level begins (migration 0023).
  */
-export type RollupSnapshot = { pending: boolean; hourFrom: number };
+export type RollupSnapshot = { pending: boolean; hourFrom: number; histHourFrom: number };
 
 /** The safe answer without reading: a pending delta always added, no hour rows trusted. */
-export const CAUTIOUS_SNAPSHOT: RollupSnapshot = { pending: true, hourFrom: Infinity };
+export const CAUTIOUS_SNAPSHOT: RollupSnapshot = { pending: true, hourFrom: Infinity, histHourFrom: Infinity };
+
+/** A timestamptz as read by pg (a Date, or ±Infinity for ±infinity); unknown: +Infinity (trust no hour row). */
+const instant = (v: unknown) => (v instanceof Date ? v.getTime() : typeof v === 'number' ? v : Infinity);
 
 export async function readRollupSnapshot(db: Db): Promise<RollupSnapshot> {
-  const { rows: [r] } = await db.query<{ pending: boolean; hour_from: Date | number | null }>(sql('query/rollup_snapshot'));
-  const hourFrom = r.hour_from instanceof Date ? r.hour_from.getTime() : typeof r.hour_from === 'number' ? r.hour_from : Infinity;
-  return { pending: r.pending, hourFrom };
+  const { rows: [r] } = await db.query<{ pending: boolean; hour_from: unknown; hist_hour_from: unknown }>(sql('query/rollup_snapshot'));
+  return { pending: r.pending, hourFrom: instant(r.hour_from), histHourFrom: instant(r.hist_hour_from) };
 }
 
 /** Codes in filters → stored values (zones and advisors by id); unknown codes are a 400 naming them. */
@@ -54,13 +56,13 @@ export function resolveFilters(target: Target, ref: ReferenceIndex, path: string
 
 type AggregateSpec = { groupBy: Dimension[]; filters: Filters; from: number; to: number; bucket: BucketSpec | null; snapshot: RollupSnapshot };
 
-/** Histograms are rolled up by day and month only; counts by hour, day and month. */
-function planOf(spec: AggregateSpec, cubes = CUBES, finest: 'hour' | 'day' = 'hour') {
+/** Counts and histograms are both rolled up by hour (from their horizons on), day and month. */
+function planOf(spec: AggregateSpec, kind: 'sums' | 'hist') {
   const needed = [...new Set([...spec.groupBy, ...(Object.keys(spec.filters) as Dimension[])])];
-  const cube = coveringCube(needed, cubes);
-  let level = cube ? coarsestLevel(spec.bucket) : 'state';
-  if (level === 'hour' && finest === 'day') level = 'state';
-  return { cube: cube?.id ?? null, segments: withHourHorizon(segments(spec.from, spec.to, level, finest), spec.snapshot.hourFrom), pending: spec.snapshot.pending };
+  const cube = coveringCube(needed, kind === 'hist' ? HIST_CUBES : CUBES);
+  const level = cube ? coarsestLevel(spec.bucket) : 'state';
+  const hourFrom = kind === 'hist' ? spec.snapshot.histHourFrom : spec.snapshot.hourFrom;
+  return { cube: cube?.id ?? null, segments: withHourHorizon(segments(spec.from, spec.to, level), hourFrom), pending: spec.snapshot.pending };
 }
 
 const bucketKey = (b: Date | null) => (b === null ? null : b.getTime());
@@ -93,13 +95,13 @@ function groupRows<T>(rows: Record<string, any>[], groupBy: Dimension[], empty: 
 
 /** Sums per group per bucket. */
 async function sums(db: Db, spec: AggregateSpec): Promise<Map<string, Group<Sums>>> {
-  const { rows } = await runPrepared(db, buildAggregateQuery('sums', { ...spec, ...planOf(spec) }));
+  const { rows } = await runPrepared(db, buildAggregateQuery('sums', { ...spec, ...planOf(spec, 'sums') }));
   return groupRows(rows, spec.groupBy, () => ZERO_SUMS, (acc, row) => addSums(acc, row as Sums));
 }
 
 /** Histogram bins per group per bucket. */
 async function histograms(db: Db, spec: AggregateSpec, kind: 'fr' | 'rs'): Promise<Map<string, Group<Map<number, number>>>> {
-  const { rows } = await runPrepared(db, buildAggregateQuery('hist', { ...spec, ...planOf(spec, HIST_CUBES, 'day'), histKind: kind }));
+  const { rows } = await runPrepared(db, buildAggregateQuery('hist', { ...spec, ...planOf(spec, 'hist'), histKind: kind }));
   return groupRows(rows, spec.groupBy, () => new Map<number, number>(), (bins, row) => bins.set(row.bin, (bins.get(row.bin) ?? 0) + row.n));
 }
 

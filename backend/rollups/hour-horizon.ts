@@ -1,5 +1,5 @@
-// The hour-level horizon of the rollups (migration 0023): hour rows are written and read only for buckets
-// at or after it; the rollup job moves it forward, the retention job deletes the rows left below it.
+// The hour-level horizons of the rollups (migrations 0023, 0025: counts and histograms): hour rows are
+// written and read only for buckets at or after them; the rollup job moves it forward, the retention job deletes the rows left below it.
 import type pg from 'pg';
 import { sql } from '../db/sql.ts';
 
@@ -11,12 +11,12 @@ export async function advanceHourHorizon(pool: pg.Pool, now: Date, days: number)
   return rows[0]?.hour_from ?? null;
 }
 
-/** Deletes the hour rows below the horizon, `batch` rows per statement. Returns how many. */
+/** Deletes the hour rows (counts and histograms) below the horizons, `batch` rows per statement. Returns how many. */
 export async function deleteHourRowsBelowHorizon(pool: pg.Pool, batch = 50_000): Promise<number> {
   let total = 0;
   for (;;) {
-    const { rowCount } = await pool.query(sql('rollups/delete_hour_rows_below_horizon'), [batch]);
-    total += rowCount ?? 0;
-    if ((rowCount ?? 0) < batch) return total;
+    const { rows: [r] } = await pool.query<{ counts: number; hists: number }>(sql('rollups/delete_hour_rows_below_horizon'), [batch]);
+    total += r.counts + r.hists;
+    if (r.counts < batch && r.hists < batch) return total;
   }
 }

@@ -178,6 +178,8 @@ test(`with an hour horizon and nothing pending, 60 more random queries equal the
   await applyPendingRollups(agg.db.pool, 1000);
   const below = await agg.db.pool.query(`SELECT count(*)::int AS n FROM rollups WHERE level = 'hour' AND bucket < (SELECT hour_from FROM rollup_hour_horizon)`);
   assert.equal(below.rows[0].n, 0, 'the job wrote hour rows below the horizon');
+  const histBelow = await agg.db.pool.query(`SELECT count(*)::int AS n FROM rollup_hist WHERE level = 'hour' AND bucket < (SELECT hist_hour_from FROM rollup_hour_horizon)`);
+  assert.equal(histBelow.rows[0].n, 0, 'the job wrote hour histogram rows below their horizon');
   assert.equal((await agg.db.pool.query('SELECT count(*)::int AS n FROM rollup_pending')).rows[0].n, 0);
   await randomQueriesEqualBruteForce(60);
 });

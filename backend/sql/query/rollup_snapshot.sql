@@ -1,4 +1,5 @@
 -- What a query needs to know of the rollups in its snapshot: is any request marked for the rollup job
--- (when none is, the pending delta is left out), and where the hour level begins (migration 0023).
+-- (when none is, the pending delta is left out), and where the hour levels begin (migrations 0023, 0025).
 SELECT EXISTS (SELECT 1 FROM rollup_pending) AS pending,
-       (SELECT hour_from FROM rollup_hour_horizon) AS hour_from
+       (SELECT hour_from FROM rollup_hour_horizon) AS hour_from,
+       (SELECT hist_hour_from FROM rollup_hour_horizon) AS hist_hour_from

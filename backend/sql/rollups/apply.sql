@@ -19,8 +19,7 @@ versions AS (
   SELECT 1 AS sign, * FROM cur
 ),
 levels AS (SELECT unnest(ARRAY['hour','day','month']) AS level),
--- Histograms are kept by day and month only (an hourly median is summed from the per-request state).
-hist_levels AS (SELECT unnest(ARRAY['day','month']) AS level),
+hist_levels AS (SELECT unnest(ARRAY['hour','day','month']) AS level),
 facts AS (
   SELECT l.level, rollup_bucket(l.level, f.t) AS bucket, v.zone_id, v.channel, v.category, v.topic, v.department,
          v.advisor_id, v.status_class, v.priority, v.sign,
@@ -73,6 +72,8 @@ hist_facts AS (
   FROM versions v
   CROSS JOIN LATERAL rollup_hist_facts(v.created_at, v.first_response_at, v.finished_at) h
   CROSS JOIN hist_levels l
+  -- hour rows only from the histograms' horizon on (migration 0025)
+  WHERE l.level <> 'hour' OR rollup_bucket('hour', h.t) >= (SELECT hist_hour_from FROM rollup_hour_horizon)
 ),
 hist_agg AS (
   SELECT level, bucket, GROUPING(/*GROUPING_ARGS*/)::smallint AS cube,
