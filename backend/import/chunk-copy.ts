@@ -62,6 +62,16 @@ class Out {
   done(): Buffer { return this.buf.subarray(0, this.at); }
 }
 
+/** Room for an id (bigint: up to 19 digits) at the start of a line, filled in at write time. */
+const ID_SLOT = ' '.repeat(19);
+
+/** Writes the id right-aligned into its slot (int8 input skips leading spaces). */
+function fillSlot(buf: Buffer, at: number, id: string): void {
+  const pad = 19 - id.length;
+  buf.fill(32, at, at + pad);
+  for (let i = 0; i < id.length; i++) buf[at + pad + i] = id.charCodeAt(i);
+}
+
 /** Most bytes of the ids and settled columns in front of a line. */
 const PREFIX_BYTES = 96;
 
@@ -80,10 +90,10 @@ export class StagedRows {
   private readonly requestAt: number[] = [];
   /** the customers line after (id, home_zone_id), '\n' included, or -1 without a customer */
   private readonly customerAt: number[] = [];
-  /** the row's request_events lines after (request_id), '\n' included: the first line's index in eventAt */
+  /** the row's request_events lines (each starting with an id slot): the first line's index in eventAt */
   private readonly firstEvent: number[] = [];
   private readonly text = new ByteLog();
-  /** start of each event line in `events`, and one past the last line's end */
+  /** start (the id slot) of each event line in `events` */
   private readonly eventAt: number[] = [];
   private readonly events = new ByteLog();
   private readonly codes = { channels: new Set<string>(), categories: new Set<string>(), topics: new Set<string>(),
@@ -110,11 +120,22 @@ export class StagedRows {
       ? this.text.append(`${copyValue(c?.name)}\t${copyValue(c?.phone)}\t${copyValue(c?.email)}\t${copyValue(c?.national_id)}\t${copyValue(c?.language)}\n`) : -1);
     const actor = copyValue(r.source);
     this.firstEvent.push(this.eventAt.length);
+    // All the row's event lines in one append; their starts counted in characters, which are bytes when
+    // the lines are ASCII (else counted again in bytes).
+    const start = this.events.length;
+    let lines = '';
     for (const e of j.events) {
-      this.eventAt.push(this.events.append(`${e.kind}\t${e.from_status === null ? '\\N' : copyValue(e.from_status)}\t${copyValue(e.to_status)}\t${copyValue(e.stage)}\t${e.progress_pct}\t${actor}\t${e.occurred_at}\n`));
+      const line = `${ID_SLOT}\t${e.kind}\t${e.from_status === null ? '\\N' : copyValue(e.from_status)}\t${copyValue(e.to_status)}\t${copyValue(e.stage)}\t${e.progress_pct}\t${actor}\t${e.occurred_at}\n`;
+      this.eventAt.push(start + lines.length);
+      lines += line;
       this.codes.statuses.add(e.to_status);
       if (e.from_status !== null) this.codes.statuses.add(e.from_status);
       this.codes.stages.add(e.stage);
+    }
+    this.events.append(lines);
+    if (this.events.length - start !== lines.length) {
+      let at = start, e = this.firstEvent[this.firstEvent.length - 1];
+      for (const line of lines.split('\n').slice(0, -1)) { this.eventAt[e++] = at; at += Buffer.byteLength(line) + 1; }
     }
     this.codes.channels.add(r.channel);
     this.codes.categories.add(r.category);
@@ -134,8 +155,9 @@ export class StagedRows {
     const events = this.events.buf, text = this.text.buf;
     const customers = new Out(this.text.length + indexes.length * PREFIX_BYTES);
     const requests = new Out(this.text.length + indexes.length * PREFIX_BYTES);
-    const eventsOut = new Out(this.events.length + this.eventAt.length * PREFIX_BYTES);
-    const marks = new Out(indexes.length * PREFIX_BYTES);
+    // Every row written (the usual case): the event lines are sent as they are, their id slots filled in.
+    const allRows = indexes.length === this.length;
+    const eventsOut = allRows ? null : new Out(this.events.length);
     const zoneIds = new Set<number>(), slaPolicyIds = new Set<number>();
     let nextCustomer = 0;
     indexes.forEach((k, n) => {
@@ -158,15 +180,13 @@ export class StagedRows {
       requests.ascii(`${id}\t${zone}\t${slaPolicyId === null ? '\\N' : slaPolicyId}\t${customerId}\t`);
       requests.bytes(text, this.requestAt[k], lineEnd(text, this.requestAt[k]));
       const last = k + 1 < this.length ? this.firstEvent[k + 1] : this.eventAt.length;
-      for (let e = this.firstEvent[k]; e < last; e++) {
-        eventsOut.ascii(`${id}\t`);
-        eventsOut.bytes(events, this.eventAt[e], e + 1 < this.eventAt.length ? this.eventAt[e + 1] : this.events.length);
-      }
-      marks.ascii(`${id}\n`);
+      for (let e = this.firstEvent[k]; e < last; e++) fillSlot(events, this.eventAt[e], id);
+      eventsOut?.bytes(events, this.eventAt[this.firstEvent[k]] ?? this.events.length, last < this.eventAt.length ? this.eventAt[last] : this.events.length);
     });
     const c = this.codes;
     return {
-      text: { customers: customers.done(), requests: requests.done(), events: eventsOut.done(), marks: marks.done() },
+      text: { customers: customers.done(), requests: requests.done(), events: eventsOut?.done() ?? events.subarray(0, this.events.length),
+        marks: Buffer.from(`${requestIds.join('\n')}\n`, 'latin1') },
       references: { channels: [...c.channels], categories: [...c.categories], topics: [...c.topics], departments: [...c.departments],
         statuses: [...c.statuses], stages: [...c.stages], zoneIds: [...zoneIds], slaPolicyIds: [...slaPolicyIds] },
     };

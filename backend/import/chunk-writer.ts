@@ -66,8 +66,8 @@ export class ChunkWriter {
 
   /**
    * Writes a chunk in one transaction. Two writers inserting the same keys in opposite orders can
-   * deadlock; the one PostgreSQL picks is rolled back and written again (the other's rows are then
-   * simply present).
+   * deadlock, and a key another writer committed after the look-up makes the COPY fail as a duplicate:
+   * the chunk is rolled back and written again (those rows are then simply present).
    */
   async write(chunk: Chunk): Promise<ChunkResult> {
     const began = process.hrtime.bigint();
