@@ -40,9 +40,10 @@ export function usesPointCutoff(c: TileCoords, range: TimeRange, filters: Reques
 export function tileQuery(s: TileSettings, c: TileCoords, range: TimeRange, filters: RequestFilters,
   source: 'counted' | 'raw' = binSource(s, c.z, filters), newestFrom: Date = range.from): { layer: RequestTile['layer']; text: string; values: unknown[] } {
   if (c.z > s.tileBinMaxZoom) {
-    return { layer: 'requests', text: withRequestFilters('geo/tile_points'),
-      values: [range.from, range.to, ...filterValues(filters), c.z, c.x, c.y, s.tileExtent, s.tileBuffer, s.maxTileFeatures,
-        newestFrom > range.from && newestFrom < range.to ? newestFrom : range.from] };
+    const values = [range.from, range.to, ...filterValues(filters), c.z, c.x, c.y, s.tileExtent, s.tileBuffer, s.maxTileFeatures];
+    return newestFrom > range.from && newestFrom < range.to
+      ? { layer: 'requests', text: withRequestFilters('geo/tile_points_newest_first'), values: [...values, newestFrom] }
+      : { layer: 'requests', text: withRequestFilters('geo/tile_points'), values };
   }
   if (source === 'counted') {
     if (filterValues(filters).some((v) => v !== null)) throw new Error('pre-counted bins take no dimension filter');

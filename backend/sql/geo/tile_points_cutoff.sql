@@ -2,7 +2,7 @@
 -- 0022): the latest month start M (from the month of $4 on, before $5) such that the tile's cells hold at
 -- least $6 requests from M on. $1 z, $2 x, $3 y, $4 from, $5 to, $6 most features + 1. NULL: none such.
 -- An estimate only (the cells inside the tile, months running past `to`, pending marks not applied):
--- tile_points.sql reads [M, to) first and the rest of the range only when that held too few.
+-- tile_points_newest_first.sql reads [M, to) first, the rest of the range only when that held too few.
 SELECT max(bucket) AS newest_from
 FROM (
   SELECT bucket, sum(sum(n)) OVER (ORDER BY bucket DESC) AS newer
