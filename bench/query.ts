@@ -77,7 +77,9 @@ async function evaluateAllSla(db: pg.Pool, now: Date, lanes = 2, step = 1000): P
       const lo = next;
       next += step;
       const { rows } = await db.query<{ id: number }>('SELECT id FROM requests WHERE id >= $1 AND id < $2', [lo, lo + step]);
-      if (rows.length) evaluated += (await refreshSla(db, rows.map((r) => r.id), now)).evaluated;
+      if (!rows.length) continue;
+      const done = await refreshSla(db, rows.map((r) => r.id), now); // (not `evaluated += await …`: the lanes would lose each other's counts)
+      evaluated += done.evaluated;
     }
   };
   await Promise.all(Array.from({ length: lanes }, lane));
