@@ -51,6 +51,9 @@ export async function migrate(pool: pg.Pool, log: (line: string) => void = () =>
       }
       try {
         await client.query('BEGIN');
+        // A migration that fills a new table from existing rows may take minutes on a large database:
+        // the API's statement timeout does not apply to it.
+        await client.query("SET LOCAL statement_timeout = 0");
         await client.query(m.text);
         await client.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [m.version, m.name, m.checksum]);
         await client.query('COMMIT');

@@ -24,8 +24,8 @@ function columns(items: NewRequest[]): unknown[] {
   ];
 }
 
-/** The zone and SLA-policy lookups are shared with the CSV import (sql/import/insert_staged.sql). */
-export const REQUEST_LOOKUPS = { zone_at_point: 'ingest/zone_at_point', sla_policy_of: 'ingest/sla_policy_of' };
+/** The zone and SLA-policy lookups of the insert (the CSV import repeats them in Node: backend/import/zone-locator.ts, backend/demo/sla-policy.ts). */
+const REQUEST_LOOKUPS = { zone_at_point: 'ingest/zone_at_point', sla_policy_of: 'ingest/sla_policy_of' };
 const INSERT = { name: 'ingest/insert_requests', text: sqlWith('ingest/insert_requests', REQUEST_LOOKUPS) };
 
 /**

@@ -14,6 +14,8 @@ export function startScheduler(ctx: AppContext, jobs: JobDefinition[], env: Node
   const instance = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
   const stats = new Map<string, JobStats>();
   const tasks: ScheduledTask[] = [];
+  // Runs in progress: stop() waits for them, so the pool is never ended under a running job.
+  const running = new Set<Promise<void>>();
   for (const job of jobs) {
     const pattern = env[`S360_JOB_${job.name.toUpperCase().replace(/-/g, '_')}_CRON`] ?? job.cron;
     if (pattern === 'off') continue;
@@ -21,18 +23,25 @@ export function startScheduler(ctx: AppContext, jobs: JobDefinition[], env: Node
     stats.set(job.name, s);
     const task = cron.schedule(pattern, async (context) => {
       const tick = new Date(Math.floor(context.date.getTime() / 1000) * 1000);
-      try {
-        const outcome = await runOnce(ctx.pool, job.name, tick, instance, () => job.run(ctx, tick));
-        if (outcome.ran) { s.runs++; s.lastMs = outcome.ms; s.totalMs += outcome.ms; } else s.skipped++;
-      } catch (err) {
-        s.failures++;
-        log(`job ${job.name} failed: ${(err as Error).message}`);
-      }
+      const run = (async () => {
+        try {
+          const outcome = await runOnce(ctx.pool, job.name, tick, instance, () => job.run(ctx, tick));
+          if (outcome.ran) { s.runs++; s.lastMs = outcome.ms; s.totalMs += outcome.ms; } else s.skipped++;
+        } catch (err) {
+          s.failures++;
+          log(`job ${job.name} failed: ${(err as Error).message}`);
+        }
+      })();
+      running.add(run);
+      try { await run; } finally { running.delete(run); }
     }, { name: job.name, noOverlap: true, timezone: 'UTC' });
     tasks.push(task);
   }
   return {
     stats, instance,
-    stop: async () => { for (const t of tasks) await t.destroy(); },
+    stop: async () => {
+      for (const t of tasks) await t.destroy();
+      await Promise.all(running);
+    },
   };
 }

@@ -4,6 +4,7 @@ import { startTestAggregator, type TestAggregator } from '../support/aggregator.
 import { importGrid, sampleRequest } from '../support/fixtures.ts';
 import { startServer, type RunningServer } from '../../backend/server.ts';
 import { runOnce } from '../../backend/jobs/run-once.ts';
+import { startScheduler } from '../../backend/jobs/scheduler.ts';
 
 let a: TestAggregator;
 let b: RunningServer;
@@ -67,4 +68,17 @@ test('a tick already claimed is not run again, and a job holding the lock is not
   release();
   await slow;
   assert.equal(ran, 1);
+});
+
+test('stopping the scheduler waits for a job in progress (the pool is never ended under it)', async () => {
+  let started!: () => void;
+  const began = new Promise<void>((r) => { started = r; });
+  let finished = false;
+  const scheduler = startScheduler(a.server.ctx, [{
+    name: 'slow-test-job', cron: '* * * * * *',
+    run: async () => { started(); await new Promise((r) => setTimeout(r, 400)); finished = true; return 1; },
+  }], {}, () => {});
+  await began;
+  await scheduler.stop();
+  assert.equal(finished, true, 'stop() returned while the job was still running');
 });
