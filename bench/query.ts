@@ -59,9 +59,32 @@ if ((await pool.query('SELECT 1 FROM rollup_pending LIMIT 1')).rowCount) {
   const t0 = performance.now();
   // as the rollup job does: hour rows only for the last S360_ROLLUP_HOUR_DAYS days (migration 0023)
   await advanceHourHorizon(pool, new Date(END), loadConfig().rollupHourDays);
-  const rolled = await applyPendingRollups(pool, 20_000, Infinity, 512);
-  log(`  rollups of ${rolled.requests.toLocaleString('en')} requests in ${secs(t0)} s (${Math.round(rolled.requests / ((performance.now() - t0) / 1000))} requests/s)`);
+  const rolled = await applyAllRollups(pool);
+  log(`  rollups of ${rolled.toLocaleString('en')} requests in ${secs(t0)} s (${Math.round(rolled / ((performance.now() - t0) / 1000))} requests/s)`);
   await pool.query('VACUUM ANALYZE');
+}
+
+/**
+ * The first rollup of a generated history: the rollup job's batches (applyPendingRollups), two in flight
+ * (the job runs one at a time; its claims skip each other's rows, so two can run side by side). Two batches
+ * updating the same month rows in opposite orders can deadlock: PostgreSQL rolls one back, its marks stay,
+ * and it is simply applied again.
+ */
+async function applyAllRollups(db: pg.Pool, lanes = 2): Promise<number> {
+  let applied = 0;
+  const lane = async () => {
+    for (;;) {
+      try {
+        const run = await applyPendingRollups(db, 20_000, 1, 512);
+        applied += run.requests;
+        if (run.requests === 0) return;
+      } catch (err) {
+        if ((err as { code?: string }).code !== '40P01') throw err;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: lanes }, lane));
+  return applied;
 }
 
 /**
