@@ -3,7 +3,7 @@
 import type pg from 'pg';
 import type { Config } from '../config.ts';
 import { inTransaction } from '../db/pool.ts';
-import { sql } from '../db/sql.ts';
+import { sql, sqlWith } from '../db/sql.ts';
 import { filterValues, withRequestFilters, type RequestFilters } from './request-filters.ts';
 import type { TimeRange } from './read-params.ts';
 import type { TileCoords } from './tile-coords.ts';
@@ -37,13 +37,18 @@ export function usesPointCutoff(c: TileCoords, range: TimeRange, filters: Reques
  * The statement and values of a tile; `source` forces how bins are counted (tests compare the two);
  * `newestFrom` is where a point tile's newest requests likely start (the range's start when unknown).
  */
+/** A point-tile statement with its shared parts: the filters, the search box, the encoding. */
+const pointTileSql = (name: string) => sqlWith(name, {
+  request_filters: 'geo/request_filters', tile_points_search_box: 'geo/tile_points_search_box', tile_points_encode: 'geo/tile_points_encode',
+});
+
 export function tileQuery(s: TileSettings, c: TileCoords, range: TimeRange, filters: RequestFilters,
   source: 'counted' | 'raw' = binSource(s, c.z, filters), newestFrom: Date = range.from): { layer: RequestTile['layer']; text: string; values: unknown[] } {
   if (c.z > s.tileBinMaxZoom) {
     const values = [range.from, range.to, ...filterValues(filters), c.z, c.x, c.y, s.tileExtent, s.tileBuffer, s.maxTileFeatures];
     return newestFrom > range.from && newestFrom < range.to
-      ? { layer: 'requests', text: withRequestFilters('geo/tile_points_newest_first'), values: [...values, newestFrom] }
-      : { layer: 'requests', text: withRequestFilters('geo/tile_points'), values };
+      ? { layer: 'requests', text: pointTileSql('geo/tile_points_newest_first'), values: [...values, newestFrom] }
+      : { layer: 'requests', text: pointTileSql('geo/tile_points'), values };
   }
   if (source === 'counted') {
     if (filterValues(filters).some((v) => v !== null)) throw new Error('pre-counted bins take no dimension filter');

@@ -10,23 +10,10 @@
 WITH hits AS MATERIALIZED (
   SELECT r.id, r.category_code, r.channel_code, r.topic_code, r.status, r.sla_state, r.created_at, r.location
   FROM requests r
-  WHERE r.location && ST_MakeEnvelope(
-          ($12::int - $15::float8 / $14::int) / 2 ^ $11::int * 360 - 180,
-          degrees(atan(sinh(pi() * (1 - 2 * ($13::int + 1 + $15::float8 / $14::int) / 2 ^ $11::int)))),
-          ($12::int + 1 + $15::float8 / $14::int) / 2 ^ $11::int * 360 - 180,
-          degrees(atan(sinh(pi() * (1 - 2 * ($13::int - $15::float8 / $14::int) / 2 ^ $11::int)))), 4326)
+  WHERE r.location && /* tile_points_search_box */
     AND r.created_at >= $1::timestamptz AND r.created_at < $2::timestamptz
     AND /* request_filters */
   ORDER BY r.created_at DESC, r.id DESC
   LIMIT $16::int + 1
 )
-SELECT (
-  SELECT ST_AsMVT(t, 'requests', $14::int, 'geom', 'fid')
-  FROM (
-    SELECT h.id AS fid, h.id, h.category_code AS category, h.channel_code AS channel,
-           h.topic_code AS topic, h.status, h.sla_state,
-           ST_AsMVTGeom(web_mercator_point(h.location), ST_TileEnvelope($11::int, $12::int, $13::int), $14::int, $15::int, true) AS geom
-    FROM (SELECT * FROM hits ORDER BY created_at DESC, id DESC LIMIT $16::int) h
-  ) t
-) AS tile,
-(SELECT count(*) FROM hits) > $16::int AS capped
+/* tile_points_encode */
