@@ -51,6 +51,39 @@ function bucketSql(bucket: BucketSpec | null, values: unknown[], column: string)
   return 'NULL::timestamptz';
 }
 
+/** The instants of a request whose facts a statement sums (columns of rollup_state), and the fact's instant. */
+const STATE_INSTANTS = {
+  sums: { columns: ['created_at', 'finished_at', 'cancelled_at', 'res_outcome_at', 'fr_outcome_at'], fact: 'f.t' },
+  hist: { columns: ['first_response_at', 'finished_at'], fact: 'h.t' },
+} as const;
+
+/** Adjacent state segments as one. */
+function mergedStateSegments(segments: Segment[]): Segment[] {
+  const out: Segment[] = [];
+  for (const s of segments.filter((x) => x.level === 'state')) {
+    const last = out[out.length - 1];
+    if (last && last.hi === s.lo) last.hi = s.hi; else out.push({ ...s });
+  }
+  return out;
+}
+
+/**
+ * The state segments as conditions on bound instants: `match` (the request has an instant in one),
+ * `at` (the fact's instant is in one). Without state segments both are false.
+ */
+function stateSql(kind: 'sums' | 'hist', segments: Segment[], values: unknown[]): { match: string; at: string } {
+  const ranges = mergedStateSegments(segments).map((s) => {
+    values.push(ts(s.lo), ts(s.hi));
+    return { lo: `$${values.length - 1}::timestamptz`, hi: `$${values.length}::timestamptz` };
+  });
+  if (!ranges.length) return { match: 'false', at: 'false' };
+  const { columns, fact } = STATE_INSTANTS[kind];
+  return {
+    match: ranges.flatMap((r) => columns.map((c) => `(s.${c} >= ${r.lo} AND s.${c} < ${r.hi})`)).join(' OR '),
+    at: ranges.map((r) => `(${fact} >= ${r.lo} AND ${fact} < ${r.hi})`).join(' OR '),
+  };
+}
+
 /** The sources a query reads (see sums.sql): only those its segments and the pending marks need. */
 function sourcesSql(segments: Segment[], pending: boolean): string {
   const parts: string[] = [];
@@ -75,6 +108,7 @@ export function buildAggregateQuery(kind: 'sums' | 'hist', p: {
   ];
   if (kind === 'hist') values.push(p.histKind);
   const { r: rFilters, s: sFilters } = filterSql(p.filters, values);
+  const state = stateSql(kind, p.segments, values);
   const cols = p.groupBy.map((d) => DIMENSION_COLUMN[d]);
   const list = (alias: string) => cols.map((c) => `${alias}${c}, `).join('');
   const bucketExpr = bucketSql(p.bucket, values, 't');
@@ -86,6 +120,8 @@ export function buildAggregateQuery(kind: 'sums' | 'hist', p: {
     .replaceAll('/*S_FILTERS*/', sFilters)
     .replaceAll('/*BUCKET*/', bucketExpr)
     .replaceAll('/*GROUP_BY*/', cols.map((c) => `, ${c}`).join(''))
-    .replaceAll('/*SOURCES*/', sourcesSql(p.segments, p.pending));
+    .replaceAll('/*SOURCES*/', sourcesSql(p.segments, p.pending))
+    .replaceAll('/*STATE_MATCH*/', state.match)
+    .replaceAll('/*STATE_AT*/', state.at);
   return { text, values };
 }

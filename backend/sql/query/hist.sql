@@ -7,15 +7,11 @@ rolled AS (
   WHERE seg.level <> 'state' /*R_FILTERS*/
 ),
 state_rows AS (
+  -- As in sums.sql: the finer segments bound in the text (STATE_MATCH, STATE_AT).
   SELECT h.t, /*S_DIMS*/ h.bin, 1 AS n
-  FROM (SELECT * FROM seg WHERE level = 'state') seg
-  CROSS JOIN LATERAL (
-    SELECT * FROM rollup_state s
-    WHERE (s.first_response_at >= seg.lo AND s.first_response_at < seg.hi)
-       OR (s.finished_at >= seg.lo AND s.finished_at < seg.hi)
-  ) s
+  FROM rollup_state s
   CROSS JOIN LATERAL rollup_hist_facts(s.created_at, s.first_response_at, s.finished_at) h
-  WHERE h.kind = $7 AND h.t >= seg.lo AND h.t < seg.hi /*S_FILTERS*/
+  WHERE (/*STATE_MATCH*/) AND h.kind = $7 AND (/*STATE_AT*/) /*S_FILTERS*/
 ),
 pending AS (
   SELECT -1 AS sign, s.* FROM rollup_state s WHERE s.request_id IN (SELECT request_id FROM rollup_pending)

@@ -3,7 +3,8 @@
 --   rolled:   rollup rows of cube $4 for the segments answered by a level (hour, day, month);
 --   state:    the facts of the applied request versions (rollup_state) in the segments finer than an hour;
 --   pending:  (current − applied) for requests changed since the rollup job last ran.
--- $1 levels, $2 segment starts, $3 segment ends, $4 cube, $5 range start, $6 range end, $7.. filters.
+-- $1 levels, $2 segment starts, $3 segment ends, $4 cube, $5 range start, $6 range end, $7.. filters, then
+-- the bounds of the state segments (STATE_MATCH, STATE_AT).
 -- /*…*/ markers are replaced by whitelisted column lists only (backend/query/sql-builder.ts), and
 -- the SOURCES marker by the union of the sources the query needs: `rolled` when a segment is answered by a
 -- level, `state_rows` when one is finer than an hour, `pending_rows` when any request is marked. A CTE
@@ -16,20 +17,15 @@ rolled AS (
   WHERE seg.level <> 'state' /*R_FILTERS*/
 ),
 state_rows AS (
+  -- The segments finer than the rollups, as bound instants in the text (STATE_MATCH: some instant of the
+  -- request falls in one; STATE_AT: the fact does), so the planner sees the ranges and reads them through
+  -- the instants' indexes (as a join against `seg` it estimated half the table and scanned all of it).
   SELECT f.t, /*S_DIMS*/ f.received, f.closed, f.cancelled, f.res_met, f.res_breached, f.fr_met, f.fr_breached,
          f.progress_sum, f.progress_n, f.sat_sum, f.sat_n
-  FROM (SELECT * FROM seg WHERE level = 'state') seg
-  CROSS JOIN LATERAL (
-    SELECT * FROM rollup_state s
-    WHERE (s.created_at >= seg.lo AND s.created_at < seg.hi)
-       OR (s.finished_at >= seg.lo AND s.finished_at < seg.hi)
-       OR (s.cancelled_at >= seg.lo AND s.cancelled_at < seg.hi)
-       OR (s.res_outcome_at >= seg.lo AND s.res_outcome_at < seg.hi)
-       OR (s.fr_outcome_at >= seg.lo AND s.fr_outcome_at < seg.hi)
-  ) s
+  FROM rollup_state s
   CROSS JOIN LATERAL rollup_facts(s.created_at, s.progress_pct, s.finished_at, s.satisfaction, s.cancelled_at,
                                   s.res_outcome, s.res_outcome_at, s.fr_outcome, s.fr_outcome_at) f
-  WHERE f.t >= seg.lo AND f.t < seg.hi /*S_FILTERS*/
+  WHERE (/*STATE_MATCH*/) AND (/*STATE_AT*/) /*S_FILTERS*/
 ),
 pending AS (
   SELECT -1 AS sign, s.* FROM rollup_state s WHERE s.request_id IN (SELECT request_id FROM rollup_pending)
