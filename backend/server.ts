@@ -2,11 +2,8 @@
 import type { Server } from 'node:http';
 import { databaseUrl, loadConfig, type Config } from './config.ts';
 import { createPool } from './db/pool.ts';
-import { TokenVerifier } from './auth/tokens.ts';
-import { ReferenceCache } from './domain/reference.ts';
-import { CoalescingRequestWriter } from './ingest/coalescing-writer.ts';
 import { createApp } from './http/app.ts';
-import type { AppContext } from './http/context.ts';
+import { createAppContext, type AppContext } from './http/context.ts';
 import { startScheduler } from './jobs/scheduler.ts';
 import { JOBS } from './jobs/definitions.ts';
 
@@ -15,12 +12,7 @@ export type RunningServer = { server: Server; ctx: AppContext; url: string; clos
 export async function startServer(overrides: Partial<Config> = {}, url = databaseUrl()): Promise<RunningServer> {
   const config = { ...loadConfig(), ...overrides };
   const pool = createPool(url, config);
-  const ctx: AppContext = {
-    pool, config,
-    tokens: new TokenVerifier(pool, config.tokenCacheMs),
-    reference: new ReferenceCache(pool, config.referenceCacheMs),
-    requestWriter: new CoalescingRequestWriter(pool, { maxGroup: config.ingestGroupMax, concurrency: config.ingestWriters }),
-  };
+  const ctx = createAppContext(pool, config);
   const app = createApp(ctx);
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));

@@ -4,9 +4,7 @@ import { parseArgs } from 'node:util';
 import { databaseUrl, loadConfig } from '../config.ts';
 import { createPool } from '../db/pool.ts';
 import { JOBS } from '../jobs/definitions.ts';
-import { TokenVerifier } from '../auth/tokens.ts';
-import { CoalescingRequestWriter } from '../ingest/coalescing-writer.ts';
-import { ReferenceCache } from '../domain/reference.ts';
+import { createAppContext } from '../http/context.ts';
 
 export async function run(argv: string[]): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { jobs: { type: 'string', default: 'sla-sweep,rollups,recurrence' } } });
@@ -15,8 +13,7 @@ export async function run(argv: string[]): Promise<number> {
   if (unknown.length) { console.error(`unknown job(s): ${unknown.join(', ')}; jobs: ${JOBS.map((j) => j.name).join(', ')}`); return 2; }
   const config = { ...loadConfig(), statementTimeoutMs: 0, rollupMaxBatchesPerRun: Number.MAX_SAFE_INTEGER };
   const pool = createPool(databaseUrl(), config);
-  const ctx = { pool, config, tokens: new TokenVerifier(pool, 0), reference: new ReferenceCache(pool, 0),
-    requestWriter: new CoalescingRequestWriter(pool, { maxGroup: config.ingestGroupMax, concurrency: config.ingestWriters }) };
+  const ctx = createAppContext(pool, { ...config, tokenCacheMs: 0, referenceCacheMs: 0 });
   try {
     for (const name of names) {
       const t0 = Date.now();

@@ -33,9 +33,6 @@ export class CoalescingRequestWriter {
     });
   }
 
-  /** Requests waiting for a write to start (for tests and metrics). */
-  get waiting(): number { return this.queue.length; }
-
   private pump(): void {
     while (this.inFlight < Math.max(1, this.limits.concurrency) && this.queue.length) {
       const group = this.queue.splice(0, Math.max(1, this.limits.maxGroup));

@@ -25,9 +25,6 @@ type Stored = string | number | null;
  */
 export type RollupSnapshot = { pending: boolean; hourFrom: number; histHourFrom: number };
 
-/** The safe answer without reading: a pending delta always added, no hour rows trusted. */
-export const CAUTIOUS_SNAPSHOT: RollupSnapshot = { pending: true, hourFrom: Infinity, histHourFrom: Infinity };
-
 /** A timestamptz as read by pg (a Date, or ±Infinity for ±infinity); unknown: +Infinity (trust no hour row). */
 const instant = (v: unknown) => (v instanceof Date ? v.getTime() : typeof v === 'number' ? v : Infinity);
 
@@ -113,8 +110,8 @@ function frames(target: Target, metric: MetricDefinition, ref: ReferenceIndex, s
   return timeSeriesFrames({ ...common, buckets, fill });
 }
 
-/** `snapshot`: read by readRollupSnapshot in `db`'s snapshot (CAUTIOUS_SNAPSHOT is always correct, only slower). */
-export async function runTarget(db: Db, ref: ReferenceIndex, config: Config, range: QueryRange, target: Target, path: string, snapshot: RollupSnapshot = CAUTIOUS_SNAPSHOT): Promise<Frame[]> {
+/** `snapshot`: read by readRollupSnapshot in `db`'s snapshot. */
+export async function runTarget(db: Db, ref: ReferenceIndex, config: Config, range: QueryRange, target: Target, path: string, snapshot: RollupSnapshot): Promise<Frame[]> {
   const metric: MetricDefinition = METRICS[target.metric];
   const filters = resolveFilters(target, ref, path);
   const bucket = target.format === 'table' ? null : chooseBucket(range.to - range.from, range.intervalMs, range.maxDataPoints, config.queryMaxPoints);

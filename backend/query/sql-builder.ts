@@ -102,8 +102,10 @@ export function buildAggregateQuery(kind: 'sums' | 'hist', p: {
   segments: Segment[]; cube: number | null; from: number; to: number; groupBy: Dimension[];
   filters: Filters; bucket: BucketSpec | null; histKind?: 'fr' | 'rs'; pending: boolean;
 }): BuiltQuery {
+  // The segments answered by a rollup level go in $1..$3; the state segments are bound in the text (stateSql).
+  const rolled = p.segments.filter((seg) => seg.level !== 'state');
   const values: unknown[] = [
-    p.segments.map((s) => s.level), p.segments.map((s) => ts(s.lo)), p.segments.map((s) => ts(s.hi)),
+    rolled.map((s) => s.level), rolled.map((s) => ts(s.lo)), rolled.map((s) => ts(s.hi)),
     p.cube ?? -1, ts(p.from), ts(p.to),
   ];
   if (kind === 'hist') values.push(p.histKind);

@@ -4,7 +4,7 @@ WITH seg AS (SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz
 rolled AS (
   SELECT r.bucket AS t, /*R_DIMS*/ r.bin, r.n
   FROM seg JOIN rollup_hist r ON r.level = seg.level AND r.cube = $4 AND r.kind = $7 AND r.bucket >= seg.lo AND r.bucket < seg.hi
-  WHERE seg.level <> 'state' /*R_FILTERS*/
+  WHERE true /*R_FILTERS*/
 ),
 state_rows AS (
   -- As in sums.sql: the finer segments bound in the text (STATE_MATCH, STATE_AT).

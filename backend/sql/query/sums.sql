@@ -3,7 +3,7 @@
 --   rolled:   rollup rows of cube $4 for the segments answered by a level (hour, day, month);
 --   state:    the facts of the applied request versions (rollup_state) in the segments finer than an hour;
 --   pending:  (current − applied) for requests changed since the rollup job last ran.
--- $1 levels, $2 segment starts, $3 segment ends, $4 cube, $5 range start, $6 range end, $7.. filters, then
+-- $1 levels, $2 starts, $3 ends of the segments answered by a level, $4 cube, $5 range start, $6 range end, $7.. filters, then
 -- the bounds of the state segments (STATE_MATCH, STATE_AT).
 -- /*…*/ markers are replaced by whitelisted column lists only (backend/query/sql-builder.ts), and
 -- the SOURCES marker by the union of the sources the query needs: `rolled` when a segment is answered by a
@@ -14,7 +14,7 @@ rolled AS (
   SELECT r.bucket AS t, /*R_DIMS*/ r.received, r.closed, r.cancelled, r.res_met, r.res_breached, r.fr_met,
          r.fr_breached, r.progress_sum, r.progress_n, r.sat_sum, r.sat_n
   FROM seg JOIN rollups r ON r.level = seg.level AND r.cube = $4 AND r.bucket >= seg.lo AND r.bucket < seg.hi
-  WHERE seg.level <> 'state' /*R_FILTERS*/
+  WHERE true /*R_FILTERS*/
 ),
 state_rows AS (
   -- The segments finer than the rollups, as bound instants in the text (STATE_MATCH: some instant of the
