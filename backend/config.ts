@@ -25,6 +25,7 @@ export const SETTINGS = {
   demoChunkRows: { env: 'S360_DEMO_CHUNK_ROWS', default: 20000, doc: 'generate-demo: requests per COPY chunk' },
   zoneSubdivideVertices: { env: 'S360_ZONE_SUBDIVIDE_VERTICES', default: 64, doc: 'ST_Subdivide size for point-in-zone' },
   maxTileFeatures: { env: 'S360_MAX_TILE_FEATURES', default: 10000, doc: 'features per vector tile' },
+  tileCellsAbove: { env: 'S360_TILE_CELLS_ABOVE', default: 5000, doc: 'a point tile (zoom 13-18, no filter, range over 35 days) holding more requests than this (at most the feature cap) is drawn as its zoom-18 cells, layer bins (5,000 points cost ~25 ms to send)' },
   tileBinMaxZoom: { env: 'S360_TILE_BIN_MAX_ZOOM', default: 13, doc: 'tiles at or below this zoom are binned' },
   tileBinGrid: { env: 'S360_TILE_BIN_GRID', default: 32, doc: 'bins per tile side (32: 8-px bins on a 256-px tile)' },
   tileExtent: { env: 'S360_TILE_EXTENT', default: 4096, doc: 'vector tile extent (units per side)' },

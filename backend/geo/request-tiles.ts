@@ -1,15 +1,17 @@
 // A Mapbox vector tile of requests: points (layer "requests") above tileBinMaxZoom, bins (layer "bins",
-// property "count") at or below it; at most maxTileFeatures features. Empty tile: null.
+// property "count") at or below it, and a long-range point tile holding too many requests to show as
+// points drawn as its zoom-18 cells (layer "bins"; mayServeCells); at most maxTileFeatures features. Empty tile: null.
 import type pg from 'pg';
 import type { Config } from '../config.ts';
 import { inTransaction } from '../db/pool.ts';
-import { sql, sqlWith } from '../db/sql.ts';
-import { filterValues, withRequestFilters, type RequestFilters } from './request-filters.ts';
+import { sqlWith } from '../db/sql.ts';
+import { filterValues, NO_FILTERS, withRequestFilters, type RequestFilters } from './request-filters.ts';
 import type { TimeRange } from './read-params.ts';
 import type { TileCoords } from './tile-coords.ts';
 
-export type TileSettings = Pick<Config, 'maxTileFeatures' | 'tileBinMaxZoom' | 'tileBinGrid' | 'tileExtent' | 'tileBuffer' | 'tileRandomPageCost'>;
-export type RequestTile = { layer: 'requests' | 'bins'; tile: Buffer | null; capped: boolean };
+export type TileSettings = Pick<Config, 'maxTileFeatures' | 'tileCellsAbove' | 'tileBinMaxZoom' | 'tileBinGrid' | 'tileExtent' | 'tileBuffer' | 'tileRandomPageCost'>;
+/** `cells`: a point tile drawn as its zoom-18 cells (layer bins; mayServeCells). */
+export type RequestTile = { layer: 'requests' | 'bins'; tile: Buffer | null; capped: boolean; cells: boolean };
 
 /** The bins migration 0022 pre-counts: tiles of zoom 0..13, 32 bins a side (the tiles of zoom z + 5). */
 export const PRECOUNTED_BIN_MAX_ZOOM = 13;
@@ -21,38 +23,56 @@ export function binSource(s: TileSettings, z: number, filters: RequestFilters): 
   return !filtered && z <= PRECOUNTED_BIN_MAX_ZOOM && s.tileBinGrid === PRECOUNTED_BIN_GRID ? 'counted' : 'raw';
 }
 
-/** Ranges up to this long keep the planner's plan: the cut-off is by month, so it seldom helps them (measured). */
-const POINT_CUTOFF_MIN_MS = 35 * 86_400_000;
+/** The finest pre-counted cells (migration 0022): zoom 18, the bins of zoom-13 tiles. */
+export const PRECOUNTED_CELL_ZOOM = PRECOUNTED_BIN_MAX_ZOOM + 5;
+
+/** A range longer than this is "long": a point tile of it may be drawn as cells. */
+export const CELLS_MIN_RANGE_MS = 35 * 86_400_000;
 
 /**
- * A point tile whose newest requests are first located from the pre-counted cells: no dimension filter,
- * zoom-18 cells fit in the tile, and a range longer than POINT_CUTOFF_MIN_MS.
+ * The choice for point tiles over long ranges. A point tile can honestly show at most the feature cap;
+ * a year of a busy district holds far more (66,800 requests in the bench's busiest zoom-14 tile), and the
+ * newest 10,000 of them would draw an arbitrary part of the range as if it were all of it (and cost ~70 ms:
+ * fetching, projecting and encoding 10,000 scattered rows; ~45 ms for 9,700, ~25 ms for 5,400). So a point
+ * tile without dimension filters, of zoom 13..18 and a range over 35 days, whose requests (counted exactly
+ * from the pre-counted cells, with the pending corrections: 5–20 ms) are more than tileCellsAbove (5,000 by
+ * default, at most the cap) is served as its zoom-18 cells instead, in layer "bins" (property "count", at
+ * the mean position of their requests) as the binned zooms are: 16 × 16 cells at zoom 14, 4 × 4 at zoom 16.
+ * Ranges up to 35 days, filtered tiles and tiles with fewer requests stay points, as they were.
  */
-export function usesPointCutoff(c: TileCoords, range: TimeRange, filters: RequestFilters): boolean {
-  return c.z >= PRECOUNTED_BIN_MAX_ZOOM && c.z <= PRECOUNTED_BIN_MAX_ZOOM + 5 && filterValues(filters).every((v) => v === null)
-    && range.to.getTime() - range.from.getTime() > POINT_CUTOFF_MIN_MS;
+export function mayServeCells(s: TileSettings, c: TileCoords, range: TimeRange, filters: RequestFilters): boolean {
+  return c.z > s.tileBinMaxZoom && c.z >= PRECOUNTED_BIN_MAX_ZOOM && c.z <= PRECOUNTED_CELL_ZOOM
+    && filterValues(filters).every((v) => v === null) && range.to.getTime() - range.from.getTime() > CELLS_MIN_RANGE_MS;
 }
 
-/**
- * The statement and values of a tile; `source` forces how bins are counted (tests compare the two);
- * `newestFrom` is where a point tile's newest requests likely start (the range's start when unknown).
- */
+/** Requests above which a long-range point tile is drawn as cells: tileCellsAbove, at most the cap. */
+export const cellsAbove = (s: TileSettings): number => Math.min(s.tileCellsAbove, s.maxTileFeatures);
+
+/** A point tile's zoom-18 cells, from the pre-count (with its exact `total`) or the raw rows (tests compare them). */
+export function cellTileQuery(s: TileSettings, c: TileCoords, range: TimeRange, source: 'counted' | 'raw'): { text: string; values: unknown[] } {
+  if (c.z < PRECOUNTED_BIN_MAX_ZOOM || c.z > PRECOUNTED_CELL_ZOOM) throw new Error(`zoom-18 cells are for tiles of zoom 13..18, not ${c.z}`);
+  return source === 'counted'
+    ? { text: sqlWith('geo/tile_cells_counted', { tile_bins_cut: 'geo/tile_bins_cut' }),
+      values: [range.from, range.to, c.z, c.x, c.y, s.tileExtent, s.maxTileFeatures] }
+    : { text: withRequestFilters('geo/tile_bins'),
+      values: [range.from, range.to, ...filterValues(NO_FILTERS), c.z, c.x, c.y, s.tileExtent, 2 ** (PRECOUNTED_CELL_ZOOM - c.z), s.maxTileFeatures] };
+}
+
 /** A point-tile statement with its shared parts: the filters, the search box, the encoding. */
 const pointTileSql = (name: string) => sqlWith(name, {
   request_filters: 'geo/request_filters', tile_points_search_box: 'geo/tile_points_search_box', tile_points_encode: 'geo/tile_points_encode',
 });
 
+/** The statement and values of a tile (points or bins); `source` forces how bins are counted (tests compare the two). */
 export function tileQuery(s: TileSettings, c: TileCoords, range: TimeRange, filters: RequestFilters,
-  source: 'counted' | 'raw' = binSource(s, c.z, filters), newestFrom: Date = range.from): { layer: RequestTile['layer']; text: string; values: unknown[] } {
+  source: 'counted' | 'raw' = binSource(s, c.z, filters)): { layer: RequestTile['layer']; text: string; values: unknown[] } {
   if (c.z > s.tileBinMaxZoom) {
-    const values = [range.from, range.to, ...filterValues(filters), c.z, c.x, c.y, s.tileExtent, s.tileBuffer, s.maxTileFeatures];
-    return newestFrom > range.from && newestFrom < range.to
-      ? { layer: 'requests', text: pointTileSql('geo/tile_points_newest_first'), values: [...values, newestFrom] }
-      : { layer: 'requests', text: pointTileSql('geo/tile_points'), values };
+    return { layer: 'requests', text: pointTileSql('geo/tile_points'),
+      values: [range.from, range.to, ...filterValues(filters), c.z, c.x, c.y, s.tileExtent, s.tileBuffer, s.maxTileFeatures] };
   }
   if (source === 'counted') {
     if (filterValues(filters).some((v) => v !== null)) throw new Error('pre-counted bins take no dimension filter');
-    return { layer: 'bins', text: sql('geo/tile_bins_counted'),
+    return { layer: 'bins', text: sqlWith('geo/tile_bins_counted', { tile_bins_cut: 'geo/tile_bins_cut' }),
       values: [range.from, range.to, c.z, c.x, c.y, s.tileExtent, s.maxTileFeatures] };
   }
   return { layer: 'bins', text: withRequestFilters('geo/tile_bins'),
@@ -64,29 +84,23 @@ export function tileQuery(s: TileSettings, c: TileCoords, range: TimeRange, filt
  * of a tile lie on scattered heap pages (the heap is in arrival order) that are usually cached, and with
  * the default cost (4, spinning disks) the planner reads a whole month through the created_at index to
  * find a zoom-13 tile's 2,000 points (measured 256 ms) instead of the space-time index (36 ms).
- * Bins without dimension filters come from the pre-count (migration 0022), exact like the raw rows;
- * a point tile without filters first reads from where the pre-count says its newest requests start.
+ * Bins without dimension filters come from the pre-count (migration 0022), exact like the raw rows; a
+ * long-range point tile is first counted from its pre-counted cells, and drawn as those cells when it
+ * holds more requests than cellsAbove (see mayServeCells), as points otherwise.
  */
 export async function renderRequestTile(pool: pg.Pool, s: TileSettings, c: TileCoords,
   range: TimeRange, filters: RequestFilters, source?: 'counted' | 'raw'): Promise<RequestTile> {
-  const rows = await inTransaction(pool, async (client) => {
-    const cutoff = c.z > s.tileBinMaxZoom && usesPointCutoff(c, range, filters);
-    // With the newest requests located, the space-time index reads just those (a bitmap scan); the
-    // planner would rather walk the created_at index backwards through every request of the city
-    // since the cut-off (measured 30 ms against ~12 ms for a year at zoom 14).
-    await client.query(`SELECT set_config('random_page_cost', $1, true),
-      set_config('enable_indexscan', CASE WHEN $2 THEN 'off' ELSE current_setting('enable_indexscan') END, true)`,
-    [String(s.tileRandomPageCost), cutoff]);
-    let newestFrom = range.from;
-    if (cutoff) {
-      const { rows: cut } = await client.query<{ newest_from: Date | null }>(sql('geo/tile_points_cutoff'),
-        [c.z, c.x, c.y, range.from, range.to, s.maxTileFeatures + 1]);
-      newestFrom = cut[0].newest_from ?? range.from;
+  return inTransaction(pool, async (client) => {
+    await client.query(`SELECT set_config('random_page_cost', $1, true)`, [String(s.tileRandomPageCost)]);
+    if (mayServeCells(s, c, range, filters)) {
+      const q = cellTileQuery(s, c, range, 'counted');
+      const cells = (await client.query<{ tile: Buffer | null; capped: boolean; total: string }>(q.text, q.values)).rows[0];
+      if (Number(cells.total) > cellsAbove(s)) return { layer: 'bins', tile: nonEmpty(cells.tile), capped: cells.capped, cells: true };
     }
-    const { text, values } = tileQuery(s, c, range, filters, source, newestFrom);
-    return (await client.query<{ tile: Buffer | null; capped: boolean }>(text, values)).rows;
+    const { layer, text, values } = tileQuery(s, c, range, filters, source);
+    const row = (await client.query<{ tile: Buffer | null; capped: boolean }>(text, values)).rows[0];
+    return { layer, tile: nonEmpty(row.tile), capped: row.capped, cells: false };
   });
-  const layer = c.z > s.tileBinMaxZoom ? 'requests' : 'bins';
-  const tile = rows[0].tile && rows[0].tile.length > 0 ? rows[0].tile : null;
-  return { layer, tile, capped: rows[0].capped };
 }
+
+const nonEmpty = (tile: Buffer | null): Buffer | null => (tile && tile.length > 0 ? tile : null);

@@ -2,7 +2,9 @@
 // sub-day edges, the tile from the pre-count is byte for byte the tile counted from the raw rows, before
 // and after late changes (new requests, events, a moved request) that the rollup job has not applied yet,
 // after applying part of them, and after applying all; and the incrementally kept counts equal a rebuild.
-// Point tiles that start reading where the pre-count locates their newest requests equal a plain read.
+// Point tiles of zoom 13..18 drawn as their zoom-18 cells: the pre-counted cells are byte for byte the cells
+// of the raw rows in all those states, and a long-range point tile is drawn as cells exactly when it holds
+// more requests than the threshold (points otherwise, the same bytes as the plain point query).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { VectorTile } from '@mapbox/vector-tile';
@@ -14,7 +16,7 @@ import { writeRequests } from '../../backend/ingest/write-requests.ts';
 import { recordEvent } from '../../backend/ingest/record-event.ts';
 import { applyPendingRollups } from '../../backend/rollups/apply.ts';
 import { loadConfig } from '../../backend/config.ts';
-import { binSource, renderRequestTile, tileQuery, type TileSettings } from '../../backend/geo/request-tiles.ts';
+import { binSource, cellTileQuery, cellsAbove, mayServeCells, renderRequestTile, tileQuery, type TileSettings } from '../../backend/geo/request-tiles.ts';
 import { NO_FILTERS, type RequestFilters } from '../../backend/geo/request-filters.ts';
 import { tileOf, type TileCoords } from '../../backend/geo/tile-coords.ts';
 
@@ -116,6 +118,43 @@ async function assertCountedEqualsRaw(label: string) {
     }
   }
   assert.ok(nonEmpty > compared / 3, `${label}: ${nonEmpty} of ${compared} tiles hold requests`);
+  await assertCellsEqualRaw(label);
+}
+
+type Cells = { tile: Buffer | null; capped: boolean; total: number; sum: number; features: number };
+/** A point tile's zoom-18 cells (layer bins), from the pre-count or the raw rows. */
+async function cells(c: TileCoords, from: number, to: number, source: 'counted' | 'raw', s: TileSettings = settings): Promise<Cells> {
+  const q = cellTileQuery(s, c, { from: new Date(from), to: new Date(to) }, source);
+  const row = (await agg.db.pool.query(q.text, q.values)).rows[0];
+  const tile = row.tile && row.tile.length > 0 ? row.tile as Buffer : null;
+  const layer = tile ? new VectorTile(new Pbf(tile)).layers.bins : undefined;
+  let sum = 0;
+  for (let i = 0; i < (layer?.length ?? 0); i++) sum += Number(layer!.feature(i).properties.count);
+  return { tile, capped: row.capped, total: Number(row.total ?? NaN), sum, features: layer?.length ?? 0 };
+}
+
+const CELL_ZOOMS = [13, 14, 15, 16, 18];
+
+/** Zooms 13..18: the pre-counted zoom-18 cells of a point tile are the raw rows' cells, and `total` is exact. */
+async function assertCellsEqualRaw(label: string) {
+  let compared = 0, nonEmpty = 0;
+  for (const z of CELL_ZOOMS) {
+    for (const c of tilesAt(z)) {
+      for (const r of RANGES) {
+        const counted = await cells(c, r.from, r.to, 'counted');
+        const raw = await cells(c, r.from, r.to, 'raw');
+        const where = `${label}: cells of z${z} ${c.x}/${c.y}, ${r.name}`;
+        assert.deepEqual(counted.tile, raw.tile, `${where}: the tiles differ`);
+        assert.equal(counted.capped, raw.capped, where);
+        const n = await rawCount(c, r.from, r.to);
+        assert.equal(counted.total, n, `${where}: total`);
+        assert.equal(counted.sum, n, `${where}: counts`);
+        assert.ok(counted.features <= 4 ** (18 - z), `${where}: ${counted.features} cells`);
+        compared++; if (n > 0) nonEmpty++;
+      }
+    }
+  }
+  assert.ok(nonEmpty > compared / 3, `${label}: ${nonEmpty} of ${compared} cell tiles hold requests`);
 }
 
 test('without filters, binned tiles come from the pre-count; with a filter, from the raw rows', () => {
@@ -192,26 +231,59 @@ test('the counts kept incrementally equal the counts rebuilt from the requests',
   assert.deepEqual(state, (await agg.db.pool.query('SELECT * FROM tile_bin_state ORDER BY request_id')).rows);
 });
 
-test('point tiles: reading from the located newest requests first gives the newest of the whole range', async () => {
-  const few = { ...settings, maxTileFeatures: 7 };
-  let capped = 0;
-  for (const z of [14, 15, 16, 18, 19]) {
+test('a long-range point tile holding more requests than the threshold is drawn as its cells; otherwise as points', async () => {
+  const few = { ...settings, maxTileFeatures: 40, tileCellsAbove: 3 };
+  assert.equal(cellsAbove(few), 3);
+  assert.equal(cellsAbove({ ...few, tileCellsAbove: 1000 }), 40, 'never above the cap');
+  const long = RANGES.filter((r) => r.to - r.from > 35 * DAY);
+  assert.ok(long.length >= 3);
+  let asCells = 0, asPoints = 0;
+  for (const z of [14, 15, 16, 18]) {
     for (const c of tilesAt(z)) {
       for (const r of RANGES) {
         const range = { from: new Date(r.from), to: new Date(r.to) };
         const served = await renderRequestTile(agg.db.pool, few, c, range, NO_FILTERS);
-        assert.equal(served.layer, 'requests');
-        // The plain read, and reads from cut-offs too late (too few after them) or too early: all the same.
-        for (const newestFrom of [range.from, new Date(r.to - HOUR), new Date(r.to - 20 * DAY), new Date(r.from - DAY)]) {
-          const q = tileQuery(few, c, range, NO_FILTERS, undefined, newestFrom);
-          const { rows } = await agg.db.pool.query(q.text, q.values);
-          const plain = rows[0].tile && rows[0].tile.length > 0 ? rows[0].tile : null;
-          assert.deepEqual(served.tile, plain, `z${z} ${c.x}/${c.y}, ${r.name}, from ${newestFrom.toISOString()}`);
-          assert.equal(served.capped, rows[0].capped);
+        const n = await rawCount(c, r.from, r.to);
+        const where = `z${z} ${c.x}/${c.y}, ${r.name}: ${n} requests`;
+        if (long.includes(r) && n > 3) {
+          assert.equal(served.cells, true, where);
+          assert.equal(served.layer, 'bins', where);
+          assert.deepEqual(served.tile, (await cells(c, r.from, r.to, 'raw', few)).tile, where);
+          asCells++;
+        } else {
+          assert.equal(served.cells, false, where);
+          assert.equal(served.layer, 'requests', where);
+          const q = tileQuery(few, c, range, NO_FILTERS);
+          const plain = (await agg.db.pool.query(q.text, q.values)).rows[0];
+          assert.deepEqual(served.tile, plain.tile && plain.tile.length > 0 ? plain.tile : null, where);
+          assert.equal(served.capped, plain.capped, where);
+          asPoints++;
         }
-        if (served.capped) capped++;
       }
     }
   }
-  assert.ok(capped > 10, `${capped} capped point tiles`);
+  assert.ok(asCells > 10 && asPoints > 10, `${asCells} tiles as cells, ${asPoints} as points`);
+
+  // A filter, a range of 35 days or less, or a zoom past the finest cells: points, however many requests.
+  const c = tileOf(BLOB.lon, BLOB.lat, 14);
+  const year = { from: new Date(NOW - 365 * DAY), to: new Date(NOW + 1) };
+  assert.equal(mayServeCells(few, c, year, NO_FILTERS), true);
+  assert.equal(mayServeCells(few, c, year, { ...NO_FILTERS, channels: ['whatsapp'] }), false);
+  assert.equal(mayServeCells(few, c, { from: new Date(NOW - 35 * DAY), to: new Date(NOW) }, NO_FILTERS), false);
+  assert.equal(mayServeCells(few, tileOf(BLOB.lon, BLOB.lat, 19), year, NO_FILTERS), false);
+  assert.equal(mayServeCells(few, tileOf(BLOB.lon, BLOB.lat, 13), year, NO_FILTERS), false, 'zoom 13 is binned');
+  const filtered = await renderRequestTile(agg.db.pool, few, c, year, { ...NO_FILTERS, channels: ['whatsapp', 'website', 'call_centre'] });
+  assert.equal(filtered.layer, 'requests');
+  assert.equal(filtered.capped, true);
+
+  // Through the API with the default settings: the layer header says which.
+  const get = async (t: TileCoords, from: number, to: number) => fetch(`${agg.url}/v1/tiles/requests/${t.z}/${t.x}/${t.y}.mvt?from=${iso(from)}&to=${iso(to)}`,
+    { headers: { authorization: `Bearer ${agg.tokens.read}` } });
+  const blob14 = await rawCount(c, NOW - 365 * DAY, NOW + 1);
+  const res = await get(c, NOW - 365 * DAY, NOW + 1);
+  assert.equal(res.status, 200);
+  assert.equal(res.headers.get('x-tile-layer'), blob14 > cellsAbove(settings) ? 'bins' : 'requests', `${blob14} requests`);
+  const lowered = { ...settings, tileCellsAbove: 100 };
+  assert.ok(blob14 > 100, `${blob14} requests in the blob's zoom-14 tile`);
+  assert.equal((await renderRequestTile(agg.db.pool, lowered, c, year, NO_FILTERS)).cells, true);
 });

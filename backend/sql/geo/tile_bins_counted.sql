@@ -6,18 +6,7 @@
 -- m0 ≤ m1 (the whole months inside those): months [m0, m1) and days [d0, m0), [m1, d1) are read from
 -- tile_bin_counts (one index range each: the tile, the span, the buckets); [from, d0) and [d1, to) from
 -- the raw rows; and the requests marked for the rollup job add (current − counted) inside [d0, d1).
-WITH cut AS MATERIALIZED (
-  SELECT d0, d1, m0, greatest(m0, m1) AS m1
-  FROM (SELECT d0, d1,
-               CASE WHEN rollup_bucket('month', d0) = d0 THEN d0
-                    ELSE rollup_bucket('month', rollup_bucket('month', d0) + interval '40 days') END AS m0,
-               rollup_bucket('month', d1) AS m1
-        FROM (SELECT CASE WHEN d1 > d0 THEN d0 ELSE $2::timestamptz END AS d0,
-                     CASE WHEN d1 > d0 THEN d1 ELSE $2::timestamptz END AS d1
-              FROM (SELECT CASE WHEN rollup_bucket('day', $1::timestamptz) = $1::timestamptz THEN $1::timestamptz
-                                ELSE rollup_bucket('day', rollup_bucket('day', $1::timestamptz) + interval '36 hours') END AS d0,
-                           rollup_bucket('day', $2::timestamptz) AS d1) a) b) c
-),
+WITH cut AS MATERIALIZED /* tile_bins_cut */,
 counted AS (
   SELECT c.i, c.j, c.n, c.sx, c.sy FROM tile_bin_counts c
   WHERE c.level = $3::int + 5 AND c.tx = $4::int AND c.ty = $5::int AND c.span = 'm'

@@ -1,0 +1,80 @@
+-- A point tile (zoom 14..18) drawn as its finest pre-counted cells (migration 0022: zoom 18, 2^(18 − z) a
+-- side: 16 × 16 at zoom 14, 4 × 4 at zoom 16, 1 at zoom 18), layer "bins", property "count", each at the
+-- mean position of its requests: the same bytes as tile_bins.sql on the raw rows with 2^(18 − z) bins a
+-- side. Served instead of points when the tile holds more requests than it can honestly show (see
+-- backend/geo/request-tiles.ts), so `total` (the tile's requests in range, exact) comes with it.
+-- $1 from, $2 to, $3 z (14..18), $4 x, $5 y, $6 extent, $7 most features.
+-- The cells are keyed by the zoom-13 tile holding them (tx, ty) and their place in it (i, j: 0..31); this
+-- tile is the cells i in [x·2^(18−z) − 32·tx, (x + 1)·2^(18−z) − 32·tx), and likewise j. The range is cut as
+-- in tile_bins_counted.sql; the edges of the range (under two days) are read from the rows of this tile
+-- only (the space-time index: the tile is small), and the pending marks are corrected as there.
+WITH cut AS MATERIALIZED /* tile_bins_cut */,
+sub AS MATERIALIZED (
+  SELECT $4::int >> ($3::int - 13) AS tx, $5::int >> ($3::int - 13) AS ty,
+         ($4::int << (18 - $3::int)) - 32 * ($4::int >> ($3::int - 13)) AS i0,
+         ($5::int << (18 - $3::int)) - 32 * ($5::int >> ($3::int - 13)) AS j0,
+         1 << (18 - $3::int) AS side
+),
+counted AS (
+  SELECT c.i, c.j, c.n, c.sx, c.sy FROM tile_bin_counts c, sub
+  WHERE c.level = 18 AND c.tx = sub.tx AND c.ty = sub.ty AND c.span = 'm'
+    AND c.bucket >= (SELECT m0 FROM cut) AND c.bucket < (SELECT m1 FROM cut)
+    AND c.i >= sub.i0 AND c.i < sub.i0 + sub.side AND c.j >= sub.j0 AND c.j < sub.j0 + sub.side
+  UNION ALL
+  SELECT c.i, c.j, c.n, c.sx, c.sy FROM tile_bin_counts c, sub
+  WHERE c.level = 18 AND c.tx = sub.tx AND c.ty = sub.ty AND c.span = 'd'
+    AND c.bucket >= (SELECT d0 FROM cut) AND c.bucket < (SELECT least(m0, d1) FROM cut)
+    AND c.i >= sub.i0 AND c.i < sub.i0 + sub.side AND c.j >= sub.j0 AND c.j < sub.j0 + sub.side
+  UNION ALL
+  SELECT c.i, c.j, c.n, c.sx, c.sy FROM tile_bin_counts c, sub
+  WHERE c.level = 18 AND c.tx = sub.tx AND c.ty = sub.ty AND c.span = 'd'
+    AND c.bucket >= (SELECT greatest(m1, d0) FROM cut) AND c.bucket < (SELECT d1 FROM cut)
+    AND c.i >= sub.i0 AND c.i < sub.i0 + sub.side AND c.j >= sub.j0 AND c.j < sub.j0 + sub.side
+),
+-- The search box of the edges is the tile widened by 1e-7° (more than the grid's rounding), inline so
+-- the planner sees a constant (see tile_points.sql).
+raw AS (
+  SELECT 1 AS sign, tile_px(r.location) AS px, tile_py(r.location) AS py
+  FROM requests r
+  WHERE r.location && ST_MakeEnvelope(
+          $4::int / 2 ^ $3::int * 360 - 180 - 1e-7, degrees(atan(sinh(pi() * (1 - 2 * ($5::int + 1) / 2 ^ $3::int)))) - 1e-7,
+          ($4::int + 1) / 2 ^ $3::int * 360 - 180 + 1e-7, degrees(atan(sinh(pi() * (1 - 2 * $5::int / 2 ^ $3::int)))) + 1e-7, 4326)
+    AND ((r.created_at >= $1::timestamptz AND r.created_at < (SELECT d0 FROM cut))
+      OR (r.created_at >= (SELECT d1 FROM cut) AND r.created_at < $2::timestamptz))
+  UNION ALL
+  SELECT -1, s.px, s.py FROM tile_bin_state s
+  WHERE s.request_id = ANY (ARRAY(SELECT request_id FROM rollup_pending))
+    AND s.created_at >= (SELECT d0 FROM cut) AND s.created_at < (SELECT d1 FROM cut)
+  UNION ALL
+  SELECT 1, tile_px(r.location), tile_py(r.location) FROM requests r
+  WHERE r.id = ANY (ARRAY(SELECT request_id FROM rollup_pending)) AND r.location IS NOT NULL
+    AND r.created_at >= (SELECT d0 FROM cut) AND r.created_at < (SELECT d1 FROM cut)
+),
+raw_cells AS (
+  SELECT (p.px >> 14) & 31 AS i, (p.py >> 14) & 31 AS j,
+         sum(p.sign) AS n, sum(p.sign * p.px) AS sx, sum(p.sign * p.py) AS sy
+  FROM raw p
+  WHERE p.px >> (32 - $3::int) = $4::int AND p.py >> (32 - $3::int) = $5::int
+  GROUP BY 1, 2
+),
+cells AS MATERIALIZED (
+  SELECT i, j, sum(n) AS n, sum(sx) AS sx, sum(sy) AS sy
+  FROM (SELECT i::bigint, j::bigint, n::bigint, sx::numeric, sy::numeric FROM counted
+        UNION ALL SELECT i, j, n, sx, sy FROM raw_cells) u
+  GROUP BY i, j
+  HAVING sum(n) > 0
+)
+SELECT (
+  SELECT ST_AsMVT(t, 'bins', $6::int, 'geom')
+  FROM (
+    SELECT c.n::int AS count,
+           ST_AsMVTGeom(ST_Point((c.sx::float8 / c.n::float8 / 4294967296 - 0.5) * 40075016.68557849,
+                                 (0.5 - c.sy::float8 / c.n::float8 / 4294967296) * 40075016.68557849, 3857),
+                        ST_TileEnvelope($3::int, $4::int, $5::int), $6::int, 0, false) AS geom
+    FROM cells c
+    ORDER BY c.n DESC, c.i, c.j
+    LIMIT $7::int
+  ) t
+) AS tile,
+(SELECT count(*) FROM cells) > $7::int AS capped,
+(SELECT coalesce(sum(n), 0) FROM cells)::bigint AS total
