@@ -2,6 +2,7 @@
 import type { AppContext } from '../http/context.ts';
 import { applyPendingRollups } from '../rollups/apply.ts';
 import { advanceHourHorizon } from '../rollups/hour-horizon.ts';
+import { backfillLeanHours } from '../rollups/lean-hours.ts';
 import { sweepSla } from '../sla/sweep.ts';
 import { refreshHotspots } from '../recurrence/hotspots.ts';
 import { applyRetention } from './retention.ts';
@@ -19,7 +20,10 @@ export const JOBS: JobDefinition[] = [
     name: 'rollups', cron: '*/5 * * * * *',
     run: async (ctx, now) => {
       await advanceHourHorizon(ctx.pool, now, ctx.config.rollupHourDays);
-      return (await applyPendingRollups(ctx.pool, ctx.config.rollupBatchSize, ctx.config.rollupMaxBatchesPerRun, ctx.config.rollupWorkMemMb)).requests;
+      const applied = await applyPendingRollups(ctx.pool, ctx.config.rollupBatchSize, ctx.config.rollupMaxBatchesPerRun, ctx.config.rollupWorkMemMb);
+      // Once, where rollups predate migration 0030: a few days of the lean cubes' hour rows a run.
+      await backfillLeanHours(ctx.pool, ctx.config.rollupLeanBackfillDays);
+      return applied.requests;
     },
   },
   { name: 'sla-sweep', cron: '*/30 * * * * *', run: async (ctx, now) => (await sweepSla(ctx.pool, now)).evaluated },

@@ -5,7 +5,7 @@ import type pg from 'pg';
 import type { Config } from '../config.ts';
 import type { ReferenceIndex } from '../domain/reference.ts';
 import { ValidationError, type ErrorDetail } from '../http/errors.ts';
-import { CUBES, coveringCube, DIMENSION_COLUMN, HIST_CUBES, type Dimension } from '../rollups/cubes.ts';
+import { CUBES, coveringCube, DIMENSION_COLUMN, HIST_CUBES, LEAN_CUBE_IDS, type Dimension } from '../rollups/cubes.ts';
 import { validCodes, nameOf } from './labels.ts';
 import { addSums, METRICS, quantileFromBins, ZERO_SUMS, type MetricDefinition, type Sums } from './metrics.ts';
 import { bucketStarts, chooseBucket, coarsestLevel, segments, withHourHorizon, type BucketSpec } from './plan.ts';
@@ -23,14 +23,14 @@ type Stored = string | number | null;
  * What a query needs to know of the rollups in its snapshot: whether any request is marked for the
  * rollup job (else the pending delta is left out) and where the hour level begins (migration 0023).
  */
-export type RollupSnapshot = { pending: boolean; hourFrom: number; histHourFrom: number };
+export type RollupSnapshot = { pending: boolean; hourFrom: number; histHourFrom: number; leanHourFrom: number };
 
 /** A timestamptz as read by pg (a Date, or ±Infinity for ±infinity); unknown: +Infinity (trust no hour row). */
 const instant = (v: unknown) => (v instanceof Date ? v.getTime() : typeof v === 'number' ? v : Infinity);
 
 export async function readRollupSnapshot(db: Db): Promise<RollupSnapshot> {
-  const { rows: [r] } = await db.query<{ pending: boolean; hour_from: unknown; hist_hour_from: unknown }>(sql('query/rollup_snapshot'));
-  return { pending: r.pending, hourFrom: instant(r.hour_from), histHourFrom: instant(r.hist_hour_from) };
+  const { rows: [r] } = await db.query<{ pending: boolean; hour_from: unknown; hist_hour_from: unknown; lean_hour_from: unknown }>(sql('query/rollup_snapshot'));
+  return { pending: r.pending, hourFrom: instant(r.hour_from), histHourFrom: instant(r.hist_hour_from), leanHourFrom: instant(r.lean_hour_from) };
 }
 
 /** Codes in filters → stored values (zones and advisors by id); unknown codes are a 400 naming them. */
@@ -53,12 +53,16 @@ export function resolveFilters(target: Target, ref: ReferenceIndex, path: string
 
 type AggregateSpec = { groupBy: Dimension[]; filters: Filters; from: number; to: number; bucket: BucketSpec | null; snapshot: RollupSnapshot };
 
-/** Counts and histograms are both rolled up by hour (from their horizons on), day and month. */
+/**
+ * Counts and histograms are both rolled up by hour (from their horizons on; the lean cubes' counts from
+ * theirs, migration 0030), day and month.
+ */
 function planOf(spec: AggregateSpec, kind: 'sums' | 'hist') {
   const needed = [...new Set([...spec.groupBy, ...(Object.keys(spec.filters) as Dimension[])])];
   const cube = coveringCube(needed, kind === 'hist' ? HIST_CUBES : CUBES);
   const level = cube ? coarsestLevel(spec.bucket) : 'state';
-  const hourFrom = kind === 'hist' ? spec.snapshot.histHourFrom : spec.snapshot.hourFrom;
+  const hourFrom = kind === 'hist' ? spec.snapshot.histHourFrom
+    : cube && LEAN_CUBE_IDS.includes(cube.id) ? spec.snapshot.leanHourFrom : spec.snapshot.hourFrom;
   return { cube: cube?.id ?? null, segments: withHourHorizon(segments(spec.from, spec.to, level), hourFrom), pending: spec.snapshot.pending };
 }
 

@@ -4,7 +4,7 @@
 import type pg from 'pg';
 import { inTransaction } from '../db/pool.ts';
 import { sql } from '../db/sql.ts';
-import { GROUPING_ARGS, groupingSetsSql, HIST_CUBES } from './cubes.ts';
+import { GROUPING_ARGS, groupingSetsSql, HIST_CUBES, LEAN_CUBE_IDS } from './cubes.ts';
 
 let applySql: string | null = null;
 function applyStatement(): string {
@@ -24,10 +24,12 @@ export async function applyPendingRollups(pool: pg.Pool, batchSize = 5000, maxBa
       await client.query(`SELECT set_config('work_mem', $1, true)`, [`${Math.max(4, Math.floor(workMemMb))}MB`]);
       // A batch is bounded by its size, not by the API's statement timeout.
       await client.query(`SELECT set_config('statement_timeout', '0', true)`);
+      // The horizons stay put while the batch applies (the lean-hours rebuild changes them under FOR UPDATE).
+      await client.query(sql('rollups/share_hour_horizon'));
       const { rows: claimed } = await client.query<{ request_id: number }>(sql('rollups/claim_pending'), [batchSize]);
       if (!claimed.length) return null;
       const ids = claimed.map((c) => c.request_id);
-      const { rows } = await client.query<{ requests: number; rows: number; hist_rows: number }>(applyStatement(), [ids]);
+      const { rows } = await client.query<{ requests: number; rows: number; hist_rows: number }>(applyStatement(), [ids, LEAN_CUBE_IDS]);
       // The pre-counted tile bins (migration 0022) follow the same marks, in the same transaction.
       await client.query(sql('rollups/apply_tile_bins'), [ids]);
       await client.query(sql('rollups/tile_bin_state_apply'), [ids]);

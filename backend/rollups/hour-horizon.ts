@@ -2,6 +2,7 @@
 // written and read only for buckets at or after them; the rollup job moves it forward, the retention job deletes the rows left below it.
 import type pg from 'pg';
 import { sql } from '../db/sql.ts';
+import { LEAN_CUBE_IDS } from './cubes.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -11,11 +12,11 @@ export async function advanceHourHorizon(pool: pg.Pool, now: Date, days: number)
   return rows[0]?.hour_from ?? null;
 }
 
-/** Deletes the hour rows (counts and histograms) below the horizons, `batch` rows per statement. Returns how many. */
+/** Deletes the hour rows (counts and histograms) below the horizons (the lean cubes': below lean_hour_from), `batch` rows per statement. Returns how many. */
 export async function deleteHourRowsBelowHorizon(pool: pg.Pool, batch = 50_000): Promise<number> {
   let total = 0;
   for (;;) {
-    const { rows: [r] } = await pool.query<{ counts: number; hists: number }>(sql('rollups/delete_hour_rows_below_horizon'), [batch]);
+    const { rows: [r] } = await pool.query<{ counts: number; hists: number }>(sql('rollups/delete_hour_rows_below_horizon'), [batch, LEAN_CUBE_IDS]);
     total += r.counts + r.hists;
     if (r.counts < batch && r.hists < batch) return total;
   }

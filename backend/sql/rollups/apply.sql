@@ -1,5 +1,5 @@
--- Applies (current − last applied) of the requests $1 to every level (hour — from the horizon on —, day,
--- month) and cube of the rollups, and
+-- Applies (current − last applied) of the requests $1 to every level (hour — from the horizon on, or for the
+-- lean cubes $2 from theirs —, day, month) and cube of the rollups, and
 -- records the current version as applied. One statement: one snapshot, all or nothing.
 WITH old AS (SELECT * FROM rollup_state WHERE request_id = ANY($1::bigint[])),
 cur AS (SELECT * FROM rollup_input_current WHERE request_id = ANY($1::bigint[])),
@@ -29,8 +29,8 @@ facts AS (
   CROSS JOIN LATERAL rollup_facts(v.created_at, v.progress_pct, v.finished_at, v.satisfaction, v.cancelled_at,
                                   v.res_outcome, v.res_outcome_at, v.fr_outcome, v.fr_outcome_at) f
   CROSS JOIN levels l
-  -- hour rows only from the horizon on (migration 0023)
-  WHERE l.level <> 'hour' OR rollup_bucket('hour', f.t) >= (SELECT hour_from FROM rollup_hour_horizon)
+  -- hour rows only from the horizon on (migration 0023), the lean cubes' from theirs (0030; `changed` sorts them)
+  WHERE l.level <> 'hour' OR rollup_bucket('hour', f.t) >= (SELECT least(hour_from, lean_hour_from) FROM rollup_hour_horizon)
 ),
 agg AS (
   SELECT level, bucket, GROUPING(/*GROUPING_ARGS*/)::smallint AS cube,
@@ -46,9 +46,10 @@ agg AS (
   )
 ),
 changed AS (
-  SELECT * FROM agg
-  WHERE received <> 0 OR closed <> 0 OR cancelled <> 0 OR res_met <> 0 OR res_breached <> 0 OR fr_met <> 0
-     OR fr_breached <> 0 OR progress_sum <> 0 OR progress_n <> 0 OR sat_sum <> 0 OR sat_n <> 0
+  SELECT agg.* FROM agg, rollup_hour_horizon z
+  WHERE (agg.level <> 'hour' OR agg.bucket >= CASE WHEN agg.cube = ANY($2::smallint[]) THEN z.lean_hour_from ELSE z.hour_from END)
+    AND (received <> 0 OR closed <> 0 OR cancelled <> 0 OR res_met <> 0 OR res_breached <> 0 OR fr_met <> 0
+     OR fr_breached <> 0 OR progress_sum <> 0 OR progress_n <> 0 OR sat_sum <> 0 OR sat_n <> 0)
 ),
 rolled AS (
   INSERT INTO rollups AS r (level, cube, bucket, zone_id, channel, category, topic, department, advisor_id, status_class,
