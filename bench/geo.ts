@@ -5,6 +5,8 @@
 //  - a baseline measured in the same run on the same tiles: the naive query a map would otherwise use
 //    (every point of the tile as GeoJSON, ST_Transform per point, no cap, no bins);
 //  - the zones GeoJSON size per zoom (identity and gzip) and its vertex count.
+// Point tiles of a long range holding more than S360_TILE_CELLS_ABOVE requests are drawn as their zoom-18
+// cells (layer bins, backend/geo/request-tiles.ts): a line after each window's table says which were.
 // Target: tile p95 ≤ 50 ms at every zoom. The machine is shared: figures vary with its load (printed);
 // "worst-tile-best" is the slowest tile's fastest run, an estimate of the worst tile on an idle machine.
 import { loadavg } from 'node:os';
@@ -47,11 +49,11 @@ async function sampleTiles(z: number, count: number): Promise<TileCoords[]> {
   return rows.map((r) => ({ z, x: r.x, y: r.y }));
 }
 
-async function timeTile(t: TileCoords, qs: string): Promise<{ ms: number; bytes: number; status: number; capped: boolean }> {
+async function timeTile(t: TileCoords, qs: string): Promise<{ ms: number; bytes: number; status: number; capped: boolean; layer: string }> {
   const t0 = performance.now();
   const res = await fetch(`${server.url}/v1/tiles/requests/${t.z}/${t.x}/${t.y}.mvt?${qs}`, { headers: auth });
   const body = Buffer.from(await res.arrayBuffer());
-  return { ms: performance.now() - t0, bytes: body.length, status: res.status, capped: res.headers.has('x-tile-capped') };
+  return { ms: performance.now() - t0, bytes: body.length, status: res.status, capped: res.headers.has('x-tile-capped'), layer: res.headers.get('x-tile-layer') ?? '' };
 }
 
 /** The naive baseline: all points of the tile (found with the same index) as GeoJSON, ST_Transform per point, no cap, no bins. */
@@ -83,10 +85,13 @@ for (const w of windows) {
   log(`load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${(await import('node:os')).cpus().length} cores`);
   log(' zoom  layer     MVT min  MVT p50  MVT p95  worst-tile-best   avg KB  capped | naive p50 naive p95  avg KB  speed-up p95');
   const qs = `from=${w.from.toISOString()}&to=${w.to.toISOString()}`;
+  const asCells: string[] = [];  // per point zoom: how many of its sampled tiles came as cells (layer bins)
   for (let z = 8; z <= 16; z++) {
     const tiles = z <= 9 ? [tileOf(55.27, 25.2, z), ...(await sampleTiles(z, 3))] : await sampleTiles(z, 8);
     const uniq = [...new Map(tiles.map((t) => [`${t.x}/${t.y}`, t])).values()];
-    for (const t of uniq) await timeTile(t, qs);  // warm-up
+    const cellTiles: string[] = [];
+    for (const t of uniq) if ((await timeTile(t, qs)).layer === 'bins' && z > server.ctx.config.tileBinMaxZoom) cellTiles.push(`${t.x}/${t.y}`);  // warm-up
+    if (z > server.ctx.config.tileBinMaxZoom) asCells.push(`z${z} ${cellTiles.length} of ${uniq.length}${cellTiles.length ? ` (${cellTiles.join(' ')})` : ''}`);
     const times: number[] = []; let bytes = 0; let capped = 0;
     const bestOf = new Map<number, number>();  // per tile: its fastest run (~ its cost on an idle machine)
     for (let i = 0; i < RUNS; i++) {
@@ -108,6 +113,7 @@ for (const w of windows) {
     log(`  ${String(z).padStart(3)}  ${z <= server.ctx.config.tileBinMaxZoom ? 'bins    ' : 'requests'} ${ms(row.min)}  ${ms(row.p50)}  ${ms(row.p95)}  ${ms(row.worstTileBest).padStart(15)}  ${row.kb.toFixed(1).padStart(7)}  ${String(capped).padStart(6)} |` +
       ` ${ms(row.base50)}  ${ms(row.base95)} ${row.baseKb.toFixed(0).padStart(7)}  ${(row.base95 / row.p95).toFixed(1).padStart(6)}×`);
   }
+  log(`  point tiles served as zoom-18 cells (more than ${Math.min(server.ctx.config.tileCellsAbove, server.ctx.config.maxTileFeatures).toLocaleString('en')} requests, range over 35 days): ${asCells.join('; ')}`);
 }
 
 log('\nzones GeoJSON (Dubai communities) per zoom');
