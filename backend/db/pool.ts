@@ -48,3 +48,24 @@ export async function inTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient
     client.release();
   }
 }
+
+/**
+ * A read-only snapshot opened together with its first, parameterless statement (`opening`, static SQL: one
+ * round trip for both), then `fn`. The answer is final once `fn` returns, so it is returned at once and the
+ * transaction ends after, off the caller's path (the client goes back to the pool only when it has).
+ */
+export async function inReadOnlySnapshot<R extends pg.QueryResultRow, T>(pool: pg.Pool, opening: string,
+  fn: (client: pg.PoolClient, openingRows: R[]) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let result: T;
+  try {
+    const results = await client.query(`${BEGIN['snapshot-read-only']}; ${opening}`) as unknown as pg.QueryResult<R>[];
+    result = await fn(client, results[1].rows);
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => {});
+    client.release();
+    throw err;
+  }
+  client.query('COMMIT').then(() => client.release(), (err: Error) => client.release(err));
+  return result;
+}

@@ -28,10 +28,15 @@ export type RollupSnapshot = { pending: boolean; hourFrom: number; histHourFrom:
 /** A timestamptz as read by pg (a Date, or ±Infinity for ±infinity); unknown: +Infinity (trust no hour row). */
 const instant = (v: unknown) => (v instanceof Date ? v.getTime() : typeof v === 'number' ? v : Infinity);
 
-export async function readRollupSnapshot(db: Db): Promise<RollupSnapshot> {
-  const { rows: [r] } = await db.query<{ pending: boolean; hour_from: unknown; hist_hour_from: unknown; lean_hour_from: unknown }>(sql('query/rollup_snapshot'));
+export type RollupSnapshotRow = { pending: boolean; hour_from: unknown; hist_hour_from: unknown; lean_hour_from: unknown };
+
+/** The statement reading a snapshot's RollupSnapshot (static, no parameters). */
+export const ROLLUP_SNAPSHOT_SQL = () => sql('query/rollup_snapshot');
+
+export function rollupSnapshotOf(r: RollupSnapshotRow): RollupSnapshot {
   return { pending: r.pending, hourFrom: instant(r.hour_from), histHourFrom: instant(r.hist_hour_from), leanHourFrom: instant(r.lean_hour_from) };
 }
+
 
 /** Codes in filters → stored values (zones and advisors by id); unknown codes are a 400 naming them. */
 export function resolveFilters(target: Target, ref: ReferenceIndex, path: string): Filters {
@@ -114,7 +119,7 @@ function frames(target: Target, metric: MetricDefinition, ref: ReferenceIndex, s
   return timeSeriesFrames({ ...common, buckets, fill });
 }
 
-/** `snapshot`: read by readRollupSnapshot in `db`'s snapshot. */
+/** `snapshot`: read (ROLLUP_SNAPSHOT_SQL) in `db`'s snapshot. */
 export async function runTarget(db: Db, ref: ReferenceIndex, config: Config, range: QueryRange, target: Target, path: string, snapshot: RollupSnapshot): Promise<Frame[]> {
   const metric: MetricDefinition = METRICS[target.metric];
   const filters = resolveFilters(target, ref, path);

@@ -2,12 +2,12 @@
 import type { Router } from 'express';
 import type { AppContext } from '../http/context.ts';
 import { handle } from '../http/async.ts';
-import { inTransaction } from '../db/pool.ts';
+import { inReadOnlySnapshot } from '../db/pool.ts';
 import { requireScope } from '../http/auth.ts';
 import { ValidationError } from '../http/errors.ts';
 import { parseOrThrow, zodDetails } from '../http/validate.ts';
 import { normaliseTarget, queryBodySchema, targetSchema, type Target } from '../query/request-schema.ts';
-import { readRollupSnapshot, runTarget } from '../query/run-target.ts';
+import { ROLLUP_SNAPSHOT_SQL, rollupSnapshotOf, runTarget, type RollupSnapshotRow } from '../query/run-target.ts';
 import type { Frame } from '../query/frames.ts';
 
 export function registerQuery(router: Router, ctx: AppContext): void {
@@ -23,13 +23,14 @@ export function registerQuery(router: Router, ctx: AppContext): void {
     const ref = await ctx.reference.get();
     const range = { from: body.from, to: body.to, intervalMs: body.intervalMs, maxDataPoints: body.maxDataPoints };
     const results: Record<string, { frames: Frame[] }> = {};
-    // One consistent snapshot: the rollups, the applied state and the pending marks read together.
-    await inTransaction(ctx.pool, async (client) => {
-      const snapshot = await readRollupSnapshot(client);
+    // One consistent snapshot: the rollups, the applied state and the pending marks read together; it opens
+    // with the read of what the statements need to know of it (one round trip).
+    await inReadOnlySnapshot<RollupSnapshotRow, void>(ctx.pool, ROLLUP_SNAPSHOT_SQL(), async (client, [row]) => {
+      const snapshot = rollupSnapshotOf(row);
       for (const [i, target] of targets.entries()) {
         results[target.refId] = { frames: await runTarget(client, ref, ctx.config, range, target, `targets[${i}]`, snapshot) };
       }
-    }, 'snapshot-read-only');
+    });
     res.json({ results });
   }));
 }
