@@ -9,6 +9,7 @@ import { zonesFromGeoJSON } from '../data/zones.ts';
 import { paintZones } from '../style/choropleth.ts';
 import { resolveOptions } from '../resolve-options.ts';
 import { LAYER_TYPES, layerType } from './registry.ts';
+import { tileBinTooltip } from './points.ts';
 import type { LayerEnv, MapData } from './types.ts';
 
 const square = (x: number) => ({ type: 'Polygon', coordinates: [[[x, 25], [x + 0.1, 25], [x + 0.1, 25.1], [x, 25.1], [x, 25]]] });
@@ -75,6 +76,14 @@ describe('layer registry', () => {
     handle.dispose();
     assert.equal(layer.getSource(), null);
     assert.equal(source.disposed, true);
+  });
+
+  test('a tile bin\'s tooltip: its count; in a point tile (zoom 14 on), how to see each request', () => {
+    assert.deepEqual(tileBinTooltip(1234, 12), { title: '1,234 requests', rows: [] });
+    assert.deepEqual(tileBinTooltip(1234, 13), { title: '1,234 requests', rows: [] });
+    assert.deepEqual(tileBinTooltip(56789, 14), { title: '56,789 requests', rows: [{ label: 'Each request', value: 'shown for a shorter time range', key: 'cells' }] });
+    assert.equal(tileBinTooltip(7, 16).rows[0].key, 'cells');
+    assert.deepEqual(tileBinTooltip(7, undefined).rows, []);
   });
 
   test('the zones tooltip: names in both languages, value with unit, population', () => {

@@ -1,7 +1,8 @@
 // Request points with level of detail. From a frame (lon/lat or GeoJSON points): binned density at city
 // zoom, raw points only when zoomed in and few enough are in view (lod/detail.ts), so the layer never holds
 // more than `maxFeatures` features. From the aggregator's vector tiles: the server bins at low zoom (layer
-// `bins`) and caps each tile. Canvas by default; WebGL by the panel's renderer option.
+// `bins`) and caps each tile; a point tile holding too many requests in a long range comes as bins too
+// (exact counts in small cells), drawn alike, its tooltip saying so. Canvas by default; WebGL by the panel's renderer option.
 import type { PanelOptionsEditorBuilder } from '@grafana/data';
 import Feature, { type FeatureLike } from 'ol/Feature.js';
 import type OlMap from 'ol/Map.js';
@@ -105,13 +106,30 @@ export const pointsLayer: MapLayerType<PointsConfig> = {
       binColor: resolve('blue'), strokeColor: theme.isDark ? 'rgba(0, 0, 0, 0.6)' : 'rgba(255, 255, 255, 0.9)',
     };
     const webgl = env.options.renderer === 'webgl';
-    return config.source === 'frame' ? framePoints(map, config, env, styleOpts, webgl, classic, resolve) : tilePoints(config, env, styleOpts, webgl, classic, resolve);
+    return config.source === 'frame' ? framePoints(map, config, env, styleOpts, webgl, classic, resolve) : tilePoints(map, config, env, styleOpts, webgl, classic, resolve);
   },
 };
 
 type Resolve = (c: string) => string;
 
-function tilePoints(config: PointsConfig, env: LayerEnv, styleOpts: PointStyleOptions, webgl: boolean, classic: string[], resolve: Resolve) {
+/** The aggregator's first point-tile zoom (its S360_TILE_BIN_MAX_ZOOM + 1, by default). */
+const POINT_TILE_MIN_ZOOM = 14;
+
+/**
+ * The tooltip of a bin from the aggregator's tiles. In a binned tile a bin is what the zoom shows; in a
+ * point tile it is a tile that held too many requests in the range to show each one (a long range in a
+ * busy area: the aggregator then sends the tile's exact counts in small cells), so the tooltip says how to
+ * see them one by one. `tileZoom`: the zoom of the tiles drawn (512-px tiles: the view's zoom − 1).
+ */
+export function tileBinTooltip(count: number, tileZoom: number | undefined): TooltipModel {
+  const cells = tileZoom !== undefined && tileZoom >= POINT_TILE_MIN_ZOOM;
+  return {
+    title: `${count.toLocaleString('en-US')} requests`,
+    rows: cells ? [{ label: 'Each request', value: 'shown for a shorter time range', key: 'cells' }] : [],
+  };
+}
+
+function tilePoints(map: OlMap, config: PointsConfig, env: LayerEnv, styleOpts: PointStyleOptions, webgl: boolean, classic: string[], resolve: Resolve) {
   const palette = categoryPalette(config.colorBy, [], classic, resolve);
   const style = tilePointsStyle(palette, styleOpts) as never;
   const source = new VectorTileSource({ format: new MVT(), url: undefined, maxZoom: TILE_MAX_ZOOM, overlaps: false });
@@ -119,6 +137,11 @@ function tilePoints(config: PointsConfig, env: LayerEnv, styleOpts: PointStyleOp
     ? new WebGLVectorTileLayer({ source: source as never, style, properties: { id: 'points' } })
     : new VectorTileLayer({ source, style, renderMode: 'hybrid', properties: { id: 'points' } });
   let url = '';
+  /** The zoom of the tiles the view draws (as the renderer picks them). */
+  const tileZoom = () => {
+    const resolution = map.getView().getResolution();
+    return resolution === undefined ? undefined : source.getTileGrid()?.getZForResolution(resolution, source.zDirection);
+  };
   return {
     init: () => layer,
     update(data: MapData) {
@@ -126,7 +149,7 @@ function tilePoints(config: PointsConfig, env: LayerEnv, styleOpts: PointStyleOp
       if (next !== url) { url = next; source.setUrl(url); }
     },
     tooltip(feature: FeatureLike): TooltipModel | null {
-      if (feature.get('layer') === 'bins') return { title: `${Number(feature.get('count')).toLocaleString('en-US')} requests`, rows: [] };
+      if (feature.get('layer') === 'bins') return tileBinTooltip(Number(feature.get('count')), tileZoom());
       const value = feature.get(config.colorBy);
       return { title: 'Request', rows: [{ label: humanize(config.colorBy), value: humanize(String(value ?? '—')) }] };
     },
