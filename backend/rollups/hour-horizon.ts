@@ -2,7 +2,9 @@
 // written and read only for buckets at or after them; the rollup job moves it forward, the retention job deletes the rows left below it.
 import type pg from 'pg';
 import { sql } from '../db/sql.ts';
-import { LEAN_CUBE_IDS } from './cubes.ts';
+import { CUBES, cubeId, LEAN_CUBE_IDS } from './cubes.ts';
+
+const WIDE_CUBE_IDS = CUBES.map((c) => cubeId(c)).filter((id) => !LEAN_CUBE_IDS.includes(id));
 
 const DAY_MS = 86_400_000;
 
@@ -16,8 +18,8 @@ export async function advanceHourHorizon(pool: pg.Pool, now: Date, days: number)
 export async function deleteHourRowsBelowHorizon(pool: pg.Pool, batch = 50_000): Promise<number> {
   let total = 0;
   for (;;) {
-    const { rows: [r] } = await pool.query<{ counts: number; hists: number }>(sql('rollups/delete_hour_rows_below_horizon'), [batch, LEAN_CUBE_IDS]);
-    total += r.counts + r.hists;
-    if (r.counts < batch && r.hists < batch) return total;
+    const { rows: [r] } = await pool.query<{ wide: number; lean: number; hists: number }>(sql('rollups/delete_hour_rows_below_horizon'), [batch, LEAN_CUBE_IDS, WIDE_CUBE_IDS]);
+    total += r.wide + r.lean + r.hists;
+    if (r.wide < batch && r.lean < batch && r.hists < batch) return total;
   }
 }

@@ -1,10 +1,17 @@
--- Hour rows below the horizons (never read; see migrations 0023, 0025 and 0030: the lean cubes $2 keep theirs
--- from lean_hour_from on), at most $1 of each table at a time.
-WITH counts AS (
+-- Hour rows below the horizons (never read; see migrations 0023, 0025 and 0030), at most $1 of each kind at a
+-- time: of the cubes $3 (with zone or advisor) below hour_from, of the lean cubes $2 below lean_hour_from
+-- (none once they keep every hour). Each through the rollups key (level, cube, bucket), one cube at a time.
+WITH wide AS (
   DELETE FROM rollups WHERE ctid IN (
-    SELECT r.ctid FROM rollups r, rollup_hour_horizon z
-    WHERE r.level = 'hour' AND r.bucket < z.hour_from
-      AND (r.bucket < z.lean_hour_from OR r.cube <> ALL ($2::smallint[]))
+    SELECT r.ctid FROM rollups r
+    WHERE r.level = 'hour' AND r.cube = ANY ($3::smallint[]) AND r.bucket < (SELECT hour_from FROM rollup_hour_horizon)
+    LIMIT $1
+  ) RETURNING 1
+),
+lean AS (
+  DELETE FROM rollups WHERE ctid IN (
+    SELECT r.ctid FROM rollups r
+    WHERE r.level = 'hour' AND r.cube = ANY ($2::smallint[]) AND r.bucket < (SELECT lean_hour_from FROM rollup_hour_horizon)
     LIMIT $1
   ) RETURNING 1
 ),
@@ -15,4 +22,4 @@ hists AS (
     LIMIT $1
   ) RETURNING 1
 )
-SELECT (SELECT count(*) FROM counts)::int AS counts, (SELECT count(*) FROM hists)::int AS hists
+SELECT (SELECT count(*) FROM wide)::int AS wide, (SELECT count(*) FROM lean)::int AS lean, (SELECT count(*) FROM hists)::int AS hists
