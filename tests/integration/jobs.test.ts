@@ -55,6 +55,23 @@ test('with two aggregator instances each job tick runs once, and the rollups dra
   assert.equal(pending, 0);
 });
 
+test('where rollups predate the lean hours (migration 0030), the rollup job rebuilds them, a few days a run', async () => {
+  const DAY = 86_400_000;
+  const requests = Array.from({ length: 40 }, (_, i) => sampleRequest({ source: 'lean-hours', external_id: `lh-${i}`,
+    created_at: new Date(Date.now() - (36 + i / 4) * DAY).toISOString() }));
+  assert.equal((await a.call('POST', '/v1/requests/batch', { requests }, a.tokens.ingest)).status, 201);
+  for (let i = 0; i < 150 && (await a.db.pool.query('SELECT 1 FROM rollup_pending')).rowCount; i++) await new Promise((r) => setTimeout(r, 100));
+  // as such a database stands after the migration: lean hours only from the horizon on
+  await a.db.pool.query(`UPDATE rollup_hour_horizon SET lean_hour_from = hour_from`);
+  await a.db.pool.query(`DELETE FROM rollups WHERE level = 'hour' AND bucket < (SELECT hour_from FROM rollup_hour_horizon)`);
+  const leanFrom = async () => (await a.db.pool.query('SELECT lean_hour_from FROM rollup_hour_horizon')).rows[0].lean_hour_from;
+  for (let i = 0; i < 150 && (await leanFrom()) !== -Infinity; i++) await new Promise((r) => setTimeout(r, 100));
+  assert.equal(await leanFrom(), -Infinity, 'the job rebuilt every lean hour');
+  const { rows: [h] } = await a.db.pool.query(`SELECT coalesce(sum(received), 0)::int AS n FROM rollups
+    WHERE level = 'hour' AND cube = 255 AND bucket < (SELECT hour_from FROM rollup_hour_horizon)`);
+  assert.equal(h.n, 40, 'the 40 requests of 36–46 days ago are in the rebuilt hours');
+});
+
 test('a tick already claimed is not run again, and a job holding the lock is not overlapped', async () => {
   const tick = new Date('2026-01-01T00:00:00Z');
   let ran = 0;
