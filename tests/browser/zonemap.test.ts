@@ -292,7 +292,7 @@ describe('zone map panel', () => {
 });
 
 describe('request tiles over a long range (added last: it plants requests before the window of the tests above)', () => {
-  test('a busy spot over four months at tile zoom 14: counts in cells, drawn as bins, the tooltip saying how to see each request', async () => {
+  test('a busy spot over four months at tile zoom 14: counts in cells, drawn as bins; hovering one says how to see each request', async () => {
     // 6,000 requests inside one zoom-16 tile, 45–75 days before the end: more than a point tile shows
     // (S360_TILE_CELLS_ABOVE, 5,000) in a range over 35 days, outside the month the other tests read.
     const probe = [...probes].sort((a, b) => b.areaKm2 - a.areaKm2)[0];
@@ -335,8 +335,13 @@ describe('request tiles over a long range (added last: it plants requests before
       const p = map.getPixelFromCoordinate(big.getGeometry().getFlatCoordinates().slice(0, 2));
       const r = el.getBoundingClientRect();
       return { bins: bins.length, points: features.length - bins.length, total: bins.reduce(function (n, f) { return n + Number(f.get('count')); }, 0),
-               at: [r.left + p[0], r.top + p[1]], count: Number(big.get('count')) };
-    })()`) as Promise<{ bins: number; points: number; total: number; at: [number, number] | null; count?: number }>;
+               at: [r.left + p[0], r.top + p[1]], count: Number(big.get('count')), counts: bins.map(function (f) { return Number(f.get('count')); }) };
+    })()`) as Promise<{ bins: number; points: number; total: number; at: [number, number] | null; count?: number; counts?: number[] }>;
+    /** The hovered bin (circles overlap: the biggest or one drawn over it) is one of those in view. */
+    const hoveredBin = async (counts: number[]) => {
+      const title = (await hp.page.getByTestId('zonemap-tooltip-title').textContent())!;
+      assert.ok(counts.some((n) => title === `${n.toLocaleString('en-US')} requests`), `"${title}" is no bin's count (${counts})`);
+    };
     await hp.page.waitForFunction(`(() => {
       const map = document.querySelector('[data-testid="zonemap-map"]').__zonemap.map;
       const layer = map.getAllLayers().find(function (l) { return l.get('id') === 'points'; });
@@ -347,20 +352,12 @@ describe('request tiles over a long range (added last: it plants requests before
     // The panel's tiles are 512 px: at view zoom 15.5 it draws zoom-14 tiles, the first point zoom.
     const tiles = env.host.proxyLog.filter((e) => e.path.includes('/aggregator/v1/tiles/requests/14/'));
     assert.ok(tiles.length > 0 && tiles.every((e) => e.status === 200 || e.status === 204), JSON.stringify(tiles.slice(0, 3)));
-    // The tooltip the points layer gives its biggest bin: the count and, in a point tile, the hint. Asked of
-    // the layer directly: a hover here does not reach it (OpenLayers' hit detection finds no bin of the
-    // vector-tile layer, so the zone underneath answers), a problem of its own, not of these tiles.
-    const tooltipOfBiggest = () => hp.page.evaluate(`(() => {
-      const el = document.querySelector('[data-testid="zonemap-map"]');
-      const map = el.__zonemap.map, controller = el.__zonemap.controller;
-      const layer = map.getAllLayers().find(function (l) { return l.get('id') === 'points'; });
-      const bins = layer.getFeaturesInExtent(map.getView().calculateExtent(map.getSize())).filter(function (f) { return f.get('layer') === 'bins'; });
-      const big = bins.reduce(function (a, b) { return Number(b.get('count')) > Number(a.get('count')) ? b : a; });
-      return { count: Number(big.get('count')), tooltip: controller.slots.get('points').handle.tooltip(big, controller.data) };
-    })()`) as Promise<{ count: number; tooltip: unknown }>;
-    const close = await tooltipOfBiggest();
-    assert.equal(close.count, seen.count);
-    assert.deepEqual(close.tooltip, { title: `${seen.count!.toLocaleString('en-US')} requests`, rows: [{ label: 'Each request', value: 'shown for a shorter time range', key: 'cells' }] });
+    // Hovering the biggest bin: a count, and (a point tile) how to see each request.
+    await hp.page.mouse.move(seen.at![0], seen.at![1]);
+    await hp.page.getByTestId('zonemap-tooltip').waitFor({ timeout: 10_000 });
+    await hoveredBin(seen.counts!);
+    assert.equal(await hp.page.getByTestId('zonemap-tooltip-cells').textContent(), 'shown for a shorter time range');
+    await hp.page.mouse.move(5, 5);
     // The biggest bin is drawn: the pixel changes without the layer.
     const shown = await pixelColor(hp.page, seen.at![0], seen.at![1]);
     await setLayerVisible(hp, 'points', false);
@@ -373,9 +370,12 @@ describe('request tiles over a long range (added last: it plants requests before
       map.getView().setZoom(13);
       map.once('moveend', function () { map.once('rendercomplete', function () { resolve(null); }); });
     })`);
-    const far = await tooltipOfBiggest();
-    assert.ok(far.count > 1000, `${far.count} in the biggest zoom-12 bin`);
-    assert.deepEqual(far.tooltip, { title: `${far.count.toLocaleString('en-US')} requests`, rows: [] });
+    const far = await binsInView();
+    assert.ok(far.count! > 1000, JSON.stringify(far));
+    await hp.page.mouse.move(far.at![0], far.at![1]);
+    await hp.page.getByTestId('zonemap-tooltip').waitFor({ timeout: 10_000 });
+    await hoveredBin(far.counts!);
+    assert.equal(await hp.page.getByTestId('zonemap-tooltip-cells').count(), 0);
     assert.deepEqual(unexpectedErrors(hp.errors), []);
     await hp.page.close();
   });

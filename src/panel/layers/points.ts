@@ -133,9 +133,11 @@ function tilePoints(map: OlMap, config: PointsConfig, env: LayerEnv, styleOpts: 
   const palette = categoryPalette(config.colorBy, [], classic, resolve);
   const style = tilePointsStyle(palette, styleOpts) as never;
   const source = new VectorTileSource({ format: new MVT(), url: undefined, maxZoom: TILE_MAX_ZOOM, overlaps: false });
+  // Canvas: circles marked "never decluttered", else OpenLayers' hit detection on a vector-tile layer without
+  // decluttering (10.11) skips every point symbol and a hover falls through to the zone underneath.
   const layer: BaseLayer = webgl
     ? new WebGLVectorTileLayer({ source: source as never, style, properties: { id: 'points' } })
-    : new VectorTileLayer({ source, style, renderMode: 'hybrid', properties: { id: 'points' } });
+    : new VectorTileLayer({ source, style: { ...(style as object), 'circle-declutter-mode': 'none' } as never, renderMode: 'hybrid', properties: { id: 'points' } });
   let url = '';
   /** The zoom of the tiles the view draws (as the renderer picks them). */
   const tileZoom = () => {
