@@ -3,11 +3,13 @@
 // rows already present are looked up first and left out, ids are reserved from the sequences, the zone
 // and SLA policy are settled in the importer by the SQL rules (zone-locator.ts, demo/sla-policy.ts).
 // Several writers run side by side so the database can use more than one core while the next chunk is read.
+// A bulk load (bulk-load.ts) has one writer whose chunks all go into the load's one transaction.
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { sql } from '../db/sql.ts';
 import type { ReferenceIndex } from '../domain/reference.ts';
 import { SlaPolicies, type SlaPolicy } from '../demo/sla-policy.ts';
+import { BulkLoad } from './bulk-load.ts';
 import { StagedRows } from './chunk-copy.ts';
 import type { ImportRow } from './row-input.ts';
 import { ZoneLocator } from './zone-locator.ts';
@@ -55,22 +57,39 @@ const ignoreConnectionError = () => {};
 const ATTEMPTS = 3;
 
 export class ChunkWriter {
-  private constructor(private readonly client: pg.PoolClient, private readonly bulk: boolean, private readonly context: WriteContext) {}
+  private constructor(private readonly client: pg.PoolClient, private readonly bulk: boolean, private readonly context: WriteContext,
+    private readonly load: BulkLoad | null) {}
 
-  static async open(pool: pg.Pool, bulk: boolean, context: WriteContext): Promise<ChunkWriter> {
+  /** `bulk`: references checked set-based, row triggers off; `bulkLoad`: every chunk in one transaction (bulk-load.ts). */
+  static async open(pool: pg.Pool, bulk: boolean, context: WriteContext, bulkLoad = false): Promise<ChunkWriter> {
     const client = await pool.connect();
     // Held for the whole import: a lost connection must fail the chunk's query, not the process.
     client.on('error', ignoreConnectionError);
-    return new ChunkWriter(client, bulk, context);
+    try {
+      return new ChunkWriter(client, bulk, context, bulkLoad ? await BulkLoad.begin(client) : null);
+    } catch (err) {
+      client.off('error', ignoreConnectionError);
+      client.release(true);
+      throw err;
+    }
   }
 
   /**
    * Writes a chunk in one transaction. Two writers inserting the same keys in opposite orders can
    * deadlock, and a key another writer committed after the look-up makes the COPY fail as a duplicate:
    * the chunk is rolled back and written again (those rows are then simply present).
+   * In a bulk load the chunk goes into the load's transaction (no other writer: nothing to retry).
    */
   async write(chunk: Chunk): Promise<ChunkResult> {
     const began = process.hrtime.bigint();
+    if (this.load) {
+      try {
+        const { staged, inserted } = await this.rows(chunk);
+        return { staged, inserted, repeats: chunk.repeats, seconds: Number(process.hrtime.bigint() - began) / 1e9 };
+      } catch (err) {
+        throw new ChunkWriteError(chunk, err as Error);
+      }
+    }
     for (let attempt = 1; ; attempt++) {
       try {
         const { staged, inserted } = await this.once(chunk);
@@ -85,8 +104,15 @@ export class ChunkWriter {
   }
 
   private async once(chunk: Chunk): Promise<{ staged: number; inserted: number }> {
+    await this.client.query(sql('import/begin_chunk'));
+    const written = await this.rows(chunk);
+    await this.client.query('COMMIT');
+    return written;
+  }
+
+  /** The chunk's rows not yet present, written inside the current transaction. */
+  private async rows(chunk: Chunk): Promise<{ staged: number; inserted: number }> {
     const c = this.client;
-    await c.query(sql('import/begin_chunk'));
     // The zones and policies as this transaction sees them, as the SQL rules would.
     const fingerprint = await ZoneLocator.fingerprint(c);
     let locator = this.context.locator;
@@ -95,28 +121,56 @@ export class ChunkWriter {
     const policies = new SlaPolicies(policyRows.map(toPolicy));
 
     const rows = chunk.rows;
-    const { rows: presentRows } = await c.query<{ i: number }>(sql('import/present_keys'), [rows.sources, rows.externalIds]);
-    const present = new Set(presentRows.map((r) => r.i - 1));
+    const present = await this.present(rows);
     const indexes: number[] = [];
     for (let k = 0; k < rows.length; k++) if (!present.has(k)) indexes.push(k);
-    if (indexes.length === 0) { await c.query('COMMIT'); return { staged: chunk.size, inserted: 0 }; }
+    if (indexes.length === 0) return { staged: chunk.size, inserted: 0 };
+    if (this.load) {
+      this.load.wrote(rows.sources, rows.externalIds, indexes);
+      await this.load.beforeWrite();
+    }
 
-    const { rows: [ids] } = await c.query<{ requests: string[]; customers: string[] | null }>(sql('import/reserve_ids'),
-      [indexes.length, rows.customers(indexes)]);
-    const { text, references: refs } = rows.copyText(indexes, locator, policies, this.context.ref, ids.requests, ids.customers ?? []);
+    const ids = await this.reserveIds(indexes.length, rows.customers(indexes));
+    const { text, references: refs } = rows.copyText(indexes, locator, policies, this.context.ref, ids.requests, ids.customers);
+    let triggersOff = false;
     if (this.bulk) {
       const { rows: [check] } = await c.query<{ missing: number }>(sql('import/check_references'), [refs.channels, refs.categories,
         refs.topics, refs.departments, refs.statuses, refs.stages, refs.zoneIds, refs.slaPolicyIds]);
       // A reference gone since the rows were checked: with the row triggers on, they name it.
-      if (Number(check.missing) === 0) await c.query(sql('import/bulk_mode'));
+      if (Number(check.missing) === 0) { await c.query(sql('import/bulk_mode')); triggersOff = true; }
     }
     // Customers before the requests that name them, requests before their journeys and marks.
     if (text.customers.length) await this.copy(sql('import/copy_customers'), text.customers);
     await this.copy(sql('import/copy_requests'), text.requests);
     await this.copy(sql('import/copy_events'), text.events);
     await this.copy(sql('import/copy_marks'), text.marks);
-    await c.query('COMMIT');
+    // In a bulk load the transaction goes on: the next chunk checks its own references.
+    if (this.load && triggersOff) await c.query(sql('import/bulk_mode_off'));
     return { staged: chunk.size, inserted: indexes.length };
+  }
+
+  /** Positions of the chunk's rows already in requests. */
+  private async present(rows: StagedRows): Promise<Set<number>> {
+    if (this.load) return this.load.present(rows.sources, rows.externalIds);
+    const { rows: found } = await this.client.query<{ i: number }>(sql('import/present_keys'), [rows.sources, rows.externalIds]);
+    return new Set(found.map((r) => r.i - 1));
+  }
+
+  /** Ids for the rows, in increasing order: one nextval each, or in a bulk load one range per sequence. */
+  private async reserveIds(requests: number, customers: number): Promise<{ requests: string[]; customers: string[] }> {
+    if (this.load) {
+      const { rows: [first] } = await this.client.query<{ requests: string | null; customers: string | null }>(sql('import/reserve_id_ranges'),
+        [requests, customers]);
+      return { requests: idRange(first.requests, requests), customers: idRange(first.customers, customers) };
+    }
+    const { rows: [ids] } = await this.client.query<{ requests: string[]; customers: string[] | null }>(sql('import/reserve_ids'),
+      [requests, customers]);
+    return { requests: ids.requests, customers: ids.customers ?? [] };
+  }
+
+  /** A bulk load: builds the dropped indexes again and commits (see bulk-load.ts); other writers: nothing to do. */
+  async finish(): Promise<number> {
+    return this.load ? this.load.commit() : 0;
   }
 
   /** COPY the text (in pieces, waiting whenever the socket is full). */
@@ -137,7 +191,11 @@ export class ChunkWriter {
     });
   }
 
+  /** Releases the connection; a bulk load not finished is rolled back (nothing of it stays). */
   async close(): Promise<void> {
+    if (this.load && !this.load.committed) {
+      try { await this.load.rollback(); } catch { this.destroy(); return; }
+    }
     this.client.off('error', ignoreConnectionError);
     this.client.release();
   }
@@ -158,11 +216,13 @@ export class WriterPool {
     this.idle = [...writers];
   }
 
-  static async open(pool: pg.Pool, count: number, bulk: boolean, ref: ReferenceIndex, onDone: (r: ChunkResult) => void): Promise<WriterPool> {
+  /** `bulkLoad`: one writer, all chunks in one transaction (bulk-load.ts). */
+  static async open(pool: pg.Pool, count: number, bulk: boolean, ref: ReferenceIndex, onDone: (r: ChunkResult) => void,
+    bulkLoad = false): Promise<WriterPool> {
     const writers: ChunkWriter[] = [];
     const context: WriteContext = { ref, locator: null };
     try {
-      for (let i = 0; i < count; i++) writers.push(await ChunkWriter.open(pool, bulk, context));
+      for (let i = 0; i < (bulkLoad ? 1 : count); i++) writers.push(await ChunkWriter.open(pool, bulk, context, bulkLoad));
     } catch (err) {
       for (const w of writers) w.destroy();
       throw err;
@@ -189,12 +249,30 @@ export class WriterPool {
     if (this.failure) throw this.failure;
   }
 
-  /** Releases the connections (destroying them after a failure). */
+  /** Once every chunk is written: a bulk load rebuilds its indexes and commits; returns the seconds that took. */
+  async finish(): Promise<number> {
+    await this.drain();
+    let seconds = 0;
+    for (const w of this.writers) seconds += await w.finish();
+    return seconds;
+  }
+
+  /** Releases the connections (destroying them after a failure; a bulk load not finished is rolled back). */
   async close(): Promise<void> {
     await Promise.all(this.running);
     if (this.failure) { for (const w of this.writers) w.destroy(); return; }
     for (const w of this.writers) await w.close();
   }
+}
+
+/** `count` ids from `first` on, as text (ids stay below 2^53). */
+function idRange(first: string | null, count: number): string[] {
+  const out: string[] = new Array(count);
+  if (count === 0) return out;
+  const start = Number(first);
+  if (first === null || !Number.isSafeInteger(start + count)) throw new Error(`id range from ${first} cannot be handed out`);
+  for (let k = 0; k < count; k++) out[k] = String(start + k);
+  return out;
 }
 
 type SlaPolicyRow = Omit<SlaPolicy, 'valid_from' | 'valid_to'> & { valid_from: string; valid_to: string | null };

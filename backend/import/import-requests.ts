@@ -4,6 +4,8 @@
 // customer, journey and rollup mark the API's INSERT would give them. While the database writes, the
 // next chunk is read.
 // Idempotent: rows whose (source, external_id) is already present are skipped.
+// With `bulkLoad` the chunks all go into one transaction that drops and rebuilds the secondary indexes
+// (bulk-load.ts): for loading years of history into a new installation, all or nothing.
 import { createReadStream, statSync } from 'node:fs';
 import type pg from 'pg';
 import { ReferenceCache, type ReferenceIndex } from '../domain/reference.ts';
@@ -30,8 +32,14 @@ export type ImportOptions = {
    * 'on': every row trigger fires (slower: some 30 foreign-key checks per request).
    */
   triggers?: 'auto' | 'on';
-  /** connections writing chunks side by side (default 1) */
+  /** connections writing chunks side by side (default 1; a bulk load has one) */
   writers?: number;
+  /**
+   * One transaction for the whole file, the secondary indexes of requests and request_events dropped
+   * before the COPYs and built again at the end (bulk-load.ts). Locks requests and request_events
+   * against every other session (and customers against inserts) until it commits.
+   */
+  bulkLoad?: boolean;
   /** told once the header is read: which columns are ignored and which mapped ones are missing */
   onHeader?: (mapping: CompiledMapping) => void;
 };
@@ -51,6 +59,10 @@ export type ImportSummary = {
   writeSeconds: number;
   /** how references were checked: 'set-based' (bulk mode) or 'row triggers' */
   referenceChecks: 'set-based' | 'row triggers';
+  /** 'chunks': one transaction per chunk; 'bulk load': one for the file, indexes rebuilt at the end */
+  mode: 'chunks' | 'bulk load';
+  /** a bulk load: seconds spent building the indexes again (part of `seconds`) */
+  indexSeconds: number;
 };
 
 export class ImportError extends Error {}
@@ -64,7 +76,7 @@ export async function importRequests(pool: pg.Pool, options: ImportOptions): Pro
   const ref = options.reference ?? await new ReferenceCache(pool, Number.MAX_SAFE_INTEGER).get();
   const rejects = new RejectsFile(options.rejectsFile);
   const summary: ImportSummary = { rows: 0, loaded: 0, present: 0, rejected: 0, rejectsFile: null, seconds: 0, rowsPerSecond: 0, writeSeconds: 0,
-    referenceChecks: 'row triggers' };
+    referenceChecks: 'row triggers', mode: options.bulkLoad ? 'bulk load' : 'chunks', indexSeconds: 0 };
 
   const bulk = (options.triggers ?? 'auto') === 'auto' && await bulkModeAllowed(pool);
   if (bulk) summary.referenceChecks = 'set-based';
@@ -72,8 +84,8 @@ export async function importRequests(pool: pg.Pool, options: ImportOptions): Pro
     summary.loaded += r.inserted;
     summary.present += r.staged - r.inserted + r.repeats;
     summary.writeSeconds += r.seconds;
-  });
-  const input = createReadStream(options.file, { highWaterMark: 1 << 20 });
+  }, options.bulkLoad ?? false);
+  const input = createReadStream(options.file, { highWaterMark: 1 << 16 });
 
   let reader: RowReader | null = null;
   let chunk = new Chunk();
@@ -117,10 +129,13 @@ export async function importRequests(pool: pg.Pool, options: ImportOptions): Pro
     if (!reader) throw new ImportError(`${options.file} is empty: no header line`);
     if (chunk.size) await writers.submit(chunk);
     else summary.present += chunk.repeats;
-    await writers.drain();
+    summary.indexSeconds = await writers.finish();
     progress?.update(totalBytes, summary.rows);
   } catch (err) {
     if (err instanceof CsvTooLargeError) throw new ImportError(`${options.file}: ${err.message}; nothing after it was read`);
+    if (err instanceof ChunkWriteError && options.bulkLoad) {
+      throw new ImportError(`${err.message}; the bulk load was rolled back: nothing of this file is in`);
+    }
     if (err instanceof ChunkWriteError) {
       throw new ImportError(`${err.message}; other chunks may be in: run the import again to resume (rows already in are skipped)`);
     }
