@@ -9,6 +9,10 @@
 //    endpoint's requests/s;
 //  - CSV import (`services360 import-requests`, a child process too) of N generated rows: rows/s;
 //    baseline: the same rows written one by one through the API's own INSERT (one statement per row);
+//    then the same files again with `--bulk` (one transaction, secondary indexes rebuilt: bulk-load.ts)
+//    into a second fresh database holding the same zones, with its own server (jobs as --jobs): the runs
+//    of each path go one after another into their database, so later runs land on the earlier runs'
+//    rows (a bulk run rebuilds the indexes over them too); rows/s counts the rows that landed;
 //  - the server's peak memory (VmHWM) after all of it;
 //  - for each, the CPU it cost per request or row (server or importer, its PostgreSQL backends, the
 //    load generator, from /proc) and the rate two idle cores could sustain at that cost: on a shared
@@ -86,16 +90,28 @@ const workDir = mkdtempSync(join(tmpdir(), 's360-bench-ingest-'));
 const serverLog = join(ROOT, 'bench/results', `ingest-server-${Date.now()}.log`);
 mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
 
-async function cleanup() {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server!.once('exit', resolve));
-    server.kill('SIGTERM');
+// The bulk path's own database (same zones), and its server.
+const bulkDbName = `${dbName}_bulk`;
+const bulkDbUrl = (() => { const u = new URL(adminUrl); u.pathname = `/${bulkDbName}`; return u.toString(); })();
+let bulkServer: ChildProcess | null = null;
+
+async function stopServer(child: ChildProcess | null) {
+  if (child && child.exitCode === null) {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
   }
+}
+
+async function cleanup() {
+  await stopServer(server);
+  await stopServer(bulkServer);
   await pool.end().catch(() => {});
   rmSync(workDir, { recursive: true, force: true });
-  if (!args.keep) await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => {});
-  else log(`kept database ${dbName}`);
+  if (!args.keep) {
+    await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => {});
+    await admin(`DROP DATABASE IF EXISTS "${bulkDbName}" WITH (FORCE)`).catch(() => {});
+  } else log(`kept databases ${dbName}, ${bulkDbName}`);
 }
 
 /** A grid of square zones over Dubai's extent, when the communities file is absent. */
@@ -112,11 +128,11 @@ function gridZones(cells = 15) {
 }
 
 /** Starts `services360 serve` as a child process; resolves with its URL. */
-function startServerProcess(): Promise<{ child: ChildProcess; url: string }> {
+function startServerProcess(databaseUrl = dbUrl, logFile = serverLog): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(ROOT, 'bin/services360.js'), 'serve'], {
-      env: { ...process.env, DATABASE_URL: dbUrl, PORT: '0', HOST: '127.0.0.1', S360_JOBS: args.jobs! },
-      stdio: ['ignore', 'pipe', openSync(serverLog, 'w')],
+      env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', S360_JOBS: args.jobs! },
+      stdio: ['ignore', 'pipe', openSync(logFile, 'w')],
     });
     let out = '';
     child.stdout!.on('data', (d) => {
@@ -130,9 +146,10 @@ function startServerProcess(): Promise<{ child: ChildProcess; url: string }> {
 
 try {
   await migrate(pool);
-  const zones = existsSync(DUBAI)
-    ? await importZones(pool, JSON.parse(readFileSync(DUBAI, 'utf8')), { codeProperty: 'COMM_NUM', nameEnProperty: 'CNAME_E', nameArProperty: 'CNAME_A', kind: 'community', subdivideVertices: 64 })
-    : await importZones(pool, gridZones(), { codeProperty: 'code', nameEnProperty: 'name_en', nameArProperty: 'name_ar', kind: 'community', subdivideVertices: 64 });
+  const loadZones = (p: pg.Pool) => (existsSync(DUBAI)
+    ? importZones(p, JSON.parse(readFileSync(DUBAI, 'utf8')), { codeProperty: 'COMM_NUM', nameEnProperty: 'CNAME_E', nameArProperty: 'CNAME_A', kind: 'community', subdivideVertices: 64 })
+    : importZones(p, gridZones(), { codeProperty: 'code', nameEnProperty: 'name_en', nameArProperty: 'name_ar', kind: 'community', subdivideVertices: 64 }));
+  const zones = await loadZones(pool);
   const { rows: [ext] } = await pool.query('SELECT ST_XMin(e) AS x0, ST_YMin(e) AS y0, ST_XMax(e) AS x1, ST_YMax(e) AS y1 FROM (SELECT ST_Extent(geom) AS e FROM zones) z');
   const bbox: BBox = [ext.x0, ext.y0, ext.x1, ext.y1];
   log(`database ${dbName}: ${zones.inserted} zones (${existsSync(DUBAI) ? 'Dubai communities' : 'generated grid'})`);
@@ -169,12 +186,13 @@ try {
   poller.on('error', (err) => log(`CPU poller lost its connection: ${err.message}`));
   await poller.connect();
   const pollerPid = (await poller.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid;
-  const backends = async () => (await poller.query<{ pid: number }>(
-    'SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> $2', [dbName, pollerPid])).rows.map((r) => r.pid);
+  const backendsOf = (database: string) => async () => (await poller.query<{ pid: number }>(
+    'SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> $2', [database, pollerPid])).rows.map((r) => r.pid);
+  const backends = backendsOf(dbName);
   type Cpu = { node: number; db: number; client: number };
-  async function metered<T>(nodePid: () => number | undefined, fn: () => Promise<T>): Promise<{ result: T; cpu: Cpu }> {
+  async function metered<T>(nodePid: () => number | undefined, fn: () => Promise<T>, database = dbName): Promise<{ result: T; cpu: Cpu }> {
     const node = new CpuMeter(async () => { const p = nodePid(); return p ? [p] : []; });
-    const db = new CpuMeter(backends);
+    const db = new CpuMeter(database === dbName ? backends : backendsOf(database));
     await node.start(); await db.start();
     const c0 = process.cpuUsage();
     const result = await fn();
@@ -236,30 +254,46 @@ try {
   }
   log(`row-by-row INSERT baseline: ${baseline.map(n0).join(', ')} rows/s; ${fmtCost(baselineCost[0])}`);
 
-  const csv: { rowsPerSecond: number; loaded: number; peakMb: number | null; cost: Cost }[] = [];
-  for (let run = 1; run <= RUNS; run++) {
-    const file = join(workDir, `history-${run}.csv`);
-    const bytes = await writeHistoryCsv(file, CSV_ROWS, 1000 + run, bbox, `bench-csv-${run}`);
-    let child: ChildProcess | null = null;
-    const m = await metered(() => child?.pid, async () => {
-      child = spawn(process.execPath, [join(ROOT, 'bin/services360.js'), 'import-requests', file, '--quiet'], {
-        env: { ...process.env, DATABASE_URL: dbUrl }, stdio: ['ignore', 'pipe', 'inherit'],
-      });
-      const memory = watchPeakMemory(child.pid!);
-      let out = '';
-      child.stdout!.on('data', (d) => { out += d; });
-      const code = await new Promise<number | null>((resolve) => child!.on('exit', resolve));
-      return { code, out, peakMb: memory.stop() };
-    });
-    const { code, out, peakMb } = m.result;
-    const parsed = /loaded ([\d,]+),.* — ([\d,]+) rows in ([\d.]+) s/.exec(out);
-    if (code !== 0 || !parsed) throw new Error(`import-requests exited ${code}: ${out}`);
-    const rows = Number(parsed[2].replaceAll(',', '')), seconds = Number(parsed[3]);
-    const cost = perOp({ ...m.cpu, client: 0 }, rows);
-    csv.push({ rowsPerSecond: rows / seconds, loaded: Number(parsed[1].replaceAll(',', '')), peakMb, cost });
-    rmSync(file);
-    log(`csv run ${run}: ${n0(rows)} rows (${(bytes / 1_048_576).toFixed(0)} MB) in ${seconds.toFixed(1)} s = ${n0(rows / seconds)} rows/s; importer peak ${peakMb?.toFixed(0)} MB; ${fmtCost(cost)}`);
+  type CsvRun = { rowsPerSecond: number; loaded: number; peakMb: number | null; cost: Cost; indexSeconds: number };
+  /** Imports a generated file per run into `database`; `extra`: more CLI arguments (--bulk). */
+  async function csvRuns(label: string, database: string, databaseUrl: string, extra: string[]): Promise<CsvRun[]> {
+    const out: CsvRun[] = [];
+    for (let run = 1; run <= RUNS; run++) {
+      const file = join(workDir, `history-${run}.csv`);
+      const bytes = await writeHistoryCsv(file, CSV_ROWS, 1000 + run, bbox, `bench-csv-${run}`);
+      let child: ChildProcess | null = null;
+      const m = await metered(() => child?.pid, async () => {
+        child = spawn(process.execPath, [join(ROOT, 'bin/services360.js'), 'import-requests', file, '--quiet', ...extra], {
+          env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ['ignore', 'pipe', 'inherit'],
+        });
+        const memory = watchPeakMemory(child.pid!);
+        let out = '';
+        child.stdout!.on('data', (d) => { out += d; });
+        const code = await new Promise<number | null>((resolve) => child!.on('exit', resolve));
+        return { code, out, peakMb: memory.stop() };
+      }, database);
+      const { code, out: text, peakMb } = m.result;
+      const parsed = /loaded ([\d,]+),.* — ([\d,]+) rows in ([\d.]+) s/.exec(text);
+      if (code !== 0 || !parsed) throw new Error(`import-requests exited ${code}: ${text}`);
+      const loaded = Number(parsed[1].replaceAll(',', '')), rows = Number(parsed[2].replaceAll(',', '')), seconds = Number(parsed[3]);
+      // Only rows that landed count (every generated row is new and good: all of them must have).
+      if (loaded !== rows) throw new Error(`${label} run ${run}: ${loaded} of ${rows} rows loaded: ${text}`);
+      const indexSeconds = Number(/indexes built again in ([\d.]+) s/.exec(text)?.[1] ?? 0);
+      const cost = perOp({ ...m.cpu, client: 0 }, loaded);
+      out.push({ rowsPerSecond: loaded / seconds, loaded, peakMb, cost, indexSeconds });
+      rmSync(file);
+      log(`${label} run ${run}: ${n0(loaded)} rows (${(bytes / 1_048_576).toFixed(0)} MB) in ${seconds.toFixed(1)} s = ${n0(loaded / seconds)} rows/s${indexSeconds ? ` (indexes rebuilt in ${indexSeconds.toFixed(1)} s)` : ''}; importer peak ${peakMb?.toFixed(0)} MB; ${fmtCost(cost)}`);
+    }
+    return out;
   }
+  const csv = await csvRuns('csv', dbName, dbUrl, []);
+
+  // The bulk path: a second fresh database with the same zones and its own server (jobs as --jobs).
+  await admin(`CREATE DATABASE "${bulkDbName}"`);
+  const bulkPool = createPool(bulkDbUrl, { ...loadConfig(), statementTimeoutMs: 0 });
+  try { await migrate(bulkPool); await loadZones(bulkPool); } finally { await bulkPool.end(); }
+  bulkServer = (await startServerProcess(bulkDbUrl, serverLog.replace(/\.log$/, '-bulk.log'))).child;
+  const csvBulk = await csvRuns('csv --bulk', bulkDbName, bulkDbUrl, ['--bulk']);
   await poller.end();
 
   // --- Report ---------------------------------------------------------------------------------
@@ -271,11 +305,13 @@ try {
     trivial: { perSecond: med(trivial, (r) => r.perSecond), p50: med(trivial, (r) => r.p50), p95: med(trivial, (r) => r.p95), p99: med(trivial, (r) => r.p99) },
     batch: { requestsPerSecond: med(batch, (r) => r.perSecond * 1000), p50BatchMs: med(batch, (r) => r.p50) },
     csv: { rowsPerSecond: median(csv.map((c) => c.rowsPerSecond)), baselineRowsPerSecond: median(baseline), importerPeakMb: median(csv.map((c) => c.peakMb ?? NaN)) },
+    csvBulk: { rowsPerSecond: median(csvBulk.map((c) => c.rowsPerSecond)), indexSeconds: median(csvBulk.map((c) => c.indexSeconds)),
+      importerPeakMb: median(csvBulk.map((c) => c.peakMb ?? NaN)) },
     serverPeakMb: serverPeak,
     /** CPU ms per request / row (median) and the rate 2 idle cores could sustain at that cost */
     cpu: {
       trivial: medianCost(trivialCost), single: medianCost(singleCost), batch: medianCost(batchCost),
-      csv: medianCost(csv.map((c) => c.cost)), baseline: medianCost(baselineCost),
+      csv: medianCost(csv.map((c) => c.cost)), csvBulk: medianCost(csvBulk.map((c) => c.cost)), baseline: medianCost(baselineCost),
     },
   };
   const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
@@ -286,23 +322,25 @@ try {
     `  latency p50 / p95 / p99          ${figures.single.p50.toFixed(1)} / ${figures.single.p95.toFixed(1)} / ${figures.single.p99.toFixed(1)} ms             /healthz ${figures.trivial.p50.toFixed(1)} / ${figures.trivial.p95.toFixed(1)} / ${figures.trivial.p99.toFixed(1)} ms`,
     `batch POST /v1/requests/batch      ${n0(figures.batch.requestsPerSecond).padStart(8)} req/s   ≥ 10,000/s   single endpoint ${n0(figures.single.perSecond).padStart(7)} req/s        ${(figures.batch.requestsPerSecond / figures.single.perSecond).toFixed(1)}×  ${verdict(figures.batch.requestsPerSecond >= 10_000)}`,
     `CSV import-requests                ${n0(figures.csv.rowsPerSecond).padStart(8)} rows/s  ≥ 50,000/s   row-by-row INSERT ${n0(figures.csv.baselineRowsPerSecond).padStart(6)} rows/s      ${(figures.csv.rowsPerSecond / figures.csv.baselineRowsPerSecond).toFixed(1)}×  ${verdict(figures.csv.rowsPerSecond >= 50_000)}`,
+    `CSV import-requests --bulk         ${n0(figures.csvBulk.rowsPerSecond).padStart(8)} rows/s  ≥ 50,000/s   row-by-row INSERT ${n0(figures.csv.baselineRowsPerSecond).padStart(6)} rows/s      ${(figures.csvBulk.rowsPerSecond / figures.csv.baselineRowsPerSecond).toFixed(1)}×  ${verdict(figures.csvBulk.rowsPerSecond >= 50_000)}`,
+    `  (--bulk: one transaction; index rebuild ${figures.csvBulk.indexSeconds.toFixed(1)} s of each run, median; importer peak ${figures.csvBulk.importerPeakMb.toFixed(0)} MB)`,
     `server peak memory (VmHWM)         ${figures.serverPeakMb?.toFixed(0).padStart(8)} MB      < 250 MB     (importer process peak ${figures.csv.importerPeakMb.toFixed(0)} MB)              ${verdict((figures.serverPeakMb ?? Infinity) < 250)}`,
     '',
     'CPU cost per operation (median; node = server or importer process, db = its PostgreSQL backends, client = load generator)',
     'and the rate two idle cores could sustain at that cost (an estimate: it leaves out WAL writing, fsync waits and the rest):',
-    ...(['trivial', 'single', 'batch', 'csv', 'baseline'] as const).map((k) =>
+    ...(['trivial', 'single', 'batch', 'csv', 'csvBulk', 'baseline'] as const).map((k) =>
       `  ${k.padEnd(9)} ${fmtCost(figures.cpu[k])}  →  ~${n0(figures.cpu[k].idleEstimate)}/s`),
     '',
     `load average now: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} (2 cores; the load generator runs on them too)`,
   ];
   // --only csv: the CSV lines, the CPU header and load (the API figures were not measured).
-  const lines = CSV_ONLY ? allLines.filter((l, i) => i <= 1 || l.startsWith('CSV') || l.startsWith('CPU') || l.startsWith('and the') || /^  (csv|baseline) /.test(l) || l.startsWith('load') || l === '') : allLines;
+  const lines = CSV_ONLY ? allLines.filter((l, i) => i <= 1 || l.startsWith('CSV') || l.startsWith('CPU') || l.startsWith('and the') || /^  (csv|csvBulk|baseline) |^  \(--bulk/.test(l) || l.startsWith('load') || l === '') : allLines;
   log(lines.join('\n'));
   const resultsDir = join(ROOT, 'bench/results');
   mkdirSync(resultsDir, { recursive: true });
   const file = join(resultsDir, `ingest-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), runs: RUNS, args, figures,
-    raw: { trivial, single, batch, baseline, csv, trivialCost, singleCost, batchCost, baselineCost } }, null, 2));
+    raw: { trivial, single, batch, baseline, csv, csvBulk, trivialCost, singleCost, batchCost, baselineCost } }, null, 2));
   log(`results: ${file}`);
 } finally {
   await cleanup();
