@@ -98,6 +98,8 @@ export class StagedRows {
   private readonly events = new ByteLog();
   private readonly codes = { channels: new Set<string>(), categories: new Set<string>(), topics: new Set<string>(),
     departments: new Set<string>(), statuses: new Set<string>(), stages: new Set<string>() };
+  /** journey shapes seen (history-journey.ts: the shape fixes the events' statuses and stages) */
+  private readonly shapes = new Set<string>();
 
   get length(): number { return this.sources.length; }
 
@@ -115,7 +117,7 @@ export class StagedRows {
     this.createdMs.push(Date.parse(r.created_at));
     this.requestAt.push(this.text.append(`${copyValue(r.source)}\t${copyValue(r.external_id)}\t${copyValue(r.channel)}\t${copyValue(r.category)}\t${copyValue(r.topic)}\t${copyValue(r.department)}\t${copyValue(r.priority)}\t${copyValue(r.description)}\t${copyValue(r.address)}\t${r.lon !== null && r.lat !== null ? pointEwkb(r.lon, r.lat) : '\\N'}\t${r.created_at}\t${copyValue(j.status)}\t${copyValue(j.stage)}\t${j.progress_pct}\t${copyValue(j.first_response_at)}\t${copyValue(j.resolved_at)}\t${copyValue(j.closed_at)}\t${copyValue(j.cancelled_at)}\t${copyValue(j.satisfaction)}\n`));
     // A customer row when any of its fields is given (as the SQL's coalesce(...) IS NOT NULL).
-    const customer = !!c && [c.name, c.phone, c.email, c.national_id, c.language].some((v) => v !== null && v !== undefined);
+    const customer = !!c && (c.name != null || c.phone != null || c.email != null || c.national_id != null || c.language != null);
     this.customerAt.push(customer
       ? this.text.append(`${copyValue(c?.name)}\t${copyValue(c?.phone)}\t${copyValue(c?.email)}\t${copyValue(c?.national_id)}\t${copyValue(c?.language)}\n`) : -1);
     const actor = copyValue(r.source);
@@ -124,10 +126,14 @@ export class StagedRows {
     // the lines are ASCII (else counted again in bytes).
     const start = this.events.length;
     let lines = '';
+    // A journey's statuses and stages depend on its shape alone: noted once per shape.
+    const newShape = !this.shapes.has(j.shape);
+    if (newShape) this.shapes.add(j.shape);
     for (const e of j.events) {
       const line = `${ID_SLOT}\t${e.kind}\t${e.from_status === null ? '\\N' : copyValue(e.from_status)}\t${copyValue(e.to_status)}\t${copyValue(e.stage)}\t${e.progress_pct}\t${actor}\t${e.occurred_at}\n`;
       this.eventAt.push(start + lines.length);
       lines += line;
+      if (!newShape) continue;
       this.codes.statuses.add(e.to_status);
       if (e.from_status !== null) this.codes.statuses.add(e.from_status);
       this.codes.stages.add(e.stage);
@@ -141,8 +147,7 @@ export class StagedRows {
     this.codes.categories.add(r.category);
     if (r.topic !== null) this.codes.topics.add(r.topic);
     if (r.department !== null) this.codes.departments.add(r.department);
-    this.codes.statuses.add(j.status);
-    this.codes.stages.add(j.stage);
+    if (newShape) { this.codes.statuses.add(j.status); this.codes.stages.add(j.stage); }
   }
 
   /**

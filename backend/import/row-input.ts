@@ -63,8 +63,8 @@ export class RowReader {
       const x = this.value(s, record, statusRaw ?? null);
       if (x !== undefined) v[s.field] = x;
     }
-    for (const [field, value] of Object.entries(v)) {
-      if (value.includes('\u0000')) return this.fail([{ path: field, message: 'contains a NUL character' }]);
+    for (const field in v) {
+      if (v[field as ImportField]!.includes('\u0000')) return this.fail([{ path: field, message: 'contains a NUL character' }]);
     }
 
     const problems: ErrorDetail[] = [];
