@@ -6,7 +6,9 @@
 // compares both on good and bad inputs, field by field and at every bound.
 import { z } from 'zod';
 import { PRIORITIES } from '../domain/reference.ts';
-import type { RequestInput } from '../ingest/request-input.ts';
+import type { ReferenceIndex } from '../domain/reference.ts';
+import type { NewRequest, RequestInput } from '../ingest/request-input.ts';
+import { isoMs, isoString } from './iso-time.ts';
 
 // The schema's rules (request-input.ts).
 const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})$/;
@@ -21,7 +23,7 @@ const PRIORITY_SET: ReadonlySet<string> = new Set(PRIORITIES);
 /** A time the schema's `timestamp` accepts, else undefined. */
 export function checkedTime(s: unknown): string | undefined {
   if (typeof s !== 'string' || !ISO_WITH_ZONE.test(s)) return undefined;
-  const t = Date.parse(s);
+  const t = isoMs(s);
   return t >= EARLIEST && t <= Date.now() + FUTURE_TOLERANCE_MS ? s : undefined;
 }
 
@@ -114,4 +116,26 @@ export function quickRequestInput(input: Record<string, unknown>, maxDescription
     }
   }
   return out as RequestInput;
+}
+
+/** toNewRequest (ingest/request-input.ts) with the time written as toISOString would, without a Date each row. */
+export function quickNewRequest(input: RequestInput, ref: ReferenceIndex, now: () => Date): NewRequest {
+  const topic = input.topic ? ref.topic.get(input.topic)! : null;
+  return {
+    source: input.source,
+    external_id: input.external_id,
+    channel: input.channel,
+    category: input.category,
+    topic: topic?.code ?? null,
+    department: topic?.department_code ?? null,
+    priority: input.priority ?? topic?.default_priority ?? 'normal',
+    description: input.description ?? null,
+    address: input.address ?? null,
+    media_url: input.media_url ?? null,
+    lon: input.location?.lon ?? null,
+    lat: input.location?.lat ?? null,
+    zone_code: input.zone ?? null,
+    customer: input.customer ?? null,
+    created_at: input.created_at ? isoString(input.created_at) : now().toISOString(),
+  };
 }

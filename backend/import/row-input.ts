@@ -5,7 +5,7 @@ import type { ReferenceIndex, Status } from '../domain/reference.ts';
 import type { ErrorDetail } from '../http/errors.ts';
 import { zodDetails } from '../http/validate.ts';
 import { checkCodes, requestInputSchema, toNewRequest, type NewRequest, type RequestInput } from '../ingest/request-input.ts';
-import { checkedTime, quickRequestInput } from './request-check.ts';
+import { checkedTime, quickNewRequest, quickRequestInput } from './request-check.ts';
 import { buildJourney, checkHistory, STATUSES, type History, type Journey } from './history-journey.ts';
 import type { CompiledMapping, FieldSource, ImportField } from './mapping.ts';
 
@@ -112,7 +112,8 @@ export class RowReader {
 
     const historyProblems = checkHistory(history);
     if (historyProblems.length) return this.fail(historyProblems);
-    return { row: { request: toNewRequest(parsed.data, this.ref, this.now()), journey: buildJourney(history) } };
+    const request = this.exact ? toNewRequest(parsed.data, this.ref, this.now()) : quickNewRequest(parsed.data, this.ref, this.now);
+    return { row: { request, journey: buildJourney(history) } };
   }
 
   /** Surely no problem for checkCodes (which names them otherwise): known codes, no zone beside a point. */
