@@ -20,8 +20,22 @@ function daysToMonth(year: number, month: number): number {
   return era * 146097 + doe - 719468;
 }
 
+// The last few answers: a row's times are read by several checks in turn.
+const memoKeys: (string | null)[] = [null, null, null, null];
+const memoValues = [0, 0, 0, 0];
+let memoNext = 0;
+
 /** Same as Date.parse(s) (milliseconds, NaN when not a time). */
 export function isoMs(s: string): number {
+  for (let k = 0; k < 4; k++) if (memoKeys[k] === s) return memoValues[k];
+  const ms = parse(s);
+  memoKeys[memoNext] = s;
+  memoValues[memoNext] = ms;
+  memoNext = (memoNext + 1) & 3;
+  return ms;
+}
+
+function parse(s: string): number {
   const n = s.length;
   // YYYY-MM-DDTHH:MM:SS then .mmm? then Z or ±HH:MM
   if (n < 20 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return Date.parse(s);
