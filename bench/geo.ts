@@ -12,7 +12,8 @@
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { startServer } from '../backend/server.ts';
+import { loadConfig } from '../backend/config.ts';
+import { startAggregatorProcess } from './aggregator-process.ts';
 import { createToken } from '../backend/auth/tokens.ts';
 import { tileOf, type TileCoords } from '../backend/geo/tile-coords.ts';
 import { refreshHotspots } from '../backend/recurrence/hotspots.ts';
@@ -32,7 +33,10 @@ if (!adminUrl) throw new Error('set S360_ADMIN_URL or DATABASE_URL (source scrip
 
 const log = (s: string) => console.log(s);
 const data = await prepareBenchData(adminUrl, REQUESTS, MONTHS, log);
-const server = await startServer({ port: 0, host: '127.0.0.1', tokenCacheMs: 600_000, referenceCacheMs: 600_000 }, data.url);
+// The aggregator as shipped (its jobs on), in a process of its own over one keep-alive connection
+// (bench/aggregator-process.ts). Until 2026-11-29 it ran inside this process and was asked with fetch().
+const server = await startAggregatorProcess(data.url);
+const config = loadConfig();
 const { token } = await createToken(data.pool, `bench-geo-${Date.now()}`, ['read']);
 const auth = { authorization: `Bearer ${token}` };
 
@@ -51,9 +55,8 @@ async function sampleTiles(z: number, count: number): Promise<TileCoords[]> {
 
 async function timeTile(t: TileCoords, qs: string): Promise<{ ms: number; bytes: number; status: number; capped: boolean; layer: string }> {
   const t0 = performance.now();
-  const res = await fetch(`${server.url}/v1/tiles/requests/${t.z}/${t.x}/${t.y}.mvt?${qs}`, { headers: auth });
-  const body = Buffer.from(await res.arrayBuffer());
-  return { ms: performance.now() - t0, bytes: body.length, status: res.status, capped: res.headers.has('x-tile-capped'), layer: res.headers.get('x-tile-layer') ?? '' };
+  const res = await server.request('GET', `/v1/tiles/requests/${t.z}/${t.x}/${t.y}.mvt?${qs}`, auth);
+  return { ms: performance.now() - t0, bytes: res.body.length, status: res.status, capped: res.headers['x-tile-capped'] !== undefined, layer: String(res.headers['x-tile-layer'] ?? '') };
 }
 
 /** The naive baseline: all points of the tile (found with the same index) as GeoJSON, ST_Transform per point, no cap, no bins. */
@@ -78,7 +81,7 @@ const inWindow = async (from: Date, to: Date) =>
   (await data.pool.query('SELECT count(*)::int AS n FROM requests WHERE created_at >= $1 AND created_at < $2', [from, to])).rows[0].n;
 
 log(`\n${data.requests.toLocaleString('en')} requests, ${data.from.toISOString().slice(0, 10)} … ${data.to.toISOString().slice(0, 10)}; ` +
-  `${RUNS} timed runs per zoom and window (after a warm-up pass); cap ${server.ctx.config.maxTileFeatures}, bins at z ≤ ${server.ctx.config.tileBinMaxZoom}`);
+  `${RUNS} timed runs per zoom and window (after a warm-up pass); cap ${config.maxTileFeatures}, bins at z ≤ ${config.tileBinMaxZoom}`);
 const results: { window: string; z: number; min: number; worstTileBest: number; p50: number; p95: number; base50: number; base95: number; kb: number; baseKb: number; capped: number }[] = [];
 for (const w of windows) {
   log(`\n${w.name}: ${(await inWindow(w.from, w.to)).toLocaleString('en')} requests in range`);
@@ -90,8 +93,8 @@ for (const w of windows) {
     const tiles = z <= 9 ? [tileOf(55.27, 25.2, z), ...(await sampleTiles(z, 3))] : await sampleTiles(z, 8);
     const uniq = [...new Map(tiles.map((t) => [`${t.x}/${t.y}`, t])).values()];
     const cellTiles: string[] = [];
-    for (const t of uniq) if ((await timeTile(t, qs)).layer === 'bins' && z > server.ctx.config.tileBinMaxZoom) cellTiles.push(`${t.x}/${t.y}`);  // warm-up
-    if (z > server.ctx.config.tileBinMaxZoom) asCells.push(`z${z} ${cellTiles.length} of ${uniq.length}${cellTiles.length ? ` (${cellTiles.join(' ')})` : ''}`);
+    for (const t of uniq) if ((await timeTile(t, qs)).layer === 'bins' && z > config.tileBinMaxZoom) cellTiles.push(`${t.x}/${t.y}`);  // warm-up
+    if (z > config.tileBinMaxZoom) asCells.push(`z${z} ${cellTiles.length} of ${uniq.length}${cellTiles.length ? ` (${cellTiles.join(' ')})` : ''}`);
     const times: number[] = []; let bytes = 0; let capped = 0;
     const bestOf = new Map<number, number>();  // per tile: its fastest run (~ its cost on an idle machine)
     for (let i = 0; i < RUNS; i++) {
@@ -110,30 +113,30 @@ for (const w of windows) {
     const row = { window: w.name, z, min: Math.min(...times), worstTileBest: Math.max(...bestOf.values()), p50: quantile(times, 0.5), p95: quantile(times, 0.95), base50: quantile(base, 0.5), base95: quantile(base, 0.95),
       kb: bytes / RUNS / 1024, baseKb: baseBytes / baseRuns / 1024, capped };
     results.push(row);
-    log(`  ${String(z).padStart(3)}  ${z <= server.ctx.config.tileBinMaxZoom ? 'bins    ' : 'requests'} ${ms(row.min)}  ${ms(row.p50)}  ${ms(row.p95)}  ${ms(row.worstTileBest).padStart(15)}  ${row.kb.toFixed(1).padStart(7)}  ${String(capped).padStart(6)} |` +
+    log(`  ${String(z).padStart(3)}  ${z <= config.tileBinMaxZoom ? 'bins    ' : 'requests'} ${ms(row.min)}  ${ms(row.p50)}  ${ms(row.p95)}  ${ms(row.worstTileBest).padStart(15)}  ${row.kb.toFixed(1).padStart(7)}  ${String(capped).padStart(6)} |` +
       ` ${ms(row.base50)}  ${ms(row.base95)} ${row.baseKb.toFixed(0).padStart(7)}  ${(row.base95 / row.p95).toFixed(1).padStart(6)}×`);
   }
-  log(`  point tiles served as zoom-18 cells (more than ${Math.min(server.ctx.config.tileCellsAbove, server.ctx.config.maxTileFeatures).toLocaleString('en')} requests, range over 35 days): ${asCells.join('; ')}`);
+  log(`  point tiles served as zoom-18 cells (more than ${Math.min(config.tileCellsAbove, config.maxTileFeatures).toLocaleString('en')} requests, range over 35 days): ${asCells.join('; ')}`);
 }
 
 log('\nzones GeoJSON (Dubai communities) per zoom');
 log(' zoom  vertices   identity KB   gzip KB   build ms  cached ms');
 for (const zoom of [6, 8, 10, 12, 14, 16]) {
   const t0 = performance.now();
-  const first = await fetch(`${server.url}/v1/zones.geojson?zoom=${zoom}&language=en`, { headers: { ...auth, 'accept-encoding': 'identity' } });
-  const body = await first.text();
+  const first = await server.request('GET', `/v1/zones.geojson?zoom=${zoom}&language=en`, { ...auth, 'accept-encoding': 'identity' });
+  const body = first.body.toString('utf8');
   const build = performance.now() - t0;
   const t1 = performance.now();
-  const zipped = await fetch(`${server.url}/v1/zones.geojson?zoom=${zoom}&language=en`, { headers: { ...auth, 'accept-encoding': 'gzip' } });
-  const zippedBytes = Number(zipped.headers.get('content-length') ?? (await zipped.arrayBuffer()).byteLength);
+  const zipped = await server.request('GET', `/v1/zones.geojson?zoom=${zoom}&language=en`, { ...auth, 'accept-encoding': 'gzip' });
+  const zippedBytes = zipped.body.length;
   const cached = performance.now() - t1;
   const vertices = (body.match(/\[-?\d+(\.\d+)?,-?\d+(\.\d+)?\]/g) ?? []).length;
   log(`  ${String(zoom).padStart(3)}  ${String(vertices).padStart(8)}  ${(Buffer.byteLength(body) / 1024).toFixed(1).padStart(11)}  ${(zippedBytes / 1024).toFixed(1).padStart(8)}  ${build.toFixed(1).padStart(9)}  ${cached.toFixed(1).padStart(9)}`);
 }
 
 log('\nrecurrence over the last 30 days');
-const refresh = await refreshHotspots(data.pool, new Date(now.getTime() + 1), server.ctx.config);
-log(`  refreshHotspots: ${refresh.hotspots} hot spots in ${refresh.durationMs} ms (DBSCAN per topic, eps ${server.ctx.config.hotspotEpsMetres} m)`);
+const refresh = await refreshHotspots(data.pool, new Date(now.getTime() + 1), config);
+log(`  refreshHotspots: ${refresh.hotspots} hot spots in ${refresh.durationMs} ms (DBSCAN per topic, eps ${config.hotspotEpsMetres} m)`);
 for (const [name, path] of [
   ['hot spots from the table', '/v1/recurrence/hotspots'],
   ['hot spots live (other window)', `/v1/recurrence/hotspots?from=${new Date(now.getTime() - 29 * DAY).toISOString()}&to=${now.toISOString()}`],
@@ -142,8 +145,7 @@ for (const [name, path] of [
   const times: number[] = [];
   for (let i = 0; i < 5; i++) {
     const t0 = performance.now();
-    const res = await fetch(server.url + path, { headers: auth });
-    await res.arrayBuffer();
+    await server.request('GET', path, auth);
     times.push(performance.now() - t0);
   }
   log(`  ${name.padEnd(38)} p50 ${ms(quantile(times, 0.5))} ms  max ${ms(Math.max(...times))} ms`);
@@ -151,5 +153,5 @@ for (const [name, path] of [
 
 const worst = Math.max(...results.map((r) => r.p95));
 log(`\nworst MVT p95: ${worst.toFixed(1)} ms (target ≤ 50 ms): ${worst <= 50 ? 'met' : 'NOT met'}`);
-await server.close();
+await server.stop();
 await data.pool.end();

@@ -7,8 +7,7 @@
 // Data: a database of its own (s360_bench_query), the demo city with N requests over M months (the demo
 // generator), SLA clocks computed, rollups applied; reused when it already holds N requests.
 import { performance } from 'node:perf_hooks';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import http from 'node:http';
+import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { createToken } from '../backend/auth/tokens.ts';
@@ -18,6 +17,7 @@ import { loadConfig } from '../backend/config.ts';
 import { applyPendingRollups } from '../backend/rollups/apply.ts';
 import { advanceHourHorizon } from '../backend/rollups/hour-horizon.ts';
 import { backfillLeanHours } from '../backend/rollups/lean-hours.ts';
+import { startAggregatorProcess } from './aggregator-process.ts';
 import { sweepSla } from '../backend/sla/sweep.ts';
 import { refreshSla } from '../backend/sla/refresh.ts';
 
@@ -73,22 +73,6 @@ if ((await pool.query(`SELECT 1 FROM rollup_hour_horizon WHERE lean_hour_from > 
   const done = await backfillLeanHours(pool, Infinity);
   log(`  lean cubes' hour rows of ${done.days} days (${done.rows.toLocaleString('en')} rows) rebuilt in ${secs(t0)} s`);
   await pool.query('VACUUM ANALYZE rollups');
-}
-
-/** `services360 serve` as a child process, jobs off; resolves when it listens. */
-function startAggregatorProcess(): Promise<{ child: ChildProcess; host: string; port: number }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/services360.js', 'serve'], {
-      env: { ...process.env, DATABASE_URL: url, PORT: '0', HOST: '127.0.0.1', S360_JOBS: 'off' }, stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout!.on('data', (d) => {
-      out += d;
-      const m = /listening on http:\/\/(127\.0\.0\.1):(\d+)/.exec(out);
-      if (m) resolve({ child, host: m[1], port: Number(m[2]) });
-    });
-    child.on('exit', (code) => reject(new Error(`the aggregator exited (${code}) before listening: ${out}`)));
-  });
 }
 
 /**
@@ -192,23 +176,12 @@ const PANELS: Panel[] = [
     sql: `SELECT date_trunc('week', created_at, 'Asia/Dubai') AS t, channel_code, count(*) FROM requests WHERE created_at >= $1 AND created_at < $2 GROUP BY 1, 2`, params: [new Date(end - MONTHS * 30 * DAY), new Date(end)] },
 ];
 
-// The aggregator as shipped, in a process of its own (`services360 serve`, jobs off: the data holds still), asked
-// over one keep-alive connection, as a Grafana server or browser would; plain SQL goes to PostgreSQL's own
-// process the same way. (Until 2026-11-29 the server ran inside this process and was asked with fetch(): the
-// load generator's work then shared the server's one thread and was counted in every API time.)
-const server = await startAggregatorProcess();
-const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-function postQuery(body: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: server.host, port: server.port, method: 'POST', path: '/v1/query', agent,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+// The aggregator as shipped, in a process of its own (jobs off: the data holds still), over one keep-alive
+// connection (bench/aggregator-process.ts); plain SQL goes to PostgreSQL's own process the same way. (Until
+// 2026-11-29 the server ran inside this process and was asked with fetch(): the load generator's work then
+// shared the server's one thread and was counted in every API time.)
+const server = await startAggregatorProcess(url, { S360_JOBS: 'off' });
+const postQuery = async (body: string) => (await server.request('POST', '/v1/query', { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body)).status;
 const { token } = await createToken(pool, `bench-query-${Date.now()}`, ['read']);
 const quantile = (xs: number[], q: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(q * (s.length - 1) + 0.5))]; };
 const pad = (s: string, n: number) => s.padEnd(n);
@@ -238,6 +211,5 @@ for (const p of PANELS) {
 log(`${pad('whole set (all runs)', 42)}${f(quantile(apiAll, 0.5))}${f(quantile(apiAll, 0.95))} ${f(quantile(sqlAll, 0.5))}${f(quantile(sqlAll, 0.95))}${(quantile(sqlAll, 0.5) / quantile(apiAll, 0.5)).toFixed(1).padStart(7)}×`);
 log(`${pad('whole set, one dashboard refresh (sum)', 42)}${f(quantile(apiRefresh, 0.5))}${f(quantile(apiRefresh, 0.95))} ${f(quantile(sqlRefresh, 0.5))}${f(quantile(sqlRefresh, 0.95))}${(quantile(sqlRefresh, 0.5) / quantile(apiRefresh, 0.5)).toFixed(1).padStart(7)}×`);
 log('\ntargets: API p50 ≤ 20 ms and ≥ 100× faster than plain SQL at p50');
-agent.destroy();
-server.child.kill('SIGTERM');
+await server.stop();
 await pool.end();

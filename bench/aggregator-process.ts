@@ -1,0 +1,52 @@
+// The aggregator as shipped, for the benchmarks that time its API: `services360 serve` in a process of its own
+// (jobs as asked), spoken to over one keep-alive connection — as a Grafana server or a browser would — so the
+// load generator's own work never shares the server's thread nor is counted in its times.
+import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(fileURLToPath(import.meta.url), '../..');
+
+export type Reply = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
+export type AggregatorProcess = {
+  child: ChildProcess;
+  request: (method: 'GET' | 'POST', path: string, headers?: Record<string, string>, body?: string) => Promise<Reply>;
+  stop: () => Promise<void>;
+};
+
+export function startAggregatorProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<AggregatorProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin/services360.js'), 'serve'], {
+      env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    const onExit = (code: number | null) => reject(new Error(`the aggregator exited (${code}) before listening: ${out}`));
+    child.once('exit', onExit);
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const m = /listening on http:\/\/(127\.0\.0\.1):(\d+)/.exec(out);
+      if (!m) return;
+      child.off('exit', onExit);
+      const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+      const request: AggregatorProcess['request'] = (method, path, headers = {}, body) => new Promise((done, fail) => {
+        const req = http.request({ host: m[1], port: Number(m[2]), method, path, agent,
+          headers: body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => done({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+        });
+        req.on('error', fail);
+        req.end(body);
+      });
+      const stop = async () => {
+        agent.destroy();
+        if (child.exitCode !== null) return;
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      };
+      resolve({ child, request, stop });
+    });
+  });
+}
