@@ -1,6 +1,7 @@
 // Recurring topics: ranked by volume over [from, to), each with its count in the previous equal period
-// and the change in % (null when the previous period had none). For /v1/recurrence/topics and the
-// query API's `recurring_topics` metric.
+// and the change in % (null when the previous period had none), counted from the requests table. For
+// /v1/recurrence/topics; the query API's `recurring_topics` metric sums the rollups instead
+// (backend/query/run-target.ts), the same counts.
 import type pg from 'pg';
 import { filterValues, NO_FILTERS, withRequestFilters, type RequestFilters } from '../geo/request-filters.ts';
 import type { Language, TimeRange } from '../geo/read-params.ts';
