@@ -64,17 +64,6 @@ cells AS MATERIALIZED (
   GROUP BY i, j
   HAVING sum(n) > 0
 )
-SELECT (
-  SELECT ST_AsMVT(t, 'bins', $6::int, 'geom')
-  FROM (
-    SELECT c.n::int AS count,
-           ST_AsMVTGeom(ST_Point((c.sx::float8 / c.n::float8 / 4294967296 - 0.5) * 40075016.68557849,
-                                 (0.5 - c.sy::float8 / c.n::float8 / 4294967296) * 40075016.68557849, 3857),
-                        ST_TileEnvelope($3::int, $4::int, $5::int), $6::int, 0, false) AS geom
-    FROM cells c
-    ORDER BY c.n DESC, c.i, c.j
-    LIMIT $7::int
-  ) t
-) AS tile,
+SELECT /* tile_cells_encode */ AS tile,
 (SELECT count(*) FROM cells) > $7::int AS capped,
 (SELECT coalesce(sum(n), 0) FROM cells)::bigint AS total
