@@ -52,7 +52,7 @@ export const cellsAbove = (s: TileSettings): number => Math.min(s.tileCellsAbove
 export function cellTileQuery(s: TileSettings, c: TileCoords, range: TimeRange, source: 'counted' | 'raw'): { text: string; values: unknown[] } {
   if (c.z < PRECOUNTED_BIN_MAX_ZOOM || c.z > PRECOUNTED_CELL_ZOOM) throw new Error(`zoom-18 cells are for tiles of zoom 13..18, not ${c.z}`);
   return source === 'counted'
-    ? { text: sqlWith('geo/tile_cells_counted', { tile_bins_cut: 'geo/tile_bins_cut', tile_cells_encode: 'geo/tile_cells_encode' }),
+    ? { text: sqlWith('geo/tile_cells_counted', { tile_bins_cut: 'geo/tile_bins_cut', tile_cells_encode: 'geo/tile_cells_encode', tile_cells_pending: 'geo/tile_cells_pending' }),
       values: [range.from, range.to, c.z, c.x, c.y, s.tileExtent, s.maxTileFeatures] }
     : { text: withRequestFilters('geo/tile_bins'),
       values: [range.from, range.to, ...filterValues(NO_FILTERS), c.z, c.x, c.y, s.tileExtent, 2 ** (PRECOUNTED_CELL_ZOOM - c.z), s.maxTileFeatures] };
@@ -72,7 +72,7 @@ export function tileQuery(s: TileSettings, c: TileCoords, range: TimeRange, filt
   }
   if (source === 'counted') {
     if (filterValues(filters).some((v) => v !== null)) throw new Error('pre-counted bins take no dimension filter');
-    return { layer: 'bins', text: sqlWith('geo/tile_bins_counted', { tile_bins_cut: 'geo/tile_bins_cut', tile_cells_encode: 'geo/tile_cells_encode' }),
+    return { layer: 'bins', text: sqlWith('geo/tile_bins_counted', { tile_bins_cut: 'geo/tile_bins_cut', tile_cells_encode: 'geo/tile_cells_encode', tile_cells_pending: 'geo/tile_cells_pending' }),
       values: [range.from, range.to, c.z, c.x, c.y, s.tileExtent, s.maxTileFeatures] };
   }
   return { layer: 'bins', text: withRequestFilters('geo/tile_bins'),

@@ -42,13 +42,7 @@ raw AS (
     AND ((r.created_at >= $1::timestamptz AND r.created_at < (SELECT d0 FROM cut))
       OR (r.created_at >= (SELECT d1 FROM cut) AND r.created_at < $2::timestamptz))
   UNION ALL
-  SELECT -1, s.px, s.py FROM tile_bin_state s
-  WHERE s.request_id = ANY (ARRAY(SELECT request_id FROM rollup_pending))
-    AND s.created_at >= (SELECT d0 FROM cut) AND s.created_at < (SELECT d1 FROM cut)
-  UNION ALL
-  SELECT 1, tile_px(r.location), tile_py(r.location) FROM requests r
-  WHERE r.id = ANY (ARRAY(SELECT request_id FROM rollup_pending)) AND r.location IS NOT NULL
-    AND r.created_at >= (SELECT d0 FROM cut) AND r.created_at < (SELECT d1 FROM cut)
+  SELECT * FROM /* tile_cells_pending */ AS pending
 ),
 raw_cells AS (
   SELECT (p.px >> 14) & 31 AS i, (p.py >> 14) & 31 AS j,
