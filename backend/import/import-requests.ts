@@ -89,7 +89,8 @@ export async function importRequests(pool: pg.Pool, options: ImportOptions): Pro
 
   let reader: RowReader | null = null;
   let chunk = new Chunk();
-  let keys = new Set<string>();
+  /** the chunk's keys: source → external ids */
+  let keys = new Map<string, Set<string>>();
   const progress = options.progress ?? null;
   try {
     progress?.start(totalBytes);
@@ -114,14 +115,16 @@ export async function importRequests(pool: pg.Pool, options: ImportOptions): Pro
         }
         const result = reader.read(r.cells);
         if (result.problems) { await rejects.add(r.line, result.problems, r.cells); continue; }
-        const key = `${result.row.request.source}\u0000${result.row.request.external_id}`;
-        if (keys.has(key)) { chunk.repeats++; continue; }
-        keys.add(key);
+        const { source, external_id: externalId } = result.row.request;
+        let ofSource = keys.get(source);
+        if (!ofSource) keys.set(source, ofSource = new Set());
+        if (ofSource.has(externalId)) { chunk.repeats++; continue; }
+        ofSource.add(externalId);
         chunk.add(r.line, result.row);
         if (chunk.size >= options.chunkRows) {
           await writers.submit(chunk);
           chunk = new Chunk();
-          keys = new Set();
+          keys = new Map();
         }
       }
       progress?.update(input.bytesRead, summary.rows);
