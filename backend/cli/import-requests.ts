@@ -21,7 +21,7 @@ const HELP = `usage: services360 import-requests FILE.csv [options]
   --bulk                bulk history load, for filling a new installation with years of history:
                         the whole file is ONE transaction that drops the secondary indexes of
                         requests and request_events, COPYs every row and builds them again before
-                        committing (several times faster). All or nothing: on any failure nothing
+                        committing (less database work, not faster on 2 cores). All or nothing: on any failure nothing
                         of the file is in. It LOCKS requests and request_events against every other
                         session (ACCESS EXCLUSIVE) and customers against inserts until it commits:
                         the API's ingest, queries that read requests and the scheduled jobs wait
