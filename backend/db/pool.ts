@@ -62,8 +62,9 @@ export async function inReadOnlySnapshot<R extends pg.QueryResultRow, T>(pool: p
     const results = await client.query(`${BEGIN['snapshot-read-only']}; ${opening}`) as unknown as pg.QueryResult<R>[];
     result = await fn(client, results[1].rows);
   } catch (err) {
-    await client.query('ROLLBACK').catch(() => {});
-    client.release();
+    // A connection that cannot even roll back is dropped, not handed to the next caller.
+    const rolledBack = await client.query('ROLLBACK').then(() => true, () => false);
+    client.release(!rolledBack);
     throw err;
   }
   client.query('COMMIT').then(() => client.release(), (err: Error) => client.release(err));
