@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { PRIORITIES } from '../domain/reference.ts';
 import type { ReferenceIndex } from '../domain/reference.ts';
-import type { NewRequest, RequestInput } from '../ingest/request-input.ts';
+import { toNewRequest, type NewRequest, type RequestInput } from '../ingest/request-input.ts';
 import { isoMs, isoString } from './iso-time.ts';
 
 // The schema's rules (request-input.ts).
@@ -118,24 +118,10 @@ export function quickRequestInput(input: Record<string, unknown>, maxDescription
   return out as RequestInput;
 }
 
+/** The time a row without created_at would get; never read when the row has one. */
+const UNREAD = new Date(0);
+
 /** toNewRequest (ingest/request-input.ts) with the time written as toISOString would, without a Date each row. */
 export function quickNewRequest(input: RequestInput, ref: ReferenceIndex, now: () => Date): NewRequest {
-  const topic = input.topic ? ref.topic.get(input.topic)! : null;
-  return {
-    source: input.source,
-    external_id: input.external_id,
-    channel: input.channel,
-    category: input.category,
-    topic: topic?.code ?? null,
-    department: topic?.department_code ?? null,
-    priority: input.priority ?? topic?.default_priority ?? 'normal',
-    description: input.description ?? null,
-    address: input.address ?? null,
-    media_url: input.media_url ?? null,
-    lon: input.location?.lon ?? null,
-    lat: input.location?.lat ?? null,
-    zone_code: input.zone ?? null,
-    customer: input.customer ?? null,
-    created_at: input.created_at ? isoString(input.created_at) : now().toISOString(),
-  };
+  return toNewRequest(input, ref, input.created_at ? UNREAD : now(), isoString);
 }

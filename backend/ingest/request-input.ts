@@ -81,7 +81,9 @@ export function checkCodes(input: RequestInput, ref: ReferenceIndex, prefix = ''
   return problems;
 }
 
-export function toNewRequest(input: RequestInput, ref: ReferenceIndex, now = new Date()): NewRequest {
+/** `isoOf`: how created_at is written as an ISO instant (the CSV import passes a faster one with the same results). */
+export function toNewRequest(input: RequestInput, ref: ReferenceIndex, now = new Date(),
+  isoOf: (text: string) => string = (text) => new Date(text).toISOString()): NewRequest {
   const topic = input.topic ? ref.topic.get(input.topic)! : null;
   return {
     source: input.source,
@@ -98,6 +100,6 @@ export function toNewRequest(input: RequestInput, ref: ReferenceIndex, now = new
     lat: input.location?.lat ?? null,
     zone_code: input.zone ?? null,
     customer: input.customer ?? null,
-    created_at: input.created_at ? new Date(input.created_at).toISOString() : now.toISOString(),
+    created_at: input.created_at ? isoOf(input.created_at) : now.toISOString(),
   };
 }
