@@ -31,7 +31,9 @@ const instant = (v: unknown) => (v instanceof Date ? v.getTime() : typeof v === 
 export type RollupSnapshotRow = { pending: boolean; hour_from: unknown; hist_hour_from: unknown; lean_hour_from: unknown };
 
 /** The statement reading a snapshot's RollupSnapshot (static, no parameters). */
-export const ROLLUP_SNAPSHOT_SQL = () => sql('query/rollup_snapshot');
+export function rollupSnapshotSql(): string {
+  return sql('query/rollup_snapshot');
+}
 
 export function rollupSnapshotOf(r: RollupSnapshotRow): RollupSnapshot {
   return { pending: r.pending, hourFrom: instant(r.hour_from), histHourFrom: instant(r.hist_hour_from), leanHourFrom: instant(r.lean_hour_from) };
@@ -119,7 +121,7 @@ function frames(target: Target, metric: MetricDefinition, ref: ReferenceIndex, s
   return timeSeriesFrames({ ...common, buckets, fill });
 }
 
-/** `snapshot`: read (ROLLUP_SNAPSHOT_SQL) in `db`'s snapshot. */
+/** `snapshot`: read (rollupSnapshotSql) in `db`'s snapshot. */
 export async function runTarget(db: Db, ref: ReferenceIndex, config: Config, range: QueryRange, target: Target, path: string, snapshot: RollupSnapshot): Promise<Frame[]> {
   const metric: MetricDefinition = METRICS[target.metric];
   const filters = resolveFilters(target, ref, path);

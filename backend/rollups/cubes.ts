@@ -36,6 +36,8 @@ export function cubeId(dims: readonly Dimension[]): number {
 
 /** The ids of the lean cubes (bound into the rollup statements as smallint[]). */
 export const LEAN_CUBE_IDS: readonly number[] = LEAN_CUBES.map((c) => cubeId(c));
+/** The ids of the other cubes (with zone or advisor): their hour rows are kept from the hour horizon on. */
+export const WIDE_CUBE_IDS: readonly number[] = CUBES.filter((c) => !LEAN_CUBES.includes(c)).map((c) => cubeId(c));
 
 /** The smallest cube holding all `needed` dimensions, or null (answer from the raw rows). */
 export function coveringCube(needed: readonly Dimension[], cubes: readonly (readonly Dimension[])[] = CUBES): { id: number; dims: readonly Dimension[] } | null {

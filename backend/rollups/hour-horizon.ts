@@ -2,9 +2,7 @@
 // written and read only for buckets at or after them; the rollup job moves it forward, the retention job deletes the rows left below it.
 import type pg from 'pg';
 import { sql } from '../db/sql.ts';
-import { CUBES, cubeId, LEAN_CUBE_IDS } from './cubes.ts';
-
-const WIDE_CUBE_IDS = CUBES.map((c) => cubeId(c)).filter((id) => !LEAN_CUBE_IDS.includes(id));
+import { LEAN_CUBE_IDS, WIDE_CUBE_IDS } from './cubes.ts';
 
 const DAY_MS = 86_400_000;
 

@@ -7,7 +7,7 @@ import { requireScope } from '../http/auth.ts';
 import { ValidationError } from '../http/errors.ts';
 import { parseOrThrow, zodDetails } from '../http/validate.ts';
 import { normaliseTarget, queryBodySchema, targetSchema, type Target } from '../query/request-schema.ts';
-import { ROLLUP_SNAPSHOT_SQL, rollupSnapshotOf, runTarget, type RollupSnapshotRow } from '../query/run-target.ts';
+import { rollupSnapshotSql, rollupSnapshotOf, runTarget, type RollupSnapshotRow } from '../query/run-target.ts';
 import type { Frame } from '../query/frames.ts';
 
 export function registerQuery(router: Router, ctx: AppContext): void {
@@ -25,7 +25,7 @@ export function registerQuery(router: Router, ctx: AppContext): void {
     const results: Record<string, { frames: Frame[] }> = {};
     // One consistent snapshot: the rollups, the applied state and the pending marks read together; it opens
     // with the read of what the statements need to know of it (one round trip).
-    await inReadOnlySnapshot<RollupSnapshotRow, void>(ctx.pool, ROLLUP_SNAPSHOT_SQL(), async (client, [row]) => {
+    await inReadOnlySnapshot<RollupSnapshotRow, void>(ctx.pool, rollupSnapshotSql(), async (client, [row]) => {
       const snapshot = rollupSnapshotOf(row);
       for (const [i, target] of targets.entries()) {
         results[target.refId] = { frames: await runTarget(client, ref, ctx.config, range, target, `targets[${i}]`, snapshot) };
