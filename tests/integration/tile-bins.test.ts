@@ -87,10 +87,30 @@ async function bins(c: TileCoords, from: number, to: number, source: 'counted' |
   filters: RequestFilters = NO_FILTERS): Promise<Bins> {
   const t = await renderRequestTile(agg.db.pool, s, c, { from: new Date(from), to: new Date(to) }, filters, source);
   assert.equal(t.layer, 'bins');
-  const layer = t.tile ? new VectorTile(new Pbf(t.tile)).layers.bins : undefined;
-  let total = 0;
-  for (let i = 0; i < (layer?.length ?? 0); i++) total += Number(layer!.feature(i).properties.count);
-  return { tile: t.tile, capped: t.capped, total };
+  return { tile: t.tile, capped: t.capped, total: binCounts(t.tile).sum };
+}
+
+/** The bins layer of a tile: how many features, and the sum of their counts. */
+function binCounts(tile: Buffer | null): { features: number; sum: number } {
+  const layer = tile ? new VectorTile(new Pbf(tile)).layers.bins : undefined;
+  let sum = 0;
+  for (let i = 0; i < (layer?.length ?? 0); i++) sum += Number(layer!.feature(i).properties.count);
+  return { features: layer?.length ?? 0, sum };
+}
+
+/** Runs `check` on each tile of each zoom over each range (it says whether the tile held requests); a third must have. */
+async function overTilesAndRanges(zooms: readonly number[], label: string,
+  check: (c: TileCoords, r: (typeof RANGES)[number], where: string) => Promise<boolean>): Promise<void> {
+  let compared = 0, nonEmpty = 0;
+  for (const z of zooms) {
+    for (const c of tilesAt(z)) {
+      for (const r of RANGES) {
+        compared++;
+        if (await check(c, r, `${label}: z${z} ${c.x}/${c.y}, ${r.name}`)) nonEmpty++;
+      }
+    }
+  }
+  assert.ok(nonEmpty > compared / 3, `${label}: ${nonEmpty} of ${compared} tiles hold requests`);
 }
 
 /** The requests of tile c in [from, to), counted straight from the table by the tile's definition. */
@@ -103,21 +123,14 @@ async function rawCount(c: TileCoords, from: number, to: number): Promise<number
 
 /** Every zoom, tile and range: the pre-count's tile is the raw rows' tile, and it holds every request. */
 async function assertCountedEqualsRaw(label: string) {
-  let compared = 0, nonEmpty = 0;
-  for (const z of ZOOMS) {
-    for (const c of tilesAt(z)) {
-      for (const r of RANGES) {
-        const counted = await bins(c, r.from, r.to, 'counted');
-        const raw = await bins(c, r.from, r.to, 'raw');
-        const where = `${label}: z${z} ${c.x}/${c.y}, ${r.name}`;
-        assert.deepEqual(counted.tile, raw.tile, `${where}: the tiles differ`);
-        assert.equal(counted.capped, raw.capped, where);
-        assert.equal(counted.total, await rawCount(c, r.from, r.to), `${where}: counts`);
-        compared++; if (counted.total > 0) nonEmpty++;
-      }
-    }
-  }
-  assert.ok(nonEmpty > compared / 3, `${label}: ${nonEmpty} of ${compared} tiles hold requests`);
+  await overTilesAndRanges(ZOOMS, label, async (c, r, where) => {
+    const counted = await bins(c, r.from, r.to, 'counted');
+    const raw = await bins(c, r.from, r.to, 'raw');
+    assert.deepEqual(counted.tile, raw.tile, `${where}: the tiles differ`);
+    assert.equal(counted.capped, raw.capped, where);
+    assert.equal(counted.total, await rawCount(c, r.from, r.to), `${where}: counts`);
+    return counted.total > 0;
+  });
   await assertCellsEqualRaw(label);
 }
 
@@ -127,34 +140,24 @@ async function cells(c: TileCoords, from: number, to: number, source: 'counted' 
   const q = cellTileQuery(s, c, { from: new Date(from), to: new Date(to) }, source);
   const row = (await agg.db.pool.query(q.text, q.values)).rows[0];
   const tile = row.tile && row.tile.length > 0 ? row.tile as Buffer : null;
-  const layer = tile ? new VectorTile(new Pbf(tile)).layers.bins : undefined;
-  let sum = 0;
-  for (let i = 0; i < (layer?.length ?? 0); i++) sum += Number(layer!.feature(i).properties.count);
-  return { tile, capped: row.capped, total: Number(row.total ?? NaN), sum, features: layer?.length ?? 0 };
+  return { tile, capped: row.capped, total: Number(row.total ?? NaN), ...binCounts(tile) };
 }
 
 const CELL_ZOOMS = [13, 14, 15, 16, 18];
 
 /** Zooms 13..18: the pre-counted zoom-18 cells of a point tile are the raw rows' cells, and `total` is exact. */
 async function assertCellsEqualRaw(label: string) {
-  let compared = 0, nonEmpty = 0;
-  for (const z of CELL_ZOOMS) {
-    for (const c of tilesAt(z)) {
-      for (const r of RANGES) {
-        const counted = await cells(c, r.from, r.to, 'counted');
-        const raw = await cells(c, r.from, r.to, 'raw');
-        const where = `${label}: cells of z${z} ${c.x}/${c.y}, ${r.name}`;
-        assert.deepEqual(counted.tile, raw.tile, `${where}: the tiles differ`);
-        assert.equal(counted.capped, raw.capped, where);
-        const n = await rawCount(c, r.from, r.to);
-        assert.equal(counted.total, n, `${where}: total`);
-        assert.equal(counted.sum, n, `${where}: counts`);
-        assert.ok(counted.features <= 4 ** (18 - z), `${where}: ${counted.features} cells`);
-        compared++; if (n > 0) nonEmpty++;
-      }
-    }
-  }
-  assert.ok(nonEmpty > compared / 3, `${label}: ${nonEmpty} of ${compared} cell tiles hold requests`);
+  await overTilesAndRanges(CELL_ZOOMS, `${label}, cells`, async (c, r, where) => {
+    const counted = await cells(c, r.from, r.to, 'counted');
+    const raw = await cells(c, r.from, r.to, 'raw');
+    assert.deepEqual(counted.tile, raw.tile, `${where}: the tiles differ`);
+    assert.equal(counted.capped, raw.capped, where);
+    const n = await rawCount(c, r.from, r.to);
+    assert.equal(counted.total, n, `${where}: total`);
+    assert.equal(counted.sum, n, `${where}: counts`);
+    assert.ok(counted.features <= 4 ** (18 - c.z), `${where}: ${counted.features} cells`);
+    return n > 0;
+  });
 }
 
 test('without filters, binned tiles come from the pre-count; with a filter, from the raw rows', () => {
