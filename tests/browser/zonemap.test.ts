@@ -95,19 +95,69 @@ describe('zone map panel', () => {
     await hp.page.close();
   });
 
+  /**
+   * How the view sits against the extent of the zones that hold data in the panel's frame (the same query the
+   * panel runs, read in before()): which zones those are changes with the data, so the expectation follows it.
+   */
+  const viewAgainstDataExtent = (hp: HostPage) => hp.page.evaluate(`((codes) => {
+    const map = document.querySelector('[data-testid="zonemap-map"]').__zonemap.map;
+    const layer = map.getAllLayers().find(function (l) { return l.get('id') === 'zones'; });
+    const wanted = new Set(codes);
+    const data = [Infinity, Infinity, -Infinity, -Infinity];
+    let zones = 0;
+    layer.getSource().getFeatures().forEach(function (f) {
+      if (!wanted.has(f.get('code'))) return;
+      zones++;
+      const e = f.getGeometry().getExtent();
+      data[0] = Math.min(data[0], e[0]); data[1] = Math.min(data[1], e[1]); data[2] = Math.max(data[2], e[2]); data[3] = Math.max(data[3], e[3]);
+    });
+    const size = map.getSize();
+    const view = map.getView().calculateExtent(size);
+    const slack = (view[2] - view[0]) * 0.001;
+    const inside = data[0] >= view[0] - slack && data[1] >= view[1] - slack && data[2] <= view[2] + slack && data[3] <= view[3] + slack;
+    const tight = (data[2] - data[0]) / (view[2] - view[0]) > 0.6 || (data[3] - data[1]) / (view[3] - view[1]) > 0.6;
+    return { inside, tight, zones, size };
+  })(${JSON.stringify([...values].filter(([, v]) => v > 0).map(([c]) => c))})`) as Promise<{ inside: boolean; tight: boolean; zones: number; size: number[] }>;
+
   test('fits the view to the zones with data', async () => {
     const hp = await openPanel({ targets: RECEIVED_BY_ZONE, options: ONLY_ZONES, fieldConfig: thresholdConfig() });
     await waitForMap(hp.page, probes.length);
-    const fits = await hp.page.evaluate(`(() => {
-      const map = document.querySelector('[data-testid="zonemap-map"]').__zonemap.map;
-      const zones = map.getAllLayers().find(function (l) { return l.get('id') === 'zones'; }).getSource().getExtent();
-      const view = map.getView().calculateExtent(map.getSize());
-      const slack = (view[2] - view[0]) * 0.001;
-      const inside = zones[0] >= view[0] - slack && zones[1] >= view[1] - slack && zones[2] <= view[2] + slack && zones[3] <= view[3] + slack;
-      const tight = (zones[2] - zones[0]) / (view[2] - view[0]) > 0.6 || (zones[3] - zones[1]) / (view[3] - view[1]) > 0.6;
-      return { inside, tight };
-    })()`);
-    assert.deepEqual(fits, { inside: true, tight: true });
+    const fit = await viewAgainstDataExtent(hp);
+    assert.ok(fit.zones >= 2, `${fit.zones} zones with data drawn`);
+    assert.deepEqual({ inside: fit.inside, tight: fit.tight }, { inside: true, tight: true });
+    await hp.page.close();
+  });
+
+  test('fits again when the panel is resized after loading, and keeps a view the viewer moved', async () => {
+    // A dashboard's grid (or a TV going full screen) gives the panel its final size after the first render.
+    const hp = await openPanel({ targets: RECEIVED_BY_ZONE, options: ONLY_ZONES, fieldConfig: thresholdConfig() }, { width: 600, height: 300 });
+    await waitForMap(hp.page, probes.length);
+    await hp.page.evaluate(() => window.__host.resizePanel(1, 1100, 900));
+    await hp.page.waitForFunction(() => {
+      const el = document.querySelector('[data-testid="zonemap-map"]') as HTMLElement & { __zonemap?: { map: any } };
+      const size = el?.__zonemap?.map.getSize();
+      return !!size && size[0] > 1000 && size[1] > 700;
+    }, undefined, { timeout: 30_000 });
+    const resized = await viewAgainstDataExtent(hp);
+    assert.deepEqual({ inside: resized.inside, tight: resized.tight }, { inside: true, tight: true }, `after the resize to ${resized.size}`);
+    // The viewer zooms in: a later resize keeps the viewer's view (the centre and zoom stay as they chose).
+    const chosen = await hp.page.evaluate(() => {
+      const view = (document.querySelector('[data-testid="zonemap-map"]') as any).__zonemap.map.getView();
+      view.setZoom(view.getZoom() + 2);
+      return { center: view.getCenter() as number[], zoom: view.getZoom() as number };
+    });
+    await hp.page.evaluate(() => window.__host.resizePanel(1, 1000, 800));
+    await hp.page.waitForFunction(() => {
+      const size = (document.querySelector('[data-testid="zonemap-map"]') as any)?.__zonemap?.map.getSize();
+      return !!size && size[0] < 1000;
+    }, undefined, { timeout: 30_000 });
+    const kept = await hp.page.evaluate(() => {
+      const view = (document.querySelector('[data-testid="zonemap-map"]') as any).__zonemap.map.getView();
+      return { center: view.getCenter() as number[], zoom: view.getZoom() as number };
+    });
+    assert.equal(kept.zoom, chosen.zoom);
+    assert.deepEqual(kept.center, chosen.center);
+    assert.deepEqual(unexpectedErrors(hp.errors), []);
     await hp.page.close();
   });
 

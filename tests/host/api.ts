@@ -58,6 +58,8 @@ export interface HostApi {
   /** Runs an annotation query as a dashboard does (AnnotationSupport or legacy annotationQuery). */
   annotations(uid: string, annotation: Record<string, unknown>, opts?: Partial<TimeInput>): Promise<{ frames: SerializedFrame[]; events: unknown[] }>;
   renderPanel(dashboard: unknown, panelId: number, opts?: { width?: number; height?: number; variables?: Record<string, string | string[]>; timeRange?: TimeInput; timeZone?: string }): Promise<PanelStateView>;
+  /** Gives a rendered panel a new size, as a dashboard grid settling or a TV going full screen does. */
+  resizePanel(panelId: number, width: number, height: number): void;
   /** The live state of a rendered panel (updates after each query and render). */
   panel(panelId: number): PanelStateView | undefined;
   renderQueryEditor(uid: string, query: Record<string, unknown>, opts?: TimeInput): Promise<EditorView>;

@@ -19,6 +19,19 @@ export const CHROMIUM_FLAGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
+/**
+ * `S360_BROWSER_CPU_THROTTLE=N` slows every page's CPU N times (Chromium's own CPU throttling, as DevTools'
+ * "Performance" panel does): the browser tests must wait on conditions, never on time, and pass either way.
+ */
+export const CPU_THROTTLE = cpuThrottle(process.env.S360_BROWSER_CPU_THROTTLE);
+
+export function cpuThrottle(value: string | undefined): number {
+  if (value === undefined || value === '') return 1;
+  const rate = Number(value);
+  if (!Number.isFinite(rate) || rate < 1) throw new Error(`S360_BROWSER_CPU_THROTTLE: expected a number ≥ 1, got "${value}"`);
+  return rate;
+}
+
 /** The host fixture plugins' provisioning (a datasource of the fixture type), for the host's own tests. */
 export const FIXTURE_PROVISIONING = join(FIXTURES_DIR, 'provisioning');
 
@@ -75,6 +88,7 @@ export async function startBrowserEnv(opts: { aggregator?: boolean; fixtures?: b
 
   const newPage = async (): Promise<HostPage> => {
     const page = await context.newPage();
+    if (CPU_THROTTLE > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLE });
     const errors: string[] = [];
     page.on('console', (msg) => {
       if (msg.type() === 'error') errors.push(`console.error: ${msg.text()}${msg.location().url ? ` (${msg.location().url})` : ''}`);

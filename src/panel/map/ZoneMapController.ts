@@ -70,6 +70,10 @@ export class ZoneMapController {
   private frameZonesMissing = false;
   private layerWarnings = new Map<LayerId, string>();
   private fitKey = '';
+  /** The view is still the one the panel chose (no pan or zoom by the viewer since): a resize refits it. */
+  private autoView = true;
+  /** Set while the panel itself moves the view, so that move is not taken for the viewer's. */
+  private movingView = false;
   private tvControls: boolean | null = null;
   private disposed = false;
   private renders = 0;
@@ -82,6 +86,8 @@ export class ZoneMapController {
       view: new View({ center: fromLonLat([55.27, 25.2]), zoom: 10, maxZoom: 20 }),
     });
     this.map.on('moveend', () => { for (const s of this.slots.values()) s.handle.viewChanged?.(); });
+    const viewerMoved = () => { if (!this.movingView) this.autoView = false; };
+    this.map.getView().on(['change:center', 'change:resolution'], viewerMoved);
     this.map.on('pointermove', (e) => { if (!e.dragging) this.hover(e.pixel, false); });
     this.map.on('singleclick', (e) => this.hover(e.pixel, true));
     this.map.on('rendercomplete', () => { target.dataset.renders = String(++this.renders); });
@@ -100,10 +106,20 @@ export class ZoneMapController {
     this.render();
   }
 
-  /** After the panel was resized: the map measures itself again; TV mode refits. */
+  /**
+   * After the panel was resized (a dashboard settling its grid, a TV going full screen): the map measures itself
+   * again and, unless the viewer has panned or zoomed since the last fit, fits again for the new size. TV mode
+   * always refits.
+   */
   resize() {
-    this.map.updateSize();
-    if (this.input?.options.tvMode) { this.fitKey = ''; this.fit(); }
+    this.asPanelMove(() => this.map.updateSize());
+    if (this.input?.options.tvMode || this.autoView) { this.fitKey = ''; this.fit(); }
+  }
+
+  /** Moves the view as the panel (not the viewer) does. */
+  private asPanelMove(move: () => void) {
+    this.movingView = true;
+    try { move(); } finally { this.movingView = false; }
   }
 
   dispose() {
@@ -226,16 +242,17 @@ export class ZoneMapController {
     if (key === this.fitKey) return;
     const view = this.map.getView();
     if (v.fit === 'fixed') {
-      view.setCenter(fromLonLat([v.lon, v.lat]));
-      view.setZoom(v.zoom);
+      this.asPanelMove(() => { view.setCenter(fromLonLat([v.lon, v.lat])); view.setZoom(v.zoom); });
       this.fitKey = key;
+      this.autoView = true;
       return;
     }
     const extent = this.fitExtent(v.fit);
     if (!extent) return;
     const pad = v.padding * (tvMode ? TV_SCALE.padding : 1);
-    view.fit(extent, { padding: [pad, pad, pad, pad], maxZoom: FIT_MAX_ZOOM });
+    this.asPanelMove(() => view.fit(extent, { padding: [pad, pad, pad, pad], maxZoom: FIT_MAX_ZOOM }));
     this.fitKey = key;
+    this.autoView = true;
   }
 
   private fitExtent(mode: 'data' | 'zones'): Extent | null {

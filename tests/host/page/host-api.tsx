@@ -1,4 +1,5 @@
 // window.__host: what browser tests call (see tests/host/README.md).
+import { useState } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 
 import { type DataQuery, type DataSourceApi } from '@grafana/data';
@@ -25,6 +26,7 @@ const range = (t?: Partial<TimeInput>) => toTimeRange({ from: t?.from ?? 'now-6h
 export function createHostApi(deps: { plugins: PluginBootInfo[]; variables: VariableStore; backendSrv: HostBackendSrv; consoleErrors: string[] }): HostApi {
   const roots: Root[] = [];
   const panels = new Map<number, PanelStateView>();
+  const resizers = new Map<number, (size: { width: number; height: number }) => void>();
   let queryEditorView: EditorView | undefined;
   let configEditorView: EditorView | undefined;
   let mountCounter = 0;
@@ -113,18 +115,22 @@ export function createHostApi(deps: { plugins: PluginBootInfo[]; variables: Vari
       let firstUpdate: () => void;
       const settled = new Promise<void>((resolve) => (firstUpdate = resolve));
       state.selector = mount(
-        <div style={{ width, height }} data-panel-id={panelId}>
-          <HostPanel
-            panel={panel} plugin={prepared.plugin} dashboardUID={dashboard.uid}
-            initialOptions={prepared.options} initialFieldConfig={prepared.fieldConfig}
-            width={width} height={height} initialRange={initialRange} timeZone={opts.timeZone ?? dashboard.timezone ?? 'browser'}
-            variables={deps.variables} state={state}
-            onUpdate={(s) => {
-              panels.set(panelId, s as PanelStateView);
-              if (s.state !== 'Loading' && s.state !== 'Loading plugin') firstUpdate();
-            }}
-          />
-        </div>,
+        <SizedPanel initial={{ width, height }} onResizer={(r) => resizers.set(panelId, r)}>
+          {(size) => (
+            <div style={size} data-panel-id={panelId}>
+              <HostPanel
+                panel={panel} plugin={prepared.plugin} dashboardUID={dashboard.uid}
+                initialOptions={prepared.options} initialFieldConfig={prepared.fieldConfig}
+                width={size.width} height={size.height} initialRange={initialRange} timeZone={opts.timeZone ?? dashboard.timezone ?? 'browser'}
+                variables={deps.variables} state={state}
+                onUpdate={(s) => {
+                  panels.set(panelId, s as PanelStateView);
+                  if (s.state !== 'Loading' && s.state !== 'Loading plugin') firstUpdate();
+                }}
+              />
+            </div>
+          )}
+        </SizedPanel>,
         'panel',
       );
       panels.set(panelId, state as PanelStateView);
@@ -133,6 +139,12 @@ export function createHostApi(deps: { plugins: PluginBootInfo[]; variables: Vari
     },
 
     panel: (panelId) => panels.get(panelId),
+
+    resizePanel(panelId, width, height) {
+      const resize = resizers.get(panelId);
+      if (!resize) throw new Error(`Panel ${panelId} is not rendered`);
+      resize({ width, height });
+    },
 
     async renderQueryEditor(uid, query, opts) {
       const ds = await datasource(uid);
@@ -171,6 +183,7 @@ export function createHostApi(deps: { plugins: PluginBootInfo[]; variables: Vari
       for (const r of roots.splice(0)) r.unmount();
       document.getElementById('host-root')!.replaceChildren();
       panels.clear();
+      resizers.clear();
       queryEditorView = undefined;
       configEditorView = undefined;
     },
@@ -182,4 +195,13 @@ function summary(request: ReturnType<typeof buildRequest>) {
     intervalMs: request.intervalMs, interval: request.interval, maxDataPoints: request.maxDataPoints,
     from: request.range.from.valueOf(), to: request.range.to.valueOf(), targets: JSON.parse(JSON.stringify(request.targets)),
   };
+}
+
+type Size = { width: number; height: number };
+
+/** Holds a panel's size so a test can change it after the panel rendered (a grid cell settling, a TV). */
+function SizedPanel(props: { initial: Size; onResizer(resize: (size: Size) => void): void; children(size: Size): React.ReactNode }) {
+  const [size, setSize] = useState(props.initial);
+  props.onResizer(setSize);
+  return <>{props.children(size)}</>;
 }
