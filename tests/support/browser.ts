@@ -32,6 +32,13 @@ export function cpuThrottle(value: string | undefined): number {
   return rate;
 }
 
+/**
+ * Under `scripts/test-at-date.sh` this process, the aggregator and PostgreSQL run on a moved clock (libfaketime,
+ * `FAKETIME`). Chromium is not preloaded with it (it stalls there): each page's clock is set to this process's
+ * instead (Playwright's clock, which keeps ticking), so "now" in the page is "now" in the aggregator.
+ */
+const MOVED_CLOCK = !!process.env.FAKETIME;
+
 /** The host fixture plugins' provisioning (a datasource of the fixture type), for the host's own tests. */
 export const FIXTURE_PROVISIONING = join(FIXTURES_DIR, 'provisioning');
 
@@ -77,6 +84,7 @@ export async function startBrowserEnv(opts: { aggregator?: boolean; fixtures?: b
       executablePath: CHROMIUM,
       headless: true,
       args: CHROMIUM_FLAGS,
+      ...(MOVED_CLOCK ? { env: { ...process.env, LD_PRELOAD: '', FAKETIME: '' } } : {}),
       viewport: { width: 1280, height: 900 },
     });
   } catch (err) {
@@ -88,6 +96,7 @@ export async function startBrowserEnv(opts: { aggregator?: boolean; fixtures?: b
 
   const newPage = async (): Promise<HostPage> => {
     const page = await context.newPage();
+    if (MOVED_CLOCK) await page.clock.install({ time: Date.now() });
     if (CPU_THROTTLE > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLE });
     const errors: string[] = [];
     page.on('console', (msg) => {
@@ -96,7 +105,7 @@ export async function startBrowserEnv(opts: { aggregator?: boolean; fixtures?: b
     page.on('pageerror', (err) => errors.push(`page error: ${err.message}`));
     page.on('requestfailed', (req) => errors.push(`request failed: ${req.method()} ${req.url()} ${req.failure()?.errorText ?? ''}`));
     const open = async (path = '/') => {
-      await page.goto(host.url + path);
+      await page.goto(host.url + path, { timeout: 90_000 }); // generous: a loaded 2-core machine, a throttled CPU
       await page.waitForFunction(() => window.__host?.ready || document.body.hasAttribute('data-host-boot-error'), undefined, { timeout: 60_000 });
       const bootError = await page.evaluate(() => document.body.getAttribute('data-host-boot-error'));
       if (bootError) throw new Error(`the plugin host failed to boot: ${bootError}`);
