@@ -16,6 +16,7 @@
 // instead of being looked up in the database chunk after chunk.
 import type pg from 'pg';
 import { sql } from '../db/sql.ts';
+import { rollback } from '../db/transaction.ts';
 
 type SecondaryIndex = { name: string; drop_statement: string; create_statement: string };
 
@@ -45,7 +46,7 @@ export class BulkLoad {
       const { rows } = await client.query<SecondaryIndex>(sql('import/bulk_secondary_indexes'));
       return new BulkLoad(client, rows);
     } catch (err) {
-      await client.query('ROLLBACK').catch(() => {});
+      await rollback(client);
       throw err;
     }
   }
@@ -112,7 +113,8 @@ export class BulkLoad {
     return seconds;
   }
 
+  /** Rolls the load back; a client that cannot is discarded by its owner (transaction.ts). */
   async rollback(): Promise<void> {
-    await this.client.query('ROLLBACK');
+    await rollback(this.client);
   }
 }
