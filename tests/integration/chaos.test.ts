@@ -39,6 +39,7 @@ async function waitFor<T>(what: string, boundMs: number, probe: () => Promise<T 
   for (;;) {
     const v = await probe().catch(() => undefined);
     if (v !== undefined) return v;
+    if (exited) throw new Error(`${what}: the aggregator exited (${JSON.stringify(exited)})\n${log.slice(-40).join('')}`);
     if (Date.now() > deadline) throw new Error(`${what}: not within ${boundMs} ms\n${log.slice(-40).join('')}`);
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -87,7 +87,7 @@ export async function createCluster(prefix = 's360chaos'): Promise<PgCluster> {
   try {
     // Small and quick: few connections, little memory; durability as in production (fsync on).
     await run('pg_createcluster', [version, name, '--port', String(port), '--start-conf', 'manual',
-      '-o', 'max_connections=40', '-o', 'shared_buffers=32MB', '-o', "listen_addresses=127.0.0.1",
+      '-o', 'max_connections=40', '-o', 'shared_buffers=32MB',
       '-o', 'log_min_messages=warning']);
     await ctl('start');
     await psql(version, port, "CREATE ROLE s360chaos LOGIN SUPERUSER PASSWORD 's360chaos'");
