@@ -96,6 +96,7 @@ describe('GET /readyz', () => {
       assert.equal(metrics.status, 200);
       const samples = parseMetrics(await metrics.text());
       assert.equal(value(samples, 's360_database_up'), 0);
+      assert.equal(value(samples, 's360_change_listener_connected'), 0);
       assert.ok(Number.isNaN(value(samples, 's360_rollup_lag_seconds')), 'the lag is unknown (NaN), not 0');
     } finally {
       await server.close();
@@ -155,6 +156,7 @@ describe('GET /metrics', () => {
     await agg.db.pool.query('DELETE FROM rollup_pending');
     let samples = await scrape();
     assert.equal(value(samples, 's360_database_up'), 1);
+    assert.equal(value(samples, 's360_change_listener_connected'), 1);
     assert.equal(value(samples, 's360_rollup_pending_requests'), 0);
     assert.equal(value(samples, 's360_rollup_lag_seconds'), 0);
     const created = await agg.call('POST', '/v1/requests', sampleRequest());
