@@ -67,6 +67,8 @@ before(async () => {
   child.stdout!.on('data', (d) => log.push(String(d)));
   child.stderr!.on('data', (d) => log.push(String(d)));
   child.on('exit', (code, signal) => { exited = { code, signal }; });
+  // Should this process die before after() runs, the aggregator goes with it (the cluster has its own hook).
+  process.once('exit', () => { if (!exited) child?.kill('SIGKILL'); });
   await waitFor('the aggregator listens', 60_000, async () => (await fetch(`${base}/healthz`)).ok || undefined);
 });
 
