@@ -4,7 +4,7 @@
 // process must not exit, every answer must be a success or 503 with Retry-After, every accepted request must
 // be in the database afterwards, the service must answer again soon after the database is back (the issue
 // asks for 2 s; the bound asserted is 10 s so that a loaded machine does not fail it: the figure is printed),
-// and the jobs must run again (the rollups apply everything that was accepted).
+// and the jobs must run again (the rollups apply everything that was accepted) as must the change listener.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -222,6 +222,9 @@ test('PostgreSQL restarted and stopped under load: no exit, only 503 + Retry-Aft
           return s.rollups && s.sweep && s.pending === 0 ? true : undefined;
         });
       } finally { await check.end(); }
+      // The LISTEN connection (token revocations, reference changes) is back too.
+      await waitFor('the change listener reconnects', 30_000, async () =>
+        /^s360_change_listener_connected 1$/m.test(await (await fetch(`${base}/metrics`)).text()) ? true : undefined);
       assert.equal(exited, null, 'the aggregator is still running');
     } finally {
       await load.stop();
