@@ -89,7 +89,7 @@ after(async () => {
 /** One call: when it was sent (`at`) and answered (`done`). */
 type Answer = { kind: string; status: number; retryAfter: string | null; at: number; done: number; error?: string };
 
-/** The load: workers calling ingest (single and batch), query and detail in turn, paced, until stopped or MAX_CALLS. */
+/** The load: workers calling ingest (single and batch), query, detail and /readyz in turn, paced, until stopped or MAX_CALLS. */
 function startLoad(workers = 4, paceMs = 15) {
   const answers: Answer[] = [];
   const accepted = new Set<string>();
@@ -131,6 +131,9 @@ function startLoad(workers = 4, paceMs = 15) {
       }
       case 1: case 5:
         await call('query', 'POST', '/v1/query', { ...week(), targets: [{ refId: 'A', metric: 'received' }] });
+        return;
+      case 7:
+        await call('readyz', 'GET', '/readyz');
         return;
       default:
         if (references.length) await call('detail', 'GET', `/v1/requests/${references[references.length - 1]}`);

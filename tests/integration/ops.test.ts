@@ -90,6 +90,7 @@ describe('GET /readyz', () => {
       const ready = await fetch(`${server.url}/readyz`);
       const body = await ready.json();
       assert.equal(ready.status, 503);
+      assert.equal(ready.headers.get('retry-after'), String(server.ctx.config.retryAfterSeconds));
       assert.deepEqual(body.checks, { database: 'unreachable', migrations: 'unknown', rollup_lag_seconds: null });
       assert.deepEqual(body.details, [{ path: 'database', message: 'the database does not answer' }]);
       const metrics = await fetch(`${server.url}/metrics`);
