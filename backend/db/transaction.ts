@@ -61,13 +61,22 @@ export async function withClient<T>(pool: pg.Pool, fn: (client: pg.PoolClient) =
   }
 }
 
+/** Begins a transaction on a client the caller holds (for one that spans calls: import/bulk-load.ts); else transactionOn. */
+export async function begin(client: pg.PoolClient, mode: TransactionMode = 'default'): Promise<void> {
+  await client.query(BEGIN[mode]());
+}
+
+export async function commit(client: pg.PoolClient): Promise<void> {
+  await client.query('COMMIT');
+}
+
 /** Runs fn inside one transaction on a client the caller holds; rolls back on any error. */
 export async function transactionOn<T>(client: pg.PoolClient, fn: (client: pg.PoolClient) => Promise<T>,
   mode: TransactionMode = 'default'): Promise<T> {
   try {
-    await client.query(BEGIN[mode]());
+    await begin(client, mode);
     const result = await fn(client);
-    await client.query('COMMIT');
+    await commit(client);
     return result;
   } catch (err) {
     await rollback(client);

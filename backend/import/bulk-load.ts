@@ -16,7 +16,7 @@
 // instead of being looked up in the database chunk after chunk.
 import type pg from 'pg';
 import { sql } from '../db/sql.ts';
-import { rollback } from '../db/transaction.ts';
+import { begin, commit, rollback } from '../db/transaction.ts';
 
 type SecondaryIndex = { name: string; drop_statement: string; create_statement: string };
 
@@ -40,7 +40,7 @@ export class BulkLoad {
    * dropped before the first rows are written (a file whose rows are all present rebuilds nothing).
    */
   static async begin(client: pg.PoolClient): Promise<BulkLoad> {
-    await client.query('BEGIN');
+    await begin(client);
     try {
       await client.query(sql('import/bulk_lock'));
       const { rows } = await client.query<SecondaryIndex>(sql('import/bulk_secondary_indexes'));
@@ -108,7 +108,7 @@ export class BulkLoad {
     const began = process.hrtime.bigint();
     if (this.dropped) for (const index of this.indexes) await this.client.query(index.create_statement);
     const seconds = this.dropped ? Number(process.hrtime.bigint() - began) / 1e9 : 0;
-    await this.client.query('COMMIT');
+    await commit(this.client);
     this.committed = true;
     return seconds;
   }
