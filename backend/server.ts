@@ -1,7 +1,8 @@
-// Starts the aggregator: config, pool, caches, app, graceful shutdown.
+// Starts the aggregator: config, pool, change listener, caches, app, graceful shutdown.
 import type { Server } from 'node:http';
 import { databaseUrl, loadConfig, type Config } from './config.ts';
 import { createPool } from './db/pool.ts';
+import { ChangeListener } from './db/change-listener.ts';
 import { createApp } from './http/app.ts';
 import { createAppContext, type AppContext } from './http/context.ts';
 import { startScheduler } from './jobs/scheduler.ts';
@@ -12,18 +13,22 @@ export type RunningServer = { server: Server; ctx: AppContext; url: string; clos
 export async function startServer(overrides: Partial<Config> = {}, url = databaseUrl()): Promise<RunningServer> {
   const config = { ...loadConfig(), ...overrides };
   const pool = createPool(url, config);
-  const ctx = createAppContext(pool, config);
+  // Its first attempt is awaited (a database that is down does not stop the server: it keeps retrying).
+  const changes = new ChangeListener({ url, connectTimeoutMs: config.connectTimeoutMs, retryMs: config.changeListenerRetryMs });
+  const ctx = createAppContext(pool, config, changes);
+  await changes.start();
   const app = createApp(ctx);
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
     s.on('error', reject);
-  });
+  }).catch(async (err) => { await changes.stop(); await pool.end(); throw err; });
   server.keepAliveTimeout = 65_000;
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   if (config.jobs === 'on') ctx.scheduler = startScheduler(ctx, JOBS);
   const close = async () => {
     await ctx.scheduler?.stop();
+    await changes.stop();
     await new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); });
     await pool.end();
   };

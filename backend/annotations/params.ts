@@ -56,7 +56,3 @@ export function parseAnnotationQuery(query: Query, ref: ReferenceIndex, now: Dat
   };
 }
 
-/** True when the only trouble may be a stale reference cache (a zone imported moments ago). */
-export function mentionsZones(err: unknown): boolean {
-  return err instanceof ValidationError && err.details.some((d) => d.path === 'query.zone');
-}

@@ -1,7 +1,7 @@
 // GET /v1/annotations' answer: the annotations table's rows overlapping the range and the SLA policy
 // versions coming into force within it, in time order. Both statements read one snapshot.
 import type pg from 'pg';
-import { inTransaction } from '../db/pool.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { sql } from '../db/sql.ts';
 import type { ReferenceIndex } from '../domain/reference.ts';
 import type { AnnotationQuery } from './params.ts';

@@ -39,21 +39,92 @@ export async function revokeToken(pool: pg.Pool, name: string): Promise<boolean>
   return (rowCount ?? 0) > 0;
 }
 
-/** Looks a token up by hash, with a short cache so a busy ingest path costs no extra round trip. */
+export type TokenCacheLimits = {
+  /** how long a known token is trusted at most */
+  cacheMs: number;
+  /** how long an unknown token is remembered as unknown */
+  negativeCacheMs: number;
+  /** most entries of each cache (the oldest go first) */
+  size: number;
+};
+
+/** A bounded map whose oldest entries go first, each entry with its own expiry. */
+class ExpiringCache<V> {
+  private readonly map = new Map<string, { value: V; until: number }>();
+  constructor(private readonly ttlMs: number, private readonly size: number) {}
+  get(key: string, now: number): { value: V } | undefined {
+    const hit = this.map.get(key);
+    if (!hit) return undefined;
+    if (hit.until > now) return hit;
+    this.map.delete(key);
+    return undefined;
+  }
+  set(key: string, value: V, now: number): void {
+    if (this.ttlMs <= 0 || this.size <= 0) return;
+    this.map.delete(key);
+    while (this.map.size >= this.size) this.map.delete(this.map.keys().next().value!);
+    this.map.set(key, { value, until: now + this.ttlMs });
+  }
+  delete(key: string): void { this.map.delete(key); }
+  clear(): void { this.map.clear(); }
+  get count(): number { return this.map.size; }
+}
+
+/** What the verifier needs of the change listener (backend/db/change-listener.ts). */
+export type TokenChanges = {
+  readonly connected: boolean;
+  on: (channel: 's360_tokens', fn: (payload: string) => void) => void;
+  onConnected: (fn: () => void) => void;
+};
+
+/**
+ * Looks a token up by hash, with caches so a busy ingest path costs no extra round trip: known tokens for
+ * up to cacheMs, unknown ones (a client retrying a wrong token) for negativeCacheMs, each bounded in size.
+ * With a change listener, a token created or revoked anywhere is dropped from both caches the moment its
+ * NOTIFY arrives, everything is dropped when the listener reconnects (it may have missed some), and the
+ * caches are not read while it is disconnected.
+ */
 export class TokenVerifier {
-  private cache = new Map<string, { identity: TokenIdentity | null; until: number }>();
-  constructor(private pool: pg.Pool, private cacheMs: number) {}
+  private readonly known: ExpiringCache<TokenIdentity>;
+  private readonly unknown: ExpiringCache<true>;
+  /** database look-ups made (for tests and metrics) */
+  lookups = 0;
+  /** bumped by every forget: a look-up that raced a revocation is not cached */
+  private epoch = 0;
+
+  constructor(private readonly pool: Pick<pg.Pool, 'query'>, limits: TokenCacheLimits, private readonly changes?: TokenChanges) {
+    this.known = new ExpiringCache(limits.cacheMs, limits.size);
+    this.unknown = new ExpiringCache(limits.negativeCacheMs, limits.size);
+    changes?.on('s360_tokens', (payload) => this.forget(payload));
+    changes?.onConnected(() => this.forgetAll());
+  }
 
   async verify(token: string): Promise<TokenIdentity | null> {
     const key = hashToken(token);
     const cacheKey = key.toString('base64');
-    const hit = this.cache.get(cacheKey);
     const now = Date.now();
-    if (hit && hit.until > now) return hit.identity;
+    if (!this.changes || this.changes.connected) {
+      const hit = this.known.get(cacheKey, now);
+      if (hit) return hit.value;
+      if (this.unknown.get(cacheKey, now)) return null;
+    }
+    this.lookups++;
+    const epoch = this.epoch;
     const { rows } = await this.pool.query<TokenIdentity>(sql('tokens/verify'), [key]);
     const identity = rows[0] ?? null;
-    if (this.cache.size > 10_000) this.cache.clear();
-    this.cache.set(cacheKey, { identity, until: now + this.cacheMs });
+    if (epoch === this.epoch) {
+      if (identity) this.known.set(cacheKey, identity, now); else this.unknown.set(cacheKey, true, now);
+    }
     return identity;
   }
+
+  /** Drops one token (its sha256 hash, base64) from both caches; an empty payload drops everything. */
+  forget(hashBase64: string): void {
+    if (!hashBase64) { this.forgetAll(); return; }
+    this.epoch++;
+    this.known.delete(hashBase64);
+    this.unknown.delete(hashBase64);
+  }
+
+  forgetAll(): void { this.epoch++; this.known.clear(); this.unknown.clear(); }
 }

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { databaseUrl, loadConfig } from '../config.ts';
 import { createPool } from '../db/pool.ts';
+import { withClient } from '../db/transaction.ts';
 
 export async function run(argv: string[]): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { user: { type: 'string' }, 'password-env': { type: 'string', default: 'S360_ALERTING_PASSWORD' } } });
@@ -11,8 +12,7 @@ export async function run(argv: string[]): Promise<number> {
   if (!password || password.length < 12) { console.error(`set ${values['password-env']} to a password of at least 12 characters`); return 2; }
   const pool = createPool(databaseUrl(), loadConfig());
   try {
-    const client = await pool.connect();
-    try {
+    await withClient(pool, async (client) => {
       // Identifiers cannot be bound: the name is checked against a strict pattern above and quoted here;
       // the password is passed through format('%L') by PostgreSQL itself.
       const { rows } = await client.query<{ stmt: string }>(
@@ -23,9 +23,7 @@ export async function run(argv: string[]): Promise<number> {
       await client.query(grant[0].stmt);
       const { rows: db } = await client.query<{ stmt: string }>(`SELECT format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), $1::text) AS stmt`, [user]);
       await client.query(db[0].stmt);
-    } finally {
-      client.release();
-    }
+    });
     console.log(`login "${user}" can now read the alerting views (schema alerting) and nothing else`);
     return 0;
   } finally {

@@ -13,7 +13,7 @@ export async function run(argv: string[]): Promise<number> {
   if (unknown.length) { console.error(`unknown job(s): ${unknown.join(', ')}; jobs: ${JOBS.map((j) => j.name).join(', ')}`); return 2; }
   const config = { ...loadConfig(), statementTimeoutMs: 0, rollupMaxBatchesPerRun: Number.MAX_SAFE_INTEGER };
   const pool = createPool(databaseUrl(), config);
-  const ctx = createAppContext(pool, { ...config, tokenCacheMs: 0, referenceCacheMs: 0 });
+  const ctx = createAppContext(pool, { ...config, tokenCacheMs: 0, tokenNegativeCacheMs: 0, referenceCacheMs: 0 });
   try {
     for (const name of names) {
       const t0 = Date.now();

@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type pg from 'pg';
 import { SQL_DIR } from './sql.ts';
+import { markUnusable, transactionOn, withClient } from './transaction.ts';
 
 const MIGRATIONS_DIR = join(SQL_DIR, 'migrations');
 const MIGRATION_LOCK = 3600_0001;
@@ -31,45 +32,44 @@ export function listMigrations(): Migration[] {
 }
 
 export async function migrate(pool: pg.Pool, log: (line: string) => void = () => {}): Promise<MigrationResult> {
-  const client = await pool.connect();
-  try {
-    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
-    await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
-      version integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL,
-      applied_at timestamptz NOT NULL DEFAULT now())`);
-    const { rows } = await client.query<{ version: number; checksum: string; name: string }>(
-      'SELECT version, checksum, name FROM schema_migrations ORDER BY version');
-    const done = new Map(rows.map((r) => [r.version, r]));
-    const applied: string[] = [];
-    for (const m of listMigrations()) {
-      const prior = done.get(m.version);
-      if (prior) {
-        if (prior.checksum !== m.checksum) {
-          throw new MigrationError(`migration ${m.file} was changed after it was applied (checksum differs); add a new migration instead`);
+  return withClient(pool, async (client) => {
+    try {
+      await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+      await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+        version integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL,
+        applied_at timestamptz NOT NULL DEFAULT now())`);
+      const { rows } = await client.query<{ version: number; checksum: string; name: string }>(
+        'SELECT version, checksum, name FROM schema_migrations ORDER BY version');
+      const done = new Map(rows.map((r) => [r.version, r]));
+      const applied: string[] = [];
+      for (const m of listMigrations()) {
+        const prior = done.get(m.version);
+        if (prior) {
+          if (prior.checksum !== m.checksum) {
+            throw new MigrationError(`migration ${m.file} was changed after it was applied (checksum differs); add a new migration instead`);
+          }
+          continue;
         }
-        continue;
+        try {
+          await transactionOn(client, async () => {
+            // A migration that fills a new table from existing rows may take minutes on a large database:
+            // the API's statement timeout does not apply to it.
+            await client.query("SET LOCAL statement_timeout = 0");
+            await client.query(m.text);
+            await client.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [m.version, m.name, m.checksum]);
+          });
+        } catch (err) {
+          throw new MigrationError(`migration ${m.file} failed: ${(err as Error).message}`);
+        }
+        applied.push(m.file);
+        log(`applied ${m.file}`);
       }
-      try {
-        await client.query('BEGIN');
-        // A migration that fills a new table from existing rows may take minutes on a large database:
-        // the API's statement timeout does not apply to it.
-        await client.query("SET LOCAL statement_timeout = 0");
-        await client.query(m.text);
-        await client.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [m.version, m.name, m.checksum]);
-        await client.query('COMMIT');
-      } catch (err) {
-        await client.query('ROLLBACK').catch(() => {});
-        throw new MigrationError(`migration ${m.file} failed: ${(err as Error).message}`);
-      }
-      applied.push(m.file);
-      log(`applied ${m.file}`);
+      const all = listMigrations();
+      return { applied, current: all.length ? all[all.length - 1].version : 0 };
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => markUnusable(client));
     }
-    const all = listMigrations();
-    return { applied, current: all.length ? all[all.length - 1].version : 0 };
-  } finally {
-    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
-    client.release();
-  }
+  });
 }
 
 /** Versions present in the code but not yet applied (for /readyz). */

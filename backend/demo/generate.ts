@@ -4,6 +4,7 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type pg from 'pg';
 import { sql } from '../db/sql.ts';
+import { transactionOn, withClient } from '../db/transaction.ts';
 import type { CommunitySource } from './communities.ts';
 import { copyLines, pack } from './copy-writer.ts';
 import { copyText, copyTime, NULL } from './copy-text.ts';
@@ -108,127 +109,130 @@ export async function generateDemo(pool: pg.Pool, options: DemoOptions, progress
     seconds: { world: (tWorld - t0) / 1000, customers: 0, requests: 0, indexes: 0, total: 0 },
   };
 
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query('SET LOCAL statement_timeout = 0');
-    await client.query(sql('demo/lock_tables'));
-    await client.query(sql('demo/lock_references'));
-    report.rowChecks = options.checkRows || !(await skipRowTriggers(client));
-    const { rows: [already] } = await client.query(sql('demo/already_generated'), [Object.values(CHANNEL_SOURCE), `demo-${options.seed}-1`]);
-    if (already.present) {
-      await client.query('ROLLBACK');
-      report.alreadyPresent = true;
-      return report;
-    }
-    const { rows: [bases] } = await client.query<{ requests: number; customers: number }>(sql('demo/id_bases'));
-    const { rows: [held] } = await client.query<{ n: number }>(sql('demo/estimated_requests'));
-    let indexes: { drop_statement: string; create_statement: string }[] = [];
-    const bulkFrom = options.bulkMinRequests === undefined ? BULK_MIN_REQUESTS : options.bulkMinRequests;
-    if (bulkFrom !== null && total >= bulkFrom && total >= held.n) {
-      ({ rows: indexes } = await client.query(sql('demo/secondary_indexes')));
-      await client.query("SET LOCAL maintenance_work_mem = '512MB'");
-      for (const ix of indexes) await client.query(ix.drop_statement);
-    }
-    const { rows: [ref] } = await client.query<Reference>(sql('demo/reference'));
-    const { rows: policyRows } = await client.query<SlaPolicy>(sql('demo/sla_policies'));
-    const { rows: holidayRows } = await client.query<{ day: string }>(sql('demo/holidays'));
-
-    const root = new Prng(options.seed);
-    const days = planDays(startAt, options.endAt, new Set(holidayRows.map((h) => h.day)), root.fork('days'));
-    const counts = dailyCounts(days, total);
-
-    // customers --------------------------------------------------------------------------------------
-    const customerCount = total ? Math.max(50, Math.round(total * CUSTOMERS_PER_REQUEST)) : 0;
-    const arabic = new Uint8Array(customerCount);
-    progress('customers', 0, customerCount);
-    const communities = world.zones.filter((z) => z.kind === 'community');
-    const homeZones = new Weighted(communities.map((z) => z.id), communities.map((z) => Math.max(z.population, 50)));
-    const customerPrng = root.fork('customers');
-    let pending: Promise<unknown> = Promise.resolve();
-    const lines: string[] = [];
-    let blocks: Buffer[] = [];
-    for (let i = 0; i < customerCount; i++) {
-      const c = fakeCustomer(customerPrng, homeZones, startAt - Math.floor(customerPrng.float() * 730) * DAY_MS);
-      arabic[i] = c.language === 'ar' ? 1 : 0;
-      lines.push(`${bases.customers + i + 1}\t${copyText(c.name)}\t${c.phone}\t${c.email ?? NULL}\t${c.nationalId ?? NULL}\t${c.language}\t`
-        + `${c.homeZoneId ?? NULL}\t${copyTime(c.createdAt)}\n`);
-      if (i % YIELD_EVERY === 0) { pack(lines, blocks); await yieldToLoop(); }
-      if ((i + 1) % options.chunkRequests === 0 || i === customerCount - 1) {
-        pack(lines, blocks);
-        await pending;
-        pending = handled(copyLines(client, sql('demo/copy_customers'), blocks));
-        blocks = [];
-        progress('customers', i + 1, customerCount);
+  return withClient(pool, async (client) => {
+    // The activity in ONE transaction; ANALYZE after it commits.
+    let tCustomers = 0;
+    let tRequests = 0;
+    const loaded = await transactionOn(client, async () => {
+      await client.query('SET LOCAL statement_timeout = 0');
+      await client.query(sql('demo/lock_tables'));
+      await client.query(sql('demo/lock_references'));
+      report.rowChecks = options.checkRows || !(await skipRowTriggers(client));
+      const { rows: [already] } = await client.query(sql('demo/already_generated'), [Object.values(CHANNEL_SOURCE), `demo-${options.seed}-1`]);
+      if (already.present) {
+        report.alreadyPresent = true;
+        return false;
       }
-    }
-    await pending;
-    report.customers = customerCount;
-    const tCustomers = performance.now();
+      const { rows: [bases] } = await client.query<{ requests: number; customers: number }>(sql('demo/id_bases'));
+      const { rows: [held] } = await client.query<{ n: number }>(sql('demo/estimated_requests'));
+      let indexes: { drop_statement: string; create_statement: string }[] = [];
+      const bulkFrom = options.bulkMinRequests === undefined ? BULK_MIN_REQUESTS : options.bulkMinRequests;
+      if (bulkFrom !== null && total >= bulkFrom && total >= held.n) {
+        ({ rows: indexes } = await client.query(sql('demo/secondary_indexes')));
+        await client.query("SET LOCAL maintenance_work_mem = '512MB'");
+        for (const ix of indexes) await client.query(ix.drop_statement);
+      }
+      const { rows: [ref] } = await client.query<Reference>(sql('demo/reference'));
+      const { rows: policyRows } = await client.query<SlaPolicy>(sql('demo/sla_policies'));
+      const { rows: holidayRows } = await client.query<{ day: string }>(sql('demo/holidays'));
 
-    // requests ---------------------------------------------------------------------------------------
-    const stageOrder = ref.stages.filter((s) => s.status_code === 'in_progress' && s.code !== 'in_progress').map((s) => s.code);
-    const factory = new RequestFactory({
-      seed: options.seed, endAt: options.endAt, zones: world.zones, topics: ref.topics, channels: ref.channels,
-      categories: ref.categories, stages: new Map(ref.stages.map((s) => [s.code, s.progress_pct])), workStages: stageOrder,
-      policies: new SlaPolicies(policyRows), customers: { firstId: bases.customers + 1, count: customerCount, arabic },
-      advisors: world.advisors.map((a) => ({ id: a.id, code: a.code, speed: a.speed, department: a.department })),
-    });
-    const plan = planClusters(root.fork('clusters'), days, counts, factory.zones, (z, p) => factory.recurringTopic(z, p));
-    report.clusters = plan.clusters.length;
-    const prng = root.fork('requests');
-    progress('requests', 0, total);
-    const requestLines: string[] = [];
-    const eventLines: string[] = [];
-    let requestBlocks: Buffer[] = [];
-    let eventBlocks: Buffer[] = [];
-    let inChunk = 0;
-    let seq = 0;
-    let firstOfChunk = 1;
-    const flush = async () => {
-      pack(requestLines, requestBlocks);
-      pack(eventLines, eventBlocks);
-      await pending;
-      const [from, to, r, e] = [bases.requests + firstOfChunk, bases.requests + seq, requestBlocks, eventBlocks];
-      pending = handled(copyLines(client, sql('demo/copy_requests'), r)
-        .then(() => copyLines(client, sql('demo/copy_events'), e))
-        .then(() => client.query(sql('demo/mark_pending'), [from, to])));
-      requestBlocks = [];
-      eventBlocks = [];
-      inChunk = 0;
-      firstOfChunk = seq + 1;
-      progress('requests', seq, total);
-    };
-    for (const day of days) {
-      const arrivals: { at: number; cluster: Cluster | null }[] = [];
-      for (let k = 0; k < plan.ordinary[day.index]; k++) arrivals.push({ at: arrivalTime(day, prng), cluster: null });
-      for (const cluster of plan.members[day.index]) arrivals.push({ at: arrivalTime(day, prng), cluster });
-      arrivals.sort((a, b) => a.at - b.at);
-      for (const a of arrivals) {
-        seq++;
-        const w = factory.write(bases.requests + seq, seq, a.at, day, a.cluster, prng, requestLines, eventLines);
-        report.events += w.events;
-        if (w.open) report.open++;
-        inChunk++;
-        if (seq % YIELD_EVERY === 0) {
-          pack(requestLines, requestBlocks);
-          pack(eventLines, eventBlocks);
-          await yieldToLoop();
+      const root = new Prng(options.seed);
+      const days = planDays(startAt, options.endAt, new Set(holidayRows.map((h) => h.day)), root.fork('days'));
+      const counts = dailyCounts(days, total);
+
+      // customers --------------------------------------------------------------------------------------
+      const customerCount = total ? Math.max(50, Math.round(total * CUSTOMERS_PER_REQUEST)) : 0;
+      const arabic = new Uint8Array(customerCount);
+      progress('customers', 0, customerCount);
+      const communities = world.zones.filter((z) => z.kind === 'community');
+      const homeZones = new Weighted(communities.map((z) => z.id), communities.map((z) => Math.max(z.population, 50)));
+      const customerPrng = root.fork('customers');
+      let pending: Promise<unknown> = Promise.resolve();
+      const lines: string[] = [];
+      let blocks: Buffer[] = [];
+      for (let i = 0; i < customerCount; i++) {
+        const c = fakeCustomer(customerPrng, homeZones, startAt - Math.floor(customerPrng.float() * 730) * DAY_MS);
+        arabic[i] = c.language === 'ar' ? 1 : 0;
+        lines.push(`${bases.customers + i + 1}\t${copyText(c.name)}\t${c.phone}\t${c.email ?? NULL}\t${c.nationalId ?? NULL}\t${c.language}\t`
+          + `${c.homeZoneId ?? NULL}\t${copyTime(c.createdAt)}\n`);
+        if (i % YIELD_EVERY === 0) { pack(lines, blocks); await yieldToLoop(); }
+        if ((i + 1) % options.chunkRequests === 0 || i === customerCount - 1) {
+          pack(lines, blocks);
+          await pending;
+          pending = handled(copyLines(client, sql('demo/copy_customers'), blocks));
+          blocks = [];
+          progress('customers', i + 1, customerCount);
         }
       }
-      if (inChunk >= options.chunkRequests) await flush();
-    }
-    if (inChunk) await flush();
-    await pending;
-    report.requests = seq;
-    const tRequests = performance.now();
-    for (const ix of indexes) {
-      log(`rebuilding ${ix.create_statement.replace(/ ON .*/, '')}`);
-      await client.query(ix.create_statement);
-    }
-    report.rebuiltIndexes = indexes.length;
-    await client.query(sql('demo/advance_ids'), [bases.requests + seq, bases.customers + customerCount]);
-    await client.query('COMMIT');
+      await pending;
+      report.customers = customerCount;
+      tCustomers = performance.now();
+
+      // requests ---------------------------------------------------------------------------------------
+      const stageOrder = ref.stages.filter((s) => s.status_code === 'in_progress' && s.code !== 'in_progress').map((s) => s.code);
+      const factory = new RequestFactory({
+        seed: options.seed, endAt: options.endAt, zones: world.zones, topics: ref.topics, channels: ref.channels,
+        categories: ref.categories, stages: new Map(ref.stages.map((s) => [s.code, s.progress_pct])), workStages: stageOrder,
+        policies: new SlaPolicies(policyRows), customers: { firstId: bases.customers + 1, count: customerCount, arabic },
+        advisors: world.advisors.map((a) => ({ id: a.id, code: a.code, speed: a.speed, department: a.department })),
+      });
+      const plan = planClusters(root.fork('clusters'), days, counts, factory.zones, (z, p) => factory.recurringTopic(z, p));
+      report.clusters = plan.clusters.length;
+      const prng = root.fork('requests');
+      progress('requests', 0, total);
+      const requestLines: string[] = [];
+      const eventLines: string[] = [];
+      let requestBlocks: Buffer[] = [];
+      let eventBlocks: Buffer[] = [];
+      let inChunk = 0;
+      let seq = 0;
+      let firstOfChunk = 1;
+      const flush = async () => {
+        pack(requestLines, requestBlocks);
+        pack(eventLines, eventBlocks);
+        await pending;
+        const [from, to, r, e] = [bases.requests + firstOfChunk, bases.requests + seq, requestBlocks, eventBlocks];
+        pending = handled(copyLines(client, sql('demo/copy_requests'), r)
+          .then(() => copyLines(client, sql('demo/copy_events'), e))
+          .then(() => client.query(sql('demo/mark_pending'), [from, to])));
+        requestBlocks = [];
+        eventBlocks = [];
+        inChunk = 0;
+        firstOfChunk = seq + 1;
+        progress('requests', seq, total);
+      };
+      for (const day of days) {
+        const arrivals: { at: number; cluster: Cluster | null }[] = [];
+        for (let k = 0; k < plan.ordinary[day.index]; k++) arrivals.push({ at: arrivalTime(day, prng), cluster: null });
+        for (const cluster of plan.members[day.index]) arrivals.push({ at: arrivalTime(day, prng), cluster });
+        arrivals.sort((a, b) => a.at - b.at);
+        for (const a of arrivals) {
+          seq++;
+          const w = factory.write(bases.requests + seq, seq, a.at, day, a.cluster, prng, requestLines, eventLines);
+          report.events += w.events;
+          if (w.open) report.open++;
+          inChunk++;
+          if (seq % YIELD_EVERY === 0) {
+            pack(requestLines, requestBlocks);
+            pack(eventLines, eventBlocks);
+            await yieldToLoop();
+          }
+        }
+        if (inChunk >= options.chunkRequests) await flush();
+      }
+      if (inChunk) await flush();
+      await pending;
+      report.requests = seq;
+      tRequests = performance.now();
+      for (const ix of indexes) {
+        log(`rebuilding ${ix.create_statement.replace(/ ON .*/, '')}`);
+        await client.query(ix.create_statement);
+      }
+      report.rebuiltIndexes = indexes.length;
+      await client.query(sql('demo/advance_ids'), [bases.requests + seq, bases.customers + customerCount]);
+      return true;
+    });
+    if (!loaded) return report;
     await client.query(sql('demo/analyze_loaded'));
     const tEnd = performance.now();
     report.seconds = {
@@ -236,10 +240,5 @@ export async function generateDemo(pool: pg.Pool, options: DemoOptions, progress
       indexes: (tEnd - tRequests) / 1000, total: (tEnd - t0) / 1000,
     };
     return report;
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
 }

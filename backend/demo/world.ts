@@ -1,7 +1,7 @@
 // The demo's world, the same whatever the seed: the communities (imported from the source), public sites
 // inside them, a synthetic population for communities without an official one, and the advisors.
 import type pg from 'pg';
-import { inTransaction } from '../db/pool.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { sql } from '../db/sql.ts';
 import { importZones } from '../zones/import-zones.ts';
 import { writePopulation } from '../zones/write-population.ts';

@@ -1,5 +1,8 @@
-// Reference data (channels, categories, topics, stages, advisors, zone codes), cached briefly so
-// validation can name unknown codes without a round trip per request.
+// Reference data (channels, categories, topics, stages, advisors, zone codes), cached so validation can
+// name unknown codes without a round trip per request. With a change listener, a change anywhere (an
+// import, another instance, SQL) reloads it once on every instance (NOTIFY s360_reference, migration 0032)
+// and so does the listener reconnecting; maxAgeMs bounds the age otherwise. An unknown code is refused
+// as it is (400 naming it): it never reloads the cache, so a client repeating it costs no reload.
 import type pg from 'pg';
 import { sql } from '../db/sql.ts';
 
@@ -49,19 +52,35 @@ export function indexReference(data: ReferenceData): ReferenceIndex {
   };
 }
 
+/** What the cache needs of the change listener (backend/db/change-listener.ts). */
+export type ReferenceChanges = {
+  on: (channel: 's360_reference', fn: (payload: string) => void) => void;
+  onConnected: (fn: () => void) => void;
+};
+
 export class ReferenceCache {
   private value: ReferenceIndex | null = null;
   private loadedAt = 0;
   private loading: Promise<ReferenceIndex> | null = null;
-  constructor(private pool: pg.Pool, private maxAgeMs: number) {}
+  /** bumped by invalidate: a load that raced a change is not trusted as fresh */
+  private epoch = 0;
+  /** loads from the database (for tests and metrics) */
+  loads = 0;
+
+  constructor(private pool: Pick<pg.Pool, 'query'>, private maxAgeMs: number, changes?: ReferenceChanges) {
+    changes?.on('s360_reference', () => this.invalidate());
+    changes?.onConnected(() => this.invalidate());
+  }
 
   async get(): Promise<ReferenceIndex> {
     if (this.value && Date.now() - this.loadedAt < this.maxAgeMs) return this.value;
     if (!this.loading) {
+      const epoch = this.epoch;
+      this.loads++;
       this.loading = this.pool.query<{ reference: ReferenceData }>(sql('reference/load'))
         .then(({ rows }) => {
           this.value = indexReference(rows[0].reference);
-          this.loadedAt = Date.now();
+          this.loadedAt = epoch === this.epoch ? Date.now() : 0;
           return this.value;
         })
         .finally(() => { this.loading = null; });
@@ -69,6 +88,6 @@ export class ReferenceCache {
     return this.loading;
   }
 
-  /** Forget the cached copy (after an import changed zones or advisors). */
-  invalidate(): void { this.loadedAt = 0; }
+  /** Forget the cached copy: the next get() loads it again. */
+  invalidate(): void { this.epoch++; this.loadedAt = 0; }
 }

@@ -73,11 +73,6 @@ export function parseRequestFilters(query: Query, ref: ReferenceIndex, dims: rea
   return out;
 }
 
-/** True when an unknown zone or advisor code may only mean the cached reference data is stale. */
-export function mentionsImportedCodes(err: unknown): boolean {
-  return err instanceof ValidationError && err.details.some((d) => d.path === 'query.zone' || d.path === 'query.advisor');
-}
-
 /** $3..$10 in the order request_filters.sql reads them. */
 export function filterValues(f: RequestFilters): unknown[] {
   return [f.zoneIds, f.channels, f.categories, f.topics, f.departments, f.advisorIds, f.statuses, f.priorities];

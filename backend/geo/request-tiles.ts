@@ -3,7 +3,7 @@
 // points drawn as its zoom-18 cells (layer "bins"; mayServeCells); at most maxTileFeatures features. Empty tile: null.
 import type pg from 'pg';
 import type { Config } from '../config.ts';
-import { inTransaction } from '../db/pool.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { sqlWith } from '../db/sql.ts';
 import { filterValues, NO_FILTERS, withRequestFilters, type RequestFilters } from './request-filters.ts';
 import type { TimeRange } from './read-params.ts';

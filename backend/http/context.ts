@@ -5,6 +5,7 @@ import { TokenVerifier } from '../auth/tokens.ts';
 import { ReferenceCache } from '../domain/reference.ts';
 import type { Scheduler } from '../jobs/scheduler.ts';
 import { CoalescingRequestWriter } from '../ingest/coalescing-writer.ts';
+import type { ChangeListener } from '../db/change-listener.ts';
 
 export type AppContext = {
   pool: pg.Pool;
@@ -15,14 +16,19 @@ export type AppContext = {
   requestWriter: CoalescingRequestWriter;
   /** the job scheduler of this instance, when it runs jobs */
   scheduler?: Scheduler;
+  /** the LISTEN connection that keeps the caches right across instances (the server's; absent in run-jobs) */
+  changes?: ChangeListener;
 };
 
-/** The context over a pool: the caches live as long as config says (the server) or not at all (0: run-jobs). */
-export function createAppContext(pool: pg.Pool, config: Config): AppContext {
+/**
+ * The context over a pool: the caches live as long as config says, dropped on every change the listener
+ * hears of (the server), or not at all (0: run-jobs).
+ */
+export function createAppContext(pool: pg.Pool, config: Config, changes?: ChangeListener): AppContext {
   return {
-    pool, config,
-    tokens: new TokenVerifier(pool, config.tokenCacheMs),
-    reference: new ReferenceCache(pool, config.referenceCacheMs),
+    pool, config, changes,
+    tokens: new TokenVerifier(pool, { cacheMs: config.tokenCacheMs, negativeCacheMs: config.tokenNegativeCacheMs, size: config.tokenCacheSize }, changes),
+    reference: new ReferenceCache(pool, config.referenceCacheMs, changes),
     requestWriter: new CoalescingRequestWriter(pool, { maxGroup: config.ingestGroupMax, concurrency: config.ingestWriters }),
   };
 }

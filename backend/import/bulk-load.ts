@@ -16,6 +16,7 @@
 // instead of being looked up in the database chunk after chunk.
 import type pg from 'pg';
 import { sql } from '../db/sql.ts';
+import { begin, commit, rollback } from '../db/transaction.ts';
 
 type SecondaryIndex = { name: string; drop_statement: string; create_statement: string };
 
@@ -39,13 +40,13 @@ export class BulkLoad {
    * dropped before the first rows are written (a file whose rows are all present rebuilds nothing).
    */
   static async begin(client: pg.PoolClient): Promise<BulkLoad> {
-    await client.query('BEGIN');
+    await begin(client);
     try {
       await client.query(sql('import/bulk_lock'));
       const { rows } = await client.query<SecondaryIndex>(sql('import/bulk_secondary_indexes'));
       return new BulkLoad(client, rows);
     } catch (err) {
-      await client.query('ROLLBACK').catch(() => {});
+      await rollback(client);
       throw err;
     }
   }
@@ -107,12 +108,13 @@ export class BulkLoad {
     const began = process.hrtime.bigint();
     if (this.dropped) for (const index of this.indexes) await this.client.query(index.create_statement);
     const seconds = this.dropped ? Number(process.hrtime.bigint() - began) / 1e9 : 0;
-    await this.client.query('COMMIT');
+    await commit(this.client);
     this.committed = true;
     return seconds;
   }
 
+  /** Rolls the load back; a client that cannot is discarded by its owner (transaction.ts). */
   async rollback(): Promise<void> {
-    await this.client.query('ROLLBACK');
+    await rollback(this.client);
   }
 }

@@ -7,6 +7,7 @@
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { sql } from '../db/sql.ts';
+import { checkOut, markUnusable, rollback, transactionOn, type Checkout } from '../db/transaction.ts';
 import type { ReferenceIndex } from '../domain/reference.ts';
 import { SlaPolicies, type SlaPolicy } from '../demo/sla-policy.ts';
 import { BulkLoad } from './bulk-load.ts';
@@ -53,23 +54,21 @@ export async function bulkModeAllowed(db: pg.Pool | pg.PoolClient): Promise<bool
 const DEADLOCK = '40P01';
 /** a concurrent writer committed one of the chunk's keys between the look-up and the COPY */
 const UNIQUE_VIOLATION = '23505';
-const ignoreConnectionError = () => {};
 const ATTEMPTS = 3;
 
 export class ChunkWriter {
-  private constructor(private readonly client: pg.PoolClient, private readonly bulk: boolean, private readonly context: WriteContext,
-    private readonly load: BulkLoad | null) {}
+  private readonly client: pg.PoolClient;
+  private constructor(private readonly checkout: Checkout, private readonly bulk: boolean, private readonly context: WriteContext,
+    private readonly load: BulkLoad | null) { this.client = checkout.client; }
 
   /** `bulk`: references checked set-based, row triggers off; `bulkLoad`: every chunk in one transaction (bulk-load.ts). */
   static async open(pool: pg.Pool, bulk: boolean, context: WriteContext, bulkLoad = false): Promise<ChunkWriter> {
-    const client = await pool.connect();
-    // Held for the whole import: a lost connection must fail the chunk's query, not the process.
-    client.on('error', ignoreConnectionError);
+    // Held for the whole import: a lost connection fails the chunk's query, not the process (checkOut).
+    const checkout = await checkOut(pool);
     try {
-      return new ChunkWriter(client, bulk, context, bulkLoad ? await BulkLoad.begin(client) : null);
+      return new ChunkWriter(checkout, bulk, context, bulkLoad ? await BulkLoad.begin(checkout.client) : null);
     } catch (err) {
-      client.off('error', ignoreConnectionError);
-      client.release(true);
+      checkout.release(err);
       throw err;
     }
   }
@@ -95,7 +94,6 @@ export class ChunkWriter {
         const { staged, inserted } = await this.once(chunk);
         return { staged, inserted, repeats: chunk.repeats, seconds: Number(process.hrtime.bigint() - began) / 1e9 };
       } catch (err) {
-        await this.client.query('ROLLBACK').catch(() => {});
         const code = (err as { code?: string }).code;
         if ((code === DEADLOCK || code === UNIQUE_VIOLATION) && attempt < ATTEMPTS) continue;
         throw new ChunkWriteError(chunk, err as Error);
@@ -103,11 +101,8 @@ export class ChunkWriter {
     }
   }
 
-  private async once(chunk: Chunk): Promise<{ staged: number; inserted: number }> {
-    await this.client.query(sql('import/begin_chunk'));
-    const written = await this.rows(chunk);
-    await this.client.query('COMMIT');
-    return written;
+  private once(chunk: Chunk): Promise<{ staged: number; inserted: number }> {
+    return transactionOn(this.client, () => this.rows(chunk));
   }
 
   /** The chunk's rows not yet present, written inside the current transaction. */
@@ -193,16 +188,14 @@ export class ChunkWriter {
 
   /** Releases the connection; a bulk load not finished is rolled back (nothing of it stays). */
   async close(): Promise<void> {
-    if (this.load && !this.load.committed) {
-      try { await this.load.rollback(); } catch { this.destroy(); return; }
-    }
-    this.client.off('error', ignoreConnectionError);
-    this.client.release();
+    // A load that cannot roll back marks the client for discarding (rollback()).
+    if (this.load && !this.load.committed) await rollback(this.client);
+    this.checkout.release();
   }
 
   destroy(): void {
-    this.client.off('error', ignoreConnectionError);
-    this.client.release(true);
+    markUnusable(this.client);
+    this.checkout.release();
   }
 }
 

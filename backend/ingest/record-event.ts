@@ -1,7 +1,7 @@
 // Records one journey event: locks the request, applies the state machine, writes event + request
 // + rollup mark in one transaction.
 import type pg from 'pg';
-import { inTransaction } from '../db/pool.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { sql } from '../db/sql.ts';
 import { applyEvent, EventInputError, IllegalTransitionError } from '../domain/journey.ts';
 import type { ReferenceIndex, Status } from '../domain/reference.ts';

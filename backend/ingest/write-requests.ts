@@ -1,6 +1,7 @@
 // Writes new requests: one statement for a whole batch (see sql/ingest/insert_requests.sql).
 import pg from 'pg';
-import { sql, sqlWith } from '../db/sql.ts';
+import { sqlWith } from '../db/sql.ts';
+import { inTransaction } from '../db/transaction.ts';
 import type { NewRequest } from './request-input.ts';
 
 export type WrittenRequest = {
@@ -37,19 +38,7 @@ const INSERT = { name: 'ingest/insert_requests', text: sqlWith('ingest/insert_re
  */
 async function insert(db: pg.Pool | pg.PoolClient, values: unknown[]): Promise<pg.QueryResult<Row>> {
   if (!(db instanceof pg.Pool)) return db.query<Row>({ ...INSERT, values });
-  const client = await db.connect();
-  let broken = false;
-  try {
-    await client.query(sql('ingest/begin_generic_plan'));
-    const result = await client.query<Row>({ ...INSERT, values });
-    await client.query('COMMIT');
-    return result;
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => { broken = true; });
-    throw err;
-  } finally {
-    client.release(broken);
-  }
+  return inTransaction(db, (client) => client.query<Row>({ ...INSERT, values }), 'generic-plan');
 }
 
 /**

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { sql } from '../db/sql.ts';
+import { markUnusable, withClient } from '../db/transaction.ts';
 
 export type JobOutcome = { ran: false; reason: 'locked' | 'already-ran' } | { ran: true; items: number; ms: number };
 
@@ -14,11 +15,9 @@ export function jobLockKey(job: string): number {
 
 export async function runOnce(pool: pg.Pool, job: string, tick: Date, instance: string,
   work: () => Promise<number>): Promise<JobOutcome> {
-  const client = await pool.connect();
-  // A connection dropped while held (database restart) must fail this run, not crash the process.
-  const onError = () => {};
-  client.on('error', onError);
-  try {
+  // A connection dropped while held (database restart) fails this run, not the process (withClient); the
+  // lock died with the session, so the next tick takes it again on whichever instance gets there first.
+  return withClient(pool, async (client) => {
     const { rows: [lock] } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [jobLockKey(job)]);
     if (!lock.ok) return { ran: false, reason: 'locked' };
     try {
@@ -33,14 +32,14 @@ export async function runOnce(pool: pg.Pool, job: string, tick: Date, instance: 
         error = (err as Error).message.slice(0, 500);
         throw err;
       } finally {
-        await client.query(sql('jobs/finish_tick'), [claimed.rows[0].id, Date.now() - started, items, error]);
+        // Not masking the run's own error when the connection is gone.
+        await client.query(sql('jobs/finish_tick'), [claimed.rows[0].id, Date.now() - started, items, error])
+          .catch((finishErr) => { if (error === null) throw finishErr; });
       }
       return { ran: true, items, ms: Date.now() - started };
     } finally {
-      await client.query('SELECT pg_advisory_unlock($1)', [jobLockKey(job)]);
+      // A lock that could not be released must not stay with a pooled session: the client is discarded.
+      await client.query('SELECT pg_advisory_unlock($1)', [jobLockKey(job)]).catch(() => markUnusable(client));
     }
-  } finally {
-    client.off('error', onError);
-    client.release();
-  }
+  });
 }

@@ -3,9 +3,10 @@ import type { Config } from '../config.ts';
 import { json, obj, ref, str, type Json, type Paths } from './kit.ts';
 
 export function opsPaths(config: Config): Paths {
+  const warnings: Json = { type: 'array', items: ref('ErrorDetail'), description: 'checks that worry without making it unready (a rollup lag past its bound), in plain sentences' };
   const notReady: Json = {
     description: 'Not ready: the failing checks are named in `details` (plain sentences) and `error`',
-    content: { 'application/json': { schema: { allOf: [ref('Error'), obj({ status: { const: 'not_ready' }, checks: ref('ReadinessChecks') })] } } },
+    content: { 'application/json': { schema: { allOf: [ref('Error'), obj({ status: { const: 'not_ready' }, checks: ref('ReadinessChecks'), warnings }, ['status', 'checks'])] } } },
   };
   return {
     '/healthz': {
@@ -17,9 +18,10 @@ export function opsPaths(config: Config): Paths {
     '/readyz': {
       get: {
         tags: ['ops'], operationId: 'readyz', summary: 'Readiness: database, migrations, rollup lag', security: [],
-        description: `Ready when the database answers, no migration is pending and the rollup lag (age of the oldest request waiting for the rollups) `
-          + `is under S360_ROLLUP_LAG_BOUND_S (now ${config.rollupLagBoundSeconds} s).`,
-        responses: { 200: json('Ready', obj({ status: { const: 'ready' }, checks: ref('ReadinessChecks') })), 503: notReady },
+        description: 'Ready when the database answers and no migration is pending. The rollup lag (age of the oldest request waiting for the rollups) '
+          + `is reported; past S360_ROLLUP_LAG_BOUND_S (now ${config.rollupLagBoundSeconds} s) it is a warning, not a failure: answers stay exact while `
+          + 'the job catches up. Watch it with the metric s360_rollup_lag_seconds and the alert rule "Rollups lagging".',
+        responses: { 200: json('Ready', obj({ status: { const: 'ready' }, checks: ref('ReadinessChecks'), warnings }, ['status', 'checks'])), 503: notReady },
       },
     },
     '/metrics': {

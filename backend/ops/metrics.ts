@@ -96,6 +96,11 @@ export function createMetrics(ctx: AppContext): AppMetrics {
     collect() { this.reset(); for (const [job, s] of jobStats()) if (s.runs > 0) this.set({ job }, s.lastMs / 1000); },
   });
 
+  new Gauge({
+    name: 's360_change_listener_connected', help: '1 while the LISTEN connection (token revocations, reference data changes) is up',
+    registers, collect() { this.set(ctx.changes?.connected ? 1 : 0); },
+  });
+
   const pool = ctx.pool;
   new Gauge({ name: 's360_db_pool_connections', help: 'Connections the pool holds (busy and idle)', registers, collect() { this.set(pool.totalCount); } });
   new Gauge({ name: 's360_db_pool_idle_connections', help: 'Idle connections in the pool', registers, collect() { this.set(pool.idleCount); } });

@@ -6,14 +6,16 @@ const healthy = { databaseAnswers: true, pending: [] as string[], lagSeconds: 12
 
 test('ready when the database answers, nothing is pending and the lag is under the bound', () => {
   assert.deepEqual(judgeReadiness(healthy, 300), {
-    ready: true, problems: [], checks: { database: 'ok', migrations: 'current', rollup_lag_seconds: 12.3 },
+    ready: true, problems: [], warnings: [], checks: { database: 'ok', migrations: 'current', rollup_lag_seconds: 12.3 },
   });
 });
 
-test('a lag at the bound is not ready, and says by how much in plain words', () => {
+test('a lag at the bound is a warning, not a failure: still ready, saying by how much in plain words', () => {
   const r = judgeReadiness({ ...healthy, lagSeconds: 300 }, 300);
-  assert.equal(r.ready, false);
-  assert.deepEqual(r.problems, [{ path: 'rollup_lag_seconds', message: 'the rollups lag 300 s behind (bound 300 s)' }]);
+  assert.equal(r.ready, true);
+  assert.deepEqual(r.problems, []);
+  assert.deepEqual(r.warnings, [{ path: 'rollup_lag_seconds', message: 'the rollups lag 300 s behind (bound 300 s); answers stay exact while they catch up' }]);
+  assert.deepEqual(judgeReadiness({ ...healthy, lagSeconds: 299 }, 300).warnings, []);
 });
 
 test('pending migrations are named, with the command that applies them', () => {
@@ -28,10 +30,14 @@ test('a database that does not answer is the one problem reported; the rest is u
     ready: false,
     checks: { database: 'unreachable', migrations: 'unknown', rollup_lag_seconds: null },
     problems: [{ path: 'database', message: 'the database does not answer' }],
+    warnings: [],
   });
 });
 
-test('an answering database whose lag or migrations cannot be read is not ready', () => {
+test('an answering database whose migrations cannot be read is not ready; an unreadable lag is only a warning', () => {
   const r = judgeReadiness({ databaseAnswers: true, pending: null, lagSeconds: null }, 300);
-  assert.deepEqual(r.problems.map((p) => p.path), ['migrations', 'rollup_lag_seconds']);
+  assert.equal(r.ready, false);
+  assert.deepEqual(r.problems.map((p) => p.path), ['migrations']);
+  assert.deepEqual(r.warnings.map((p) => p.path), ['rollup_lag_seconds']);
+  assert.equal(judgeReadiness({ databaseAnswers: true, pending: [], lagSeconds: null }, 300).ready, true);
 });

@@ -1,5 +1,8 @@
-// Readiness (GET /readyz): the database answers, no migration is pending, and the rollups keep up (the
-// oldest pending mark is younger than the bound). judgeReadiness is pure; checkReadiness does the I/O.
+// Readiness (GET /readyz): the database answers and no migration is pending. The rollup lag is reported,
+// and past its bound as a warning, never as a failure: answers stay exact while the job catches up (they
+// add the changes not yet applied), so taking every instance out of service for it would only turn a slow
+// job into an outage. The lag is watched by s360_rollup_lag_seconds and an alert rule instead.
+// judgeReadiness is pure; checkReadiness does the I/O.
 import type pg from 'pg';
 import { pendingMigrations } from '../db/migrate.ts';
 import { sql } from '../db/sql.ts';
@@ -19,29 +22,32 @@ export type Observed = {
   lagSeconds: number | null;
 };
 
-export type Readiness = { ready: boolean; checks: ReadinessChecks; problems: ErrorDetail[] };
+/** problems make it not ready; warnings are reported and leave it ready */
+export type Readiness = { ready: boolean; checks: ReadinessChecks; problems: ErrorDetail[]; warnings: ErrorDetail[] };
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-/** What the observations mean: the checks as the probe reports them, and a plain sentence per failing one. */
+/** What the observations mean: the checks as the probe reports them, and a plain sentence per failing or worrying one. */
 export function judgeReadiness(o: Observed, lagBoundSeconds: number): Readiness {
   const problems: ErrorDetail[] = [];
+  const warnings: ErrorDetail[] = [];
   if (!o.databaseAnswers) problems.push({ path: 'database', message: 'the database does not answer' });
   if (o.databaseAnswers && o.pending === null) problems.push({ path: 'migrations', message: 'the applied migrations could not be read' });
   if (o.pending && o.pending.length) {
     const n = o.pending.length;
     problems.push({ path: 'migrations', message: `${n} migration${n > 1 ? 's' : ''} pending (${o.pending.join(', ')}); run services360 migrate` });
   }
-  if (o.databaseAnswers && o.lagSeconds === null) problems.push({ path: 'rollup_lag_seconds', message: 'the rollup lag could not be read' });
+  if (o.databaseAnswers && o.lagSeconds === null) warnings.push({ path: 'rollup_lag_seconds', message: 'the rollup lag could not be read' });
   if (o.lagSeconds !== null && o.lagSeconds >= lagBoundSeconds) {
-    problems.push({ path: 'rollup_lag_seconds', message: `the rollups lag ${Math.round(o.lagSeconds)} s behind (bound ${lagBoundSeconds} s)` });
+    warnings.push({ path: 'rollup_lag_seconds',
+      message: `the rollups lag ${Math.round(o.lagSeconds)} s behind (bound ${lagBoundSeconds} s); answers stay exact while they catch up` });
   }
   const checks: ReadinessChecks = {
     database: o.databaseAnswers ? 'ok' : 'unreachable',
     migrations: o.pending === null ? 'unknown' : o.pending.length ? 'pending' : 'current',
     rollup_lag_seconds: o.lagSeconds === null ? null : round1(o.lagSeconds),
   };
-  return { ready: problems.length === 0, checks, problems };
+  return { ready: problems.length === 0, checks, problems, warnings };
 }
 
 /** Rejects after ms: a database that hangs (rather than refusing) must not hang the probe. */

@@ -4,7 +4,7 @@
 // the filters are ones the table can apply (topic, department, zone of the hot spot), else computes live.
 import type pg from 'pg';
 import { loadConfig, type Config } from '../config.ts';
-import { inTransaction } from '../db/pool.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { sql, sqlWith } from '../db/sql.ts';
 import { filterValues, NO_FILTERS, type RequestFilters } from '../geo/request-filters.ts';
 import type { Language, TimeRange } from '../geo/read-params.ts';

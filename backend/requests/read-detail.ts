@@ -3,7 +3,7 @@
 // audit_log in the same transaction: if the audit row cannot be written, the transaction fails and nothing
 // is returned. A masked read runs READ ONLY and writes nothing.
 import type pg from 'pg';
-import { inTransaction } from '../db/pool.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { sql } from '../db/sql.ts';
 import type { TokenIdentity } from '../auth/tokens.ts';
 import type { ReferenceIndex } from '../domain/reference.ts';

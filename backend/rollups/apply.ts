@@ -2,7 +2,7 @@
 // tile bins, in one transaction per batch. Safe to run concurrently (SKIP LOCKED), though the scheduler
 // runs one leader.
 import type pg from 'pg';
-import { inTransaction } from '../db/pool.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { sql } from '../db/sql.ts';
 import { GROUPING_ARGS, groupingSetsSql, HIST_CUBES, LEAN_CUBE_IDS } from './cubes.ts';
 

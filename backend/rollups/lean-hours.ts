@@ -4,7 +4,7 @@
 // Each day is one transaction that first locks the horizon row: a rollup batch takes that row FOR SHARE
 // (backend/rollups/apply.ts), so no batch can change a request between the rebuild's read and the new horizon.
 import type pg from 'pg';
-import { inTransaction } from '../db/pool.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { sql } from '../db/sql.ts';
 import { cubeIdSql, DIMENSIONS, groupingSetsSql, LEAN_CUBE_IDS, LEAN_CUBES } from './cubes.ts';
 

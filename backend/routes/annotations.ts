@@ -5,22 +5,15 @@ import type { AppContext } from '../http/context.ts';
 import { handle } from '../http/async.ts';
 import { requireScope } from '../http/auth.ts';
 import { rejectUnknown } from '../geo/read-params.ts';
-import { ANNOTATION_PARAMS, mentionsZones, parseAnnotationQuery } from '../annotations/params.ts';
+import { ANNOTATION_PARAMS, parseAnnotationQuery } from '../annotations/params.ts';
 import { readAnnotations } from '../annotations/read-annotations.ts';
 
 export function registerAnnotations(router: Router, ctx: AppContext): void {
   router.get('/v1/annotations', requireScope(ctx.tokens, 'read'), handle(async (req, res) => {
     rejectUnknown(req.query, ANNOTATION_PARAMS);
-    let ref = await ctx.reference.get();
-    let query;
-    try {
-      query = parseAnnotationQuery(req.query, ref);
-    } catch (err) {
-      if (!mentionsZones(err)) throw err;
-      ctx.reference.invalidate();
-      ref = await ctx.reference.get();
-      query = parseAnnotationQuery(req.query, ref);
-    }
+    // An unknown zone is a 400 naming it; it does not reload the reference data (domain/reference.ts).
+    const ref = await ctx.reference.get();
+    const query = parseAnnotationQuery(req.query, ref);
     res.json({ annotations: await readAnnotations(ctx.pool, ref, query) });
   }));
 }

@@ -2,7 +2,7 @@
 import type { Router } from 'express';
 import type { AppContext } from '../http/context.ts';
 import { handle } from '../http/async.ts';
-import { inReadOnlySnapshot } from '../db/pool.ts';
+import { inReadOnlySnapshot } from '../db/transaction.ts';
 import { requireScope } from '../http/auth.ts';
 import { ValidationError } from '../http/errors.ts';
 import { parseOrThrow, zodDetails } from '../http/validate.ts';

@@ -2,7 +2,7 @@
 // next moment the state can change; marks the requests whose on-time outcome changed for the rollup job;
 // records the warnings and breaches the clocks show (once each). The thin I/O around clock.ts.
 import type pg from 'pg';
-import { inTransaction } from '../db/pool.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { sql } from '../db/sql.ts';
 import { alertsOf, type AlertKind } from './alerts.ts';
 import { CalendarError, compileCalendar, type Calendar, type WeeklyHours } from './calendar.ts';

@@ -8,6 +8,7 @@
 // alone updates them within one sweep interval.
 import type pg from 'pg';
 import { sql } from '../db/sql.ts';
+import { markUnusable, transactionOn, withClient } from '../db/transaction.ts';
 import { refreshSla, type RecordedAlert } from './refresh.ts';
 
 export type SweepOptions = {
@@ -44,8 +45,7 @@ export type SweepResult = {
 export async function sweepSla(pool: pg.Pool, now: Date, options: SweepOptions = {}): Promise<SweepResult> {
   const { batchSize, eventLagMs } = { ...SWEEP_DEFAULTS, ...options };
   const result: SweepResult = { ran: false, evaluated: 0, changed: 0, marked: 0, batches: 0, alerts: [], alertCount: 0 };
-  const client = await pool.connect();
-  try {
+  return withClient(pool, async (client) => {
     const { rows: [lock] } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [SWEEP_LOCK]);
     if (!lock.ok) return result;
     try {
@@ -56,19 +56,12 @@ export async function sweepSla(pool: pg.Pool, now: Date, options: SweepOptions =
         const { rows } = await client.query<{ id: number }>(sql('sla/sweep_candidates'), [now, eventsSince, after, batchSize]);
         if (!rows.length) break;
         const ids = rows.map((r) => r.id);
-        await client.query('BEGIN');
-        try {
-          const r = await refreshSla(client, ids, now);
-          await client.query('COMMIT');
-          result.evaluated += r.evaluated;
-          result.changed += r.changed;
-          result.marked += r.marked;
-          result.alertCount += r.alerts.length;
-          result.alerts.push(...r.alerts.slice(0, Math.max(0, MAX_REPORTED_ALERTS - result.alerts.length)));
-        } catch (err) {
-          await client.query('ROLLBACK').catch(() => {});
-          throw err;
-        }
+        const r = await transactionOn(client, (c) => refreshSla(c, ids, now));
+        result.evaluated += r.evaluated;
+        result.changed += r.changed;
+        result.marked += r.marked;
+        result.alertCount += r.alerts.length;
+        result.alerts.push(...r.alerts.slice(0, Math.max(0, MAX_REPORTED_ALERTS - result.alerts.length)));
         result.batches++;
         after = ids[ids.length - 1];
         if (rows.length < batchSize) break;
@@ -76,9 +69,8 @@ export async function sweepSla(pool: pg.Pool, now: Date, options: SweepOptions =
       await client.query(sql('sla/sweep_done'), [now, state.db_now]);
       return result;
     } finally {
-      await client.query('SELECT pg_advisory_unlock($1)', [SWEEP_LOCK]).catch(() => {});
+      // A session that died released its lock with it; one that could not release it is discarded.
+      await client.query('SELECT pg_advisory_unlock($1)', [SWEEP_LOCK]).catch(() => markUnusable(client));
     }
-  } finally {
-    client.release();
-  }
+  });
 }

@@ -57,8 +57,3 @@ export function parseVariableFilters(query: Query, ref: ReferenceIndex): Variabl
   return { codes, kinds: kindValues as ZoneKind[] | null, parents };
 }
 
-/** True when an unknown code may only mean the cached reference data is stale (zones, advisors import). */
-export function mentionsImportedCodes(err: unknown): boolean {
-  return err instanceof ValidationError
-    && err.details.some((d) => d.path === 'query.zone' || d.path === 'query.parent' || d.path === 'query.advisor');
-}

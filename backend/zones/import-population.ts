@@ -2,7 +2,7 @@
 // an unknown zone, every problem is reported (line and reason) and nothing is written.
 import { createReadStream } from 'node:fs';
 import type pg from 'pg';
-import { inTransaction } from '../db/pool.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { sql } from '../db/sql.ts';
 import { readPopulationCsv, type PopulationColumns, type RowProblem } from './population-csv.ts';
 import { writePopulation } from './write-population.ts';

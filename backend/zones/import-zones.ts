@@ -1,7 +1,7 @@
 // Imports zones from a GeoJSON FeatureCollection: ST_MakeValid, reprojection to 4326 (and 3857),
 // upsert by code, all in one transaction. Reports each feature skipped and why.
 import type pg from 'pg';
-import { inTransaction } from '../db/pool.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { sql } from '../db/sql.ts';
 
 export type ZoneKind = 'community' | 'public_site';

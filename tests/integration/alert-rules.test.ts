@@ -90,7 +90,7 @@ describe('every provisioned rule', () => {
   test('runs as the read-only alerting login and returns one number per row with text label columns', async () => {
     await ingest([request({ location: NOWHERE })]);
     await settle();
-    assert.equal(RULES.length, 4);
+    assert.equal(RULES.length, 5);
     for (const r of RULES) {
       const { result } = await evaluate(r.uid);
       assert.equal(result.columns.filter((c) => c.type === 'number').length, 1, `${r.uid}: one numeric column`);
@@ -106,6 +106,7 @@ describe('every provisioned rule', () => {
     assert.ok((await labelsOf('s360-backlog-over-bound')).includes('department'));
     assert.ok((await labelsOf('s360-zone-spike')).includes('zone'));
     assert.deepEqual(await labelsOf('s360-ingestion-silent'), []);
+    assert.deepEqual(await labelsOf('s360-rollups-lagging'), []);
   });
 });
 
@@ -196,6 +197,26 @@ describe('No request ingested for 15 minutes', () => {
     ({ ev } = await evaluate('s360-ingestion-silent'));
     assert.equal(ev.state, 'Alerting');
     assert.ok(ev.instances[0].value! >= 20 && ev.instances[0].value! < 25, `minutes ${ev.instances[0].value}`);
+  });
+});
+
+describe('Rollups lagging', () => {
+  test('stays quiet while the rollups keep up, fires when the oldest waiting request was marked over 300 s ago', async () => {
+    await ingest([request({ location: NOWHERE })]);
+    await settle();
+    let { ev } = await evaluate('s360-rollups-lagging');
+    assert.equal(ev.state, 'Normal');
+    assert.equal(ev.instances[0].value, 0, 'nothing waits once the rollups applied everything');
+
+    await ingest([request({ location: NOWHERE })]);
+    await agg.db.pool.query(`UPDATE rollup_pending SET marked_at = now() - interval '10 minutes'`);
+    try {
+      ({ ev } = await evaluate('s360-rollups-lagging'));
+      assert.equal(ev.state, 'Alerting');
+      assert.ok(ev.instances[0].value! >= 600 && ev.instances[0].value! < 700, `lag ${ev.instances[0].value} s`);
+    } finally {
+      await settle();
+    }
   });
 });
 

@@ -3,7 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { freshDatabase, type TestDatabase } from '../support/db.ts';
-import { inReadOnlySnapshot } from '../../backend/db/pool.ts';
+import { inReadOnlySnapshot } from '../../backend/db/transaction.ts';
 
 let db: TestDatabase;
 before(async () => {

@@ -1,0 +1,113 @@
+// A throwaway PostgreSQL cluster of its own (Debian's postgresql-common, run as root as CI is), for tests
+// that restart or stop the database: never the shared cluster the other tests use. The cluster is named
+// per process, so runs side by side never meet, and is dropped in drop() — and, should the test process
+// die first, by an 'exit' hook (synchronous, as exit hooks must be).
+import { execFile, execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { promisify } from 'node:util';
+import pg from 'pg';
+
+const run = promisify(execFile);
+
+export type PgCluster = {
+  name: string;
+  version: string;
+  port: number;
+  /** a superuser role's URL to the cluster's database */
+  url: string;
+  restart: () => Promise<void>;
+  stop: () => Promise<void>;
+  start: () => Promise<void>;
+  drop: () => Promise<void>;
+};
+
+/** A TCP port nobody listens on right now (127.0.0.1). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const addr = s.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Why this machine cannot create a cluster (a reason to skip), or null when it can. */
+export function clusterUnavailable(): string | null {
+  if (process.getuid?.() !== 0) return 'needs root (pg_createcluster / pg_ctlcluster)';
+  try { execFileSync('which', ['pg_createcluster', 'pg_ctlcluster', 'pg_dropcluster'], { stdio: 'ignore' }); } catch { return 'postgresql-common is not installed'; }
+  if (!newestVersion()) return 'no PostgreSQL server under /usr/lib/postgresql';
+  return null;
+}
+
+function newestVersion(): string | null {
+  try {
+    const versions = readdirSync('/usr/lib/postgresql').filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(a) - Number(b));
+    return versions.at(-1) ?? null;
+  } catch { return null; }
+}
+
+/** Runs SQL as the postgres role through the cluster's Unix socket (peer authentication). */
+async function psql(version: string, port: number, sqlText: string): Promise<void> {
+  await run('runuser', ['-u', 'postgres', '--', `/usr/lib/postgresql/${version}/bin/psql`, '-X', '-q', '-v', 'ON_ERROR_STOP=1',
+    '-p', String(port), '-d', 'postgres', '-c', sqlText], { cwd: '/' });
+}
+
+/** Waits until the cluster accepts connections (bounded). */
+async function waitReady(url: string, boundMs = 60_000): Promise<void> {
+  const deadline = Date.now() + boundMs;
+  for (;;) {
+    const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+    c.on('error', () => {});
+    try { await c.connect(); await c.query('SELECT 1'); await c.end(); return; } catch (err) {
+      await c.end().catch(() => {});
+      if (Date.now() > deadline) throw new Error(`the test cluster did not accept connections within ${boundMs} ms: ${(err as Error).message}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
+/** Creates, starts and prepares (a superuser role and a database) a cluster of its own. */
+export async function createCluster(prefix = 's360chaos'): Promise<PgCluster> {
+  const version = newestVersion();
+  if (!version) throw new Error('no PostgreSQL server under /usr/lib/postgresql');
+  const name = `${prefix}_${process.pid}`;
+  const port = await freePort();
+  const ctl = (...args: string[]) => run('pg_ctlcluster', [version, name, ...args]);
+  let dropped = false;
+  const dropSync = () => {
+    if (dropped) return;
+    dropped = true;
+    try { execFileSync('pg_dropcluster', ['--stop', version, name], { stdio: 'ignore' }); } catch { /* already gone */ }
+  };
+  process.once('exit', dropSync);
+  try {
+    // Small and quick: few connections, little memory; durability as in production (fsync on).
+    await run('pg_createcluster', [version, name, '--port', String(port), '--start-conf', 'manual',
+      '-o', 'max_connections=40', '-o', 'shared_buffers=32MB',
+      '-o', 'log_min_messages=warning']);
+    await ctl('start');
+    await psql(version, port, "CREATE ROLE s360chaos LOGIN SUPERUSER PASSWORD 's360chaos'");
+    await psql(version, port, 'CREATE DATABASE s360chaos OWNER s360chaos');
+  } catch (err) {
+    dropSync();
+    throw err;
+  }
+  const url = `postgres://s360chaos:s360chaos@127.0.0.1:${port}/s360chaos`;
+  await waitReady(url);
+  return {
+    name, version, port, url,
+    restart: async () => { await ctl('restart', '-m', 'fast'); await waitReady(url); },
+    stop: async () => { await ctl('stop', '-m', 'fast'); },
+    start: async () => { await ctl('start'); await waitReady(url); },
+    drop: async () => {
+      if (dropped) return;
+      await run('pg_dropcluster', ['--stop', version, name]).catch(() => {});
+      dropped = true;
+      process.off('exit', dropSync);
+    },
+  };
+}
