@@ -12,6 +12,7 @@ export const INSTANT_MAX_MS = Date.UTC(9999, 0, 1) - 1;
 export const INSTANT_RANGE_TEXT = 'from 1970-01-01 to 9998-12-31 (UTC)';
 /** The JSON Schema pattern of the accepted form (the calendar and the range are checked beyond it). */
 export const ISO_INSTANT_PATTERN = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:?\\d{2})$';
+export const INSTANT_OR_EPOCH_HINT = 'must be epoch milliseconds, an ISO 8601 date-time with a zone (e.g. 2026-11-29T10:00:00Z) or a date (2026-11-29)';
 export const ISO_INSTANT_HINT = 'must be an ISO 8601 date-time with a zone, e.g. 2026-11-29T10:00:00+04:00';
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:Z|([+-])(\d{2}):?(\d{2}))$/;
@@ -65,11 +66,12 @@ export function readIsoDay(text: string): InstantResult {
   return { ms };
 }
 
-/** Epoch milliseconds (digits only) or a strict ISO 8601 date-time. */
+/** Epoch milliseconds (digits only), a strict ISO 8601 date-time, or a bare date (its UTC midnight). */
 export function readInstant(text: string): InstantResult {
   if (EPOCH_MS.test(text)) return readEpochMs(Number(text));
+  if (DAY.test(text)) return readIsoDay(text);
   const iso = readIsoInstant(text);
-  if (iso.error === ISO_INSTANT_HINT) return { error: 'must be epoch milliseconds or an ISO 8601 date-time with a zone, e.g. 2026-11-29T10:00:00Z' };
+  if (iso.error === ISO_INSTANT_HINT) return { error: INSTANT_OR_EPOCH_HINT };
   return iso;
 }
 
