@@ -27,7 +27,7 @@ async function requestIn(final: 'closed' | 'cancelled'): Promise<string> {
   return ref;
 }
 
-async function unchanged(write: () => Promise<{ status: number; text: string }>, status: number) {
+async function unchanged(write: () => Promise<{ status: number; text: string; body: any }>, status: number) {
   const before = await rowCounts(agg.db.pool);
   const res = await write();
   assert.equal(res.status, status, res.text);
