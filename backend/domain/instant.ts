@@ -13,6 +13,8 @@ export const INSTANT_RANGE_TEXT = 'from 1970-01-01 to 9998-12-31 (UTC)';
 /** The JSON Schema pattern of the accepted form (the calendar and the range are checked beyond it). */
 export const ISO_INSTANT_PATTERN = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:?\\d{2})$';
 export const INSTANT_OR_EPOCH_HINT = 'must be epoch milliseconds, an ISO 8601 date-time with a zone (e.g. 2026-11-29T10:00:00Z) or a date (2026-11-29)';
+/** The pattern of an instant query parameter: epoch ms, a date-time or a bare date. */
+export const INSTANT_PARAM_PATTERN = '^(\\d{1,15}|\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:?\\d{2}))?)$';
 export const ISO_INSTANT_HINT = 'must be an ISO 8601 time with a zone, e.g. 2026-11-29T10:00:00+04:00';
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:Z|([+-])(\d{2}):?(\d{2}))$/;

@@ -8,6 +8,7 @@ import { open311Paths } from './paths-open311.ts';
 import { opsPaths } from './paths-ops.ts';
 import { v1Paths } from './paths-v1.ts';
 import type { Json } from './kit.ts';
+import { INSTANT_RANGE_TEXT } from '../domain/instant.ts';
 
 export const OPENAPI_VERSION = '3.1.0';
 
@@ -21,7 +22,10 @@ export function buildOpenApiDocument(config: Config, version = '0.1.0'): Json {
       description: 'Ingest (JSON and Open311 GeoReport v2), the query API for the Grafana datasource, geo (zones, vector tiles, hot spots), '
         + 'variables, annotations, request detail, and operations. Errors of /v1 and the ops routes: `{error, details: [{path, message}]}`; '
         + 'never SQL or a stack. Read routes refuse unknown query parameters (400). Any route answers 400 when the path, query or body '
-        + 'holds a NUL character (PostgreSQL cannot store it). See docs/api.md.',
+        + `holds a NUL character (PostgreSQL cannot store it), a lone surrogate (text must be well-formed Unicode), a key named __proto__, constructor or `
+        + `prototype, or nesting deeper than ${config.maxBodyDepth} levels (S360_MAX_BODY_DEPTH); the 400 names where. Times are strict ISO 8601 with a zone `
+        + `(or epoch milliseconds where said): a day that exists, ${INSTANT_RANGE_TEXT}. A known path asked with a method it does not take answers 405 `
+        + 'with an `Allow` header. See docs/api.md.',
       license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
     },
     servers: [{ url: '/' }],

@@ -12,7 +12,12 @@ import { rowCounts } from '../support/db.ts';
 import { importGrid, sampleRequest } from '../support/fixtures.ts';
 
 let agg: TestAggregator;
-before(async () => { agg = await startTestAggregator(); await importGrid(agg.db.pool); });
+// These tests follow what is written through to what is read, so the public view shows everything here
+// (the city's choice: S360_OPEN311_PUBLIC_*); open311-details.test.ts checks the private defaults.
+before(async () => {
+  agg = await startTestAggregator({ open311PublicDescription: 'on', open311PublicAddress: 'on', open311PublicPoint: 'exact' });
+  await importGrid(agg.db.pool);
+});
 after(async () => { await agg?.stop(); });
 
 const LISTS = new Set(['service', 'request', 'error', 'endpoint', 'format', 'attribute', 'value']);
