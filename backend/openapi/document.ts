@@ -4,10 +4,10 @@
 import type { Config } from '../config.ts';
 import { PARAMETERS, RESPONSES, SCHEMAS, SECURITY_SCHEMES } from './components.ts';
 import { geoPaths } from './paths-geo.ts';
-import { open311Paths } from './paths-open311.ts';
+import { OPEN311_BASE, open311Paths } from './paths-open311.ts';
 import { opsPaths } from './paths-ops.ts';
 import { v1Paths } from './paths-v1.ts';
-import type { Json } from './kit.ts';
+import { ref, response, type Json, type Paths } from './kit.ts';
 import { INSTANT_RANGE_TEXT } from '../domain/instant.ts';
 
 export const OPENAPI_VERSION = '3.1.0';
@@ -34,7 +34,27 @@ export function buildOpenApiDocument(config: Config, version = '0.1.0'): Json {
       { name: 'geo', description: 'Scope read' }, { name: 'recurrence', description: 'Scope read' },
       { name: 'open311', description: 'GeoReport v2' }, { name: 'ops', description: 'Probes, metrics, this document' },
     ],
-    paths: { ...v1Paths(config), ...geoPaths(config), ...open311Paths(config), ...opsPaths(config) },
+    paths: withScreen400({ ...v1Paths(config), ...geoPaths(config), ...open311Paths(config), ...opsPaths(config) }),
     components: { schemas: SCHEMAS, parameters: PARAMETERS, responses: RESPONSES, securitySchemes: SECURITY_SCHEMES },
   };
+}
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
+
+/**
+ * The input screen (http/screen-input.ts) runs before every route: any operation can answer 400 (a NUL,
+ * a lone surrogate, a reserved key or nesting too deep in its path, query or body). Operations that
+ * document no 400 of their own get it here, in their part's error shape (found by openapi-fuzz.test.ts).
+ */
+function withScreen400(paths: Paths): Paths {
+  const description = 'The path, query or body holds a NUL, a lone surrogate, a key named __proto__, constructor or prototype, or nesting too deep.';
+  for (const [path, item] of Object.entries(paths)) {
+    for (const m of METHODS) {
+      const op = (item as Json)[m] as Json | undefined;
+      if (!op || (op.responses as Json)['400']) continue;
+      (op.responses as Json)['400'] = !path.startsWith(OPEN311_BASE) ? response('BadRequest')
+        : { description, content: path.endsWith('.xml') ? { 'text/xml': { schema: { type: 'string' } } } : { 'application/json': { schema: ref('Open311Errors') } } };
+    }
+  }
+  return paths;
 }

@@ -100,7 +100,7 @@ function gen(raw: Json, r: Rng, name = '', depth = 0): unknown {
       const props: Json = s.properties ?? {};
       const required: string[] = s.required ?? [];
       for (const [k, v] of Object.entries(props)) if (required.includes(k) || r.chance(0.4)) out[k] = gen(v as Json, r, k, depth + 1);
-      if (!s.properties && s.propertyNames?.enum && r.chance(0.5)) out[r.pick(s.propertyNames.enum)] = gen(s.additionalProperties ?? {}, r, name, depth + 1);
+      if (!s.properties && s.propertyNames?.enum && r.chance(0.5)) out[String(r.pick(s.propertyNames.enum))] = gen(s.additionalProperties ?? {}, r, name, depth + 1);
       return out;
     }
   }
@@ -113,6 +113,16 @@ const SCREENED = ['lone \ud800 surrogate', 'trailing \udfff', 'nul \u0000 inside
 const HOSTILE = ["' OR '1'='1", '2026-02-30T10:00:00Z', '9999-12-31T23:59:59Z', '0001-01-01T00:00:00Z', 'x'.repeat(5000), '-1', '1e308', '', ' ', '%00', '../../etc/passwd', '$__all', 'null'];
 const WRONG_TYPES: unknown[] = [42, -1e308, true, null, [], {}, ['a', 1], { $gt: '' }];
 const DEEP = (n: number) => { let v: unknown = 'x'; for (let i = 0; i < n; i++) v = [v]; return v; };
+
+/** Percent-encodes like encodeURIComponent; a lone surrogate becomes its (invalid) 3-byte UTF-8 form, as a careless client sends it. */
+const enc = (s: string) => s.replace(/[\ud800-\udfff]/g, (c) => `\u0001${c.charCodeAt(0).toString(16)}\u0001`)
+  .split('\u0001').map((part, i) => {
+    if (i % 2 === 0) return encodeURIComponent(part);
+    const cu = parseInt(part, 16);
+    return [0xe0 | (cu >> 12), 0x80 | ((cu >> 6) & 0x3f), 0x80 | (cu & 0x3f)].map((b) => `%${b.toString(16).toUpperCase()}`).join('');
+  }).join('');
+/** URLSearchParams turns a lone surrogate into U+FFFD: only NUL still reaches the server in a query or a form. */
+const reachesAsNul = (v: unknown) => typeof v === 'string' && v.includes('\u0000');
 
 type Mutation = { body: unknown; raw?: string; label: string; mustRefuse: boolean };
 
@@ -240,7 +250,7 @@ test(`every documented operation, ${CASES} seeded cases each (seed ${SEED}): no 
       // path
       let url = o.path.replace(/\{([^}]+)\}/g, (_, name) => {
         const p = o.params.find((x) => x.in === 'path' && x.name === name) ?? {};
-        if (invalid && r.chance(0.3)) { const v = r.pick([...HOSTILE.slice(0, 6), ...SCREENED]); label += ` path ${name}="${v.slice(0, 12)}"`; return encodeURIComponent(v); }
+        if (invalid && r.chance(0.3)) { const v = r.pick([...HOSTILE.slice(0, 6), ...SCREENED]); label += ` path ${name}="${v.slice(0, 12)}"`; mustRefuse ||= reachesAsNul(v); return enc(v); }
         if (/request_id|^id$/.test(name)) return r.pick([openRef, closedRef, 'S360-000999999']);
         return encodeURIComponent(String(p.example ?? gen(p.schema ?? {}, r, name)));
       });
@@ -252,7 +262,7 @@ test(`every documented operation, ${CASES} seeded cases each (seed ${SEED}): no 
         if (Array.isArray(value)) value = value.join(',');
         if (invalid && r.chance(0.3)) {
           value = r.pick([...HOSTILE, ...SCREENED]);
-          if (SCREENED.includes(value as string) && p.in === 'query') mustRefuse = true;
+          if (reachesAsNul(value) && p.in === 'query') mustRefuse = true;
           if (/^(from|to|start_date|end_date)$/.test(p.name) && /^(2026-02-30|9999|0001)/.test(String(value))) mustRefuse = true;
           label += ` ${p.name}="${String(value).slice(0, 12)}"`;
         }
@@ -280,7 +290,7 @@ test(`every documented operation, ${CASES} seeded cases each (seed ${SEED}): no 
           const k = r.pick(keys);
           const what = r.int(0, 3);
           if (what === 0) { delete fields[k]; label += ` drop ${k}`; }
-          else if (what === 1) { fields[k] = r.pick(SCREENED); mustRefuse = true; label += ` screened ${k}`; }
+          else if (what === 1) { fields[k] = r.pick(SCREENED); mustRefuse = reachesAsNul(fields[k]); label += ` screened ${k}`; }
           else if (what === 2) { fields[k] = r.pick(HOSTILE); label += ` hostile ${k}`; }
           else { fields[r.pick(['__proto__', 'constructor', 'prototype'])] = 'x'; mustRefuse = true; label += ' reserved form key'; }
         }
