@@ -9,7 +9,7 @@ import { registerMetrics } from '../routes/metrics.ts';
 import { registerOpenApi } from '../routes/openapi.ts';
 import { createMetrics } from '../ops/metrics.ts';
 import { httpMetrics } from './metrics-middleware.ts';
-import { screenInput } from './screen-input.ts';
+import { keepFormKeys, screenInput } from './screen-input.ts';
 import { methodNotAllowed } from './method-not-allowed.ts';
 import { registerRequestIngest } from '../routes/requests-ingest.ts';
 import { registerRequestEvents } from '../routes/request-events.ts';
@@ -32,7 +32,7 @@ export function createApp(ctx: AppContext): Express {
   const metrics = createMetrics(ctx);
   app.use(httpMetrics(metrics));
   app.use(express.json({ limit: ctx.config.maxBodyBytes }));
-  app.use(express.urlencoded({ extended: false, limit: ctx.config.maxBodyBytes }));
+  app.use(express.urlencoded({ extended: false, limit: ctx.config.maxBodyBytes, verify: keepFormKeys }));
   app.use(screenInput(ctx.config.maxBodyDepth));
 
   const router = express.Router();

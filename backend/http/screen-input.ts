@@ -28,6 +28,15 @@ const LONE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\ud
 const shown = (s: string) => (s.length > 60 ? `${s.slice(0, 60)}…` : s).replace(/\u0000/g, '\\0')
   .replace(LONE, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
 
+// The form parser (qs, for urlencoded bodies) drops a `__proto__` field before anyone sees it: the
+// screen reads the form's keys from the raw body instead (kept by keepFormKeys, the parser's verify hook).
+const formKeys = new WeakMap<object, string[]>();
+
+/** express.urlencoded's `verify`: remembers the keys of the raw form body for the screen. */
+export function keepFormKeys(req: object, _res: unknown, raw: Buffer): void {
+  formKeys.set(req, [...new URLSearchParams(raw.toString('utf8')).keys()]);
+}
+
 type Node = { value: unknown; key: string | number | null; parent: Node | null; depth: number };
 
 function pathOf(node: Node): string {
@@ -91,6 +100,9 @@ export function screenInput(maxDepth: number): RequestHandler {
     let first: Kind | null = null;
     const rawPath = req.originalUrl.split('?')[0];
     if (/%00|\u0000/i.test(rawPath)) { problems.push({ path: 'path', message: NUL }); first = 'nul'; }
+    for (const key of formKeys.get(req) ?? []) {
+      if (RESERVED_KEYS.has(key)) { first ??= 'reserved'; problems.push({ path: key, message: RESERVED }); }
+    }
     for (const [where, value] of [['query', req.query], ['body', req.body]] as const) {
       for (const f of inputFindings(value, maxDepth)) {
         first ??= f.kind;

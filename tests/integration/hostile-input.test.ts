@@ -125,6 +125,11 @@ describe('7. impossible dates, prototype keys, lone surrogates', () => {
     assert.deepEqual(paths(res), ['targets[0].filters.__proto__']);
     const ctor = await unchanged(() => agg.call('POST', '/v1/requests', { ...sampleRequest(), customer: { name: 'x', constructor: 'y' } }), 400);
     assert.deepEqual(paths(ctor), ['customer.constructor']);
+    for (const key of ['__proto__', 'constructor', 'prototype']) {
+      const form = `service_code=waste.overflowing_bin&lat=25.15&long=55.15&api_key=${agg.tokens.ingest}&${key}=x`;
+      const res311 = await unchanged(() => agg.call('POST', '/open311/v2/requests.json', form, null, { 'content-type': 'application/x-www-form-urlencoded' }), 400);
+      assert.match(res311.body[0].description, new RegExp(`${key}.*reserved`), key);
+    }
     const proto = await agg.call('POST', '/v1/query', { from, to, targets: [{ refId: '__proto__', metric: 'received' }] });
     assert.equal(proto.status, 200, proto.text);
     assert.ok(Object.hasOwn(proto.body.results, '__proto__'), proto.text);
