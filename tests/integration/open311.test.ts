@@ -190,7 +190,8 @@ describe('Open311 POST requests → GET', () => {
     assert.equal(x.status, 'open');
     assert.equal(x.requested_datetime, r.requested_datetime);
     assert.equal(Number(x.lat), 25.15);
-    assert.equal(x.expected_datetime, '');
+    assert.ok(r.expected_datetime, 'the SLA due time is there right after the POST');
+    assert.equal(x.expected_datetime, r.expected_datetime);
     assert.equal(x.media_url, 'https://example.ae/p/1.jpg');
 
     const t = Date.parse(r.requested_datetime);
