@@ -110,7 +110,7 @@ function gen(raw: Json, r: Rng, name = '', depth = 0): unknown {
 
 /** Strings every route must refuse with a 400, wherever they are (the input screen). */
 const SCREENED = ['lone \ud800 surrogate', 'trailing \udfff', 'nul \u0000 inside'];
-const HOSTILE = ["' OR '1'='1", '2026-02-30T10:00:00Z', '9999-12-31T23:59:59Z', '0001-01-01T00:00:00Z', 'x'.repeat(5000), '-1', '1e308', '', ' ', '%00', '../../etc/passwd', '$__all', 'null'];
+const HOSTILE = ["' OR '1'='1", '__proto__', 'constructor', 'toString', 'hasOwnProperty', '2026-02-30T10:00:00Z', '9999-12-31T23:59:59Z', '0001-01-01T00:00:00Z', 'x'.repeat(5000), '-1', '1e308', '', ' ', '%00', '../../etc/passwd', '$__all', 'null'];
 const WRONG_TYPES: unknown[] = [42, -1e308, true, null, [], {}, ['a', 1], { $gt: '' }];
 const DEEP = (n: number) => { let v: unknown = 'x'; for (let i = 0; i < n; i++) v = [v]; return v; };
 
