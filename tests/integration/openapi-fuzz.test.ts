@@ -111,6 +111,8 @@ function gen(raw: Json, r: Rng, name = '', depth = 0): unknown {
 /** Strings every route must refuse with a 400, wherever they are (the input screen). */
 const SCREENED = ['lone \ud800 surrogate', 'trailing \udfff', 'nul \u0000 inside'];
 const HOSTILE = ["' OR '1'='1", '__proto__', 'constructor', 'toString', 'hasOwnProperty', '2026-02-30T10:00:00Z', '9999-12-31T23:59:59Z', '0001-01-01T00:00:00Z', 'x'.repeat(5000), '-1', '1e308', '', ' ', '%00', '../../etc/passwd', '$__all', 'null'];
+/** Dates that must be refused wherever a time is read: no such day, or outside 1970..9998. */
+const BAD_DATES = ['2026-02-30T10:00:00Z', '2025-04-31', '9999-12-31T23:59:59Z', '0001-01-01T00:00:00Z', '999999999999999', '2026-02-29'];
 const WRONG_TYPES: unknown[] = [42, -1e308, true, null, [], {}, ['a', 1], { $gt: '' }];
 const DEEP = (n: number) => { let v: unknown = 'x'; for (let i = 0; i < n; i++) v = [v]; return v; };
 
@@ -161,7 +163,12 @@ function mutate(valid: unknown, r: Rng, maxDepth: number): Mutation {
       return { body: setAt(valid, path, value), label: `hostile "${value.slice(0, 20)}" at ${path.join('.')}`, mustRefuse: impossibleDate };
     }
     case 5: return { body: setAt(valid, path, r.pick([1e308, -1e308, 1.5, -1, 2 ** 53])), label: `number at ${path.join('.')}`, mustRefuse: false };
-    case 6: return { body: setAt(valid, path, DEEP(maxDepth + 1)), label: `deep at ${path.join('.')}`, mustRefuse: true };
+    case 6: {
+      if (r.chance(0.5)) return { body: setAt(valid, path, DEEP(maxDepth + 1)), label: `deep at ${path.join('.')}`, mustRefuse: true };
+      // far past the limit, as raw text (JSON.stringify itself would overflow): a recursive check did
+      const n = 50_000;
+      return { body: undefined, raw: `{"a":${'['.repeat(n)}${']'.repeat(n)}}`, label: `${n} levels deep`, mustRefuse: true };
+    }
     case 7: {
       const key = r.pick(['__proto__', 'constructor', 'prototype']);
       const text = JSON.stringify(valid);
@@ -263,9 +270,10 @@ test(`every documented operation, ${CASES} seeded cases each (seed ${SEED}): no 
         let value = gen(p.schema ?? {}, r, p.name);
         if (Array.isArray(value)) value = value.join(',');
         if (invalid && r.chance(0.3)) {
-          value = r.pick([...HOSTILE, ...SCREENED]);
+          const dateParam = /^(from|to|start_date|end_date)$/.test(p.name);
+          value = dateParam && r.chance(0.6) ? r.pick(BAD_DATES) : r.pick([...HOSTILE, ...SCREENED]);
           if (reachesAsNul(value) && p.in === 'query') mustRefuse = true;
-          if (/^(from|to|start_date|end_date)$/.test(p.name) && /^(2026-02-30|9999|0001)/.test(String(value))) badDate = true;
+          if (dateParam && BAD_DATES.includes(String(value))) badDate = true;
           label += ` ${p.name}="${String(value).slice(0, 12)}"`;
         }
         if (p.in === 'header') { if (!SCREENED.includes(value as string) && !String(value).includes('\u0000')) headers[p.name] = String(value).slice(0, 200).replace(/[^\x20-\x7e]/g, '?'); }
