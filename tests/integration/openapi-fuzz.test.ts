@@ -266,12 +266,13 @@ test(`every documented operation, ${CASES} seeded cases each (seed ${SEED}): no 
       // query and headers
       const query = new URLSearchParams();
       for (const p of o.params.filter((x) => x.in === 'query' || x.in === 'header')) {
-        if (!p.required && !r.chance(0.35)) continue;
+        const timeParam = /^(from|to|start_date|end_date)$/.test(p.name);
+        if (!p.required && !r.chance(invalid && timeParam ? 0.7 : 0.35)) continue;
         let value = gen(p.schema ?? {}, r, p.name);
         if (Array.isArray(value)) value = value.join(',');
-        if (invalid && r.chance(0.3)) {
-          const dateParam = /^(from|to|start_date|end_date)$/.test(p.name);
-          value = dateParam && r.chance(0.6) ? r.pick(BAD_DATES) : r.pick([...HOSTILE, ...SCREENED]);
+        if (invalid && r.chance(timeParam ? 0.5 : 0.3)) {
+          const dateParam = timeParam;
+          value = dateParam && r.chance(0.7) ? r.pick(BAD_DATES) : r.pick([...HOSTILE, ...SCREENED]);
           if (reachesAsNul(value) && p.in === 'query') mustRefuse = true;
           if (dateParam && BAD_DATES.includes(String(value))) badDate = true;
           label += ` ${p.name}="${String(value).slice(0, 12)}"`;
