@@ -7,7 +7,7 @@ const COMMANDS: Record<string, { load: () => Promise<{ run: (argv: string[]) => 
   'import-zones': { load: () => import('./cli/import-zones.ts'), help: 'FILE.geojson [--code P --name-en P --name-ar P --kind K]' },
   'import-population': { load: () => import('./cli/import-population.ts'), help: 'FILE.csv (zone code, population, year)' },
   'import-requests': { load: () => import('./cli/import-requests.ts'), help: 'FILE.csv [--mapping NAME|FILE] [--rejects FILE]' },
-  'grant-alerting-login': { load: () => import('./cli/grant-alerting-login.ts'), help: '--user NAME: a login that reads the alerting views only (password from S360_ALERTING_PASSWORD)' },
+  'grant-alerting-login': { load: () => import('./cli/grant-alerting-login.ts'), help: '--user NAME [--strip]: a login that reads the alerting views only (password from S360_ALERTING_PASSWORD); an existing role it did not make is refused unless --strip' },
   'run-jobs': { load: () => import('./cli/run-jobs.ts'), help: '[--jobs sla-sweep,rollups,recurrence]: run jobs once now, to completion' },
   trickle: { load: () => import('./cli/trickle.ts'), help: '--token T [--rate 1]: post live requests and journey steps to a running aggregator' },
   'generate-demo': { load: () => import('./cli/generate-demo.ts'), help: '--months N --seed S [--zones FILE] [--requests N]' },

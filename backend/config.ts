@@ -10,6 +10,7 @@ export const SETTINGS = {
   statementTimeoutMs: { env: 'S360_STATEMENT_TIMEOUT_MS', default: 30000, doc: 'per-statement timeout' },
   connectTimeoutMs: { env: 'S360_CONNECT_TIMEOUT_MS', default: 3000, doc: 'database connect timeout' },
   maxBodyBytes: { env: 'S360_MAX_BODY_BYTES', default: 2_000_000, doc: 'largest accepted request body' },
+  maxBodyDepth: { env: 'S360_MAX_BODY_DEPTH', default: 32, doc: 'deepest nesting of arrays and objects accepted in a JSON body or a query (deeper: 400)' },
   maxBatch: { env: 'S360_MAX_BATCH', default: 1000, doc: 'requests per POST /v1/requests/batch' },
   ingestGroupMax: { env: 'S360_INGEST_GROUP_MAX', default: 500, doc: 'single-request ingest: most requests arriving together written in one statement' },
   ingestWriters: { env: 'S360_INGEST_WRITERS', default: 2, doc: 'single-request ingest: writes in flight at once (the others queue and go together)' },
@@ -21,6 +22,10 @@ export const SETTINGS = {
   changeListenerRetryMs: { env: 'S360_CHANGE_LISTENER_RETRY_MS', default: 500, doc: 'wait before the change listener (LISTEN/NOTIFY connection) reconnects after losing its connection' },
   retryAfterSeconds: { env: 'S360_RETRY_AFTER_S', default: 5, doc: 'Retry-After when the database is down' },
   open311WindowDays: { env: 'S360_OPEN311_WINDOW_DAYS', default: 90, doc: 'Open311 GET requests default window' },
+  open311PublicDescription: { env: 'S360_OPEN311_PUBLIC_DESCRIPTION', default: 'off', doc: 'Open311 GET requests shows the description (on | off; off: null — residents write names and phone numbers in it)' },
+  open311PublicAddress: { env: 'S360_OPEN311_PUBLIC_ADDRESS', default: 'off', doc: 'Open311 GET requests shows the address (on | off)' },
+  open311PublicPoint: { env: 'S360_OPEN311_PUBLIC_POINT', default: 'snapped', doc: 'Open311 GET requests shows lat/long: exact | snapped (rounded to S360_OPEN311_POINT_DECIMALS) | none' },
+  open311PointDecimals: { env: 'S360_OPEN311_POINT_DECIMALS', default: 3, doc: 'decimals of a snapped Open311 point (3: about 110 m of latitude; 0–6)' },
   open311MaxResults: { env: 'S360_OPEN311_MAX_RESULTS', default: 1000, doc: 'Open311 GET requests limit' },
   importChunkRows: { env: 'S360_IMPORT_CHUNK_ROWS', default: 20000, doc: 'rows per CSV import transaction (up to writers + 1 chunks in memory)' },
   importProgressRows: { env: 'S360_IMPORT_PROGRESS_ROWS', default: 100000, doc: 'CSV import: a progress line every N rows when stderr is no terminal' },
@@ -55,6 +60,8 @@ export const SETTINGS = {
   jobs: { env: 'S360_JOBS', default: 'on', doc: 'run the scheduled jobs in this instance (on | off)' },
   jobLogRetentionDays: { env: 'S360_JOB_LOG_RETENTION_DAYS', default: 30, doc: 'days of job_run_log kept' },
   piiRetentionDays: { env: 'S360_PII_RETENTION_DAYS', default: 1825, doc: 'days after a request ends before its customer data is erased' },
+  alertingConnectionLimit: { env: 'S360_ALERTING_CONNECTION_LIMIT', default: 10, doc: 'grant-alerting-login: CONNECTION LIMIT of the alerting login' },
+  alertingStatementTimeoutMs: { env: 'S360_ALERTING_STATEMENT_TIMEOUT_MS', default: 30000, doc: 'grant-alerting-login: statement_timeout of the alerting login' },
   queryMaxPoints: { env: 'S360_QUERY_MAX_POINTS', default: 2000, doc: 'most buckets a time series returns' },
 } as const satisfies Record<string, Setting>;
 

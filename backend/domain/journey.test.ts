@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyEvent, IllegalTransitionError, EventInputError, TRANSITIONS, type RequestState } from './journey.ts';
+import { applyEvent, FinalStatusError, IllegalTransitionError, EventInputError, TRANSITIONS, type RequestState } from './journey.ts';
 import type { Stage } from './reference.ts';
 
 const at = (h: number) => new Date(Date.UTC(2026, 10, 29, h)).toISOString();
@@ -74,4 +74,19 @@ test('a note changes nothing but can mark the first response', () => {
 test('satisfaction only on a finished request', () => {
   assert.throws(() => applyEvent(state({ status: 'assigned' }), { status: 'in_progress', satisfaction: 4, occurred_at: at(2) }), EventInputError);
   assert.equal(applyEvent(state({ status: 'resolved' }), { status: 'closed', satisfaction: 4, occurred_at: at(2) }).satisfaction, 4);
+});
+
+test('a closed or cancelled request refuses events that change it, except a reopening; notes and satisfaction pass', () => {
+  const closed = state({ status: 'closed', stage: 'closed', progress_pct: 100, first_response_at: at(1) });
+  assert.throws(() => applyEvent(closed, { progress_pct: 56, occurred_at: at(2) }),
+    (e: unknown) => e instanceof FinalStatusError && e.fields.join() === 'progress_pct' && /reopen it first/.test(e.message));
+  assert.throws(() => applyEvent(closed, { advisor: true, occurred_at: at(2) }), FinalStatusError);
+  assert.throws(() => applyEvent(state({ status: 'cancelled', stage: 'cancelled', progress_pct: 10 }), { first_response: true, occurred_at: at(2) }), FinalStatusError);
+  assert.throws(() => applyEvent(state({ status: 'cancelled', stage: 'cancelled', progress_pct: 10 }), { progress_pct: 50, occurred_at: at(2) }), FinalStatusError);
+  const note = applyEvent(closed, { occurred_at: at(2) });
+  assert.deepEqual([note.kind, note.to_status, note.progress_pct], ['note', 'closed', 100]);
+  assert.equal(applyEvent(closed, { progress_pct: 100, occurred_at: at(2) }).kind, 'note', 'restating the progress changes nothing');
+  assert.equal(applyEvent(closed, { satisfaction: 4, occurred_at: at(2) }).satisfaction, 4);
+  const reopened = applyEvent(closed, { status: 'in_progress', progress_pct: 56, occurred_at: at(2) });
+  assert.deepEqual([reopened.kind, reopened.progress_pct, reopened.closed_at], ['reopened', 56, null]);
 });

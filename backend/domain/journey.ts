@@ -1,6 +1,9 @@
 // The request journey's state machine, as pure functions:
 //   received → assigned → in_progress ⇄ on_hold; in_progress → resolved → closed;
 //   resolved | closed → in_progress (reopen); any open status → cancelled.
+// A closed or cancelled request is final: an event without a status may add a note (and, when closed,
+// the customer's satisfaction) but changes nothing of the journey — no progress, stage, advisor or
+// first response; only a reopening (closed → in_progress) moves it again.
 import type { Stage, Status } from './reference.ts';
 
 export const TRANSITIONS: Readonly<Record<Status, readonly Status[]>> = {
@@ -31,6 +34,8 @@ export type EventChange = {
   progress_pct?: number;
   first_response?: boolean;
   satisfaction?: number;
+  /** true when the event names an advisor (which reassigns the request) */
+  advisor?: boolean;
   occurred_at: string;
 };
 
@@ -52,6 +57,16 @@ export class IllegalTransitionError extends Error {
     super(`cannot go from "${from}" to "${to}"; allowed from "${from}": ${allowed.length ? allowed.join(', ') : 'none (final)'}`);
   }
 }
+/** An event that would change a closed or cancelled request other than by reopening it. */
+export class FinalStatusError extends Error {
+  constructor(readonly status: Status, readonly fields: string[]) {
+    super(status === 'closed'
+      ? `the request is closed: ${fields.join(', ')} cannot change; reopen it first (status "in_progress"), or send only a note or satisfaction`
+      : `the request is cancelled: ${fields.join(', ')} cannot change; a cancelled request is final (a note may still be added)`);
+  }
+}
+export const FINAL_STATUSES: ReadonlySet<Status> = new Set(['closed', 'cancelled']);
+
 export class EventInputError extends Error {
   constructor(readonly path: string, message: string) { super(message); }
 }
@@ -86,8 +101,13 @@ export function applyEvent(state: RequestState, change: EventChange): EventOutco
   const to: Status = change.status ?? change.stage?.status_code ?? from;
   const statusChanges = change.status !== undefined || change.stage !== undefined;
   if (statusChanges && !TRANSITIONS[from].includes(to)) throw new IllegalTransitionError(from, to, TRANSITIONS[from]);
-  if (!statusChanges && from === 'cancelled' && change.first_response) {
-    throw new IllegalTransitionError(from, to, TRANSITIONS[from]);
+  if (!statusChanges && FINAL_STATUSES.has(from)) {
+    const fields = [
+      change.progress_pct !== undefined && change.progress_pct !== state.progress_pct ? 'progress_pct' : '',
+      change.first_response ? 'first_response' : '',
+      change.advisor ? 'advisor' : '',
+    ].filter(Boolean);
+    if (fields.length) throw new FinalStatusError(from, fields);
   }
   const kind = kindOf(from, to, change);
   const stage = change.stage?.code ?? (statusChanges ? to : state.stage);

@@ -1,6 +1,7 @@
 // Query-string parameters shared by the geo and recurrence routes: time range, language, integers,
 // unknown-parameter checks. Pure: every function returns a value or throws a 400 naming the parameter.
 import { ValidationError, type ErrorDetail } from '../http/errors.ts';
+import { readInstant } from '../domain/instant.ts';
 
 export type Query = Record<string, unknown>;
 export type Language = 'en' | 'ar';
@@ -34,12 +35,12 @@ export function rejectUnknown(query: Query, known: readonly string[]): void {
   }
 }
 
-/** An instant: epoch milliseconds (as Grafana sends) or an ISO 8601 date-time with an offset or Z. */
-export function parseInstant(raw: string): Date | null {
-  if (/^\d{1,15}$/.test(raw)) return new Date(Number(raw));
-  if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2}))?$/.test(raw)) return null;
-  const t = Date.parse(raw);
-  return Number.isNaN(t) ? null : new Date(t);
+/** An instant: epoch milliseconds (as Grafana sends) or a strict ISO 8601 date-time with an offset or Z
+ * (domain/instant.ts: a real calendar day, 1970..9998). Throws a 400 naming the parameter. */
+export function parseInstant(raw: string, name = 'to'): Date {
+  const r = readInstant(raw);
+  if (r.error !== undefined) throw new ValidationError(`"${name}" is invalid`, [{ path: `query.${name}`, message: r.error }]);
+  return new Date(r.ms);
 }
 
 /** from/to; a missing `to` is now, a missing `from` is `defaultDays` before `to`. from must be before to. */
@@ -48,9 +49,9 @@ export function parseTimeRange(query: Query, defaultDays: number, now: Date = ne
   const read = (name: 'from' | 'to') => {
     const raw = single(query, name);
     if (raw === undefined) return undefined;
-    const d = parseInstant(raw);
-    if (!d) problems.push({ path: `query.${name}`, message: 'must be epoch milliseconds or an ISO 8601 date-time' });
-    return d ?? undefined;
+    const r = readInstant(raw);
+    if (r.error !== undefined) problems.push({ path: `query.${name}`, message: r.error });
+    return r.ms === undefined ? undefined : new Date(r.ms);
   };
   const toIn = read('to');
   const fromIn = read('from');

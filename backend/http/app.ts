@@ -1,4 +1,4 @@
-// Wires the Express app: body limits, routes, 404 and the error handler. Nothing else lives here.
+// Wires the Express app: body limits, routes, 405/404 and the error handler. Nothing else lives here.
 import express, { type Express } from 'express';
 import type { AppContext } from './context.ts';
 import { errorHandler } from './error-handler.ts';
@@ -9,7 +9,8 @@ import { registerMetrics } from '../routes/metrics.ts';
 import { registerOpenApi } from '../routes/openapi.ts';
 import { createMetrics } from '../ops/metrics.ts';
 import { httpMetrics } from './metrics-middleware.ts';
-import { rejectNul } from './reject-nul.ts';
+import { keepFormKeys, screenInput } from './screen-input.ts';
+import { methodNotAllowed } from './method-not-allowed.ts';
 import { registerRequestIngest } from '../routes/requests-ingest.ts';
 import { registerRequestEvents } from '../routes/request-events.ts';
 import { registerWhoami } from '../routes/whoami.ts';
@@ -31,8 +32,8 @@ export function createApp(ctx: AppContext): Express {
   const metrics = createMetrics(ctx);
   app.use(httpMetrics(metrics));
   app.use(express.json({ limit: ctx.config.maxBodyBytes }));
-  app.use(express.urlencoded({ extended: false, limit: ctx.config.maxBodyBytes }));
-  app.use(rejectNul());
+  app.use(express.urlencoded({ extended: false, limit: ctx.config.maxBodyBytes, verify: keepFormKeys }));
+  app.use(screenInput(ctx.config.maxBodyDepth));
 
   const router = express.Router();
   registerHealth(router);
@@ -55,6 +56,7 @@ export function createApp(ctx: AppContext): Express {
   // Body-parser errors (413, 415) on Open311 paths answer in Open311's error shape too.
   app.use('/open311/v2', open311ErrorHandler(ctx));
 
+  app.use(methodNotAllowed());
   app.use((req, _res, next) => next(new NotFoundError(`route ${req.method} ${req.path}`, 'path')));
   app.use(errorHandler(ctx.config.retryAfterSeconds));
   return app;

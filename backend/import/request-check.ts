@@ -9,9 +9,10 @@ import { PRIORITIES } from '../domain/reference.ts';
 import type { ReferenceIndex } from '../domain/reference.ts';
 import { toNewRequest, type NewRequest, type RequestInput } from '../ingest/request-input.ts';
 import { isoMs, isoString } from './iso-time.ts';
+import { ISO_INSTANT_PATTERN } from '../domain/instant.ts';
 
 // The schema's rules (request-input.ts).
-const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})$/;
+const ISO_WITH_ZONE = new RegExp(ISO_INSTANT_PATTERN);
 const EARLIEST = Date.parse('2000-01-01T00:00:00Z');
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 const SOURCE = /^[A-Za-z0-9._:-]{1,100}$/;

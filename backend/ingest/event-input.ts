@@ -1,7 +1,7 @@
 // What a journey event looks like on the wire.
 import { z } from 'zod';
 
-const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})$/;
+import { instantString } from './instant-schema.ts';
 
 export const eventInputSchema = z.strictObject({
   status: z.enum(['received', 'assigned', 'in_progress', 'on_hold', 'resolved', 'closed', 'cancelled']).optional(),
@@ -12,10 +12,7 @@ export const eventInputSchema = z.strictObject({
   note: z.string().max(4000, 'must be at most 4000 characters').optional(),
   first_response: z.boolean().optional(),
   satisfaction: z.number().int('must be a whole number').min(1, 'must be 1–5').max(5, 'must be 1–5').optional(),
-  occurred_at: z.string().regex(ISO_WITH_ZONE, 'must be an ISO 8601 time with a zone')
-    .refine((s) => !Number.isNaN(Date.parse(s)), 'is not a real date and time')
-    .refine((s) => Date.parse(s) <= Date.now() + 5 * 60_000, 'is in the future')
-    .optional(),
+  occurred_at: instantString({ futureToleranceMs: 5 * 60_000 }).optional(),
 });
 
 export type EventInput = z.infer<typeof eventInputSchema>;

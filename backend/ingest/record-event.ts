@@ -3,7 +3,7 @@
 import type pg from 'pg';
 import { inTransaction } from '../db/transaction.ts';
 import { sql } from '../db/sql.ts';
-import { applyEvent, EventInputError, IllegalTransitionError } from '../domain/journey.ts';
+import { applyEvent, EventInputError, FinalStatusError, IllegalTransitionError } from '../domain/journey.ts';
 import type { ReferenceIndex, Status } from '../domain/reference.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../http/errors.ts';
 import type { EventInput } from './event-input.ts';
@@ -37,11 +37,14 @@ export async function recordEvent(pool: pg.Pool, ref: ReferenceIndex, id: string
         last_event_at: (current.last_event_at ?? current.created_at).toISOString(),
       }, {
         status: input.status, stage, progress_pct: input.progress_pct, first_response: input.first_response,
-        satisfaction: input.satisfaction, occurred_at: occurredAt,
+        satisfaction: input.satisfaction, advisor: advisor !== undefined, occurred_at: occurredAt,
       });
     } catch (err) {
       if (err instanceof IllegalTransitionError) {
         throw new ConflictError(err.message, [{ path: input.status !== undefined ? 'status' : 'stage', message: `allowed: ${err.allowed.join(', ') || 'none'}` }]);
+      }
+      if (err instanceof FinalStatusError) {
+        throw new ConflictError(err.message, err.fields.map((f) => ({ path: f, message: `cannot change while the request is ${err.status}` })));
       }
       if (err instanceof EventInputError) throw new ValidationError('the event is invalid', [{ path: err.path, message: err.message }]);
       throw err;

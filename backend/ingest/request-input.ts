@@ -3,14 +3,12 @@ import { z } from 'zod';
 import type { ErrorDetail } from '../http/errors.ts';
 import { PRIORITIES, type Priority, type ReferenceIndex } from '../domain/reference.ts';
 
-const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})$/;
-const EARLIEST = Date.parse('2000-01-01T00:00:00Z');
+import { instantString } from './instant-schema.ts';
+
+const EARLIEST = Date.UTC(2000, 0, 1);
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
-const timestamp = z.string().regex(ISO_WITH_ZONE, 'must be an ISO 8601 time with a zone, e.g. 2026-11-29T10:00:00+04:00')
-  .refine((s) => !Number.isNaN(Date.parse(s)), 'is not a real date and time')
-  .refine((s) => Date.parse(s) >= EARLIEST, 'is before 2000-01-01')
-  .refine((s) => Date.parse(s) <= Date.now() + FUTURE_TOLERANCE_MS, 'is in the future');
+const timestamp = instantString({ earliest: [EARLIEST, 'is before 2000-01-01'], futureToleranceMs: FUTURE_TOLERANCE_MS });
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 

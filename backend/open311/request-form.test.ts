@@ -76,5 +76,17 @@ test('bad fields are named by their form names', () => {
   assert.deepEqual(problems(form({ media_url: 'javascript:alert(1)' })).paths, ['media_url']);
   assert.deepEqual(problems(form({ lat: ['25.1', '25.2'] })).paths, ['lat']);
   assert.deepEqual(problems({ service_code: 'waste.overflowing_bin' }).paths, ['lat/long']);
-  assert.deepEqual(problems({ service_code: 'waste.overflowing_bin', address_id: '77' }).paths, ['address_id']);
+});
+
+test('lat without long (or long without lat) says the other is required; address_id alone is a location', () => {
+  const message = (body: Record<string, unknown>) => {
+    try { readRequestForm(body, schema, ref, ctx); } catch (err) { return (err as HttpError).details.map((d) => `${d.path}: ${d.message}`); }
+    return [];
+  };
+  assert.deepEqual(message({ service_code: 'waste.overflowing_bin', lat: '25.15' }), ['long: is required when lat is given']);
+  assert.deepEqual(message({ service_code: 'waste.overflowing_bin', long: '55.15' }), ['lat: is required when long is given']);
+  const { request } = readRequestForm({ service_code: 'waste.overflowing_bin', address_id: '77' }, schema, ref, ctx);
+  assert.deepEqual([request.address, request.lon, request.lat], ['address_id 77', null, null]);
+  const both = readRequestForm({ service_code: 'waste.overflowing_bin', address_id: '77', address_string: 'Al Wasl Rd' }, schema, ref, ctx);
+  assert.equal(both.request.address, 'Al Wasl Rd');
 });

@@ -104,11 +104,15 @@ export function readRequestForm(body: Fields, schema: z.ZodType, ref: ReferenceI
   const mediaUrl = scalar(body, 'media_url', problems);
   scalar(body, 'device_id', problems); // accepted, not kept: a device id is personal data we have no use for
 
-  if (lat === undefined && long === undefined && address === undefined) {
-    problems.push(addressId !== undefined
-      ? { path: 'address_id', message: 'is not supported here; send lat and long, or address_string' }
-      : { path: 'lat/long', message: 'a location is required: lat and long, or address_string' });
+  // The spec's location: lat & long, address_string or address_id (any one). We keep no address
+  // repository: an address_id alone is kept as the request's address text ("address_id 123"), as given.
+  if (lat === undefined && long === undefined && address === undefined && addressId === undefined) {
+    problems.push({ path: 'lat/long', message: 'a location is required: lat and long, address_string or address_id' });
   }
+  const absent = (name: string) => body[name] === undefined || body[name] === null || body[name] === '';
+  if (lat !== undefined && absent('long')) problems.push({ path: 'long', message: 'is required when lat is given' });
+  if (long !== undefined && absent('lat')) problems.push({ path: 'lat', message: 'is required when long is given' });
+  if (addressId !== undefined && addressId.length > 200) problems.push({ path: 'address_id', message: 'must be at most 200 characters' });
   if (mediaUrl !== undefined && !isWebUrl(mediaUrl)) problems.push({ path: 'media_url', message: `must be an http(s) URL of at most ${URL_MAX} characters` });
   if (accountId !== undefined && accountId.length > 200) problems.push({ path: 'account_id', message: 'must be at most 200 characters' });
 
@@ -127,7 +131,7 @@ export function readRequestForm(body: Fields, schema: z.ZodType, ref: ReferenceI
     category: attributes.category ?? DEFAULT_CATEGORY,
     topic: serviceCode,
     description,
-    address,
+    address: address ?? (addressId !== undefined ? `address_id ${addressId}` : undefined),
     media_url: mediaUrl,
     location: lat !== undefined || long !== undefined ? { lat: coordinate(lat), lon: coordinate(long) } : undefined,
     customer: hasCustomer ? { name, email, phone, language: ctx.lang } : undefined,

@@ -1,9 +1,11 @@
 // One of our requests as an Open311 service request (GET requests, GET requests/{id}). Only public
-// fields: the customer and any personal data stay out by construction (the SQL never selects them).
+// fields: the customer and any personal data stay out by construction (the SQL never selects them);
+// the description, the address and the exact point only as the city chose (privacy.ts).
 import type { ReferenceIndex, Status } from '../domain/reference.ts';
 import { w3 } from './datetime.ts';
 import { nameIn, type Lang } from './lang.ts';
 import { serviceNotice } from './service-notice.ts';
+import { shownCoordinate, type Open311Privacy } from './privacy.ts';
 import { statusNotes, toOpen311Status, type Open311Status, type StatusClass } from './status-map.ts';
 
 /** A row of sql/open311/find_requests.sql or find_by_references.sql. */
@@ -45,7 +47,7 @@ export type Open311Request = {
   media_url: string | null;
 };
 
-export function toOpen311Request(row: RequestRow, ref: ReferenceIndex, lang: Lang): Open311Request {
+export function toOpen311Request(row: RequestRow, ref: ReferenceIndex, lang: Lang, privacy: Open311Privacy): Open311Request {
   const status = ref.statuses.find((s) => s.code === row.status);
   const stage = ref.stage.get(row.stage);
   const department = nameIn(ref.departments.find((d) => d.code === row.department_code), lang);
@@ -55,7 +57,7 @@ export function toOpen311Request(row: RequestRow, ref: ReferenceIndex, lang: Lan
     status_notes: statusNotes(nameIn(status, lang) ?? row.status, nameIn(stage, lang)),
     service_name: row.topic_code ? nameIn(ref.topic.get(row.topic_code), lang) : null,
     service_code: row.topic_code,
-    description: row.description,
+    description: privacy.description ? row.description : null,
     agency_responsible: department,
     service_notice: serviceNotice({
       department,
@@ -66,9 +68,9 @@ export function toOpen311Request(row: RequestRow, ref: ReferenceIndex, lang: Lan
     requested_datetime: w3(row.created_at)!,
     updated_datetime: w3(row.updated_at)!,
     expected_datetime: w3(row.resolution_due_at),
-    address: row.address,
-    lat: row.lat,
-    long: row.lon,
+    address: privacy.address ? row.address : null,
+    lat: shownCoordinate(row.lat, privacy),
+    long: shownCoordinate(row.lon, privacy),
     // Not stored yet: the requests table has no media column (see the Open311 notes in the report).
     media_url: row.media_url,
   };

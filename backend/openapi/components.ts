@@ -2,6 +2,7 @@
 // query parameters the read routes share (time range, language, dimension filters) and common schemas.
 import { FILTER_DIMENSIONS, STATUS_CLASSES } from '../geo/request-filters.ts';
 import { PRIORITIES } from '../domain/reference.ts';
+import { INSTANT_PARAM_PATTERN, INSTANT_RANGE_TEXT } from '../domain/instant.ts';
 import { codeListParam, int, nullable, num, obj, ref, str, type Json } from './kit.ts';
 
 export const SECURITY_SCHEMES: Record<string, Json> = {
@@ -36,7 +37,7 @@ export const RESPONSES: Record<string, Json> = {
     error: 'this token lacks the "read" scope', details: [{ path: 'header.authorization', message: 'scope "read" required' }],
   }),
   NotFound: errorResponse('No such resource (or no such route).', { error: 'request 42 not found', details: [{ path: 'path.id', message: 'request 42 not found' }] }),
-  Conflict: errorResponse('The journey event is not allowed from the current status; `details` names the allowed ones.', {
+  Conflict: errorResponse('The journey event is not allowed from the current status (`details` names the allowed ones), or it would change a closed or cancelled request other than by reopening it (`details` names the fields).', {
     error: 'cannot go from closed to assigned', details: [{ path: 'status', message: 'allowed: reopened' }],
   }),
   TooLarge: errorResponse('The body is larger than S360_MAX_BODY_BYTES.', { error: 'the body is larger than the limit of 2000000 bytes', details: [{ path: 'body', message: 'too large' }] }),
@@ -56,7 +57,11 @@ export const DIMENSION_DESCRIPTIONS: Record<(typeof FILTER_DIMENSIONS)[number], 
   priority: `priorities (${PRIORITIES.join(', ')})`,
 };
 
-const instantSchema = { type: 'string', description: 'epoch milliseconds or an ISO 8601 date-time with Z or an offset', examples: ['1764374400000', '2026-11-29T00:00:00Z'] };
+const instantSchema = {
+  type: 'string', pattern: INSTANT_PARAM_PATTERN,
+  description: `epoch milliseconds, an ISO 8601 date-time with Z or an offset, or a date (its UTC midnight); a day that exists, ${INSTANT_RANGE_TEXT}`,
+  examples: ['1764374400000', '2026-11-29T00:00:00Z'],
+};
 
 export const PARAMETERS: Record<string, Json> = {
   from: { name: 'from', in: 'query', required: false, description: 'start of the range (inclusive); default: the route\'s default window before `to`', schema: instantSchema },
@@ -163,6 +168,7 @@ export const SCHEMAS: Record<string, Json> = {
     }, ['variable', 'code', 'datatype', 'required', 'order', 'description']) },
   }),
   Open311Request: obj({
+    // description, address and lat/long as the city chose (S360_OPEN311_PUBLIC_*): by default null, null and snapped to 3 decimals
     service_request_id: str(), status: { type: 'string', enum: ['open', 'closed'] }, status_notes: nullable(str()),
     service_name: nullable(str()), service_code: nullable(str()), description: nullable(str()), agency_responsible: nullable(str()),
     service_notice: nullable(str()), requested_datetime: str('W3C date-time'), updated_datetime: nullable(str()), expected_datetime: nullable(str()),

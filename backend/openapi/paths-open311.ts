@@ -5,6 +5,13 @@
 // cannot express a body field, so it is documented as the `api_key` form field (a Bearer header works too).
 import type { Config } from '../config.ts';
 import { obj, param, ref, str, type Json, type Paths } from './kit.ts';
+import { INSTANT_RANGE_TEXT } from '../domain/instant.ts';
+
+const W3_PATTERN = '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:?\\d{2}))?$';
+const w3Param = (name: string, what: string): Json => ({
+  name, in: 'query', required: false, schema: { type: 'string', pattern: W3_PATTERN },
+  description: `${what}: a W3C date-time with its zone, or a date (a UTC day); a day that exists, ${INSTANT_RANGE_TEXT}`,
+});
 
 export const OPEN311_BASE = '/open311/v2';
 const SPELLINGS = ['', '.json', '.xml'] as const;
@@ -44,9 +51,9 @@ function postForm(config: Config): Json {
         schema: obj({
           api_key: s('a token with scope `ingest` (or send it as a Bearer header)'),
           service_code: s('a service_code of GET services (our topic codes)'),
-          lat: s('latitude, WGS84 decimal degrees'), long: s('longitude, WGS84 decimal degrees'),
-          address_string: s('free-form address (at most 500 characters); lat/long or address_string is required'),
-          address_id: s('not supported: send lat/long or address_string'),
+          lat: s('latitude, WGS84 decimal degrees, -90 to 90; long is required with it'), long: s('longitude, WGS84 decimal degrees, -180 to 180; lat is required with it'),
+          address_string: s('free-form address (at most 500 characters); a location is required: lat and long, address_string or address_id'),
+          address_id: s('an address id of your addressing system: with no address_string, kept as the address text "address_id <id>"', { maxLength: 200 }),
           'attribute[category]': s('what kind of contact (see the service definition); default report'),
           'attribute[external_id]': s('your unique id: sending it again returns the original request (200) and writes nothing', { maxLength: 200 }),
           first_name: s('customer (personal data: read only with scope pii)'), last_name: s('customer'),
@@ -86,13 +93,14 @@ function pathItems(config: Config, format: Format, suffix: string): Record<strin
     requests: {
       get: {
         tags: ['open311'], operationId: `open311Requests${suffix}`, summary: 'Requests by id list, or by time window with filters', security: [],
-        description: `Public, no personal data. A service_request_id list overrides every other argument. Window default: the last ${config.open311WindowDays} days; `
+        description: `Public, no personal data: description, address and the exact point only as the city chose (S360_OPEN311_PUBLIC_DESCRIPTION, `
+          + '_ADDRESS, _POINT; by default no description, no address and lat/long rounded to 3 decimals). updated_datetime of a finished request is when it finished. '
+          + `A service_request_id list overrides every other argument. Window default: the last ${config.open311WindowDays} days; `
           + `at most ${config.open311MaxResults} results a page; a \`Link: <…>; rel="next"\` header when there is more.`,
         parameters: [
           { name: 'service_request_id', in: 'query', required: false, description: 'comma-separated references', schema: { type: 'string' } },
           { name: 'service_code', in: 'query', required: false, description: 'comma-separated service codes', schema: { type: 'string' } },
-          { name: 'start_date', in: 'query', required: false, description: 'W3C date-time', schema: { type: 'string' } },
-          { name: 'end_date', in: 'query', required: false, description: 'W3C date-time', schema: { type: 'string' } },
+          w3Param('start_date', 'earliest requested_datetime'), w3Param('end_date', 'latest requested_datetime'),
           { name: 'status', in: 'query', required: false, description: 'open, closed or both (comma-separated)', schema: { type: 'string' } },
           { name: 'page', in: 'query', required: false, schema: { type: 'integer', minimum: 1, default: 1 } },
           { name: 'page_size', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: config.open311MaxResults } },
@@ -113,7 +121,7 @@ function pathItems(config: Config, format: Format, suffix: string): Record<strin
           201: body({ type: 'array', items: ref('Open311Created') }, 'Created'),
           200: body({ type: 'array', items: ref('Open311Created') }, 'Already submitted with this key: the original; nothing written'),
           400: ERRORS[400],
-          403: open311Error('api_key missing, unknown, revoked or without scope ingest'),
+          403: open311Error('api_key missing, given more than once, unknown, revoked or without scope ingest'),
           404: open311Error('No such service_code'),
           413: open311Error('The body is larger than S360_MAX_BODY_BYTES'),
           415: open311Error('Unsupported body encoding'),

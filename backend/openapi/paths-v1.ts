@@ -9,6 +9,7 @@ import { DIMENSIONS } from '../rollups/cubes.ts';
 import { VARIABLE_DIMENSIONS, ZONE_KINDS } from '../variables/dimensions.ts';
 import { ANNOTATION_KINDS, DEFAULT_RANGE_DAYS, MAX_RANGE_YEARS } from '../annotations/params.ts';
 import { BEARER } from './components.ts';
+import { INSTANT_MAX_MS, INSTANT_MIN_MS, INSTANT_PARAM_PATTERN, INSTANT_RANGE_TEXT } from '../domain/instant.ts';
 import { codeListParam, errors, fromZod, int, json, jsonBody, obj, param, ref, str, type Json, type Paths } from './kit.ts';
 
 export const EXAMPLE_REQUEST = {
@@ -34,7 +35,12 @@ function querySchema(): Json {
   };
   const body = fromZod(queryBodySchema);
   const bodyProps = body.properties as Record<string, Json>;
-  for (const k of ['from', 'to']) bodyProps[k] = { ...bodyProps[k], description: 'epoch milliseconds or an ISO 8601 date-time; from < to' };
+  for (const k of ['from', 'to']) {
+    bodyProps[k] = {
+      anyOf: [{ type: 'number', minimum: INSTANT_MIN_MS, maximum: INSTANT_MAX_MS }, { type: 'string', pattern: INSTANT_PARAM_PATTERN }],
+      description: `epoch milliseconds (a number or digits), an ISO 8601 date-time with a zone or a date; a day that exists, ${INSTANT_RANGE_TEXT}; from < to`,
+    };
+  }
   bodyProps.targets = { ...bodyProps.targets, items: target };
   return body;
 }

@@ -1,13 +1,14 @@
 // The body of POST /v1/query, validated; names of metrics and dimensions checked with the valid ones listed.
 import { z } from 'zod';
+import { readEpochMs, readInstant } from '../domain/instant.ts';
 import { DIMENSIONS, type Dimension } from '../rollups/cubes.ts';
 import { METRIC_NAMES, type Language, type MetricName } from './metrics.ts';
 
+// The shared strict reader (domain/instant.ts): Date.parse read "' OR '1'='1" as 2001-01-01.
 const instant = z.union([z.number().finite(), z.string()]).transform((v, ctx) => {
-  const t = typeof v === 'number' ? v : /^\d+$/.test(v) ? Number(v) : Date.parse(v);
-  // Years 1–9999 only: a far-off number (e.g. -1e308) is no Date and would fail deep in the planner (500).
-  if (!Number.isFinite(t) || t < -62135596800000 || t > 253402300799999) { ctx.addIssue({ code: 'custom', message: 'must be an ISO 8601 time or epoch milliseconds' }); return z.NEVER; }
-  return t;
+  const r = typeof v === 'number' ? readEpochMs(v) : readInstant(v);
+  if (r.error !== undefined) { ctx.addIssue({ code: 'custom', message: r.error }); return z.NEVER; }
+  return r.ms;
 });
 
 const dimension = z.string().refine((d) => (DIMENSIONS as readonly string[]).includes(d),

@@ -22,15 +22,16 @@ export function registerQuery(router: Router, ctx: AppContext): void {
     if (problems.length) throw new ValidationError('the query is invalid', problems);
     const ref = await ctx.reference.get();
     const range = { from: body.from, to: body.to, intervalMs: body.intervalMs, maxDataPoints: body.maxDataPoints };
-    const results: Record<string, { frames: Frame[] }> = {};
+    // A Map, written out with Object.fromEntries (own properties): a refId of "__proto__" is a key like any other.
+    const results = new Map<string, { frames: Frame[] }>();
     // One consistent snapshot: the rollups, the applied state and the pending marks read together; it opens
     // with the read of what the statements need to know of it (one round trip).
     await inReadOnlySnapshot<RollupSnapshotRow, void>(ctx.pool, rollupSnapshotSql(), async (client, [row]) => {
       const snapshot = rollupSnapshotOf(row);
       for (const [i, target] of targets.entries()) {
-        results[target.refId] = { frames: await runTarget(client, ref, ctx.config, range, target, `targets[${i}]`, snapshot) };
+        results.set(target.refId, { frames: await runTarget(client, ref, ctx.config, range, target, `targets[${i}]`, snapshot) });
       }
     });
-    res.json({ results });
+    res.json({ results: Object.fromEntries(results) });
   }));
 }

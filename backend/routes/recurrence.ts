@@ -10,7 +10,6 @@ import { requireScope } from '../http/auth.ts';
 import { parseChoice, parseInstant, parseInteger, parseLanguage, parseTimeRange, rejectUnknown, single, type TimeRange } from '../geo/read-params.ts';
 import { FILTER_PARAMS } from '../geo/request-filters.ts';
 import { readFilters } from '../geo/read-filters.ts';
-import { ValidationError } from '../http/errors.ts';
 import { previousPeriod, topicTrends } from '../recurrence/topic-trends.ts';
 import { findHotspots, hotspotWindow, type Hotspot } from '../recurrence/hotspots.ts';
 
@@ -22,8 +21,7 @@ const GEOJSON_PARAMS = ['from', 'to', 'language', 'geometry', 'limit', ...FILTER
 function hotspotWindowOf(req: Request, windowDays: number): TimeRange | undefined {
   if (single(req.query, 'from') === undefined && single(req.query, 'to') === undefined) return undefined;
   if (single(req.query, 'from') === undefined) {
-    const to = parseInstant(single(req.query, 'to')!);
-    if (!to) throw new ValidationError('the time range is invalid', [{ path: 'query.to', message: 'must be epoch milliseconds or an ISO 8601 date-time' }]);
+    const to = parseInstant(single(req.query, 'to')!, 'to');
     return hotspotWindow(to, windowDays);
   }
   return parseTimeRange(req.query, windowDays);

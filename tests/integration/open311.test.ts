@@ -12,7 +12,12 @@ import { rowCounts } from '../support/db.ts';
 import { importGrid, sampleRequest } from '../support/fixtures.ts';
 
 let agg: TestAggregator;
-before(async () => { agg = await startTestAggregator(); await importGrid(agg.db.pool); });
+// These tests follow what is written through to what is read, so the public view shows everything here
+// (the city's choice: S360_OPEN311_PUBLIC_*); open311-details.test.ts checks the private defaults.
+before(async () => {
+  agg = await startTestAggregator({ open311PublicDescription: 'on', open311PublicAddress: 'on', open311PublicPoint: 'exact' });
+  await importGrid(agg.db.pool);
+});
 after(async () => { await agg?.stop(); });
 
 const LISTS = new Set(['service', 'request', 'error', 'endpoint', 'format', 'attribute', 'value']);
@@ -185,7 +190,8 @@ describe('Open311 POST requests → GET', () => {
     assert.equal(x.status, 'open');
     assert.equal(x.requested_datetime, r.requested_datetime);
     assert.equal(Number(x.lat), 25.15);
-    assert.equal(x.expected_datetime, '');
+    assert.ok(r.expected_datetime, 'the SLA due time is there right after the POST');
+    assert.equal(x.expected_datetime, r.expected_datetime);
     assert.equal(x.media_url, 'https://example.ae/p/1.jpg');
 
     const t = Date.parse(r.requested_datetime);

@@ -17,6 +17,8 @@ const refused = (message: string) => new HttpError(403, message, [{ path: 'api_k
 export function requireApiKey(ctx: AppContext): RequestHandler {
   const check = requireScope(ctx.tokens, 'ingest', apiKey);
   return (req: Request, res: Response, next: NextFunction) => {
+    const given = (req.body as Record<string, unknown> | undefined)?.api_key;
+    if (Array.isArray(given)) return next(refused('api_key was given more than once; send it once'));
     if (!apiKey(req)) return next(refused('api_key was not provided'));
     check(req, res, (err?: unknown) => {
       if (err instanceof UnauthenticatedError) return next(refused('api_key is not valid (unknown or revoked)'));

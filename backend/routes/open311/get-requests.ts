@@ -7,6 +7,7 @@ import type { AppContext } from '../../http/context.ts';
 import { sql } from '../../db/sql.ts';
 import { readRequestQuery } from '../../open311/request-query.ts';
 import { toOpen311Request, type RequestRow } from '../../open311/request-view.ts';
+import { open311Privacy } from '../../open311/privacy.ts';
 import { send } from './respond.ts';
 import { langOf, withFormats } from './negotiate.ts';
 
@@ -17,6 +18,7 @@ function nextPage(req: Request, page: number): string {
 }
 
 export function registerGetRequests(router: Router, ctx: AppContext): void {
+  const privacy = open311Privacy(ctx.config);
   router.get(withFormats('/requests'), handle(async (req, res) => {
     const lang = langOf(req);
     const ref = await ctx.reference.get();
@@ -37,6 +39,6 @@ export function registerGetRequests(router: Router, ctx: AppContext): void {
         res.setHeader('Link', `<${nextPage(req, query.page)}>; rel="next"`);
       }
     }
-    send(res, 200, 'service_requests', rows.map((r) => toOpen311Request(r, ref, lang)));
+    send(res, 200, 'service_requests', rows.map((r) => toOpen311Request(r, ref, lang, privacy)));
   }));
 }

@@ -11,6 +11,7 @@ import { registerPostRequest } from './post-request.ts';
 import { registerGetRequests } from './get-requests.ts';
 import { registerGetRequest } from './get-request.ts';
 import { open311NotFound, writeOpen311Error } from './errors.ts';
+import { methodNotAllowed } from '../../http/method-not-allowed.ts';
 
 export function registerOpen311(ctx: AppContext): Router {
   const router = express.Router();
@@ -20,6 +21,7 @@ export function registerOpen311(ctx: AppContext): Router {
   registerPostRequest(router, ctx);
   registerGetRequests(router, ctx);
   registerGetRequest(router, ctx);
+  router.use(methodNotAllowed());
   router.use(open311NotFound);
   router.use(open311ErrorHandler(ctx));
   return router;

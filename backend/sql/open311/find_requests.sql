@@ -13,7 +13,10 @@ WITH page AS (
 SELECT p.reference, p.status, p.stage, p.topic_code, p.department_code, p.description, p.address, p.media_url,
        ST_X(p.location) AS lon, ST_Y(p.location) AS lat,
        p.created_at,
-       greatest(p.created_at, p.resolved_at, p.closed_at, p.cancelled_at, ev.last_at) AS updated_at,
+       -- a finished request was last updated when it finished: notes added later do not move it
+       coalesce(CASE p.status WHEN 'closed' THEN p.closed_at WHEN 'cancelled' THEN coalesce(p.cancelled_at, p.closed_at)
+                                WHEN 'resolved' THEN p.resolved_at END,
+                greatest(p.created_at, p.resolved_at, p.closed_at, p.cancelled_at, ev.last_at)) AS updated_at,
        p.resolution_due_at,
        sla.first_response_minutes, sla.resolution_minutes,
        cal.name_en AS calendar_name_en, cal.name_ar AS calendar_name_ar
