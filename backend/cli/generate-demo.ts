@@ -66,7 +66,8 @@ export async function run(argv: string[]): Promise<number> {
     ...(values['zone-name-en'] ? { nameEn: values['zone-name-en'] } : {}),
     ...(values['zone-name-ar'] ? { nameAr: values['zone-name-ar'] } : {}),
   });
-  const pool = createPool(databaseUrl(), config);
+  // A batch load, not an API call: no per-statement limit (a loaded 2-core machine once took over 30 s to prepare the zones).
+  const pool = createPool(databaseUrl(), { ...config, statementTimeoutMs: 0 });
   const progress = values.quiet ? null : demoProgress(process.stderr);
   try {
     console.log(`demo: ${source.label}; seed ${values.seed}; ${months} months up to ${new Date(endAt).toISOString()}`);

@@ -28,7 +28,8 @@ export async function run(argv: string[]): Promise<number> {
   if (values.help || positionals.length !== 1) { console.error(HELP); return values.help ? 0 : 2; }
   if (values.delimiter!.length !== 1) { console.error('--delimiter must be one character'); return 2; }
   const config = loadConfig();
-  const pool = createPool(databaseUrl(), config);
+  // A batch load, not an API call: no per-statement limit (a loaded 2-core machine once took over 30 s to prepare the zones).
+  const pool = createPool(databaseUrl(), { ...config, statementTimeoutMs: 0 });
   try {
     const report = await importPopulationFile(pool, positionals[0], {
       columns: { code: values['code-column']!, population: values['population-column']!, year: values['year-column']! },

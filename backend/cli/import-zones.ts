@@ -29,7 +29,8 @@ export async function run(argv: string[]): Promise<number> {
   if (srid !== undefined && !(Number.isInteger(srid) && srid > 0)) { console.error('--srid must be a positive whole number, e.g. 4326'); return 2; }
   const config = loadConfig();
   const geojson = JSON.parse(readFileSync(positionals[0], 'utf8'));
-  const pool = createPool(databaseUrl(), config);
+  // A batch load, not an API call: no per-statement limit (a loaded 2-core machine once took over 30 s to prepare the zones).
+  const pool = createPool(databaseUrl(), { ...config, statementTimeoutMs: 0 });
   try {
     const report = await importZones(pool, geojson, {
       codeProperty: values.code!, nameEnProperty: values['name-en']!, nameArProperty: values['name-ar']!,
