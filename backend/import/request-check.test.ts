@@ -30,7 +30,7 @@ const VARIANTS: Record<string, unknown[]> = {
   priority: [undefined, 'low', 'normal', 'high', 'urgent', 'LOW', '', 'normal ', 'critical'],
   description: [undefined, '', ' x ', 'a'.repeat(MAX_DESCRIPTION), 'a'.repeat(MAX_DESCRIPTION + 1), 'حاوية\nممتلئة', 12],
   address: [undefined, '', ' ', ' Street 1 ', 'a'.repeat(500), 'a'.repeat(501), ` ${'a'.repeat(500)} `],
-  location: [undefined, { lon: 55, lat: 25 }, { lon: -180, lat: 90 }, { lon: 180, lat: -90 }, { lon: 180.0001, lat: 0 }, { lon: 0, lat: -90.1 },
+  location: [undefined, { lon: 55, lat: 25 }, { lon: -180, lat: 90 }, { lon: 180, lat: -90 }, { lon: 180.0001, lat: 0 }, { lon: 0, lat: -90.1 }, { lon: 0, lat: 85.05112878 }, { lon: 0, lat: -85.05112878 }, { lon: 0, lat: -85.0512 },
     { lon: 'east', lat: 1 }, { lon: Number.NaN, lat: 1 }, { lon: Number.POSITIVE_INFINITY, lat: 1 }, { lon: 1 }, { lon: 1, lat: 2, alt: 3 }, null, 'here'],
   zone: [undefined, '332', ''],
   customer: [undefined, { name: 'F' }, { name: ' ' }, { name: ' Fatima ' }, { name: 'a'.repeat(200) }, { name: 'a'.repeat(201) },
