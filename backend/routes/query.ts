@@ -1,4 +1,7 @@
-// POST /v1/query (scope `read`): targets → Grafana data frames. One snapshot for the whole request.
+// POST /v1/query (scope `read`): targets → Grafana data frames. One snapshot for the whole request, and
+// bounded work: each statement under the call's timeout (S360_QUERY_TIMEOUT_MS), each target and the call
+// under their limits of series, values and rows (backend/query/limits.ts); a target that would pass one is
+// refused (422) naming the limit, the target and how to narrow it.
 import type { Router } from 'express';
 import type { AppContext } from '../http/context.ts';
 import { handle } from '../http/async.ts';
@@ -8,6 +11,8 @@ import { ValidationError } from '../http/errors.ts';
 import { parseOrThrow, zodDetails } from '../http/validate.ts';
 import { normaliseTarget, queryBodySchema, targetSchema, type Target } from '../query/request-schema.ts';
 import { rollupSnapshotSql, rollupSnapshotOf, runTarget, type RollupSnapshotRow } from '../query/run-target.ts';
+import { CallBudget, isStatementTimeout, tookTooLong } from '../query/limits.ts';
+import { writeResults } from '../query/write-results.ts';
 import type { Frame } from '../query/frames.ts';
 
 export function registerQuery(router: Router, ctx: AppContext): void {
@@ -23,14 +28,21 @@ export function registerQuery(router: Router, ctx: AppContext): void {
     const ref = await ctx.reference.get();
     const range = { from: body.from, to: body.to, intervalMs: body.intervalMs, maxDataPoints: body.maxDataPoints };
     const results: Record<string, { frames: Frame[] }> = {};
+    const budget = new CallBudget(ctx.config);
     // One consistent snapshot: the rollups, the applied state and the pending marks read together; it opens
     // with the read of what the statements need to know of it (one round trip).
     await inReadOnlySnapshot<RollupSnapshotRow, void>(ctx.pool, rollupSnapshotSql(), async (client, [row]) => {
       const snapshot = rollupSnapshotOf(row);
+      await client.query(`SELECT set_config('statement_timeout', $1, true)`, [String(Math.floor(ctx.config.queryTimeoutMs))]);
       for (const [i, target] of targets.entries()) {
-        results[target.refId] = { frames: await runTarget(client, ref, ctx.config, range, target, `targets[${i}]`, snapshot) };
+        const path = `targets[${i}]`;
+        try {
+          results[target.refId] = { frames: await runTarget(client, ref, ctx.config, range, target, path, snapshot, budget) };
+        } catch (err) {
+          throw isStatementTimeout(err) ? tookTooLong({ refId: target.refId, path }, ctx.config.queryTimeoutMs) : err;
+        }
       }
     });
-    res.json({ results });
+    await writeResults(res, results);
   }));
 }
