@@ -159,6 +159,14 @@ function frames(target: Target, metric: MetricDefinition, ref: ReferenceIndex, s
   return timeSeriesFrames({ ...common, buckets, fill });
 }
 
+/** The targets of a call share its range: their bucket starts are computed once (the last range's are kept). */
+let lastBuckets: { key: string; starts: number[] } | null = null;
+function bucketsOf(from: number, to: number, spec: BucketSpec): number[] {
+  const key = `${from}|${to}|${JSON.stringify(spec)}`;
+  if (lastBuckets?.key !== key) lastBuckets = { key, starts: bucketStarts(from, to, spec) };
+  return lastBuckets.starts;
+}
+
 /**
  * `snapshot`: read (rollupSnapshotSql) in `db`'s snapshot. `budget`: the call's values so far; a target that
  * would pass a limit (config.ts: S360_QUERY_MAX_*) is refused with a QueryLimitError (422) before its frames
@@ -169,7 +177,7 @@ export async function runTarget(db: Db, ref: ReferenceIndex, config: Config, ran
   const metric: MetricDefinition = METRICS[target.metric];
   const filters = resolveFilters(target, ref, path);
   const bucket = target.format === 'table' ? null : chooseBucket(range.to - range.from, range.intervalMs, range.maxDataPoints, config.queryMaxPoints);
-  const buckets = bucket ? bucketStarts(range.from, range.to, bucket) : null;
+  const buckets = bucket ? bucketsOf(range.from, range.to, bucket) : null;
   const who: TargetRef = { refId: target.refId, path };
   const spec: AggregateSpec = {
     groupBy: target.groupBy, filters, from: range.from, to: range.to, bucket, snapshot,
@@ -183,8 +191,9 @@ export async function runTarget(db: Db, ref: ReferenceIndex, config: Config, ran
     case 'sum': {
       const groups = await sums(db, spec);
       check(Math.max(groups.size, 1));
+      // Sparse: a bucket without rows takes the fill (the value of zero sums), as a dense map would hold it.
       const series = [...groups.values()].map((g) => ({
-        dims: g.dims, values: new Map(keys.map((b) => [b, metric.value(g.byBucket.get(b) ?? ZERO_SUMS)])),
+        dims: g.dims, values: new Map([...g.byBucket].map(([b, s]) => [b, metric.value(s)])),
       }));
       return frames(target, metric, ref, series, buckets, metric.value(ZERO_SUMS));
     }
@@ -192,7 +201,7 @@ export async function runTarget(db: Db, ref: ReferenceIndex, config: Config, ran
       const groups = await histograms(db, spec, metric.hist);
       check(Math.max(groups.size, 1));
       const series = [...groups.values()].map((g) => ({
-        dims: g.dims, values: new Map(keys.map((b) => [b, g.byBucket.has(b) ? quantileFromBins(g.byBucket.get(b)!, metric.quantile) : null])),
+        dims: g.dims, values: new Map([...g.byBucket].map(([b, bins]) => [b, quantileFromBins(bins, metric.quantile)])),
       }));
       return frames(target, metric, ref, series, buckets, null);
     }

@@ -163,7 +163,7 @@ describe('while a heavy but allowed query runs', () => {
       await res.text();
       assert.equal(res.status, 200);
       latencies.push(performance.now() - t0);
-      await new Promise((r) => setTimeout(r, 5));
+      // Back to back: a probe is always in flight, so no stall of the event loop falls between two of them.
     }
     const answer = await heavy;
     const took = performance.now() - started;
@@ -174,7 +174,7 @@ describe('while a heavy but allowed query runs', () => {
     const worst = Math.max(...latencies);
     console.log(`heavy query: ${values} values, ${(res.text.length / 1048576).toFixed(1)} MB of JSON in ${took.toFixed(0)} ms; `
       + `/healthz answered ${latencies.length} times meanwhile, median ${latencies.sort((a, b) => a - b)[latencies.length >> 1].toFixed(1)} ms, worst ${worst.toFixed(1)} ms (target 100 ms); `
-      + `event loop delay max ${(loop.max / 1e6).toFixed(1)} ms; peak RSS so far ${peakRssMb.toFixed(0)} MB`);
+      + `event loop delay p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms, max ${(loop.max / 1e6).toFixed(1)} ms (includes waiting for a CPU); peak RSS so far ${peakRssMb.toFixed(0)} MB`);
     assert.ok(latencies.length >= 1);
     assert.ok(worst < 1000, `/healthz took ${worst} ms during the heavy query`);
     assert.ok(peakRssMb < RSS_LIMIT_MB, `peak RSS ${peakRssMb} MB`);
