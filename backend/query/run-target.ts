@@ -206,10 +206,11 @@ export async function runTarget(db: Db, ref: ReferenceIndex, config: Config, ran
       return frames(target, metric, ref, series, buckets, null);
     }
     case 'backlog': {
-      // Each side alone may hold up to the series limit; the union is checked below.
+      // Groups whose backlog stays zero (all closed) are no series: the limit is checked on the others, below;
+      // until then the groups are bounded by the rows a statement may read.
       const [increments, prefix] = await Promise.all([
-        sums(db, spec),
-        sums(db, { ...spec, from: -Infinity, to: range.from, bucket: null }),
+        sums(db, spec, config.queryMaxRows),
+        sums(db, { ...spec, from: -Infinity, to: range.from, bucket: null }, config.queryMaxRows),
       ]);
       const net = (s: Sums | undefined) => (s ? s.received - s.closed - s.cancelled : 0);
       // The series that are not zero throughout: an open backlog before the range, or a change in it (one pass

@@ -10,7 +10,7 @@ import { requireScope } from '../http/auth.ts';
 import { ValidationError } from '../http/errors.ts';
 import { parseOrThrow, zodDetails } from '../http/validate.ts';
 import { normaliseTarget, queryBodySchema, targetSchema, type Target } from '../query/request-schema.ts';
-import { rollupSnapshotSql, rollupSnapshotOf, runTarget, type RollupSnapshotRow } from '../query/run-target.ts';
+import { rollupSnapshotSql, rollupSnapshotOf, runTarget, yieldToLoop, type RollupSnapshotRow } from '../query/run-target.ts';
 import { CallBudget, isStatementTimeout, tookTooLong } from '../query/limits.ts';
 import { writeResults } from '../query/write-results.ts';
 import type { Frame } from '../query/frames.ts';
@@ -41,6 +41,7 @@ export function registerQuery(router: Router, ctx: AppContext): void {
         } catch (err) {
           throw isStatementTimeout(err) ? tookTooLong({ refId: target.refId, path }, ctx.config.queryTimeoutMs) : err;
         }
+        await yieldToLoop(); // other requests get a turn between targets
       }
     });
     await writeResults(res, results);
