@@ -5,6 +5,7 @@
 // cannot express a body field, so it is documented as the `api_key` form field (a Bearer header works too).
 import type { Config } from '../config.ts';
 import { obj, param, ref, str, type Json, type Paths } from './kit.ts';
+import { MAX_LONGITUDE, MAX_MERCATOR_LATITUDE } from '../geo/projectable.ts';
 
 export const OPEN311_BASE = '/open311/v2';
 const SPELLINGS = ['', '.json', '.xml'] as const;
@@ -44,7 +45,8 @@ function postForm(config: Config): Json {
         schema: obj({
           api_key: s('a token with scope `ingest` (or send it as a Bearer header)'),
           service_code: s('a service_code of GET services (our topic codes)'),
-          lat: s('latitude, WGS84 decimal degrees'), long: s('longitude, WGS84 decimal degrees'),
+          lat: s(`latitude, WGS84 decimal degrees, from -${MAX_MERCATOR_LATITUDE} to ${MAX_MERCATOR_LATITUDE} (the map's Web Mercator limit; beyond: 400 naming lat)`),
+          long: s(`longitude, WGS84 decimal degrees, from -${MAX_LONGITUDE} to ${MAX_LONGITUDE}`),
           address_string: s('free-form address (at most 500 characters); lat/long or address_string is required'),
           address_id: s('not supported: send lat/long or address_string'),
           'attribute[category]': s('what kind of contact (see the service definition); default report'),
