@@ -57,7 +57,7 @@ export const SETTINGS = {
   queryMaxTargetPoints: { env: 'S360_QUERY_MAX_TARGET_POINTS', default: 100000, doc: 'most values one query target returns (series × buckets); more is refused (422)' },
   queryMaxCallPoints: { env: 'S360_QUERY_MAX_CALL_POINTS', default: 500000, doc: 'most values one POST /v1/query returns over all its targets; more is refused (422)' },
   queryMaxRows: { env: 'S360_QUERY_MAX_ROWS', default: 250000, doc: 'most grouped rows one statement of a query target reads from the database (it stops at one more); more is refused (422)' },
-  queryTimeoutMs: { env: 'S360_QUERY_TIMEOUT_MS', default: 20000, doc: 'statement timeout inside one POST /v1/query; a statement running longer is cancelled and the call refused (422)' },
+  queryTimeoutMs: { env: 'S360_QUERY_TIMEOUT_MS', default: 20000, doc: 'time budget of the statements of one POST /v1/query (each runs under what the earlier ones left; 0: none); past it the statement is cancelled and the call refused (422)' },
   quarantineMaxRows: { env: 'S360_QUARANTINE_MAX_ROWS', default: 1000, doc: 'most rows GET /v1/ops/quarantine returns (limit)' },
 } as const satisfies Record<string, Setting>;
 

@@ -101,7 +101,7 @@ export function v1Paths(config: Config): Paths {
           + 'minutes, hours, days, weeks, then calendar months and years), a target at most '
           + `${config.queryMaxSeries} series or table rows (S360_QUERY_MAX_SERIES) and ${config.queryMaxTargetPoints} values (S360_QUERY_MAX_TARGET_POINTS), `
           + `the call ${config.queryMaxCallPoints} values over all its targets (S360_QUERY_MAX_CALL_POINTS); a statement reads at most ${config.queryMaxRows} `
-          + `grouped rows (S360_QUERY_MAX_ROWS) and runs at most ${config.queryTimeoutMs} ms (S360_QUERY_TIMEOUT_MS). A call that would pass one is refused with 422.`,
+          + `grouped rows (S360_QUERY_MAX_ROWS), and the call's statements run at most ${config.queryTimeoutMs} ms in all (S360_QUERY_TIMEOUT_MS). A call that would pass one is refused with 422.`,
         requestBody: jsonBody(querySchema(), EXAMPLE_QUERY),
         responses: {
           200: json('One entry per refId', obj({ results: { type: 'object', additionalProperties: obj({ frames: { type: 'array', items: ref('Frame') } }) } })),

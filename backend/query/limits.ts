@@ -39,6 +39,11 @@ export function tooManyPoints(t: TargetRef, series: number, buckets: number, max
     + `(${fmt(series)} series × ${fmt(buckets)} buckets); the limit is ${fmt(max)} per target (S360_QUERY_MAX_TARGET_POINTS): ${NARROW.points}`, t, '');
 }
 
+export function tooManyValues(t: TargetRef, max: number): QueryLimitError {
+  return new QueryLimitError('points', 'S360_QUERY_MAX_TARGET_POINTS', `${who(t)} would return more than ${fmt(max)} values `
+    + `(S360_QUERY_MAX_TARGET_POINTS): ${NARROW.points}`, t, '');
+}
+
 export function tooManyCallPoints(t: TargetRef, total: number, max: number): QueryLimitError {
   return new QueryLimitError('call', 'S360_QUERY_MAX_CALL_POINTS', `the call would return ${fmt(total)} or more values over its targets, `
     + `reached at ${who(t)}; the limit is ${fmt(max)} per call (S360_QUERY_MAX_CALL_POINTS): ${NARROW.call}`, t, '');
@@ -50,7 +55,7 @@ export function tooManyRows(t: TargetRef, max: number): QueryLimitError {
 }
 
 export function tookTooLong(t: TargetRef, timeoutMs: number): QueryLimitError {
-  return new QueryLimitError('time', 'S360_QUERY_TIMEOUT_MS', `${who(t)} ran longer than ${fmt(timeoutMs / 1000)} s and was cancelled `
+  return new QueryLimitError('time', 'S360_QUERY_TIMEOUT_MS', `${who(t)} was cancelled: the call ran out of its ${fmt(timeoutMs)} ms `
     + `(S360_QUERY_TIMEOUT_MS): ${NARROW.time}`, t, '');
 }
 

@@ -13,7 +13,7 @@ import { buildAggregateQuery, buildWarningsQuery, type Filters } from './sql-bui
 import { findHotspots } from '../recurrence/hotspots.ts';
 import type { RequestFilters } from '../geo/request-filters.ts';
 import { tableFrame, timeSeriesFrames, type Frame, type Series } from './frames.ts';
-import { checkTargetSize, tooManyRows, tooManySeries, type CallBudget, type TargetRef } from './limits.ts';
+import { checkTargetSize, tooManyRows, tooManySeries, tooManyValues, type CallBudget, type TargetRef } from './limits.ts';
 import type { Target } from './request-schema.ts';
 
 export type QueryRange = { from: number; to: number; intervalMs?: number; maxDataPoints?: number };
@@ -62,7 +62,7 @@ export function resolveFilters(target: Target, ref: ReferenceIndex, path: string
 /** `limits`: the rows a statement may read and the series a target may have (checked as the rows arrive), and whose they are. */
 type AggregateSpec = {
   groupBy: Dimension[]; filters: Filters; from: number; to: number; bucket: BucketSpec | null; snapshot: RollupSnapshot;
-  limits: { maxRows: number; maxSeries: number; target: TargetRef };
+  limits: { maxRows: number; maxSeries: number; target: TargetRef; valuesPerRow?: { max: number } };
 };
 
 /**
@@ -101,11 +101,21 @@ const YIELD_EVERY = 10_000;
  * when the rows read already hold more than the series limit, else as too many rows.
  */
 function checkRows(rows: Record<string, any>[], spec: AggregateSpec): void {
-  if (rows.length <= spec.limits.maxRows) return;
+  if (rows.length <= rowLimit(spec)) return;
   const seen = new Set<string>();
   for (const row of rows) seen.add(JSON.stringify(spec.groupBy.map((d) => row[DIMENSION_COLUMN[d]])));
   if (seen.size > spec.limits.maxSeries) throw tooManySeries(spec.limits.target, seen.size, spec.limits.maxSeries);
+  const perRow = spec.limits.valuesPerRow;
+  if (perRow && perRow.max < spec.limits.maxRows) throw tooManyValues(spec.limits.target, perRow.max);
   throw tooManyRows(spec.limits.target, spec.limits.maxRows);
+}
+
+/**
+ * The rows a statement may return: S360_QUERY_MAX_ROWS, or fewer where each row is one value of the answer
+ * (a sum per group and bucket: more rows than values allowed per target cannot be answered anyway).
+ */
+function rowLimit(spec: AggregateSpec): number {
+  return Math.min(spec.limits.maxRows, spec.limits.valuesPerRow?.max ?? Infinity);
 }
 
 /**
@@ -137,7 +147,7 @@ async function groupRows<T>(rows: Record<string, any>[], groupBy: Dimension[], e
  * groups fold into fewer series, as per 10k folds zones).
  */
 async function sums(db: Db, spec: AggregateSpec, maxGroups = spec.limits.maxSeries): Promise<Map<string, Group<Sums>>> {
-  const { rows } = await runPrepared(db, buildAggregateQuery('sums', { ...spec, ...planOf(spec, 'sums'), rowLimit: spec.limits.maxRows }));
+  const { rows } = await runPrepared(db, buildAggregateQuery('sums', { ...spec, ...planOf(spec, 'sums'), rowLimit: rowLimit(spec) }));
   checkRows(rows, spec);
   return groupRows(rows, spec.groupBy, () => ZERO_SUMS, (acc, row) => addSums(acc, row as Sums), maxGroups, spec.limits.target);
 }
@@ -186,10 +196,12 @@ export async function runTarget(db: Db, ref: ReferenceIndex, config: Config, ran
   const keys = buckets ?? [null];
   /** Series (or table rows) × buckets against the limits, before any frame is built. */
   const check = (series: number) => checkTargetSize(who, series, buckets?.length ?? 1, budget);
+  /** For the statements whose every row is a value of the answer (sums of the target's own groups, warnings). */
+  const oneValuePerRow: AggregateSpec = { ...spec, limits: { ...spec.limits, valuesPerRow: { max: config.queryMaxTargetPoints } } };
 
   switch (metric.kind) {
     case 'sum': {
-      const groups = await sums(db, spec);
+      const groups = await sums(db, oneValuePerRow);
       check(Math.max(groups.size, 1));
       // Sparse: a bucket without rows takes the fill (the value of zero sums), as a dense map would hold it.
       const series = [...groups.values()].map((g) => ({
@@ -260,9 +272,9 @@ export async function runTarget(db: Db, ref: ReferenceIndex, config: Config, ran
       return frames(target, metric, ref, series, buckets, scopePopulation > 0 && !target.groupBy.includes('zone') ? 0 : null);
     }
     case 'warnings': {
-      const q = buildWarningsQuery({ ...spec, rowLimit: config.queryMaxRows });
+      const q = buildWarningsQuery({ ...spec, rowLimit: rowLimit(oneValuePerRow) });
       const { rows } = await db.query(q.text, q.values);
-      checkRows(rows, spec);
+      checkRows(rows, oneValuePerRow);
       const groups = new Map<string, Series>();
       let i = 0;
       for (const row of rows) {

@@ -1,5 +1,5 @@
 // POST /v1/query (scope `read`): targets → Grafana data frames. One snapshot for the whole request, and
-// bounded work: each statement under the call's timeout (S360_QUERY_TIMEOUT_MS), each target and the call
+// bounded work: the call's statements under one time budget (S360_QUERY_TIMEOUT_MS), each target and the call
 // under their limits of series, values and rows (backend/query/limits.ts); a target that would pass one is
 // refused (422) naming the limit, the target and how to narrow it.
 import type { Router } from 'express';
@@ -33,9 +33,14 @@ export function registerQuery(router: Router, ctx: AppContext): void {
     // with the read of what the statements need to know of it (one round trip).
     await inReadOnlySnapshot<RollupSnapshotRow, void>(ctx.pool, rollupSnapshotSql(), async (client, [row]) => {
       const snapshot = rollupSnapshotOf(row);
-      await client.query(`SELECT set_config('statement_timeout', $1, true)`, [String(Math.floor(ctx.config.queryTimeoutMs))]);
+      // The call's time: each target's statements get what the earlier targets left (0: no limit).
+      const limitMs = Math.floor(ctx.config.queryTimeoutMs);
+      const deadline = performance.now() + limitMs;
       for (const [i, target] of targets.entries()) {
         const path = `targets[${i}]`;
+        const left = Math.floor(deadline - performance.now());
+        if (limitMs > 0 && left < 1) throw tookTooLong({ refId: target.refId, path }, limitMs);
+        await client.query(`SELECT set_config('statement_timeout', $1, true)`, [String(limitMs > 0 ? left : 0)]);
         try {
           results[target.refId] = { frames: await runTarget(client, ref, ctx.config, range, target, path, snapshot, budget) };
         } catch (err) {
