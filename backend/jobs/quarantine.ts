@@ -29,6 +29,12 @@ export async function quarantineRows(db: pg.Pool | pg.PoolClient, job: string, r
   await db.query(sql('jobs/quarantine'), [job, rows.map((r) => r.requestId), rows.map((r) => r.error)]);
 }
 
+/** Requests the job has now processed leave its quarantine (one statement; nothing to do when it is empty). */
+export async function releaseRows(db: pg.Pool | pg.PoolClient, job: string, requestIds: number[]): Promise<void> {
+  if (!requestIds.length) return;
+  await db.query(sql('jobs/quarantine_release'), [job, requestIds]);
+}
+
 export async function readQuarantine(db: pg.Pool, limit: number): Promise<QuarantineEntry[]> {
   const { rows } = await db.query(sql('jobs/quarantine_list'), [limit]);
   return rows.map((r) => ({ job: r.job, request_id: Number(r.request_id), reference: r.reference, error: r.error, at: (r.at as Date).toISOString(), times: r.times }));

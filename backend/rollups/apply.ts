@@ -6,7 +6,7 @@ import type pg from 'pg';
 import { inTransaction } from '../db/pool.ts';
 import { sql } from '../db/sql.ts';
 import { MAX_LONGITUDE, MAX_MERCATOR_LATITUDE } from '../geo/projectable.ts';
-import { isRowDataError, quarantineRows, rowErrorText, type QuarantinedRow } from '../jobs/quarantine.ts';
+import { isRowDataError, quarantineRows, releaseRows, rowErrorText, type QuarantinedRow } from '../jobs/quarantine.ts';
 import { GROUPING_ARGS, groupingSetsSql, HIST_CUBES, LEAN_CUBE_IDS } from './cubes.ts';
 
 export const ROLLUP_JOB = 'rollups';
@@ -70,6 +70,9 @@ export async function applyPendingRollups(pool: pg.Pool, batchSize = 5000, maxBa
       const skip = new Set(bad.map((b) => b.requestId));
       const rows = await applyBisecting(client, claimed.map((c) => c.request_id).filter((id) => !skip.has(id)), bad);
       await quarantineRows(client, ROLLUP_JOB, bad);
+      // Those quarantined before and applied now (fixed since) leave the list.
+      const failed = new Set(bad.map((b) => b.requestId));
+      await releaseRows(client, ROLLUP_JOB, claimed.map((c) => Number(c.request_id)).filter((id) => !failed.has(id)));
       return { requests: claimed.length - bad.length, rows, quarantined: bad.length, claimed: claimed.length };
     });
     if (!done) break;

@@ -96,6 +96,13 @@ describe('a latitude the map cannot project', () => {
     assert.equal((await applyPendingRollups(agg.db.pool, 50)).quarantined, 1);
     const again = await agg.call('GET', '/v1/ops/quarantine', undefined, agg.tokens.read);
     assert.deepEqual([again.body.counts.rollups, again.body.rows[0].times], [1, 2]);
+
+    // Fixed (a real point) and marked: it applies and leaves the list.
+    await agg.db.pool.query(`UPDATE requests SET location = ST_SetSRID(ST_MakePoint(55.15, 25.15), 4326) WHERE id = $1`, [pole]);
+    await agg.db.pool.query('INSERT INTO rollup_pending (request_id) VALUES ($1)', [pole]);
+    assert.deepEqual(await applyPendingRollups(agg.db.pool, 50).then((r) => [r.requests, r.quarantined]), [1, 0]);
+    assert.deepEqual((await agg.call('GET', '/v1/ops/quarantine', undefined, agg.tokens.read)).body, { counts: {}, rows: [] });
+    assert.equal(await received(), 4);
   });
 
   test('the SQL functions clamp: web_mercator_point and tile_py answer at ±90', async () => {
