@@ -68,7 +68,14 @@ export async function applyPendingRollups(pool: pg.Pool, batchSize = 5000, maxBa
         [claimed.map((c) => c.request_id), MAX_MERCATOR_LATITUDE, MAX_LONGITUDE]);
       const bad: QuarantinedRow[] = unprojectable.map((u) => ({ requestId: Number(u.request_id), error: u.error }));
       const skip = new Set(bad.map((b) => b.requestId));
-      const rows = await applyBisecting(client, claimed.map((c) => c.request_id).filter((id) => !skip.has(id)), bad);
+      const candidates = claimed.map((c) => c.request_id).filter((id) => !skip.has(id));
+      const guarded = bad.length;
+      const rows = await applyBisecting(client, candidates, bad);
+      // Every request failing on its own is no bad row but a failing job (a bug, a broken function): fail the run
+      // as before (the batch rolls back, its marks stay) rather than set the whole batch aside.
+      if (candidates.length > 1 && bad.length - guarded === candidates.length) {
+        throw new Error(`the rollup job failed on every one of the ${candidates.length} requests of a batch: ${bad[guarded].error}`);
+      }
       await quarantineRows(client, ROLLUP_JOB, bad);
       // Those quarantined before and applied now (fixed since) leave the list.
       const failed = new Set(bad.map((b) => b.requestId));

@@ -139,6 +139,22 @@ describe('any row a rollup statement fails on', () => {
     assert.equal((await agg.db.pool.query('SELECT count(*)::int AS n FROM rollup_state')).rows[0].n, before + 11);
     assert.equal((await agg.db.pool.query('SELECT count(*)::int AS n FROM rollup_pending')).rows[0].n, 0);
   });
+
+  test('but a statement failing for every request fails the run (nothing set aside, the marks stay)', async () => {
+    await agg.db.pool.query(`DELETE FROM job_quarantine`);
+    for (let i = 0; i < 3; i++) await storeAround(`broken-${i}`, 55.15, 25.15);
+    const { rows: [{ def }] } = await agg.db.pool.query(`SELECT pg_get_functiondef('tile_px(geometry)'::regprocedure) AS def`);
+    await agg.db.pool.query(`CREATE OR REPLACE FUNCTION tile_px(location geometry) RETURNS bigint LANGUAGE plpgsql IMMUTABLE AS $f$
+      BEGIN RAISE EXCEPTION 'broken for all' USING ERRCODE = '22023'; END $f$`);
+    try {
+      await assert.rejects(applyPendingRollups(agg.db.pool, 50), /failed on every one of the 3 requests of a batch: broken for all/);
+    } finally {
+      await agg.db.pool.query(def);
+    }
+    assert.equal((await agg.db.pool.query('SELECT count(*)::int AS n FROM job_quarantine')).rows[0].n, 0);
+    assert.equal((await agg.db.pool.query('SELECT count(*)::int AS n FROM rollup_pending')).rows[0].n, 3);
+    assert.equal((await applyPendingRollups(agg.db.pool, 50)).requests, 3, 'repaired, the next run applies them');
+  });
 });
 
 test('the limit itself is accepted (and rolls up)', async () => {
