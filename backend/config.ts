@@ -62,7 +62,13 @@ export const SETTINGS = {
   piiRetentionDays: { env: 'S360_PII_RETENTION_DAYS', default: 1825, doc: 'days after a request ends before its customer data is erased' },
   alertingConnectionLimit: { env: 'S360_ALERTING_CONNECTION_LIMIT', default: 10, doc: 'grant-alerting-login: CONNECTION LIMIT of the alerting login' },
   alertingStatementTimeoutMs: { env: 'S360_ALERTING_STATEMENT_TIMEOUT_MS', default: 30000, doc: 'grant-alerting-login: statement_timeout of the alerting login' },
-  queryMaxPoints: { env: 'S360_QUERY_MAX_POINTS', default: 2000, doc: 'most buckets a time series returns' },
+  queryMaxPoints: { env: 'S360_QUERY_MAX_POINTS', default: 2000, doc: 'most points (buckets) one series of a time series returns: buckets grow with the range to stay under it' },
+  queryMaxSeries: { env: 'S360_QUERY_MAX_SERIES', default: 1000, doc: 'most series (time series) or rows (table) one query target returns; more is refused (422)' },
+  queryMaxTargetPoints: { env: 'S360_QUERY_MAX_TARGET_POINTS', default: 100000, doc: 'most values one query target returns (series × buckets); more is refused (422)' },
+  queryMaxCallPoints: { env: 'S360_QUERY_MAX_CALL_POINTS', default: 500000, doc: 'most values one POST /v1/query returns over all its targets; more is refused (422)' },
+  queryMaxRows: { env: 'S360_QUERY_MAX_ROWS', default: 250000, doc: 'most grouped rows one statement of a query target reads from the database (it stops at one more); more is refused (422)' },
+  queryTimeoutMs: { env: 'S360_QUERY_TIMEOUT_MS', default: 20000, doc: 'time budget of the statements of one POST /v1/query (each runs under what the earlier ones left; 0: none); past it the statement is cancelled and the call refused (422)' },
+  quarantineMaxRows: { env: 'S360_QUARANTINE_MAX_ROWS', default: 1000, doc: 'most rows GET /v1/ops/quarantine returns (limit)' },
 } as const satisfies Record<string, Setting>;
 
 export type SettingName = keyof typeof SETTINGS;

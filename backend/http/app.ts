@@ -22,6 +22,7 @@ import { registerQuery } from '../routes/query.ts';
 import { registerVariables } from '../routes/variables.ts';
 import { registerAnnotations } from '../routes/annotations.ts';
 import { registerRequestDetail } from '../routes/request-detail.ts';
+import { registerQuarantine } from '../routes/quarantine.ts';
 import { open311ErrorHandler, registerOpen311 } from '../routes/open311/index.ts';
 
 export function createApp(ctx: AppContext): Express {
@@ -51,6 +52,7 @@ export function createApp(ctx: AppContext): Express {
   registerVariables(router, ctx);
   registerAnnotations(router, ctx);
   registerRequestDetail(router, ctx);
+  registerQuarantine(router, ctx);
   app.use(router);
   app.use('/open311/v2', registerOpen311(ctx));
   // Body-parser errors (413, 415) on Open311 paths answer in Open311's error shape too.

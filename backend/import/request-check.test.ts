@@ -30,7 +30,7 @@ const VARIANTS: Record<string, unknown[]> = {
   priority: [undefined, 'low', 'normal', 'high', 'urgent', 'LOW', '', 'normal ', 'critical'],
   description: [undefined, '', ' x ', 'a'.repeat(MAX_DESCRIPTION), 'a'.repeat(MAX_DESCRIPTION + 1), 'حاوية\nممتلئة', 12],
   address: [undefined, '', ' ', ' Street 1 ', 'a'.repeat(500), 'a'.repeat(501), ` ${'a'.repeat(500)} `],
-  location: [undefined, { lon: 55, lat: 25 }, { lon: -180, lat: 90 }, { lon: 180, lat: -90 }, { lon: 180.0001, lat: 0 }, { lon: 0, lat: -90.1 },
+  location: [undefined, { lon: 55, lat: 25 }, { lon: -180, lat: 90 }, { lon: 180, lat: -90 }, { lon: 180.0001, lat: 0 }, { lon: 0, lat: -90.1 }, { lon: 0, lat: 85.05112878 }, { lon: 0, lat: -85.05112878 }, { lon: 0, lat: -85.0512 },
     { lon: 'east', lat: 1 }, { lon: Number.NaN, lat: 1 }, { lon: Number.POSITIVE_INFINITY, lat: 1 }, { lon: 1 }, { lon: 1, lat: 2, alt: 3 }, null, 'here'],
   zone: [undefined, '332', ''],
   customer: [undefined, { name: 'F' }, { name: ' ' }, { name: ' Fatima ' }, { name: 'a'.repeat(200) }, { name: 'a'.repeat(201) },
@@ -112,7 +112,7 @@ test('RowReader gives the same rows and the same reasons with the light check as
   const random = rng(7);
   // Cells to break rows with: [column, value].
   const breakers: [string, string][] = [['source', 'bad source'], ['external_id', ' '], ['channel', 'fax'], ['category', ''], ['topic', 'nope'],
-    ['priority', 'LOW'], ['priority', 'urgent'], ['lon', 'east'], ['lat', '91'], ['zone', '332'], ['created_at', '2026-10-01'],
+    ['priority', 'LOW'], ['priority', 'urgent'], ['lon', 'east'], ['lat', '91'], ['lat', '-90'], ['lat', '85.0512'], ['zone', '332'], ['created_at', '2026-10-01'],
     ['created_at', '1999-01-01T00:00:00Z'], ['created_at', '2026-10-01 10:00:00+04'], ['status', 'lost'], ['first_response_at', '2020-01-01T00:00:00Z'],
     ['closed_at', 'soon'], ['customer_phone', 'call me'], ['customer_email', 'a@b'], ['customer_email', ' a@b.co '], ['customer_name', ' F '],
     ['satisfaction', '9'], ['address', ' x '], ['description', 'a'.repeat(MAX_DESCRIPTION + 1)]];
@@ -128,4 +128,22 @@ test('RowReader gives the same rows and the same reasons with the light check as
     if (a.row) good++; else bad++;
   }
   assert.ok(good > 1000 && bad > 300, `${good} good, ${bad} bad`);
+});
+
+test('a CSV row at latitude −90 is rejected naming lat and the map\'s limit; the limit itself is read', () => {
+  const named = (code: string) => ({ code, name_en: code, name_ar: code });
+  const ref = indexReference({
+    channels: ['website'].map(named), categories: ['complaint'].map(named), departments: [{ ...named('waste'), calendar_code: 'field' }],
+    topics: [{ ...named('waste.overflowing_bin'), department_code: 'waste', default_priority: 'normal' as const }],
+    statuses: [], stages: [], advisors: [], zones: [],
+  });
+  const mapping = compileMapping(loadMapping('services360'), CSV_COLUMNS, 'history.csv');
+  const reader = new RowReader(mapping, ref, MAX_DESCRIPTION, () => new Date('2026-11-29T10:00:00Z'));
+  const cells = historyRow(1, rng(3), [54.9, 24.75, 55.65, 25.35], 'crm');
+  cells[CSV_COLUMNS.indexOf('channel')] = 'website';
+  cells[CSV_COLUMNS.indexOf('category')] = 'complaint';
+  cells[CSV_COLUMNS.indexOf('topic')] = 'waste.overflowing_bin';
+  const at = (lat: string) => { const c = [...cells]; c[CSV_COLUMNS.indexOf('lat')] = lat; return reader.read(c); };
+  assert.deepEqual(at('-90'), { problems: [{ path: 'lat', message: "must be between -85.05112878 and 85.05112878 (the map's Web Mercator limit)" }] });
+  assert.ok(at('-85.05112878').row, JSON.stringify(at('-85.05112878')));
 });

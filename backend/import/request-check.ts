@@ -6,6 +6,7 @@
 // compares both on good and bad inputs, field by field and at every bound.
 import { z } from 'zod';
 import { PRIORITIES } from '../domain/reference.ts';
+import { isProjectable } from '../geo/projectable.ts';
 import type { ReferenceIndex } from '../domain/reference.ts';
 import { toNewRequest, type NewRequest, type RequestInput } from '../ingest/request-input.ts';
 import { isoMs, isoString } from './iso-time.ts';
@@ -94,8 +95,7 @@ export function quickRequestInput(input: Record<string, unknown>, maxDescription
     if (typeof l !== 'object' || l === null || Array.isArray(l)) return null;
     for (const key in l) if (key !== 'lon' && key !== 'lat') return null;
     const { lon, lat } = l;
-    if (typeof lon !== 'number' || !Number.isFinite(lon) || lon < -180 || lon > 180) return null;
-    if (typeof lat !== 'number' || !Number.isFinite(lat) || lat < -90 || lat > 90) return null;
+    if (typeof lon !== 'number' || typeof lat !== 'number' || !isProjectable(lon, lat)) return null;
     location = { lon, lat };
   }
   let cust: RequestInput['customer'];

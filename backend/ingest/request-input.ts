@@ -1,6 +1,7 @@
 // What a new request looks like on the wire, and its checks against the reference data.
 import { z } from 'zod';
 import type { ErrorDetail } from '../http/errors.ts';
+import { LATITUDE_MESSAGE, LONGITUDE_MESSAGE, MAX_LONGITUDE, MAX_MERCATOR_LATITUDE } from '../geo/projectable.ts';
 import { PRIORITIES, type Priority, type ReferenceIndex } from '../domain/reference.ts';
 
 import { instantString } from './instant-schema.ts';
@@ -32,8 +33,8 @@ export function requestInputSchema(maxDescription: number) {
     address: text(500).optional(),
     media_url: z.string().max(2000, 'must be at most 2000 characters').regex(/^https?:\/\/\S+$/i, 'must be an http(s) URL').optional(),
     location: z.strictObject({
-      lon: z.number('must be a number').min(-180, 'must be between -180 and 180').max(180, 'must be between -180 and 180'),
-      lat: z.number('must be a number').min(-90, 'must be between -90 and 90').max(90, 'must be between -90 and 90'),
+      lon: z.number('must be a number').min(-MAX_LONGITUDE, LONGITUDE_MESSAGE).max(MAX_LONGITUDE, LONGITUDE_MESSAGE),
+      lat: z.number('must be a number').min(-MAX_MERCATOR_LATITUDE, LATITUDE_MESSAGE).max(MAX_MERCATOR_LATITUDE, LATITUDE_MESSAGE),
     }).optional(),
     zone: z.string().optional(),
     customer: customerSchema.optional(),

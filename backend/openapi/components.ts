@@ -20,7 +20,7 @@ export const SECURITY_SCHEMES: Record<string, Json> = {
 /** Operation-level `security` for each scope (the scope is checked by the route; OpenAPI http schemes carry none). */
 export const BEARER = [{ bearer: [] }];
 
-const errorExample = { error: 'the request is invalid', details: [{ path: 'location.lat', message: 'must be between -90 and 90' }] };
+const errorExample = { error: 'the request is invalid', details: [{ path: 'location.lat', message: "must be between -85.05112878 and 85.05112878 (the map's Web Mercator limit)" }] };
 
 const errorResponse = (description: string, example: Json, headers?: Json): Json => ({
     description,

@@ -12,6 +12,7 @@ const w3Param = (name: string, what: string): Json => ({
   name, in: 'query', required: false, schema: { type: 'string', pattern: W3_PATTERN },
   description: `${what}: a W3C date-time with its zone, or a date (a UTC day); a day that exists, ${INSTANT_RANGE_TEXT}`,
 });
+import { MAX_LONGITUDE, MAX_MERCATOR_LATITUDE } from '../geo/projectable.ts';
 
 export const OPEN311_BASE = '/open311/v2';
 const SPELLINGS = ['', '.json', '.xml'] as const;
@@ -51,7 +52,8 @@ function postForm(config: Config): Json {
         schema: obj({
           api_key: s('a token with scope `ingest` (or send it as a Bearer header)'),
           service_code: s('a service_code of GET services (our topic codes)'),
-          lat: s('latitude, WGS84 decimal degrees, -90 to 90; long is required with it'), long: s('longitude, WGS84 decimal degrees, -180 to 180; lat is required with it'),
+          lat: s(`latitude, WGS84 decimal degrees, from -${MAX_MERCATOR_LATITUDE} to ${MAX_MERCATOR_LATITUDE} (the map's Web Mercator limit; beyond: 400 naming lat); long is required with it`),
+          long: s(`longitude, WGS84 decimal degrees, from -${MAX_LONGITUDE} to ${MAX_LONGITUDE}; lat is required with it`),
           address_string: s('free-form address (at most 500 characters); a location is required: lat and long, address_string or address_id'),
           address_id: s('an address id of your addressing system: with no address_string, kept as the address text "address_id <id>"', { maxLength: 200 }),
           'attribute[category]': s('what kind of contact (see the service definition); default report'),

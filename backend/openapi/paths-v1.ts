@@ -102,11 +102,31 @@ export function v1Paths(config: Config): Paths {
       post: {
         tags: ['read'], operationId: 'query', summary: 'Metrics as Grafana data frames', security: BEARER,
         description: 'Scope `read`. Every target is answered from one snapshot (rollups plus the raw tail), so a request counts within seconds of its ingestion. '
-          + 'Any invalid target makes the whole call a 400 naming it (`targets[i].…`). See docs/api.md for metrics, units and frame shapes.',
+          + 'Any invalid target makes the whole call a 400 naming it (`targets[i].…`). See docs/api.md for metrics, units and frame shapes. '
+          + `Work is bounded: a time series has at most ${config.queryMaxPoints} buckets per series (S360_QUERY_MAX_POINTS; the bucket grows with the range: `
+          + 'minutes, hours, days, weeks, then calendar months and years), a target at most '
+          + `${config.queryMaxSeries} series or table rows (S360_QUERY_MAX_SERIES) and ${config.queryMaxTargetPoints} values (S360_QUERY_MAX_TARGET_POINTS), `
+          + `the call ${config.queryMaxCallPoints} values over all its targets (S360_QUERY_MAX_CALL_POINTS); a statement reads at most ${config.queryMaxRows} `
+          + `grouped rows (S360_QUERY_MAX_ROWS), and the call's statements run at most ${config.queryTimeoutMs} ms in all (S360_QUERY_TIMEOUT_MS). A call that would pass one is refused with 422.`,
         requestBody: jsonBody(querySchema(), EXAMPLE_QUERY),
         responses: {
           200: json('One entry per refId', obj({ results: { type: 'object', additionalProperties: obj({ frames: { type: 'array', items: ref('Frame') } }) } })),
           ...errors(400, 401, 403, 413, 415, 503),
+          422: {
+            description: 'The query is valid but larger than this installation answers: `error` names the limit (its S360_QUERY_* setting), '
+              + 'the target (refId and `targets[i]`) and how to narrow it (fewer group-by dimensions, a filter, a shorter range, a larger interval, '
+              + 'fewer targets); `details[0].path` is the target (`targets[i]` or `targets[i].groupBy`). Nothing is returned for any target.',
+            content: {
+              'application/json': {
+                schema: ref('Error'),
+                example: {
+                  error: `target "A" (targets[0]) would return 10,706 or more series (or table rows); the limit is ${config.queryMaxSeries.toLocaleString('en-US')} `
+                    + '(S360_QUERY_MAX_SERIES): group by fewer dimensions or add a filter',
+                  details: [{ path: 'targets[0].groupBy', message: 'S360_QUERY_MAX_SERIES exceeded: group by fewer dimensions or add a filter' }],
+                },
+              },
+            },
+          },
         },
       },
     },

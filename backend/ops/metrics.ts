@@ -13,7 +13,7 @@ export const HTTP_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5
 export const UNMATCHED_ROUTE = '<unmatched>';
 
 type JobRunRow = { job: string; last_run_at: number; runs: number; last_ms: number | null; failed: boolean };
-type DatabaseFigures = { lagSeconds: number; pending: number; jobRuns: JobRunRow[] };
+type DatabaseFigures = { lagSeconds: number; pending: number; jobRuns: JobRunRow[]; quarantined: { job: string; n: number }[] };
 
 export type AppMetrics = {
   registry: Registry;
@@ -28,11 +28,12 @@ async function readDatabaseFigures(pool: pg.Pool, timeoutMs: number): Promise<Da
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), timeoutMs); });
   const read = (async () => {
-    const [backlog, runs] = await Promise.all([
+    const [backlog, runs, quarantined] = await Promise.all([
       pool.query<{ lag_seconds: number; pending: number }>(sql('ops/rollup_backlog')),
       pool.query<JobRunRow>(sql('ops/job_runs')),
+      pool.query<{ job: string; n: number }>(sql('ops/quarantine_counts')),
     ]);
-    return { lagSeconds: backlog.rows[0].lag_seconds, pending: backlog.rows[0].pending, jobRuns: runs.rows };
+    return { lagSeconds: backlog.rows[0].lag_seconds, pending: backlog.rows[0].pending, jobRuns: runs.rows, quarantined: quarantined.rows };
   })().catch(() => null);
   return Promise.race([read, timeout]).finally(() => clearTimeout(timer));
 }
@@ -77,6 +78,12 @@ export function createMetrics(ctx: AppContext): AppMetrics {
     name: 's360_job_last_run_failed', help: '1 when the last run of the job on any instance failed (job_runs.last_error)',
     labelNames: ['job'] as const, registers,
     collect() { this.reset(); for (const r of db?.jobRuns ?? []) this.set({ job: r.job }, r.failed ? 1 : 0); },
+  });
+
+  new Gauge({
+    name: 's360_job_quarantined_rows', help: 'Rows each job set aside because it could not process them (job_quarantine; GET /v1/ops/quarantine lists them)',
+    labelNames: ['job'] as const, registers,
+    collect() { this.reset(); for (const q of db?.quarantined ?? []) this.set({ job: q.job }, Number(q.n)); },
   });
 
   // This instance's scheduler (absent when S360_JOBS=off): counters as the scheduler keeps them.

@@ -75,3 +75,40 @@ test('hour segments before the hour horizon become state; one straddling it is s
   assert.deepEqual(withHourHorizon(segments(t('2026-11-01T00:10:00Z'), t('2026-11-03T00:00:00Z'), 'month'), -Infinity),
     segments(t('2026-11-01T00:10:00Z'), t('2026-11-03T00:00:00Z'), 'month'));
 });
+
+test('past a week the bucket grows by calendar months and years, without end', () => {
+  const YEAR = 365.25 * DAY;
+  assert.deepEqual(chooseBucket(5 * YEAR, undefined, 100, 2000), { kind: 'months', n: 1 });
+  assert.deepEqual(chooseBucket(20 * YEAR, undefined, 100, 2000), { kind: 'months', n: 3 });
+  assert.deepEqual(chooseBucket(9998 * YEAR, undefined, undefined, 2000), { kind: 'months', n: 120 });
+  assert.deepEqual(chooseBucket(9998 * YEAR, undefined, undefined, 2), { kind: 'months', n: 240000 });
+  assert.deepEqual(chooseBucket(60 * DAY, 30 * DAY, 1000, 2000), { kind: 'months', n: 1 }, 'an interval of a month is a month');
+});
+
+test('month buckets start on local month boundaries in Dubai; 12 months are calendar years', () => {
+  const months = bucketStarts(t('2026-01-15T00:00:00Z'), t('2026-04-01T00:00:00Z'), { kind: 'months', n: 1 });
+  assert.deepEqual(months.map((s) => new Date(s).toISOString()), ['2025-12-31T20:00:00.000Z', '2026-01-31T20:00:00.000Z', '2026-02-28T20:00:00.000Z', '2026-03-31T20:00:00.000Z']);
+  const quarters = bucketStarts(t('2026-05-15T00:00:00Z'), t('2026-08-01T00:00:00Z'), { kind: 'months', n: 3 });
+  assert.deepEqual(quarters.map((s) => new Date(s).toISOString()), ['2026-03-31T20:00:00.000Z', '2026-06-30T20:00:00.000Z']);
+  const decades = bucketStarts(t('0001-03-01T00:00:00Z'), t('0031-01-01T00:00:00Z'), { kind: 'months', n: 120 });
+  assert.deepEqual(decades.map((s) => new Date(s).toISOString().slice(0, 4)), ['0000', '0009', '0019', '0029'], 'year 1 (from 31 Dec 0 UTC), 10, 20, 30 in Dubai');
+  assert.deepEqual(bucketStarts(t('2026-05-15T00:00:00Z'), t('2041-01-01T00:00:00Z'), { kind: 'months', n: 120 }).map((s) => new Date(s).toISOString()),
+    ['2019-12-31T20:00:00.000Z', '2029-12-31T20:00:00.000Z', '2039-12-31T20:00:00.000Z']);
+  assert.equal(coarsestLevel({ kind: 'months', n: 3 }), 'month');
+});
+
+test('a series never holds more buckets than the hard cap, whatever the range, interval, alignment or cap', () => {
+  let seed = 17;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const earliest = t('0001-01-01T00:00:00Z'), latest = t('9999-12-31T00:00:00Z');
+  for (let i = 0; i < 150; i++) {
+    const cap = [2, 3, 10, 100, 2000][i % 5];
+    // ranges from a minute to the whole of years 1–9999, log-uniform
+    const span = Math.min(latest - earliest, Math.exp(Math.log(60_000) + rnd() * (Math.log(latest - earliest) - Math.log(60_000))));
+    const from = earliest + rnd() * (latest - earliest - span);
+    const interval = rnd() < 0.5 ? undefined : Math.exp(rnd() * Math.log(span));
+    const spec = chooseBucket(span, interval, rnd() < 0.5 ? undefined : Math.ceil(rnd() * 5000), cap);
+    const n = bucketStarts(from, from + span, spec).length;
+    assert.ok(n <= cap && n >= 1, `${n} buckets > ${cap}: ${JSON.stringify(spec)} over ${span} ms from ${new Date(from).toISOString()}`);
+  }
+});

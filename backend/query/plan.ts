@@ -1,41 +1,109 @@
 // Query planning, pure: the bucket size of a time series, and how a range splits into parts answered by
 // each rollup level (month, day, hour) or by the per-request state (parts finer than an hour, or any
 // part when no cube holds the query's dimensions).
-import { ceilTo, DAY, floorTo, HOUR, type Unit } from './time.ts';
+import { ceilTo, DAY, floorTo, HOUR, localToUtc, offsetAt, REPORTING_TIME_ZONE, type Unit } from './time.ts';
 
 export type Level = 'hour' | 'day' | 'month' | 'state';
 export type Segment = { level: Level; lo: number; hi: number };
-/** A time-series bucket: a fixed size in ms (aligned on the epoch) or a calendar unit in the reporting zone. */
-export type BucketSpec = { kind: 'fixed'; ms: number } | { kind: 'calendar'; unit: 'day' | 'week' };
+/**
+ * A time-series bucket: a fixed size in ms (aligned on the epoch), a calendar day or week in the reporting
+ * zone, or n calendar months (local; aligned on January of year 0, so 12 months are calendar years and 120
+ * decades; the block holding year 1 starts at year 1).
+ */
+export type BucketSpec = { kind: 'fixed'; ms: number } | { kind: 'calendar'; unit: 'day' | 'week' } | { kind: 'months'; n: number };
 
 const SIZES = [60_000, 5 * 60_000, 15 * 60_000, 30 * 60_000, HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, DAY, 7 * DAY];
+/** The shortest month (a bound for "n months last at least"), and the mean one (to honour an interval). */
+const MIN_MONTH = 28 * DAY;
+const MEAN_MONTH = 30.436875 * DAY;
 
-/** max(interval, range / maxPoints, range / hardCap), snapped up to the next standard size. */
-export function chooseBucket(rangeMs: number, intervalMs: number | undefined, maxDataPoints: number | undefined, hardCap: number): BucketSpec {
-  const want = Math.max(intervalMs ?? 0, rangeMs / Math.min(maxDataPoints ?? hardCap, hardCap), 1);
-  const size = SIZES.find((s) => s >= want) ?? 7 * DAY;
-  if (size === DAY) return { kind: 'calendar', unit: 'day' };
-  if (size === 7 * DAY) return { kind: 'calendar', unit: 'week' };
-  return { kind: 'fixed', ms: size };
+/** Month counts of the buckets past a week: 1, 3, 6 months, then 1, 2, 5 years × 10^k (no end). */
+function monthSteps(): Iterable<number> {
+  return {
+    *[Symbol.iterator]() {
+      yield 1; yield 3; yield 6;
+      for (let k = 1; ; k *= 10) { yield 12 * k; yield 24 * k; yield 60 * k; }
+    },
+  };
 }
 
+/**
+ * The bucket of a time series over `rangeMs`: at least the interval and range / maxDataPoints (Grafana's
+ * guide, as before), and never so small that the range holds more than `hardCap` buckets whatever its
+ * alignment (S360_QUERY_MAX_POINTS, at least 2), snapped up to the next standard size. Past a week, buckets
+ * grow by calendar months and years without end, so a series never exceeds the cap however long the range.
+ */
+export function chooseBucket(rangeMs: number, intervalMs: number | undefined, maxDataPoints: number | undefined, hardCap: number): BucketSpec {
+  const cap = Math.max(2, hardCap);
+  const guide = Math.max(intervalMs ?? 0, rangeMs / Math.min(maxDataPoints ?? cap, cap), 1);
+  // Buckets of size s starting anywhere: at most floor(range / s) + 1 of them, so s ≥ range / (cap − 1).
+  const strict = rangeMs / (cap - 1);
+  const size = SIZES.find((s) => s >= guide && s >= strict);
+  if (size === DAY) return { kind: 'calendar', unit: 'day' };
+  if (size === 7 * DAY) return { kind: 'calendar', unit: 'week' };
+  if (size !== undefined) return { kind: 'fixed', ms: size };
+  for (const n of monthSteps()) {
+    if (n * MEAN_MONTH >= guide && n * MIN_MONTH >= strict) return { kind: 'months', n };
+  }
+  throw new Error('unreachable');
+}
+
+/** The months since year 0 of the local month holding t. */
+function monthIndex(t: number): number {
+  const start = floorTo(t, 'month');
+  const d = new Date(start + offsetAt(start, REPORTING_TIME_ZONE));
+  return d.getUTCFullYear() * 12 + d.getUTCMonth();
+}
+
+/**
+ * The first month of the block of n holding month index i; never before January of year 1 (there is no year 0:
+ * the first block of a range reaching back to year 1 starts there). sql-builder.ts computes the same in SQL.
+ */
+const blockOf = (i: number, n: number) => Math.max(12, i - (i % n));
+
+const monthStart = (index: number) => localToUtc(Math.floor(index / 12), index % 12, 1, REPORTING_TIME_ZONE);
+
 export function bucketStart(t: number, spec: BucketSpec): number {
-  return spec.kind === 'fixed' ? Math.floor(t / spec.ms) * spec.ms : floorTo(t, spec.unit);
+  if (spec.kind === 'fixed') return Math.floor(t / spec.ms) * spec.ms;
+  if (spec.kind === 'months') return monthStart(blockOf(monthIndex(t), spec.n));
+  return floorTo(t, spec.unit);
 }
 
 export function bucketEnd(start: number, spec: BucketSpec): number {
-  return spec.kind === 'fixed' ? start + spec.ms : ceilTo(start + 1, spec.unit);
+  if (spec.kind === 'fixed') return start + spec.ms;
+  if (spec.kind === 'months') { const i = monthIndex(start); return monthStart(i - (i % spec.n) + spec.n); }
+  return ceilTo(start + 1, spec.unit);
 }
 
+/**
+ * The starts of the buckets meeting [from, to). Cheap per bucket (a query may have 2,000): the time zone's
+ * offset is asked once per day or week bucket (a local day is 24 h unless the offset changes across it; only
+ * then is the calendar asked) and twice per month bucket, where bucketEnd would ask it five times or more.
+ */
 export function bucketStarts(from: number, to: number, spec: BucketSpec): number[] {
   const out: number[] = [];
-  for (let b = bucketStart(from, spec); b < to; b = bucketEnd(b, spec)) out.push(b);
+  if (spec.kind === 'fixed') {
+    for (let b = bucketStart(from, spec); b < to; b += spec.ms) out.push(b);
+  } else if (spec.kind === 'months') {
+    for (let i = blockOf(monthIndex(from), spec.n), b = monthStart(i); b < to; i = i - (i % spec.n) + spec.n, b = monthStart(i)) out.push(b);
+  } else {
+    const step = spec.unit === 'day' ? DAY : 7 * DAY;
+    let b = bucketStart(from, spec);
+    let offset = offsetAt(b, REPORTING_TIME_ZONE);
+    while (b < to) {
+      out.push(b);
+      const next = offsetAt(b + step, REPORTING_TIME_ZONE);
+      if (next === offset) b += step;
+      else { b = bucketEnd(b, spec); offset = offsetAt(b, REPORTING_TIME_ZONE); }
+    }
+  }
   return out;
 }
 
 /** The coarsest rollup level whose buckets never straddle an output bucket. */
 export function coarsestLevel(spec: BucketSpec | null): Level {
   if (!spec) return 'month';                                   // a table: one bucket for the whole range
+  if (spec.kind === 'months') return 'month';                  // local months
   if (spec.kind === 'calendar') return 'day';                  // days and weeks are made of local days
   return spec.ms >= HOUR && spec.ms % HOUR === 0 ? 'hour' : 'state';
 }

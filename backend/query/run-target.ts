@@ -13,6 +13,7 @@ import { buildAggregateQuery, buildWarningsQuery, type Filters } from './sql-bui
 import { findHotspots } from '../recurrence/hotspots.ts';
 import type { RequestFilters } from '../geo/request-filters.ts';
 import { tableFrame, timeSeriesFrames, type Frame, type Series } from './frames.ts';
+import { checkTargetSize, tooManyRows, tooManySeries, tooManyValues, type CallBudget, type TargetRef } from './limits.ts';
 import type { Target } from './request-schema.ts';
 
 export type QueryRange = { from: number; to: number; intervalMs?: number; maxDataPoints?: number };
@@ -58,7 +59,11 @@ export function resolveFilters(target: Target, ref: ReferenceIndex, path: string
   return out;
 }
 
-type AggregateSpec = { groupBy: Dimension[]; filters: Filters; from: number; to: number; bucket: BucketSpec | null; snapshot: RollupSnapshot };
+/** `limits`: the rows a statement may read and the series a target may have (checked as the rows arrive), and whose they are. */
+type AggregateSpec = {
+  groupBy: Dimension[]; filters: Filters; from: number; to: number; bucket: BucketSpec | null; snapshot: RollupSnapshot;
+  limits: { maxRows: number; maxSeries: number; target: TargetRef; valuesPerRow?: { max: number } };
+};
 
 /**
  * Counts and histograms are both rolled up by hour (from their horizons on; the lean cubes' counts from
@@ -87,33 +92,76 @@ function runPrepared(db: Db, q: { text: string; values: unknown[] }) {
 
 type Group<T> = { dims: Stored[]; byBucket: Map<number | null, T> };
 
-/** Rows → groups (by the group-by dimensions' stored values) → buckets, each folded into an accumulator. */
-function groupRows<T>(rows: Record<string, any>[], groupBy: Dimension[], empty: () => T, add: (acc: T, row: Record<string, any>) => T): Map<string, Group<T>> {
+/** Lets the event loop answer other requests (health checks, small queries) during a long loop. */
+export const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+const YIELD_EVERY = 10_000;
+
+/**
+ * Refuses a statement's answer that hit its LIMIT (one row more than S360_QUERY_MAX_ROWS): as too many series
+ * when the rows read already hold more than the series limit, else as too many rows.
+ */
+function checkRows(rows: Record<string, any>[], spec: AggregateSpec): void {
+  if (rows.length <= rowLimit(spec)) return;
+  const seen = new Set<string>();
+  for (const row of rows) seen.add(JSON.stringify(spec.groupBy.map((d) => row[DIMENSION_COLUMN[d]])));
+  if (seen.size > spec.limits.maxSeries) throw tooManySeries(spec.limits.target, seen.size, spec.limits.maxSeries);
+  const perRow = spec.limits.valuesPerRow;
+  if (perRow && perRow.max < spec.limits.maxRows) throw tooManyValues(spec.limits.target, perRow.max);
+  throw tooManyRows(spec.limits.target, spec.limits.maxRows);
+}
+
+/**
+ * The rows a statement may return: S360_QUERY_MAX_ROWS, or fewer where each row is one value of the answer
+ * (a sum per group and bucket: more rows than values allowed per target cannot be answered anyway).
+ */
+function rowLimit(spec: AggregateSpec): number {
+  return Math.min(spec.limits.maxRows, spec.limits.valuesPerRow?.max ?? Infinity);
+}
+
+/**
+ * Rows → groups (by the group-by dimensions' stored values) → buckets, each folded into an accumulator. Refuses
+ * (422) as soon as the groups pass `maxGroups`; yields to the event loop every 10,000 rows.
+ */
+async function groupRows<T>(rows: Record<string, any>[], groupBy: Dimension[], empty: () => T, add: (acc: T, row: Record<string, any>) => T,
+  maxGroups: number, target: TargetRef): Promise<Map<string, Group<T>>> {
   const groups = new Map<string, Group<T>>();
+  let i = 0;
   for (const row of rows) {
+    if (++i % YIELD_EVERY === 0) await yieldToLoop();
     const dims = groupBy.map((d) => row[DIMENSION_COLUMN[d]] as Stored);
     const key = JSON.stringify(dims);
     let g = groups.get(key);
-    if (!g) { g = { dims, byBucket: new Map() }; groups.set(key, g); }
+    if (!g) {
+      g = { dims, byBucket: new Map() };
+      groups.set(key, g);
+      if (groups.size > maxGroups) throw tooManySeries(target, groups.size, maxGroups);
+    }
     const b = bucketKey(row.bucket);
     g.byBucket.set(b, add(g.byBucket.get(b) ?? empty(), row));
   }
   return groups;
 }
 
-/** Sums per group per bucket. */
-async function sums(db: Db, spec: AggregateSpec): Promise<Map<string, Group<Sums>>> {
-  const { rows } = await runPrepared(db, buildAggregateQuery('sums', { ...spec, ...planOf(spec, 'sums') }));
-  return groupRows(rows, spec.groupBy, () => ZERO_SUMS, (acc, row) => addSums(acc, row as Sums));
+/**
+ * Sums per group per bucket. `maxGroups`: the most groups the caller can use (the series limit, or more when
+ * groups fold into fewer series, as per 10k folds zones).
+ */
+async function sums(db: Db, spec: AggregateSpec, maxGroups = spec.limits.maxSeries): Promise<Map<string, Group<Sums>>> {
+  const { rows } = await runPrepared(db, buildAggregateQuery('sums', { ...spec, ...planOf(spec, 'sums'), rowLimit: rowLimit(spec) }));
+  checkRows(rows, spec);
+  return groupRows(rows, spec.groupBy, () => ZERO_SUMS, (acc, row) => addSums(acc, row as Sums), maxGroups, spec.limits.target);
 }
 
 /** Histogram bins per group per bucket. */
 async function histograms(db: Db, spec: AggregateSpec, kind: 'fr' | 'rs'): Promise<Map<string, Group<Map<number, number>>>> {
-  const { rows } = await runPrepared(db, buildAggregateQuery('hist', { ...spec, ...planOf(spec, 'hist'), histKind: kind }));
-  return groupRows(rows, spec.groupBy, () => new Map<number, number>(), (bins, row) => bins.set(row.bin, (bins.get(row.bin) ?? 0) + row.n));
+  const { rows } = await runPrepared(db, buildAggregateQuery('hist', { ...spec, ...planOf(spec, 'hist'), histKind: kind, rowLimit: spec.limits.maxRows }));
+  checkRows(rows, spec);
+  return groupRows(rows, spec.groupBy, () => new Map<number, number>(), (bins, row) => bins.set(row.bin, (bins.get(row.bin) ?? 0) + row.n),
+    spec.limits.maxSeries, spec.limits.target);
 }
 
 function frames(target: Target, metric: MetricDefinition, ref: ReferenceIndex, series: Series[], buckets: number[] | null, fill: number | null, groupBy = target.groupBy): Frame[] {
+  // Built only for answers checked by checkTargetSize (series, values per target and per call).
   // Without grouping there is always one series, even when nothing happened in the range.
   if (!series.length && !groupBy.length) series = [{ dims: [], values: new Map([[null, fill]]) }];
   const common = { refId: target.refId, metricName: target.metric, metric, lang: target.language, groupBy, series, ref };
@@ -121,39 +169,72 @@ function frames(target: Target, metric: MetricDefinition, ref: ReferenceIndex, s
   return timeSeriesFrames({ ...common, buckets, fill });
 }
 
-/** `snapshot`: read (rollupSnapshotSql) in `db`'s snapshot. */
-export async function runTarget(db: Db, ref: ReferenceIndex, config: Config, range: QueryRange, target: Target, path: string, snapshot: RollupSnapshot): Promise<Frame[]> {
+/** The targets of a call share its range: their bucket starts are computed once (the last range's are kept). */
+let lastBuckets: { key: string; starts: number[] } | null = null;
+function bucketsOf(from: number, to: number, spec: BucketSpec): number[] {
+  const key = `${from}|${to}|${JSON.stringify(spec)}`;
+  if (lastBuckets?.key !== key) lastBuckets = { key, starts: bucketStarts(from, to, spec) };
+  return lastBuckets.starts;
+}
+
+/**
+ * `snapshot`: read (rollupSnapshotSql) in `db`'s snapshot. `budget`: the call's values so far; a target that
+ * would pass a limit (config.ts: S360_QUERY_MAX_*) is refused with a QueryLimitError (422) before its frames
+ * are built, and no statement reads more than S360_QUERY_MAX_ROWS rows (+1).
+ */
+export async function runTarget(db: Db, ref: ReferenceIndex, config: Config, range: QueryRange, target: Target, path: string, snapshot: RollupSnapshot,
+  budget: CallBudget): Promise<Frame[]> {
   const metric: MetricDefinition = METRICS[target.metric];
   const filters = resolveFilters(target, ref, path);
   const bucket = target.format === 'table' ? null : chooseBucket(range.to - range.from, range.intervalMs, range.maxDataPoints, config.queryMaxPoints);
-  const buckets = bucket ? bucketStarts(range.from, range.to, bucket) : null;
-  const spec: AggregateSpec = { groupBy: target.groupBy, filters, from: range.from, to: range.to, bucket, snapshot };
+  const buckets = bucket ? bucketsOf(range.from, range.to, bucket) : null;
+  const who: TargetRef = { refId: target.refId, path };
+  const spec: AggregateSpec = {
+    groupBy: target.groupBy, filters, from: range.from, to: range.to, bucket, snapshot,
+    limits: { maxRows: config.queryMaxRows, maxSeries: config.queryMaxSeries, target: who },
+  };
   const keys = buckets ?? [null];
+  /** Series (or table rows) × buckets against the limits, before any frame is built. */
+  const check = (series: number) => checkTargetSize(who, series, buckets?.length ?? 1, budget);
+  /** For the statements whose every row is a value of the answer (sums of the target's own groups, warnings). */
+  const oneValuePerRow: AggregateSpec = { ...spec, limits: { ...spec.limits, valuesPerRow: { max: config.queryMaxTargetPoints } } };
 
   switch (metric.kind) {
     case 'sum': {
-      const groups = await sums(db, spec);
+      const groups = await sums(db, oneValuePerRow);
+      check(Math.max(groups.size, 1));
+      // Sparse: a bucket without rows takes the fill (the value of zero sums), as a dense map would hold it.
       const series = [...groups.values()].map((g) => ({
-        dims: g.dims, values: new Map(keys.map((b) => [b, metric.value(g.byBucket.get(b) ?? ZERO_SUMS)])),
+        dims: g.dims, values: new Map([...g.byBucket].map(([b, s]) => [b, metric.value(s)])),
       }));
       return frames(target, metric, ref, series, buckets, metric.value(ZERO_SUMS));
     }
     case 'hist': {
       const groups = await histograms(db, spec, metric.hist);
+      check(Math.max(groups.size, 1));
       const series = [...groups.values()].map((g) => ({
-        dims: g.dims, values: new Map(keys.map((b) => [b, g.byBucket.has(b) ? quantileFromBins(g.byBucket.get(b)!, metric.quantile) : null])),
+        dims: g.dims, values: new Map([...g.byBucket].map(([b, bins]) => [b, quantileFromBins(bins, metric.quantile)])),
       }));
       return frames(target, metric, ref, series, buckets, null);
     }
     case 'backlog': {
+      // Groups whose backlog stays zero (all closed) are no series: the limit is checked on the others, below;
+      // until then the groups are bounded by the rows a statement may read.
       const [increments, prefix] = await Promise.all([
-        sums(db, spec),
-        sums(db, { ...spec, from: -Infinity, to: range.from, bucket: null }),
+        sums(db, spec, config.queryMaxRows),
+        sums(db, { ...spec, from: -Infinity, to: range.from, bucket: null }, config.queryMaxRows),
       ]);
       const net = (s: Sums | undefined) => (s ? s.received - s.closed - s.cancelled : 0);
-      const keysAll = new Set([...increments.keys(), ...prefix.keys()]);
+      // The series that are not zero throughout: an open backlog before the range, or a change in it (one pass
+      // over the groups' buckets, not over series × buckets).
+      const moving = (key: string) => net(prefix.get(key)?.byBucket.get(null)) !== 0
+        || [...(increments.get(key)?.byBucket.values() ?? [])].some((s) => net(s) !== 0);
+      const keysAll = [...new Set([...increments.keys(), ...prefix.keys()])].filter(moving);
+      check(Math.max(keysAll.length, 1));
       const series: Series[] = [];
+      let n = 0;
       for (const key of keysAll) {
+        if (++n % 100 === 0) await yieldToLoop();
         const g = increments.get(key) ?? prefix.get(key)!;
         let running = net(prefix.get(key)?.byBucket.get(null));
         const values = new Map<number | null, number>();
@@ -165,7 +246,8 @@ export async function runTarget(db: Db, ref: ReferenceIndex, config: Config, ran
     }
     case 'per_10k': {
       const withZone = target.groupBy.includes('zone') ? target.groupBy : [...target.groupBy, 'zone' as Dimension];
-      const groups = await sums(db, { ...spec, groupBy: withZone });
+      // Zones fold into the target's series: up to the series limit per zone may come back.
+      const groups = await sums(db, { ...spec, groupBy: withZone }, target.groupBy.includes('zone') ? config.queryMaxSeries : config.queryMaxSeries * Math.max(1, ref.zones.length + 1));
       const zoneAt = withZone.indexOf('zone');
       const population = (zoneId: Stored) => (zoneId === null ? null : ref.zoneById.get(Number(zoneId))?.population ?? null);
       const zoneFilter = filters.zone;
@@ -181,6 +263,7 @@ export async function runTarget(db: Db, ref: ReferenceIndex, config: Config, ran
         if (!pop || pop <= 0) continue;
         for (const [b, s] of g.byBucket) o.received.set(b, (o.received.get(b) ?? 0) + s.received);
       }
+      check(Math.max(out.size, 1));
       const series: Series[] = [...out.values()].map((o) => {
         const den = target.groupBy.includes('zone') ? population(o.dims[target.groupBy.indexOf('zone')]) : scopePopulation;
         return { dims: o.dims, values: new Map(keys.map((b) => [b, den && den > 0 ? ((o.received.get(b) ?? 0) / den) * 10_000 : null])) };
@@ -189,21 +272,31 @@ export async function runTarget(db: Db, ref: ReferenceIndex, config: Config, ran
       return frames(target, metric, ref, series, buckets, scopePopulation > 0 && !target.groupBy.includes('zone') ? 0 : null);
     }
     case 'warnings': {
-      const q = buildWarningsQuery(spec);
+      const q = buildWarningsQuery({ ...spec, rowLimit: rowLimit(oneValuePerRow) });
       const { rows } = await db.query(q.text, q.values);
+      checkRows(rows, oneValuePerRow);
       const groups = new Map<string, Series>();
+      let i = 0;
       for (const row of rows) {
+        if (++i % YIELD_EVERY === 0) await yieldToLoop();
         const dims = target.groupBy.map((d) => row[DIMENSION_COLUMN[d]] as Stored);
         const key = JSON.stringify(dims);
         if (!groups.has(key)) groups.set(key, { dims, values: new Map() });
         groups.get(key)!.values.set(bucketKey(row.bucket), row.n);
       }
+      check(Math.max(groups.size, 1));
       return frames(target, metric, ref, [...groups.values()], buckets, 0);
     }
-    case 'recurring_topics':
-      return [await recurringTopics(db, ref, range, target, filters, snapshot)];
-    case 'hotspots':
-      return [await hotspots(db, ref, config, range, target, filters)];
+    case 'recurring_topics': {
+      const frame = await recurringTopics(db, ref, range, target, filters, snapshot, spec.limits);
+      check(frame.fields[0].values.length);
+      return [frame];
+    }
+    case 'hotspots': {
+      const frame = await hotspots(db, ref, config, range, target, filters);
+      check(frame.fields[0].values.length);
+      return [frame];
+    }
   }
 }
 
@@ -245,9 +338,10 @@ async function hotspots(db: Db, ref: ReferenceIndex, config: Config, range: Quer
 }
 
 /** Topics ranked by volume in the range, with their change against the previous equal period. */
-async function recurringTopics(db: Db, ref: ReferenceIndex, range: QueryRange, target: Target, filters: Filters, snapshot: RollupSnapshot): Promise<Frame> {
+async function recurringTopics(db: Db, ref: ReferenceIndex, range: QueryRange, target: Target, filters: Filters, snapshot: RollupSnapshot,
+  limits: AggregateSpec['limits']): Promise<Frame> {
   const span = range.to - range.from;
-  const spec = { groupBy: ['topic'] as Dimension[], filters, bucket: null, snapshot };
+  const spec = { groupBy: ['topic'] as Dimension[], filters, bucket: null, snapshot, limits };
   const [current, previous] = await Promise.all([
     sums(db, { ...spec, from: range.from, to: range.to }),
     sums(db, { ...spec, from: range.from - span, to: range.from }),

@@ -12,7 +12,7 @@ const INT_DIMENSIONS: ReadonlySet<Dimension> = new Set(['zone', 'advisor']);
 const ts = (t: number) => (t === -Infinity ? '-infinity' : t === Infinity ? 'infinity' : new Date(t).toISOString());
 
 /** SLA warnings by bucket and dimensions (sql/query/sla_warnings.sql), filters as in the aggregates. */
-export function buildWarningsQuery(p: { from: number; to: number; groupBy: Dimension[]; filters: Filters; bucket: BucketSpec | null }): BuiltQuery {
+export function buildWarningsQuery(p: { from: number; to: number; groupBy: Dimension[]; filters: Filters; bucket: BucketSpec | null; rowLimit: number }): BuiltQuery {
   const values: unknown[] = [ts(p.from), ts(p.to)];
   const { s } = filterSql(p.filters, values);
   const cols = p.groupBy.map((d) => DIMENSION_COLUMN[d]);
@@ -20,7 +20,8 @@ export function buildWarningsQuery(p: { from: number; to: number; groupBy: Dimen
     .replaceAll('/*DIMS*/', cols.map((c) => `s.${c}, `).join(''))
     .replaceAll('/*S_FILTERS*/', s)
     .replaceAll('/*BUCKET*/', bucketSql(p.bucket, values, 'a.at'))
-    .replaceAll('/*GROUP_BY*/', cols.map((c) => `, s.${c}`).join(''));
+    .replaceAll('/*GROUP_BY*/', cols.map((c) => `, s.${c}`).join(''))
+    .replaceAll('/*LIMIT*/', limitSql(p.rowLimit, values));
   return { text, values };
 }
 
@@ -42,7 +43,22 @@ function filterSql(filters: Filters, values: unknown[]): { r: string; s: string 
   return { r: rFilters.join(''), s: sFilters.join('') };
 }
 
+/** `LIMIT $n`, n = rowLimit + 1 bound: reading one row more than allowed tells that the limit is exceeded. */
+function limitSql(rowLimit: number, values: unknown[]): string {
+  values.push(Math.floor(rowLimit) + 1);
+  return `LIMIT $${values.length}::bigint`;
+}
+
 function bucketSql(bucket: BucketSpec | null, values: unknown[], column: string): string {
+  if (bucket?.kind === 'months') {
+    // n local months, counted from January of year 0: the start of the block holding the column's month, never
+    // before year 1 (as blockOf in plan.ts).
+    values.push(bucket.n);
+    const n = `$${values.length}::int`;
+    const local = `(${column} AT TIME ZONE '${REPORTING_TIME_ZONE}')`;
+    const block = `greatest((extract(year FROM ${local})::int * 12 + extract(month FROM ${local})::int - 1) / ${n} * ${n}, 12)`;
+    return `make_timestamptz(${block} / 12, ${block} % 12 + 1, 1, 0, 0, 0, '${REPORTING_TIME_ZONE}')`;
+  }
   if (bucket?.kind === 'fixed') {
     values.push(bucket.ms);
     return `to_timestamp(floor(extract(epoch FROM ${column}) * 1000 / $${values.length}::float8) * $${values.length}::float8 / 1000)`;
@@ -100,7 +116,7 @@ function sourcesSql(segments: Segment[], pending: boolean): string {
  */
 export function buildAggregateQuery(kind: 'sums' | 'hist', p: {
   segments: Segment[]; cube: number | null; from: number; to: number; groupBy: Dimension[];
-  filters: Filters; bucket: BucketSpec | null; histKind?: 'fr' | 'rs'; pending: boolean;
+  filters: Filters; bucket: BucketSpec | null; histKind?: 'fr' | 'rs'; pending: boolean; rowLimit: number;
 }): BuiltQuery {
   // The segments answered by a rollup level go in $1..$3; the state segments are bound in the text (stateSql).
   const rolled = p.segments.filter((seg) => seg.level !== 'state');
@@ -124,6 +140,7 @@ export function buildAggregateQuery(kind: 'sums' | 'hist', p: {
     .replaceAll('/*GROUP_BY*/', cols.map((c) => `, ${c}`).join(''))
     .replaceAll('/*SOURCES*/', sourcesSql(p.segments, p.pending))
     .replaceAll('/*STATE_MATCH*/', state.match)
-    .replaceAll('/*STATE_AT*/', state.at);
+    .replaceAll('/*STATE_AT*/', state.at)
+    .replaceAll('/*LIMIT*/', limitSql(p.rowLimit, values));
   return { text, values };
 }

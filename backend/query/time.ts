@@ -15,15 +15,23 @@ function parts(t: number, tz: string) {
   return out as { year: number; month: number; day: number; hour: number; minute: number; second: number };
 }
 
+/** Date.UTC for every year: Date.UTC reads years 0–99 as 1900–1999 (a range may start in year 1). */
+function utc(y: number, m: number, d: number, h = 0, min = 0, s = 0): number {
+  const x = new Date(0);
+  x.setUTCFullYear(y, m, d);
+  x.setUTCHours(h, min, s, 0);
+  return x.getTime();
+}
+
 /** The UTC offset (ms) of tz at instant t. */
 export function offsetAt(t: number, tz: string): number {
   const p = parts(t, tz);
-  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(t / 1000) * 1000;
+  return utc(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(t / 1000) * 1000;
 }
 
 /** The instant of a local wall-clock time in tz. */
 export function localToUtc(y: number, m: number, d: number, tz: string): number {
-  const guess = Date.UTC(y, m, d);
+  const guess = utc(y, m, d);
   let t = guess - offsetAt(guess, tz);
   t = guess - offsetAt(t, tz);
   return t;
@@ -38,7 +46,7 @@ export function floorTo(t: number, unit: Unit, tz = REPORTING_TIME_ZONE): number
   if (unit === 'month') return localToUtc(p.year, p.month - 1, 1, tz);
   const dayStart = localToUtc(p.year, p.month - 1, p.day, tz);
   if (unit === 'day') return dayStart;
-  const dow = new Date(Date.UTC(p.year, p.month - 1, p.day)).getUTCDay(); // 0 = Sunday
+  const dow = new Date(utc(p.year, p.month - 1, p.day)).getUTCDay(); // 0 = Sunday
   const back = (dow + 6) % 7;
   return localToUtc(p.year, p.month - 1, p.day - back, tz);
 }

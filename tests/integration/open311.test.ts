@@ -358,7 +358,10 @@ describe('Open311 errors', () => {
 
   test('a bad lat is a 400 naming lat; several problems are several errors', async () => {
     assert.deepEqual(await refused('POST', '/requests.json', report({ lat: '125' }), 400),
-      [{ code: 400, description: 'lat: must be between -90 and 90' }]);
+      [{ code: 400, description: "lat: must be between -85.05112878 and 85.05112878 (the map's Web Mercator limit)" }]);
+    // −90 is a latitude, but not one the map can project (issue 17): refused, naming lat, nothing written.
+    assert.deepEqual(await refused('POST', '/requests.json', report({ lat: '-90' }), 400),
+      [{ code: 400, description: "lat: must be between -85.05112878 and 85.05112878 (the map's Web Mercator limit)" }]);
     const many = await refused('POST', '/requests.xml', report({ lat: 'north', email: 'not-an-email', 'attribute[colour]': 'red' }), 400);
     assert.equal(many.length, 3);
     assert.deepEqual(many.map((e) => e.description.split(':')[0]).sort(), ['attribute[colour]', 'email', 'lat']);

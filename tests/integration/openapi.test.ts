@@ -8,6 +8,7 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { startTestAggregator, type TestAggregator } from '../support/aggregator.ts';
+import { startServer } from '../../backend/server.ts';
 import { importGrid, sampleRequest } from '../support/fixtures.ts';
 import { listAppRoutes, toOpenApiPath, type AppRoute } from '../../backend/openapi/app-routes.ts';
 
@@ -300,5 +301,29 @@ describe('real answers match the documented responses', () => {
     assert.equal(metrics.headers.get('content-type')?.split(';')[0], 'text/plain');
     check('GET', '/metrics', metrics);
     check('GET', '/v1/openapi.json', await agg.call('GET', '/v1/openapi.json', undefined, null));
+  });
+
+  test('ops: the quarantine list (200, 400, 401, 403)', async () => {
+    await agg.db.pool.query(`INSERT INTO job_quarantine (job, request_id, error) SELECT 'rollups', id, 'a test row' FROM requests ORDER BY id LIMIT 1`);
+    const listed = await agg.call('GET', '/v1/ops/quarantine?limit=5', undefined, agg.tokens.read);
+    assert.equal(listed.status, 200, listed.text);
+    assert.equal(listed.body.rows.length, 1);
+    check('GET', '/v1/ops/quarantine', listed);
+    check('GET', '/v1/ops/quarantine', await agg.call('GET', '/v1/ops/quarantine?limit=x', undefined, agg.tokens.read));
+    check('GET', '/v1/ops/quarantine', await agg.call('GET', '/v1/ops/quarantine', undefined, null));
+    check('GET', '/v1/ops/quarantine', await agg.call('GET', '/v1/ops/quarantine', undefined, agg.tokens.ingest));
+  });
+
+  test('POST /v1/query: 422 when a limit is passed (an instance with a call budget of one value)', async () => {
+    const tight = await startServer({ port: 0, host: '127.0.0.1', tokenCacheMs: 0, jobs: 'off', queryMaxCallPoints: 1 }, agg.db.url);
+    try {
+      const res = await fetch(`${tight.url}/v1/query`, {
+        method: 'POST', headers: { authorization: `Bearer ${agg.tokens.read}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ from: Date.now() - 86_400_000, to: Date.now(), targets: [{ refId: 'A', metric: 'received' }, { refId: 'B', metric: 'closed' }] }),
+      });
+      const text = await res.text();
+      assert.equal(res.status, 422, text);
+      check('POST', '/v1/query', { status: res.status, body: JSON.parse(text), headers: res.headers, text });
+    } finally { await tight.close(); }
   });
 });

@@ -1,5 +1,5 @@
 -- Histogram counts (first response 'fr', resolution 'rs') over a range, by output bucket, dimensions and bin.
--- Same three sources, SOURCES union and parameters as sums.sql; $7 is the kind, $8.. filters.
+-- Same three sources, SOURCES union, LIMIT and parameters as sums.sql; $7 is the kind, $8.. filters.
 WITH seg AS (SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[]) AS s(level, lo, hi)),
 rolled AS (
   SELECT r.bucket AS t, /*R_DIMS*/ r.bin, r.n
@@ -31,3 +31,4 @@ SELECT /*BUCKET*/ AS bucket, /*DIMS*/ bin, sum(n)::int AS n
 FROM all_rows
 GROUP BY 1 /*GROUP_BY*/, bin
 HAVING sum(n) <> 0
+/*LIMIT*/

@@ -5,6 +5,8 @@
 --   pending:  (current − applied) for requests changed since the rollup job last ran.
 -- $1 levels, $2 starts, $3 ends of the segments answered by a level, $4 cube, $5 range start, $6 range end, $7.. filters, then
 -- the bounds of the state segments (STATE_MATCH, STATE_AT).
+-- LIMIT marker: `LIMIT $n` bound to one more row than a target may read (S360_QUERY_MAX_ROWS), so a query
+-- too large is refused without its rows ever reaching the aggregator's memory.
 -- /*…*/ markers are replaced by whitelisted column lists only (backend/query/sql-builder.ts), and
 -- the SOURCES marker by the union of the sources the query needs: `rolled` when a segment is answered by a
 -- level, `state_rows` when one is finer than an hour, `pending_rows` when any request is marked. A CTE
@@ -51,3 +53,4 @@ SELECT /*BUCKET*/ AS bucket, /*DIMS*/
        sum(sat_sum)::int AS sat_sum, sum(sat_n)::int AS sat_n
 FROM all_rows
 GROUP BY 1 /*GROUP_BY*/
+/*LIMIT*/
