@@ -41,7 +41,9 @@ export function tableFrame(p: {
   series: Series[]; ref: ReferenceIndex; sortDescending?: boolean;
 }): Frame {
   const rows = p.series.map((s) => ({ codes: p.groupBy.map((d, i) => codeOf(d, s.dims[i], p.ref)), value: s.values.get(null) ?? null }));
-  if (p.sortDescending) rows.sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity));
+  // Ties (medians share histogram bins) in code order, so the same query answers rows in the same order.
+  const byCodes = (a: { codes: (string | null)[] }, b: { codes: (string | null)[] }) => a.codes.join('\u0000').localeCompare(b.codes.join('\u0000'));
+  if (p.sortDescending) rows.sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || byCodes(a, b));
   const fields: Field[] = [];
   p.groupBy.forEach((d, i) => {
     fields.push({ name: d, type: 'string', values: rows.map((r) => nameOf(d, r.codes[i], p.ref, p.lang)), config: { displayName: DIMENSION_NAMES[d][p.lang] } });

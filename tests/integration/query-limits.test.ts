@@ -20,7 +20,8 @@ const ADVISORS = 40;
 const RSS_LIMIT_MB = 250;
 const now = Date.now();
 const iso = (t: number) => new Date(t).toISOString();
-const WIDEST = { from: '0001-01-01T00:00:00Z', to: '9999-12-31T23:59:59Z' };
+// The widest range the API accepts (backend/domain/instant.ts: 1970-01-01 to 9998-12-31 UTC).
+const WIDEST = { from: '1970-01-01T00:00:00Z', to: '9998-12-31T23:59:59Z' };
 const TWO_YEARS = { from: iso(now - 730 * DAY), to: iso(now) };
 
 let agg: TestAggregator;
