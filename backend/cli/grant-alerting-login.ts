@@ -62,8 +62,25 @@ export async function run(argv: string[]): Promise<number> {
         + `${stripped.length ? `; taken away: ${stripped.join(', ')}` : ''}` };
     });
     (outcome.status === 0 ? console.log : console.error)(outcome.message);
+    if (outcome.status === 0) {
+      const { rows: others } = await pool.query<{ datname: string }>(sql('alerting/other_databases'), [user]);
+      const warning = otherDatabasesWarning(user, others.map((r) => r.datname));
+      if (warning) console.error(warning);
+    }
     return outcome.status;
   } finally {
     await pool.end();
   }
+}
+
+/**
+ * PostgreSQL gives PUBLIC CONNECT on every database and no grant can take it from one role; only pg_hba.conf
+ * (read by the server, not reachable over SQL) can. The command names the databases still open to the login
+ * and the lines that close them, ahead of the cluster's other rules.
+ */
+export function otherDatabasesWarning(user: string, databases: string[]): string | null {
+  if (!databases.length) return null;
+  return `warning: "${user}" can still connect to ${databases.map((d) => `"${d}"`).join(', ')} (PostgreSQL gives every role CONNECT there `
+    + 'through PUBLIC; no grant can take it from one role). Close them in pg_hba.conf, above the other rules, then reload:\n'
+    + databases.map((d) => `  host  ${d}  ${user}  all  reject`).join('\n');
 }

@@ -76,6 +76,9 @@ test('--strip takes SUPERUSER, CREATEDB, memberships and rights away; the login 
   const res = cli(user, 'stripped-password-3', '--strip');
   assert.equal(res.status, 0, res.stderr);
   assert.match(res.stdout, /taken away: SUPERUSER, CREATEDB, CREATEROLE, BYPASSRLS, member of pg_read_all_data/);
+  // PUBLIC's CONNECT on the cluster's other databases (here "postgres") cannot be taken by a grant: the command
+  // names each and the pg_hba.conf line that closes it.
+  assert.match(res.stderr, new RegExp(`can still connect to .*"postgres".*\\n  host  postgres  ${user}  all  reject`, 's'));
   const a = await attributes(user);
   assert.deepEqual([a.rolsuper, a.rolcreatedb, a.rolcreaterole, a.rolbypassrls, a.rolconnlimit, a.mark, a.member_of],
     [false, false, false, false, 10, ALERTING_LOGIN_MARK, ['services360_alerting']]);
