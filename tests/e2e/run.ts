@@ -26,7 +26,7 @@ if (!health.ok) {
     '',
     `NOT RUN: the real-Grafana suite (tests/e2e) needs a running Grafana, and none answers at ${url} (${health.reason}).`,
     'Nothing was tested; this is not a pass.',
-    'Start the stack with `npm run build && docker compose up -d` (docs/provisioning.md), or set GRAFANA_URL to your',
+    'Start the stack with `GF_ADMIN_PASSWORD=… docker compose up -d --build` (docs/provisioning.md) or `npm run demo`, or set GRAFANA_URL to your',
     'Grafana with this repository\'s plugins and provisioning, then run `npm run test:e2e` again.',
     '',
   ].join('\n'));
