@@ -5,6 +5,7 @@
 # Grafana's APT repository or its official archive; without network access the demo goes on without it).
 # At the end it prints where to look (aggregator, Grafana, kiosk link, tokens) and how long each step took.
 # Options: --reset (drop the demo data and generate it again), --no-grafana, --months N, --seed S.
+# S360_DEMO_BOOTSTRAP=0 skips scripts/bootstrap.sh (node_modules in place, DATABASE_URL given).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 reset=0; grafana=1; months=3; seed=1
@@ -23,8 +24,13 @@ now_ms() { date +%s%3N; }
 step_end() { if [ -n "$step_t0" ]; then step_secs+=("$(( $(now_ms) - step_t0 ))"); step_t0=""; fi; }
 step() { step_end; step_names+=("$1"); step_t0=$(now_ms); say "$1"; }
 
-step "bootstrap (node dependencies, PostGIS)"
-source scripts/bootstrap.sh
+if [ "${S360_DEMO_BOOTSTRAP:-1}" = 0 ]; then
+  # Dependencies and the database managed by hand: node_modules in place and DATABASE_URL given.
+  : "${DATABASE_URL:?S360_DEMO_BOOTSTRAP=0 needs DATABASE_URL}"
+else
+  step "bootstrap (node dependencies, PostGIS)"
+  source scripts/bootstrap.sh
+fi
 cli() { node bin/services360.js "$@"; }
 export PORT="${PORT:-8360}"
 mkdir -p .demo && chmod 700 .demo

@@ -9,8 +9,8 @@
 // S360_COMPOSE_REF=<commit> checks another commit (e.g. the one before this test, to see it fail).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -221,5 +221,29 @@ describe(`docker-compose.yaml from a fresh clone (${REF})`, () => {
     assert.doesNotMatch(services.postgis.image, /^postgis\/postgis:/, 'postgis/postgis publishes amd64 images only');
     assert.match(services.postgis.image, /^imresamu\/postgis:(\d+)-3\.\d+$/);
     assert.ok(Number(/:(\d+)-/.exec(services.postgis.image)![1]) >= 15);
+  });
+
+  // Compose's own validation (its JSON schema of the Compose Specification, interpolation, build contexts), where a
+  // Compose is installed: `docker compose` (v2), else Debian's `docker-compose` (1.29, whose schema predates the
+  // top-level `name`, so that line is left out for it). Neither needs a Docker engine for `config`.
+  const composeCli = (): string[] | null => {
+    if (spawnSync('docker', ['compose', 'version'], { encoding: 'utf8' }).status === 0) return ['docker', 'compose'];
+    if (spawnSync('docker-compose', ['version'], { encoding: 'utf8' }).status === 0) return ['docker-compose'];
+    return null;
+  };
+  const cli = composeCli();
+  test('Compose accepts the file, and refuses to start without GF_ADMIN_PASSWORD', { skip: cli ? false : 'no docker compose or docker-compose here' }, () => {
+    const v1 = cli![0] === 'docker-compose';
+    const file = inClone('.compose-check.yaml');
+    writeFileSync(file, v1 ? read('docker-compose.yaml').replace(/^name:.*$/m, '') : read('docker-compose.yaml'));
+    const env = { ...process.env };
+    for (const k of Object.keys(env)) if (/^(GF_|S360_)/.test(k)) delete env[k];
+    const config = (extra: Record<string, string>) => spawnSync(cli![0], [...cli!.slice(1), '-f', file, '--project-directory', clone, 'config', '-q'],
+      { cwd: clone, encoding: 'utf8', env: { ...env, ...extra }, timeout: 60_000 });
+    const ok = config({ GF_ADMIN_PASSWORD: 'a long secret' });
+    assert.equal(ok.status, 0, ok.stderr);
+    const refused = config({});
+    assert.notEqual(refused.status, 0);
+    assert.match(refused.stderr, /set GF_ADMIN_PASSWORD/);
   });
 });
