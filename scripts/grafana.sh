@@ -152,6 +152,7 @@ gf_random() { node -e "console.log(require('node:crypto').randomBytes(18).toStri
 gf_password() {
   local file; file="$(gf_state)/grafana-admin.env"
   if [ ! -s "$file" ]; then
+    [ ! -e "$(gf_state)/grafana/data/grafana.db" ] || gf_say "Grafana's data in $(gf_state)/grafana/data is older than $file: admin keeps the password set then (remove that folder to start afresh)"
     (umask 077; printf 'GF_ADMIN_USER=admin\nGF_ADMIN_PASSWORD=%s\n' "$(gf_random)" > "$file")
   fi
   chmod 600 "$file"
