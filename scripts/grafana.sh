@@ -92,7 +92,7 @@ gf_install_apt() {
   if ! DEBIAN_FRONTEND=noninteractive apt-get update -qq -o Dir::Etc::sourcelist="$S360_GF_APT_LIST" \
        -o Dir::Etc::sourceparts=- -o APT::Get::List-Cleanup=0 >"$tmp/err" 2>&1; then
     local err; err=$(grep -E '^(E|W|Err):' "$tmp/err" | head -1); undo
-    gf_unavailable "$repo/dists/stable/InRelease" "Grafana's APT package index" "$err"; return
+    gf_unavailable "$repo/dists/stable/InRelease" "a verified copy of Grafana's APT package index" "$err"; return
   fi
   if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "grafana=$S360_GF_LINE.*" >"$tmp/err" 2>&1; then
     local err; err=$(grep -E '^E:' "$tmp/err" | head -1); undo

@@ -8,7 +8,9 @@
 //   first-login password in a 0600 file (not admin/admin), and prints the executive overview's kiosk URL.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { createServer as createHttpServer, type Server } from 'node:http';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -32,15 +34,22 @@ async function closedPort(): Promise<number> {
 
 const plain = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '');
 
-/** The demo's Grafana step, then the demo's next line: as scripts/demo.sh runs it. */
-function grafanaStep(env: Record<string, string>, after_ = '') {
+/** The demo's Grafana step, then the demo's next line: as scripts/demo.sh runs it (asynchronously: a test may serve). */
+async function grafanaStep(env: Record<string, string>, after_ = '') {
   const script = `set -euo pipefail; pids=(); source scripts/grafana.sh; grafana_start; ${after_}
     echo "continued"; echo "url=$GRAFANA_URL"; echo "kiosk=$GRAFANA_KIOSK_URL"; echo "note=$GRAFANA_NOTE"`;
   const base = { ...process.env };
   delete base.DATABASE_URL; // no alerting login here
-  const run = spawnSync('bash', ['-c', script], { cwd: ROOT, encoding: 'utf8', env: { ...base, ...env }, timeout: 120_000 });
-  const out = Object.fromEntries(run.stdout.split('\n').filter((l) => l.includes('=')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
-  return { status: run.status, stdout: run.stdout, stderr: plain(run.stderr), out };
+  const child = spawn('bash', ['-c', script], { cwd: ROOT, env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => { stdout += d; });
+  child.stderr.on('data', (d) => { stderr += d; });
+  const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+  const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  clearTimeout(timer);
+  const out = Object.fromEntries(stdout.split('\n').filter((l) => l.includes('=')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+  return { status, stdout, stderr: plain(stderr), out };
 }
 
 let dir: string;
@@ -60,7 +69,7 @@ describe('the demo without network access to Grafana', () => {
       const port = await closedPort();
       const repo = `http://127.0.0.1:${port}`;
       const state = join(dir, 'apt');
-      const r = grafanaStep({ S360_GRAFANA_SOURCE: 'apt', S360_GRAFANA_APT_URL: repo, S360_DEMO_DIR: state });
+      const r = await grafanaStep({ S360_GRAFANA_SOURCE: 'apt', S360_GRAFANA_APT_URL: repo, S360_DEMO_DIR: state });
       assert.equal(r.status, 0, r.stderr);
       assert.match(r.stdout, /^continued$/m);
       const lines = r.stderr.trim().split('\n');
@@ -81,7 +90,7 @@ describe('the demo without network access to Grafana', () => {
     const port = await closedPort();
     const base = `http://127.0.0.1:${port}/oss/release`;
     const state = join(dir, 'archive');
-    const r = grafanaStep({ S360_GRAFANA_SOURCE: 'archive', S360_GRAFANA_DOWNLOAD_URL: base, S360_DEMO_DIR: state });
+    const r = await grafanaStep({ S360_GRAFANA_SOURCE: 'archive', S360_GRAFANA_DOWNLOAD_URL: base, S360_DEMO_DIR: state });
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /^continued$/m);
     const arch = ({ x64: 'amd64', arm64: 'arm64' } as Record<string, string>)[process.arch] ?? process.arch;
@@ -114,7 +123,7 @@ exec node -e "require('node:http').createServer((q, r) => { r.statusCode = q.url
 `);
     chmodSync(join(bin, 'grafana'), 0o755);
     const port = await closedPort();
-    const r = grafanaStep({
+    const r = await grafanaStep({
       S360_GRAFANA_SOURCE: 'binary', S360_GRAFANA_BIN: join(bin, 'grafana'), S360_GRAFANA_DIST: dist, S360_GRAFANA_PORT: String(port),
       S360_DEMO_DIR: state, S360_AGGREGATOR_URL: 'http://127.0.0.1:8360', S360_API_TOKEN: 'read-token', S360_PII_API_TOKEN: 'pii-token',
     }, 'kill "${pids[@]}"; wait 2>/dev/null || true;');
@@ -144,10 +153,70 @@ exec node -e "require('node:http').createServer((q, r) => { r.statusCode = q.url
     assert.equal(readFileSync(argsOut, 'utf8').trim(), 'server --homepath /usr/share/grafana');
 
     // A second start keeps the password (Grafana sets it at its first start only).
-    const again = grafanaStep({ S360_GRAFANA_SOURCE: 'binary', S360_GRAFANA_BIN: join(bin, 'grafana'), S360_GRAFANA_DIST: dist,
+    const again = await grafanaStep({ S360_GRAFANA_SOURCE: 'binary', S360_GRAFANA_BIN: join(bin, 'grafana'), S360_GRAFANA_DIST: dist,
       S360_GRAFANA_PORT: String(port), S360_DEMO_DIR: state }, 'kill "${pids[@]}"; wait 2>/dev/null || true;');
     assert.equal(again.status, 0, again.stderr);
     assert.match(readFileSync(pwFile, 'utf8'), new RegExp(`^GF_ADMIN_PASSWORD=${password}$`, 'm'));
+  });
+});
+
+/** A stand-in for Grafana: records how it was started, answers /api/health where Grafana would listen. */
+const fakeGrafana = (envOut: string, argsOut: string) => `#!/bin/sh
+env > '${envOut}'
+echo "$0 $@" > '${argsOut}'
+exec node -e "require('node:http').createServer((q, r) => { r.statusCode = q.url === '/api/health' ? 200 : 404; r.end('{}'); }).listen(Number(process.env.GF_SERVER_HTTP_PORT), process.env.GF_SERVER_HTTP_ADDR)"
+`;
+
+describe('the demo with the standalone archive (served on 127.0.0.1)', () => {
+  let server: Server;
+  let base: string;
+  let archive: Buffer;
+  const arch = ({ x64: 'amd64', arm64: 'arm64' } as Record<string, string>)[process.arch] ?? process.arch;
+  const name = `grafana-13.2.3.linux-${arch}.tar.gz`;
+  let sha = '';
+  before(async () => {
+    const top = join(dir, 'archive-src/grafana-v13.2.3');
+    mkdirSync(join(top, 'bin'), { recursive: true });
+    mkdirSync(join(top, 'conf'), { recursive: true });
+    writeFileSync(join(top, 'conf/defaults.ini'), '; stand-in\n');
+    writeFileSync(join(top, 'bin/grafana'), fakeGrafana(join(dir, 'archive.env'), join(dir, 'archive.args')));
+    chmodSync(join(top, 'bin/grafana'), 0o755);
+    execFileSync('tar', ['-czf', join(dir, name), '-C', join(dir, 'archive-src'), 'grafana-v13.2.3']);
+    archive = readFileSync(join(dir, name));
+    sha = createHash('sha256').update(archive).digest('hex');
+    server = createHttpServer((req, res) => {
+      if (req.url === `/oss/release/${name}`) res.end(archive);
+      else if (req.url === `/oss/release/${name}.sha256`) res.end(`${sha}  ${name}\n`);
+      else { res.statusCode = 404; res.end(); }
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as { port: number }).port}/oss/release`;
+  });
+  after(() => { server?.close(); });
+
+  test('downloads it, checks its SHA-256, unpacks it into the state dir and runs it from there', async () => {
+    const state = join(dir, 'archive-ok');
+    const dist = join(dir, 'archive-dist');
+    mkdirSync(dist, { recursive: true });
+    writeFileSync(join(dist, 'plugin.json'), '{}');
+    const port = await closedPort();
+    const r = await grafanaStep({ S360_GRAFANA_SOURCE: 'archive', S360_GRAFANA_DOWNLOAD_URL: base, S360_DEMO_DIR: state,
+      S360_GRAFANA_DIST: dist, S360_GRAFANA_PORT: String(port) }, 'kill "${pids[@]}"; wait 2>/dev/null || true;');
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.out.url, `http://127.0.0.1:${port}`, r.stderr);
+    const home = join(state, 'grafana/grafana-13.2.3');
+    assert.equal(readFileSync(join(dir, 'archive.args'), 'utf8').trim(), `${home}/bin/grafana server --homepath ${home}`);
+    assert.deepEqual(readdirSync(join(state, 'grafana')).filter((f) => f.startsWith('download')), [], 'no download left over');
+  });
+
+  test('refuses an archive whose SHA-256 is not the published one, and leaves nothing', async () => {
+    const state = join(dir, 'archive-bad');
+    const r = await grafanaStep({ S360_GRAFANA_SOURCE: 'archive', S360_GRAFANA_DOWNLOAD_URL: base, S360_DEMO_DIR: state, S360_GRAFANA_SHA256: '0'.repeat(64) });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /^continued$/m);
+    assert.equal(r.out.url, '');
+    assert.match(r.stderr, new RegExp(`the archive from ${base.replace(/\./g, '\\.')}/${name.replace(/\./g, '\\.')} has SHA-256 ${sha}, not 0{64}: not used`));
+    assert.deepEqual(readdirSync(state), [], 'nothing left in the state dir');
   });
 });
 
