@@ -19,7 +19,9 @@
 #   S360_GRAFANA_BIN           a Grafana binary to use (default: grafana or grafana-server on PATH)
 #   S360_GRAFANA_PORT          3000
 #   S360_GRAFANA_APT_URL       https://apt.grafana.com
-#   S360_GRAFANA_DOWNLOAD_URL  https://dl.grafana.com/oss/release (the standalone archives)
+#   S360_GRAFANA_DOWNLOAD_URL  https://dl.grafana.com/oss/release (the standalone archives,
+#                              grafana-<version>.<os>-<arch>.tar.gz)
+#   S360_GRAFANA_ARCHIVE_URL   the archive's whole URL, when Grafana's download page names it otherwise
 #   S360_GRAFANA_SHA256        the archive's SHA-256 (default: the .sha256 file published beside it)
 #   S360_GRAFANA_TIMEOUT       seconds for each download (30)
 #   S360_DEMO_DIR              the demo's state dir (.demo)
@@ -109,7 +111,7 @@ gf_install_archive() {
   case "$(uname -m)" in x86_64|amd64) arch=amd64 ;; aarch64|arm64) arch=arm64 ;; armv7l) arch=armv7 ;;
     *) gf_say "no Grafana archive for $(uname -m)"; GRAFANA_NOTE="no Grafana: no archive for $(uname -m)"; return 3 ;; esac
   local os; os=$(uname -s | tr 'A-Z' 'a-z')
-  local url; url="$(gf_download_url)/grafana-$S360_GF_VERSION.$os-$arch.tar.gz"
+  local url; url="${S360_GRAFANA_ARCHIVE_URL:-$(gf_download_url)/grafana-$S360_GF_VERSION.$os-$arch.tar.gz}"
   local dir; dir="$(gf_state)/grafana"
   local tmp; mkdir -p "$dir"; tmp=$(mktemp -d "$dir/download.XXXXXX")
   gf_say "downloading Grafana OSS $S360_GF_VERSION ($url)"
