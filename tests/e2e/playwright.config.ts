@@ -1,6 +1,6 @@
 // The real-Grafana suite (npm run test:e2e → tests/e2e/run.ts): @grafana/plugin-e2e against a running Grafana
 // with this repository's plugins and provisioning (docker compose up). GRAFANA_URL (default
-// http://localhost:3000) and GRAFANA_ADMIN_USER / GRAFANA_ADMIN_PASSWORD point it there (the password defaults to
+// http://127.0.0.1:3000) and GRAFANA_ADMIN_USER / GRAFANA_ADMIN_PASSWORD point it there (the password defaults to
 // GF_ADMIN_PASSWORD, the compose stack's, else the one npm run demo generated in .demo/grafana-admin.env).
 // Chromium: /usr/bin/chromium when present (S360_CHROMIUM to choose another), else Playwright's own
 // (`npx playwright install chromium` once). Not part of `npm test`: it needs a Grafana server.
@@ -32,7 +32,7 @@ export default defineConfig<PluginOptions>({
   retries: 0,
   reporter: [['list']],
   use: {
-    baseURL: process.env.GRAFANA_URL ?? 'http://localhost:3000',
+    baseURL: process.env.GRAFANA_URL ?? 'http://127.0.0.1:3000',
     provisioningRootDir: join(ROOT, 'provisioning'),
     user: admin,
     grafanaAPICredentials: admin,

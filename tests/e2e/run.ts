@@ -1,11 +1,11 @@
 // npm run test:e2e: runs the real-Grafana suite only when a Grafana answers at GRAFANA_URL (default
-// http://localhost:3000). Without one it says so and exits non-zero: a suite that did not run never passes.
+// http://127.0.0.1:3000). Without one it says so and exits non-zero: a suite that did not run never passes.
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const url = (process.env.GRAFANA_URL ?? 'http://localhost:3000').replace(/\/$/, '');
+const url = (process.env.GRAFANA_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
 const NOT_RUN = 3;
 
 async function grafanaHealth(): Promise<{ ok: true; version: string } | { ok: false; reason: string }> {
