@@ -73,7 +73,11 @@ gf_find() {
 
 # Debian/Ubuntu as root: Grafana's APT repository, as Grafana documents it, pinned to the 13.2 line.
 gf_install_apt() {
-  local repo tmp; repo=$(gf_apt_url); tmp=$(mktemp -d)
+  local repo tmp; repo=$(gf_apt_url)
+  if [ "$(id -u)" != 0 ]; then
+    GRAFANA_NOTE="no Grafana: installing it from Grafana's APT repository needs root"; gf_say "$GRAFANA_NOTE"; return 3
+  fi
+  tmp=$(mktemp -d)
   gf_say "installing Grafana OSS $S360_GF_LINE.* from $repo (APT)"
   if ! gf_fetch "$repo/gpg.key" "$tmp/gpg.key" 2>"$tmp/err"; then
     local err; err=$(tail -1 "$tmp/err" | sed -E 's/^curl: (\([0-9]+\) )?//'); rm -rf "$tmp"
