@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Brings a fresh Debian/Ubuntu machine (as root) or a developer's machine to the point where the
-# demo and the tests can run: node dependencies, PostGIS (unless DATABASE_URL is given), Chromium (tests).
-# Usage: source scripts/bootstrap.sh [--with-browser]
+# demo and the tests can run: node dependencies, PostGIS (unless DATABASE_URL is given), Chromium (tests), and
+# Compose's validator for docker-compose.yaml (tests; Debian's docker-compose, used without a Docker engine).
+# Usage: source scripts/bootstrap.sh [--with-browser] [--with-compose]
 # Exports DATABASE_URL (the demo database) and S360_ADMIN_URL (a role that may create databases).
 set -euo pipefail
 S360_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-want_browser=0
-for arg in "$@"; do [ "$arg" = "--with-browser" ] && want_browser=1; done
+want_browser=0; want_compose=0
+for arg in "$@"; do
+  case "$arg" in --with-browser) want_browser=1 ;; --with-compose) want_compose=1 ;; esac
+done
 
 log() { printf '\033[1;34m[bootstrap]\033[0m %s\n' "$*" >&2; }
 apt_updated=0
@@ -55,4 +58,10 @@ fi
 # 3. Chromium for browser tests.
 if [ "$want_browser" = 1 ] && [ ! -x /usr/bin/chromium ]; then
   log "installing Chromium (apt)"; apt_install chromium fonts-noto-core
+fi
+
+# 4. Compose, for tests/integration/compose.test.ts to have Compose itself check docker-compose.yaml (skipped without).
+if [ "$want_compose" = 1 ] && ! docker compose version >/dev/null 2>&1 && ! command -v docker-compose >/dev/null 2>&1; then
+  log "installing docker-compose (apt; only its config check is used)"
+  apt_install --no-install-recommends docker-compose || log "no docker-compose: the compose file's Compose check will be skipped"
 fi

@@ -2,7 +2,7 @@
 # Runs every test: unit, integration (real PostGIS) and browser (real Chromium).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source scripts/bootstrap.sh --with-browser
+source scripts/bootstrap.sh --with-browser --with-compose
 npx tsc -p tsconfig.json --noEmit
 npx tsc -p src/tsconfig.json --noEmit   # the Grafana plugins (browser code, React)
 npx tsc -p tests/host/tsconfig.json --noEmit   # the plugin host page and its fixture plugins

@@ -1,10 +1,13 @@
 // Runs jobs once, now, to completion (e.g. after a bulk load, before serving): by default the SLA sweep,
-// then the rollups, then the hot spots — the order in which each feeds the next.
+// then the rollups, then the hot spots — the order in which each feeds the next. Each run holds the job's advisory
+// lock (the one a serving instance's scheduled run takes), so it waits for such a run and never overlaps one
+// (the compose stack's seed runs the jobs while the aggregator serves).
 import { parseArgs } from 'node:util';
 import { databaseUrl, loadConfig } from '../config.ts';
 import { createPool } from '../db/pool.ts';
 import { JOBS } from '../jobs/definitions.ts';
 import { createAppContext } from '../http/context.ts';
+import { jobLockKey } from '../jobs/run-once.ts';
 
 export async function run(argv: string[]): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { jobs: { type: 'string', default: 'sla-sweep,rollups,recurrence' } } });
@@ -17,7 +20,18 @@ export async function run(argv: string[]): Promise<number> {
   try {
     for (const name of names) {
       const t0 = Date.now();
-      const items = await JOBS.find((j) => j.name === name)!.run(ctx, new Date());
+      const lock = await pool.connect();
+      let items: number;
+      try {
+        await lock.query('SELECT pg_advisory_lock($1)', [jobLockKey(name)]);
+        try {
+          items = await JOBS.find((j) => j.name === name)!.run(ctx, new Date());
+        } finally {
+          await lock.query('SELECT pg_advisory_unlock($1)', [jobLockKey(name)]);
+        }
+      } finally {
+        lock.release();
+      }
       console.log(`${name}: ${items} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     }
     return 0;

@@ -1,5 +1,7 @@
 #!/bin/sh
-# docker compose's one-shot `seed` service (docker-compose.yaml): the demo city (once per database), API tokens
+# docker compose's one-shot `seed` service (docker-compose.yaml): the demo city (once per database; the Dubai
+# communities when /shared/data/dubai holds them, else a generated city), the jobs run once (SLA clocks, rollups,
+# hot spots: the screens have them at once, as after `npm run demo`), API tokens
 # for Grafana's two Services 360 datasources and for the live trickle, and the read-only login of Grafana's
 # alerting datasource with a fresh random password. Writes them to /demo-env/tokens.env, a volume that Grafana
 # and the trickle read when they start. While the tokens in that file still work, it is kept as it is.
@@ -11,7 +13,9 @@ AGGREGATOR=http://aggregator:8360
 ALERTING_USER="${S360_ALERTING_DB_USER:-grafana_alerting}"
 
 # Adds nothing when this seed is already in the database.
-cli generate-demo --months "${S360_DEMO_MONTHS:-1}" --seed "${S360_DEMO_SEED:-1}" --quiet
+cli generate-demo --months "${S360_DEMO_MONTHS:-3}" --seed "${S360_DEMO_SEED:-1}" --quiet
+# Waits for the aggregator's own run of a job when one is going on (the same advisory lock).
+cli run-jobs
 
 token_works() {
   node -e "fetch(process.argv[1] + '/v1/whoami', { headers: { authorization: 'Bearer ' + process.argv[2] } })

@@ -1,9 +1,10 @@
 // The real-Grafana suite (npm run test:e2e → tests/e2e/run.ts): @grafana/plugin-e2e against a running Grafana
 // with this repository's plugins and provisioning (docker compose up). GRAFANA_URL (default
-// http://localhost:3000) and GRAFANA_ADMIN_USER / GRAFANA_ADMIN_PASSWORD (default admin / admin) point it there.
+// http://127.0.0.1:3000) and GRAFANA_ADMIN_USER / GRAFANA_ADMIN_PASSWORD point it there (the password defaults to
+// GF_ADMIN_PASSWORD, the compose stack's, else the one npm run demo generated in .demo/grafana-admin.env).
 // Chromium: /usr/bin/chromium when present (S360_CHROMIUM to choose another), else Playwright's own
 // (`npx playwright install chromium` once). Not part of `npm test`: it needs a Grafana server.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, devices } from '@playwright/test';
@@ -12,7 +13,13 @@ import type { PluginOptions } from '@grafana/plugin-e2e';
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '../..');
 const chromium = process.env.S360_CHROMIUM ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const admin = { user: process.env.GRAFANA_ADMIN_USER ?? 'admin', password: process.env.GRAFANA_ADMIN_PASSWORD ?? 'admin' };
+const demoPassword = () => {
+  const file = join(ROOT, '.demo/grafana-admin.env');
+  return existsSync(file) ? /^GF_ADMIN_PASSWORD=(.*)$/m.exec(readFileSync(file, 'utf8'))?.[1] : undefined;
+};
+const password = process.env.GRAFANA_ADMIN_PASSWORD ?? process.env.GF_ADMIN_PASSWORD ?? demoPassword();
+if (!password) throw new Error('set GRAFANA_ADMIN_PASSWORD (Grafana\'s admin password: the compose stack\'s GF_ADMIN_PASSWORD, or .demo/grafana-admin.env after npm run demo)');
+const admin = { user: process.env.GRAFANA_ADMIN_USER ?? 'admin', password };
 
 export default defineConfig<PluginOptions>({
   testDir: HERE,
@@ -25,7 +32,7 @@ export default defineConfig<PluginOptions>({
   retries: 0,
   reporter: [['list']],
   use: {
-    baseURL: process.env.GRAFANA_URL ?? 'http://localhost:3000',
+    baseURL: process.env.GRAFANA_URL ?? 'http://127.0.0.1:3000',
     provisioningRootDir: join(ROOT, 'provisioning'),
     user: admin,
     grafanaAPICredentials: admin,

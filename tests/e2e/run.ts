@@ -1,11 +1,11 @@
 // npm run test:e2e: runs the real-Grafana suite only when a Grafana answers at GRAFANA_URL (default
-// http://localhost:3000). Without one it says so and exits non-zero: a suite that did not run never passes.
+// http://127.0.0.1:3000). Without one it says so and exits non-zero: a suite that did not run never passes.
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const url = (process.env.GRAFANA_URL ?? 'http://localhost:3000').replace(/\/$/, '');
+const url = (process.env.GRAFANA_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
 const NOT_RUN = 3;
 
 async function grafanaHealth(): Promise<{ ok: true; version: string } | { ok: false; reason: string }> {
@@ -26,7 +26,7 @@ if (!health.ok) {
     '',
     `NOT RUN: the real-Grafana suite (tests/e2e) needs a running Grafana, and none answers at ${url} (${health.reason}).`,
     'Nothing was tested; this is not a pass.',
-    'Start the stack with `npm run build && docker compose up -d` (docs/provisioning.md), or set GRAFANA_URL to your',
+    'Start the stack with `GF_ADMIN_PASSWORD=… docker compose up -d --build` (docs/provisioning.md) or `npm run demo`, or set GRAFANA_URL to your',
     'Grafana with this repository\'s plugins and provisioning, then run `npm run test:e2e` again.',
     '',
   ].join('\n'));

@@ -222,18 +222,22 @@ describe('docker-compose.yaml', () => {
   const services = compose.services as Record<string, any>;
   const grafana = services.grafana;
   const env = (s: any) => s.environment as Record<string, string>;
-  const mounts = (s: any) => (s.volumes as string[]).map((v) => { const [src, dst, mode] = v.split(':'); return { src, dst, mode }; });
+  const mounts = (s: any) => ((s.volumes ?? []) as string[]).map((v) => {
+    const [src, dst, mode] = v.replace(/\$\{[A-Z0-9_]+:-([^}]*)\}/g, '$1').split(':');
+    return { src, dst, mode };
+  });
 
-  test('runs PostGIS, the aggregator, the demo seeding, the trickle and Grafana', () => {
-    assert.deepEqual(Object.keys(services).sort(), ['aggregator', 'grafana', 'postgis', 'seed', 'trickle']);
+  test('runs PostGIS, the aggregator, the demo seeding, the trickle, the plugin build and Grafana', () => {
+    assert.deepEqual(Object.keys(services).sort(), ['aggregator', 'grafana', 'plugins', 'postgis', 'seed', 'trickle']);
     assert.equal(services.seed.depends_on.aggregator.condition, 'service_healthy');
     assert.equal(grafana.depends_on.seed.condition, 'service_completed_successfully');
-    assert.match(services.aggregator.command.join(' '), /npm ci[\s\S]*services360\.js migrate[\s\S]*services360\.js serve/);
+    assert.equal(grafana.depends_on.plugins.condition, 'service_completed_successfully');
+    assert.match(services.aggregator.command.join(' '), /services360\.js migrate[\s\S]*services360\.js serve/);
     assert.ok(existsSync(join(ROOT, services.seed.command[1])), 'the seed script exists');
     assert.match(read(services.seed.command[1]), /generate-demo[\s\S]*create-token[\s\S]*grant-alerting-login/);
   });
 
-  test('uses the official images: Grafana at the version the plugins target, PostGIS on PostgreSQL 15 or newer, Node 20', () => {
+  test('uses the official images: Grafana at the version the plugins target, PostGIS on PostgreSQL 15 or newer, Node 22', () => {
     const [, version] = /^grafana\/grafana:(\d+\.\d+\.\d+)$/.exec(grafana.image) ?? [];
     assert.ok(version, grafana.image);
     const pkg = json('package.json');
@@ -243,19 +247,22 @@ describe('docker-compose.yaml', () => {
       const n = (v: string) => v.split('.').map(Number).reduce((a, b) => a * 1000 + b, 0);
       assert.ok(min && n(version) >= n(min), `${file}: grafanaDependency ${min} ≤ ${version}`);
     }
-    const [, pgMajor] = /^postgis\/postgis:(\d+)-\d+\.\d+$/.exec(services.postgis.image) ?? [];
+    const [, pgMajor] = /^imresamu\/postgis:(\d+)-\d+\.\d+$/.exec(services.postgis.image) ?? [];
     assert.ok(Number(pgMajor) >= 15, services.postgis.image);
-    for (const s of ['aggregator', 'seed', 'trickle']) assert.match(services[s].image, /^node:20(-|$)/, s);
+    // The aggregator's image (Dockerfile), on the Node line package.json asks for.
+    assert.match(read('Dockerfile'), /^ARG NODE_IMAGE=node:22-bookworm-slim$/m);
+    for (const s of ['aggregator', 'seed', 'trickle']) assert.deepEqual([services[s].build, services[s].image], [{ context: '.', target: 'aggregator' }, 'services360-aggregator:local'], s);
   });
 
   test('allows unsigned plugins for our three ids only, and mounts dist/ and provisioning/ where Grafana reads them', () => {
     const ids = ['src/plugin.json', 'src/datasource/plugin.json', 'src/panel/plugin.json'].map((f) => json(f).id).sort();
     assert.deepEqual(env(grafana).GF_PLUGINS_ALLOW_LOADING_UNSIGNED_PLUGINS.split(',').sort(), ids);
     const m = mounts(grafana);
-    const dist = m.find((x) => x.src === './dist');
-    assert.equal(dist?.dst, '/var/lib/grafana/plugins/services360-app');
-    assert.ok(existsSync(join(ROOT, 'dist/plugin.json')), 'dist/ is built (npm run build)');
-    assert.equal(json('dist/plugin.json').id, 'services360-app');
+    const dist = m.find((x) => x.src === 'plugins');
+    assert.equal(dist?.dst, '/var/lib/grafana/plugins/services360-app', 'the plugins the stack builds (the dist/ of npm run build)');
+    assert.equal(dist?.mode, 'ro');
+    assert.deepEqual(services.plugins.build, { context: '.', target: 'plugins' });
+    assert.equal(json('src/plugin.json').id, 'services360-app');
     const prov = m.find((x) => x.src === './provisioning');
     assert.equal(prov?.dst, env(grafana).GF_PATHS_PROVISIONING);
     for (const x of Object.values(services).flatMap(mounts)) if (x.src.startsWith('.')) assert.ok(existsSync(join(ROOT, x.src)), `${x.src} exists`);
