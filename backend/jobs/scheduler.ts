@@ -16,6 +16,7 @@ export function startScheduler(ctx: AppContext, jobs: JobDefinition[], env: Node
   const tasks: ScheduledTask[] = [];
   // Runs in progress: stop() waits for them, so the pool is never ended under a running job.
   const running = new Set<Promise<void>>();
+  let stopped: Promise<void> | undefined;
   for (const job of jobs) {
     const pattern = env[`S360_JOB_${job.name.toUpperCase().replace(/-/g, '_')}_CRON`] ?? job.cron;
     if (pattern === 'off') continue;
@@ -39,9 +40,10 @@ export function startScheduler(ctx: AppContext, jobs: JobDefinition[], env: Node
   }
   return {
     stats, instance,
-    stop: async () => {
+    // Idempotent: a test or a shutdown path may stop a scheduler that is already stopped.
+    stop: () => (stopped ??= (async () => {
       for (const t of tasks) await t.destroy();
       await Promise.all(running);
-    },
+    })()),
   };
 }

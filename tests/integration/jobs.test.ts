@@ -5,6 +5,7 @@ import { importGrid, sampleRequest } from '../support/fixtures.ts';
 import { startServer, type RunningServer } from '../../backend/server.ts';
 import { runOnce } from '../../backend/jobs/run-once.ts';
 import { startScheduler } from '../../backend/jobs/scheduler.ts';
+import { JOBS } from '../../backend/jobs/definitions.ts';
 
 let a: TestAggregator;
 let b: RunningServer;
@@ -40,19 +41,34 @@ test('a request ingested now counts in /v1/query within 5 seconds', async () => 
   assert.equal(now, before + 1);
 });
 
+/** Polls `done` (on the data, never a fixed sleep) until it holds or a generous deadline passes. */
+async function until(what: string, done: () => Promise<boolean>, deadlineMs = 60_000) {
+  const deadline = Date.now() + deadlineMs;
+  while (!(await done())) {
+    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 test('with two aggregator instances each job tick runs once, and the rollups drain', async () => {
   const requests = Array.from({ length: 300 }, (_, i) => sampleRequest({ source: 'two-instances', external_id: `ti-${i}` }));
   assert.equal((await a.call('POST', '/v1/requests/batch', { requests }, a.tokens.ingest)).status, 201);
-  await new Promise((r) => setTimeout(r, 4_500));
+  const ticks = async () => (await a.db.pool.query(`SELECT count(*)::int AS n FROM job_run_log WHERE job = 'rollups'`)).rows[0].n as number;
+  const pending = async () => (await a.db.pool.query('SELECT count(*)::int AS n FROM rollup_pending')).rows[0].n as number;
+  await until('three rollup ticks and an empty queue', async () => (await ticks()) >= 3 && (await pending()) === 0);
+  // Both stopped (each waits for the run it started): their counts and the log now describe the same runs.
+  await a.server.ctx.scheduler!.stop();
+  await b.ctx.scheduler!.stop();
   const { rows } = await a.db.pool.query(`SELECT tick, count(*)::int AS n, count(DISTINCT instance)::int AS instances FROM job_run_log WHERE job = 'rollups' GROUP BY tick ORDER BY tick`);
-  assert.ok(rows.length >= 3, `expected a run each second, got ${rows.length}`);
   assert.ok(rows.every((r) => r.n === 1), 'a tick ran twice');
   const statsA = a.server.ctx.scheduler!.stats.get('rollups')!;
   const statsB = b.ctx.scheduler!.stats.get('rollups')!;
+  assert.equal(statsA.failures + statsB.failures, 0, 'no run failed');
   assert.equal(statsA.runs + statsB.runs, rows.length, 'every run is one logged tick');
   assert.ok(statsA.skipped + statsB.skipped > 0, 'the other instance saw each tick and stood aside');
-  const pending = (await a.db.pool.query('SELECT count(*)::int AS n FROM rollup_pending')).rows[0].n;
-  assert.equal(pending, 0);
+  assert.equal(await pending(), 0);
+  // The next tests count on instance a's scheduled jobs again.
+  a.server.ctx.scheduler = startScheduler(a.server.ctx, JOBS);
 });
 
 test('where rollups predate the lean hours (migration 0030), the rollup job rebuilds them, a few days a run', async () => {
@@ -60,12 +76,12 @@ test('where rollups predate the lean hours (migration 0030), the rollup job rebu
   const requests = Array.from({ length: 40 }, (_, i) => sampleRequest({ source: 'lean-hours', external_id: `lh-${i}`,
     created_at: new Date(Date.now() - (36 + i / 4) * DAY).toISOString() }));
   assert.equal((await a.call('POST', '/v1/requests/batch', { requests }, a.tokens.ingest)).status, 201);
-  for (let i = 0; i < 150 && (await a.db.pool.query('SELECT 1 FROM rollup_pending')).rowCount; i++) await new Promise((r) => setTimeout(r, 100));
+  await until('the rollup queue to drain', async () => !(await a.db.pool.query('SELECT 1 FROM rollup_pending')).rowCount);
   // as such a database stands after the migration: lean hours only from the horizon on
   await a.db.pool.query(`UPDATE rollup_hour_horizon SET lean_hour_from = hour_from`);
   await a.db.pool.query(`DELETE FROM rollups WHERE level = 'hour' AND bucket < (SELECT hour_from FROM rollup_hour_horizon)`);
   const leanFrom = async () => (await a.db.pool.query('SELECT lean_hour_from FROM rollup_hour_horizon')).rows[0].lean_hour_from;
-  for (let i = 0; i < 150 && (await leanFrom()) !== -Infinity; i++) await new Promise((r) => setTimeout(r, 100));
+  await until('the lean hours rebuilt down to -infinity', async () => (await leanFrom()) === -Infinity);
   assert.equal(await leanFrom(), -Infinity, 'the job rebuilt every lean hour');
   const { rows: [h] } = await a.db.pool.query(`SELECT coalesce(sum(received), 0)::int AS n FROM rollups
     WHERE level = 'hour' AND cube = 255 AND bucket < (SELECT hour_from FROM rollup_hour_horizon)`);
