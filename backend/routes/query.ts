@@ -25,12 +25,14 @@ export function registerQuery(router: Router, ctx: AppContext): void {
     const results: Record<string, { frames: Frame[] }> = {};
     // One consistent snapshot: the rollups, the applied state and the pending marks read together; it opens
     // with the read of what the statements need to know of it (one round trip).
-    await inReadOnlySnapshot<RollupSnapshotRow, void>(ctx.pool, rollupSnapshotSql(), async (client, [row]) => {
+    // On a read replica when one is fresh (a hot standby runs it as is: it only reads); a failure there is
+    // answered again from the primary, from scratch.
+    await ctx.reads.run((pool) => inReadOnlySnapshot<RollupSnapshotRow, void>(pool, rollupSnapshotSql(), async (client, [row]) => {
       const snapshot = rollupSnapshotOf(row);
       for (const [i, target] of targets.entries()) {
         results[target.refId] = { frames: await runTarget(client, ref, ctx.config, range, target, `targets[${i}]`, snapshot) };
       }
-    });
+    }));
     res.json({ results });
   }));
 }
