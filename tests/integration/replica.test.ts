@@ -165,7 +165,7 @@ test('with the standby stopped, every read is served by the primary and no error
   const qs = `from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
   const reads: [string, string, unknown?][] = [
     ['POST', '/v1/query', { from, to, targets: [{ refId: 'A', metric: 'received', groupBy: ['zone'], format: 'table' }, { refId: 'B', metric: 'backlog' }] }],
-    ['GET', `/v1/tiles/requests/10/668/438?${qs}`],
+    ['GET', `/v1/tiles/requests/10/668/438.mvt?${qs}`],
     ['GET', '/v1/zones.geojson?zoom=10'],
     ['GET', `/v1/zones/stats?${qs}`],
     ['GET', '/v1/variables/zone'],
@@ -187,6 +187,7 @@ test('with the standby stopped, every read is served by the primary and no error
   await waitFor('the router marks the standby unreachable', 30_000, async () => (agg!.server.ctx.reads.replicas[0].state.reachable ? undefined : true));
   const after = counts();
   await round();
+  console.log(`standby stopped: ${2 * reads.length} reads, fallbacks ${JSON.stringify(Object.fromEntries(agg!.server.ctx.reads.fallbacks))}`);
   assert.deepEqual(failures, []);
   assert.equal(delta(after, replica), 0, 'a read was served by the stopped standby');
   assert.equal(delta(after, PRIMARY), reads.length);
