@@ -156,12 +156,23 @@ try {
       cpuNode: cpuNode / n, cpuPrimary: cpuPrimary / n, cpuReplica: cpuReplica / n };
   }
 
-  // Warm both shapes (plans, caches, connections).
+  // Warm both shapes (plans, connections, and each database's pages: the replica's files are a copy of their
+  // own, cold after pg_basebackup), unmeasured: a step of the smallest load on each.
   for (const t of [...single, ...pair]) for (const body of panels) await t.request('POST', '/v1/query', { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body);
+  await measure('warm-up', single, SCREENS[0]);
+  await measure('warm-up', pair, SCREENS[0]);
   const results: Result[] = [];
-  for (const screens of SCREENS) {
-    results.push(await measure('A: 1 aggregator, primary', single, screens));
-    results.push(await measure('B: 2 aggregators + replica', pair, screens));
+  // The shapes take turns, and which goes first alternates, so that the machine's other work drifting over
+  // the run does not favour one.
+  for (const [i, screens] of SCREENS.entries()) {
+    const a = () => measure('A: 1 aggregator, primary', single, screens), b = () => measure('B: 2 aggregators + replica', pair, screens);
+    if (i % 2 === 0) { results.push(await a()); results.push(await b()); } else { const rb = await b(); results.push(await a(), rb); }
+  }
+  // Where shape B's reads went (its aggregators' own count, /metrics).
+  const targets = new Map<string, number>();
+  for (const t of pair) {
+    const text = (await t.request('GET', '/metrics')).body.toString();
+    for (const m of text.matchAll(/^s360_reads_total\{target="([^"]+)"\} (\d+)/gm)) targets.set(m[1], (targets.get(m[1]) ?? 0) + Number(m[2]));
   }
 
   // 3. Figures ------------------------------------------------------------------------------------------------
@@ -171,6 +182,8 @@ try {
   for (const r of results) {
     log(`${r.shape.padEnd(30)}${String(r.screens).padStart(8)}${String(r.queries).padStart(9)}${String(r.errors).padStart(5)}${r.qps.toFixed(1).padStart(8)}${ms(r.p50)}${ms(r.p95)} ${ms(r.refresh95)}${(r.cpuNode * 1000).toFixed(2).padStart(16)}${(r.cpuPrimary * 1000).toFixed(2).padStart(9)}${(r.cpuReplica * 1000).toFixed(2).padStart(9)}`);
   }
+
+  log(`shape B's reads by database (s360_reads_total): ${[...targets].map(([t, n]) => `${t === 'primary' ? 'primary' : 'replica'} ${n}`).join(', ')}`);
 
   // 4. The model --------------------------------------------------------------------------------------------
   // CPU per query from shape B at its largest step: c_node in the aggregators (one core each at most: Node's
