@@ -82,7 +82,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 /** The read replicas' URLs (S360_READ_DATABASE_URL, comma-separated); none: every read goes to the primary. */
 export function readDatabaseUrls(config: Pick<Config, 'readDatabaseUrl'>): string[] {
-  return config.readDatabaseUrl.split(',').map((u) => u.trim()).filter((u) => u !== '');
+  const urls = config.readDatabaseUrl.split(',').map((u) => u.trim()).filter((u) => u !== '');
+  urls.forEach((u, i) => {
+    let ok = false;
+    try { ok = /^postgres(ql)?:$/.test(new URL(u).protocol); } catch { /* not a URL */ }
+    // The value is not repeated: it holds a password.
+    if (!ok) throw new ConfigError(`S360_READ_DATABASE_URL: entry ${i + 1} is not a postgres:// URL`);
+  });
+  return urls;
 }
 
 export function databaseUrl(env: NodeJS.ProcessEnv = process.env): string {
