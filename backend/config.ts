@@ -6,6 +6,9 @@ type Setting = { env: string; default: number | string; doc: string };
 export const SETTINGS = {
   port: { env: 'PORT', default: 8360, doc: 'HTTP port of the aggregator' },
   host: { env: 'HOST', default: '0.0.0.0', doc: 'HTTP bind address' },
+  readDatabaseUrl: { env: 'S360_READ_DATABASE_URL', default: '', doc: 'PostgreSQL streaming replicas (hot standbys) that serve the read routes, comma-separated URLs; empty: every read goes to DATABASE_URL (README: which routes go where)' },
+  replicaLagBoundSeconds: { env: 'S360_REPLICA_LAG_BOUND_S', default: 2, doc: 'a replica whose replay lag is above this is not read from (the primary answers): keeps "a request counts within 5 s"' },
+  replicaCheckMs: { env: 'S360_REPLICA_CHECK_MS', default: 1000, doc: 'how often each replica\'s replay lag is measured (in the background, one statement; a measurement older than 3 of these is not trusted)' },
   poolSize: { env: 'S360_POOL_SIZE', default: 10, doc: 'PostgreSQL connections in the pool' },
   statementTimeoutMs: { env: 'S360_STATEMENT_TIMEOUT_MS', default: 30000, doc: 'per-statement timeout' },
   connectTimeoutMs: { env: 'S360_CONNECT_TIMEOUT_MS', default: 3000, doc: 'database connect timeout' },
@@ -88,6 +91,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     } else out[name] = raw;
   }
   return out as Config;
+}
+
+/** The read replicas' URLs (S360_READ_DATABASE_URL, comma-separated); none: every read goes to the primary. */
+export function readDatabaseUrls(config: Pick<Config, 'readDatabaseUrl'>): string[] {
+  const urls = config.readDatabaseUrl.split(',').map((u) => u.trim()).filter((u) => u !== '');
+  urls.forEach((u, i) => {
+    let ok = false;
+    try { ok = /^postgres(ql)?:$/.test(new URL(u).protocol); } catch { /* not a URL */ }
+    // The value is not repeated: it holds a password.
+    if (!ok) throw new ConfigError(`S360_READ_DATABASE_URL: entry ${i + 1} is not a postgres:// URL`);
+  });
+  return urls;
 }
 
 export function databaseUrl(env: NodeJS.ProcessEnv = process.env): string {

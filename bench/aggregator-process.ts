@@ -15,7 +15,8 @@ export type AggregatorProcess = {
   stop: () => Promise<void>;
 };
 
-export function startAggregatorProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<AggregatorProcess> {
+/** `sockets`: keep-alive connections to it (1: one request at a time, as one Grafana panel after another). */
+export function startAggregatorProcess(databaseUrl: string, env: Record<string, string> = {}, sockets = 1): Promise<AggregatorProcess> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(ROOT, 'bin/services360.js'), 'serve'], {
       env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'pipe', 'inherit'],
@@ -28,7 +29,7 @@ export function startAggregatorProcess(databaseUrl: string, env: Record<string, 
       const m = /listening on http:\/\/(127\.0\.0\.1):(\d+)/.exec(out);
       if (!m) return;
       child.off('exit', onExit);
-      const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+      const agent = new http.Agent({ keepAlive: true, maxSockets: sockets });
       const request: AggregatorProcess['request'] = (method, path, headers = {}, body) => new Promise((done, fail) => {
         const req = http.request({ host: m[1], port: Number(m[2]), method, path, agent,
           headers: body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (res) => {

@@ -18,8 +18,8 @@ import { applyPendingRollups } from '../backend/rollups/apply.ts';
 import { advanceHourHorizon } from '../backend/rollups/hour-horizon.ts';
 import { backfillLeanHours } from '../backend/rollups/lean-hours.ts';
 import { startAggregatorProcess } from './aggregator-process.ts';
-import { sweepSla } from '../backend/sla/sweep.ts';
-import { refreshSla } from '../backend/sla/refresh.ts';
+import { executivePanels } from './executive-panels.ts';
+import { applyAllRollups, evaluateAllSla } from './prepare-history.ts';
 
 const { values: args } = parseArgs({ options: {
   requests: { type: 'string', default: '10000000' }, months: { type: 'string', default: '36' }, runs: { type: 'string', default: '15' },
@@ -75,51 +75,6 @@ if ((await pool.query(`SELECT 1 FROM rollup_hour_horizon WHERE lean_hour_from > 
   await pool.query('VACUUM ANALYZE rollups');
 }
 
-/**
- * The first rollup of a generated history: the rollup job's batches (applyPendingRollups), two in flight
- * (the job runs one at a time; its claims skip each other's rows, so two can run side by side). Two batches
- * updating the same month rows in opposite orders can deadlock: PostgreSQL rolls one back, its marks stay,
- * and it is simply applied again.
- */
-async function applyAllRollups(db: pg.Pool, lanes = 2): Promise<number> {
-  let applied = 0;
-  const lane = async () => {
-    for (;;) {
-      try {
-        const run = await applyPendingRollups(db, 20_000, 1, 512);
-        applied += run.requests;
-        if (run.requests === 0) return;
-      } catch (err) {
-        if ((err as { code?: string }).code !== '40P01') throw err;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: lanes }, lane));
-  return applied;
-}
-
-/**
- * The first SLA evaluation of a generated history: the SLA engine (refreshSla, as the sweep runs it) over
- * every request in id ranges, two ranges in flight so Node computes one range's clocks while PostgreSQL
- * writes the other's (the sweep walks one batch at a time); then one sweep, which records its watermark.
- */
-async function evaluateAllSla(db: pg.Pool, now: Date, lanes = 2, step = 1000): Promise<number> {
-  const { rows: [span] } = await db.query<{ lo: number; hi: number }>('SELECT min(id)::bigint AS lo, max(id)::bigint AS hi FROM requests');
-  let next = span.lo, evaluated = 0;
-  const lane = async () => {
-    while (next <= span.hi) {
-      const lo = next;
-      next += step;
-      const { rows } = await db.query<{ id: number }>('SELECT id FROM requests WHERE id >= $1 AND id < $2', [lo, lo + step]);
-      if (!rows.length) continue;
-      const done = await refreshSla(db, rows.map((r) => r.id), now); // (not `evaluated += await …`: the lanes would lose each other's counts)
-      evaluated += done.evaluated;
-    }
-  };
-  await Promise.all(Array.from({ length: lanes }, lane));
-  return evaluated + (await sweepSla(db, now)).evaluated;
-}
-
 if (args['prepare-only']) { log('prepared; measure with the same arguments, without --prepare-only'); await pool.end(); process.exit(0); }
 
 // 2. Rollup job cost: re-apply a batch of recent requests (as if each had changed) -----------------------
@@ -140,41 +95,7 @@ if (args['prepare-only']) { log('prepared; measure with the same arguments, with
 }
 
 // 3. The executive dashboard's query set ------------------------------------------------------------------
-const end = Date.parse(END);
-const DAY = 86_400_000;
-const today = (() => { const d = new Date(end + 4 * 3_600_000); d.setUTCHours(0, 0, 0, 0); return d.getTime() - 4 * 3_600_000; })();
-const last30 = { from: new Date(end - 30 * DAY).toISOString(), to: new Date(end).toISOString() };
-const FINISHED = "CASE WHEN st.status_class = 'closed' THEN coalesce(r.resolved_at, r.closed_at) END";
-const FROM = 'FROM requests r JOIN statuses st ON st.code = r.status';
-type Panel = { name: string; body: Record<string, unknown>; sql: string; params: unknown[] };
-const api = (from: number | string, to: number | string, target: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
-  ({ from, to, ...extra, targets: [{ refId: 'A', language: 'en', ...target }] });
-const PANELS: Panel[] = [
-  { name: "today's requests", body: api(new Date(today).toISOString(), END, { metric: 'received', format: 'table' }),
-    sql: `SELECT count(*) FROM requests WHERE created_at >= $1 AND created_at < $2`, params: [new Date(today), new Date(end)] },
-  { name: 'open backlog', body: api(last30.from, last30.to, { metric: 'backlog', format: 'table' }),
-    sql: `SELECT count(*) ${FROM} WHERE r.created_at < $1 AND NOT coalesce(${FINISHED} < $1, false) AND NOT (st.status_class = 'cancelled' AND coalesce(r.cancelled_at, r.updated_at) < $1)`, params: [new Date(end)] },
-  { name: 'on-time % (30 d)', body: api(last30.from, last30.to, { metric: 'on_time_pct', format: 'table' }),
-    sql: `SELECT 100.0 * count(*) FILTER (WHERE ${FINISHED} <= r.resolution_due_at AND ${FINISHED} >= $1 AND ${FINISHED} < $2)
-            / nullif(count(*) FILTER (WHERE (${FINISHED} <= r.resolution_due_at AND ${FINISHED} >= $1 AND ${FINISHED} < $2)
-            OR (r.resolution_due_at >= $1 AND r.resolution_due_at < $2 AND (${FINISHED} > r.resolution_due_at OR (${FINISHED} IS NULL AND r.resolution_due_at <= r.sla_evaluated_at)))), 0)
-          ${FROM} WHERE st.status_class <> 'cancelled'`, params: [new Date(last30.from), new Date(last30.to)] },
-  { name: 'median first response (30 d)', body: api(last30.from, last30.to, { metric: 'first_response_median', format: 'table' }),
-    sql: `SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first_response_at - created_at)) FROM requests WHERE first_response_at >= $1 AND first_response_at < $2`, params: [new Date(last30.from), new Date(last30.to)] },
-  { name: 'mean progress % (30 d)', body: api(last30.from, last30.to, { metric: 'progress_mean', format: 'table' }),
-    sql: `SELECT avg(r.progress_pct) ${FROM} WHERE r.created_at >= $1 AND r.created_at < $2 AND st.status_class <> 'cancelled'`, params: [new Date(last30.from), new Date(last30.to)] },
-  { name: 'zone map: requests by zone (30 d)', body: api(last30.from, last30.to, { metric: 'received', format: 'table', groupBy: ['zone'] }),
-    sql: `SELECT zone_id, count(*) FROM requests WHERE created_at >= $1 AND created_at < $2 GROUP BY zone_id`, params: [new Date(last30.from), new Date(last30.to)] },
-  { name: 'channels per day (30 d)', body: api(last30.from, last30.to, { metric: 'received', format: 'time_series', groupBy: ['channel'] }, { intervalMs: DAY, maxDataPoints: 400 }),
-    sql: `SELECT date_trunc('day', created_at, 'Asia/Dubai') AS t, channel_code, count(*) FROM requests WHERE created_at >= $1 AND created_at < $2 GROUP BY 1, 2`, params: [new Date(last30.from), new Date(last30.to)] },
-  { name: 'category split (30 d)', body: api(last30.from, last30.to, { metric: 'received', format: 'table', groupBy: ['category'] }),
-    sql: `SELECT category_code, count(*) FROM requests WHERE created_at >= $1 AND created_at < $2 GROUP BY 1`, params: [new Date(last30.from), new Date(last30.to)] },
-  { name: 'top recurring topics (30 d vs previous)', body: api(last30.from, last30.to, { metric: 'recurring_topics', format: 'table', topN: 10 }),
-    sql: `SELECT topic_code, count(*) FILTER (WHERE created_at >= $2) AS now, count(*) FILTER (WHERE created_at < $2) AS before FROM requests WHERE created_at >= $1 AND created_at < $3 GROUP BY 1 ORDER BY 2 DESC LIMIT 10`,
-    params: [new Date(end - 60 * DAY), new Date(last30.from), new Date(end)] },
-  { name: 'requests by month by channel (3 y trend)', body: api(new Date(end - MONTHS * 30 * DAY).toISOString(), END, { metric: 'received', format: 'time_series', groupBy: ['channel'] }, { intervalMs: 7 * DAY, maxDataPoints: 200 }),
-    sql: `SELECT date_trunc('week', created_at, 'Asia/Dubai') AS t, channel_code, count(*) FROM requests WHERE created_at >= $1 AND created_at < $2 GROUP BY 1, 2`, params: [new Date(end - MONTHS * 30 * DAY), new Date(end)] },
-];
+const PANELS = executivePanels(END, MONTHS);
 
 // The aggregator as shipped, in a process of its own (jobs off: the data holds still), over one keep-alive
 // connection (bench/aggregator-process.ts); plain SQL goes to PostgreSQL's own process the same way. (Until

@@ -9,14 +9,16 @@ pg.types.setTypeParser(1700, (v) => Number(v));
 export type Pool = pg.Pool;
 export type Client = pg.PoolClient;
 
-export function createPool(url: string, config: Pick<Config, 'poolSize' | 'statementTimeoutMs' | 'connectTimeoutMs'>): pg.Pool {
+/** `applicationName`: how the connections show in pg_stat_activity (a read replica's pool: services360-read). */
+export function createPool(url: string, config: Pick<Config, 'poolSize' | 'statementTimeoutMs' | 'connectTimeoutMs'>,
+  applicationName = 'services360'): pg.Pool {
   const pool = new pg.Pool({
     connectionString: url,
     max: config.poolSize,
     connectionTimeoutMillis: config.connectTimeoutMs,
     statement_timeout: config.statementTimeoutMs,
     idleTimeoutMillis: 30000,
-    application_name: 'services360',
+    application_name: applicationName,
     // JIT compiles plans whose estimated cost is high; our queries are short, so it only adds 100–200 ms.
     options: '-c jit=off',
   });

@@ -24,20 +24,28 @@ export type ZonesGeojson = {
 export class ZonesGeojsonCache {
   private entries = new Map<string, ZonesGeojson>();
   private building = new Map<string, Promise<ZonesGeojson>>();
-  constructor(private pool: pg.Pool, private settings: ZonesGeojsonSettings) {}
+  /** `read`: runs a read on one database (the read router: a replica or the primary). */
+  constructor(private read: <T>(fn: (pool: pg.Pool) => Promise<T>) => Promise<T>, private settings: ZonesGeojsonSettings) {}
 
-  /** The current document for key: from memory when the zones have not changed since it was built. */
-  async get(key: ZonesGeojsonKey): Promise<ZonesGeojson> {
+  /**
+   * The current document for key: from memory when the zones have not changed since it was built. The version
+   * and the build are read on the same database, so a document is never filed under a newer version than its own.
+   */
+  get(key: ZonesGeojsonKey): Promise<ZonesGeojson> {
+    return this.read((pool) => this.getOn(pool, key));
+  }
+
+  private async getOn(pool: pg.Pool, key: ZonesGeojsonKey): Promise<ZonesGeojson> {
     const bucket = zoomBucket(key.zoom, this.settings.zonesFullDetailZoom);
     const id = `${bucket}|${key.language}|${key.kind}`;
-    const { rows } = await this.pool.query<{ n: number; latest: string }>(sql('geo/zones_version'));
+    const { rows } = await pool.query<{ n: number; latest: string }>(sql('geo/zones_version'));
     const version = `${rows[0].n}.${rows[0].latest}`;
     const cached = this.entries.get(id);
     if (cached && cached.version === version) return cached;
     const pendingId = `${id}|${version}`;
     let pending = this.building.get(pendingId);
     if (!pending) {
-      pending = this.build(bucket, key, version).finally(() => this.building.delete(pendingId));
+      pending = this.build(pool, bucket, key, version).finally(() => this.building.delete(pendingId));
       this.building.set(pendingId, pending);
     }
     const built = await pending;
@@ -45,9 +53,9 @@ export class ZonesGeojsonCache {
     return built;
   }
 
-  private async build(bucket: number, key: ZonesGeojsonKey, version: string): Promise<ZonesGeojson> {
+  private async build(pool: pg.Pool, bucket: number, key: ZonesGeojsonKey, version: string): Promise<ZonesGeojson> {
     const { zonesSimplifyPixels: px, zonesFullDetailZoom: full } = this.settings;
-    const { rows } = await this.pool.query<{ body: string; features: number; points: number }>(sql('geo/zones_geojson'), [
+    const { rows } = await pool.query<{ body: string; features: number; points: number }>(sql('geo/zones_geojson'), [
       simplifyTolerance(bucket, px, full), coordinateDecimals(bucket, full), key.language, key.kind === 'all' ? null : key.kind,
     ]);
     const body = Buffer.from(rows[0].body, 'utf8');

@@ -1,5 +1,5 @@
 // The Prometheus metrics of one app: HTTP latency (by method, route pattern and status: bounded labels,
-// never the raw URL), ingest counts, rollup lag and backlog, job runs/skips/failures/durations, pool use,
+// never the raw URL), ingest counts, rollup lag and backlog, read replicas (lag, up, reads by target), job runs/skips/failures/durations, pool use,
 // and Node's process metrics. One registry per app (no global state: several apps can live in a process).
 // Database figures are read once per scrape; a database that does not answer makes them NaN (unknown)
 // and s360_database_up 0 rather than failing the scrape.
@@ -106,6 +106,30 @@ export function createMetrics(ctx: AppContext): AppMetrics {
   new Gauge({
     name: 's360_change_listener_connected', help: '1 while the LISTEN connection (token revocations, reference data changes) is up',
     registers, collect() { this.set(ctx.changes?.connected ? 1 : 0); },
+  });
+
+  // The read replicas (db/read-router.ts): each one's replay lag as last measured in the background, whether it
+  // answered, and where the read routes' reads went.
+  const replicas = () => ctx.reads.replicas.map((r) => r.state);
+  new Gauge({
+    name: 's360_replica_lag_seconds', help: 'Replay lag of each read replica at its last check (NaN: unknown, unreachable or not streaming)',
+    labelNames: ['replica'] as const, registers,
+    collect() { this.reset(); for (const r of replicas()) this.set({ replica: r.label }, r.lagSeconds); },
+  });
+  new Gauge({
+    name: 's360_replica_up', help: '1 when the read replica answered its last lag check, else 0',
+    labelNames: ['replica'] as const, registers,
+    collect() { this.reset(); for (const r of replicas()) this.set({ replica: r.label }, r.reachable ? 1 : 0); },
+  });
+  new Counter({
+    name: 's360_reads_total', help: 'Reads of the read routes by the database that served them: primary or a replica (host:port/database)',
+    labelNames: ['target'] as const, registers,
+    collect() { this.reset(); for (const [target, n] of ctx.reads.reads) this.inc({ target }, n); },
+  });
+  new Counter({
+    name: 's360_read_fallbacks_total', help: 'Reads the primary served although replicas are configured: lagging | unreachable | failed (retried on the primary)',
+    labelNames: ['reason'] as const, registers,
+    collect() { this.reset(); for (const [reason, n] of ctx.reads.fallbacks) this.inc({ reason }, n); },
   });
 
   const pool = ctx.pool;

@@ -14,6 +14,6 @@ export function registerAnnotations(router: Router, ctx: AppContext): void {
     // An unknown zone is a 400 naming it; it does not reload the reference data (domain/reference.ts).
     const ref = await ctx.reference.get();
     const query = parseAnnotationQuery(req.query, ref);
-    res.json({ annotations: await readAnnotations(ctx.pool, ref, query) });
+    res.json({ annotations: await ctx.reads.run((pool) => readAnnotations(pool, ref, query)) });
   }));
 }

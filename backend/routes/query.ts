@@ -27,28 +27,33 @@ export function registerQuery(router: Router, ctx: AppContext): void {
     if (problems.length) throw new ValidationError('the query is invalid', problems);
     const ref = await ctx.reference.get();
     const range = { from: body.from, to: body.to, intervalMs: body.intervalMs, maxDataPoints: body.maxDataPoints };
-    // A Map, written out with Object.fromEntries (own properties): a refId of "__proto__" is a key like any other.
-    const results = new Map<string, { frames: Frame[] }>();
-    const budget = new CallBudget(ctx.config);
-    // One consistent snapshot: the rollups, the applied state and the pending marks read together; it opens
-    // with the read of what the statements need to know of it (one round trip).
-    await inReadOnlySnapshot<RollupSnapshotRow, void>(ctx.pool, rollupSnapshotSql(), async (client, [row]) => {
-      const snapshot = rollupSnapshotOf(row);
-      // The call's time: each target's statements get what the earlier targets left (0: no limit).
-      const limitMs = Math.floor(ctx.config.queryTimeoutMs);
-      const deadline = performance.now() + limitMs;
-      for (const [i, target] of targets.entries()) {
-        const path = `targets[${i}]`;
-        const left = Math.floor(deadline - performance.now());
-        if (limitMs > 0 && left < 1) throw tookTooLong({ refId: target.refId, path }, limitMs);
-        await client.query(`SELECT set_config('statement_timeout', $1, true)`, [String(limitMs > 0 ? left : 0)]);
-        try {
-          results.set(target.refId, { frames: await runTarget(client, ref, ctx.config, range, target, path, snapshot, budget) });
-        } catch (err) {
-          throw isStatementTimeout(err) ? tookTooLong({ refId: target.refId, path }, ctx.config.queryTimeoutMs) : err;
+    // On a read replica when one is fresh (a hot standby runs it as is: it only reads); a failure there is
+    // answered again from the primary, from scratch (fresh results and budget).
+    const results = await ctx.reads.run((pool) => {
+      // A Map, written out with Object.fromEntries (own properties): a refId of "__proto__" is a key like any other.
+      const answered = new Map<string, { frames: Frame[] }>();
+      const budget = new CallBudget(ctx.config);
+      // One consistent snapshot: the rollups, the applied state and the pending marks read together; it opens
+      // with the read of what the statements need to know of it (one round trip).
+      return inReadOnlySnapshot<RollupSnapshotRow, Map<string, { frames: Frame[] }>>(pool, rollupSnapshotSql(), async (client, [row]) => {
+        const snapshot = rollupSnapshotOf(row);
+        // The call's time: each target's statements get what the earlier targets left (0: no limit).
+        const limitMs = Math.floor(ctx.config.queryTimeoutMs);
+        const deadline = performance.now() + limitMs;
+        for (const [i, target] of targets.entries()) {
+          const path = `targets[${i}]`;
+          const left = Math.floor(deadline - performance.now());
+          if (limitMs > 0 && left < 1) throw tookTooLong({ refId: target.refId, path }, limitMs);
+          await client.query(`SELECT set_config('statement_timeout', $1, true)`, [String(limitMs > 0 ? left : 0)]);
+          try {
+            answered.set(target.refId, { frames: await runTarget(client, ref, ctx.config, range, target, path, snapshot, budget) });
+          } catch (err) {
+            throw isStatementTimeout(err) ? tookTooLong({ refId: target.refId, path }, ctx.config.queryTimeoutMs) : err;
+          }
+          await yieldToLoop(); // other requests get a turn between targets
         }
-        await yieldToLoop(); // other requests get a turn between targets
-      }
+        return answered;
+      });
     });
     await writeResults(res, Object.fromEntries(results));
   }));

@@ -38,7 +38,7 @@ export function registerRecurrence(router: Router, ctx: AppContext): void {
     const topN = parseInteger(req.query, 'topN', 1, ctx.config.recurrenceMaxTopN, 10);
     const language = parseLanguage(req.query);
     const filters = await readFilters(ctx, req.query);
-    const topics = await topicTrends(ctx.pool, { ...range, topN, language, filters });
+    const topics = await ctx.reads.run((pool) => topicTrends(pool, { ...range, topN, language, filters }));
     const previous = previousPeriod(range);
     res.json({
       from: range.from.toISOString(), to: range.to.toISOString(),
@@ -53,7 +53,7 @@ export function registerRecurrence(router: Router, ctx: AppContext): void {
     const language = parseLanguage(req.query);
     const filters = await readFilters(ctx, req.query);
     const limit = parseInteger(req.query, 'limit', 1, ctx.config.hotspotMaxRows, ctx.config.hotspotMaxRows);
-    const answer = await findHotspots(ctx.pool, { window, filters, language, limit }, ctx.config);
+    const answer = await ctx.reads.run((pool) => findHotspots(pool, { window, filters, language, limit }, ctx.config));
     res.json({
       source: answer.source, from: answer.window.from.toISOString(), to: answer.window.to.toISOString(),
       computed_at: answer.computed_at,
@@ -68,7 +68,7 @@ export function registerRecurrence(router: Router, ctx: AppContext): void {
     const language = parseLanguage(req.query);
     const filters = await readFilters(ctx, req.query);
     const limit = parseInteger(req.query, 'limit', 1, ctx.config.hotspotMaxRows, ctx.config.hotspotMaxRows);
-    const answer = await findHotspots(ctx.pool, { window, filters, language, limit }, ctx.config);
+    const answer = await ctx.reads.run((pool) => findHotspots(pool, { window, filters, language, limit }, ctx.config));
     res.setHeader('Content-Type', 'application/geo+json; charset=utf-8');
     res.setHeader('X-Hotspots-Source', answer.source);
     res.end(JSON.stringify({

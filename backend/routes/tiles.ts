@@ -19,7 +19,7 @@ export function registerTiles(router: Router, ctx: AppContext): void {
     rejectUnknown(req.query, PARAMS);
     const range = parseTimeRange(req.query, ctx.config.tileDefaultDays);
     const filters = await readFilters(ctx, req.query);
-    const { tile, layer, capped } = await renderRequestTile(ctx.pool, ctx.config, coords, range, filters);
+    const { tile, layer, capped } = await ctx.reads.run((pool) => renderRequestTile(pool, ctx.config, coords, range, filters));
     res.setHeader('Cache-Control', `private, max-age=${ctx.config.tileCacheSeconds}`);
     res.setHeader('X-Tile-Layer', layer);
     if (capped) res.setHeader('X-Tile-Capped', String(ctx.config.maxTileFeatures));

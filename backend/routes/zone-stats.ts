@@ -17,7 +17,7 @@ export function registerZoneStats(router: Router, ctx: AppContext): void {
     const range = parseTimeRange(req.query, ctx.config.tileDefaultDays);
     const metric = parseChoice(req.query, 'metric', ZONE_METRICS, 'received');
     const filters = await readFilters(ctx, req.query);
-    const rows = await zoneStats(ctx.pool, metric, range, filters);
+    const rows = await ctx.reads.run((pool) => zoneStats(pool, metric, range, filters));
     res.json({ metric, from: range.from.toISOString(), to: range.to.toISOString(), rows });
   }));
 }

@@ -12,7 +12,7 @@ const PARAMS = ['zoom', 'language', 'kind'] as const;
 const KINDS: readonly ZoneKindFilter[] = ['all', 'community', 'public_site'];
 
 export function registerZonesGeojson(router: Router, ctx: AppContext): void {
-  const cache = new ZonesGeojsonCache(ctx.pool, ctx.config);
+  const cache = new ZonesGeojsonCache((fn) => ctx.reads.run(fn), ctx.config);
   router.get('/v1/zones.geojson', requireScope(ctx.tokens, 'read'), handle(async (req, res) => {
     rejectUnknown(req.query, PARAMS);
     const zoom = parseNumber(req.query, 'zoom', 0, MAX_TILE_ZOOM, 10);

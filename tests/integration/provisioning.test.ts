@@ -228,7 +228,8 @@ describe('docker-compose.yaml', () => {
   });
 
   test('runs PostGIS, the aggregator, the demo seeding, the trickle, the plugin build and Grafana', () => {
-    assert.deepEqual(Object.keys(services).sort(), ['aggregator', 'grafana', 'plugins', 'postgis', 'seed', 'trickle']);
+    const base = Object.keys(services).filter((name) => !services[name].profiles);
+    assert.deepEqual(base.sort(), ['aggregator', 'grafana', 'plugins', 'postgis', 'seed', 'trickle']);
     assert.equal(services.seed.depends_on.aggregator.condition, 'service_healthy');
     assert.equal(grafana.depends_on.seed.condition, 'service_completed_successfully');
     assert.equal(grafana.depends_on.plugins.condition, 'service_completed_successfully');
@@ -249,9 +250,11 @@ describe('docker-compose.yaml', () => {
     }
     const [, pgMajor] = /^imresamu\/postgis:(\d+)-\d+\.\d+$/.exec(services.postgis.image) ?? [];
     assert.ok(Number(pgMajor) >= 15, services.postgis.image);
-    // The aggregator's image (Dockerfile), on the Node line package.json asks for.
+    // The aggregator's image (Dockerfile), on the Node line package.json asks for; the scale profile's copies the same.
     assert.match(read('Dockerfile'), /^ARG NODE_IMAGE=node:22-bookworm-slim$/m);
-    for (const s of ['aggregator', 'seed', 'trickle']) assert.deepEqual([services[s].build, services[s].image], [{ context: '.', target: 'aggregator' }, 'services360-aggregator:local'], s);
+    for (const s of ['aggregator', 'seed', 'trickle', 'aggregator-1', 'aggregator-2']) assert.deepEqual([services[s].build, services[s].image], [{ context: '.', target: 'aggregator' }, 'services360-aggregator:local'], s);
+    for (const s of ['scale-init', 'postgis-replica']) assert.equal(services[s].image, services.postgis.image, s);
+    for (const s of ['grafana-1', 'grafana-2']) assert.equal(services[s].image, grafana.image, s);
   });
 
   test('allows unsigned plugins for our three ids only, and mounts dist/ and provisioning/ where Grafana reads them', () => {
@@ -288,5 +291,63 @@ describe('docker-compose.yaml', () => {
     assert.match(grafana.entrypoint.join(' '), /\. \/demo-env\/tokens\.env[\s\S]*exec \/run\.sh/);
     assert.ok(mounts(grafana).some((x) => x.src === 'demo-env' && x.mode === 'ro'));
     assert.ok(mounts(services.seed).some((x) => x.src === 'demo-env' && x.dst === '/demo-env'));
+  });
+  // Profile `scale`: the production shape (docs/scaling.md).
+  test('profile scale: a streaming replica, two aggregators reading from it behind nginx, two Grafanas in HA', () => {
+    const scale = Object.keys(services).filter((name) => services[name].profiles?.includes('scale'));
+    assert.deepEqual(scale.sort(), ['aggregator-1', 'aggregator-2', 'grafana-1', 'grafana-2', 'lb', 'postgis-replica', 'scale-init']);
+    // The primary lets the replicator role stream; the init makes that role and Grafana's database.
+    const hbaMount = mounts(services.postgis).find((x) => x.src === './provisioning/compose/pg_hba.conf');
+    assert.ok(hbaMount && services.postgis.command.join(' ').includes(`hba_file=${hbaMount.dst}`), 'the primary uses the mounted pg_hba.conf');
+    assert.match(read('provisioning/compose/pg_hba.conf'), /^host\s+replication\s+replicator\s+all\s+scram-sha-256$/m);
+    const init = read('provisioning/compose/scale-init.sh');
+    assert.match(init, /CREATE ROLE replicator LOGIN REPLICATION/);
+    assert.match(init, /CREATE DATABASE grafana/);
+    // The replica: pg_basebackup -R from the primary into its own volume, then the image's entrypoint (hot standby).
+    const replica = services['postgis-replica'];
+    assert.equal(replica.depends_on['scale-init'].condition, 'service_completed_successfully');
+    const entry = read(mounts(replica).find((x) => x.dst === replica.entrypoint[1])!.src);
+    assert.match(entry, /pg_basebackup -h postgis [\s\S]*-U replicator[\s\S]* -R /);
+    assert.match(entry, /exec docker-entrypoint\.sh postgres -c hot_standby=on/);
+    assert.ok(mounts(replica).some((x) => x.src === 'pgdata-replica' && x.dst === '/var/lib/postgresql/data'));
+    assert.ok('pgdata-replica' in compose.volumes);
+    assert.match(replica.healthcheck.test[1], /pg_is_in_recovery/);
+    // Two aggregators: write to the primary, read from the replica, jobs on (the job lock elects one per tick);
+    // they start after `aggregator` installed the dependencies and migrated (no second npm ci on the volume).
+    for (const name of ['aggregator-1', 'aggregator-2']) {
+      const a = services[name];
+      assert.equal(new URL(env(a).DATABASE_URL).hostname, 'postgis', name);
+      assert.equal(new URL(env(a).S360_READ_DATABASE_URL).hostname, 'postgis-replica', name);
+      assert.equal(env(a).S360_JOBS, 'on');
+      assert.equal(env(a).PORT, env(services.aggregator).PORT);
+      assert.doesNotMatch(a.command.join(' '), /npm ci|migrate/, name);
+      assert.equal(a.depends_on.aggregator.condition, 'service_healthy');
+      assert.equal(a.depends_on['postgis-replica'].condition, 'service_healthy');
+    }
+    // nginx in front of both pairs, and its configuration names each instance.
+    const lb = services.lb;
+    assert.match(lb.image, /^nginx:/);
+    const conf = read(mounts(lb).find((x) => x.dst === '/etc/nginx/nginx.conf')!.src);
+    for (const upstream of ['aggregator-1:8360', 'aggregator-2:8360', 'grafana-1:3000', 'grafana-2:3000']) assert.ok(conf.includes(`server ${upstream}`), upstream);
+    assert.match(conf, /listen 8360;[\s\S]*proxy_pass http:\/\/aggregators;/);
+    // Host ports ("127.0.0.1:8361:8360" → 8361): on this machine only, and free beside the default Grafana's.
+    const hostPort = (p: string) => p.split(':').at(-2)!;
+    for (const p of lb.ports as string[]) {
+      assert.match(p, /^127\.0\.0\.1:/, `${p}: published on this machine only`);
+      assert.ok(!(grafana.ports as string[]).some((g) => hostPort(g) === hostPort(p)), `port ${hostPort(p)} is free beside the default Grafana`);
+    }
+    // Two Grafanas: the same provisioning as the default one, the aggregator through the balancer, one shared
+    // PostgreSQL database for their state, and their alertmanagers as HA peers of each other.
+    for (const name of ['grafana-1', 'grafana-2']) {
+      const g = env(services[name]);
+      const provisioningVars = Object.keys(env(grafana)).filter((k) => k.startsWith('S360_'));
+      assert.deepEqual(Object.keys(g).filter((k) => k.startsWith('S360_')).sort(), provisioningVars.sort(), name);
+      assert.equal(new URL(g.S360_AGGREGATOR_URL).hostname, 'lb');
+      assert.equal(g.GF_DATABASE_TYPE, 'postgres');
+      assert.equal(g.GF_DATABASE_HOST, 'postgis:5432');
+      assert.equal(g.GF_DATABASE_NAME, 'grafana');
+      assert.deepEqual(g.GF_UNIFIED_ALERTING_HA_PEERS.split(',').sort(), ['grafana-1:9094', 'grafana-2:9094']);
+      assert.deepEqual(mounts(services[name]).map((m) => m.dst).sort(), mounts(grafana).filter((m) => m.src !== 'grafana-data').map((m) => m.dst).sort(), `${name}: no local state volume`);
+    }
   });
 });

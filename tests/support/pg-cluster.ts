@@ -70,13 +70,8 @@ async function waitReady(url: string, boundMs = 60_000): Promise<void> {
   }
 }
 
-/** Creates, starts and prepares (a superuser role and a database) a cluster of its own. */
-export async function createCluster(prefix = 's360chaos'): Promise<PgCluster> {
-  const version = newestVersion();
-  if (!version) throw new Error('no PostgreSQL server under /usr/lib/postgresql');
-  const name = `${prefix}_${process.pid}`;
-  const port = await freePort();
-  const ctl = (...args: string[]) => run('pg_ctlcluster', [version, name, ...args]);
+/** Drops the cluster when the test process exits first (synchronous, as exit hooks must be); returns the drop. */
+function dropOnExit(version: string, name: string): { dropSync: () => void; disarm: () => void; isDropped: () => boolean } {
   let dropped = false;
   const dropSync = () => {
     if (dropped) return;
@@ -84,30 +79,94 @@ export async function createCluster(prefix = 's360chaos'): Promise<PgCluster> {
     try { execFileSync('pg_dropcluster', ['--stop', version, name], { stdio: 'ignore' }); } catch { /* already gone */ }
   };
   process.once('exit', dropSync);
-  try {
-    // Small and quick: few connections, little memory; durability as in production (fsync on).
-    await run('pg_createcluster', [version, name, '--port', String(port), '--start-conf', 'manual',
-      '-o', 'max_connections=40', '-o', 'shared_buffers=32MB',
-      '-o', 'log_min_messages=warning']);
-    await ctl('start');
-    await psql(version, port, "CREATE ROLE s360chaos LOGIN SUPERUSER PASSWORD 's360chaos'");
-    await psql(version, port, 'CREATE DATABASE s360chaos OWNER s360chaos');
-  } catch (err) {
-    dropSync();
-    throw err;
-  }
-  const url = `postgres://s360chaos:s360chaos@127.0.0.1:${port}/s360chaos`;
-  await waitReady(url);
+  return { dropSync, disarm: () => { dropped = true; process.off('exit', dropSync); }, isDropped: () => dropped };
+}
+
+function handle(version: string, name: string, port: number, url: string, guard: ReturnType<typeof dropOnExit>): PgCluster {
+  const ctl = (...args: string[]) => run('pg_ctlcluster', [version, name, ...args]);
   return {
     name, version, port, url,
     restart: async () => { await ctl('restart', '-m', 'fast'); await waitReady(url); },
     stop: async () => { await ctl('stop', '-m', 'fast'); },
     start: async () => { await ctl('start'); await waitReady(url); },
     drop: async () => {
-      if (dropped) return;
+      if (guard.isDropped()) return;
       await run('pg_dropcluster', ['--stop', version, name]).catch(() => {});
-      dropped = true;
-      process.off('exit', dropSync);
+      guard.disarm();
     },
   };
+}
+
+/** Small and quick: few connections, little memory; durability as in production (fsync on). */
+const SMALL = ['-o', 'max_connections=40', '-o', 'shared_buffers=32MB', '-o', 'log_min_messages=warning'];
+
+/**
+ * Creates, starts and prepares (a superuser role and a database) a cluster of its own. `replication`: it can
+ * also be the primary of a streaming replica (wal_level=replica, WAL senders, a role `s360repl` with the
+ * REPLICATION attribute; Debian's pg_hba.conf lets it connect from 127.0.0.1).
+ */
+export async function createCluster(prefix = 's360chaos', opts: { replication?: boolean } = {}): Promise<PgCluster> {
+  const version = newestVersion();
+  if (!version) throw new Error('no PostgreSQL server under /usr/lib/postgresql');
+  const name = `${prefix}_${process.pid}`;
+  const port = await freePort();
+  const guard = dropOnExit(version, name);
+  const replication = opts.replication ? ['-o', 'wal_level=replica', '-o', 'max_wal_senders=5', '-o', 'wal_keep_size=64MB'] : [];
+  try {
+    await run('pg_createcluster', [version, name, '--port', String(port), '--start-conf', 'manual', ...SMALL, ...replication]);
+    await run('pg_ctlcluster', [version, name, 'start']);
+    await psql(version, port, "CREATE ROLE s360chaos LOGIN SUPERUSER PASSWORD 's360chaos'");
+    await psql(version, port, 'CREATE DATABASE s360chaos OWNER s360chaos');
+    if (opts.replication) await psql(version, port, "CREATE ROLE s360repl LOGIN REPLICATION PASSWORD 's360repl'");
+  } catch (err) {
+    guard.dropSync();
+    throw err;
+  }
+  const url = `postgres://s360chaos:s360chaos@127.0.0.1:${port}/s360chaos`;
+  await waitReady(url);
+  return handle(version, name, port, url, guard);
+}
+
+/**
+ * A hot standby of `primary` (created with { replication: true }), streaming from it: a cluster of its own on
+ * another port whose data directory is replaced by `pg_basebackup -R` (standby.signal and primary_conninfo
+ * written by it), then started. Resolves once it accepts connections and its WAL receiver streams.
+ */
+export async function createStandby(primary: PgCluster, prefix = 's360standby'): Promise<PgCluster> {
+  const { version } = primary;
+  const name = `${prefix}_${process.pid}`;
+  const port = await freePort();
+  const guard = dropOnExit(version, name);
+  try {
+    await run('pg_createcluster', [version, name, '--port', String(port), '--start-conf', 'manual', ...SMALL]);
+    const dataDir = `/var/lib/postgresql/${version}/${name}`;
+    await run('runuser', ['-u', 'postgres', '--', 'find', dataDir, '-mindepth', '1', '-delete'], { cwd: '/' });
+    await run('runuser', ['-u', 'postgres', '--', `/usr/lib/postgresql/${version}/bin/pg_basebackup`, '-D', dataDir, '-R', '-X', 'stream',
+      '-c', 'fast', '-d', `host=127.0.0.1 port=${primary.port} user=s360repl password=s360repl application_name=${name}`], { cwd: '/' });
+    await run('pg_ctlcluster', [version, name, 'start']);
+  } catch (err) {
+    guard.dropSync();
+    throw err;
+  }
+  const url = `postgres://s360chaos:s360chaos@127.0.0.1:${port}/s360chaos`;
+  await waitReady(url);
+  await waitStreaming(url);
+  return handle(version, name, port, url, guard);
+}
+
+/** Waits until the server is a standby with a WAL receiver streaming (bounded). */
+async function waitStreaming(url: string, boundMs = 60_000): Promise<void> {
+  const deadline = Date.now() + boundMs;
+  for (;;) {
+    const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+    c.on('error', () => {});
+    try {
+      await c.connect();
+      const { rows } = await c.query(`SELECT pg_is_in_recovery() AS standby, EXISTS (SELECT 1 FROM pg_stat_wal_receiver WHERE status = 'streaming') AS streaming`);
+      await c.end();
+      if (rows[0].standby && rows[0].streaming) return;
+    } catch { await c.end().catch(() => {}); }
+    if (Date.now() > deadline) throw new Error(`the standby did not stream within ${boundMs} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }
