@@ -111,6 +111,15 @@ describe('changes', () => {
     // The request keeps its topic; export leaves the retired topic out, and applying the export changes nothing.
     assert.equal((await pool().query('SELECT topic_code FROM requests WHERE id = $1', [used.body.id])).rows[0].topic_code, 'environment.noise');
     assert.deepEqual((await applyCityFile(pool(), readCityFile(cityFileText(await exportCity(pool())), 'export.yaml'), 'export.yaml')).plan.steps, []);
+    // A retired topic takes no new request (its history stays); Open311 no longer lists it as a service.
+    const refused = await agg.call('POST', '/v1/requests', sampleRequest({ topic: 'environment.noise', category: 'report' }), agg.tokens.ingest);
+    assert.equal(refused.status, 400, refused.text);
+    assert.equal(refused.body.details[0].path, 'topic');
+    assert.match(refused.body.details[0].message, /^topic "environment\.noise" is retired; valid: /);
+    const services = await agg.call('GET', '/open311/v2/services.json', undefined, null);
+    assert.equal(services.status, 200, services.text);
+    assert.ok(!services.body.some((x: { service_code: string }) => x.service_code === 'environment.noise'));
+    assert.ok(services.body.some((x: { service_code: string }) => x.service_code === 'environment.beach_cleanliness'));
     // Listed again, it is in use again (the air quality topic comes back as new).
     const back = await applyCityFile(pool(), fileOf(dubai()), 'dubai.yaml');
     assert.deepEqual(back.plan.steps.map((s) => `${s.op} ${s.code} ${s.fields.map((x) => `${x.field}: ${x.from} → ${x.to}`).join('; ')}`),
