@@ -74,7 +74,7 @@ async function applyStep(c: pg.ClientBase, s: Step, want: State): Promise<void> 
       const from = new Date(x.effective_from);
       await c.query(sql('city/close_policy'), [s.code, from]);
       await c.query(sql('city/insert_policy'), [s.code, s.version, x.kind, x.topic, x.priority, x.first_response_minutes, x.resolution_minutes,
-        x.calendar, x.warning_pct, x.pause_statuses, from]);
+        x.calendar, x.warning_pct, x.pause_statuses, from, x.channel]);
       return;
     }
   }

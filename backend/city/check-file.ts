@@ -62,7 +62,7 @@ export function readCityFile(text: string, source: string): CityFile {
     else { broken.add(key); for (const issue of r.error.issues) problems.push({ path: pathText([key, ...issue.path]), message: issue.message }); }
   }
   const codesIn = (key: string) => Array.isArray(data[key]) ? new Set((data[key] as unknown[]).map((x) => (x as { code?: unknown })?.code).filter((c): c is string => typeof c === 'string')) : null;
-  problems.push(...checkWhole(parsed, { calendars: codesIn('calendars'), departments: codesIn('departments'), topics: codesIn('topics') }, broken));
+  problems.push(...checkWhole(parsed, { calendars: codesIn('calendars'), departments: codesIn('departments'), topics: codesIn('topics'), channels: codesIn('channels') }, broken));
   if (problems.length) throw new CityFileError(source, inFileOrder(problems));
   return parsed as CityFile;
 }
@@ -98,7 +98,7 @@ function exactlyOnce(items: readonly { code: string }[] | undefined, codes: read
 
 const minuteOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
-type Known = { calendars: Set<string> | null; departments: Set<string> | null; topics: Set<string> | null };
+type Known = { calendars: Set<string> | null; departments: Set<string> | null; topics: Set<string> | null; channels: Set<string> | null };
 
 /**
  * The checks that need more than one section, over the items that parsed (a list may have holes where an item
@@ -143,6 +143,7 @@ export function checkWhole(f: Partial<CityFile>, known?: Known, broken: Readonly
   const calendars = known ? known.calendars : codes(f.calendars);
   const departments = known ? known.departments : codes(f.departments);
   const topics = known ? known.topics : codes(f.topics);
+  const channels = known ? known.channels : codes(f.channels);
 
   f.calendars?.forEach((c, i) => {
     const p = `calendars[${i}]`;
@@ -181,6 +182,7 @@ export function checkWhole(f: Partial<CityFile>, known?: Known, broken: Readonly
   f.sla_policies?.forEach((s, i) => {
     const p = `sla_policies[${i}]`;
     if (calendars && !calendars.has(s.calendar)) out.push({ path: `${p}.calendar`, message: `unknown calendar "${s.calendar}"` });
+    if (s.applies_to.channel !== undefined && channels && !channels.has(s.applies_to.channel)) out.push({ path: `${p}.applies_to.channel`, message: `unknown channel "${s.applies_to.channel}"` });
     if (s.applies_to.topic !== undefined && topics && !topics.has(s.applies_to.topic)) out.push({ path: `${p}.applies_to.topic`, message: `unknown topic "${s.applies_to.topic}"` });
     if (f.city && isTimeZone(f.city.time_zone) && parseEffectiveFrom(s.effective_from, f.city.time_zone) === null) {
       out.push({ path: `${p}.effective_from`, message: `"${s.effective_from}" is neither a date "YYYY-MM-DD" nor an ISO 8601 instant with a zone` });

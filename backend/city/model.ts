@@ -15,7 +15,7 @@ export type DepartmentState = { names: Names; calendar: string; retired: boolean
 export type TopicState = { names: Names; department: string; default_priority: string; proactive_action: Names | null; retired: boolean };
 export type HolidayState = { calendar: string | null; date: string; names: Names; provisional: boolean };
 export type PolicyTerms = {
-  kind: string | null; topic: string | null; priority: string | null;
+  kind: string | null; topic: string | null; priority: string | null; channel: string | null;
   first_response_minutes: number; resolution_minutes: number; calendar: string; warning_pct: number; pause_statuses: string[];
 };
 export type PolicyState = PolicyTerms & { version: number | null; effective_from: number; retired: boolean };
@@ -71,7 +71,7 @@ export function fromFile(f: CityFile): State {
     holidays: new Map(f.holidays.map((h) => [holidayKey(h.calendar ?? null, h.date),
       { calendar: h.calendar ?? null, date: h.date, names: sortNames(h.name), provisional: h.provisional ?? false }])),
     policies: new Map(f.sla_policies.map((p) => [p.code, {
-      kind: p.applies_to.kind ?? null, topic: p.applies_to.topic ?? null, priority: p.applies_to.priority ?? null,
+      kind: p.applies_to.kind ?? null, topic: p.applies_to.topic ?? null, priority: p.applies_to.priority ?? null, channel: p.applies_to.channel ?? null,
       first_response_minutes: p.first_response_minutes, resolution_minutes: p.resolution_minutes, calendar: p.calendar,
       warning_pct: p.warning_pct, pause_statuses: [...p.pause_statuses],
       version: null, effective_from: parseEffectiveFrom(p.effective_from, zone)!, retired: false,
@@ -115,6 +115,7 @@ export function toFile(s: State): CityFile {
       code,
       applies_to: {
         ...(p.kind !== null ? { kind: p.kind } : {}), ...(p.topic !== null ? { topic: p.topic } : {}), ...(p.priority !== null ? { priority: p.priority } : {}),
+        ...(p.channel !== null ? { channel: p.channel } : {}),
       } as CityFile['sla_policies'][number]['applies_to'],
       first_response_minutes: p.first_response_minutes, resolution_minutes: p.resolution_minutes, calendar: p.calendar,
       warning_pct: p.warning_pct, pause_statuses: p.pause_statuses as CityFile['sla_policies'][number]['pause_statuses'],

@@ -53,7 +53,7 @@ function compare<T>(section: Section, cur: Map<string, T & { retired?: boolean }
   return steps;
 }
 
-const TERMS: (keyof PolicyTerms)[] = ['kind', 'topic', 'priority', 'first_response_minutes', 'resolution_minutes', 'calendar', 'warning_pct', 'pause_statuses'];
+const TERMS: (keyof PolicyTerms)[] = ['kind', 'topic', 'priority', 'channel', 'first_response_minutes', 'resolution_minutes', 'calendar', 'warning_pct', 'pause_statuses'];
 
 export function planChanges(cur: State, want: State, inUse: InUse): Plan {
   const steps: Step[] = [];

@@ -15,7 +15,7 @@ type Raw = {
   topics: (Named & { department: string; default_priority: string; proactive_action: Names | null; retired: boolean })[];
   holidays: { calendar: string | null; date: string; name_en: string; name_ar: string; names: Names; provisional: boolean }[];
   policies: {
-    code: string; version: number; kind: string | null; topic: string | null; priority: string | null; first_response_minutes: number;
+    code: string; version: number; kind: string | null; topic: string | null; priority: string | null; channel: string | null; first_response_minutes: number;
     resolution_minutes: number; calendar: string; warning_pct: number; pause_statuses: string[]; effective_from: number; retired: boolean;
   }[];
 };
@@ -44,7 +44,7 @@ export async function readState(client: pg.ClientBase): Promise<State> {
     }])),
     holidays: new Map(raw.holidays.map((h) => [holidayKey(h.calendar, h.date), { calendar: h.calendar, date: h.date, names: namesOf(h), provisional: h.provisional }])),
     policies: new Map(raw.policies.map((p) => [p.code, {
-      kind: p.kind, topic: p.topic, priority: p.priority, first_response_minutes: p.first_response_minutes, resolution_minutes: p.resolution_minutes,
+      kind: p.kind, topic: p.topic, priority: p.priority, channel: p.channel, first_response_minutes: p.first_response_minutes, resolution_minutes: p.resolution_minutes,
       calendar: p.calendar, warning_pct: p.warning_pct, pause_statuses: p.pause_statuses, version: p.version,
       effective_from: Math.round(p.effective_from), retired: p.retired,
     }])),

@@ -163,6 +163,29 @@ describe('changes', () => {
   });
 });
 
+describe('a policy for one channel', () => {
+  test('added: a request from that channel is opened under it, one from another channel under the kind\'s', async () => {
+    const f = parse(cityFileText(await exportCity(pool())));
+    f.sla_policies.push({ code: 'complaint_whatsapp', applies_to: { kind: 'complaint', channel: 'whatsapp' }, first_response_minutes: 60,
+      resolution_minutes: 600, calendar: '24x7', warning_pct: 80, pause_statuses: ['on_hold'], effective_from: '2026-01-01' });
+    const { plan } = await applyCityFile(pool(), fileOf(f), 'city.yaml');
+    assert.equal(formatPlan(plan).split('\n')[0], '+ sla_policies complaint_whatsapp: version 1 from 2026-01-01');
+    const open = async (channel: string) => {
+      const res = await agg.call('POST', '/v1/requests', sampleRequest({ channel, created_at: '2026-11-30T10:00:00+04:00' }), agg.tokens.ingest);
+      assert.equal(res.status, 201, res.text);
+      return (await pool().query('SELECT p.code FROM requests r JOIN sla_policies p ON p.id = r.sla_policy_id WHERE r.id = $1', [res.body.id])).rows[0].code;
+    };
+    assert.equal(await open('whatsapp'), 'complaint_whatsapp');
+    assert.equal(await open('website'), 'complaint');
+    // A channel a policy names is in use: dropping it from the file retires it.
+    const g = parse(cityFileText(await exportCity(pool())));
+    g.channels = g.channels.filter((c: { code: string }) => c.code !== 'walk_in');
+    g.sla_policies.find((x: { code: string }) => x.code === 'complaint_whatsapp').applies_to.channel = 'walk_in';
+    assert.throws(() => fileOf(g), (err: unknown) => err instanceof CityFileError
+      && err.problems.some((x) => x.message === 'unknown channel "walk_in"'));
+  });
+});
+
 describe('services360 config (the command)', () => {
   const cli = (...args: string[]) => promisify(execFile)(process.execPath, [join(ROOT, 'bin/services360.js'), ...args],
     { env: { ...process.env, DATABASE_URL: agg.db.url }, cwd: ROOT }).then((r) => ({ code: 0, ...r }), (e) => ({ code: e.code as number, stdout: e.stdout as string, stderr: e.stderr as string }));

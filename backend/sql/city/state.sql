@@ -16,7 +16,7 @@ SELECT json_build_object(
   'holidays',    (SELECT coalesce(json_agg(json_build_object('calendar', calendar_code, 'date', to_char(day, 'YYYY-MM-DD'), 'name_en', name_en,
                     'name_ar', name_ar, 'names', names, 'provisional', provisional)), '[]') FROM holidays),
   'policies',    (SELECT coalesce(json_agg(json_build_object('code', code, 'version', version, 'kind', category_code, 'topic', topic_code,
-                    'priority', priority, 'first_response_minutes', first_response_minutes, 'resolution_minutes', resolution_minutes,
+                    'priority', priority, 'channel', channel_code, 'first_response_minutes', first_response_minutes, 'resolution_minutes', resolution_minutes,
                     'calendar', calendar_code, 'warning_pct', warning_pct, 'pause_statuses', pause_statuses,
                     'effective_from', (extract(epoch FROM valid_from) * 1000)::float8, 'retired', valid_to IS NOT NULL)), '[]')
                   FROM (SELECT DISTINCT ON (code) * FROM sla_policies ORDER BY code, version DESC) latest)
