@@ -21,6 +21,8 @@ export type ReferenceData = {
   departments: (Named & Retirable & { calendar_code: string })[];
   topics: Topic[];
   statuses: (Named & { status_class: string })[];
+  /** the four priorities' labels (migration 0036, the city file); absent: the built-in labels (query/labels.ts) */
+  priorities?: Named[];
   stages: Stage[];
   advisors: Advisor[];
   zones: Zone[];

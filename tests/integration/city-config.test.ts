@@ -163,6 +163,18 @@ describe('changes', () => {
   });
 });
 
+describe('labels', () => {
+  test('a priority\'s label from the file is what the API shows', async () => {
+    const f = parse(cityFileText(await exportCity(pool())));
+    f.priorities.find((p: { code: string }) => p.code === 'normal').name = { en: 'Standard', ar: 'قياسية' };
+    await applyCityFile(pool(), fileOf(f), 'city.yaml');
+    const created = await agg.call('POST', '/v1/requests', sampleRequest(), agg.tokens.ingest);
+    assert.equal(created.status, 201, created.text);
+    const detail = await agg.call('GET', `/v1/requests/${created.body.id}?language=ar`, undefined, agg.tokens.read);
+    assert.deepEqual(detail.body.priority, { code: 'normal', name: 'قياسية' });
+  });
+});
+
 describe('a policy for one channel', () => {
   test('added: a request from that channel is opened under it, one from another channel under the kind\'s', async () => {
     const f = parse(cityFileText(await exportCity(pool())));
