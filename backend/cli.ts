@@ -10,6 +10,9 @@ const COMMANDS: Record<string, { load: () => Promise<{ run: (argv: string[]) => 
   'grant-alerting-login': { load: () => import('./cli/grant-alerting-login.ts'), help: '--user NAME [--strip]: a login that reads the alerting views only (password from S360_ALERTING_PASSWORD); an existing role it did not make is refused unless --strip' },
   'run-jobs': { load: () => import('./cli/run-jobs.ts'), help: '[--jobs sla-sweep,rollups,recurrence]: run jobs once now, to completion' },
   trickle: { load: () => import('./cli/trickle.ts'), help: '--token T [--rate 1]: post live requests and journey steps to a running aggregator' },
+  config: { load: () => import('./cli/config.ts'), help: 'apply FILE [--dry-run] | export [FILE]: the city configuration as a file (config/city.schema.json)' },
+  holidays: { load: () => import('./cli/holidays.ts'), help: 'import FILE.ics (--calendar CODE | --all-calendars) [--dry-run]: holidays from an iCalendar file' },
+  'find-request': { load: () => import('./cli/find-request.ts'), help: '--source S --external-id X [--pii]: a request by the source system\'s own id' },
   'generate-demo': { load: () => import('./cli/generate-demo.ts'), help: '--months N --seed S [--zones FILE] [--requests N]' },
 };
 

@@ -43,6 +43,9 @@ if [ "$reset" = 1 ]; then
 fi
 step "migrating $DATABASE_URL"
 cli migrate
+# The city's configuration (reference data, calendars, the 2027 holidays, SLA policies): idempotent, prints its plan.
+say "applying the city configuration config/cities/dubai.yaml"
+cli config apply config/cities/dubai.yaml
 if [ "$(psql "$DATABASE_URL" -qtAc 'SELECT count(*) FROM requests')" = 0 ]; then
   step "generating the demo city (${months} months, seed ${seed})"
   cli generate-demo --months "$months" --seed "$seed"

@@ -154,7 +154,7 @@ export class RequestFactory {
       address = arabic ? `شارع ${street}، ${label.ar}` : `Street ${street}, ${label.en}`;
     }
 
-    const policy = ctx.policies.choose(category, topicCode, priority, at);
+    const policy = ctx.policies.choose(category, topicCode, priority, at, channel);
     const advisors = this.advisorsOf.get(topic.department_code) ?? ctx.advisors;
     const journey = planJourney({
       createdAt: at, endAt: ctx.endAt, source,

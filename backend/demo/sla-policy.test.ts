@@ -22,3 +22,15 @@ test('the most specific valid policy wins: topic, then priority, then category, 
   assert.equal(p.choose('report', 'drain', 'urgent', 2000)?.id, 3, 'topic beats priority');
   assert.equal(p.choose('inquiry', 'bin', 'low', 2000), null);
 });
+
+test('a channel policy beats a kind policy, and loses to a priority policy (the order of ingest/sla_policy_of.sql)', () => {
+  const p = new SlaPolicies([
+    policy(1, { category_code: 'report' }),
+    policy(2, { category_code: 'report', channel_code: 'whatsapp' }),
+    policy(3, { priority: 'urgent' }),
+  ]);
+  assert.equal(p.choose('report', 'bin', 'normal', 100, 'whatsapp')?.id, 2);
+  assert.equal(p.choose('report', 'bin', 'normal', 100, 'website')?.id, 1);
+  assert.equal(p.choose('report', 'bin', 'normal', 100)?.id, 1, 'no channel given: only channel-less policies');
+  assert.equal(p.choose('report', 'bin', 'urgent', 100, 'whatsapp')?.id, 3);
+});

@@ -7,18 +7,22 @@ import type pg from 'pg';
 import { sql } from '../db/sql.ts';
 
 export type Named = { code: string; name_en: string; name_ar: string };
-export type Topic = Named & { department_code: string; default_priority: Priority };
+/** A channel, department or topic the city configuration retired (backend/city): kept for history, not taken by new requests. */
+export type Retirable = { retired?: boolean };
+export type Topic = Named & Retirable & { department_code: string; default_priority: Priority };
 export type Stage = Named & { status_code: Status; progress_pct: number | null };
 export type Priority = 'low' | 'normal' | 'high' | 'urgent';
 export const PRIORITIES: readonly Priority[] = ['low', 'normal', 'high', 'urgent'];
 export type Status = 'received' | 'assigned' | 'in_progress' | 'on_hold' | 'resolved' | 'closed' | 'cancelled';
 
 export type ReferenceData = {
-  channels: Named[];
+  channels: (Named & Retirable)[];
   categories: Named[];
-  departments: (Named & { calendar_code: string })[];
+  departments: (Named & Retirable & { calendar_code: string })[];
   topics: Topic[];
   statuses: (Named & { status_class: string })[];
+  /** the four priorities' labels (migration 0036, the city file); absent: the built-in labels (query/labels.ts) */
+  priorities?: Named[];
   stages: Stage[];
   advisors: Advisor[];
   zones: Zone[];
@@ -27,7 +31,7 @@ export type Advisor = { id: number; code: string; name: string; department_code:
 export type Zone = { id: number; code: string; name_en: string; name_ar: string; kind: string; population: number | null };
 
 export type ReferenceIndex = ReferenceData & {
-  channel: Map<string, Named>;
+  channel: Map<string, Named & Retirable>;
   category: Map<string, Named>;
   topic: Map<string, Topic>;
   stage: Map<string, Stage>;

@@ -22,6 +22,7 @@ import { registerQuery } from '../routes/query.ts';
 import { registerVariables } from '../routes/variables.ts';
 import { registerAnnotations } from '../routes/annotations.ts';
 import { registerRequestDetail } from '../routes/request-detail.ts';
+import { registerRequestFind } from '../routes/request-find.ts';
 import { registerQuarantine } from '../routes/quarantine.ts';
 import { open311ErrorHandler, registerOpen311 } from '../routes/open311/index.ts';
 
@@ -52,6 +53,7 @@ export function createApp(ctx: AppContext): Express {
   registerVariables(router, ctx);
   registerAnnotations(router, ctx);
   registerRequestDetail(router, ctx);
+  registerRequestFind(router, ctx);
   registerQuarantine(router, ctx);
   app.use(router);
   app.use('/open311/v2', registerOpen311(ctx));

@@ -84,6 +84,7 @@ export class StagedRows {
   private readonly lat: number[] = [];
   private readonly zoneCode: (string | null)[] = [];
   private readonly category: string[] = [];
+  private readonly channel: string[] = [];
   private readonly topic: (string | null)[] = [];
   private readonly priority: string[] = [];
   private readonly createdMs: number[] = [];
@@ -112,6 +113,7 @@ export class StagedRows {
     this.lat.push(r.lat ?? NaN);
     this.zoneCode.push(r.zone_code);
     this.category.push(r.category);
+    this.channel.push(r.channel);
     this.topic.push(r.topic);
     this.priority.push(r.priority);
     // created_at is an ISO time in milliseconds (toNewRequest).
@@ -172,7 +174,7 @@ export class StagedRows {
       const zoneId = code !== null ? ref.zone.get(code)?.id ?? null
         : Number.isNaN(this.lon[k]) ? null : locator.locate(this.lon[k], this.lat[k]);
       // Policy bounds are in microseconds.
-      const slaPolicyId = policies.choose(this.category[k], this.topic[k], this.priority[k], this.createdMs[k] * 1000)?.id ?? null;
+      const slaPolicyId = policies.choose(this.category[k], this.topic[k], this.priority[k], this.createdMs[k] * 1000, this.channel[k])?.id ?? null;
       if (zoneId !== null) zoneIds.add(zoneId);
       if (slaPolicyId !== null) slaPolicyIds.add(slaPolicyId);
       const zone = zoneId === null ? '\\N' : String(zoneId);

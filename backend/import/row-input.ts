@@ -88,7 +88,7 @@ export class RowReader {
     const quick = this.exact ? null : quickRequestInput(input, this.maxDescription);
     const parsed = quick ? { success: true as const, data: quick } : this.schema.safeParse(input);
     if (!parsed.success) problems.push(...zodDetails(parsed.error));
-    else if (!this.codesKnown(parsed.data)) problems.push(...checkCodes(parsed.data, this.ref));
+    else if (!this.codesKnown(parsed.data)) problems.push(...checkCodes(parsed.data, this.ref, '', true));
     if (v.created_at === undefined) problems.push({ path: 'created_at', message: 'required (an import keeps the original time)' });
 
     const status = (v.status ?? 'received') as Status;

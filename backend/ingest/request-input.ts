@@ -64,8 +64,12 @@ export type NewRequest = {
   created_at: string;
 };
 
-/** Checks codes against the reference data; returns the problems (empty when the input is good). */
-export function checkCodes(input: RequestInput, ref: ReferenceIndex, prefix = ''): ErrorDetail[] {
+/**
+ * Checks codes against the reference data; returns the problems (empty when the input is good). A retired channel or
+ * topic (no longer in the city's configuration) is refused for new requests; `history` (an import of past requests)
+ * takes it.
+ */
+export function checkCodes(input: RequestInput, ref: ReferenceIndex, prefix = '', history = false): ErrorDetail[] {
   const p = (field: string) => (prefix ? `${prefix}.${field}` : field);
   const problems: ErrorDetail[] = [];
   const unknown = (field: string, value: string, valid: Iterable<string>) =>
@@ -73,6 +77,11 @@ export function checkCodes(input: RequestInput, ref: ReferenceIndex, prefix = ''
   if (!ref.channel.has(input.channel)) unknown('channel', input.channel, ref.channel.keys());
   if (!ref.category.has(input.category)) unknown('category', input.category, ref.category.keys());
   if (input.topic !== undefined && !ref.topic.has(input.topic)) unknown('topic', input.topic, ref.topic.keys());
+  if (!history) {
+    const live = (m: Map<string, { retired?: boolean }>) => [...m].filter(([, x]) => !x.retired).map(([code]) => code).join(', ');
+    if (ref.channel.get(input.channel)?.retired) problems.push({ path: p('channel'), message: `channel "${input.channel}" is retired; valid: ${live(ref.channel)}` });
+    if (input.topic !== undefined && ref.topic.get(input.topic)?.retired) problems.push({ path: p('topic'), message: `topic "${input.topic}" is retired; valid: ${live(ref.topic)}` });
+  }
   if (input.zone !== undefined) {
     if (input.location) problems.push({ path: p('zone'), message: 'give either location or zone, not both' });
     else if (!ref.zone.has(input.zone)) problems.push({ path: p('zone'), message: `unknown zone "${input.zone}"` });

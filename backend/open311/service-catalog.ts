@@ -63,8 +63,9 @@ function toService(topic: Topic, ref: ReferenceIndex, lang: Lang): Open311Servic
   };
 }
 
+/** The services a resident may request now: retired topics (backend/city) are left out. */
 export function serviceList(ref: ReferenceIndex, lang: Lang): Open311Service[] {
-  return ref.topics.map((t) => toService(t, ref, lang));
+  return ref.topics.filter((t) => !t.retired).map((t) => toService(t, ref, lang));
 }
 
 /** The definition of one service, or null when the code is not one of ours. */

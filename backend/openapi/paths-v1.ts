@@ -56,6 +56,17 @@ export function v1Paths(config: Config): Paths {
     + 'give location or zone, not both; created_at not in the future (default: now). (source, external_id) makes resubmission idempotent.';
   return {
     '/v1/requests': {
+      get: {
+        tags: ['read'], operationId: 'findRequest', summary: 'A request by the source system\'s own id', security: BEARER,
+        description: 'Scope `read`. The request the source system knows as `external_id` (the pair given at ingestion), as `GET /v1/requests/{id}` shows it: '
+          + 'the customer is masked unless the token also has scope `pii`; every unmasked read is written to the audit log. 404 when no request has that pair.',
+        parameters: [
+          { name: 'source', in: 'query', required: true, description: 'the source system, as given at ingestion', schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]{1,100}$' }, example: 'whatsapp-bot' },
+          { name: 'external_id', in: 'query', required: true, description: 'the source system\'s own id of the request', schema: { type: 'string', minLength: 1, maxLength: 200 }, example: 'WA-2026-000123' },
+          param('language'),
+        ],
+        responses: { 200: json('The request', ref('RequestDetail'), { headers: { 'Cache-Control': { schema: { type: 'string' }, description: 'private, no-store' } } }), ...errors(400, 401, 403, 404, 503) },
+      },
       post: {
         tags: ['ingest'], operationId: 'createRequest', summary: 'Submit one request', security: BEARER,
         description: 'Scope `ingest`. Validates, assigns the zone from the point, and writes the request and its first event in one transaction.',

@@ -8,12 +8,13 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import type { AppContext } from '../http/context.ts';
 import { sql } from '../db/sql.ts';
 import type { IngestNote } from './ingest-counts.ts';
+import { holidaysMissing, horizonDays, readHolidayHorizon, type HorizonRow } from './holiday-horizon.ts';
 
 export const HTTP_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 export const UNMATCHED_ROUTE = '<unmatched>';
 
 type JobRunRow = { job: string; last_run_at: number; runs: number; last_ms: number | null; failed: boolean };
-type DatabaseFigures = { lagSeconds: number; pending: number; jobRuns: JobRunRow[]; quarantined: { job: string; n: number }[] };
+type DatabaseFigures = { lagSeconds: number; pending: number; jobRuns: JobRunRow[]; quarantined: { job: string; n: number }[]; holidays: HorizonRow[] };
 
 export type AppMetrics = {
   registry: Registry;
@@ -28,12 +29,13 @@ async function readDatabaseFigures(pool: pg.Pool, timeoutMs: number): Promise<Da
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), timeoutMs); });
   const read = (async () => {
-    const [backlog, runs, quarantined] = await Promise.all([
+    const [backlog, runs, quarantined, holidays] = await Promise.all([
       pool.query<{ lag_seconds: number; pending: number }>(sql('ops/rollup_backlog')),
       pool.query<JobRunRow>(sql('ops/job_runs')),
       pool.query<{ job: string; n: number }>(sql('ops/quarantine_counts')),
+      readHolidayHorizon(pool, new Date()).catch(() => [] as HorizonRow[]),
     ]);
-    return { lagSeconds: backlog.rows[0].lag_seconds, pending: backlog.rows[0].pending, jobRuns: runs.rows, quarantined: quarantined.rows };
+    return { lagSeconds: backlog.rows[0].lag_seconds, pending: backlog.rows[0].pending, jobRuns: runs.rows, quarantined: quarantined.rows, holidays };
   })().catch(() => null);
   return Promise.race([read, timeout]).finally(() => clearTimeout(timer));
 }
@@ -84,6 +86,19 @@ export function createMetrics(ctx: AppContext): AppMetrics {
     name: 's360_job_quarantined_rows', help: 'Rows each job set aside because it could not process them (job_quarantine; GET /v1/ops/quarantine lists them)',
     labelNames: ['job'] as const, registers,
     collect() { this.reset(); for (const q of db?.quarantined ?? []) this.set({ job: q.job }, Number(q.n)); },
+  });
+
+  new Gauge({
+    name: 's360_calendar_holidays_horizon_days',
+    help: 'Days from today to the last holiday defined for each calendar in use that observes holidays (negative once past; no sample when none is defined)',
+    labelNames: ['calendar'] as const, registers,
+    collect() { this.reset(); for (const r of db?.holidays ?? []) { const d = horizonDays(r); if (d !== null) this.set({ calendar: r.calendar }, d); } },
+  });
+  new Gauge({
+    name: 's360_calendar_holidays_missing',
+    help: '1 when a calendar in use has no holiday defined up to 31 March of next year (/readyz warns), else 0',
+    labelNames: ['calendar'] as const, registers,
+    collect() { this.reset(); for (const r of db?.holidays ?? []) this.set({ calendar: r.calendar }, holidaysMissing(r) ? 1 : 0); },
   });
 
   // This instance's scheduler (absent when S360_JOBS=off): counters as the scheduler keeps them.

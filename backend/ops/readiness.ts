@@ -1,4 +1,5 @@
-// Readiness (GET /readyz): the database answers and no migration is pending. The rollup lag is reported,
+// Readiness (GET /readyz): the database answers and no migration is pending. A calendar in use running out of
+// holidays (ops/holiday-horizon.ts) is a warning. The rollup lag is reported,
 // and past its bound as a warning, never as a failure: answers stay exact while the job catches up (they
 // add the changes not yet applied), so taking every instance out of service for it would only turn a slow
 // job into an outage. The lag is watched by s360_rollup_lag_seconds and an alert rule instead.
@@ -7,6 +8,7 @@ import type pg from 'pg';
 import { pendingMigrations } from '../db/migrate.ts';
 import { sql } from '../db/sql.ts';
 import type { ErrorDetail } from '../http/errors.ts';
+import { horizonWarnings, readHolidayHorizon, type HorizonRow } from './holiday-horizon.ts';
 
 export type ReadinessChecks = {
   database: 'ok' | 'unreachable';
@@ -20,6 +22,8 @@ export type Observed = {
   /** migration files not yet applied; null when they could not be listed */
   pending: string[] | null;
   lagSeconds: number | null;
+  /** the holiday horizon of each calendar in use (holiday-horizon.ts); absent or null when it could not be read */
+  holidays?: HorizonRow[] | null;
 };
 
 /** problems make it not ready; warnings are reported and leave it ready */
@@ -42,6 +46,8 @@ export function judgeReadiness(o: Observed, lagBoundSeconds: number): Readiness 
     warnings.push({ path: 'rollup_lag_seconds',
       message: `the rollups lag ${Math.round(o.lagSeconds)} s behind (bound ${lagBoundSeconds} s); answers stay exact while they catch up` });
   }
+  // A calendar running out of holidays is a warning: SLA clocks keep running (without those days off).
+  warnings.push(...horizonWarnings(o.holidays ?? []));
   const checks: ReadinessChecks = {
     database: o.databaseAnswers ? 'ok' : 'unreachable',
     migrations: o.pending === null ? 'unknown' : o.pending.length ? 'pending' : 'current',
@@ -57,18 +63,20 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** Observes the three checks; never throws (a failure is an observation). */
-export async function observeReadiness(pool: pg.Pool, timeoutMs: number): Promise<Observed> {
+/** Observes the checks at `now`; never throws (a failure is an observation). */
+export async function observeReadiness(pool: pg.Pool, timeoutMs: number, now: Date = new Date()): Promise<Observed> {
   const databaseAnswers = await within(pool.query('SELECT 1'), timeoutMs).then(() => true, () => false);
   if (!databaseAnswers) return { databaseAnswers, pending: null, lagSeconds: null };
-  const [pending, lagSeconds] = await Promise.all([
+  const [pending, lagSeconds, holidays] = await Promise.all([
     // The database answered just now, so a schema_migrations it cannot read means none were applied.
     within(pendingMigrations(pool), timeoutMs).catch(() => null),
     within(pool.query<{ lag_seconds: number }>(sql('ops/rollup_lag')), timeoutMs).then((r) => r.rows[0].lag_seconds, () => null),
+    // Unreadable (e.g. migration 0036 pending, which the migrations check reports): no holiday warning.
+    within(readHolidayHorizon(pool, now), timeoutMs).catch(() => null),
   ]);
-  return { databaseAnswers, pending, lagSeconds };
+  return { databaseAnswers, pending, lagSeconds, holidays };
 }
 
-export async function checkReadiness(pool: pg.Pool, lagBoundSeconds: number, timeoutMs: number): Promise<Readiness> {
-  return judgeReadiness(await observeReadiness(pool, timeoutMs), lagBoundSeconds);
+export async function checkReadiness(pool: pg.Pool, lagBoundSeconds: number, timeoutMs: number, now: Date = new Date()): Promise<Readiness> {
+  return judgeReadiness(await observeReadiness(pool, timeoutMs, now), lagBoundSeconds);
 }

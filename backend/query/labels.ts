@@ -49,6 +49,7 @@ export function nameOf(dim: Dimension, code: string | null, ref: ReferenceIndex,
     case 'topic': return pick(ref.topic.get(code));
     case 'department': return pick(ref.departments.find((d) => d.code === code));
     case 'advisor': return ref.advisor.get(code)?.name ?? code;
+    case 'priority': { const p = ref.priorities?.find((x) => x.code === code); return p ? pick(p) : FIXED.priority?.[code]?.[lang] ?? code; }
     default: return FIXED[dim]?.[code]?.[lang] ?? code;
   }
 }

@@ -17,18 +17,22 @@ import type { CustomerRow, EventRow, PolicyRow, RequestRow } from './rows.ts';
 /** The customer fields an unmasked read shows (recorded in the audit row). */
 const PII_FIELDS = ['name', 'phone', 'email', 'national_id', 'language', 'home_zone'] as const;
 
-export async function readRequestDetail(pool: pg.Pool, ref: ReferenceIndex, key: RequestKey, reader: TokenIdentity,
+/** Who reads: a token, or the command line (id null: `services360 find-request`, audited by its name). */
+export type Reader = Omit<TokenIdentity, 'id'> & { id: number | null };
+
+export async function readRequestDetail(pool: pg.Pool, ref: ReferenceIndex, key: RequestKey, reader: Reader,
   lang: Language, now: Date = new Date()): Promise<RequestDetail> {
   const unmasked = reader.scopes.includes('pii');
-  const shown = 'id' in key ? String(key.id) : key.reference;
+  const shown = 'id' in key ? String(key.id) : 'reference' in key ? key.reference : `with source "${key.source}" and external_id "${key.external_id}"`;
   // One snapshot; an unmasked read writes its audit row in the same transaction, and the personal data
   // leaves only after that commit.
   const { request, events, policy, customer } = await inTransaction(pool, async (client) => {
     let id: number | undefined;
     if ('id' in key) id = key.id;
-    else id = (await client.query<{ id: number }>(sql('requests/find_by_reference'), [key.reference])).rows[0]?.id;
+    else if ('reference' in key) id = (await client.query<{ id: number }>(sql('requests/find_by_reference'), [key.reference])).rows[0]?.id;
+    else id = (await client.query<{ id: number }>(sql('requests/find_by_source'), [key.source, key.external_id])).rows[0]?.id;
     const found = id === undefined ? [] : (await client.query<RequestRow>(sql('requests/detail'), [id])).rows;
-    if (!found.length) throw new NotFoundError(`request ${shown}`, 'path.id');
+    if (!found.length) throw new NotFoundError(`request ${shown}`, 'source' in key ? 'query.external_id' : 'path.id');
     const request = found[0];
     const { rows: events } = await client.query<EventRow>(sql('requests/journey'), [request.id]);
     const policy = request.sla_policy_id === null ? null

@@ -12,7 +12,9 @@ ENV_FILE=/demo-env/tokens.env
 AGGREGATOR=http://aggregator:8360
 ALERTING_USER="${S360_ALERTING_DB_USER:-grafana_alerting}"
 
-# Adds nothing when this seed is already in the database.
+# The city's configuration (idempotent: no change when it is in already), then the demo city (nothing added when
+# this seed is already in the database).
+cli config apply config/cities/dubai.yaml
 cli generate-demo --months "${S360_DEMO_MONTHS:-3}" --seed "${S360_DEMO_SEED:-1}" --quiet
 # Waits for the aggregator's own run of a job when one is going on (the same advisory lock).
 cli run-jobs

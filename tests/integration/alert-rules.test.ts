@@ -90,7 +90,7 @@ describe('every provisioned rule', () => {
   test('runs as the read-only alerting login and returns one number per row with text label columns', async () => {
     await ingest([request({ location: NOWHERE })]);
     await settle();
-    assert.equal(RULES.length, 5);
+    assert.equal(RULES.length, 6);
     for (const r of RULES) {
       const { result } = await evaluate(r.uid);
       assert.equal(result.columns.filter((c) => c.type === 'number').length, 1, `${r.uid}: one numeric column`);
@@ -107,6 +107,7 @@ describe('every provisioned rule', () => {
     assert.ok((await labelsOf('s360-zone-spike')).includes('zone'));
     assert.deepEqual(await labelsOf('s360-ingestion-silent'), []);
     assert.deepEqual(await labelsOf('s360-rollups-lagging'), []);
+    assert.deepEqual(await labelsOf('s360-holidays-running-out'), ['calendar', 'calendar_name']);
   });
 });
 
@@ -216,6 +217,29 @@ describe('Rollups lagging', () => {
       assert.ok(ev.instances[0].value! >= 600 && ev.instances[0].value! < 700, `lag ${ev.instances[0].value} s`);
     } finally {
       await settle();
+    }
+  });
+});
+
+describe('Holidays running out', () => {
+  test('fires for a calendar in use whose holidays end before 31 March of next year, stays quiet once they reach past it', async () => {
+    const saved = (await agg.db.pool.query(`SELECT calendar_code, to_char(day, 'YYYY-MM-DD') AS day, name_en, name_ar FROM holidays`)).rows;
+    try {
+      // The field calendar (Waste and others work by it) with one holiday ten days from now; 24x7 observes none.
+      await agg.db.pool.query('DELETE FROM holidays');
+      await agg.db.pool.query(`INSERT INTO holidays (calendar_code, day, name_en, name_ar) VALUES ('field', (now() AT TIME ZONE 'Asia/Dubai')::date + 10, 'Soon', 'قريبا')`);
+      let { ev } = await evaluate('s360-holidays-running-out');
+      assert.deepEqual(firing(ev, 'calendar'), ['field']);
+      assert.deepEqual(ev.instances.map((i) => i.labels.calendar), ['field'], 'only calendars in use that observe holidays');
+      // Defined up to 1 January the year after next: past 31 March of next year whatever today is.
+      await agg.db.pool.query(`INSERT INTO holidays (calendar_code, day, name_en, name_ar)
+        VALUES (NULL, make_date(extract(year FROM (now() AT TIME ZONE 'Asia/Dubai'))::int + 2, 1, 1), 'Far', 'بعيد')`);
+      ({ ev } = await evaluate('s360-holidays-running-out'));
+      assert.equal(ev.state, 'Normal');
+      assert.equal(ev.instances[0].value, 0);
+    } finally {
+      await agg.db.pool.query('DELETE FROM holidays');
+      for (const h of saved) await agg.db.pool.query('INSERT INTO holidays (calendar_code, day, name_en, name_ar) VALUES ($1, $2, $3, $4)', [h.calendar_code, h.day, h.name_en, h.name_ar]);
     }
   });
 });

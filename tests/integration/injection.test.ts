@@ -83,9 +83,11 @@ before(async () => {
   await importGrid(agg.db.pool);
   await agg.db.pool.query(`INSERT INTO advisors (code, name, department_code) VALUES ('W-01', 'Amna Al Suwaidi', 'waste')`);
   await agg.db.pool.query(`INSERT INTO annotations (kind, title_en, title_ar, starts_at) VALUES ('incident', 'Storm', 'عاصفة', now() - interval '2 days')`);
-  // Request 1 is the documented example id (the sweep writes events to it); 2..6 are sentinels.
+  // Request 1 is the documented example id (the sweep writes events to it), and the documented example source and
+  // external_id (GET /v1/requests?source=&external_id=); 2..6 are sentinels.
   for (let i = 0; i < 6; i++) {
-    const res = await agg.call('POST', '/v1/requests', sampleRequest({ external_id: `sweep-${i}`, created_at: new Date(Date.now() - 3600_000).toISOString() }));
+    const res = await agg.call('POST', '/v1/requests', sampleRequest({ source: 'whatsapp-bot', external_id: i === 0 ? 'WA-2026-000123' : `sweep-${i}`,
+      created_at: new Date(Date.now() - 3600_000).toISOString() }));
     assert.equal(res.status, 201, res.text);
   }
   sentinelMaxId = 6;
@@ -105,7 +107,7 @@ function resolve(node: Json): Json {
   return n;
 }
 
-type Operation = { path: string; op: Json; params: Json[] };
+type Operation = { path: string; op: Json; params: Json[]; query: string };
 
 function documentedOperation(route: AppRoute): Operation | undefined {
   for (const [path, raw] of Object.entries(doc.paths as Json)) {
@@ -114,7 +116,9 @@ function documentedOperation(route: AppRoute): Operation | undefined {
     if (!op) continue;
     const params = [...(item.parameters ?? []), ...(op.parameters ?? [])].map(resolve);
     const url = path.replace(/\{([^}]+)\}/g, (_, name) => encodeURIComponent(String(params.find((p) => p.in === 'path' && p.name === name)?.example ?? '1')));
-    if (route.matches(url)) return { path: url, op, params };
+    // Required query parameters take their documented examples, so the baseline call can succeed.
+    const required = params.filter((p) => p.in === 'query' && p.required).map((p) => `${p.name}=${encodeURIComponent(String(p.example ?? '1'))}`);
+    if (route.matches(url)) return { path: url, op, params, query: required.length ? `?${required.join('&')}` : '' };
   }
   return undefined;
 }
@@ -205,7 +209,7 @@ function callsFor(route: AppRoute, token: string): Call[] {
   };
 
   // 0. The baseline, unchanged: it must succeed, so that each variant below differs from a working call in one spot.
-  at('baseline', baseUrl, [], bodyOf());
+  at('baseline', baseUrl + (documented?.query ?? ''), [], bodyOf());
 
   // 1. Path parameters: the payload alone, after and before the valid value.
   const names = [...route.path.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => m[1]);

@@ -206,6 +206,7 @@ describe('alerting', () => {
     assert.deepEqual(to(instance('s360-zone-spike', { zone: '332', zone_name: 'AL BARSHA FIRST' })), ['Services 360 Teams']);
     assert.deepEqual(to(instance('s360-ingestion-silent', {})), ['Services 360 Teams', 'Services 360 email']);
     assert.deepEqual(to(instance('s360-rollups-lagging', {})), ['Services 360 email']);
+    assert.deepEqual(to(instance('s360-holidays-running-out', { calendar: 'field', calendar_name: 'Field working hours' })), ['Services 360 email']);
     // Every label a matcher or group_by names is one a rule can carry.
     const carried = new Set(['alertname', ...rules().flatMap((r) => [...Object.keys(r.labels), ...r.data.map((d: any) => d.model.rawSql ?? '').join(' ').match(/\w+/g) ?? []])]);
     const visit = (r: Route) => {

@@ -1,0 +1,81 @@
+// `config apply`: reads the database's configuration, plans (plan.ts) and carries the plan out, all in one
+// transaction under an advisory lock (two applies never interleave): all or nothing. A dry run plans in a
+// read-only transaction and changes nothing. Refusals (plan problems) change nothing either.
+import type pg from 'pg';
+import { inTransaction } from '../db/transaction.ts';
+import { sql } from '../db/sql.ts';
+import { CityFileError } from './check-file.ts';
+import { fromFile, type Names, type State } from './model.ts';
+import { planChanges, type Plan, type Step } from './plan.ts';
+import { readInUse, readState } from './read-state.ts';
+import type { CityFile } from './schema.ts';
+
+const extra = (names: Names) => JSON.stringify(Object.fromEntries(Object.entries(names).filter(([l]) => l !== 'en' && l !== 'ar')));
+
+export type ApplyResult = { plan: Plan; applied: boolean };
+
+/**
+ * Plans the file against the database and, unless dryRun, applies it. `show` receives the plan before anything
+ * is changed. Throws CityFileError when the plan refuses a change (nothing is changed then).
+ */
+export async function applyCityFile(pool: pg.Pool, file: CityFile, source: string,
+  opts: { dryRun?: boolean; show?: (plan: Plan) => void } = {}): Promise<ApplyResult> {
+  const want = fromFile(file);
+  return inTransaction(pool, async (client) => {
+    if (!opts.dryRun) await client.query(sql('city/lock'));
+    const plan = planChanges(await readState(client), want, await readInUse(client));
+    if (plan.problems.length) throw new CityFileError(source, plan.problems);
+    opts.show?.(plan);
+    if (opts.dryRun || !plan.steps.length) return { plan, applied: false };
+    for (const step of plan.steps) await applyStep(client, step, want);
+    return { plan, applied: true };
+  }, opts.dryRun ? 'snapshot-read-only' : 'default');
+}
+
+async function applyStep(c: pg.ClientBase, s: Step, want: State): Promise<void> {
+  if (s.op === '-') {
+    if (s.section === 'holidays') { const [cal, day] = s.key!.split('|'); await c.query(sql('city/delete_holiday'), [cal === '*' ? null : cal, day]); return; }
+    if (s.section === 'sla_policies') { await c.query(sql('city/close_policy'), [s.code, new Date()]); return; }
+    const kind = ({ channels: 'channel', topics: 'topic', departments: 'department', calendars: 'calendar' } as const)[s.section as 'channels'];
+    await c.query(sql(`city/${s.action === 'retire' ? 'retire' : 'delete'}_${kind}`), [s.code]);
+    return;
+  }
+  switch (s.section) {
+    case 'city': await c.query(sql('city/set_city'), [want.city.time_zone, want.city.languages]); return;
+    case 'request_kinds': case 'priorities': case 'channels': {
+      const x = (s.section === 'request_kinds' ? want.kinds : s.section === 'priorities' ? want.priorities : want.channels).get(s.code)!;
+      const file = s.section === 'request_kinds' ? 'upsert_kind' : s.section === 'priorities' ? 'upsert_priority' : 'upsert_channel';
+      await c.query(sql(`city/${file}`), [s.code, x.names.en, x.names.ar, extra(x.names), x.sort]);
+      return;
+    }
+    case 'calendars': {
+      const x = want.calendars.get(s.code)!;
+      await c.query(sql('city/upsert_calendar'), [s.code, x.names.en, x.names.ar, extra(x.names), x.time_zone, JSON.stringify(x.weekly_hours), x.observes_holidays]);
+      return;
+    }
+    case 'departments': {
+      const x = want.departments.get(s.code)!;
+      await c.query(sql('city/upsert_department'), [s.code, x.names.en, x.names.ar, extra(x.names), x.calendar]);
+      return;
+    }
+    case 'topics': {
+      const x = want.topics.get(s.code)!;
+      await c.query(sql('city/upsert_topic'), [s.code, x.names.en, x.names.ar, extra(x.names), x.department, x.default_priority,
+        x.proactive_action ? JSON.stringify(x.proactive_action) : null]);
+      return;
+    }
+    case 'holidays': {
+      const x = want.holidays.get(s.key!)!;
+      await c.query(sql('city/upsert_holiday'), [x.calendar, x.date, x.names.en, x.names.ar, extra(x.names), x.provisional]);
+      return;
+    }
+    case 'sla_policies': {
+      const x = want.policies.get(s.code)!;
+      const from = new Date(x.effective_from);
+      await c.query(sql('city/close_policy'), [s.code, from]);
+      await c.query(sql('city/insert_policy'), [s.code, s.version, x.kind, x.topic, x.priority, x.first_response_minutes, x.resolution_minutes,
+        x.calendar, x.warning_pct, x.pause_statuses, from, x.channel]);
+      return;
+    }
+  }
+}

@@ -1,0 +1,85 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readCityFile } from './check-file.ts';
+import { fromFile, toFile, type State } from './model.ts';
+import { formatPlan, planChanges } from './plan.ts';
+import type { InUse } from './read-state.ts';
+
+const DUBAI = readCityFile(readFileSync(join(fileURLToPath(import.meta.url), '../../../config/cities/dubai.yaml'), 'utf8'), 'dubai.yaml');
+const state = (): State => fromFile(structuredClone(DUBAI));
+const unused = (): InUse => ({ channel: new Map(), topic: new Map(), department: new Map(), calendar: new Map() });
+/** The database's side: the file's State with versions, as read-state gives it. */
+function database(): State {
+  const s = state();
+  for (const p of s.policies.values()) p.version = 1;
+  return s;
+}
+
+test('the same configuration on both sides: no steps', () => {
+  const plan = planChanges(database(), state(), unused());
+  assert.deepEqual(plan, { steps: [], problems: [] });
+  assert.equal(formatPlan(plan), 'No changes: the database matches the file.');
+});
+
+test('toFile then fromFile gives the same State back', () => {
+  assert.deepEqual(fromFile(toFile(state())), state());
+});
+
+test('a change lists each changed field with its old and new value', () => {
+  const want = state();
+  want.topics.get('waste.overflowing_bin')!.names.en = 'Full bin';
+  want.topics.get('waste.overflowing_bin')!.default_priority = 'high';
+  const plan = planChanges(database(), want, unused());
+  assert.equal(formatPlan(plan), [
+    '~ topics waste.overflowing_bin',
+    '    name.en: "Overflowing bin" → "Full bin"',
+    '    default_priority: "normal" → "high"',
+    '',
+    'Plan: 0 to add, 1 to change, 0 to delete or retire.',
+  ].join('\n'));
+});
+
+test('a topic no longer listed: retired when requests use it, deleted when nothing does', () => {
+  const want = state();
+  want.topics.delete('environment.noise');
+  want.topics.delete('environment.air_quality');
+  const inUse = unused();
+  inUse.topic.set('environment.noise', 3);
+  const steps = planChanges(database(), want, inUse).steps;
+  assert.deepEqual(steps.map((s) => [s.op, s.code, s.action]), [['-', 'environment.air_quality', 'delete'], ['-', 'environment.noise', 'retire']]);
+});
+
+test('a department whose retired topic stays is retired too, and its calendar stays while it holds it', () => {
+  const want = state();
+  want.topics.delete('drainage.blocked_drain');
+  want.topics.delete('drainage.sewage_overflow');
+  want.departments.delete('drainage');
+  want.policies.delete('sewage_overflow');
+  const inUse = unused();
+  inUse.topic.set('drainage.sewage_overflow', 1);
+  const steps = planChanges(database(), want, inUse).steps.filter((s) => s.op === '-');
+  assert.deepEqual(steps.map((s) => [s.section, s.code, s.action]), [
+    ['sla_policies', 'sewage_overflow', 'retire'],
+    ['topics', 'drainage.blocked_drain', 'delete'],
+    ['topics', 'drainage.sewage_overflow', 'retire'],
+    ['departments', 'drainage', 'retire'],
+  ]);
+});
+
+test('a changed policy is a new version from its effective_from; one not after the current version is refused', () => {
+  const want = state();
+  const p = want.policies.get('complaint')!;
+  p.resolution_minutes = 1200;
+  p.effective_from = Date.parse('2027-01-01T00:00:00+04:00');
+  const plan = planChanges(database(), want, unused());
+  assert.deepEqual(plan.steps.map((s) => [s.op, s.code, s.action, s.version, s.note, s.fields]), [
+    ['~', 'complaint', 'version', 2, 'version 2 from 2027-01-01', [{ field: 'resolution_minutes', from: '2400', to: '1200' }]],
+  ]);
+  p.effective_from = Date.parse('1999-12-31T00:00:00Z');
+  const refused = planChanges(database(), want, unused());
+  assert.deepEqual(refused.problems.map((x) => x.path), ['sla_policies[0].effective_from']);
+  assert.match(refused.problems[0].message, /^must be after version 1's effective_from \(2000-01-01T00:00:00Z\)/);
+});

@@ -1,0 +1,2 @@
+-- A topic no longer configured and referred to by nothing. $1 code.
+DELETE FROM topics WHERE code = $1

@@ -1,0 +1,2 @@
+-- A topic no longer configured but referred to by data: kept, marked retired. $1 code.
+UPDATE topics SET retired_at = now() WHERE code = $1 AND retired_at IS NULL
