@@ -80,7 +80,7 @@ describe('Open311 request details', () => {
 describe('405 with Allow on every route', () => {
   test('a known path with a method it does not take: 405 and Allow, in each part of the app\'s error shape', async () => {
     const cases: [string, string, string][] = [
-      ['DELETE', '/v1/requests', 'POST'], ['GET', '/v1/query', 'POST'], ['PUT', '/v1/requests/S360-000000001', 'GET, HEAD'],
+      ['DELETE', '/v1/requests', 'GET, HEAD, POST'], ['GET', '/v1/query', 'POST'], ['PUT', '/v1/requests/S360-000000001', 'GET, HEAD'],
       ['POST', '/healthz', 'GET, HEAD'], ['PATCH', '/v1/requests/1/events', 'POST'], ['POST', '/v1/tiles/requests/1/2/3.mvt', 'GET, HEAD'],
     ];
     for (const [method, path, allow] of cases) {
