@@ -14,8 +14,9 @@ export function registerReady(router: Router, ctx: AppContext): void {
     const warnings = r.warnings.length ? { warnings: r.warnings } : {};
     if (r.ready) { res.json({ status: 'ready', checks: r.checks, ...warnings }); return; }
     const failing = [...new Set(r.problems.map((p) => p.path))];
-    // A database that does not answer is usually back soon (a restart): say when to ask again, as the API does.
-    if (r.checks.database === 'unreachable') res.setHeader('Retry-After', String(ctx.config.retryAfterSeconds));
+    // Not ready is a state to ask about again (a restart, a migration run): say when, as the API's 503s do. Every
+    // case: a database going down between the probe's two reads reads as "migrations unknown", not "unreachable".
+    res.setHeader('Retry-After', String(ctx.config.retryAfterSeconds));
     res.status(503).json({ status: 'not_ready', error: `not ready: ${failing.join(', ')}`, details: r.problems, checks: r.checks, ...warnings });
   }));
 }

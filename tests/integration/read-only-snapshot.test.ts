@@ -26,11 +26,12 @@ test('the opening rows and the later statements read one snapshot', async () => 
 });
 
 test('the client returns to the pool, outside any transaction, once its COMMIT is done', async () => {
-  const total = db.pool.totalCount;
+  // The answer comes before the COMMIT ends, so a busy machine may open a few more clients meanwhile; what must
+  // hold is that every one of them comes back (waited for on the pool's counts, with a generous bound).
   for (let i = 0; i < 20; i++) await inReadOnlySnapshot(db.pool, 'SELECT 1 AS one', async () => i);
-  for (let i = 0; i < 100 && db.pool.idleCount < db.pool.totalCount; i++) await new Promise((r) => setTimeout(r, 10));
-  assert.equal(db.pool.idleCount, db.pool.totalCount, 'every client idle again');
-  assert.ok(db.pool.totalCount <= Math.max(total, 1) + 1, `no client leaked (${db.pool.totalCount})`);
+  for (let i = 0; i < 3000 && db.pool.idleCount < db.pool.totalCount; i++) await new Promise((r) => setTimeout(r, 10));
+  assert.equal(db.pool.idleCount, db.pool.totalCount, `every client idle again (${db.pool.idleCount} of ${db.pool.totalCount})`);
+  assert.equal(db.pool.waitingCount, 0);
   const client = await db.pool.connect();
   try { assert.equal((await client.query('SELECT now() = statement_timestamp() AS outside')).rows[0].outside, true); } finally { client.release(); }
 });
