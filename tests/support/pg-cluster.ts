@@ -3,7 +3,7 @@
 // per process, so runs side by side never meet, and is dropped in drop() — and, should the test process
 // die first, by an 'exit' hook (synchronous, as exit hooks must be).
 import { execFile, execFileSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { appendFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { promisify } from 'node:util';
 import pg from 'pg';
@@ -97,6 +97,18 @@ function handle(version: string, name: string, port: number, url: string, guard:
   };
 }
 
+/**
+ * Under scripts/test-at-date.sh the tests run on a moved clock (libfaketime); pg_ctlcluster starts a cluster with
+ * a clean environment, so the moved clock is written into the cluster's own environment file: its now() is the
+ * tests' now, as in the script's main cluster.
+ */
+function sameClockAsTests(version: string, name: string) {
+  const { FAKETIME, LD_PRELOAD } = process.env;
+  if (!FAKETIME || !LD_PRELOAD) return;
+  appendFileSync(`/etc/postgresql/${version}/${name}/environment`,
+    `LD_PRELOAD='${LD_PRELOAD}'\nFAKETIME='${FAKETIME}'\nFAKETIME_DONT_FAKE_MONOTONIC=1\n`);
+}
+
 /** Small and quick: few connections, little memory; durability as in production (fsync on). */
 const SMALL = ['-o', 'max_connections=40', '-o', 'shared_buffers=32MB', '-o', 'log_min_messages=warning'];
 
@@ -114,6 +126,7 @@ export async function createCluster(prefix = 's360chaos', opts: { replication?: 
   const replication = opts.replication ? ['-o', 'wal_level=replica', '-o', 'max_wal_senders=5', '-o', 'wal_keep_size=64MB'] : [];
   try {
     await run('pg_createcluster', [version, name, '--port', String(port), '--start-conf', 'manual', ...SMALL, ...replication]);
+    sameClockAsTests(version, name);
     await run('pg_ctlcluster', [version, name, 'start']);
     await psql(version, port, "CREATE ROLE s360chaos LOGIN SUPERUSER PASSWORD 's360chaos'");
     await psql(version, port, 'CREATE DATABASE s360chaos OWNER s360chaos');
@@ -139,6 +152,7 @@ export async function createStandby(primary: PgCluster, prefix = 's360standby'):
   const guard = dropOnExit(version, name);
   try {
     await run('pg_createcluster', [version, name, '--port', String(port), '--start-conf', 'manual', ...SMALL]);
+    sameClockAsTests(version, name);
     const dataDir = `/var/lib/postgresql/${version}/${name}`;
     await run('runuser', ['-u', 'postgres', '--', 'find', dataDir, '-mindepth', '1', '-delete'], { cwd: '/' });
     await run('runuser', ['-u', 'postgres', '--', `/usr/lib/postgresql/${version}/bin/pg_basebackup`, '-D', dataDir, '-R', '-X', 'stream',
