@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { databaseUrl, loadConfig } from '../config.ts';
 import { createPool } from '../db/pool.ts';
 import { applyCityFile } from '../city/apply.ts';
-import { CityFileError } from '../city/check-file.ts';
+import { runCityChange } from '../city/cli-outcome.ts';
 import { cityFileText, exportCity } from '../city/export.ts';
 import { loadCityFile } from '../city/load-file.ts';
 import { formatPlan } from '../city/plan.ts';
@@ -27,17 +27,8 @@ export async function run(argv: string[]): Promise<number> {
       if (file) { writeFileSync(file, text); console.error(`config: written to ${file}`); } else process.stdout.write(text);
       return 0;
     }
-    try {
-      const dryRun = values['dry-run']!;
-      const { plan, applied } = await applyCityFile(pool, loadCityFile(file), file, { dryRun, show: (p) => console.log(formatPlan(p)) });
-      if (applied) console.log('Applied.');
-      else if (dryRun && plan.steps.length) console.log('Dry run: nothing changed.');
-      return 0;
-    } catch (err) {
-      if (!(err instanceof CityFileError)) throw err;
-      console.error(`${err.message}\nNothing was changed.`);
-      return 1;
-    }
+    const dryRun = values['dry-run']!;
+    return await runCityChange(dryRun, () => applyCityFile(pool, loadCityFile(file), file, { dryRun, show: (p) => console.log(formatPlan(p)) }));
   } finally {
     await pool.end();
   }

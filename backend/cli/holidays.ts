@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { databaseUrl, loadConfig } from '../config.ts';
 import { createPool } from '../db/pool.ts';
-import { CityFileError } from '../city/check-file.ts';
+import { runCityChange } from '../city/cli-outcome.ts';
 import { importHolidays } from '../city/import-holidays.ts';
 
 const HELP = `usage: services360 holidays import FILE.ics (--calendar CODE | --all-calendars) [--provisional] [--dry-run]
@@ -21,15 +21,9 @@ export async function run(argv: string[]): Promise<number> {
   if (sub !== 'import' || !file || rest.length || (values.calendar === undefined) === !values['all-calendars']) { console.error(HELP); return 2; }
   const pool = createPool(databaseUrl(), loadConfig());
   try {
-    const r = await importHolidays(pool, file, { calendar: values.calendar ?? null, provisional: values.provisional!, dryRun: values['dry-run']! }, (t) => console.log(t));
-    if (r.arabicFromEnglish) console.log(`${r.arabicFromEnglish} holiday date(s) had no Arabic SUMMARY (SUMMARY;LANGUAGE=ar): their English name is used in Arabic too.`);
-    if (r.applied) console.log('Applied.');
-    else if (values['dry-run'] && r.plan.steps.length) console.log('Dry run: nothing changed.');
-    return 0;
-  } catch (err) {
-    if (!(err instanceof CityFileError)) throw err;
-    console.error(`${err.message}\nNothing was changed.`);
-    return 1;
+    return await runCityChange(values['dry-run']!,
+      () => importHolidays(pool, file, { calendar: values.calendar ?? null, provisional: values.provisional!, dryRun: values['dry-run']! }, (t) => console.log(t)),
+      (r) => { if (r.arabicFromEnglish) console.log(`${r.arabicFromEnglish} holiday date(s) had no Arabic SUMMARY (SUMMARY;LANGUAGE=ar): their English name is used in Arabic too.`); });
   } finally {
     await pool.end();
   }
