@@ -10,6 +10,7 @@ const COMMANDS: Record<string, { load: () => Promise<{ run: (argv: string[]) => 
   'grant-alerting-login': { load: () => import('./cli/grant-alerting-login.ts'), help: '--user NAME [--strip]: a login that reads the alerting views only (password from S360_ALERTING_PASSWORD); an existing role it did not make is refused unless --strip' },
   'run-jobs': { load: () => import('./cli/run-jobs.ts'), help: '[--jobs sla-sweep,rollups,recurrence]: run jobs once now, to completion' },
   trickle: { load: () => import('./cli/trickle.ts'), help: '--token T [--rate 1]: post live requests and journey steps to a running aggregator' },
+  'rollup-history': { load: () => import('./cli/rollup-history.ts'), help: '[--batch N]: build the rollups of every pending request in bulk (after a history import)' },
   'generate-demo': { load: () => import('./cli/generate-demo.ts'), help: '--months N --seed S [--zones FILE] [--requests N]' },
 };
 
