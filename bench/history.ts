@@ -8,7 +8,7 @@
 //   rollups    every pending request into the rollups, histograms, tile bin counts and applied state:
 //              the bulk build (rollup-history, default) or the incremental job (applyPendingRollups, as the
 //              scheduler runs it, until nothing is pending) with --rollups incremental
-//   hot spots  the recurrence job (refreshHotspots)
+//   hot spots  the recurrence job (refreshHotspots) over the window ending at the newest request
 // Writing the CSV is not timed. The machine is shared: read the rates with the load printed beside them.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -121,7 +121,9 @@ try {
     while (await pendingCount(pool) > 0) applied += (await applyPendingRollups(pool, config.rollupBatchSize, config.rollupMaxBatchesPerRun, config.rollupWorkMemMb)).requests;
     return applied;
   });
-  await phase('hot spots', 'spots', async () => (await refreshHotspots(pool, now)).hotspots);
+  // The hot spots of the history's last window (the CSV's requests end months before now).
+  const { rows: [last] } = await pool.query<{ t: Date }>('SELECT max(created_at) AS t FROM requests');
+  await phase('hot spots', 'spots', async () => (await refreshHotspots(pool, last.t)).hotspots);
   const seconds = (performance.now() - total) / 1000;
   const left = await pendingCount(pool);
   log(`total      ${seconds.toFixed(1).padStart(7)} s  ${n0(ROWS).padStart(9)} rows      ${n0(ROWS / seconds).padStart(8)}/s   load ${load()}`

@@ -43,7 +43,8 @@ function cubeStatement(file: 'bulk_cube' | 'bulk_hist_cube', dims: readonly Dime
   const horizon = LEAN_CUBES.includes(dims) ? 'lean_hour_from' : 'hour_from';
   const cols = DIMENSIONS.map((d) => (dims.includes(d) ? DIMENSION_COLUMN[d] : `NULL::${d === 'zone' || d === 'advisor' ? 'int' : 'text'}`));
   return sql(`rollups/${file}`).replaceAll('/*CUBE*/', String(cubeId(dims))).replaceAll('/*DIMS*/', cols.join(', '))
-    .replaceAll('/*HORIZON*/', horizon).replaceAll('/*GROUP*/', dims.map((d) => `, ${DIMENSION_COLUMN[d]}`).join(''));
+    .replaceAll('/*HORIZON*/', horizon)
+    .replaceAll('/*ORDER*/', DIMENSIONS.filter((d) => dims.includes(d)).map((d) => `, ${DIMENSION_COLUMN[d]}`).join('')).replaceAll('/*GROUP*/', dims.map((d) => `, ${DIMENSION_COLUMN[d]}`).join(''));
 }
 
 let statements: { cubes: string[]; hists: string[] } | null = null;
@@ -79,9 +80,12 @@ async function bulkBatch(pool: pg.Pool, batchSize: number, workMemMb: number, st
     step('versions');
     await client.query('CREATE TEMP TABLE bulk_ids (request_id bigint PRIMARY KEY) ON COMMIT DROP');
     await client.query('INSERT INTO bulk_ids SELECT unnest($1::bigint[])', [ids]);
+    await client.query('ANALYZE bulk_ids');
     await client.query(sql('rollups/bulk_versions'));
     await client.query(sql('rollups/bulk_facts'));
     await client.query(sql('rollups/bulk_hist_facts'));
+    // Sixteen statements read each: plans from real counts.
+    await client.query('ANALYZE bulk_facts, bulk_hist_facts');
     let rollupRows = 0;
     let histRows = 0;
     const { cubes, hists } = cubeStatements();
@@ -96,7 +100,7 @@ async function bulkBatch(pool: pg.Pool, batchSize: number, workMemMb: number, st
       histRows += rowCount ?? 0;
     }
     step('tile bins');
-    const { rows: [t] } = await client.query<{ rows: number }>(sql('rollups/apply_tile_bins'), [ids]);
+    const { rows: [t] } = await client.query<{ rows: number }>(sql('rollups/bulk_tile_bins'), [ids]);
     await client.query(sql('rollups/tile_bin_state_apply'), [ids]);
     step('state');
     await client.query(sql('rollups/bulk_state'));

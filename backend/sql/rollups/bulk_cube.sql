@@ -12,6 +12,8 @@ WHERE level <> 'hour' OR bucket >= (SELECT /*HORIZON*/ FROM rollup_hour_horizon)
 GROUP BY level, bucket/*GROUP*/
 HAVING sum(received) <> 0 OR sum(closed) <> 0 OR sum(cancelled) <> 0 OR sum(res_met) <> 0 OR sum(res_breached) <> 0
     OR sum(fr_met) <> 0 OR sum(fr_breached) <> 0 OR sum(progress_sum) <> 0 OR sum(progress_n) <> 0 OR sum(sat_sum) <> 0 OR sum(sat_n) <> 0
+-- in the order of the rollups key: the index is written leaf after leaf (at the right edge while the table is new)
+ORDER BY level, bucket/*ORDER*/
 ON CONFLICT (level, cube, bucket, zone_id, channel, category, topic, department, advisor_id, status_class, priority)
 DO UPDATE SET
   received = r.received + EXCLUDED.received, closed = r.closed + EXCLUDED.closed, cancelled = r.cancelled + EXCLUDED.cancelled,
