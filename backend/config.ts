@@ -60,6 +60,8 @@ export const SETTINGS = {
   rollupHourDays: { env: 'S360_ROLLUP_HOUR_DAYS', default: 35, doc: 'days of hour-level rollups kept for the cubes with zone or advisor (older parts of a range are answered from days and the per-request state); the lean cubes keep every hour' },
   rollupLeanBackfillDays: { env: 'S360_ROLLUP_LEAN_BACKFILL_DAYS', default: 7, doc: 'days of lean hour rows one rollup run rebuilds, once, where rollups predate migration 0030' },
   rollupMaxBatchesPerRun: { env: 'S360_ROLLUP_MAX_BATCHES', default: 200, doc: 'batches one rollup run applies at most' },
+  rollupBulkMinPending: { env: 'S360_ROLLUP_BULK_MIN_PENDING', default: 10000, doc: 'import-requests and generate-demo build the rollups in bulk (rollup-history) at their end when more requests than this are pending (0: never)' },
+  rollupBulkBatchSize: { env: 'S360_ROLLUP_BULK_BATCH', default: 100000, doc: 'requests per transaction of the bulk build (rollup-history)' },
   jobs: { env: 'S360_JOBS', default: 'on', doc: 'run the scheduled jobs in this instance (on | off)' },
   jobLogRetentionDays: { env: 'S360_JOB_LOG_RETENTION_DAYS', default: 30, doc: 'days of job_run_log kept' },
   piiRetentionDays: { env: 'S360_PII_RETENTION_DAYS', default: 1825, doc: 'days after a request ends before its customer data is erased' },

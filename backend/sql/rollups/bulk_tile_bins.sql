@@ -1,0 +1,42 @@
+-- The bulk build's copy of apply_tile_bins.sql (backend/rollups/bulk.ts): the same delta, written in the order
+-- of the key (the index is written leaf after leaf). Keep the two alike.
+-- Applies (current − last counted) of the requests $1 to the pre-counted tile bins (migration 0022), at
+-- every cell level 5..18, by day and by month. Only requests whose time or position changed (or that
+-- appeared) contribute; a status change leaves the bins alone. tile_bin_state is brought up to date by
+-- tile_bin_state_apply.sql in the same transaction, after this statement.
+WITH cur AS (
+  SELECT r.id AS request_id, r.created_at, tile_px(r.location) AS px, tile_py(r.location) AS py
+  FROM requests r WHERE r.id = ANY($1::bigint[]) AND r.location IS NOT NULL
+),
+old AS (SELECT request_id, created_at, px, py FROM tile_bin_state WHERE request_id = ANY($1::bigint[])),
+versions AS (
+  SELECT -1 AS sign, o.created_at, o.px, o.py FROM old o
+  WHERE NOT EXISTS (SELECT 1 FROM cur c WHERE c.request_id = o.request_id AND c.created_at = o.created_at AND c.px = o.px AND c.py = o.py)
+  UNION ALL
+  SELECT 1 AS sign, c.created_at, c.px, c.py FROM cur c
+  WHERE NOT EXISTS (SELECT 1 FROM old o WHERE o.request_id = c.request_id AND o.created_at = c.created_at AND o.px = c.px AND o.py = c.py)
+),
+facts AS (
+  SELECT l.level, s.span, rollup_bucket(CASE s.span WHEN 'd' THEN 'day' ELSE 'month' END, v.created_at) AS bucket,
+         v.px >> (32 - l.level) AS cx, v.py >> (32 - l.level) AS cy, v.sign, v.px, v.py
+  FROM versions v
+  CROSS JOIN generate_series(5, 18) AS l(level)
+  CROSS JOIN (VALUES ('d'::"char"), ('m'::"char")) AS s(span)
+),
+delta AS (
+  SELECT level::smallint AS level, (cx >> 5)::int AS tx, (cy >> 5)::int AS ty, span, bucket,
+         (cx & 31)::smallint AS i, (cy & 31)::smallint AS j,
+         sum(sign)::int AS n, sum(sign * px)::bigint AS sx, sum(sign * py)::bigint AS sy
+  FROM facts
+  GROUP BY 1, 2, 3, 4, 5, 6, 7
+  HAVING sum(sign) <> 0 OR sum(sign * px) <> 0 OR sum(sign * py) <> 0
+),
+counted AS (
+  INSERT INTO tile_bin_counts AS t (level, tx, ty, span, bucket, i, j, n, sx, sy)
+  SELECT level, tx, ty, span, bucket, i, j, n, sx, sy FROM delta
+  ORDER BY level, tx, ty, span, bucket, i, j
+  ON CONFLICT (level, tx, ty, span, bucket, i, j)
+  DO UPDATE SET n = t.n + EXCLUDED.n, sx = t.sx + EXCLUDED.sx, sy = t.sy + EXCLUDED.sy
+  RETURNING 1
+)
+SELECT count(*)::int AS rows FROM counted

@@ -1,0 +1,139 @@
+// On demand: `npm run bench:history [-- --rows 200000 --rollups bulk|incremental --bulk-load --keep]`.
+// A history CSV of --rows requests (bench/csv-history.ts), from file to "every figure answers from rollups",
+// in a fresh database (on the S360_ADMIN_URL server, migrated, the Dubai communities or a generated grid, as the
+// demo starts; dropped at the end unless --keep). Phases, each timed with its rows/s and the machine's load
+// (os.loadavg(): 1, 5, 15 min) when it ended:
+//   import     services360 import-requests (chunks, S360_IMPORT_WRITERS writers; --bulk-load: one transaction)
+//   sla        the SLA sweep's first pass over the history (sweepSla)
+//   rollups    every pending request into the rollups, histograms, tile bin counts and applied state:
+//              the bulk build (rollup-history, default) or the incremental job (applyPendingRollups, as the
+//              scheduler runs it, until nothing is pending) with --rollups incremental
+//   hot spots  the recurrence job (refreshHotspots) over the window ending at the newest request
+// Writing the CSV is not timed. The machine is shared: read the rates with the load printed beside them.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { loadConfig } from '../backend/config.ts';
+import { createPool } from '../backend/db/pool.ts';
+import { migrate } from '../backend/db/migrate.ts';
+import { importRequests } from '../backend/import/import-requests.ts';
+import { loadMapping } from '../backend/import/mapping.ts';
+import { refreshHotspots } from '../backend/recurrence/hotspots.ts';
+import { applyPendingRollups } from '../backend/rollups/apply.ts';
+import { buildRollupsInBulk, pendingCount } from '../backend/rollups/bulk.ts';
+import { sweepSla } from '../backend/sla/sweep.ts';
+import { importZones } from '../backend/zones/import-zones.ts';
+import { writeHistoryCsv, type BBox } from './csv-history.ts';
+
+const ROOT = join(fileURLToPath(import.meta.url), '../..');
+const DUBAI = join(ROOT, '../shared/data/dubai/dubai_communities.geojson');
+
+const { values: args } = parseArgs({ options: {
+  rows: { type: 'string', default: '200000' },
+  rollups: { type: 'string', default: 'bulk' },
+  'bulk-load': { type: 'boolean', default: false },
+  keep: { type: 'boolean', default: false },
+} });
+const ROWS = Number(args.rows);
+if (!Number.isInteger(ROWS) || ROWS < 1) throw new Error('--rows must be a positive whole number');
+if (args.rollups !== 'bulk' && args.rollups !== 'incremental') throw new Error('--rollups takes bulk or incremental');
+const adminUrl = process.env.S360_ADMIN_URL ?? process.env.DATABASE_URL;
+if (!adminUrl) throw new Error('set S360_ADMIN_URL or DATABASE_URL');
+
+const config = loadConfig();
+const n0 = (x: number) => Math.round(x).toLocaleString('en-US');
+const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+const log = (s: string) => console.log(s);
+
+function gridZones(cells = 15) {
+  const [x0, y0, x1, y1] = [54.9, 24.75, 55.65, 25.35];
+  const dx = (x1 - x0) / cells, dy = (y1 - y0) / cells;
+  const features = [];
+  for (let i = 0; i < cells; i++) for (let j = 0; j < cells; j++) {
+    const x = x0 + i * dx, y = y0 + j * dy;
+    features.push({ type: 'Feature', properties: { code: `G${i}-${j}`, name_en: `Grid ${i}-${j}`, name_ar: `شبكة ${i}-${j}` },
+      geometry: { type: 'Polygon', coordinates: [[[x, y], [x + dx, y], [x + dx, y + dy], [x, y + dy], [x, y]]] } });
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+const dbName = `s360_bench_history_${randomBytes(4).toString('hex')}`;
+const dbUrl = (() => { const u = new URL(adminUrl); u.pathname = `/${dbName}`; return u.toString(); })();
+async function admin(statement: string) {
+  const c = new pg.Client({ connectionString: adminUrl });
+  await c.connect();
+  try { await c.query(statement); } finally { await c.end(); }
+}
+await admin(`CREATE DATABASE "${dbName}"`);
+const pool = createPool(dbUrl, { ...config, poolSize: config.importWriters + 2, statementTimeoutMs: 0 });
+const workDir = mkdtempSync(join(tmpdir(), 's360-bench-history-'));
+
+type Phase = { name: string; seconds: number; items: number; what: string; load: string };
+const phases: Phase[] = [];
+async function phase(name: string, what: string, fn: () => Promise<number>): Promise<void> {
+  const started = performance.now();
+  const items = await fn();
+  const p = { name, seconds: (performance.now() - started) / 1000, items, what, load: load() };
+  phases.push(p);
+  log(`${name.padEnd(10)} ${p.seconds.toFixed(1).padStart(7)} s  ${n0(items).padStart(9)} ${what.padEnd(9)} ${n0(items / Math.max(p.seconds, 0.001)).padStart(8)}/s   load ${p.load}`);
+}
+
+try {
+  log(`bench:history — ${n0(ROWS)} requests, rollups ${args.rollups}${args['bulk-load'] ? ', import --bulk' : ''}; ${cpus().length} CPUs, load ${load()} at start`);
+  await migrate(pool);
+  const zones = await (existsSync(DUBAI)
+    ? importZones(pool, JSON.parse(readFileSync(DUBAI, 'utf8')), { codeProperty: 'COMM_NUM', nameEnProperty: 'CNAME_E', nameArProperty: 'CNAME_A', kind: 'community', subdivideVertices: 64 })
+    : importZones(pool, gridZones(), { codeProperty: 'code', nameEnProperty: 'name_en', nameArProperty: 'name_ar', kind: 'community', subdivideVertices: 64 }));
+  const { rows: [ext] } = await pool.query('SELECT ST_XMin(e) AS x0, ST_YMin(e) AS y0, ST_XMax(e) AS x1, ST_YMax(e) AS y1 FROM (SELECT ST_Extent(geom) AS e FROM zones) z');
+  const bbox: BBox = [ext.x0, ext.y0, ext.x1, ext.y1];
+  const file = join(workDir, 'history.csv');
+  const bytes = await writeHistoryCsv(file, ROWS, 16, bbox);
+  log(`database ${dbName}: ${zones.inserted} zones (${existsSync(DUBAI) ? 'Dubai communities' : 'generated grid'}); CSV ${(bytes / 1_048_576).toFixed(1)} MB`);
+  const now = new Date();
+  const total = performance.now();
+  await phase('import', 'rows', async () => (await importRequests(pool, {
+    file, mapping: loadMapping('services360'), rejectsFile: join(workDir, 'rejects.csv'), chunkRows: config.importChunkRows,
+    writers: args['bulk-load'] ? 1 : config.importWriters, bulkLoad: args['bulk-load'], maxDescriptionChars: config.maxDescriptionChars,
+  })).loaded);
+  await phase('sla', 'requests', async () => (await sweepSla(pool, now)).evaluated);
+  log(`           pending rollups: ${n0(await pendingCount(pool))}`);
+  await phase('rollups', 'requests', async () => {
+    if (args.rollups === 'bulk') {
+      // Where the bulk build's time goes: seconds per step (the cubes summed), printed after.
+      const steps = new Map<string, number>();
+      let last = performance.now();
+      let step = 'claim';
+      const r = await buildRollupsInBulk(pool, { batchSize: config.rollupBulkBatchSize, workMemMb: config.rollupWorkMemMb, onProgress: (p) => {
+        const t = performance.now();
+        const key = step.replace(/ \d+\/\d+$/, 's');
+        steps.set(key, (steps.get(key) ?? 0) + (t - last) / 1000);
+        last = t;
+        step = p.phase === 'committed' ? 'claim' : p.phase;
+      } });
+      log(`           bulk steps: ${[...steps].map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(', ')}`);
+      return r.requests;
+    }
+    let applied = 0;
+    while (await pendingCount(pool) > 0) applied += (await applyPendingRollups(pool, config.rollupBatchSize, config.rollupMaxBatchesPerRun, config.rollupWorkMemMb)).requests;
+    return applied;
+  });
+  // The hot spots of the history's last window (the CSV's requests end months before now).
+  const { rows: [last] } = await pool.query<{ t: Date }>('SELECT max(created_at) AS t FROM requests');
+  await phase('hot spots', 'spots', async () => (await refreshHotspots(pool, last.t)).hotspots);
+  const seconds = (performance.now() - total) / 1000;
+  const left = await pendingCount(pool);
+  log(`total      ${seconds.toFixed(1).padStart(7)} s  ${n0(ROWS).padStart(9)} rows      ${n0(ROWS / seconds).padStart(8)}/s   load ${load()}`
+    + `; ${left ? `${n0(left)} still pending` : 'every figure answers from rollups (nothing pending)'}`);
+  const { rows: [sizes] } = await pool.query(`SELECT (SELECT count(*) FROM rollups)::int AS rollups, (SELECT count(*) FROM rollup_hist)::int AS hist,
+    (SELECT count(*) FROM tile_bin_counts)::int AS tiles`);
+  log(`rows: ${n0(sizes.rollups)} rollups, ${n0(sizes.hist)} histogram, ${n0(sizes.tiles)} tile bin counts`);
+} finally {
+  await pool.end().catch(() => {});
+  rmSync(workDir, { recursive: true, force: true });
+  if (!args.keep) await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => {});
+  else log(`kept database ${dbName}`);
+}

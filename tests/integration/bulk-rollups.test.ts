@@ -1,0 +1,159 @@
+// The bulk build of the rollups (backend/rollups/bulk.ts, `services360 rollup-history`) writes exactly what the
+// incremental job writes: the same data (a generated demo month, an SLA sweep over it, a CSV history import, then
+// changes to requests already applied) is loaded into two fresh databases; one is built by the incremental job
+// (applyPendingRollups until nothing is pending), the other in bulk, under hour horizons that cut through the
+// month; every rollup table, the tile bins and the applied state are then compared row for row.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type pg from 'pg';
+import { freshDatabase, type TestDatabase } from '../support/db.ts';
+import { generateDemo } from '../../backend/demo/generate.ts';
+import { generatedCitySource } from '../../backend/demo/communities.ts';
+import { importRequests } from '../../backend/import/import-requests.ts';
+import { loadMapping } from '../../backend/import/mapping.ts';
+import { csvLine } from '../../backend/import/rejects.ts';
+import { applyPendingRollups } from '../../backend/rollups/apply.ts';
+import { buildRollupsInBulk, pendingCount } from '../../backend/rollups/bulk.ts';
+import { sweepSla } from '../../backend/sla/sweep.ts';
+import { jobLockKey } from '../../backend/jobs/run-once.ts';
+import { CSV_COLUMNS, historyRow, rng, type BBox } from '../../bench/csv-history.ts';
+
+const END = Date.parse('2026-11-20T12:00:00Z');
+const BBOX: BBox = [54.85, 24.7, 55.7, 25.4];
+
+let incremental: TestDatabase;
+let bulk: TestDatabase;
+let dir: string;
+
+before(async () => {
+  [incremental, bulk] = await Promise.all([freshDatabase(), freshDatabase()]);
+  dir = mkdtempSync(join(tmpdir(), 's360-bulk-rollups-'));
+});
+after(async () => {
+  await incremental?.drop();
+  await bulk?.drop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+function historyFile(name: string, n: number, seed: number): string {
+  const random = rng(seed);
+  const lines = [csvLine(CSV_COLUMNS)];
+  for (let i = 0; i < n; i++) {
+    const cells = historyRow(i, random, BBOX, name);
+    // history of the demo month too, so that the two overlap in the same buckets
+    cells[CSV_COLUMNS.indexOf('created_at')] = new Date(END - 40 * 86_400_000 + Math.floor(random() * 39 * 86_400_000)).toISOString();
+    for (const c of ['first_response_at', 'resolved_at', 'closed_at'] as const) {
+      const k = CSV_COLUMNS.indexOf(c);
+      if (cells[k]) cells[k] = new Date(Date.parse(cells[CSV_COLUMNS.indexOf('created_at')]) + (1 + random() * 90) * 3_600_000).toISOString();
+    }
+    lines.push(csvLine(cells));
+  }
+  const file = join(dir, `${name}.csv`);
+  writeFileSync(file, lines.join(''));
+  return file;
+}
+
+/** The same load, in the same order, into a database (ids come out the same). */
+async function load(pool: pg.Pool, csv: string): Promise<void> {
+  await generateDemo(pool, {
+    months: 1, seed: 'bulk', requests: 2500, perDay: 0, endAt: END, chunkRequests: 1000, source: generatedCitySource(),
+    subdivideVertices: 64, checkRows: true, bulkMinRequests: null,
+  });
+  // Hour horizons through the month: the wide cubes keep hours from the 5th day before the end, the lean cubes
+  // from the 25th, the histograms from the 10th.
+  await pool.query(`UPDATE rollup_hour_horizon SET hour_from = $1, lean_hour_from = $2, hist_hour_from = $3`,
+    [new Date(END - 5 * 86_400_000), new Date(END - 25 * 86_400_000), new Date(END - 10 * 86_400_000)]);
+  await sweepSla(pool, new Date(END));
+  await importRequests(pool, { file: csv, mapping: loadMapping('services360'), rejectsFile: `${csv}.rejects.csv`, chunkRows: 400, maxDescriptionChars: 4000, writers: 1 });
+}
+
+/** Changes to requests already applied: closed, moved, re-timed; marked pending as the ingest does. */
+async function change(pool: pg.Pool): Promise<void> {
+  await pool.query(`UPDATE requests SET status = 'closed', resolved_at = created_at + interval '30 hours', closed_at = created_at + interval '31 hours', satisfaction = 4
+                    WHERE id % 11 = 3 AND status NOT IN ('closed', 'cancelled')`);
+  await pool.query(`UPDATE requests SET location = ST_SetSRID(ST_MakePoint(55.2 + (id % 13) * 0.01, 25.1), 4326), created_at = created_at - interval '3 hours'
+                    WHERE id % 17 = 5`);
+  await pool.query(`INSERT INTO rollup_pending (request_id) SELECT id FROM requests WHERE id % 11 = 3 OR id % 17 = 5
+                    ON CONFLICT (request_id) DO UPDATE SET marked_at = now()`);
+}
+
+async function incrementalBuild(pool: pg.Pool): Promise<number> {
+  let n = 0;
+  while (await pendingCount(pool) > 0) n += (await applyPendingRollups(pool, 700)).requests;
+  return n;
+}
+
+const TABLES: Record<string, string> = {
+  rollups: 'level, cube, bucket, zone_id, channel, category, topic, department, advisor_id, status_class, priority',
+  rollup_hist: 'level, cube, kind, bucket, zone_id, channel, category, topic, department, advisor_id, status_class, priority, bin',
+  rollup_state: 'request_id',
+  tile_bin_counts: 'level, tx, ty, span, bucket, i, j',
+  tile_bin_state: 'request_id',
+  rollup_pending: 'request_id',
+};
+
+async function dump(pool: pg.Pool, table: string): Promise<unknown[]> {
+  const { rows } = await pool.query(`SELECT * FROM ${table} ORDER BY ${TABLES[table]}`);
+  return rows.map((r) => JSON.stringify(r));
+}
+
+async function assertSame(what: string): Promise<void> {
+  for (const table of Object.keys(TABLES)) {
+    const [a, b] = await Promise.all([dump(incremental.pool, table), dump(bulk.pool, table)]);
+    assert.equal(b.length, a.length, `${what}: ${table} has ${b.length} rows in bulk, ${a.length} incrementally`);
+    if (table !== 'rollup_pending') assert.ok(a.length > 0, `${what}: ${table} is empty`);
+    assert.deepEqual(b, a, `${what}: ${table} differs`);
+  }
+}
+
+test('the bulk build writes the same rollups, histograms, tile bins and state as the incremental job', async () => {
+  const csv = historyFile('hist', 1800, 16);
+  await load(incremental.pool, csv);
+  await load(bulk.pool, csv);
+  const pending = await pendingCount(bulk.pool);
+  assert.equal(pending, await pendingCount(incremental.pool));
+  assert.ok(pending > 3000, `pending ${pending}`);
+  const applied = await incrementalBuild(incremental.pool);
+  const phases = new Set<string>();
+  const run = await buildRollupsInBulk(bulk.pool, { batchSize: 1500, onProgress: (p) => phases.add(p.phase) });
+  assert.equal(run.requests, applied);
+  assert.ok(run.batches >= 3, `batches ${run.batches}`);
+  assert.ok(phases.has('cube 16/16') && phases.has('tile bins'), [...phases].join(', '));
+  await assertSame('first build');
+});
+
+test('the bulk build adds to rows already there: changed requests (current − applied) and a second import', async () => {
+  await change(incremental.pool);
+  await change(bulk.pool);
+  const csv = historyFile('more', 700, 17);
+  for (const db of [incremental, bulk]) {
+    await importRequests(db.pool, { file: csv, mapping: loadMapping('services360'), rejectsFile: `${csv}.rejects.csv`, chunkRows: 400, maxDescriptionChars: 4000, writers: 1 });
+  }
+  await incrementalBuild(incremental.pool);
+  await buildRollupsInBulk(bulk.pool, { batchSize: 1000 });
+  await assertSame('after changes');
+});
+
+test('the bulk build waits for the rollup job (its advisory lock) or, if told, leaves at once', async () => {
+  const holder = await bulk.pool.connect();
+  try {
+    await holder.query('SELECT pg_advisory_lock($1)', [jobLockKey('rollups')]);
+    await bulk.pool.query(`INSERT INTO rollup_pending (request_id) SELECT id FROM requests ORDER BY id LIMIT 5 ON CONFLICT DO NOTHING`);
+    const skipped = await buildRollupsInBulk(bulk.pool, { waitForLock: false });
+    assert.equal(skipped.batches, 0);
+    assert.equal(await pendingCount(bulk.pool), 5);
+    const waiting = buildRollupsInBulk(bulk.pool);
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(await pendingCount(bulk.pool), 5, 'applied while the job held the lock');
+    await holder.query('SELECT pg_advisory_unlock($1)', [jobLockKey('rollups')]);
+    const run = await waiting;
+    assert.equal(run.waitedForLock, true);
+    assert.equal(run.requests, 5);
+    assert.equal(await pendingCount(bulk.pool), 0);
+  } finally {
+    holder.release();
+  }
+});
