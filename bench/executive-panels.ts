@@ -28,13 +28,13 @@ export function executivePanels(END: string, MONTHS: number): Panel[] {
     { name: 'zone map: requests by zone (30 d)', body: api(last30.from, last30.to, { metric: 'received', format: 'table', groupBy: ['zone'] }),
       sql: `SELECT zone_id, count(*) FROM requests WHERE created_at >= $1 AND created_at < $2 GROUP BY zone_id`, params: [new Date(last30.from), new Date(last30.to)] },
     { name: 'channels per day (30 d)', body: api(last30.from, last30.to, { metric: 'received', format: 'time_series', groupBy: ['channel'] }, { intervalMs: DAY, maxDataPoints: 400 }),
-      sql: `SELECT date_trunc('day', created_at, 'Asia/Dubai') AS t, channel_code, count(*) FROM requests WHERE created_at >= $1 AND created_at < $2 GROUP BY 1, 2`, params: [new Date(last30.from), new Date(last30.to)] },
+      sql: `SELECT date_trunc('day', created_at, (SELECT time_zone FROM city_settings)) AS t, channel_code, count(*) FROM requests WHERE created_at >= $1 AND created_at < $2 GROUP BY 1, 2`, params: [new Date(last30.from), new Date(last30.to)] },
     { name: 'category split (30 d)', body: api(last30.from, last30.to, { metric: 'received', format: 'table', groupBy: ['category'] }),
       sql: `SELECT category_code, count(*) FROM requests WHERE created_at >= $1 AND created_at < $2 GROUP BY 1`, params: [new Date(last30.from), new Date(last30.to)] },
     { name: 'top recurring topics (30 d vs previous)', body: api(last30.from, last30.to, { metric: 'recurring_topics', format: 'table', topN: 10 }),
       sql: `SELECT topic_code, count(*) FILTER (WHERE created_at >= $2) AS now, count(*) FILTER (WHERE created_at < $2) AS before FROM requests WHERE created_at >= $1 AND created_at < $3 GROUP BY 1 ORDER BY 2 DESC LIMIT 10`,
       params: [new Date(end - 60 * DAY), new Date(last30.from), new Date(end)] },
     { name: 'requests by month by channel (3 y trend)', body: api(new Date(end - MONTHS * 30 * DAY).toISOString(), END, { metric: 'received', format: 'time_series', groupBy: ['channel'] }, { intervalMs: 7 * DAY, maxDataPoints: 200 }),
-      sql: `SELECT date_trunc('week', created_at, 'Asia/Dubai') AS t, channel_code, count(*) FROM requests WHERE created_at >= $1 AND created_at < $2 GROUP BY 1, 2`, params: [new Date(end - MONTHS * 30 * DAY), new Date(end)] },
+      sql: `SELECT date_trunc('week', created_at, (SELECT time_zone FROM city_settings)) AS t, channel_code, count(*) FROM requests WHERE created_at >= $1 AND created_at < $2 GROUP BY 1, 2`, params: [new Date(end - MONTHS * 30 * DAY), new Date(end)] },
   ];
 }

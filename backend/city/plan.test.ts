@@ -10,7 +10,7 @@ import type { InUse } from './read-state.ts';
 
 const DUBAI = readCityFile(readFileSync(join(fileURLToPath(import.meta.url), '../../../config/cities/dubai.yaml'), 'utf8'), 'dubai.yaml');
 const state = (): State => fromFile(structuredClone(DUBAI));
-const unused = (): InUse => ({ channel: new Map(), topic: new Map(), department: new Map(), calendar: new Map() });
+const unused = (): InUse => ({ channel: new Map(), topic: new Map(), department: new Map(), calendar: new Map(), requests: 0 });
 /** The database's side: the file's State with versions, as read-state gives it. */
 function database(): State {
   const s = state();
@@ -82,4 +82,18 @@ test('a changed policy is a new version from its effective_from; one not after t
   const refused = planChanges(database(), want, unused());
   assert.deepEqual(refused.problems.map((x) => x.path), ['sla_policies[0].effective_from']);
   assert.match(refused.problems[0].message, /^must be after version 1's effective_from \(2000-01-01T00:00:00Z\)/);
+});
+
+test('the city\'s time zone changes while no request is held, and is refused once requests are (their buckets were cut in it)', () => {
+  const want = state();
+  want.city.time_zone = 'Europe/Paris';
+  const empty = planChanges(database(), want, unused());
+  assert.deepEqual(empty.problems, []);
+  assert.match(formatPlan(empty), /time_zone: "Asia\/Dubai" → "Europe\/Paris"/);
+  const held = unused();
+  held.requests = 12;
+  const refused = planChanges(database(), want, held);
+  assert.equal(refused.problems.length, 1);
+  assert.equal(refused.problems[0].path, 'city.time_zone');
+  assert.match(refused.problems[0].message, /12 request\(s\).*"Asia\/Dubai"/);
 });

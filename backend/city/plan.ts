@@ -62,6 +62,10 @@ export function planChanges(cur: State, want: State, inUse: InUse): Plan {
 
   const city: FieldChange[] = [];
   field(city, 'time_zone', cur.city.time_zone, want.city.time_zone);
+  if (cur.city.time_zone !== want.city.time_zone && inUse.requests > 0) {
+    problems.push({ path: 'city.time_zone', message: `cannot change from "${cur.city.time_zone}" to "${want.city.time_zone}": the database holds `
+      + `${inUse.requests} request(s) whose day and month figures were cut in "${cur.city.time_zone}" (a change of zone needs a rebuild of the rollups, not supported yet)` });
+  }
   field(city, 'languages', cur.city.languages, want.city.languages);
   if (city.length) steps.push({ op: '~', section: 'city', code: 'city', fields: city });
 

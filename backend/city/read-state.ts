@@ -51,11 +51,16 @@ export async function readState(client: pg.ClientBase): Promise<State> {
   };
 }
 
-export type InUse = { channel: Map<string, number>; topic: Map<string, number>; department: Map<string, number>; calendar: Map<string, number> };
+type Referenced = 'channel' | 'topic' | 'department' | 'calendar';
+/** Rows referring to each code, per kind; `requests`: how many requests the database holds (their rollups are cut in the city's zone). */
+export type InUse = Record<Referenced, Map<string, number>> & { requests: number };
 
 export async function readInUse(client: pg.ClientBase): Promise<InUse> {
-  const out: InUse = { channel: new Map(), topic: new Map(), department: new Map(), calendar: new Map() };
-  const { rows } = await client.query<{ kind: keyof InUse; code: string; n: number }>(sql('city/in_use'));
-  for (const r of rows) out[r.kind].set(r.code, (out[r.kind].get(r.code) ?? 0) + r.n);
+  const out: InUse = { channel: new Map(), topic: new Map(), department: new Map(), calendar: new Map(), requests: 0 };
+  const { rows } = await client.query<{ kind: Referenced | 'requests'; code: string; n: number }>(sql('city/in_use'));
+  for (const r of rows) {
+    if (r.kind === 'requests') out.requests += r.n;
+    else out[r.kind].set(r.code, (out[r.kind].get(r.code) ?? 0) + r.n);
+  }
   return out;
 }

@@ -68,7 +68,7 @@ const policy = z.strictObject({
 
 export const CityFileSchema = z.strictObject({
   city: z.strictObject({
-    time_zone: z.string().meta({ description: 'IANA time zone, e.g. Asia/Dubai' }),
+    time_zone: z.string().meta({ description: 'the city\'s IANA time zone (day and month figures, calendars and naive import times follow it)' }),
     languages: z.array(language).meta({ description: 'the languages names are given in; en and ar always' }),
   }),
   request_kinds: z.array(kind).meta({ description: 'the six request kinds, in display order, with the city\'s labels' }),

@@ -16,6 +16,8 @@ export const PRIORITIES: readonly Priority[] = ['low', 'normal', 'high', 'urgent
 export type Status = 'received' | 'assigned' | 'in_progress' | 'on_hold' | 'resolved' | 'closed' | 'cancelled';
 
 export type ReferenceData = {
+  /** the city's IANA time zone (city_settings, the city file): day, week and month buckets are local to it */
+  time_zone: string;
   channels: (Named & Retirable)[];
   categories: Named[];
   departments: (Named & Retirable & { calendar_code: string })[];

@@ -97,6 +97,7 @@ test('checkedTime accepts exactly the schema\'s times', () => {
 test('RowReader gives the same rows and the same reasons with the light check as with the schema alone', () => {
   const named = (code: string) => ({ code, name_en: code, name_ar: code });
   const ref = indexReference({
+    time_zone: 'Asia/Dubai',
     channels: ['website', 'social_media', 'call_centre', 'whatsapp', 'virtual_assistant', 'walk_in'].map(named),
     categories: ['inquiry', 'report', 'observation', 'complaint', 'service_request', 'suggestion'].map(named),
     departments: [{ ...named('waste'), calendar_code: 'field' }],
@@ -133,6 +134,7 @@ test('RowReader gives the same rows and the same reasons with the light check as
 test('a CSV row at latitude −90 is rejected naming lat and the map\'s limit; the limit itself is read', () => {
   const named = (code: string) => ({ code, name_en: code, name_ar: code });
   const ref = indexReference({
+    time_zone: 'Asia/Dubai',
     channels: ['website'].map(named), categories: ['complaint'].map(named), departments: [{ ...named('waste'), calendar_code: 'field' }],
     topics: [{ ...named('waste.overflowing_bin'), department_code: 'waste', default_priority: 'normal' as const }],
     statuses: [], stages: [], advisors: [], zones: [],

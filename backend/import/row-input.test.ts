@@ -6,6 +6,7 @@ import { normaliseTime, RowReader } from './row-input.ts';
 
 const named = (code: string) => ({ code, name_en: code, name_ar: code });
 const ref = indexReference({
+  time_zone: 'Asia/Dubai',
   channels: ['website', 'whatsapp', 'import'].map(named), categories: ['complaint', 'report'].map(named),
   departments: [{ ...named('waste'), calendar_code: 'field' }],
   topics: [{ ...named('waste.overflowing_bin'), department_code: 'waste', default_priority: 'normal' }],

@@ -6,6 +6,7 @@ import { requestInputSchema } from '../ingest/request-input.ts';
 import { readRequestForm, type FormContext } from './request-form.ts';
 
 const ref = indexReference({
+  time_zone: 'Asia/Dubai',
   channels: [{ code: 'open311', name_en: 'Open311', name_ar: 'Open311' }],
   categories: [{ code: 'report', name_en: 'Report', name_ar: 'بلاغ' }, { code: 'complaint', name_en: 'Complaint', name_ar: 'شكوى' }],
   departments: [{ code: 'waste', name_en: 'Waste Management', name_ar: 'إدارة النفايات', calendar_code: 'field' }],

@@ -5,6 +5,7 @@ import { HttpError } from '../http/errors.ts';
 import { readRequestQuery, type QueryLimits } from './request-query.ts';
 
 const ref = indexReference({
+  time_zone: 'Asia/Dubai',
   channels: [], categories: [], departments: [], statuses: [], stages: [], advisors: [], zones: [],
   topics: [{ code: 'waste.overflowing_bin', name_en: 'Overflowing bin', name_ar: 'حاوية', department_code: 'waste', default_priority: 'normal' }],
 });

@@ -6,6 +6,7 @@ import { open311Privacy, SHOW_ALL } from './privacy.ts';
 import { loadConfig } from '../config.ts';
 
 const ref = indexReference({
+  time_zone: 'Asia/Dubai',
   channels: [], categories: [], advisors: [], zones: [],
   departments: [{ code: 'waste', name_en: 'Waste Management', name_ar: 'إدارة النفايات', calendar_code: 'field' }],
   topics: [{ code: 'waste.overflowing_bin', name_en: 'Overflowing bin', name_ar: 'حاوية نفايات ممتلئة', department_code: 'waste', default_priority: 'normal' }],

@@ -4,7 +4,7 @@ import { indexReference, type ReferenceData } from '../domain/reference.ts';
 import { serviceDefinition, serviceList } from './service-catalog.ts';
 
 const ref = indexReference({
-  channels: [], statuses: [], stages: [], advisors: [], zones: [],
+  time_zone: 'Asia/Dubai', channels: [], statuses: [], stages: [], advisors: [], zones: [],
   categories: [{ code: 'report', name_en: 'Report', name_ar: 'بلاغ' }, { code: 'complaint', name_en: 'Complaint', name_ar: 'شكوى' }],
   departments: [{ code: 'waste', name_en: 'Waste Management', name_ar: 'إدارة النفايات', calendar_code: 'field' }],
   topics: [{ code: 'waste.overflowing_bin', name_en: 'Overflowing bin', name_ar: 'حاوية نفايات ممتلئة', department_code: 'waste', default_priority: 'normal' }],

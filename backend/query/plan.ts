@@ -1,7 +1,7 @@
 // Query planning, pure: the bucket size of a time series, and how a range splits into parts answered by
 // each rollup level (month, day, hour) or by the per-request state (parts finer than an hour, or any
 // part when no cube holds the query's dimensions).
-import { ceilTo, DAY, floorTo, HOUR, localToUtc, offsetAt, REPORTING_TIME_ZONE, type Unit } from './time.ts';
+import { ceilTo, DAY, floorTo, HOUR, localToUtc, offsetAt, type Unit } from './time.ts';
 
 export type Level = 'hour' | 'day' | 'month' | 'state';
 export type Segment = { level: Level; lo: number; hi: number };
@@ -48,10 +48,10 @@ export function chooseBucket(rangeMs: number, intervalMs: number | undefined, ma
   throw new Error('unreachable');
 }
 
-/** The months since year 0 of the local month holding t. */
-function monthIndex(t: number): number {
-  const start = floorTo(t, 'month');
-  const d = new Date(start + offsetAt(start, REPORTING_TIME_ZONE));
+/** The months since year 0 of the local month (in tz) holding t. */
+function monthIndex(t: number, tz: string): number {
+  const start = floorTo(t, 'month', tz);
+  const d = new Date(start + offsetAt(start, tz));
   return d.getUTCFullYear() * 12 + d.getUTCMonth();
 }
 
@@ -61,18 +61,19 @@ function monthIndex(t: number): number {
  */
 const blockOf = (i: number, n: number) => Math.max(12, i - (i % n));
 
-const monthStart = (index: number) => localToUtc(Math.floor(index / 12), index % 12, 1, REPORTING_TIME_ZONE);
+const monthStart = (index: number, tz: string) => localToUtc(Math.floor(index / 12), index % 12, 1, tz);
 
-export function bucketStart(t: number, spec: BucketSpec): number {
+/** Calendar buckets (days, weeks, months) are local to `tz`, the city's time zone. */
+export function bucketStart(t: number, spec: BucketSpec, tz: string): number {
   if (spec.kind === 'fixed') return Math.floor(t / spec.ms) * spec.ms;
-  if (spec.kind === 'months') return monthStart(blockOf(monthIndex(t), spec.n));
-  return floorTo(t, spec.unit);
+  if (spec.kind === 'months') return monthStart(blockOf(monthIndex(t, tz), spec.n), tz);
+  return floorTo(t, spec.unit, tz);
 }
 
-export function bucketEnd(start: number, spec: BucketSpec): number {
+export function bucketEnd(start: number, spec: BucketSpec, tz: string): number {
   if (spec.kind === 'fixed') return start + spec.ms;
-  if (spec.kind === 'months') { const i = monthIndex(start); return monthStart(i - (i % spec.n) + spec.n); }
-  return ceilTo(start + 1, spec.unit);
+  if (spec.kind === 'months') { const i = monthIndex(start, tz); return monthStart(i - (i % spec.n) + spec.n, tz); }
+  return ceilTo(start + 1, spec.unit, tz);
 }
 
 /**
@@ -80,21 +81,21 @@ export function bucketEnd(start: number, spec: BucketSpec): number {
  * offset is asked once per day or week bucket (a local day is 24 h unless the offset changes across it; only
  * then is the calendar asked) and twice per month bucket, where bucketEnd would ask it five times or more.
  */
-export function bucketStarts(from: number, to: number, spec: BucketSpec): number[] {
+export function bucketStarts(from: number, to: number, spec: BucketSpec, tz: string): number[] {
   const out: number[] = [];
   if (spec.kind === 'fixed') {
-    for (let b = bucketStart(from, spec); b < to; b += spec.ms) out.push(b);
+    for (let b = bucketStart(from, spec, tz); b < to; b += spec.ms) out.push(b);
   } else if (spec.kind === 'months') {
-    for (let i = blockOf(monthIndex(from), spec.n), b = monthStart(i); b < to; i = i - (i % spec.n) + spec.n, b = monthStart(i)) out.push(b);
+    for (let i = blockOf(monthIndex(from, tz), spec.n), b = monthStart(i, tz); b < to; i = i - (i % spec.n) + spec.n, b = monthStart(i, tz)) out.push(b);
   } else {
     const step = spec.unit === 'day' ? DAY : 7 * DAY;
-    let b = bucketStart(from, spec);
-    let offset = offsetAt(b, REPORTING_TIME_ZONE);
+    let b = bucketStart(from, spec, tz);
+    let offset = offsetAt(b, tz);
     while (b < to) {
       out.push(b);
-      const next = offsetAt(b + step, REPORTING_TIME_ZONE);
+      const next = offsetAt(b + step, tz);
       if (next === offset) b += step;
-      else { b = bucketEnd(b, spec); offset = offsetAt(b, REPORTING_TIME_ZONE); }
+      else { b = bucketEnd(b, spec, tz); offset = offsetAt(b, tz); }
     }
   }
   return out;
@@ -113,20 +114,20 @@ const FINER: Record<Exclude<Level, 'state'>, Level> = { month: 'day', day: 'hour
 
 /**
  * Splits [lo, hi) into segments: whole units of `level` in the middle, finer levels at the edges, down to
- * `finest` (below it: the per-request state). lo may be -Infinity (everything before hi: the backlog's start).
+ * `finest` (below it: the per-request state), days and months local to tz. lo may be -Infinity (everything before hi: the backlog's start).
  */
-export function segments(lo: number, hi: number, level: Level, finest: Exclude<Level, 'state'> = 'hour'): Segment[] {
+export function segments(lo: number, hi: number, level: Level, tz: string, finest: Exclude<Level, 'state'> = 'hour'): Segment[] {
   if (hi <= lo) return [];
   if (level === 'state') return [{ level, lo, hi }];
   const unit = UNIT[level];
   const finer: Level = level === finest ? 'state' : FINER[level];
-  const a = lo === -Infinity ? -Infinity : ceilTo(lo, unit);
-  const b = floorTo(hi, unit);
-  if (a === -Infinity ? false : a >= b) return segments(lo, hi, finer, finest);
+  const a = lo === -Infinity ? -Infinity : ceilTo(lo, unit, tz);
+  const b = floorTo(hi, unit, tz);
+  if (a === -Infinity ? false : a >= b) return segments(lo, hi, finer, tz, finest);
   return [
-    ...(a === -Infinity ? [] : segments(lo, a, finer, finest)),
+    ...(a === -Infinity ? [] : segments(lo, a, finer, tz, finest)),
     { level, lo: a, hi: b },
-    ...segments(b, hi, finer, finest),
+    ...segments(b, hi, finer, tz, finest),
   ];
 }
 

@@ -61,7 +61,7 @@ export function resolveFilters(target: Target, ref: ReferenceIndex, path: string
 
 /** `limits`: the rows a statement may read and the series a target may have (checked as the rows arrive), and whose they are. */
 type AggregateSpec = {
-  groupBy: Dimension[]; filters: Filters; from: number; to: number; bucket: BucketSpec | null; snapshot: RollupSnapshot;
+  groupBy: Dimension[]; filters: Filters; from: number; to: number; bucket: BucketSpec | null; timeZone: string; snapshot: RollupSnapshot;
   limits: { maxRows: number; maxSeries: number; target: TargetRef; valuesPerRow?: { max: number } };
 };
 
@@ -75,7 +75,7 @@ function planOf(spec: AggregateSpec, kind: 'sums' | 'hist') {
   const level = cube ? coarsestLevel(spec.bucket) : 'state';
   const hourFrom = kind === 'hist' ? spec.snapshot.histHourFrom
     : cube && LEAN_CUBE_IDS.includes(cube.id) ? spec.snapshot.leanHourFrom : spec.snapshot.hourFrom;
-  return { cube: cube?.id ?? null, segments: withHourHorizon(segments(spec.from, spec.to, level), hourFrom), pending: spec.snapshot.pending };
+  return { cube: cube?.id ?? null, segments: withHourHorizon(segments(spec.from, spec.to, level, spec.timeZone), hourFrom), pending: spec.snapshot.pending };
 }
 
 const bucketKey = (b: Date | null) => (b === null ? null : b.getTime());
@@ -171,9 +171,9 @@ function frames(target: Target, metric: MetricDefinition, ref: ReferenceIndex, s
 
 /** The targets of a call share its range: their bucket starts are computed once (the last range's are kept). */
 let lastBuckets: { key: string; starts: number[] } | null = null;
-function bucketsOf(from: number, to: number, spec: BucketSpec): number[] {
-  const key = `${from}|${to}|${JSON.stringify(spec)}`;
-  if (lastBuckets?.key !== key) lastBuckets = { key, starts: bucketStarts(from, to, spec) };
+function bucketsOf(from: number, to: number, spec: BucketSpec, tz: string): number[] {
+  const key = `${from}|${to}|${JSON.stringify(spec)}|${tz}`;
+  if (lastBuckets?.key !== key) lastBuckets = { key, starts: bucketStarts(from, to, spec, tz) };
   return lastBuckets.starts;
 }
 
@@ -187,10 +187,10 @@ export async function runTarget(db: Db, ref: ReferenceIndex, config: Config, ran
   const metric: MetricDefinition = METRICS[target.metric];
   const filters = resolveFilters(target, ref, path);
   const bucket = target.format === 'table' ? null : chooseBucket(range.to - range.from, range.intervalMs, range.maxDataPoints, config.queryMaxPoints);
-  const buckets = bucket ? bucketsOf(range.from, range.to, bucket) : null;
+  const buckets = bucket ? bucketsOf(range.from, range.to, bucket, ref.time_zone) : null;
   const who: TargetRef = { refId: target.refId, path };
   const spec: AggregateSpec = {
-    groupBy: target.groupBy, filters, from: range.from, to: range.to, bucket, snapshot,
+    groupBy: target.groupBy, filters, from: range.from, to: range.to, bucket, timeZone: ref.time_zone, snapshot,
     limits: { maxRows: config.queryMaxRows, maxSeries: config.queryMaxSeries, target: who },
   };
   const keys = buckets ?? [null];
@@ -341,7 +341,7 @@ async function hotspots(db: Db, ref: ReferenceIndex, config: Config, range: Quer
 async function recurringTopics(db: Db, ref: ReferenceIndex, range: QueryRange, target: Target, filters: Filters, snapshot: RollupSnapshot,
   limits: AggregateSpec['limits']): Promise<Frame> {
   const span = range.to - range.from;
-  const spec = { groupBy: ['topic'] as Dimension[], filters, bucket: null, snapshot, limits };
+  const spec = { groupBy: ['topic'] as Dimension[], filters, bucket: null, timeZone: ref.time_zone, snapshot, limits };
   const [current, previous] = await Promise.all([
     sums(db, { ...spec, from: range.from, to: range.to }),
     sums(db, { ...spec, from: range.from - span, to: range.from }),

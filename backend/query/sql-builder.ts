@@ -1,7 +1,6 @@
 // Fills the markers of sql/query/{sums,hist}.sql with whitelisted columns and binds every value.
 import { sql } from '../db/sql.ts';
 import { DIMENSION_COLUMN, type Dimension } from '../rollups/cubes.ts';
-import { REPORTING_TIME_ZONE } from './time.ts';
 import type { BucketSpec, Segment } from './plan.ts';
 
 export type Filters = Partial<Record<Dimension, (string | number | null)[]>>;
@@ -12,14 +11,14 @@ const INT_DIMENSIONS: ReadonlySet<Dimension> = new Set(['zone', 'advisor']);
 const ts = (t: number) => (t === -Infinity ? '-infinity' : t === Infinity ? 'infinity' : new Date(t).toISOString());
 
 /** SLA warnings by bucket and dimensions (sql/query/sla_warnings.sql), filters as in the aggregates. */
-export function buildWarningsQuery(p: { from: number; to: number; groupBy: Dimension[]; filters: Filters; bucket: BucketSpec | null; rowLimit: number }): BuiltQuery {
+export function buildWarningsQuery(p: { from: number; to: number; groupBy: Dimension[]; filters: Filters; bucket: BucketSpec | null; timeZone: string; rowLimit: number }): BuiltQuery {
   const values: unknown[] = [ts(p.from), ts(p.to)];
   const { s } = filterSql(p.filters, values);
   const cols = p.groupBy.map((d) => DIMENSION_COLUMN[d]);
   const text = sql('query/sla_warnings')
     .replaceAll('/*DIMS*/', cols.map((c) => `s.${c}, `).join(''))
     .replaceAll('/*S_FILTERS*/', s)
-    .replaceAll('/*BUCKET*/', bucketSql(p.bucket, values, 'a.at'))
+    .replaceAll('/*BUCKET*/', bucketSql(p.bucket, p.timeZone, values, 'a.at'))
     .replaceAll('/*GROUP_BY*/', cols.map((c) => `, s.${c}`).join(''))
     .replaceAll('/*LIMIT*/', limitSql(p.rowLimit, values));
   return { text, values };
@@ -49,21 +48,24 @@ function limitSql(rowLimit: number, values: unknown[]): string {
   return `LIMIT $${values.length}::bigint`;
 }
 
-function bucketSql(bucket: BucketSpec | null, values: unknown[], column: string): string {
+/** The output bucket of `column`; calendar buckets local to the city's time zone `tz` (a bound value). */
+function bucketSql(bucket: BucketSpec | null, tz: string, values: unknown[], column: string): string {
+  const zone = () => { values.push(tz); return `$${values.length}::text`; };
   if (bucket?.kind === 'months') {
     // n local months, counted from January of year 0: the start of the block holding the column's month, never
     // before year 1 (as blockOf in plan.ts).
     values.push(bucket.n);
     const n = `$${values.length}::int`;
-    const local = `(${column} AT TIME ZONE '${REPORTING_TIME_ZONE}')`;
+    const z = zone();
+    const local = `(${column} AT TIME ZONE ${z})`;
     const block = `greatest((extract(year FROM ${local})::int * 12 + extract(month FROM ${local})::int - 1) / ${n} * ${n}, 12)`;
-    return `make_timestamptz(${block} / 12, ${block} % 12 + 1, 1, 0, 0, 0, '${REPORTING_TIME_ZONE}')`;
+    return `make_timestamptz(${block} / 12, ${block} % 12 + 1, 1, 0, 0, 0, ${z})`;
   }
   if (bucket?.kind === 'fixed') {
     values.push(bucket.ms);
     return `to_timestamp(floor(extract(epoch FROM ${column}) * 1000 / $${values.length}::float8) * $${values.length}::float8 / 1000)`;
   }
-  if (bucket?.kind === 'calendar') return `date_trunc('${bucket.unit}', ${column}, '${REPORTING_TIME_ZONE}')`;
+  if (bucket?.kind === 'calendar') return `date_trunc('${bucket.unit}', ${column}, ${zone()})`;
   return 'NULL::timestamptz';
 }
 
@@ -116,7 +118,7 @@ function sourcesSql(segments: Segment[], pending: boolean): string {
  */
 export function buildAggregateQuery(kind: 'sums' | 'hist', p: {
   segments: Segment[]; cube: number | null; from: number; to: number; groupBy: Dimension[];
-  filters: Filters; bucket: BucketSpec | null; histKind?: 'fr' | 'rs'; pending: boolean; rowLimit: number;
+  filters: Filters; bucket: BucketSpec | null; timeZone: string; histKind?: 'fr' | 'rs'; pending: boolean; rowLimit: number;
 }): BuiltQuery {
   // The segments answered by a rollup level go in $1..$3; the state segments are bound in the text (stateSql).
   const rolled = p.segments.filter((seg) => seg.level !== 'state');
@@ -129,7 +131,7 @@ export function buildAggregateQuery(kind: 'sums' | 'hist', p: {
   const state = stateSql(kind, p.segments, values);
   const cols = p.groupBy.map((d) => DIMENSION_COLUMN[d]);
   const list = (alias: string) => cols.map((c) => `${alias}${c}, `).join('');
-  const bucketExpr = bucketSql(p.bucket, values, 't');
+  const bucketExpr = bucketSql(p.bucket, p.timeZone, values, 't');
   const text = sql(`query/${kind}`)
     .replaceAll('/*R_DIMS*/', list('r.'))
     .replaceAll('/*S_DIMS*/', list('s.'))

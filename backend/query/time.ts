@@ -1,5 +1,5 @@
-// Calendar arithmetic in the reporting time zone (day and month buckets are local to the city).
-export const REPORTING_TIME_ZONE = 'Asia/Dubai'; // must match rollup_bucket() in migration 0010
+// Calendar arithmetic in a time zone: the city's (city_settings.time_zone, the reference data's time_zone), the
+// zone rollup_bucket() reads too (migration 0039), so day and month buckets are local to the city.
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
 
@@ -40,7 +40,7 @@ export function localToUtc(y: number, m: number, d: number, tz: string): number 
 export type Unit = 'hour' | 'day' | 'week' | 'month';
 
 /** Start of the unit containing t (weeks start on Monday, local). */
-export function floorTo(t: number, unit: Unit, tz = REPORTING_TIME_ZONE): number {
+export function floorTo(t: number, unit: Unit, tz: string): number {
   if (unit === 'hour') return Math.floor(t / HOUR) * HOUR;
   const p = parts(t, tz);
   if (unit === 'month') return localToUtc(p.year, p.month - 1, 1, tz);
@@ -51,12 +51,12 @@ export function floorTo(t: number, unit: Unit, tz = REPORTING_TIME_ZONE): number
   return localToUtc(p.year, p.month - 1, p.day - back, tz);
 }
 
-export function ceilTo(t: number, unit: Unit, tz = REPORTING_TIME_ZONE): number {
+export function ceilTo(t: number, unit: Unit, tz: string): number {
   const f = floorTo(t, unit, tz);
   return f === t ? t : nextOf(f, unit, tz);
 }
 
-export function nextOf(start: number, unit: Unit, tz = REPORTING_TIME_ZONE): number {
+export function nextOf(start: number, unit: Unit, tz: string): number {
   if (unit === 'hour') return start + HOUR;
   const p = parts(start, tz);
   if (unit === 'month') return localToUtc(p.year, p.month, 1, tz);

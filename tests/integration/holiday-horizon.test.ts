@@ -59,7 +59,7 @@ test('the Dubai file: no warning on 6 December 2026 (defined up to 2027-12-03); 
 });
 
 test('a calendar no department or policy in force uses is not watched', async () => {
-  await agg.db.pool.query(`INSERT INTO calendars (code, name_en, name_ar, weekly_hours) VALUES ('spare', 'Spare', 'احتياطي', '[{"dow":1,"from":"08:00","to":"12:00"}]')`);
+  await agg.db.pool.query(`INSERT INTO calendars (code, name_en, name_ar, timezone, weekly_hours) VALUES ('spare', 'Spare', 'احتياطي', (SELECT time_zone FROM city_settings), '[{"dow":1,"from":"08:00","to":"12:00"}]')`);
   const r = await checkReadiness(agg.db.pool, 300, 5000, new Date('2026-12-06T08:00:00Z'));
   assert.deepEqual(r.warnings, []);
 });

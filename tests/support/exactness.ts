@@ -197,8 +197,11 @@ export function exactnessProperty(h: ExactnessHarness, SEED: number) {
         }
       }
       // Reference windows: the whole range, or each bucket of the series (backlog: its value at the bucket's end).
+      // Calendar buckets are local to the city's zone (its configuration): the reference windows too.
+      const { rows: [city] } = await h.pool.query<{ time_zone: string }>('SELECT time_zone FROM city_settings');
       const spec = chooseBucket(to - from, intervalMs, 24, 2000);
-      const windows = format === 'table' ? [{ key: 'all', from, to }] : bucketStarts(from, to, spec).map((b) => ({ key: String(b), from: Math.max(b, from), to: Math.min(bucketEnd(b, spec), to) }));
+      const windows = format === 'table' ? [{ key: 'all', from, to }]
+        : bucketStarts(from, to, spec, city.time_zone).map((b) => ({ key: String(b), from: Math.max(b, from), to: Math.min(bucketEnd(b, spec, city.time_zone), to) }));
       const idFilters: Partial<Record<Dim, (string | number | null)[]>> = {};
       for (const [d, list] of Object.entries(filters) as [Dim, (string | null)[]][]) idFilters[d] = list.map((v) => (v !== null && (d === 'zone' || d === 'advisor') ? codeToId.get(v)! : v));
       for (const w of windows) {

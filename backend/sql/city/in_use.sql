@@ -1,6 +1,7 @@
 -- What data refers to, per kind of configuration item (backend/city/plan.ts: a referenced item is retired, never
 -- deleted): codes with the number of rows referring to them. Topics and departments held by other configuration
--- (departments of topics, calendars of departments) are counted by the plan itself.
+-- (departments of topics, calendars of departments) are counted by the plan itself. 'requests': how many requests
+-- there are (a change of the city's time zone is refused while any exist: their day and month rollups are cut in it).
 SELECT 'channel' AS kind, channel_code AS code, count(*)::int AS n FROM requests GROUP BY channel_code
 UNION ALL SELECT 'channel', channel_code, count(*)::int FROM sla_policies WHERE channel_code IS NOT NULL GROUP BY channel_code
 UNION ALL SELECT 'topic', topic_code, count(*)::int FROM requests WHERE topic_code IS NOT NULL GROUP BY topic_code
@@ -9,3 +10,4 @@ UNION ALL SELECT 'topic', topic_code, count(*)::int FROM recurrence_hotspots GRO
 UNION ALL SELECT 'department', department_code, count(*)::int FROM requests WHERE department_code IS NOT NULL GROUP BY department_code
 UNION ALL SELECT 'department', department_code, count(*)::int FROM advisors GROUP BY department_code
 UNION ALL SELECT 'calendar', calendar_code, count(*)::int FROM sla_policies GROUP BY calendar_code
+UNION ALL SELECT 'requests', '', count(*)::int FROM requests
