@@ -28,6 +28,7 @@ import { buildRollupsInBulk, pendingCount } from '../backend/rollups/bulk.ts';
 import { sweepSla } from '../backend/sla/sweep.ts';
 import { importZones } from '../backend/zones/import-zones.ts';
 import { writeHistoryCsv, type BBox } from './csv-history.ts';
+import { gridZones } from './grid-zones.ts';
 
 const ROOT = join(fileURLToPath(import.meta.url), '../..');
 const DUBAI = join(ROOT, '../shared/data/dubai/dubai_communities.geojson');
@@ -48,18 +49,6 @@ const config = loadConfig();
 const n0 = (x: number) => Math.round(x).toLocaleString('en-US');
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 const log = (s: string) => console.log(s);
-
-function gridZones(cells = 15) {
-  const [x0, y0, x1, y1] = [54.9, 24.75, 55.65, 25.35];
-  const dx = (x1 - x0) / cells, dy = (y1 - y0) / cells;
-  const features = [];
-  for (let i = 0; i < cells; i++) for (let j = 0; j < cells; j++) {
-    const x = x0 + i * dx, y = y0 + j * dy;
-    features.push({ type: 'Feature', properties: { code: `G${i}-${j}`, name_en: `Grid ${i}-${j}`, name_ar: `شبكة ${i}-${j}` },
-      geometry: { type: 'Polygon', coordinates: [[[x, y], [x + dx, y], [x + dx, y + dy], [x, y + dy], [x, y]]] } });
-  }
-  return { type: 'FeatureCollection', features };
-}
 
 const dbName = `s360_bench_history_${randomBytes(4).toString('hex')}`;
 const dbUrl = (() => { const u = new URL(adminUrl); u.pathname = `/${dbName}`; return u.toString(); })();

@@ -44,6 +44,7 @@ import { CSV_COLUMNS, historyRow, rng, writeHistoryCsv, type BBox } from './csv-
 import { median, runLoad, type LoadRequest, type LoadResult } from './load.ts';
 import { peakMemoryMb, watchPeakMemory } from './proc-memory.ts';
 import { CpuMeter } from './cpu.ts';
+import { gridZones } from './grid-zones.ts';
 
 const ROOT = join(fileURLToPath(import.meta.url), '../..');
 const DUBAI = join(ROOT, '../shared/data/dubai/dubai_communities.geojson');
@@ -114,19 +115,6 @@ async function cleanup() {
     await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => {});
     await admin(`DROP DATABASE IF EXISTS "${bulkDbName}" WITH (FORCE)`).catch(() => {});
   } else log(`kept databases ${dbName}, ${bulkDbName}`);
-}
-
-/** A grid of square zones over Dubai's extent, when the communities file is absent. */
-function gridZones(cells = 15) {
-  const [x0, y0, x1, y1] = [54.9, 24.75, 55.65, 25.35];
-  const dx = (x1 - x0) / cells, dy = (y1 - y0) / cells;
-  const features = [];
-  for (let i = 0; i < cells; i++) for (let j = 0; j < cells; j++) {
-    const x = x0 + i * dx, y = y0 + j * dy;
-    features.push({ type: 'Feature', properties: { code: `G${i}-${j}`, name_en: `Grid ${i}-${j}`, name_ar: `شبكة ${i}-${j}` },
-      geometry: { type: 'Polygon', coordinates: [[[x, y], [x + dx, y], [x + dx, y + dy], [x, y + dy], [x, y]]] } });
-  }
-  return { type: 'FeatureCollection', features };
 }
 
 /** Starts `services360 serve` as a child process; resolves with its URL. */

@@ -100,7 +100,7 @@ async function bulkBatch(pool: pg.Pool, batchSize: number, workMemMb: number, st
       histRows += rowCount ?? 0;
     }
     step('tile bins');
-    const { rows: [t] } = await client.query<{ rows: number }>(sql('rollups/bulk_tile_bins'), [ids]);
+    const { rows: [t] } = await client.query<{ rows: number }>(sql('rollups/apply_tile_bins'), [ids]);
     await client.query(sql('rollups/tile_bin_state_apply'), [ids]);
     step('state');
     await client.query(sql('rollups/bulk_state'));

@@ -1,7 +1,8 @@
 -- Applies (current − last counted) of the requests $1 to the pre-counted tile bins (migration 0022), at
 -- every cell level 5..18, by day and by month. Only requests whose time or position changed (or that
 -- appeared) contribute; a status change leaves the bins alone. tile_bin_state is brought up to date by
--- tile_bin_state_apply.sql in the same transaction, after this statement.
+-- tile_bin_state_apply.sql in the same transaction, after this statement. Rows are written in the key's order (the
+-- index is filled leaf after leaf: what the bulk history build, backend/rollups/bulk.ts, gains most from).
 WITH cur AS (
   SELECT r.id AS request_id, r.created_at, tile_px(r.location) AS px, tile_py(r.location) AS py
   FROM requests r WHERE r.id = ANY($1::bigint[]) AND r.location IS NOT NULL
@@ -32,6 +33,7 @@ delta AS (
 counted AS (
   INSERT INTO tile_bin_counts AS t (level, tx, ty, span, bucket, i, j, n, sx, sy)
   SELECT level, tx, ty, span, bucket, i, j, n, sx, sy FROM delta
+  ORDER BY level, tx, ty, span, bucket, i, j
   ON CONFLICT (level, tx, ty, span, bucket, i, j)
   DO UPDATE SET n = t.n + EXCLUDED.n, sx = t.sx + EXCLUDED.sx, sy = t.sy + EXCLUDED.sy
   RETURNING 1
