@@ -5,6 +5,8 @@ import { createPool } from '../db/pool.ts';
 import { importRequests, type ImportSummary } from '../import/import-requests.ts';
 import { IMPORT_FIELDS, loadMapping, MappingError, shippedMappings, withFlags } from '../import/mapping.ts';
 import { progressFor } from '../import/progress.ts';
+import { LocalTimeError, LocalTimeReader } from '../import/local-time.ts';
+import { parsePlaceholder, PlaceholderPointError, type PlaceholderPoint } from '../import/placeholder-point.ts';
 import { rollupHistoryIfLarge } from './rollup-history.ts';
 
 const HELP = `usage: services360 import-requests FILE.csv [options]
@@ -13,7 +15,17 @@ const HELP = `usage: services360 import-requests FILE.csv [options]
   --map COLUMN=FIELD    read FIELD from COLUMN (repeatable; on top of the mapping)
   --set FIELD=VALUE     value of FIELD where the file has no such column or the cell is empty
                         (repeatable; {file} stands for the file's name, e.g. --set source={file})
-  --rejects FILE        where bad rows go, with line number and reason (default: FILE.csv.rejects.csv)
+  --time-zone ZONE      times written without an offset (2026-03-08 02:30, 03/08/2026 2:30 AM) are
+                        local times in ZONE, an IANA name (default: the city's zone, from config apply);
+                        a local time skipped by daylight saving moves forward by the gap, one that
+                        happens twice is the earlier
+  --unknown-location LAT,LON
+                        the point the file writes for "no location" (e.g. 0,0 or the city hall): a
+                        row's point within 10 m of it is no location (its zone column may place it)
+  --no-first-response   the source keeps no first-response data: its requests get no first-response
+                        clock (no first-response due time, never met or breached); a column mapped to
+                        first_response_clock (true/false) decides per row
+  --rejects FILE        where bad rows go, with line number and every problem (default: FILE.csv.rejects.csv)
   --chunk-rows N        rows per transaction (default: S360_IMPORT_CHUNK_ROWS)
   --writers N           connections writing chunks side by side (default: S360_IMPORT_WRITERS)
   --keep-triggers       keep every row trigger on (by default, when this role may and no trigger but
@@ -52,7 +64,8 @@ export async function run(argv: string[]): Promise<number> {
     options: {
       mapping: { type: 'string', default: 'services360' }, map: { type: 'string', multiple: true, default: [] },
       set: { type: 'string', multiple: true, default: [] }, rejects: { type: 'string' }, 'chunk-rows': { type: 'string' },
-      writers: { type: 'string' }, 'keep-triggers': { type: 'boolean' }, bulk: { type: 'boolean' }, quiet: { type: 'boolean' }, help: { type: 'boolean' },
+      writers: { type: 'string' }, 'keep-triggers': { type: 'boolean' },
+      'time-zone': { type: 'string' }, 'unknown-location': { type: 'string' }, 'no-first-response': { type: 'boolean' }, bulk: { type: 'boolean' }, quiet: { type: 'boolean' }, help: { type: 'boolean' },
     },
   });
   if (values.help || positionals.length !== 1) { console.error(HELP); return values.help ? 0 : 2; }
@@ -64,10 +77,14 @@ export async function run(argv: string[]): Promise<number> {
   const writers = values.writers !== undefined ? Number(values.writers) : config.importWriters;
   if (!Number.isInteger(writers) || writers < 1) { console.error('--writers must be a positive whole number'); return 2; }
   let mapping;
+  let unknownLocation: PlaceholderPoint | null = null;
   try {
-    mapping = withFlags(loadMapping(values.mapping!), values.map, values.set);
+    if (values['time-zone'] !== undefined) new LocalTimeReader(values['time-zone']);
+    if (values['unknown-location'] !== undefined) unknownLocation = parsePlaceholder(values['unknown-location']);
+    const sets = values['no-first-response'] ? ['first_response_clock=false', ...values.set!] : values.set;
+    mapping = withFlags(loadMapping(values.mapping!), values.map, sets);
   } catch (err) {
-    if (err instanceof MappingError) { console.error(err.message); return 2; }
+    if (err instanceof MappingError || err instanceof LocalTimeError || err instanceof PlaceholderPointError) { console.error(err.message); return 2; }
     throw err;
   }
   const bulkLoad = values.bulk ?? false;
@@ -75,12 +92,16 @@ export async function run(argv: string[]): Promise<number> {
   try {
     const summary = await importRequests(pool, {
       file, mapping, chunkRows, writers, bulkLoad, triggers: values['keep-triggers'] ? 'on' : 'auto', maxDescriptionChars: config.maxDescriptionChars,
-      rejectsFile: values.rejects ?? `${file}.rejects.csv`,
+      rejectsFile: values.rejects ?? `${file}.rejects.csv`, timeZone: values['time-zone'], unknownLocation,
       progress: values.quiet ? null : progressFor(process.stderr, config.importProgressRows),
-      onHeader: (m) => {
+      onHeader: (m, zone) => {
         if (values.quiet) return;
+        console.error(`times without an offset are read as local times in ${zone}${values['time-zone'] ? '' : ' (the city\'s zone; --time-zone to change)'}`);
         if (m.missing.length) console.error(`columns the mapping names but the file lacks: ${m.missing.join(', ')}`);
         if (m.ignored.length) console.error(`columns ignored: ${m.ignored.join(', ')}`);
+        if (!m.fields.first_response_at && !m.fields.first_response_clock) {
+          console.error('no first-response column: each request\'s first response is its start of work; if the source keeps no first-response data, give --no-first-response');
+        }
       },
     });
     console.log(formatSummary(summary));

@@ -118,7 +118,7 @@ export class StagedRows {
     this.priority.push(r.priority);
     // created_at is an ISO time in milliseconds (toNewRequest).
     this.createdMs.push(isoMs(r.created_at));
-    this.requestAt.push(this.text.append(`${copyValue(r.source)}\t${copyValue(r.external_id)}\t${copyValue(r.channel)}\t${copyValue(r.category)}\t${copyValue(r.topic)}\t${copyValue(r.department)}\t${copyValue(r.priority)}\t${copyValue(r.description)}\t${copyValue(r.address)}\t${r.lon !== null && r.lat !== null ? pointEwkb(r.lon, r.lat) : '\\N'}\t${r.created_at}\t${copyValue(j.status)}\t${copyValue(j.stage)}\t${j.progress_pct}\t${copyValue(j.first_response_at)}\t${copyValue(j.resolved_at)}\t${copyValue(j.closed_at)}\t${copyValue(j.cancelled_at)}\t${copyValue(j.satisfaction)}\n`));
+    this.requestAt.push(this.text.append(`${copyValue(r.source)}\t${copyValue(r.external_id)}\t${copyValue(r.channel)}\t${copyValue(r.category)}\t${copyValue(r.topic)}\t${copyValue(r.department)}\t${copyValue(r.priority)}\t${copyValue(r.description)}\t${copyValue(r.address)}\t${r.lon !== null && r.lat !== null ? pointEwkb(r.lon, r.lat) : '\\N'}\t${r.created_at}\t${copyValue(j.status)}\t${copyValue(j.stage)}\t${j.progress_pct}\t${copyValue(j.first_response_at)}\t${copyValue(j.resolved_at)}\t${copyValue(j.closed_at)}\t${copyValue(j.cancelled_at)}\t${copyValue(j.satisfaction)}\t${copyValue(r.due_at)}\t${r.due_at ? 'source' : 'policy'}\t${r.first_response_clock === false ? 'f' : 't'}\n`));
     // A customer row when any of its fields is given (as the SQL's coalesce(...) IS NOT NULL).
     const customer = !!c && (c.name != null || c.phone != null || c.email != null || c.national_id != null || c.language != null);
     this.customerAt.push(customer

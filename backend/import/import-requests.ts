@@ -14,6 +14,8 @@ import { csvRecords, CsvTooLargeError } from './csv-records.ts';
 import { compileMapping, type CompiledMapping, type Mapping } from './mapping.ts';
 import type { ImportProgress } from './progress.ts';
 import { RejectsFile } from './rejects.ts';
+import { LocalTimeReader } from './local-time.ts';
+import type { PlaceholderPoint } from './placeholder-point.ts';
 import { RowReader } from './row-input.ts';
 
 export type ImportOptions = {
@@ -41,7 +43,14 @@ export type ImportOptions = {
    */
   bulkLoad?: boolean;
   /** told once the header is read: which columns are ignored and which mapped ones are missing */
-  onHeader?: (mapping: CompiledMapping) => void;
+  onHeader?: (mapping: CompiledMapping, timeZone: string | null) => void;
+  /**
+   * The zone of times written without an offset (IANA name). Absent: the city's (city_settings); null:
+   * such times are refused.
+   */
+  timeZone?: string | null;
+  /** a placeholder point the file writes for "no location" (within a few metres) */
+  unknownLocation?: PlaceholderPoint | null;
 };
 
 export type ImportSummary = {
@@ -74,6 +83,8 @@ export async function importRequests(pool: pg.Pool, options: ImportOptions): Pro
   const started = process.hrtime.bigint();
   const totalBytes = statSync(options.file).size;
   const ref = options.reference ?? await new ReferenceCache(pool, Number.MAX_SAFE_INTEGER).get();
+  const zone = options.timeZone === undefined ? ref.time_zone : options.timeZone;
+  const localTimes = zone === null ? null : new LocalTimeReader(zone);
   const rejects = new RejectsFile(options.rejectsFile);
   const summary: ImportSummary = { rows: 0, loaded: 0, present: 0, rejected: 0, rejectsFile: null, seconds: 0, rowsPerSecond: 0, writeSeconds: 0,
     referenceChecks: 'row triggers', mode: options.bulkLoad ? 'bulk load' : 'chunks', indexSeconds: 0 };
@@ -99,8 +110,9 @@ export async function importRequests(pool: pg.Pool, options: ImportOptions): Pro
         if (writers.failed) throw writers.failed;
         if (!reader) {
           const mapping = compileMapping(options.mapping, r.cells, options.file);
-          options.onHeader?.(mapping);
-          reader = new RowReader(mapping, ref, options.maxDescriptionChars);
+          options.onHeader?.(mapping, zone);
+          reader = new RowReader(mapping, ref, options.maxDescriptionChars, undefined, false,
+            { localTimes, unknownLocation: options.unknownLocation ?? null });
           await rejects.open(r.cells);
           continue;
         }

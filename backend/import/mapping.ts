@@ -4,12 +4,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { compileValues, type ValueMap } from './value-map.ts';
 
 /** The fields an import row can fill. */
 export const IMPORT_FIELDS = [
   'source', 'external_id', 'channel', 'category', 'topic', 'priority', 'description', 'address',
   'lon', 'lat', 'zone', 'created_at', 'status', 'first_response_at', 'resolved_at', 'closed_at', 'cancelled_at',
   'customer_name', 'customer_phone', 'customer_email', 'customer_national_id', 'customer_language', 'satisfaction',
+  'department', 'due_at', 'first_response_clock',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
@@ -30,8 +32,8 @@ export const mappingSchema = z.strictObject({
   columns: z.partialRecord(fieldName, columnSpec).default({}),
   /** field → value used where the file has no such column or the cell is empty; `{file}` = the file's name */
   defaults: z.partialRecord(fieldName, z.string()).default({}),
-  /** field → { value in the file: our value } */
-  values: z.partialRecord(fieldName, z.record(z.string(), z.string())).default({}),
+  /** field → { value in the file: our value, or null for none; "*": what any other value becomes } */
+  values: z.partialRecord(fieldName, z.record(z.string(), z.string().nullable())).default({}),
 });
 export type Mapping = z.infer<typeof mappingSchema>;
 
@@ -98,7 +100,8 @@ export type FieldSource = {
   label: string;
   whenStatus: ReadonlySet<string> | null;
   fallback: string | undefined;
-  values: Readonly<Record<string, string>> | null;
+  /** the file's value → ours (null: none); null when the mapping translates nothing for this field */
+  values: ValueMap | null;
 };
 
 export type CompiledMapping = {
@@ -137,7 +140,7 @@ export function compileMapping(mapping: Mapping, header: string[], file: string)
       label: index >= 0 ? header[index] : field,
       whenStatus: typeof spec === 'object' && spec.when_status ? new Set(spec.when_status) : null,
       fallback,
-      values: mapping.values[field] ?? null,
+      values: mapping.values[field] ? compileValues(mapping.values[field]) : null,
     };
   }
   const absent = REQUIRED_FIELDS.filter((f) => !fields[f]);

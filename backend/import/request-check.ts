@@ -29,6 +29,12 @@ export function checkedTime(s: unknown): string | undefined {
   return t >= EARLIEST && t <= Date.now() + FUTURE_TOLERANCE_MS ? s : undefined;
 }
 
+/** A time the schema's `dueTime` accepts (no future bound), else undefined. */
+export function checkedDueTime(s: unknown): string | undefined {
+  if (typeof s !== 'string' || !ISO_WITH_ZONE.test(s)) return undefined;
+  return isoMs(s) >= EARLIEST ? s : undefined;
+}
+
 /** `text(max)` of the schema: trimmed, 1..max characters; undefined when it would fail. */
 function text(s: unknown, max: number): string | undefined {
   if (typeof s !== 'string') return undefined;
@@ -67,7 +73,7 @@ function customer(c: unknown): RequestInput['customer'] | typeof FAIL {
 }
 
 const KEYS: ReadonlySet<string> = new Set(['source', 'external_id', 'channel', 'category', 'topic', 'priority', 'description', 'address',
-  'media_url', 'location', 'zone', 'customer', 'created_at']);
+  'media_url', 'location', 'zone', 'customer', 'created_at', 'due_at', 'first_response_clock']);
 
 /**
  * The schema's output for `input` when it surely passes requestInputSchema(maxDescription); null when it
@@ -106,6 +112,8 @@ export function quickRequestInput(input: Record<string, unknown>, maxDescription
   }
   const createdAt = optional(input.created_at, checkedTime);
   if (createdAt === FAIL) return null;
+  if (optional(input.due_at, checkedDueTime) === FAIL) return null;
+  if (input.first_response_clock !== undefined && typeof input.first_response_clock !== 'boolean') return null;
   const out: Record<string, unknown> = {};
   for (const key in input) {
     switch (key) {

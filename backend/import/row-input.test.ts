@@ -31,21 +31,23 @@ test('a good row becomes the request the API would write, with its journey', () 
   assert.equal(r.row.journey.satisfaction, 5);
 });
 
-test('problems name the file\'s columns and use the API\'s messages', () => {
+test('problems name the file\'s columns and use the API\'s messages; a row gets every problem it has', () => {
   const r = reader(HEADER).read(['c-2', 'fax', 'complaint', '', 'east', '25.19', '', '2026-10-01T10:00:00', 'closed', '', 'call me', '9']);
   assert.deepEqual(r.problems, [
     { path: 'lon', message: 'must be a number' },
     { path: 'customer_phone', message: 'must be a phone number (digits, spaces, +, -, parentheses)' },
     { path: 'created_at', message: 'must be an ISO 8601 time with a zone, e.g. 2026-11-29T10:00:00+04:00' },
+    { path: 'channel', message: 'unknown channel "fax"; valid: website, whatsapp, import' },
     { path: 'satisfaction', message: 'must be a whole number 1–5' },
+    { path: 'closed_at', message: 'is required when the status is "closed"' },
   ]);
 });
 
 test('unknown codes and history contradictions are problems too', () => {
   const bad = reader(HEADER).read(['c-3', 'fax', 'complaint', '', '', '', '', '2026-10-01T10:00:00Z', 'closed', '', '', '']);
-  assert.deepEqual(bad.problems?.map((p) => p.path), ['channel']);
+  assert.deepEqual(bad.problems?.map((p) => p.path), ['channel', 'closed_at']);
   const late = reader(HEADER).read(['c-4', 'website', 'complaint', '', '', '', '999', '2026-10-01T10:00:00Z', 'closed', '', '', '']);
-  assert.deepEqual(late.problems, [{ path: 'zone', message: 'unknown zone "999"' }]);
+  assert.deepEqual(late.problems, [{ path: 'zone', message: 'unknown zone "999"' }, { path: 'closed_at', message: 'is required when the status is "closed"' }]);
   const noClose = reader(HEADER).read(['c-5', 'website', 'complaint', '', '', '', '', '2026-10-01T10:00:00Z', 'closed', '', '', '']);
   assert.deepEqual(noClose.problems, [{ path: 'closed_at', message: 'is required when the status is "closed"' }]);
 });

@@ -1,5 +1,7 @@
 // One CSV row → a checked request and its journey, with the API's own rules (requestInputSchema,
-// checkCodes, toNewRequest) plus the history checks. Problems name the file's column.
+// checkCodes, toNewRequest) plus the history checks. Problems name the file's column; a bad row gets
+// every problem it has, not only the first. The department (when mapped) overrides the topic's; a zone
+// cell may hold a zone's code or its name; a due time may be a date alone (the end of that local day).
 import type { z } from 'zod';
 import type { ReferenceIndex, Status } from '../domain/reference.ts';
 import type { ErrorDetail } from '../http/errors.ts';
@@ -8,6 +10,19 @@ import { checkCodes, requestInputSchema, toNewRequest, type NewRequest, type Req
 import { checkedTime, quickNewRequest, quickRequestInput } from './request-check.ts';
 import { buildJourney, checkHistory, STATUSES, type History, type Journey } from './history-journey.ts';
 import type { CompiledMapping, FieldSource, ImportField } from './mapping.ts';
+import type { LocalTimeReader } from './local-time.ts';
+import { isPlaceholder, type PlaceholderPoint } from './placeholder-point.ts';
+
+/** How a file writes what the API would refuse as it is (import-requests flags). */
+export type RowOptions = {
+  /** times without an offset are local times in this zone (absent: such times are refused) */
+  localTimes?: LocalTimeReader | null;
+  /** a point within a few metres of this one means "no location" */
+  unknownLocation?: PlaceholderPoint | null;
+};
+
+const YES = new Set(['true', 'yes', 'y', '1', 't']);
+const NO = new Set(['false', 'no', 'n', '0', 'f']);
 
 export type ImportRow = { request: NewRequest; journey: Journey };
 export type RowResult = { row: ImportRow; problems?: undefined } | { row?: undefined; problems: ErrorDetail[] };
@@ -35,13 +50,15 @@ export class RowReader {
   private readonly schema: ReturnType<typeof requestInputSchema>;
   private readonly timeSchema: z.ZodType<string | undefined>;
   private readonly sources: FieldSource[];
+  private zoneNames: Map<string, string> | null = null;
+  private departmentNames: Map<string, string> | null = null;
 
   /**
    * `exact`: every row through the API's zod schema (by default good rows take request-check.ts, which
    * accepts only what the schema accepts; the rest still go through the schema for its reasons).
    */
   constructor(private readonly mapping: CompiledMapping, private readonly ref: ReferenceIndex, private readonly maxDescription: number,
-    private readonly now: () => Date = () => new Date(), private readonly exact = false) {
+    private readonly now: () => Date = () => new Date(), private readonly exact = false, private readonly options: RowOptions = {}) {
     this.schema = requestInputSchema(maxDescription);
     this.timeSchema = this.schema.shape.created_at;
     this.sources = Object.values(mapping.fields);
@@ -63,40 +80,66 @@ export class RowReader {
       const x = this.value(s, record, statusRaw ?? null);
       if (x !== undefined) v[s.field] = x;
     }
+    const problems: ErrorDetail[] = [];
     for (const field in v) {
-      if (v[field as ImportField]!.includes('\u0000')) return this.fail([{ path: field, message: 'contains a NUL character' }]);
+      if (v[field as ImportField]!.includes('\u0000')) {
+        problems.push({ path: field, message: 'contains a NUL character' });
+        delete v[field as ImportField];
+      }
     }
 
-    const problems: ErrorDetail[] = [];
     const input: Record<string, unknown> = {};
     for (const f of PLAIN_FIELDS) if (v[f] !== undefined) input[f] = v[f];
+    let located = false;
     if (v.lon !== undefined || v.lat !== undefined) {
       const lon = number(v.lon), lat = number(v.lat);
       // (The schema would call a text "required": zod 4 leaves the input out of its issues.)
       if (typeof lon === 'string') problems.push({ path: 'lon', message: 'must be a number' });
       if (typeof lat === 'string') problems.push({ path: 'lat', message: 'must be a number' });
-      if (typeof lon !== 'string' && typeof lat !== 'string') input.location = { lon, lat };
-    } else if (v.zone !== undefined) {
-      // An export carries the zone beside the point; the zone counts only for rows without a point.
-      input.zone = v.zone;
+      const placeholder = this.options.unknownLocation;
+      if (typeof lon === 'number' && typeof lat === 'number' && placeholder && isPlaceholder(placeholder, lon, lat)) located = false;
+      else if (typeof lon !== 'string' && typeof lat !== 'string') { input.location = { lon, lat }; located = true; }
+      else located = true;
     }
+    // An export carries the zone beside the point; the zone counts only for rows without a point.
+    if (!located && v.zone !== undefined) input.zone = this.zoneCode(v.zone);
     const customer: Record<string, string> = {};
     for (const [f, key] of CUSTOMER_FIELDS) if (v[f] !== undefined) customer[key] = v[f]!;
     if (Object.keys(customer).length) input.customer = customer;
-    if (v.created_at !== undefined) input.created_at = normaliseTime(v.created_at);
+    if (v.created_at !== undefined) input.created_at = this.time(v.created_at);
+    if (v.due_at !== undefined) input.due_at = this.time(v.due_at, true);
+    if (v.first_response_clock !== undefined) {
+      const b = v.first_response_clock.trim().toLowerCase();
+      if (YES.has(b)) input.first_response_clock = true;
+      else if (NO.has(b)) input.first_response_clock = false;
+      else problems.push({ path: 'first_response_clock', message: 'must be true or false (yes/no, 1/0)' });
+    }
+    let department: string | undefined;
+    if (v.department !== undefined) {
+      department = this.departmentCode(v.department);
+      if (department === undefined) {
+        problems.push({ path: 'department', message: `unknown department "${v.department}"; valid: ${this.ref.departments.map((d) => d.code).join(', ')}` });
+      }
+    }
 
-    const quick = this.exact ? null : quickRequestInput(input, this.maxDescription);
+    const quick = this.exact || problems.length ? null : quickRequestInput(input, this.maxDescription);
     const parsed = quick ? { success: true as const, data: quick } : this.schema.safeParse(input);
-    if (!parsed.success) problems.push(...zodDetails(parsed.error));
-    else if (!this.codesKnown(parsed.data)) problems.push(...checkCodes(parsed.data, this.ref, '', true));
+    if (!parsed.success) {
+      problems.push(...zodDetails(parsed.error));
+      // The codes are checked too, so the row's every problem is named at once.
+      if (typeof input.channel === 'string' && typeof input.category === 'string') {
+        problems.push(...checkCodes({ ...input, location: undefined } as RequestInput, this.ref, '', true));
+      }
+    } else if (!this.codesKnown(parsed.data)) problems.push(...checkCodes(parsed.data, this.ref, '', true));
     if (v.created_at === undefined) problems.push({ path: 'created_at', message: 'required (an import keeps the original time)' });
 
     const status = (v.status ?? 'received') as Status;
-    if (!STATUSES.includes(status)) problems.push({ path: 'status', message: `unknown status "${v.status}"; valid: ${STATUSES.join(', ')}` });
-    const history: History = { status, created_at: input.created_at as string };
+    const knownStatus = STATUSES.includes(status);
+    if (!knownStatus) problems.push({ path: 'status', message: `unknown status "${v.status}"; valid: ${STATUSES.join(', ')}` });
+    const history: History = { status, created_at: (input.created_at as string | undefined) ?? '' };
     for (const f of ['first_response_at', 'resolved_at', 'closed_at', 'cancelled_at'] as const) {
       if (v[f] === undefined) continue;
-      const time = normaliseTime(v[f]!);
+      const time = this.time(v[f]!);
       const quickTime = this.exact ? undefined : checkedTime(time);
       if (quickTime !== undefined) { history[f] = quickTime; continue; }
       const t = this.timeSchema.safeParse(time);
@@ -108,12 +151,45 @@ export class RowReader {
       if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 5) problems.push({ path: 'satisfaction', message: 'must be a whole number 1–5' });
       else history.satisfaction = n;
     }
+    if (knownStatus) problems.push(...checkHistory(history));
     if (problems.length || !parsed.success) return this.fail(problems);
 
-    const historyProblems = checkHistory(history);
-    if (historyProblems.length) return this.fail(historyProblems);
     const request = this.exact ? toNewRequest(parsed.data, this.ref, this.now()) : quickNewRequest(parsed.data, this.ref, this.now);
+    if (department !== undefined) request.department = department;
     return { row: { request, journey: buildJourney(history) } };
+  }
+
+  /** A time cell: a local time without an offset read in the file's zone (when given), else as written. */
+  private time(text: string, dateMeansEndOfDay = false): string {
+    const local = this.options.localTimes;
+    return normaliseTime(local ? local.read(text, dateMeansEndOfDay) : text);
+  }
+
+  /** A zone cell: a zone's code as written, else its code or English or Arabic name ignoring case; else as written (refused as unknown). */
+  private zoneCode(cell: string): string {
+    const text = cell.trim();
+    if (this.ref.zone.has(text)) return text;
+    if (!this.zoneNames) {
+      this.zoneNames = new Map();
+      for (const z of this.ref.zones) for (const key of [z.code, z.name_en, z.name_ar]) {
+        const k = key.trim().toLowerCase();
+        if (!this.zoneNames.has(k)) this.zoneNames.set(k, z.code);
+      }
+    }
+    return this.zoneNames.get(text.toLowerCase()) ?? text;
+  }
+
+  /** A department cell: its code, or its code or English or Arabic name ignoring case; undefined when none is. */
+  private departmentCode(cell: string): string | undefined {
+    const text = cell.trim();
+    if (!this.departmentNames) {
+      this.departmentNames = new Map(this.ref.departments.map((d) => [d.code, d.code]));
+      for (const d of this.ref.departments) for (const key of [d.code, d.name_en, d.name_ar]) {
+        const k = key.trim().toLowerCase();
+        if (!this.departmentNames.has(k)) this.departmentNames.set(k, d.code);
+      }
+    }
+    return this.departmentNames.get(text) ?? this.departmentNames.get(text.toLowerCase());
   }
 
   /** Surely no problem for checkCodes (which names them otherwise): known codes, no zone beside a point. */
@@ -129,7 +205,12 @@ export class RowReader {
     let x: string | undefined = s.index >= 0 ? record[s.index] : undefined;
     if (x !== undefined && s.whenStatus && (status === null || !s.whenStatus.has(status))) x = undefined;
     if (x !== undefined && x.trim() === '') x = undefined;
-    if (x !== undefined && s.values) x = s.values[x] ?? s.values[x.trim()] ?? x;
+    if (x !== undefined && s.values) {
+      const ours = s.values(x);
+      // Mapped to none: the field stays empty (its default does not apply).
+      if (ours === null) return undefined;
+      x = ours;
+    }
     return x ?? s.fallback;
   }
 

@@ -11,6 +11,9 @@ const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
 const timestamp = instantString({ earliest: [EARLIEST, 'is before 2000-01-01'], futureToleranceMs: FUTURE_TOLERANCE_MS });
 
+/** A due time from the source system: any real instant from 2000 on (it lies ahead, so no future bound). */
+const dueTime = instantString({ earliest: [EARLIEST, 'is before 2000-01-01'] });
+
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
 export const customerSchema = z.strictObject({
@@ -39,6 +42,10 @@ export function requestInputSchema(maxDescription: number) {
     zone: z.string().optional(),
     customer: customerSchema.optional(),
     created_at: timestamp.optional(),
+    /** the resolution due time the source system set (kept as given instead of the policy's) */
+    due_at: dueTime.optional(),
+    /** false: the source keeps no first-response data, so the request gets no first-response clock */
+    first_response_clock: z.boolean('must be true or false').optional(),
   });
 }
 
@@ -62,6 +69,10 @@ export type NewRequest = {
   zone_code: string | null;
   customer: RequestInput['customer'] | null;
   created_at: string;
+  /** the source system's resolution due time (ISO), or null: the policy's */
+  due_at?: string | null;
+  /** false: no first-response clock (absent: true) */
+  first_response_clock?: boolean;
 };
 
 /**
@@ -81,6 +92,9 @@ export function checkCodes(input: RequestInput, ref: ReferenceIndex, prefix = ''
     const live = (m: Map<string, { retired?: boolean }>) => [...m].filter(([, x]) => !x.retired).map(([code]) => code).join(', ');
     if (ref.channel.get(input.channel)?.retired) problems.push({ path: p('channel'), message: `channel "${input.channel}" is retired; valid: ${live(ref.channel)}` });
     if (input.topic !== undefined && ref.topic.get(input.topic)?.retired) problems.push({ path: p('topic'), message: `topic "${input.topic}" is retired; valid: ${live(ref.topic)}` });
+  }
+  if (input.due_at !== undefined && input.created_at !== undefined && Date.parse(input.due_at) < Date.parse(input.created_at)) {
+    problems.push({ path: p('due_at'), message: 'must not be before created_at' });
   }
   if (input.zone !== undefined) {
     if (input.location) problems.push({ path: p('zone'), message: 'give either location or zone, not both' });
@@ -109,5 +123,7 @@ export function toNewRequest(input: RequestInput, ref: ReferenceIndex, now = new
     zone_code: input.zone ?? null,
     customer: input.customer ?? null,
     created_at: input.created_at ? isoOf(input.created_at) : now.toISOString(),
+    due_at: input.due_at ? isoOf(input.due_at) : null,
+    first_response_clock: input.first_response_clock ?? true,
   };
 }

@@ -22,6 +22,7 @@ function columns(items: NewRequest[]): unknown[] {
     col((r) => r.address), col((r) => r.lon), col((r) => r.lat), col((r) => r.zone_code), col((r) => r.created_at),
     col((r) => r.customer?.name ?? null), col((r) => r.customer?.phone ?? null), col((r) => r.customer?.email ?? null),
     col((r) => r.customer?.national_id ?? null), col((r) => r.customer?.language ?? null), col((r) => r.media_url ?? null),
+    col((r) => r.due_at ?? null), col((r) => r.first_response_clock ?? true),
   ];
 }
 

@@ -99,6 +99,10 @@ export function detailView(p: DetailParts, ref: ReferenceIndex, lang: Language) 
       },
       first_response_due_at: iso(r.first_response_due_at),
       resolution_due_at: iso(r.resolution_due_at),
+      /** where the resolution due time came from: the policy, or the source system (kept as given) */
+      resolution_due_source: r.resolution_due_source,
+      /** false: the source keeps no first-response data; no first-response clock, due or verdict */
+      first_response_clock: r.first_response_clock,
       sla_state: r.sla_state,
       sla_evaluated_at: iso(r.sla_evaluated_at),
       clock: p.clock,

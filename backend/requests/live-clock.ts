@@ -11,7 +11,7 @@ export type WireTarget = {
 };
 export type WireClock = {
   evaluated_at: string; state: string; paused_minutes: number; next_check_at: string | null;
-  first_response: WireTarget; resolution: WireTarget;
+  first_response: WireTarget | null; resolution: WireTarget;
 };
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -37,6 +37,6 @@ export function liveClock(request: RequestRow, events: readonly EventRow[], poli
   return {
     evaluated_at: clock.evaluated_at.toISOString(), state: clock.state, paused_minutes: clock.paused_minutes,
     next_check_at: iso(clock.next_check_at),
-    first_response: target(clock.first_response), resolution: target(clock.resolution),
+    first_response: clock.first_response && target(clock.first_response), resolution: target(clock.resolution),
   };
 }

@@ -22,11 +22,11 @@ test('across the Friday half-day: in progress, then warning, then breached', () 
   // Resolution due: Thu 90, Fri 270, Mon–Thu 4 × 480 → 2280, 120 left → Fri 11-27 09:30.
   const { request, events } = walk('2026-11-19 14:00', []);
   const c1 = slaClock(request, events, complaint, field(), dxb('2026-11-19 15:00'));
-  assert.equal(iso(c1.first_response.due_at), at('2026-11-20 10:00'));
+  assert.equal(iso(c1.first_response!.due_at), at('2026-11-20 10:00'));
   assert.equal(iso(c1.resolution.due_at), at('2026-11-27 09:30'));
   assert.equal(c1.state, 'in_progress');
-  assert.equal(c1.first_response.business_elapsed_pct, 25);    // 60 / 240
-  assert.equal(c1.first_response.actual_elapsed_pct, 5);       // 1 h of the 20 h from Thu 14:00 to Fri 10:00
+  assert.equal(c1.first_response!.business_elapsed_pct, 25);    // 60 / 240
+  assert.equal(c1.first_response!.actual_elapsed_pct, 5);       // 1 h of the 20 h from Thu 14:00 to Fri 10:00
   assert.equal(c1.resolution.business_elapsed_pct, 2.5);       // 60 / 2400
   assert.equal(c1.resolution.actual_elapsed_pct, 0.53);        // 1 h of 187.5 h
   // The next change: the first-response warning at 192 min = Thu 90 + Fri 07:30 + 102 → Fri 09:12.
@@ -34,14 +34,14 @@ test('across the Friday half-day: in progress, then warning, then breached', () 
 
   const c2 = slaClock(request, events, complaint, field(), dxb('2026-11-20 09:30'));
   assert.equal(c2.state, 'warning');                           // 90 + 120 = 210 min = 87.5 %
-  assert.equal(c2.first_response.business_elapsed_pct, 87.5);
-  assert.equal(iso(c2.first_response.warning_at), at('2026-11-20 09:12'));
+  assert.equal(c2.first_response!.business_elapsed_pct, 87.5);
+  assert.equal(iso(c2.first_response!.warning_at), at('2026-11-20 09:12'));
   assert.equal(iso(c2.next_check_at), at('2026-11-20 10:00'));
 
   const c3 = slaClock(request, events, complaint, field(), dxb('2026-11-20 10:30'));
   assert.equal(c3.state, 'breached');
-  assert.equal(c3.first_response.status, 'breached');
-  assert.equal(iso(c3.first_response.breached_at), at('2026-11-20 10:00'));   // the breach happened at the due instant
+  assert.equal(c3.first_response!.status, 'breached');
+  assert.equal(iso(c3.first_response!.breached_at), at('2026-11-20 10:00'));   // the breach happened at the due instant
   assert.equal(onTimeOutcome(c3, dxb('2026-11-20 10:30'), 'first_response'), 'breached');
   assert.equal(onTimeOutcome(c3, dxb('2026-11-20 10:30'), 'resolution'), null);
   // Still to come: the resolution warning at 1920 min = Thu 90 + Fri 270 + Mon–Wed 1440 → 1800, Thu 11-26 07:30 + 120.
@@ -51,8 +51,8 @@ test('across the Friday half-day: in progress, then warning, then breached', () 
 test('a late first response stays breached once given', () => {
   const { request, events } = walk('2026-11-19 14:00', [['assigned', '2026-11-20 08:00'], ['in_progress', '2026-11-20 10:15']]);
   const c = slaClock(request, events, complaint, field(), dxb('2026-11-20 11:00'));
-  assert.equal(c.first_response.status, 'breached');
-  assert.equal(iso(c.first_response.done_at), at('2026-11-20 10:15'));
+  assert.equal(c.first_response!.status, 'breached');
+  assert.equal(iso(c.first_response!.done_at), at('2026-11-20 10:15'));
   assert.equal(c.state, 'breached');
 });
 
@@ -62,9 +62,9 @@ test('pause and resume, resolved in time: met', () => {
   const { request, events } = walk('2026-11-02 08:00', RESOLVED);
   const c = slaClock(request, events, complaint, field(), dxb('2026-11-05 12:00'));
   assert.equal(c.state, 'met');
-  assert.equal(c.first_response.status, 'met');
-  assert.equal(iso(c.first_response.due_at), at('2026-11-02 12:00'));
-  assert.equal(c.first_response.business_elapsed_pct, 25);       // 60 of 240
+  assert.equal(c.first_response!.status, 'met');
+  assert.equal(iso(c.first_response!.due_at), at('2026-11-02 12:00'));
+  assert.equal(c.first_response!.business_elapsed_pct, 25);       // 60 of 240
   assert.equal(iso(c.resolution.due_at), at('2026-11-10 10:30'));
   assert.equal(c.resolution.status, 'met');
   assert.equal(iso(c.resolution.done_at), at('2026-11-05 10:00'));
@@ -101,7 +101,7 @@ test('reopen: the time between resolution and reopening does not count; judged a
   assert.equal(iso(c.resolution.due_at), at('2026-11-11 13:00'));
   assert.equal(c.resolution.business_elapsed_pct, 50);           // 1140 + 60 = 1200 of 2400
   assert.equal(c.paused_minutes, 420);                           // only the on-hold time
-  assert.equal(c.first_response.status, 'met');                  // a reopen leaves the first response alone
+  assert.equal(c.first_response!.status, 'met');                  // a reopen leaves the first response alone
   assert.equal(onTimeOutcome(c, dxb('2026-11-09 09:00')), null);  // open again, not yet due
 
   // Resolved again Wed 11-11 14:00, an hour after due: breached at 13:00, warned at 1920 = 1590 (Mon 450) + 330 → Tue 13:00.
@@ -125,9 +125,9 @@ test('cancelled: its own state, never counted on time or late', () => {
   const early = walk('2026-11-16 08:00', [['assigned', '2026-11-16 08:10'], ['cancelled', '2026-11-16 09:00']]);
   const c = slaClock(early.request, early.events, complaint, field(), dxb('2026-11-23 10:00'));
   assert.equal(c.state, 'cancelled');
-  assert.equal(c.first_response.status, 'pending');
-  assert.equal(iso(c.first_response.due_at), at('2026-11-16 12:00'));
-  assert.equal(c.first_response.business_elapsed_pct, 25);       // 60 min, frozen at the cancellation
+  assert.equal(c.first_response!.status, 'pending');
+  assert.equal(iso(c.first_response!.due_at), at('2026-11-16 12:00'));
+  assert.equal(c.first_response!.business_elapsed_pct, 25);       // 60 min, frozen at the cancellation
   assert.equal(c.next_check_at, null);
   assert.equal(onTimeOutcome(c, dxb('2026-11-23 10:00'), 'first_response'), null);
   assert.equal(onTimeOutcome(c, dxb('2026-11-23 10:00'), 'resolution'), null);
@@ -135,7 +135,7 @@ test('cancelled: its own state, never counted on time or late', () => {
   const late = walk('2026-11-16 08:00', [['assigned', '2026-11-16 08:10'], ['cancelled', '2026-11-16 13:00']]);
   const l = slaClock(late.request, late.events, complaint, field(), dxb('2026-11-23 10:00'));
   assert.equal(l.state, 'cancelled');
-  assert.equal(iso(l.first_response.breached_at), at('2026-11-16 12:00'));
+  assert.equal(iso(l.first_response!.breached_at), at('2026-11-16 12:00'));
   assert.equal(onTimeOutcome(l, dxb('2026-11-23 10:00'), 'first_response'), null);
 });
 
@@ -159,9 +159,9 @@ test('24x7, created at night: the night counts', () => {
   // Inquiry created Wed 2026-11-25 23:30: first response due Thu 00:30, resolution Thu 23:30.
   const { request, events } = walk('2026-11-25 23:30', []);
   const c = slaClock(request, events, inquiry, allDay(), dxb('2026-11-26 00:20'));
-  assert.equal(iso(c.first_response.due_at), at('2026-11-26 00:30'));
+  assert.equal(iso(c.first_response!.due_at), at('2026-11-26 00:30'));
   assert.equal(iso(c.resolution.due_at), at('2026-11-26 23:30'));
-  assert.equal(c.first_response.business_elapsed_pct, 83.33);   // 50 / 60
+  assert.equal(c.first_response!.business_elapsed_pct, 83.33);   // 50 / 60
   assert.equal(c.state, 'warning');
   assert.equal(iso(c.next_check_at), at('2026-11-26 00:30'));
 });
@@ -170,8 +170,8 @@ test('field hours, created at night: nothing elapses before the opening', () => 
   // Complaint created Tue 2026-11-24 22:00: first response due Wed 07:30 + 240 = 11:30; at Wed 07:00 nothing elapsed.
   const { request, events } = walk('2026-11-24 22:00', []);
   const c = slaClock(request, events, complaint, field(), dxb('2026-11-25 07:00'));
-  assert.equal(iso(c.first_response.due_at), at('2026-11-25 11:30'));
-  assert.equal(c.first_response.business_elapsed_pct, 0);
+  assert.equal(iso(c.first_response!.due_at), at('2026-11-25 11:30'));
+  assert.equal(c.first_response!.business_elapsed_pct, 0);
   assert.equal(c.state, 'in_progress');
 });
 

@@ -24,6 +24,14 @@
 //   created ÷ (due − created), × 100. Both rounded to 0.01.
 // - ◆ paused_minutes: business minutes the resolution clock stood still in pausing statuses (not
 //   counting the resolved→reopened gaps), up to its end (or now). Rounded to 0.01.
+// - ◆ A due time from the source system (request.resolution_due_source = 'source', its instant in
+//   resolution_due_at): the resolution target's due is that instant as given — the source's own deadline,
+//   so neither the calendar nor pauses nor reopens move it. Met: finally resolved at or before it. Both
+//   elapsed % are wall-clock time ÷ (due − created); the warning comes at warning_pct of that span. The
+//   first-response target keeps the policy's clock.
+// - ◆ No first-response clock (request.first_response_clock = false: the source keeps no first-response
+//   data): first_response is null — never pending, met, warned or breached — and the state follows the
+//   resolution target alone.
 import { addBusinessMs, businessMs, businessMsBetween, mergePauses, toMs, type Instant } from './business-time.ts';
 import type { Calendar, Interval } from './calendar.ts';
 import { DEFAULT_PAUSE_STATUSES, pauseIntervals, type JourneyStep } from './pauses.ts';
@@ -42,6 +50,11 @@ export type SlaRequest = {
   closed_at: Instant | null;
   cancelled_at: Instant | null;
   status: string;
+  /** 'source': resolution_due_at is the source system's due time, kept as given (absent: 'policy'). */
+  resolution_due_source?: string;
+  resolution_due_at?: Instant | null;
+  /** false: the source keeps no first-response data, so there is no first-response clock (absent: true). */
+  first_response_clock?: boolean;
 };
 
 export type SlaPolicy = {
@@ -65,7 +78,8 @@ export type TargetClock = {
 };
 
 export type SlaClock = {
-  first_response: TargetClock;
+  /** null: the request has no first-response clock. */
+  first_response: TargetClock | null;
   resolution: TargetClock;
   state: SlaState;
   paused_minutes: number;
@@ -109,6 +123,31 @@ function evaluateTarget(cal: Calendar, created: number, minutes: number, warning
   };
 }
 
+/** The resolution target against a fixed due instant from the source system (wall-clock time, no pauses). */
+function evaluateSourceTarget(created: number, due: number, warningPct: number, doneAt: number | null,
+  cancelledAt: number | null, now: number): Evaluated {
+  const until = Math.max(created, doneAt ?? cancelledAt ?? now);
+  const span = Math.max(1, due - created);
+  const warnMoment = created + Math.round((span * warningPct) / 100);
+  const status: TargetStatus = doneAt !== null ? (doneAt <= due ? 'met' : 'breached') : until >= due ? 'breached' : 'pending';
+  const pct = round2(((until - created) / span) * 100);
+  return {
+    due_at: new Date(due),
+    status,
+    business_elapsed_pct: pct,
+    actual_elapsed_pct: pct,
+    done_at: doneAt !== null ? new Date(doneAt) : null,
+    warning_at: until >= warnMoment ? new Date(warnMoment) : null,
+    breached_at: status === 'breached' ? new Date(due) : null,
+    warnMoment,
+  };
+}
+
+/** The source system's due time of a request, when it has one. */
+export function sourceDueMs(request: SlaRequest): number | null {
+  return request.resolution_due_source === 'source' && request.resolution_due_at ? toMs(request.resolution_due_at) : null;
+}
+
 /** The SLA clock of a request at `now`. `events` is the journey in order (occurred_at, then id). */
 export function slaClock(request: SlaRequest, events: readonly JourneyStep[], policy: SlaPolicy, calendar: Calendar,
   now: Instant): SlaClock {
@@ -125,14 +164,18 @@ export function slaClock(request: SlaRequest, events: readonly JourneyStep[], po
 
   const holds = mergePauses(pauseIntervals(events, pauseStatuses, nowMs));
   const stops = mergePauses(pauseIntervals(events, [...pauseStatuses, ...FINISHED], nowMs));
-  const fr = evaluateTarget(calendar, created, policy.first_response_minutes, policy.warning_pct, respondedAt, cancelledAt, holds, nowMs);
-  const res = evaluateTarget(calendar, created, policy.resolution_minutes, policy.warning_pct, finishedAt, cancelledAt, stops, nowMs);
+  const fr = request.first_response_clock === false ? null
+    : evaluateTarget(calendar, created, policy.first_response_minutes, policy.warning_pct, respondedAt, cancelledAt, holds, nowMs);
+  const sourceDue = sourceDueMs(request);
+  const res = sourceDue !== null ? evaluateSourceTarget(created, sourceDue, policy.warning_pct, finishedAt, cancelledAt, nowMs)
+    : evaluateTarget(calendar, created, policy.resolution_minutes, policy.warning_pct, finishedAt, cancelledAt, stops, nowMs);
 
   const paused = !cancelled && !finished && pauseStatuses.includes(request.status);
-  const running = [fr, res].filter((t) => t.status === 'pending' && t.done_at === null);
+  const targets = fr === null ? [res] : [fr, res];
+  const running = targets.filter((t) => t.status === 'pending' && t.done_at === null);
   let state: SlaState;
   if (cancelled) state = 'cancelled';
-  else if (fr.status === 'breached' || res.status === 'breached') state = 'breached';
+  else if (targets.some((t) => t.status === 'breached')) state = 'breached';
   else if (finished) state = 'met';
   else if (paused) state = 'paused';
   else if (running.some((t) => t.warning_at !== null)) state = 'warning';
@@ -150,7 +193,7 @@ export function slaClock(request: SlaRequest, events: readonly JourneyStep[], po
   const pausedMs = clip(holds, created, resUntil).reduce((sum, h) => sum + businessMs(calendar, h.start, h.end), 0);
   const strip = ({ warnMoment, ...t }: Evaluated): TargetClock => { void warnMoment; return t; };
   return {
-    first_response: strip(fr),
+    first_response: fr === null ? null : strip(fr),
     resolution: strip(res),
     state,
     paused_minutes: round2(pausedMs / MINUTE_MS),
@@ -162,15 +205,15 @@ export function slaClock(request: SlaRequest, events: readonly JourneyStep[], po
 /**
  * Whether a target counts as on time: 'met' or 'breached' once the request is finished (done) or past
  * due; null while open and not yet due (an open request not yet due is never late), while paused (it
- * cannot breach while paused), and always for a cancelled request. `now` may be later than the clock's
+ * cannot breach while paused), and always for a cancelled request or a target the request has no clock for. `now` may be later than the clock's
  * evaluation (an open request passes its due time); for a paused clock re-evaluate instead.
  *
  * The same rule over the stored columns (see stored-outcome.ts): cancelled or no due → null; done → met
  * if done ≤ due else breached; open → breached if due ≤ now, else null.
  */
 export function onTimeOutcome(clock: SlaClock, now: Instant, target: TargetName = 'resolution'): 'met' | 'breached' | null {
-  if (clock.state === 'cancelled') return null;
   const t = clock[target];
+  if (clock.state === 'cancelled' || t === null) return null;
   if (t.done_at !== null || t.status === 'breached') return t.status === 'pending' ? null : t.status;
   if (clock.state === 'paused') return null;
   return toMs(now) >= t.due_at.getTime() ? 'breached' : null;

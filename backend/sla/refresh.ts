@@ -36,6 +36,8 @@ type RequestRow = StoredSla & {
   warning_pct: number;
   pause_statuses: string[];
   calendar_code: string;
+  resolution_due_source: string;
+  first_response_clock: boolean;
 };
 
 type CalendarRow = { code: string; timezone: string; weekly_hours: WeeklyHours; holidays: string[] };
@@ -63,18 +65,19 @@ async function refreshWith(client: pg.PoolClient, ids: number[], now: Date): Pro
     loadCalendars(client, [...new Set(rows.map((r) => r.calendar_code))]),
   ]);
 
-  const write = { id: [] as number[], frDue: [] as string[], resDue: [] as string[], state: [] as string[], next: [] as (string | null)[] };
+  const write = { id: [] as number[], frDue: [] as (string | null)[], resDue: [] as string[], state: [] as string[], next: [] as (string | null)[] };
   const marks: number[] = [];
   const alerts = { id: [] as number[], kind: [] as string[], target: [] as string[], at: [] as string[] };
   let changed = 0;
   for (const row of rows) {
     const clock = slaClock(row, journeys.get(row.id) ?? [], row, calendars.get(row.calendar_code)!, now);
-    const after: StoredSla = { ...row, first_response_due_at: clock.first_response.due_at, resolution_due_at: clock.resolution.due_at, sla_evaluated_at: now };
-    if (!same(row.first_response_due_at as Date | null, clock.first_response.due_at) || !same(row.resolution_due_at as Date | null, clock.resolution.due_at)
+    const frDue = clock.first_response?.due_at ?? null;
+    const after: StoredSla = { ...row, first_response_due_at: frDue, resolution_due_at: clock.resolution.due_at, sla_evaluated_at: now };
+    if (!same(row.first_response_due_at as Date | null, frDue) || !same(row.resolution_due_at as Date | null, clock.resolution.due_at)
       || row.sla_state !== clock.state || !same(row.sla_next_check_at, clock.next_check_at)) changed++;
     if (storedOutcomeChanged(row, after)) marks.push(row.id);
     write.id.push(row.id);
-    write.frDue.push(clock.first_response.due_at.toISOString());
+    write.frDue.push(frDue?.toISOString() ?? null);
     write.resDue.push(clock.resolution.due_at.toISOString());
     write.state.push(clock.state);
     write.next.push(clock.next_check_at?.toISOString() ?? null);

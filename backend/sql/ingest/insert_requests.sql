@@ -1,15 +1,18 @@
 -- Writes a batch of new requests (one row per array element) in one statement, so in one transaction:
 -- zone by point-in-polygon (smallest containing zone; none = unzoned), the SLA policy, the customer,
 -- the request, its first journey event and its rollup mark. (source, external_id) already present:
--- nothing is written and the original is returned (created = false).
+-- nothing is written and the original is returned (created = false). $20 the source system's resolution due
+-- time (NULL: the policy's; migration 0040), $21 whether the request has a first-response clock.
 WITH input AS (
   SELECT *
   FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
               $8::text[], $9::text[], $10::float8[], $11::float8[], $12::text[], $13::timestamptz[],
-              $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[])
+              $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[],
+              $20::timestamptz[], $21::boolean[])
        WITH ORDINALITY AS t(source, external_id, channel, category, topic, department, priority,
                             description, address, lon, lat, zone_code, created_at,
-                            c_name, c_phone, c_email, c_national_id, c_language, media_url, ord)
+                            c_name, c_phone, c_email, c_national_id, c_language, media_url,
+                            due_at, first_response_clock, ord)
 ),
 located AS (
   SELECT s.*,
@@ -24,9 +27,11 @@ located AS (
 ),
 inserted AS (
   INSERT INTO requests (source, external_id, channel_code, category_code, topic_code, department_code, priority,
-                        description, address, location, zone_id, created_at, sla_policy_id, media_url, customer_id)
+                        description, address, location, zone_id, created_at, sla_policy_id, media_url,
+                        resolution_due_at, resolution_due_source, first_response_clock, customer_id)
   SELECT source, external_id, channel, category, topic, department, priority,
          description, address, location, zone_id, created_at, sla_policy_id, media_url,
+         due_at, CASE WHEN due_at IS NOT NULL THEN 'source' ELSE 'policy' END, first_response_clock,
          CASE WHEN has_customer THEN nextval(pg_get_serial_sequence('customers', 'id')) END
   FROM located ORDER BY ord
   ON CONFLICT (source, external_id) DO NOTHING
