@@ -7,11 +7,13 @@ import { importZones, type ZoneKind } from '../zones/import-zones.ts';
 const HELP = `usage: services360 import-zones FILE.geojson [options]
   --code PROP       property holding the zone code        (default: code)
   --name-en PROP    property holding the English name     (default: name_en)
-  --name-ar PROP    property holding the Arabic name      (default: name_ar)
+  --name-ar PROP    property holding the Arabic name      (default: name_ar; a feature without one
+                    takes its English name, and the import says which)
   --kind KIND       community | public_site               (default: community)
   --kind-prop PROP  property holding the kind per feature (optional)
   --parent PROP     property holding the parent zone code (optional)
   --srid N          SRID of the coordinates (default: the file's crs, else 4326)
+Exit status: 0 zones imported, 3 none imported (every feature skipped), 2 bad usage, 1 failure.
 e.g. services360 import-zones dubai_communities.geojson --code COMM_NUM --name-en CNAME_E --name-ar CNAME_A`;
 
 export async function run(argv: string[]): Promise<number> {
@@ -40,6 +42,16 @@ export async function run(argv: string[]): Promise<number> {
     console.log(`zones: ${report.inserted} inserted, ${report.updated} updated, ${report.skipped.length} skipped (${report.repaired.length} repaired by ST_MakeValid)`);
     for (const r of report.repaired) console.log(`  repaired feature #${r.index} (${r.code}): its geometry was not valid`);
     for (const s of report.skipped) console.log(`  skipped feature #${s.index}${s.code ? ` (${s.code})` : ''}: ${s.reason}`);
+    const noArabic = report.arabicFromEnglish;
+    if (noArabic.length) {
+      console.log(`${noArabic.length} zone(s) without an Arabic name ("${values['name-ar']}"): the English name stands in for it until a file with Arabic names is imported`);
+      for (const z of noArabic.slice(0, 20)) console.log(`  feature #${z.index} (${z.code})`);
+      if (noArabic.length > 20) console.log(`  … and ${noArabic.length - 20} more`);
+    }
+    if (report.inserted + report.updated === 0) {
+      console.error('no zone imported: every feature was skipped (see above)');
+      return 3;
+    }
     return 0;
   } finally {
     await pool.end();

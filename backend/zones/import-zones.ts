@@ -1,5 +1,6 @@
 // Imports zones from a GeoJSON FeatureCollection: ST_MakeValid, reprojection to 4326 (and 3857),
-// upsert by code, all in one transaction. Reports each feature skipped and why.
+// upsert by code, all in one transaction. Reports each feature skipped and why. A feature without an Arabic
+// name takes its English one there (reported, so the city can add the Arabic names and import again).
 import type pg from 'pg';
 import { inTransaction } from '../db/transaction.ts';
 import { sql } from '../db/sql.ts';
@@ -23,6 +24,8 @@ export type ZoneImportReport = {
   /** features kept after ST_MakeValid changed their invalid geometry */
   repaired: { index: number; code: string }[];
   skipped: { index: number; code: string | null; reason: string }[];
+  /** features imported without an Arabic name: their English name stands in for it */
+  arabicFromEnglish: { index: number; code: string }[];
   /** ids of the zones inserted or updated, in file order */
   zoneIds: number[];
 };
@@ -45,7 +48,7 @@ export async function importZones(pool: pg.Pool, geojson: unknown, options: Zone
     throw new ZoneImportError('the file is not a GeoJSON FeatureCollection');
   }
   const srid = options.srid ?? sridOf(fc) ?? 4326;
-  const report: ZoneImportReport = { inserted: 0, updated: 0, repaired: [], skipped: [], zoneIds: [] };
+  const report: ZoneImportReport = { inserted: 0, updated: 0, repaired: [], skipped: [], arabicFromEnglish: [], zoneIds: [] };
   const seen = new Set<string>();
   await inTransaction(pool, async (client) => {
     for (const [index, f] of fc.features!.entries()) {
@@ -59,9 +62,9 @@ export async function importZones(pool: pg.Pool, geojson: unknown, options: Zone
       if (!code) { skip(`no "${options.codeProperty}" property`); continue; }
       if (seen.has(code)) { skip(`duplicate code "${code}" in the file`); continue; }
       const nameEn = str(options.nameEnProperty);
-      const nameAr = str(options.nameArProperty);
       if (!nameEn) { skip(`no "${options.nameEnProperty}" property`); continue; }
-      if (!nameAr) { skip(`no "${options.nameArProperty}" property`); continue; }
+      const givenAr = str(options.nameArProperty);
+      const nameAr = givenAr ?? nameEn;
       const kind = (str(options.kindProperty) ?? options.kind) as ZoneKind;
       if (kind !== 'community' && kind !== 'public_site') { skip(`kind "${kind}" is not community or public_site`); continue; }
       const gtype = f.geometry?.type;
@@ -79,6 +82,7 @@ export async function importZones(pool: pg.Pool, geojson: unknown, options: Zone
       }
       if (!rows.length) { skip('geometry holds no valid polygon after ST_MakeValid'); continue; }
       seen.add(code);
+      if (givenAr === null) report.arabicFromEnglish.push({ index, code });
       report.zoneIds.push(rows[0].id);
       if (rows[0].repaired) report.repaired.push({ index, code });
       if (rows[0].inserted) report.inserted++; else report.updated++;

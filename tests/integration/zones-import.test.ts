@@ -117,7 +117,7 @@ describe('a collection with bad features', () => {
       feature(names('BAD-BOWTIE'), { type: 'Polygon', coordinates: [[[54.1, 24.0], [54.11, 24.01], [54.11, 24.0], [54.1, 24.01], [54.1, 24.0]]] }), // 2 repaired
       feature(names('BAD-OK'), square(54.2, 24.0)),                                              // 3 fine
       feature(names('BAD-OK'), square(54.3, 24.0)),                                              // 4 duplicate code
-      feature({ code: 'BAD-NOAR', name_en: 'No Arabic' }, square(54.4, 24.0)),                   // 5 no Arabic name
+      feature({ code: 'BAD-NOAR', name_en: 'No Arabic' }, square(54.4, 24.0)),                   // 5 no Arabic name: the English one
       feature(names('BAD-FLAT'), { type: 'Polygon', coordinates: [[[54.5, 24], [54.51, 24], [54.52, 24], [54.5, 24]]] }), // 6 no area
       feature(names('BAD-JUNK'), { type: 'Polygon', coordinates: 'not coordinates' }),             // 7 unreadable
       feature(names('BAD-NOGEOM'), null),                                                        // 8 no geometry
@@ -130,22 +130,27 @@ describe('a collection with bad features', () => {
 
   test('reports every skipped feature with its index and reason', () => {
     const why = Object.fromEntries(report.skipped.map((s) => [s.index, s.reason]));
-    assert.deepEqual(Object.keys(why).map(Number), [0, 1, 4, 5, 6, 7, 8]);
+    assert.deepEqual(Object.keys(why).map(Number), [0, 1, 4, 6, 7, 8]);
     assert.match(why[0], /no "code" property/);
     assert.match(why[1], /LineString, not a polygon/);
     assert.match(why[4], /duplicate code "BAD-OK"/);
-    assert.match(why[5], /no "name_ar" property/);
     assert.match(why[6], /no valid polygon after ST_MakeValid/);
     assert.match(why[7], /could not be read/);
     assert.match(why[8], /no geometry/);
     assert.equal(report.skipped.find((s) => s.index === 1)?.code, 'BAD-LINE');
   });
 
+  test('a feature without an Arabic name takes its English one, and the report says so', async () => {
+    assert.deepEqual(report.arabicFromEnglish, [{ index: 5, code: 'BAD-NOAR' }]);
+    const { rows } = await db.pool.query("SELECT name_en, name_ar FROM zones WHERE code = 'BAD-NOAR'");
+    assert.deepEqual(rows, [{ name_en: 'No Arabic', name_ar: 'No Arabic' }]);
+  });
+
   test('keeps the good and the repairable ones: the bowtie becomes two valid triangles', async () => {
-    assert.equal(report.inserted, 2);
+    assert.equal(report.inserted, 3);
     assert.deepEqual(report.repaired, [{ index: 2, code: 'BAD-BOWTIE' }]);
     const { rows } = await db.pool.query(`SELECT code, ST_IsValid(geom) AS valid, ST_NumGeometries(geom)::int AS parts, area_km2
-      FROM zones WHERE code LIKE 'BAD-%' ORDER BY code`);
+      FROM zones WHERE code LIKE 'BAD-%' AND code <> 'BAD-NOAR' ORDER BY code`);
     assert.deepEqual(rows.map((r) => [r.code, r.valid, r.parts]), [['BAD-BOWTIE', true, 2], ['BAD-OK', true, 1]]);
     assert.ok(rows[0].area_km2 > 0.1 && rows[0].area_km2 < 1, `bowtie area ${rows[0].area_km2}`);
     assert.equal(await zoneAt(54.2005, 24.0005), 'BAD-OK', 'the first of the duplicates is the one kept');
@@ -183,14 +188,26 @@ describe('the import-zones command', () => {
     assert.match(again.stdout, new RegExp(`zones: 0 inserted, ${n} updated`));
   });
 
+  test('says which zones took their English name for the Arabic one', () => {
+    const file = join(dir, 'english-only.geojson');
+    writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features: [
+      { type: 'Feature', properties: { code: 'E1', name_en: 'Ward 1' }, geometry: { type: 'Polygon', coordinates: [[[54, 24], [54.01, 24], [54.01, 24.01], [54, 24.01], [54, 24]]] } },
+    ] }));
+    const run = cli(file);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /1 zone\(s\) without an Arabic name \("name_ar"\): the English name stands in/);
+    assert.match(run.stdout, /feature #0 \(E1\)/);
+  });
+
   test('lists skipped features, and refuses bad options with a usage message', () => {
     const file = join(dir, 'bad.geojson');
     writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features: [
       { type: 'Feature', properties: { code: 'X1', name_en: 'x', name_ar: 'س' }, geometry: { type: 'Point', coordinates: [54, 24] } },
     ] }));
     const run = cli(file);
-    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.status, 3, 'nothing imported: a non-zero exit');
     assert.match(run.stdout, /skipped feature #0 \(X1\): geometry is a Point, not a polygon/);
+    assert.match(run.stderr, /no zone imported/);
     const usage = cli(file, '--kind', 'park');
     assert.equal(usage.status, 2);
     assert.match(usage.stderr, /--kind must be community or public_site/);
