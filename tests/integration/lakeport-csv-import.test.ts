@@ -1,0 +1,156 @@
+// Issue 11's proof for CSV: Lakeport's 311 export, written the way municipal systems write it
+// (tests/support/lakeport-export.ts), imports as it is with the flags — --time-zone for its local times,
+// --unknown-location for the city hall's placeholder point, --no-first-response, a mapping that sends
+// unknown service types to no topic and reads the department and the target date — into a database that
+// applied config/cities/lakeport.yaml. Every row loads or is rejected with all its problems; the times are
+// the true instants (daylight-saving gap and overlap included); every resolution verdict is "closed on or
+// before its target date"; there is no first-response breach; placeholder points have no location.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createReadStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { freshDatabase, type TestDatabase } from '../support/db.ts';
+import { CITY_HALL, LAKEPORT_NOW, LAKEPORT_ZONE, lakeportExport, lakeportWardsGeoJson, type LakeportCase } from '../support/lakeport-export.ts';
+import { applyCityFile } from '../../backend/city/apply.ts';
+import { loadCityFile } from '../../backend/city/load-file.ts';
+import { run } from '../../backend/cli/import-requests.ts';
+import { csvRecords } from '../../backend/import/csv-records.ts';
+import { PROBLEM_SEPARATOR } from '../../backend/import/rejects.ts';
+import { applyPendingRollups } from '../../backend/rollups/apply.ts';
+import { sweepSla } from '../../backend/sla/sweep.ts';
+import { importZones } from '../../backend/zones/import-zones.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const SEED = 11;
+
+let db: TestDatabase;
+let dir: string;
+const data = lakeportExport(SEED);
+let file: string;
+let status: number;
+
+/** The end of a local date in Lakeport (its last millisecond), worked out from the US rules of 2026: CDT from 8 March to 1 November. */
+function endOfLocalDay(date: string): string {
+  const next = new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const offset = next >= '2026-03-09' && next <= '2026-11-01' ? '-05:00' : '-06:00';
+  return new Date(Date.parse(`${next}T00:00:00${offset}`) - 1).toISOString();
+}
+
+before(async () => {
+  db = await freshDatabase();
+  await applyCityFile(db.pool, loadCityFile(join(ROOT, 'config/cities/lakeport.yaml')), 'lakeport.yaml');
+  await importZones(db.pool, lakeportWardsGeoJson(), { codeProperty: 'code', nameEnProperty: 'name_en', nameArProperty: 'name_ar',
+    kind: 'community', subdivideVertices: 64 });
+  dir = mkdtempSync(join(tmpdir(), 's360-lakeport-'));
+  file = join(dir, 'lakeport-311.csv');
+  writeFileSync(file, data.csv);
+  process.env.DATABASE_URL = db.url;
+  const log = console.log, error = console.error;
+  console.log = () => {}; console.error = () => {};
+  try {
+    status = await run([file, '--mapping', join(ROOT, 'tests/fixtures/lakeport-311.mapping.json'), '--time-zone', LAKEPORT_ZONE,
+      '--unknown-location', `${CITY_HALL.lat},${CITY_HALL.lon}`, '--no-first-response', '--quiet']);
+  } finally { console.log = log; console.error = error; }
+});
+after(async () => {
+  await db?.drop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+type Loaded = {
+  external_id: string; created_at: Date; closed_at: Date | null; status: string; topic_code: string | null; department_code: string;
+  channel_code: string; lon: number | null; zone: string | null; resolution_due_at: Date; resolution_due_source: string;
+  first_response_clock: boolean; first_response_due_at: Date | null; sla_state: string; res_outcome: string | null; fr_outcome: string | null;
+};
+async function loaded(): Promise<Map<string, Loaded>> {
+  const { rows } = await db.pool.query<Loaded>(`SELECT r.external_id, r.created_at, r.closed_at, r.status, r.topic_code, r.department_code,
+      r.channel_code, ST_X(r.location) AS lon, z.code AS zone, r.resolution_due_at, r.resolution_due_source, r.first_response_clock,
+      r.first_response_due_at, r.sla_state, v.res_outcome, v.fr_outcome
+    FROM requests r LEFT JOIN zones z ON z.id = r.zone_id JOIN rollup_input_current v ON v.request_id = r.id
+    WHERE r.source = 'lakeport-311'`);
+  return new Map(rows.map((r) => [r.external_id, r]));
+}
+const each = async (check: (c: LakeportCase, r: Loaded) => void) => {
+  const rows = await loaded();
+  for (const c of data.cases) {
+    const r = rows.get(c.sr);
+    assert.ok(r, `${c.sr} loaded`);
+    check(c, r);
+  }
+};
+
+describe('Lakeport\'s 311 export, imported as it is', () => {
+  test('every good row loads; the bad rows are rejected (exit status 3) with every one of their problems', async () => {
+    assert.equal(status, 3);
+    assert.equal((await loaded()).size, data.cases.length);
+    const rejects: Record<string, string[]> = {};
+    for await (const batch of csvRecords(createReadStream(`${file}.rejects.csv`), 1_000_000)) {
+      for (const r of batch) if (r.cells[0] !== 'reject_line') rejects[r.cells[3]] = r.cells[1].split(PROBLEM_SEPARATOR);
+    }
+    assert.deepEqual(Object.keys(rejects).sort(), data.bad.map((b) => b.sr).sort());
+    for (const b of data.bad) assert.deepEqual(rejects[b.sr].sort(), [...b.columns].sort(), `${b.sr}: ${rejects[b.sr].join(', ')}`);
+    const text = readFileSync(`${file}.rejects.csv`, 'utf8');
+    assert.match(text, /unknown department ""Parks District""/);
+    assert.match(text, /unknown status ""Duplicate""/);
+    assert.match(text, /unknown zone ""Ward 9""/);
+  });
+
+  test('local times are the true instants, the spring gap read an hour on and the autumn overlap as its first pass', async () => {
+    await each((c, r) => {
+      assert.equal(r.created_at.toISOString(), c.created_at, `${c.sr} created (${c.createdKind})`);
+      assert.equal(r.closed_at?.toISOString() ?? null, c.closed_at, `${c.sr} closed`);
+    });
+    assert.deepEqual(data.cases.filter((c) => c.createdKind !== 'plain').map((c) => c.createdKind), ['gap', 'gap', 'gap', 'overlap', 'overlap', 'overlap']);
+  });
+
+  test('statuses in any case, topics (unknown types: none), departments and channels as given', async () => {
+    await each((c, r) => {
+      assert.deepEqual([r.status, r.topic_code, r.department_code, r.channel_code], [c.status, c.topic, c.department, c.channel], c.sr);
+    });
+    assert.ok(data.cases.some((c) => c.topic === null), 'some service types are unknown to the catalogue');
+  });
+
+  test('the placeholder point is no location; the ward places it when given, by name', async () => {
+    await each((c, r) => {
+      assert.equal(r.lon === null, !c.located, `${c.sr} location`);
+      assert.equal(r.zone, c.zone, `${c.sr} zone`);
+    });
+    assert.ok(data.cases.some((c) => !c.located && c.zone !== null) && data.cases.some((c) => !c.located && c.zone === null));
+  });
+
+  test('the due time is the end of the target date, from the source; there is no first-response clock', async () => {
+    await each((c, r) => {
+      assert.equal(r.resolution_due_at.toISOString(), endOfLocalDay(c.target), `${c.sr} due`);
+      assert.deepEqual([r.resolution_due_source, r.first_response_clock], ['source', false], c.sr);
+    });
+  });
+
+  test('after the SLA sweep: every verdict is "closed on or before its target", and no first-response verdict at all', async () => {
+    const sweep = await sweepSla(db.pool, LAKEPORT_NOW);
+    assert.equal(sweep.evaluated, data.cases.length);
+    await each((c, r) => {
+      // Every target date lies before the sweep's now, so a case still open is late.
+      const verdict = c.closedOnTime === null ? 'breached' : c.closedOnTime ? 'met' : 'breached';
+      assert.equal(r.res_outcome, verdict, `${c.sr}: closed ${c.closed_at} target ${c.target}`);
+      assert.equal(r.sla_state, verdict, c.sr);
+      assert.deepEqual([r.first_response_due_at, r.fr_outcome], [null, null], c.sr);
+    });
+    const { rows: [alerts] } = await db.pool.query(`SELECT count(*) FILTER (WHERE target = 'first_response')::int AS fr,
+      count(*) FILTER (WHERE target = 'resolution' AND kind = 'breach')::int AS breaches FROM sla_alerts`);
+    assert.deepEqual(alerts, { fr: 0, breaches: data.cases.filter((c) => c.closedOnTime !== true).length });
+    // None is left "never evaluated" (index requests_sla_unset_idx): none waits for a first-response due time it will never get.
+    const { rows: [unset] } = await db.pool.query(`SELECT count(*)::int AS n FROM requests WHERE sla_policy_id IS NOT NULL
+      AND (sla_evaluated_at IS NULL OR (first_response_due_at IS NULL AND first_response_clock) OR resolution_due_at IS NULL)`);
+    assert.equal(unset.n, 0);
+  });
+
+  test('the figures count the resolution verdicts and no first-response ones', async () => {
+    await applyPendingRollups(db.pool);
+    const { rows: [sums] } = await db.pool.query(`SELECT sum(res_met)::int AS res_met, sum(res_breached)::int AS res_breached,
+      sum(fr_met)::int AS fr_met, sum(fr_breached)::int AS fr_breached FROM rollups WHERE level = 'month' AND cube = 255`);
+    const met = data.cases.filter((c) => c.closedOnTime === true).length;
+    assert.deepEqual(sums, { res_met: met, res_breached: data.cases.length - met, fr_met: 0, fr_breached: 0 });
+  });
+});
