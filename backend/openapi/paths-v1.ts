@@ -53,7 +53,9 @@ const requestIdParam: Json = {
 export function v1Paths(config: Config): Paths {
   const requestBody = fromZod(requestInputSchema(config.maxDescriptionChars));
   requestBody.description = 'channel, category and topic are codes of the reference data (400 lists the valid ones); '
-    + 'give location or zone, not both; created_at not in the future (default: now). (source, external_id) makes resubmission idempotent.';
+    + 'give location or zone, not both; created_at not in the future (default: now). (source, external_id) makes resubmission idempotent. '
+    + 'due_at: the resolution due time the source system set (kept as given; the SLA policy\'s otherwise), not before created_at; '
+    + 'first_response_clock: false when the source keeps no first-response data (no first-response due time, never met or breached).';
   return {
     '/v1/requests': {
       get: {

@@ -82,12 +82,18 @@ export function exactnessProperty(h: ExactnessHarness, SEED: number) {
     }
   }
 
-  /** Sets SLA due times and the evaluation instant as the SLA engine would, and marks the rollups. */
+  /**
+   * Sets SLA due times and the evaluation instant as the SLA engine would, and marks the rollups. One request in
+   * five comes from a source without first-response data and with its own due time (migration 0040): no
+   * first-response due time, so in no first-response figure (the plain SQL's `due IS NOT NULL`).
+   */
   async function setSla(ids: number[]) {
     for (const id of ids) {
-      await h.pool.query(`UPDATE requests SET first_response_due_at = created_at + $2 * interval '1 minute',
-        resolution_due_at = created_at + $3 * interval '1 minute', sla_evaluated_at = $4 WHERE id = $1`,
-        [id, rnd.int(10, 2 * 24 * 60), rnd.int(60, 10 * 24 * 60), iso(NOW - rnd.int(0, 120) * MIN)]);
+      const noFirstResponse = rnd.chance(0.2);
+      await h.pool.query(`UPDATE requests SET first_response_due_at = CASE WHEN $5 THEN NULL ELSE created_at + $2 * interval '1 minute' END,
+        resolution_due_at = created_at + $3 * interval '1 minute', sla_evaluated_at = $4,
+        first_response_clock = NOT $5, resolution_due_source = CASE WHEN $5 THEN 'source' ELSE 'policy' END WHERE id = $1`,
+        [id, rnd.int(10, 2 * 24 * 60), rnd.int(60, 10 * 24 * 60), iso(NOW - rnd.int(0, 120) * MIN), noFirstResponse]);
       await h.pool.query('INSERT INTO rollup_pending (request_id) VALUES ($1) ON CONFLICT (request_id) DO UPDATE SET marked_at = now()', [id]);
     }
   }
