@@ -24,6 +24,7 @@ export const FIELD_LABELS = {
   sla_state: { en: 'SLA state', ar: 'حالة اتفاقية مستوى الخدمة' },
   first_response_due_at: { en: 'First response due', ar: 'موعد الاستجابة الأولى' },
   resolution_due_at: { en: 'Resolution due', ar: 'موعد الحل' },
+  resolution_due_source: { en: 'Resolution due set by', ar: 'جهة تحديد موعد الحل' },
   resolution_elapsed_pct: { en: 'Resolution time used', ar: 'المستهلك من مهلة الحل' },
   customer_masked: { en: 'Personal data masked', ar: 'البيانات الشخصية محجوبة' },
   customer_name: { en: 'Customer', ar: 'المتعامل' },
@@ -50,6 +51,12 @@ export const SLA_STATE_LABELS: Record<string, Words> = {
   met: { en: 'Met', ar: 'ملتزم به' },
   paused: { en: 'Paused', ar: 'متوقف مؤقتًا' },
   cancelled: { en: 'Cancelled', ar: 'ملغى' },
+};
+
+/** Where a request's resolution due time came from (requests.resolution_due_source, migration 0040). */
+export const DUE_SOURCE_LABELS: Record<string, Words> = {
+  policy: { en: 'SLA policy', ar: 'سياسة اتفاقية مستوى الخدمة' },
+  source: { en: 'Source system', ar: 'النظام المصدر' },
 };
 
 /** Kinds of journey events (request_events.kind). */

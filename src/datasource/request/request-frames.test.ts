@@ -72,6 +72,15 @@ describe('requestFrames', () => {
     assert.deepEqual([stored.sla_state, stored.resolution_due_at, stored.resolution_elapsed_pct], ['In progress', '2026-11-05T12:00:00.000Z', null]);
   });
 
+  test('a request without a first-response clock shows the stored due (none), and where the resolution due came from', () => {
+    const sla = { ...detail().sla, first_response_due_at: null, resolution_due_source: 'source', first_response_clock: false,
+      clock: { ...detail().sla.clock!, first_response: null } };
+    const en = Object.fromEntries(requestFrames(detail({ sla }), 'A', 'en')[0].fields.map((f) => [f.name, f.values[0]]));
+    assert.deepEqual([en.first_response_due_at, en.resolution_due_source], [null, 'Source system']);
+    const ar = requestFrames(detail({ sla }), 'A', 'ar')[0];
+    assert.deepEqual([byName(ar, 'resolution_due_source').values[0], byName(ar, 'resolution_due_source').config.displayName], ['النظام المصدر', 'جهة تحديد موعد الحل']);
+  });
+
   test('the customer as the API returns it: masked here, with the flag', () => {
     const row = Object.fromEntries(requestFrames(detail(), 'A', 'en')[0].fields.map((f) => [f.name, f.values[0]]));
     assert.deepEqual(

@@ -5,7 +5,7 @@
 // dashboards test can use it against a real aggregator.
 import type { Language } from '../catalog.ts';
 import type { WireField, WireFrame } from '../query/to-frames.ts';
-import { EVENT_KIND_LABELS, FRAME_NAMES, SLA_STATE_LABELS, codeLabel, fieldLabel, type FieldName } from './labels.ts';
+import { DUE_SOURCE_LABELS, EVENT_KIND_LABELS, FRAME_NAMES, SLA_STATE_LABELS, codeLabel, fieldLabel, type FieldName } from './labels.ts';
 import type { Coded, WireRequestDetail } from './wire.ts';
 
 type Kind = 'string' | 'number' | 'time' | 'boolean';
@@ -17,7 +17,7 @@ function field(fieldName: FieldName, type: Kind, values: unknown[], language: La
 }
 
 export function requestFrame(detail: WireRequestDetail, refId: string, language: Language): WireFrame {
-  const sla = detail.sla ?? { first_response_due_at: null, resolution_due_at: null, sla_state: null, clock: null };
+  const sla = detail.sla ?? { first_response_due_at: null, resolution_due_at: null, sla_state: null, resolution_due_source: undefined, clock: null };
   const clock = sla.clock ?? null;
   const customer = detail.customer;
   // The SLA engine's clock at the read when there is one (the stored state is as of the last sweep).
@@ -44,8 +44,9 @@ export function requestFrame(detail: WireRequestDetail, refId: string, language:
       f('resolved_at', 'time', detail.resolved_at),
       f('closed_at', 'time', detail.closed_at),
       f('sla_state', 'string', codeLabel(SLA_STATE_LABELS, state, language)),
-      f('first_response_due_at', 'time', clock?.first_response.due_at ?? sla.first_response_due_at),
+      f('first_response_due_at', 'time', clock?.first_response?.due_at ?? sla.first_response_due_at),
       f('resolution_due_at', 'time', clock?.resolution.due_at ?? sla.resolution_due_at),
+      f('resolution_due_source', 'string', codeLabel(DUE_SOURCE_LABELS, sla.resolution_due_source, language)),
       f('resolution_elapsed_pct', 'number', clock?.resolution.business_elapsed_pct, 'percent'),
       f('customer_masked', 'boolean', customer ? customer.masked : null),
       f('customer_name', 'string', customer?.name),

@@ -57,7 +57,11 @@ export interface WireRequestDetail {
     first_response_due_at: string | null;
     resolution_due_at: string | null;
     sla_state: string;
-    /** The SLA engine's clock at the read (null without a policy or with a broken calendar). */
-    clock: { state: string; first_response: WireClockTarget; resolution: WireClockTarget } | null;
+    /** where the resolution due time came from: 'policy' or 'source' (the source system's, kept as given) */
+    resolution_due_source?: string;
+    /** false: the source keeps no first-response data (no first-response clock) */
+    first_response_clock?: boolean;
+    /** The SLA engine's clock at the read (null without a policy or with a broken calendar); first_response null without a first-response clock. */
+    clock: { state: string; first_response: WireClockTarget | null; resolution: WireClockTarget } | null;
   };
 }
