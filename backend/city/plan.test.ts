@@ -95,5 +95,19 @@ test('the city\'s time zone changes while no request is held, and is refused onc
   const refused = planChanges(database(), want, held);
   assert.equal(refused.problems.length, 1);
   assert.equal(refused.problems[0].path, 'city.time_zone');
-  assert.match(refused.problems[0].message, /12 request\(s\).*"Asia\/Dubai"/);
+  assert.match(refused.problems[0].message, /12 request\(s\).*"Asia\/Dubai".*--rebuild-time-zone/);
+  assert.equal(refused.rezone, undefined);
+});
+
+test('with rebuildTimeZone the change is planned with what it rebuilds: the calendars that move with the city', () => {
+  const want = state();
+  want.city.time_zone = 'Europe/Paris';
+  for (const c of want.calendars.values()) c.time_zone = 'Europe/Paris';
+  const held = unused();
+  held.requests = 12;
+  const plan = planChanges(database(), want, held, { rebuildTimeZone: true });
+  assert.deepEqual(plan.problems, []);
+  assert.deepEqual(plan.rezone, { from: 'Asia/Dubai', to: 'Europe/Paris', requests: 12, calendars: [...want.calendars.keys()].sort() });
+  assert.match(formatPlan(plan), /city city: rebuilds the day and month figures, tile bins and SLA clocks of 12 request\(s\)/);
+  assert.equal(planChanges(database(), want, unused(), { rebuildTimeZone: true }).rezone, undefined, 'nothing to rebuild without requests');
 });
