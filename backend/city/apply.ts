@@ -39,7 +39,7 @@ export async function applyCityFile(pool: pg.Pool, file: CityFile, source: strin
 async function applyStep(c: pg.ClientBase, s: Step, want: State): Promise<void> {
   if (s.op === '-') {
     if (s.section === 'holidays') { const [cal, day] = s.key!.split('|'); await c.query(sql('city/delete_holiday'), [cal === '*' ? null : cal, day]); return; }
-    if (s.section === 'sla_policies') { await c.query(sql('city/close_policy'), [s.code, new Date()]); return; }
+    if (s.section === 'sla_policies') { await c.query(sql(s.action === 'void' ? 'city/void_policy' : 'city/close_policy'), [s.code, ...(s.action === 'void' ? [] : [new Date()])]); return; }
     const kind = ({ channels: 'channel', topics: 'topic', departments: 'department', calendars: 'calendar' } as const)[s.section as 'channels'];
     await c.query(sql(`city/${s.action === 'retire' ? 'retire' : 'delete'}_${kind}`), [s.code]);
     return;

@@ -10,7 +10,7 @@ import type { InUse } from './read-state.ts';
 
 const DUBAI = readCityFile(readFileSync(join(fileURLToPath(import.meta.url), '../../../config/cities/dubai.yaml'), 'utf8'), 'dubai.yaml');
 const state = (): State => fromFile(structuredClone(DUBAI));
-const unused = (): InUse => ({ channel: new Map(), topic: new Map(), department: new Map(), calendar: new Map(), requests: 0 });
+const unused = (): InUse => ({ channel: new Map(), topic: new Map(), department: new Map(), calendar: new Map(), policy: new Map(), requests: 0 });
 /** The database's side: the file's State with versions, as read-state gives it. */
 function database(): State {
   const s = state();
@@ -60,6 +60,7 @@ test('a department whose retired topic stays is retired too, and its calendar st
   want.policies.delete('sewage_overflow');
   const inUse = unused();
   inUse.topic.set('drainage.sewage_overflow', 1);
+  inUse.policy.set('sewage_overflow', 1);
   const steps = planChanges(database(), want, inUse).steps.filter((s) => s.op === '-');
   assert.deepEqual(steps.map((s) => [s.section, s.code, s.action]), [
     ['sla_policies', 'sewage_overflow', 'retire'],
@@ -67,6 +68,17 @@ test('a department whose retired topic stays is retired too, and its calendar st
     ['topics', 'drainage.sewage_overflow', 'retire'],
     ['departments', 'drainage', 'retire'],
   ]);
+});
+
+test('a policy leaving the file ends now when requests were opened under it, and never applies when none were', () => {
+  const want = state();
+  want.policies.delete('sewage_overflow');
+  want.policies.delete('complaint');
+  const inUse = unused();
+  inUse.policy.set('complaint', 3);
+  const steps = planChanges(database(), want, inUse).steps.filter((s) => s.section === 'sla_policies');
+  assert.deepEqual(steps.map((s) => [s.code, s.action]), [['complaint', 'retire'], ['sewage_overflow', 'void']]);
+  assert.match(formatPlan({ steps, problems: [] }), /- sla_policies sewage_overflow: void \(no request was opened under it: it never applies\)/);
 });
 
 test('a changed policy is a new version from its effective_from; one not after the current version is refused', () => {

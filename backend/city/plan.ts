@@ -17,7 +17,7 @@ export type Step = {
   code: string;
   fields: FieldChange[];
   /** '-': delete or retire; sla_policies '~' / '+': a new version, or 'restamp': its start moves with the city's zone */
-  action?: 'delete' | 'retire' | 'version' | 'restamp';
+  action?: 'delete' | 'retire' | 'void' | 'version' | 'restamp';
   version?: number;
   note?: string;
   /** holidays: the State key (calendar|date); restamp: the version's current start (ms) */
@@ -143,7 +143,11 @@ export function planChanges(cur: State, want: State, inUse: InUse, opts: PlanOpt
     steps.push({ op: '~', section: 'sla_policies', code, fields, action: 'version', version: (a.version ?? 0) + 1, note: `version ${(a.version ?? 0) + 1} from ${from}` });
   }
   for (const [code, a] of [...cur.policies].sort(([x], [y]) => x.localeCompare(y))) {
-    if (!want.policies.has(code) && !a.retired) steps.push({ op: '-', section: 'sla_policies', code, fields: [], action: 'retire', note: `version ${a.version} ends now` });
+    if (want.policies.has(code) || a.retired) continue;
+    // No request was opened under it (a fresh city's file replacing the seeded policies): it never applies, so
+    // history loaded afterwards is judged by the file's policies, not by one that ended only today.
+    steps.push(inUse.policy.get(code) ? { op: '-', section: 'sla_policies', code, fields: [], action: 'retire', note: `version ${a.version} ends now` }
+      : { op: '-', section: 'sla_policies', code, fields: [], action: 'void', note: 'no request was opened under it: it never applies' });
   }
 
   // What leaves: retired when referred to, else deleted. Topics first (they hold departments), then departments
