@@ -8,19 +8,20 @@ import { CityFileError } from './check-file.ts';
 import { fromFile, type Names, type State } from './model.ts';
 import { planChanges, type Plan, type PlanOptions, type Step } from './plan.ts';
 import { markZoneRebuild } from './rezone.ts';
+import { refreshOpenClocks } from './open-clocks.ts';
 import { readInUse, readState } from './read-state.ts';
 import type { CityFile } from './schema.ts';
 
 const extra = (names: Names) => JSON.stringify(Object.fromEntries(Object.entries(names).filter(([l]) => l !== 'en' && l !== 'ar')));
 
-export type ApplyResult = { plan: Plan; applied: boolean };
+export type ApplyResult = { plan: Plan; applied: boolean; /** open requests whose SLA clock was evaluated again (open-clocks.ts) */ clocks?: number };
 
 /**
  * Plans the file against the database and, unless dryRun, applies it. `show` receives the plan before anything
  * is changed. Throws CityFileError when the plan refuses a change (nothing is changed then).
  */
 export async function applyCityFile(pool: pg.Pool, file: CityFile, source: string,
-  opts: { dryRun?: boolean; show?: (plan: Plan) => void } & PlanOptions = {}): Promise<ApplyResult> {
+  opts: { dryRun?: boolean; show?: (plan: Plan) => void; /** the SLA clocks' evaluation instant (default: now) */ now?: Date } & PlanOptions = {}): Promise<ApplyResult> {
   const want = fromFile(file);
   return inTransaction(pool, async (client) => {
     if (!opts.dryRun) await client.query(sql('city/lock'));
@@ -31,8 +32,10 @@ export async function applyCityFile(pool: pg.Pool, file: CityFile, source: strin
     for (const step of plan.steps) await applyStep(client, step, want);
     // A change of zone on a database holding requests: what depends on it is marked for rebuilding, in this
     // transaction (rezone.ts; rebuildAfterZoneChange then does the work, resumably).
-    if (plan.rezone) await markZoneRebuild(client, plan.rezone.calendars);
-    return { plan, applied: true };
+    if (plan.rezone) { await markZoneRebuild(client, plan.rezone.calendars); return { plan, applied: true }; }
+    // Holidays added or removed, calendar hours changed: the open clocks they move, now (closed ones never).
+    const clocks = await refreshOpenClocks(client, plan, opts.now ?? new Date());
+    return { plan, applied: true, clocks: clocks.requests };
   }, opts.dryRun ? 'snapshot-read-only' : 'default');
 }
 

@@ -40,7 +40,10 @@ export async function run(argv: string[]): Promise<number> {
     const dryRun = values['dry-run']!;
     let rezoned = false;
     const code = await runCityChange(dryRun, () => applyCityFile(pool, loadCityFile(file), file,
-      { dryRun, rebuildTimeZone: values['rebuild-time-zone'], show: (p) => console.log(formatPlan(p)) }), (r) => { rezoned = r.applied && !!r.plan.rezone; });
+      { dryRun, rebuildTimeZone: values['rebuild-time-zone'], show: (p) => console.log(formatPlan(p)) }), (r) => {
+        rezoned = r.applied && !!r.plan.rezone;
+        if (r.clocks) console.log(`${r.clocks} open request(s): SLA clocks evaluated again on the changed calendar(s) (closed ones keep theirs).`);
+      });
     if (rezoned) {
       console.log('Rebuilding what depends on the time zone…');
       await rebuildAfterZoneChange(pool, new Date(), (line) => console.log(`  ${line}`));
