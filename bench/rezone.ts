@@ -2,7 +2,8 @@
 // takes on a database that holds --rows requests (`config apply --rebuild-time-zone`, backend/city/rezone.ts).
 // In a fresh database (bench-run.ts): Lakeport's file applied with its zone set to America/New_York, the demo
 // generator's history of --rows requests in that zone (generated city, journeys, SLA policies), its SLA sweep and
-// bulk rollups (the set-up, timed too); then the file applied as it is (America/Chicago) with the flag — the
+// bulk rollups (the set-up, timed too; the hour horizon first moved to S360_ROLLUP_HOUR_DAYS before the end, as the
+// rollup job keeps it on a live system); then the file applied as it is (America/Chicago) with the flag — the
 // phases measured:
 //   apply      the change and the marks, one transaction (rollups emptied, every request pending, SLA clocks due)
 //   sla        the SLA sweep re-evaluating every clock on a calendar that moved with the city
@@ -21,6 +22,7 @@ import { rebuildAfterZoneChange } from '../backend/city/rezone.ts';
 import { generatedCitySource } from '../backend/demo/communities.ts';
 import { generateDemo } from '../backend/demo/generate.ts';
 import { buildRollupsInBulk, pendingCount } from '../backend/rollups/bulk.ts';
+import { advanceHourHorizon } from '../backend/rollups/hour-horizon.ts';
 import { sweepSla } from '../backend/sla/sweep.ts';
 import { benchDatabase, load, n0, phaseTimer } from './bench-run.ts';
 
@@ -50,6 +52,7 @@ try {
     months: MONTHS, seed: 'rezone', requests: ROWS, perDay: 0, endAt: END, chunkRequests: config.demoChunkRows, source: generatedCitySource(),
     subdivideVertices: config.zoneSubdivideVertices, checkRows: false,
   })).requests);
+  await advanceHourHorizon(pool, now, config.rollupHourDays);
   await phase('set-up sla', 'requests', async () => (await sweepSla(pool, now)).evaluated);
   await phase('set-up rollups', 'requests', async () => (await buildRollupsInBulk(pool, { batchSize: config.rollupBulkBatchSize, workMemMb: config.rollupWorkMemMb })).requests);
   log('--- the change of zone ---');
@@ -66,6 +69,9 @@ try {
   const left = await pendingCount(pool);
   log(`total      ${seconds.toFixed(1).padStart(7)} s  ${n0(ROWS).padStart(9)} requests  ${n0(ROWS / seconds).padStart(8)}/s   load ${load()}`
     + `; calendars moved: ${rezone.calendars.join(', ')}; SLA clocks re-evaluated ${n0(rebuilt!.sla.evaluated)}; ${left ? `${n0(left)} still pending` : 'nothing pending'}`);
+  const { rows: [sizes] } = await pool.query(`SELECT (SELECT count(*) FROM rollups)::int AS rollups, (SELECT count(*) FROM rollup_hist)::int AS hist,
+    (SELECT count(*) FROM tile_bin_counts)::int AS tiles`);
+  log(`rows rebuilt: ${n0(sizes.rollups)} rollups, ${n0(sizes.hist)} histogram, ${n0(sizes.tiles)} tile bin counts`);
 } finally {
   await pool.end().catch(() => {});
   if (!args.keep) await db.drop().catch(() => {});
