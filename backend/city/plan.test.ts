@@ -112,14 +112,26 @@ test('the city\'s time zone changes while no request is held, and is refused onc
 });
 
 test('with rebuildTimeZone the change is planned with what it rebuilds: the calendars that move with the city', () => {
-  const want = state();
-  want.city.time_zone = 'Europe/Paris';
-  for (const c of want.calendars.values()) c.time_zone = 'Europe/Paris';
+  const file = structuredClone(DUBAI);
+  file.city.time_zone = 'Europe/Paris';
+  const want = fromFile(file);
+  const dated = structuredClone(DUBAI);
+  dated.sla_policies[0].effective_from = '2000-01-01';
+  const datedDb = fromFile(dated);
+  for (const p of datedDb.policies.values()) p.version = 1;
+  dated.city.time_zone = 'Europe/Paris';
   const held = unused();
   held.requests = 12;
   const plan = planChanges(database(), want, held, { rebuildTimeZone: true });
   assert.deepEqual(plan.problems, []);
   assert.deepEqual(plan.rezone, { from: 'Asia/Dubai', to: 'Europe/Paris', requests: 12, calendars: [...want.calendars.keys()].sort() });
   assert.match(formatPlan(plan), /city city: rebuilds the day and month figures, tile bins and SLA clocks of 12 request\(s\)/);
+  // Policies' effective_from dates are local: they start at the same local time in the new zone (not a new version);
+  // refused, the change of zone is the one problem (not one per policy).
+  const moved = planChanges(datedDb, fromFile(dated), held, { rebuildTimeZone: true });
+  assert.deepEqual(moved.problems, []);
+  assert.deepEqual(moved.steps.filter((s) => s.action === 'restamp').map((s) => [s.code, s.fields[0].from, s.fields[0].to]),
+    [[dated.sla_policies[0].code, '1999-12-31T20:00:00.000Z', '1999-12-31T23:00:00.000Z']]);
+  assert.equal(planChanges(datedDb, fromFile(dated), held).problems.length, 1);
   assert.equal(planChanges(database(), want, unused(), { rebuildTimeZone: true }).rezone, undefined, 'nothing to rebuild without requests');
 });

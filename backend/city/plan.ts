@@ -126,11 +126,13 @@ export function planChanges(cur: State, want: State, inUse: InUse, opts: PlanOpt
     for (const t of TERMS) field(fields, t, a[t], b[t]);
     const path = `sla_policies[${index.indexOf(code)}].effective_from`;
     if (!fields.length && !a.retired) {
-      if (a.effective_from !== b.effective_from && zoneMoves) {
-        // A date or a time without an offset is local to the city: it moves with the zone (the same local time).
+      // A date or a time without an offset is local to the city: with a change of zone it names the same local time.
+      const sameLocal = formatEffectiveFrom(a.effective_from, cur.city.time_zone) === from;
+      if (a.effective_from !== b.effective_from && sameLocal && zoneMoves) {
         steps.push({ op: '~', section: 'sla_policies', code, action: 'restamp', version: a.version ?? undefined, key: String(a.effective_from),
-          fields: [{ field: 'effective_from', from: formatEffectiveFrom(a.effective_from, cur.city.time_zone), to: from }], note: `version ${a.version}, the same local time in ${zone}` });
-      } else if (a.effective_from !== b.effective_from) {
+          fields: [{ field: 'effective_from', from: new Date(a.effective_from).toISOString(), to: new Date(b.effective_from).toISOString() }],
+          note: `version ${a.version} starts at the same local time (${from}) in ${zone}` });
+      } else if (a.effective_from !== b.effective_from && !(sameLocal && cur.city.time_zone !== zone)) {
         problems.push({ path, message: `"${from}" differs from version ${a.version}'s (${formatEffectiveFrom(a.effective_from, zone)}) but no term changed; a new version needs a changed term` });
       }
       continue;
