@@ -10,13 +10,11 @@
 //              scheduler runs it, until nothing is pending) with --rollups incremental
 //   hot spots  the recurrence job (refreshHotspots) over the window ending at the newest request
 // Writing the CSV is not timed. The machine is shared: read the rates with the load printed beside them.
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { loadConfig } from '../backend/config.ts';
 import { createPool } from '../backend/db/pool.ts';
 import { migrate } from '../backend/db/migrate.ts';
@@ -29,6 +27,7 @@ import { sweepSla } from '../backend/sla/sweep.ts';
 import { importZones } from '../backend/zones/import-zones.ts';
 import { writeHistoryCsv, type BBox } from './csv-history.ts';
 import { gridZones } from './grid-zones.ts';
+import { benchDatabase, load, n0, phaseTimer } from './bench-run.ts';
 
 const ROOT = join(fileURLToPath(import.meta.url), '../..');
 const DUBAI = join(ROOT, '../shared/data/dubai/dubai_communities.geojson');
@@ -42,34 +41,15 @@ const { values: args } = parseArgs({ options: {
 const ROWS = Number(args.rows);
 if (!Number.isInteger(ROWS) || ROWS < 1) throw new Error('--rows must be a positive whole number');
 if (args.rollups !== 'bulk' && args.rollups !== 'incremental') throw new Error('--rollups takes bulk or incremental');
-const adminUrl = process.env.S360_ADMIN_URL ?? process.env.DATABASE_URL;
-if (!adminUrl) throw new Error('set S360_ADMIN_URL or DATABASE_URL');
 
 const config = loadConfig();
-const n0 = (x: number) => Math.round(x).toLocaleString('en-US');
-const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 const log = (s: string) => console.log(s);
 
-const dbName = `s360_bench_history_${randomBytes(4).toString('hex')}`;
-const dbUrl = (() => { const u = new URL(adminUrl); u.pathname = `/${dbName}`; return u.toString(); })();
-async function admin(statement: string) {
-  const c = new pg.Client({ connectionString: adminUrl });
-  await c.connect();
-  try { await c.query(statement); } finally { await c.end(); }
-}
-await admin(`CREATE DATABASE "${dbName}"`);
-const pool = createPool(dbUrl, { ...config, poolSize: config.importWriters + 2, statementTimeoutMs: 0 });
+const db = await benchDatabase('s360_bench_history');
+const dbName = db.name;
+const pool = createPool(db.url, { ...config, poolSize: config.importWriters + 2, statementTimeoutMs: 0 });
 const workDir = mkdtempSync(join(tmpdir(), 's360-bench-history-'));
-
-type Phase = { name: string; seconds: number; items: number; what: string; load: string };
-const phases: Phase[] = [];
-async function phase(name: string, what: string, fn: () => Promise<number>): Promise<void> {
-  const started = performance.now();
-  const items = await fn();
-  const p = { name, seconds: (performance.now() - started) / 1000, items, what, load: load() };
-  phases.push(p);
-  log(`${name.padEnd(10)} ${p.seconds.toFixed(1).padStart(7)} s  ${n0(items).padStart(9)} ${what.padEnd(9)} ${n0(items / Math.max(p.seconds, 0.001)).padStart(8)}/s   load ${p.load}`);
-}
+const { phase } = phaseTimer(log);
 
 try {
   log(`bench:history — ${n0(ROWS)} requests, rollups ${args.rollups}${args['bulk-load'] ? ', import --bulk' : ''}; ${cpus().length} CPUs, load ${load()} at start`);
@@ -123,6 +103,6 @@ try {
 } finally {
   await pool.end().catch(() => {});
   rmSync(workDir, { recursive: true, force: true });
-  if (!args.keep) await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => {});
+  if (!args.keep) await db.drop().catch(() => {});
   else log(`kept database ${dbName}`);
 }

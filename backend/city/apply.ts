@@ -6,36 +6,43 @@ import { inTransaction } from '../db/transaction.ts';
 import { sql } from '../db/sql.ts';
 import { CityFileError } from './check-file.ts';
 import { fromFile, type Names, type State } from './model.ts';
-import { planChanges, type Plan, type Step } from './plan.ts';
+import { planChanges, type Plan, type PlanOptions, type Step } from './plan.ts';
+import { markZoneRebuild } from './rezone.ts';
+import { refreshOpenClocks } from './open-clocks.ts';
 import { readInUse, readState } from './read-state.ts';
 import type { CityFile } from './schema.ts';
 
 const extra = (names: Names) => JSON.stringify(Object.fromEntries(Object.entries(names).filter(([l]) => l !== 'en' && l !== 'ar')));
 
-export type ApplyResult = { plan: Plan; applied: boolean };
+export type ApplyResult = { plan: Plan; applied: boolean; /** open requests whose SLA clock was evaluated again (open-clocks.ts) */ clocks?: number };
 
 /**
  * Plans the file against the database and, unless dryRun, applies it. `show` receives the plan before anything
  * is changed. Throws CityFileError when the plan refuses a change (nothing is changed then).
  */
 export async function applyCityFile(pool: pg.Pool, file: CityFile, source: string,
-  opts: { dryRun?: boolean; show?: (plan: Plan) => void } = {}): Promise<ApplyResult> {
+  opts: { dryRun?: boolean; show?: (plan: Plan) => void; /** the SLA clocks' evaluation instant (default: now) */ now?: Date } & PlanOptions = {}): Promise<ApplyResult> {
   const want = fromFile(file);
   return inTransaction(pool, async (client) => {
     if (!opts.dryRun) await client.query(sql('city/lock'));
-    const plan = planChanges(await readState(client), want, await readInUse(client));
+    const plan = planChanges(await readState(client), want, await readInUse(client), { rebuildTimeZone: opts.rebuildTimeZone });
     if (plan.problems.length) throw new CityFileError(source, plan.problems);
     opts.show?.(plan);
     if (opts.dryRun || !plan.steps.length) return { plan, applied: false };
     for (const step of plan.steps) await applyStep(client, step, want);
-    return { plan, applied: true };
+    // A change of zone on a database holding requests: what depends on it is marked for rebuilding, in this
+    // transaction (rezone.ts; rebuildAfterZoneChange then does the work, resumably).
+    if (plan.rezone) { await markZoneRebuild(client, plan.rezone.calendars); return { plan, applied: true }; }
+    // Holidays added or removed, calendar hours changed: the open clocks they move, now (closed ones never).
+    const clocks = await refreshOpenClocks(client, plan, opts.now ?? new Date());
+    return { plan, applied: true, clocks: clocks.requests };
   }, opts.dryRun ? 'snapshot-read-only' : 'default');
 }
 
 async function applyStep(c: pg.ClientBase, s: Step, want: State): Promise<void> {
   if (s.op === '-') {
     if (s.section === 'holidays') { const [cal, day] = s.key!.split('|'); await c.query(sql('city/delete_holiday'), [cal === '*' ? null : cal, day]); return; }
-    if (s.section === 'sla_policies') { await c.query(sql('city/close_policy'), [s.code, new Date()]); return; }
+    if (s.section === 'sla_policies') { await c.query(sql(s.action === 'void' ? 'city/void_policy' : 'city/close_policy'), [s.code, ...(s.action === 'void' ? [] : [new Date()])]); return; }
     const kind = ({ channels: 'channel', topics: 'topic', departments: 'department', calendars: 'calendar' } as const)[s.section as 'channels'];
     await c.query(sql(`city/${s.action === 'retire' ? 'retire' : 'delete'}_${kind}`), [s.code]);
     return;
@@ -72,6 +79,7 @@ async function applyStep(c: pg.ClientBase, s: Step, want: State): Promise<void> 
     case 'sla_policies': {
       const x = want.policies.get(s.code)!;
       const from = new Date(x.effective_from);
+      if (s.action === 'restamp') { await c.query(sql('city/restamp_policy'), [s.code, from, new Date(Number(s.key))]); return; }
       await c.query(sql('city/close_policy'), [s.code, from]);
       await c.query(sql('city/insert_policy'), [s.code, s.version, x.kind, x.topic, x.priority, x.first_response_minutes, x.resolution_minutes,
         x.calendar, x.warning_pct, x.pause_statuses, from, x.channel]);

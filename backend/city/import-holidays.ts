@@ -11,9 +11,10 @@ import { readIcsHolidays } from './ics.ts';
 import { holidayKey, type Names } from './model.ts';
 import { formatPlan, type Plan, type Step } from './plan.ts';
 import { readState } from './read-state.ts';
+import { refreshOpenClocks } from './open-clocks.ts';
 
-export type HolidayImport = { calendar: string | null; provisional: boolean; dryRun: boolean };
-export type HolidayImportResult = { plan: Plan; applied: boolean; arabicFromEnglish: number };
+export type HolidayImport = { calendar: string | null; provisional: boolean; dryRun: boolean; /** the SLA clocks' evaluation instant (default: now) */ now?: Date };
+export type HolidayImportResult = { plan: Plan; applied: boolean; arabicFromEnglish: number; /** open requests whose SLA clock was evaluated again */ clocks?: number };
 
 export async function importHolidays(pool: pg.Pool, path: string, opts: HolidayImport, show: (text: string) => void = () => {}): Promise<HolidayImportResult> {
   let text: string;
@@ -62,6 +63,8 @@ export async function importHolidays(pool: pg.Pool, path: string, opts: HolidayI
       const others = JSON.stringify(Object.fromEntries(Object.entries(state.holidays.get(s.key!)?.names ?? {}).filter(([l]) => l !== 'en' && l !== 'ar')));
       await client.query(sql('city/upsert_holiday'), [opts.calendar, date, r.names.en, r.names.ar, others, opts.provisional]);
     }
-    return { plan, applied: true, arabicFromEnglish };
+    // The open clocks the new dates move, in this transaction (closed ones never: open-clocks.ts).
+    const clocks = await refreshOpenClocks(client, plan, opts.now ?? new Date());
+    return { plan, applied: true, arabicFromEnglish, clocks: clocks.requests };
   }, opts.dryRun ? 'snapshot-read-only' : 'default');
 }

@@ -10,7 +10,7 @@ import type { InUse } from './read-state.ts';
 
 const DUBAI = readCityFile(readFileSync(join(fileURLToPath(import.meta.url), '../../../config/cities/dubai.yaml'), 'utf8'), 'dubai.yaml');
 const state = (): State => fromFile(structuredClone(DUBAI));
-const unused = (): InUse => ({ channel: new Map(), topic: new Map(), department: new Map(), calendar: new Map(), requests: 0 });
+const unused = (): InUse => ({ channel: new Map(), topic: new Map(), department: new Map(), calendar: new Map(), policy: new Map(), requests: 0 });
 /** The database's side: the file's State with versions, as read-state gives it. */
 function database(): State {
   const s = state();
@@ -60,6 +60,7 @@ test('a department whose retired topic stays is retired too, and its calendar st
   want.policies.delete('sewage_overflow');
   const inUse = unused();
   inUse.topic.set('drainage.sewage_overflow', 1);
+  inUse.policy.set('sewage_overflow', 1);
   const steps = planChanges(database(), want, inUse).steps.filter((s) => s.op === '-');
   assert.deepEqual(steps.map((s) => [s.section, s.code, s.action]), [
     ['sla_policies', 'sewage_overflow', 'retire'],
@@ -67,6 +68,17 @@ test('a department whose retired topic stays is retired too, and its calendar st
     ['topics', 'drainage.sewage_overflow', 'retire'],
     ['departments', 'drainage', 'retire'],
   ]);
+});
+
+test('a policy leaving the file ends now when requests were opened under it, and never applies when none were', () => {
+  const want = state();
+  want.policies.delete('sewage_overflow');
+  want.policies.delete('complaint');
+  const inUse = unused();
+  inUse.policy.set('complaint', 3);
+  const steps = planChanges(database(), want, inUse).steps.filter((s) => s.section === 'sla_policies');
+  assert.deepEqual(steps.map((s) => [s.code, s.action]), [['complaint', 'retire'], ['sewage_overflow', 'void']]);
+  assert.match(formatPlan({ steps, problems: [] }), /- sla_policies sewage_overflow: void \(no request was opened under it: it never applies\)/);
 });
 
 test('a changed policy is a new version from its effective_from; one not after the current version is refused', () => {
@@ -95,5 +107,31 @@ test('the city\'s time zone changes while no request is held, and is refused onc
   const refused = planChanges(database(), want, held);
   assert.equal(refused.problems.length, 1);
   assert.equal(refused.problems[0].path, 'city.time_zone');
-  assert.match(refused.problems[0].message, /12 request\(s\).*"Asia\/Dubai"/);
+  assert.match(refused.problems[0].message, /12 request\(s\).*"Asia\/Dubai".*--rebuild-time-zone/);
+  assert.equal(refused.rezone, undefined);
+});
+
+test('with rebuildTimeZone the change is planned with what it rebuilds: the calendars that move with the city', () => {
+  const file = structuredClone(DUBAI);
+  file.city.time_zone = 'Europe/Paris';
+  const want = fromFile(file);
+  const dated = structuredClone(DUBAI);
+  dated.sla_policies[0].effective_from = '2000-01-01';
+  const datedDb = fromFile(dated);
+  for (const p of datedDb.policies.values()) p.version = 1;
+  dated.city.time_zone = 'Europe/Paris';
+  const held = unused();
+  held.requests = 12;
+  const plan = planChanges(database(), want, held, { rebuildTimeZone: true });
+  assert.deepEqual(plan.problems, []);
+  assert.deepEqual(plan.rezone, { from: 'Asia/Dubai', to: 'Europe/Paris', requests: 12, calendars: [...want.calendars.keys()].sort() });
+  assert.match(formatPlan(plan), /city city: rebuilds the day and month figures, tile bins and SLA clocks of 12 request\(s\)/);
+  // Policies' effective_from dates are local: they start at the same local time in the new zone (not a new version);
+  // refused, the change of zone is the one problem (not one per policy).
+  const moved = planChanges(datedDb, fromFile(dated), held, { rebuildTimeZone: true });
+  assert.deepEqual(moved.problems, []);
+  assert.deepEqual(moved.steps.filter((s) => s.action === 'restamp').map((s) => [s.code, s.fields[0].from, s.fields[0].to]),
+    [[dated.sla_policies[0].code, '1999-12-31T20:00:00.000Z', '1999-12-31T23:00:00.000Z']]);
+  assert.equal(planChanges(datedDb, fromFile(dated), held).problems.length, 1);
+  assert.equal(planChanges(database(), want, unused(), { rebuildTimeZone: true }).rezone, undefined, 'nothing to rebuild without requests');
 });

@@ -16,14 +16,24 @@ export type Step = {
   section: Section;
   code: string;
   fields: FieldChange[];
-  /** '-': delete or retire; sla_policies '~' / '+': a new version */
-  action?: 'delete' | 'retire' | 'version';
+  /** '-': delete or retire; sla_policies '~' / '+': a new version, or 'restamp': its start moves with the city's zone */
+  action?: 'delete' | 'retire' | 'void' | 'version' | 'restamp';
   version?: number;
   note?: string;
-  /** holidays: the State key (calendar|date) */
+  /** holidays: the State key (calendar|date); restamp: the version's current start (ms) */
   key?: string;
 };
-export type Plan = { steps: Step[]; problems: Problem[] };
+export type Plan = {
+  steps: Step[]; problems: Problem[];
+  /** the city's zone changes on a database holding requests (allowed with rebuildTimeZone): what apply rebuilds */
+  rezone?: { from: string; to: string; requests: number; calendars: string[] };
+};
+export type PlanOptions = {
+  /** allow a change of the city's zone while requests are held, rebuilding what depends on it (rezone.ts) */
+  rebuildTimeZone?: boolean;
+};
+/** The command-line flag of PlanOptions.rebuildTimeZone (named in the refusal). */
+export const REBUILD_TIME_ZONE_FLAG = '--rebuild-time-zone';
 
 const show = (v: unknown): string => v === null || v === undefined ? '(none)' : typeof v === 'string' ? JSON.stringify(v) : Array.isArray(v) ? `[${v.join(', ')}]` : String(v);
 const DAY = ['', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
@@ -55,19 +65,26 @@ function compare<T>(section: Section, cur: Map<string, T & { retired?: boolean }
 
 const TERMS: (keyof PolicyTerms)[] = ['kind', 'topic', 'priority', 'channel', 'first_response_minutes', 'resolution_minutes', 'calendar', 'warning_pct', 'pause_statuses'];
 
-export function planChanges(cur: State, want: State, inUse: InUse): Plan {
+export function planChanges(cur: State, want: State, inUse: InUse, opts: PlanOptions = {}): Plan {
   const steps: Step[] = [];
   const problems: Problem[] = [];
   const zone = want.city.time_zone;
 
   const city: FieldChange[] = [];
   field(city, 'time_zone', cur.city.time_zone, want.city.time_zone);
-  if (cur.city.time_zone !== want.city.time_zone && inUse.requests > 0) {
+  const rezoning = cur.city.time_zone !== want.city.time_zone && inUse.requests > 0;
+  const rezone = rezoning && opts.rebuildTimeZone === true;
+  const zoneMoves = cur.city.time_zone !== want.city.time_zone && (inUse.requests === 0 || rezone);
+  if (rezoning && !opts.rebuildTimeZone) {
     problems.push({ path: 'city.time_zone', message: `cannot change from "${cur.city.time_zone}" to "${want.city.time_zone}": the database holds `
-      + `${inUse.requests} request(s) whose day and month figures were cut in "${cur.city.time_zone}" (a change of zone needs a rebuild of the rollups, not supported yet)` });
+      + `${inUse.requests} request(s) whose day and month figures, tile bins and SLA clocks were cut in "${cur.city.time_zone}"; `
+      + `apply with ${REBUILD_TIME_ZONE_FLAG} to change it and rebuild them` });
   }
   field(city, 'languages', cur.city.languages, want.city.languages);
-  if (city.length) steps.push({ op: '~', section: 'city', code: 'city', fields: city });
+  if (city.length) {
+    steps.push({ op: '~', section: 'city', code: 'city', fields: city,
+      ...(rezoning ? { note: `rebuilds the day and month figures, tile bins and SLA clocks of ${inUse.requests} request(s)` } : {}) });
+  }
 
   const ordered = (out: FieldChange[], a: { names: Names; sort: number }, b: { names: Names; sort: number }) => {
     names(out, 'name', a.names, b.names); field(out, 'position', a.sort, b.sort);
@@ -109,7 +126,13 @@ export function planChanges(cur: State, want: State, inUse: InUse): Plan {
     for (const t of TERMS) field(fields, t, a[t], b[t]);
     const path = `sla_policies[${index.indexOf(code)}].effective_from`;
     if (!fields.length && !a.retired) {
-      if (a.effective_from !== b.effective_from) {
+      // A date or a time without an offset is local to the city: with a change of zone it names the same local time.
+      const sameLocal = formatEffectiveFrom(a.effective_from, cur.city.time_zone) === from;
+      if (a.effective_from !== b.effective_from && sameLocal && zoneMoves) {
+        steps.push({ op: '~', section: 'sla_policies', code, action: 'restamp', version: a.version ?? undefined, key: String(a.effective_from),
+          fields: [{ field: 'effective_from', from: new Date(a.effective_from).toISOString(), to: new Date(b.effective_from).toISOString() }],
+          note: `version ${a.version} starts at the same local time (${from}) in ${zone}` });
+      } else if (a.effective_from !== b.effective_from && !(sameLocal && cur.city.time_zone !== zone)) {
         problems.push({ path, message: `"${from}" differs from version ${a.version}'s (${formatEffectiveFrom(a.effective_from, zone)}) but no term changed; a new version needs a changed term` });
       }
       continue;
@@ -122,7 +145,11 @@ export function planChanges(cur: State, want: State, inUse: InUse): Plan {
     steps.push({ op: '~', section: 'sla_policies', code, fields, action: 'version', version: (a.version ?? 0) + 1, note: `version ${(a.version ?? 0) + 1} from ${from}` });
   }
   for (const [code, a] of [...cur.policies].sort(([x], [y]) => x.localeCompare(y))) {
-    if (!want.policies.has(code) && !a.retired) steps.push({ op: '-', section: 'sla_policies', code, fields: [], action: 'retire', note: `version ${a.version} ends now` });
+    if (want.policies.has(code) || a.retired) continue;
+    // No request was opened under it (a fresh city's file replacing the seeded policies): it never applies, so
+    // history loaded afterwards is judged by the file's policies, not by one that ended only today.
+    steps.push(inUse.policy.get(code) ? { op: '-', section: 'sla_policies', code, fields: [], action: 'retire', note: `version ${a.version} ends now` }
+      : { op: '-', section: 'sla_policies', code, fields: [], action: 'void', note: 'no request was opened under it: it never applies' });
   }
 
   // What leaves: retired when referred to, else deleted. Topics first (they hold departments), then departments
@@ -153,7 +180,9 @@ export function planChanges(cur: State, want: State, inUse: InUse): Plan {
     return held.length ? `held by retired department(s) ${held.join(', ')}` : null;
   });
   steps.push(...topicSteps, ...departmentSteps, ...channelSteps, ...calendarSteps);
-  return { steps, problems };
+  if (!rezone) return { steps, problems };
+  const calendars = steps.filter((s) => s.section === 'calendars' && s.op === '~' && s.fields.some((f) => f.field === 'time_zone')).map((s) => s.code);
+  return { steps, problems, rezone: { from: cur.city.time_zone, to: want.city.time_zone, requests: inUse.requests, calendars } };
 }
 
 /** The plan as text, like `terraform plan`: + add, ~ change (field: old → new), - delete or retire. */

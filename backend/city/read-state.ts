@@ -51,12 +51,12 @@ export async function readState(client: pg.ClientBase): Promise<State> {
   };
 }
 
-type Referenced = 'channel' | 'topic' | 'department' | 'calendar';
+type Referenced = 'channel' | 'topic' | 'department' | 'calendar' | 'policy';
 /** Rows referring to each code, per kind; `requests`: how many requests the database holds (their rollups are cut in the city's zone). */
 export type InUse = Record<Referenced, Map<string, number>> & { requests: number };
 
 export async function readInUse(client: pg.ClientBase): Promise<InUse> {
-  const out: InUse = { channel: new Map(), topic: new Map(), department: new Map(), calendar: new Map(), requests: 0 };
+  const out: InUse = { channel: new Map(), topic: new Map(), department: new Map(), calendar: new Map(), policy: new Map(), requests: 0 };
   const { rows } = await client.query<{ kind: Referenced | 'requests'; code: string; n: number }>(sql('city/in_use'));
   for (const r of rows) {
     if (r.kind === 'requests') out.requests += r.n;

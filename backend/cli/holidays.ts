@@ -23,7 +23,10 @@ export async function run(argv: string[]): Promise<number> {
   try {
     return await runCityChange(values['dry-run']!,
       () => importHolidays(pool, file, { calendar: values.calendar ?? null, provisional: values.provisional!, dryRun: values['dry-run']! }, (t) => console.log(t)),
-      (r) => { if (r.arabicFromEnglish) console.log(`${r.arabicFromEnglish} holiday date(s) had no Arabic SUMMARY (SUMMARY;LANGUAGE=ar): their English name is used in Arabic too.`); });
+      (r) => {
+        if (r.arabicFromEnglish) console.log(`${r.arabicFromEnglish} holiday date(s) had no Arabic SUMMARY (SUMMARY;LANGUAGE=ar): their English name is used in Arabic too.`);
+        if (r.clocks) console.log(`${r.clocks} open request(s) whose SLA clock spans the new date(s): due times evaluated again (closed ones keep theirs).`);
+      });
   } finally {
     await pool.end();
   }

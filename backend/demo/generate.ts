@@ -9,7 +9,7 @@ import type { CommunitySource } from './communities.ts';
 import { copyLines, pack } from './copy-writer.ts';
 import { copyText, copyTime, NULL } from './copy-text.ts';
 import { fakeCustomer } from './customers.ts';
-import { CHANNEL_SOURCE } from './mix.ts';
+import { CHANNEL_SOURCE, sourceOf } from './mix.ts';
 import { Prng, Weighted } from './prng.ts';
 import { planClusters, type Cluster } from './recurring.ts';
 import { RequestFactory, type TopicInfo } from './requests.ts';
@@ -56,7 +56,7 @@ export type DemoProgress = (phase: 'customers' | 'requests', done: number, total
 
 export type DemoReport = {
   world: Omit<World, 'zones' | 'advisors'> & { zones: number; advisors: number };
-  period: { start: string; end: string; days: number };
+  period: { start: string; end: string; days: number; timeZone: string };
   alreadyPresent: boolean;
   customers: number;
   requests: number;
@@ -97,14 +97,16 @@ type Reference = {
 export async function generateDemo(pool: pg.Pool, options: DemoOptions, progress: DemoProgress = () => {},
   log: (line: string) => void = () => {}): Promise<DemoReport> {
   const t0 = performance.now();
-  const startAt = periodStart(options.endAt, options.months);
-  const years: [number, number] = [Number(localDate(startAt).slice(0, 4)), Number(localDate(options.endAt - 1).slice(0, 4))];
+  const { rows: [city] } = await pool.query<{ time_zone: string }>(sql('demo/city_zone'));
+  const zone = city.time_zone;
+  const startAt = periodStart(options.endAt, options.months, zone);
+  const years: [number, number] = [Number(localDate(startAt, zone).slice(0, 4)), Number(localDate(options.endAt - 1, zone).slice(0, 4))];
   const world = await prepareWorld(pool, options.source, years, options.subdivideVertices, log);
   const tWorld = performance.now();
   const total = options.requests ?? Math.round((options.perDay * (options.endAt - startAt)) / DAY_MS);
   const report: DemoReport = {
     world: { ...world, zones: world.zones.length, advisors: world.advisors.length },
-    period: { start: new Date(startAt).toISOString(), end: new Date(options.endAt).toISOString(), days: Math.ceil((options.endAt - startAt) / DAY_MS) },
+    period: { start: new Date(startAt).toISOString(), end: new Date(options.endAt).toISOString(), days: Math.ceil((options.endAt - startAt) / DAY_MS), timeZone: zone },
     alreadyPresent: false, customers: 0, requests: 0, events: 0, open: 0, clusters: 0, rowChecks: true, rebuiltIndexes: 0,
     seconds: { world: (tWorld - t0) / 1000, customers: 0, requests: 0, indexes: 0, total: 0 },
   };
@@ -118,7 +120,7 @@ export async function generateDemo(pool: pg.Pool, options: DemoOptions, progress
       await client.query(sql('demo/lock_tables'));
       await client.query(sql('demo/lock_references'));
       report.rowChecks = options.checkRows || !(await skipRowTriggers(client));
-      const { rows: [already] } = await client.query(sql('demo/already_generated'), [Object.values(CHANNEL_SOURCE), `demo-${options.seed}-1`]);
+      const { rows: [already] } = await client.query(sql('demo/already_generated'), [[...Object.values(CHANNEL_SOURCE), sourceOf('')], `demo-${options.seed}-1`]);
       if (already.present) {
         report.alreadyPresent = true;
         return false;
@@ -137,7 +139,7 @@ export async function generateDemo(pool: pg.Pool, options: DemoOptions, progress
       const { rows: holidayRows } = await client.query<{ day: string }>(sql('demo/holidays'));
 
       const root = new Prng(options.seed);
-      const days = planDays(startAt, options.endAt, new Set(holidayRows.map((h) => h.day)), root.fork('days'));
+      const days = planDays(startAt, options.endAt, new Set(holidayRows.map((h) => h.day)), root.fork('days'), zone);
       const counts = dailyCounts(days, total);
 
       // customers --------------------------------------------------------------------------------------
@@ -171,7 +173,7 @@ export async function generateDemo(pool: pg.Pool, options: DemoOptions, progress
       // requests ---------------------------------------------------------------------------------------
       const stageOrder = ref.stages.filter((s) => s.status_code === 'in_progress' && s.code !== 'in_progress').map((s) => s.code);
       const factory = new RequestFactory({
-        seed: options.seed, endAt: options.endAt, zones: world.zones, topics: ref.topics, channels: ref.channels,
+        seed: options.seed, timeZone: zone, endAt: options.endAt, zones: world.zones, topics: ref.topics, channels: ref.channels,
         categories: ref.categories, stages: new Map(ref.stages.map((s) => [s.code, s.progress_pct])), workStages: stageOrder,
         policies: new SlaPolicies(policyRows), customers: { firstId: bases.customers + 1, count: customerCount, arabic },
         advisors: world.advisors.map((a) => ({ id: a.id, code: a.code, speed: a.speed, department: a.department })),

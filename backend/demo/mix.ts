@@ -50,8 +50,11 @@ export class ChannelMix {
     let table = this.cache.get(key);
     if (!table) {
       const shares = channelShares((month + 0.5) / 12);
+      // A channel of the city's own catalogue (not in the table) takes an equal part of what the known ones leave.
+      const unknown = this.channels.filter((c) => shares[c] === undefined).length;
+      const left = Math.max(0.1, 1 - this.channels.reduce((a, c) => a + (shares[c] ?? 0), 0));
       const weights = this.channels.map((c) => {
-        let w = (shares[c] ?? 0.01) * (BAND_FACTOR[band][c] ?? 1);
+        let w = (shares[c] ?? left / unknown) * (BAND_FACTOR[band][c] ?? 1);
         if (c === 'walk_in' && weekend) w = 0;
         return w;
       });
@@ -104,7 +107,9 @@ export class TopicMix {
     let t = this.tables.get(key);
     if (!t) {
       const base = TOPIC_WEIGHTS[kind];
-      const pool = this.topics.filter((c) => !only || only.has(c));
+      const known = this.topics.filter((c) => !only || only.has(c));
+      // A catalogue none of whose topics is known to recur (another city's): any topic may.
+      const pool = known.length ? known : [...this.topics];
       const weights = pool.map((c) => (base[c] ?? (kind === 'community' ? 1 : 0)) * (storm ? STORM_BOOST[c] ?? 1 : 1));
       t = new Weighted(pool, weights.some((w) => w > 0) ? weights : pool.map(() => 1));
       this.tables.set(key, t);

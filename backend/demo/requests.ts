@@ -6,7 +6,8 @@ import { ChannelMix, CategoryMix, TopicMix, priorityFor, sourceOf, RECURRING_TOP
 import { planJourney, type JourneyAdvisor, type StageProgress } from './journeys.ts';
 import { pointIn, pointNear, pointOutside, type DemoZone } from './places.ts';
 import { RECURRING, type Cluster } from './recurring.ts';
-import { DUBAI_OFFSET_MS, type Day } from './rhythm.ts';
+import type { Day } from './rhythm.ts';
+import { offsetAt } from '../sla/time-zone.ts';
 import type { SlaPolicies } from './sla-policy.ts';
 import { DESCRIPTIONS, GENERIC_DESCRIPTION, titleCase } from './names.ts';
 import { copyText, copyTime, NULL } from './copy-text.ts';
@@ -45,6 +46,8 @@ export type TopicInfo = { code: string; department_code: string; default_priorit
 
 export type RequestContext = {
   seed: string;
+  /** the city's zone (city_settings): the local hour a request arrives at */
+  timeZone: string;
   endAt: number;
   zones: readonly DemoZone[];
   topics: readonly TopicInfo[];
@@ -131,7 +134,7 @@ export class RequestFactory {
     const topic = this.topic.get(topicCode)!;
     const category = this.categoryMix.pick(prng, topicCode);
     const priority = priorityFor(prng, topic.default_priority);
-    const localHour = Math.floor(((at + DUBAI_OFFSET_MS) % 86_400_000) / 3_600_000);
+    const localHour = Math.floor(((at + offsetAt(ctx.timeZone, at)) % 86_400_000) / 3_600_000);
     const channel = this.channelMix.pick(prng, at, localHour, day.weekend);
     const source = sourceOf(channel);
 

@@ -1,9 +1,10 @@
-// When requests arrive: the period in Dubai days (UTC+4, no daylight saving), each day's share (weekly
-// rhythm with a Saturday–Sunday weekend, public holidays, slow growth, a mild season, the odd rain storm),
-// and the time of day (peaks late morning and in the evening).
+// When requests arrive: the period in the city's days (its configured zone, daylight saving included: a day is
+// local midnight to local midnight, 23 or 25 hours when the clocks change), each day's share (weekly rhythm
+// with a Saturday–Sunday weekend, public holidays, slow growth, a mild season, the odd rain storm), and the
+// local time of day (peaks late morning and in the evening).
 import { Prng, Weighted, apportion } from './prng.ts';
+import { localDay, localToInstant, offsetAt } from '../sla/time-zone.ts';
 
-export const DUBAI_OFFSET_MS = 4 * 3600_000;
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 
@@ -27,6 +28,8 @@ export type Day = {
   index: number;
   /** local midnight, as UTC milliseconds */
   startMs: number;
+  /** the instants local hours 0…24 of the day begin (hourStarts[24]: the next local midnight) */
+  hourStarts: number[];
   /** end of the part of the day inside the period (exclusive) */
   endMs: number;
   dow: number;
@@ -37,33 +40,40 @@ export type Day = {
   weight: number;
 };
 
-export function localDate(ms: number): string {
-  return new Date(ms + DUBAI_OFFSET_MS).toISOString().slice(0, 10);
+/** The local date ("YYYY-MM-DD") in `zone` at instant `ms`. */
+export function localDate(ms: number, zone: string): string {
+  return new Date(ms + offsetAt(zone, ms)).toISOString().slice(0, 10);
 }
 
-/** Local midnight of the day `months` calendar months before the local date of `endMs`. */
-export function periodStart(endMs: number, months: number): number {
-  const local = new Date(endMs + DUBAI_OFFSET_MS);
-  const start = Date.UTC(local.getUTCFullYear(), local.getUTCMonth() - months, local.getUTCDate());
-  return start - DUBAI_OFFSET_MS;
+/** Local midnight (in `zone`) of the day `months` calendar months before the local date of `endMs`. */
+export function periodStart(endMs: number, months: number, zone: string): number {
+  const local = new Date(endMs + offsetAt(zone, endMs));
+  return localToInstant(zone, Date.UTC(local.getUTCFullYear(), local.getUTCMonth() - months, local.getUTCDate()));
 }
 
-function hourlyShare(profile: readonly number[], fromMs: number, toMs: number, dayStartMs: number): number {
+/** Where each local hour of the day starting at `dayStartMs` begins (an hour the clocks skip has no length). */
+function hourStartsOf(dayStartMs: number, zone: string): number[] {
+  const midnight = localDay(zone, dayStartMs) * DAY_MS;
+  return Array.from({ length: 25 }, (_, h) => localToInstant(zone, midnight + h * HOUR_MS));
+}
+
+function hourlyShare(profile: readonly number[], fromMs: number, toMs: number, hourStarts: readonly number[]): number {
   const total = profile.reduce((a, b) => a + b, 0);
   let share = 0;
   for (let h = 0; h < 24; h++) {
-    const hs = dayStartMs + h * HOUR_MS;
-    const overlap = Math.max(0, Math.min(toMs, hs + HOUR_MS) - Math.max(fromMs, hs));
+    const overlap = Math.max(0, Math.min(toMs, hourStarts[h + 1]) - Math.max(fromMs, hourStarts[h]));
     share += (profile[h] * overlap) / HOUR_MS;
   }
   return share / total;
 }
 
-export function planDays(startMs: number, endMs: number, holidays: ReadonlySet<string>, prng: Prng): Day[] {
+/** The days from `startMs` (a local midnight in `zone`) to `endMs`. */
+export function planDays(startMs: number, endMs: number, holidays: ReadonlySet<string>, prng: Prng, zone: string): Day[] {
   const days: Day[] = [];
-  for (let s = startMs, i = 0; s < endMs; s += DAY_MS, i++) {
-    const date = localDate(s);
-    const dow = new Date(s + DUBAI_OFFSET_MS).getUTCDay();
+  for (let s = startMs, i = 0; s < endMs; i++) {
+    const hourStarts = hourStartsOf(s, zone);
+    const date = localDate(s, zone);
+    const dow = new Date(s + offsetAt(zone, s)).getUTCDay();
     const month = Number(date.slice(5, 7));
     const holiday = holidays.has(date);
     const storm = (month >= 11 || month <= 3) && prng.chance(STORM_CHANCE);
@@ -71,11 +81,12 @@ export function planDays(startMs: number, endMs: number, holidays: ReadonlySet<s
     const years = (s - startMs) / (365.25 * DAY_MS);
     const dayOfYear = (Date.UTC(Number(date.slice(0, 4)), month - 1, Number(date.slice(8, 10))) - Date.UTC(Number(date.slice(0, 4)), 0, 1)) / DAY_MS;
     const season = 1 + 0.08 * Math.cos((2 * Math.PI * (dayOfYear - 15)) / 365);
-    const end = Math.min(endMs, s + DAY_MS);
-    const covered = hourlyShare(weekend ? HOURLY_WEEKEND : HOURLY_WORKDAY, s, end, s);
+    const end = Math.min(endMs, hourStarts[24]);
+    const covered = hourlyShare(weekend ? HOURLY_WEEKEND : HOURLY_WORKDAY, s, end, hourStarts);
     const weight = DAY_OF_WEEK_FACTOR[dow] * (holiday ? HOLIDAY_FACTOR : 1) * (storm ? STORM_FACTOR : 1)
       * Math.exp(ANNUAL_VOLUME_GROWTH * years) * season * prng.logNormal(1, 0.07) * covered;
-    days.push({ index: i, startMs: s, endMs: end, dow, localDate: date, holiday, storm, weekend, weight });
+    days.push({ index: i, startMs: s, hourStarts, endMs: end, dow, localDate: date, holiday, storm, weekend, weight });
+    s = hourStarts[24];
   }
   return days;
 }
@@ -94,7 +105,7 @@ export function arrivalTime(day: Day, prng: Prng): number {
   const table = day.weekend ? WEEKEND_HOURS : WORKDAY_HOURS;
   for (;;) {
     const hour = table.index(prng);
-    const t = day.startMs + hour * HOUR_MS + Math.floor(prng.float() * 3600) * 1000;
+    const t = day.hourStarts[hour] + Math.floor(prng.float() * 3600) * 1000;
     if (t < day.endMs) return t;
     // the period's last day ends early: draw again (only the hours before its end can be drawn)
     if (day.endMs - day.startMs < HOUR_MS && t >= day.endMs) return day.startMs + Math.floor(prng.float() * ((day.endMs - day.startMs) / 1000)) * 1000;

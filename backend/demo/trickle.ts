@@ -8,7 +8,8 @@ import { sourceOf } from './mix.ts';
 export type TrickleOptions = { url: string; token: string; ratePerSecond: number; limit: number; seed: number };
 export type TrickleStats = { created: number; advanced: number; failed: number };
 
-const CHANNELS = [['whatsapp', 5], ['virtual_assistant', 4], ['website', 4], ['call_centre', 4], ['social_media', 2], ['walk_in', 1]] as const;
+/** Weights of the Dubai demo's channels; a channel of another city's catalogue weighs 3 (open311 and import: none, they are not people's channels). */
+const CHANNEL_WEIGHT: Readonly<Record<string, number>> = { whatsapp: 5, virtual_assistant: 4, website: 4, call_centre: 4, social_media: 2, walk_in: 1, open311: 0, import: 0 };
 const CATEGORIES = [['report', 5], ['complaint', 4], ['inquiry', 3], ['service_request', 3], ['observation', 2], ['suggestion', 1]] as const;
 const NEXT: Record<string, string> = { received: 'assigned', assigned: 'in_progress', in_progress: 'resolved', on_hold: 'in_progress', resolved: 'closed' };
 
@@ -24,7 +25,10 @@ export async function runTrickle(pool: pg.Pool, o: TrickleOptions, shouldStop: (
   let state = o.seed >>> 0 || 1;
   const rnd = () => { state ^= state << 13; state ^= state >>> 17; state ^= state << 5; return (state >>> 0) / 4294967296; };
   const points = (await pool.query<{ code: string; lon: number; lat: number }>(sql('trickle/sample_points'), [o.seed, 5000])).rows;
-  const topics = Object.keys(DESCRIPTIONS);
+  // The city's catalogue as configured (config apply), not Dubai's: its channels and topics that take new requests.
+  const { rows: [ref] } = await pool.query<{ channels: string[]; topics: { code: string }[] }>(sql('demo/reference'));
+  const topics = ref.topics.map((t) => t.code);
+  const CHANNELS = ref.channels.map((c) => [c, CHANNEL_WEIGHT[c] ?? 3] as const).filter(([, w]) => w > 0);
   const stats: TrickleStats = { created: 0, advanced: 0, failed: 0 };
   const post = async (path: string, body: unknown) => {
     const res = await fetch(`${o.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${o.token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });

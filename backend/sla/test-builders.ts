@@ -26,9 +26,13 @@ export const allDay = (over: Partial<CalendarSpec> = {}) =>
 /** A wall-clock time in Dubai (UTC+4): dxb('2026-11-19 14:00'). */
 export const dxb = (local: string) => new Date(`${local.replace(' ', 'T')}:00+04:00`);
 
-/** Walks a journey through the state machine (backend/domain/journey.ts) and returns the request row and events. */
-export function walk(created: string, steps: readonly (readonly [Status, string])[]): { request: SlaRequest; events: JourneyStep[] } {
-  const iso = (local: string) => dxb(local).toISOString();
+/**
+ * Walks a journey through the state machine (backend/domain/journey.ts) and returns the request row and events.
+ * Times are wall-clock times read by `local` (Dubai's by default).
+ */
+export function walk(created: string, steps: readonly (readonly [Status, string])[], local: (text: string) => Date = dxb): { request: SlaRequest; events: JourneyStep[] } {
+  const dxb = local;
+  const iso = (text: string) => dxb(text).toISOString();
   const asDate = (s: string | null | undefined) => (s ? new Date(s) : null);
   let state: RequestState = { status: 'received', stage: 'received', progress_pct: 0, created_at: iso(created), first_response_at: null, last_event_at: iso(created) };
   const request: SlaRequest & { status: Status } = { created_at: dxb(created), first_response_at: null, resolved_at: null, closed_at: null, cancelled_at: null, status: 'received' };

@@ -58,7 +58,7 @@ export async function bruteForce(db: pg.Pool, metric: string, groupBy: Dim[], fi
     const res = [FINISHED, 'r.resolution_due_at'] as const;
     const fr = ['r.first_response_at', 'r.first_response_due_at'] as const;
     let value: string;
-    if (metric === 'sla_breaches') value = `sum(${late(...res)} + ${late(...fr)})`;
+    if (metric === 'sla_breaches') value = `coalesce(sum(${late(...res)} + ${late(...fr)}), 0)`; // a count: 0 over no rows (sum gives NULL)
     else {
       const x: readonly [string, string] = metric === 'on_time_pct' ? res : fr;
       value = `CASE WHEN sum(${met(...x)} + ${late(...x)}) > 0 THEN 100.0 * sum(${met(...x)}) / sum(${met(...x)} + ${late(...x)}) END`;

@@ -27,8 +27,20 @@ export type ExactnessHarness = {
 
 export type ExactnessProperty = ReturnType<typeof exactnessProperty>;
 
-/** The property over one harness; `SEED` fixes the random data and queries. */
-export function exactnessProperty(h: ExactnessHarness, SEED: number) {
+/**
+ * Another city's data in place of the property's own (tests/support/lakeport-demo.ts): it writes the data, says
+ * which values filters draw from (its own catalogue, read from the database) and the instant its data ends, and
+ * how far back the queries reach (days before `now`).
+ */
+export type ExactnessCity = {
+  seed: (pool: pg.Pool) => Promise<void>;
+  values: (pool: pg.Pool) => Promise<Record<Dim, (string | null)[]>>;
+  now: number;
+  spanDays: number;
+};
+
+/** The property over one harness; `SEED` fixes the random data and queries; `city`: another city's data (default: the property's own, Dubai's catalogue). */
+export function exactnessProperty(h: ExactnessHarness, SEED: number, city?: ExactnessCity) {
   const rnd = prng(SEED);
   const NOW = Date.now();
   const MIN = 60_000, HOUR = 60 * MIN, DAY = 24 * HOUR;
@@ -101,6 +113,7 @@ export function exactnessProperty(h: ExactnessHarness, SEED: number) {
 
   /** The data: history fully rolled up, then late events and new requests rolled up in part (some pending). */
   async function seed(): Promise<void> {
+    if (city) { await city.seed(h.pool); return; }
     await importGrid(h.pool);
     await h.pool.query(`UPDATE zones SET population = CASE code WHEN 'G1' THEN 10000 WHEN 'G2' THEN 25000 WHEN 'G4' THEN 5000 END`);
     await h.pool.query(`INSERT INTO advisors (code, name, department_code) VALUES
@@ -171,16 +184,19 @@ export function exactnessProperty(h: ExactnessHarness, SEED: number) {
     const codeToId = new Map<string, number>([...zones, ...advisors].map(([id, code]) => [code, id]));
     const toCode = (d: Dim, v: string | number | null) => (v === null ? '' : d === 'zone' ? zones.get(Number(v))! : d === 'advisor' ? advisors.get(Number(v))! : String(v));
     const mismatches: string[] = [];
+    const values = city ? await city.values(h.pool) : VALUES;
+    const now = city?.now ?? NOW;
+    const span = city?.spanDays ?? 65;
     await h.beforeQueries?.();
     for (let q = 0; q < QUERIES; q++) {
       const metric = rnd.pick(METRICS);
       const groupBy = rnd.subset(DIMS, 2).slice(0, rnd.int(0, 2));
       const filterDims = rnd.subset(DIMS, 2).slice(0, rnd.int(0, 2));
       const filters: Partial<Record<Dim, (string | null)[]>> = {};
-      for (const d of filterDims) filters[d] = [...new Set(Array.from({ length: rnd.int(1, 3) }, () => rnd.pick(VALUES[d])))];
+      for (const d of filterDims) filters[d] = [...new Set(Array.from({ length: rnd.int(1, 3) }, () => rnd.pick(values[d])))];
       const format = rnd.chance(0.5) ? 'table' : 'time_series';
-      const from = NOW - rnd.int(0, 65 * 24 * 60) * MIN - rnd.int(0, 59_999);
-      const to = Math.min(from + rnd.pick([10 * MIN, 2 * HOUR, DAY, 7 * DAY, 30 * DAY, 70 * DAY]) + rnd.int(0, 3 * HOUR), NOW + DAY);
+      const from = now - rnd.int(0, span * 24 * 60) * MIN - rnd.int(0, 59_999);
+      const to = Math.min(from + rnd.pick([10 * MIN, 2 * HOUR, DAY, 7 * DAY, 30 * DAY, 70 * DAY]) + rnd.int(0, 3 * HOUR), now + DAY);
       const intervalMs = rnd.pick([MIN, 5 * MIN, HOUR, DAY]);
       const body = { from: iso(from), to: iso(to), intervalMs, maxDataPoints: 24, targets: [{ refId: 'A', metric, groupBy, filters, format, language: 'en' }] };
       const res = await h.query(body);
