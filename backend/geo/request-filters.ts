@@ -6,9 +6,11 @@ import { PRIORITIES, type ReferenceIndex } from '../domain/reference.ts';
 import { sqlWith } from '../db/sql.ts';
 import { ValidationError, type ErrorDetail } from '../http/errors.ts';
 import { multi, type Query } from './read-params.ts';
+import { DIMENSIONS, type Dimension } from '../rollups/cubes.ts';
 
-export const FILTER_DIMENSIONS = ['zone', 'channel', 'category', 'topic', 'department', 'advisor', 'status_class', 'priority'] as const;
-export type FilterDimension = (typeof FILTER_DIMENSIONS)[number];
+/** The dimensions a request filter takes: the rollups' (one list, rollups/cubes.ts, also served by GET /v1/catalog). */
+export const FILTER_DIMENSIONS = DIMENSIONS;
+export type FilterDimension = Dimension;
 export const STATUS_CLASSES = ['open', 'closed', 'cancelled'] as const;
 
 /** Stored values per dimension; null means "all". */
