@@ -4,6 +4,7 @@ import { readEpochMs, readInstant } from '../domain/instant.ts';
 import { DIMENSIONS, type Dimension } from '../rollups/cubes.ts';
 import { METRIC_NAMES, type Language, type MetricName } from './metrics.ts';
 import { FORMATS } from '../catalog/metric-support.ts';
+import { ALL_VALUES } from '../domain/all-values.ts';
 
 // The shared strict reader (domain/instant.ts): Date.parse read "' OR '1'='1" as 2001-01-01.
 const instant = z.union([z.number().finite(), z.string()]).transform((v, ctx) => {
@@ -14,8 +15,6 @@ const instant = z.union([z.number().finite(), z.string()]).transform((v, ctx) =>
 
 const dimension = z.string().refine((d) => (DIMENSIONS as readonly string[]).includes(d),
   { message: `unknown dimension; valid: ${DIMENSIONS.join(', ')}` });
-
-export const ALL_VALUES = new Set(['all', '$__all', '*']);
 
 export const targetSchema = z.object({
   refId: z.string().min(1).max(64).default('A'),
