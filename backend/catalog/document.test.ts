@@ -91,6 +91,6 @@ test('served: built once per load of the reference data, its ETag the version', 
 });
 
 test('the plugin\'s compiled copy is the one this writes (npm run catalog-fallback)', () => {
-  assert.equal(readFileSync(FALLBACK_PATH, 'utf8'), fallbackText());
+  assert.equal(readFileSync(FALLBACK_PATH, 'utf8'), fallbackText(), 'src/datasource/catalog/fallback.ts is stale: run npm run catalog-fallback');
   assert.ok(fallbackText().includes(JSON.stringify(catalogDefinitions(), null, 2)));
 });
