@@ -3,6 +3,7 @@
 import type { ReferenceIndex } from '../domain/reference.ts';
 import { ValidationError, type ErrorDetail } from '../http/errors.ts';
 import { multi, parseLanguage, parseTimeRange, type Language, type Query } from '../geo/read-params.ts';
+import { ALL_VALUES } from '../domain/all-values.ts';
 
 export const ANNOTATION_KINDS = ['incident', 'policy_change', 'campaign', 'other'] as const;
 export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
@@ -21,12 +22,11 @@ export type AnnotationQuery = {
   zoneIds: number[] | null;         // null: every zone
 };
 
-const ALL = new Set(['all', '$__all', '*']);
 const shown = (v: string) => (v.length > 80 ? `${v.slice(0, 80)}…` : v);
 
 function listOf(query: Query, name: string): string[] | null {
   const values = multi(query, name);
-  return values.length === 0 || values.some((v) => ALL.has(v)) ? null : [...new Set(values)];
+  return values.length === 0 || values.some((v) => ALL_VALUES.has(v)) ? null : [...new Set(values)];
 }
 
 export function parseAnnotationQuery(query: Query, ref: ReferenceIndex, now: Date = new Date()): AnnotationQuery {

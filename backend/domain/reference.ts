@@ -18,6 +18,8 @@ export type Status = 'received' | 'assigned' | 'in_progress' | 'on_hold' | 'reso
 export type ReferenceData = {
   /** the city's IANA time zone (city_settings, the city file): day, week and month buckets are local to it */
   time_zone: string;
+  /** the city's languages (city_settings, the city file): English and Arabic always, further ones optional */
+  languages?: string[];
   channels: (Named & Retirable)[];
   categories: Named[];
   departments: (Named & Retirable & { calendar_code: string })[];

@@ -30,7 +30,7 @@ export function rejectUnknown(query: Query, known: readonly string[]): void {
   const allowed = new Set(known);
   const unknown = Object.keys(query).filter((k) => !allowed.has(k));
   if (unknown.length) {
-    throw new ValidationError(`unknown parameter${unknown.length > 1 ? 's' : ''}; valid: ${known.join(', ')}`,
+    throw new ValidationError(known.length ? `unknown parameter${unknown.length > 1 ? 's' : ''}; valid: ${known.join(', ')}` : 'this route takes no query parameters',
       unknown.map((k) => ({ path: `query.${k.slice(0, 60)}`, message: 'unknown parameter' })));
   }
 }

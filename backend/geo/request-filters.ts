@@ -6,9 +6,12 @@ import { PRIORITIES, type ReferenceIndex } from '../domain/reference.ts';
 import { sqlWith } from '../db/sql.ts';
 import { ValidationError, type ErrorDetail } from '../http/errors.ts';
 import { multi, type Query } from './read-params.ts';
+import { DIMENSIONS, type Dimension } from '../rollups/cubes.ts';
+import { ALL_VALUES } from '../domain/all-values.ts';
 
-export const FILTER_DIMENSIONS = ['zone', 'channel', 'category', 'topic', 'department', 'advisor', 'status_class', 'priority'] as const;
-export type FilterDimension = (typeof FILTER_DIMENSIONS)[number];
+/** The dimensions a request filter takes: the rollups' (one list, rollups/cubes.ts, also served by GET /v1/catalog). */
+export const FILTER_DIMENSIONS = DIMENSIONS;
+export type FilterDimension = Dimension;
 export const STATUS_CLASSES = ['open', 'closed', 'cancelled'] as const;
 
 /** Stored values per dimension; null means "all". */
@@ -25,8 +28,6 @@ export type RequestFilters = {
 export const NO_FILTERS: RequestFilters = {
   zoneIds: null, channels: null, categories: null, topics: null, departments: null, advisorIds: null, statuses: null, priorities: null,
 };
-
-const ALL = new Set(['all', '$__all', '*']);
 
 /** The codes a dimension accepts. */
 export function validCodesOf(dim: FilterDimension, ref: ReferenceIndex): string[] {
@@ -52,7 +53,7 @@ export function parseRequestFilters(query: Query, ref: ReferenceIndex, dims: rea
   const problems: ErrorDetail[] = [];
   for (const dim of dims) {
     const values = multi(query, dim);
-    if (values.length === 0 || values.some((v) => ALL.has(v))) continue;
+    if (values.length === 0 || values.some((v) => ALL_VALUES.has(v))) continue;
     const valid = new Set(validCodesOf(dim, ref));
     const unknown = values.filter((v) => !valid.has(v));
     for (const v of unknown) problems.push({ path: `query.${dim}`, message: `unknown ${dim} "${v.slice(0, 80)}"` });

@@ -20,6 +20,7 @@ import { registerTiles } from '../routes/tiles.ts';
 import { registerRecurrence } from '../routes/recurrence.ts';
 import { registerQuery } from '../routes/query.ts';
 import { registerVariables } from '../routes/variables.ts';
+import { registerCatalog } from '../routes/catalog.ts';
 import { registerAnnotations } from '../routes/annotations.ts';
 import { registerRequestDetail } from '../routes/request-detail.ts';
 import { registerRequestFind } from '../routes/request-find.ts';
@@ -51,6 +52,7 @@ export function createApp(ctx: AppContext): Express {
   registerRecurrence(router, ctx);
   registerQuery(router, ctx);
   registerVariables(router, ctx);
+  registerCatalog(router, ctx);
   registerAnnotations(router, ctx);
   registerRequestDetail(router, ctx);
   registerRequestFind(router, ctx);

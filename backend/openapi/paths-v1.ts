@@ -8,6 +8,7 @@ import { METRIC_NAMES } from '../query/metrics.ts';
 import { DIMENSIONS } from '../rollups/cubes.ts';
 import { VARIABLE_DIMENSIONS, ZONE_KINDS } from '../variables/dimensions.ts';
 import { ANNOTATION_KINDS, DEFAULT_RANGE_DAYS, MAX_RANGE_YEARS } from '../annotations/params.ts';
+import { catalogSchema } from '../catalog/schema.ts';
 import { BEARER } from './components.ts';
 import { INSTANT_MAX_MS, INSTANT_MIN_MS, INSTANT_PARAM_PATTERN, INSTANT_RANGE_TEXT } from '../domain/instant.ts';
 import { codeListParam, errors, fromZod, int, json, jsonBody, obj, param, ref, str, type Json, type Paths } from './kit.ts';
@@ -163,6 +164,23 @@ export function v1Paths(config: Config): Paths {
           ...VARIABLE_DIMENSIONS.map((d) => codeListParam(d, `only values related to these ${d} codes`)),
         ],
         responses: { 200: json('The values', obj({ values: { type: 'array', items: obj({ value: str('the code'), text: str('the display name') }) } })), ...errors(400, 401, 403, 503) },
+      },
+    },
+    '/v1/catalog': {
+      get: {
+        tags: ['read'], operationId: 'catalog', summary: 'The catalogue: metrics, dimensions and their values, in English and Arabic', security: BEARER,
+        description: 'Scope `read`. What the Grafana datasource\'s editors list: every metric POST /v1/query answers (with its unit, formats, and the '
+          + 'dimensions it groups and filters by), every dimension, and the codes each dimension\'s filters accept with their names (values the city '
+          + 'configuration retired are flagged `retired`), the city\'s languages and time zone. A change of the reference data (`services360 config apply`, '
+          + 'an import) makes a new document with a new `version` on every instance at once. Strong ETag (the version); 304 on If-None-Match.',
+        parameters: [{ name: 'If-None-Match', in: 'header', required: false, schema: { type: 'string' } }],
+        responses: {
+          200: json('The catalogue', fromZod(catalogSchema), {
+            headers: { ETag: { schema: { type: 'string' }, description: 'strong entity tag: the version' }, 'Cache-Control': { schema: { type: 'string' }, description: 'private, no-cache' } },
+          }),
+          304: { description: 'Not modified (If-None-Match matched)' },
+          ...errors(400, 401, 403, 503),
+        },
       },
     },
     '/v1/annotations': {

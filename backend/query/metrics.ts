@@ -1,11 +1,14 @@
-// The metrics the query API answers: their unit, display names and how they are computed from the sums.
+// The metrics the query API answers: their unit, display names, a line saying what each is (the catalogue, GET /v1/catalog,
+// serves them to the editors) and how they are computed from the sums. Adding a metric is one entry here (and, for a new
+// kind, what the kind supports in backend/catalog/metric-support.ts).
 export type Language = 'en' | 'ar';
 export type Sums = {
   received: number; closed: number; cancelled: number; res_met: number; res_breached: number; fr_met: number;
   fr_breached: number; progress_sum: number; progress_n: number; sat_sum: number; sat_n: number;
 };
 
-type Base = { unit: string; en: string; ar: string; decimals?: number };
+/** `about`: what the metric is, in each language (the editors' description; the name when absent). */
+type Base = { unit: string; en: string; ar: string; decimals?: number; about?: { en: string; ar: string } };
 export type SumMetric = Base & { kind: 'sum'; value: (s: Sums) => number | null };
 export type HistMetric = Base & { kind: 'hist'; hist: 'fr' | 'rs'; quantile: number };
 export type SpecialMetric = Base & { kind: 'backlog' | 'per_10k' | 'warnings' | 'recurring_topics' | 'hotspots' };
@@ -14,22 +17,22 @@ export type MetricDefinition = SumMetric | HistMetric | SpecialMetric;
 const ratio = (num: number, den: number, scale = 1) => (den > 0 ? (num / den) * scale : null);
 
 export const METRICS = {
-  received: { kind: 'sum', unit: 'short', en: 'Requests received', ar: 'الطلبات المستلمة', value: (s) => s.received },
-  closed: { kind: 'sum', unit: 'short', en: 'Requests closed', ar: 'الطلبات المنجزة', value: (s) => s.closed },
-  backlog: { kind: 'backlog', unit: 'short', en: 'Open backlog', ar: 'الطلبات المفتوحة' },
-  on_time_pct: { kind: 'sum', unit: 'percent', decimals: 1, en: 'Resolved on time', ar: 'الحل في الوقت المحدد', value: (s) => ratio(s.res_met, s.res_met + s.res_breached, 100) },
-  first_response_on_time_pct: { kind: 'sum', unit: 'percent', decimals: 1, en: 'First response on time', ar: 'الاستجابة الأولى في الوقت المحدد', value: (s) => ratio(s.fr_met, s.fr_met + s.fr_breached, 100) },
-  first_response_median: { kind: 'hist', hist: 'fr', quantile: 0.5, unit: 's', en: 'Median first response', ar: 'وسيط زمن الاستجابة الأولى' },
-  first_response_p90: { kind: 'hist', hist: 'fr', quantile: 0.9, unit: 's', en: 'First response (90th percentile)', ar: 'زمن الاستجابة الأولى (المئين 90)' },
-  resolution_median: { kind: 'hist', hist: 'rs', quantile: 0.5, unit: 's', en: 'Median resolution time', ar: 'وسيط زمن الحل' },
-  resolution_p90: { kind: 'hist', hist: 'rs', quantile: 0.9, unit: 's', en: 'Resolution time (90th percentile)', ar: 'زمن الحل (المئين 90)' },
-  progress_mean: { kind: 'sum', unit: 'percent', decimals: 1, en: 'Mean progress', ar: 'متوسط نسبة الإنجاز', value: (s) => ratio(s.progress_sum, s.progress_n) },
-  received_per_10k: { kind: 'per_10k', unit: 'short', decimals: 2, en: 'Requests per 10,000 residents', ar: 'الطلبات لكل 10,000 نسمة' },
-  satisfaction_mean: { kind: 'sum', unit: 'short', decimals: 2, en: 'Mean satisfaction (1–5)', ar: 'متوسط الرضا (1–5)', value: (s) => ratio(s.sat_sum, s.sat_n) },
-  sla_warnings: { kind: 'warnings', unit: 'short', en: 'SLA warnings', ar: 'تحذيرات اتفاقية مستوى الخدمة' },
-  sla_breaches: { kind: 'sum', unit: 'short', en: 'SLA breaches', ar: 'تجاوزات اتفاقية مستوى الخدمة', value: (s) => s.res_breached + s.fr_breached },
-  recurring_topics: { kind: 'recurring_topics', unit: 'short', en: 'Recurring topics', ar: 'المواضيع المتكررة' },
-  hotspots: { kind: 'hotspots', unit: 'short', en: 'Recurring hot spots', ar: 'النقاط الساخنة المتكررة' },
+  received: { kind: 'sum', unit: 'short', en: 'Requests received', ar: 'الطلبات المستلمة', value: (s) => s.received, about: { en: 'Requests created in each bucket', ar: 'الطلبات المنشأة في كل فترة' } },
+  closed: { kind: 'sum', unit: 'short', en: 'Requests closed', ar: 'الطلبات المنجزة', value: (s) => s.closed, about: { en: 'Requests closed in each bucket', ar: 'الطلبات المغلقة في كل فترة' } },
+  backlog: { kind: 'backlog', unit: 'short', en: 'Open backlog', ar: 'الطلبات المفتوحة', about: { en: 'Requests open at the end of each bucket', ar: 'الطلبات المفتوحة في نهاية كل فترة' } },
+  on_time_pct: { kind: 'sum', unit: 'percent', decimals: 1, en: 'Resolved on time', ar: 'الحل في الوقت المحدد', value: (s) => ratio(s.res_met, s.res_met + s.res_breached, 100), about: { en: 'Share of due or finished requests resolved within the SLA', ar: 'نسبة الطلبات المستحقة أو المنجزة التي حُلّت ضمن اتفاقية مستوى الخدمة' } },
+  first_response_on_time_pct: { kind: 'sum', unit: 'percent', decimals: 1, en: 'First response on time', ar: 'الاستجابة الأولى في الوقت المحدد', value: (s) => ratio(s.fr_met, s.fr_met + s.fr_breached, 100), about: { en: 'Share answered within the first-response target', ar: 'نسبة الطلبات التي تلقّت الاستجابة الأولى ضمن المدة المستهدفة' } },
+  first_response_median: { kind: 'hist', hist: 'fr', quantile: 0.5, unit: 's', en: 'Median first response', ar: 'وسيط زمن الاستجابة الأولى', about: { en: 'Median time to the first response', ar: 'الوسيط لزمن الاستجابة الأولى' } },
+  first_response_p90: { kind: 'hist', hist: 'fr', quantile: 0.9, unit: 's', en: 'First response (90th percentile)', ar: 'زمن الاستجابة الأولى (المئين 90)', about: { en: '90th percentile of the time to the first response', ar: 'المئين 90 لزمن الاستجابة الأولى' } },
+  resolution_median: { kind: 'hist', hist: 'rs', quantile: 0.5, unit: 's', en: 'Median resolution time', ar: 'وسيط زمن الحل', about: { en: 'Median time to resolution', ar: 'الوسيط لزمن الحل' } },
+  resolution_p90: { kind: 'hist', hist: 'rs', quantile: 0.9, unit: 's', en: 'Resolution time (90th percentile)', ar: 'زمن الحل (المئين 90)', about: { en: '90th percentile of the time to resolution', ar: 'المئين 90 لزمن الحل' } },
+  progress_mean: { kind: 'sum', unit: 'percent', decimals: 1, en: 'Mean progress', ar: 'متوسط نسبة الإنجاز', value: (s) => ratio(s.progress_sum, s.progress_n), about: { en: 'Mean progress of open requests', ar: 'متوسط نسبة إنجاز الطلبات المفتوحة' } },
+  received_per_10k: { kind: 'per_10k', unit: 'short', decimals: 2, en: 'Requests per 10,000 residents', ar: 'الطلبات لكل 10,000 نسمة', about: { en: 'Requests per 10,000 residents of the zone', ar: 'الطلبات لكل 10,000 من سكان المنطقة' } },
+  satisfaction_mean: { kind: 'sum', unit: 'short', decimals: 2, en: 'Mean satisfaction (1–5)', ar: 'متوسط الرضا (1–5)', value: (s) => ratio(s.sat_sum, s.sat_n), about: { en: 'Mean satisfaction score', ar: 'متوسط درجة رضا المتعاملين' } },
+  sla_warnings: { kind: 'warnings', unit: 'short', en: 'SLA warnings', ar: 'تحذيرات اتفاقية مستوى الخدمة', about: { en: 'Requests that reached the SLA warning threshold', ar: 'الطلبات التي بلغت حدّ التحذير في اتفاقية مستوى الخدمة' } },
+  sla_breaches: { kind: 'sum', unit: 'short', en: 'SLA breaches', ar: 'تجاوزات اتفاقية مستوى الخدمة', value: (s) => s.res_breached + s.fr_breached, about: { en: 'Requests that breached their SLA', ar: 'الطلبات التي تجاوزت اتفاقية مستوى الخدمة' } },
+  recurring_topics: { kind: 'recurring_topics', unit: 'short', en: 'Recurring topics', ar: 'المواضيع المتكررة', about: { en: 'Most frequent topics with their change against the previous period', ar: 'أكثر المواضيع تكراراً مع تغيّرها عن الفترة السابقة' } },
+  hotspots: { kind: 'hotspots', unit: 'short', en: 'Recurring hot spots', ar: 'النقاط الساخنة المتكررة', about: { en: 'Places where one topic recurs', ar: 'أماكن يتكرر فيها الموضوع نفسه' } },
 } as const satisfies Record<string, MetricDefinition>;
 
 export type MetricName = keyof typeof METRICS;

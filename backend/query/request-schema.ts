@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { readEpochMs, readInstant } from '../domain/instant.ts';
 import { DIMENSIONS, type Dimension } from '../rollups/cubes.ts';
 import { METRIC_NAMES, type Language, type MetricName } from './metrics.ts';
+import { FORMATS } from '../catalog/metric-support.ts';
+import { ALL_VALUES } from '../domain/all-values.ts';
 
 // The shared strict reader (domain/instant.ts): Date.parse read "' OR '1'='1" as 2001-01-01.
 const instant = z.union([z.number().finite(), z.string()]).transform((v, ctx) => {
@@ -14,14 +16,12 @@ const instant = z.union([z.number().finite(), z.string()]).transform((v, ctx) =>
 const dimension = z.string().refine((d) => (DIMENSIONS as readonly string[]).includes(d),
   { message: `unknown dimension; valid: ${DIMENSIONS.join(', ')}` });
 
-export const ALL_VALUES = new Set(['all', '$__all', '*']);
-
 export const targetSchema = z.object({
   refId: z.string().min(1).max(64).default('A'),
   metric: z.string().refine((m) => (METRIC_NAMES as string[]).includes(m), { message: `unknown metric; valid: ${METRIC_NAMES.join(', ')}` }),
   groupBy: z.array(dimension).max(3, 'at most 3 dimensions').default([]),
   filters: z.record(dimension, z.union([z.array(z.union([z.string().max(200), z.null()])).max(1000), z.string().max(200)])).default({}),
-  format: z.enum(['time_series', 'table']).default('time_series'),
+  format: z.enum(FORMATS).default('time_series'),
   language: z.enum(['en', 'ar']).default('en'),
   topN: z.number().int().min(1).max(100).default(10),
   hide: z.boolean().optional(),

@@ -1,10 +1,10 @@
 // The dimensions GET /v1/variables/{dimension} lists, and which other dimensions narrow each list.
 // A filter on a dimension that does not relate to the listed one is still checked (an unknown code is a
 // 400) but narrows nothing: a dashboard passes all its variables to every variable query.
+import { DIMENSIONS } from '../rollups/cubes.ts';
 
-export const VARIABLE_DIMENSIONS = [
-  'zone', 'channel', 'category', 'topic', 'department', 'advisor', 'status_class', 'priority', 'status', 'stage',
-] as const;
+/** The query's dimensions (rollups/cubes.ts, the catalogue's), and the journey's status and stage. */
+export const VARIABLE_DIMENSIONS = [...DIMENSIONS, 'status', 'stage'] as const;
 export type VariableDimension = (typeof VARIABLE_DIMENSIONS)[number];
 
 /** Zone-only filters beside the dimensions: the zone kind and the parent zone's code. */

@@ -6,6 +6,7 @@ import { ValidationError, type ErrorDetail } from '../http/errors.ts';
 import { multi, type Query } from '../geo/read-params.ts';
 import { validCodesOf } from '../geo/request-filters.ts';
 import { VARIABLE_DIMENSIONS, ZONE_KINDS, type VariableDimension, type ZoneKind } from './dimensions.ts';
+import { ALL_VALUES } from '../domain/all-values.ts';
 
 /** null: no filter (absent, empty, or "all"). */
 export type VariableFilters = {
@@ -13,8 +14,6 @@ export type VariableFilters = {
   kinds: ZoneKind[] | null;
   parents: string[] | null;
 };
-
-const ALL = new Set(['all', '$__all', '*']);
 
 /** The codes a dimension knows. */
 export function knownCodes(dim: VariableDimension, ref: ReferenceIndex): string[] {
@@ -26,7 +25,7 @@ export function knownCodes(dim: VariableDimension, ref: ReferenceIndex): string[
 /** The values of one parameter, or null when it means "all". */
 function valuesOf(query: Query, name: string): string[] | null {
   const values = multi(query, name);
-  if (values.length === 0 || values.some((v) => ALL.has(v))) return null;
+  if (values.length === 0 || values.some((v) => ALL_VALUES.has(v))) return null;
   return [...new Set(values)];
 }
 

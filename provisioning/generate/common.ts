@@ -16,7 +16,7 @@ import {
   VariableSort,
   type Threshold,
 } from '@grafana/grafana-foundation-sdk/dashboard';
-import type { Dimension } from '../../src/datasource/catalog.ts';
+import type { Dimension } from '../../backend/rollups/cubes.ts';
 import type { S360VariableQuery } from '../../src/datasource/types.ts';
 import { FOLDER, S360, TAG } from './refs.ts';
 import { s360Annotations } from './s360-query.ts';

@@ -2,7 +2,11 @@
 // (src/datasource/types.ts), so a panel target the datasource would not understand does not compile.
 import type { Builder, Dataquery } from '@grafana/grafana-foundation-sdk/cog';
 import type { DataSourceRef } from '@grafana/grafana-foundation-sdk/common';
-import type { Dimension, Metric, QueryFormat } from '../../src/datasource/catalog.ts';
+// Metric and dimension names from the aggregator's own tables (GET /v1/catalog serves the same): a name it does not
+// answer does not compile.
+import type { MetricName as Metric } from '../../backend/query/metrics.ts';
+import type { Dimension } from '../../backend/rollups/cubes.ts';
+import type { QueryFormat } from '../../src/datasource/vocabulary.ts';
 import { QUERY_SCHEMA_VERSION, type Filters, type S360Query, type S360RequestQuery } from '../../src/datasource/types.ts';
 import { S360 } from './refs.ts';
 

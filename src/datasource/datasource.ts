@@ -1,6 +1,7 @@
 // The Services 360 requests datasource (frontend only): metric queries, request queries (one request and its
 // journey), variables, annotations and the health check, all through the plugin route to the aggregator
-// (api/client.ts).
+// (api/client.ts). The editors list metrics, dimensions and values from the aggregator's catalogue (catalog/store.ts,
+// one per instance).
 import {
   DataSourceApi,
   type AnnotationQuery,
@@ -17,9 +18,11 @@ import type { ComboboxOption } from '@grafana/ui';
 import { getTemplateSrv } from '@grafana/runtime';
 import { AggregatorClient } from './api/client.ts';
 import { toAggregatorError } from './api/errors.ts';
+import { activeValues, nameIn } from './catalog/catalog.ts';
+import { CatalogStore } from './catalog/store.ts';
 import { AnnotationQueryEditor } from './annotations/AnnotationQueryEditor.tsx';
 import { annotationsParams, annotationsToFrame, type WireAnnotation } from './annotations/annotations.ts';
-import { isLanguage, type Dimension, type Language } from './catalog.ts';
+import { isLanguage, type Dimension, type Language } from './vocabulary.ts';
 import { healthFromError, healthFromWhoami, healthWithoutUrl, type HealthResult, type Whoami } from './health/health.ts';
 import { migrateQuery } from './migrations.ts';
 import { buildQueryBodies, interpolateFilters } from './query/build-request.ts';
@@ -36,6 +39,8 @@ export class S360DataSource extends DataSourceApi<S360Query, S360Options> {
   readonly client: AggregatorClient;
   readonly defaultLanguage: Language;
   readonly aggregatorUrl: string | undefined;
+  /** GET /v1/catalog, cached for this instance (the compiled copy while the aggregator cannot be reached). */
+  readonly catalog: CatalogStore;
 
   constructor(instanceSettings: DataSourceInstanceSettings<S360Options>) {
     super(instanceSettings);
@@ -43,6 +48,7 @@ export class S360DataSource extends DataSourceApi<S360Query, S360Options> {
     const language = instanceSettings.jsonData?.defaultLanguage;
     this.defaultLanguage = isLanguage(language) ? language : DEFAULT_LANGUAGE;
     this.aggregatorUrl = instanceSettings.jsonData?.url;
+    this.catalog = new CatalogStore(() => this.client.get<unknown>('/v1/catalog'));
     this.variables = new S360VariableSupport(this);
     this.annotations = {
       QueryEditor: AnnotationQueryEditor,
@@ -63,7 +69,7 @@ export class S360DataSource extends DataSourceApi<S360Query, S360Options> {
   async query(request: DataQueryRequest<S360Query>): Promise<DataQueryResponse> {
     const tpl = getTemplateSrv();
     const targets = request.targets.map((t) => migrateQuery(t));
-    const built = buildQueryBodies({ ...request, targets }, tpl, this.defaultLanguage);
+    const built = buildQueryBodies({ ...request, targets }, tpl, this.defaultLanguage, this.catalog.current());
     const errors: DataQueryError[] = [...built.errors];
     const parts: DataFrame[][] = [];
 
@@ -77,6 +83,7 @@ export class S360DataSource extends DataSourceApi<S360Query, S360Options> {
         errors.push(...result.errors);
       } catch (err) {
         const e = toAggregatorError(err);
+        if (e.kind === 'bad-request') this.catalog.invalidate(); // a metric or code the catalogue in hand may lack
         if (e.kind !== 'cancelled') for (const refId of refIds) errors.push({ refId, message: e.message, status: e.status });
       }
     });
@@ -125,18 +132,25 @@ export class S360DataSource extends DataSourceApi<S360Query, S360Options> {
     return requestFrames(detail, target.refId, lookup.language).map((f) => wireFrameToDataFrame(f, target.refId));
   }
 
-  /** Values of a dimension (variable queries, filter pickers). `query` is a variable query object or text. */
+  /** Values of a dimension (variable queries): GET /v1/variables, which reads the same reference data as the catalogue
+   *  and narrows by the other dimensions (the topics of `$department`). `query` is a variable query object or text;
+   *  its dimension is checked against the catalogue in hand. */
   override async metricFindQuery(query: S360VariableQuery | string, options?: { scopedVars?: ScopedVars; range?: TimeRange }): Promise<MetricFindValue[]> {
-    const parsed = parseVariableQuery(query);
-    const { path, params } = variableRequest(parsed, options?.scopedVars, getTemplateSrv(), this.defaultLanguage);
+    const parsed = parseVariableQuery(query, this.catalog.current().dimensions.map((d) => d.code));
+    const { path, params } = variableRequest(parsed, options?.scopedVars, getTemplateSrv(), this.defaultLanguage, this.catalog.current());
     const body = await this.client.get<{ values?: Array<{ value: string | number; text?: string }> }>(path, params);
     return (body.values ?? []).map((v) => ({ value: String(v.value), text: v.text ?? String(v.value) }));
   }
 
-  /** Options for a filter picker, narrowed by the search text (codes and names). */
+  /** Options for a filter picker, narrowed by the search text (codes and names): the catalogue's current values of the
+   *  dimension, or (the catalogue not reached) GET /v1/variables. */
   async dimensionOptions(dimension: Dimension, language: string | undefined, search = ''): Promise<Array<ComboboxOption<string>>> {
     try {
-      const values = await this.metricFindQuery({ refId: 'options', dimension, language, filters: {} });
+      const catalog = await this.catalog.get();
+      const lang = isLanguage(language) ? language : this.defaultLanguage;
+      const values = catalog.source === 'aggregator' && catalog.values[dimension]
+        ? activeValues(catalog, dimension).map((v) => ({ value: v.code, text: nameIn(v, lang) }))
+        : await this.metricFindQuery({ refId: 'options', dimension, language, filters: {} });
       const needle = search.trim().toLowerCase();
       return values
         .filter((v) => !needle || v.text.toLowerCase().includes(needle) || String(v.value).toLowerCase().includes(needle))
@@ -156,7 +170,7 @@ export class S360DataSource extends DataSourceApi<S360Query, S360Options> {
         metric: interpolateScalar(query.metric, scopedVars, tpl) ?? query.metric,
         ...(query.reference !== undefined ? { reference: interpolateScalar(query.reference, scopedVars, tpl) ?? query.reference } : {}),
         language: interpolateScalar(query.language, scopedVars, tpl),
-        filters: interpolateFilters(query.filters, scopedVars, tpl),
+        filters: interpolateFilters(query.filters, scopedVars, tpl, this.catalog.current()),
       };
     });
   }

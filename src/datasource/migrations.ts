@@ -1,7 +1,7 @@
 // Saved-query migrations: pure, versioned steps from any older saved shape to the current S360Query. A query
 // carries `schemaVersion`; each step upgrades from the version before it. Applied when a query is run and when
 // the query editor opens it (the editor then saves the migrated form). Never mutates its input.
-import { isDimension } from './catalog.ts';
+import { FALLBACK_CATALOG } from './catalog/catalog.ts';
 import { DEFAULT_QUERY, QUERY_SCHEMA_VERSION, isQueryType, type Filters, type S360Query } from './types.ts';
 
 type Saved = Record<string, unknown> & { refId?: string; schemaVersion?: number };
@@ -12,6 +12,9 @@ export interface Migration {
   description: string;
   up(query: Saved): Saved;
 }
+
+/** Drafts from before versioning knew only these dimensions (the compiled copy of the catalogue). */
+const isDimension = (v: string): boolean => FALLBACK_CATALOG.dimensions.some((d) => d.code === v);
 
 const asList = (v: unknown): string[] =>
   Array.isArray(v) ? v.map((x) => String(x).trim()).filter(Boolean) : typeof v === 'string' ? v.split(',').map((x) => x.trim()).filter(Boolean) : [];

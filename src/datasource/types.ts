@@ -1,6 +1,6 @@
 // The datasource's query, options and secrets, and the defaults a new query starts from.
 import type { DataQuery, DataSourceJsonData } from '@grafana/schema';
-import type { Dimension, Language, QueryFormat } from './catalog.ts';
+import type { Dimension, Language, QueryFormat } from './vocabulary.ts';
 
 /** Filters per dimension: codes, template variables (`$zone`) or `all`. */
 export type Filters = Partial<Record<Dimension, string[]>>;

@@ -249,6 +249,16 @@ describe('real answers match the documented responses', () => {
     check('POST', '/v1/query', bad);
   });
 
+  test('the catalogue: 200 (with the grid\'s zones), 304, 400, 401, 403', async () => {
+    const catalog = await agg.call('GET', '/v1/catalog', undefined, agg.tokens.read);
+    check('GET', '/v1/catalog', catalog);
+    assert.ok(catalog.body.values.zone.length > 0);
+    check('GET', '/v1/catalog', await agg.call('GET', '/v1/catalog', undefined, agg.tokens.read, { 'if-none-match': catalog.headers.get('etag')! }));
+    check('GET', '/v1/catalog', await agg.call('GET', '/v1/catalog?language=ar'));
+    check('GET', '/v1/catalog', await agg.call('GET', '/v1/catalog', undefined, null));
+    check('GET', '/v1/catalog', await agg.call('GET', '/v1/catalog', undefined, agg.tokens.ingest));
+  });
+
   test('whoami, variables, annotations', async () => {
     check('GET', '/v1/whoami', await agg.call('GET', '/v1/whoami'));
     check('GET', '/v1/whoami', await agg.call('GET', '/v1/whoami', undefined, null));

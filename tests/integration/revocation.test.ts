@@ -2,7 +2,8 @@
 // (LISTEN/NOTIFY, migration 0032) can make them see a change in time. A token revoked through the CLI's
 // function is refused by both at once; an unknown token is looked up once, and works at once when it is
 // created afterwards; an unknown zone is a 400 naming it without reloading the reference data, and a zone
-// imported meanwhile is known to both at once; the listener reconnects after losing its connection.
+// imported meanwhile is known to both at once, and so is a renamed topic in GET /v1/catalog (one version on both);
+// the listener reconnects after losing its connection.
 // The issue asks for revocation within 1 s; the measured times are printed, the deadline asserted is 5 s
 // (a loaded machine must not fail it, and without the notification the cache would answer for 10 minutes).
 import { after, before, describe, test } from 'node:test';
@@ -114,6 +115,25 @@ describe('reference data', () => {
     const ms = await Promise.all(instances().map((i) => msUntil(`instance ${i.name} knows the imported zone`,
       async () => (await get(i.url, '/v1/variables/channel?zone=NEW1', a.tokens.read)).status === 200, importedAt)));
     t.diagnostic(`an imported zone is known after ${ms.join(' ms and ')} ms`);
+  });
+});
+
+describe('the catalogue', () => {
+  test('every instance serves the same version (one ETag behind a load balancer) and a new one as soon as a topic is renamed', async (t) => {
+    const etags = async () => Promise.all(instances().map(async (i) => {
+      const res = await fetch(`${i.url}/v1/catalog`, { headers: { authorization: `Bearer ${a.tokens.read}` } });
+      assert.equal(res.status, 200);
+      return res.headers.get('etag');
+    }));
+    const before = await etags();
+    assert.equal(before[0], before[1]);
+    const renamedAt = Date.now();
+    await a.db.pool.query("UPDATE topics SET name_en = name_en || ' (renamed)' WHERE code = 'waste.overflowing_bin'");
+    const ms = await msUntil('both instances serve the new catalogue', async () => {
+      const now = await etags();
+      return now.every((e) => e !== before[0]) && now[0] === now[1];
+    }, renamedAt);
+    t.diagnostic(`the renamed topic is in both instances' catalogue after ${ms} ms`);
   });
 });
 

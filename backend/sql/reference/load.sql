@@ -1,5 +1,6 @@
 SELECT json_build_object(
   'time_zone',  (SELECT time_zone FROM city_settings),
+  'languages',  (SELECT to_json(languages) FROM city_settings),
   'channels',   (SELECT coalesce(json_agg(json_build_object('code', code, 'name_en', name_en, 'name_ar', name_ar, 'retired', retired_at IS NOT NULL) ORDER BY sort), '[]') FROM channels),
   'categories', (SELECT coalesce(json_agg(json_build_object('code', code, 'name_en', name_en, 'name_ar', name_ar) ORDER BY sort), '[]') FROM categories),
   'departments',(SELECT coalesce(json_agg(json_build_object('code', code, 'name_en', name_en, 'name_ar', name_ar, 'calendar_code', calendar_code, 'retired', retired_at IS NOT NULL) ORDER BY code), '[]') FROM departments),

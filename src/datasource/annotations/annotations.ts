@@ -1,7 +1,7 @@
 // Annotations (major incidents, policy changes): GET /v1/annotations → one frame whose field names (time,
 // timeEnd, title, text, tags) are the ones Grafana's standard frame-to-event processing reads.
 import { FieldType, toDataFrame, type DataFrame } from '@grafana/data';
-import { isLanguage, type Language } from '../catalog.ts';
+import { isLanguage, type Language } from '../vocabulary.ts';
 
 export interface WireAnnotation {
   time: number;

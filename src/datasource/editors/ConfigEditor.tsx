@@ -3,7 +3,7 @@
 import React from 'react';
 import type { DataSourcePluginOptionsEditorProps } from '@grafana/data';
 import { FieldSet, InlineField, Input, RadioButtonGroup, SecretInput } from '@grafana/ui';
-import { LANGUAGES, type Language } from '../catalog.ts';
+import { LANGUAGES, type Language } from '../vocabulary.ts';
 import { DEFAULT_LANGUAGE, type S360Options, type S360SecureJsonData } from '../types.ts';
 import { resetToken, urlProblem, withDefaultLanguage, withToken, withUrl } from './config-changes.ts';
 

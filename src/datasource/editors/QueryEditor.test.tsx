@@ -9,6 +9,8 @@ const { act } = await import('react');
 const { QueryEditor } = await import('./QueryEditor.tsx');
 type Query = import('../types.ts').S360Query;
 const { QUERY_SCHEMA_VERSION } = await import('../types.ts');
+const { FALLBACK_CATALOG } = await import('../catalog/catalog.ts');
+type Catalog = import('../catalog/catalog.ts').Catalog;
 
 const fakeDatasource = { defaultLanguage: 'en', dimensionOptions: async () => [{ value: '332', label: 'AL BARSHA FIRST' }] };
 let cleanup: Array<() => Promise<void>> = [];
@@ -17,11 +19,11 @@ afterEach(async () => {
   cleanup = [];
 });
 
-async function editor(query: Partial<Query> & { refId: string }) {
+async function editor(query: Partial<Query> & { refId: string }, datasource: object = fakeDatasource) {
   const changes: Query[] = [];
   let runs = 0;
   const r = await render(
-    createElement(QueryEditor as never, { query, onChange: (q: Query) => changes.push(q), onRunQuery: () => runs++, datasource: fakeDatasource }),
+    createElement(QueryEditor as never, { query, onChange: (q: Query) => changes.push(q), onRunQuery: () => runs++, datasource }),
   );
   cleanup.push(r.unmount);
   const input = (label: string) => r.container.querySelector(`input[aria-label="${label}"]`) as HTMLInputElement | null;
@@ -125,5 +127,21 @@ describe('QueryEditor', () => {
     const { changes } = await editor({ refId: 'A', metric: 'received', groupBy: 'zone', format: 'timeseries' } as never);
     assert.equal(changes.length, 1);
     assert.deepEqual([changes[0].queryType, changes[0].groupBy, changes[0].format, changes[0].schemaVersion], ['metrics', ['zone'], 'time_series', QUERY_SCHEMA_VERSION]);
+  });
+
+  test('lists the aggregator\'s catalogue, not the compiled one: a metric added to the aggregator is offered, in the datasource\'s language', async () => {
+    const forecast = {
+      code: 'received_forecast', name_en: 'Requests forecast', name_ar: 'توقع الطلبات', description_en: 'Forecast', description_ar: 'توقع',
+      unit: 'short', formats: ['table'], group_by: [], filters: ['zone'], options: [],
+    };
+    const catalog: Catalog = { ...FALLBACK_CATALOG, source: 'aggregator', version: 'v2', metrics: [...FALLBACK_CATALOG.metrics, forecast] };
+    const datasource = { ...fakeDatasource, defaultLanguage: 'ar', catalog: { current: () => FALLBACK_CATALOG, get: async () => catalog } };
+    const { input, changes } = await editor(current, datasource);
+    assert.equal(input('Metric')?.value, 'الطلبات المستلمة', 'named in the datasource\'s language');
+    const metric = input('Metric')!;
+    await typeInto(metric, 'توقع الطلبات');
+    await pressKey(metric, 'ArrowDown');
+    await pressKey(metric, 'Enter');
+    assert.deepEqual([changes.at(-1)?.metric, changes.at(-1)?.format], ['received_forecast', 'table'], 'table-only as the catalogue says');
   });
 });

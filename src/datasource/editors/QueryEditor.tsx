@@ -1,16 +1,19 @@
 // The query editor: the kind (metrics or one request), then for metrics: metric, format, language, group-by,
 // filters per dimension, top N (recurring topics) and an optional minimum interval; for a request: the reference
 // (a template variable allowed) and the language. A saved query is migrated (migrations.ts) when the editor opens it.
+// Metrics, dimensions and values are the aggregator's catalogue (GET /v1/catalog), named in the query's language.
 import React, { useEffect, useMemo } from 'react';
 import type { QueryEditorProps } from '@grafana/data';
 import { Combobox, InlineField, Input, MultiCombobox, RadioButtonGroup, Stack } from '@grafana/ui';
-import { FORMATS, isTableOnly, type Dimension, type QueryFormat } from '../catalog.ts';
+import { groupByDimensions, isTableOnly, metricOf } from '../catalog/catalog.ts';
+import { FORMATS, type Dimension, type QueryFormat } from '../vocabulary.ts';
 import type { S360DataSource } from '../datasource.ts';
 import { migrateQuery, needsMigration } from '../migrations.ts';
 import { DEFAULT_TOP_N, type S360Options, type S360Query } from '../types.ts';
 import { FiltersEditor } from './FiltersEditor.tsx';
-import { DEFAULT_LANGUAGE_OPTION, dimensionOptions, languageOptions, metricOptions } from './options.ts';
+import { DEFAULT_LANGUAGE_OPTION, dimensionOptions, editorLanguage, languageOptions, metricOptions } from './options.ts';
 import { withFormat, withGroupBy, withInterval, withLanguage, withMetric, withQueryType, withReference, withTopN, type EditorKind } from './query-changes.ts';
+import { useCatalog } from './useCatalog.ts';
 import { useVariableNames } from './useVariableNames.ts';
 
 export type QueryEditorPropsS360 = QueryEditorProps<S360DataSource, S360Query, S360Options>;
@@ -25,6 +28,8 @@ const KINDS: Array<{ value: EditorKind; label: string; description: string }> = 
 export function QueryEditor({ query: saved, onChange, onRunQuery, datasource }: QueryEditorPropsS360) {
   const query = useMemo(() => migrateQuery(saved), [saved]);
   const variableNames = useVariableNames();
+  const catalog = useCatalog(datasource);
+  const language = editorLanguage(query.language, datasource.defaultLanguage);
 
   // Store the migrated form once, so the saved dashboard carries the current shape.
   useEffect(() => {
@@ -35,7 +40,7 @@ export function QueryEditor({ query: saved, onChange, onRunQuery, datasource }: 
     onChange(next);
     onRunQuery();
   };
-  const tableOnly = isTableOnly(query.metric);
+  const tableOnly = isTableOnly(query.metric, catalog);
   const kind: EditorKind = query.queryType === 'request' ? 'request' : 'metrics';
 
   const kindField = (
@@ -54,7 +59,7 @@ export function QueryEditor({ query: saved, onChange, onRunQuery, datasource }: 
         aria-label="Language"
         width={24}
         createCustomValue
-        options={languageOptions(datasource.defaultLanguage, variableNames)}
+        options={languageOptions(datasource.defaultLanguage, variableNames, catalog)}
         value={query.language ?? DEFAULT_LANGUAGE_OPTION}
         onChange={(option) => change(withLanguage(query, option.value === DEFAULT_LANGUAGE_OPTION ? undefined : option.value))}
       />
@@ -103,9 +108,9 @@ export function QueryEditor({ query: saved, onChange, onRunQuery, datasource }: 
             aria-label="Metric"
             width={36}
             createCustomValue
-            options={metricOptions(variableNames)}
+            options={metricOptions(catalog, language, variableNames)}
             value={query.metric}
-            onChange={(option) => change(withMetric(query, option.value))}
+            onChange={(option) => change(withMetric(query, option.value, catalog))}
           />
         </InlineField>
         <InlineField label="Format">
@@ -114,7 +119,7 @@ export function QueryEditor({ query: saved, onChange, onRunQuery, datasource }: 
             options={FORMATS.map((f) => ({ value: f.value, label: f.label }))}
             disabledOptions={tableOnly ? ['time_series'] : []}
             value={query.format}
-            onChange={(format) => change(withFormat(query, format))}
+            onChange={(format) => change(withFormat(query, format, catalog))}
           />
         </InlineField>
         {languageField}
@@ -129,7 +134,7 @@ export function QueryEditor({ query: saved, onChange, onRunQuery, datasource }: 
           <MultiCombobox<Dimension>
             id={`s360-group-by-${query.refId}`}
             width={48}
-            options={dimensionOptions()}
+            options={dimensionOptions(catalog, language, [], groupByDimensions(catalog, query.metric))}
             value={query.groupBy}
             onChange={(selected) => change(withGroupBy(query, selected.map((o) => o.value)))}
           />
@@ -138,14 +143,17 @@ export function QueryEditor({ query: saved, onChange, onRunQuery, datasource }: 
       <FiltersEditor
         idPrefix={`s360-${query.refId}`}
         filters={query.filters}
+        catalog={catalog}
+        language={language}
+        dimensions={metricOf(catalog, query.metric)?.filters}
         labelWidth={LABEL_WIDTH}
         variableNames={variableNames}
         loadValues={(dimension, search) => datasource.dimensionOptions(dimension, query.language, search)}
         onChange={(filters) => change({ ...query, filters })}
       />
       <Stack direction="row" gap={1}>
-        {query.metric === 'recurring_topics' && (
-          <InlineField label="Top N" labelWidth={LABEL_WIDTH} tooltip="How many topics to list">
+        {metricOf(catalog, query.metric)?.options.includes('top_n') && (
+          <InlineField label="Top N" labelWidth={LABEL_WIDTH} tooltip="How many rows to list">
             <Input
               aria-label="Top N"
               type="number"

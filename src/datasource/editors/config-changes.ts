@@ -1,7 +1,7 @@
 // What each control of the config editor does to the datasource settings. Pure; the token only ever goes into
 // secureJsonData (Grafana encrypts it and never sends it back: secureJsonFields.apiToken says it is set).
 import type { DataSourceSettings } from '@grafana/data';
-import type { Language } from '../catalog.ts';
+import type { Language } from '../vocabulary.ts';
 import type { S360Options, S360SecureJsonData } from '../types.ts';
 
 export type Settings = DataSourceSettings<S360Options, S360SecureJsonData>;

@@ -1,6 +1,7 @@
 // What each control of the query editor does to the query. Pure: the editor calls these and hands the result
 // to onChange, so the rules (table-only metrics, top N default, empty filters dropped) are tested without React.
-import { isTableOnly, type Dimension, type QueryFormat } from '../catalog.ts';
+import { FALLBACK_CATALOG, isTableOnly, metricOf, type Catalog } from '../catalog/catalog.ts';
+import type { Dimension, QueryFormat } from '../vocabulary.ts';
 import { DEFAULT_TOP_N, type Filters, type S360Query } from '../types.ts';
 
 /** The kinds the query editor offers (annotation queries have their own editor). */
@@ -18,15 +19,16 @@ export function withReference(query: S360Query, text: string): S360Query {
   return { ...query, reference: text.trim() };
 }
 
-export function withMetric(query: S360Query, metric: string): S360Query {
+/** A table-only metric (per the catalogue) makes the query a table; one taking top N gets the default N. */
+export function withMetric(query: S360Query, metric: string, catalog: Catalog = FALLBACK_CATALOG): S360Query {
   const next: S360Query = { ...query, metric };
-  if (isTableOnly(metric)) next.format = 'table';
-  if (metric === 'recurring_topics' && next.topN === undefined) next.topN = DEFAULT_TOP_N;
+  if (isTableOnly(metric, catalog)) next.format = 'table';
+  if (metricOf(catalog, metric)?.options.includes('top_n') && next.topN === undefined) next.topN = DEFAULT_TOP_N;
   return next;
 }
 
-export function withFormat(query: S360Query, format: QueryFormat): S360Query {
-  return isTableOnly(query.metric) ? { ...query, format: 'table' } : { ...query, format };
+export function withFormat(query: S360Query, format: QueryFormat, catalog: Catalog = FALLBACK_CATALOG): S360Query {
+  return isTableOnly(query.metric, catalog) ? { ...query, format: 'table' } : { ...query, format };
 }
 
 export function withGroupBy(query: S360Query, groupBy: Dimension[]): S360Query {

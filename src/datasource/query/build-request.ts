@@ -1,8 +1,10 @@
 // A Grafana DataQueryRequest → the bodies of POST /v1/query (docs/api.md). Pure: template variables are resolved
 // through the TemplateReplacer passed in. Queries with a larger own interval go in a body of their own, because
-// the API takes one intervalMs per request.
+// the API takes one intervalMs per request. Dimensions the catalogue in hand does not list are left out, and
+// table-only metrics are asked as tables (catalog/: the aggregator's catalogue, else the compiled copy).
 import type { ScopedVars } from '@grafana/data';
-import { isDimension, isFormat, isLanguage, isTableOnly, type Dimension, type Language, type QueryFormat } from '../catalog.ts';
+import { FALLBACK_CATALOG, isTableOnly, metricOf, type Catalog } from '../catalog/catalog.ts';
+import { isFormat, isLanguage, type Dimension, type Language, type QueryFormat } from '../vocabulary.ts';
 import { DEFAULT_TOP_N, type Filters, type S360Query } from '../types.ts';
 import { durationToMs } from './duration.ts';
 import { interpolateScalar, interpolateValues, type TemplateReplacer } from './interpolate.ts';
@@ -38,19 +40,21 @@ export const DEFAULT_MAX_DATA_POINTS = 1000;
 const MIN_INTERVAL_MS = 60_000; // the aggregator's smallest bucket
 
 /** One target, variables resolved. Throws an Error with a plain message when the query cannot be asked. */
-export function buildTarget(query: S360Query, scopedVars: ScopedVars | undefined, tpl: TemplateReplacer, defaultLanguage: Language): QueryTarget {
+export function buildTarget(query: S360Query, scopedVars: ScopedVars | undefined, tpl: TemplateReplacer, defaultLanguage: Language,
+  catalog: Catalog = FALLBACK_CATALOG): QueryTarget {
   const metric = interpolateScalar(query.metric, scopedVars, tpl)?.trim() ?? '';
   if (!metric) throw new Error(`query ${query.refId}: choose a metric`);
 
-  const groupBy = (query.groupBy ?? []).filter(isDimension);
-  const filters = interpolateFilters(query.filters, scopedVars, tpl);
+  const known = new Set(catalog.dimensions.map((d) => d.code));
+  const groupBy = (query.groupBy ?? []).filter((d) => known.has(d));
+  const filters = interpolateFilters(query.filters, scopedVars, tpl, catalog);
 
   const languageText = interpolateScalar(query.language, scopedVars, tpl);
   const language = isLanguage(languageText) ? languageText : defaultLanguage;
-  const format: QueryFormat = isTableOnly(metric) ? 'table' : isFormat(query.format) ? query.format : 'time_series';
+  const format: QueryFormat = isTableOnly(metric, catalog) ? 'table' : isFormat(query.format) ? query.format : 'time_series';
 
   const target: QueryTarget = { refId: query.refId, metric, groupBy, filters, format, language };
-  if (metric === 'recurring_topics') {
+  if (metricOf(catalog, metric)?.options.includes('top_n')) {
     const n = Number(interpolateScalar(query.topN === undefined ? undefined : String(query.topN), scopedVars, tpl));
     target.topN = Number.isInteger(n) && n > 0 ? n : DEFAULT_TOP_N;
   }
@@ -71,7 +75,7 @@ export interface BuiltRequest {
 }
 
 /** Bodies for the visible metric queries of a request (request and annotation queries are asked elsewhere), grouped by interval (usually one body). */
-export function buildQueryBodies(request: RequestLike, tpl: TemplateReplacer, defaultLanguage: Language): BuiltRequest {
+export function buildQueryBodies(request: RequestLike, tpl: TemplateReplacer, defaultLanguage: Language, catalog: Catalog = FALLBACK_CATALOG): BuiltRequest {
   const from = new Date(request.range.from.valueOf()).toISOString();
   const to = new Date(request.range.to.valueOf()).toISOString();
   const maxDataPoints = request.maxDataPoints && request.maxDataPoints > 0 ? Math.round(request.maxDataPoints) : DEFAULT_MAX_DATA_POINTS;
@@ -80,7 +84,7 @@ export function buildQueryBodies(request: RequestLike, tpl: TemplateReplacer, de
   for (const query of request.targets) {
     if (query.hide || (query.queryType !== undefined && query.queryType !== 'metrics')) continue; // request, annotations: asked elsewhere
     try {
-      const target = buildTarget(query, request.scopedVars, tpl, defaultLanguage);
+      const target = buildTarget(query, request.scopedVars, tpl, defaultLanguage, catalog);
       const intervalMs = targetIntervalMs(query, request, tpl);
       byInterval.set(intervalMs, [...(byInterval.get(intervalMs) ?? []), target]);
     } catch (err) {
@@ -91,11 +95,13 @@ export function buildQueryBodies(request: RequestLike, tpl: TemplateReplacer, de
   return { bodies, errors };
 }
 
-/** Filters of a query with variables resolved (variable queries, ad hoc use). */
-export function interpolateFilters(filters: Filters | undefined, scopedVars: ScopedVars | undefined, tpl: TemplateReplacer): Filters {
+/** Filters of a query with variables resolved (variable queries, ad hoc use); dimensions the catalogue lacks left out. */
+export function interpolateFilters(filters: Filters | undefined, scopedVars: ScopedVars | undefined, tpl: TemplateReplacer,
+  catalog: Catalog = FALLBACK_CATALOG): Filters {
   const out: Filters = {};
+  const known = new Set(catalog.dimensions.map((d) => d.code));
   for (const [dim, values] of Object.entries(filters ?? {}) as Array<[string, string[] | undefined]>) {
-    if (!isDimension(dim)) continue;
+    if (!known.has(dim)) continue;
     const resolved = interpolateValues(values, scopedVars, tpl);
     if (resolved.length) out[dim] = resolved;
   }

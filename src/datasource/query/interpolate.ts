@@ -6,7 +6,7 @@
 // value still of the form `$name`, `${name}` or `[[name]]` after interpolation means "all" for that dimension (the
 // aggregator would refuse it with a 400 such as `unknown zone "$zone"`).
 import type { ScopedVars } from '@grafana/data';
-import { ALL_VALUE } from '../catalog.ts';
+import { ALL_VALUE } from '../vocabulary.ts';
 
 /** The part of Grafana's TemplateSrv used here. */
 export interface TemplateReplacer {

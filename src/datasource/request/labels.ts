@@ -1,7 +1,7 @@
 // Words of the request and journey frames in English and Arabic: field display names, the SLA states and the
 // journey's event kinds (the aggregator names statuses, stages, zones... itself, but sends these two as codes),
 // frame names and the notices. Declared once; the wording follows the aggregator's (backend/query/labels.ts).
-import type { Language } from '../catalog.ts';
+import type { Language } from '../vocabulary.ts';
 
 type Words = Record<Language, string>;
 

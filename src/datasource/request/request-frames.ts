@@ -3,7 +3,7 @@
 // (occurred_at). Types, units and display names in the query's language. The customer fields are what the API
 // returns: masked unless the datasource's token has the `pii` scope. Pure (no @grafana/data at run time), so the
 // dashboards test can use it against a real aggregator.
-import type { Language } from '../catalog.ts';
+import type { Language } from '../vocabulary.ts';
 import type { WireField, WireFrame } from '../query/to-frames.ts';
 import { DUE_SOURCE_LABELS, EVENT_KIND_LABELS, FRAME_NAMES, SLA_STATE_LABELS, codeLabel, fieldLabel, type FieldName } from './labels.ts';
 import type { Coded, WireRequestDetail } from './wire.ts';

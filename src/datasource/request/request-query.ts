@@ -2,7 +2,7 @@
 // notice when there is no reference to ask for (the box is empty, or `$reference` is a variable this dashboard does
 // not define). Pure: template variables are resolved through the TemplateReplacer passed in.
 import type { ScopedVars } from '@grafana/data';
-import { isLanguage, type Language } from '../catalog.ts';
+import { isLanguage, type Language } from '../vocabulary.ts';
 import { interpolateScalar, isUnresolved, variableName, type TemplateReplacer } from '../query/interpolate.ts';
 import type { S360Query } from '../types.ts';
 import { NOTICES } from './labels.ts';

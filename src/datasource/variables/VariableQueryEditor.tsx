@@ -1,12 +1,13 @@
 // The variable editor: which dimension to list, in which language, narrowed by other dimensions (which may be
-// other variables: the topics of `$department`).
+// other variables: the topics of `$department`). Dimensions and filter values from the aggregator's catalogue.
 import React, { useMemo } from 'react';
 import type { QueryEditorProps } from '@grafana/data';
 import { Combobox, InlineField, Stack } from '@grafana/ui';
-import type { Dimension } from '../catalog.ts';
+import type { Dimension } from '../vocabulary.ts';
 import type { S360DataSource } from '../datasource.ts';
 import { FiltersEditor } from '../editors/FiltersEditor.tsx';
-import { DEFAULT_LANGUAGE_OPTION, dimensionOptions, languageOptions } from '../editors/options.ts';
+import { DEFAULT_LANGUAGE_OPTION, dimensionOptions, editorLanguage, languageOptions } from '../editors/options.ts';
+import { useCatalog } from '../editors/useCatalog.ts';
 import { useVariableNames } from '../editors/useVariableNames.ts';
 import type { S360Options, S360Query, S360VariableQuery } from '../types.ts';
 import { DEFAULT_VARIABLE_QUERY, parseVariableQuery } from './variable-query.ts';
@@ -16,13 +17,15 @@ export type VariableQueryEditorProps = QueryEditorProps<S360DataSource, S360Quer
 const LABEL_WIDTH = 14;
 
 export function VariableQueryEditor({ query: saved, onChange, datasource }: VariableQueryEditorProps) {
+  const catalog = useCatalog(datasource);
   const query = useMemo<S360VariableQuery>(() => {
     try {
-      return parseVariableQuery(saved);
+      return parseVariableQuery(saved, catalog.dimensions.map((d) => d.code));
     } catch {
       return { ...DEFAULT_VARIABLE_QUERY };
     }
-  }, [saved]);
+  }, [saved, catalog]);
+  const language = editorLanguage(query.language, datasource.defaultLanguage);
   const variableNames = useVariableNames();
   const change = (next: S360VariableQuery) => onChange({ ...next, refId: next.refId ?? 'variable' });
 
@@ -33,7 +36,7 @@ export function VariableQueryEditor({ query: saved, onChange, datasource }: Vari
           <Combobox<Dimension>
             aria-label="Dimension"
             width={24}
-            options={dimensionOptions()}
+            options={dimensionOptions(catalog, language)}
             value={query.dimension}
             onChange={(option) => change({ ...query, dimension: option.value })}
           />
@@ -43,7 +46,7 @@ export function VariableQueryEditor({ query: saved, onChange, datasource }: Vari
             aria-label="Language"
             width={24}
             createCustomValue
-            options={languageOptions(datasource.defaultLanguage, variableNames)}
+            options={languageOptions(datasource.defaultLanguage, variableNames, catalog)}
             value={query.language ?? DEFAULT_LANGUAGE_OPTION}
             onChange={(option) => change({ ...query, language: option.value === DEFAULT_LANGUAGE_OPTION ? undefined : option.value })}
           />
@@ -52,6 +55,8 @@ export function VariableQueryEditor({ query: saved, onChange, datasource }: Vari
       <FiltersEditor
         idPrefix="s360-variable"
         filters={query.filters ?? {}}
+        catalog={catalog}
+        language={language}
         exclude={[query.dimension]}
         labelWidth={LABEL_WIDTH}
         variableNames={variableNames}

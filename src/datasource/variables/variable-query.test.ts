@@ -28,6 +28,12 @@ describe('parseVariableQuery', () => {
     }
   });
 
+  test('the dimensions are the catalogue\'s: one the aggregator lists is taken, even when this build does not know it', () => {
+    assert.equal(parseVariableQuery('district?zone=$zone', ['zone', 'district']).dimension, 'district');
+    assert.deepEqual(parseVariableQuery('district?zone=$zone', ['zone', 'district']).filters, { zone: ['$zone'] });
+    assert.throws(() => parseVariableQuery('district'), /unknown dimension "district"/);
+  });
+
   test('unknown dimensions and filters are named in the error', () => {
     assert.throws(() => parseVariableQuery('zones'), /unknown dimension "zones"/);
     assert.throws(() => parseVariableQuery('topic?dept=waste'), /unknown filter "dept"/);

@@ -2,18 +2,22 @@
 // dimensions (the topics of `$department`). Saved as an object by the variable editor; a text form is accepted
 // too (`zone`, `topic?department=$department&language=ar`) for dashboards written by hand. Pure.
 import type { ScopedVars } from '@grafana/data';
-import { ALL_VALUE, isDimension, isLanguage, type Language } from '../catalog.ts';
+import { FALLBACK_CATALOG, type Catalog } from '../catalog/catalog.ts';
+import { ALL_VALUE, isLanguage, type Language } from '../vocabulary.ts';
 import { interpolateFilters } from '../query/build-request.ts';
 import { interpolateScalar, type TemplateReplacer } from '../query/interpolate.ts';
 import type { Filters, S360VariableQuery } from '../types.ts';
 
 export const DEFAULT_VARIABLE_QUERY: S360VariableQuery = { refId: 'variable', dimension: 'zone', filters: {} };
 
-/** Object or text → a variable query; throws a plain Error naming what is wrong. */
-export function parseVariableQuery(input: unknown): S360VariableQuery {
+const FALLBACK_DIMENSIONS = FALLBACK_CATALOG.dimensions.map((d) => d.code);
+
+/** Object or text → a variable query; throws a plain Error naming what is wrong. `dimensions`: the catalogue's. */
+export function parseVariableQuery(input: unknown, dimensions: readonly string[] = FALLBACK_DIMENSIONS): S360VariableQuery {
+  const isDimension = (v: unknown): v is string => typeof v === 'string' && dimensions.includes(v);
   if (input && typeof input === 'object') {
     const q = input as Partial<S360VariableQuery> & { query?: unknown };
-    if (typeof q.query === 'string' && q.dimension === undefined) return parseVariableQuery(q.query);
+    if (typeof q.query === 'string' && q.dimension === undefined) return parseVariableQuery(q.query, dimensions);
     if (!isDimension(q.dimension)) throw new Error(`unknown dimension "${String(q.dimension)}"`);
     return { refId: q.refId ?? 'variable', dimension: q.dimension, language: q.language, filters: q.filters ?? {} };
   }
@@ -39,11 +43,12 @@ export function variableRequest(
   scopedVars: ScopedVars | undefined,
   tpl: TemplateReplacer,
   defaultLanguage: Language,
+  catalog: Catalog = FALLBACK_CATALOG,
 ): { path: string; params: URLSearchParams } {
   const params = new URLSearchParams();
   const language = interpolateScalar(query.language, scopedVars, tpl);
   params.set('language', isLanguage(language) ? language : defaultLanguage);
-  const filters = interpolateFilters(query.filters, scopedVars, tpl);
+  const filters = interpolateFilters(query.filters, scopedVars, tpl, catalog);
   for (const [dim, values] of Object.entries(filters)) {
     if (dim === query.dimension || !values || values.includes(ALL_VALUE)) continue;
     for (const v of values) params.append(dim, v);
