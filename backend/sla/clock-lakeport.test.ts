@@ -38,7 +38,7 @@ test('a plain week: 40 working hours from Tuesday 10:00 end the next Tuesday 10:
   const c = slaClock(request, events, pothole, business, lakeport('2026-10-13 11:00'));
   assert.equal(iso(c.resolution.due_at), '2026-10-20T15:00:00.000Z');          // 10:00 CDT
   // First response 8 h: Tue 6 h, Wed 08:00–10:00 → Wed 14 Oct 10:00 CDT.
-  assert.equal(iso(c.first_response.due_at), '2026-10-14T15:00:00.000Z');
+  assert.equal(iso(c.first_response!.due_at), '2026-10-14T15:00:00.000Z');
   assert.equal(c.state, 'in_progress');
   assert.equal(c.resolution.business_elapsed_pct, 2.5);                         // 60 of 2400 min
 });
@@ -52,7 +52,7 @@ test('across the end of daylight saving: the due time keeps its wall-clock hour,
   assert.equal(iso(c.resolution.due_at), '2026-11-05T20:00:00.000Z');
   // First response 8 h: Thu 3, Fri 08–12 = 7, 13–14 = 8 → Fri 30 Oct 14:00 CDT; its warning (80 %, 384 min) comes
   // first of the clock's next moments: Thu 3 h, Fri 08:00 + 3 h 24 → 11:24 CDT.
-  assert.equal(iso(c.first_response.due_at), '2026-10-30T19:00:00.000Z');
+  assert.equal(iso(c.first_response!.due_at), '2026-10-30T19:00:00.000Z');
   assert.equal(iso(c.next_check_at), '2026-10-30T16:24:00.000Z');
 });
 
@@ -64,7 +64,7 @@ test('on hold over the weekend the clocks changed: the pause does not count, in 
   const c = slaClock(request, events, pothole, business, lakeport('2026-11-02 11:00'));
   assert.equal(iso(c.resolution.due_at), '2026-11-09T15:00:00.000Z');
   assert.equal(c.paused_minutes, 480);
-  assert.equal(c.first_response.status, 'met');                                // in progress at 09:45: the first response
+  assert.equal(c.first_response!.status, 'met');                                // in progress at 09:45: the first response
 });
 
 test('across the start of daylight saving: Friday 16:00 CST plus 8 working hours is Monday 16:00 CDT', () => {
@@ -73,7 +73,7 @@ test('across the start of daylight saving: Friday 16:00 CST plus 8 working hours
   const { request, events } = walk('2026-03-06 16:00', [], march);
   const c = slaClock(request, events, pothole, business, march('2026-03-06 16:30'));
   assert.equal(iso(request.created_at as Date), '2026-03-06T22:00:00.000Z');
-  assert.equal(iso(c.first_response.due_at), '2026-03-09T21:00:00.000Z');
+  assert.equal(iso(c.first_response!.due_at), '2026-03-09T21:00:00.000Z');
 });
 
 test('Thanksgiving (Thursday 26 November 2026) is not a working day', () => {
@@ -81,7 +81,7 @@ test('Thanksgiving (Thursday 26 November 2026) is not a working day', () => {
   // Resolution: Fri 10 by 17:00; Mon 30th 18, Tue 1 Dec 26, Wed 34; Thu 3 Dec 08–12 = 38, 13–15 = 40 → 21:00Z.
   const { request, events } = walk('2026-11-25 15:00', [['assigned', '2026-11-27 09:00'], ['in_progress', '2026-11-27 10:00'], ['resolved', '2026-12-03 14:00']], lakeport);
   const c = slaClock(request, events, pothole, business, lakeport('2026-12-04 09:00'));
-  assert.equal(iso(c.first_response.due_at), '2026-11-27T21:00:00.000Z');
+  assert.equal(iso(c.first_response!.due_at), '2026-11-27T21:00:00.000Z');
   assert.equal(iso(c.resolution.due_at), '2026-12-03T21:00:00.000Z');
   assert.equal(c.state, 'met');                                                // resolved Thu 14:00, due 15:00
   // Without the holiday the same request would have been due a working day earlier, and breached.
