@@ -167,5 +167,9 @@ describe('Lakeport\'s 311 export, imported as it is', () => {
       sum(fr_met)::int AS fr_met, sum(fr_breached)::int AS fr_breached FROM rollups WHERE level = 'month' AND cube = 255`);
     const met = data.cases.filter((c) => c.closedOnTime === true).length;
     assert.deepEqual(sums, { res_met: met, res_breached: data.cases.length - met, fr_met: 0, fr_breached: 0 });
+    // Nor a first-response time the source never reported (no first-response median made of start-of-work times).
+    const { rows: [fr] } = await db.pool.query(`SELECT count(*) FILTER (WHERE first_response_at IS NOT NULL)::int AS responded,
+      (SELECT coalesce(sum(n), 0)::int FROM rollup_hist WHERE kind = 'fr') AS fr_hist FROM requests WHERE source = 'lakeport-311'`);
+    assert.deepEqual(fr, { responded: 0, fr_hist: 0 });
   });
 });
