@@ -45,6 +45,7 @@ test('local times (one in the spring gap), a target date, a mixed-case status an
   assert.equal(r.row.journey.closed_at, '2026-03-09T21:15:00.000Z');
   assert.equal(q.due_at, '2026-03-11T04:59:59.999Z', 'the end of 10 March in Chicago');
   assert.equal(q.first_response_clock, false);
+  assert.equal(r.row.journey.first_response_at, null, 'the start of work is no first response the source reported');
   assert.deepEqual([q.topic, q.department], ['streets.pothole', 'water'], 'the department column overrides the topic\'s');
   assert.equal(r.row.journey.status, 'closed');
 });

@@ -156,7 +156,11 @@ export class RowReader {
 
     const request = this.exact ? toNewRequest(parsed.data, this.ref, this.now()) : quickNewRequest(parsed.data, this.ref, this.now);
     if (department !== undefined) request.department = department;
-    return { row: { request, journey: buildJourney(history) } };
+    const journey = buildJourney(history);
+    // A source without first-response data: the start of work the journey is built with is no first response
+    // it reported, so the request keeps none (it counts in no first-response median either).
+    if (request.first_response_clock === false && history.first_response_at === undefined) journey.first_response_at = null;
+    return { row: { request, journey } };
   }
 
   /** A time cell: a local time without an offset read in the file's zone (when given), else as written. */

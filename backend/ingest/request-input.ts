@@ -4,6 +4,7 @@ import type { ErrorDetail } from '../http/errors.ts';
 import { LATITUDE_MESSAGE, LONGITUDE_MESSAGE, MAX_LONGITUDE, MAX_MERCATOR_LATITUDE } from '../geo/projectable.ts';
 import { PRIORITIES, type Priority, type ReferenceIndex } from '../domain/reference.ts';
 
+import { readIsoInstant } from '../domain/instant.ts';
 import { instantString } from './instant-schema.ts';
 
 const EARLIEST = Date.UTC(2000, 0, 1);
@@ -93,7 +94,8 @@ export function checkCodes(input: RequestInput, ref: ReferenceIndex, prefix = ''
     if (ref.channel.get(input.channel)?.retired) problems.push({ path: p('channel'), message: `channel "${input.channel}" is retired; valid: ${live(ref.channel)}` });
     if (input.topic !== undefined && ref.topic.get(input.topic)?.retired) problems.push({ path: p('topic'), message: `topic "${input.topic}" is retired; valid: ${live(ref.topic)}` });
   }
-  if (input.due_at !== undefined && input.created_at !== undefined && Date.parse(input.due_at) < Date.parse(input.created_at)) {
+  if (input.due_at !== undefined && input.created_at !== undefined
+    && (readIsoInstant(input.due_at).ms ?? NaN) < (readIsoInstant(input.created_at).ms ?? NaN)) {
     problems.push({ path: p('due_at'), message: 'must not be before created_at' });
   }
   if (input.zone !== undefined) {

@@ -123,6 +123,14 @@ describe('query()', () => {
     assert.deepEqual(f.fields.map((x: { name: string }) => x.name), ['time', 'timeEnd', 'title', 'text', 'tags']);
     assert.deepEqual(f.fields[2].values, ['Storm']);
   });
+
+  test('an annotation query of some zones asks for them (variables resolved); All asks for every zone', async () => {
+    answer = () => ({ status: 200, data: { annotations: [] } });
+    await datasource().query(request([{ refId: 'Anno', queryType: 'annotations', filters: { zone: ['$zone'] } }]));
+    assert.match(calls[0].url, /\/v1\/annotations\?.*&language=ar&zone=332&zone=333$/);
+    await datasource().query(request([{ refId: 'Anno', queryType: 'annotations', filters: { zone: ['$channel'] } }]));
+    assert.doesNotMatch(calls[1].url, /zone=/);
+  });
 });
 
 const DETAIL = {

@@ -117,8 +117,10 @@ export class S360DataSource extends DataSourceApi<S360Query, S360Options> {
   }
 
   private async annotationFrame(target: S360Query, range: TimeRange, scopedVars: ScopedVars | undefined): Promise<DataFrame> {
-    const language = interpolateScalar(target.language, scopedVars, getTemplateSrv());
-    const params = annotationsParams(range.from.valueOf(), range.to.valueOf(), language, this.defaultLanguage);
+    const tpl = getTemplateSrv();
+    const language = interpolateScalar(target.language, scopedVars, tpl);
+    const zones = interpolateFilters(target.filters, scopedVars, tpl, this.catalog.current()).zone ?? [];
+    const params = annotationsParams(range.from.valueOf(), range.to.valueOf(), language, this.defaultLanguage, zones);
     const body = await this.client.get<{ annotations?: WireAnnotation[] }>('/v1/annotations', params);
     return annotationsToFrame(body, target.refId);
   }

@@ -146,11 +146,30 @@ describe('Lakeport\'s 311 export, imported as it is', () => {
     assert.equal(unset.n, 0);
   });
 
+  test('without --time-zone the city\'s zone reads local times; an unknown zone is bad usage', async () => {
+    const one = join(dir, 'one.csv');
+    writeFileSync(one, 'SR_NUMBER,SR_TYPE,ORIGIN,STATUS,CREATED_DATE\r\nLP-26-ONE,Stray Animal,Phone Call,Open,11/01/2026 01:30:00 AM\r\n');
+    const mapping = join(ROOT, 'tests/fixtures/lakeport-311.mapping.json');
+    const quiet = async (...argv: string[]) => {
+      const error = console.error, log = console.log;
+      console.error = () => {}; console.log = () => {};
+      try { return await run([one, '--mapping', mapping, '--quiet', ...argv]); } finally { console.error = error; console.log = log; }
+    };
+    assert.equal(await quiet('--time-zone', 'America/Lakeport'), 2);
+    assert.equal(await quiet(), 0);
+    const { rows } = await db.pool.query("SELECT created_at, first_response_clock FROM requests WHERE external_id = 'LP-26-ONE'");
+    assert.deepEqual(rows.map((r) => [r.created_at.toISOString(), r.first_response_clock]), [['2026-11-01T06:30:00.000Z', true]]);
+  });
+
   test('the figures count the resolution verdicts and no first-response ones', async () => {
     await applyPendingRollups(db.pool);
     const { rows: [sums] } = await db.pool.query(`SELECT sum(res_met)::int AS res_met, sum(res_breached)::int AS res_breached,
       sum(fr_met)::int AS fr_met, sum(fr_breached)::int AS fr_breached FROM rollups WHERE level = 'month' AND cube = 255`);
     const met = data.cases.filter((c) => c.closedOnTime === true).length;
     assert.deepEqual(sums, { res_met: met, res_breached: data.cases.length - met, fr_met: 0, fr_breached: 0 });
+    // Nor a first-response time the source never reported (no first-response median made of start-of-work times).
+    const { rows: [fr] } = await db.pool.query(`SELECT count(*) FILTER (WHERE first_response_at IS NOT NULL)::int AS responded,
+      (SELECT coalesce(sum(n), 0)::int FROM rollup_hist WHERE kind = 'fr') AS fr_hist FROM requests WHERE source = 'lakeport-311'`);
+    assert.deepEqual(fr, { responded: 0, fr_hist: 0 });
   });
 });

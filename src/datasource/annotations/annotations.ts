@@ -1,7 +1,7 @@
-// Annotations (major incidents, policy changes): GET /v1/annotations → one frame whose field names (time,
+// Annotations (major incidents, policy changes), optionally of some zones: GET /v1/annotations → one frame whose field names (time,
 // timeEnd, title, text, tags) are the ones Grafana's standard frame-to-event processing reads.
 import { FieldType, toDataFrame, type DataFrame } from '@grafana/data';
-import { isLanguage, type Language } from '../vocabulary.ts';
+import { ALL_VALUE, isLanguage, type Language } from '../vocabulary.ts';
 
 export interface WireAnnotation {
   time: number;
@@ -11,12 +11,15 @@ export interface WireAnnotation {
   tags?: string[];
 }
 
-export function annotationsParams(from: number, to: number, language: string | undefined, defaultLanguage: Language): URLSearchParams {
-  return new URLSearchParams({
+/** `zones`: zone codes, variables resolved (`all` or none: every zone); city-wide annotations are always kept. */
+export function annotationsParams(from: number, to: number, language: string | undefined, defaultLanguage: Language, zones: readonly string[] = []): URLSearchParams {
+  const params = new URLSearchParams({
     from: new Date(from).toISOString(),
     to: new Date(to).toISOString(),
     language: isLanguage(language) ? language : defaultLanguage,
   });
+  if (!zones.includes(ALL_VALUE)) for (const zone of zones) params.append('zone', zone);
+  return params;
 }
 
 export function annotationsToFrame(body: { annotations?: WireAnnotation[] } | undefined, refId: string): DataFrame {

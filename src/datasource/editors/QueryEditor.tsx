@@ -11,7 +11,8 @@ import type { S360DataSource } from '../datasource.ts';
 import { migrateQuery, needsMigration } from '../migrations.ts';
 import { DEFAULT_TOP_N, type S360Options, type S360Query } from '../types.ts';
 import { FiltersEditor } from './FiltersEditor.tsx';
-import { DEFAULT_LANGUAGE_OPTION, dimensionOptions, editorLanguage, languageOptions, metricOptions } from './options.ts';
+import { LanguagePicker } from './LanguagePicker.tsx';
+import { dimensionOptions, editorLanguage, metricOptions } from './options.ts';
 import { withFormat, withGroupBy, withInterval, withLanguage, withMetric, withQueryType, withReference, withTopN, type EditorKind } from './query-changes.ts';
 import { useCatalog } from './useCatalog.ts';
 import { useVariableNames } from './useVariableNames.ts';
@@ -55,13 +56,12 @@ export function QueryEditor({ query: saved, onChange, onRunQuery, datasource }: 
   );
   const languageField = (
     <InlineField label="Language" tooltip="Language of group names, field names and units">
-      <Combobox<string>
-        aria-label="Language"
-        width={24}
-        createCustomValue
-        options={languageOptions(datasource.defaultLanguage, variableNames, catalog)}
-        value={query.language ?? DEFAULT_LANGUAGE_OPTION}
-        onChange={(option) => change(withLanguage(query, option.value === DEFAULT_LANGUAGE_OPTION ? undefined : option.value))}
+      <LanguagePicker
+        value={query.language}
+        onChange={(language) => change(withLanguage(query, language))}
+        defaultLanguage={datasource.defaultLanguage}
+        variableNames={variableNames}
+        catalog={catalog}
       />
     </InlineField>
   );

@@ -6,7 +6,8 @@ import { Combobox, InlineField, Stack } from '@grafana/ui';
 import type { Dimension } from '../vocabulary.ts';
 import type { S360DataSource } from '../datasource.ts';
 import { FiltersEditor } from '../editors/FiltersEditor.tsx';
-import { DEFAULT_LANGUAGE_OPTION, dimensionOptions, editorLanguage, languageOptions } from '../editors/options.ts';
+import { LanguagePicker } from '../editors/LanguagePicker.tsx';
+import { dimensionOptions, editorLanguage } from '../editors/options.ts';
 import { useCatalog } from '../editors/useCatalog.ts';
 import { useVariableNames } from '../editors/useVariableNames.ts';
 import type { S360Options, S360Query, S360VariableQuery } from '../types.ts';
@@ -42,13 +43,12 @@ export function VariableQueryEditor({ query: saved, onChange, datasource }: Vari
           />
         </InlineField>
         <InlineField label="Language">
-          <Combobox<string>
-            aria-label="Language"
-            width={24}
-            createCustomValue
-            options={languageOptions(datasource.defaultLanguage, variableNames, catalog)}
-            value={query.language ?? DEFAULT_LANGUAGE_OPTION}
-            onChange={(option) => change({ ...query, language: option.value === DEFAULT_LANGUAGE_OPTION ? undefined : option.value })}
+          <LanguagePicker
+            value={query.language}
+            onChange={(language) => change({ ...query, language })}
+            defaultLanguage={datasource.defaultLanguage}
+            variableNames={variableNames}
+            catalog={catalog}
           />
         </InlineField>
       </Stack>
