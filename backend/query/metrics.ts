@@ -9,7 +9,9 @@ type Base = { unit: string; en: string; ar: string; decimals?: number };
 export type SumMetric = Base & { kind: 'sum'; value: (s: Sums) => number | null };
 export type HistMetric = Base & { kind: 'hist'; hist: 'fr' | 'rs'; quantile: number };
 export type SpecialMetric = Base & { kind: 'backlog' | 'per_10k' | 'warnings' | 'recurring_topics' | 'hotspots' };
-export type MetricDefinition = SumMetric | HistMetric | SpecialMetric;
+/** Answered by backend/forecast/metrics/ (one file each): forecasts, early warning, the action list, channel shift. */
+export type ProactiveMetric = Base & { kind: 'proactive' };
+export type MetricDefinition = SumMetric | HistMetric | SpecialMetric | ProactiveMetric;
 
 const ratio = (num: number, den: number, scale = 1) => (den > 0 ? (num / den) * scale : null);
 
@@ -30,6 +32,11 @@ export const METRICS = {
   sla_breaches: { kind: 'sum', unit: 'short', en: 'SLA breaches', ar: 'تجاوزات اتفاقية مستوى الخدمة', value: (s) => s.res_breached + s.fr_breached },
   recurring_topics: { kind: 'recurring_topics', unit: 'short', en: 'Recurring topics', ar: 'المواضيع المتكررة' },
   hotspots: { kind: 'hotspots', unit: 'short', en: 'Recurring hot spots', ar: 'النقاط الساخنة المتكررة' },
+  forecast_received: { kind: 'proactive', unit: 'short', decimals: 0, en: 'Requests expected', ar: 'الطلبات المتوقعة' },
+  forecast_accuracy: { kind: 'proactive', unit: 'short', decimals: 2, en: 'Forecast accuracy', ar: 'دقة التوقعات' },
+  running_above_forecast: { kind: 'proactive', unit: 'short', decimals: 1, en: 'Running above forecast', ar: 'أعلى من المتوقع' },
+  proactive_actions: { kind: 'proactive', unit: 'short', en: 'Proactive actions', ar: 'الإجراءات الاستباقية' },
+  digital_share: { kind: 'proactive', unit: 'percent', decimals: 1, en: 'Digital share', ar: 'الحصة الرقمية' },
 } as const satisfies Record<string, MetricDefinition>;
 
 export type MetricName = keyof typeof METRICS;

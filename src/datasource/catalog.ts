@@ -18,6 +18,11 @@ export const METRICS = [
   { value: 'sla_breaches', label: 'SLA breaches', description: 'Requests that breached their SLA' },
   { value: 'recurring_topics', label: 'Recurring topics (top N)', description: 'Most frequent topics with their change against the previous period', tableOnly: true },
   { value: 'hotspots', label: 'Hot spots', description: 'Places where one topic recurs', tableOnly: true },
+  { value: 'forecast_received', label: 'Forecast: requests expected', description: 'Daily forecast for the next 1–14 days with its 95 % interval (by department, channel, category, topic, zone, or zone and topic)' },
+  { value: 'forecast_accuracy', label: 'Forecast accuracy', description: 'MASE against seasonal-naive and interval coverage, per level or series', tableOnly: true },
+  { value: 'running_above_forecast', label: 'Running above forecast', description: 'Zones (and zone × topic) above the forecast\'s upper bound so far today', tableOnly: true },
+  { value: 'proactive_actions', label: 'Proactive actions', description: 'What to act on now: running above forecast, forecast to rise, recurring hot spots', tableOnly: true },
+  { value: 'digital_share', label: 'Digital share (%)', description: 'Share of requests through the website, apps, WhatsApp and the virtual assistant' },
 ] as const;
 
 export type Metric = (typeof METRICS)[number]['value'];

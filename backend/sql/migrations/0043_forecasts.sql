@@ -113,5 +113,8 @@ JOIN zones z ON z.id = f.zone_id
 LEFT JOIN topics t ON t.code = f.topic
 WHERE f.received > f.upper_so_far AND f.received >= 5;   -- 5: S360_FORECAST_ABOVE_MIN_COUNT's default (the query metric's)
 
+-- A view's user must be allowed to call the functions it calls: the alerting role may call forecast_running (the
+-- aggregate counts and bounds the view shows, at any instant) and nothing else of this migration.
 REVOKE ALL ON FUNCTION forecast_day_share(timestamptz), forecast_running(timestamptz) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION forecast_running(timestamptz) TO services360_alerting;
 GRANT SELECT ON alerting.running_above_forecast TO services360_alerting;
