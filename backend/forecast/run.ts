@@ -6,6 +6,7 @@ import { sql } from '../db/sql.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { Config } from '../config.ts';
 import { cubeId } from '../rollups/cubes.ts';
+import { widen } from './calibrate.ts';
 import { methodFor, type LevelScore } from './choose.ts';
 import { addDays } from './days.ts';
 import { cityDay, evaluateAll, type Evaluation, type ForecastSettings } from './evaluate-all.ts';
@@ -36,8 +37,9 @@ export async function runForecasts(pool: pg.Pool, config: RunSettings, now: Date
 
 /** Writes a level's score (also what `forecast backtest` records). */
 export async function storeLevel(db: pg.Pool | pg.PoolClient, s: LevelScore, weeks: number, source: 'backtest' | 'nightly', at: Date): Promise<void> {
+  // The coverage of the calibrated intervals the forecasts carry (the raw one while too few origins to calibrate).
   await db.query(sql('forecast/upsert_level'), [s.level, s.series, weeks, mae(s.accuracy, 'model'), mae(s.accuracy, 'naive'), s.mase,
-    s.coverage80, s.coverage95, s.useModel, source, at]);
+    s.calibrated80 ?? s.coverage80, s.calibrated95 ?? s.coverage95, s.useModel, source, at]);
 }
 
 async function store(pool: pg.Pool, ev: Evaluation, now: Date): Promise<number> {
@@ -48,8 +50,10 @@ async function store(pool: pg.Pool, ev: Evaluation, now: Date): Promise<number> 
     mase: [] as (number | null)[], c80: [] as (number | null)[], c95: [] as (number | null)[] };
   for (const fit of ev.fits) {
     const method = methodFor(fit, ev.levels);
-    const chosen = method === 'mstl_ets' ? fit.model! : fit.naive;
     const s = fit.series;
+    const raw = method === 'mstl_ets' ? fit.model! : fit.naive;
+    // The intervals as calibrated at the series' level for its method (calibrate.ts).
+    const chosen = { ...raw, forecast: widen(raw.forecast, ev.levels.get(s.level)!.scale[method]) };
     chosen.forecast.point.forEach((p, h) => {
       f.level.push(s.level); f.key.push(s.key); f.zone.push(s.zoneId); f.code.push(s.code); f.day.push(addDays(ev.today, h));
       f.point.push(p); f.l80.push(chosen.forecast.lower80[h]); f.u80.push(chosen.forecast.upper80[h]);

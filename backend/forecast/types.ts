@@ -17,13 +17,20 @@ export type DailySeries = {
 /** A forecast of `point.length` days: the point and the 80 % and 95 % prediction intervals (never below 0). */
 export type Forecast = { point: number[]; lower80: number[]; upper80: number[]; lower95: number[]; upper95: number[] };
 
-/** Errors of a method over holdout days, and how many of them its intervals covered. */
-export type Accuracy = { days: number; modelAbsErr: number; naiveAbsErr: number; in80: number; in95: number };
+/**
+ * A holdout day's error relative to the interval's half-width on its side (≤ 1: inside), for each level; `origin`:
+ * weeks before the end (larger: older), so a calibration can use only the origins before the one it scores.
+ */
+export type RelativeError = { origin: number; r80: number; r95: number };
 
-export const NO_ACCURACY: Accuracy = { days: 0, modelAbsErr: 0, naiveAbsErr: 0, in80: 0, in95: 0 };
+/** Errors of a method over holdout days, and how many of them its intervals covered. */
+export type Accuracy = { days: number; modelAbsErr: number; naiveAbsErr: number; in80: number; in95: number; errors: RelativeError[] };
+
+export const NO_ACCURACY: Accuracy = { days: 0, modelAbsErr: 0, naiveAbsErr: 0, in80: 0, in95: 0, errors: [] };
 
 export function addAccuracy(a: Accuracy, b: Accuracy): Accuracy {
-  return { days: a.days + b.days, modelAbsErr: a.modelAbsErr + b.modelAbsErr, naiveAbsErr: a.naiveAbsErr + b.naiveAbsErr, in80: a.in80 + b.in80, in95: a.in95 + b.in95 };
+  return { days: a.days + b.days, modelAbsErr: a.modelAbsErr + b.modelAbsErr, naiveAbsErr: a.naiveAbsErr + b.naiveAbsErr, in80: a.in80 + b.in80, in95: a.in95 + b.in95,
+    errors: a.errors.concat(b.errors) };
 }
 
 /** MASE in the issue's sense: the model's mean absolute error over the seasonal-naive one on the same days (< 1 beats it). */
