@@ -13,6 +13,7 @@ import { ROOT_DIR } from '../host/webpack.config.ts';
 import { generateDemo } from '../../backend/demo/generate.ts';
 import { defaultZonesFile, fileSource, generatedCitySource } from '../../backend/demo/communities.ts';
 import { runForecasts } from '../../backend/forecast/run.ts';
+import { applyPendingRollups } from '../../backend/rollups/apply.ts';
 import { loadConfig } from '../../backend/config.ts';
 
 const MAP = 'services360-zonemap-panel';
@@ -96,7 +97,8 @@ before(async () => {
     months: 1, seed: 'dashboards-browser', requests: 6000, perDay: 0, endAt: NOW, chunkRequests: 5000,
     source: file ? fileSource(file) : generatedCitySource(), subdivideVertices: 64, checkRows: false,
   });
-  // The nightly fit the Proactive dashboard's forecast map reads.
+  // The nightly fit the Proactive dashboard's forecast map reads, from the day rollups (as the rollup job keeps them).
+  await applyPendingRollups(env.aggregator!.db.pool, 50_000);
   await runForecasts(env.aggregator!.db.pool, loadConfig(), new Date(NOW), { force: true });
   zonesInCity = (await env.aggregator!.db.pool.query('SELECT count(*)::int AS n FROM zones')).rows[0].n;
 });
