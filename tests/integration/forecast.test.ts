@@ -69,7 +69,8 @@ before(async () => {
   await importGrid(agg.db.pool);
   today = (await agg.db.pool.query(`SELECT to_char((now() AT TIME ZONE time_zone)::date, 'YYYY-MM-DD') AS d FROM city_settings`)).rows[0].d;
   const holiday = addDays(today, -17);
-  await agg.db.pool.query(`INSERT INTO holidays (calendar_code, day, name_en, name_ar) VALUES (NULL, $1, 'Test holiday', 'عطلة اختبار')`, [holiday]);
+  await agg.db.pool.query(`INSERT INTO holidays (calendar_code, day, name_en, name_ar) VALUES (NULL, $1, 'Test holiday', 'عطلة اختبار'),
+    (NULL, $2, 'Test holiday ahead', 'عطلة اختبار قادمة') ON CONFLICT DO NOTHING`, [holiday, addDays(today, 3)]);
   await agg.db.pool.query(`UPDATE topics SET proactive_action = '{"en": "Add a collection round before the weekend", "ar": "أضف جولة جمع قبل عطلة نهاية الأسبوع"}' WHERE code = $1`, [PEST]);
   await history('G1', BIN, 1, holiday);
   await history('G2', PEST, 0.5, holiday);
@@ -128,6 +129,8 @@ describe('forecast_received', () => {
     assert.equal(f.meta.custom.forecast, true);
     assert.ok(f.meta.notices.length >= 1);
     assert.match(field(f, 'lower_95').config.displayName, /Lower bound \(95 %\)/);
+    // The holiday three days ahead is named: it is forecast as an ordinary day.
+    assert.ok(f.meta.notices.some((n: { text: string }) => n.text.includes(addDays(today, 3)) && /forecast as ordinary days/.test(n.text)), JSON.stringify(f.meta.notices));
     const ar = await query({ metric: 'forecast_received', groupBy: ['zone', 'topic'], filters: { zone: ['G1'] }, language: 'ar' }, await dayStart(today), await dayStart(addDays(today, 7)));
     assert.match(field(ar[0], 'upper_95').config.displayName, /الحد الأعلى/);
   });

@@ -11,7 +11,7 @@ import type { Field, Frame } from '../../query/frames.ts';
 import type { Dimension } from '../../rollups/cubes.ts';
 import { addDays } from '../days.ts';
 import { cityDay } from '../evaluate-all.ts';
-import { column, frameName, type ProactiveContext } from './context.ts';
+import { column, frameName, notice, type ProactiveContext } from './context.ts';
 import { levelNotices, type LevelRow } from './level-notice.ts';
 import { levelOf } from './level-of.ts';
 
@@ -53,7 +53,15 @@ export async function forecastReceived(ctx: ProactiveContext): Promise<Frame[]> 
     seriesMethods.set(`${r.zone_id}|${r.code}`, r.method);
   }
   const naive = [...seriesMethods.values()].filter((m) => m === 'seasonal_naive').length;
-  const meta = { custom: { forecast: true, level, interval: 95 }, notices: levelNotices(lang, levels[0], naive, seriesMethods.size) };
+  const notices = levelNotices(lang, levels[0], naive, seriesMethods.size);
+  // Holidays were taken out of the history, so a holiday ahead is forecast as the ordinary weekday it falls on.
+  const days = rows.map((r) => r.day).sort();
+  if (days.length) {
+    const { rows: hol } = await db.query<{ day: string }>(sql('forecast/holidays'), [days[0], addDays(days[days.length - 1], 1)]);
+    if (hol.length) notices.push(notice(lang, 'info', `Holidays in this range (${hol.map((h) => h.day).sort().join(', ')}) are forecast as ordinary days.`,
+      `العطل في هذه الفترة (${hol.map((h) => h.day).sort().join('، ')}) متوقعة كأيام عادية.`));
+  }
+  const meta = { custom: { forecast: true, level, interval: 95 }, notices };
   const list = [...groups.values()];
   const metric = METRICS.forecast_received;
   const names = (g: Group) => target.groupBy.map((d, i) => nameOf(d, codeOf(d, g.dims[i], ref), ref, lang));
