@@ -14,6 +14,7 @@ const COMMANDS: Record<string, { load: () => Promise<{ run: (argv: string[]) => 
   holidays: { load: () => import('./cli/holidays.ts'), help: 'import FILE.ics (--calendar CODE | --all-calendars) [--dry-run]: holidays from an iCalendar file' },
   'find-request': { load: () => import('./cli/find-request.ts'), help: '--source S --external-id X [--pii]: a request by the source system\'s own id' },
   'rollup-history': { load: () => import('./cli/rollup-history.ts'), help: '[--batch N]: build the rollups of every pending request in bulk (after a history import)' },
+  forecast: { load: () => import('./cli/forecast.ts'), help: 'run | backtest [--weeks N]: fit the forecasts now, or evaluate them against seasonal-naive' },
   'generate-demo': { load: () => import('./cli/generate-demo.ts'), help: '--months N --seed S [--zones FILE] [--requests N]' },
 };
 

@@ -73,6 +73,13 @@ export const SETTINGS = {
   queryMaxCallPoints: { env: 'S360_QUERY_MAX_CALL_POINTS', default: 500000, doc: 'most values one POST /v1/query returns over all its targets; more is refused (422)' },
   queryMaxRows: { env: 'S360_QUERY_MAX_ROWS', default: 250000, doc: 'most grouped rows one statement of a query target reads from the database (it stops at one more); more is refused (422)' },
   queryTimeoutMs: { env: 'S360_QUERY_TIMEOUT_MS', default: 20000, doc: 'time budget of the statements of one POST /v1/query (each runs under what the earlier ones left; 0: none); past it the statement is cancelled and the call refused (422)' },
+  forecastHistoryDays: { env: 'S360_FORECAST_HISTORY_DAYS', default: 364, doc: 'forecast job: days of history (up to yesterday) each series is fitted on' },
+  forecastHorizonDays: { env: 'S360_FORECAST_HORIZON_DAYS', default: 14, doc: 'forecast job: days forecast, from today on' },
+  forecastMinModelDays: { env: 'S360_FORECAST_MIN_MODEL_DAYS', default: 56, doc: 'forecast job: days of history a series needs for the MSTL + ETS model (fewer: seasonal-naive; fewer than 14: no forecast)' },
+  forecastMinModelMean: { env: 'S360_FORECAST_MIN_MODEL_MEAN', default: 3, doc: 'forecast job: requests a day (mean of the last 28 days) a series needs for the model (fewer: seasonal-naive)' },
+  forecastZoneTopicMinMean: { env: 'S360_FORECAST_ZONE_TOPIC_MIN_MEAN', default: 0.5, doc: 'forecast job: requests a day (mean of the last 28 days) a zone × topic needs to be forecast at all' },
+  forecastHoldoutWeeks: { env: 'S360_FORECAST_HOLDOUT_WEEKS', default: 3, doc: 'forecast job: weeks of rolling-origin holdout behind each fit (each series\' accuracy, and whether each level uses the model)' },
+  forecastAboveMinCount: { env: 'S360_FORECAST_ABOVE_MIN_COUNT', default: 5, doc: 'running_above_forecast: fewest requests so far today for a series to count as running above (the alerting view uses 5)' },
   quarantineMaxRows: { env: 'S360_QUARANTINE_MAX_ROWS', default: 1000, doc: 'most rows GET /v1/ops/quarantine returns (limit)' },
 } as const satisfies Record<string, Setting>;
 

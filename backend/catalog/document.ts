@@ -7,14 +7,14 @@ import { validCodesOf } from '../geo/request-filters.ts';
 import { DIMENSION_NAMES, nameOf } from '../query/labels.ts';
 import { METRICS, METRIC_NAMES, type MetricDefinition, type MetricName } from '../query/metrics.ts';
 import { DIMENSIONS, type Dimension } from '../rollups/cubes.ts';
-import { KIND_SUPPORT } from './metric-support.ts';
+import { supportOf } from './metric-support.ts';
 import type { CatalogDimension, CatalogDocument, CatalogMetric, CatalogValue } from './schema.ts';
 
 /** The part of the document that no reference data changes (the plugin's fallback copies it). */
 export type CatalogDefinitions = { metrics: CatalogMetric[]; dimensions: CatalogDimension[] };
 
 function metricEntry(code: MetricName, m: MetricDefinition): CatalogMetric {
-  const support = KIND_SUPPORT[m.kind];
+  const support = supportOf(m);
   return {
     code, name_en: m.en, name_ar: m.ar,
     description_en: m.about?.en ?? m.en, description_ar: m.about?.ar ?? m.ar,

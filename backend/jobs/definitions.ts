@@ -6,6 +6,7 @@ import { backfillLeanHours } from '../rollups/lean-hours.ts';
 import { sweepSla } from '../sla/sweep.ts';
 import { refreshHotspots } from '../recurrence/hotspots.ts';
 import { applyRetention } from './retention.ts';
+import { runForecasts } from '../forecast/run.ts';
 
 export type JobDefinition = {
   name: string;
@@ -29,4 +30,7 @@ export const JOBS: JobDefinition[] = [
   { name: 'sla-sweep', cron: '*/30 * * * * *', run: async (ctx, now) => (await sweepSla(ctx.pool, now)).evaluated },
   { name: 'recurrence', cron: '0 */10 * * * *', run: async (ctx, now) => (await refreshHotspots(ctx.pool, now)).hotspots },
   { name: 'retention', cron: '0 30 3 * * *', run: async (ctx, now) => applyRetention(ctx.pool, ctx.config, now) },
+  // Every 10 minutes, fitting once per city-local day: the first tick after the city's midnight (any time zone), or
+  // within 10 minutes of a fresh start (a tick on a day already fitted reads one row and returns).
+  { name: 'forecast', cron: '0 5-59/10 * * * *', run: async (ctx, now) => (await runForecasts(ctx.pool, ctx.config, now)).series },
 ];

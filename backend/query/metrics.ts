@@ -12,7 +12,10 @@ type Base = { unit: string; en: string; ar: string; decimals?: number; about?: {
 export type SumMetric = Base & { kind: 'sum'; value: (s: Sums) => number | null };
 export type HistMetric = Base & { kind: 'hist'; hist: 'fr' | 'rs'; quantile: number };
 export type SpecialMetric = Base & { kind: 'backlog' | 'per_10k' | 'warnings' | 'recurring_topics' | 'hotspots' };
-export type MetricDefinition = SumMetric | HistMetric | SpecialMetric;
+/** Answered by backend/forecast/metrics/ (one file each): forecasts, early warning, the action list, channel shift. */
+/** `support`: what the query may ask of it (backend/catalog/metric-support.ts, PROACTIVE_SUPPORT). */
+export type ProactiveMetric = Base & { kind: 'proactive'; support: 'series' | 'forecast_series' | 'forecast_table' | 'running_above' | 'ranked_table' };
+export type MetricDefinition = SumMetric | HistMetric | SpecialMetric | ProactiveMetric;
 
 const ratio = (num: number, den: number, scale = 1) => (den > 0 ? (num / den) * scale : null);
 
@@ -33,6 +36,11 @@ export const METRICS = {
   sla_breaches: { kind: 'sum', unit: 'short', en: 'SLA breaches', ar: 'تجاوزات اتفاقية مستوى الخدمة', value: (s) => s.res_breached + s.fr_breached, about: { en: 'Requests that breached their SLA', ar: 'الطلبات التي تجاوزت اتفاقية مستوى الخدمة' } },
   recurring_topics: { kind: 'recurring_topics', unit: 'short', en: 'Recurring topics', ar: 'المواضيع المتكررة', about: { en: 'Most frequent topics with their change against the previous period', ar: 'أكثر المواضيع تكراراً مع تغيّرها عن الفترة السابقة' } },
   hotspots: { kind: 'hotspots', unit: 'short', en: 'Recurring hot spots', ar: 'النقاط الساخنة المتكررة', about: { en: 'Places where one topic recurs', ar: 'أماكن يتكرر فيها الموضوع نفسه' } },
+  forecast_received: { kind: 'proactive', support: 'forecast_series', unit: 'short', decimals: 0, en: 'Requests expected', ar: 'الطلبات المتوقعة', about: { en: 'Daily forecast for the next 1–14 days with its 95 % interval', ar: 'التوقع اليومي للأيام 1–14 القادمة مع فترة الثقة 95 %' } },
+  forecast_accuracy: { kind: 'proactive', support: 'forecast_table', unit: 'short', decimals: 2, en: 'Forecast accuracy', ar: 'دقة التوقعات', about: { en: 'MASE against seasonal-naive and interval coverage, per level or series', ar: 'مقياس MASE مقارنةً بالتوقع الموسمي البسيط وتغطية فترات الثقة لكل مستوى أو سلسلة' } },
+  running_above_forecast: { kind: 'proactive', support: 'running_above', unit: 'short', decimals: 1, en: 'Running above forecast', ar: 'أعلى من المتوقع', about: { en: 'Zones (and zone × topic) above the forecast\'s upper bound so far today', ar: 'المناطق (والمنطقة × الموضوع) التي تجاوزت الحد الأعلى للتوقع حتى الآن اليوم' } },
+  proactive_actions: { kind: 'proactive', support: 'ranked_table', unit: 'short', en: 'Proactive actions', ar: 'الإجراءات الاستباقية', about: { en: 'What to act on now: running above forecast, forecast to rise, recurring hot spots', ar: 'ما يجب التصرف فيه الآن: ما تجاوز المتوقع، وما يُتوقع ارتفاعه، والنقاط الساخنة المتكررة' } },
+  digital_share: { kind: 'proactive', support: 'series', unit: 'percent', decimals: 1, en: 'Digital share', ar: 'الحصة الرقمية', about: { en: 'Share of requests through the website, apps, WhatsApp and the virtual assistant', ar: 'نسبة الطلبات الواردة عبر الموقع والتطبيقات وواتساب والمساعد الافتراضي' } },
 } as const satisfies Record<string, MetricDefinition>;
 
 export type MetricName = keyof typeof METRICS;

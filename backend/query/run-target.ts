@@ -15,6 +15,7 @@ import type { RequestFilters } from '../geo/request-filters.ts';
 import { tableFrame, timeSeriesFrames, type Frame, type Series } from './frames.ts';
 import { checkTargetSize, tooManyRows, tooManySeries, tooManyValues, type CallBudget, type TargetRef } from './limits.ts';
 import type { Target } from './request-schema.ts';
+import { runProactiveMetric } from '../forecast/metrics/dispatch.ts';
 
 export type QueryRange = { from: number; to: number; intervalMs?: number; maxDataPoints?: number };
 type Db = pg.Pool | pg.PoolClient;
@@ -60,7 +61,7 @@ export function resolveFilters(target: Target, ref: ReferenceIndex, path: string
 }
 
 /** `limits`: the rows a statement may read and the series a target may have (checked as the rows arrive), and whose they are. */
-type AggregateSpec = {
+export type AggregateSpec = {
   groupBy: Dimension[]; filters: Filters; from: number; to: number; bucket: BucketSpec | null; timeZone: string; snapshot: RollupSnapshot;
   limits: { maxRows: number; maxSeries: number; target: TargetRef; valuesPerRow?: { max: number } };
 };
@@ -146,7 +147,7 @@ async function groupRows<T>(rows: Record<string, any>[], groupBy: Dimension[], e
  * Sums per group per bucket. `maxGroups`: the most groups the caller can use (the series limit, or more when
  * groups fold into fewer series, as per 10k folds zones).
  */
-async function sums(db: Db, spec: AggregateSpec, maxGroups = spec.limits.maxSeries): Promise<Map<string, Group<Sums>>> {
+export async function sums(db: Db, spec: AggregateSpec, maxGroups = spec.limits.maxSeries): Promise<Map<string, Group<Sums>>> {
   const { rows } = await runPrepared(db, buildAggregateQuery('sums', { ...spec, ...planOf(spec, 'sums'), rowLimit: rowLimit(spec) }));
   checkRows(rows, spec);
   return groupRows(rows, spec.groupBy, () => ZERO_SUMS, (acc, row) => addSums(acc, row as Sums), maxGroups, spec.limits.target);
@@ -297,11 +298,12 @@ export async function runTarget(db: Db, ref: ReferenceIndex, config: Config, ran
       check(frame.fields[0].values.length);
       return [frame];
     }
+    case 'proactive': return runProactiveMetric({ db, ref, config, range, target, filters, spec, path, check: (series, values) => checkTargetSize(who, series, values, budget) });
   }
 }
 
 /** The query's filters in the shape of the geo/recurrence modules. */
-function asRequestFilters(filters: Filters, ref: ReferenceIndex): RequestFilters {
+export function asRequestFilters(filters: Filters, ref: ReferenceIndex): RequestFilters {
   const list = <T>(d: Dimension) => (filters[d] ? (filters[d]!.filter((v) => v !== null) as T[]) : null);
   const classes = list<string>('status_class');
   return {

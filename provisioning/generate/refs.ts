@@ -17,6 +17,7 @@ export const DASHBOARD_UIDS = {
   categories: 's360-categories',
   sla: 's360-sla',
   journey: 's360-journey',
+  proactive: 's360-proactive',
 } as const;
 
 /** Panels an alert rule links to (`__dashboardUid__` / `__panelId__`). */
@@ -25,4 +26,5 @@ export const ALERT_PANELS = {
   backlogByDepartment: { dashboardUid: DASHBOARD_UIDS.sla, panelId: 4 },
   zoneSpikes: { dashboardUid: DASHBOARD_UIDS.zones, panelId: 1 },
   ingestion: { dashboardUid: DASHBOARD_UIDS.channels, panelId: 1 },
+  runningAboveForecast: { dashboardUid: DASHBOARD_UIDS.proactive, panelId: 3 },
 } as const;

@@ -90,7 +90,7 @@ describe('every provisioned rule', () => {
   test('runs as the read-only alerting login and returns one number per row with text label columns', async () => {
     await ingest([request({ location: NOWHERE })]);
     await settle();
-    assert.equal(RULES.length, 6);
+    assert.equal(RULES.length, 7);
     for (const r of RULES) {
       const { result } = await evaluate(r.uid);
       assert.equal(result.columns.filter((c) => c.type === 'number').length, 1, `${r.uid}: one numeric column`);
@@ -108,6 +108,8 @@ describe('every provisioned rule', () => {
     assert.deepEqual(await labelsOf('s360-ingestion-silent'), []);
     assert.deepEqual(await labelsOf('s360-rollups-lagging'), []);
     assert.deepEqual(await labelsOf('s360-holidays-running-out'), ['calendar', 'calendar_name']);
+    // Firing and quiet on real data: tests/integration/forecast.test.ts (it needs a fitted forecast).
+    assert.deepEqual(await labelsOf('s360-running-above-forecast'), ['zone', 'zone_name', 'topic', 'topic_name', 'department']);
   });
 });
 

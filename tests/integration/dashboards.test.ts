@@ -21,6 +21,8 @@ import { requestLookup } from '../../src/datasource/request/request-query.ts';
 import { requestFrames } from '../../src/datasource/request/request-frames.ts';
 import type { S360Query } from '../../src/datasource/types.ts';
 import { sweepSla } from '../../backend/sla/sweep.ts';
+import { runForecasts } from '../../backend/forecast/run.ts';
+import { loadConfig } from '../../backend/config.ts';
 
 const ROOT = join(fileURLToPath(import.meta.url), '../../..');
 const DASHBOARD_DIR = join(ROOT, 'provisioning/dashboards/services360');
@@ -53,11 +55,11 @@ describe('the provisioned dashboards', () => {
   test('are exactly what their typed builders generate (npm run dashboards)', () => {
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'provisioning/generate/main.ts', '--check'], { cwd: ROOT, encoding: 'utf8' });
     assert.equal(run.status, 0, `${run.stdout}${run.stderr}`);
-    assert.match(run.stdout, /6 dashboards match/);
+    assert.match(run.stdout, /7 dashboards match/);
   });
 
-  test('are the six of the command centre, with unique uids, in one provider folder "Services 360"', () => {
-    assert.deepEqual(DASHBOARDS.map(({ d }) => d.uid).sort(), ['s360-categories', 's360-channels', 's360-executive', 's360-journey', 's360-sla', 's360-zones']);
+  test('are the seven of the command centre, with unique uids, in one provider folder "Services 360"', () => {
+    assert.deepEqual(DASHBOARDS.map(({ d }) => d.uid).sort(), ['s360-categories', 's360-channels', 's360-executive', 's360-journey', 's360-proactive', 's360-sla', 's360-zones']);
     const provider = parse(readFileSync(join(ROOT, 'provisioning/dashboards/services360.yaml'), 'utf8'));
     assert.equal(provider.apiVersion, 1);
     assert.equal(provider.providers.length, 1);
@@ -148,6 +150,8 @@ const NOW = (() => {
 function relative(text: string, now: number): number {
   if (text === 'now') return now;
   if (text === 'now/d') return Math.floor(now / DAY) * DAY; // the browser's day; the test runs in UTC
+  const ahead = /^now\+(\d+)d\/d$/.exec(text);   // the end of the n-th day ahead (the Proactive dashboard's range)
+  if (ahead) return Math.floor(now / DAY) * DAY + (Number(ahead[1]) + 1) * DAY;
   const m = /^now-(\d+)([mhdw])$/.exec(text);
   if (!m) throw new Error(`relative time "${text}" is not modelled by this test`);
   return now - Number(m[1]) * { m: 60_000, h: HOUR, d: DAY, w: 7 * DAY }[m[2] as 'm' | 'h' | 'd' | 'w'];
@@ -267,6 +271,9 @@ function assertReferences(where: string, p: Panel, frames: WireFrame[]) {
   }
 }
 
+/** Metrics that answer no rows on an ordinary day: the early warning (tests/integration/forecast.test.ts makes it fire). */
+const MAY_BE_EMPTY = new Set(['running_above_forecast']);
+
 let agg: TestAggregator;
 describe('every query against the aggregator with the demo city', () => {
   before(async () => {
@@ -275,6 +282,8 @@ describe('every query against the aggregator with the demo city', () => {
       '--end', new Date(NOW).toISOString(), '--quiet'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: agg.db.url }, encoding: 'utf8' });
     assert.equal(demo.status, 0, demo.stderr);
     await sweepSla(agg.db.pool, new Date());
+    // The nightly fit the Proactive dashboard reads (its early warning is quiet on the demo's ordinary day).
+    await runForecasts(agg.db.pool, loadConfig(), new Date(NOW), { force: true });
     const { rows } = await agg.db.pool.query(`SELECT r.reference FROM requests r WHERE r.customer_id IS NOT NULL
       AND (SELECT count(*) FROM request_events e WHERE e.request_id = r.id) >= 3 ORDER BY r.id LIMIT 1`);
     REFERENCE = rows[0].reference as string;
@@ -298,12 +307,14 @@ describe('every query against the aggregator with the demo city', () => {
         for (const t of body.targets) {
           const frames = (res.body.results?.[t.refId]?.frames ?? []) as WireFrame[];
           assert.ok(frames.length >= 1, `${where} ${t.refId} (${t.metric}): at least one frame`);
+          if (MAY_BE_EMPTY.has(t.metric)) continue;
           assert.ok(frames.some((f) => f.fields.some((x) => x.values.length > 0)), `${where} ${t.refId} (${t.metric}): some data`);
           assert.ok(frames.some(hasNumber), `${where} ${t.refId} (${t.metric}): some number`);
           byRef.set(t.refId, frames);
           checked++;
         }
       }
+      if (p.targets!.every((t) => MAY_BE_EMPTY.has(t.metric))) { checked++; continue; }
       assertFits(where, p, byRef);
       assertReferences(where, p, [...byRef.values()].flat());
     }

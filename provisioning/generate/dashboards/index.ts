@@ -4,6 +4,7 @@ import { categories } from './categories.ts';
 import { channels } from './channels.ts';
 import { executive } from './executive.ts';
 import { journey } from './journey.ts';
+import { proactive } from './proactive.ts';
 import { sla } from './sla.ts';
 import { zones } from './zones.ts';
 
@@ -14,4 +15,5 @@ export const DASHBOARDS: Record<string, () => Dashboard> = {
   'categories-recurring': categories,
   'sla-advisors': sla,
   'request-journey': journey,
+  proactive,
 };

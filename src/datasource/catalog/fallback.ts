@@ -520,6 +520,142 @@ export const FALLBACK_DEFINITIONS: CatalogDefinitions = {
       "options": [
         "top_n"
       ]
+    },
+    {
+      "code": "forecast_received",
+      "name_en": "Requests expected",
+      "name_ar": "الطلبات المتوقعة",
+      "description_en": "Daily forecast for the next 1–14 days with its 95 % interval",
+      "description_ar": "التوقع اليومي للأيام 1–14 القادمة مع فترة الثقة 95 %",
+      "unit": "short",
+      "decimals": 0,
+      "formats": [
+        "time_series",
+        "table"
+      ],
+      "group_by": [
+        "department",
+        "channel",
+        "category",
+        "topic",
+        "zone"
+      ],
+      "filters": [
+        "department",
+        "channel",
+        "category",
+        "topic",
+        "zone"
+      ],
+      "options": []
+    },
+    {
+      "code": "forecast_accuracy",
+      "name_en": "Forecast accuracy",
+      "name_ar": "دقة التوقعات",
+      "description_en": "MASE against seasonal-naive and interval coverage, per level or series",
+      "description_ar": "مقياس MASE مقارنةً بالتوقع الموسمي البسيط وتغطية فترات الثقة لكل مستوى أو سلسلة",
+      "unit": "short",
+      "decimals": 2,
+      "formats": [
+        "table"
+      ],
+      "group_by": [
+        "department",
+        "channel",
+        "category",
+        "topic",
+        "zone"
+      ],
+      "filters": [
+        "department",
+        "channel",
+        "category",
+        "topic",
+        "zone"
+      ],
+      "options": []
+    },
+    {
+      "code": "running_above_forecast",
+      "name_en": "Running above forecast",
+      "name_ar": "أعلى من المتوقع",
+      "description_en": "Zones (and zone × topic) above the forecast's upper bound so far today",
+      "description_ar": "المناطق (والمنطقة × الموضوع) التي تجاوزت الحد الأعلى للتوقع حتى الآن اليوم",
+      "unit": "short",
+      "decimals": 1,
+      "formats": [
+        "table"
+      ],
+      "group_by": [
+        "zone",
+        "topic"
+      ],
+      "filters": [
+        "zone",
+        "topic",
+        "department"
+      ],
+      "options": []
+    },
+    {
+      "code": "proactive_actions",
+      "name_en": "Proactive actions",
+      "name_ar": "الإجراءات الاستباقية",
+      "description_en": "What to act on now: running above forecast, forecast to rise, recurring hot spots",
+      "description_ar": "ما يجب التصرف فيه الآن: ما تجاوز المتوقع، وما يُتوقع ارتفاعه، والنقاط الساخنة المتكررة",
+      "unit": "short",
+      "formats": [
+        "table"
+      ],
+      "group_by": [],
+      "filters": [
+        "zone",
+        "channel",
+        "category",
+        "topic",
+        "department",
+        "advisor",
+        "status_class",
+        "priority"
+      ],
+      "options": [
+        "top_n"
+      ]
+    },
+    {
+      "code": "digital_share",
+      "name_en": "Digital share",
+      "name_ar": "الحصة الرقمية",
+      "description_en": "Share of requests through the website, apps, WhatsApp and the virtual assistant",
+      "description_ar": "نسبة الطلبات الواردة عبر الموقع والتطبيقات وواتساب والمساعد الافتراضي",
+      "unit": "percent",
+      "decimals": 1,
+      "formats": [
+        "time_series",
+        "table"
+      ],
+      "group_by": [
+        "zone",
+        "channel",
+        "category",
+        "topic",
+        "department",
+        "advisor",
+        "status_class",
+        "priority"
+      ],
+      "filters": [
+        "zone",
+        "channel",
+        "category",
+        "topic",
+        "department",
+        "advisor",
+        "status_class",
+        "priority"
+      ],
+      "options": []
     }
   ],
   "dimensions": [

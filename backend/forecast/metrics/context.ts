@@ -1,0 +1,28 @@
+// What a proactive metric gets from the query planning (backend/query/run-target.ts).
+import type pg from 'pg';
+import type { Config } from '../../config.ts';
+import type { ReferenceIndex } from '../../domain/reference.ts';
+import type { Filters } from '../../query/sql-builder.ts';
+import type { AggregateSpec, QueryRange } from '../../query/run-target.ts';
+import type { Target } from '../../query/request-schema.ts';
+import type { Field, Frame } from '../../query/frames.ts';
+import type { Language } from '../../query/metrics.ts';
+
+export type ProactiveContext = {
+  db: pg.Pool | pg.PoolClient; ref: ReferenceIndex; config: Config; range: QueryRange; target: Target; filters: Filters;
+  spec: AggregateSpec; path: string;
+  /** checks series (or table rows) × values of each against the query limits before frames are built */
+  check: (series: number, values: number) => void;
+};
+
+/** A frame notice in Grafana's convention (meta.notices), in the target's language. */
+export type Notice = { severity: 'info' | 'warning'; text: string };
+export const notice = (lang: Language, severity: Notice['severity'], en: string, ar: string): Notice => ({ severity, text: lang === 'ar' ? ar : en });
+
+/** A table column with its display name in the target's language. */
+export function column(lang: Language, name: string, type: Field['type'], values: unknown[], en: string, ar: string, extra: Record<string, unknown> = {}): Field {
+  return { name, type, values, config: { displayName: lang === 'ar' ? ar : en, ...extra } };
+}
+
+export const frameName = (lang: Language, m: { en: string; ar: string }) => (lang === 'ar' ? m.ar : m.en);
+export type { Frame };
