@@ -8,7 +8,7 @@ export type Sums = {
 type Base = { unit: string; en: string; ar: string; decimals?: number };
 export type SumMetric = Base & { kind: 'sum'; value: (s: Sums) => number | null };
 export type HistMetric = Base & { kind: 'hist'; hist: 'fr' | 'rs'; quantile: number };
-export type SpecialMetric = Base & { kind: 'backlog' | 'per_10k' | 'warnings' | 'recurring_topics' | 'hotspots' };
+export type SpecialMetric = Base & { kind: 'backlog' | 'per_10k' | 'warnings' | 'recurring_topics' | 'hotspots' | 'open_by_stage' | 'due_soon' };
 export type MetricDefinition = SumMetric | HistMetric | SpecialMetric;
 
 const ratio = (num: number, den: number, scale = 1) => (den > 0 ? (num / den) * scale : null);
@@ -30,6 +30,8 @@ export const METRICS = {
   sla_breaches: { kind: 'sum', unit: 'short', en: 'SLA breaches', ar: 'تجاوزات اتفاقية مستوى الخدمة', value: (s) => s.res_breached + s.fr_breached },
   recurring_topics: { kind: 'recurring_topics', unit: 'short', en: 'Recurring topics', ar: 'المواضيع المتكررة' },
   hotspots: { kind: 'hotspots', unit: 'short', en: 'Recurring hot spots', ar: 'النقاط الساخنة المتكررة' },
+  open_by_stage: { kind: 'open_by_stage', unit: 'short', en: 'Open requests by stage', ar: 'الطلبات المفتوحة حسب المرحلة' },
+  due_soon: { kind: 'due_soon', unit: 'short', en: 'About to breach (due within the hour)', ar: 'على وشك التجاوز (مستحقة خلال ساعة)' },
 } as const satisfies Record<string, MetricDefinition>;
 
 export type MetricName = keyof typeof METRICS;

@@ -18,6 +18,8 @@ export const METRICS = [
   { value: 'sla_breaches', label: 'SLA breaches', description: 'Requests that breached their SLA' },
   { value: 'recurring_topics', label: 'Recurring topics (top N)', description: 'Most frequent topics with their change against the previous period', tableOnly: true },
   { value: 'hotspots', label: 'Hot spots', description: 'Places where one topic recurs', tableOnly: true },
+  { value: 'open_by_stage', label: 'Open requests by stage', description: 'Requests open now at each stage of the journey, with their share', tableOnly: true },
+  { value: 'due_soon', label: 'About to breach (top N)', description: 'Open requests with an SLA target due within the hour, soonest first', tableOnly: true },
 ] as const;
 
 export type Metric = (typeof METRICS)[number]['value'];

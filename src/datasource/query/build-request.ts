@@ -37,6 +37,9 @@ export interface RequestLike {
 export const DEFAULT_MAX_DATA_POINTS = 1000;
 const MIN_INTERVAL_MS = 60_000; // the aggregator's smallest bucket
 
+/** Metrics answered as a ranked list whose length the query may set (topN). */
+const RANKED = new Set(['hotspots', 'due_soon']);
+
 /** One target, variables resolved. Throws an Error with a plain message when the query cannot be asked. */
 export function buildTarget(query: S360Query, scopedVars: ScopedVars | undefined, tpl: TemplateReplacer, defaultLanguage: Language): QueryTarget {
   const metric = interpolateScalar(query.metric, scopedVars, tpl)?.trim() ?? '';
@@ -50,7 +53,8 @@ export function buildTarget(query: S360Query, scopedVars: ScopedVars | undefined
   const format: QueryFormat = isTableOnly(metric) ? 'table' : isFormat(query.format) ? query.format : 'time_series';
 
   const target: QueryTarget = { refId: query.refId, metric, groupBy, filters, format, language };
-  if (metric === 'recurring_topics') {
+  // Ranked lists carry their length: recurring topics always (a default), hot spots and due soon when the query says.
+  if (metric === 'recurring_topics' || (RANKED.has(metric) && query.topN !== undefined)) {
     const n = Number(interpolateScalar(query.topN === undefined ? undefined : String(query.topN), scopedVars, tpl));
     target.topN = Number.isInteger(n) && n > 0 ? n : DEFAULT_TOP_N;
   }
