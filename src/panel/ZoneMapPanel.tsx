@@ -1,17 +1,19 @@
 // The zone map panel: an OpenLayers map (map/ZoneMapController.ts) with the legend, tooltip and messages
 // drawn over it. A click on a zone sets the dashboard variable (drill-down) and pins its tooltip with the
-// value's data links.
+// value's data links; the map keeps the whole city, the selected zone outlined and the others dimmed (the
+// selection is the variable's value, so it follows the URL). A second click, Escape or "Whole city" clears it.
 import React, { useEffect, useMemo, useRef, useState } from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2, PanelProps } from '@grafana/data';
-import { config, getBackendSrv, locationService } from '@grafana/runtime';
+import { config, getBackendSrv, getTemplateSrv, locationService } from '@grafana/runtime';
 import { useStyles2, useTheme2 } from '@grafana/ui';
 import { lastValueFrom } from 'rxjs';
 import 'ol/ol.css';
 import { Legend } from './components/Legend.tsx';
 import { Tooltip } from './components/Tooltip.tsx';
 import { ZoneMapController, type HoverInfo, type MapState } from './map/ZoneMapController.ts';
-import { resolveOptions, variableUpdate } from './resolve-options.ts';
+import { resolveOptions, variableName } from './resolve-options.ts';
+import { clearUpdate, clickUpdate, filtersOnVariable, selectedZone } from './selection.ts';
 import { TV_SCALE, type ZoneMapOptions } from './types.ts';
 
 const INITIAL: MapState = { legend: null, warnings: [], noData: false, loadingZones: false, zones: 0 };
@@ -32,6 +34,37 @@ export function ZoneMapPanel({ data, options: saved, width, height, timeRange, r
   const [pinned, setPinned] = useState<HoverInfo | null>(null);
   const variable = useRef(options.variableName);
   variable.current = options.variableName;
+  const readSelection = () => selectedZone(locationService.getSearchObject(), getTemplateSrv().getVariables(), variable.current);
+  const [selected, setSelected] = useState<string | null>(readSelection);
+  const selection = useRef(selected);
+  selection.current = selected;
+
+  // The selection is the variable's value: read again whenever the URL (where Grafana keeps variables) or the data changes.
+  useEffect(() => {
+    const sub = locationService.getLocationObservable().subscribe(() => setSelected(readSelection()));
+    return () => sub.unsubscribe();
+  }, [options.variableName]);
+  useEffect(() => setSelected(readSelection()), [data, options.variableName]);
+
+  useEffect(() => { controller.current?.setSelection(selected); }, [selected]);
+
+  const clear = () => {
+    const update = clearUpdate(variable.current);
+    if (update) locationService.partial(update, true);
+    setPinned(null);
+  };
+
+  // Escape clears the selection (not while typing in a field).
+  useEffect(() => {
+    if (!selected) return;
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target as HTMLElement | null;
+      if (e.key !== 'Escape' || e.defaultPrevented || (t && /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+      clear();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [selected]);
 
   useEffect(() => {
     const c = new ZoneMapController(target.current!, {
@@ -40,13 +73,18 @@ export function ZoneMapPanel({ data, options: saved, width, height, timeRange, r
       onState: setState,
       onHover: setHover,
       onZoneClick: (info) => {
-        const update = variableUpdate(variable.current, info.model.zoneCode!);
+        const code = info.model.zoneCode!;
+        const update = clickUpdate(variable.current, selection.current, code);
         if (update) locationService.partial(update, true);
-        setPinned(info);
+        const again = selection.current === code;
+        // Without a variable the selection is the panel's own.
+        if (!update) setSelected(again ? null : code);
+        setPinned(again ? null : info);
       },
       onClickElsewhere: () => setPinned(null),
     });
     controller.current = c;
+    c.setSelection(selection.current);
     return () => { c.dispose(); controller.current = null; };
   }, []);
 
@@ -57,12 +95,19 @@ export function ZoneMapPanel({ data, options: saved, width, height, timeRange, r
   useEffect(() => { controller.current?.resize(); }, [width, height]);
 
   const shown = pinned ?? hover;
+  const selfFiltered = useMemo(() => filtersOnVariable(data.request?.targets, options.variableName), [data.request, options.variableName]);
+  const warnings = selfFiltered ? [...state.warnings, `This map's own query filters on $${variableName(options.variableName)}, the variable its click sets: remove that filter so the map keeps the whole city`] : state.warnings;
   return (
     <div className={styles.wrapper} style={{ width, height }} data-testid="zonemap">
       <div ref={target} className={styles.map} data-testid="zonemap-map" />
       {state.legend && <Legend model={state.legend} tv={options.tvMode} className={styles.legend} />}
       {shown && <Tooltip hover={shown} pinned={!!pinned} className={styles.tooltip} width={width} height={height} onClose={() => setPinned(null)} />}
-      {state.warnings.length > 0 && <div className={styles.warning} data-testid="zonemap-warning">{state.warnings.join(' · ')}</div>}
+      {selected && (
+        <button type="button" className={styles.wholeCity} onClick={clear} data-testid="zonemap-whole-city" aria-keyshortcuts="Escape">
+          Whole city
+        </button>
+      )}
+      {warnings.length > 0 && <div className={styles.warning} data-testid="zonemap-warning">{warnings.join(' · ')}</div>}
       {state.noData && !state.loadingZones && <div className={styles.message} data-testid="zonemap-message">No data</div>}
       {state.loadingZones && <div className={styles.message} data-testid="zonemap-loading">Loading zones…</div>}
     </div>
@@ -83,6 +128,11 @@ const getStyles = (theme: GrafanaTheme2, tv: boolean) => {
     tooltip: css({
       position: 'absolute', zIndex: 3, minWidth: 160, maxWidth: 320, padding: theme.spacing(1), borderRadius: theme.shape.radius.default,
       background: theme.colors.background.secondary, color: theme.colors.text.primary, boxShadow: theme.shadows.z3, fontSize: theme.typography.bodySmall.fontSize,
+    }),
+    wholeCity: css({
+      position: 'absolute', top: 8, right: 8, zIndex: 3, cursor: 'pointer', padding: theme.spacing(0.5, 1.5), borderRadius: theme.shape.radius.default,
+      border: `1px solid ${theme.colors.border.strong}`, background: theme.colors.background.primary, color: theme.colors.text.primary,
+      fontSize: tv ? `calc(${theme.typography.body.fontSize} * ${scale})` : theme.typography.body.fontSize, boxShadow: theme.shadows.z1,
     }),
     warning: css({
       position: 'absolute', top: 4, left: 4, right: 4, zIndex: 2, padding: theme.spacing(0.5, 1), borderRadius: theme.shape.radius.default,

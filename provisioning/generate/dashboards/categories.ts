@@ -61,8 +61,8 @@ export function categories() {
   d.withPanel(
     new ZoneMapPanelBuilder().id(5).title('Hot spots').description('Places where the same topic was reported again and again (rings sized by count), over zones coloured by requests.')
       .gridPos(at(0, 20, 14, 16))
-      .withTarget(s360('A', 'received').groupBy('zone').table())
-      .withTarget(s360('B', 'hotspots').table())
+      .withTarget(s360('A', 'received').groupBy('zone').table().crossFilter('zone'))
+      .withTarget(s360('B', 'hotspots').table().crossFilter('zone'))
       .mapOptions({
         variableName: 'zone',
         zones: { frame: 'A', valueField: 'received', reducer: 'sum', fillOpacity: 0.5 },

@@ -21,7 +21,7 @@ const map = { getSize: () => undefined, getView: () => ({ getResolution: () => u
 
 function mapData(): MapData {
   const series = [
-    zoneTable([['1', 5], ['2', 50]], { unit: 'percent', ...thresholds('green', [10, 'red']) }),
+    zoneTable([['1', 5], ['2', 50]], { unit: 'percent', ...thresholds('green', [10, 'red']) }, 'on_time_pct'),
     frame([{ name: 'lon', values: [55.05, 55.15] }, { name: 'lat', values: [25.05, 25.05] }, { name: 'count', values: [3, 9] }, { name: 'topic', values: ['pest_control', 'noise'] }], { refId: 'H' }),
   ];
   const join = joinZoneValues(series, new Map(zones.zones.map((z) => [z.code, z.population])), options.zones, (field: Field) => grafana.getDisplayProcessor({ field, theme }));
@@ -79,9 +79,9 @@ describe('layer registry', () => {
   });
 
   test('a tile bin\'s tooltip: its count; in a point tile (zoom 14 on), how to see each request', () => {
-    assert.deepEqual(tileBinTooltip(1234, 12), { title: '1,234 requests', rows: [] });
-    assert.deepEqual(tileBinTooltip(1234, 13), { title: '1,234 requests', rows: [] });
-    assert.deepEqual(tileBinTooltip(56789, 14), { title: '56,789 requests', rows: [{ label: 'Each request', value: 'shown for a shorter time range', key: 'cells' }] });
+    assert.deepEqual(tileBinTooltip(1234, 12), { title: '1,234 requests', aggregate: true, rows: [] });
+    assert.deepEqual(tileBinTooltip(1234, 13), { title: '1,234 requests', aggregate: true, rows: [] });
+    assert.deepEqual(tileBinTooltip(56789, 14), { title: '56,789 requests', aggregate: true, rows: [{ label: 'Each request', value: 'shown for a shorter time range', key: 'cells' }] });
     assert.equal(tileBinTooltip(7, 16).rows[0].key, 'cells');
     assert.deepEqual(tileBinTooltip(7, undefined).rows, []);
   });

@@ -125,6 +125,7 @@ export function tileBinTooltip(count: number, tileZoom: number | undefined): Too
   const cells = tileZoom !== undefined && tileZoom >= POINT_TILE_MIN_ZOOM;
   return {
     title: `${count.toLocaleString('en-US')} requests`,
+    aggregate: true,
     rows: cells ? [{ label: 'Each request', value: 'shown for a shorter time range', key: 'cells' }] : [],
   };
 }
@@ -233,7 +234,7 @@ function framePoints(map: OlMap, config: PointsConfig, env: LayerEnv, styleOpts:
       if (f.get('kind') === 1) {
         const cls = f.get('cls') as number;
         const mostly = palette.values[cls];
-        return { title: `${Number(f.get('count')).toLocaleString('en-US')} requests`, rows: mostly ? [{ label: 'Mostly', value: humanize(mostly) }] : [] };
+        return { title: `${Number(f.get('count')).toLocaleString('en-US')} requests`, aggregate: true, rows: mostly ? [{ label: 'Mostly', value: humanize(mostly) }] : [] };
       }
       const value = colorValues[f.get('row') as number];
       return { title: 'Request', rows: [{ label: humanize(config.colorBy), value: humanize(String(value ?? '—')) }] };

@@ -46,6 +46,8 @@ export interface TooltipModel {
   rows: TooltipRow[];
   /** For a zone: its code (a click sets the variable) and its value's data links. */
   zoneCode?: string;
+  /** A feature standing for many requests (a bin): over a zone at city zoom, the zone answers instead. */
+  aggregate?: boolean;
   links?: { title: string; href: string; target?: string }[];
 }
 
@@ -61,6 +63,8 @@ export interface LayerHandle {
   dataExtent?(): number[] | null;
   /** Outline one zone (hover); zones layer only. */
   setHighlight?(code: string | null): void;
+  /** The drill-down selection: outline this zone and dim the others (null: the whole city); zones layer only. */
+  setSelected?(code: string | null): void;
   dispose(): void;
 }
 

@@ -21,6 +21,7 @@ import { errorText } from '../layers/hotspots.ts';
 import type { LayerEnv, LayerHandle, LayerId, MapData, TooltipModel } from '../layers/types.ts';
 import { TV_SCALE, type ZoneMapOptions } from '../types.ts';
 import { basemapKey, createBasemap } from './basemap.ts';
+import { pickTooltip } from './pick-tooltip.ts';
 
 export interface ControllerInput {
   series: DataFrame[];
@@ -77,6 +78,7 @@ export class ZoneMapController {
   private tvControls: boolean | null = null;
   private disposed = false;
   private renders = 0;
+  private selection: string | null = null;
 
   constructor(private readonly target: HTMLElement, private readonly deps: ControllerDeps) {
     this.map = new OlMap({
@@ -164,6 +166,7 @@ export class ZoneMapController {
       if (!config.enabled) return;
       const handle = type.create(this.map, config, { ...env, report: (m) => { if (m) this.layerWarnings.set(type.id, m); else this.layerWarnings.delete(type.id); this.publish(); } });
       const layer = handle.init();
+      if (type.id === 'zones') handle.setSelected?.(this.selection);
       layer.setZIndex(i + 1);
       this.map.addLayer(layer);
       this.slots.set(type.id, { key, handle, layer });
@@ -268,25 +271,42 @@ export class ZoneMapController {
     return source && source.getFeatures().length ? source.getExtent() : null;
   }
 
+  /**
+   * What answers the pointer. Zones win at city zoom (the view the panel chose): a bin over a zone gives way to
+   * the zone (its count joins the zone's tooltip), so the zone's name shows and a click drills down. Where the
+   * viewer zoomed in, the request or bin under the pointer answers a hover. A click always goes to the zone
+   * beneath (drill-down), whatever is drawn over it.
+   */
   private hover(pixel: number[], click: boolean) {
     const data = this.data;
     if (!data) return;
-    let found: TooltipModel | null = null;
+    const hits = new Map<LayerId, TooltipModel>();
     for (const id of HIT_ORDER) {
       const slot = this.slots.get(id);
       if (!slot?.handle.tooltip) continue;
       let hit: FeatureLike | undefined;
       this.map.forEachFeatureAtPixel(pixel, (f) => { hit = f; return true; }, { layerFilter: (l) => l === slot.layer, hitTolerance: id === 'zones' ? 0 : 3 });
-      if (hit) { found = slot.handle.tooltip(hit, data); if (found) break; }
+      const model = hit ? slot.handle.tooltip(hit, data) : null;
+      if (model) hits.set(id, model);
     }
+    const zone = hits.get('zones') ?? null;
+    const over = hits.get('hotspots') ?? hits.get('points') ?? null;
+    const found = pickTooltip(zone, over, { click, cityZoom: this.autoView });
     this.setHighlight(found?.zoneCode ?? null);
-    this.target.style.cursor = found?.zoneCode ? 'pointer' : '';
+    this.target.style.cursor = zone ? 'pointer' : '';
     const info = found ? { x: pixel[0], y: pixel[1], model: found } : null;
     if (click) { if (info?.model.zoneCode) this.deps.onZoneClick(info); else this.deps.onClickElsewhere(); }
     else this.deps.onHover(info);
+  }
+
+  /** The drill-down selection (the zone the click variable names; null = the whole city). */
+  setSelection(code: string | null) {
+    this.slots.get('zones')?.handle.setSelected?.(code);
+    this.selection = code;
   }
 
   private setHighlight(code: string | null) {
     this.slots.get('zones')?.handle.setHighlight?.(code);
   }
 }
+
