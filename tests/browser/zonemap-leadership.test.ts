@@ -4,7 +4,9 @@
 // variable its click sets: a click outlines the zone, dims the others (still coloured by their own value) and sets
 // the variable; a second click, Escape or "Whole city" clears it. At city zoom a zone under a bin answers hover
 // and click. Zones without a request in the frame are filled as 0, not "No data". The per-capita map shows the
-// dashboard's decimals (1), not the datasource's (2).
+// dashboard's decimals (1), not the datasource's (2). Legible at 3 m: the executive wall map's labels, legend and
+// tooltip at 1080p and on a 4K TV (unscaled and at 200 %) are at least 24 device px tall at 1080p and 48 on 4K
+// (10-foot UI guidance: 24 px body text on a 1080p TV).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
@@ -199,6 +201,76 @@ describe('the dashboard\'s decimals', () => {
     await hp.page.mouse.move(x, y);
     await hp.page.getByTestId('zonemap-tooltip').waitFor({ timeout: 10_000 });
     assert.match((await hp.page.getByTestId('zonemap-tooltip-value').textContent())!, /^[\d,]+\.\d$/);
+    assert.deepEqual(unexpectedErrors(hp.errors), []);
+    await hp.page.close();
+  });
+});
+
+describe('legible at 3 m', () => {
+  const EXEC_MAP = provisionedMaps().find(({ d, p }) => d.uid === 's360-executive' && p.options?.tvMode)!;
+  /** The screen, the executive map's size on it in css px (its 14 × 18 grid cells in kiosk) and the least height N of its type in device px. */
+  const SCREENS = [
+    { name: '1080p', width: 1920, height: 1080, dpr: 1, panel: { width: 1120, height: 650 }, min: 24 },
+    { name: '4K unscaled', width: 3840, height: 2160, dpr: 1, panel: { width: 2240, height: 1300 }, min: 48 },
+    { name: '4K at 200 %', width: 1920, height: 1080, dpr: 2, panel: { width: 1120, height: 650 }, min: 48 },
+  ];
+  for (const screen of SCREENS) {
+    test(`${screen.name}: labels, legend and tooltip at least ${screen.min} device px`, async () => {
+      const hp = await env.newPage();
+      const cdp = await hp.page.context().newCDPSession(hp.page);
+      await cdp.send('Emulation.setDeviceMetricsOverride', { width: screen.width, height: screen.height, deviceScaleFactor: screen.dpr, mobile: false });
+      await hp.open(`/d/${EXEC_MAP.d.uid}`);
+      await hp.page.evaluate(([d, id, opts]) => window.__host.renderPanel(d, id, opts), [EXEC_MAP.d, EXEC_MAP.p.id, { ...screen.panel, timeRange: rangeOf(EXEC_MAP.d, EXEC_MAP.p) }] as const);
+      await waitForMap(hp.page, probes.length);
+      const label = await hp.page.evaluate(`(() => {
+        const map = document.querySelector('[data-testid="zonemap-map"]').__zonemap.map;
+        const layer = map.getAllLayers().find(function (l) { return l.get('id') === 'labels'; });
+        const f = layer.getSource().getFeatures()[0];
+        let s = layer.getStyleFunction()(f, map.getView().getResolution());
+        if (Array.isArray(s)) s = s[0];
+        return { font: s.getText().getFont(), ratio: window.devicePixelRatio };
+      })()`) as { font: string; ratio: number };
+      assert.equal(label.ratio, screen.dpr);
+      const labelPx = Number(/(\d+(?:\.\d+)?)px/.exec(label.font)![1]) * screen.dpr;
+      assert.ok(labelPx >= screen.min, `labels ${labelPx} device px (${label.font})`);
+      const legendPx = await hp.page.getByTestId('zonemap-legend').evaluate((el) => parseFloat(getComputedStyle(el).fontSize)) * screen.dpr;
+      assert.ok(legendPx >= screen.min, `legend ${legendPx} device px`);
+      const [{ x, y }] = await sampleableZones(hp.page, probes, () => true, 1);
+      await hp.page.mouse.move(x, y);
+      const tooltip = hp.page.getByTestId('zonemap-tooltip');
+      await tooltip.waitFor({ timeout: 10_000 });
+      const tooltipPx = await tooltip.evaluate((el) => parseFloat(getComputedStyle(el).fontSize)) * screen.dpr;
+      assert.ok(tooltipPx >= screen.min, `tooltip ${tooltipPx} device px`);
+      assert.deepEqual(unexpectedErrors(hp.errors), []);
+      await hp.page.close();
+    });
+  }
+});
+
+describe('Arabic all the way', () => {
+  test('with var-language=ar the wall map speaks Arabic: Arabic name first, legend and tooltip mirrored, no Latin UI string', async () => {
+    const exec = provisionedMaps().find(({ d, p }) => d.uid === 's360-executive' && p.type === 'services360-zonemap-panel')!;
+    assert.equal(exec.p.options?.language, '$language');
+    const hp = await env.newPage();
+    await hp.open(`/d/${exec.d.uid}?var-language=ar`);
+    await hp.page.evaluate(([d, id, opts]) => window.__host.renderPanel(d, id, opts), [exec.d, exec.p.id, { ...SIZE, timeRange: rangeOf(exec.d, exec.p), variables: { language: 'ar' } }] as const);
+    await waitForMap(hp.page, probes.length);
+    assert.equal(await hp.page.getByTestId('zonemap').getAttribute('dir'), 'rtl');
+    const legend = hp.page.getByTestId('zonemap-legend');
+    assert.equal(await legend.getAttribute('dir'), 'rtl');
+    const legendText = (await legend.textContent())!;
+    assert.doesNotMatch(legendText, /[A-Za-z]/, `legend: ${legendText}`);
+    const [{ probe, x, y }] = await sampleableZones(hp.page, probes, (p) => /[\u0600-\u06FF]/.test(p.nameAr) && p.population !== null, 1);
+    await hp.page.mouse.move(x, y);
+    const tooltip = hp.page.getByTestId('zonemap-tooltip');
+    await tooltip.waitFor({ timeout: 10_000 });
+    assert.equal(await tooltip.getAttribute('dir'), 'rtl');
+    const order = await tooltip.evaluate((el) => [...el.querySelectorAll('[data-testid^="zonemap-tooltip-"]')].map((n) => n.getAttribute('data-testid')));
+    assert.ok(order.indexOf('zonemap-tooltip-ar') < order.indexOf('zonemap-tooltip-title'), `the Arabic name leads: ${order}`);
+    assert.equal(await hp.page.getByTestId('zonemap-tooltip-ar').textContent(), probe.nameAr);
+    // Everything but the English name (a name, not UI) is Arabic or digits.
+    const ui = await tooltip.evaluate((el) => { const c = el.cloneNode(true) as HTMLElement; c.querySelector('[data-testid="zonemap-tooltip-title"]')?.remove(); return c.textContent; });
+    assert.doesNotMatch(ui!, /[A-Za-z]/, `tooltip: ${ui}`);
     assert.deepEqual(unexpectedErrors(hp.errors), []);
     await hp.page.close();
   });

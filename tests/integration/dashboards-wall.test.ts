@@ -46,3 +46,16 @@ test('the executive overview shows open requests by stage, the alerts firing and
   const link = due.fieldConfig.overrides.find((o: any) => o.matcher.options === 'reference').properties.find((x: any) => x.id === 'links').value[0];
   assert.equal(link.url, '/d/s360-journey?var-reference=${__value.raw}');
 });
+
+test('every map of a dashboard in the wall playlist is in TV mode', () => {
+  const playlist = JSON.parse(readFileSync(join(ROOT, 'provisioning/playlists/services360-tv.json'), 'utf8')) as { items: { value: string }[] };
+  const wall = new Set(playlist.items.map((i) => i.value));
+  const maps = provisionedDashboards().filter((d) => wall.has(d.uid)).flatMap((d) => (d.panels as any[]).filter((p) => p.type === 'services360-zonemap-panel').map((p) => ({ d, p })));
+  assert.ok(maps.length >= 4);
+  for (const { d, p } of maps) assert.equal(p.options?.tvMode, true, `${d.uid} panel ${p.id} "${p.title}"`);
+});
+
+test('the hot spots map asks for the city\'s top 50 across topics', () => {
+  const hot = provisionedDashboards().flatMap((d) => d.panels as any[]).find((p) => p.type === 'services360-zonemap-panel' && p.options?.hotspots?.enabled);
+  assert.equal(hot.targets.find((t: any) => t.metric === 'hotspots').topN, 50);
+});

@@ -27,6 +27,7 @@ export function zones() {
       .gridPos(at(0, 0, 12, 16)).timeFrom('24h')
       .withTarget(s360('A', 'received').groupBy('zone').table().crossFilter('zone'))
       .mapOptions({
+        tvMode: true,
         variableName: 'zone',
         zones: { valueField: 'received', reducer: 'sum' },
         points: { enabled: true, source: 'tiles', tileQuery: TILE_FILTERS, colorBy: 'category' },
@@ -41,6 +42,7 @@ export function zones() {
       .gridPos(at(12, 0, 12, 16))
       .withTarget(s360('A', 'received_per_10k').groupBy('zone').table().crossFilter('zone'))
       .mapOptions({
+        tvMode: true,
         variableName: 'zone',
         zones: { valueField: 'received_per_10k', reducer: 'sum' },
         points: { enabled: false },

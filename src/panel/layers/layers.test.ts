@@ -10,12 +10,15 @@ import { paintZones } from '../style/choropleth.ts';
 import { resolveOptions } from '../resolve-options.ts';
 import { LAYER_TYPES, layerType } from './registry.ts';
 import { tileBinTooltip } from './points.ts';
+import { labelRanks } from './labels.ts';
+import { translator } from '../i18n.ts';
+import { typeScale } from '../style/type-scale.ts';
 import type { LayerEnv, MapData } from './types.ts';
 
 const square = (x: number) => ({ type: 'Polygon', coordinates: [[[x, 25], [x + 0.1, 25], [x + 0.1, 25.1], [x, 25.1], [x, 25]]] });
 const zones = zonesFromGeoJSON({ type: 'FeatureCollection', features: ['1', '2', '3'].map((code, i) => ({ type: 'Feature', properties: { code, name_en: `Zone ${code}`, name_ar: `منطقة ${code}`, population: 1000 * (i + 1) }, geometry: square(55 + i * 0.1) })) });
 const options = resolveOptions({ heatmap: { enabled: true }, points: { source: 'frame' }, hotspots: { source: 'frame' } });
-const env: LayerEnv = { theme, options, urls: aggregatorUrls('services360-requests'), fetchJson: async () => ({ type: 'FeatureCollection', features: [] }), report: () => undefined };
+const env: LayerEnv = { theme, options, type: typeScale({ width: 1000, height: 600 }, false), lang: 'en', t: translator('en'), urls: aggregatorUrls('services360-requests'), fetchJson: async () => ({ type: 'FeatureCollection', features: [] }), report: () => undefined };
 /** A map stand-in: the layers only ask it for the view when they pick a level of detail. */
 const map = { getSize: () => undefined, getView: () => ({ getResolution: () => undefined }) } as unknown as OlMap;
 
@@ -110,5 +113,10 @@ describe('layer registry', () => {
     handle.update({ ...data, paints: paintZones(['1', '2', '3'], { byCode: new Map(), display: null }, options.zones, '#fff') });
     assert.equal(handle.legend!(), null);
     handle.dispose();
+  });
+
+  test('labels rank zones by value, the busiest first and zones without a value last (ties by area)', () => {
+    const ranks = labelRanks([{ code: 'zero', value: 0, area: 9 }, { code: 'busy', value: 90, area: 1 }, { code: 'none', value: null, area: 99 }, { code: 'mid', value: 5, area: 1 }, { code: 'mid-big', value: 5, area: 2 }]);
+    assert.deepEqual([...ranks].sort((a, b) => b[1] - a[1]).map(([c]) => c), ['busy', 'mid-big', 'mid', 'zero', 'none']);
   });
 });

@@ -23,6 +23,7 @@ import { EMPTY_POINTS, indicesInExtent, pointSet, type Extent, type PointSet } f
 import { categoryPalette, humanize, type CategoryPalette } from '../style/palette.ts';
 import { framePointsStyle, tilePointsStyle, type PointStyleOptions } from '../style/points.ts';
 import type { ZoneMapOptions } from '../types.ts';
+import { translator, type Translate } from '../i18n.ts';
 import type { LayerConfigBase, LayerEnv, MapData, MapLayerType, TooltipModel } from './types.ts';
 
 export interface PointsConfig extends LayerConfigBase {
@@ -121,12 +122,12 @@ const POINT_TILE_MIN_ZOOM = 14;
  * busy area: the aggregator then sends the tile's exact counts in small cells), so the tooltip says how to
  * see them one by one. `tileZoom`: the zoom of the tiles drawn (512-px tiles: the view's zoom − 1).
  */
-export function tileBinTooltip(count: number, tileZoom: number | undefined): TooltipModel {
+export function tileBinTooltip(count: number, tileZoom: number | undefined, t: Translate = translator('en')): TooltipModel {
   const cells = tileZoom !== undefined && tileZoom >= POINT_TILE_MIN_ZOOM;
   return {
-    title: `${count.toLocaleString('en-US')} requests`,
+    title: t('zonemap.requests', { count }),
     aggregate: true,
-    rows: cells ? [{ label: 'Each request', value: 'shown for a shorter time range', key: 'cells' }] : [],
+    rows: cells ? [{ label: t('zonemap.each-request'), value: t('zonemap.shorter-range'), key: 'cells' }] : [],
   };
 }
 
@@ -152,9 +153,9 @@ function tilePoints(map: OlMap, config: PointsConfig, env: LayerEnv, styleOpts: 
       if (next !== url) { url = next; source.setUrl(url); }
     },
     tooltip(feature: FeatureLike): TooltipModel | null {
-      if (feature.get('layer') === 'bins') return tileBinTooltip(Number(feature.get('count')), tileZoom());
+      if (feature.get('layer') === 'bins') return tileBinTooltip(Number(feature.get('count')), tileZoom(), env.t);
       const value = feature.get(config.colorBy);
-      return { title: 'Request', rows: [{ label: humanize(config.colorBy), value: humanize(String(value ?? '—')) }] };
+      return { title: env.t('zonemap.request'), rows: [{ label: humanize(config.colorBy), value: humanize(String(value ?? '—')) }] };
     },
     dispose() {
       (layer as VectorTileLayer).setSource(null);
@@ -234,10 +235,10 @@ function framePoints(map: OlMap, config: PointsConfig, env: LayerEnv, styleOpts:
       if (f.get('kind') === 1) {
         const cls = f.get('cls') as number;
         const mostly = palette.values[cls];
-        return { title: `${Number(f.get('count')).toLocaleString('en-US')} requests`, aggregate: true, rows: mostly ? [{ label: 'Mostly', value: humanize(mostly) }] : [] };
+        return { title: env.t('zonemap.requests', { count: Number(f.get('count')) }), aggregate: true, rows: mostly ? [{ label: env.t('zonemap.mostly'), value: humanize(mostly) }] : [] };
       }
       const value = colorValues[f.get('row') as number];
-      return { title: 'Request', rows: [{ label: humanize(config.colorBy), value: humanize(String(value ?? '—')) }] };
+      return { title: env.t('zonemap.request'), rows: [{ label: humanize(config.colorBy), value: humanize(String(value ?? '—')) }] };
     },
     dataExtent: () => (points.extent ? [...points.extent] : null),
     dispose() {

@@ -12,6 +12,8 @@ import type { ZoneSet } from '../data/zones.ts';
 import type { ZonePaint } from '../style/choropleth.ts';
 import type { LegendModel } from '../style/legend.ts';
 import type { LayersOptions, ZoneMapOptions } from '../types.ts';
+import type { TypeScale } from '../style/type-scale.ts';
+import type { PanelLanguage, Translate } from '../i18n.ts';
 
 export type LayerId = keyof LayersOptions;
 
@@ -22,6 +24,11 @@ export interface LayerConfigBase { enabled: boolean }
 export interface LayerEnv {
   theme: GrafanaTheme2;
   options: ZoneMapOptions;
+  /** Type sizes for the panel's size, TV mode and pixel ratio (labels and hot-spot topics). */
+  type: TypeScale;
+  /** The panel's language and its strings. */
+  lang: PanelLanguage;
+  t: Translate;
   urls: AggregatorUrls;
   /** GET JSON through Grafana (the datasource proxy adds the token). */
   fetchJson(url: string): Promise<unknown>;

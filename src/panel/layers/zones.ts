@@ -15,6 +15,7 @@ import { choroplethLegend, type LegendModel } from '../style/legend.ts';
 import { formatDisplay, type ZonePaint } from '../style/choropleth.ts';
 import { displayNameOf } from '../data/fields.ts';
 import { withAlpha } from '../style/colors.ts';
+import { LOCALES } from '../i18n.ts';
 import type { ZoneMapOptions } from '../types.ts';
 import type { LayerConfigBase, LayerEnv, MapData, MapLayerType, TooltipModel, TooltipRow } from './types.ts';
 
@@ -158,13 +159,13 @@ export const zonesLayer: MapLayerType<ZonesConfig> = {
         const rows: TooltipRow[] = [];
         const field = data.join.field;
         if (field && data.join.display) {
-          rows.push({ key: 'value', label: displayNameOf(field), value: value && value.value !== null ? formatDisplay(data.join.display(value.value)) : 'No data' });
+          rows.push({ key: 'value', label: displayNameOf(field), value: value && value.value !== null ? formatDisplay(data.join.display(value.value)) : env.t('zonemap.no-data') });
           if (config.perCapita && value?.raw !== null && value?.raw !== undefined) {
             const rawDisplay = value.field.display;
             rows.push({ key: 'raw', label: displayNameOf(value.field), value: rawDisplay ? formatDisplay(rawDisplay(value.raw)) : String(value.raw) });
           }
         }
-        rows.push({ key: 'population', label: 'Population', value: zone.population === null ? 'unknown' : zone.population.toLocaleString('en-US') });
+        rows.push({ key: 'population', label: env.t('zonemap.population'), value: zone.population === null ? env.t('zonemap.unknown') : new Intl.NumberFormat(LOCALES[env.lang]).format(zone.population) });
         const links = value?.filled ? [] : value?.field.getLinks?.({ valueRowIndex: value.rowIndex }).map((l) => ({ title: l.title, href: l.href, target: l.target })) ?? [];
         return { title: zone.nameEn, titleAr: zone.nameAr || undefined, rows, zoneCode: zone.code, links };
       },
@@ -173,7 +174,7 @@ export const zonesLayer: MapLayerType<ZonesConfig> = {
         const noData = [...last.paints.values()].filter((p) => !p.hasData).length;
         // Nothing to explain when no zone has a value: the panel says No data.
         if (noData === last.paints.size) return null;
-        return choroplethLegend(last.join.field, last.join.display, (c) => env.theme.visualization.getColorByName(c), config.noDataColor, noData);
+        return choroplethLegend(last.join.field, last.join.display, (c) => env.theme.visualization.getColorByName(c), config.noDataColor, noData, env.t('zonemap.no-data'));
       },
       dataExtent() {
         if (!last) return null;

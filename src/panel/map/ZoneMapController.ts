@@ -22,6 +22,8 @@ import type { LayerEnv, LayerHandle, LayerId, MapData, TooltipModel } from '../l
 import { TV_SCALE, type ZoneMapOptions } from '../types.ts';
 import { basemapKey, createBasemap } from './basemap.ts';
 import { pickTooltip } from './pick-tooltip.ts';
+import { typeScale } from '../style/type-scale.ts';
+import { panelLanguage, translator } from '../i18n.ts';
 
 export interface ControllerInput {
   series: DataFrame[];
@@ -29,6 +31,9 @@ export interface ControllerInput {
   theme: GrafanaTheme2;
   timeRange: { from: number; to: number };
   replaceVariables: InterpolateFunction;
+  /** The panel's size in css px and the screen's device pixel ratio: the type scales with them. */
+  size: { width: number; height: number };
+  pixelRatio: number;
 }
 
 export interface MapState {
@@ -55,6 +60,8 @@ export interface ControllerDeps {
 /** Zoom at which the aggregator simplifies zones.geojson (city detail). */
 const ZONES_ZOOM = 12;
 const FIT_MAX_ZOOM = 16;
+/** Layers whose type follows the type scale (rebuilt when it changes). */
+const SCALED: LayerId[] = ['labels', 'hotspots'];
 /** Layers whose features answer the pointer, top first. */
 const HIT_ORDER: LayerId[] = ['hotspots', 'points', 'zones'];
 
@@ -150,9 +157,13 @@ export class ZoneMapController {
 
   private syncLayers(input: ControllerInput) {
     const { options, theme } = input;
+    const scale = typeScale(input.size, options.tvMode, input.pixelRatio);
     const env: LayerEnv = {
       theme,
       options,
+      type: scale,
+      lang: panelLanguage(options.language),
+      t: translator(panelLanguage(options.language)),
       urls: aggregatorUrls(options.datasourceUid, this.deps.appSubUrl),
       fetchJson: this.deps.fetchJson,
       report: () => undefined,
@@ -160,7 +171,7 @@ export class ZoneMapController {
     LAYER_TYPES.forEach((type, i) => {
       const config = options[type.id];
       const slot = this.slots.get(type.id);
-      const key = JSON.stringify({ config, renderer: options.renderer, tv: options.tvMode, dark: theme.isDark, uid: options.datasourceUid });
+      const key = JSON.stringify({ config, renderer: options.renderer, tv: options.tvMode, dark: theme.isDark, uid: options.datasourceUid, lang: options.language, type: SCALED.includes(type.id) ? scale.factor : 0 });
       if (slot && (slot.key === key)) return;
       if (slot) { this.removeSlot(slot); this.slots.delete(type.id); this.layerWarnings.delete(type.id); }
       if (!config.enabled) return;
@@ -181,7 +192,7 @@ export class ZoneMapController {
   /** Loads zones.geojson through the datasource proxy when the datasource or language changed. */
   private syncAggregatorZones(options: ZoneMapOptions) {
     if (options.zones.geometry !== 'aggregator') return;
-    const url = aggregatorUrls(options.datasourceUid, this.deps.appSubUrl).zones({ zoom: ZONES_ZOOM, language: options.language });
+    const url = aggregatorUrls(options.datasourceUid, this.deps.appSubUrl).zones({ zoom: ZONES_ZOOM, language: panelLanguage(options.language) });
     if (this.aggregatorZones.key === url) return;
     this.aggregatorZones = { key: url, zones: EMPTY_ZONES, error: null, loading: true };
     this.deps.fetchJson(url).then(
@@ -291,7 +302,7 @@ export class ZoneMapController {
     }
     const zone = hits.get('zones') ?? null;
     const over = hits.get('hotspots') ?? hits.get('points') ?? null;
-    const found = pickTooltip(zone, over, { click, cityZoom: this.autoView });
+    const found = pickTooltip(zone, over, { click, cityZoom: this.autoView }, translator(panelLanguage(this.input?.options.language))('zonemap.under-pointer'));
     this.setHighlight(found?.zoneCode ?? null);
     this.target.style.cursor = zone ? 'pointer' : '';
     const info = found ? { x: pixel[0], y: pixel[1], model: found } : null;

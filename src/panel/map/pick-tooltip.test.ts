@@ -1,6 +1,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BIN_ROW_LABEL, pickTooltip } from './pick-tooltip.ts';
+import { pickTooltip as pick } from './pick-tooltip.ts';
+
+const BIN_ROW_LABEL = 'Under the pointer';
+const pickTooltip = (z: Parameters<typeof pick>[0], o: Parameters<typeof pick>[1], at: Parameters<typeof pick>[2]) => pick(z, o, at, BIN_ROW_LABEL);
 
 const zone = { title: 'Al Barsha', rows: [{ key: 'value', label: 'Requests', value: '69' }], zoneCode: '373' };
 const bin = { title: '12 requests', aggregate: true, rows: [] };

@@ -18,10 +18,10 @@ const GRADIENT_STOPS = 9;
  * @param resolveColor theme.visualization.getColorByName (named colours → hex)
  * @param noDataCount  zones drawn without data (a "No data" entry shows only when some are)
  */
-export function choroplethLegend(field: Field | null, display: DisplayProcessor | null, resolveColor: (c: string) => string, noDataColor: string, noDataCount: number): LegendModel | null {
+export function choroplethLegend(field: Field | null, display: DisplayProcessor | null, resolveColor: (c: string) => string, noDataColor: string, noDataCount: number, noDataLabel = 'No data'): LegendModel | null {
   if (!field || !display) return null;
   const title = field.state?.displayName ?? field.config.displayName ?? field.name;
-  const noData = noDataCount > 0 ? { color: noDataColor, label: 'No data', hatch: true } : undefined;
+  const noData = noDataCount > 0 ? { color: noDataColor, label: noDataLabel, hatch: true } : undefined;
   const fmt = (v: number) => formatDisplay(display(v));
   const range: { min?: number | null; max?: number | null } = field.state?.range ?? {};
   const min = field.config.min ?? range.min ?? 0;
