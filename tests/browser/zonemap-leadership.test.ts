@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core';
 
 import { startBrowserEnv, unexpectedErrors, type BrowserEnv, type HostPage } from '../support/browser.ts';
 import { NOW, provisionedMaps, rangeOf } from './zonemap-harness/provisioned.ts';
-import { assertPanelBuilt, closeColor, mapCounts, pixelColor, sampleableZones, seedDemoCity, waitForMap, zoneAt, zoneProbes, type ZoneProbe } from './zonemap-harness/support.ts';
+import { assertPanelBuilt, closeColor, mapCounts, reachesMap, pixelColor, sampleableZones, seedDemoCity, waitForMap, zoneAt, zoneProbes, type ZoneProbe } from './zonemap-harness/support.ts';
 
 const ZONES_MAP = provisionedMaps().find(({ d, p }) => d.uid === 's360-zones' && p.id === 1)!;
 const SIZE = { width: 1100, height: 760 };
@@ -160,7 +160,7 @@ describe('drill-down keeps the city', () => {
     let spot: { x: number; y: number; code: string } | null = null;
     for (const [x, y] of bins) {
       const code = await zoneAt(hp.page, x, y);
-      if (code) { spot = { x, y, code }; break; }
+      if (code && await reachesMap(hp.page, x, y)) { spot = { x, y, code }; break; }
     }
     assert.ok(spot, `a bin over a zone among ${bins.length}`);
     await hp.page.mouse.move(spot.x, spot.y);

@@ -137,6 +137,7 @@ export const hotspotsLayer: MapLayerType<HotspotsConfig> = {
         return { title: t('zonemap.hotspot', { topic: labelOf(f) || t('zonemap.recurring-topic') }), rows };
       },
       dataExtent: () => (source.getFeatures().length ? source.getExtent() : null),
+      legendSection: () => ({ title: '', items: [{ color, label: env.t('zonemap.legend-hotspot'), shape: 'ring' as const }] }),
       dispose() {
         disposed = true;
         layer.setSource(null);

@@ -9,7 +9,7 @@ import { zonesFromGeoJSON } from '../data/zones.ts';
 import { paintZones } from '../style/choropleth.ts';
 import { resolveOptions } from '../resolve-options.ts';
 import { LAYER_TYPES, layerType } from './registry.ts';
-import { tileBinTooltip } from './points.ts';
+import { requestTooltip, tileBinTooltip } from './points.ts';
 import { labelRanks } from './labels.ts';
 import { translator } from '../i18n.ts';
 import { typeScale } from '../style/type-scale.ts';
@@ -118,5 +118,23 @@ describe('layer registry', () => {
   test('labels rank zones by value, the busiest first and zones without a value last (ties by area)', () => {
     const ranks = labelRanks([{ code: 'zero', value: 0, area: 9 }, { code: 'busy', value: 90, area: 1 }, { code: 'none', value: null, area: 99 }, { code: 'mid', value: 5, area: 1 }, { code: 'mid-big', value: 5, area: 2 }]);
     assert.deepEqual([...ranks].sort((a, b) => b[1] - a[1]).map(([c]) => c), ['busy', 'mid-big', 'mid', 'zero', 'none']);
+  });
+
+  test('a request point\'s tooltip: its reference, topic, category, status and SLA state (no personal data)', () => {
+    const props: Record<string, unknown> = { id: 42, topic: 'public_health.pest_control', category: 'complaint', status: 'in_progress', sla_state: 'warning' };
+    const t = requestTooltip((n) => props[n], translator('en'));
+    assert.equal(t.title, 'S360-000000042');
+    assert.deepEqual(t.rows.map((r) => [r.label, r.value]), [['Topic', 'Pest control'], ['Category', 'Complaint'], ['Status', 'In progress'], ['SLA', 'Warning']]);
+    assert.equal(requestTooltip((n) => props[n], translator('ar')).rows[0].label, 'الموضوع');
+  });
+
+  test('the points and hot spots explain their symbols in the legend', () => {
+    const points = layerType('points').create(map, { ...options.points, source: 'tiles' } as never, env);
+    const section = points.legendSection!()!;
+    assert.ok(section.items.some((i) => i.shape === 'dot') && section.items.some((i) => i.shape === 'bin'));
+    points.dispose();
+    const hot = layerType('hotspots').create(map, options.hotspots as never, env);
+    assert.equal(hot.legendSection!()!.items[0].shape, 'ring');
+    hot.dispose();
   });
 });

@@ -131,6 +131,34 @@ export function tileBinTooltip(count: number, tileZoom: number | undefined, t: T
   };
 }
 
+/**
+ * A request point's tooltip from the aggregator's tile: its reference (S360- and the id on 9 digits, as the
+ * aggregator writes it), topic, category, status and SLA state. Codes only in a tile; no personal data.
+ */
+export function requestTooltip(get: (name: string) => unknown, t: Translate): TooltipModel {
+  const id = get('id');
+  const code = (name: string) => humanize(String(get(name) ?? '—').split('.').pop() ?? '—');
+  const rows = [
+    { key: 'topic', label: t('zonemap.topic'), value: code('topic') },
+    { key: 'category', label: t('zonemap.category'), value: code('category') },
+    { key: 'status', label: t('zonemap.status'), value: code('status') },
+    { key: 'sla', label: t('zonemap.sla-state'), value: code('sla_state') },
+  ].filter((r) => r.value !== '—');
+  const reference = id === undefined || id === null ? t('zonemap.request') : `S360-${String(id).padStart(9, '0')}`;
+  return { title: reference, rows };
+}
+
+/** The legend of the points layer: the colour of each value it colours by, and the bins. */
+function pointsLegend(palette: CategoryPalette, style: PointStyleOptions, t: Translate) {
+  return {
+    title: `${t('zonemap.legend-requests')} (${humanize(palette.property)})`,
+    items: [
+      ...palette.values.map((v, i) => ({ color: palette.colorOf(i), label: humanize(v), shape: 'dot' as const })),
+      { color: style.binColor, label: t('zonemap.legend-bin'), shape: 'bin' as const },
+    ],
+  };
+}
+
 function tilePoints(map: OlMap, config: PointsConfig, env: LayerEnv, styleOpts: PointStyleOptions, webgl: boolean, classic: string[], resolve: Resolve) {
   const palette = categoryPalette(config.colorBy, [], classic, resolve);
   const style = tilePointsStyle(palette, styleOpts) as never;
@@ -154,9 +182,9 @@ function tilePoints(map: OlMap, config: PointsConfig, env: LayerEnv, styleOpts: 
     },
     tooltip(feature: FeatureLike): TooltipModel | null {
       if (feature.get('layer') === 'bins') return tileBinTooltip(Number(feature.get('count')), tileZoom(), env.t);
-      const value = feature.get(config.colorBy);
-      return { title: env.t('zonemap.request'), rows: [{ label: humanize(config.colorBy), value: humanize(String(value ?? '—')) }] };
+      return requestTooltip((name) => feature.get(name), env.t);
     },
+    legendSection: () => pointsLegend(palette, styleOpts, env.t),
     dispose() {
       (layer as VectorTileLayer).setSource(null);
       source.clear();
@@ -241,6 +269,7 @@ function framePoints(map: OlMap, config: PointsConfig, env: LayerEnv, styleOpts:
       return { title: env.t('zonemap.request'), rows: [{ label: humanize(config.colorBy), value: humanize(String(value ?? '—')) }] };
     },
     dataExtent: () => (points.extent ? [...points.extent] : null),
+    legendSection: () => pointsLegend(palette, styleOpts, env.t),
     dispose() {
       layer.setSource(null);
       source.clear(true);

@@ -10,7 +10,7 @@ import type { AggregatorUrls } from '../aggregator/urls.ts';
 import type { JoinResult } from '../data/join.ts';
 import type { ZoneSet } from '../data/zones.ts';
 import type { ZonePaint } from '../style/choropleth.ts';
-import type { LegendModel } from '../style/legend.ts';
+import type { LegendModel, LegendSection } from '../style/legend.ts';
 import type { LayersOptions, ZoneMapOptions } from '../types.ts';
 import type { TypeScale } from '../style/type-scale.ts';
 import type { PanelLanguage, Translate } from '../i18n.ts';
@@ -66,6 +66,8 @@ export interface LayerHandle {
   /** The tooltip for a feature of this layer under the pointer. */
   tooltip?(feature: FeatureLike, data: MapData): TooltipModel | null;
   legend?(): LegendModel | null;
+  /** What this layer's symbols mean, for the legend (points, bins, hot spots). */
+  legendSection?(): LegendSection | null;
   /** The extent (map projection) this layer's data covers, for "fit to data". */
   dataExtent?(): number[] | null;
   /** Outline one zone (hover); zones layer only. */

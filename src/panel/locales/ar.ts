@@ -25,5 +25,12 @@ export const ar: Partial<Record<keyof typeof en | `${string}_${'zero' | 'two' | 
   'zonemap.zone': 'المنطقة',
   'zonemap.between': 'بين',
   'zonemap.between-dates': '{{from}} و{{to}}',
+  'zonemap.topic': 'الموضوع',
+  'zonemap.category': 'الفئة',
+  'zonemap.status': 'الحالة',
+  'zonemap.sla-state': 'اتفاقية مستوى الخدمة',
+  'zonemap.legend-requests': 'الطلبات',
+  'zonemap.legend-bin': 'دائرة: طلبات متقاربة (الحجم حسب العدد)',
+  'zonemap.legend-hotspot': 'حلقة: نقطة ساخنة (الموضوع نفسه مرارًا)',
   'zonemap.self-filter': 'استعلام هذه الخريطة يصفّي على ${{variable}}، وهو المتغير الذي تضبطه النقرة: أزل هذا التصفية لتبقى المدينة كلها ظاهرة',
 };

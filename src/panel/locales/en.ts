@@ -19,6 +19,13 @@ export const en = {
   'zonemap.zone': 'Zone',
   'zonemap.between': 'Between',
   'zonemap.between-dates': '{{from}} and {{to}}',
+  'zonemap.topic': 'Topic',
+  'zonemap.category': 'Category',
+  'zonemap.status': 'Status',
+  'zonemap.sla-state': 'SLA',
+  'zonemap.legend-requests': 'Requests',
+  'zonemap.legend-bin': 'Circle: requests nearby (size by count)',
+  'zonemap.legend-hotspot': 'Ring: a hot spot (one topic again and again)',
   'zonemap.self-filter': 'This map\'s own query filters on ${{variable}}, the variable its click sets: remove that filter so the map keeps the whole city',
 } as const;
 

@@ -15,7 +15,7 @@ import { isEmptyData, selectFrames } from '../data/fields.ts';
 import { EMPTY_JOIN, joinZoneValues } from '../data/join.ts';
 import { EMPTY_ZONES, hasZoneGeometry, skippedWarning, zonesFromFrame, zonesFromGeoJSON, type ZoneSet } from '../data/zones.ts';
 import { paintZones, themeBorderColor } from '../style/choropleth.ts';
-import type { LegendModel } from '../style/legend.ts';
+import type { LegendModel, LegendSection } from '../style/legend.ts';
 import { LAYER_TYPES } from '../layers/registry.ts';
 import { errorText } from '../layers/hotspots.ts';
 import type { LayerEnv, LayerHandle, LayerId, MapData, TooltipModel } from '../layers/types.ts';
@@ -238,12 +238,20 @@ export class ZoneMapController {
       ...this.layerWarnings.values(),
     ].filter((w): w is string => !!w);
     this.deps.onState({
-      legend: input.options.showLegend ? this.slots.get('zones')?.handle.legend?.() ?? null : null,
+      legend: input.options.showLegend ? this.legend() : null,
       warnings,
       noData: isEmptyData(input.series),
       loadingZones: this.aggregatorZones.loading && input.options.zones.geometry === 'aggregator',
       zones: zones.zones.length,
     });
+  }
+
+  /** The zones' colours, then what the layers over them draw (points, bins, hot-spot rings). */
+  private legend(): LegendModel | null {
+    const zones = this.slots.get('zones')?.handle.legend?.() ?? null;
+    const sections = (['points', 'hotspots'] as LayerId[]).map((id) => this.slots.get(id)?.handle.legendSection?.() ?? null).filter((s): s is LegendSection => !!s && s.items.length > 0);
+    if (!sections.length) return zones;
+    return { ...(zones ?? { title: '', kind: 'single', items: [] }), sections };
   }
 
   /** Fits the view when what it should show changed: the zones, the zones with data, or the fit option. */

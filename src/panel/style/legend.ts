@@ -3,13 +3,16 @@
 import type { DisplayProcessor, Field, Threshold } from '@grafana/data';
 import { formatDisplay } from './choropleth.ts';
 
-export interface LegendItem { color: string; label: string; hatch?: boolean }
+export interface LegendItem { color: string; label: string; hatch?: boolean; /** A symbol of the map: a request dot, a bin circle, a hot-spot ring (default: a fill swatch). */ shape?: 'dot' | 'bin' | 'ring' }
+/** What the layers over the zones draw (request points and bins, hot-spot rings), explained under the colours. */
+export interface LegendSection { title: string; items: LegendItem[] }
 export interface LegendModel {
   title: string;
   kind: 'steps' | 'gradient' | 'single';
   items: LegendItem[];
   gradient?: { colors: string[]; min: string; max: string };
   noData?: LegendItem;
+  sections?: LegendSection[];
 }
 
 const GRADIENT_STOPS = 9;

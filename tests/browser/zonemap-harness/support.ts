@@ -69,7 +69,8 @@ export async function zoneAt(page: Page, x: number, y: number): Promise<string |
   })()`);
 }
 
-/** Zones whose interior point is well inside the zone on screen (the same zone 4 px around it). */
+/** Zones whose interior point is well inside the zone on screen (the same zone 4 px around it) and not under the
+ *  legend or another overlay (the pointer reaches the map there). */
 export async function sampleableZones(page: Page, probes: ZoneProbe[], wanted: (p: ZoneProbe) => boolean, limit: number) {
   const out: { probe: ZoneProbe; x: number; y: number }[] = [];
   for (const probe of probes) {
@@ -79,9 +80,14 @@ export async function sampleableZones(page: Page, probes: ZoneProbe[], wanted: (
     if (!px) continue;
     const [x, y] = px;
     const around = await Promise.all([[0, 0], [4, 0], [-4, 0], [0, 4], [0, -4]].map(([dx, dy]) => zoneAt(page, x + dx, y + dy)));
-    if (around.every((c) => c === probe.code)) out.push({ probe, x, y });
+    if (await reachesMap(page, x, y) && around.every((c) => c === probe.code)) out.push({ probe, x, y });
   }
   return out;
+}
+
+/** Whether the pointer at a screen pixel reaches the map (not the legend, a tooltip or a control over it). */
+export function reachesMap(page: Page, x: number, y: number): Promise<boolean> {
+  return page.evaluate(([px, py]) => !!document.elementFromPoint(px, py)?.closest('[data-testid="zonemap-map"]'), [x, y] as [number, number]);
 }
 
 /** The colour of one screen pixel, read from a screenshot. */
