@@ -78,7 +78,7 @@ async function runPanel(steps: Step[]): Promise<Result> {
     const check = () => { const z = controller.map.getAllLayers().find((l) => l.get('id') === 'zones') as VectorLayer | undefined; if ((z?.getSource()?.getFeatures().length ?? 0) > 0) resolve(); else controller.map.once('rendercomplete', check); };
     controller.map.once('rendercomplete', check);
   });
-  controller.update({ series: [valuesFrame, pointsFrame], options, theme, timeRange: { from: 0, to: 1 }, replaceVariables: (s: string) => s });
+  controller.update({ series: [valuesFrame, pointsFrame], options, theme, timeRange: { from: 0, to: 1 }, replaceVariables: (s: string) => s, size: { width: el.clientWidth, height: el.clientHeight }, pixelRatio: window.devicePixelRatio || 1 });
   await done;
   const firstRenderMs = performance.now() - t0;
   const points = controller.map.getAllLayers().find((l) => l.get('id') === 'points') as VectorLayer;

@@ -44,4 +44,6 @@ export const KIND_SUPPORT: Readonly<Record<Exclude<MetricDefinition['kind'], 'pr
   warnings: SERIES,
   recurring_topics: RANKED_TABLE,
   hotspots: RANKED_TABLE,
+  open_by_stage: { formats: ['table'], group_by: [], filters: DIMENSIONS, options: [] },
+  due_soon: RANKED_TABLE,
 };

@@ -11,7 +11,7 @@ export type Sums = {
 type Base = { unit: string; en: string; ar: string; decimals?: number; about?: { en: string; ar: string } };
 export type SumMetric = Base & { kind: 'sum'; value: (s: Sums) => number | null };
 export type HistMetric = Base & { kind: 'hist'; hist: 'fr' | 'rs'; quantile: number };
-export type SpecialMetric = Base & { kind: 'backlog' | 'per_10k' | 'warnings' | 'recurring_topics' | 'hotspots' };
+export type SpecialMetric = Base & { kind: 'backlog' | 'per_10k' | 'warnings' | 'recurring_topics' | 'hotspots' | 'open_by_stage' | 'due_soon' };
 /** Answered by backend/forecast/metrics/ (one file each): forecasts, early warning, the action list, channel shift. */
 /** `support`: what the query may ask of it (backend/catalog/metric-support.ts, PROACTIVE_SUPPORT). */
 export type ProactiveMetric = Base & { kind: 'proactive'; support: 'series' | 'forecast_series' | 'forecast_table' | 'running_above' | 'ranked_table' };
@@ -36,6 +36,8 @@ export const METRICS = {
   sla_breaches: { kind: 'sum', unit: 'short', en: 'SLA breaches', ar: 'تجاوزات اتفاقية مستوى الخدمة', value: (s) => s.res_breached + s.fr_breached, about: { en: 'Requests that breached their SLA', ar: 'الطلبات التي تجاوزت اتفاقية مستوى الخدمة' } },
   recurring_topics: { kind: 'recurring_topics', unit: 'short', en: 'Recurring topics', ar: 'المواضيع المتكررة', about: { en: 'Most frequent topics with their change against the previous period', ar: 'أكثر المواضيع تكراراً مع تغيّرها عن الفترة السابقة' } },
   hotspots: { kind: 'hotspots', unit: 'short', en: 'Recurring hot spots', ar: 'النقاط الساخنة المتكررة', about: { en: 'Places where one topic recurs', ar: 'أماكن يتكرر فيها الموضوع نفسه' } },
+  open_by_stage: { kind: 'open_by_stage', unit: 'short', en: 'Open requests by stage', ar: 'الطلبات المفتوحة حسب المرحلة', about: { en: 'Requests open now at each stage of the journey, with their share', ar: 'الطلبات المفتوحة الآن في كل مرحلة من مراحل الرحلة مع نسبتها' } },
+  due_soon: { kind: 'due_soon', unit: 'short', en: 'About to breach (due within the hour)', ar: 'على وشك التجاوز (مستحقة خلال ساعة)', about: { en: 'Open requests with an SLA target due within the hour, soonest first', ar: 'الطلبات المفتوحة التي يحين موعد هدفها خلال ساعة، الأقرب أولاً' } },
   forecast_received: { kind: 'proactive', support: 'forecast_series', unit: 'short', decimals: 0, en: 'Requests expected', ar: 'الطلبات المتوقعة', about: { en: 'Daily forecast for the next 1–14 days with its 95 % interval', ar: 'التوقع اليومي للأيام 1–14 القادمة مع فترة الثقة 95 %' } },
   forecast_accuracy: { kind: 'proactive', support: 'forecast_table', unit: 'short', decimals: 2, en: 'Forecast accuracy', ar: 'دقة التوقعات', about: { en: 'MASE against seasonal-naive and interval coverage, per level or series', ar: 'مقياس MASE مقارنةً بالتوقع الموسمي البسيط وتغطية فترات الثقة لكل مستوى أو سلسلة' } },
   running_above_forecast: { kind: 'proactive', support: 'running_above', unit: 'short', decimals: 1, en: 'Running above forecast', ar: 'أعلى من المتوقع', about: { en: 'Zones (and zone × topic) above the forecast\'s upper bound so far today', ar: 'المناطق (والمنطقة × الموضوع) التي تجاوزت الحد الأعلى للتوقع حتى الآن اليوم' } },

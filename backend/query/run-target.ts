@@ -11,6 +11,7 @@ import { addSums, METRICS, quantileFromBins, ZERO_SUMS, type MetricDefinition, t
 import { bucketStarts, chooseBucket, coarsestLevel, segments, withHourHorizon, type BucketSpec } from './plan.ts';
 import { buildAggregateQuery, buildWarningsQuery, type Filters } from './sql-builder.ts';
 import { findHotspots } from '../recurrence/hotspots.ts';
+import { dueSoon, openByStage } from './open-work.ts';
 import type { RequestFilters } from '../geo/request-filters.ts';
 import { tableFrame, timeSeriesFrames, type Frame, type Series } from './frames.ts';
 import { checkTargetSize, tooManyRows, tooManySeries, tooManyValues, type CallBudget, type TargetRef } from './limits.ts';
@@ -299,6 +300,17 @@ export async function runTarget(db: Db, ref: ReferenceIndex, config: Config, ran
       return [frame];
     }
     case 'proactive': return runProactiveMetric({ db, ref, config, range, target, filters, spec, path, check: (series, values) => checkTargetSize(who, series, values, budget) });
+    case 'open_by_stage': {
+      // Open now: received before the range's end, in the stage they are in now.
+      const frame = await openByStage(db, ref, target, asRequestFilters(filters, ref), range.to);
+      check(frame.fields[0].values.length);
+      return [frame];
+    }
+    case 'due_soon': {
+      const frame = await dueSoon(db, ref, target, asRequestFilters(filters, ref), Date.now());
+      check(frame.fields[0].values.length);
+      return [frame];
+    }
   }
 }
 

@@ -5,13 +5,14 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DASHBOARDS } from './dashboards/index.ts';
+import { dropRemovedOptions } from './removed-options.ts';
 
 export const OUT_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'dashboards', 'services360');
 
 /** The JSON text of every dashboard, by file name. */
 export function renderDashboards(): Map<string, string> {
   const out = new Map<string, string>();
-  for (const [file, build] of Object.entries(DASHBOARDS)) out.set(`${file}.json`, `${JSON.stringify(build(), null, 2)}\n`);
+  for (const [file, build] of Object.entries(DASHBOARDS)) out.set(`${file}.json`, `${JSON.stringify(dropRemovedOptions(build() as never), null, 2)}\n`);
   return out;
 }
 

@@ -57,6 +57,16 @@ export class S360QueryBuilder implements Builder<Dataquery> {
     return this;
   }
 
+  /**
+   * Drops the filter on the variable this panel's click sets (cross-filtering: a map that drills down keeps its
+   * whole-city data while every other panel follows the selection).
+   */
+  crossFilter(dimension: keyof Filters): this {
+    const { [dimension]: _dropped, ...rest } = this.internal.filters ?? {};
+    this.internal.filters = rest;
+    return this;
+  }
+
   topN(n: number): this {
     this.internal.topN = n;
     return this;

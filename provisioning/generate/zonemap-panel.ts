@@ -13,7 +13,8 @@ export class ZoneMapPanelBuilder extends PanelBuilder {
     super();
     this.internal.type = ZONEMAP_PANEL;
     this.internal.datasource = S360;
-    this.internal.options = { datasourceUid: S360.uid } satisfies ZoneMapPanelOptions;
+    // The panel speaks the dashboard's language (its text, and the names it asks the aggregator for).
+    this.internal.options = { datasourceUid: S360.uid, language: '$language' } satisfies ZoneMapPanelOptions;
   }
 
   /** Merges into the options written so far (one level deep per layer). */

@@ -5,6 +5,12 @@ import { FieldColorModeId, FieldConfigProperty, PanelPlugin } from '@grafana/dat
 import { ZoneMapPanel } from './ZoneMapPanel.tsx';
 import { buildPanelOptions } from './options.ts';
 import type { ZoneMapOptions } from './types.ts';
+import { initPluginTranslations } from '@grafana/i18n';
+import { loadResources } from './i18n.ts';
+
+// The catalogues registered with Grafana's i18n under the plugin's id, for the user's Grafana language (the panel
+// itself speaks the dashboard's language: i18n.ts).
+void initPluginTranslations('services360-zonemap-panel', [loadResources]).catch(() => undefined);
 
 export const plugin = new PanelPlugin<ZoneMapOptions>(ZoneMapPanel)
   .setPanelOptions(buildPanelOptions)

@@ -11,7 +11,7 @@ export function buildPanelOptions(builder: PanelOptionsEditorBuilder<ZoneMapOpti
   const d = DEFAULT_OPTIONS;
   builder
     .addTextInput({ path: 'datasourceUid', name: 'Services 360 datasource uid', description: 'Zones, tiles and hot spots are read through this datasource', category: MAP, defaultValue: d.datasourceUid })
-    .addRadio({ path: 'language', name: 'Names from the aggregator in', category: MAP, defaultValue: d.language, settings: { options: [{ value: 'en', label: 'English' }, { value: 'ar', label: 'العربية' }] } })
+    .addTextInput({ path: 'language', name: 'Language', description: 'en, ar or a variable such as $language: the panel\'s text and the names from the aggregator', category: MAP, defaultValue: d.language })
     .addTextInput({ path: 'variableName', name: 'Variable set by a click', description: 'Dashboard variable that gets the clicked zone code (empty = none)', category: MAP, defaultValue: d.variableName })
     .addBooleanSwitch({ path: 'tvMode', name: 'TV mode', description: 'Large labels and legend, no controls, refit on resize', category: MAP, defaultValue: d.tvMode })
     .addRadio({ path: 'renderer', name: 'Points renderer', description: 'WebGL pays off with a GPU; without one, canvas is faster', category: MAP, defaultValue: d.renderer,

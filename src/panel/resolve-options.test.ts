@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { resolveOptions, variableName, variableUpdate } from './resolve-options.ts';
+import { resolveOptions, variableName } from './resolve-options.ts';
 import { DEFAULT_OPTIONS } from './types.ts';
 
 describe('resolveOptions', () => {
@@ -40,10 +40,5 @@ describe('resolveOptions', () => {
 describe('the drill-down variable', () => {
   test('accepts the ways people write a variable name', () => {
     for (const n of ['zone', '$zone', '${zone}', 'var-zone', ' zone ']) assert.equal(variableName(n), 'zone');
-  });
-
-  test('a click sets var-<name> to the zone code; no name, no update', () => {
-    assert.deepEqual(variableUpdate('$area', '332'), { 'var-area': '332' });
-    assert.equal(variableUpdate('', '332'), null);
   });
 });

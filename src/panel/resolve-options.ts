@@ -23,12 +23,6 @@ export function variableName(name: unknown): string {
   return String(name ?? '').trim().replace(/^\$\{?/, '').replace(/\}$/, '').replace(/^var-/, '').trim();
 }
 
-/** The URL query update a click on a zone makes (for locationService.partial). */
-export function variableUpdate(name: string, code: string): Record<string, string> | null {
-  const v = variableName(name);
-  return v ? { [`var-${v}`]: code } : null;
-}
-
 function mergeDefaults(defaults: Loose, saved: Loose): Loose {
   const out: Loose = {};
   for (const [k, d] of Object.entries(defaults)) {

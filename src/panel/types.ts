@@ -45,8 +45,9 @@ export interface LayersOptions {
 export interface ZoneMapOptions extends LayersOptions {
   /** The Services 360 datasource whose proxy route reaches the aggregator (zones, tiles, hot spots). */
   datasourceUid: string;
-  /** Language of the names the aggregator returns (zones.geojson `name`). */
-  language: Language;
+  /** Language of the panel's strings and of the names the aggregator returns: en, ar, or a dashboard variable
+   *  holding one (`$language`), resolved when the panel renders. */
+  language: Language | string;
   /** Dashboard variable set by a click on a zone ('' = none). */
   variableName: string;
   /** Wall screen: large labels and legend, no controls, refit on resize. */
@@ -71,5 +72,5 @@ export const DEFAULT_OPTIONS: PanelLevelOptions = {
   basemap: { type: 'none', url: '', attribution: '', opacity: 1, wmtsLayer: '', wmtsMatrixSet: 'GoogleMapsCompatible', wmtsStyle: 'default', wmtsFormat: 'image/png' },
 };
 
-/** Sizes that change in TV mode. */
-export const TV_SCALE = { labelFont: 1.7, legendFont: 1.8, padding: 2 };
+/** Sizes that change in TV mode (type sizes: style/type-scale.ts). */
+export const TV_SCALE = { padding: 2 };

@@ -4,9 +4,8 @@
 // query, hot spots where the panel asks for them, no panel error and no console error.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 
 import { startBrowserEnv, unexpectedErrors, type BrowserEnv } from '../support/browser.ts';
 import { ROOT_DIR } from '../host/webpack.config.ts';
@@ -15,76 +14,10 @@ import { defaultZonesFile, fileSource, generatedCitySource } from '../../backend
 import { runForecasts } from '../../backend/forecast/run.ts';
 import { applyPendingRollups } from '../../backend/rollups/apply.ts';
 import { loadConfig } from '../../backend/config.ts';
+import { MAP, NOW, provisionedMaps, rangeOf } from './zonemap-harness/provisioned.ts';
+import { mapCounts, waitForMap } from './zonemap-harness/support.ts';
 
-const MAP = 'services360-zonemap-panel';
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-/** Midday (UTC) of today or yesterday: "today so far" holds half a day of the demo whatever the clock says. */
-const NOW = (() => {
-  const today = Math.floor(Date.now() / DAY) * DAY;
-  return Date.now() - today >= 12 * HOUR ? today + 12 * HOUR : today - 12 * HOUR;
-})();
-
-type Panel = { id: number; type: string; title: string; timeFrom?: string; options?: Record<string, any>; datasource?: { uid?: string }; gridPos: { w: number; h: number } };
-type Dashboard = { uid: string; time: { from: string; to: string }; panels: Panel[] };
-
-const DIR = join(ROOT_DIR, 'provisioning/dashboards/services360');
-const MAPS = readdirSync(DIR).filter((f) => f.endsWith('.json'))
-  .map((f) => JSON.parse(readFileSync(join(DIR, f), 'utf8')) as Dashboard)
-  .flatMap((d) => d.panels.filter((p) => p.type === MAP).map((p) => ({ d, p })));
-
-/** The absolute range a panel shows at NOW: its own relative time (timeFrom) or the dashboard's. */
-function rangeOf(d: Dashboard, p: Panel) {
-  const rel = (text: string) => {
-    if (text === 'now') return NOW;
-    if (text === 'now/d') return Math.floor(NOW / DAY) * DAY;
-    const ahead = /^now\+(\d+)d\/d$/.exec(text);
-    if (ahead) return Math.floor(NOW / DAY) * DAY + (Number(ahead[1]) + 1) * DAY;
-    const m = /^(?:now-)?(\d+)([hd])$/.exec(text);
-    if (!m) throw new Error(`relative time ${text} is not modelled here`);
-    return NOW - Number(m[1]) * (m[2] === 'h' ? HOUR : DAY);
-  };
-  const from = p.timeFrom ? rel(p.timeFrom) : rel(d.time.from);
-  return { from: new Date(from).toISOString(), to: new Date(p.timeFrom ? NOW : rel(d.time.to)).toISOString() };
-}
-
-/** Waits until the panel's map has its zones and a finished render after the data arrived. */
-async function waitForZones(page: Page, min: number) {
-  await page.waitForFunction((n) => {
-    const el = document.querySelector('[data-testid="zonemap-map"]') as HTMLElement & { __zonemap?: { map: any } };
-    const zones = el?.__zonemap?.map.getAllLayers().find((l: any) => l.get('id') === 'zones');
-    return !!el?.dataset.renders && (zones?.getSource()?.getFeatures().length ?? 0) >= n && !document.querySelector('[data-testid="zonemap-loading"]');
-  }, min, { timeout: 60_000 });
-  await page.evaluate(() => new Promise<void>((resolve) => {
-    const map = (document.querySelector('[data-testid="zonemap-map"]') as any).__zonemap.map;
-    map.once('rendercomplete', () => resolve());
-    map.render();
-  }));
-}
-
-/** Counts on the rendered map: zones, zones filled with a colour (zones without data are hatched with a canvas
- *  pattern or left transparent), and the features of each vector layer. */
-async function mapCounts(page: Page): Promise<{ zones: number; coloured: number; layers: Record<string, number> }> {
-  // Plain JavaScript: tsx names functions in object literals with a helper the page does not have.
-  return page.evaluate(`(() => {
-    const map = document.querySelector('[data-testid="zonemap-map"]').__zonemap.map;
-    const layers = {};
-    map.getAllLayers().forEach(function (l) {
-      const s = l.getSource && l.getSource();
-      if (l.get('id') && s && s.getFeatures) layers[l.get('id')] = s.getFeatures().length;
-    });
-    const zonesLayer = map.getAllLayers().find(function (l) { return l.get('id') === 'zones'; });
-    const style = zonesLayer.getStyleFunction();
-    let coloured = 0;
-    zonesLayer.getSource().getFeatures().forEach(function (f) {
-      let s = style(f, map.getView().getResolution());
-      if (Array.isArray(s)) s = s[0];
-      const c = s && s.getFill() && s.getFill().getColor();
-      if (typeof c === 'string' && c.replace(/ /g, '') !== 'rgba(0,0,0,0)') coloured++;
-    });
-    return { zones: layers.zones || 0, coloured: coloured, layers: layers };
-  })()`);
-}
+const MAPS = provisionedMaps();
 
 let env: BrowserEnv;
 let zonesInCity = 0;
@@ -119,7 +52,7 @@ describe('the zone map panels of the provisioned dashboards', () => {
       const state = await hp.page.evaluate(([dash, id, opts]) => window.__host.renderPanel(dash, id, opts),
         [d, p.id, { width, height, timeRange: rangeOf(d, p) }] as const);
       assert.equal(state.type, MAP);
-      await waitForZones(hp.page, Math.min(zonesInCity, 300));
+      await waitForMap(hp.page, Math.min(zonesInCity, 300));
 
       const panel = await hp.page.evaluate((id) => window.__host.panel(id), p.id);
       assert.ok(panel, 'the host reports the panel');

@@ -12,7 +12,7 @@ import { ROOT_DIR } from '../host/webpack.config.ts';
 import { applyPendingRollups } from '../../backend/rollups/apply.ts';
 import { tileOf } from '../../backend/geo/tile-coords.ts';
 import {
-  assertPanelBuilt, closeColor, dashboard, hexToRgb, pixelColor, screenPixel, seedDemoCity, waitForMap, zoneAt, zoneProbes, type ZoneProbe,
+  assertPanelBuilt, closeColor, dashboard, hexToRgb, pixelColor, sampleableZones, seedDemoCity, waitForMap, zoneProbes, type ZoneProbe,
 } from './zonemap-harness/support.ts';
 
 const END = Math.floor(Date.now() / 60_000) * 60_000;
@@ -61,28 +61,13 @@ async function openPanel(panel: Record<string, unknown>, opts: { width?: number;
   return hp;
 }
 
-/** Zones whose interior point is well inside the zone on screen (the same zone 4 px around it). */
-async function sampleableZones(hp: HostPage, wanted: (p: ZoneProbe) => boolean, limit: number) {
-  const out: { probe: ZoneProbe; x: number; y: number }[] = [];
-  for (const probe of probes) {
-    if (out.length >= limit) break;
-    if (!wanted(probe)) continue;
-    const px = await screenPixel(hp.page, probe.lon, probe.lat);
-    if (!px) continue;
-    const [x, y] = px;
-    const around = await Promise.all([[0, 0], [4, 0], [-4, 0], [0, 4], [0, -4]].map(([dx, dy]) => zoneAt(hp.page, x + dx, y + dy)));
-    if (around.every((c) => c === probe.code)) out.push({ probe, x, y });
-  }
-  return out;
-}
-
 describe('zone map panel', () => {
   test('colours each zone with the threshold colour of its value', async () => {
     const hp = await openPanel({ targets: RECEIVED_BY_ZONE, options: ONLY_ZONES, fieldConfig: thresholdConfig() });
     await waitForMap(hp.page, probes.length);
     const checked: string[] = [];
     for (const colour of Object.values(STEPS)) {
-      const zones = await sampleableZones(hp, (p) => values.has(p.code) && expectedColor(values.get(p.code)!) === colour, 3);
+      const zones = await sampleableZones(hp.page, probes, (p) => values.has(p.code) && expectedColor(values.get(p.code)!) === colour, 3);
       assert.ok(zones.length >= 2, `fewer than 2 zones to sample for ${colour}`);
       for (const { probe, x, y } of zones) {
         const seen = await pixelColor(hp.page, x, y);
@@ -167,7 +152,7 @@ describe('zone map panel', () => {
       defaults: thresholdConfig().defaults, overrides: [{ matcher: { id: 'byType', options: 'number' }, properties: [{ id: 'unit', value: 'suffix:requests' }] }],
     } });
     await waitForMap(hp.page, probes.length);
-    const [{ probe, x, y }] = await sampleableZones(hp, (p) => values.has(p.code) && /[\u0600-\u06FF]/.test(p.nameAr) && p.population !== null, 1);
+    const [{ probe, x, y }] = await sampleableZones(hp.page, probes, (p) => values.has(p.code) && /[\u0600-\u06FF]/.test(p.nameAr) && p.population !== null, 1);
     await hp.page.mouse.move(x, y);
     const tooltip = hp.page.getByTestId('zonemap-tooltip');
     await tooltip.waitFor({ timeout: 10_000 });
@@ -199,7 +184,7 @@ describe('zone map panel', () => {
     const links = [{ title: 'Zone details', url: '/d/zones-detail' }];
     const hp = await openPanel({ targets: RECEIVED_BY_ZONE, options: { ...ONLY_ZONES, variableName: 'zone' }, fieldConfig: { defaults: { ...thresholdConfig().defaults, links }, overrides: [] } });
     await waitForMap(hp.page, probes.length);
-    const [{ probe, x, y }] = await sampleableZones(hp, (p) => values.has(p.code), 1);
+    const [{ probe, x, y }] = await sampleableZones(hp.page, probes, (p) => values.has(p.code), 1);
     await hp.page.mouse.click(x, y);
     await hp.page.waitForFunction((code) => window.__host.variables.get().zone === code, probe.code, { timeout: 10_000 });
     const location = await hp.page.evaluate(() => window.__host.location());
@@ -316,7 +301,7 @@ describe('zone map panel', () => {
     for (const code of broken) assert.ok(warning!.includes(code), `${code} named in "${warning}"`);
     const count = await hp.page.evaluate(`document.querySelector('[data-testid="zonemap-map"]').__zonemap.map.getAllLayers().find(function (l) { return l.get('id') === 'zones'; }).getSource().getFeatures().length`);
     assert.equal(count, probes.length - 2);
-    const [{ probe, x, y }] = await sampleableZones(hp, (p) => values.has(p.code) && !broken.includes(p.code), 1);
+    const [{ probe, x, y }] = await sampleableZones(hp.page, probes, (p) => values.has(p.code) && !broken.includes(p.code), 1);
     assert.ok(closeColor(await pixelColor(hp.page, x, y), hexToRgb(expectedColor(values.get(probe.code)!))), 'the other zones are still coloured');
     assert.deepEqual(unexpectedErrors(hp.errors), []);
     await hp.page.close();

@@ -15,6 +15,9 @@ const CHANGE_COLOURS = [
   { id: 'thresholds', value: { mode: 'absolute', steps: [{ value: null, color: 'green' }, { value: 10, color: 'orange' }, { value: 25, color: 'red' }] } },
 ];
 
+/** Hot spots drawn on the map: the city's largest, across topics (their topics decluttered, the largest labelled). */
+const HOTSPOTS_ON_MAP = 50;
+
 export function categories() {
   const d = dashboard({
     uid: DASHBOARD_UIDS.categories,
@@ -61,9 +64,11 @@ export function categories() {
   d.withPanel(
     new ZoneMapPanelBuilder().id(5).title('Hot spots').description('Places where the same topic was reported again and again (rings sized by count), over zones coloured by requests.')
       .gridPos(at(0, 20, 14, 16))
-      .withTarget(s360('A', 'received').groupBy('zone').table())
-      .withTarget(s360('B', 'hotspots').table())
+      .withTarget(s360('A', 'received').groupBy('zone').table().crossFilter('zone'))
+      // The city's top 50 hot spots across topics (without topN the aggregator answers its default 10).
+      .withTarget(s360('B', 'hotspots').table().topN(HOTSPOTS_ON_MAP).crossFilter('zone'))
       .mapOptions({
+        tvMode: true,
         variableName: 'zone',
         zones: { frame: 'A', valueField: 'received', reducer: 'sum', fillOpacity: 0.5 },
         hotspots: { enabled: true, source: 'frame', frame: 'B', showLabels: true, maxLabels: 8 },

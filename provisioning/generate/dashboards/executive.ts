@@ -1,7 +1,8 @@
 // Executive overview, for a wall screen (kiosk, 10 s refresh): today's volume, the open backlog, on-time %,
-// first response, progress, the city map, channel and category split, the topics that keep coming back.
+// first response, progress, the city map, channel and category split, the topics that keep coming back, and what
+// matters now: open requests by stage, the alerts firing, the requests about to breach.
 import {
-  BigValueColorMode, BigValueGraphMode, BigValueTextMode, LegendDisplayMode, LegendPlacement, ReduceDataOptionsBuilder, VisibilityMode, VizLegendOptionsBuilder, VizOrientation,
+  BarGaugeDisplayMode, BarGaugeNamePlacement, BigValueColorMode, BigValueGraphMode, BigValueTextMode, LegendDisplayMode, LegendPlacement, ReduceDataOptionsBuilder, VisibilityMode, VizLegendOptionsBuilder, VizOrientation,
 } from '@grafana/grafana-foundation-sdk/common';
 import { PanelBuilder as BarChart } from '@grafana/grafana-foundation-sdk/barchart';
 import { PanelBuilder as Gauge } from '@grafana/grafana-foundation-sdk/gauge';
@@ -9,6 +10,8 @@ import { PanelBuilder as PieChart, PieChartLabels, PieChartLegendOptionsBuilder,
 import { PanelBuilder as Stat } from '@grafana/grafana-foundation-sdk/stat';
 import { PanelBuilder as Table } from '@grafana/grafana-foundation-sdk/table';
 import { ON_TIME_STEPS, at, dashboard, filterVariables, hideFields, paletteColors, thresholdColors, thresholds } from '../common.ts';
+import { PanelBuilder as BarGauge } from '@grafana/grafana-foundation-sdk/bargauge';
+import { AlertListPanelBuilder } from '../alertlist-panel.ts';
 import { DASHBOARD_UIDS, S360 } from '../refs.ts';
 import { s360 } from '../s360-query.ts';
 import { ZoneMapPanelBuilder } from '../zonemap-panel.ts';
@@ -70,7 +73,7 @@ export function executive() {
   d.withPanel(
     new ZoneMapPanelBuilder().id(6).title('Requests today by zone').description('Each zone coloured by the requests received today; hover for names in English and Arabic.')
       .gridPos(at(0, 6, 14, 18)).timeFrom(TODAY)
-      .withTarget(s360('A', 'received').groupBy('zone').table())
+      .withTarget(s360('A', 'received').groupBy('zone').table().crossFilter('zone'))
       .mapOptions({
         tvMode: true,
         view: { fit: 'zones' },
@@ -110,6 +113,29 @@ export function executive() {
         { id: 'custom.cellOptions', value: { type: 'color-text' } },
         { id: 'color', value: { mode: 'thresholds' } },
         { id: 'thresholds', value: { mode: 'absolute', steps: [{ value: null, color: 'green' }, { value: 10, color: 'orange' }, { value: 25, color: 'red' }] } },
+      ]),
+  );
+  d.withPanel(
+    new BarGauge().id(10).title('Open requests by stage').description('Requests open now at each stage of the journey, as a share of all open requests (the count on hover).')
+      .gridPos(at(0, 32, 8, 10)).datasource(S360)
+      .withTarget(s360('A', 'open_by_stage').table())
+      .reduceOptions(new ReduceDataOptionsBuilder().values(true).calcs([]).fields('/^share$/'))
+      .displayMode(BarGaugeDisplayMode.Basic).orientation(VizOrientation.Horizontal).namePlacement(BarGaugeNamePlacement.Left)
+      .unit('percent').decimals(1).min(0).max(100).colorScheme(thresholdColors()).thresholds(thresholds({ value: null, color: 'blue' })),
+  );
+  d.withPanel(
+    new AlertListPanelBuilder().id(11).title('Alerts firing').description('Alert rules firing or about to (pending), most important first: SLA below target, backlog, spikes, silence.')
+      .gridPos(at(8, 32, 6, 10)),
+  );
+  d.withPanel(
+    new Table().id(12).title('About to breach (due within the hour)').description('Open requests whose first response or resolution falls due within the hour, soonest first. Click a reference for its journey.')
+      .gridPos(at(14, 32, 10, 10)).datasource(S360)
+      .withTarget(s360('A', 'due_soon').table().topN(20))
+      .overrideByName('reference', [{ id: 'links', value: [{ title: 'Request journey', url: `/d/${DASHBOARD_UIDS.journey}?var-reference=\${__value.raw}` }] }])
+      .overrideByName('minutes_left', [
+        { id: 'custom.cellOptions', value: { type: 'color-text' } },
+        { id: 'color', value: { mode: 'thresholds' } },
+        { id: 'thresholds', value: { mode: 'absolute', steps: [{ value: null, color: 'red' }, { value: 15, color: 'orange' }, { value: 30, color: 'yellow' }] } },
       ]),
   );
   return d.build();

@@ -1,5 +1,5 @@
 // Zones: where requests come from on the map, per resident, and where the open work sits. Clicking a zone on a
-// map sets the `zone` variable, which every panel's query filters on.
+// map sets the `zone` variable, which every other panel's query filters on (the maps keep the whole city).
 import { BarGaugeDisplayMode, BarGaugeNamePlacement, LegendDisplayMode, LegendPlacement, ReduceDataOptionsBuilder, VizLegendOptionsBuilder, VizOrientation } from '@grafana/grafana-foundation-sdk/common';
 import { PanelBuilder as BarGauge } from '@grafana/grafana-foundation-sdk/bargauge';
 import { PanelBuilder as Table } from '@grafana/grafana-foundation-sdk/table';
@@ -9,8 +9,8 @@ import { DASHBOARD_UIDS, S360 } from '../refs.ts';
 import { s360 } from '../s360-query.ts';
 import { ZoneMapPanelBuilder } from '../zonemap-panel.ts';
 
-/** Tile filters: the same dashboard variables the queries use. */
-const TILE_FILTERS = 'zone=$zone&channel=$channel&category=$category&department=$department';
+/** Tile filters: the dashboard variables the queries use, but the zone the map's own click sets (cross-filter). */
+const TILE_FILTERS = 'channel=$channel&category=$category&department=$department';
 
 export function zones() {
   const d = dashboard({
@@ -25,8 +25,9 @@ export function zones() {
   d.withPanel(
     new ZoneMapPanelBuilder().id(1).title('Requests in the last 24 hours').description('Zones coloured by the requests of the last 24 hours, the requests as points when zoomed in. Click a zone to filter the dashboard.')
       .gridPos(at(0, 0, 12, 16)).timeFrom('24h')
-      .withTarget(s360('A', 'received').groupBy('zone').table())
+      .withTarget(s360('A', 'received').groupBy('zone').table().crossFilter('zone'))
       .mapOptions({
+        tvMode: true,
         variableName: 'zone',
         zones: { valueField: 'received', reducer: 'sum' },
         points: { enabled: true, source: 'tiles', tileQuery: TILE_FILTERS, colorBy: 'category' },
@@ -39,8 +40,9 @@ export function zones() {
   d.withPanel(
     new ZoneMapPanelBuilder().id(2).title('Requests per 10,000 residents').description('Requests in the period divided by the zone population (zones without population data are hatched).')
       .gridPos(at(12, 0, 12, 16))
-      .withTarget(s360('A', 'received_per_10k').groupBy('zone').table())
+      .withTarget(s360('A', 'received_per_10k').groupBy('zone').table().crossFilter('zone'))
       .mapOptions({
+        tvMode: true,
         variableName: 'zone',
         zones: { valueField: 'received_per_10k', reducer: 'sum' },
         points: { enabled: false },
@@ -48,7 +50,8 @@ export function zones() {
         heatmap: { enabled: false },
         labels: { enabled: true, language: 'both', showValue: false },
       })
-      .unit('short').decimals(1),
+      // The datasource gives the field decimals: 2, which a panel default does not replace; an override does.
+      .unit('short').decimals(1).overrideByName('received_per_10k', [{ id: 'decimals', value: 1 }]),
   );
   d.withPanel(
     new Table().id(3).title('Zones per 10,000 residents').description('Per zone over the period: requests, requests per 10,000 residents, requests open now.')

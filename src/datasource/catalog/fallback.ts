@@ -522,6 +522,54 @@ export const FALLBACK_DEFINITIONS: CatalogDefinitions = {
       ]
     },
     {
+      "code": "open_by_stage",
+      "name_en": "Open requests by stage",
+      "name_ar": "الطلبات المفتوحة حسب المرحلة",
+      "description_en": "Requests open now at each stage of the journey, with their share",
+      "description_ar": "الطلبات المفتوحة الآن في كل مرحلة من مراحل الرحلة مع نسبتها",
+      "unit": "short",
+      "formats": [
+        "table"
+      ],
+      "group_by": [],
+      "filters": [
+        "zone",
+        "channel",
+        "category",
+        "topic",
+        "department",
+        "advisor",
+        "status_class",
+        "priority"
+      ],
+      "options": []
+    },
+    {
+      "code": "due_soon",
+      "name_en": "About to breach (due within the hour)",
+      "name_ar": "على وشك التجاوز (مستحقة خلال ساعة)",
+      "description_en": "Open requests with an SLA target due within the hour, soonest first",
+      "description_ar": "الطلبات المفتوحة التي يحين موعد هدفها خلال ساعة، الأقرب أولاً",
+      "unit": "short",
+      "formats": [
+        "table"
+      ],
+      "group_by": [],
+      "filters": [
+        "zone",
+        "channel",
+        "category",
+        "topic",
+        "department",
+        "advisor",
+        "status_class",
+        "priority"
+      ],
+      "options": [
+        "top_n"
+      ]
+    },
+    {
       "code": "forecast_received",
       "name_en": "Requests expected",
       "name_ar": "الطلبات المتوقعة",

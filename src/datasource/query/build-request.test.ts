@@ -99,8 +99,11 @@ describe('buildTarget', () => {
     assert.equal(buildTarget(q({ language: 'fr' }), undefined, tpl, 'en').language, 'en');
   });
 
-  test('topN is sent for recurring_topics only, defaulting to 10', () => {
+  test('topN is sent for recurring_topics (defaulting to 10) and, when set, for hot spots and due soon; not for other metrics', () => {
     assert.equal(buildTarget(q({ metric: 'recurring_topics', topN: 5 }), undefined, tpl, 'en').topN, 5);
+    assert.equal(buildTarget(q({ metric: 'hotspots', topN: 100 }), undefined, tpl, 'en').topN, 100);
+    assert.equal(buildTarget(q({ metric: 'due_soon', topN: 20 }), undefined, tpl, 'en').topN, 20);
+    assert.equal('topN' in buildTarget(q({ metric: 'hotspots' }), undefined, tpl, 'en'), false);
     assert.equal(buildTarget(q({ metric: 'recurring_topics' }), undefined, tpl, 'en').topN, 10);
     assert.equal('topN' in buildTarget(q({ topN: 5 }), undefined, tpl, 'en'), false);
   });

@@ -54,7 +54,9 @@ export function buildTarget(query: S360Query, scopedVars: ScopedVars | undefined
   const format: QueryFormat = isTableOnly(metric, catalog) ? 'table' : isFormat(query.format) ? query.format : 'time_series';
 
   const target: QueryTarget = { refId: query.refId, metric, groupBy, filters, format, language };
-  if (metricOf(catalog, metric)?.options.includes('top_n')) {
+  // A ranked list carries its length when the query sets it (the aggregator's default otherwise); recurring topics always
+  // (the editor's default, 10).
+  if (metricOf(catalog, metric)?.options.includes('top_n') && (query.topN !== undefined || metric === 'recurring_topics')) {
     const n = Number(interpolateScalar(query.topN === undefined ? undefined : String(query.topN), scopedVars, tpl));
     target.topN = Number.isInteger(n) && n > 0 ? n : DEFAULT_TOP_N;
   }

@@ -4,7 +4,7 @@ import type { Field } from '@grafana/data';
 import { frame, grafana, theme, thresholds, zoneTable } from '../test-support/grafana.ts';
 import { joinZoneValues, reduce, type JoinOptions } from './join.ts';
 
-const opts = (over: Partial<JoinOptions> = {}): JoinOptions => ({ frame: '', codeField: '', valueField: '', reducer: 'last', perCapita: false, perCapitaBase: 10000, ...over });
+const opts = (over: Partial<JoinOptions> = {}): JoinOptions => ({ frame: '', codeField: '', valueField: '', reducer: 'last', perCapita: false, perCapitaBase: 10000, missing: 'noData', ...over });
 const displayFor = (field: Field) => grafana.getDisplayProcessor({ field, theme });
 const pops = new Map<string, number | null>([['332', 20000], ['333', 5000], ['334', null]]);
 
@@ -101,5 +101,29 @@ describe('reduce', () => {
     assert.equal(reduce([null, 2, null, 4], 'mean'), 3);
     assert.equal(reduce([null], 'sum'), null);
     assert.equal(reduce([3, 1], 'min'), 1);
+  });
+
+  test('a count frame: zones without a row are zero (a filled zero, no data link row), only when asked or the field counts', () => {
+    const r = joinZoneValues([zoneTable([['332', 12]])], pops, opts({ missing: 'auto' }), displayFor);
+    assert.deepEqual([r.byCode.get('333')?.value, r.byCode.get('333')?.filled, r.byCode.get('333')?.rowIndex], [0, true, -1]);
+    assert.equal(r.byCode.get('334')?.value, 0, 'a count needs no population');
+    assert.equal(r.field?.state?.range?.min, 0, 'the colour range includes the zeros');
+    const pct = joinZoneValues([zoneTable([['332', 80]], {}, 'on_time_pct')], pops, opts({ missing: 'auto' }), displayFor);
+    assert.equal(pct.byCode.has('333'), false, 'a percentage of nothing is undefined, not zero');
+    assert.equal(joinZoneValues([zoneTable([['332', 80]], {}, 'on_time_pct')], pops, opts({ missing: 'zero' }), displayFor).byCode.get('333')?.value, 0);
+    assert.equal(joinZoneValues([zoneTable([['332', 12]])], pops, opts({ missing: 'noData' }), displayFor).byCode.has('333'), false);
+  });
+
+  test('per capita (or a rate per resident): a missing zone is zero where its population is known, no data where not', () => {
+    const r = joinZoneValues([zoneTable([['332', 12]])], pops, opts({ missing: 'auto', perCapita: true }), displayFor);
+    assert.equal(r.byCode.get('333')?.value, 0);
+    assert.equal(r.byCode.get('334')?.value, null);
+    const rate = joinZoneValues([zoneTable([['332', 1.5]], {}, 'received_per_10k')], pops, opts({ missing: 'auto' }), displayFor);
+    assert.equal(rate.byCode.get('333')?.value, 0);
+    assert.equal(rate.byCode.get('334')?.value, null);
+  });
+
+  test('an empty frame fills nothing (the panel says No data)', () => {
+    assert.equal(joinZoneValues([zoneTable([])], pops, opts({ missing: 'zero' }), displayFor).byCode.size, 0);
   });
 });

@@ -18,7 +18,16 @@ export interface JoinOptions {
   perCapita: boolean;
   /** Per how many residents (10,000 → "per 10k residents"). */
   perCapitaBase: number;
+  /** A zone absent from the frame: 'zero' (a count: no row means none), 'noData', or 'auto' (zero for counts). */
+  missing: MissingValues;
 }
+
+export type MissingValues = 'auto' | 'zero' | 'noData';
+
+/** Fields that count requests (or rate a count per resident): a zone without a row has none. */
+const COUNT_FIELDS = new Set(['received', 'closed', 'backlog', 'sla_warnings', 'sla_breaches', 'count', 'requests', 'received_per_10k']);
+/** Of those, the rates per resident: zero only where the zone's population is known. */
+const PER_RESIDENT_FIELDS = new Set(['received_per_10k']);
 
 export interface ZoneValue {
   code: string;
@@ -26,10 +35,12 @@ export interface ZoneValue {
   value: number | null;
   /** The value as in the frame (after reduction). */
   raw: number | null;
-  /** The frame, field and row the value came from (data links use them). */
+  /** The frame, field and row the value came from (data links use them); -1 for a zone filled as zero. */
   frame: DataFrame;
   field: Field;
   rowIndex: number;
+  /** The zone had no row: its value is the zero of a count. */
+  filled?: boolean;
 }
 
 export interface JoinResult {
@@ -74,8 +85,26 @@ export function joinZoneValues(series: DataFrame[], populations: Map<string, num
     byCode.set(code, { code, value, raw, frame: last.frame, field: last.field, rowIndex: last.rowIndex });
   }
 
+  if (fillsZero(rows.field, opts.missing) && rows.rows.length) {
+    const { frame, field } = rows.rows[0];
+    const perResident = PER_RESIDENT_FIELDS.has(field.name);
+    for (const [code, pop] of populations) {
+      if (byCode.has(code)) continue;
+      const known = !!pop && pop > 0;
+      const value = (opts.perCapita || perResident) && !known ? null : 0;
+      byCode.set(code, { code, value, raw: perResident && !known ? null : 0, frame, field, rowIndex: -1, filled: true });
+    }
+  }
+
   const field = styledField(rows.field, [...byCode.values()].map((z) => z.value), opts);
   return { byCode, field, display: displayFor(field), unmatched, kind: rows.kind };
+}
+
+/** Whether zones absent from the frame are zero: asked for, or (auto) the value field counts requests. */
+export function fillsZero(field: Field, missing: MissingValues | undefined): boolean {
+  if (missing === 'zero') return true;
+  if (missing === 'noData') return false;
+  return COUNT_FIELDS.has(field.name);
 }
 
 /** A table: the first frame with a code field and a number field. */

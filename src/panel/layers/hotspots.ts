@@ -16,7 +16,8 @@ import { binRadius } from '../lod/binning.ts';
 import { withAlpha } from '../style/colors.ts';
 import { isolateRtl, labelFont } from '../style/labels.ts';
 import { humanize } from '../style/palette.ts';
-import { TV_SCALE, type ZoneMapOptions } from '../types.ts';
+import type { ZoneMapOptions } from '../types.ts';
+import { LOCALES } from '../i18n.ts';
 import type { LayerConfigBase, LayerEnv, MapData, MapLayerType, TooltipModel } from './types.ts';
 
 export interface HotspotsConfig extends LayerConfigBase {
@@ -59,9 +60,10 @@ export const hotspotsLayer: MapLayerType<HotspotsConfig> = {
 
   create(_map, config: HotspotsConfig, env: LayerEnv) {
     const source = new VectorSource<Feature<Geometry>>();
-    const layer = new VectorLayer({ source, properties: { id: 'hotspots' }, declutter: false });
+    // Topics decluttered (the larger hot spot keeps its label, by zIndex); the rings themselves always drawn.
+    const layer = new VectorLayer({ source, properties: { id: 'hotspots' }, declutter: true });
     const color = env.theme.visualization.getColorByName(config.color);
-    const size = 11 * (env.options.tvMode ? TV_SCALE.labelFont : 1);
+    const size = env.type.label(11);
     const format = new GeoJSON();
     let url = '';
     let frame: DataFrame | null = null;
@@ -74,7 +76,7 @@ export const hotspotsLayer: MapLayerType<HotspotsConfig> = {
       const isPoint = feature.getGeometry()?.getType() === 'Point';
       const r = binRadius(Math.max(1, count), maxCount, config.minRadius, config.maxRadius);
       return new Style({
-        image: isPoint ? new CircleStyle({ radius: r, fill: new Fill({ color: withAlpha(color, 0.25) }), stroke: new Stroke({ color, width: 2.5 }) }) : undefined,
+        image: isPoint ? new CircleStyle({ declutterMode: 'none', radius: r, fill: new Fill({ color: withAlpha(color, 0.25) }), stroke: new Stroke({ color, width: 2.5 }) }) : undefined,
         fill: isPoint ? undefined : new Fill({ color: withAlpha(color, 0.2) }),
         stroke: isPoint ? undefined : new Stroke({ color, width: 2, lineDash: [6, 4] }),
         text: label ? new Text({ text: label, font: labelFont(size), offsetY: isPoint ? r + size * 0.9 : 0, fill: new Fill({ color }), stroke: new Stroke({ color: env.theme.isDark ? 'rgba(0,0,0,0.8)' : 'rgba(255,255,255,0.9)', width: 3 }) }) : undefined,
@@ -110,7 +112,7 @@ export const hotspotsLayer: MapLayerType<HotspotsConfig> = {
           setFeatures(features);
           return;
         }
-        const next = env.urls.hotspots({ ...data.timeRange, language: env.options.language, query: data.replaceVariables(config.query ?? '') });
+        const next = env.urls.hotspots({ ...data.timeRange, language: env.lang, query: data.replaceVariables(config.query ?? '') });
         if (next === url) return;
         url = next;
         env.fetchJson(next).then((json) => {
@@ -126,14 +128,16 @@ export const hotspotsLayer: MapLayerType<HotspotsConfig> = {
         });
       },
       tooltip(f: FeatureLike): TooltipModel | null {
-        const rows = [{ label: 'Requests', value: Number(f.get('count') ?? 0).toLocaleString('en-US') }];
+        const t = env.t;
+        const rows = [{ label: t('zonemap.reports'), value: new Intl.NumberFormat(LOCALES[env.lang]).format(Number(f.get('count') ?? 0)) }];
         const zone = f.get('zone_name') ?? f.get('zone');
-        if (zone) rows.push({ label: 'Zone', value: String(zone) });
+        if (zone) rows.push({ label: t('zonemap.zone'), value: String(zone) });
         const first = f.get('first_at'), lastAt = f.get('last_at');
-        if (first && lastAt) rows.push({ label: 'Between', value: `${String(first).slice(0, 10)} and ${String(lastAt).slice(0, 10)}` });
-        return { title: `Hot spot: ${labelOf(f) || 'recurring topic'}`, rows };
+        if (first && lastAt) rows.push({ label: t('zonemap.between'), value: t('zonemap.between-dates', { from: String(first).slice(0, 10), to: String(lastAt).slice(0, 10) }) });
+        return { title: t('zonemap.hotspot', { topic: labelOf(f) || t('zonemap.recurring-topic') }), rows };
       },
       dataExtent: () => (source.getFeatures().length ? source.getExtent() : null),
+      legendSection: () => ({ title: '', items: [{ color, label: env.t('zonemap.legend-hotspot'), shape: 'ring' as const }] }),
       dispose() {
         disposed = true;
         layer.setSource(null);

@@ -12,7 +12,7 @@ import VectorSource from 'ol/source/Vector.js';
 import { Fill, Stroke, Style, Text } from 'ol/style.js';
 import type { ZoneSet } from '../data/zones.ts';
 import { labelFont, zoneLabel, type LabelLanguage } from '../style/labels.ts';
-import { TV_SCALE, type ZoneMapOptions } from '../types.ts';
+import type { ZoneMapOptions } from '../types.ts';
 import type { LayerConfigBase, LayerEnv, MapData, MapLayerType } from './types.ts';
 
 export interface LabelsConfig extends LayerConfigBase {
@@ -49,7 +49,7 @@ export const labelsLayer: MapLayerType<LabelsConfig> = {
   create(_map, config: LabelsConfig, env: LayerEnv) {
     const source = new VectorSource<Feature<Point>>();
     const layer = new VectorLayer({ source, declutter: true, minZoom: config.minZoom > 0 ? config.minZoom : undefined, properties: { id: 'labels' }, updateWhileAnimating: false, updateWhileInteracting: false });
-    const size = config.fontSize * (env.options.tvMode ? TV_SCALE.labelFont : 1);
+    const size = env.type.label(config.fontSize);
     const fill = new Fill({ color: config.color || env.theme.colors.text.primary });
     const halo = new Stroke({ color: env.theme.isDark ? 'rgba(0, 0, 0, 0.75)' : 'rgba(255, 255, 255, 0.85)', width: Math.max(3, size / 4) });
     const font = labelFont(size);
@@ -57,12 +57,16 @@ export const labelsLayer: MapLayerType<LabelsConfig> = {
     let zones: ZoneSet | null = null;
     const styles = new Map<string, Style>();
 
+    // Decluttering keeps the label of the higher zIndex: the zones ranked by value (the busiest first, never a 0
+    // ahead of them), ties by area.
     layer.setStyle((feature) => {
       const text = feature.get('label') as string;
-      let s = styles.get(text);
+      const rank = feature.get('rank') as number;
+      const key = `${rank}|${text}`;
+      let s = styles.get(key);
       if (!s) {
-        s = new Style({ text: new Text({ text, font, fill, stroke: halo, textAlign: 'center', textBaseline: 'middle', placement: 'point', overflow: true }) });
-        styles.set(text, s);
+        s = new Style({ text: new Text({ text, font, fill, stroke: halo, textAlign: 'center', textBaseline: 'middle', placement: 'point', overflow: true }), zIndex: rank });
+        styles.set(key, s);
       }
       return s;
     });
@@ -76,11 +80,13 @@ export const labelsLayer: MapLayerType<LabelsConfig> = {
           source.addFeatures(zones.zones.map((z) => {
             const g = format.readGeometry(z.geometry, { featureProjection: 'EPSG:3857' }) as Geometry;
             const f = new Feature<Point>({ geometry: labelPoint(g) });
-            f.setProperties({ code: z.code, nameEn: z.nameEn, nameAr: z.nameAr }, true);
+            f.setProperties({ code: z.code, nameEn: z.nameEn, nameAr: z.nameAr, area: areaOf(g) }, true);
             return f;
           }));
         }
+        const ranks = labelRanks(source.getFeatures().map((f) => ({ code: f.get('code') as string, value: data.join.byCode.get(f.get('code'))?.value ?? null, area: f.get('area') as number })));
         for (const f of source.getFeatures()) {
+          f.set('rank', ranks.get(f.get('code')) ?? 0, true);
           const paint = data.paints.get(f.get('code'));
           f.set('label', zoneLabel({ nameEn: f.get('nameEn'), nameAr: f.get('nameAr') }, config.language, config.showValue ? paint?.text ?? '' : ''), true);
         }
@@ -97,6 +103,19 @@ export const labelsLayer: MapLayerType<LabelsConfig> = {
     };
   },
 };
+
+/**
+ * The label priority of each zone (higher wins a collision): by value, highest first, zones without a value
+ * last; equal values by area, larger first. Pure.
+ */
+export function labelRanks(zones: { code: string; value: number | null; area: number }[]): Map<string, number> {
+  const sorted = [...zones].sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || b.area - a.area || a.code.localeCompare(b.code));
+  return new Map(sorted.map((z, i) => [z.code, sorted.length - i]));
+}
+
+function areaOf(g: Geometry): number {
+  return g instanceof Polygon || g instanceof MultiPolygon ? g.getArea() : 0;
+}
 
 /** A point inside the zone: the interior point of its largest polygon. */
 function labelPoint(g: Geometry): Point {

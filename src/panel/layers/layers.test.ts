@@ -9,19 +9,22 @@ import { zonesFromGeoJSON } from '../data/zones.ts';
 import { paintZones } from '../style/choropleth.ts';
 import { resolveOptions } from '../resolve-options.ts';
 import { LAYER_TYPES, layerType } from './registry.ts';
-import { tileBinTooltip } from './points.ts';
+import { requestTooltip, tileBinTooltip } from './points.ts';
+import { labelRanks } from './labels.ts';
+import { translator } from '../i18n.ts';
+import { typeScale } from '../style/type-scale.ts';
 import type { LayerEnv, MapData } from './types.ts';
 
 const square = (x: number) => ({ type: 'Polygon', coordinates: [[[x, 25], [x + 0.1, 25], [x + 0.1, 25.1], [x, 25.1], [x, 25]]] });
 const zones = zonesFromGeoJSON({ type: 'FeatureCollection', features: ['1', '2', '3'].map((code, i) => ({ type: 'Feature', properties: { code, name_en: `Zone ${code}`, name_ar: `منطقة ${code}`, population: 1000 * (i + 1) }, geometry: square(55 + i * 0.1) })) });
 const options = resolveOptions({ heatmap: { enabled: true }, points: { source: 'frame' }, hotspots: { source: 'frame' } });
-const env: LayerEnv = { theme, options, urls: aggregatorUrls('services360-requests'), fetchJson: async () => ({ type: 'FeatureCollection', features: [] }), report: () => undefined };
+const env: LayerEnv = { theme, options, type: typeScale({ width: 1000, height: 600 }, false), lang: 'en', t: translator('en'), urls: aggregatorUrls('services360-requests'), fetchJson: async () => ({ type: 'FeatureCollection', features: [] }), report: () => undefined };
 /** A map stand-in: the layers only ask it for the view when they pick a level of detail. */
 const map = { getSize: () => undefined, getView: () => ({ getResolution: () => undefined }) } as unknown as OlMap;
 
 function mapData(): MapData {
   const series = [
-    zoneTable([['1', 5], ['2', 50]], { unit: 'percent', ...thresholds('green', [10, 'red']) }),
+    zoneTable([['1', 5], ['2', 50]], { unit: 'percent', ...thresholds('green', [10, 'red']) }, 'on_time_pct'),
     frame([{ name: 'lon', values: [55.05, 55.15] }, { name: 'lat', values: [25.05, 25.05] }, { name: 'count', values: [3, 9] }, { name: 'topic', values: ['pest_control', 'noise'] }], { refId: 'H' }),
   ];
   const join = joinZoneValues(series, new Map(zones.zones.map((z) => [z.code, z.population])), options.zones, (field: Field) => grafana.getDisplayProcessor({ field, theme }));
@@ -79,9 +82,9 @@ describe('layer registry', () => {
   });
 
   test('a tile bin\'s tooltip: its count; in a point tile (zoom 14 on), how to see each request', () => {
-    assert.deepEqual(tileBinTooltip(1234, 12), { title: '1,234 requests', rows: [] });
-    assert.deepEqual(tileBinTooltip(1234, 13), { title: '1,234 requests', rows: [] });
-    assert.deepEqual(tileBinTooltip(56789, 14), { title: '56,789 requests', rows: [{ label: 'Each request', value: 'shown for a shorter time range', key: 'cells' }] });
+    assert.deepEqual(tileBinTooltip(1234, 12), { title: '1,234 requests', aggregate: true, rows: [] });
+    assert.deepEqual(tileBinTooltip(1234, 13), { title: '1,234 requests', aggregate: true, rows: [] });
+    assert.deepEqual(tileBinTooltip(56789, 14), { title: '56,789 requests', aggregate: true, rows: [{ label: 'Each request', value: 'shown for a shorter time range', key: 'cells' }] });
     assert.equal(tileBinTooltip(7, 16).rows[0].key, 'cells');
     assert.deepEqual(tileBinTooltip(7, undefined).rows, []);
   });
@@ -110,5 +113,28 @@ describe('layer registry', () => {
     handle.update({ ...data, paints: paintZones(['1', '2', '3'], { byCode: new Map(), display: null }, options.zones, '#fff') });
     assert.equal(handle.legend!(), null);
     handle.dispose();
+  });
+
+  test('labels rank zones by value, the busiest first and zones without a value last (ties by area)', () => {
+    const ranks = labelRanks([{ code: 'zero', value: 0, area: 9 }, { code: 'busy', value: 90, area: 1 }, { code: 'none', value: null, area: 99 }, { code: 'mid', value: 5, area: 1 }, { code: 'mid-big', value: 5, area: 2 }]);
+    assert.deepEqual([...ranks].sort((a, b) => b[1] - a[1]).map(([c]) => c), ['busy', 'mid-big', 'mid', 'zero', 'none']);
+  });
+
+  test('a request point\'s tooltip: its reference, topic, category, status and SLA state (no personal data)', () => {
+    const props: Record<string, unknown> = { id: 42, topic: 'public_health.pest_control', category: 'complaint', status: 'in_progress', sla_state: 'warning' };
+    const t = requestTooltip((n) => props[n], translator('en'));
+    assert.equal(t.title, 'S360-000000042');
+    assert.deepEqual(t.rows.map((r) => [r.label, r.value]), [['Topic', 'Pest control'], ['Category', 'Complaint'], ['Status', 'In progress'], ['SLA', 'Warning']]);
+    assert.equal(requestTooltip((n) => props[n], translator('ar')).rows[0].label, 'الموضوع');
+  });
+
+  test('the points and hot spots explain their symbols in the legend', () => {
+    const points = layerType('points').create(map, { ...options.points, source: 'tiles' } as never, env);
+    const section = points.legendSection!()!;
+    assert.ok(section.items.some((i) => i.shape === 'dot') && section.items.some((i) => i.shape === 'bin'));
+    points.dispose();
+    const hot = layerType('hotspots').create(map, options.hotspots as never, env);
+    assert.equal(hot.legendSection!()!.items[0].shape, 'ring');
+    hot.dispose();
   });
 });

@@ -23,6 +23,7 @@ import { EMPTY_POINTS, indicesInExtent, pointSet, type Extent, type PointSet } f
 import { categoryPalette, humanize, type CategoryPalette } from '../style/palette.ts';
 import { framePointsStyle, tilePointsStyle, type PointStyleOptions } from '../style/points.ts';
 import type { ZoneMapOptions } from '../types.ts';
+import { translator, type Translate } from '../i18n.ts';
 import type { LayerConfigBase, LayerEnv, MapData, MapLayerType, TooltipModel } from './types.ts';
 
 export interface PointsConfig extends LayerConfigBase {
@@ -121,11 +122,40 @@ const POINT_TILE_MIN_ZOOM = 14;
  * busy area: the aggregator then sends the tile's exact counts in small cells), so the tooltip says how to
  * see them one by one. `tileZoom`: the zoom of the tiles drawn (512-px tiles: the view's zoom − 1).
  */
-export function tileBinTooltip(count: number, tileZoom: number | undefined): TooltipModel {
+export function tileBinTooltip(count: number, tileZoom: number | undefined, t: Translate = translator('en')): TooltipModel {
   const cells = tileZoom !== undefined && tileZoom >= POINT_TILE_MIN_ZOOM;
   return {
-    title: `${count.toLocaleString('en-US')} requests`,
-    rows: cells ? [{ label: 'Each request', value: 'shown for a shorter time range', key: 'cells' }] : [],
+    title: t('zonemap.requests', { count }),
+    aggregate: true,
+    rows: cells ? [{ label: t('zonemap.each-request'), value: t('zonemap.shorter-range'), key: 'cells' }] : [],
+  };
+}
+
+/**
+ * A request point's tooltip from the aggregator's tile: its reference (S360- and the id on 9 digits, as the
+ * aggregator writes it), topic, category, status and SLA state. Codes only in a tile; no personal data.
+ */
+export function requestTooltip(get: (name: string) => unknown, t: Translate): TooltipModel {
+  const id = get('id');
+  const code = (name: string) => humanize(String(get(name) ?? '—').split('.').pop() ?? '—');
+  const rows = [
+    { key: 'topic', label: t('zonemap.topic'), value: code('topic') },
+    { key: 'category', label: t('zonemap.category'), value: code('category') },
+    { key: 'status', label: t('zonemap.status'), value: code('status') },
+    { key: 'sla', label: t('zonemap.sla-state'), value: code('sla_state') },
+  ].filter((r) => r.value !== '—');
+  const reference = id === undefined || id === null ? t('zonemap.request') : `S360-${String(id).padStart(9, '0')}`;
+  return { title: reference, rows };
+}
+
+/** The legend of the points layer: the colour of each value it colours by, and the bins. */
+function pointsLegend(palette: CategoryPalette, style: PointStyleOptions, t: Translate) {
+  return {
+    title: `${t('zonemap.legend-requests')} (${humanize(palette.property)})`,
+    items: [
+      ...palette.values.map((v, i) => ({ color: palette.colorOf(i), label: humanize(v), shape: 'dot' as const })),
+      { color: style.binColor, label: t('zonemap.legend-bin'), shape: 'bin' as const },
+    ],
   };
 }
 
@@ -151,10 +181,10 @@ function tilePoints(map: OlMap, config: PointsConfig, env: LayerEnv, styleOpts: 
       if (next !== url) { url = next; source.setUrl(url); }
     },
     tooltip(feature: FeatureLike): TooltipModel | null {
-      if (feature.get('layer') === 'bins') return tileBinTooltip(Number(feature.get('count')), tileZoom());
-      const value = feature.get(config.colorBy);
-      return { title: 'Request', rows: [{ label: humanize(config.colorBy), value: humanize(String(value ?? '—')) }] };
+      if (feature.get('layer') === 'bins') return tileBinTooltip(Number(feature.get('count')), tileZoom(), env.t);
+      return requestTooltip((name) => feature.get(name), env.t);
     },
+    legendSection: () => pointsLegend(palette, styleOpts, env.t),
     dispose() {
       (layer as VectorTileLayer).setSource(null);
       source.clear();
@@ -233,12 +263,13 @@ function framePoints(map: OlMap, config: PointsConfig, env: LayerEnv, styleOpts:
       if (f.get('kind') === 1) {
         const cls = f.get('cls') as number;
         const mostly = palette.values[cls];
-        return { title: `${Number(f.get('count')).toLocaleString('en-US')} requests`, rows: mostly ? [{ label: 'Mostly', value: humanize(mostly) }] : [] };
+        return { title: env.t('zonemap.requests', { count: Number(f.get('count')) }), aggregate: true, rows: mostly ? [{ label: env.t('zonemap.mostly'), value: humanize(mostly) }] : [] };
       }
       const value = colorValues[f.get('row') as number];
-      return { title: 'Request', rows: [{ label: humanize(config.colorBy), value: humanize(String(value ?? '—')) }] };
+      return { title: env.t('zonemap.request'), rows: [{ label: humanize(config.colorBy), value: humanize(String(value ?? '—')) }] };
     },
     dataExtent: () => (points.extent ? [...points.extent] : null),
+    legendSection: () => pointsLegend(palette, styleOpts, env.t),
     dispose() {
       layer.setSource(null);
       source.clear(true);

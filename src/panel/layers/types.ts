@@ -10,8 +10,10 @@ import type { AggregatorUrls } from '../aggregator/urls.ts';
 import type { JoinResult } from '../data/join.ts';
 import type { ZoneSet } from '../data/zones.ts';
 import type { ZonePaint } from '../style/choropleth.ts';
-import type { LegendModel } from '../style/legend.ts';
+import type { LegendModel, LegendSection } from '../style/legend.ts';
 import type { LayersOptions, ZoneMapOptions } from '../types.ts';
+import type { TypeScale } from '../style/type-scale.ts';
+import type { PanelLanguage, Translate } from '../i18n.ts';
 
 export type LayerId = keyof LayersOptions;
 
@@ -22,6 +24,11 @@ export interface LayerConfigBase { enabled: boolean }
 export interface LayerEnv {
   theme: GrafanaTheme2;
   options: ZoneMapOptions;
+  /** Type sizes for the panel's size, TV mode and pixel ratio (labels and hot-spot topics). */
+  type: TypeScale;
+  /** The panel's language and its strings. */
+  lang: PanelLanguage;
+  t: Translate;
   urls: AggregatorUrls;
   /** GET JSON through Grafana (the datasource proxy adds the token). */
   fetchJson(url: string): Promise<unknown>;
@@ -46,6 +53,8 @@ export interface TooltipModel {
   rows: TooltipRow[];
   /** For a zone: its code (a click sets the variable) and its value's data links. */
   zoneCode?: string;
+  /** A feature standing for many requests (a bin): over a zone at city zoom, the zone answers instead. */
+  aggregate?: boolean;
   links?: { title: string; href: string; target?: string }[];
 }
 
@@ -57,10 +66,14 @@ export interface LayerHandle {
   /** The tooltip for a feature of this layer under the pointer. */
   tooltip?(feature: FeatureLike, data: MapData): TooltipModel | null;
   legend?(): LegendModel | null;
+  /** What this layer's symbols mean, for the legend (points, bins, hot spots). */
+  legendSection?(): LegendSection | null;
   /** The extent (map projection) this layer's data covers, for "fit to data". */
   dataExtent?(): number[] | null;
   /** Outline one zone (hover); zones layer only. */
   setHighlight?(code: string | null): void;
+  /** The drill-down selection: outline this zone and dim the others (null: the whole city); zones layer only. */
+  setSelected?(code: string | null): void;
   dispose(): void;
 }
 

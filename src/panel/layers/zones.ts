@@ -9,11 +9,13 @@ import VectorLayer from 'ol/layer/Vector.js';
 import VectorSource from 'ol/source/Vector.js';
 import { Fill, Stroke, Style } from 'ol/style.js';
 import { createEmpty, extend, isEmpty } from 'ol/extent.js';
-import type { Reducer } from '../data/join.ts';
+import type { MissingValues, Reducer } from '../data/join.ts';
 import type { ZoneSet } from '../data/zones.ts';
 import { choroplethLegend, type LegendModel } from '../style/legend.ts';
 import { formatDisplay, type ZonePaint } from '../style/choropleth.ts';
 import { displayNameOf } from '../data/fields.ts';
+import { withAlpha } from '../style/colors.ts';
+import { LOCALES } from '../i18n.ts';
 import type { ZoneMapOptions } from '../types.ts';
 import type { LayerConfigBase, LayerEnv, MapData, MapLayerType, TooltipModel, TooltipRow } from './types.ts';
 
@@ -31,6 +33,8 @@ export interface ZonesConfig extends LayerConfigBase {
   reducer: Reducer;
   perCapita: boolean;
   perCapitaBase: number;
+  /** Zones absent from the value frame: zero (counts), no data, or auto (zero when the field counts requests). */
+  missing: MissingValues;
   fillOpacity: number;
   noDataColor: string;
   /** '' = from the theme. */
@@ -48,6 +52,7 @@ const defaultOptions: ZonesConfig = {
   reducer: 'last',
   perCapita: false,
   perCapitaBase: 10000,
+  missing: 'auto',
   fillOpacity: 0.8,
   noDataColor: '#8e8e8e',
   borderColor: '',
@@ -56,6 +61,9 @@ const defaultOptions: ZonesConfig = {
 
 const CATEGORY = ['Zones (choropleth)'];
 const HIGHLIGHT_WIDTH = 3;
+const SELECTED_WIDTH = 4;
+/** How much of its colour a zone keeps while another is selected. */
+const DIMMED = 0.3;
 
 export const zonesLayer: MapLayerType<ZonesConfig> = {
   id: 'zones',
@@ -79,6 +87,8 @@ export const zonesLayer: MapLayerType<ZonesConfig> = {
       .addBooleanSwitch({ path: 'zones.perCapita', name: 'Per capita', description: 'Divide by the zone population', category: CATEGORY, defaultValue: defaultOptions.perCapita })
       .addNumberInput({ path: 'zones.perCapitaBase', name: 'Per how many residents', category: CATEGORY, defaultValue: defaultOptions.perCapitaBase,
         settings: { min: 1, integer: true }, showIf: (o) => !!o.zones?.perCapita })
+      .addRadio({ path: 'zones.missing', name: 'Zones without a row', description: 'Auto: zero when the value counts requests, else no data', category: CATEGORY, defaultValue: defaultOptions.missing,
+        settings: { options: [{ value: 'auto', label: 'Auto' }, { value: 'zero', label: 'Zero' }, { value: 'noData', label: 'No data' }] } })
       .addSliderInput({ path: 'zones.fillOpacity', name: 'Fill opacity', category: CATEGORY, defaultValue: defaultOptions.fillOpacity, settings: { min: 0, max: 1, step: 0.05 } })
       .addColorPicker({ path: 'zones.noDataColor', name: 'No data colour', description: 'Hatching of zones without data', category: CATEGORY, defaultValue: defaultOptions.noDataColor })
       .addColorPicker({ path: 'zones.borderColor', name: 'Border colour', description: 'Empty = from the theme', category: CATEGORY, defaultValue: defaultOptions.borderColor })
@@ -93,17 +103,25 @@ export const zonesLayer: MapLayerType<ZonesConfig> = {
     let zones: ZoneSet | null = null;
     let paints = new Map<string, ZonePaint>();
     let highlight: string | null = null;
+    let selected: string | null = null;
     let last: MapData | null = null;
 
-    const styleOf = (paint: ZonePaint | undefined, highlighted: boolean): Style => {
+    /** 'hover': outlined; 'selected': outlined wider, on top; 'dimmed': another zone is selected. */
+    const styleOf = (paint: ZonePaint | undefined, state: 'plain' | 'hover' | 'selected' | 'dimmed'): Style => {
       const p = paint ?? { fill: 'rgba(0,0,0,0)', stroke: config.noDataColor, strokeWidth: 1, lineDash: null, hatch: false };
-      const key = `${p.fill}|${p.stroke}|${p.strokeWidth}|${p.lineDash}|${p.hatch}|${highlighted}`;
+      const key = `${p.fill}|${p.stroke}|${p.strokeWidth}|${p.lineDash}|${p.hatch}|${state}`;
       let s = styles.get(key);
       if (!s) {
+        const fill = state === 'dimmed' ? withAlpha(p.fill, DIMMED) : p.fill;
+        const outlined = state === 'hover' || state === 'selected';
         s = new Style({
-          fill: new Fill({ color: p.hatch ? hatchPattern(p.fill) : p.fill }),
-          stroke: new Stroke({ color: highlighted ? env.theme.colors.text.primary : p.stroke, width: highlighted ? HIGHLIGHT_WIDTH : p.strokeWidth, lineDash: p.lineDash ?? undefined }),
-          zIndex: highlighted ? 1 : 0,
+          fill: new Fill({ color: p.hatch ? hatchPattern(fill) : fill }),
+          stroke: new Stroke({
+            color: outlined ? env.theme.colors.text.primary : state === 'dimmed' ? withAlpha(p.stroke, DIMMED * 2) : p.stroke,
+            width: state === 'selected' ? SELECTED_WIDTH : outlined ? HIGHLIGHT_WIDTH : p.strokeWidth,
+            lineDash: outlined ? undefined : p.lineDash ?? undefined,
+          }),
+          zIndex: state === 'selected' ? 2 : state === 'hover' ? 1 : 0,
         });
         styles.set(key, s);
       }
@@ -111,7 +129,8 @@ export const zonesLayer: MapLayerType<ZonesConfig> = {
     };
     layer.setStyle((feature) => {
       const code = feature.get('code') as string;
-      return styleOf(paints.get(code), code === highlight);
+      const state = code === selected ? 'selected' : code === highlight ? 'hover' : selected ? 'dimmed' : 'plain';
+      return styleOf(paints.get(code), state);
     });
 
     return {
@@ -140,14 +159,14 @@ export const zonesLayer: MapLayerType<ZonesConfig> = {
         const rows: TooltipRow[] = [];
         const field = data.join.field;
         if (field && data.join.display) {
-          rows.push({ key: 'value', label: displayNameOf(field), value: value && value.value !== null ? formatDisplay(data.join.display(value.value)) : 'No data' });
+          rows.push({ key: 'value', label: displayNameOf(field), value: value && value.value !== null ? formatDisplay(data.join.display(value.value)) : env.t('zonemap.no-data') });
           if (config.perCapita && value?.raw !== null && value?.raw !== undefined) {
             const rawDisplay = value.field.display;
             rows.push({ key: 'raw', label: displayNameOf(value.field), value: rawDisplay ? formatDisplay(rawDisplay(value.raw)) : String(value.raw) });
           }
         }
-        rows.push({ key: 'population', label: 'Population', value: zone.population === null ? 'unknown' : zone.population.toLocaleString('en-US') });
-        const links = value?.field.getLinks?.({ valueRowIndex: value.rowIndex }).map((l) => ({ title: l.title, href: l.href, target: l.target })) ?? [];
+        rows.push({ key: 'population', label: env.t('zonemap.population'), value: zone.population === null ? env.t('zonemap.unknown') : new Intl.NumberFormat(LOCALES[env.lang]).format(zone.population) });
+        const links = value?.filled ? [] : value?.field.getLinks?.({ valueRowIndex: value.rowIndex }).map((l) => ({ title: l.title, href: l.href, target: l.target })) ?? [];
         return { title: zone.nameEn, titleAr: zone.nameAr || undefined, rows, zoneCode: zone.code, links };
       },
       legend(): LegendModel | null {
@@ -155,7 +174,7 @@ export const zonesLayer: MapLayerType<ZonesConfig> = {
         const noData = [...last.paints.values()].filter((p) => !p.hasData).length;
         // Nothing to explain when no zone has a value: the panel says No data.
         if (noData === last.paints.size) return null;
-        return choroplethLegend(last.join.field, last.join.display, (c) => env.theme.visualization.getColorByName(c), config.noDataColor, noData);
+        return choroplethLegend(last.join.field, last.join.display, (c) => env.theme.visualization.getColorByName(c), config.noDataColor, noData, env.t('zonemap.no-data'));
       },
       dataExtent() {
         if (!last) return null;
@@ -167,6 +186,11 @@ export const zonesLayer: MapLayerType<ZonesConfig> = {
       setHighlight(code: string | null) {
         if (code === highlight) return;
         highlight = code;
+        layer.changed();
+      },
+      setSelected(code: string | null) {
+        if (code === selected) return;
+        selected = code;
         layer.changed();
       },
       dispose() {

@@ -15,12 +15,15 @@ import { isEmptyData, selectFrames } from '../data/fields.ts';
 import { EMPTY_JOIN, joinZoneValues } from '../data/join.ts';
 import { EMPTY_ZONES, hasZoneGeometry, skippedWarning, zonesFromFrame, zonesFromGeoJSON, type ZoneSet } from '../data/zones.ts';
 import { paintZones, themeBorderColor } from '../style/choropleth.ts';
-import type { LegendModel } from '../style/legend.ts';
+import type { LegendModel, LegendSection } from '../style/legend.ts';
 import { LAYER_TYPES } from '../layers/registry.ts';
 import { errorText } from '../layers/hotspots.ts';
 import type { LayerEnv, LayerHandle, LayerId, MapData, TooltipModel } from '../layers/types.ts';
 import { TV_SCALE, type ZoneMapOptions } from '../types.ts';
 import { basemapKey, createBasemap } from './basemap.ts';
+import { pickTooltip } from './pick-tooltip.ts';
+import { typeScale } from '../style/type-scale.ts';
+import { panelLanguage, translator } from '../i18n.ts';
 
 export interface ControllerInput {
   series: DataFrame[];
@@ -28,6 +31,9 @@ export interface ControllerInput {
   theme: GrafanaTheme2;
   timeRange: { from: number; to: number };
   replaceVariables: InterpolateFunction;
+  /** The panel's size in css px and the screen's device pixel ratio: the type scales with them. */
+  size: { width: number; height: number };
+  pixelRatio: number;
 }
 
 export interface MapState {
@@ -54,6 +60,8 @@ export interface ControllerDeps {
 /** Zoom at which the aggregator simplifies zones.geojson (city detail). */
 const ZONES_ZOOM = 12;
 const FIT_MAX_ZOOM = 16;
+/** Layers whose type follows the type scale (rebuilt when it changes). */
+const SCALED: LayerId[] = ['labels', 'hotspots'];
 /** Layers whose features answer the pointer, top first. */
 const HIT_ORDER: LayerId[] = ['hotspots', 'points', 'zones'];
 
@@ -77,6 +85,7 @@ export class ZoneMapController {
   private tvControls: boolean | null = null;
   private disposed = false;
   private renders = 0;
+  private selection: string | null = null;
 
   constructor(private readonly target: HTMLElement, private readonly deps: ControllerDeps) {
     this.map = new OlMap({
@@ -148,9 +157,13 @@ export class ZoneMapController {
 
   private syncLayers(input: ControllerInput) {
     const { options, theme } = input;
+    const scale = typeScale(input.size, options.tvMode, input.pixelRatio);
     const env: LayerEnv = {
       theme,
       options,
+      type: scale,
+      lang: panelLanguage(options.language),
+      t: translator(panelLanguage(options.language)),
       urls: aggregatorUrls(options.datasourceUid, this.deps.appSubUrl),
       fetchJson: this.deps.fetchJson,
       report: () => undefined,
@@ -158,12 +171,13 @@ export class ZoneMapController {
     LAYER_TYPES.forEach((type, i) => {
       const config = options[type.id];
       const slot = this.slots.get(type.id);
-      const key = JSON.stringify({ config, renderer: options.renderer, tv: options.tvMode, dark: theme.isDark, uid: options.datasourceUid });
+      const key = JSON.stringify({ config, renderer: options.renderer, tv: options.tvMode, dark: theme.isDark, uid: options.datasourceUid, lang: options.language, type: SCALED.includes(type.id) ? scale.factor : 0 });
       if (slot && (slot.key === key)) return;
       if (slot) { this.removeSlot(slot); this.slots.delete(type.id); this.layerWarnings.delete(type.id); }
       if (!config.enabled) return;
       const handle = type.create(this.map, config, { ...env, report: (m) => { if (m) this.layerWarnings.set(type.id, m); else this.layerWarnings.delete(type.id); this.publish(); } });
       const layer = handle.init();
+      if (type.id === 'zones') handle.setSelected?.(this.selection);
       layer.setZIndex(i + 1);
       this.map.addLayer(layer);
       this.slots.set(type.id, { key, handle, layer });
@@ -178,7 +192,7 @@ export class ZoneMapController {
   /** Loads zones.geojson through the datasource proxy when the datasource or language changed. */
   private syncAggregatorZones(options: ZoneMapOptions) {
     if (options.zones.geometry !== 'aggregator') return;
-    const url = aggregatorUrls(options.datasourceUid, this.deps.appSubUrl).zones({ zoom: ZONES_ZOOM, language: options.language });
+    const url = aggregatorUrls(options.datasourceUid, this.deps.appSubUrl).zones({ zoom: ZONES_ZOOM, language: panelLanguage(options.language) });
     if (this.aggregatorZones.key === url) return;
     this.aggregatorZones = { key: url, zones: EMPTY_ZONES, error: null, loading: true };
     this.deps.fetchJson(url).then(
@@ -224,12 +238,20 @@ export class ZoneMapController {
       ...this.layerWarnings.values(),
     ].filter((w): w is string => !!w);
     this.deps.onState({
-      legend: input.options.showLegend ? this.slots.get('zones')?.handle.legend?.() ?? null : null,
+      legend: input.options.showLegend ? this.legend() : null,
       warnings,
       noData: isEmptyData(input.series),
       loadingZones: this.aggregatorZones.loading && input.options.zones.geometry === 'aggregator',
       zones: zones.zones.length,
     });
+  }
+
+  /** The zones' colours, then what the layers over them draw (points, bins, hot-spot rings). */
+  private legend(): LegendModel | null {
+    const zones = this.slots.get('zones')?.handle.legend?.() ?? null;
+    const sections = (['points', 'hotspots'] as LayerId[]).map((id) => this.slots.get(id)?.handle.legendSection?.() ?? null).filter((s): s is LegendSection => !!s && s.items.length > 0);
+    if (!sections.length) return zones;
+    return { ...(zones ?? { title: '', kind: 'single', items: [] }), sections };
   }
 
   /** Fits the view when what it should show changed: the zones, the zones with data, or the fit option. */
@@ -268,25 +290,42 @@ export class ZoneMapController {
     return source && source.getFeatures().length ? source.getExtent() : null;
   }
 
+  /**
+   * What answers the pointer. Zones win at city zoom (the view the panel chose): a bin over a zone gives way to
+   * the zone (its count joins the zone's tooltip), so the zone's name shows and a click drills down. Where the
+   * viewer zoomed in, the request or bin under the pointer answers a hover. A click always goes to the zone
+   * beneath (drill-down), whatever is drawn over it.
+   */
   private hover(pixel: number[], click: boolean) {
     const data = this.data;
     if (!data) return;
-    let found: TooltipModel | null = null;
+    const hits = new Map<LayerId, TooltipModel>();
     for (const id of HIT_ORDER) {
       const slot = this.slots.get(id);
       if (!slot?.handle.tooltip) continue;
       let hit: FeatureLike | undefined;
       this.map.forEachFeatureAtPixel(pixel, (f) => { hit = f; return true; }, { layerFilter: (l) => l === slot.layer, hitTolerance: id === 'zones' ? 0 : 3 });
-      if (hit) { found = slot.handle.tooltip(hit, data); if (found) break; }
+      const model = hit ? slot.handle.tooltip(hit, data) : null;
+      if (model) hits.set(id, model);
     }
+    const zone = hits.get('zones') ?? null;
+    const over = hits.get('hotspots') ?? hits.get('points') ?? null;
+    const found = pickTooltip(zone, over, { click, cityZoom: this.autoView }, translator(panelLanguage(this.input?.options.language))('zonemap.under-pointer'));
     this.setHighlight(found?.zoneCode ?? null);
-    this.target.style.cursor = found?.zoneCode ? 'pointer' : '';
+    this.target.style.cursor = zone ? 'pointer' : '';
     const info = found ? { x: pixel[0], y: pixel[1], model: found } : null;
     if (click) { if (info?.model.zoneCode) this.deps.onZoneClick(info); else this.deps.onClickElsewhere(); }
     else this.deps.onHover(info);
+  }
+
+  /** The drill-down selection (the zone the click variable names; null = the whole city). */
+  setSelection(code: string | null) {
+    this.slots.get('zones')?.handle.setSelected?.(code);
+    this.selection = code;
   }
 
   private setHighlight(code: string | null) {
     this.slots.get('zones')?.handle.setHighlight?.(code);
   }
 }
+

@@ -7,7 +7,7 @@ import { zonePaint, type ChoroplethStyle } from './choropleth.ts';
 
 const style: ChoroplethStyle = { fillOpacity: 1, noDataColor: '#808080', borderColor: '', borderWidth: 1 };
 const displayFor = (field: Field) => grafana.getDisplayProcessor({ field, theme });
-const join = (config = {}) => joinZoneValues([zoneTable([['1', 5], ['2', 50], ['3', null]], config)], new Map(), { frame: '', codeField: '', valueField: '', reducer: 'last', perCapita: false, perCapitaBase: 10000 }, displayFor);
+const join = (config = {}) => joinZoneValues([zoneTable([['1', 5], ['2', 50], ['3', null]], config)], new Map(), { frame: '', codeField: '', valueField: '', reducer: 'last', perCapita: false, perCapitaBase: 10000, missing: 'noData' as const }, displayFor);
 
 describe('zonePaint', () => {
   test('fills a zone with the threshold colour of its value', () => {

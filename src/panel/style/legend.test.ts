@@ -8,7 +8,7 @@ import { choroplethLegend } from './legend.ts';
 const displayFor = (field: Field) => grafana.getDisplayProcessor({ field, theme });
 const named = (c: string) => theme.visualization.getColorByName(c);
 function legend(config: FieldConfig, values: [string, number | null][] = [['1', 5], ['2', 50]], noData = 0) {
-  const j = joinZoneValues([zoneTable(values, config)], new Map(), { frame: '', codeField: '', valueField: '', reducer: 'last', perCapita: false, perCapitaBase: 10000 }, displayFor);
+  const j = joinZoneValues([zoneTable(values, config)], new Map(), { frame: '', codeField: '', valueField: '', reducer: 'last', perCapita: false, perCapitaBase: 10000, missing: 'noData' as const }, displayFor);
   return choroplethLegend(j.field, j.display, named, '#888888', noData)!;
 }
 

@@ -3,13 +3,16 @@
 import type { DisplayProcessor, Field, Threshold } from '@grafana/data';
 import { formatDisplay } from './choropleth.ts';
 
-export interface LegendItem { color: string; label: string; hatch?: boolean }
+export interface LegendItem { color: string; label: string; hatch?: boolean; /** A symbol of the map: a request dot, a bin circle, a hot-spot ring (default: a fill swatch). */ shape?: 'dot' | 'bin' | 'ring' }
+/** What the layers over the zones draw (request points and bins, hot-spot rings), explained under the colours. */
+export interface LegendSection { title: string; items: LegendItem[] }
 export interface LegendModel {
   title: string;
   kind: 'steps' | 'gradient' | 'single';
   items: LegendItem[];
   gradient?: { colors: string[]; min: string; max: string };
   noData?: LegendItem;
+  sections?: LegendSection[];
 }
 
 const GRADIENT_STOPS = 9;
@@ -18,10 +21,10 @@ const GRADIENT_STOPS = 9;
  * @param resolveColor theme.visualization.getColorByName (named colours → hex)
  * @param noDataCount  zones drawn without data (a "No data" entry shows only when some are)
  */
-export function choroplethLegend(field: Field | null, display: DisplayProcessor | null, resolveColor: (c: string) => string, noDataColor: string, noDataCount: number): LegendModel | null {
+export function choroplethLegend(field: Field | null, display: DisplayProcessor | null, resolveColor: (c: string) => string, noDataColor: string, noDataCount: number, noDataLabel = 'No data'): LegendModel | null {
   if (!field || !display) return null;
   const title = field.state?.displayName ?? field.config.displayName ?? field.name;
-  const noData = noDataCount > 0 ? { color: noDataColor, label: 'No data', hatch: true } : undefined;
+  const noData = noDataCount > 0 ? { color: noDataColor, label: noDataLabel, hatch: true } : undefined;
   const fmt = (v: number) => formatDisplay(display(v));
   const range: { min?: number | null; max?: number | null } = field.state?.range ?? {};
   const min = field.config.min ?? range.min ?? 0;

@@ -69,6 +69,27 @@ export async function zoneAt(page: Page, x: number, y: number): Promise<string |
   })()`);
 }
 
+/** Zones whose interior point is well inside the zone on screen (the same zone 4 px around it) and not under the
+ *  legend or another overlay (the pointer reaches the map there). */
+export async function sampleableZones(page: Page, probes: ZoneProbe[], wanted: (p: ZoneProbe) => boolean, limit: number) {
+  const out: { probe: ZoneProbe; x: number; y: number }[] = [];
+  for (const probe of probes) {
+    if (out.length >= limit) break;
+    if (!wanted(probe)) continue;
+    const px = await screenPixel(page, probe.lon, probe.lat);
+    if (!px) continue;
+    const [x, y] = px;
+    const around = await Promise.all([[0, 0], [4, 0], [-4, 0], [0, 4], [0, -4]].map(([dx, dy]) => zoneAt(page, x + dx, y + dy)));
+    if (await reachesMap(page, x, y) && around.every((c) => c === probe.code)) out.push({ probe, x, y });
+  }
+  return out;
+}
+
+/** Whether the pointer at a screen pixel reaches the map (not the legend, a tooltip or a control over it). */
+export function reachesMap(page: Page, x: number, y: number): Promise<boolean> {
+  return page.evaluate(([px, py]) => !!document.elementFromPoint(px, py)?.closest('[data-testid="zonemap-map"]'), [x, y] as [number, number]);
+}
+
 /** The colour of one screen pixel, read from a screenshot. */
 export async function pixelColor(page: Page, x: number, y: number): Promise<[number, number, number]> {
   const png = await page.screenshot({ clip: { x: Math.floor(x), y: Math.floor(y), width: 1, height: 1 }, animations: 'disabled', caret: 'hide' });
@@ -115,4 +136,28 @@ export async function waitForMap(page: Page, minZones = 1) {
     map.once('rendercomplete', () => resolve());
     map.render();
   }));
+}
+
+/** Counts on the rendered map: zones, zones filled with a colour (zones without data are hatched with a canvas
+ *  pattern or left transparent), and the features of each vector layer. */
+export async function mapCounts(page: Page): Promise<{ zones: number; coloured: number; layers: Record<string, number> }> {
+  // Plain JavaScript: tsx names functions in object literals with a helper the page does not have.
+  return page.evaluate(`(() => {
+    const map = document.querySelector('[data-testid="zonemap-map"]').__zonemap.map;
+    const layers = {};
+    map.getAllLayers().forEach(function (l) {
+      const s = l.getSource && l.getSource();
+      if (l.get('id') && s && s.getFeatures) layers[l.get('id')] = s.getFeatures().length;
+    });
+    const zonesLayer = map.getAllLayers().find(function (l) { return l.get('id') === 'zones'; });
+    const style = zonesLayer.getStyleFunction();
+    let coloured = 0;
+    zonesLayer.getSource().getFeatures().forEach(function (f) {
+      let s = style(f, map.getView().getResolution());
+      if (Array.isArray(s)) s = s[0];
+      const c = s && s.getFill() && s.getFill().getColor();
+      if (typeof c === 'string' && c.replace(/ /g, '') !== 'rgba(0,0,0,0)') coloured++;
+    });
+    return { zones: layers.zones || 0, coloured: coloured, layers: layers };
+  })()`);
 }
