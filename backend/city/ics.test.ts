@@ -1,23 +1,30 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { contentLine, readIcsHolidays, unescapeText, unfold } from './ics.ts';
+import { readIcsHolidays } from './ics.ts';
 
 const ics = (...lines: string[]) => ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//EN', ...lines, 'END:VCALENDAR'].join('\r\n');
 const event = (...lines: string[]) => ['BEGIN:VEVENT', 'UID:x@test', ...lines, 'END:VEVENT'];
 
-test('folded lines are unfolded (a line break then one space or tab continues the line)', () => {
-  assert.deepEqual(unfold('SUMMARY:Eid al-\r\n Fitr\r\n\t(first day)\nDTSTART:20270309'), [
-    { text: 'SUMMARY:Eid al-Fitr(first day)', line: 1 }, { text: 'DTSTART:20270309', line: 4 },
+test('folded lines, escaped text and quoted parameters are read (by ical.js)', () => {
+  const r = readIcsHolidays(ics(...event('DTSTART;VALUE=DATE:20270309', 'SUMMARY:Eid al-', ' Fitr\\, first\\; day', 'SUMMARY;LANGUAGE="ar":عيد', '\tالفطر')), 'Asia/Dubai');
+  assert.deepEqual(r.problems, []);
+  assert.deepEqual(r.holidays.map((h) => [h.date, h.en, h.ar]), [['2027-03-09', 'Eid al-Fitr, first; day', 'عيدالفطر']]);
+});
+
+test('a bounded recurring event gives each occurrence (COUNT, UNTIL, RDATE, EXDATE), each as long as the first', () => {
+  const r = readIcsHolidays(ics(
+    ...event('DTSTART;VALUE=DATE:20270101', 'RRULE:FREQ=YEARLY;COUNT=3', 'SUMMARY:New Year'),
+    ...event('DTSTART;VALUE=DATE:20271202', 'DTEND;VALUE=DATE:20271204', 'RRULE:FREQ=YEARLY;UNTIL=20281231', 'SUMMARY:National Day'),
+    ...event('DTSTART;VALUE=DATE:20270704', 'RDATE;VALUE=DATE:20280704', 'SUMMARY:Fourth'),
+    ...event('DTSTART;VALUE=DATE:20270105', 'RRULE:FREQ=WEEKLY;COUNT=3', 'EXDATE;VALUE=DATE:20270112', 'SUMMARY:Tuesdays'),
+  ), 'Asia/Dubai');
+  assert.deepEqual(r.problems, []);
+  assert.deepEqual(r.holidays.map((h) => h.date), [
+    '2027-01-01', '2028-01-01', '2029-01-01',
+    '2027-12-02', '2027-12-03', '2028-12-02', '2028-12-03',
+    '2027-07-04', '2028-07-04',
+    '2027-01-05', '2027-01-19',
   ]);
-});
-
-test('text is unescaped: \\\\ \\; \\, \\n', () => {
-  assert.equal(unescapeText('A\\, B\\; C\\\\D\\nE'), 'A, B; C\\D\nE');
-});
-
-test('parameters, quoted ones with a colon inside, and the value after the first unquoted colon', () => {
-  assert.deepEqual(contentLine('DTSTART;TZID="Asia/Dubai:x";VALUE=DATE-TIME:20270101T090000', 3),
-    { name: 'DTSTART', params: { TZID: 'Asia/Dubai:x', VALUE: 'DATE-TIME' }, value: '20270101T090000', line: 3 });
 });
 
 test('an all-day event: DTEND is exclusive, so 9–12 March gives the 9th, 10th and 11th; Arabic from SUMMARY;LANGUAGE=ar', () => {
@@ -41,7 +48,7 @@ test('a date without DTEND is one day; a UTC date-time is dated in the city\'s z
   ]);
 });
 
-test('every problem is reported with its line: a bad date, a recurring event, a missing SUMMARY', () => {
+test('every problem is reported with its line: a bad date, an endless recurring event, a missing SUMMARY', () => {
   const r = readIcsHolidays(ics(
     ...event('DTSTART;VALUE=DATE:20270230', 'SUMMARY:Nope'),
     ...event('DTSTART;VALUE=DATE:20270101', 'RRULE:FREQ=YEARLY', 'SUMMARY:Every year'),
@@ -49,7 +56,7 @@ test('every problem is reported with its line: a bad date, a recurring event, a 
   ), 'Asia/Dubai');
   assert.deepEqual(r.problems, [
     { line: 6, message: 'DTSTART "20270230" is not a date' },
-    { line: 12, message: 'RRULE: recurring events are not supported; list each date' },
+    { line: 12, message: 'RRULE without COUNT or UNTIL: an endless rule cannot be imported; bound it or list each date' },
     { line: 15, message: 'VEVENT without a SUMMARY (the holiday\'s name)' },
   ]);
 });
