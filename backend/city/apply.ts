@@ -8,7 +8,7 @@ import { CityFileError } from './check-file.ts';
 import { fromFile, type Names, type State } from './model.ts';
 import { planChanges, type Plan, type PlanOptions, type Step } from './plan.ts';
 import { markZoneRebuild } from './rezone.ts';
-import { refreshOpenClocks } from './open-clocks.ts';
+import { recordFinishedClocks, refreshOpenClocks } from './open-clocks.ts';
 import { readInUse, readState } from './read-state.ts';
 import type { CityFile } from './schema.ts';
 
@@ -29,6 +29,9 @@ export async function applyCityFile(pool: pg.Pool, file: CityFile, source: strin
     if (plan.problems.length) throw new CityFileError(source, plan.problems);
     opts.show?.(plan);
     if (opts.dryRun || !plan.steps.length) return { plan, applied: false };
+    // Finished requests not yet recorded keep the calendar they finished under (open-clocks.ts); a change of zone
+    // re-judges every request instead.
+    if (!plan.rezone) await recordFinishedClocks(client, plan, opts.now ?? new Date());
     for (const step of plan.steps) await applyStep(client, step, want);
     // A change of zone on a database holding requests: what depends on it is marked for rebuilding, in this
     // transaction (rezone.ts; rebuildAfterZoneChange then does the work, resumably).

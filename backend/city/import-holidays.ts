@@ -11,7 +11,7 @@ import { readIcsHolidays } from './ics.ts';
 import { holidayKey, type Names } from './model.ts';
 import { formatPlan, type Plan, type Step } from './plan.ts';
 import { readState } from './read-state.ts';
-import { refreshOpenClocks } from './open-clocks.ts';
+import { recordFinishedClocks, refreshOpenClocks } from './open-clocks.ts';
 
 export type HolidayImport = { calendar: string | null; provisional: boolean; dryRun: boolean; /** the SLA clocks' evaluation instant (default: now) */ now?: Date };
 export type HolidayImportResult = { plan: Plan; applied: boolean; arabicFromEnglish: number; /** open requests whose SLA clock was evaluated again */ clocks?: number };
@@ -56,6 +56,7 @@ export async function importHolidays(pool: pg.Pool, path: string, opts: HolidayI
     show(formatPlan(plan));
     const arabicFromEnglish = read.holidays.filter((h) => h.ar === null && !state.holidays.has(holidayKey(opts.calendar, h.date))).length;
     if (opts.dryRun || !steps.length) return { plan, applied: false, arabicFromEnglish };
+    await recordFinishedClocks(client, plan, opts.now ?? new Date());   // before the new dates reach any calendar
     const byDate = new Map(rows.map((r) => [r.date, r]));
     for (const s of steps) {
       const date = s.key!.split('|')[1];

@@ -4,7 +4,10 @@
 // open request on it. They are evaluated again at once (refreshSla: due times, state, alerts, rollup marks), so the
 // change and its effect commit together. Requests already resolved, closed or cancelled are never touched: their
 // verdict and due time stay as they were when they finished (a change of the city's zone, a correction, is the one
-// exception: rezone.ts).
+// exception: rezone.ts). That holds later too: the SLA engine keeps the outcome recorded at a request's close
+// (requests.sla_recorded_at, refresh.ts) when a note or event makes the sweep look at it again; and a request that
+// finished since the sweep last saw it has its outcome recorded here, before the change, on the calendar it
+// finished under (recordFinishedClocks).
 import type pg from 'pg';
 import { sql } from '../db/sql.ts';
 import { refreshSla, type RefreshResult } from '../sla/refresh.ts';
@@ -22,6 +25,24 @@ export function clockChanges(plan: Plan): { days: { calendar: string | null; dat
 }
 
 const BATCH = 1000;
+
+/** Whether the plan changes any SLA clock (holidays added or removed, calendar rules changed). */
+export function movesClocks(plan: Plan): boolean {
+  const { days, calendars } = clockChanges(plan);
+  return days.length > 0 || calendars.length > 0;
+}
+
+/**
+ * Inside the change's transaction, BEFORE the change is written: records the outcome of the requests finished but
+ * not yet evaluated finished, on the calendars as they still are, so the change cannot reach them.
+ */
+export async function recordFinishedClocks(client: pg.PoolClient, plan: Plan, now: Date): Promise<number> {
+  if (!movesClocks(plan)) return 0;
+  const { rows } = await client.query<{ id: string }>(sql('city/unrecorded_finished'));
+  const all = rows.map((r) => Number(r.id));
+  for (let i = 0; i < all.length; i += BATCH) await refreshSla(client, all.slice(i, i + BATCH), now);
+  return all.length;
+}
 
 /** Inside the change's transaction (`client` a pool client that began it): re-evaluates the open clocks it moves. */
 export async function refreshOpenClocks(client: pg.PoolClient, plan: Plan, now: Date): Promise<RefreshResult & { requests: number }> {

@@ -131,10 +131,12 @@ export const SCHEMAS: Record<string, Json> = {
     sla: obj({
       policy: nullable({ type: 'object', description: 'the SLA policy version: code, version, targets in minutes, warning %, pause statuses, calendar' }),
       first_response_due_at: isoOrNull, resolution_due_at: isoOrNull, sla_state: nullable(str()), sla_evaluated_at: isoOrNull,
+      sla_recorded_at: { ...isoOrNull, description: 'when the outcome of the finished request was recorded (kept by later calendar, holiday or policy changes); null while open' },
       resolution_due_source: { type: 'string', enum: ['policy', 'source'], description: 'where the resolution due time came from' },
       first_response_clock: { type: 'boolean', description: 'false: the source keeps no first-response data (no first-response due, met or breach)' },
       clock: nullable(obj({
         evaluated_at: iso, state: str(), paused_minutes: num(), next_check_at: isoOrNull,
+        recorded: { type: 'boolean', description: 'true: a finished request, judged on the due times recorded at its close (not on today\'s calendar)' },
         first_response: nullable(ref('SlaTarget')), resolution: ref('SlaTarget'),
       })),
     }),

@@ -105,6 +105,8 @@ export function detailView(p: DetailParts, ref: ReferenceIndex, lang: Language) 
       first_response_clock: r.first_response_clock,
       sla_state: r.sla_state,
       sla_evaluated_at: iso(r.sla_evaluated_at),
+      /** when the outcome of the finished request was recorded; the clock then keeps its due times and verdict */
+      sla_recorded_at: iso(r.sla_recorded_at),
       clock: p.clock,
     },
   };

@@ -1,8 +1,10 @@
 // The SLA clock of a request as of now, from the SLA engine (backend/sla/clock.ts): due times, state,
 // business and actual elapsed %, paused minutes. The stored columns say what the last sweep saw; this
-// says what holds at the moment of the read. Pure.
+// says what holds at the moment of the read. A finished request whose outcome is recorded (sla_recorded_at) keeps
+// the due times recorded at its close, so its verdict and state are the recorded ones whatever today's calendar
+// says (recorded: true); only its descriptive figures are read on today's calendar. Pure.
 import { CalendarError, compileCalendar } from '../sla/calendar.ts';
-import { slaClock, type TargetClock } from '../sla/clock.ts';
+import { FINISHED_STATUSES, slaClock, type TargetClock } from '../sla/clock.ts';
 import type { EventRow, PolicyRow, RequestRow } from './rows.ts';
 
 export type WireTarget = {
@@ -11,6 +13,8 @@ export type WireTarget = {
 };
 export type WireClock = {
   evaluated_at: string; state: string; paused_minutes: number; next_check_at: string | null;
+  /** true: judged on the due times recorded at the close */
+  recorded: boolean;
   first_response: WireTarget | null; resolution: WireTarget;
 };
 
@@ -33,10 +37,12 @@ export function liveClock(request: RequestRow, events: readonly EventRow[], poli
     if (err instanceof CalendarError) return null;
     throw err;
   }
-  const clock = slaClock(request, events.map((e) => ({ to_status: e.to_status, occurred_at: e.occurred_at })), policy, calendar, now);
+  const recorded = request.sla_recorded_at !== null && FINISHED_STATUSES.includes(request.status);
+  const clock = slaClock(request, events.map((e) => ({ to_status: e.to_status, occurred_at: e.occurred_at })), policy, calendar, now,
+    recorded ? request : null);
   return {
     evaluated_at: clock.evaluated_at.toISOString(), state: clock.state, paused_minutes: clock.paused_minutes,
-    next_check_at: iso(clock.next_check_at),
+    next_check_at: iso(clock.next_check_at), recorded,
     first_response: clock.first_response && target(clock.first_response), resolution: target(clock.resolution),
   };
 }

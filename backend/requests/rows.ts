@@ -12,7 +12,7 @@ export type RequestRow = {
   first_response_at: Date | null; resolved_at: Date | null; closed_at: Date | null; cancelled_at: Date | null;
   satisfaction: number | null; sla_policy_id: number | null;
   first_response_due_at: Date | null; resolution_due_at: Date | null; sla_state: string; sla_evaluated_at: Date | null;
-  resolution_due_source: string; first_response_clock: boolean;
+  resolution_due_source: string; first_response_clock: boolean; sla_recorded_at: Date | null;
 };
 
 export type EventRow = {

@@ -192,3 +192,28 @@ test('an open request for three years is computed quickly and exactly', () => {
   assert.equal(iso(c.resolution.due_at), at('2024-01-08 11:00'));
   assert.equal(c.state, 'breached');
 });
+
+test('a recorded outcome: a finished request keeps the due times recorded at its close; an open one ignores them', () => {
+  // Created Thu 2026-11-19 14:00, resolution due Fri 11-27 09:30 (above), resolved Fri 11-27 11:00: breached. Monday
+  // 11-23 then declared a holiday: on that calendar Thu 90, Fri 270 (360), Tue–Thu 3 × 480 (1800), Fri 27th 270
+  // (2070), 330 left → due Mon 11-30 13:00, and the verdict would flip to met. With the recorded due times it stays
+  // breached.
+  const { request, events } = walk('2026-11-19 14:00', [['assigned', '2026-11-19 15:00'], ['in_progress', '2026-11-20 08:00'], ['resolved', '2026-11-27 11:00']]);
+  const now = dxb('2026-12-10 12:00');
+  const before = slaClock(request, events, complaint, field(), now);
+  assert.deepEqual([iso(before.resolution.due_at), before.resolution.status, before.state], [at('2026-11-27 09:30'), 'breached', 'breached']);
+  const later = field({ holidays: ['2026-11-23'] });
+  const recomputed = slaClock(request, events, complaint, later, now);
+  assert.deepEqual([iso(recomputed.resolution.due_at), recomputed.resolution.status, recomputed.state], [at('2026-11-30 13:00'), 'met', 'met']);
+  const recorded = { first_response_due_at: before.first_response!.due_at, resolution_due_at: before.resolution.due_at };
+  const kept = slaClock(request, events, complaint, later, now, recorded);
+  assert.deepEqual([iso(kept.resolution.due_at), kept.resolution.status, iso(kept.resolution.breached_at), kept.state],
+    [at('2026-11-27 09:30'), 'breached', at('2026-11-27 09:30'), 'breached']);
+  assert.equal(iso(kept.first_response!.due_at), iso(before.first_response!.due_at));
+  assert.equal(onTimeOutcome(kept, now), 'breached');
+  // Reopened: open again, so the recorded due times do not apply; the clock runs on the calendar given.
+  const reopened = walk('2026-11-19 14:00', [['assigned', '2026-11-19 15:00'], ['in_progress', '2026-11-20 08:00'], ['resolved', '2026-11-27 11:00'], ['in_progress', '2026-11-30 08:00']]);
+  const open = slaClock(reopened.request, reopened.events, complaint, later, now, recorded);
+  assert.equal(iso(open.resolution.due_at), iso(slaClock(reopened.request, reopened.events, complaint, later, now).resolution.due_at));
+  assert.notEqual(iso(open.resolution.due_at), at('2026-11-27 09:30'));
+});

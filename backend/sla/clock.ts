@@ -32,6 +32,11 @@
 // - ◆ No first-response clock (request.first_response_clock = false: the source keeps no first-response
 //   data): first_response is null — never pending, met, warned or breached — and the state follows the
 //   resolution target alone.
+// - ◆ A recorded outcome (`recorded`: the due times stored when the request was first evaluated finished — resolved,
+//   closed or cancelled; see refresh.ts): for a finished request the targets keep those due times, whatever the
+//   calendar says today (a holiday added for a past day, changed hours), so their verdicts and the state are the
+//   ones recorded at the close. Only the descriptive figures (business_elapsed_pct, warning_at, paused_minutes) are
+//   read on the calendar given. Ignored for a request that is not finished (a reopened one runs again).
 import { addBusinessMs, businessMs, businessMsBetween, mergePauses, toMs, type Instant } from './business-time.ts';
 import type { Calendar, Interval } from './calendar.ts';
 import { DEFAULT_PAUSE_STATUSES, pauseIntervals, type JourneyStep } from './pauses.ts';
@@ -93,6 +98,8 @@ export type SlaClock = {
 };
 
 const FINISHED = new Set(['resolved', 'closed']);
+/** Finished for the SLA record: its outcome is recorded at the first evaluation in one of these, and kept after. */
+export const FINISHED_STATUSES: readonly string[] = ['resolved', 'closed', 'cancelled'];
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
 function clip(spans: readonly Interval[], from: number, to: number): Interval[] {
@@ -102,12 +109,12 @@ function clip(spans: readonly Interval[], from: number, to: number): Interval[] 
 type Evaluated = TargetClock & { warnMoment: number };
 
 function evaluateTarget(cal: Calendar, created: number, minutes: number, warningPct: number, doneAt: number | null,
-  cancelledAt: number | null, pauses: readonly Interval[], now: number): Evaluated {
+  cancelledAt: number | null, pauses: readonly Interval[], now: number, recordedDue: number | null = null): Evaluated {
   const until = Math.max(created, doneAt ?? cancelledAt ?? now);
   const merged = clip(pauses, created, until);
   const targetMs = Math.round(minutes * MINUTE_MS);
   const warnMs = Math.round((targetMs * warningPct) / 100);
-  const due = addBusinessMs(created, targetMs, cal, merged);
+  const due = recordedDue ?? addBusinessMs(created, targetMs, cal, merged);
   const warnMoment = addBusinessMs(created, warnMs, cal, merged);
   const elapsed = businessMsBetween(created, until, cal, merged);
   const status: TargetStatus = doneAt !== null ? (doneAt <= due ? 'met' : 'breached') : until >= due ? 'breached' : 'pending';
@@ -148,9 +155,15 @@ export function sourceDueMs(request: SlaRequest): number | null {
   return request.resolution_due_source === 'source' && request.resolution_due_at ? toMs(request.resolution_due_at) : null;
 }
 
-/** The SLA clock of a request at `now`. `events` is the journey in order (occurred_at, then id). */
+/** The due times recorded for a finished request (the stored columns); null: none recorded for that target. */
+export type RecordedDue = { first_response_due_at: Instant | null; resolution_due_at: Instant | null };
+
+/**
+ * The SLA clock of a request at `now`. `events` is the journey in order (occurred_at, then id). `recorded`: the
+ * due times recorded at its close, kept when the request is finished (see the semantics above).
+ */
 export function slaClock(request: SlaRequest, events: readonly JourneyStep[], policy: SlaPolicy, calendar: Calendar,
-  now: Instant): SlaClock {
+  now: Instant, recorded: RecordedDue | null = null): SlaClock {
   const nowMs = toMs(now);
   const created = toMs(request.created_at);
   const pauseStatuses = policy.pause_statuses ?? DEFAULT_PAUSE_STATUSES;
@@ -162,13 +175,17 @@ export function slaClock(request: SlaRequest, events: readonly JourneyStep[], po
   // A resolution is a response: journeys set first_response_at by then; this covers rows that did not.
   const respondedAt = request.first_response_at !== null ? toMs(request.first_response_at) : finishedAt;
 
+  const kept = cancelled || finished ? recorded : null;
+  const keptFr = kept?.first_response_due_at ? toMs(kept.first_response_due_at) : null;
+  const keptRes = kept?.resolution_due_at ? toMs(kept.resolution_due_at) : null;
+
   const holds = mergePauses(pauseIntervals(events, pauseStatuses, nowMs));
   const stops = mergePauses(pauseIntervals(events, [...pauseStatuses, ...FINISHED], nowMs));
   const fr = request.first_response_clock === false ? null
-    : evaluateTarget(calendar, created, policy.first_response_minutes, policy.warning_pct, respondedAt, cancelledAt, holds, nowMs);
+    : evaluateTarget(calendar, created, policy.first_response_minutes, policy.warning_pct, respondedAt, cancelledAt, holds, nowMs, keptFr);
   const sourceDue = sourceDueMs(request);
   const res = sourceDue !== null ? evaluateSourceTarget(created, sourceDue, policy.warning_pct, finishedAt, cancelledAt, nowMs)
-    : evaluateTarget(calendar, created, policy.resolution_minutes, policy.warning_pct, finishedAt, cancelledAt, stops, nowMs);
+    : evaluateTarget(calendar, created, policy.resolution_minutes, policy.warning_pct, finishedAt, cancelledAt, stops, nowMs, keptRes);
 
   const paused = !cancelled && !finished && pauseStatuses.includes(request.status);
   const targets = fr === null ? [res] : [fr, res];

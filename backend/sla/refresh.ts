@@ -6,7 +6,7 @@ import { inTransaction } from '../db/transaction.ts';
 import { sql } from '../db/sql.ts';
 import { alertsOf, type AlertKind } from './alerts.ts';
 import { CalendarError, compileCalendar, type Calendar, type WeeklyHours } from './calendar.ts';
-import { slaClock, type SlaState, type TargetName } from './clock.ts';
+import { FINISHED_STATUSES, slaClock, type SlaState, type TargetName } from './clock.ts';
 import type { JourneyStep } from './pauses.ts';
 import { storedOutcomeChanged, type StoredSla } from './stored-outcome.ts';
 
@@ -38,7 +38,9 @@ type RequestRow = StoredSla & {
   calendar_code: string;
   resolution_due_source: string;
   first_response_clock: boolean;
+  sla_recorded_at: Date | null;
 };
+
 
 type CalendarRow = { code: string; timezone: string; weekly_hours: WeeklyHours; holidays: string[] };
 
@@ -65,12 +67,18 @@ async function refreshWith(client: pg.PoolClient, ids: number[], now: Date): Pro
     loadCalendars(client, [...new Set(rows.map((r) => r.calendar_code))]),
   ]);
 
-  const write = { id: [] as number[], frDue: [] as (string | null)[], resDue: [] as string[], state: [] as string[], next: [] as (string | null)[] };
+  const write = { id: [] as number[], frDue: [] as (string | null)[], resDue: [] as string[], state: [] as string[], next: [] as (string | null)[],
+    recorded: [] as (string | null)[] };
   const marks: number[] = [];
   const alerts = { id: [] as number[], kind: [] as string[], target: [] as string[], at: [] as string[] };
   let changed = 0;
   for (const row of rows) {
-    const clock = slaClock(row, journeys.get(row.id) ?? [], row, calendars.get(row.calendar_code)!, now);
+    // A finished request whose outcome is recorded keeps its due times (and so its verdict): later calendar, holiday
+    // or policy changes never move it. A reopened request (open again) runs on today's calendar and records anew
+    // when it finishes again.
+    const finished = FINISHED_STATUSES.includes(row.status);
+    const kept = finished && row.sla_recorded_at !== null;
+    const clock = slaClock(row, journeys.get(row.id) ?? [], row, calendars.get(row.calendar_code)!, now, kept ? row : null);
     const frDue = clock.first_response?.due_at ?? null;
     const after: StoredSla = { ...row, first_response_due_at: frDue, resolution_due_at: clock.resolution.due_at, sla_evaluated_at: now };
     if (!same(row.first_response_due_at as Date | null, frDue) || !same(row.resolution_due_at as Date | null, clock.resolution.due_at)
@@ -81,12 +89,14 @@ async function refreshWith(client: pg.PoolClient, ids: number[], now: Date): Pro
     write.resDue.push(clock.resolution.due_at.toISOString());
     write.state.push(clock.state);
     write.next.push(clock.next_check_at?.toISOString() ?? null);
-    for (const a of alertsOf(clock)) {
+    write.recorded.push(finished ? (row.sla_recorded_at ?? now).toISOString() : null);
+    // Its warnings and breaches were recorded when it finished (a recorded clock reads its warning on today's calendar).
+    if (!kept) for (const a of alertsOf(clock)) {
       alerts.id.push(row.id); alerts.kind.push(a.kind); alerts.target.push(a.target); alerts.at.push(a.at.toISOString());
     }
   }
   const evaluatedAt = now.toISOString();
-  await client.query(sql('sla/write_clocks'), [write.id, write.frDue, write.resDue, write.state, write.id.map(() => evaluatedAt), write.next]);
+  await client.query(sql('sla/write_clocks'), [write.id, write.frDue, write.resDue, write.state, write.id.map(() => evaluatedAt), write.next, write.recorded]);
   if (marks.length) await client.query(sql('sla/mark_rollups'), [marks]);
   let recorded: RecordedAlert[] = [];
   if (alerts.id.length) {

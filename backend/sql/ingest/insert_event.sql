@@ -12,6 +12,8 @@ upd AS (
     closed_at    = CASE WHEN $14::boolean THEN $15::timestamptz ELSE closed_at END,
     cancelled_at = CASE WHEN $16::boolean THEN $17::timestamptz ELSE cancelled_at END,
     satisfaction = coalesce($18, satisfaction),
+    -- A reopening (to an open status) drops the SLA outcome recorded at the close (0044): the clock runs again.
+    sla_recorded_at = CASE WHEN $4 IN ('resolved', 'closed', 'cancelled') THEN sla_recorded_at END,
     updated_at = now()
   WHERE id = $1
   RETURNING reference, status, stage, progress_pct, first_response_at, resolved_at, closed_at, cancelled_at

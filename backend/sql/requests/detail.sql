@@ -7,7 +7,7 @@ SELECT r.id, r.reference, r.source, r.external_id,
        a.code AS advisor_code, a.name AS advisor_name,
        r.created_at, r.ingested_at, r.updated_at, r.first_response_at, r.resolved_at, r.closed_at, r.cancelled_at,
        r.satisfaction, r.sla_policy_id, r.first_response_due_at, r.resolution_due_at, r.sla_state, r.sla_evaluated_at,
-       r.resolution_due_source, r.first_response_clock
+       r.resolution_due_source, r.first_response_clock, r.sla_recorded_at
 FROM requests r
 LEFT JOIN zones z ON z.id = r.zone_id
 LEFT JOIN advisors a ON a.id = r.advisor_id
