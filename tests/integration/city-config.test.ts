@@ -1,7 +1,8 @@
 // The city configuration file against real PostGIS (backend/city): the Dubai file equals what the migrations seed
 // plus 2027's holidays; apply is idempotent and all or nothing; export applies back unchanged; a bad file changes
 // nothing and names every problem; what requests use is retired, never deleted; a changed SLA policy is a new
-// version and requests keep the version they were opened under (a hand-worked due time); the CLI prints the plan.
+// version and requests keep the version they were opened under (a hand-worked due time); a channel's `digital`
+// flag is what digital_share counts; the CLI prints the plan.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
