@@ -15,7 +15,7 @@ const named = (code: string, en: string, ar: string) => ({ code, name_en: en, na
 const data: ReferenceData = {
   time_zone: 'America/Chicago',
   languages: ['en', 'ar', 'es'],
-  channels: [named('website', 'Website', 'الموقع الإلكتروني'), { ...named('fax', 'Fax', 'الفاكس'), retired: true }],
+  channels: [{ ...named('website', 'Website', 'الموقع الإلكتروني'), digital: true }, { ...named('fax', 'Fax', 'الفاكس'), retired: true }],
   categories: [named('complaint', 'Complaint', 'شكوى')],
   departments: [{ ...named('streets', 'Streets', 'الشوارع'), calendar_code: 'field' }],
   topics: [
@@ -65,6 +65,9 @@ test('values: every code a filter accepts, named in English and Arabic; retired 
     { code: 'streets.old', name_en: 'Old topic', name_ar: 'موضوع قديم', retired: true },
   ]);
   assert.deepEqual(doc.values.channel?.map((c) => [c.code, c.retired ?? false]), [['website', false], ['fax', true]]);
+  // A channel value says whether the city file marks it digital (false when the reference data does not).
+  assert.deepEqual(doc.values.channel?.map((c) => [c.code, c.digital]), [['website', true], ['fax', false]]);
+  assert.equal(doc.values.topic?.some((v) => 'digital' in v), false);
   assert.deepEqual(doc.values.zone, [{ code: 'Z1', name_en: 'Downtown', name_ar: 'وسط المدينة' }]);
   assert.deepEqual(doc.values.advisor, [{ code: 'A7', name_en: 'Amna', name_ar: 'Amna' }]);
   assert.deepEqual(doc.values.status_class?.map((v) => v.code), ['open', 'closed', 'cancelled']);

@@ -1,6 +1,7 @@
 // The catalogue document (GET /v1/catalog): the metrics and dimensions the query API takes — the very tables its
 // validation reads (query/metrics.ts, rollups/cubes.ts, query/labels.ts) — and the values of each dimension from the
-// city's reference data, with their English and Arabic names. Pure.
+// city's reference data, with their English and Arabic names (a channel's also says whether the city file marks it
+// digital). Pure.
 import { createHash } from 'node:crypto';
 import type { ReferenceIndex } from '../domain/reference.ts';
 import { validCodesOf } from '../geo/request-filters.ts';
@@ -45,6 +46,7 @@ function dimensionValues(dim: Dimension, ref: ReferenceIndex, retired: Set<strin
   return validCodesOf(dim, ref).map((code) => ({
     code, name_en: nameOf(dim, code, ref, 'en'), name_ar: nameOf(dim, code, ref, 'ar'),
     ...(retired.has(`${dim}:${code}`) ? { retired: true as const } : {}),
+    ...(dim === 'channel' ? { digital: ref.channel.get(code)?.digital === true } : {}),
   }));
 }
 

@@ -27,6 +27,7 @@ export const catalogValueSchema = z.object({
   code: z.string().describe('the code a filter or a variable takes'),
   ...named,
   retired: z.literal(true).optional().describe('retired by the city configuration: kept for history, hidden in editors'),
+  digital: z.boolean().optional().describe('channel values only: the city file marks the channel digital (the digital_share metric counts its requests)'),
 }).strict();
 
 export const catalogSchema = z.object({

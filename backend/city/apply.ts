@@ -52,10 +52,14 @@ async function applyStep(c: pg.ClientBase, s: Step, want: State): Promise<void> 
   }
   switch (s.section) {
     case 'city': await c.query(sql('city/set_city'), [want.city.time_zone, want.city.languages]); return;
-    case 'request_kinds': case 'priorities': case 'channels': {
-      const x = (s.section === 'request_kinds' ? want.kinds : s.section === 'priorities' ? want.priorities : want.channels).get(s.code)!;
-      const file = s.section === 'request_kinds' ? 'upsert_kind' : s.section === 'priorities' ? 'upsert_priority' : 'upsert_channel';
-      await c.query(sql(`city/${file}`), [s.code, x.names.en, x.names.ar, extra(x.names), x.sort]);
+    case 'request_kinds': case 'priorities': {
+      const x = (s.section === 'request_kinds' ? want.kinds : want.priorities).get(s.code)!;
+      await c.query(sql(`city/${s.section === 'request_kinds' ? 'upsert_kind' : 'upsert_priority'}`), [s.code, x.names.en, x.names.ar, extra(x.names), x.sort]);
+      return;
+    }
+    case 'channels': {
+      const x = want.channels.get(s.code)!;
+      await c.query(sql('city/upsert_channel'), [s.code, x.names.en, x.names.ar, extra(x.names), x.sort, x.digital]);
       return;
     }
     case 'calendars': {

@@ -95,3 +95,10 @@ test('effective_from: a date or an instant with a zone', () => {
   const problems = problemsOf(edited((f) => { f.sla_policies[0].effective_from = '2027-01-01 10:00'; }));
   assert.deepEqual(problems.map((p) => p.path), ['sla_policies[0].effective_from']);
 });
+
+test('a channel\'s digital flag: true or false, nothing else; absent is false', () => {
+  const problems = problemsOf(edited((f) => { f.channels[0].digital = 'yes'; }));
+  assert.deepEqual(problems.map((p) => p.path), ['channels[0].digital']);
+  const f = readCityFile(edited((g) => { delete g.channels[0].digital; g.channels[1].digital = false; }), 'city.yaml');
+  assert.deepEqual(f.channels.slice(0, 2).map((c) => c.digital), [undefined, false]);
+});

@@ -9,7 +9,7 @@ export type Names = Record<string, string>;
 export type WeeklyRow = { dow: number; from: string; to: string };
 
 export type Ordered = { names: Names; sort: number };
-export type ChannelState = Ordered & { retired: boolean };
+export type ChannelState = Ordered & { digital: boolean; retired: boolean };
 export type CalendarState = { names: Names; time_zone: string; weekly_hours: WeeklyRow[]; observes_holidays: boolean; retired: boolean };
 export type DepartmentState = { names: Names; calendar: string; retired: boolean };
 export type TopicState = { names: Names; department: string; default_priority: string; proactive_action: Names | null; retired: boolean };
@@ -58,7 +58,7 @@ export function fromFile(f: CityFile): State {
     city: { time_zone: zone, languages: [...f.city.languages] },
     kinds: ordered(f.request_kinds),
     priorities: ordered(f.priorities),
-    channels: new Map(f.channels.map((c, i) => [c.code, { names: sortNames(c.name), sort: i + 1, retired: false }])),
+    channels: new Map(f.channels.map((c, i) => [c.code, { names: sortNames(c.name), sort: i + 1, digital: c.digital ?? false, retired: false }])),
     calendars: new Map(f.calendars.map((c) => [c.code, {
       names: sortNames(c.name), time_zone: c.time_zone ?? zone, observes_holidays: c.observes_holidays, retired: false,
       weekly_hours: sortWeekly(DAYS.flatMap((d) => (c.hours[d] ?? []).map((s) => ({ dow: dowOf(d), from: s.slice(0, 5), to: s.slice(6) })))),
@@ -89,7 +89,9 @@ export function toFile(s: State): CityFile {
     city: { time_zone: zone, languages: [...s.city.languages] },
     request_kinds: bySort(s.kinds).map(([code, k]) => ({ code, name: k.names })) as CityFile['request_kinds'],
     priorities: bySort(s.priorities).map(([code, k]) => ({ code, name: k.names })) as CityFile['priorities'],
-    channels: bySort(s.channels).filter(([, c]) => !c.retired).map(([code, c]) => ({ code, name: c.names as CityFile['channels'][number]['name'] })),
+    channels: bySort(s.channels).filter(([, c]) => !c.retired).map(([code, c]) => ({
+      code, name: c.names as CityFile['channels'][number]['name'], ...(c.digital ? { digital: true } : {}),
+    })),
     calendars: byCode(s.calendars).filter(([, c]) => !c.retired).map(([code, c]) => {
       const hours: Partial<Record<Day, string[]>> = {};
       for (const r of c.weekly_hours) (hours[DAYS[r.dow - 1]] ??= []).push(`${r.from}-${r.to}`);

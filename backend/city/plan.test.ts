@@ -28,6 +28,25 @@ test('toFile then fromFile gives the same State back', () => {
   assert.deepEqual(fromFile(toFile(state())), state());
 });
 
+test('a channel marked digital (or no longer): the plan shows the flag', () => {
+  const want = state();
+  want.channels.get('social_media')!.digital = true;
+  want.channels.get('website')!.digital = false;
+  assert.equal(formatPlan(planChanges(database(), want, unused())), [
+    '~ channels website',
+    '    digital: true → false',
+    '~ channels social_media',
+    '    digital: false → true',
+    '',
+    'Plan: 0 to add, 2 to change, 0 to delete or retire.',
+  ].join('\n'));
+  // Only a digital channel says so in the file: false is the default.
+  const file = toFile(want);
+  assert.deepEqual(file.channels.filter((c) => 'digital' in c).map((c) => [c.code, c.digital]),
+    [['social_media', true], ['whatsapp', true], ['virtual_assistant', true], ['open311', true]]);
+  assert.deepEqual(fromFile(file).channels, want.channels);
+});
+
 test('a change lists each changed field with its old and new value', () => {
   const want = state();
   want.topics.get('waste.overflowing_bin')!.names.en = 'Full bin';

@@ -92,7 +92,9 @@ export function planChanges(cur: State, want: State, inUse: InUse, opts: PlanOpt
   const label = (b: { names: Names }) => `${b.names.en} / ${b.names.ar}`;
   steps.push(...compare('request_kinds', cur.kinds, want.kinds, ordered, label));
   steps.push(...compare('priorities', cur.priorities, want.priorities, ordered, label));
-  steps.push(...compare('channels', cur.channels, want.channels, ordered, label));
+  steps.push(...compare('channels', cur.channels, want.channels, (out, a, b) => {
+    ordered(out, a, b); field(out, 'digital', a.digital, b.digital);
+  }, (b) => `${label(b)}${b.digital ? ' (digital)' : ''}`));
   steps.push(...compare('calendars', cur.calendars, want.calendars, (out, a, b) => {
     names(out, 'name', a.names, b.names);
     field(out, 'time_zone', a.time_zone, b.time_zone);

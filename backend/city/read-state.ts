@@ -9,7 +9,7 @@ type Raw = {
   city: { time_zone: string; languages: string[] };
   kinds: (Named & { sort: number })[];
   priorities: (Named & { sort: number })[];
-  channels: (Named & { sort: number; retired: boolean })[];
+  channels: (Named & { sort: number; digital: boolean; retired: boolean })[];
   calendars: (Named & { time_zone: string; weekly_hours: WeeklyRow[]; observes_holidays: boolean; retired: boolean })[];
   departments: (Named & { calendar: string; retired: boolean })[];
   topics: (Named & { department: string; default_priority: string; proactive_action: Names | null; retired: boolean })[];
@@ -33,7 +33,7 @@ export async function readState(client: pg.ClientBase): Promise<State> {
     city: { time_zone: raw.city.time_zone, languages: raw.city.languages },
     kinds: ranked(raw.kinds, () => ({})),
     priorities: ranked(raw.priorities, () => ({})),
-    channels: ranked(raw.channels, (c) => ({ retired: c.retired })),
+    channels: ranked(raw.channels, (c) => ({ digital: c.digital, retired: c.retired })),
     calendars: new Map(raw.calendars.map((c) => [c.code, {
       names: namesOf(c), time_zone: c.time_zone, weekly_hours: sortWeekly(c.weekly_hours), observes_holidays: c.observes_holidays, retired: c.retired,
     }])),

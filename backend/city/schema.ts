@@ -19,7 +19,11 @@ const names = z.object({ en: text, ar: text }).catchall(text)
 const span = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'must be "HH:MM-HH:MM" (end 24:00 allowed)');
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date "YYYY-MM-DD"');
 
-const channel = z.strictObject({ code, name: names });
+const channel = z.strictObject({
+  code,
+  name: names,
+  digital: z.boolean().optional().meta({ description: 'a digital channel (the website, apps, messaging, a virtual assistant): the digital_share metric counts its requests; default false' }),
+});
 const kind = z.strictObject({ code: z.enum(REQUEST_KINDS), name: names });
 const priority = z.strictObject({ code: z.enum(PRIORITY_CODES), name: names });
 

@@ -9,6 +9,8 @@ import { sql } from '../db/sql.ts';
 export type Named = { code: string; name_en: string; name_ar: string };
 /** A channel, department or topic the city configuration retired (backend/city): kept for history, not taken by new requests. */
 export type Retirable = { retired?: boolean };
+/** A channel; `digital`: the city file marks it digital (the digital_share metric counts its requests; absent: false). */
+export type Channel = Named & Retirable & { digital?: boolean };
 export type Topic = Named & Retirable & { department_code: string; default_priority: Priority };
 export type Stage = Named & { status_code: Status; progress_pct: number | null };
 export type Priority = 'low' | 'normal' | 'high' | 'urgent';
@@ -20,7 +22,7 @@ export type ReferenceData = {
   time_zone: string;
   /** the city's languages (city_settings, the city file): English and Arabic always, further ones optional */
   languages?: string[];
-  channels: (Named & Retirable)[];
+  channels: Channel[];
   categories: Named[];
   departments: (Named & Retirable & { calendar_code: string })[];
   topics: Topic[];
@@ -35,7 +37,7 @@ export type Advisor = { id: number; code: string; name: string; department_code:
 export type Zone = { id: number; code: string; name_en: string; name_ar: string; kind: string; population: number | null };
 
 export type ReferenceIndex = ReferenceData & {
-  channel: Map<string, Named & Retirable>;
+  channel: Map<string, Channel>;
   category: Map<string, Named>;
   topic: Map<string, Topic>;
   stage: Map<string, Stage>;

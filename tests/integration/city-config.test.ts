@@ -1,7 +1,8 @@
 // The city configuration file against real PostGIS (backend/city): the Dubai file equals what the migrations seed
 // plus 2027's holidays; apply is idempotent and all or nothing; export applies back unchanged; a bad file changes
 // nothing and names every problem; what requests use is retired, never deleted; a changed SLA policy is a new
-// version and requests keep the version they were opened under (a hand-worked due time); the CLI prints the plan.
+// version and requests keep the version they were opened under (a hand-worked due time); a channel's `digital`
+// flag is what digital_share counts; the CLI prints the plan.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -18,6 +19,7 @@ import { CityFileError, readCityFile } from '../../backend/city/check-file.ts';
 import { cityFileText, exportCity } from '../../backend/city/export.ts';
 import { formatPlan } from '../../backend/city/plan.ts';
 import { sweepSla } from '../../backend/sla/sweep.ts';
+import { applyPendingRollups } from '../../backend/rollups/apply.ts';
 
 const ROOT = join(fileURLToPath(import.meta.url), '../../..');
 const DUBAI_TEXT = readFileSync(join(ROOT, 'config/cities/dubai.yaml'), 'utf8');
@@ -195,6 +197,50 @@ describe('a policy for one channel', () => {
     g.sla_policies.find((x: { code: string }) => x.code === 'complaint_whatsapp').applies_to.channel = 'walk_in';
     assert.throws(() => fileOf(g), (err: unknown) => err instanceof CityFileError
       && err.problems.some((x) => x.message === 'unknown channel "walk_in"'));
+  });
+});
+
+describe('digital channels', () => {
+  test('digital_share counts the channels the file marks digital: one more marked, it rises; one unmarked, it drops out', async () => {
+    // One city-local day no other test here uses: 2 website, 1 social media, 1 call centre.
+    for (const channel of ['website', 'website', 'social_media', 'call_centre']) {
+      const res = await agg.call('POST', '/v1/requests', sampleRequest({ channel, created_at: '2026-10-05T10:00:00+04:00' }), agg.tokens.ingest);
+      assert.equal(res.status, 201, res.text);
+    }
+    await applyPendingRollups(pool());
+    const share = async () => {
+      const res = await agg.call('POST', '/v1/query', { from: '2026-10-05T00:00:00+04:00', to: '2026-10-06T00:00:00+04:00',
+        targets: [{ refId: 'A', metric: 'digital_share', format: 'table' }] }, agg.tokens.read);
+      assert.equal(res.status, 200, res.text);
+      return (res.body.results.A.frames[0].fields as Array<{ name: string; values: number[] }>).find((x) => x.name === 'digital_share')!.values[0];
+    };
+    const digitalInCatalog = async () => {
+      const res = await agg.call('GET', '/v1/catalog', undefined, agg.tokens.read);
+      return (res.body.values.channel as Array<{ code: string; digital: boolean }>).filter((c) => c.digital).map((c) => c.code).sort();
+    };
+    const original = parse(cityFileText(await exportCity(pool())));
+    const mark = async (code: string, digital: boolean) => {
+      const f = parse(cityFileText(await exportCity(pool())));
+      const c = f.channels.find((x: { code: string }) => x.code === code);
+      if (digital) c.digital = true; else delete c.digital;
+      return formatPlan((await applyCityFile(pool(), fileOf(f), 'city.yaml')).plan);
+    };
+    // The Dubai file: website, WhatsApp, the virtual assistant and Open311.
+    assert.equal(await share(), 50);
+    assert.deepEqual(await digitalInCatalog(), ['open311', 'virtual_assistant', 'website', 'whatsapp']);
+
+    assert.match(await mark('social_media', true), /^~ channels social_media\n {4}digital: false → true\n/);
+    assert.equal(await share(), 75);
+    assert.deepEqual(await digitalInCatalog(), ['open311', 'social_media', 'virtual_assistant', 'website', 'whatsapp']);
+
+    assert.match(await mark('website', false), /^~ channels website\n {4}digital: true → false\n/);
+    assert.equal(await share(), 25);
+    assert.deepEqual(await digitalInCatalog(), ['open311', 'social_media', 'virtual_assistant', 'whatsapp']);
+
+    // Back to the file as it was: the flags follow it, and applying it again changes nothing.
+    await applyCityFile(pool(), fileOf(original), 'city.yaml');
+    assert.equal(await share(), 50);
+    assert.deepEqual((await applyCityFile(pool(), fileOf(original), 'city.yaml')).plan.steps, []);
   });
 });
 

@@ -1,6 +1,7 @@
-// digital_share: the share (%) of requests received through the digital channels — the website, the apps (the
-// city's and others', through Open311, or a channel coded mobile_app / app), WhatsApp and the virtual assistant —
-// of all requests received, by any dimension and over time, from the same sums as `received` (per channel, folded).
+// digital_share: the share (%) of requests received through the digital channels — those the city file marks
+// `digital: true` (channels.digital, in the reference data: the website, the apps, WhatsApp, the virtual assistant
+// in Dubai's file) — of all requests received, by any dimension and over time, from the same sums as `received`
+// (per channel, folded).
 import { bucketStarts } from '../../query/plan.ts';
 import { tableFrame, timeSeriesFrames, type Frame, type Series } from '../../query/frames.ts';
 import { METRICS } from '../../query/metrics.ts';
@@ -8,17 +9,16 @@ import { sums } from '../../query/run-target.ts';
 import type { Dimension } from '../../rollups/cubes.ts';
 import type { ProactiveContext } from './context.ts';
 
-export const DIGITAL_CHANNELS: ReadonlySet<string> = new Set(['website', 'mobile_app', 'app', 'open311', 'whatsapp', 'virtual_assistant']);
-
 export async function digitalShare(ctx: ProactiveContext): Promise<Frame[]> {
   const { db, ref, config, range, target, spec } = ctx;
   const withChannel: Dimension[] = target.groupBy.includes('channel') ? target.groupBy : [...target.groupBy, 'channel'];
   const channelAt = withChannel.indexOf('channel');
+  const digitalChannels = new Set(ref.channels.filter((c) => c.digital).map((c) => c.code));
   const groups = await sums(db, { ...spec, groupBy: withChannel }, config.queryMaxSeries * (ref.channels.length + 1));
   const out = new Map<string, { dims: (string | number | null)[]; byBucket: Map<number | null, { digital: number; all: number }> }>();
   for (const g of groups.values()) {
     const dims = target.groupBy.includes('channel') ? g.dims : g.dims.filter((_, i) => i !== channelAt);
-    const digital = DIGITAL_CHANNELS.has(String(g.dims[channelAt]));
+    const digital = digitalChannels.has(String(g.dims[channelAt]));
     const key = JSON.stringify(dims);
     let o = out.get(key);
     if (!o) { o = { dims, byBucket: new Map() }; out.set(key, o); }

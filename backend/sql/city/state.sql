@@ -5,7 +5,7 @@ SELECT json_build_object(
   'kinds',       (SELECT coalesce(json_agg(json_build_object('code', code, 'name_en', name_en, 'name_ar', name_ar, 'names', names, 'sort', sort)), '[]') FROM categories),
   'priorities',  (SELECT coalesce(json_agg(json_build_object('code', code, 'name_en', name_en, 'name_ar', name_ar, 'names', names, 'sort', sort)), '[]') FROM priorities),
   'channels',    (SELECT coalesce(json_agg(json_build_object('code', code, 'name_en', name_en, 'name_ar', name_ar, 'names', names, 'sort', sort,
-                    'retired', retired_at IS NOT NULL)), '[]') FROM channels),
+                    'digital', digital, 'retired', retired_at IS NOT NULL)), '[]') FROM channels),
   'calendars',   (SELECT coalesce(json_agg(json_build_object('code', code, 'name_en', name_en, 'name_ar', name_ar, 'names', names, 'time_zone', timezone,
                     'weekly_hours', weekly_hours, 'observes_holidays', observes_holidays, 'retired', retired_at IS NOT NULL)), '[]') FROM calendars),
   'departments', (SELECT coalesce(json_agg(json_build_object('code', code, 'name_en', name_en, 'name_ar', name_ar, 'names', names,

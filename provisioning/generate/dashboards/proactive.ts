@@ -61,7 +61,7 @@ export function proactive() {
   );
   d.withRow(new RowBuilder('Campaign planning').id(6).gridPos(at(0, 28, 24, 1)));
   d.withPanel(
-    new ZoneMapPanelBuilder().id(7).title('Digital share by zone (last 30 days)').description('Share of requests through the website, apps, WhatsApp and the virtual assistant: the lighter zones are where a move to digital service pays.')
+    new ZoneMapPanelBuilder().id(7).title('Digital share by zone (last 30 days)').description('Share of requests through the channels the city file marks digital (the website, apps, WhatsApp and the virtual assistant in Dubai\'s): the lighter zones are where a move to digital service pays.')
       .gridPos(at(0, 29, 10, 12)).timeFrom(LOOK_BACK)
       .withTarget(s360('A', 'digital_share').groupBy('zone').table())
       .mapOptions({ variableName: 'zone', zones: { valueField: 'digital_share', reducer: 'mean' }, ...MAP_LAYERS })

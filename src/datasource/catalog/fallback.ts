@@ -675,8 +675,8 @@ export const FALLBACK_DEFINITIONS: CatalogDefinitions = {
       "code": "digital_share",
       "name_en": "Digital share",
       "name_ar": "الحصة الرقمية",
-      "description_en": "Share of requests through the website, apps, WhatsApp and the virtual assistant",
-      "description_ar": "نسبة الطلبات الواردة عبر الموقع والتطبيقات وواتساب والمساعد الافتراضي",
+      "description_en": "Share of requests through the channels the city file marks digital (such as the website, apps, WhatsApp and the virtual assistant)",
+      "description_ar": "نسبة الطلبات الواردة عبر القنوات التي يحددها ملف المدينة رقمية (مثل الموقع والتطبيقات وواتساب والمساعد الافتراضي)",
       "unit": "percent",
       "decimals": 1,
       "formats": [

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FALLBACK_CATALOG } from './catalog.ts';
 import { CatalogStore } from './store.ts';
-import type { CatalogDocument } from './wire.ts';
+import { readCatalog, type CatalogDocument } from './wire.ts';
 
 const doc = (version: string, topics: string[] = ['streets.pothole']): CatalogDocument => ({
   version, time_zone: 'Asia/Dubai', languages: ['en', 'ar'], metrics: FALLBACK_CATALOG.metrics, dimensions: FALLBACK_CATALOG.dimensions,
@@ -72,5 +72,20 @@ describe('CatalogStore', () => {
     store.invalidate();
     assert.equal((await store.get()).version, 'v2');
     assert.equal(calls(), 2);
+  });
+});
+
+describe('readCatalog', () => {
+  test('a channel value keeps the city file\'s `digital` flag; a value without one (an older aggregator) has none', () => {
+    const body = { ...doc('v1'), values: { channel: [
+      { code: 'website', name_en: 'Website', name_ar: 'الموقع', digital: true },
+      { code: 'walk_in', name_en: 'Walk-in', name_ar: 'الحضور', digital: false },
+      { code: 'fax', name_en: 'Fax', name_ar: 'الفاكس', retired: true, digital: 'yes' },
+    ] } };
+    assert.deepEqual(readCatalog(body).values.channel, [
+      { code: 'website', name_en: 'Website', name_ar: 'الموقع', digital: true },
+      { code: 'walk_in', name_en: 'Walk-in', name_ar: 'الحضور', digital: false },
+      { code: 'fax', name_en: 'Fax', name_ar: 'الفاكس', retired: true },
+    ]);
   });
 });

@@ -15,7 +15,8 @@ export type CatalogMetric = {
   options: string[];
 };
 export type CatalogDimension = { code: string; name_en: string; name_ar: string };
-export type CatalogValue = { code: string; name_en: string; name_ar: string; retired?: true };
+/** `digital`: channel values only, the city file marks the channel digital (the digital_share metric counts it). */
+export type CatalogValue = { code: string; name_en: string; name_ar: string; retired?: true; digital?: boolean };
 
 /** What no reference data changes: the plugin compiles a copy in (fallback.ts). */
 export type CatalogDefinitions = { metrics: CatalogMetric[]; dimensions: CatalogDimension[] };
@@ -53,9 +54,13 @@ export function readCatalog(body: unknown): CatalogDocument {
   if (isObject(body.values)) {
     for (const [dim, list] of Object.entries(body.values)) {
       if (!Array.isArray(list)) continue;
-      values[dim] = list.filter(isNamed).map((v) => ({
-        code: v.code, name_en: v.name_en, name_ar: v.name_ar, ...((v as { retired?: unknown }).retired === true ? { retired: true as const } : {}),
-      }));
+      values[dim] = list.filter(isNamed).map((v) => {
+        const { retired, digital } = v as { retired?: unknown; digital?: unknown };
+        return {
+          code: v.code, name_en: v.name_en, name_ar: v.name_ar, ...(retired === true ? { retired: true as const } : {}),
+          ...(typeof digital === 'boolean' ? { digital } : {}),
+        };
+      });
     }
   }
   return {
