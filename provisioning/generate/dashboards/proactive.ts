@@ -63,7 +63,7 @@ export function proactive() {
   d.withPanel(
     new ZoneMapPanelBuilder().id(7).title('Digital share by zone (last 30 days)').description('Share of requests through the channels the city file marks digital (the website, apps, WhatsApp and the virtual assistant in Dubai\'s): the lighter zones are where a move to digital service pays.')
       .gridPos(at(0, 29, 10, 12)).timeFrom(LOOK_BACK)
-      .withTarget(s360('A', 'digital_share').groupBy('zone').table())
+      .withTarget(s360('A', 'digital_share').groupBy('zone').table().crossFilter('zone'))
       .mapOptions({ variableName: 'zone', zones: { valueField: 'digital_share', reducer: 'mean' }, ...MAP_LAYERS })
       .unit('percent').decimals(0),
   );
