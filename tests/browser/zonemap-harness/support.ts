@@ -96,6 +96,11 @@ export async function pixelColor(page: Page, x: number, y: number): Promise<[num
   return onePixel(png);
 }
 
+/** A screenshot of the square of side 2·radius+1 around a screen pixel (PNG bytes: equal bytes, equal pixels). */
+export function patchAround(page: Page, x: number, y: number, radius: number): Promise<Buffer> {
+  return page.screenshot({ clip: { x: Math.floor(x) - radius, y: Math.floor(y) - radius, width: 2 * radius + 1, height: 2 * radius + 1 }, animations: 'disabled', caret: 'hide' });
+}
+
 /** Decodes a 1×1 PNG (8-bit RGB or RGBA): for one pixel every PNG filter leaves the bytes as they are. */
 export function onePixel(png: Buffer): [number, number, number] {
   let pos = 8;
