@@ -1,5 +1,8 @@
 // Versioned migrations: backend/sql/migrations/NNNN_name.sql, applied in order, each in its own
 // transaction, recorded in schema_migrations. Idempotent; an advisory lock keeps two runs apart.
+// An applied migration's statements may never change; its comments may (they are documentation): the ledger
+// keeps the checksum of the statements alone (full-line `--` comments and blank lines left out). A row recorded
+// before that column existed is checked against the whole text once, then gets its statements' checksum.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +13,15 @@ import { markUnusable, transactionOn, withClient } from './transaction.ts';
 const MIGRATIONS_DIR = join(SQL_DIR, 'migrations');
 const MIGRATION_LOCK = 3600_0001;
 
-export type Migration = { version: number; name: string; file: string; checksum: string; text: string };
+/** `checksum`: of the whole text (the ledger's older rows); `statementsChecksum`: of the statements alone. */
+export type Migration = { version: number; name: string; file: string; checksum: string; statementsChecksum: string; text: string };
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** The text without full-line comments, blank lines or trailing spaces: what a comment-only edit leaves as it was. */
+export function statementsOf(text: string): string {
+  return text.split(/\r?\n/).map((l) => l.trimEnd()).filter((l) => l !== '' && !l.trimStart().startsWith('--')).join('\n');
+}
 export type MigrationResult = { applied: string[]; current: number };
 
 export class MigrationError extends Error {}
@@ -25,7 +36,8 @@ export function listMigrations(): Migration[] {
         version: Number(file.slice(0, 4)),
         name: file.slice(5, -4),
         file,
-        checksum: createHash('sha256').update(text).digest('hex'),
+        checksum: sha256(text),
+        statementsChecksum: sha256(statementsOf(text)),
         text,
       };
     });
@@ -38,15 +50,20 @@ export async function migrate(pool: pg.Pool, log: (line: string) => void = () =>
       await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
         version integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL,
         applied_at timestamptz NOT NULL DEFAULT now())`);
-      const { rows } = await client.query<{ version: number; checksum: string; name: string }>(
-        'SELECT version, checksum, name FROM schema_migrations ORDER BY version');
+      await client.query('ALTER TABLE schema_migrations ADD COLUMN IF NOT EXISTS statements_checksum text');
+      const { rows } = await client.query<{ version: number; checksum: string; statements_checksum: string | null }>(
+        'SELECT version, checksum, statements_checksum FROM schema_migrations ORDER BY version');
       const done = new Map(rows.map((r) => [r.version, r]));
       const applied: string[] = [];
       for (const m of listMigrations()) {
         const prior = done.get(m.version);
         if (prior) {
-          if (prior.checksum !== m.checksum) {
-            throw new MigrationError(`migration ${m.file} was changed after it was applied (checksum differs); add a new migration instead`);
+          const same = prior.statements_checksum === null ? prior.checksum === m.checksum : prior.statements_checksum === m.statementsChecksum;
+          if (!same) {
+            throw new MigrationError(`migration ${m.file} was changed after it was applied (its statements differ); add a new migration instead`);
+          }
+          if (prior.statements_checksum === null) {
+            await client.query('UPDATE schema_migrations SET statements_checksum = $2 WHERE version = $1', [m.version, m.statementsChecksum]);
           }
           continue;
         }
@@ -56,7 +73,8 @@ export async function migrate(pool: pg.Pool, log: (line: string) => void = () =>
             // the API's statement timeout does not apply to it.
             await client.query("SET LOCAL statement_timeout = 0");
             await client.query(m.text);
-            await client.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [m.version, m.name, m.checksum]);
+            await client.query('INSERT INTO schema_migrations (version, name, checksum, statements_checksum) VALUES ($1, $2, $3, $4)',
+              [m.version, m.name, m.checksum, m.statementsChecksum]);
           });
         } catch (err) {
           throw new MigrationError(`migration ${m.file} failed: ${(err as Error).message}`);

@@ -12,7 +12,7 @@ ALTER TABLE requests ADD COLUMN sla_evaluated_at timestamptz;
 -- Re-marking a pending request must take its row lock, so the rollup job never loses a concurrent change.
 -- (Writers use INSERT … ON CONFLICT (request_id) DO UPDATE SET marked_at = now().)
 
--- The reporting time zone of day and month buckets (Asia/Dubai; a city elsewhere changes it in a migration).
+-- The reporting time zone of day and month buckets (migration 0039 replaced it with the city's setting).
 CREATE FUNCTION rollup_bucket(level text, t timestamptz) RETURNS timestamptz
 LANGUAGE sql STABLE PARALLEL SAFE AS $$
   SELECT CASE level

@@ -1,5 +1,5 @@
 -- The city's time zone is data (city_settings.time_zone, set by `services360 config apply`), not a constant:
--- day and month rollup buckets follow it. rollup_bucket() read 'Asia/Dubai' from its body (0010); it now reads
+-- day and month rollup buckets follow it. rollup_bucket() had the zone written in its body (0010); it now reads
 -- the one setting (an uncorrelated sub-select: evaluated once per statement where the function is inlined).
 -- A change of zone on a database that holds requests is refused by config apply (their buckets were cut in the
 -- old zone); every instance reloads its reference data (and so the zone its query planning uses) on a change.
