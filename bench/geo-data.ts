@@ -4,7 +4,8 @@
 // tight "hot" blobs. Reused when it already holds the asked number of requests (delete it to regenerate).
 import pg from 'pg';
 import { createPool } from '../backend/db/pool.ts';
-import { migrate, MigrationError } from '../backend/db/migrate.ts';
+import { MigrationError } from '../backend/db/migrate.ts';
+import { migrateWithCity } from '../backend/city/migrate-with-city.ts';
 import { loadConfig } from '../backend/config.ts';
 import { importDubai, hasDubai } from '../tests/support/fixtures.ts';
 
@@ -55,7 +56,7 @@ export async function prepareBenchData(adminUrl: string, requests: number, month
   const url = urlFor(adminUrl, BENCH_DB);
   let pool = createPool(url, { ...loadConfig(), statementTimeoutMs: 0 });
   try {
-    await migrate(pool);
+    await migrateWithCity(pool);
   } catch (err) {
     if (!(err instanceof MigrationError)) throw err;
     // An applied migration changed (a schema still in flux): the bench data is generated, start again.
@@ -64,7 +65,7 @@ export async function prepareBenchData(adminUrl: string, requests: number, month
     await admin.query(`DROP DATABASE "${BENCH_DB}" WITH (FORCE)`);
     await admin.query(`CREATE DATABASE "${BENCH_DB}"`);
     pool = createPool(url, { ...loadConfig(), statementTimeoutMs: 0 });
-    await migrate(pool);
+    await migrateWithCity(pool);
   }
   await admin.end();
   const zones = (await pool.query('SELECT count(*)::int AS n FROM zones')).rows[0].n;

@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../backend/config.ts';
 import { createPool } from '../backend/db/pool.ts';
-import { migrate } from '../backend/db/migrate.ts';
+import { migrateWithCity } from '../backend/city/migrate-with-city.ts';
 import { importRequests } from '../backend/import/import-requests.ts';
 import { loadMapping } from '../backend/import/mapping.ts';
 import { refreshHotspots } from '../backend/recurrence/hotspots.ts';
@@ -53,7 +53,7 @@ const { phase } = phaseTimer(log);
 
 try {
   log(`bench:history — ${n0(ROWS)} requests, rollups ${args.rollups}${args['bulk-load'] ? ', import --bulk' : ''}; ${cpus().length} CPUs, load ${load()} at start`);
-  await migrate(pool);
+  await migrateWithCity(pool);
   const zones = await (existsSync(DUBAI)
     ? importZones(pool, JSON.parse(readFileSync(DUBAI, 'utf8')), { codeProperty: 'COMM_NUM', nameEnProperty: 'CNAME_E', nameArProperty: 'CNAME_A', kind: 'community', subdivideVertices: 64 })
     : importZones(pool, gridZones(), { codeProperty: 'code', nameEnProperty: 'name_en', nameArProperty: 'name_ar', kind: 'community', subdivideVertices: 64 }));

@@ -34,7 +34,7 @@ import pg from 'pg';
 import { createToken } from '../backend/auth/tokens.ts';
 import { loadConfig } from '../backend/config.ts';
 import { createPool } from '../backend/db/pool.ts';
-import { migrate } from '../backend/db/migrate.ts';
+import { migrateWithCity } from '../backend/city/migrate-with-city.ts';
 import { ReferenceCache } from '../backend/domain/reference.ts';
 import { compileMapping, loadMapping } from '../backend/import/mapping.ts';
 import { RowReader } from '../backend/import/row-input.ts';
@@ -135,7 +135,7 @@ function startServerProcess(databaseUrl = dbUrl, logFile = serverLog): Promise<{
 }
 
 try {
-  await migrate(pool);
+  await migrateWithCity(pool);
   const loadZones = (p: pg.Pool) => (existsSync(DUBAI)
     ? importZones(p, JSON.parse(readFileSync(DUBAI, 'utf8')), { codeProperty: 'COMM_NUM', nameEnProperty: 'CNAME_E', nameArProperty: 'CNAME_A', kind: 'community', subdivideVertices: 64 })
     : importZones(p, gridZones(), { codeProperty: 'code', nameEnProperty: 'name_en', nameArProperty: 'name_ar', kind: 'community', subdivideVertices: 64 }));
@@ -303,7 +303,7 @@ try {
   // The bulk path: a second fresh database with the same zones and its own server (jobs as --jobs).
   await admin(`CREATE DATABASE "${bulkDbName}"`);
   const bulkPool = createPool(bulkDbUrl, { ...loadConfig(), statementTimeoutMs: 0 });
-  try { await migrate(bulkPool); await loadZones(bulkPool); } finally { await bulkPool.end(); }
+  try { await migrateWithCity(bulkPool); await loadZones(bulkPool); } finally { await bulkPool.end(); }
   bulkServer = (await startServerProcess(bulkDbUrl, serverLog.replace(/\.log$/, '-bulk.log'))).child;
   const csvBulk = await csvRuns('csv --bulk', bulkDbName, bulkDbUrl, ['--bulk']);
   await poller.end();

@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { createToken } from '../backend/auth/tokens.ts';
 import { createPool } from '../backend/db/pool.ts';
-import { migrate } from '../backend/db/migrate.ts';
+import { migrateWithCity } from '../backend/city/migrate-with-city.ts';
 import { loadConfig } from '../backend/config.ts';
 import { applyPendingRollups } from '../backend/rollups/apply.ts';
 import { advanceHourHorizon } from '../backend/rollups/hour-horizon.ts';
@@ -40,7 +40,7 @@ await admin.connect();
 if (!(await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DB])).rowCount) await admin.query(`CREATE DATABASE "${DB}"`);
 await admin.end();
 const pool = createPool(url, { ...loadConfig(), statementTimeoutMs: 0, poolSize: 10 });
-await migrate(pool);
+await migrateWithCity(pool);
 const have = (await pool.query('SELECT count(*)::int AS n FROM requests')).rows[0].n;
 // Each step is skipped when done, so an interrupted preparation resumes where it stopped.
 if (have !== REQUESTS) {

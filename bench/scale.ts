@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { createToken } from '../backend/auth/tokens.ts';
 import { createPool } from '../backend/db/pool.ts';
-import { migrate } from '../backend/db/migrate.ts';
+import { migrateWithCity } from '../backend/city/migrate-with-city.ts';
 import { loadConfig } from '../backend/config.ts';
 import { advanceHourHorizon } from '../backend/rollups/hour-horizon.ts';
 import { backfillLeanHours } from '../backend/rollups/lean-hours.ts';
@@ -66,7 +66,7 @@ try {
   let t0 = performance.now();
   primary = await createCluster('s360scale', { replication: true });
   const pool = createPool(primary.url, { ...loadConfig(), statementTimeoutMs: 0, poolSize: 4 });
-  await migrate(pool);
+  await migrateWithCity(pool);
   log(`generating the demo city with ${REQUESTS.toLocaleString('en')} requests over ${MONTHS} months in a throwaway primary…`);
   const gen = spawnSync(process.execPath, ['bin/services360.js', 'generate-demo', '--months', String(MONTHS), '--requests', String(REQUESTS),
     '--seed', 'bench', '--end', END, '--quiet'], { env: { ...process.env, DATABASE_URL: primary.url }, stdio: 'inherit' });

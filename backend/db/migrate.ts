@@ -3,6 +3,8 @@
 // An applied migration's statements may never change; its comments may (they are documentation): the ledger
 // keeps the checksum of the statements alone (full-line `--` comments and blank lines left out). A row recorded
 // before that column existed is checked against the whole text once, then gets its statements' checksum.
+// A migration that had to change lists its earlier texts in migrations/amendments.json, each with why a database
+// that ran it is equivalent: the ledger accepts those and records the current text (Liquibase's validCheckSum).
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,6 +27,39 @@ export function statementsOf(text: string): string {
 export type MigrationResult = { applied: string[]; current: number };
 
 export class MigrationError extends Error {}
+
+/** An earlier text of a migration that the ledger still accepts (migrations/amendments.json). */
+export type Amendment = { text_sha256: string; statements_sha256: string; why: string };
+type LedgerRow = { checksum: string; statements_checksum: string | null };
+
+/** The amendments file, checked: every entry names a migration file and carries both checksums and a reason. */
+export function readAmendments(text = readFileSync(join(MIGRATIONS_DIR, 'amendments.json'), 'utf8')): Map<string, Amendment[]> {
+  const doc = JSON.parse(text) as Record<string, unknown>;
+  const out = new Map<string, Amendment[]>();
+  const sha = /^[0-9a-f]{64}$/;
+  for (const [file, list] of Object.entries(doc)) {
+    if (file.startsWith('$')) continue;
+    if (!/^\d{4}_[a-z0-9_]+\.sql$/.test(file) || !Array.isArray(list)) throw new MigrationError(`amendments.json: ${file} is not a migration file with a list`);
+    list.forEach((a: Partial<Amendment>, i) => {
+      if (!sha.test(a.text_sha256 ?? '') || !sha.test(a.statements_sha256 ?? '') || !a.why?.trim()) {
+        throw new MigrationError(`amendments.json: ${file}[${i}] needs text_sha256, statements_sha256 (64 hex digits) and why`);
+      }
+    });
+    out.set(file, list as Amendment[]);
+  }
+  return out;
+}
+
+/** Whether a ledger row records this text: by its statements, or (an older row) by the whole text. */
+const records = (row: LedgerRow, text: { checksum: string; statementsChecksum: string }) =>
+  row.statements_checksum === null ? row.checksum === text.checksum : row.statements_checksum === text.statementsChecksum;
+
+/** How the ledger row stands to the migration: the current text, an accepted earlier one (with why), or neither. */
+export function ledgerVerdict(row: LedgerRow, m: Migration, amendments: Amendment[] = []): { same: true } | { amended: Amendment } | { changed: true } {
+  if (records(row, m)) return { same: true };
+  const amended = amendments.find((a) => records(row, { checksum: a.text_sha256, statementsChecksum: a.statements_sha256 }));
+  return amended ? { amended } : { changed: true };
+}
 
 export function listMigrations(): Migration[] {
   return readdirSync(MIGRATIONS_DIR)
@@ -54,15 +89,20 @@ export async function migrate(pool: pg.Pool, log: (line: string) => void = () =>
       const { rows } = await client.query<{ version: number; checksum: string; statements_checksum: string | null }>(
         'SELECT version, checksum, statements_checksum FROM schema_migrations ORDER BY version');
       const done = new Map(rows.map((r) => [r.version, r]));
+      const amendments = readAmendments();
       const applied: string[] = [];
       for (const m of listMigrations()) {
         const prior = done.get(m.version);
         if (prior) {
-          const same = prior.statements_checksum === null ? prior.checksum === m.checksum : prior.statements_checksum === m.statementsChecksum;
-          if (!same) {
+          const verdict = ledgerVerdict(prior, m, amendments.get(m.file));
+          if ('changed' in verdict) {
             throw new MigrationError(`migration ${m.file} was changed after it was applied (its statements differ); add a new migration instead`);
           }
-          if (prior.statements_checksum === null) {
+          if ('amended' in verdict) {
+            await client.query('UPDATE schema_migrations SET checksum = $2, statements_checksum = $3 WHERE version = $1',
+              [m.version, m.checksum, m.statementsChecksum]);
+            log(`${m.file}: applied in an earlier text, accepted (${verdict.amended.why})`);
+          } else if (prior.statements_checksum === null) {
             await client.query('UPDATE schema_migrations SET statements_checksum = $2 WHERE version = $1', [m.version, m.statementsChecksum]);
           }
           continue;

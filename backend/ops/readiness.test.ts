@@ -41,3 +41,13 @@ test('an answering database whose migrations cannot be read is not ready; an unr
   assert.deepEqual(r.warnings.map((p) => p.path), ['rollup_lag_seconds']);
   assert.equal(judgeReadiness({ databaseAnswers: true, pending: [], lagSeconds: null }, 300).ready, true);
 });
+
+test('a database no city file was applied to is ready with a warning naming the command; a configured one is silent', () => {
+  const base = { databaseAnswers: true, pending: [], lagSeconds: 0 };
+  const bare = judgeReadiness({ ...base, cityConfigured: false }, 600);
+  assert.equal(bare.ready, true);
+  assert.deepEqual(bare.warnings.map((w) => w.path), ['city']);
+  assert.match(bare.warnings[0].message, /no city configuration applied.*services360 config apply/);
+  assert.deepEqual(judgeReadiness({ ...base, cityConfigured: true }, 600).warnings, []);
+  assert.deepEqual(judgeReadiness({ ...base, cityConfigured: null }, 600).warnings, []);
+});

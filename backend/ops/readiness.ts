@@ -1,5 +1,6 @@
 // Readiness (GET /readyz): the database answers and no migration is pending. A calendar in use running out of
-// holidays (ops/holiday-horizon.ts) is a warning. The rollup lag is reported,
+// holidays (ops/holiday-horizon.ts) is a warning, and so is a database no city file was applied to (it answers,
+// with an empty catalogue, in UTC). The rollup lag is reported,
 // and past its bound as a warning, never as a failure: answers stay exact while the job catches up (they
 // add the changes not yet applied), so taking every instance out of service for it would only turn a slow
 // job into an outage. The lag is watched by s360_rollup_lag_seconds and an alert rule instead.
@@ -24,6 +25,8 @@ export type Observed = {
   lagSeconds: number | null;
   /** the holiday horizon of each calendar in use (holiday-horizon.ts); absent or null when it could not be read */
   holidays?: HorizonRow[] | null;
+  /** whether a city file was applied (channels, topics and calendars exist); absent or null when it could not be read */
+  cityConfigured?: boolean | null;
 };
 
 /** problems make it not ready; warnings are reported and leave it ready */
@@ -48,6 +51,10 @@ export function judgeReadiness(o: Observed, lagBoundSeconds: number): Readiness 
   }
   // A calendar running out of holidays is a warning: SLA clocks keep running (without those days off).
   warnings.push(...horizonWarnings(o.holidays ?? []));
+  if (o.cityConfigured === false) {
+    warnings.push({ path: 'city', message: 'no city configuration applied: no channels, topics or working calendars, and days are counted in UTC;'
+      + ' run services360 config apply FILE (config/cities/dubai.yaml is an example)' });
+  }
   const checks: ReadinessChecks = {
     database: o.databaseAnswers ? 'ok' : 'unreachable',
     migrations: o.pending === null ? 'unknown' : o.pending.length ? 'pending' : 'current',
@@ -67,14 +74,15 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T> {
 export async function observeReadiness(pool: pg.Pool, timeoutMs: number, now: Date = new Date()): Promise<Observed> {
   const databaseAnswers = await within(pool.query('SELECT 1'), timeoutMs).then(() => true, () => false);
   if (!databaseAnswers) return { databaseAnswers, pending: null, lagSeconds: null };
-  const [pending, lagSeconds, holidays] = await Promise.all([
+  const [pending, lagSeconds, holidays, cityConfigured] = await Promise.all([
     // The database answered just now, so a schema_migrations it cannot read means none were applied.
     within(pendingMigrations(pool), timeoutMs).catch(() => null),
     within(pool.query<{ lag_seconds: number }>(sql('ops/rollup_lag')), timeoutMs).then((r) => r.rows[0].lag_seconds, () => null),
     // Unreadable (e.g. migration 0036 pending, which the migrations check reports): no holiday warning.
     within(readHolidayHorizon(pool, now), timeoutMs).catch(() => null),
+    within(pool.query<{ configured: boolean }>(sql('ops/city_configured')), timeoutMs).then((r) => r.rows[0].configured, () => null),
   ]);
-  return { databaseAnswers, pending, lagSeconds, holidays };
+  return { databaseAnswers, pending, lagSeconds, holidays, cityConfigured };
 }
 
 export async function checkReadiness(pool: pg.Pool, lagBoundSeconds: number, timeoutMs: number, now: Date = new Date()): Promise<Readiness> {

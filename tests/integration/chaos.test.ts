@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { createPool } from '../../backend/db/pool.ts';
-import { migrate } from '../../backend/db/migrate.ts';
+import { migrateWithCity } from '../../backend/city/migrate-with-city.ts';
 import { loadConfig } from '../../backend/config.ts';
 import { createToken } from '../../backend/auth/tokens.ts';
 import { clusterUnavailable, createCluster, freePort, type PgCluster } from '../support/pg-cluster.ts';
@@ -50,7 +50,7 @@ before(async () => {
   cluster = await createCluster('s360chaos');
   const pool = createPool(cluster.url, loadConfig());
   try {
-    await migrate(pool);
+    await migrateWithCity(pool);
     await importGrid(pool);
     token = (await createToken(pool, 'chaos', ['ingest', 'read', 'pii'])).token;
   } finally { await pool.end(); }

@@ -14,7 +14,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import pg from 'pg';
 import { createPool } from '../../backend/db/pool.ts';
-import { migrate } from '../../backend/db/migrate.ts';
+import { migrateWithCity } from '../../backend/city/migrate-with-city.ts';
 import { loadConfig } from '../../backend/config.ts';
 import { PRIMARY } from '../../backend/db/read-router.ts';
 import { replicaLabel } from '../../backend/db/replica-monitor.ts';
@@ -95,7 +95,7 @@ before(async () => {
   if (skip) return;
   primary = await createCluster('s360primary', { replication: true });
   primaryPool = createPool(primary.url, loadConfig());
-  await migrate(primaryPool);
+  await migrateWithCity(primaryPool);
   await importGrid(primaryPool);
   standby = await createStandby(primary, 's360standby');
   replica = replicaLabel(standby.url);

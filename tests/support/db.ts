@@ -21,6 +21,11 @@ export async function freshDatabase(): Promise<TestDatabase> {
       }
     }
   } finally { await admin.end(); }
+  return opened(name);
+}
+
+/** A pool on the named test database, and how to drop it. */
+function opened(name: string): TestDatabase {
   const url = urlFor(name);
   const pool = createPool(url, loadConfig());
   return {
@@ -40,4 +45,13 @@ export async function rowCounts(pool: pg.Pool): Promise<Record<string, number>> 
   const out: Record<string, number> = {};
   for (const t of tables) out[t] = (await pool.query(`SELECT count(*)::int AS n FROM ${t}`)).rows[0].n;
   return out;
+}
+
+/** A new, empty database (no template, no migration): what `services360 migrate` meets on a new installation. */
+export async function blankDatabase(): Promise<TestDatabase> {
+  const name = `${TEST_DB_PREFIX}${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl() });
+  await admin.connect();
+  try { await admin.query(`CREATE DATABASE "${name}"`); } finally { await admin.end(); }
+  return opened(name);
 }

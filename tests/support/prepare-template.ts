@@ -1,8 +1,9 @@
-// Before the test files run: (re)creates the migrated template database that each test file clones.
+// Before the test files run: (re)creates the template database that each test file clones: migrated, with the
+// demo's city (config/cities/dubai.yaml) applied.
 // With --cleanup: drops the template and every database a test file created in this run.
 import pg from 'pg';
 import { createPool } from '../../backend/db/pool.ts';
-import { migrate } from '../../backend/db/migrate.ts';
+import { migrateWithCity } from '../../backend/city/migrate-with-city.ts';
 import { loadConfig } from '../../backend/config.ts';
 import { TEMPLATE_DB, TEST_DB_PREFIX, adminUrl, urlFor } from './db-names.ts';
 
@@ -15,7 +16,7 @@ try {
   if (!process.argv.includes('--cleanup')) {
     await admin.query(`CREATE DATABASE "${TEMPLATE_DB}"`);
     const pool = createPool(urlFor(TEMPLATE_DB), loadConfig());
-    await migrate(pool);
+    await migrateWithCity(pool);
     await pool.end();
   }
 } finally {

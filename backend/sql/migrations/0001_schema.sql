@@ -6,7 +6,7 @@ CREATE TABLE calendars (
   code        text PRIMARY KEY,
   name_en     text NOT NULL,
   name_ar     text NOT NULL,
-  timezone    text NOT NULL DEFAULT 'Asia/Dubai',
+  timezone    text NOT NULL,  -- the city's zone unless the city file says otherwise (config apply)
   -- [{ "dow": 1..7 (ISO, Monday = 1), "from": "07:30", "to": "15:30" }, ...]
   weekly_hours jsonb NOT NULL
 );

@@ -12,13 +12,14 @@ ALTER TABLE requests ADD COLUMN sla_evaluated_at timestamptz;
 -- Re-marking a pending request must take its row lock, so the rollup job never loses a concurrent change.
 -- (Writers use INSERT … ON CONFLICT (request_id) DO UPDATE SET marked_at = now().)
 
--- The reporting time zone of day and month buckets (migration 0039 replaced it with the city's setting).
+-- The reporting time zone of day and month buckets: UTC here, the city's own since migration 0039 (amended
+-- 2026-12-06: this text named one city's zone; migrations/amendments.json).
 CREATE FUNCTION rollup_bucket(level text, t timestamptz) RETURNS timestamptz
 LANGUAGE sql STABLE PARALLEL SAFE AS $$
   SELECT CASE level
     WHEN 'hour'   THEN date_trunc('hour', t)
-    WHEN 'day'    THEN date_trunc('day', t, 'Asia/Dubai')
-    WHEN 'month'  THEN date_trunc('month', t, 'Asia/Dubai')
+    WHEN 'day'    THEN date_trunc('day', t, 'UTC')
+    WHEN 'month'  THEN date_trunc('month', t, 'UTC')
   END
 $$;
 

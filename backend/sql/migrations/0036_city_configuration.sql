@@ -15,7 +15,9 @@ CREATE TABLE city_settings (
   time_zone text NOT NULL,
   languages text[] NOT NULL CHECK (languages @> ARRAY['en','ar']::text[])
 );
-INSERT INTO city_settings (time_zone, languages) VALUES ('Asia/Dubai', ARRAY['en','ar']);
+-- Until a city file is applied the zone is UTC and /readyz says no city is configured (amended 2026-12-06: this
+-- row named one city's zone; migrations/amendments.json).
+INSERT INTO city_settings (time_zone, languages) VALUES ('UTC', ARRAY['en','ar']);
 
 CREATE TABLE priorities (
   code    text PRIMARY KEY CHECK (code IN ('low','normal','high','urgent')),
