@@ -1,30 +1,53 @@
-// On demand: `npm run bench:forecast` with DATABASE_URL pointing at a demo city (e.g. a scratch database filled by
-// `services360 generate-demo --months 6`). Measures, on this machine:
+// On demand: `npm run bench:forecast [-- --months 6 --runs 30 --keep]` makes a database of its own on the
+// S360_ADMIN_URL server and fills it as the demo does (`services360 migrate`, `config apply` of the Dubai file,
+// `generate-demo --months N`, which builds the rollups in bulk) — from a fresh clone, nothing else needed; or
+// `-- --database URL` measures a demo city already there. Measures, on this machine:
 //  1. the nightly fit: reading the daily series, fitting every series both ways with its rolling-origin holdout
 //     (MSTL + ETS and seasonal-naive), and the whole run with its writes — with the number of series;
 //  2. POST /v1/query p50 / p95 of forecast_received (the Proactive dashboard's three shapes) against `received`
 //     by department over the last 7 days (a rollup query) measured in the same run, through an in-process aggregator.
 // Prints the load average before and after: the machine is shared. Writes the forecasts (as `forecast run` does).
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { createToken } from '../backend/auth/tokens.ts';
 import { createPool } from '../backend/db/pool.ts';
-import { databaseUrl, loadConfig } from '../backend/config.ts';
+import { loadConfig } from '../backend/config.ts';
 import { evaluateAll, cityDay } from '../backend/forecast/evaluate-all.ts';
 import { extractSeries } from '../backend/forecast/series.ts';
 import { runForecasts } from '../backend/forecast/run.ts';
 import { startServer } from '../backend/server.ts';
+import { benchDatabase, load, type BenchDatabase } from './bench-run.ts';
 import { quantile } from './load.ts';
 
-const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '30' } } });
+const ROOT = join(fileURLToPath(import.meta.url), '../..');
+const { values: args } = parseArgs({ options: {
+  runs: { type: 'string', default: '30' }, months: { type: 'string', default: '6' }, database: { type: 'string' }, keep: { type: 'boolean', default: false },
+} });
 const RUNS = Number(args.runs);
-const url = databaseUrl();
+const MONTHS = Number(args.months);
+if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error('--runs must be a positive whole number');
+if (!Number.isInteger(MONTHS) || MONTHS < 1) throw new Error('--months must be a positive whole number');
 const config = { ...loadConfig(), statementTimeoutMs: 0 };
-const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 const log = (s: string) => console.log(s);
 log(`load average before: ${load()}`);
 
+let own: BenchDatabase | null = null;
+let url = args.database;
+if (!url) {
+  own = await benchDatabase('s360_bench_forecast');
+  url = own.url;
+  const cli = (...argv: string[]) => execFileSync(process.execPath, [join(ROOT, 'bin/services360.js'), ...argv],
+    { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const t = performance.now();
+  cli('migrate');
+  cli('config', 'apply', 'config/cities/dubai.yaml');
+  cli('generate-demo', '--months', String(MONTHS), '--seed', 'bench-forecast', '--quiet');
+  log(`demo city of ${MONTHS} months in ${own.name} (migrate, config apply, generate-demo with its bulk rollups): ${((performance.now() - t) / 1000).toFixed(1)} s, load ${load()}`);
+}
+try {
 // 1. The nightly fit ------------------------------------------------------------------------------------
 const pool = createPool(url, { ...config, poolSize: 4 });
 const { timeZone, today } = await cityDay(pool, new Date());
@@ -71,3 +94,7 @@ for (const [name, body] of Object.entries(shapes)) {
 }
 await server.close();
 log(`load average after: ${load()}`);
+} finally {
+  if (own && !args.keep) await own.drop().catch(() => {});
+  else if (own) log(`kept database ${own.name}`);
+}
