@@ -6,5 +6,6 @@ source scripts/bootstrap.sh --with-browser --with-compose
 npx tsc -p tsconfig.json --noEmit
 npx tsc -p src/tsconfig.json --noEmit   # the Grafana plugins (browser code, React)
 npx tsc -p tests/host/tsconfig.json --noEmit   # the plugin host page and its fixture plugins
+npx tsc -p provisioning/generate/tsconfig.json --noEmit   # the dashboard builders (Grafana's schema types)
 npm run build --if-present   # dist/: the browser tests load the built plugins in the plugin host
 node scripts/run-tests.js "$@"
