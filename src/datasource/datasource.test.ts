@@ -98,16 +98,6 @@ describe('query()', () => {
     assert.equal(response.error?.message, response.errors?.[0].message);
   });
 
-  test('a target-level error keeps the other target\'s frames', async () => {
-    answer = () => ({ status: 200, data: { results: { A: { frames: [frame('A', [5])] }, B: { error: 'no population for per-capita rates', frames: [] } } } });
-    const response = await datasource().query(request([
-      { refId: 'A', metric: 'received', groupBy: [], filters: {}, format: 'time_series' },
-      { refId: 'B', metric: 'received_per_10k', groupBy: [], filters: {}, format: 'table' },
-    ]));
-    assert.equal(response.data.length, 1);
-    assert.deepEqual(response.errors, [{ refId: 'B', message: 'no population for per-capita rates' }]);
-  });
-
   test('a hidden query is not asked at all', async () => {
     const response = await datasource().query(request([{ refId: 'A', hide: true, metric: 'received', groupBy: [], filters: {}, format: 'time_series' }]));
     assert.equal(calls.length, 0);

@@ -84,13 +84,6 @@ describe('responseToFrames', () => {
     assert.equal(responseToFrames(body, ['A']).data[0].fields[0].type, 'other');
   });
 
-  test('a target\'s own failure is an error on its refId; the other targets keep their frames', () => {
-    const body = { results: { A: timeSeries.results.A, B: { error: 'unknown dimension "zones"', frames: [] } } };
-    const { data, errors } = responseToFrames(body, ['A', 'B']);
-    assert.equal(data.length, 2);
-    assert.deepEqual(errors, [{ refId: 'B', message: 'unknown dimension "zones"' }]);
-  });
-
   test('a refId missing from the answer is reported, not silently empty', () => {
     assert.deepEqual(responseToFrames({ results: {} }, ['A']).errors, [{ refId: 'A', message: 'the aggregator sent no result for query A' }]);
   });

@@ -17,9 +17,9 @@ export interface WireFrame {
   fields: WireField[];
 }
 
+/** One target's answer. The aggregator refuses a bad target with a 400 for the whole call, never per target. */
 export interface WireResult {
   frames?: WireFrame[];
-  error?: string;
 }
 
 export interface QueryResponseBody {
@@ -72,7 +72,6 @@ export function responseToFrames(body: QueryResponseBody | undefined, refIds: re
       errors.push({ refId, message: `the aggregator sent no result for query ${refId}` });
       continue;
     }
-    if (result.error) errors.push({ refId, message: result.error });
     for (const frame of result.frames ?? []) data.push(wireFrameToDataFrame(frame, refId));
   }
   return { data, errors };
