@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { EDITIONS, uidIn } from '../../provisioning/generate/language.ts';
 import { WALL, playlistFile } from '../../provisioning/generate/playlists.ts';
 import { provisionedDashboards } from '../browser/zonemap-harness/provisioned.ts';
+import { dashboardLinks } from '../../backend/forecast/metrics/proactive-actions.ts';
 
 const ROOT = join(fileURLToPath(import.meta.url), '../../..');
 const TEXT_KEYS = new Set(['title', 'description', 'label', 'text']);
@@ -101,4 +102,15 @@ test('the Arabic wall playlist cycles the Arabic copies of the English wall', ()
   assert.doesNotMatch(read('ar').name, LATIN);
   const arabicUids = new Set(arabic.map((d) => d.uid));
   for (const i of read('ar').items) assert.ok(arabicUids.has(i.value), `${i.value} is provisioned`);
+});
+
+test('the aggregator\'s links in an Arabic answer (the Act now table) open the Arabic copies, in English the English ones', () => {
+  for (const [lang, dashboards] of [['en', english], ['ar', arabic]] as const) {
+    const uids = new Set(dashboards.map((d) => d.uid));
+    for (const url of Object.values(dashboardLinks(lang))) {
+      const uid = /^\/d\/([\w-]+)\?/.exec(url)?.[1];
+      assert.ok(uid && uids.has(uid), `${lang}: ${url} opens a provisioned dashboard of its language`);
+      assert.match(url, new RegExp(`var-language=${lang}$`));
+    }
+  }
 });
