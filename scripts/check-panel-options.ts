@@ -9,9 +9,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { EDITIONS, LANGUAGES } from '../provisioning/generate/language.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const DIR = join(ROOT, 'provisioning/dashboards/services360');
+/** Every language's dashboards (provisioning/dashboards/services360, services360-ar). */
+const DIRS = LANGUAGES.map((lang) => join(ROOT, 'provisioning/dashboards', EDITIONS[lang].dir));
 const OUT = join(ROOT, '.cache/panel-options');
 const SCHEMA = (panel: string, name: string) => `@grafana/schema/dist/esm/raw/composable/${panel}/panelcfg/x/${name}PanelCfg_types.gen`;
 
@@ -36,8 +38,8 @@ export function checkFile(): { source: string; problems: string[] } {
   const imports = new Map<string, string>();
   const lines: string[] = [];
   const alias = (type: string, which: string) => `${type.replace(/[^a-z0-9]/gi, '_')}_${which}`;
-  for (const file of readdirSync(DIR).filter((f) => f.endsWith('.json')).sort()) {
-    const d = JSON.parse(readFileSync(join(DIR, file), 'utf8')) as { uid: string; panels: Panel[] };
+  for (const file of DIRS.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => join(dir, f)))) {
+    const d = JSON.parse(readFileSync(file, 'utf8')) as { uid: string; panels: Panel[] };
     for (const p of d.panels.flatMap((x) => [x, ...(x.panels ?? [])])) {
       const known = TYPES[p.type];
       if (!known) { if (p.type !== 'row') problems.push(`${d.uid} panel ${p.id} "${p.title}": no option type known for panel type ${p.type}`); continue; }

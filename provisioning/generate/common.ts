@@ -18,16 +18,16 @@ import {
 } from '@grafana/grafana-foundation-sdk/dashboard';
 import type { Dimension } from '../../backend/rollups/cubes.ts';
 import type { S360VariableQuery } from '../../src/datasource/types.ts';
-import { FOLDER, S360, TAG } from './refs.ts';
+import { EDITIONS, uidIn, type Lang } from './language.ts';
+import { S360 } from './refs.ts';
 import { s360Annotations } from './s360-query.ts';
+import { COMMON_TEXTS } from './texts/common.ts';
 
 export type GridPos = { x: number; y: number; w: number; h: number };
 export const at = (x: number, y: number, w: number, h: number): GridPos => ({ x, y, w, h });
 
-const ALL = { text: ['All'], value: ['$__all'] };
-
 /** A dimension of the aggregator as a multi-value variable with All (GET /v1/variables/{dimension}). */
-export function dimensionVariable(name: Dimension, label: string) {
+export function dimensionVariable(name: Dimension, label: string, lang: Lang) {
   const query: Omit<S360VariableQuery, 'refId'> & { refId: string } = { refId: `${name}-variable`, dimension: name, language: '$language', filters: {} };
   return new QueryVariableBuilder(name)
     .label(label)
@@ -39,31 +39,38 @@ export function dimensionVariable(name: Dimension, label: string) {
     .multi(true)
     .includeAll(true)
     .allowCustomValue(false)
-    .current(ALL);
+    .current({ text: [COMMON_TEXTS[lang].all], value: ['$__all'] });
 }
 
-export function languageVariable() {
+/** The names of the languages the `language` variable offers, in their own language. */
+const LANGUAGE_NAMES: Record<Lang, string> = { en: 'English', ar: 'العربية' };
+
+/** The language the queries and the maps speak, at the dashboard's own language by default. */
+export function languageVariable(lang: Lang) {
   return new CustomVariableBuilder('language')
-    .label('Language')
-    .values('English : en, العربية : ar')
+    .label(COMMON_TEXTS[lang].language)
+    .values(Object.entries(LANGUAGE_NAMES).map(([code, name]) => `${name} : ${code}`).join(', '))
     .multi(false)
     .includeAll(false)
     .allowCustomValue(false)
-    .current({ text: 'English', value: 'en' });
+    .current({ text: LANGUAGE_NAMES[lang], value: lang });
 }
 
-export function filterVariables() {
+export function filterVariables(lang: Lang) {
+  const t = COMMON_TEXTS[lang];
   return [
-    languageVariable(),
-    dimensionVariable('zone', 'Zone'),
-    dimensionVariable('channel', 'Channel'),
-    dimensionVariable('category', 'Category'),
-    dimensionVariable('department', 'Department'),
+    languageVariable(lang),
+    dimensionVariable('zone', t.zone, lang),
+    dimensionVariable('channel', t.channel, lang),
+    dimensionVariable('category', t.category, lang),
+    dimensionVariable('department', t.department, lang),
   ];
 }
 
 export type DashboardSpec = {
+  /** The English dashboard's uid (the Arabic copy's is derived: uidIn). */
   uid: string;
+  lang: Lang;
   title: string;
   description: string;
   /** 10s for wall screens, 30s otherwise. */
@@ -72,25 +79,27 @@ export type DashboardSpec = {
   to?: string;
 };
 
-/** The dashboard skeleton: uid, folder tag, time, refresh, annotations, links to the other Services 360 dashboards. */
+/** The dashboard skeleton: uid, folder tag, time, refresh, annotations, links to the other Services 360 dashboards
+ *  of the same language (the dropdown lists the dashboards of its edition's tag). */
 export function dashboard(spec: DashboardSpec) {
+  const edition = EDITIONS[spec.lang];
   return new DashboardBuilder(spec.title)
-    .uid(spec.uid)
+    .uid(uidIn(spec.uid, spec.lang))
     .description(spec.description)
-    .tags([TAG])
+    .tags([edition.tag])
     .timezone('browser')
     .time({ from: spec.from, to: spec.to ?? 'now' })
     .refresh(spec.refresh)
     .editable()
     .annotation(
       new AnnotationQueryBuilder()
-        .name('Incidents and SLA policy changes')
+        .name(COMMON_TEXTS[spec.lang].annotations)
         .datasource(S360)
         .enable(true)
         .iconColor('orange')
         .target(s360Annotations()),
     )
-    .link(new DashboardLinkBuilder(FOLDER).type(DashboardLinkType.Dashboards).tags([TAG]).asDropdown(true).includeVars(true).keepTime(true));
+    .link(new DashboardLinkBuilder(edition.folder).type(DashboardLinkType.Dashboards).tags([edition.tag]).asDropdown(true).includeVars(true).keepTime(true));
 }
 
 export const thresholds = (...steps: Threshold[]) => new ThresholdsConfigBuilder().mode(ThresholdsMode.Absolute).steps(steps);

@@ -7,9 +7,6 @@ export const S360: DataSourceRef = { type: 'services360-requests-datasource', ui
 export const S360_PII: DataSourceRef = { type: 'services360-requests-datasource', uid: 'services360-requests-pii' };
 export const ZONEMAP_PANEL = 'services360-zonemap-panel';
 
-export const FOLDER = 'Services 360';
-export const TAG = 'services360';
-
 export const DASHBOARD_UIDS = {
   executive: 's360-executive',
   channels: 's360-channels',

@@ -2,11 +2,17 @@
 // types (src/panel/types.ts). Only what differs from the panel's defaults is written; Grafana fills the rest
 // from the plugin's defaults when the dashboard loads.
 import { PanelBuilder } from '@grafana/grafana-foundation-sdk/dashboard';
+import type { LabelLanguage } from '../../src/panel/style/labels.ts';
 import type { ZoneMapOptions } from '../../src/panel/types.ts';
+import type { Lang } from './language.ts';
 import { S360, ZONEMAP_PANEL } from './refs.ts';
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
 export type ZoneMapPanelOptions = DeepPartial<ZoneMapOptions>;
+
+/** Zone labels on a dashboard of each language: both names on the English ones, the Arabic name on the Arabic copies. */
+const LABELS_IN: Record<Lang, LabelLanguage> = { en: 'both', ar: 'ar' };
+export const labelsIn = (lang: Lang): LabelLanguage => LABELS_IN[lang];
 
 export class ZoneMapPanelBuilder extends PanelBuilder {
   constructor() {

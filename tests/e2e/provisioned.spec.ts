@@ -6,12 +6,14 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@grafana/plugin-e2e';
+import { EDITIONS, LANGUAGES } from '../../provisioning/generate/language.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const DIR = join(ROOT, 'provisioning/dashboards/services360');
+/** Every language's dashboards: the English ones and their Arabic copies. */
+const DIRS = LANGUAGES.map((lang) => join(ROOT, 'provisioning/dashboards', EDITIONS[lang].dir));
 type Panel = { id: number; type: string; title: string; targets?: unknown[] };
 type Dashboard = { uid: string; title: string; panels: Panel[] };
-const DASHBOARDS: Dashboard[] = readdirSync(DIR).filter((f) => f.endsWith('.json')).sort().map((f) => JSON.parse(readFileSync(join(DIR, f), 'utf8')));
+const DASHBOARDS: Dashboard[] = DIRS.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8'))));
 
 // Grafana's e2e selectors (@grafana/e2e-selectors, components.Panels.Panel): the loading bar and the
 // "No data" / error message of a panel.

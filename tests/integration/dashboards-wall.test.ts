@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SLA_TARGET_PCT } from '../../provisioning/generate/common.ts';
 import { provisionedDashboards } from '../browser/zonemap-harness/provisioned.ts';
+import { LANGUAGES } from '../../provisioning/generate/language.ts';
+import { playlistFile } from '../../provisioning/generate/playlists.ts';
 
 const ROOT = join(fileURLToPath(import.meta.url), '../../..');
 type Steps = { value: number | null; color: string }[];
@@ -47,12 +49,14 @@ test('the executive overview shows open requests by stage, the alerts firing and
   assert.equal(link.url, '/d/s360-journey?var-reference=${__value.raw}');
 });
 
-test('every map of a dashboard in the wall playlist is in TV mode', () => {
-  const playlist = JSON.parse(readFileSync(join(ROOT, 'provisioning/playlists/services360-tv.json'), 'utf8')) as { items: { value: string }[] };
-  const wall = new Set(playlist.items.map((i) => i.value));
-  const maps = provisionedDashboards().filter((d) => wall.has(d.uid)).flatMap((d) => (d.panels as any[]).filter((p) => p.type === 'services360-zonemap-panel').map((p) => ({ d, p })));
-  assert.ok(maps.length >= 4);
-  for (const { d, p } of maps) assert.equal(p.options?.tvMode, true, `${d.uid} panel ${p.id} "${p.title}"`);
+test('every map of a dashboard in a wall playlist (English or Arabic) is in TV mode', () => {
+  for (const lang of LANGUAGES) {
+    const playlist = JSON.parse(readFileSync(join(ROOT, 'provisioning/playlists', playlistFile(lang)), 'utf8')) as { items: { value: string }[] };
+    const wall = new Set(playlist.items.map((i) => i.value));
+    const maps = provisionedDashboards(lang).filter((d) => wall.has(d.uid)).flatMap((d) => (d.panels as any[]).filter((p) => p.type === 'services360-zonemap-panel').map((p) => ({ d, p })));
+    assert.ok(maps.length >= 4, `${lang}: ${maps.length} maps on the wall`);
+    for (const { d, p } of maps) assert.equal(p.options?.tvMode, true, `${d.uid} panel ${p.id} "${p.title}"`);
+  }
 });
 
 test('the hot spots map asks for the city\'s top 50 across topics', () => {

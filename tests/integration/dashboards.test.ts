@@ -23,6 +23,7 @@ import type { S360Query } from '../../src/datasource/types.ts';
 import { sweepSla } from '../../backend/sla/sweep.ts';
 import { runForecasts } from '../../backend/forecast/run.ts';
 import { loadConfig } from '../../backend/config.ts';
+import { EDITIONS, LANGUAGES } from '../../provisioning/generate/language.ts';
 
 const ROOT = join(fileURLToPath(import.meta.url), '../../..');
 const DASHBOARD_DIR = join(ROOT, 'provisioning/dashboards/services360');
@@ -55,16 +56,18 @@ describe('the provisioned dashboards', () => {
   test('are exactly what their typed builders generate (npm run dashboards)', () => {
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'provisioning/generate/main.ts', '--check'], { cwd: ROOT, encoding: 'utf8' });
     assert.equal(run.status, 0, `${run.stdout}${run.stderr}`);
-    assert.match(run.stdout, /7 dashboards match/);
+    assert.match(run.stdout, /14 dashboards \(en, ar\) and 2 playlists match/);
   });
 
-  test('are the seven of the command centre, with unique uids, in one provider folder "Services 360"', () => {
+  test('are the seven of the command centre, with unique uids, in the provider folder "Services 360" (the Arabic copies in their own)', () => {
     assert.deepEqual(DASHBOARDS.map(({ d }) => d.uid).sort(), ['s360-categories', 's360-channels', 's360-executive', 's360-journey', 's360-proactive', 's360-sla', 's360-zones']);
     const provider = parse(readFileSync(join(ROOT, 'provisioning/dashboards/services360.yaml'), 'utf8'));
     assert.equal(provider.apiVersion, 1);
-    assert.equal(provider.providers.length, 1);
-    assert.equal(provider.providers[0].folder, 'Services 360');
-    assert.equal(provider.providers[0].options.path, '${GF_PATHS_PROVISIONING}/dashboards/services360');
+    assert.equal(EDITIONS.en.folder, 'Services 360');
+    // One provider per language, its folder and path those the generator writes to (provisioning/generate/language.ts).
+    assert.deepEqual(provider.providers.map((p: { folder: string; options: { path: string } }) => [p.folder, p.options.path]),
+      LANGUAGES.map((lang) => [EDITIONS[lang].folder, `\${GF_PATHS_PROVISIONING}/dashboards/${EDITIONS[lang].dir}`]));
+    assert.equal(new Set(provider.providers.map((p: { name: string }) => p.name)).size, provider.providers.length, 'provider names are unique');
   });
 
   test('refresh every 10 s on the wall screen (executive overview) and every 30 s elsewhere', () => {

@@ -202,8 +202,8 @@ describe('early warning', () => {
     assert.equal(field(a, 'topic_code').values[0], PEST);
     assert.equal(field(a, 'action').values[0], 'أضف جولة جمع قبل عطلة نهاية الأسبوع');
     assert.match(field(a, 'why').values[0], /أعلى من المتوقع/);
-    assert.match(field(a, 'zone').config.links[0].url, /\/d\/s360-zones\?var-zone=/);
-    assert.match(field(a, 'topic').config.links[0].url, /\/d\/s360-journey\?var-reference=/);
+    assert.match(field(a, 'zone').config.links[0].url, /\/d\/s360-zones-ar\?var-zone=.*&var-language=ar$/, 'an Arabic answer links to the Arabic copy');
+    assert.match(field(a, 'topic').config.links[0].url, /\/d\/s360-journey-ar\?var-reference=/);
     assert.match(field(a, 'latest_reference').values[0], /^S360-\d{9,}$/);
   });
 });

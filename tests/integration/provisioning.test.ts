@@ -10,6 +10,8 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { EDITIONS, LANGUAGES, uidIn } from '../../provisioning/generate/language.ts';
+import { playlistFile } from '../../provisioning/generate/playlists.ts';
 
 const ROOT = join(fileURLToPath(import.meta.url), '../../..');
 const PROVISIONING = join(ROOT, 'provisioning');
@@ -46,7 +48,8 @@ const datasources = () => GRAFANA_YAML.filter((f) => f.includes('/datasources/')
 const contactPoints = () => yamlOf('provisioning/alerting/contact-points.yaml').contactPoints as any[];
 const policies = () => yamlOf('provisioning/alerting/notification-policies.yaml').policies as any[];
 const rules = () => (yamlOf('provisioning/alerting/rules.yaml').groups as any[]).flatMap((g) => g.rules.map((r: any) => ({ ...r, group: g })));
-const dashboards = () => readdirSync(join(PROVISIONING, 'dashboards/services360')).map((f) => json(`provisioning/dashboards/services360/${f}`));
+/** Every language's dashboards (services360/, services360-ar/). */
+const dashboards = () => LANGUAGES.flatMap((lang) => readdirSync(join(PROVISIONING, 'dashboards', EDITIONS[lang].dir)).map((f) => json(`provisioning/dashboards/${EDITIONS[lang].dir}/${f}`)));
 
 describe('provisioning files', () => {
   test('every YAML parses and Grafana-read files are apiVersion 1', () => {
@@ -95,16 +98,18 @@ describe('provisioning files', () => {
     assert.equal(pg.database, undefined, 'database belongs in jsonData (the top-level field is deprecated)');
   });
 
-  test('the wall-screen playlist (posted to /api/playlists: Grafana has no file provisioning for playlists) names provisioned dashboards', () => {
-    const playlist = json('provisioning/playlists/services360-tv.json');
+  test('the wall-screen playlists, one per language (posted to /api/playlists: Grafana has no file provisioning for playlists), name provisioned dashboards', () => {
     const uids = new Set(dashboards().map((d) => d.uid));
-    assert.ok(playlist.name && /^\d+[smh]$/.test(playlist.interval));
-    assert.ok(playlist.items.length >= 2);
-    for (const item of playlist.items) {
-      assert.equal(item.type, 'dashboard_by_uid');
-      assert.ok(uids.has(item.value), `playlist item ${item.value}`);
+    for (const lang of LANGUAGES) {
+      const playlist = json(`provisioning/playlists/${playlistFile(lang)}`);
+      assert.ok(playlist.name && /^\d+[smh]$/.test(playlist.interval));
+      assert.ok(playlist.items.length >= 2);
+      for (const item of playlist.items) {
+        assert.equal(item.type, 'dashboard_by_uid');
+        assert.ok(uids.has(item.value), `playlist item ${item.value}`);
+      }
+      assert.equal(playlist.items[0].value, uidIn('s360-executive', lang));
     }
-    assert.equal(playlist.items[0].value, 's360-executive');
   });
 
   test('the app is enabled by provisioning under its plugin id', () => {

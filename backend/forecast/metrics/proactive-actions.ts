@@ -18,8 +18,18 @@ export const RISE_MIN_MORE = 3;
 export const RISE_MIN_RATIO = 1.2;
 
 type Item = { zoneId: number; topic: string; score: number; reasons: string[] };
-export const ZONES_LINK = '/d/s360-zones?var-zone=${__data.fields.zone_code}&var-language=${language}';
-export const JOURNEY_LINK = '/d/s360-journey?var-reference=${__data.fields.latest_reference}&var-language=${language}';
+/**
+ * The dashboards the table's links open, in the answer's language: an Arabic answer links to the Arabic copies, whose
+ * uids end in -ar as provisioning/generate/language.ts provisions them (tests/integration/dashboards-arabic.test.ts
+ * checks these paths against the provisioned uids of each language).
+ */
+export function dashboardLinks(lang: Language) {
+  const path = (uid: string) => `/d/${uid}${lang === 'ar' ? '-ar' : ''}`;
+  return {
+    zones: `${path('s360-zones')}?var-zone=\${__data.fields.zone_code}&var-language=${lang}`,
+    journey: `${path('s360-journey')}?var-reference=\${__data.fields.latest_reference}&var-language=${lang}`,
+  };
+}
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
 const reasonText = {
@@ -67,16 +77,17 @@ export async function proactiveActions(ctx: ProactiveContext): Promise<Frame[]> 
   const latest = new Map(refs.rows.map((r) => [`${r.zone_id}|${r.topic}`, r.reference]));
   const zoneCode = (id: number) => ref.zoneById.get(id)?.code ?? String(id);
   const action = (code: string) => { const a = topicOf.get(code)?.proactive_action; return a ? a[lang] ?? a.en ?? '' : ''; };
-  const link = (title: string, url: string) => ({ links: [{ title, url: url.replace('${language}', lang) }] });
+  const links = dashboardLinks(lang);
+  const link = (title: string, url: string) => ({ links: [{ title, url }] });
   return [{
     name: frameName(lang, METRICS.proactive_actions), refId: target.refId,
     fields: [
       column(lang, 'rank', 'number', rows.map((_, i) => i + 1), 'Rank', 'الترتيب'),
       column(lang, 'zone', 'string', rows.map((r) => nameOf('zone', zoneCode(r.zoneId), ref, lang)), 'Zone', 'المنطقة',
-        link(lang === 'ar' ? 'لوحة المناطق' : 'Zones dashboard', ZONES_LINK)),
+        link(lang === 'ar' ? 'لوحة المناطق' : 'Zones dashboard', links.zones)),
       column(lang, 'zone_code', 'string', rows.map((r) => zoneCode(r.zoneId)), 'Zone (code)', 'المنطقة (رمز)'),
       column(lang, 'topic', 'string', rows.map((r) => nameOf('topic', r.topic, ref, lang)), 'Topic', 'الموضوع',
-        link(lang === 'ar' ? 'رحلة آخر طلب' : 'Latest request\'s journey', JOURNEY_LINK)),
+        link(lang === 'ar' ? 'رحلة آخر طلب' : 'Latest request\'s journey', links.journey)),
       column(lang, 'topic_code', 'string', rows.map((r) => r.topic), 'Topic (code)', 'الموضوع (رمز)'),
       column(lang, 'department', 'string', rows.map((r) => nameOf('department', topicOf.get(r.topic)?.department ?? null, ref, lang)), 'Department', 'الإدارة'),
       column(lang, 'why', 'string', rows.map((r) => r.reasons.join(' · ')), 'Why now', 'السبب'),

@@ -8,6 +8,8 @@ import { at, dashboard, filterVariables, hideFields, paletteColors } from '../co
 import { DASHBOARD_UIDS, S360 } from '../refs.ts';
 import { s360 } from '../s360-query.ts';
 import { ZoneMapPanelBuilder } from '../zonemap-panel.ts';
+import { CATEGORIES_TEXTS } from '../texts/categories.ts';
+import type { Lang } from '../language.ts';
 
 const CHANGE_COLOURS = [
   { id: 'custom.cellOptions', value: { type: 'color-text' } },
@@ -18,18 +20,20 @@ const CHANGE_COLOURS = [
 /** Hot spots drawn on the map: the city's largest, across topics (their topics decluttered, the largest labelled). */
 const HOTSPOTS_ON_MAP = 50;
 
-export function categories() {
+export function categories(lang: Lang) {
+  const t = CATEGORIES_TEXTS[lang];
   const d = dashboard({
+    lang,
     uid: DASHBOARD_UIDS.categories,
-    title: 'Services 360 — Categories and recurring reports',
-    description: 'Requests by category, the recurring topics with their trend, and the hot spots where one topic keeps coming back.',
+    title: t.title,
+    description: t.description,
     refresh: '30s',
     from: 'now-30d',
   });
-  for (const v of filterVariables()) d.withVariable(v);
+  for (const v of filterVariables(lang)) d.withVariable(v);
 
   d.withPanel(
-    new TimeSeries().id(1).title('Requests by category').description('Requests received per day, by category.')
+    new TimeSeries().id(1).title(t.byCategory).description(t.byCategoryAbout)
       .gridPos(at(0, 0, 16, 9)).datasource(S360)
       .withTarget(s360('A', 'received').groupBy('category').interval('1d'))
       .stacking(new StackingConfigBuilder().mode(StackingMode.Normal)).fillOpacity(35).lineWidth(1)
@@ -37,7 +41,7 @@ export function categories() {
       .unit('short').decimals(0).colorScheme(paletteColors()),
   );
   d.withPanel(
-    new PieChart().id(2).title('Share by category').description('Requests received in the period by category.')
+    new PieChart().id(2).title(t.share).description(t.shareAbout)
       .gridPos(at(16, 0, 8, 9)).datasource(S360)
       .withTarget(s360('A', 'received').groupBy('category').table())
       .withTransformation(hideFields('category_code'))
@@ -47,14 +51,14 @@ export function categories() {
       .unit('short').colorScheme(paletteColors()),
   );
   d.withPanel(
-    new Table().id(3).title('Recurring topics').description('The 10 topics reported most in the period, with the count of the period before and the change.')
+    new Table().id(3).title(t.recurring).description(t.recurringAbout)
       .gridPos(at(0, 9, 10, 11)).datasource(S360)
       .withTarget(s360('A', 'recurring_topics').table().topN(10))
       .withTransformation(hideFields('topic_code'))
       .overrideByName('change_pct', CHANGE_COLOURS),
   );
   d.withPanel(
-    new TimeSeries().id(4).title('Topic trends').description('Requests per day by topic.')
+    new TimeSeries().id(4).title(t.trends).description(t.trendsAbout)
       .gridPos(at(10, 9, 14, 11)).datasource(S360)
       .withTarget(s360('A', 'received').groupBy('topic').interval('1d'))
       .lineWidth(2).fillOpacity(0)
@@ -62,7 +66,7 @@ export function categories() {
       .unit('short').decimals(0).colorScheme(paletteColors()),
   );
   d.withPanel(
-    new ZoneMapPanelBuilder().id(5).title('Hot spots').description('Places where the same topic was reported again and again (rings sized by count), over zones coloured by requests.')
+    new ZoneMapPanelBuilder().id(5).title(t.hotspotsMap).description(t.hotspotsMapAbout)
       .gridPos(at(0, 20, 14, 16))
       .withTarget(s360('A', 'received').groupBy('zone').table().crossFilter('zone'))
       // The city's top 50 hot spots across topics (without topN the aggregator answers its default 10).
@@ -79,7 +83,7 @@ export function categories() {
       .unit('short').decimals(0),
   );
   d.withPanel(
-    new Table().id(6).title('Hot spots').description('Each place where one topic recurred: zone, topic, count, first and last report.')
+    new Table().id(6).title(t.hotspotsTable).description(t.hotspotsTableAbout)
       .gridPos(at(14, 20, 10, 16)).datasource(S360)
       .withTarget(s360('A', 'hotspots').table())
       .withTransformation(hideFields('zone_code', 'topic_code', 'lon', 'lat'))

@@ -8,28 +8,32 @@ import { PanelBuilder as TimeSeries } from '@grafana/grafana-foundation-sdk/time
 import { ON_TIME_STEPS, at, dashboard, filterVariables, hideFields, paletteColors } from '../common.ts';
 import { DASHBOARD_UIDS, S360 } from '../refs.ts';
 import { s360 } from '../s360-query.ts';
+import { CHANNELS_TEXTS } from '../texts/channels.ts';
+import type { Lang } from '../language.ts';
 
 const legendTable = () => new VizLegendOptionsBuilder().showLegend(true).displayMode(LegendDisplayMode.Table).placement(LegendPlacement.Right).calcs(['sum']);
 
-export function channels() {
+export function channels(lang: Lang) {
+  const t = CHANNELS_TEXTS[lang];
   const d = dashboard({
+    lang,
     uid: DASHBOARD_UIDS.channels,
-    title: 'Services 360 — Channels',
-    description: 'Requests by channel: volume, share, first response, on-time resolution and satisfaction.',
+    title: t.title,
+    description: t.description,
     refresh: '30s',
     from: 'now-7d',
   });
-  for (const v of filterVariables()) d.withVariable(v);
+  for (const v of filterVariables(lang)) d.withVariable(v);
 
   d.withPanel(
-    new TimeSeries().id(1).title('Requests by channel').description('Requests received per hour, one line per channel. A flat zero on every channel means nothing is being ingested.')
+    new TimeSeries().id(1).title(t.byChannel).description(t.byChannelAbout)
       .gridPos(at(0, 0, 16, 10)).datasource(S360)
       .withTarget(s360('A', 'received').groupBy('channel').interval('1h'))
       .stacking(new StackingConfigBuilder().mode(StackingMode.Normal)).fillOpacity(30).lineWidth(1)
       .legend(legendTable()).unit('short').decimals(0).colorScheme(paletteColors()),
   );
   d.withPanel(
-    new PieChart().id(2).title('Share by channel').description('Requests received in the period by channel.')
+    new PieChart().id(2).title(t.share).description(t.shareAbout)
       .gridPos(at(16, 0, 8, 10)).datasource(S360)
       .withTarget(s360('A', 'received').groupBy('channel').table())
       .withTransformation(hideFields('channel_code'))
@@ -39,7 +43,7 @@ export function channels() {
       .unit('short').colorScheme(paletteColors()),
   );
   d.withPanel(
-    new Table().id(3).title('Channels at a glance').description('Per channel over the period: requests, resolved on time, median first response, mean satisfaction (1–5).')
+    new Table().id(3).title(t.glance).description(t.glanceAbout)
       .gridPos(at(0, 10, 24, 8)).datasource(S360)
       .withTarget(s360('A', 'received').groupBy('channel').table())
       .withTarget(s360('B', 'on_time_pct').groupBy('channel').table())
@@ -54,7 +58,7 @@ export function channels() {
       ]),
   );
   d.withPanel(
-    new BarChart().id(4).title('First response by channel (median)').description('Median time from receipt to the first response.')
+    new BarChart().id(4).title(t.firstResponse).description(t.firstResponseAbout)
       .gridPos(at(0, 18, 12, 9)).datasource(S360)
       .withTarget(s360('A', 'first_response_median').groupBy('channel').table())
       .withTransformation(hideFields('channel_code'))
@@ -63,7 +67,7 @@ export function channels() {
       .unit('s').decimals(0).colorScheme(paletteColors()),
   );
   d.withPanel(
-    new TimeSeries().id(5).title('Satisfaction by channel').description('Mean satisfaction score (1–5) of the requests closed each day.')
+    new TimeSeries().id(5).title(t.satisfaction).description(t.satisfactionAbout)
       .gridPos(at(12, 18, 12, 9)).datasource(S360)
       .withTarget(s360('A', 'satisfaction_mean').groupBy('channel').interval('1d'))
       .min(1).max(5).decimals(2).lineWidth(2)
@@ -71,7 +75,7 @@ export function channels() {
       .colorScheme(paletteColors()),
   );
   d.withPanel(
-    new TimeSeries().id(6).title('Open backlog by channel').description('Requests open at the end of each hour, by the channel they came in on.')
+    new TimeSeries().id(6).title(t.backlog).description(t.backlogAbout)
       .gridPos(at(0, 27, 24, 9)).datasource(S360)
       .withTarget(s360('A', 'backlog').groupBy('channel').interval('1h'))
       .stacking(new StackingConfigBuilder().mode(StackingMode.Normal)).fillOpacity(40).lineWidth(1)

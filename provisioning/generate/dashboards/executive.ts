@@ -14,23 +14,28 @@ import { PanelBuilder as BarGauge } from '@grafana/grafana-foundation-sdk/bargau
 import { AlertListPanelBuilder } from '../alertlist-panel.ts';
 import { DASHBOARD_UIDS, S360 } from '../refs.ts';
 import { s360 } from '../s360-query.ts';
-import { ZoneMapPanelBuilder } from '../zonemap-panel.ts';
+import { ZoneMapPanelBuilder, labelsIn } from '../zonemap-panel.ts';
+import { EXECUTIVE_TEXTS } from '../texts/executive.ts';
+import { COMMON_TEXTS } from '../texts/common.ts';
+import { fill, uidIn, type Lang } from '../language.ts';
 
 const TODAY = 'now/d';
 const WEEK = '7d';
 
-export function executive() {
+export function executive(lang: Lang) {
+  const t = EXECUTIVE_TEXTS[lang];
   const d = dashboard({
+    lang,
     uid: DASHBOARD_UIDS.executive,
-    title: 'Services 360 — Executive overview',
-    description: 'The city at a glance, for a wall screen: open in kiosk mode (/d/s360-executive?kiosk&refresh=10s).',
+    title: t.title,
+    description: fill(t.description, { url: `/d/${uidIn(DASHBOARD_UIDS.executive, lang)}?kiosk&refresh=10s` }),
     refresh: '10s',
     from: 'now/d',
   });
-  for (const v of filterVariables()) d.withVariable(v);
+  for (const v of filterVariables(lang)) d.withVariable(v);
 
   d.withPanel(
-    new Stat().id(1).title('Requests today').description('Requests received since midnight, by hour.')
+    new Stat().id(1).title(t.requestsToday).description(t.requestsTodayAbout)
       .gridPos(at(0, 0, 5, 6)).datasource(S360).timeFrom(TODAY)
       .withTarget(s360('A', 'received').interval('1h'))
       .reduceOptions(new ReduceDataOptionsBuilder().calcs(['sum']).values(false))
@@ -38,7 +43,7 @@ export function executive() {
       .unit('short').decimals(0).colorScheme(thresholdColors()).thresholds(thresholds({ value: null, color: 'blue' })),
   );
   d.withPanel(
-    new Stat().id(2).title('Open backlog').description('Requests open now (received and not yet closed or cancelled).')
+    new Stat().id(2).title(t.backlog).description(t.backlogAbout)
       .gridPos(at(5, 0, 5, 6)).datasource(S360).timeFrom(TODAY)
       .withTarget(s360('A', 'backlog').interval('1h'))
       .reduceOptions(new ReduceDataOptionsBuilder().calcs(['lastNotNull']).values(false))
@@ -46,7 +51,7 @@ export function executive() {
       .unit('short').decimals(0).colorScheme(thresholdColors()).thresholds(thresholds({ value: null, color: 'purple' })),
   );
   d.withPanel(
-    new Stat().id(3).title('Resolved on time, 7 days').description('Share of requests due or finished in the last 7 days that were resolved within their SLA.')
+    new Stat().id(3).title(t.onTime).description(t.onTimeAbout)
       .gridPos(at(10, 0, 5, 6)).datasource(S360).timeFrom(WEEK)
       .withTarget(s360('A', 'on_time_pct').table())
       .reduceOptions(new ReduceDataOptionsBuilder().calcs(['lastNotNull']).values(false))
@@ -54,7 +59,7 @@ export function executive() {
       .unit('percent').decimals(1).min(0).max(100).colorScheme(thresholdColors()).thresholds(thresholds(...ON_TIME_STEPS)),
   );
   d.withPanel(
-    new Stat().id(4).title('First response today (median)').description('Median time from receipt to the first response, requests answered today.')
+    new Stat().id(4).title(t.firstResponse).description(t.firstResponseAbout)
       .gridPos(at(15, 0, 5, 6)).datasource(S360).timeFrom(TODAY)
       .withTarget(s360('A', 'first_response_median').table())
       .reduceOptions(new ReduceDataOptionsBuilder().calcs(['lastNotNull']).values(false))
@@ -63,7 +68,7 @@ export function executive() {
       .thresholds(thresholds({ value: null, color: 'green' }, { value: 4 * 3600, color: 'orange' }, { value: 8 * 3600, color: 'red' })),
   );
   d.withPanel(
-    new Gauge().id(5).title('Mean progress of open requests').description('Mean progress % of the requests still open.')
+    new Gauge().id(5).title(t.progress).description(t.progressAbout)
       .gridPos(at(20, 0, 4, 6)).datasource(S360).timeFrom(TODAY)
       .withTarget(s360('A', 'progress_mean').table())
       .reduceOptions(new ReduceDataOptionsBuilder().calcs(['lastNotNull']).values(false))
@@ -71,7 +76,7 @@ export function executive() {
       .thresholds(thresholds({ value: null, color: 'orange' }, { value: 40, color: 'yellow' }, { value: 60, color: 'green' })),
   );
   d.withPanel(
-    new ZoneMapPanelBuilder().id(6).title('Requests today by zone').description('Each zone coloured by the requests received today; hover for names in English and Arabic.')
+    new ZoneMapPanelBuilder().id(6).title(t.map).description(t.mapAbout)
       .gridPos(at(0, 6, 14, 18)).timeFrom(TODAY)
       .withTarget(s360('A', 'received').groupBy('zone').table().crossFilter('zone'))
       .mapOptions({
@@ -81,12 +86,12 @@ export function executive() {
         points: { enabled: false },
         hotspots: { enabled: false },
         heatmap: { enabled: false },
-        labels: { enabled: true, language: 'both', showValue: true },
+        labels: { enabled: true, language: labelsIn(lang), showValue: true },
       })
       .unit('short').decimals(0),
   );
   d.withPanel(
-    new PieChart().id(7).title('Channels today').description('Requests received today by channel.')
+    new PieChart().id(7).title(t.channels).description(t.channelsAbout)
       .gridPos(at(14, 6, 10, 9)).datasource(S360).timeFrom(TODAY)
       .withTarget(s360('A', 'received').groupBy('channel').table())
       .withTransformation(hideFields('channel_code'))
@@ -96,7 +101,7 @@ export function executive() {
       .unit('short').colorScheme(paletteColors()),
   );
   d.withPanel(
-    new BarChart().id(8).title('Categories today').description('Requests received today by category.')
+    new BarChart().id(8).title(t.categories).description(t.categoriesAbout)
       .gridPos(at(14, 15, 10, 9)).datasource(S360).timeFrom(TODAY)
       .withTarget(s360('A', 'received').groupBy('category').table())
       .withTransformation(hideFields('category_code'))
@@ -105,7 +110,7 @@ export function executive() {
       .unit('short').decimals(0).colorScheme(paletteColors()),
   );
   d.withPanel(
-    new Table().id(9).title('Top recurring topics, 7 days').description('The topics reported most in the last 7 days, against the 7 days before.')
+    new Table().id(9).title(t.topics).description(t.topicsAbout)
       .gridPos(at(0, 24, 24, 8)).datasource(S360).timeFrom(WEEK)
       .withTarget(s360('A', 'recurring_topics').table().topN(5))
       .withTransformation(hideFields('topic_code'))
@@ -116,7 +121,7 @@ export function executive() {
       ]),
   );
   d.withPanel(
-    new BarGauge().id(10).title('Open requests by stage').description('Requests open now at each stage of the journey, as a share of all open requests (the count on hover).')
+    new BarGauge().id(10).title(t.stages).description(t.stagesAbout)
       .gridPos(at(0, 32, 8, 10)).datasource(S360)
       .withTarget(s360('A', 'open_by_stage').table())
       .reduceOptions(new ReduceDataOptionsBuilder().values(true).calcs([]).fields('/^share$/'))
@@ -124,14 +129,14 @@ export function executive() {
       .unit('percent').decimals(1).min(0).max(100).colorScheme(thresholdColors()).thresholds(thresholds({ value: null, color: 'blue' })),
   );
   d.withPanel(
-    new AlertListPanelBuilder().id(11).title('Alerts firing').description('Alert rules firing or about to (pending), most important first: SLA below target, backlog, spikes, silence.')
+    new AlertListPanelBuilder().id(11).title(t.alerts).description(t.alertsAbout)
       .gridPos(at(8, 32, 6, 10)),
   );
   d.withPanel(
-    new Table().id(12).title('About to breach (due within the hour)').description('Open requests whose first response or resolution falls due within the hour, soonest first. Click a reference for its journey.')
+    new Table().id(12).title(t.dueSoon).description(t.dueSoonAbout)
       .gridPos(at(14, 32, 10, 10)).datasource(S360)
       .withTarget(s360('A', 'due_soon').table().topN(20))
-      .overrideByName('reference', [{ id: 'links', value: [{ title: 'Request journey', url: `/d/${DASHBOARD_UIDS.journey}?var-reference=\${__value.raw}` }] }])
+      .overrideByName('reference', [{ id: 'links', value: [{ title: COMMON_TEXTS[lang].requestJourneyLink, url: `/d/${uidIn(DASHBOARD_UIDS.journey, lang)}?var-reference=\${__value.raw}` }] }])
       .overrideByName('minutes_left', [
         { id: 'custom.cellOptions', value: { type: 'color-text' } },
         { id: 'color', value: { mode: 'thresholds' } },

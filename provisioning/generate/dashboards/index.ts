@@ -1,5 +1,7 @@
-// The provisioned dashboards, by file name (provisioning/dashboards/services360/<name>.json).
+// The provisioned dashboards' builders, by file name (provisioning/dashboards/<edition>/<name>.json), each building
+// the dashboard in the language it is given (language.ts: the English and the Arabic editions).
 import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
+import type { Lang } from '../language.ts';
 import { categories } from './categories.ts';
 import { channels } from './channels.ts';
 import { executive } from './executive.ts';
@@ -8,7 +10,7 @@ import { proactive } from './proactive.ts';
 import { sla } from './sla.ts';
 import { zones } from './zones.ts';
 
-export const DASHBOARDS: Record<string, () => Dashboard> = {
+export const DASHBOARDS: Record<string, (lang: Lang) => Dashboard> = {
   'executive-overview': executive,
   channels,
   zones,

@@ -8,6 +8,8 @@ import { TextBoxVariableBuilder } from '@grafana/grafana-foundation-sdk/dashboar
 import { at, dashboard, languageVariable } from '../common.ts';
 import { DASHBOARD_UIDS, S360_PII } from '../refs.ts';
 import { s360Request } from '../s360-query.ts';
+import { JOURNEY_TEXTS } from '../texts/journey.ts';
+import type { Lang } from '../language.ts';
 
 /** The frames of a request query, in the order the datasource answers them. */
 export const REQUEST_FRAME = 0;
@@ -19,20 +21,22 @@ const PROGRESS_GAUGE = [
   { id: 'max', value: 100 },
 ];
 
-export function journey() {
+export function journey(lang: Lang) {
+  const t = JOURNEY_TEXTS[lang];
   const d = dashboard({
+    lang,
     uid: DASHBOARD_UIDS.journey,
-    title: 'Services 360 — Request journey',
-    description: 'One request by reference number: its status, SLA clocks and the timeline of its events. Personal data through the PII datasource only.',
+    title: t.title,
+    description: t.description,
     refresh: '30s',
     from: 'now-30d',
   });
-  d.withVariable(languageVariable());
-  d.withVariable(new TextBoxVariableBuilder('reference').label('Reference number').description('S360- followed by the digits, or the numeric id').defaultValue('').current({ text: '', value: '' }));
+  d.withVariable(languageVariable(lang));
+  d.withVariable(new TextBoxVariableBuilder('reference').label(t.reference).description(t.referenceAbout).defaultValue('').current({ text: '', value: '' }));
 
   d.withPanel(
-    new Table().id(1).title('Request')
-      .description('The request with this reference: status, stage, progress, channel, category, topic, department, zone, its times and SLA, and the customer (read through the personal-data datasource; every read is written to the aggregator\'s audit log).')
+    new Table().id(1).title(t.request)
+      .description(t.requestAbout)
       .gridPos(at(0, 0, 24, 6)).datasource(S360_PII)
       .withTarget(s360Request('A', '$reference', S360_PII))
       .frameIndex(REQUEST_FRAME)
@@ -40,8 +44,8 @@ export function journey() {
       .overrideByName('progress_pct', PROGRESS_GAUGE),
   );
   d.withPanel(
-    new Table().id(2).title('Journey')
-      .description('Every event of the request in order: when, what happened, the status before and after, the stage and its progress, the advisor, who recorded it and the note.')
+    new Table().id(2).title(t.journey)
+      .description(t.journeyAbout)
       .gridPos(at(0, 6, 24, 14)).datasource(S360_PII)
       .withTarget(s360Request('A', '$reference', S360_PII))
       .frameIndex(JOURNEY_FRAME)

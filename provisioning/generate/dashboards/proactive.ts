@@ -9,24 +9,28 @@ import { PanelBuilder as TimeSeries } from '@grafana/grafana-foundation-sdk/time
 import { at, dashboard, filterVariables, hideFields, paletteColors, thresholdColors, thresholds } from '../common.ts';
 import { DASHBOARD_UIDS, S360 } from '../refs.ts';
 import { s360 } from '../s360-query.ts';
-import { ZoneMapPanelBuilder } from '../zonemap-panel.ts';
+import { ZoneMapPanelBuilder, labelsIn } from '../zonemap-panel.ts';
+import { PROACTIVE_TEXTS } from '../texts/proactive.ts';
+import type { Lang } from '../language.ts';
 
-const MAP_LAYERS = { points: { enabled: false }, hotspots: { enabled: false }, heatmap: { enabled: false }, labels: { enabled: true, language: 'both', showValue: false } } as const;
+const mapLayers = (lang: Lang) => ({ points: { enabled: false }, hotspots: { enabled: false }, heatmap: { enabled: false }, labels: { enabled: true, language: labelsIn(lang), showValue: false } });
 const LOOK_BACK = '30d';
 
-export function proactive() {
+export function proactive(lang: Lang) {
+  const t = PROACTIVE_TEXTS[lang];
   const d = dashboard({
+    lang,
     uid: DASHBOARD_UIDS.proactive,
-    title: 'Services 360 — Proactive',
-    description: 'Forecasts of the requests to come (MSTL + ETS, 95 % intervals), zones running above their forecast today, what to act on now, and where an awareness campaign or a move to digital channels pays.',
+    title: t.title,
+    description: t.description,
     refresh: '30s',
     from: 'now/d',
     to: 'now+7d/d',
   });
-  for (const v of filterVariables()) d.withVariable(v);
+  for (const v of filterVariables(lang)) d.withVariable(v);
 
   d.withPanel(
-    new TimeSeries().id(1).title('Next 7 days by department').description('Requests expected per day by department, shaded between the bounds of the 95 % prediction interval (dashed: a forecast). The notices say how each level is forecast and how accurate it was.')
+    new TimeSeries().id(1).title(t.next7).description(t.next7About)
       .gridPos(at(0, 0, 14, 11)).datasource(S360)
       .withTarget(s360('A', 'forecast_received').groupBy('department').filters({ department: ['$department'] }, false).interval('1d'))
       .lineWidth(2)
@@ -34,41 +38,41 @@ export function proactive() {
       .unit('short').decimals(0).colorScheme(paletteColors()),
   );
   d.withPanel(
-    new ZoneMapPanelBuilder().id(2).title('Tomorrow: expected requests per 10,000 residents').description('Zones coloured by tomorrow\'s forecast per 10,000 residents (zones without population data are hatched). Click a zone to filter the dashboard.')
+    new ZoneMapPanelBuilder().id(2).title(t.tomorrowMap).description(t.tomorrowMapAbout)
       .gridPos(at(14, 0, 10, 11))
       .withTarget(s360('A', 'forecast_received').groupBy('zone').filters({}, false).table())
-      .mapOptions({ variableName: 'zone', zones: { valueField: 'tomorrow_per_10k', reducer: 'sum' }, ...MAP_LAYERS })
+      .mapOptions({ variableName: 'zone', zones: { valueField: 'tomorrow_per_10k', reducer: 'sum' }, ...mapLayers(lang) })
       .unit('short').decimals(1),
   );
   d.withPanel(
-    new Table().id(3).title('Running above forecast now').description('Zones and zone × topic series whose requests so far today are above the upper bound of today\'s forecast scaled to this time of day (the alert rule "Running above forecast" fires on the same figure).')
+    new Table().id(3).title(t.above).description(t.aboveAbout)
       .gridPos(at(0, 11, 12, 10)).datasource(S360).timeFrom('now/d')
       .withTarget(s360('A', 'running_above_forecast').groupBy('zone', 'topic').filters({ zone: ['$zone'], department: ['$department'] }, false).table())
       .withTransformation(hideFields('zone_code', 'topic_code'))
       .overrideByName('above_pct', [{ id: 'custom.cellOptions', value: { type: 'color-background' } }, { id: 'color', value: { mode: 'continuous-YlRd' } }]),
   );
   d.withPanel(
-    new Table().id(4).title('Act now').description('What to act on, ranked: zones × topics running above forecast today, forecast to rise over the next 7 days, and recurring hot spots of the last 30 days — with the department and the topic\'s proactive action. Links: the zone on the Zones dashboard, the latest request on Request journey.')
+    new Table().id(4).title(t.actNow).description(t.actNowAbout)
       .gridPos(at(12, 11, 12, 10)).datasource(S360).timeFrom(LOOK_BACK)
       .withTarget(s360('A', 'proactive_actions').filters({ zone: ['$zone'], department: ['$department'] }, false).table().topN(20))
       .withTransformation(hideFields('zone_code', 'topic_code', 'score')),
   );
   d.withPanel(
-    new Table().id(5).title('Forecast accuracy by level').description('Per level: MASE of the model against seasonal-naive (same weekday last week; below 1 beats it), the share of days inside the 80 % and 95 % intervals, and the method used (seasonal-naive where the model does not beat it).')
+    new Table().id(5).title(t.accuracy).description(t.accuracyAbout)
       .gridPos(at(0, 21, 24, 7)).datasource(S360)
       .withTarget(s360('A', 'forecast_accuracy').filters({}, false).table())
       .withTransformation(hideFields('level_code')),
   );
-  d.withRow(new RowBuilder('Campaign planning').id(6).gridPos(at(0, 28, 24, 1)));
+  d.withRow(new RowBuilder(t.campaignRow).id(6).gridPos(at(0, 28, 24, 1)));
   d.withPanel(
-    new ZoneMapPanelBuilder().id(7).title('Digital share by zone (last 30 days)').description('Share of requests through the channels the city file marks digital (the website, apps, WhatsApp and the virtual assistant in Dubai\'s): the lighter zones are where a move to digital service pays.')
+    new ZoneMapPanelBuilder().id(7).title(t.digitalMap).description(t.digitalMapAbout)
       .gridPos(at(0, 29, 10, 12)).timeFrom(LOOK_BACK)
       .withTarget(s360('A', 'digital_share').groupBy('zone').table().crossFilter('zone'))
-      .mapOptions({ variableName: 'zone', zones: { valueField: 'digital_share', reducer: 'mean' }, ...MAP_LAYERS })
+      .mapOptions({ variableName: 'zone', zones: { valueField: 'digital_share', reducer: 'mean' }, ...mapLayers(lang) })
       .unit('percent').decimals(0),
   );
   d.withPanel(
-    new BarGauge().id(8).title('Inquiries per 10,000 residents (top 15 zones)').description('Inquiries of the last 30 days per 10,000 residents: where people ask what they could have found — against the city\'s rate in the next panel.')
+    new BarGauge().id(8).title(t.inquiries).description(t.inquiriesAbout)
       .gridPos(at(10, 29, 7, 12)).datasource(S360).timeFrom(LOOK_BACK)
       .withTarget(s360('A', 'received_per_10k').groupBy('zone').filters({ category: ['inquiry'] }).table())
       .withTransformation({ id: 'sortBy', options: { sort: [{ field: 'received_per_10k', desc: true }] } })
@@ -80,7 +84,7 @@ export function proactive() {
       .thresholds(thresholds({ value: null, color: 'green' }, { value: 50, color: 'orange' }, { value: 100, color: 'red' })),
   );
   d.withPanel(
-    new BarGauge().id(9).title('City rate and satisfaction by channel').description('The city\'s inquiries per 10,000 residents (last 30 days), and the mean satisfaction (1–5) of each channel.')
+    new BarGauge().id(9).title(t.cityRate).description(t.cityRateAbout)
       .gridPos(at(17, 29, 7, 12)).datasource(S360).timeFrom(LOOK_BACK)
       .withTarget(s360('A', 'received_per_10k').filters({ category: ['inquiry'] }).table())
       .withTarget(s360('B', 'satisfaction_mean').groupBy('channel').table())

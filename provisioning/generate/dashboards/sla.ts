@@ -7,23 +7,27 @@ import { PanelBuilder as BarChart } from '@grafana/grafana-foundation-sdk/barcha
 import { PanelBuilder as BarGauge } from '@grafana/grafana-foundation-sdk/bargauge';
 import { PanelBuilder as Table } from '@grafana/grafana-foundation-sdk/table';
 import { PanelBuilder as TimeSeries } from '@grafana/grafana-foundation-sdk/timeseries';
-import { ON_TIME_STEPS, at, dashboard, filterVariables, hideFields, paletteColors, thresholdColors, thresholds } from '../common.ts';
+import { ON_TIME_STEPS, SLA_TARGET_PCT, at, dashboard, filterVariables, hideFields, paletteColors, thresholdColors, thresholds } from '../common.ts';
 import { ALERT_PANELS, DASHBOARD_UIDS, S360 } from '../refs.ts';
 import { s360 } from '../s360-query.ts';
+import { SLA_TEXTS } from '../texts/sla.ts';
+import { fill, type Lang } from '../language.ts';
 
-export function sla() {
+export function sla(lang: Lang) {
+  const t = SLA_TEXTS[lang];
   const d = dashboard({
+    lang,
     uid: DASHBOARD_UIDS.sla,
-    title: 'Services 360 — SLA and advisors',
-    description: 'On-time resolution and first response by department, SLA warnings and breaches, open backlog, and advisors’ response speed.',
+    title: t.title,
+    description: t.description,
     refresh: '30s',
     from: 'now-7d',
   });
-  for (const v of filterVariables()) d.withVariable(v);
+  for (const v of filterVariables(lang)) d.withVariable(v);
 
   d.withPanel(
-    new BarGauge().id(ALERT_PANELS.onTimeByDepartment.panelId).title('Resolved on time by department')
-      .description('Share of the requests due or finished in the period that were resolved within their SLA. Target: 85 % (alert rule "On time below target").')
+    new BarGauge().id(ALERT_PANELS.onTimeByDepartment.panelId).title(t.onTime)
+      .description(fill(t.onTimeAbout, { target: SLA_TARGET_PCT }))
       .gridPos(at(0, 0, 12, 10)).datasource(S360)
       .withTarget(s360('A', 'on_time_pct').groupBy('department').table())
       .withTransformation(hideFields('department_code'))
@@ -32,7 +36,7 @@ export function sla() {
       .unit('percent').decimals(1).min(0).max(100).colorScheme(thresholdColors()).thresholds(thresholds(...ON_TIME_STEPS)),
   );
   d.withPanel(
-    new TimeSeries().id(2).title('On time by department, per day').description('Resolved on time (%) of the requests due or finished each day.')
+    new TimeSeries().id(2).title(t.onTimeDaily).description(t.onTimeDailyAbout)
       .gridPos(at(12, 0, 12, 10)).datasource(S360)
       .withTarget(s360('A', 'on_time_pct').groupBy('department').interval('1d'))
       .min(0).max(100).unit('percent').decimals(1).lineWidth(2)
@@ -40,7 +44,7 @@ export function sla() {
       .colorScheme(paletteColors()),
   );
   d.withPanel(
-    new TimeSeries().id(3).title('SLA warnings and breaches').description('Requests that reached the warning threshold of their SLA, and those that breached it, per hour.')
+    new TimeSeries().id(3).title(t.warnings).description(t.warningsAbout)
       .gridPos(at(0, 10, 12, 9)).datasource(S360)
       .withTarget(s360('A', 'sla_warnings').interval('1h'))
       .withTarget(s360('B', 'sla_breaches').interval('1h'))
@@ -51,8 +55,8 @@ export function sla() {
       .overrideByName('sla_breaches', [{ id: 'color', value: { mode: 'fixed', fixedColor: 'red' } }]),
   );
   d.withPanel(
-    new BarGauge().id(ALERT_PANELS.backlogByDepartment.panelId).title('Open backlog by department')
-      .description('Requests open now, per department (alert rule "Backlog over bound": 2,000).')
+    new BarGauge().id(ALERT_PANELS.backlogByDepartment.panelId).title(t.backlog)
+      .description(t.backlogAbout)
       .gridPos(at(12, 10, 12, 9)).datasource(S360)
       .withTarget(s360('A', 'backlog').groupBy('department').table())
       .withTransformation(hideFields('department_code'))
@@ -62,7 +66,7 @@ export function sla() {
       .thresholds(thresholds({ value: null, color: 'green' }, { value: 1500, color: 'orange' }, { value: 2000, color: 'red' })),
   );
   d.withPanel(
-    new Table().id(5).title('Advisors’ response speed').description('Per advisor over the period: requests received, first response on time, median and 90th percentile of the time to first response.')
+    new Table().id(5).title(t.advisors).description(t.advisorsAbout)
       .gridPos(at(0, 19, 14, 12)).datasource(S360)
       .withTarget(s360('A', 'received').groupBy('advisor').table())
       .withTarget(s360('B', 'first_response_on_time_pct').groupBy('advisor').table())
@@ -78,7 +82,7 @@ export function sla() {
       ]),
   );
   d.withPanel(
-    new BarChart().id(6).title('First response on time by department').description('Share of the requests answered within the first-response target.')
+    new BarChart().id(6).title(t.firstResponse).description(t.firstResponseAbout)
       .gridPos(at(14, 19, 10, 12)).datasource(S360)
       .withTarget(s360('A', 'first_response_on_time_pct').groupBy('department').table())
       .withTransformation(hideFields('department_code'))
@@ -87,7 +91,7 @@ export function sla() {
       .unit('percent').decimals(1).min(0).max(100).colorScheme(thresholdColors()).thresholds(thresholds(...ON_TIME_STEPS)),
   );
   d.withPanel(
-    new Table().id(7).title('Warnings and breaches by department').description('Per department over the period: requests that reached the SLA warning threshold, and those that breached.')
+    new Table().id(7).title(t.breachesTable).description(t.breachesTableAbout)
       .gridPos(at(0, 31, 24, 8)).datasource(S360)
       .withTarget(s360('A', 'sla_warnings').groupBy('department').table())
       .withTarget(s360('B', 'sla_breaches').groupBy('department').table())

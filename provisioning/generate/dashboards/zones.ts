@@ -7,23 +7,27 @@ import { PanelBuilder as TimeSeries } from '@grafana/grafana-foundation-sdk/time
 import { at, dashboard, filterVariables, hideFields, paletteColors, thresholdColors, thresholds } from '../common.ts';
 import { DASHBOARD_UIDS, S360 } from '../refs.ts';
 import { s360 } from '../s360-query.ts';
-import { ZoneMapPanelBuilder } from '../zonemap-panel.ts';
+import { ZoneMapPanelBuilder, labelsIn } from '../zonemap-panel.ts';
+import { ZONES_TEXTS } from '../texts/zones.ts';
+import type { Lang } from '../language.ts';
 
 /** Tile filters: the dashboard variables the queries use, but the zone the map's own click sets (cross-filter). */
 const TILE_FILTERS = 'channel=$channel&category=$category&department=$department';
 
-export function zones() {
+export function zones(lang: Lang) {
+  const t = ZONES_TEXTS[lang];
   const d = dashboard({
+    lang,
     uid: DASHBOARD_UIDS.zones,
-    title: 'Services 360 — Zones',
-    description: 'Requests by zone: the last 24 hours on the map, per 10,000 residents, and the open backlog. Click a zone to filter the dashboard.',
+    title: t.title,
+    description: t.description,
     refresh: '30s',
     from: 'now-7d',
   });
-  for (const v of filterVariables()) d.withVariable(v);
+  for (const v of filterVariables(lang)) d.withVariable(v);
 
   d.withPanel(
-    new ZoneMapPanelBuilder().id(1).title('Requests in the last 24 hours').description('Zones coloured by the requests of the last 24 hours, the requests as points when zoomed in. Click a zone to filter the dashboard.')
+    new ZoneMapPanelBuilder().id(1).title(t.last24h).description(t.last24hAbout)
       .gridPos(at(0, 0, 12, 16)).timeFrom('24h')
       .withTarget(s360('A', 'received').groupBy('zone').table().crossFilter('zone'))
       .mapOptions({
@@ -33,12 +37,12 @@ export function zones() {
         points: { enabled: true, source: 'tiles', tileQuery: TILE_FILTERS, colorBy: 'category' },
         hotspots: { enabled: false },
         heatmap: { enabled: false },
-        labels: { enabled: true, language: 'both', showValue: false },
+        labels: { enabled: true, language: labelsIn(lang), showValue: false },
       })
       .unit('short').decimals(0),
   );
   d.withPanel(
-    new ZoneMapPanelBuilder().id(2).title('Requests per 10,000 residents').description('Requests in the period divided by the zone population (zones without population data are hatched).')
+    new ZoneMapPanelBuilder().id(2).title(t.perCapitaMap).description(t.perCapitaMapAbout)
       .gridPos(at(12, 0, 12, 16))
       .withTarget(s360('A', 'received_per_10k').groupBy('zone').table().crossFilter('zone'))
       .mapOptions({
@@ -48,13 +52,13 @@ export function zones() {
         points: { enabled: false },
         hotspots: { enabled: false },
         heatmap: { enabled: false },
-        labels: { enabled: true, language: 'both', showValue: false },
+        labels: { enabled: true, language: labelsIn(lang), showValue: false },
       })
       // The datasource gives the field decimals: 2, which a panel default does not replace; an override does.
       .unit('short').decimals(1).overrideByName('received_per_10k', [{ id: 'decimals', value: 1 }]),
   );
   d.withPanel(
-    new Table().id(3).title('Zones per 10,000 residents').description('Per zone over the period: requests, requests per 10,000 residents, requests open now.')
+    new Table().id(3).title(t.perCapitaTable).description(t.perCapitaTableAbout)
       .gridPos(at(0, 16, 14, 12)).datasource(S360)
       .withTarget(s360('A', 'received_per_10k').groupBy('zone').table())
       .withTarget(s360('B', 'received').groupBy('zone').table())
@@ -69,7 +73,7 @@ export function zones() {
       ]),
   );
   d.withPanel(
-    new BarGauge().id(4).title('Open backlog by zone (top 15)').description('Requests open now, the 15 zones with the most.')
+    new BarGauge().id(4).title(t.backlog).description(t.backlogAbout)
       .gridPos(at(14, 16, 10, 12)).datasource(S360)
       .withTarget(s360('A', 'backlog').groupBy('zone').table())
       .withTransformation({ id: 'sortBy', options: { sort: [{ field: 'backlog', desc: true }] } })
@@ -81,7 +85,7 @@ export function zones() {
       .thresholds(thresholds({ value: null, color: 'green' }, { value: 50, color: 'orange' }, { value: 100, color: 'red' })),
   );
   d.withPanel(
-    new TimeSeries().id(5).title('Requests in the selected zones').description('Requests received per hour in the zones chosen above (all zones when All).')
+    new TimeSeries().id(5).title(t.selected).description(t.selectedAbout)
       .gridPos(at(0, 28, 24, 8)).datasource(S360)
       .withTarget(s360('A', 'received').interval('1h'))
       .fillOpacity(20).lineWidth(2)

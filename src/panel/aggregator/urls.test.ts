@@ -9,6 +9,10 @@ describe('aggregator URLs through the datasource proxy', () => {
     assert.equal(aggregatorUrls('services360-requests').zones({ zoom: 11.6, language: 'ar' }), '/api/datasources/proxy/uid/services360-requests/aggregator/v1/zones.geojson?zoom=12&language=ar');
   });
 
+  test('the catalogue (names of categories, topics...) under a sub path', () => {
+    assert.equal(aggregatorUrls('ds', '/grafana/').catalog(), '/grafana/api/datasources/proxy/uid/ds/aggregator/v1/catalog');
+  });
+
   test('tile template keeps {z}/{x}/{y} and carries the time range and filters', () => {
     const url = aggregatorUrls('ds', '/grafana/').requestTiles({ from, to, query: 'zone=332' });
     assert.equal(url, '/grafana/api/datasources/proxy/uid/ds/aggregator/v1/tiles/requests/{z}/{x}/{y}.mvt?from=2026-11-01T00%3A00%3A00.000Z&to=2026-11-29T00%3A00%3A00.000Z&zone=332');

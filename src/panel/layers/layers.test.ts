@@ -9,7 +9,9 @@ import { zonesFromGeoJSON } from '../data/zones.ts';
 import { paintZones } from '../style/choropleth.ts';
 import { resolveOptions } from '../resolve-options.ts';
 import { LAYER_TYPES, layerType } from './registry.ts';
-import { requestTooltip, tileBinTooltip } from './points.ts';
+import { pointsLegend, requestTooltip, tileBinTooltip } from './points.ts';
+import { NO_NAMES, valueNames } from '../data/value-names.ts';
+import { categoryPalette } from '../style/palette.ts';
 import { labelRanks } from './labels.ts';
 import { translator } from '../i18n.ts';
 import { typeScale } from '../style/type-scale.ts';
@@ -18,7 +20,7 @@ import type { LayerEnv, MapData } from './types.ts';
 const square = (x: number) => ({ type: 'Polygon', coordinates: [[[x, 25], [x + 0.1, 25], [x + 0.1, 25.1], [x, 25.1], [x, 25]]] });
 const zones = zonesFromGeoJSON({ type: 'FeatureCollection', features: ['1', '2', '3'].map((code, i) => ({ type: 'Feature', properties: { code, name_en: `Zone ${code}`, name_ar: `منطقة ${code}`, population: 1000 * (i + 1) }, geometry: square(55 + i * 0.1) })) });
 const options = resolveOptions({ heatmap: { enabled: true }, points: { source: 'frame' }, hotspots: { source: 'frame' } });
-const env: LayerEnv = { theme, options, type: typeScale({ width: 1000, height: 600 }, false), lang: 'en', t: translator('en'), urls: aggregatorUrls('services360-requests'), fetchJson: async () => ({ type: 'FeatureCollection', features: [] }), report: () => undefined };
+const env: LayerEnv = { theme, options, type: typeScale({ width: 1000, height: 600 }, false), lang: 'en', t: translator('en'), urls: aggregatorUrls('services360-requests'), fetchJson: async () => ({ type: 'FeatureCollection', features: [] }), names: () => NO_NAMES, report: () => undefined };
 /** A map stand-in: the layers only ask it for the view when they pick a level of detail. */
 const map = { getSize: () => undefined, getView: () => ({ getResolution: () => undefined }) } as unknown as OlMap;
 
@@ -126,6 +128,25 @@ describe('layer registry', () => {
     assert.equal(t.title, 'S360-000000042');
     assert.deepEqual(t.rows.map((r) => [r.label, r.value]), [['Topic', 'Pest control'], ['Category', 'Complaint'], ['Status', 'In progress'], ['SLA', 'Warning']]);
     assert.equal(requestTooltip((n) => props[n], translator('ar')).rows[0].label, 'الموضوع');
+  });
+
+  test('in Arabic, a request point\'s category and topic are named from the catalogue, as are the legend\'s categories', () => {
+    const catalog = {
+      version: 'v1', metrics: [], dimensions: [{ code: 'category', name_en: 'Category', name_ar: 'الفئة' }],
+      values: {
+        category: [{ code: 'complaint', name_en: 'Complaint', name_ar: 'شكوى' }, { code: 'inquiry', name_en: 'Inquiry', name_ar: 'استفسار' }],
+        topic: [{ code: 'public_health.pest_control', name_en: 'Pest control', name_ar: 'مكافحة الآفات' }],
+      },
+    };
+    const names = valueNames(catalog, 'ar');
+    const props: Record<string, unknown> = { id: 42, topic: 'public_health.pest_control', category: 'complaint' };
+    const tip = requestTooltip((n) => props[n], translator('ar'), names);
+    assert.deepEqual(tip.rows.map((r) => [r.label, r.value]), [['الموضوع', 'مكافحة الآفات'], ['الفئة', 'شكوى']]);
+    const palette = categoryPalette('category', [], ['#111', '#222', '#333', '#444', '#555', '#666'], (c) => c);
+    const legend = pointsLegend(palette, { pointRadius: 4, binMinRadius: 4, binMaxRadius: 14, opacity: 1, binColor: '#00f', strokeColor: '#fff' }, translator('ar'), names);
+    assert.equal(legend.title, 'الطلبات (الفئة)');
+    const labels = legend.items.filter((i) => i.shape === 'dot').map((i) => i.label);
+    assert.ok(labels.includes('شكوى') && labels.includes('استفسار'), labels.join(', '));
   });
 
   test('the points and hot spots explain their symbols in the legend', () => {

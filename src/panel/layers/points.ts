@@ -24,6 +24,7 @@ import { categoryPalette, humanize, type CategoryPalette } from '../style/palett
 import { framePointsStyle, tilePointsStyle, type PointStyleOptions } from '../style/points.ts';
 import type { ZoneMapOptions } from '../types.ts';
 import { translator, type Translate } from '../i18n.ts';
+import { NO_NAMES, type ValueNames } from '../data/value-names.ts';
 import type { LayerConfigBase, LayerEnv, MapData, MapLayerType, TooltipModel } from './types.ts';
 
 export interface PointsConfig extends LayerConfigBase {
@@ -133,11 +134,16 @@ export function tileBinTooltip(count: number, tileZoom: number | undefined, t: T
 
 /**
  * A request point's tooltip from the aggregator's tile: its reference (S360- and the id on 9 digits, as the
- * aggregator writes it), topic, category, status and SLA state. Codes only in a tile; no personal data.
+ * aggregator writes it), topic, category, status and SLA state. Codes only in a tile (no personal data), named
+ * from the catalogue in the panel's language where it names them.
  */
-export function requestTooltip(get: (name: string) => unknown, t: Translate): TooltipModel {
+export function requestTooltip(get: (name: string) => unknown, t: Translate, names: ValueNames = NO_NAMES): TooltipModel {
   const id = get('id');
-  const code = (name: string) => humanize(String(get(name) ?? '—').split('.').pop() ?? '—');
+  const code = (name: string) => {
+    const value = get(name);
+    if (value === undefined || value === null || value === '') return '—';
+    return names.value(name, String(value)) ?? humanize(String(value).split('.').pop() ?? '—');
+  };
   const rows = [
     { key: 'topic', label: t('zonemap.topic'), value: code('topic') },
     { key: 'category', label: t('zonemap.category'), value: code('category') },
@@ -148,12 +154,15 @@ export function requestTooltip(get: (name: string) => unknown, t: Translate): To
   return { title: reference, rows };
 }
 
-/** The legend of the points layer: the colour of each value it colours by, and the bins. */
-function pointsLegend(palette: CategoryPalette, style: PointStyleOptions, t: Translate) {
+/** A code's name from the catalogue, else the code made readable ("service_request" → "Service request"). */
+const valueName = (names: ValueNames, property: string, code: string) => names.value(property, code) ?? humanize(code);
+
+/** The legend of the points layer: the colour of each value it colours by (named from the catalogue), and the bins. */
+export function pointsLegend(palette: CategoryPalette, style: PointStyleOptions, t: Translate, names: ValueNames = NO_NAMES) {
   return {
-    title: `${t('zonemap.legend-requests')} (${humanize(palette.property)})`,
+    title: `${t('zonemap.legend-requests')} (${names.property(palette.property) ?? humanize(palette.property)})`,
     items: [
-      ...palette.values.map((v, i) => ({ color: palette.colorOf(i), label: humanize(v), shape: 'dot' as const })),
+      ...palette.values.map((v, i) => ({ color: palette.colorOf(i), label: valueName(names, palette.property, v), shape: 'dot' as const })),
       { color: style.binColor, label: t('zonemap.legend-bin'), shape: 'bin' as const },
     ],
   };
@@ -182,9 +191,9 @@ function tilePoints(map: OlMap, config: PointsConfig, env: LayerEnv, styleOpts: 
     },
     tooltip(feature: FeatureLike): TooltipModel | null {
       if (feature.get('layer') === 'bins') return tileBinTooltip(Number(feature.get('count')), tileZoom(), env.t);
-      return requestTooltip((name) => feature.get(name), env.t);
+      return requestTooltip((name) => feature.get(name), env.t, env.names());
     },
-    legendSection: () => pointsLegend(palette, styleOpts, env.t),
+    legendSection: () => pointsLegend(palette, styleOpts, env.t, env.names()),
     dispose() {
       (layer as VectorTileLayer).setSource(null);
       source.clear();
@@ -263,13 +272,13 @@ function framePoints(map: OlMap, config: PointsConfig, env: LayerEnv, styleOpts:
       if (f.get('kind') === 1) {
         const cls = f.get('cls') as number;
         const mostly = palette.values[cls];
-        return { title: env.t('zonemap.requests', { count: Number(f.get('count')) }), aggregate: true, rows: mostly ? [{ label: env.t('zonemap.mostly'), value: humanize(mostly) }] : [] };
+        return { title: env.t('zonemap.requests', { count: Number(f.get('count')) }), aggregate: true, rows: mostly ? [{ label: env.t('zonemap.mostly'), value: valueName(env.names(), config.colorBy, mostly) }] : [] };
       }
       const value = colorValues[f.get('row') as number];
-      return { title: env.t('zonemap.request'), rows: [{ label: humanize(config.colorBy), value: humanize(String(value ?? '—')) }] };
+      return { title: env.t('zonemap.request'), rows: [{ label: env.names().property(config.colorBy) ?? humanize(config.colorBy), value: valueName(env.names(), config.colorBy, String(value ?? '—')) }] };
     },
     dataExtent: () => (points.extent ? [...points.extent] : null),
-    legendSection: () => pointsLegend(palette, styleOpts, env.t),
+    legendSection: () => pointsLegend(palette, styleOpts, env.t, env.names()),
     dispose() {
       layer.setSource(null);
       source.clear(true);

@@ -14,6 +14,7 @@ import type { LegendModel, LegendSection } from '../style/legend.ts';
 import type { LayersOptions, ZoneMapOptions } from '../types.ts';
 import type { TypeScale } from '../style/type-scale.ts';
 import type { PanelLanguage, Translate } from '../i18n.ts';
+import type { ValueNames } from '../data/value-names.ts';
 
 export type LayerId = keyof LayersOptions;
 
@@ -29,6 +30,9 @@ export interface LayerEnv {
   /** The panel's language and its strings. */
   lang: PanelLanguage;
   t: Translate;
+  /** The names of categories, topics, channels... in the panel's language, from the aggregator's catalogue (none
+   *  until it has loaded: read it when drawing, not at creation). */
+  names(): ValueNames;
   urls: AggregatorUrls;
   /** GET JSON through Grafana (the datasource proxy adds the token). */
   fetchJson(url: string): Promise<unknown>;

@@ -26,6 +26,7 @@ export const en = {
   'zonemap.legend-requests': 'Requests',
   'zonemap.legend-bin': 'Circle: requests nearby (size by count)',
   'zonemap.legend-hotspot': 'Ring: a hot spot (one topic again and again)',
+  'zonemap.names-failed': 'The names of categories and topics could not be loaded ({{reason}}): their codes are shown',
   'zonemap.self-filter': 'This map\'s own query filters on ${{variable}}, the variable its click sets: remove that filter so the map keeps the whole city',
 } as const;
 

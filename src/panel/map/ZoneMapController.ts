@@ -23,7 +23,8 @@ import { TV_SCALE, type ZoneMapOptions } from '../types.ts';
 import { basemapKey, createBasemap } from './basemap.ts';
 import { pickTooltip } from './pick-tooltip.ts';
 import { typeScale } from '../style/type-scale.ts';
-import { panelLanguage, translator } from '../i18n.ts';
+import { panelLanguage, translator, type PanelLanguage } from '../i18n.ts';
+import { NO_NAMES, valueNames, type ValueNames } from '../data/value-names.ts';
 
 export interface ControllerInput {
   series: DataFrame[];
@@ -76,6 +77,8 @@ export class ZoneMapController {
   private aggregatorZones: { key: string; zones: ZoneSet; error: string | null; loading: boolean } = { key: '', zones: EMPTY_ZONES, error: null, loading: false };
   private frameZones: { frame: DataFrame | null; zones: ZoneSet } = { frame: null, zones: EMPTY_ZONES };
   private frameZonesMissing = false;
+  /** The aggregator's catalogue (names of categories, topics...), loaded while a layer draws requests. */
+  private catalog: { key: string; names: Record<PanelLanguage, ValueNames>; error: string | null } = { key: '', names: { en: NO_NAMES, ar: NO_NAMES }, error: null };
   private layerWarnings = new Map<LayerId, string>();
   private fitKey = '';
   /** The view is still the one the panel chose (no pan or zoom by the viewer since): a resize refits it. */
@@ -112,6 +115,7 @@ export class ZoneMapController {
     this.syncBasemap(input.options);
     this.syncLayers(input);
     this.syncAggregatorZones(input.options);
+    this.syncCatalog(input.options);
     this.render();
   }
 
@@ -166,6 +170,7 @@ export class ZoneMapController {
       t: translator(panelLanguage(options.language)),
       urls: aggregatorUrls(options.datasourceUid, this.deps.appSubUrl),
       fetchJson: this.deps.fetchJson,
+      names: () => this.catalog.names[panelLanguage(options.language)],
       report: () => undefined,
     };
     LAYER_TYPES.forEach((type, i) => {
@@ -198,6 +203,28 @@ export class ZoneMapController {
     this.deps.fetchJson(url).then(
       (json) => { if (this.aggregatorZones.key === url) { this.aggregatorZones = { key: url, zones: zonesFromGeoJSON(json), error: null, loading: false }; this.render(); } },
       (err: unknown) => { if (this.aggregatorZones.key === url) { this.aggregatorZones = { key: url, zones: EMPTY_ZONES, error: `Zones could not be loaded (${errorText(err)})`, loading: false }; this.render(); } },
+    );
+  }
+
+  /**
+   * Loads the catalogue through the datasource proxy when the requests are drawn (their categories, topics... are
+   * named from it) and the datasource changed. The legend is published again once it is in.
+   */
+  private syncCatalog(options: ZoneMapOptions) {
+    if (!options.points.enabled) return;
+    const url = aggregatorUrls(options.datasourceUid, this.deps.appSubUrl).catalog();
+    if (this.catalog.key === url) return;
+    this.catalog = { key: url, names: { en: NO_NAMES, ar: NO_NAMES }, error: null };
+    const loaded = (names: Record<PanelLanguage, ValueNames>, error: string | null) => {
+      if (this.catalog.key !== url || this.disposed) return;
+      this.catalog = { key: url, names, error };
+      this.publish();
+    };
+    this.deps.fetchJson(url).then(
+      (body) => {
+        try { loaded({ en: valueNames(body, 'en'), ar: valueNames(body, 'ar') }, null); } catch (err) { loaded({ en: NO_NAMES, ar: NO_NAMES }, errorText(err)); }
+      },
+      (err: unknown) => loaded({ en: NO_NAMES, ar: NO_NAMES }, errorText(err)),
     );
   }
 
@@ -236,6 +263,7 @@ export class ZoneMapController {
       !fromFrame && this.aggregatorZones.error ? this.aggregatorZones.error : null,
       fromFrame && this.frameZonesMissing && !isEmptyData(input.series) ? 'No frame with zone geometry (a zone_code and a GeoJSON geometry field)' : null,
       ...this.layerWarnings.values(),
+      input.options.points.enabled && this.catalog.error ? translator(panelLanguage(input.options.language))('zonemap.names-failed', { reason: this.catalog.error }) : null,
     ].filter((w): w is string => !!w);
     this.deps.onState({
       legend: input.options.showLegend ? this.legend() : null,

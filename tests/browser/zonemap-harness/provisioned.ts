@@ -1,9 +1,10 @@
-// The provisioned dashboards (provisioning/dashboards/services360/*.json) as the browser tests read them: their
-// zone map panels and the absolute range a panel shows at a fixed "now" (midday UTC, so "today so far" holds half
+// The provisioned dashboards (provisioning/dashboards/services360/*.json, the Arabic copies in services360-ar/) as the
+// browser tests read them: their zone map panels and the absolute range a panel shows at a fixed "now" (midday UTC, so "today so far" holds half
 // a day of demo data whatever the clock says).
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT_DIR } from '../../host/webpack.config.ts';
+import { EDITIONS, type Lang } from '../../../provisioning/generate/language.ts';
 
 export const MAP = 'services360-zonemap-panel';
 const HOUR = 3_600_000;
@@ -17,14 +18,16 @@ export const NOW = (() => {
 export type Panel = { id: number; type: string; title: string; timeFrom?: string; options?: Record<string, any>; targets?: Record<string, any>[]; datasource?: { uid?: string }; gridPos: { w: number; h: number } };
 export type Dashboard = { uid: string; title: string; time: { from: string; to: string }; panels: Panel[]; templating?: unknown };
 
-export const DASHBOARD_DIR = join(ROOT_DIR, 'provisioning/dashboards/services360');
+/** The folder of a language's dashboards. */
+export const dashboardDir = (lang: Lang = 'en') => join(ROOT_DIR, 'provisioning/dashboards', EDITIONS[lang].dir);
 
-export function provisionedDashboards(): Dashboard[] {
-  return readdirSync(DASHBOARD_DIR).filter((f) => f.endsWith('.json')).sort().map((f) => JSON.parse(readFileSync(join(DASHBOARD_DIR, f), 'utf8')) as Dashboard);
+export function provisionedDashboards(lang: Lang = 'en'): Dashboard[] {
+  const dir = dashboardDir(lang);
+  return readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Dashboard);
 }
 
-export function provisionedMaps(): { d: Dashboard; p: Panel }[] {
-  return provisionedDashboards().flatMap((d) => d.panels.filter((p) => p.type === MAP).map((p) => ({ d, p })));
+export function provisionedMaps(lang: Lang = 'en'): { d: Dashboard; p: Panel }[] {
+  return provisionedDashboards(lang).flatMap((d) => d.panels.filter((p) => p.type === MAP).map((p) => ({ d, p })));
 }
 
 /** The absolute range a panel shows at NOW: its own relative time (timeFrom) or the dashboard's. */
