@@ -1,6 +1,6 @@
 // On demand: `npm run bench:forecast [-- --months 6 --runs 30 --keep]` makes a database of its own on the
 // S360_ADMIN_URL server and fills it as the demo does (`services360 migrate`, `config apply` of the Dubai file,
-// `generate-demo --months N`, which builds the rollups in bulk) — from a fresh clone, nothing else needed; or
+// `generate-demo --months N`, which builds the rollups in bulk, then `run-jobs`) — from a fresh clone, nothing else needed; or
 // `-- --database URL` measures a demo city already there. Measures, on this machine:
 //  1. the nightly fit: reading the daily series, fitting every series both ways with its rolling-origin holdout
 //     (MSTL + ETS and seasonal-naive), and the whole run with its writes — with the number of series;
@@ -45,7 +45,8 @@ if (!url) {
   cli('migrate');
   cli('config', 'apply', 'config/cities/dubai.yaml');
   cli('generate-demo', '--months', String(MONTHS), '--seed', 'bench-forecast', '--quiet');
-  log(`demo city of ${MONTHS} months in ${own.name} (migrate, config apply, generate-demo with its bulk rollups): ${((performance.now() - t) / 1000).toFixed(1)} s, load ${load()}`);
+  cli('run-jobs');
+  log(`demo city of ${MONTHS} months in ${own.name} (migrate, config apply, generate-demo with its bulk rollups, run-jobs): ${((performance.now() - t) / 1000).toFixed(1)} s, load ${load()}`);
 }
 try {
 // 1. The nightly fit ------------------------------------------------------------------------------------
