@@ -1,4 +1,4 @@
-// Grafana's augurs (WASM) in Node: MSTL decomposition with weekly seasonality and an AutoETS trend, with
+// Grafana's augurs (WASM) in Node: MSTL decomposition with the given seasons (seasons.ts) and an AutoETS trend, with
 // prediction intervals. The module is instantiated once, synchronously, from the file beside its JS.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -16,10 +16,11 @@ function init(): void {
 /** The weekly period (days); MSTL takes one or more. */
 export const WEEK = 7;
 
-/** MSTL + ETS fitted on `y`, `horizon` days ahead, 80 % and 95 % intervals (two predictions of one fit). */
-export function mstlForecast(y: number[], horizon: number): Forecast {
+/** MSTL + ETS fitted on `y` with the seasonal `periods` (days), `horizon` days ahead, 80 % and 95 % intervals
+ *  (two predictions of one fit). */
+export function mstlForecast(y: number[], horizon: number, periods: number[] = [WEEK]): Forecast {
   init();
-  const model = MSTL.ets([WEEK]);
+  const model = MSTL.ets(periods);
   try {
     model.fit(y);
     const p95 = model.predict(horizon, 0.95);

@@ -3,7 +3,7 @@
 // series without a model.
 import { calibratedCoverage, scaleOf, type Scale } from './calibrate.ts';
 import type { SeriesFit } from './fit-series.ts';
-import { addAccuracy, coverageOf, maseOf, NO_ACCURACY, type Accuracy, type ForecastLevel, type ForecastMethod } from './types.ts';
+import { addAccuracy, CITY_WIDE, coverageOf, maseOf, NO_ACCURACY, type Accuracy, type ForecastLevel, type ForecastMethod } from './types.ts';
 
 export type LevelScore = {
   level: ForecastLevel; series: number; modelled: number; accuracy: Accuracy; mase: number | null;
@@ -15,7 +15,6 @@ export type LevelScore = {
   naive: Accuracy;
 };
 
-const CITY_WIDE: ForecastLevel[] = ['city', 'department', 'channel', 'category', 'topic'];
 /** Holdout days a level needs to calibrate its intervals on its own errors. */
 const MIN_OWN_DAYS = 100;
 

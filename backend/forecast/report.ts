@@ -16,5 +16,15 @@ export function backtestTable(ev: Evaluation): string {
       pct(s.coverage80).padStart(8), pct(s.coverage95).padStart(8), pct(s.calibrated80).padStart(8), pct(s.calibrated95).padStart(8), pct(coverageOf(naive, 80)).padStart(8), pct(coverageOf(naive, 95)).padStart(8),
       s.useModel ? 'MSTL+ETS' : 'seasonal-naive (model does not beat it)'].join('  '));
   }
+  lines.push(`seasons of the models (days; the week always, whole-city levels add what augurs detects): ${seasonsLine(ev)}`);
   return lines.join('\n');
+}
+
+/** Per level, each set of seasonal periods its models use and how many series use it: "city 7; department 7 ×8". */
+function seasonsLine(ev: Evaluation): string {
+  return FORECAST_LEVELS.flatMap((level) => {
+    const sets = new Map<string, number>();
+    for (const f of ev.fits) if (f.series.level === level && f.model) sets.set(f.seasons.join('+'), (sets.get(f.seasons.join('+')) ?? 0) + 1);
+    return sets.size ? [`${level} ${[...sets].map(([s, n]) => (n > 1 ? `${s} ×${n}` : s)).join(', ')}`] : [];
+  }).join('; ');
 }

@@ -4,6 +4,8 @@
 export const FORECAST_LEVELS = ['city', 'department', 'channel', 'category', 'topic', 'zone', 'zone_topic'] as const;
 export type ForecastLevel = (typeof FORECAST_LEVELS)[number];
 export type ForecastMethod = 'mstl_ets' | 'seasonal_naive';
+/** The levels of whole-city series (large counts): they may borrow each other's errors, and detect their seasons. */
+export const CITY_WIDE: readonly ForecastLevel[] = ['city', 'department', 'channel', 'category', 'topic'];
 
 /**
  * One daily series: `values[i]` requests received on city-local day `start + i`, up to yesterday. `holiday[i]`: that
