@@ -1,17 +1,10 @@
 // Grafana's augurs (WASM) in Node: MSTL decomposition with the given seasons (seasons.ts) and an AutoETS trend, with
-// prediction intervals. The module is instantiated once, synchronously, from the file beside its JS.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+// prediction intervals.
 import { initSync, MSTL } from '@bsull/augurs/mstl';
+import { augursModule } from './augurs-wasm.ts';
 import { floorAtZero, type Forecast } from './types.ts';
 
-let ready = false;
-function init(): void {
-  if (ready) return;
-  const wasm = new URL('mstl_bg.wasm', import.meta.resolve('@bsull/augurs/mstl'));
-  initSync({ module: readFileSync(fileURLToPath(wasm)) });
-  ready = true;
-}
+const init = augursModule('mstl', initSync);
 
 /** The weekly period (days); MSTL takes one or more. */
 export const WEEK = 7;

@@ -3,19 +3,12 @@
 // only: fit-series.ts keeps them when the holdout says they forecast better than the week alone, since a periodogram
 // also "finds" a period in white noise. On a zone or zone × topic series (tens of requests a day or fewer) it finds
 // mostly noise (on the 6-month demo: periods 4, 5, 6, 31 … in half the zone × topic series): those keep the week.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { initSync, seasonalities } from '@bsull/augurs/seasons';
 import { WEEK } from './augurs.ts';
+import { augursModule } from './augurs-wasm.ts';
 import { CITY_WIDE, type ForecastLevel } from './types.ts';
 
-let ready = false;
-function init(): void {
-  if (ready) return;
-  const wasm = new URL('seasons_bg.wasm', import.meta.resolve('@bsull/augurs/seasons'));
-  initSync({ module: readFileSync(fileURLToPath(wasm)) });
-  ready = true;
-}
+const init = augursModule('seasons', initSync);
 
 /** Shortest and longest period looked for (days); the longest also at most a third of the series, so that three
  *  cycles are seen. */
