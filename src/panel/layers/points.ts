@@ -16,6 +16,7 @@ import type BaseLayer from 'ol/layer/Base.js';
 import VectorSource from 'ol/source/Vector.js';
 import VectorTileSource from 'ol/source/VectorTile.js';
 import type { DataFrame } from '@grafana/data';
+import { fieldByName } from '../data/fields.ts';
 import { findPointColumns } from '../data/points.ts';
 import { binPoints, binRadius, type Bin } from '../lod/binning.ts';
 import { binsForView, chooseDetail } from '../lod/detail.ts';
@@ -23,7 +24,7 @@ import { EMPTY_POINTS, indicesInExtent, pointSet, type Extent, type PointSet } f
 import { categoryPalette, humanize, type CategoryPalette } from '../style/palette.ts';
 import { framePointsStyle, tilePointsStyle, type PointStyleOptions } from '../style/points.ts';
 import type { ZoneMapOptions } from '../types.ts';
-import { translator, type Translate } from '../i18n.ts';
+import { translator, type PanelLanguage, type Translate } from '../i18n.ts';
 import type { LayerConfigBase, LayerEnv, MapData, MapLayerType, TooltipModel } from './types.ts';
 
 export interface PointsConfig extends LayerConfigBase {
@@ -131,20 +132,27 @@ export function tileBinTooltip(count: number, tileZoom: number | undefined, t: T
   };
 }
 
+/** What a request point's tooltip reads (tile properties; in a frame, fields of these names): codes and the stage's names. */
+export const REQUEST_TOOLTIP_FIELDS = ['reference', 'id', 'topic', 'category', 'status', 'stage', 'stage_en', 'stage_ar', 'sla_state'] as const;
+
 /**
- * A request point's tooltip from the aggregator's tile: its reference (S360- and the id on 9 digits, as the
- * aggregator writes it), topic, category, status and SLA state. Codes only in a tile; no personal data.
+ * A request point's tooltip, from the aggregator's tile or a frame's row: its reference (a `reference` field, or
+ * S360- and the numeric id on 9 digits, as the aggregator writes it), topic, category, status, stage (its name in
+ * the panel's language when `stage_en`/`stage_ar` are there, else its code) and SLA state; rows whose value is
+ * missing are left out. Codes and reference data only: no personal data.
  */
-export function requestTooltip(get: (name: string) => unknown, t: Translate): TooltipModel {
-  const id = get('id');
-  const code = (name: string) => humanize(String(get(name) ?? '—').split('.').pop() ?? '—');
+export function requestTooltip(get: (name: string) => unknown, t: Translate, lang: PanelLanguage = 'en'): TooltipModel {
+  const text = (name: string) => { const v = get(name); return v === undefined || v === null || v === '' ? null : String(v); };
+  const code = (name: string) => { const v = text(name); return v === null ? null : humanize(v.split('.').pop() ?? v); };
   const rows = [
     { key: 'topic', label: t('zonemap.topic'), value: code('topic') },
     { key: 'category', label: t('zonemap.category'), value: code('category') },
     { key: 'status', label: t('zonemap.status'), value: code('status') },
+    { key: 'stage', label: t('zonemap.stage'), value: text(lang === 'ar' ? 'stage_ar' : 'stage_en') ?? code('stage') },
     { key: 'sla', label: t('zonemap.sla-state'), value: code('sla_state') },
-  ].filter((r) => r.value !== '—');
-  const reference = id === undefined || id === null ? t('zonemap.request') : `S360-${String(id).padStart(9, '0')}`;
+  ].filter((r): r is { key: string; label: string; value: string } => r.value !== null);
+  const id = text('id');
+  const reference = text('reference') ?? (id !== null && /^\d+$/.test(id) ? `S360-${id.padStart(9, '0')}` : t('zonemap.request'));
   return { title: reference, rows };
 }
 
@@ -182,7 +190,7 @@ function tilePoints(map: OlMap, config: PointsConfig, env: LayerEnv, styleOpts: 
     },
     tooltip(feature: FeatureLike): TooltipModel | null {
       if (feature.get('layer') === 'bins') return tileBinTooltip(Number(feature.get('count')), tileZoom(), env.t);
-      return requestTooltip((name) => feature.get(name), env.t);
+      return requestTooltip((name) => feature.get(name), env.t, env.lang);
     },
     legendSection: () => pointsLegend(palette, styleOpts, env.t),
     dispose() {
@@ -265,8 +273,7 @@ function framePoints(map: OlMap, config: PointsConfig, env: LayerEnv, styleOpts:
         const mostly = palette.values[cls];
         return { title: env.t('zonemap.requests', { count: Number(f.get('count')) }), aggregate: true, rows: mostly ? [{ label: env.t('zonemap.mostly'), value: humanize(mostly) }] : [] };
       }
-      const value = colorValues[f.get('row') as number];
-      return { title: env.t('zonemap.request'), rows: [{ label: humanize(config.colorBy), value: humanize(String(value ?? '—')) }] };
+      return framePointTooltip(frame, f.get('row') as number, config.colorBy, env.t, env.lang);
     },
     dataExtent: () => (points.extent ? [...points.extent] : null),
     legendSection: () => pointsLegend(palette, styleOpts, env.t),
@@ -278,6 +285,19 @@ function framePoints(map: OlMap, config: PointsConfig, env: LayerEnv, styleOpts:
       binCache.clear();
     },
   };
+}
+
+/**
+ * A frame point's tooltip: the request tooltip from the row's fields of those names (by name or display name),
+ * and the field the points are coloured by when it is not one of them.
+ */
+export function framePointTooltip(frame: DataFrame | null, row: number, colorBy: string, t: Translate, lang: PanelLanguage): TooltipModel {
+  const at = (name: string) => (frame ? fieldByName(frame, name)?.values[row] : undefined);
+  const tooltip = requestTooltip(at, t, lang);
+  const shown = (REQUEST_TOOLTIP_FIELDS as readonly string[]).includes(colorBy);
+  const value = at(colorBy);
+  if (colorBy && !shown && value !== undefined && value !== null && value !== '') tooltip.rows.push({ key: 'color', label: humanize(colorBy), value: humanize(String(value)) });
+  return tooltip;
 }
 
 function feature(x: number, y: number, props: Record<string, number>): Feature<Point> {
