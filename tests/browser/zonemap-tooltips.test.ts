@@ -1,7 +1,7 @@
 // What the zone map's tooltips say when the pointer rests on something drawn over the zones, in real Chromium
 // through the plugin host against a real aggregator with a month of the demo city: a request point from the
 // aggregator's tiles (reference, topic, category, status, stage by its English or Arabic name, SLA state: the
-// stage checked against PostGIS), a point from a frame of rows (the same fields, where the frame has them) and a
+// stage's name checked against PostGIS), a point from a frame of rows (the same fields, where the frame has them) and a
 // recurrence hot spot's ring (its topic and how many reports).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -47,6 +47,19 @@ async function tooltipAt(page: Page, x: number, y: number) {
   return { title: (await page.getByTestId('zonemap-tooltip-title').textContent()) ?? '', rows: Object.fromEntries(rows), dir: await tooltip.getAttribute('dir') };
 }
 
+/**
+ * The tooltip at a screen pixel once it shows what `ready` wants (the stage's name arrives from the aggregator
+ * apart from the tiles): the pointer comes to rest there again until it does, for at most `timeoutMs`.
+ */
+async function tooltipOnceReady(page: Page, x: number, y: number, ready: (tip: Awaited<ReturnType<typeof tooltipAt>>) => boolean, timeoutMs = 20_000) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const tip = await tooltipAt(page, x, y);
+    if (ready(tip) || Date.now() > until) return tip;
+    await page.mouse.move(x - 40, y - 40);
+  }
+}
+
 /** The screen pixel of a feature of a layer, chosen in the page by `pick` (plain JavaScript over the features in view). */
 function featurePixel(page: Page, layerId: string, pick: string): Promise<[number, number] | null> {
   return page.evaluate(`(() => {
@@ -89,13 +102,16 @@ describe('request point tooltips', () => {
       })()`, undefined, { timeout: 30_000 });
       const at = await featurePixel(hp.page, 'points', `function (fs) { return fs.find(function (f) { return Number(f.get('id')) === ${Number(req.id)}; }); }`);
       assert.ok(at && await reachesMap(hp.page, at[0], at[1]), `request ${req.id} is on screen`);
-      const tip = await tooltipAt(hp.page, at[0], at[1]);
       const t = lang === 'ar'
         ? { topic: 'الموضوع', category: 'الفئة', status: 'الحالة', stage: 'المرحلة', sla: 'اتفاقية مستوى الخدمة' }
         : { topic: 'Topic', category: 'Category', status: 'Status', stage: 'Stage', sla: 'SLA' };
+      const stageName = lang === 'ar' ? req.name_ar : req.name_en;
+      const tip = await tooltipOnceReady(hp.page, at[0], at[1], (shown) => shown.rows[t.stage] === stageName);
       assert.equal(tip.title, `S360-${String(req.id).padStart(9, '0')}`);
       assert.deepEqual(Object.keys(tip.rows), [t.topic, t.category, t.status, t.stage, t.sla], 'these rows, in this order, and nothing else');
-      assert.equal(tip.rows[t.stage], lang === 'ar' ? req.name_ar : req.name_en, 'the stage by its name in the panel\'s language');
+      assert.equal(tip.rows[t.stage], stageName, 'the stage by its name in the panel\'s language');
+      assert.ok((await hp.page.evaluate(() => window.__host.requests.map((r) => r.url))).some((u) => u.endsWith(`/aggregator/v1/variables/stage?language=${lang}`)),
+        'the names asked of the aggregator in the panel\'s language');
         assert.equal(tip.rows[t.topic], humanized(req.topic_code));
       assert.equal(tip.rows[t.status], humanized(req.status));
       assert.equal(tip.rows[t.sla], humanized(req.sla_state));

@@ -1,8 +1,8 @@
 -- One vector tile of request points (layer "requests"). $1 from, $2 to, $3..$10 dimension filters,
 -- $11 z, $12 x, $13 y, $14 extent, $15 buffer (extent units), $16 most features (the newest are kept).
 -- Properties: id (also the feature id; the reference is S360- and the id on 9 digits), category, channel,
--- topic, status, stage, sla_state as codes, and the stage's names stage_en, stage_ar (a city's stages are a
--- dozen, so the tile's value table stays small): no personal data.
+-- topic, status, stage, sla_state: codes only, so the tile's value table stays small (the panel names the stage
+-- from GET /v1/variables/stage); no personal data.
 -- The search box is the tile (with its buffer) in lon/lat: a Web Mercator rectangle is a lon/lat
 -- rectangle, computed here by the inverse formulas rather than ST_Transform (no PROJ set-up, ~100 ms on
 -- a connection's first use). It is written inline (not in a CTE) so the planner folds it to a constant

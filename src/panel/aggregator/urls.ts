@@ -6,6 +6,8 @@ export interface AggregatorUrls {
   /** An OpenLayers tile URL template ({z}/{x}/{y} left in). */
   requestTiles(params: { from: number; to: number; query: string }): string;
   hotspots(params: { from: number; to: number; language: 'en' | 'ar'; query?: string }): string;
+  /** The codes and names of a dimension of the reference data (GET /v1/variables/{dimension}): stage, status... */
+  values(params: { dimension: string; language: 'en' | 'ar' }): string;
 }
 
 /** @param appSubUrl Grafana's sub path ('' at the root) */
@@ -17,6 +19,7 @@ export function aggregatorUrls(datasourceUid: string, appSubUrl = ''): Aggregato
     zones: ({ zoom, language }) => `${base}/zones.geojson?zoom=${Math.round(zoom)}&language=${language}`,
     requestTiles: ({ from, to, query }) => `${base}/tiles/requests/{z}/{x}/{y}.mvt?${range(from, to)}${extra(query)}`,
     hotspots: ({ from, to, language, query }) => `${base}/recurrence/hotspots.geojson?${range(from, to)}&language=${language}${extra(query)}`,
+    values: ({ dimension, language }) => `${base}/variables/${encodeURIComponent(dimension)}?language=${language}`,
   };
 }
 

@@ -9,7 +9,7 @@ import { zonesFromGeoJSON } from '../data/zones.ts';
 import { paintZones } from '../style/choropleth.ts';
 import { resolveOptions } from '../resolve-options.ts';
 import { LAYER_TYPES, layerType } from './registry.ts';
-import { framePointTooltip, requestTooltip, tileBinTooltip } from './points.ts';
+import { framePointTooltip, requestTooltip, stageNamesOf, tileBinTooltip } from './points.ts';
 import { labelRanks } from './labels.ts';
 import { translator } from '../i18n.ts';
 import { typeScale } from '../style/type-scale.ts';
@@ -121,20 +121,31 @@ describe('layer registry', () => {
   });
 
   test('a request point\'s tooltip: its reference, topic, category, status, stage and SLA state (no personal data)', () => {
-    const props: Record<string, unknown> = { id: 42, topic: 'public_health.pest_control', category: 'complaint', status: 'in_progress', stage: 'field_visit', stage_en: 'Field visit', stage_ar: 'زيارة ميدانية', sla_state: 'warning' };
-    const t = requestTooltip((n) => props[n], translator('en'), 'en');
+    const props: Record<string, unknown> = { id: 42, topic: 'public_health.pest_control', category: 'complaint', status: 'in_progress', stage: 'field_visit', sla_state: 'warning' };
+    const t = requestTooltip((n) => props[n], translator('en'), new Map([['field_visit', 'Field visit']]));
     assert.equal(t.title, 'S360-000000042');
     assert.deepEqual(t.rows.map((r) => [r.key, r.label, r.value]), [['topic', 'Topic', 'Pest control'], ['category', 'Category', 'Complaint'], ['status', 'Status', 'In progress'], ['stage', 'Stage', 'Field visit'], ['sla', 'SLA', 'Warning']]);
-    const ar = requestTooltip((n) => props[n], translator('ar'), 'ar');
+    const ar = requestTooltip((n) => props[n], translator('ar'), new Map([['field_visit', 'زيارة ميدانية']]));
     assert.equal(ar.rows[0].label, 'الموضوع');
     assert.deepEqual(ar.rows.find((r) => r.key === 'stage'), { key: 'stage', label: 'المرحلة', value: 'زيارة ميدانية' });
   });
 
-  test('a request tooltip without the stage\'s names shows its code; missing values are left out', () => {
-    const t = requestTooltip((n) => ({ id: 7, stage: 'work_order' } as Record<string, unknown>)[n], translator('ar'), 'ar');
+  test('a request tooltip without the stage\'s name shows its code; missing values are left out', () => {
+    const t = requestTooltip((n) => ({ id: 7, stage: 'work_order' } as Record<string, unknown>)[n], translator('ar'), new Map([['field_visit', 'زيارة ميدانية']]));
     assert.deepEqual(t.rows.map((r) => [r.key, r.value]), [['stage', 'Work order']]);
     assert.equal(requestTooltip(() => undefined, translator('en')).title, 'Request');
     assert.equal(requestTooltip((n) => (n === 'id' ? 'abc' : undefined), translator('en')).title, 'Request', 'only a numeric id makes a reference');
+  });
+
+  test('the stage names come from the aggregator\'s stage values in the panel\'s language', async () => {
+    const asked: string[] = [];
+    const names = stageNamesOf({ ...env, lang: 'ar', fetchJson: async (url: string) => { asked.push(url); return { values: [{ value: 'closed', text: 'مغلق' }] }; } });
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(asked, ['/api/datasources/proxy/uid/services360-requests/aggregator/v1/variables/stage?language=ar']);
+    assert.equal(names.get('closed'), 'مغلق');
+    const failed = stageNamesOf({ ...env, fetchJson: async () => { throw new Error('502'); } });
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(failed.size, 0, 'a failed fetch leaves the codes');
   });
 
   test('a frame point shows the fields its frame has, read by name or display name, and what colours it', () => {
@@ -143,10 +154,10 @@ describe('layer registry', () => {
       { name: 'reference', values: ['S360-000000009', 'S360-000000010'] }, { name: 'topic_code', values: ['roads.pothole', 'noise'], config: { displayName: 'topic' } },
       { name: 'status', values: ['assigned', 'closed'] }, { name: 'stage', values: ['assigned', 'closed'] }, { name: 'channel', values: ['whatsapp', 'website'] },
     ]);
-    const t = framePointTooltip(points, 1, 'channel', translator('en'), 'en');
+    const t = framePointTooltip(points, 1, 'channel', translator('en'));
     assert.equal(t.title, 'S360-000000010');
     assert.deepEqual(t.rows.map((r) => [r.key, r.value]), [['topic', 'Noise'], ['status', 'Closed'], ['stage', 'Closed'], ['color', 'Website']]);
-    assert.deepEqual(framePointTooltip(points, 0, 'status', translator('en'), 'en').rows.map((r) => r.key), ['topic', 'status', 'stage'], 'the colouring field is not shown twice');
+    assert.deepEqual(framePointTooltip(points, 0, 'status', translator('en')).rows.map((r) => r.key), ['topic', 'status', 'stage'], 'the colouring field is not shown twice');
   });
 
   test('the points and hot spots explain their symbols in the legend', () => {

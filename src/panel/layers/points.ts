@@ -24,7 +24,7 @@ import { EMPTY_POINTS, indicesInExtent, pointSet, type Extent, type PointSet } f
 import { categoryPalette, humanize, type CategoryPalette } from '../style/palette.ts';
 import { framePointsStyle, tilePointsStyle, type PointStyleOptions } from '../style/points.ts';
 import type { ZoneMapOptions } from '../types.ts';
-import { translator, type PanelLanguage, type Translate } from '../i18n.ts';
+import { translator, type Translate } from '../i18n.ts';
 import type { LayerConfigBase, LayerEnv, MapData, MapLayerType, TooltipModel } from './types.ts';
 
 export interface PointsConfig extends LayerConfigBase {
@@ -132,28 +132,41 @@ export function tileBinTooltip(count: number, tileZoom: number | undefined, t: T
   };
 }
 
-/** What a request point's tooltip reads (tile properties; in a frame, fields of these names): codes and the stage's names. */
-export const REQUEST_TOOLTIP_FIELDS = ['reference', 'id', 'topic', 'category', 'status', 'stage', 'stage_en', 'stage_ar', 'sla_state'] as const;
+/** What a request point's tooltip reads (tile properties; in a frame, fields of these names). */
+export const REQUEST_TOOLTIP_FIELDS = ['reference', 'id', 'topic', 'category', 'status', 'stage', 'sla_state'] as const;
 
 /**
  * A request point's tooltip, from the aggregator's tile or a frame's row: its reference (a `reference` field, or
- * S360- and the numeric id on 9 digits, as the aggregator writes it), topic, category, status, stage (its name in
- * the panel's language when `stage_en`/`stage_ar` are there, else its code) and SLA state; rows whose value is
+ * S360- and the numeric id on 9 digits, as the aggregator writes it), topic, category, status, stage (named from
+ * `stageNames`, the city's stages in the panel's language, else as its code) and SLA state; rows whose value is
  * missing are left out. Codes and reference data only: no personal data.
  */
-export function requestTooltip(get: (name: string) => unknown, t: Translate, lang: PanelLanguage = 'en'): TooltipModel {
+export function requestTooltip(get: (name: string) => unknown, t: Translate, stageNames: ReadonlyMap<string, string> = new Map()): TooltipModel {
   const text = (name: string) => { const v = get(name); return v === undefined || v === null || v === '' ? null : String(v); };
   const code = (name: string) => { const v = text(name); return v === null ? null : humanize(v.split('.').pop() ?? v); };
+  const stage = text('stage');
   const rows = [
     { key: 'topic', label: t('zonemap.topic'), value: code('topic') },
     { key: 'category', label: t('zonemap.category'), value: code('category') },
     { key: 'status', label: t('zonemap.status'), value: code('status') },
-    { key: 'stage', label: t('zonemap.stage'), value: text(lang === 'ar' ? 'stage_ar' : 'stage_en') ?? code('stage') },
+    { key: 'stage', label: t('zonemap.stage'), value: (stage !== null ? stageNames.get(stage) : undefined) ?? code('stage') },
     { key: 'sla', label: t('zonemap.sla-state'), value: code('sla_state') },
   ].filter((r): r is { key: string; label: string; value: string } => r.value !== null);
   const id = text('id');
   const reference = text('reference') ?? (id !== null && /^\d+$/.test(id) ? `S360-${id.padStart(9, '0')}` : t('zonemap.request'));
   return { title: reference, rows };
+}
+
+/**
+ * The city's stages by code, named in the panel's language (GET /v1/variables/stage through the datasource),
+ * filled when the answer arrives; until then, or if it fails, a tooltip shows the stage's code.
+ */
+export function stageNamesOf(env: LayerEnv): ReadonlyMap<string, string> {
+  const names = new Map<string, string>();
+  env.fetchJson(env.urls.values({ dimension: 'stage', language: env.lang })).then((json) => {
+    for (const v of (json as { values?: { value: string; text: string }[] })?.values ?? []) names.set(v.value, v.text);
+  }, () => undefined);
+  return names;
 }
 
 /** The legend of the points layer: the colour of each value it colours by, and the bins. */
@@ -170,6 +183,7 @@ function pointsLegend(palette: CategoryPalette, style: PointStyleOptions, t: Tra
 function tilePoints(map: OlMap, config: PointsConfig, env: LayerEnv, styleOpts: PointStyleOptions, webgl: boolean, classic: string[], resolve: Resolve) {
   const palette = categoryPalette(config.colorBy, [], classic, resolve);
   const style = tilePointsStyle(palette, styleOpts) as never;
+  const stageNames = stageNamesOf(env);
   const source = new VectorTileSource({ format: new MVT(), url: undefined, maxZoom: TILE_MAX_ZOOM, overlaps: false });
   // Canvas: circles marked "never decluttered", else OpenLayers' hit detection on a vector-tile layer without
   // decluttering (10.11) skips every point symbol and a hover falls through to the zone underneath.
@@ -190,7 +204,7 @@ function tilePoints(map: OlMap, config: PointsConfig, env: LayerEnv, styleOpts: 
     },
     tooltip(feature: FeatureLike): TooltipModel | null {
       if (feature.get('layer') === 'bins') return tileBinTooltip(Number(feature.get('count')), tileZoom(), env.t);
-      return requestTooltip((name) => feature.get(name), env.t, env.lang);
+      return requestTooltip((name) => feature.get(name), env.t, stageNames);
     },
     legendSection: () => pointsLegend(palette, styleOpts, env.t),
     dispose() {
@@ -205,6 +219,7 @@ function tilePoints(map: OlMap, config: PointsConfig, env: LayerEnv, styleOpts: 
 function framePoints(map: OlMap, config: PointsConfig, env: LayerEnv, styleOpts: PointStyleOptions, webgl: boolean, classic: string[], resolve: Resolve) {
   const source = new VectorSource<Feature<Point>>();
   let palette: CategoryPalette = categoryPalette(config.colorBy, [], classic, resolve);
+  const stageNames = stageNamesOf(env);
   const makeLayer = () => {
     const style = framePointsStyle(palette, styleOpts) as never;
     return webgl ? new WebGLVectorLayer({ source, style, properties: { id: 'points' } }) : new VectorLayer({ source, style, properties: { id: 'points' }, updateWhileAnimating: true, updateWhileInteracting: true });
@@ -273,7 +288,7 @@ function framePoints(map: OlMap, config: PointsConfig, env: LayerEnv, styleOpts:
         const mostly = palette.values[cls];
         return { title: env.t('zonemap.requests', { count: Number(f.get('count')) }), aggregate: true, rows: mostly ? [{ label: env.t('zonemap.mostly'), value: humanize(mostly) }] : [] };
       }
-      return framePointTooltip(frame, f.get('row') as number, config.colorBy, env.t, env.lang);
+      return framePointTooltip(frame, f.get('row') as number, config.colorBy, env.t, stageNames);
     },
     dataExtent: () => (points.extent ? [...points.extent] : null),
     legendSection: () => pointsLegend(palette, styleOpts, env.t),
@@ -288,12 +303,12 @@ function framePoints(map: OlMap, config: PointsConfig, env: LayerEnv, styleOpts:
 }
 
 /**
- * A frame point's tooltip: the request tooltip from the row's fields of those names (by name or display name),
- * and the field the points are coloured by when it is not one of them.
+ * A frame point's tooltip: the request tooltip from the row's fields of those names (by name or display name; a
+ * stage given by its name shows as it is), and the field the points are coloured by when it is not one of them.
  */
-export function framePointTooltip(frame: DataFrame | null, row: number, colorBy: string, t: Translate, lang: PanelLanguage): TooltipModel {
+export function framePointTooltip(frame: DataFrame | null, row: number, colorBy: string, t: Translate, stageNames?: ReadonlyMap<string, string>): TooltipModel {
   const at = (name: string) => (frame ? fieldByName(frame, name)?.values[row] : undefined);
-  const tooltip = requestTooltip(at, t, lang);
+  const tooltip = requestTooltip(at, t, stageNames);
   const shown = (REQUEST_TOOLTIP_FIELDS as readonly string[]).includes(colorBy);
   const value = at(colorBy);
   if (colorBy && !shown && value !== undefined && value !== null && value !== '') tooltip.rows.push({ key: 'color', label: humanize(colorBy), value: humanize(String(value)) });
