@@ -9,12 +9,7 @@ import { join } from 'node:path';
 
 import { startBrowserEnv, unexpectedErrors, type BrowserEnv } from '../support/browser.ts';
 import { ROOT_DIR } from '../host/webpack.config.ts';
-import { generateDemo } from '../../backend/demo/generate.ts';
-import { defaultZonesFile, fileSource, generatedCitySource } from '../../backend/demo/communities.ts';
-import { runForecasts } from '../../backend/forecast/run.ts';
-import { applyPendingRollups } from '../../backend/rollups/apply.ts';
-import { loadConfig } from '../../backend/config.ts';
-import { MAP, NOW, provisionedMaps, rangeOf } from './zonemap-harness/provisioned.ts';
+import { MAP, NOW, provisionedMaps, rangeOf, seedDashboardCity } from './zonemap-harness/provisioned.ts';
 import { mapCounts, waitForMap } from './zonemap-harness/support.ts';
 
 const MAPS = provisionedMaps();
@@ -25,14 +20,7 @@ let zonesInCity = 0;
 before(async () => {
   if (!existsSync(join(ROOT_DIR, 'dist/panel/module.js'))) throw new Error('dist/panel/module.js is missing: run npm run build first');
   env = await startBrowserEnv();
-  const file = defaultZonesFile();
-  await generateDemo(env.aggregator!.db.pool, {
-    months: 1, seed: 'dashboards-browser', requests: 6000, perDay: 0, endAt: NOW, chunkRequests: 5000,
-    source: file ? fileSource(file) : generatedCitySource(), subdivideVertices: 64, checkRows: false,
-  });
-  // The nightly fit the Proactive dashboard's forecast map reads, from the day rollups (as the rollup job keeps them).
-  await applyPendingRollups(env.aggregator!.db.pool, 50_000);
-  await runForecasts(env.aggregator!.db.pool, loadConfig(), new Date(NOW), { force: true });
+  await seedDashboardCity(env.aggregator!.db.pool, NOW, { forecasts: true });
   zonesInCity = (await env.aggregator!.db.pool.query('SELECT count(*)::int AS n FROM zones')).rows[0].n;
 });
 after(async () => { await env?.stop(); });

@@ -242,7 +242,7 @@ describe('GET /v1/tiles/requests/{z}/{x}/{y}.mvt', () => {
     assert.equal(fs.length, 20);
     assert.equal(tile!.layers.bins, undefined);
     const p = fs[0].properties;
-    assert.deepEqual(Object.keys(p).sort(), ['category', 'channel', 'id', 'sla_state', 'status', 'topic']);
+    assert.deepEqual(Object.keys(p).sort(), ['category', 'channel', 'id', 'sla_state', 'stage', 'status', 'topic']);
     assert.equal(p.channel, 'whatsapp');
     assert.equal(p.topic, 'waste.overflowing_bin');
     assert.equal(fs[0].id, p.id, 'the feature id is the request id');
@@ -256,6 +256,21 @@ describe('GET /v1/tiles/requests/{z}/{x}/{y}.mvt', () => {
       const s = stored.get(Number(f.properties.id));
       assert.ok(Math.abs(lon - s.lon) < 1e-5 && Math.abs(lat - s.lat) < 1e-5, `${lon},${lat} vs ${s.lon},${s.lat}`);
     }
+  });
+
+  test("a point's stage: the request's stage code, as stored", async () => {
+    const { tile } = await getTile(z16, `channel=whatsapp&${rangeQs}`);
+    const fs = features(tile, 'requests');
+    const stored = new Map((await agg.db.pool.query('SELECT id, stage FROM requests WHERE id = ANY($1)', [fs.map((f) => Number(f.properties.id))]))
+      .rows.map((r) => [Number(r.id), r.stage]));
+    assert.deepEqual(new Set(fs.map((f) => f.properties.stage)), new Set(['received', 'closed']), 'both planted stages are in the tile');
+    for (const f of fs) assert.equal(f.properties.stage, stored.get(Number(f.properties.id)));
+  });
+
+  test('point tiles list their requests newest first (the draw order, so renders are repeatable)', async () => {
+    const { tile } = await getTile(z16);
+    const ids = features(tile, 'requests').map((f) => Number(f.properties.id));
+    assert.deepEqual(ids, [...inRangeIds.slice(-25)].reverse());
   });
 
   test('at most maxTileFeatures features, the newest kept, and the cap is announced', async () => {

@@ -4,7 +4,7 @@ SELECT (
   SELECT ST_AsMVT(t, 'requests', $14::int, 'geom', 'fid')
   FROM (
     SELECT h.id AS fid, h.id, h.category_code AS category, h.channel_code AS channel,
-           h.topic_code AS topic, h.status, h.sla_state,
+           h.topic_code AS topic, h.status, h.stage, h.sla_state,
            ST_AsMVTGeom(web_mercator_point(h.location), ST_TileEnvelope($11::int, $12::int, $13::int), $14::int, $15::int, true) AS geom
     FROM (SELECT * FROM hits ORDER BY created_at DESC, id DESC LIMIT $16::int) h
   ) t

@@ -22,6 +22,10 @@ describe('aggregator URLs through the datasource proxy', () => {
     assert.match(aggregatorUrls('ds').hotspots({ from, to, language: 'ar' }), /\/v1\/recurrence\/hotspots\.geojson\?from=2026-11-01T00%3A00%3A00\.000Z&to=2026-11-29T00%3A00%3A00\.000Z&language=ar$/);
   });
 
+  test('the names of a dimension\'s values in a language', () => {
+    assert.equal(aggregatorUrls('ds').values({ dimension: 'stage', language: 'ar' }), '/api/datasources/proxy/uid/ds/aggregator/v1/variables/stage?language=ar');
+  });
+
   test('the uid is encoded', () => {
     assert.match(aggregatorUrls('a/b').zones({ zoom: 10, language: 'en' }), /proxy\/uid\/a%2Fb\/aggregator/);
   });

@@ -8,6 +8,8 @@ export interface AggregatorUrls {
   hotspots(params: { from: number; to: number; language: 'en' | 'ar'; query?: string }): string;
   /** The catalogue: the names of categories, topics, channels... in both languages. */
   catalog(): string;
+  /** The codes and names of a dimension of the reference data (GET /v1/variables/{dimension}): stage, status... */
+  values(params: { dimension: string; language: 'en' | 'ar' }): string;
 }
 
 /** @param appSubUrl Grafana's sub path ('' at the root) */
@@ -20,6 +22,7 @@ export function aggregatorUrls(datasourceUid: string, appSubUrl = ''): Aggregato
     requestTiles: ({ from, to, query }) => `${base}/tiles/requests/{z}/{x}/{y}.mvt?${range(from, to)}${extra(query)}`,
     hotspots: ({ from, to, language, query }) => `${base}/recurrence/hotspots.geojson?${range(from, to)}&language=${language}${extra(query)}`,
     catalog: () => `${base}/catalog`,
+    values: ({ dimension, language }) => `${base}/variables/${encodeURIComponent(dimension)}?language=${language}`,
   };
 }
 

@@ -9,7 +9,7 @@ import { zonesFromGeoJSON } from '../data/zones.ts';
 import { paintZones } from '../style/choropleth.ts';
 import { resolveOptions } from '../resolve-options.ts';
 import { LAYER_TYPES, layerType } from './registry.ts';
-import { pointsLegend, requestTooltip, tileBinTooltip } from './points.ts';
+import { framePointTooltip, pointsLegend, requestTooltip, stageNamesOf, tileBinTooltip } from './points.ts';
 import { NO_NAMES, valueNames } from '../data/value-names.ts';
 import { categoryPalette } from '../style/palette.ts';
 import { labelRanks } from './labels.ts';
@@ -122,12 +122,44 @@ describe('layer registry', () => {
     assert.deepEqual([...ranks].sort((a, b) => b[1] - a[1]).map(([c]) => c), ['busy', 'mid-big', 'mid', 'zero', 'none']);
   });
 
-  test('a request point\'s tooltip: its reference, topic, category, status and SLA state (no personal data)', () => {
-    const props: Record<string, unknown> = { id: 42, topic: 'public_health.pest_control', category: 'complaint', status: 'in_progress', sla_state: 'warning' };
-    const t = requestTooltip((n) => props[n], translator('en'));
+  test('a request point\'s tooltip: its reference, topic, category, status, stage and SLA state (no personal data)', () => {
+    const props: Record<string, unknown> = { id: 42, topic: 'public_health.pest_control', category: 'complaint', status: 'in_progress', stage: 'field_visit', sla_state: 'warning' };
+    const t = requestTooltip((n) => props[n], translator('en'), NO_NAMES, new Map([['field_visit', 'Field visit']]));
     assert.equal(t.title, 'S360-000000042');
-    assert.deepEqual(t.rows.map((r) => [r.label, r.value]), [['Topic', 'Pest control'], ['Category', 'Complaint'], ['Status', 'In progress'], ['SLA', 'Warning']]);
-    assert.equal(requestTooltip((n) => props[n], translator('ar')).rows[0].label, 'الموضوع');
+    assert.deepEqual(t.rows.map((r) => [r.key, r.label, r.value]), [['topic', 'Topic', 'Pest control'], ['category', 'Category', 'Complaint'], ['status', 'Status', 'In progress'], ['stage', 'Stage', 'Field visit'], ['sla', 'SLA', 'Warning']]);
+    const ar = requestTooltip((n) => props[n], translator('ar'), NO_NAMES, new Map([['field_visit', 'زيارة ميدانية']]));
+    assert.equal(ar.rows[0].label, 'الموضوع');
+    assert.deepEqual(ar.rows.find((r) => r.key === 'stage'), { key: 'stage', label: 'المرحلة', value: 'زيارة ميدانية' });
+  });
+
+  test('a request tooltip without the stage\'s name shows its code; missing values are left out', () => {
+    const t = requestTooltip((n) => ({ id: 7, stage: 'work_order' } as Record<string, unknown>)[n], translator('ar'), NO_NAMES, new Map([['field_visit', 'زيارة ميدانية']]));
+    assert.deepEqual(t.rows.map((r) => [r.key, r.value]), [['stage', 'Work order']]);
+    assert.equal(requestTooltip(() => undefined, translator('en')).title, 'Request');
+    assert.equal(requestTooltip((n) => (n === 'id' ? 'abc' : undefined), translator('en')).title, 'Request', 'only a numeric id makes a reference');
+  });
+
+  test('the stage names come from the aggregator\'s stage values in the panel\'s language', async () => {
+    const asked: string[] = [];
+    const names = stageNamesOf({ ...env, lang: 'ar', fetchJson: async (url: string) => { asked.push(url); return { values: [{ value: 'closed', text: 'مغلق' }] }; } });
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(asked, ['/api/datasources/proxy/uid/services360-requests/aggregator/v1/variables/stage?language=ar']);
+    assert.equal(names.get('closed'), 'مغلق');
+    const failed = stageNamesOf({ ...env, fetchJson: async () => { throw new Error('502'); } });
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(failed.size, 0, 'a failed fetch leaves the codes');
+  });
+
+  test('a frame point shows the fields its frame has, read by name or display name, and what colours it', () => {
+    const points = frame([
+      { name: 'lon', values: [55.1, 55.2] }, { name: 'lat', values: [25.1, 25.2] },
+      { name: 'reference', values: ['S360-000000009', 'S360-000000010'] }, { name: 'topic_code', values: ['roads.pothole', 'noise'], config: { displayName: 'topic' } },
+      { name: 'status', values: ['assigned', 'closed'] }, { name: 'stage', values: ['assigned', 'closed'] }, { name: 'channel', values: ['whatsapp', 'website'] },
+    ]);
+    const t = framePointTooltip(points, 1, 'channel', translator('en'));
+    assert.equal(t.title, 'S360-000000010');
+    assert.deepEqual(t.rows.map((r) => [r.key, r.value]), [['topic', 'Noise'], ['status', 'Closed'], ['stage', 'Closed'], ['color', 'Website']]);
+    assert.deepEqual(framePointTooltip(points, 0, 'status', translator('en')).rows.map((r) => r.key), ['topic', 'status', 'stage'], 'the colouring field is not shown twice');
   });
 
   test('in Arabic, a request point\'s category and topic are named from the catalogue, as are the legend\'s categories', () => {

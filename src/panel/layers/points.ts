@@ -16,6 +16,7 @@ import type BaseLayer from 'ol/layer/Base.js';
 import VectorSource from 'ol/source/Vector.js';
 import VectorTileSource from 'ol/source/VectorTile.js';
 import type { DataFrame } from '@grafana/data';
+import { fieldByName } from '../data/fields.ts';
 import { findPointColumns } from '../data/points.ts';
 import { binPoints, binRadius, type Bin } from '../lod/binning.ts';
 import { binsForView, chooseDetail } from '../lod/detail.ts';
@@ -132,30 +133,47 @@ export function tileBinTooltip(count: number, tileZoom: number | undefined, t: T
   };
 }
 
+/** What a request point's tooltip reads (tile properties; in a frame, fields of these names). */
+export const REQUEST_TOOLTIP_FIELDS = ['reference', 'id', 'topic', 'category', 'status', 'stage', 'sla_state'] as const;
+
 /**
- * A request point's tooltip from the aggregator's tile: its reference (S360- and the id on 9 digits, as the
- * aggregator writes it), topic, category, status and SLA state. Codes only in a tile (no personal data), named
- * from the catalogue in the panel's language where it names them.
+ * A request point's tooltip, from the aggregator's tile or a frame's row: its reference (a `reference` field, or
+ * S360- and the numeric id on 9 digits, as the aggregator writes it), topic, category, status, stage (named from
+ * `stageNames`, the city's stages in the panel's language, else as its code) and SLA state, each named from the
+ * catalogue in the panel's language where it names them; rows whose value is missing are left out. Codes and
+ * reference data only: no personal data.
  */
-export function requestTooltip(get: (name: string) => unknown, t: Translate, names: ValueNames = NO_NAMES): TooltipModel {
-  const id = get('id');
-  const code = (name: string) => {
-    const value = get(name);
-    if (value === undefined || value === null || value === '') return '—';
-    return names.value(name, String(value)) ?? humanize(String(value).split('.').pop() ?? '—');
-  };
+export function requestTooltip(get: (name: string) => unknown, t: Translate, names: ValueNames = NO_NAMES,
+  stageNames: ReadonlyMap<string, string> = new Map()): TooltipModel {
+  const text = (name: string) => { const v = get(name); return v === undefined || v === null || v === '' ? null : String(v); };
+  const code = (name: string) => { const v = text(name); return v === null ? null : names.value(name, v) ?? humanize(v.split('.').pop() ?? v); };
+  const stage = text('stage');
   const rows = [
     { key: 'topic', label: t('zonemap.topic'), value: code('topic') },
     { key: 'category', label: t('zonemap.category'), value: code('category') },
     { key: 'status', label: t('zonemap.status'), value: code('status') },
+    { key: 'stage', label: t('zonemap.stage'), value: (stage !== null ? stageNames.get(stage) : undefined) ?? code('stage') },
     { key: 'sla', label: t('zonemap.sla-state'), value: code('sla_state') },
-  ].filter((r) => r.value !== '—');
-  const reference = id === undefined || id === null ? t('zonemap.request') : `S360-${String(id).padStart(9, '0')}`;
+  ].filter((r): r is { key: string; label: string; value: string } => r.value !== null);
+  const id = text('id');
+  const reference = text('reference') ?? (id !== null && /^\d+$/.test(id) ? `S360-${id.padStart(9, '0')}` : t('zonemap.request'));
   return { title: reference, rows };
 }
 
 /** A code's name from the catalogue, else the code made readable ("service_request" → "Service request"). */
 const valueName = (names: ValueNames, property: string, code: string) => names.value(property, code) ?? humanize(code);
+
+/**
+ * The city's stages by code, named in the panel's language (GET /v1/variables/stage through the datasource),
+ * filled when the answer arrives; until then, or if it fails, a tooltip shows the stage's code.
+ */
+export function stageNamesOf(env: LayerEnv): ReadonlyMap<string, string> {
+  const names = new Map<string, string>();
+  env.fetchJson(env.urls.values({ dimension: 'stage', language: env.lang })).then((json) => {
+    for (const v of (json as { values?: { value: string; text: string }[] })?.values ?? []) names.set(v.value, v.text);
+  }, () => undefined);
+  return names;
+}
 
 /** The legend of the points layer: the colour of each value it colours by (named from the catalogue), and the bins. */
 export function pointsLegend(palette: CategoryPalette, style: PointStyleOptions, t: Translate, names: ValueNames = NO_NAMES) {
@@ -171,6 +189,7 @@ export function pointsLegend(palette: CategoryPalette, style: PointStyleOptions,
 function tilePoints(map: OlMap, config: PointsConfig, env: LayerEnv, styleOpts: PointStyleOptions, webgl: boolean, classic: string[], resolve: Resolve) {
   const palette = categoryPalette(config.colorBy, [], classic, resolve);
   const style = tilePointsStyle(palette, styleOpts) as never;
+  const stageNames = stageNamesOf(env);
   const source = new VectorTileSource({ format: new MVT(), url: undefined, maxZoom: TILE_MAX_ZOOM, overlaps: false });
   // Canvas: circles marked "never decluttered", else OpenLayers' hit detection on a vector-tile layer without
   // decluttering (10.11) skips every point symbol and a hover falls through to the zone underneath.
@@ -191,7 +210,7 @@ function tilePoints(map: OlMap, config: PointsConfig, env: LayerEnv, styleOpts: 
     },
     tooltip(feature: FeatureLike): TooltipModel | null {
       if (feature.get('layer') === 'bins') return tileBinTooltip(Number(feature.get('count')), tileZoom(), env.t);
-      return requestTooltip((name) => feature.get(name), env.t, env.names());
+      return requestTooltip((name) => feature.get(name), env.t, env.names(), stageNames);
     },
     legendSection: () => pointsLegend(palette, styleOpts, env.t, env.names()),
     dispose() {
@@ -206,6 +225,7 @@ function tilePoints(map: OlMap, config: PointsConfig, env: LayerEnv, styleOpts: 
 function framePoints(map: OlMap, config: PointsConfig, env: LayerEnv, styleOpts: PointStyleOptions, webgl: boolean, classic: string[], resolve: Resolve) {
   const source = new VectorSource<Feature<Point>>();
   let palette: CategoryPalette = categoryPalette(config.colorBy, [], classic, resolve);
+  const stageNames = stageNamesOf(env);
   const makeLayer = () => {
     const style = framePointsStyle(palette, styleOpts) as never;
     return webgl ? new WebGLVectorLayer({ source, style, properties: { id: 'points' } }) : new VectorLayer({ source, style, properties: { id: 'points' }, updateWhileAnimating: true, updateWhileInteracting: true });
@@ -274,8 +294,7 @@ function framePoints(map: OlMap, config: PointsConfig, env: LayerEnv, styleOpts:
         const mostly = palette.values[cls];
         return { title: env.t('zonemap.requests', { count: Number(f.get('count')) }), aggregate: true, rows: mostly ? [{ label: env.t('zonemap.mostly'), value: valueName(env.names(), config.colorBy, mostly) }] : [] };
       }
-      const value = colorValues[f.get('row') as number];
-      return { title: env.t('zonemap.request'), rows: [{ label: env.names().property(config.colorBy) ?? humanize(config.colorBy), value: valueName(env.names(), config.colorBy, String(value ?? '—')) }] };
+      return framePointTooltip(frame, f.get('row') as number, config.colorBy, env.t, env.names(), stageNames);
     },
     dataExtent: () => (points.extent ? [...points.extent] : null),
     legendSection: () => pointsLegend(palette, styleOpts, env.t, env.names()),
@@ -287,6 +306,22 @@ function framePoints(map: OlMap, config: PointsConfig, env: LayerEnv, styleOpts:
       binCache.clear();
     },
   };
+}
+
+/**
+ * A frame point's tooltip: the request tooltip from the row's fields of those names (by name or display name; a
+ * stage given by its name shows as it is), and the field the points are coloured by when it is not one of them.
+ */
+export function framePointTooltip(frame: DataFrame | null, row: number, colorBy: string, t: Translate, names: ValueNames = NO_NAMES,
+  stageNames?: ReadonlyMap<string, string>): TooltipModel {
+  const at = (name: string) => (frame ? fieldByName(frame, name)?.values[row] : undefined);
+  const tooltip = requestTooltip(at, t, names, stageNames);
+  const shown = (REQUEST_TOOLTIP_FIELDS as readonly string[]).includes(colorBy);
+  const value = at(colorBy);
+  if (colorBy && !shown && value !== undefined && value !== null && value !== '') {
+    tooltip.rows.push({ key: 'color', label: names.property(colorBy) ?? humanize(colorBy), value: valueName(names, colorBy, String(value)) });
+  }
+  return tooltip;
 }
 
 function feature(x: number, y: number, props: Record<string, number>): Feature<Point> {

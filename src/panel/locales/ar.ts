@@ -28,6 +28,7 @@ export const ar: Partial<Record<keyof typeof en | `${string}_${'zero' | 'two' | 
   'zonemap.topic': 'الموضوع',
   'zonemap.category': 'الفئة',
   'zonemap.status': 'الحالة',
+  'zonemap.stage': 'المرحلة',
   'zonemap.sla-state': 'اتفاقية مستوى الخدمة',
   'zonemap.legend-requests': 'الطلبات',
   'zonemap.legend-bin': 'دائرة: طلبات متقاربة (الحجم حسب العدد)',

@@ -22,6 +22,7 @@ export const en = {
   'zonemap.topic': 'Topic',
   'zonemap.category': 'Category',
   'zonemap.status': 'Status',
+  'zonemap.stage': 'Stage',
   'zonemap.sla-state': 'SLA',
   'zonemap.legend-requests': 'Requests',
   'zonemap.legend-bin': 'Circle: requests nearby (size by count)',

@@ -3,8 +3,14 @@
 // a day of demo data whatever the clock says).
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type pg from 'pg';
 import { ROOT_DIR } from '../../host/webpack.config.ts';
 import { EDITIONS, type Lang } from '../../../provisioning/generate/language.ts';
+import { generateDemo } from '../../../backend/demo/generate.ts';
+import { defaultZonesFile, fileSource, generatedCitySource } from '../../../backend/demo/communities.ts';
+import { runForecasts } from '../../../backend/forecast/run.ts';
+import { applyPendingRollups } from '../../../backend/rollups/apply.ts';
+import { loadConfig } from '../../../backend/config.ts';
 
 export const MAP = 'services360-zonemap-panel';
 const HOUR = 3_600_000;
@@ -30,17 +36,32 @@ export function provisionedMaps(lang: Lang = 'en'): { d: Dashboard; p: Panel }[]
   return provisionedDashboards(lang).flatMap((d) => d.panels.filter((p) => p.type === MAP).map((p) => ({ d, p })));
 }
 
-/** The absolute range a panel shows at NOW: its own relative time (timeFrom) or the dashboard's. */
-export function rangeOf(d: Dashboard, p: Panel) {
+/**
+ * The city the provisioned dashboards are shown with: a month of demo requests (seed "dashboards-browser") in the
+ * city's zones ending at `endAt`, the rollups applied (as the rollup job keeps them) and, when asked, the nightly
+ * forecast fit at `endAt` that the Proactive dashboard's forecast map reads.
+ */
+export async function seedDashboardCity(pool: pg.Pool, endAt: number, opts: { forecasts: boolean }): Promise<void> {
+  const file = defaultZonesFile();
+  await generateDemo(pool, {
+    months: 1, seed: 'dashboards-browser', requests: 6000, perDay: 0, endAt, chunkRequests: 5000,
+    source: file ? fileSource(file) : generatedCitySource(), subdivideVertices: 64, checkRows: false,
+  });
+  await applyPendingRollups(pool, 50_000);
+  if (opts.forecasts) await runForecasts(pool, loadConfig(), new Date(endAt), { force: true });
+}
+
+/** The absolute range a panel shows at `now` (NOW unless given): its own relative time (timeFrom) or the dashboard's. */
+export function rangeOf(d: Dashboard, p: Panel, now = NOW) {
   const rel = (text: string) => {
-    if (text === 'now') return NOW;
-    if (text === 'now/d') return Math.floor(NOW / DAY) * DAY;
+    if (text === 'now') return now;
+    if (text === 'now/d') return Math.floor(now / DAY) * DAY;
     const ahead = /^now\+(\d+)d\/d$/.exec(text);
-    if (ahead) return Math.floor(NOW / DAY) * DAY + (Number(ahead[1]) + 1) * DAY;
+    if (ahead) return Math.floor(now / DAY) * DAY + (Number(ahead[1]) + 1) * DAY;
     const m = /^(?:now-)?(\d+)([hd])$/.exec(text);
     if (!m) throw new Error(`relative time ${text} is not modelled here`);
-    return NOW - Number(m[1]) * (m[2] === 'h' ? HOUR : DAY);
+    return now - Number(m[1]) * (m[2] === 'h' ? HOUR : DAY);
   };
   const from = p.timeFrom ? rel(p.timeFrom) : rel(d.time.from);
-  return { from: new Date(from).toISOString(), to: new Date(p.timeFrom ? NOW : rel(d.time.to)).toISOString() };
+  return { from: new Date(from).toISOString(), to: new Date(p.timeFrom ? now : rel(d.time.to)).toISOString() };
 }
