@@ -81,8 +81,9 @@ describe('request point tooltips', () => {
     test(`a request from the aggregator's tiles (${lang}): reference, topic, category, status, stage by its ${lang === 'ar' ? 'Arabic' : 'English'} name and SLA state`, async () => {
       // A request in range with no other within 80 m, so the pointer finds it alone.
       const { rows: [req] } = await env.aggregator!.db.pool.query(`
-        SELECT r.id, ST_X(r.location) AS lon, ST_Y(r.location) AS lat, r.topic_code, r.category_code, r.status, r.sla_state, s.name_en, s.name_ar
-        FROM requests r JOIN stages s ON s.code = r.stage
+        SELECT r.id, ST_X(r.location) AS lon, ST_Y(r.location) AS lat, r.topic_code, r.category_code, r.status, r.sla_state, s.name_en, s.name_ar,
+               tp.name_en AS topic_en, tp.name_ar AS topic_ar, c.name_en AS category_en, c.name_ar AS category_ar
+        FROM requests r JOIN stages s ON s.code = r.stage JOIN topics tp ON tp.code = r.topic_code JOIN categories c ON c.code = r.category_code
         WHERE r.created_at >= $1 AND r.created_at < $2 AND r.sla_state IS NOT NULL AND NOT EXISTS (
           SELECT 1 FROM requests o WHERE o.id <> r.id AND o.created_at >= $1 AND o.created_at < $2
             AND ST_DWithin(o.location::geography, r.location::geography, 80))
@@ -112,7 +113,10 @@ describe('request point tooltips', () => {
       assert.equal(tip.rows[t.stage], stageName, 'the stage by its name in the panel\'s language');
       assert.ok((await hp.page.evaluate(() => window.__host.requests.map((r) => r.url))).some((u) => u.endsWith(`/aggregator/v1/variables/stage?language=${lang}`)),
         'the names asked of the aggregator in the panel\'s language');
-        assert.equal(tip.rows[t.topic], humanized(req.topic_code));
+      // Topic and category named from the aggregator's catalogue in the panel's language; status and SLA state,
+      // which the catalogue does not name, as their readable codes.
+      assert.equal(tip.rows[t.topic], lang === 'ar' ? req.topic_ar : req.topic_en);
+      assert.equal(tip.rows[t.category], lang === 'ar' ? req.category_ar : req.category_en);
       assert.equal(tip.rows[t.status], humanized(req.status));
       assert.equal(tip.rows[t.sla], humanized(req.sla_state));
       assert.equal(tip.dir, lang === 'ar' ? 'rtl' : 'ltr');
@@ -138,7 +142,11 @@ describe('request point tooltips', () => {
     const i = at.indexOf(probe);
     const tip = await tooltipAt(hp.page, x, y);
     assert.equal(tip.title, rows.reference[i]);
-    assert.deepEqual(tip.rows, { Topic: humanized(rows.topic[i]), Status: humanized(rows.status[i]), Stage: rows.stage[i], Channel: humanized(rows.channel[i]) });
+    // Named from the catalogue where it names the code (channels, topics), else the code made readable ("noise").
+    const { rows: named } = await env.aggregator!.db.pool.query<{ code: string; name: string }>(
+      'SELECT code, name_en AS name FROM channels UNION ALL SELECT code, name_en FROM topics');
+    const nameOf = (code: string) => named.find((n) => n.code === code)?.name ?? humanized(code);
+    assert.deepEqual(tip.rows, { Topic: nameOf(rows.topic[i]), Status: humanized(rows.status[i]), Stage: rows.stage[i], Channel: nameOf(rows.channel[i]) });
     assert.deepEqual(unexpectedErrors(hp.errors), []);
     await hp.page.close();
   });
