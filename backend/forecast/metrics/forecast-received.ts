@@ -15,9 +15,14 @@ import { column, frameName, notice, type ProactiveContext } from './context.ts';
 import { levelNotices, type LevelRow } from './level-notice.ts';
 import { levelOf } from './level-of.ts';
 
-type Row = { zone_id: number | null; code: string | null; day: string; t: number; point: number; lower_95: number; upper_95: number; method: string; fitted_at: Date };
+/** A series' day (t: its start), or in a table its range summed (t null); tomorrow's forecast beside it. */
+type Row = {
+  zone_id: number | null; code: string | null; t: number | null; point: number; lower_95: number; upper_95: number;
+  tomorrow_point: number | null; tomorrow_lower: number | null; tomorrow_upper: number | null; first_day: string; last_day: string; method: string;
+};
 type Sum = { point: number; lower: number; upper: number };
-type Group = { dims: (string | number | null)[]; days: Map<number, Sum>; tomorrow: Sum | null };
+/** The series a target's groupBy folds together: per day (a time series) or summed over the range (a table). */
+type Group = { dims: (string | number | null)[]; days: Map<number, Sum>; total: Sum; tomorrow: Sum | null };
 
 export const FORECAST_FIELD_NAMES = {
   point: { en: 'Expected requests', ar: 'الطلبات المتوقعة' },
@@ -25,7 +30,8 @@ export const FORECAST_FIELD_NAMES = {
   upper: { en: 'Upper bound (95 %)', ar: 'الحد الأعلى (95 %)' },
 } as const;
 
-const add = (a: Sum | null | undefined, r: Row): Sum => ({ point: (a?.point ?? 0) + r.point, lower: (a?.lower ?? 0) + r.lower_95, upper: (a?.upper ?? 0) + r.upper_95 });
+const plus = (a: Sum | null | undefined, b: Sum): Sum => ({ point: (a?.point ?? 0) + b.point, lower: (a?.lower ?? 0) + b.lower, upper: (a?.upper ?? 0) + b.upper });
+const NONE: Sum = { point: 0, lower: 0, upper: 0 };
 
 export async function forecastReceived(ctx: ProactiveContext): Promise<Frame[]> {
   const { db, ref, range, target, filters } = ctx;
@@ -37,7 +43,7 @@ export async function forecastReceived(ctx: ProactiveContext): Promise<Frame[]> 
   const codeDim = (['department', 'channel', 'category', 'topic'] as Dimension[]).find((d) => level === d || (level === 'zone_topic' && d === 'topic'));
   const codes = codeDim && filters[codeDim] ? (filters[codeDim]!.filter((c) => c !== null) as string[]) : null;
   const [{ rows }, { rows: levels }] = await Promise.all([
-    db.query<Row>(sql('forecast/query_forecasts'), [level, zones, codes, new Date(range.from), new Date(range.to), ref.time_zone, tomorrow]),
+    db.query<Row>(sql('forecast/query_forecasts'), [level, zones, codes, new Date(range.from), new Date(range.to), ref.time_zone, tomorrow, target.format === 'table']),
     db.query<LevelRow>(sql('forecast/level_accuracy'), [[level]]),
   ]);
   const stored = (d: Dimension, r: Row) => (d === 'zone' ? r.zone_id : r.code);
@@ -47,17 +53,20 @@ export async function forecastReceived(ctx: ProactiveContext): Promise<Frame[]> 
     const dims = target.groupBy.map((d) => stored(d, r));
     const key = JSON.stringify(dims);
     let g = groups.get(key);
-    if (!g) { g = { dims, days: new Map(), tomorrow: null }; groups.set(key, g); }
-    if (r.t >= range.from && r.t < range.to) g.days.set(r.t, add(g.days.get(r.t), r));
-    if (r.day === tomorrow) g.tomorrow = add(g.tomorrow, r);
+    if (!g) { g = { dims, days: new Map(), total: NONE, tomorrow: null }; groups.set(key, g); }
+    const inRange = { point: r.point, lower: r.lower_95, upper: r.upper_95 };
+    if (r.t !== null) g.days.set(r.t, plus(g.days.get(r.t), inRange));
+    g.total = plus(g.total, inRange);
+    if (r.tomorrow_point !== null) g.tomorrow = plus(g.tomorrow, { point: r.tomorrow_point, lower: r.tomorrow_lower!, upper: r.tomorrow_upper! });
     seriesMethods.set(`${r.zone_id}|${r.code}`, r.method);
   }
   const naive = [...seriesMethods.values()].filter((m) => m === 'seasonal_naive').length;
   const notices = levelNotices(lang, levels[0], naive, seriesMethods.size);
   // Holidays were taken out of the history, so a holiday ahead is forecast as the ordinary weekday it falls on.
-  const days = rows.map((r) => r.day).sort();
-  if (days.length) {
-    const { rows: hol } = await db.query<{ day: string }>(sql('forecast/holidays'), [days[0], addDays(days[days.length - 1], 1)]);
+  if (rows.length) {
+    const first = rows.reduce((a, r) => (r.first_day < a ? r.first_day : a), rows[0].first_day);
+    const last = rows.reduce((a, r) => (r.last_day > a ? r.last_day : a), rows[0].last_day);
+    const { rows: hol } = await db.query<{ day: string }>(sql('forecast/holidays'), [first, addDays(last, 1)]);
     if (hol.length) notices.push(notice(lang, 'info', `Holidays in this range (${hol.map((h) => h.day).sort().join(', ')}) are forecast as ordinary days.`,
       `العطل في هذه الفترة (${hol.map((h) => h.day).sort().join('، ')}) متوقعة كأيام عادية.`));
   }
@@ -69,8 +78,7 @@ export async function forecastReceived(ctx: ProactiveContext): Promise<Frame[]> 
 
   if (target.format === 'table') {
     ctx.check(Math.max(list.length, 1), 1);
-    const sum = (g: Group) => [...g.days.values()].reduce((a, s) => ({ point: a.point + s.point, lower: a.lower + s.lower, upper: a.upper + s.upper }), { point: 0, lower: 0, upper: 0 });
-    const sums = list.map(sum);
+    const sums = list.map((g) => g.total);
     const order = list.map((_, i) => i).sort((a, b) => sums[b].point - sums[a].point);
     const fields: Field[] = [];
     target.groupBy.forEach((d, i) => {
