@@ -75,11 +75,13 @@ const DAY = 86_400_000;
 // zone × topic for the busiest topic (all pairs would pass S360_QUERY_MAX_SERIES: refused, as it should be).
 const topic = (await server.ctx.pool.query(`SELECT code FROM forecasts WHERE level = 'topic' GROUP BY code ORDER BY sum(point) DESC LIMIT 1`)).rows[0]?.code;
 const now = Date.now();
-const shapes: Record<string, { from: number; to: number; targets: unknown[] }> = {
+const shapes: Record<string, { from: number; to: number; maxDataPoints?: number; targets: unknown[] }> = {
   'forecast_received by department (7 days)': { from: now, to: now + 7 * DAY, targets: [{ refId: 'A', metric: 'forecast_received', groupBy: ['department'] }] },
   'forecast_received by zone (table, map)': { from: now, to: now + 7 * DAY, targets: [{ refId: 'A', metric: 'forecast_received', groupBy: ['zone'], format: 'table' }] },
   'forecast_received zone × topic, one topic (table)': { from: now, to: now + 7 * DAY, targets: [{ refId: 'A', metric: 'forecast_received', groupBy: ['zone', 'topic'], filters: { topic: [topic] }, format: 'table' }] },
-  'baseline: received by department (last 7 days)': { from: now - 7 * DAY, to: now, targets: [{ refId: 'A', metric: 'received', groupBy: ['department'] }] },
+  // As a time series panel asks it (Grafana sends maxDataPoints: about a point per pixel, hours over 7 days), so
+  // the rollups answer it; without it the default is a 15-min step, finer than the rollups, read from raw state.
+  'baseline: received by department (last 7 days)': { from: now - 7 * DAY, to: now, maxDataPoints: 168, targets: [{ refId: 'A', metric: 'received', groupBy: ['department'] }] },
 };
 for (const [name, body] of Object.entries(shapes)) {
   const times: number[] = [];
