@@ -10,7 +10,7 @@ import { METRICS } from '../../query/metrics.ts';
 import type { Field, Frame } from '../../query/frames.ts';
 import type { Dimension } from '../../rollups/cubes.ts';
 import { addDays } from '../days.ts';
-import { cityDay } from '../evaluate-all.ts';
+import { offsetAt } from '../../query/time.ts';
 import { column, frameName, notice, type ProactiveContext } from './context.ts';
 import { levelNotices, type LevelRow } from './level-notice.ts';
 import { levelOf } from './level-of.ts';
@@ -37,14 +37,18 @@ export async function forecastReceived(ctx: ProactiveContext): Promise<Frame[]> 
   const { db, ref, range, target, filters } = ctx;
   const lang = target.language;
   const level = levelOf(target, ctx.path);
-  const { today } = await cityDay(db, new Date());
-  const tomorrow = addDays(today, 1);
+  // The city's day now, from the reference data's zone (no round trip); its holidays around the range, fetched
+  // beside the forecasts and kept to the days the forecasts cover.
+  const localDate = (ms: number) => new Date(ms + offsetAt(ms, ref.time_zone)).toISOString().slice(0, 10);
+  const tomorrow = addDays(localDate(Date.now()), 1);
+  const [lo, hi] = [localDate(range.from), localDate(range.to)];
   const zones = filters.zone ? (filters.zone.filter((z) => z !== null) as number[]) : null;
   const codeDim = (['department', 'channel', 'category', 'topic'] as Dimension[]).find((d) => level === d || (level === 'zone_topic' && d === 'topic'));
   const codes = codeDim && filters[codeDim] ? (filters[codeDim]!.filter((c) => c !== null) as string[]) : null;
-  const [{ rows }, { rows: levels }] = await Promise.all([
+  const [{ rows }, { rows: levels }, { rows: holidays }] = await Promise.all([
     db.query<Row>(sql('forecast/query_forecasts'), [level, zones, codes, new Date(range.from), new Date(range.to), ref.time_zone, tomorrow, target.format === 'table']),
     db.query<LevelRow>(sql('forecast/level_accuracy'), [[level]]),
+    db.query<{ day: string }>(sql('forecast/holidays'), [lo < tomorrow ? lo : tomorrow, addDays(hi > tomorrow ? hi : tomorrow, 1)]),
   ]);
   const stored = (d: Dimension, r: Row) => (d === 'zone' ? r.zone_id : r.code);
   const groups = new Map<string, Group>();
@@ -66,7 +70,7 @@ export async function forecastReceived(ctx: ProactiveContext): Promise<Frame[]> 
   if (rows.length) {
     const first = rows.reduce((a, r) => (r.first_day < a ? r.first_day : a), rows[0].first_day);
     const last = rows.reduce((a, r) => (r.last_day > a ? r.last_day : a), rows[0].last_day);
-    const { rows: hol } = await db.query<{ day: string }>(sql('forecast/holidays'), [first, addDays(last, 1)]);
+    const hol = holidays.filter((h) => h.day >= first && h.day <= last);
     if (hol.length) notices.push(notice(lang, 'info', `Holidays in this range (${hol.map((h) => h.day).sort().join(', ')}) are forecast as ordinary days.`,
       `العطل في هذه الفترة (${hol.map((h) => h.day).sort().join('، ')}) متوقعة كأيام عادية.`));
   }
