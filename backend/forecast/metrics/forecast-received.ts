@@ -37,19 +37,19 @@ export async function forecastReceived(ctx: ProactiveContext): Promise<Frame[]> 
   const { db, ref, range, target, filters } = ctx;
   const lang = target.language;
   const level = levelOf(target, ctx.path);
-  // The city's day now, from the reference data's zone (no round trip); its holidays around the range, fetched
-  // beside the forecasts and kept to the days the forecasts cover.
+  // The city's day now, from the reference data's zone (no round trip); its holidays around the range, kept to the
+  // days the forecasts cover.
   const localDate = (ms: number) => new Date(ms + offsetAt(ms, ref.time_zone)).toISOString().slice(0, 10);
   const tomorrow = addDays(localDate(Date.now()), 1);
   const [lo, hi] = [localDate(range.from), localDate(range.to)];
   const zones = filters.zone ? (filters.zone.filter((z) => z !== null) as number[]) : null;
   const codeDim = (['department', 'channel', 'category', 'topic'] as Dimension[]).find((d) => level === d || (level === 'zone_topic' && d === 'topic'));
   const codes = codeDim && filters[codeDim] ? (filters[codeDim]!.filter((c) => c !== null) as string[]) : null;
-  const [{ rows }, { rows: levels }, { rows: holidays }] = await Promise.all([
-    db.query<Row>(sql('forecast/query_forecasts'), [level, zones, codes, new Date(range.from), new Date(range.to), ref.time_zone, tomorrow, target.format === 'table']),
-    db.query<LevelRow>(sql('forecast/level_accuracy'), [[level]]),
-    db.query<{ day: string }>(sql('forecast/holidays'), [lo < tomorrow ? lo : tomorrow, addDays(hi > tomorrow ? hi : tomorrow, 1)]),
-  ]);
+  // One after the other: the query's database handle may be a single client (pg queues, and deprecates, overlap).
+  const { rows } = await db.query<Row>(sql('forecast/query_forecasts'),
+    [level, zones, codes, new Date(range.from), new Date(range.to), ref.time_zone, tomorrow, target.format === 'table']);
+  const { rows: levels } = await db.query<LevelRow>(sql('forecast/level_accuracy'), [[level]]);
+  const { rows: holidays } = await db.query<{ day: string }>(sql('forecast/holidays'), [lo < tomorrow ? lo : tomorrow, addDays(hi > tomorrow ? hi : tomorrow, 1)]);
   const stored = (d: Dimension, r: Row) => (d === 'zone' ? r.zone_id : r.code);
   const groups = new Map<string, Group>();
   const seriesMethods = new Map<string, string>();

@@ -46,12 +46,11 @@ export async function proactiveActions(ctx: ProactiveContext): Promise<Frame[]> 
   const lang = target.language;
   const now = new Date(Math.min(range.to, Date.now()));
   const { today } = await cityDay(db, now);
-  const [above, rising, hot, topics] = await Promise.all([
-    runningAbove(db, now, config.forecastAboveMinCount),
-    db.query<{ zone_id: number; topic: string; expected: number; last_week: number }>(sql('forecast/rising'), [today, ref.time_zone, RISE_MIN_MORE, RISE_MIN_RATIO]),
-    findHotspots(db, { window: { from: new Date(range.from), to: new Date(range.to) }, filters: asRequestFilters(filters, ref), language: lang }, config),
-    db.query<{ code: string; department: string; proactive_action: Record<string, string> | null }>(sql('forecast/topic_actions')),
-  ]);
+  // One after the other: the query's database handle may be a single client (pg queues, and deprecates, overlap).
+  const above = await runningAbove(db, now, config.forecastAboveMinCount);
+  const rising = await db.query<{ zone_id: number; topic: string; expected: number; last_week: number }>(sql('forecast/rising'), [today, ref.time_zone, RISE_MIN_MORE, RISE_MIN_RATIO]);
+  const hot = await findHotspots(db, { window: { from: new Date(range.from), to: new Date(range.to) }, filters: asRequestFilters(filters, ref), language: lang }, config);
+  const topics = await db.query<{ code: string; department: string; proactive_action: Record<string, string> | null }>(sql('forecast/topic_actions'));
   const topicOf = new Map(topics.rows.map((t) => [t.code, t]));
   const items = new Map<string, Item>();
   const put = (zoneId: number, topic: string, score: number, reason: string) => {
