@@ -8,6 +8,8 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 
 import { startBrowserEnv, unexpectedErrors, type BrowserEnv, type HostPage } from '../support/browser.ts';
+import { en } from '../../src/panel/locales/en.ts';
+import { ar } from '../../src/panel/locales/ar.ts';
 import { assertPanelBuilt, dashboard, reachesMap, sampleableZones, seedDemoCity, waitForMap, zoneProbes, type ZoneProbe } from './zonemap-harness/support.ts';
 
 const END = Math.floor(Date.now() / 60_000) * 60_000;
@@ -82,8 +84,10 @@ describe('request point tooltips', () => {
       // A request in range with no other within 80 m, so the pointer finds it alone.
       const { rows: [req] } = await env.aggregator!.db.pool.query(`
         SELECT r.id, ST_X(r.location) AS lon, ST_Y(r.location) AS lat, r.topic_code, r.category_code, r.status, r.sla_state, s.name_en, s.name_ar,
-               tp.name_en AS topic_en, tp.name_ar AS topic_ar, c.name_en AS category_en, c.name_ar AS category_ar
+               tp.name_en AS topic_en, tp.name_ar AS topic_ar, c.name_en AS category_en, c.name_ar AS category_ar,
+               st.name_en AS status_en, st.name_ar AS status_ar
         FROM requests r JOIN stages s ON s.code = r.stage JOIN topics tp ON tp.code = r.topic_code JOIN categories c ON c.code = r.category_code
+        JOIN statuses st ON st.code = r.status
         WHERE r.created_at >= $1 AND r.created_at < $2 AND r.sla_state IS NOT NULL AND NOT EXISTS (
           SELECT 1 FROM requests o WHERE o.id <> r.id AND o.created_at >= $1 AND o.created_at < $2
             AND ST_DWithin(o.location::geography, r.location::geography, 80))
@@ -107,7 +111,9 @@ describe('request point tooltips', () => {
         ? { topic: 'الموضوع', category: 'الفئة', status: 'الحالة', stage: 'المرحلة', sla: 'اتفاقية مستوى الخدمة' }
         : { topic: 'Topic', category: 'Category', status: 'Status', stage: 'Stage', sla: 'SLA' };
       const stageName = lang === 'ar' ? req.name_ar : req.name_en;
-      const tip = await tooltipOnceReady(hp.page, at[0], at[1], (shown) => shown.rows[t.stage] === stageName);
+      const statusName = lang === 'ar' ? req.status_ar : req.status_en;
+      // The journey's names arrive beside the tiles: hovered again until both show.
+      const tip = await tooltipOnceReady(hp.page, at[0], at[1], (shown) => shown.rows[t.stage] === stageName && shown.rows[t.status] === statusName);
       assert.equal(tip.title, `S360-${String(req.id).padStart(9, '0')}`);
       assert.deepEqual(Object.keys(tip.rows), [t.topic, t.category, t.status, t.stage, t.sla], 'these rows, in this order, and nothing else');
       assert.equal(tip.rows[t.stage], stageName, 'the stage by its name in the panel\'s language');
@@ -117,8 +123,9 @@ describe('request point tooltips', () => {
       // which the catalogue does not name, as their readable codes.
       assert.equal(tip.rows[t.topic], lang === 'ar' ? req.topic_ar : req.topic_en);
       assert.equal(tip.rows[t.category], lang === 'ar' ? req.category_ar : req.category_en);
-      assert.equal(tip.rows[t.status], humanized(req.status));
-      assert.equal(tip.rows[t.sla], humanized(req.sla_state));
+      // Status by the aggregator's name in the panel's language, the SLA state from the panel's own catalogue.
+      assert.equal(tip.rows[t.status], statusName);
+      assert.equal(tip.rows[t.sla], (lang === 'ar' ? ar : en)[`zonemap.sla.${req.sla_state}` as keyof typeof en]);
       assert.equal(tip.dir, lang === 'ar' ? 'rtl' : 'ltr');
       assert.deepEqual(unexpectedErrors(hp.errors), []);
       await hp.page.close();

@@ -9,7 +9,7 @@ import { zonesFromGeoJSON } from '../data/zones.ts';
 import { paintZones } from '../style/choropleth.ts';
 import { resolveOptions } from '../resolve-options.ts';
 import { LAYER_TYPES, layerType } from './registry.ts';
-import { framePointTooltip, pointsLegend, requestTooltip, stageNamesOf, tileBinTooltip } from './points.ts';
+import { framePointTooltip, journeyNamesOf, pointsLegend, requestTooltip, tileBinTooltip } from './points.ts';
 import { NO_NAMES, valueNames } from '../data/value-names.ts';
 import { categoryPalette } from '../style/palette.ts';
 import { labelRanks } from './labels.ts';
@@ -124,16 +124,18 @@ describe('layer registry', () => {
 
   test('a request point\'s tooltip: its reference, topic, category, status, stage and SLA state (no personal data)', () => {
     const props: Record<string, unknown> = { id: 42, topic: 'public_health.pest_control', category: 'complaint', status: 'in_progress', stage: 'field_visit', sla_state: 'warning' };
-    const t = requestTooltip((n) => props[n], translator('en'), NO_NAMES, new Map([['field_visit', 'Field visit']]));
+    const t = requestTooltip((n) => props[n], translator('en'), NO_NAMES, { stage: new Map([['field_visit', 'Field visit']]), status: new Map([['in_progress', 'In progress']]) });
     assert.equal(t.title, 'S360-000000042');
     assert.deepEqual(t.rows.map((r) => [r.key, r.label, r.value]), [['topic', 'Topic', 'Pest control'], ['category', 'Category', 'Complaint'], ['status', 'Status', 'In progress'], ['stage', 'Stage', 'Field visit'], ['sla', 'SLA', 'Warning']]);
-    const ar = requestTooltip((n) => props[n], translator('ar'), NO_NAMES, new Map([['field_visit', 'زيارة ميدانية']]));
+    const ar = requestTooltip((n) => props[n], translator('ar'), NO_NAMES, { stage: new Map([['field_visit', 'زيارة ميدانية']]), status: new Map([['in_progress', 'قيد التنفيذ']]) });
     assert.equal(ar.rows[0].label, 'الموضوع');
     assert.deepEqual(ar.rows.find((r) => r.key === 'stage'), { key: 'stage', label: 'المرحلة', value: 'زيارة ميدانية' });
+    // Status from the journey's names, the SLA state from the panel's own catalogue: Arabic, no Latin letter.
+    assert.deepEqual(ar.rows.filter((r) => r.key === 'status' || r.key === 'sla').map((r) => r.value), ['قيد التنفيذ', 'تحذير']);
   });
 
   test('a request tooltip without the stage\'s name shows its code; missing values are left out', () => {
-    const t = requestTooltip((n) => ({ id: 7, stage: 'work_order' } as Record<string, unknown>)[n], translator('ar'), NO_NAMES, new Map([['field_visit', 'زيارة ميدانية']]));
+    const t = requestTooltip((n) => ({ id: 7, stage: 'work_order' } as Record<string, unknown>)[n], translator('ar'), NO_NAMES, { stage: new Map([['field_visit', 'زيارة ميدانية']]), status: new Map() });
     assert.deepEqual(t.rows.map((r) => [r.key, r.value]), [['stage', 'Work order']]);
     assert.equal(requestTooltip(() => undefined, translator('en')).title, 'Request');
     assert.equal(requestTooltip((n) => (n === 'id' ? 'abc' : undefined), translator('en')).title, 'Request', 'only a numeric id makes a reference');
@@ -141,13 +143,14 @@ describe('layer registry', () => {
 
   test('the stage names come from the aggregator\'s stage values in the panel\'s language', async () => {
     const asked: string[] = [];
-    const names = stageNamesOf({ ...env, lang: 'ar', fetchJson: async (url: string) => { asked.push(url); return { values: [{ value: 'closed', text: 'مغلق' }] }; } });
+    const names = journeyNamesOf({ ...env, lang: 'ar', fetchJson: async (url: string) => { asked.push(url); return { values: [{ value: 'closed', text: 'مغلق' }] }; } });
     await new Promise((resolve) => setImmediate(resolve));
-    assert.deepEqual(asked, ['/api/datasources/proxy/uid/services360-requests/aggregator/v1/variables/stage?language=ar']);
-    assert.equal(names.get('closed'), 'مغلق');
-    const failed = stageNamesOf({ ...env, fetchJson: async () => { throw new Error('502'); } });
+    assert.deepEqual(asked, ['/api/datasources/proxy/uid/services360-requests/aggregator/v1/variables/stage?language=ar',
+      '/api/datasources/proxy/uid/services360-requests/aggregator/v1/variables/status?language=ar']);
+    assert.equal(names.stage.get('closed'), 'مغلق');
+    const failed = journeyNamesOf({ ...env, fetchJson: async () => { throw new Error('502'); } });
     await new Promise((resolve) => setImmediate(resolve));
-    assert.equal(failed.size, 0, 'a failed fetch leaves the codes');
+    assert.equal(failed.stage.size + failed.status.size, 0, 'a failed fetch leaves the codes');
   });
 
   test('a frame point shows the fields its frame has, read by name or display name, and what colours it', () => {

@@ -25,6 +25,7 @@ import { categoryPalette, humanize, type CategoryPalette } from '../style/palett
 import { framePointsStyle, tilePointsStyle, type PointStyleOptions } from '../style/points.ts';
 import type { ZoneMapOptions } from '../types.ts';
 import { translator, type Translate } from '../i18n.ts';
+import type { MessageKey } from '../locales/en.ts';
 import { NO_NAMES, type ValueNames } from '../data/value-names.ts';
 import type { LayerConfigBase, LayerEnv, MapData, MapLayerType, TooltipModel } from './types.ts';
 
@@ -138,22 +139,25 @@ export const REQUEST_TOOLTIP_FIELDS = ['reference', 'id', 'topic', 'category', '
 
 /**
  * A request point's tooltip, from the aggregator's tile or a frame's row: its reference (a `reference` field, or
- * S360- and the numeric id on 9 digits, as the aggregator writes it), topic, category, status, stage (named from
- * `stageNames`, the city's stages in the panel's language, else as its code) and SLA state, each named from the
- * catalogue in the panel's language where it names them; rows whose value is missing are left out. Codes and
- * reference data only: no personal data.
+ * S360- and the numeric id on 9 digits, as the aggregator writes it), topic, category, status, stage and SLA state,
+ * in the panel's language: topic and category from the catalogue (`names`), status and stage from the journey's
+ * names (`journey`, the aggregator's), the SLA state from the panel's own catalogue (the product's six states); a
+ * code nothing names is shown made readable. Rows whose value is missing are left out. Codes and reference data
+ * only: no personal data.
  */
 export function requestTooltip(get: (name: string) => unknown, t: Translate, names: ValueNames = NO_NAMES,
-  stageNames: ReadonlyMap<string, string> = new Map()): TooltipModel {
+  journey: JourneyNames = NO_JOURNEY_NAMES): TooltipModel {
   const text = (name: string) => { const v = get(name); return v === undefined || v === null || v === '' ? null : String(v); };
   const code = (name: string) => { const v = text(name); return v === null ? null : names.value(name, v) ?? humanize(v.split('.').pop() ?? v); };
-  const stage = text('stage');
+  const named = (name: 'stage' | 'status') => { const v = text(name); return (v !== null ? journey[name].get(v) : undefined) ?? code(name); };
+  const sla = text('sla_state');
+  const slaKey = `zonemap.sla.${sla}` as MessageKey;
   const rows = [
     { key: 'topic', label: t('zonemap.topic'), value: code('topic') },
     { key: 'category', label: t('zonemap.category'), value: code('category') },
-    { key: 'status', label: t('zonemap.status'), value: code('status') },
-    { key: 'stage', label: t('zonemap.stage'), value: (stage !== null ? stageNames.get(stage) : undefined) ?? code('stage') },
-    { key: 'sla', label: t('zonemap.sla-state'), value: code('sla_state') },
+    { key: 'status', label: t('zonemap.status'), value: named('status') },
+    { key: 'stage', label: t('zonemap.stage'), value: named('stage') },
+    { key: 'sla', label: t('zonemap.sla-state'), value: sla === null ? null : t(slaKey) !== slaKey ? t(slaKey) : code('sla_state') },
   ].filter((r): r is { key: string; label: string; value: string } => r.value !== null);
   const id = text('id');
   const reference = text('reference') ?? (id !== null && /^\d+$/.test(id) ? `S360-${id.padStart(9, '0')}` : t('zonemap.request'));
@@ -163,16 +167,23 @@ export function requestTooltip(get: (name: string) => unknown, t: Translate, nam
 /** A code's name from the catalogue, else the code made readable ("service_request" → "Service request"). */
 const valueName = (names: ValueNames, property: string, code: string) => names.value(property, code) ?? humanize(code);
 
+/** The journey's statuses and stages by code, named in the panel's language. */
+export type JourneyNames = { readonly stage: ReadonlyMap<string, string>; readonly status: ReadonlyMap<string, string> };
+const NO_JOURNEY_NAMES: JourneyNames = { stage: new Map(), status: new Map() };
+
 /**
- * The city's stages by code, named in the panel's language (GET /v1/variables/stage through the datasource),
- * filled when the answer arrives; until then, or if it fails, a tooltip shows the stage's code.
+ * The journey's stages and statuses by code, named in the panel's language (GET /v1/variables/stage and /status
+ * through the datasource), filled when the answers arrive; until then, or if one fails, a tooltip shows the code.
  */
-export function stageNamesOf(env: LayerEnv): ReadonlyMap<string, string> {
-  const names = new Map<string, string>();
-  env.fetchJson(env.urls.values({ dimension: 'stage', language: env.lang })).then((json) => {
-    for (const v of (json as { values?: { value: string; text: string }[] })?.values ?? []) names.set(v.value, v.text);
-  }, () => undefined);
-  return names;
+export function journeyNamesOf(env: LayerEnv): JourneyNames {
+  const load = (dimension: 'stage' | 'status') => {
+    const names = new Map<string, string>();
+    env.fetchJson(env.urls.values({ dimension, language: env.lang })).then((json) => {
+      for (const v of (json as { values?: { value: string; text: string }[] })?.values ?? []) names.set(v.value, v.text);
+    }, () => undefined);
+    return names;
+  };
+  return { stage: load('stage'), status: load('status') };
 }
 
 /** The legend of the points layer: the colour of each value it colours by (named from the catalogue), and the bins. */
@@ -189,7 +200,7 @@ export function pointsLegend(palette: CategoryPalette, style: PointStyleOptions,
 function tilePoints(map: OlMap, config: PointsConfig, env: LayerEnv, styleOpts: PointStyleOptions, webgl: boolean, classic: string[], resolve: Resolve) {
   const palette = categoryPalette(config.colorBy, [], classic, resolve);
   const style = tilePointsStyle(palette, styleOpts) as never;
-  const stageNames = stageNamesOf(env);
+  const journey = journeyNamesOf(env);
   const source = new VectorTileSource({ format: new MVT(), url: undefined, maxZoom: TILE_MAX_ZOOM, overlaps: false });
   // Canvas: circles marked "never decluttered", else OpenLayers' hit detection on a vector-tile layer without
   // decluttering (10.11) skips every point symbol and a hover falls through to the zone underneath.
@@ -210,7 +221,7 @@ function tilePoints(map: OlMap, config: PointsConfig, env: LayerEnv, styleOpts: 
     },
     tooltip(feature: FeatureLike): TooltipModel | null {
       if (feature.get('layer') === 'bins') return tileBinTooltip(Number(feature.get('count')), tileZoom(), env.t);
-      return requestTooltip((name) => feature.get(name), env.t, env.names(), stageNames);
+      return requestTooltip((name) => feature.get(name), env.t, env.names(), journey);
     },
     legendSection: () => pointsLegend(palette, styleOpts, env.t, env.names()),
     dispose() {
@@ -225,7 +236,7 @@ function tilePoints(map: OlMap, config: PointsConfig, env: LayerEnv, styleOpts: 
 function framePoints(map: OlMap, config: PointsConfig, env: LayerEnv, styleOpts: PointStyleOptions, webgl: boolean, classic: string[], resolve: Resolve) {
   const source = new VectorSource<Feature<Point>>();
   let palette: CategoryPalette = categoryPalette(config.colorBy, [], classic, resolve);
-  const stageNames = stageNamesOf(env);
+  const journey = journeyNamesOf(env);
   const makeLayer = () => {
     const style = framePointsStyle(palette, styleOpts) as never;
     return webgl ? new WebGLVectorLayer({ source, style, properties: { id: 'points' } }) : new VectorLayer({ source, style, properties: { id: 'points' }, updateWhileAnimating: true, updateWhileInteracting: true });
@@ -294,7 +305,7 @@ function framePoints(map: OlMap, config: PointsConfig, env: LayerEnv, styleOpts:
         const mostly = palette.values[cls];
         return { title: env.t('zonemap.requests', { count: Number(f.get('count')) }), aggregate: true, rows: mostly ? [{ label: env.t('zonemap.mostly'), value: valueName(env.names(), config.colorBy, mostly) }] : [] };
       }
-      return framePointTooltip(frame, f.get('row') as number, config.colorBy, env.t, env.names(), stageNames);
+      return framePointTooltip(frame, f.get('row') as number, config.colorBy, env.t, env.names(), journey);
     },
     dataExtent: () => (points.extent ? [...points.extent] : null),
     legendSection: () => pointsLegend(palette, styleOpts, env.t, env.names()),
@@ -313,9 +324,9 @@ function framePoints(map: OlMap, config: PointsConfig, env: LayerEnv, styleOpts:
  * stage given by its name shows as it is), and the field the points are coloured by when it is not one of them.
  */
 export function framePointTooltip(frame: DataFrame | null, row: number, colorBy: string, t: Translate, names: ValueNames = NO_NAMES,
-  stageNames?: ReadonlyMap<string, string>): TooltipModel {
+  journey?: JourneyNames): TooltipModel {
   const at = (name: string) => (frame ? fieldByName(frame, name)?.values[row] : undefined);
-  const tooltip = requestTooltip(at, t, names, stageNames);
+  const tooltip = requestTooltip(at, t, names, journey);
   const shown = (REQUEST_TOOLTIP_FIELDS as readonly string[]).includes(colorBy);
   const value = at(colorBy);
   if (colorBy && !shown && value !== undefined && value !== null && value !== '') {
