@@ -39,10 +39,12 @@ export function provisionedMaps(lang: Lang = 'en'): { d: Dashboard; p: Panel }[]
 /**
  * The city the provisioned dashboards are shown with: a month of demo requests (seed "dashboards-browser") in the
  * city's zones ending at `endAt`, the rollups applied (as the rollup job keeps them) and, when asked, the nightly
- * forecast fit at `endAt` that the Proactive dashboard's forecast map reads.
+ * forecast fit at `endAt` that the Proactive dashboard's forecast map reads. Zones: the Dubai communities when
+ * they lie beside the project (../shared), else the generated city; `generated: true` always takes the generated
+ * city, for renders that must be the same on every machine (the visual references).
  */
-export async function seedDashboardCity(pool: pg.Pool, endAt: number, opts: { forecasts: boolean }): Promise<void> {
-  const file = defaultZonesFile();
+export async function seedDashboardCity(pool: pg.Pool, endAt: number, opts: { forecasts: boolean; generated?: boolean }): Promise<void> {
+  const file = opts.generated ? null : defaultZonesFile();
   await generateDemo(pool, {
     months: 1, seed: 'dashboards-browser', requests: 6000, perDay: 0, endAt, chunkRequests: 5000,
     source: file ? fileSource(file) : generatedCitySource(), subdivideVertices: 64, checkRows: false,
