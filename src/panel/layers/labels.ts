@@ -88,7 +88,7 @@ export const labelsLayer: MapLayerType<LabelsConfig> = {
         for (const f of source.getFeatures()) {
           f.set('rank', ranks.get(f.get('code')) ?? 0, true);
           const paint = data.paints.get(f.get('code'));
-          f.set('label', zoneLabel({ nameEn: f.get('nameEn'), nameAr: f.get('nameAr') }, config.language, config.showValue ? paint?.text ?? '' : ''), true);
+          f.set('label', zoneLabel({ nameEn: f.get('nameEn'), nameAr: f.get('nameAr') }, config.language, config.showValue ? paint?.text ?? '' : '', env.lang), true);
         }
         styles.clear();
         layer.changed();

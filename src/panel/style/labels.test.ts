@@ -9,6 +9,9 @@ describe('zone labels', () => {
     assert.equal(zoneLabel(zone, 'en'), 'AL BARSHA FIRST');
     assert.equal(zoneLabel(zone, 'ar'), '\u2067البرشاء الأولى\u2069');
     assert.equal(zoneLabel(zone, 'both'), 'AL BARSHA FIRST\n\u2067البرشاء الأولى\u2069');
+    // In an Arabic panel the Arabic name leads; the value stays last.
+    assert.equal(zoneLabel(zone, 'both', '42', 'ar'), '\u2067البرشاء الأولى\u2069\nAL BARSHA FIRST\n42');
+    assert.equal(zoneLabel(zone, 'en', '', 'ar'), 'AL BARSHA FIRST');
   });
 
   test('the Arabic name is kept whole, isolated right to left', () => {

@@ -12,12 +12,14 @@ export const hasArabic = (s: string) => ARABIC.test(s);
 /** Arabic text isolated as right-to-left; other text unchanged. */
 export const isolateRtl = (s: string) => (s && hasArabic(s) ? `${RLI}${s}${PDI}` : s);
 
-/** One or more lines: the zone name in the chosen language(s) and, when given, its value. */
-export function zoneLabel(names: { nameEn: string; nameAr: string }, language: LabelLanguage, valueText = ''): string {
+/** One or more lines: the zone name in the chosen language(s) and, when given, its value. Both names: the panel's
+ *  language (`lead`) on top, so in Arabic the Arabic name leads. */
+export function zoneLabel(names: { nameEn: string; nameAr: string }, language: LabelLanguage, valueText = '', lead: 'en' | 'ar' = 'en'): string {
   const lines: string[] = [];
   const en = names.nameEn.trim(), ar = names.nameAr.trim();
   if (language === 'en' || language === 'both' || !ar) lines.push(en);
   if ((language === 'ar' || language === 'both') && ar) lines.push(isolateRtl(ar));
+  if (lead === 'ar' && lines.length === 2) lines.reverse();
   if (valueText) lines.push(valueText);
   return [...new Set(lines.filter(Boolean))].join('\n');
 }
