@@ -3,7 +3,9 @@
 // with a Saturday–Sunday weekend, public holidays, slow growth, a mild season, the odd rain storm), and the
 // local time of day (peaks late morning and in the evening).
 import { Prng, Weighted, apportion } from './prng.ts';
-import { localDay, localToInstant, offsetAt } from '../sla/time-zone.ts';
+import { localDate, localDay, localToInstant, offsetAt } from '../sla/time-zone.ts';
+
+export { localDate };
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -40,10 +42,6 @@ export type Day = {
   weight: number;
 };
 
-/** The local date ("YYYY-MM-DD") in `zone` at instant `ms`. */
-export function localDate(ms: number, zone: string): string {
-  return new Date(ms + offsetAt(zone, ms)).toISOString().slice(0, 10);
-}
 
 /** Local midnight (in `zone`) of the day `months` calendar months before the local date of `endMs`. */
 export function periodStart(endMs: number, months: number, zone: string): number {

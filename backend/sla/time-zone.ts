@@ -121,6 +121,11 @@ export function offsetConstant(zone: string, a: number, b: number): boolean {
 }
 
 /** The local calendar day (days since 1970-01-01) at instant t. */
+/** The local date ("YYYY-MM-DD") in `zone` at instant `ms`. */
+export function localDate(ms: number, zone: string): string {
+  return new Date(ms + offsetAt(zone, ms)).toISOString().slice(0, 10);
+}
+
 export function localDay(zone: string, t: number): number {
   return Math.floor((t + offsetAt(zone, t)) / DAY_MS);
 }

@@ -10,7 +10,7 @@ import { METRICS } from '../../query/metrics.ts';
 import type { Field, Frame } from '../../query/frames.ts';
 import type { Dimension } from '../../rollups/cubes.ts';
 import { addDays } from '../days.ts';
-import { offsetAt } from '../../query/time.ts';
+import { localDate } from '../../sla/time-zone.ts';
 import { column, frameName, notice, type ProactiveContext } from './context.ts';
 import { levelNotices, type LevelRow } from './level-notice.ts';
 import { levelOf } from './level-of.ts';
@@ -39,9 +39,8 @@ export async function forecastReceived(ctx: ProactiveContext): Promise<Frame[]> 
   const level = levelOf(target, ctx.path);
   // The city's day now, from the reference data's zone (no round trip); its holidays around the range, kept to the
   // days the forecasts cover.
-  const localDate = (ms: number) => new Date(ms + offsetAt(ms, ref.time_zone)).toISOString().slice(0, 10);
-  const tomorrow = addDays(localDate(Date.now()), 1);
-  const [lo, hi] = [localDate(range.from), localDate(range.to)];
+  const tomorrow = addDays(localDate(Date.now(), ref.time_zone), 1);
+  const [lo, hi] = [localDate(range.from, ref.time_zone), localDate(range.to, ref.time_zone)];
   const zones = filters.zone ? (filters.zone.filter((z) => z !== null) as number[]) : null;
   const codeDim = (['department', 'channel', 'category', 'topic'] as Dimension[]).find((d) => level === d || (level === 'zone_topic' && d === 'topic'));
   const codes = codeDim && filters[codeDim] ? (filters[codeDim]!.filter((c) => c !== null) as string[]) : null;
