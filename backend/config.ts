@@ -1,7 +1,13 @@
 // Every limit and tunable in one table, with its default beside it. Each can be overridden by the
 // environment variable of the same name (S360_ prefix). Read once at start-up; fail fast on bad values.
 
-type Setting = { env: string; default: number | string; doc: string };
+import cron from 'node-cron';
+
+type Setting = { env: string; default: number | string; doc: string; check?: (value: string) => string | null };
+
+/** A job's schedule: a node-cron pattern with seconds, or `off`. */
+const cronOrOff = (value: string): string | null =>
+  value === 'off' || cron.validate(value) ? null : 'must be a node-cron pattern with seconds (e.g. "*/5 * * * * *") or off';
 
 export const SETTINGS = {
   port: { env: 'PORT', default: 8360, doc: 'HTTP port of the aggregator' },
@@ -63,6 +69,11 @@ export const SETTINGS = {
   rollupBulkMinPending: { env: 'S360_ROLLUP_BULK_MIN_PENDING', default: 10000, doc: 'import-requests and generate-demo build the rollups in bulk (rollup-history) at their end when more requests than this are pending (0: never)' },
   rollupBulkBatchSize: { env: 'S360_ROLLUP_BULK_BATCH', default: 100000, doc: 'requests per transaction of the bulk build (rollup-history)' },
   jobs: { env: 'S360_JOBS', default: 'on', doc: 'run the scheduled jobs in this instance (on | off)' },
+  jobRollupsCron: { env: 'S360_JOB_ROLLUPS_CRON', default: '*/5 * * * * *', check: cronOrOff, doc: 'when the rollup job runs (node-cron, seconds first; off: never in this instance)' },
+  jobSlaSweepCron: { env: 'S360_JOB_SLA_SWEEP_CRON', default: '*/30 * * * * *', check: cronOrOff, doc: 'when the SLA sweep runs (node-cron, seconds first; off: never in this instance)' },
+  jobRecurrenceCron: { env: 'S360_JOB_RECURRENCE_CRON', default: '0 */10 * * * *', check: cronOrOff, doc: 'when the hot spots are refreshed (node-cron, seconds first; off: never in this instance)' },
+  jobRetentionCron: { env: 'S360_JOB_RETENTION_CRON', default: '0 30 3 * * *', check: cronOrOff, doc: 'when retention runs, UTC (node-cron, seconds first; off: never in this instance)' },
+  jobForecastCron: { env: 'S360_JOB_FORECAST_CRON', default: '0 5-59/10 * * * *', check: cronOrOff, doc: 'when the forecast job looks whether today is fitted (node-cron, seconds first; off: never in this instance); it fits once per city-local day' },
   jobLogRetentionDays: { env: 'S360_JOB_LOG_RETENTION_DAYS', default: 30, doc: 'days of job_run_log kept' },
   piiRetentionDays: { env: 'S360_PII_RETENTION_DAYS', default: 1825, doc: 'days after a request ends before its customer data is erased' },
   alertingConnectionLimit: { env: 'S360_ALERTING_CONNECTION_LIMIT', default: 10, doc: 'grant-alerting-login: CONNECTION LIMIT of the alerting login' },
@@ -97,7 +108,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       const n = Number(raw);
       if (!Number.isFinite(n) || n < 0) throw new ConfigError(`${s.env} must be a non-negative number, got "${raw}"`);
       out[name] = n;
-    } else out[name] = raw;
+    } else {
+      const problem = s.check?.(raw);
+      if (problem) throw new ConfigError(`${s.env} ${problem}, got "${raw}"`);
+      out[name] = raw;
+    }
   }
   return out as Config;
 }

@@ -7,7 +7,7 @@ import { ReadRouter } from './db/read-router.ts';
 import { createApp } from './http/app.ts';
 import { createAppContext, type AppContext } from './http/context.ts';
 import { startScheduler } from './jobs/scheduler.ts';
-import { JOBS } from './jobs/definitions.ts';
+import { scheduledJobs } from './jobs/definitions.ts';
 
 export type RunningServer = { server: Server; ctx: AppContext; url: string; close: () => Promise<void> };
 
@@ -28,7 +28,7 @@ export async function startServer(overrides: Partial<Config> = {}, url = databas
   server.keepAliveTimeout = 65_000;
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
-  if (config.jobs === 'on') ctx.scheduler = startScheduler(ctx, JOBS);
+  if (config.jobs === 'on') ctx.scheduler = startScheduler(ctx, scheduledJobs(config));
   const close = async () => {
     await ctx.scheduler?.stop();
     await changes.stop();

@@ -1,4 +1,5 @@
-// The aggregator's jobs: what each does and when (node-cron patterns, with seconds).
+// The aggregator's jobs: what each does, and which setting of the one settings table (backend/config.ts) says when.
+import type { Config, SettingName } from '../config.ts';
 import type { AppContext } from '../http/context.ts';
 import { applyPendingRollups } from '../rollups/apply.ts';
 import { advanceHourHorizon } from '../rollups/hour-horizon.ts';
@@ -8,17 +9,23 @@ import { refreshHotspots } from '../recurrence/hotspots.ts';
 import { applyRetention } from './retention.ts';
 import { runForecasts } from '../forecast/run.ts';
 
+/** The settings that hold a job's schedule (config.ts: node-cron with seconds, or off). */
+export type JobScheduleSetting = Extract<SettingName, `job${string}Cron`>;
+
 export type JobDefinition = {
   name: string;
-  /** node-cron pattern (seconds first); overridable with S360_JOB_<NAME>_CRON */
-  cron: string;
+  /** the setting holding its schedule */
+  schedule: JobScheduleSetting;
   /** does the work; returns how many items it handled */
   run: (ctx: AppContext, now: Date) => Promise<number>;
 };
 
+/** A job as the scheduler takes it: its pattern read from the settings (or given, for a test's own job). */
+export type ScheduledJob = { name: string; cron: string; run: JobDefinition['run'] };
+
 export const JOBS: JobDefinition[] = [
   {
-    name: 'rollups', cron: '*/5 * * * * *',
+    name: 'rollups', schedule: 'jobRollupsCron',
     run: async (ctx, now) => {
       await advanceHourHorizon(ctx.pool, now, ctx.config.rollupHourDays);
       const applied = await applyPendingRollups(ctx.pool, ctx.config.rollupBatchSize, ctx.config.rollupMaxBatchesPerRun, ctx.config.rollupWorkMemMb);
@@ -27,10 +34,15 @@ export const JOBS: JobDefinition[] = [
       return applied.requests;
     },
   },
-  { name: 'sla-sweep', cron: '*/30 * * * * *', run: async (ctx, now) => (await sweepSla(ctx.pool, now)).evaluated },
-  { name: 'recurrence', cron: '0 */10 * * * *', run: async (ctx, now) => (await refreshHotspots(ctx.pool, now)).hotspots },
-  { name: 'retention', cron: '0 30 3 * * *', run: async (ctx, now) => applyRetention(ctx.pool, ctx.config, now) },
+  { name: 'sla-sweep', schedule: 'jobSlaSweepCron', run: async (ctx, now) => (await sweepSla(ctx.pool, now)).evaluated },
+  { name: 'recurrence', schedule: 'jobRecurrenceCron', run: async (ctx, now) => (await refreshHotspots(ctx.pool, now)).hotspots },
+  { name: 'retention', schedule: 'jobRetentionCron', run: async (ctx, now) => applyRetention(ctx.pool, ctx.config, now) },
   // Every 10 minutes, fitting once per city-local day: the first tick after the city's midnight (any time zone), or
   // within 10 minutes of a fresh start (a tick on a day already fitted reads one row and returns).
-  { name: 'forecast', cron: '0 5-59/10 * * * *', run: async (ctx, now) => (await runForecasts(ctx.pool, ctx.config, now)).series },
+  { name: 'forecast', schedule: 'jobForecastCron', run: async (ctx, now) => (await runForecasts(ctx.pool, ctx.config, now)).series },
 ];
+
+/** The jobs with their patterns from the settings (`off`: not scheduled in this instance). */
+export function scheduledJobs(config: Pick<Config, JobScheduleSetting>, jobs: readonly JobDefinition[] = JOBS): ScheduledJob[] {
+  return jobs.map((job) => ({ name: job.name, cron: config[job.schedule], run: job.run }));
+}

@@ -4,13 +4,12 @@ import { hostname } from 'node:os';
 import cron, { type ScheduledTask } from 'node-cron';
 import type { AppContext } from '../http/context.ts';
 import { runOnce } from './run-once.ts';
-import type { JobDefinition } from './definitions.ts';
+import type { ScheduledJob } from './definitions.ts';
 
 export type JobStats = { runs: number; skipped: number; failures: number; lastMs: number; totalMs: number };
 export type Scheduler = { stop: () => Promise<void>; stats: Map<string, JobStats>; instance: string };
 
-export function startScheduler(ctx: AppContext, jobs: JobDefinition[], env: NodeJS.ProcessEnv = process.env,
-  log: (line: string) => void = (line) => console.error(line)): Scheduler {
+export function startScheduler(ctx: AppContext, jobs: ScheduledJob[], log: (line: string) => void = (line) => console.error(line)): Scheduler {
   const instance = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
   const stats = new Map<string, JobStats>();
   const tasks: ScheduledTask[] = [];
@@ -18,11 +17,10 @@ export function startScheduler(ctx: AppContext, jobs: JobDefinition[], env: Node
   const running = new Set<Promise<void>>();
   let stopped: Promise<void> | undefined;
   for (const job of jobs) {
-    const pattern = env[`S360_JOB_${job.name.toUpperCase().replace(/-/g, '_')}_CRON`] ?? job.cron;
-    if (pattern === 'off') continue;
+    if (job.cron === 'off') continue;
     const s: JobStats = { runs: 0, skipped: 0, failures: 0, lastMs: 0, totalMs: 0 };
     stats.set(job.name, s);
-    const task = cron.schedule(pattern, async (context) => {
+    const task = cron.schedule(job.cron, async (context) => {
       const tick = new Date(Math.floor(context.date.getTime() / 1000) * 1000);
       const run = (async () => {
         try {

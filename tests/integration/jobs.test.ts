@@ -5,7 +5,7 @@ import { importGrid, sampleRequest } from '../support/fixtures.ts';
 import { startServer, type RunningServer } from '../../backend/server.ts';
 import { runOnce } from '../../backend/jobs/run-once.ts';
 import { startScheduler } from '../../backend/jobs/scheduler.ts';
-import { JOBS } from '../../backend/jobs/definitions.ts';
+import { scheduledJobs } from '../../backend/jobs/definitions.ts';
 
 let a: TestAggregator;
 let b: RunningServer;
@@ -67,7 +67,7 @@ test('with two aggregator instances each job tick runs once, and the rollups dra
   assert.equal(statsA.runs + statsB.runs, rows.length, 'every run is one logged tick');
   assert.ok(statsA.skipped + statsB.skipped > 0, 'the other instance saw each tick and stood aside');
   // The next tests count on instance a's scheduled jobs again.
-  a.server.ctx.scheduler = startScheduler(a.server.ctx, JOBS);
+  a.server.ctx.scheduler = startScheduler(a.server.ctx, scheduledJobs(a.server.ctx.config));
 });
 
 test('where rollups predate the lean hours (migration 0030), the rollup job rebuilds them, a few days a run', async () => {
@@ -114,7 +114,7 @@ test('stopping the scheduler waits for a job in progress (the pool is never ende
   const scheduler = startScheduler(a.server.ctx, [{
     name: 'slow-test-job', cron: '* * * * * *',
     run: async () => { started(); await new Promise((r) => setTimeout(r, 400)); finished = true; return 1; },
-  }], {}, () => {});
+  }], () => {});
   await began;
   await scheduler.stop();
   assert.equal(finished, true, 'stop() returned while the job was still running');

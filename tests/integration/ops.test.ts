@@ -189,7 +189,7 @@ describe('GET /metrics', () => {
     ctx.scheduler = startScheduler(ctx, [
       { name: 'ops-test-ok', cron: '* * * * * *', run: async () => 1 },
       { name: 'ops-test-failing', cron: '* * * * * *', run: async () => { if (fail) throw new Error('planned failure'); return 0; } },
-    ], {}, () => {});
+    ], () => {});
     try {
       const deadline = Date.now() + 10_000;
       while (Date.now() < deadline) {
