@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { databaseUrl, loadConfig } from '../config.ts';
 import { createPool } from '../db/pool.ts';
+import { markUnusable, withClient } from '../db/transaction.ts';
 import { JOBS } from '../jobs/definitions.ts';
 import { createAppContext } from '../http/context.ts';
 import { jobLockKey } from '../jobs/run-once.ts';
@@ -20,18 +21,15 @@ export async function run(argv: string[]): Promise<number> {
   try {
     for (const name of names) {
       const t0 = Date.now();
-      const lock = await pool.connect();
-      let items: number;
-      try {
+      // The lock's session: withClient discards it if it broke (an unlock that fails marks it unusable).
+      const items = await withClient(pool, async (lock) => {
         await lock.query('SELECT pg_advisory_lock($1)', [jobLockKey(name)]);
         try {
-          items = await JOBS.find((j) => j.name === name)!.run(ctx, new Date());
+          return await JOBS.find((j) => j.name === name)!.run(ctx, new Date());
         } finally {
-          await lock.query('SELECT pg_advisory_unlock($1)', [jobLockKey(name)]);
+          await lock.query('SELECT pg_advisory_unlock($1)', [jobLockKey(name)]).catch(() => markUnusable(lock));
         }
-      } finally {
-        lock.release();
-      }
+      });
       console.log(`${name}: ${items} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     }
     return 0;
