@@ -23,7 +23,7 @@ function bucketsOf(from: number, to: number, spec: BucketSpec, tz: string): numb
 }
 
 /** What every kind gets: the target's filters as stored values (a 400 naming unknown codes), its buckets and its rollup read. */
-export function planTarget(ref: ReferenceIndex, config: Config, range: QueryRange, target: Target, path: string, snapshot: RollupSnapshot,
+function planTarget(ref: ReferenceIndex, config: Config, range: QueryRange, target: Target, path: string, snapshot: RollupSnapshot,
   budget: CallBudget): TargetContext {
   const metric = METRICS[target.metric];
   const filters = resolveFilters(target, ref, path);
