@@ -3,7 +3,7 @@
 import type pg from 'pg';
 import { sql } from '../db/sql.ts';
 import type { Config } from '../config.ts';
-import { yieldToLoop } from '../query/run-target.ts';
+import { yieldToLoop } from '../query/aggregate.ts';
 import { scoreLevels, type LevelScore } from './choose.ts';
 import { fitSeries, type SeriesFit } from './fit-series.ts';
 import { extractSeries } from './series.ts';

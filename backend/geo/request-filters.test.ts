@@ -1,20 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { indexReference, type ReferenceData } from '../domain/reference.ts';
+import { smallReference } from '../../tests/support/small-reference.ts';
 import { ValidationError } from '../http/errors.ts';
 import { filterValues, NO_FILTERS, parseRequestFilters, withRequestFilters } from './request-filters.ts';
 
-const named = (code: string) => ({ code, name_en: code, name_ar: code });
-const ref = indexReference({
-  channels: [named('whatsapp'), named('website')],
-  categories: [named('complaint')],
-  departments: [{ ...named('waste'), calendar_code: 'field' }],
-  topics: [{ ...named('waste.overflowing_bin'), department_code: 'waste', default_priority: 'normal' }],
-  statuses: [{ ...named('received'), status_class: 'open' }, { ...named('on_hold'), status_class: 'open' }, { ...named('closed'), status_class: 'closed' }],
-  stages: [],
-  advisors: [{ id: 7, code: 'adv-1', department_code: 'waste' }],
-  zones: [{ id: 3, code: '332' }, { id: 4, code: '333' }],
-} as unknown as ReferenceData);
+const ref = smallReference();
 
 test('no filter, empty or "all" means all values', () => {
   assert.deepEqual(parseRequestFilters({}, ref), NO_FILTERS);

@@ -1,6 +1,6 @@
 // The metrics the query API answers: their unit, display names, a line saying what each is (the catalogue, GET /v1/catalog,
 // serves them to the editors) and how they are computed from the sums. Adding a metric is one entry here (and, for a new
-// kind, what the kind supports in backend/catalog/metric-support.ts).
+// kind, its file in backend/query/metric-kinds/ registered in registry.ts, and what it supports in backend/catalog/metric-support.ts).
 export type Language = 'en' | 'ar';
 export type Sums = {
   received: number; closed: number; cancelled: number; res_met: number; res_breached: number; fr_met: number;

@@ -1,10 +1,15 @@
-// Recurring topics: ranked by volume over [from, to), each with its count in the previous equal period
-// and the change in % (null when the previous period had none), counted from the requests table. For
-// /v1/recurrence/topics; the query API's `recurring_topics` metric sums the rollups instead
-// (backend/query/run-target.ts), the same counts.
-import type pg from 'pg';
-import { filterValues, NO_FILTERS, withRequestFilters, type RequestFilters } from '../geo/request-filters.ts';
+// Recurring topics: ranked by volume over [from, to), each with its count in the previous equal period and the
+// change in % (null when the previous period had none). The one computation behind both callers,
+// GET /v1/recurrence/topics and the query API's `recurring_topics` metric (query/metric-kinds/recurring-topics.ts):
+// counted from the rollups (with the pending delta: exact, as every count of the query API) in the caller's
+// snapshot, ranked here.
+import type { ReferenceIndex } from '../domain/reference.ts';
 import type { Language, TimeRange } from '../geo/read-params.ts';
+import { sums, type AggregateSpec, type Db, type Group } from '../query/aggregate.ts';
+import { nameOf } from '../query/labels.ts';
+import type { Sums } from '../query/metrics.ts';
+import type { RollupSnapshot } from '../query/snapshot.ts';
+import type { Filters } from '../query/sql-builder.ts';
 
 export type TopicTrend = {
   topic_code: string;
@@ -16,7 +21,14 @@ export type TopicTrend = {
   change_pct: number | null;
 };
 
-export type TopicTrendParams = TimeRange & { topN: number; language?: Language; filters?: RequestFilters };
+/**
+ * [from, to) in epoch ms; `filters`: stored values (query/target-filters.ts); `limits`: the statements' row
+ * and series limits, and whose they are (for the 422 naming them).
+ */
+export type TopicTrendQuery = {
+  from: number; to: number; filters: Filters; topN: number; language: Language;
+  snapshot: RollupSnapshot; limits: AggregateSpec['limits'];
+};
 
 /** The previous period of the same length, ending where [from, to) starts. */
 export function previousPeriod(range: TimeRange): TimeRange {
@@ -24,23 +36,49 @@ export function previousPeriod(range: TimeRange): TimeRange {
   return { from: new Date(range.from.getTime() - length), to: range.from };
 }
 
-/** Change from previous to current in %, one decimal; null when previous is 0. */
+/** Change from previous to current in %, one decimal, halves away from zero (as PostgreSQL's round); null when previous is 0. */
 export function changePct(current: number, previous: number): number | null {
-  return previous > 0 ? Math.round(((current - previous) * 1000) / previous) / 10 : null;
+  if (previous <= 0) return null;
+  const tenths = ((current - previous) * 1000) / previous;
+  return (Math.sign(tenths) * Math.round(Math.abs(tenths))) / 10 || 0;
 }
 
-export async function topicTrends(db: pg.Pool | pg.PoolClient, p: TopicTrendParams): Promise<TopicTrend[]> {
-  const language = p.language ?? 'en';
-  const { rows } = await db.query(withRequestFilters('recurrence/topic_trends'), [
-    p.from, p.to, ...filterValues(p.filters ?? NO_FILTERS), previousPeriod(p).from, p.topN,
+/** Received per topic code over the whole range (requests without a topic left out). */
+function receivedByTopic(groups: Map<string, Group<Sums>>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const g of groups.values()) {
+    const received = g.byBucket.get(null)?.received ?? 0;
+    if (g.dims[0] !== null) out.set(String(g.dims[0]), received);
+  }
+  return out;
+}
+
+/**
+ * Pure: the topics with requests in the current period, most first; ties by the larger rise (none last), then by
+ * code. Topics the reference data does not know are left out (they have no name nor department).
+ */
+export function rankTopics(current: Map<string, number>, previous: Map<string, number>, topN: number, ref: ReferenceIndex,
+  language: Language): TopicTrend[] {
+  const rows = [...current].filter(([code, count]) => count > 0 && ref.topic.has(code)).map(([code, count]) => {
+    const previousCount = previous.get(code) ?? 0;
+    const departmentCode = ref.topic.get(code)!.department_code;
+    return {
+      topic_code: code, topic: nameOf('topic', code, ref, language),
+      department_code: departmentCode, department: nameOf('department', departmentCode, ref, language),
+      count, previous_count: previousCount, change_pct: changePct(count, previousCount),
+    };
+  });
+  rows.sort((a, b) => b.count - a.count || (b.change_pct ?? -Infinity) - (a.change_pct ?? -Infinity) || a.topic_code.localeCompare(b.topic_code));
+  return rows.slice(0, topN);
+}
+
+/** The top `topN` topics of [from, to) with their trend, read in `db`'s snapshot (`q.snapshot` read in it). */
+export async function topicTrends(db: Db, ref: ReferenceIndex, q: TopicTrendQuery): Promise<TopicTrend[]> {
+  const span = q.to - q.from;
+  const spec = { groupBy: ['topic' as const], filters: q.filters, bucket: null, timeZone: ref.time_zone, snapshot: q.snapshot, limits: q.limits };
+  const [current, previous] = await Promise.all([
+    sums(db, { ...spec, from: q.from, to: q.to }),
+    sums(db, { ...spec, from: q.from - span, to: q.from }),
   ]);
-  return rows.map((r) => ({
-    topic_code: r.topic_code,
-    topic: language === 'ar' ? r.topic_name_ar : r.topic_name_en,
-    department_code: r.department_code,
-    department: language === 'ar' ? r.department_name_ar : r.department_name_en,
-    count: r.count,
-    previous_count: r.previous_count,
-    change_pct: r.change_pct === null ? null : Number(r.change_pct),
-  }));
+  return rankTopics(receivedByTopic(current), receivedByTopic(previous), q.topN, ref, q.language);
 }

@@ -10,7 +10,10 @@ import { requireScope } from '../http/auth.ts';
 import { parseChoice, parseInstant, parseInteger, parseLanguage, parseTimeRange, rejectUnknown, single, type TimeRange } from '../geo/read-params.ts';
 import { FILTER_PARAMS } from '../geo/request-filters.ts';
 import { readFilters } from '../geo/read-filters.ts';
-import { previousPeriod, topicTrends } from '../recurrence/topic-trends.ts';
+import { previousPeriod, topicTrends, type TopicTrend } from '../recurrence/topic-trends.ts';
+import { inReadOnlySnapshot } from '../db/transaction.ts';
+import { rollupSnapshotOf, rollupSnapshotSql, type RollupSnapshotRow } from '../query/snapshot.ts';
+import { filtersOfRequest } from '../query/target-filters.ts';
 import { findHotspots, hotspotWindow, type Hotspot } from '../recurrence/hotspots.ts';
 
 const TOPIC_PARAMS = ['from', 'to', 'topN', 'language', ...FILTER_PARAMS];
@@ -38,7 +41,12 @@ export function registerRecurrence(router: Router, ctx: AppContext): void {
     const topN = parseInteger(req.query, 'topN', 1, ctx.config.recurrenceMaxTopN, 10);
     const language = parseLanguage(req.query);
     const filters = await readFilters(ctx, req.query);
-    const topics = await ctx.reads.run((pool) => topicTrends(pool, { ...range, topN, language, filters }));
+    const ref = await ctx.reference.get();
+    // As POST /v1/query answers its `recurring_topics` metric: the rollups and the pending marks read in one snapshot.
+    const query = { from: range.from.getTime(), to: range.to.getTime(), filters: filtersOfRequest(filters, ref), topN, language };
+    const limits = { maxRows: ctx.config.queryMaxRows, maxSeries: ctx.config.queryMaxSeries, target: { refId: 'topics', path: 'query' } };
+    const topics = await ctx.reads.run((pool) => inReadOnlySnapshot<RollupSnapshotRow, TopicTrend[]>(pool, rollupSnapshotSql(),
+      (client, [row]) => topicTrends(client, ref, { ...query, snapshot: rollupSnapshotOf(row), limits })));
     const previous = previousPeriod(range);
     res.json({
       from: range.from.toISOString(), to: range.to.toISOString(),

@@ -1,11 +1,12 @@
-// What a proactive metric gets from the query planning (backend/query/run-target.ts).
+// What a proactive metric gets from the query planning (backend/query/metric-kinds/proactive.ts).
 import type pg from 'pg';
 import type { Config } from '../../config.ts';
 import type { ReferenceIndex } from '../../domain/reference.ts';
 import type { Filters } from '../../query/sql-builder.ts';
-import type { AggregateSpec, QueryRange } from '../../query/run-target.ts';
+import type { AggregateSpec } from '../../query/aggregate.ts';
+import type { QueryRange } from '../../query/metric-kinds/kind.ts';
 import type { Target } from '../../query/request-schema.ts';
-import type { Field, Frame } from '../../query/frames.ts';
+import type { Frame } from '../../query/frames.ts';
 import type { Language } from '../../query/metrics.ts';
 
 export type ProactiveContext = {
@@ -19,10 +20,6 @@ export type ProactiveContext = {
 export type Notice = { severity: 'info' | 'warning'; text: string };
 export const notice = (lang: Language, severity: Notice['severity'], en: string, ar: string): Notice => ({ severity, text: lang === 'ar' ? ar : en });
 
-/** A table column with its display name in the target's language. */
-export function column(lang: Language, name: string, type: Field['type'], values: unknown[], en: string, ar: string, extra: Record<string, unknown> = {}): Field {
-  return { name, type, values, config: { displayName: lang === 'ar' ? ar : en, ...extra } };
-}
-
-export const frameName = (lang: Language, m: { en: string; ar: string }) => (lang === 'ar' ? m.ar : m.en);
+// The bilingual table builders every metric kind uses (backend/query/frames.ts).
+export { column, frameName } from '../../query/frames.ts';
 export type { Frame };

@@ -5,7 +5,7 @@
 import { bucketStarts } from '../../query/plan.ts';
 import { tableFrame, timeSeriesFrames, type Frame, type Series } from '../../query/frames.ts';
 import { METRICS } from '../../query/metrics.ts';
-import { sums } from '../../query/run-target.ts';
+import { sums } from '../../query/aggregate.ts';
 import type { Dimension } from '../../rollups/cubes.ts';
 import type { ProactiveContext } from './context.ts';
 

@@ -1,4 +1,4 @@
-// The proactive metrics, one file each; run-target.ts hands every metric of kind 'proactive' here.
+// The proactive metrics, one file each; the metric kind 'proactive' (query/metric-kinds/proactive.ts) hands each one here.
 import type { Frame } from '../../query/frames.ts';
 import type { ProactiveContext } from './context.ts';
 import { forecastReceived } from './forecast-received.ts';

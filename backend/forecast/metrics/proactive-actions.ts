@@ -5,7 +5,7 @@
 // the Zones dashboard (the zone) and the Request journey dashboard (the pair's latest request).
 import { sql } from '../../db/sql.ts';
 import { findHotspots } from '../../recurrence/hotspots.ts';
-import { asRequestFilters } from '../../query/run-target.ts';
+import { asRequestFilters } from '../../query/target-filters.ts';
 import { nameOf } from '../../query/labels.ts';
 import { METRICS, type Language } from '../../query/metrics.ts';
 import type { Frame } from '../../query/frames.ts';
