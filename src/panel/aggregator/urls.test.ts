@@ -18,6 +18,10 @@ describe('aggregator URLs through the datasource proxy', () => {
     assert.equal(url, '/grafana/api/datasources/proxy/uid/ds/aggregator/v1/tiles/requests/{z}/{x}/{y}.mvt?from=2026-11-01T00%3A00%3A00.000Z&to=2026-11-29T00%3A00%3A00.000Z&zone=332');
   });
 
+  test('the request tiles\' TileJSON (their zooms) beside the tiles', () => {
+    assert.equal(aggregatorUrls('ds', '/grafana/').requestTileJson(), '/grafana/api/datasources/proxy/uid/ds/aggregator/v1/tiles/requests.json');
+  });
+
   test('hot spots for the time range', () => {
     assert.match(aggregatorUrls('ds').hotspots({ from, to, language: 'ar' }), /\/v1\/recurrence\/hotspots\.geojson\?from=2026-11-01T00%3A00%3A00\.000Z&to=2026-11-29T00%3A00%3A00\.000Z&language=ar$/);
   });

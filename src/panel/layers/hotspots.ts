@@ -40,6 +40,8 @@ export const hotspotsLayer: MapLayerType<HotspotsConfig> = {
   id: 'hotspots',
   name: 'Hot spots',
   description: 'Recurring topics at the same place',
+  pointer: { role: 'over', hitTolerance: 3 },
+  followsTypeScale: true,
   defaultOptions,
 
   registerOptionsUI(builder: PanelOptionsEditorBuilder<ZoneMapOptions>) {

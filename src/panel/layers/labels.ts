@@ -33,6 +33,7 @@ export const labelsLayer: MapLayerType<LabelsConfig> = {
   id: 'labels',
   name: 'Labels',
   description: 'Zone names (English, Arabic) and values',
+  followsTypeScale: true,
   defaultOptions,
 
   registerOptionsUI(builder: PanelOptionsEditorBuilder<ZoneMapOptions>) {

@@ -69,6 +69,7 @@ export const zonesLayer: MapLayerType<ZonesConfig> = {
   id: 'zones',
   name: 'Zones',
   description: 'Zones coloured by a value joined on the zone code',
+  pointer: { role: 'ground', hitTolerance: 0 },
   defaultOptions,
 
   registerOptionsUI(builder: PanelOptionsEditorBuilder<ZoneMapOptions>) {
@@ -183,6 +184,7 @@ export const zonesLayer: MapLayerType<ZonesConfig> = {
         for (const f of withData.length ? withData : source.getFeatures()) { const g = f.getGeometry(); if (g) extend(extent, g.getExtent()); }
         return isEmpty(extent) ? null : extent;
       },
+      fullExtent: () => (source.getFeatures().length ? source.getExtent() : null),
       setHighlight(code: string | null) {
         if (code === highlight) return;
         highlight = code;

@@ -18,7 +18,7 @@ import { paintZones, themeBorderColor } from '../style/choropleth.ts';
 import type { LegendModel, LegendSection } from '../style/legend.ts';
 import { LAYER_TYPES } from '../layers/registry.ts';
 import { errorText } from '../layers/hotspots.ts';
-import type { LayerEnv, LayerHandle, LayerId, MapData, TooltipModel } from '../layers/types.ts';
+import type { LayerConfigBase, LayerEnv, LayerHandle, LayerId, MapData, MapLayerType, PointerAnswer, TooltipModel } from '../layers/types.ts';
 import { TV_SCALE, type ZoneMapOptions } from '../types.ts';
 import { basemapKey, createBasemap } from './basemap.ts';
 import { pickTooltip } from './pick-tooltip.ts';
@@ -61,12 +61,7 @@ export interface ControllerDeps {
 /** Zoom at which the aggregator simplifies zones.geojson (city detail). */
 const ZONES_ZOOM = 12;
 const FIT_MAX_ZOOM = 16;
-/** Layers whose type follows the type scale (rebuilt when it changes). */
-const SCALED: LayerId[] = ['labels', 'hotspots'];
-/** Layers whose features answer the pointer, top first. */
-const HIT_ORDER: LayerId[] = ['hotspots', 'points', 'zones'];
-
-type Slot = { key: string; handle: LayerHandle; layer: BaseLayer };
+type Slot = { key: string; handle: LayerHandle; layer: BaseLayer; type: MapLayerType<LayerConfigBase> };
 
 export class ZoneMapController {
   readonly map: OlMap;
@@ -176,16 +171,24 @@ export class ZoneMapController {
     LAYER_TYPES.forEach((type, i) => {
       const config = options[type.id];
       const slot = this.slots.get(type.id);
-      const key = JSON.stringify({ config, renderer: options.renderer, tv: options.tvMode, dark: theme.isDark, uid: options.datasourceUid, lang: options.language, type: SCALED.includes(type.id) ? scale.factor : 0 });
+      const key = JSON.stringify({
+        config, renderer: options.renderer, tv: options.tvMode, dark: theme.isDark, uid: options.datasourceUid, lang: options.language,
+        type: type.followsTypeScale ? scale.factor : 0,
+      });
       if (slot && (slot.key === key)) return;
       if (slot) { this.removeSlot(slot); this.slots.delete(type.id); this.layerWarnings.delete(type.id); }
       if (!config.enabled) return;
-      const handle = type.create(this.map, config, { ...env, report: (m) => { if (m) this.layerWarnings.set(type.id, m); else this.layerWarnings.delete(type.id); this.publish(); } });
+      const report = (message: string | null) => {
+        if (message) this.layerWarnings.set(type.id, message);
+        else this.layerWarnings.delete(type.id);
+        this.publish();
+      };
+      const handle = type.create(this.map, config, { ...env, report });
       const layer = handle.init();
-      if (type.id === 'zones') handle.setSelected?.(this.selection);
+      handle.setSelected?.(this.selection);
       layer.setZIndex(i + 1);
       this.map.addLayer(layer);
-      this.slots.set(type.id, { key, handle, layer });
+      this.slots.set(type.id, { key, handle, layer, type });
     });
   }
 
@@ -274,12 +277,18 @@ export class ZoneMapController {
     });
   }
 
-  /** The zones' colours, then what the layers over them draw (points, bins, hot-spot rings). */
+  /** The layers' slots, bottom to top (the registry's order). */
+  private layersBottomUp(): Slot[] {
+    return LAYER_TYPES.map((t) => this.slots.get(t.id)).filter((s): s is Slot => !!s);
+  }
+
+  /** The body the lowest layer gives (the zones' colours), then the sections of what is drawn over it (points, bins, hot-spot rings). */
   private legend(): LegendModel | null {
-    const zones = this.slots.get('zones')?.handle.legend?.() ?? null;
-    const sections = (['points', 'hotspots'] as LayerId[]).map((id) => this.slots.get(id)?.handle.legendSection?.() ?? null).filter((s): s is LegendSection => !!s && s.items.length > 0);
-    if (!sections.length) return zones;
-    return { ...(zones ?? { title: '', kind: 'single', items: [] }), sections };
+    const slots = this.layersBottomUp();
+    const body = slots.map((s) => s.handle.legend?.() ?? null).find((l) => l !== null) ?? null;
+    const sections = slots.map((s) => s.handle.legendSection?.() ?? null).filter((s): s is LegendSection => !!s && s.items.length > 0);
+    if (!sections.length) return body;
+    return { ...(body ?? { title: '', kind: 'single', items: [] }), sections };
   }
 
   /** Fits the view when what it should show changed: the zones, the zones with data, or the fit option. */
@@ -305,17 +314,13 @@ export class ZoneMapController {
     this.autoView = true;
   }
 
+  /** 'data': the first layer, bottom up, whose data covers somewhere; 'zones': the first that draws something. */
   private fitExtent(mode: 'data' | 'zones'): Extent | null {
-    const zonesSlot = this.slots.get('zones');
-    if (mode === 'data') {
-      for (const id of ['zones', 'points', 'hotspots'] as LayerId[]) {
-        const e = this.slots.get(id)?.handle.dataExtent?.();
-        if (e && !isEmpty(e)) return e as Extent;
-      }
-      return null;
+    for (const { handle } of this.layersBottomUp()) {
+      const e = mode === 'data' ? handle.dataExtent?.() : handle.fullExtent?.();
+      if (e && !isEmpty(e)) return e;
     }
-    const source = (zonesSlot?.layer as { getSource?: () => { getExtent(): Extent; getFeatures(): unknown[] } | null })?.getSource?.();
-    return source && source.getFeatures().length ? source.getExtent() : null;
+    return null;
   }
 
   /**
@@ -327,17 +332,16 @@ export class ZoneMapController {
   private hover(pixel: number[], click: boolean) {
     const data = this.data;
     if (!data) return;
-    const hits = new Map<LayerId, TooltipModel>();
-    for (const id of HIT_ORDER) {
-      const slot = this.slots.get(id);
-      if (!slot?.handle.tooltip) continue;
+    // The topmost answer of each role: the ground (a zone) and what is drawn over it.
+    const answers: Record<PointerAnswer['role'], TooltipModel | null> = { ground: null, over: null };
+    for (const slot of this.layersBottomUp().reverse()) {
+      const pointer = slot.type.pointer;
+      if (!pointer || !slot.handle.tooltip || answers[pointer.role]) continue;
       let hit: FeatureLike | undefined;
-      this.map.forEachFeatureAtPixel(pixel, (f) => { hit = f; return true; }, { layerFilter: (l) => l === slot.layer, hitTolerance: id === 'zones' ? 0 : 3 });
-      const model = hit ? slot.handle.tooltip(hit, data) : null;
-      if (model) hits.set(id, model);
+      this.map.forEachFeatureAtPixel(pixel, (f) => { hit = f; return true; }, { layerFilter: (l) => l === slot.layer, hitTolerance: pointer.hitTolerance });
+      answers[pointer.role] = hit ? slot.handle.tooltip(hit, data) : null;
     }
-    const zone = hits.get('zones') ?? null;
-    const over = hits.get('hotspots') ?? hits.get('points') ?? null;
+    const { ground: zone, over } = answers;
     const found = pickTooltip(zone, over, { click, cityZoom: this.autoView }, translator(panelLanguage(this.input?.options.language))('zonemap.under-pointer'));
     this.setHighlight(found?.zoneCode ?? null);
     this.target.style.cursor = zone ? 'pointer' : '';
@@ -348,12 +352,12 @@ export class ZoneMapController {
 
   /** The drill-down selection (the zone the click variable names; null = the whole city). */
   setSelection(code: string | null) {
-    this.slots.get('zones')?.handle.setSelected?.(code);
+    for (const { handle } of this.slots.values()) handle.setSelected?.(code);
     this.selection = code;
   }
 
   private setHighlight(code: string | null) {
-    this.slots.get('zones')?.handle.setHighlight?.(code);
+    for (const { handle } of this.slots.values()) handle.setHighlight?.(code);
   }
 }
 
