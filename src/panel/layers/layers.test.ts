@@ -19,6 +19,8 @@ import { labelRanks } from './labels.ts';
 import { translator } from '../i18n.ts';
 import { typeScale } from '../style/type-scale.ts';
 import type { LayerEnv, MapData } from './types.ts';
+import type VectorTileLayer from 'ol/layer/VectorTile.js';
+import { DEFAULT_TILE_ZOOMS } from '../aggregator/tile-zooms.ts';
 
 const square = (x: number) => ({ type: 'Polygon', coordinates: [[[x, 25], [x + 0.1, 25], [x + 0.1, 25.1], [x, 25.1], [x, 25]]] });
 const zones = zonesFromGeoJSON({ type: 'FeatureCollection', features: ['1', '2', '3'].map((code, i) => ({ type: 'Feature', properties: { code, name_en: `Zone ${code}`, name_ar: `منطقة ${code}`, population: 1000 * (i + 1) }, geometry: square(55 + i * 0.1) })) });
@@ -86,12 +88,41 @@ describe('layer registry', () => {
     assert.equal(source.disposed, true);
   });
 
+  test('request tiles go as deep as the aggregator\'s TileJSON says, at the default zoom while it loads or when it fails', async () => {
+    const served = { tilejson: '3.0.0', maxzoom: 15, vector_layers: [{ id: 'requests', minzoom: 12, maxzoom: 15 }] };
+    const asked: string[] = [];
+    let answer: (json: unknown) => void = () => undefined;
+    const loading = new Promise<unknown>((resolve) => { answer = resolve; });
+    const tiles = { ...options.points, source: 'tiles' as const };
+    const handle = layerType('points').create(map, tiles, { ...env, fetchJson: (url) => { asked.push(url); return loading; } });
+    const layer = handle.init() as VectorTileLayer;
+    handle.update(mapData());
+    assert.deepEqual(asked.filter((u) => u.endsWith('/tiles/requests.json')), ['/api/datasources/proxy/uid/services360-requests/aggregator/v1/tiles/requests.json']);
+    assert.equal(layer.getSource()!.getTileGrid()!.getMaxZoom(), DEFAULT_TILE_ZOOMS.maxZoom);
+    answer(served);
+    await loading;
+    await Promise.resolve();
+    const source = layer.getSource()!;
+    assert.equal(source.getTileGrid()!.getMaxZoom(), 15);
+    assert.match(source.getUrls()![0], /\/tiles\/requests\/\{z\}\/\{x\}\/\{y\}\.mvt\?from=/, 'the new source keeps the tile URL');
+    handle.dispose();
+
+    const failing = layerType('points').create(map, tiles, { ...env, fetchJson: () => Promise.reject(new Error('502')) });
+    const kept = failing.init() as VectorTileLayer;
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(kept.getSource()!.getTileGrid()!.getMaxZoom(), DEFAULT_TILE_ZOOMS.maxZoom);
+    failing.dispose();
+  });
+
   test('a tile bin\'s tooltip: its count; in a point tile (zoom 14 on), how to see each request', () => {
     assert.deepEqual(tileBinTooltip(1234, 12), { title: '1,234 requests', aggregate: true, rows: [] });
     assert.deepEqual(tileBinTooltip(1234, 13), { title: '1,234 requests', aggregate: true, rows: [] });
     assert.deepEqual(tileBinTooltip(56789, 14), { title: '56,789 requests', aggregate: true, rows: [{ label: 'Each request', value: 'shown for a shorter time range', key: 'cells' }] });
     assert.equal(tileBinTooltip(7, 16).rows[0].key, 'cells');
     assert.deepEqual(tileBinTooltip(7, undefined).rows, []);
+    // With the aggregator's served zooms (S360_TILE_BIN_MAX_ZOOM 11): points, and so cells, from zoom 12.
+    assert.deepEqual(tileBinTooltip(7, 12, translator('en'), { maxZoom: 15, pointMinZoom: 12 }).rows.map((r) => r.key), ['cells']);
+    assert.deepEqual(tileBinTooltip(7, 11, translator('en'), { maxZoom: 15, pointMinZoom: 12 }).rows, []);
   });
 
   test('the zones tooltip: names in both languages, value with unit, population', () => {
