@@ -73,7 +73,9 @@ export const DEFAULT_OPTIONS: PanelLevelOptions = {
   renderer: 'canvas',
   showLegend: true,
   view: { fit: 'data', lon: 55.27, lat: 25.2, zoom: 10, padding: 16 },
-  basemap: { type: 'none', url: '', attribution: '', opacity: 1, wmtsLayer: '', wmtsMatrixSet: 'GoogleMapsCompatible', wmtsStyle: 'default', wmtsFormat: 'image/png' },
+  basemap: {
+    type: 'none', url: '', attribution: '', opacity: 1, wmtsLayer: '', wmtsMatrixSet: 'GoogleMapsCompatible', wmtsStyle: 'default', wmtsFormat: 'image/png',
+  },
 };
 
 /** Sizes that change in TV mode (type sizes: style/type-scale.ts). */

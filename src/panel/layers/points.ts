@@ -50,6 +50,22 @@ const defaultOptions: PointsConfig = {
 };
 
 const CATEGORY = ['Request points'];
+/** The fields of a frame that place the points, in the order the editor shows them. */
+const FRAME_FIELDS = [
+  { key: 'lonField', name: 'Longitude field', description: 'Empty = lon, lng or longitude' },
+  { key: 'latField', name: 'Latitude field', description: 'Empty = lat or latitude' },
+  { key: 'geometryField', name: 'Geometry field', description: 'GeoJSON points, when there is no lon/lat' },
+] as const;
+type NumberOption = { [K in keyof PointsConfig]: PointsConfig[K] extends number ? K : never }[keyof PointsConfig];
+type Slider = { key: NumberOption; name: string; settings: { min: number; max: number; step: number }; frameOnly: boolean };
+/** The sliders, in the order the editor shows them; `frameOnly`: for points from a frame (the level of detail). */
+const SLIDERS: readonly Slider[] = [
+  { key: 'pointsMinZoom', name: 'Raw points from zoom', settings: { min: 8, max: 20, step: 1 }, frameOnly: true },
+  { key: 'binPixels', name: 'Bin size (px)', settings: { min: 10, max: 120, step: 5 }, frameOnly: true },
+  { key: 'pointRadius', name: 'Point radius', settings: { min: 1, max: 12, step: 0.5 }, frameOnly: false },
+  { key: 'binMaxRadius', name: 'Largest bin radius', settings: { min: 6, max: 40, step: 1 }, frameOnly: false },
+  { key: 'opacity', name: 'Opacity', settings: { min: 0.1, max: 1, step: 0.05 }, frameOnly: false },
+];
 
 export const pointsLayer: MapLayerType<PointsConfig> = {
   id: 'points',
@@ -65,19 +81,29 @@ export const pointsLayer: MapLayerType<PointsConfig> = {
       .addBooleanSwitch({ path: 'points.enabled', name: 'Show requests', category: CATEGORY, defaultValue: defaultOptions.enabled })
       .addRadio({ path: 'points.source', name: 'Requests from', category: CATEGORY, defaultValue: defaultOptions.source, showIf: on,
         settings: { options: [{ value: 'tiles', label: 'Aggregator tiles' }, { value: 'frame', label: 'A frame (lon/lat)' }] } })
-      .addTextInput({ path: 'points.frame', name: 'Frame', description: 'refId or name; empty = the first frame with lon/lat', category: CATEGORY, defaultValue: defaultOptions.frame, showIf: frame })
-      .addFieldNamePicker({ path: 'points.lonField', name: 'Longitude field', description: 'Empty = lon, lng or longitude', category: CATEGORY, defaultValue: defaultOptions.lonField, showIf: frame })
-      .addFieldNamePicker({ path: 'points.latField', name: 'Latitude field', description: 'Empty = lat or latitude', category: CATEGORY, defaultValue: defaultOptions.latField, showIf: frame })
-      .addFieldNamePicker({ path: 'points.geometryField', name: 'Geometry field', description: 'GeoJSON points, when there is no lon/lat', category: CATEGORY, defaultValue: defaultOptions.geometryField, showIf: frame })
-      .addTextInput({ path: 'points.colorBy', name: 'Colour by', description: 'Field or tile property: category, sla_state, status_class, channel, priority', category: CATEGORY, defaultValue: defaultOptions.colorBy, showIf: on })
-      .addTextInput({ path: 'points.tileQuery', name: 'Tile filters', description: 'Query string with variables, e.g. zone=$zone&channel=$channel', category: CATEGORY, defaultValue: defaultOptions.tileQuery,
-        showIf: (o) => on(o) && o.points?.source !== 'frame' })
-      .addNumberInput({ path: 'points.maxFeatures', name: 'Most features in view', category: CATEGORY, defaultValue: defaultOptions.maxFeatures, settings: { min: 100, max: 20000, integer: true }, showIf: frame })
-      .addSliderInput({ path: 'points.pointsMinZoom', name: 'Raw points from zoom', category: CATEGORY, defaultValue: defaultOptions.pointsMinZoom, settings: { min: 8, max: 20, step: 1 }, showIf: frame })
-      .addSliderInput({ path: 'points.binPixels', name: 'Bin size (px)', category: CATEGORY, defaultValue: defaultOptions.binPixels, settings: { min: 10, max: 120, step: 5 }, showIf: frame })
-      .addSliderInput({ path: 'points.pointRadius', name: 'Point radius', category: CATEGORY, defaultValue: defaultOptions.pointRadius, settings: { min: 1, max: 12, step: 0.5 }, showIf: on })
-      .addSliderInput({ path: 'points.binMaxRadius', name: 'Largest bin radius', category: CATEGORY, defaultValue: defaultOptions.binMaxRadius, settings: { min: 6, max: 40, step: 1 }, showIf: on })
-      .addSliderInput({ path: 'points.opacity', name: 'Opacity', category: CATEGORY, defaultValue: defaultOptions.opacity, settings: { min: 0.1, max: 1, step: 0.05 }, showIf: on });
+      .addTextInput({
+        path: 'points.frame', name: 'Frame', description: 'refId or name; empty = the first frame with lon/lat', category: CATEGORY,
+        defaultValue: defaultOptions.frame, showIf: frame,
+      });
+    for (const { key, name, description } of FRAME_FIELDS) {
+      builder.addFieldNamePicker({ path: `points.${key}`, name, description, category: CATEGORY, defaultValue: defaultOptions[key], showIf: frame });
+    }
+    builder
+      .addTextInput({
+        path: 'points.colorBy', name: 'Colour by', description: 'Field or tile property: category, sla_state, status_class, channel, priority',
+        category: CATEGORY, defaultValue: defaultOptions.colorBy, showIf: on,
+      })
+      .addTextInput({
+        path: 'points.tileQuery', name: 'Tile filters', description: 'Query string with variables, e.g. zone=$zone&channel=$channel', category: CATEGORY,
+        defaultValue: defaultOptions.tileQuery, showIf: (o) => on(o) && o.points?.source !== 'frame',
+      })
+      .addNumberInput({
+        path: 'points.maxFeatures', name: 'Most features in view', category: CATEGORY, defaultValue: defaultOptions.maxFeatures,
+        settings: { min: 100, max: 20000, integer: true }, showIf: frame,
+      });
+    for (const { key, name, settings, frameOnly } of SLIDERS) {
+      builder.addSliderInput({ path: `points.${key}`, name, category: CATEGORY, defaultValue: defaultOptions[key], settings, showIf: frameOnly ? frame : on });
+    }
   },
 
   create(map: OlMap, config: PointsConfig, env: LayerEnv) {

@@ -50,7 +50,14 @@ export interface MapData {
   replaceVariables: InterpolateFunction;
 }
 
-export interface TooltipRow { label: string; value: string; /** Stable name for tests and styling: value, raw, population... */ key?: string; dir?: 'ltr' | 'rtl'; lang?: string }
+export interface TooltipRow {
+  label: string;
+  value: string;
+  /** Stable name for tests and styling: value, raw, population... */
+  key?: string;
+  dir?: 'ltr' | 'rtl';
+  lang?: string;
+}
 export interface TooltipModel {
   title: string;
   titleAr?: string;

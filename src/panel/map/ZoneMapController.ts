@@ -69,11 +69,15 @@ export class ZoneMapController {
   private basemap: { key: string; layer: TileLayer } | null = null;
   private input: ControllerInput | null = null;
   private data: MapData | null = null;
-  private aggregatorZones: { key: string; zones: ZoneSet; error: string | null; loading: boolean } = { key: '', zones: EMPTY_ZONES, error: null, loading: false };
+  private aggregatorZones: { key: string; zones: ZoneSet; error: string | null; loading: boolean } = {
+    key: '', zones: EMPTY_ZONES, error: null, loading: false,
+  };
   private frameZones: { frame: DataFrame | null; zones: ZoneSet } = { frame: null, zones: EMPTY_ZONES };
   private frameZonesMissing = false;
   /** The aggregator's catalogue (names of categories, topics...), loaded while a layer draws requests. */
-  private catalog: { key: string; names: Record<PanelLanguage, ValueNames>; error: string | null } = { key: '', names: { en: NO_NAMES, ar: NO_NAMES }, error: null };
+  private catalog: { key: string; names: Record<PanelLanguage, ValueNames>; error: string | null } = {
+    key: '', names: { en: NO_NAMES, ar: NO_NAMES }, error: null,
+  };
   private layerWarnings = new Map<LayerId, string>();
   private fitKey = '';
   /** The view is still the one the panel chose (no pan or zoom by the viewer since): a resize refits it. */
@@ -100,7 +104,8 @@ export class ZoneMapController {
     this.map.on('rendercomplete', () => { target.dataset.renders = String(++this.renders); });
     target.addEventListener('pointerleave', () => { this.setHighlight(null); deps.onHover(null); });
     // For browser tests and benchmarks: the map and a lon/lat → pixel helper on the element.
-    Object.assign(target, { __zonemap: { map: this.map, pixelOf: (lon: number, lat: number) => this.map.getPixelFromCoordinate(fromLonLat([lon, lat])), controller: this } });
+    const pixelOf = (lon: number, lat: number) => this.map.getPixelFromCoordinate(fromLonLat([lon, lat]));
+    Object.assign(target, { __zonemap: { map: this.map, pixelOf, controller: this } });
   }
 
   update(input: ControllerInput) {
@@ -134,7 +139,7 @@ export class ZoneMapController {
     this.disposed = true;
     for (const s of this.slots.values()) this.removeSlot(s);
     this.slots.clear();
-    if (this.basemap) { this.map.removeLayer(this.basemap.layer); this.basemap.layer.getSource()?.dispose(); this.basemap.layer.dispose(); this.basemap = null; }
+    this.removeBasemap();
     this.map.setTarget(undefined);
     this.map.dispose();
   }
@@ -146,10 +151,18 @@ export class ZoneMapController {
     if (!tv) for (const c of defaultControls({ rotate: false, attributionOptions: { collapsible: true } }).getArray()) this.map.addControl(c);
   }
 
+  private removeBasemap() {
+    if (!this.basemap) return;
+    this.map.removeLayer(this.basemap.layer);
+    this.basemap.layer.getSource()?.dispose();
+    this.basemap.layer.dispose();
+    this.basemap = null;
+  }
+
   private syncBasemap(options: ZoneMapOptions) {
     const key = basemapKey(options.basemap);
     if (this.basemap?.key === key || (!this.basemap && options.basemap.type === 'none')) return;
-    if (this.basemap) { this.map.removeLayer(this.basemap.layer); this.basemap.layer.getSource()?.dispose(); this.basemap.layer.dispose(); this.basemap = null; }
+    this.removeBasemap();
     const layer = createBasemap(options.basemap);
     if (layer) { this.map.getLayers().insertAt(0, layer); this.basemap = { key, layer }; }
   }
@@ -204,8 +217,16 @@ export class ZoneMapController {
     if (this.aggregatorZones.key === url) return;
     this.aggregatorZones = { key: url, zones: EMPTY_ZONES, error: null, loading: true };
     this.deps.fetchJson(url).then(
-      (json) => { if (this.aggregatorZones.key === url) { this.aggregatorZones = { key: url, zones: zonesFromGeoJSON(json), error: null, loading: false }; this.render(); } },
-      (err: unknown) => { if (this.aggregatorZones.key === url) { this.aggregatorZones = { key: url, zones: EMPTY_ZONES, error: `Zones could not be loaded (${errorText(err)})`, loading: false }; this.render(); } },
+      (json) => {
+        if (this.aggregatorZones.key !== url) return;
+        this.aggregatorZones = { key: url, zones: zonesFromGeoJSON(json), error: null, loading: false };
+        this.render();
+      },
+      (err: unknown) => {
+        if (this.aggregatorZones.key !== url) return;
+        this.aggregatorZones = { key: url, zones: EMPTY_ZONES, error: `Zones could not be loaded (${errorText(err)})`, loading: false };
+        this.render();
+      },
     );
   }
 
@@ -225,7 +246,11 @@ export class ZoneMapController {
     };
     this.deps.fetchJson(url).then(
       (body) => {
-        try { loaded({ en: valueNames(body, 'en'), ar: valueNames(body, 'ar') }, null); } catch (err) { loaded({ en: NO_NAMES, ar: NO_NAMES }, errorText(err)); }
+        try {
+          loaded({ en: valueNames(body, 'en'), ar: valueNames(body, 'ar') }, null);
+        } catch (err) {
+          loaded({ en: NO_NAMES, ar: NO_NAMES }, errorText(err));
+        }
       },
       (err: unknown) => loaded({ en: NO_NAMES, ar: NO_NAMES }, errorText(err)),
     );
@@ -248,7 +273,8 @@ export class ZoneMapController {
     const { options, theme, series } = input;
     const zones = this.currentZones(input);
     const populations = new Map(zones.zones.map((z) => [z.code, z.population]));
-    const join = options.zones.enabled ? joinZoneValues(series, populations, options.zones, (field: Field) => getDisplayProcessor({ field, theme })) : EMPTY_JOIN;
+    const display = (field: Field) => getDisplayProcessor({ field, theme });
+    const join = options.zones.enabled ? joinZoneValues(series, populations, options.zones, display) : EMPTY_JOIN;
     const paints = paintZones(zones.zones.map((z) => z.code), join, options.zones, themeBorderColor(theme.isDark));
     this.data = { series, zones, join, paints, timeRange: input.timeRange, replaceVariables: input.replaceVariables };
     for (const s of this.slots.values()) s.handle.update(this.data);
@@ -266,7 +292,9 @@ export class ZoneMapController {
       !fromFrame && this.aggregatorZones.error ? this.aggregatorZones.error : null,
       fromFrame && this.frameZonesMissing && !isEmptyData(input.series) ? 'No frame with zone geometry (a zone_code and a GeoJSON geometry field)' : null,
       ...this.layerWarnings.values(),
-      input.options.points.enabled && this.catalog.error ? translator(panelLanguage(input.options.language))('zonemap.names-failed', { reason: this.catalog.error }) : null,
+      input.options.points.enabled && this.catalog.error
+        ? translator(panelLanguage(input.options.language))('zonemap.names-failed', { reason: this.catalog.error })
+        : null,
     ].filter((w): w is string => !!w);
     this.deps.onState({
       legend: input.options.showLegend ? this.legend() : null,
@@ -297,7 +325,9 @@ export class ZoneMapController {
     if (!input || !this.data || !this.map.getSize()) return;
     const { view: v, tvMode } = input.options;
     const withData = [...this.data.paints.entries()].filter(([, p]) => p.hasData).map(([c]) => c).join(',');
-    const key = v.fit === 'fixed' ? `fixed:${v.lon}:${v.lat}:${v.zoom}` : `${v.fit}:${v.padding}:${this.data.zones.zones.length}:${this.aggregatorZones.key}:${v.fit === 'data' ? withData : ''}`;
+    const key = v.fit === 'fixed'
+      ? `fixed:${v.lon}:${v.lat}:${v.zoom}`
+      : `${v.fit}:${v.padding}:${this.data.zones.zones.length}:${this.aggregatorZones.key}:${v.fit === 'data' ? withData : ''}`;
     if (key === this.fitKey) return;
     const view = this.map.getView();
     if (v.fit === 'fixed') {

@@ -1,6 +1,6 @@
 // Grafana's migration hooks for the zone map (module.ts): when a saved panel loads, its options are brought to the
 // current version (steps.ts) before the panel's defaults fill what is missing.
-import type { PanelMigrationModel, PanelModel } from '@grafana/data';
+import type { PanelMigrationHandler, PanelModel } from '@grafana/data';
 import type { ZoneMapOptions } from '../types.ts';
 import { currentVersion, migrateOptions, versionOf } from './migrate.ts';
 import { ZONE_MAP_OPTION_STEPS } from './steps.ts';
@@ -8,7 +8,10 @@ import { ZONE_MAP_OPTION_STEPS } from './steps.ts';
 /** The version the panel's options are at. */
 export const OPTIONS_VERSION = currentVersion(ZONE_MAP_OPTION_STEPS);
 
-export function zoneMapMigrationHandler(panel: PanelMigrationModel<ZoneMapOptions>): Partial<ZoneMapOptions> {
+/** The saved panel Grafana hands the handler (its options as saved, possibly of an older shape). */
+export type SavedZoneMap = Parameters<PanelMigrationHandler<ZoneMapOptions>>[0];
+
+export function zoneMapMigrationHandler(panel: SavedZoneMap): Partial<ZoneMapOptions> {
   // What the steps lead to is the current shape; resolve-options.ts makes it complete and sane when the panel draws.
   return migrateOptions(panel.options, ZONE_MAP_OPTION_STEPS) as Partial<ZoneMapOptions>;
 }

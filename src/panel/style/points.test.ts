@@ -10,7 +10,8 @@ import { framePointsStyle, tilePointsStyle } from './points.ts';
 import { FRAME_FEATURE_KIND } from '../layers/points/kinds.ts';
 
 const o = { pointRadius: 4, binMinRadius: 4, binMaxRadius: 18, opacity: 1, binColor: '#3274d9', strokeColor: '#ffffff' };
-const palette = categoryPalette('sla_state', [], ['#c0', '#c1', '#c2', '#c3', '#c4', '#c5'], (c) => ({ red: '#ff0000', green: '#00ff00', blue: '#0000ff', orange: '#ffa500', purple: '#800080', gray: '#808080' })[c] ?? c);
+const NAMED: Record<string, string> = { red: '#ff0000', green: '#00ff00', blue: '#0000ff', orange: '#ffa500', purple: '#800080', gray: '#808080' };
+const palette = categoryPalette('sla_state', [], ['#c0', '#c1', '#c2', '#c3', '#c4', '#c5'], (c) => NAMED[c] ?? c);
 
 /** Evaluates a flat style on a feature the way the canvas renderer does. */
 function circleOf(style: Record<string, unknown>, props: Record<string, unknown>) {

@@ -18,7 +18,9 @@ export function framePointsStyle(palette: CategoryPalette, o: PointStyleOptions)
   const isBin: Expr = ['==', ['get', 'kind'], FRAME_FEATURE_KIND.bin];
   return {
     'circle-radius': ['case', isBin, ['get', 'r'], o.pointRadius],
-    'circle-fill-color': ['case', isBin, withAlpha(o.binColor, o.opacity * 0.55), classColor(['get', 'cls'], palette, o.opacity, palette.colors.map((_, i) => i))],
+    'circle-fill-color': [
+      'case', isBin, withAlpha(o.binColor, o.opacity * 0.55), classColor(['get', 'cls'], palette, o.opacity, palette.colors.map((_, i) => i)),
+    ],
     'circle-stroke-color': ['case', isBin, withAlpha(o.binColor, 0.9), o.strokeColor],
     'circle-stroke-width': ['case', isBin, 1, 0.75],
   };
@@ -29,7 +31,9 @@ export function tilePointsStyle(palette: CategoryPalette, o: PointStyleOptions):
   const isBin: Expr = ['==', ['get', 'layer'], TILE_LAYER.bins];
   const mid = (f: number) => o.binMinRadius + (o.binMaxRadius - o.binMinRadius) * f;
   return {
-    'circle-radius': ['case', isBin, ['interpolate', ['linear'], ['get', 'count'], 1, o.binMinRadius, 10, mid(0.3), 100, mid(0.6), 1000, o.binMaxRadius], o.pointRadius],
+    'circle-radius': [
+      'case', isBin, ['interpolate', ['linear'], ['get', 'count'], 1, o.binMinRadius, 10, mid(0.3), 100, mid(0.6), 1000, o.binMaxRadius], o.pointRadius,
+    ],
     'circle-fill-color': ['case', isBin, withAlpha(o.binColor, o.opacity * 0.55), classColor(['get', palette.property], palette, o.opacity, palette.values)],
     'circle-stroke-color': ['case', isBin, withAlpha(o.binColor, 0.9), o.strokeColor],
     'circle-stroke-width': ['case', isBin, 1, 0.75],

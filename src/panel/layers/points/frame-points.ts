@@ -52,7 +52,8 @@ export function framePoints(map: OlMap, config: PointsConfig, env: LayerEnv, loo
     const resolution = view.getResolution();
     if (!size || !resolution || !points.n) { if (shown) { source.clear(true); shown = ''; } return; }
     const extent = view.calculateExtent(size) as Extent;
-    const detail = chooseDetail(points, extent, resolution, { maxFeatures: config.maxFeatures, pointsMinZoom: config.pointsMinZoom, binPixels: config.binPixels });
+    const limits = { maxFeatures: config.maxFeatures, pointsMinZoom: config.pointsMinZoom, binPixels: config.binPixels };
+    const detail = chooseDetail(points, extent, resolution, limits);
     const features: Feature<Point>[] = [];
     let key: string;
     if (detail.mode === 'points') {
@@ -78,7 +79,9 @@ export function framePoints(map: OlMap, config: PointsConfig, env: LayerEnv, loo
   return {
     init: () => layer,
     update(data: MapData) {
-      const cols = findPointColumns(data.series, { frame: config.frame, lon: config.lonField, lat: config.latField, geometry: config.geometryField, colorBy: config.colorBy });
+      const cols = findPointColumns(data.series, {
+        frame: config.frame, lon: config.lonField, lat: config.latField, geometry: config.geometryField, colorBy: config.colorBy,
+      });
       if (cols?.frame === frame && frame) { refresh(); return; }
       frame = cols?.frame ?? null;
       colorValues = cols?.colorField?.values ?? [];

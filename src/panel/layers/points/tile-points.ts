@@ -47,7 +47,9 @@ export function tilePoints(map: OlMap, config: PointsConfig, env: LayerEnv, look
   // decluttering (10.11) skips every point symbol and a hover falls through to the zone underneath.
   const layer = look.webgl
     ? new WebGLVectorTileLayer({ source: source as never, style, properties: { id: 'points' } })
-    : new VectorTileLayer({ source, style: { ...(style as object), 'circle-declutter-mode': 'none' } as never, renderMode: 'hybrid', properties: { id: 'points' } });
+    : new VectorTileLayer({
+      source, style: { ...(style as object), 'circle-declutter-mode': 'none' } as never, renderMode: 'hybrid', properties: { id: 'points' },
+    });
   const dropSource = (old: VectorTileSource) => { old.clear(); old.dispose(); };
 
   // The served zooms: a different most detailed zoom needs a source with that tile grid.
