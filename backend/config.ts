@@ -44,6 +44,7 @@ export const SETTINGS = {
   maxTileFeatures: { env: 'S360_MAX_TILE_FEATURES', default: 10000, doc: 'features per vector tile' },
   tileCellsAbove: { env: 'S360_TILE_CELLS_ABOVE', default: 5000, doc: 'a point tile (zoom 13-18, no filter, range over 35 days) holding more requests than this (at most the feature cap) is drawn as its zoom-18 cells, layer bins (5,000 points cost ~25 ms to send)' },
   tileBinMaxZoom: { env: 'S360_TILE_BIN_MAX_ZOOM', default: 13, doc: 'tiles at or below this zoom are binned' },
+  tileMaxZoom: { env: 'S360_TILE_MAX_ZOOM', default: 16, doc: 'the most detailed request tiles a map asks for (the TileJSON maxzoom; the zone map overzooms beyond, for fewer requests); deeper tiles, up to zoom 22, are still served' },
   tileBinGrid: { env: 'S360_TILE_BIN_GRID', default: 32, doc: 'bins per tile side (32: 8-px bins on a 256-px tile)' },
   tileExtent: { env: 'S360_TILE_EXTENT', default: 4096, doc: 'vector tile extent (units per side)' },
   tileBuffer: { env: 'S360_TILE_BUFFER', default: 64, doc: 'vector tile buffer (extent units) for points near an edge' },

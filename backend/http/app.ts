@@ -17,6 +17,7 @@ import { registerWhoami } from '../routes/whoami.ts';
 import { registerZonesGeojson } from '../routes/zones-geojson.ts';
 import { registerZoneStats } from '../routes/zone-stats.ts';
 import { registerTiles } from '../routes/tiles.ts';
+import { registerRequestTileJson } from '../routes/tile-json.ts';
 import { registerRecurrence } from '../routes/recurrence.ts';
 import { registerQuery } from '../routes/query.ts';
 import { registerVariables } from '../routes/variables.ts';
@@ -49,6 +50,7 @@ export function createApp(ctx: AppContext): Express {
   registerZonesGeojson(router, ctx);
   registerZoneStats(router, ctx);
   registerTiles(router, ctx);
+  registerRequestTileJson(router, ctx);
   registerRecurrence(router, ctx);
   registerQuery(router, ctx);
   registerVariables(router, ctx);

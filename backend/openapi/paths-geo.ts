@@ -58,6 +58,21 @@ export function geoPaths(config: Config): Paths {
         },
       },
     },
+    '/v1/tiles/requests.json': {
+      get: {
+        tags: ['geo'], operationId: 'requestTileJson', summary: 'The request tiles\' TileJSON 3.0.0 document: their zooms and layers', security: BEARER,
+        description: `Scope \`read\`. \`maxzoom\`: the most detailed tile a map should ask for (S360_TILE_MAX_ZOOM, ${config.tileMaxZoom}); `
+          + `layer \`requests\` from zoom ${config.tileBinMaxZoom + 1} (S360_TILE_BIN_MAX_ZOOM + 1). \`tiles\` is relative to the document.`,
+        responses: {
+          200: json('The TileJSON document', obj({
+            tilejson: str(undefined, { const: '3.0.0' }), name: str(), description: str(), tiles: { type: 'array', items: str() },
+            scheme: str(undefined, { const: 'xyz' }), minzoom: int(), maxzoom: int(),
+            vector_layers: { type: 'array', items: obj({ id: str('requests | bins'), description: str(), minzoom: int(), maxzoom: int(), fields: { type: 'object', additionalProperties: { enum: ['Number', 'String'] } } }) },
+          })),
+          ...errors(400, 401, 403, 503),
+        },
+      },
+    },
     '/v1/tiles/requests/{z}/{x}/{y}.mvt': {
       parameters: [
         tileParam('z', `zoom, 0–${MAX_TILE_ZOOM}`, sample.z), tileParam('x', 'column, below 2^z', sample.x), tileParam('y', 'row, below 2^z', sample.y),

@@ -5,6 +5,7 @@ import type { PointsConfig } from './layers/points.ts';
 import type { HeatmapConfig } from './layers/heatmap.ts';
 import type { HotspotsConfig } from './layers/hotspots.ts';
 import type { LabelsConfig } from './layers/labels.ts';
+import { OPTIONS_VERSION } from './migration/handler.ts';
 
 export type Renderer = 'canvas' | 'webgl';
 export type BasemapType = 'none' | 'xyz' | 'wmts';
@@ -43,6 +44,8 @@ export interface LayersOptions {
 }
 
 export interface ZoneMapOptions extends LayersOptions {
+  /** The version of the options' shape (migration/steps.ts); a panel saved before versions has none (0). */
+  optionsVersion: number;
   /** The Services 360 datasource whose proxy route reaches the aggregator (zones, tiles, hot spots). */
   datasourceUid: string;
   /** Language of the panel's strings and of the names the aggregator returns: en, ar, or a dashboard variable
@@ -62,6 +65,7 @@ export interface ZoneMapOptions extends LayersOptions {
 export type PanelLevelOptions = Omit<ZoneMapOptions, keyof LayersOptions>;
 
 export const DEFAULT_OPTIONS: PanelLevelOptions = {
+  optionsVersion: OPTIONS_VERSION,
   datasourceUid: 'services360-requests',
   language: 'en',
   variableName: 'zone',
@@ -69,7 +73,9 @@ export const DEFAULT_OPTIONS: PanelLevelOptions = {
   renderer: 'canvas',
   showLegend: true,
   view: { fit: 'data', lon: 55.27, lat: 25.2, zoom: 10, padding: 16 },
-  basemap: { type: 'none', url: '', attribution: '', opacity: 1, wmtsLayer: '', wmtsMatrixSet: 'GoogleMapsCompatible', wmtsStyle: 'default', wmtsFormat: 'image/png' },
+  basemap: {
+    type: 'none', url: '', attribution: '', opacity: 1, wmtsLayer: '', wmtsMatrixSet: 'GoogleMapsCompatible', wmtsStyle: 'default', wmtsFormat: 'image/png',
+  },
 };
 
 /** Sizes that change in TV mode (type sizes: style/type-scale.ts). */

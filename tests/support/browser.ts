@@ -13,6 +13,7 @@ import { startHostServer, type HostServer } from '../host/server.ts';
 import { FIXTURES_DIR, ROOT_DIR } from '../host/webpack.config.ts';
 import type { Env } from '../host/server/provisioning.ts';
 import { startTestAggregator, type TestAggregator } from './aggregator.ts';
+import type { Config } from '../../backend/config.ts';
 
 export const CHROMIUM = process.env.S360_CHROMIUM ?? '/usr/bin/chromium';
 export const CHROMIUM_FLAGS = [
@@ -63,9 +64,10 @@ export type BrowserEnv = {
   stop: () => Promise<void>;
 };
 
-export async function startBrowserEnv(opts: { aggregator?: boolean; fixtures?: boolean } = {}): Promise<BrowserEnv> {
+/** `aggregatorConfig`: settings of the test aggregator that differ from the defaults. */
+export async function startBrowserEnv(opts: { aggregator?: boolean; fixtures?: boolean; aggregatorConfig?: Partial<Config> } = {}): Promise<BrowserEnv> {
   const build = await ensureHostBuild({ log: (l) => console.error(`[host] ${l}`) });
-  const aggregator = opts.aggregator === false ? null : await startTestAggregator();
+  const aggregator = opts.aggregator === false ? null : await startTestAggregator(opts.aggregatorConfig);
   const baseEnv: Env = {
     S360_AGGREGATOR_URL: aggregator?.url ?? (await closedPortUrl()),
     S360_API_TOKEN: aggregator?.tokens.read ?? '',

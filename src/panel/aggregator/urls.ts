@@ -5,6 +5,8 @@ export interface AggregatorUrls {
   zones(params: { zoom: number; language: 'en' | 'ar' }): string;
   /** An OpenLayers tile URL template ({z}/{x}/{y} left in). */
   requestTiles(params: { from: number; to: number; query: string }): string;
+  /** The request tiles' TileJSON document: their zooms, as the aggregator's settings make them. */
+  requestTileJson(): string;
   hotspots(params: { from: number; to: number; language: 'en' | 'ar'; query?: string }): string;
   /** The catalogue: the names of categories, topics, channels... in both languages. */
   catalog(): string;
@@ -20,6 +22,7 @@ export function aggregatorUrls(datasourceUid: string, appSubUrl = ''): Aggregato
   return {
     zones: ({ zoom, language }) => `${base}/zones.geojson?zoom=${Math.round(zoom)}&language=${language}`,
     requestTiles: ({ from, to, query }) => `${base}/tiles/requests/{z}/{x}/{y}.mvt?${range(from, to)}${extra(query)}`,
+    requestTileJson: () => `${base}/tiles/requests.json`,
     hotspots: ({ from, to, language, query }) => `${base}/recurrence/hotspots.geojson?${range(from, to)}&language=${language}${extra(query)}`,
     catalog: () => `${base}/catalog`,
     values: ({ dimension, language }) => `${base}/variables/${encodeURIComponent(dimension)}?language=${language}`,

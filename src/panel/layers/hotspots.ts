@@ -33,29 +33,46 @@ export interface HotspotsConfig extends LayerConfigBase {
   maxLabels: number;
 }
 
-const defaultOptions: HotspotsConfig = { enabled: true, source: 'aggregator', frame: '', query: '', color: 'red', minRadius: 7, maxRadius: 22, showLabels: true, maxLabels: 5 };
+const defaultOptions: HotspotsConfig = {
+  enabled: true, source: 'aggregator', frame: '', query: '', color: 'red', minRadius: 7, maxRadius: 22, showLabels: true, maxLabels: 5,
+};
 const CATEGORY = ['Hot spots'];
 
 export const hotspotsLayer: MapLayerType<HotspotsConfig> = {
   id: 'hotspots',
   name: 'Hot spots',
   description: 'Recurring topics at the same place',
+  pointer: { role: 'over', hitTolerance: 3 },
+  followsTypeScale: true,
   defaultOptions,
 
   registerOptionsUI(builder: PanelOptionsEditorBuilder<ZoneMapOptions>) {
     const on = (o: ZoneMapOptions) => o.hotspots?.enabled !== false;
     builder
       .addBooleanSwitch({ path: 'hotspots.enabled', name: 'Show hot spots', category: CATEGORY, defaultValue: defaultOptions.enabled })
-      .addRadio({ path: 'hotspots.source', name: 'Hot spots from', category: CATEGORY, defaultValue: defaultOptions.source, showIf: on,
-        settings: { options: [{ value: 'aggregator', label: 'Aggregator (recurrence)' }, { value: 'frame', label: 'A frame (lon/lat, count)' }] } })
-      .addTextInput({ path: 'hotspots.frame', name: 'Frame', description: 'refId or name', category: CATEGORY, defaultValue: defaultOptions.frame, showIf: (o) => on(o) && o.hotspots?.source === 'frame' })
-      .addTextInput({ path: 'hotspots.query', name: 'Filters', description: 'Query string with variables, e.g. department=$department', category: CATEGORY, defaultValue: defaultOptions.query,
-        showIf: (o) => on(o) && o.hotspots?.source !== 'frame' })
+      .addRadio({
+        path: 'hotspots.source', name: 'Hot spots from', category: CATEGORY, defaultValue: defaultOptions.source, showIf: on,
+        settings: { options: [{ value: 'aggregator', label: 'Aggregator (recurrence)' }, { value: 'frame', label: 'A frame (lon/lat, count)' }] },
+      })
+      .addTextInput({
+        path: 'hotspots.frame', name: 'Frame', description: 'refId or name', category: CATEGORY, defaultValue: defaultOptions.frame,
+        showIf: (o) => on(o) && o.hotspots?.source === 'frame',
+      })
+      .addTextInput({
+        path: 'hotspots.query', name: 'Filters', description: 'Query string with variables, e.g. department=$department', category: CATEGORY,
+        defaultValue: defaultOptions.query, showIf: (o) => on(o) && o.hotspots?.source !== 'frame',
+      })
       .addColorPicker({ path: 'hotspots.color', name: 'Colour', category: CATEGORY, defaultValue: defaultOptions.color, showIf: on })
-      .addSliderInput({ path: 'hotspots.maxRadius', name: 'Largest radius', category: CATEGORY, defaultValue: defaultOptions.maxRadius, settings: { min: 8, max: 48, step: 1 }, showIf: on })
+      .addSliderInput({
+        path: 'hotspots.maxRadius', name: 'Largest radius', category: CATEGORY, defaultValue: defaultOptions.maxRadius,
+        settings: { min: 8, max: 48, step: 1 }, showIf: on,
+      })
       .addBooleanSwitch({ path: 'hotspots.showLabels', name: 'Show topics', category: CATEGORY, defaultValue: defaultOptions.showLabels, showIf: on })
-      .addNumberInput({ path: 'hotspots.maxLabels', name: 'Topics written', description: 'Beside the largest hot spots only', category: CATEGORY, defaultValue: defaultOptions.maxLabels,
-        settings: { min: 0, max: 50, integer: true }, showIf: (o) => on(o) && o.hotspots?.showLabels !== false });
+      .addNumberInput({
+        path: 'hotspots.maxLabels', name: 'Topics written', description: 'Beside the largest hot spots only', category: CATEGORY,
+        defaultValue: defaultOptions.maxLabels, settings: { min: 0, max: 50, integer: true },
+        showIf: (o) => on(o) && o.hotspots?.showLabels !== false,
+      });
   },
 
   create(_map, config: HotspotsConfig, env: LayerEnv) {
@@ -76,10 +93,17 @@ export const hotspotsLayer: MapLayerType<HotspotsConfig> = {
       const isPoint = feature.getGeometry()?.getType() === 'Point';
       const r = binRadius(Math.max(1, count), maxCount, config.minRadius, config.maxRadius);
       return new Style({
-        image: isPoint ? new CircleStyle({ declutterMode: 'none', radius: r, fill: new Fill({ color: withAlpha(color, 0.25) }), stroke: new Stroke({ color, width: 2.5 }) }) : undefined,
+        image: isPoint
+          ? new CircleStyle({ declutterMode: 'none', radius: r, fill: new Fill({ color: withAlpha(color, 0.25) }), stroke: new Stroke({ color, width: 2.5 }) })
+          : undefined,
         fill: isPoint ? undefined : new Fill({ color: withAlpha(color, 0.2) }),
         stroke: isPoint ? undefined : new Stroke({ color, width: 2, lineDash: [6, 4] }),
-        text: label ? new Text({ text: label, font: labelFont(size), offsetY: isPoint ? r + size * 0.9 : 0, fill: new Fill({ color }), stroke: new Stroke({ color: env.theme.isDark ? 'rgba(0,0,0,0.8)' : 'rgba(255,255,255,0.9)', width: 3 }) }) : undefined,
+        text: label
+          ? new Text({
+            text: label, font: labelFont(size), offsetY: isPoint ? r + size * 0.9 : 0, fill: new Fill({ color }),
+            stroke: new Stroke({ color: env.theme.isDark ? 'rgba(0,0,0,0.8)' : 'rgba(255,255,255,0.9)', width: 3 }),
+          })
+          : undefined,
         zIndex: count,
       });
     });
@@ -133,7 +157,9 @@ export const hotspotsLayer: MapLayerType<HotspotsConfig> = {
         const zone = f.get('zone_name') ?? f.get('zone');
         if (zone) rows.push({ label: t('zonemap.zone'), value: String(zone) });
         const first = f.get('first_at'), lastAt = f.get('last_at');
-        if (first && lastAt) rows.push({ label: t('zonemap.between'), value: t('zonemap.between-dates', { from: String(first).slice(0, 10), to: String(lastAt).slice(0, 10) }) });
+        if (first && lastAt) {
+          rows.push({ label: t('zonemap.between'), value: t('zonemap.between-dates', { from: String(first).slice(0, 10), to: String(lastAt).slice(0, 10) }) });
+        }
         return { title: t('zonemap.hotspot', { topic: labelOf(f) || t('zonemap.recurring-topic') }), rows };
       },
       dataExtent: () => (source.getFeatures().length ? source.getExtent() : null),

@@ -33,22 +33,41 @@ export const labelsLayer: MapLayerType<LabelsConfig> = {
   id: 'labels',
   name: 'Labels',
   description: 'Zone names (English, Arabic) and values',
+  followsTypeScale: true,
   defaultOptions,
 
   registerOptionsUI(builder: PanelOptionsEditorBuilder<ZoneMapOptions>) {
     builder
       .addBooleanSwitch({ path: 'labels.enabled', name: 'Show labels', category: CATEGORY, defaultValue: defaultOptions.enabled })
-      .addRadio({ path: 'labels.language', name: 'Language', category: CATEGORY, defaultValue: defaultOptions.language,
-        settings: { options: [{ value: 'en', label: 'English' }, { value: 'ar', label: 'العربية' }, { value: 'both', label: 'Both' }] }, showIf: (o) => o.labels?.enabled !== false })
-      .addBooleanSwitch({ path: 'labels.showValue', name: 'Show value', category: CATEGORY, defaultValue: defaultOptions.showValue, showIf: (o) => o.labels?.enabled !== false })
-      .addSliderInput({ path: 'labels.fontSize', name: 'Font size', category: CATEGORY, defaultValue: defaultOptions.fontSize, settings: { min: 8, max: 32, step: 1 }, showIf: (o) => o.labels?.enabled !== false })
-      .addColorPicker({ path: 'labels.color', name: 'Colour', description: 'Empty = the theme text colour', category: CATEGORY, defaultValue: defaultOptions.color, showIf: (o) => o.labels?.enabled !== false })
-      .addSliderInput({ path: 'labels.minZoom', name: 'From zoom', category: CATEGORY, defaultValue: defaultOptions.minZoom, settings: { min: 0, max: 18, step: 1 }, showIf: (o) => o.labels?.enabled !== false });
+      .addRadio({
+        path: 'labels.language', name: 'Language', category: CATEGORY, defaultValue: defaultOptions.language,
+        settings: { options: [{ value: 'en', label: 'English' }, { value: 'ar', label: 'العربية' }, { value: 'both', label: 'Both' }] },
+        showIf: (o) => o.labels?.enabled !== false,
+      })
+      .addBooleanSwitch({
+        path: 'labels.showValue', name: 'Show value', category: CATEGORY, defaultValue: defaultOptions.showValue,
+        showIf: (o) => o.labels?.enabled !== false,
+      })
+      .addSliderInput({
+        path: 'labels.fontSize', name: 'Font size', category: CATEGORY, defaultValue: defaultOptions.fontSize, settings: { min: 8, max: 32, step: 1 },
+        showIf: (o) => o.labels?.enabled !== false,
+      })
+      .addColorPicker({
+        path: 'labels.color', name: 'Colour', description: 'Empty = the theme text colour', category: CATEGORY, defaultValue: defaultOptions.color,
+        showIf: (o) => o.labels?.enabled !== false,
+      })
+      .addSliderInput({
+        path: 'labels.minZoom', name: 'From zoom', category: CATEGORY, defaultValue: defaultOptions.minZoom, settings: { min: 0, max: 18, step: 1 },
+        showIf: (o) => o.labels?.enabled !== false,
+      });
   },
 
   create(_map, config: LabelsConfig, env: LayerEnv) {
     const source = new VectorSource<Feature<Point>>();
-    const layer = new VectorLayer({ source, declutter: true, minZoom: config.minZoom > 0 ? config.minZoom : undefined, properties: { id: 'labels' }, updateWhileAnimating: false, updateWhileInteracting: false });
+    const layer = new VectorLayer({
+      source, declutter: true, minZoom: config.minZoom > 0 ? config.minZoom : undefined, properties: { id: 'labels' },
+      updateWhileAnimating: false, updateWhileInteracting: false,
+    });
     const size = env.type.label(config.fontSize);
     const fill = new Fill({ color: config.color || env.theme.colors.text.primary });
     const halo = new Stroke({ color: env.theme.isDark ? 'rgba(0, 0, 0, 0.75)' : 'rgba(255, 255, 255, 0.85)', width: Math.max(3, size / 4) });
@@ -65,7 +84,8 @@ export const labelsLayer: MapLayerType<LabelsConfig> = {
       const key = `${rank}|${text}`;
       let s = styles.get(key);
       if (!s) {
-        s = new Style({ text: new Text({ text, font, fill, stroke: halo, textAlign: 'center', textBaseline: 'middle', placement: 'point', overflow: true }), zIndex: rank });
+        const label = new Text({ text, font, fill, stroke: halo, textAlign: 'center', textBaseline: 'middle', placement: 'point', overflow: true });
+        s = new Style({ text: label, zIndex: rank });
         styles.set(key, s);
       }
       return s;
@@ -84,11 +104,14 @@ export const labelsLayer: MapLayerType<LabelsConfig> = {
             return f;
           }));
         }
-        const ranks = labelRanks(source.getFeatures().map((f) => ({ code: f.get('code') as string, value: data.join.byCode.get(f.get('code'))?.value ?? null, area: f.get('area') as number })));
+        const ranks = labelRanks(source.getFeatures().map((f) => ({
+          code: f.get('code') as string, value: data.join.byCode.get(f.get('code'))?.value ?? null, area: f.get('area') as number,
+        })));
         for (const f of source.getFeatures()) {
           f.set('rank', ranks.get(f.get('code')) ?? 0, true);
           const paint = data.paints.get(f.get('code'));
-          f.set('label', zoneLabel({ nameEn: f.get('nameEn'), nameAr: f.get('nameAr') }, config.language, config.showValue ? paint?.text ?? '' : '', env.lang), true);
+          const valueText = config.showValue ? paint?.text ?? '' : '';
+          f.set('label', zoneLabel({ nameEn: f.get('nameEn'), nameAr: f.get('nameAr') }, config.language, valueText, env.lang), true);
         }
         styles.clear();
         layer.changed();

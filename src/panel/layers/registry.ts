@@ -6,7 +6,7 @@ import { pointsLayer } from './points.ts';
 import { hotspotsLayer } from './hotspots.ts';
 import { labelsLayer } from './labels.ts';
 
-export const LAYER_TYPES: MapLayerType<LayerConfigBase>[] = [zonesLayer, heatmapLayer, pointsLayer, hotspotsLayer, labelsLayer] as unknown as MapLayerType<LayerConfigBase>[];
+export const LAYER_TYPES: MapLayerType<LayerConfigBase>[] = [zonesLayer, heatmapLayer, pointsLayer, hotspotsLayer, labelsLayer];
 
 export function layerType(id: LayerId): MapLayerType<LayerConfigBase> {
   const t = LAYER_TYPES.find((l) => l.id === id);

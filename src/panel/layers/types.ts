@@ -50,7 +50,14 @@ export interface MapData {
   replaceVariables: InterpolateFunction;
 }
 
-export interface TooltipRow { label: string; value: string; /** Stable name for tests and styling: value, raw, population... */ key?: string; dir?: 'ltr' | 'rtl'; lang?: string }
+export interface TooltipRow {
+  label: string;
+  value: string;
+  /** Stable name for tests and styling: value, raw, population... */
+  key?: string;
+  dir?: 'ltr' | 'rtl';
+  lang?: string;
+}
 export interface TooltipModel {
   title: string;
   titleAr?: string;
@@ -69,16 +76,30 @@ export interface LayerHandle {
   viewChanged?(): void;
   /** The tooltip for a feature of this layer under the pointer. */
   tooltip?(feature: FeatureLike, data: MapData): TooltipModel | null;
+  /** The legend's body (the zones' colours); the first layer that gives one leads, the others add sections. */
   legend?(): LegendModel | null;
   /** What this layer's symbols mean, for the legend (points, bins, hot spots). */
   legendSection?(): LegendSection | null;
   /** The extent (map projection) this layer's data covers, for "fit to data". */
   dataExtent?(): number[] | null;
-  /** Outline one zone (hover); zones layer only. */
+  /** The extent (map projection) of everything it draws, for the "All zones" view (the zones layer). */
+  fullExtent?(): number[] | null;
+  /** Outline one zone under the pointer (null: none); a layer drawing zones does. */
   setHighlight?(code: string | null): void;
-  /** The drill-down selection: outline this zone and dim the others (null: the whole city); zones layer only. */
+  /** The drill-down selection: outline this zone and dim the others (null: the whole city); a layer drawing zones does. */
   setSelected?(code: string | null): void;
   dispose(): void;
+}
+
+/**
+ * How a layer's features answer the pointer. 'ground': the areas beneath everything, which a click drills into
+ * (the zones); 'over': what is drawn over them (requests, bins, hot spots), which answers a hover where the viewer
+ * zoomed in (map/pick-tooltip.ts). The topmost layer of each role that has a feature under the pointer answers.
+ */
+export interface PointerAnswer {
+  role: 'ground' | 'over';
+  /** Pixels around the pointer within which a feature is still under it. */
+  hitTolerance: number;
 }
 
 export interface MapLayerType<C extends LayerConfigBase> {
@@ -86,6 +107,10 @@ export interface MapLayerType<C extends LayerConfigBase> {
   name: string;
   description: string;
   defaultOptions: C;
+  /** Its features answer the pointer (through the handle's tooltip); absent: they do not. */
+  pointer?: PointerAnswer;
+  /** Its type sizes follow the panel's type scale (labels, hot-spot topics): recreated when the scale changes. */
+  followsTypeScale?: boolean;
   /** Adds this layer's options to the panel editor under `<id>.` (e.g. `zones.valueField`) in its own category. */
   registerOptionsUI(builder: PanelOptionsEditorBuilder<ZoneMapOptions>): void;
   create(map: OlMap, options: C, env: LayerEnv): LayerHandle;

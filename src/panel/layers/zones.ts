@@ -69,30 +69,71 @@ export const zonesLayer: MapLayerType<ZonesConfig> = {
   id: 'zones',
   name: 'Zones',
   description: 'Zones coloured by a value joined on the zone code',
+  pointer: { role: 'ground', hitTolerance: 0 },
   defaultOptions,
 
   registerOptionsUI(builder: PanelOptionsEditorBuilder<ZoneMapOptions>) {
     builder
       .addBooleanSwitch({ path: 'zones.enabled', name: 'Show zones', category: CATEGORY, defaultValue: defaultOptions.enabled })
-      .addRadio({ path: 'zones.geometry', name: 'Zone shapes from', category: CATEGORY, defaultValue: defaultOptions.geometry,
-        settings: { options: [{ value: 'aggregator', label: 'Aggregator (zones.geojson)' }, { value: 'frame', label: 'A frame with GeoJSON' }] } })
-      .addTextInput({ path: 'zones.geometryFrame', name: 'Geometry frame', description: 'refId or name of the frame with zone_code and geometry (GeoJSON)', category: CATEGORY,
-        defaultValue: defaultOptions.geometryFrame, showIf: (o) => o.zones?.geometry === 'frame' })
-      .addTextInput({ path: 'zones.frame', name: 'Value frame', description: 'refId or name; empty = the first frame with a zone code and a number', category: CATEGORY, defaultValue: defaultOptions.frame })
-      .addTextInput({ path: 'zones.codeField', name: 'Zone code field', description: 'Field or label with the zone code; empty = zone_code, code or zone', category: CATEGORY, defaultValue: defaultOptions.codeField })
-      .addFieldNamePicker({ path: 'zones.valueField', name: 'Value field', description: 'Empty = the first number field', category: CATEGORY, defaultValue: defaultOptions.valueField,
-        settings: { filter: (f) => f.type === 'number', noFieldsMessage: 'No number fields' } })
-      .addSelect({ path: 'zones.reducer', name: 'Several values per zone', description: 'Time series and repeated rows become one value', category: CATEGORY, defaultValue: defaultOptions.reducer,
-        settings: { options: [{ value: 'last', label: 'Last' }, { value: 'sum', label: 'Total' }, { value: 'mean', label: 'Mean' }, { value: 'max', label: 'Max' }, { value: 'min', label: 'Min' }] } })
-      .addBooleanSwitch({ path: 'zones.perCapita', name: 'Per capita', description: 'Divide by the zone population', category: CATEGORY, defaultValue: defaultOptions.perCapita })
-      .addNumberInput({ path: 'zones.perCapitaBase', name: 'Per how many residents', category: CATEGORY, defaultValue: defaultOptions.perCapitaBase,
-        settings: { min: 1, integer: true }, showIf: (o) => !!o.zones?.perCapita })
-      .addRadio({ path: 'zones.missing', name: 'Zones without a row', description: 'Auto: zero when the value counts requests, else no data', category: CATEGORY, defaultValue: defaultOptions.missing,
-        settings: { options: [{ value: 'auto', label: 'Auto' }, { value: 'zero', label: 'Zero' }, { value: 'noData', label: 'No data' }] } })
-      .addSliderInput({ path: 'zones.fillOpacity', name: 'Fill opacity', category: CATEGORY, defaultValue: defaultOptions.fillOpacity, settings: { min: 0, max: 1, step: 0.05 } })
-      .addColorPicker({ path: 'zones.noDataColor', name: 'No data colour', description: 'Hatching of zones without data', category: CATEGORY, defaultValue: defaultOptions.noDataColor })
-      .addColorPicker({ path: 'zones.borderColor', name: 'Border colour', description: 'Empty = from the theme', category: CATEGORY, defaultValue: defaultOptions.borderColor })
-      .addSliderInput({ path: 'zones.borderWidth', name: 'Border width', category: CATEGORY, defaultValue: defaultOptions.borderWidth, settings: { min: 0, max: 5, step: 0.5 } });
+      .addRadio({
+        path: 'zones.geometry', name: 'Zone shapes from', category: CATEGORY, defaultValue: defaultOptions.geometry,
+        settings: { options: [{ value: 'aggregator', label: 'Aggregator (zones.geojson)' }, { value: 'frame', label: 'A frame with GeoJSON' }] },
+      })
+      .addTextInput({
+        path: 'zones.geometryFrame', name: 'Geometry frame', description: 'refId or name of the frame with zone_code and geometry (GeoJSON)',
+        category: CATEGORY, defaultValue: defaultOptions.geometryFrame, showIf: (o) => o.zones?.geometry === 'frame',
+      })
+      .addTextInput({
+        path: 'zones.frame', name: 'Value frame', description: 'refId or name; empty = the first frame with a zone code and a number',
+        category: CATEGORY, defaultValue: defaultOptions.frame,
+      })
+      .addTextInput({
+        path: 'zones.codeField', name: 'Zone code field', description: 'Field or label with the zone code; empty = zone_code, code or zone',
+        category: CATEGORY, defaultValue: defaultOptions.codeField,
+      })
+      .addFieldNamePicker({
+        path: 'zones.valueField', name: 'Value field', description: 'Empty = the first number field', category: CATEGORY,
+        defaultValue: defaultOptions.valueField, settings: { filter: (f) => f.type === 'number', noFieldsMessage: 'No number fields' },
+      })
+      .addSelect({
+        path: 'zones.reducer', name: 'Several values per zone', description: 'Time series and repeated rows become one value', category: CATEGORY,
+        defaultValue: defaultOptions.reducer,
+        settings: {
+          options: [
+            { value: 'last', label: 'Last' }, { value: 'sum', label: 'Total' }, { value: 'mean', label: 'Mean' }, { value: 'max', label: 'Max' },
+            { value: 'min', label: 'Min' },
+          ],
+        },
+      })
+      .addBooleanSwitch({
+        path: 'zones.perCapita', name: 'Per capita', description: 'Divide by the zone population', category: CATEGORY,
+        defaultValue: defaultOptions.perCapita,
+      })
+      .addNumberInput({
+        path: 'zones.perCapitaBase', name: 'Per how many residents', category: CATEGORY, defaultValue: defaultOptions.perCapitaBase,
+        settings: { min: 1, integer: true }, showIf: (o) => !!o.zones?.perCapita,
+      })
+      .addRadio({
+        path: 'zones.missing', name: 'Zones without a row', description: 'Auto: zero when the value counts requests, else no data',
+        category: CATEGORY, defaultValue: defaultOptions.missing,
+        settings: { options: [{ value: 'auto', label: 'Auto' }, { value: 'zero', label: 'Zero' }, { value: 'noData', label: 'No data' }] },
+      })
+      .addSliderInput({
+        path: 'zones.fillOpacity', name: 'Fill opacity', category: CATEGORY, defaultValue: defaultOptions.fillOpacity,
+        settings: { min: 0, max: 1, step: 0.05 },
+      })
+      .addColorPicker({
+        path: 'zones.noDataColor', name: 'No data colour', description: 'Hatching of zones without data', category: CATEGORY,
+        defaultValue: defaultOptions.noDataColor,
+      })
+      .addColorPicker({
+        path: 'zones.borderColor', name: 'Border colour', description: 'Empty = from the theme', category: CATEGORY,
+        defaultValue: defaultOptions.borderColor,
+      })
+      .addSliderInput({
+        path: 'zones.borderWidth', name: 'Border width', category: CATEGORY, defaultValue: defaultOptions.borderWidth,
+        settings: { min: 0, max: 5, step: 0.5 },
+      });
   },
 
   create(_map, config: ZonesConfig, env: LayerEnv) {
@@ -159,14 +200,17 @@ export const zonesLayer: MapLayerType<ZonesConfig> = {
         const rows: TooltipRow[] = [];
         const field = data.join.field;
         if (field && data.join.display) {
-          rows.push({ key: 'value', label: displayNameOf(field), value: value && value.value !== null ? formatDisplay(data.join.display(value.value)) : env.t('zonemap.no-data') });
+          const shown = value && value.value !== null ? formatDisplay(data.join.display(value.value)) : env.t('zonemap.no-data');
+          rows.push({ key: 'value', label: displayNameOf(field), value: shown });
           if (config.perCapita && value?.raw !== null && value?.raw !== undefined) {
             const rawDisplay = value.field.display;
             rows.push({ key: 'raw', label: displayNameOf(value.field), value: rawDisplay ? formatDisplay(rawDisplay(value.raw)) : String(value.raw) });
           }
         }
-        rows.push({ key: 'population', label: env.t('zonemap.population'), value: zone.population === null ? env.t('zonemap.unknown') : new Intl.NumberFormat(LOCALES[env.lang]).format(zone.population) });
-        const links = value?.filled ? [] : value?.field.getLinks?.({ valueRowIndex: value.rowIndex }).map((l) => ({ title: l.title, href: l.href, target: l.target })) ?? [];
+        const population = zone.population === null ? env.t('zonemap.unknown') : new Intl.NumberFormat(LOCALES[env.lang]).format(zone.population);
+        rows.push({ key: 'population', label: env.t('zonemap.population'), value: population });
+        const valueLinks = value?.filled ? [] : value?.field.getLinks?.({ valueRowIndex: value.rowIndex }) ?? [];
+        const links = valueLinks.map((l) => ({ title: l.title, href: l.href, target: l.target }));
         return { title: zone.nameEn, titleAr: zone.nameAr || undefined, rows, zoneCode: zone.code, links };
       },
       legend(): LegendModel | null {
@@ -174,7 +218,8 @@ export const zonesLayer: MapLayerType<ZonesConfig> = {
         const noData = [...last.paints.values()].filter((p) => !p.hasData).length;
         // Nothing to explain when no zone has a value: the panel says No data.
         if (noData === last.paints.size) return null;
-        return choroplethLegend(last.join.field, last.join.display, (c) => env.theme.visualization.getColorByName(c), config.noDataColor, noData, env.t('zonemap.no-data'));
+        const colorOf = (c: string) => env.theme.visualization.getColorByName(c);
+        return choroplethLegend(last.join.field, last.join.display, colorOf, config.noDataColor, noData, env.t('zonemap.no-data'));
       },
       dataExtent() {
         if (!last) return null;
@@ -183,6 +228,7 @@ export const zonesLayer: MapLayerType<ZonesConfig> = {
         for (const f of withData.length ? withData : source.getFeatures()) { const g = f.getGeometry(); if (g) extend(extent, g.getExtent()); }
         return isEmpty(extent) ? null : extent;
       },
+      fullExtent: () => (source.getFeatures().length ? source.getExtent() : null),
       setHighlight(code: string | null) {
         if (code === highlight) return;
         highlight = code;

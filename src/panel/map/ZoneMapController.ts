@@ -18,7 +18,7 @@ import { paintZones, themeBorderColor } from '../style/choropleth.ts';
 import type { LegendModel, LegendSection } from '../style/legend.ts';
 import { LAYER_TYPES } from '../layers/registry.ts';
 import { errorText } from '../layers/hotspots.ts';
-import type { LayerEnv, LayerHandle, LayerId, MapData, TooltipModel } from '../layers/types.ts';
+import type { LayerConfigBase, LayerEnv, LayerHandle, LayerId, MapData, MapLayerType, PointerAnswer, TooltipModel } from '../layers/types.ts';
 import { TV_SCALE, type ZoneMapOptions } from '../types.ts';
 import { basemapKey, createBasemap } from './basemap.ts';
 import { pickTooltip } from './pick-tooltip.ts';
@@ -61,12 +61,7 @@ export interface ControllerDeps {
 /** Zoom at which the aggregator simplifies zones.geojson (city detail). */
 const ZONES_ZOOM = 12;
 const FIT_MAX_ZOOM = 16;
-/** Layers whose type follows the type scale (rebuilt when it changes). */
-const SCALED: LayerId[] = ['labels', 'hotspots'];
-/** Layers whose features answer the pointer, top first. */
-const HIT_ORDER: LayerId[] = ['hotspots', 'points', 'zones'];
-
-type Slot = { key: string; handle: LayerHandle; layer: BaseLayer };
+type Slot = { key: string; handle: LayerHandle; layer: BaseLayer; type: MapLayerType<LayerConfigBase> };
 
 export class ZoneMapController {
   readonly map: OlMap;
@@ -74,11 +69,15 @@ export class ZoneMapController {
   private basemap: { key: string; layer: TileLayer } | null = null;
   private input: ControllerInput | null = null;
   private data: MapData | null = null;
-  private aggregatorZones: { key: string; zones: ZoneSet; error: string | null; loading: boolean } = { key: '', zones: EMPTY_ZONES, error: null, loading: false };
+  private aggregatorZones: { key: string; zones: ZoneSet; error: string | null; loading: boolean } = {
+    key: '', zones: EMPTY_ZONES, error: null, loading: false,
+  };
   private frameZones: { frame: DataFrame | null; zones: ZoneSet } = { frame: null, zones: EMPTY_ZONES };
   private frameZonesMissing = false;
   /** The aggregator's catalogue (names of categories, topics...), loaded while a layer draws requests. */
-  private catalog: { key: string; names: Record<PanelLanguage, ValueNames>; error: string | null } = { key: '', names: { en: NO_NAMES, ar: NO_NAMES }, error: null };
+  private catalog: { key: string; names: Record<PanelLanguage, ValueNames>; error: string | null } = {
+    key: '', names: { en: NO_NAMES, ar: NO_NAMES }, error: null,
+  };
   private layerWarnings = new Map<LayerId, string>();
   private fitKey = '';
   /** The view is still the one the panel chose (no pan or zoom by the viewer since): a resize refits it. */
@@ -105,7 +104,8 @@ export class ZoneMapController {
     this.map.on('rendercomplete', () => { target.dataset.renders = String(++this.renders); });
     target.addEventListener('pointerleave', () => { this.setHighlight(null); deps.onHover(null); });
     // For browser tests and benchmarks: the map and a lon/lat → pixel helper on the element.
-    Object.assign(target, { __zonemap: { map: this.map, pixelOf: (lon: number, lat: number) => this.map.getPixelFromCoordinate(fromLonLat([lon, lat])), controller: this } });
+    const pixelOf = (lon: number, lat: number) => this.map.getPixelFromCoordinate(fromLonLat([lon, lat]));
+    Object.assign(target, { __zonemap: { map: this.map, pixelOf, controller: this } });
   }
 
   update(input: ControllerInput) {
@@ -139,7 +139,7 @@ export class ZoneMapController {
     this.disposed = true;
     for (const s of this.slots.values()) this.removeSlot(s);
     this.slots.clear();
-    if (this.basemap) { this.map.removeLayer(this.basemap.layer); this.basemap.layer.getSource()?.dispose(); this.basemap.layer.dispose(); this.basemap = null; }
+    this.removeBasemap();
     this.map.setTarget(undefined);
     this.map.dispose();
   }
@@ -151,10 +151,18 @@ export class ZoneMapController {
     if (!tv) for (const c of defaultControls({ rotate: false, attributionOptions: { collapsible: true } }).getArray()) this.map.addControl(c);
   }
 
+  private removeBasemap() {
+    if (!this.basemap) return;
+    this.map.removeLayer(this.basemap.layer);
+    this.basemap.layer.getSource()?.dispose();
+    this.basemap.layer.dispose();
+    this.basemap = null;
+  }
+
   private syncBasemap(options: ZoneMapOptions) {
     const key = basemapKey(options.basemap);
     if (this.basemap?.key === key || (!this.basemap && options.basemap.type === 'none')) return;
-    if (this.basemap) { this.map.removeLayer(this.basemap.layer); this.basemap.layer.getSource()?.dispose(); this.basemap.layer.dispose(); this.basemap = null; }
+    this.removeBasemap();
     const layer = createBasemap(options.basemap);
     if (layer) { this.map.getLayers().insertAt(0, layer); this.basemap = { key, layer }; }
   }
@@ -176,16 +184,24 @@ export class ZoneMapController {
     LAYER_TYPES.forEach((type, i) => {
       const config = options[type.id];
       const slot = this.slots.get(type.id);
-      const key = JSON.stringify({ config, renderer: options.renderer, tv: options.tvMode, dark: theme.isDark, uid: options.datasourceUid, lang: options.language, type: SCALED.includes(type.id) ? scale.factor : 0 });
+      const key = JSON.stringify({
+        config, renderer: options.renderer, tv: options.tvMode, dark: theme.isDark, uid: options.datasourceUid, lang: options.language,
+        type: type.followsTypeScale ? scale.factor : 0,
+      });
       if (slot && (slot.key === key)) return;
       if (slot) { this.removeSlot(slot); this.slots.delete(type.id); this.layerWarnings.delete(type.id); }
       if (!config.enabled) return;
-      const handle = type.create(this.map, config, { ...env, report: (m) => { if (m) this.layerWarnings.set(type.id, m); else this.layerWarnings.delete(type.id); this.publish(); } });
+      const report = (message: string | null) => {
+        if (message) this.layerWarnings.set(type.id, message);
+        else this.layerWarnings.delete(type.id);
+        this.publish();
+      };
+      const handle = type.create(this.map, config, { ...env, report });
       const layer = handle.init();
-      if (type.id === 'zones') handle.setSelected?.(this.selection);
+      handle.setSelected?.(this.selection);
       layer.setZIndex(i + 1);
       this.map.addLayer(layer);
-      this.slots.set(type.id, { key, handle, layer });
+      this.slots.set(type.id, { key, handle, layer, type });
     });
   }
 
@@ -201,8 +217,16 @@ export class ZoneMapController {
     if (this.aggregatorZones.key === url) return;
     this.aggregatorZones = { key: url, zones: EMPTY_ZONES, error: null, loading: true };
     this.deps.fetchJson(url).then(
-      (json) => { if (this.aggregatorZones.key === url) { this.aggregatorZones = { key: url, zones: zonesFromGeoJSON(json), error: null, loading: false }; this.render(); } },
-      (err: unknown) => { if (this.aggregatorZones.key === url) { this.aggregatorZones = { key: url, zones: EMPTY_ZONES, error: `Zones could not be loaded (${errorText(err)})`, loading: false }; this.render(); } },
+      (json) => {
+        if (this.aggregatorZones.key !== url) return;
+        this.aggregatorZones = { key: url, zones: zonesFromGeoJSON(json), error: null, loading: false };
+        this.render();
+      },
+      (err: unknown) => {
+        if (this.aggregatorZones.key !== url) return;
+        this.aggregatorZones = { key: url, zones: EMPTY_ZONES, error: `Zones could not be loaded (${errorText(err)})`, loading: false };
+        this.render();
+      },
     );
   }
 
@@ -222,7 +246,11 @@ export class ZoneMapController {
     };
     this.deps.fetchJson(url).then(
       (body) => {
-        try { loaded({ en: valueNames(body, 'en'), ar: valueNames(body, 'ar') }, null); } catch (err) { loaded({ en: NO_NAMES, ar: NO_NAMES }, errorText(err)); }
+        try {
+          loaded({ en: valueNames(body, 'en'), ar: valueNames(body, 'ar') }, null);
+        } catch (err) {
+          loaded({ en: NO_NAMES, ar: NO_NAMES }, errorText(err));
+        }
       },
       (err: unknown) => loaded({ en: NO_NAMES, ar: NO_NAMES }, errorText(err)),
     );
@@ -245,7 +273,8 @@ export class ZoneMapController {
     const { options, theme, series } = input;
     const zones = this.currentZones(input);
     const populations = new Map(zones.zones.map((z) => [z.code, z.population]));
-    const join = options.zones.enabled ? joinZoneValues(series, populations, options.zones, (field: Field) => getDisplayProcessor({ field, theme })) : EMPTY_JOIN;
+    const display = (field: Field) => getDisplayProcessor({ field, theme });
+    const join = options.zones.enabled ? joinZoneValues(series, populations, options.zones, display) : EMPTY_JOIN;
     const paints = paintZones(zones.zones.map((z) => z.code), join, options.zones, themeBorderColor(theme.isDark));
     this.data = { series, zones, join, paints, timeRange: input.timeRange, replaceVariables: input.replaceVariables };
     for (const s of this.slots.values()) s.handle.update(this.data);
@@ -263,7 +292,9 @@ export class ZoneMapController {
       !fromFrame && this.aggregatorZones.error ? this.aggregatorZones.error : null,
       fromFrame && this.frameZonesMissing && !isEmptyData(input.series) ? 'No frame with zone geometry (a zone_code and a GeoJSON geometry field)' : null,
       ...this.layerWarnings.values(),
-      input.options.points.enabled && this.catalog.error ? translator(panelLanguage(input.options.language))('zonemap.names-failed', { reason: this.catalog.error }) : null,
+      input.options.points.enabled && this.catalog.error
+        ? translator(panelLanguage(input.options.language))('zonemap.names-failed', { reason: this.catalog.error })
+        : null,
     ].filter((w): w is string => !!w);
     this.deps.onState({
       legend: input.options.showLegend ? this.legend() : null,
@@ -274,12 +305,18 @@ export class ZoneMapController {
     });
   }
 
-  /** The zones' colours, then what the layers over them draw (points, bins, hot-spot rings). */
+  /** The layers' slots, bottom to top (the registry's order). */
+  private layersBottomUp(): Slot[] {
+    return LAYER_TYPES.map((t) => this.slots.get(t.id)).filter((s): s is Slot => !!s);
+  }
+
+  /** The body the lowest layer gives (the zones' colours), then the sections of what is drawn over it (points, bins, hot-spot rings). */
   private legend(): LegendModel | null {
-    const zones = this.slots.get('zones')?.handle.legend?.() ?? null;
-    const sections = (['points', 'hotspots'] as LayerId[]).map((id) => this.slots.get(id)?.handle.legendSection?.() ?? null).filter((s): s is LegendSection => !!s && s.items.length > 0);
-    if (!sections.length) return zones;
-    return { ...(zones ?? { title: '', kind: 'single', items: [] }), sections };
+    const slots = this.layersBottomUp();
+    const body = slots.map((s) => s.handle.legend?.() ?? null).find((l) => l !== null) ?? null;
+    const sections = slots.map((s) => s.handle.legendSection?.() ?? null).filter((s): s is LegendSection => !!s && s.items.length > 0);
+    if (!sections.length) return body;
+    return { ...(body ?? { title: '', kind: 'single', items: [] }), sections };
   }
 
   /** Fits the view when what it should show changed: the zones, the zones with data, or the fit option. */
@@ -288,7 +325,9 @@ export class ZoneMapController {
     if (!input || !this.data || !this.map.getSize()) return;
     const { view: v, tvMode } = input.options;
     const withData = [...this.data.paints.entries()].filter(([, p]) => p.hasData).map(([c]) => c).join(',');
-    const key = v.fit === 'fixed' ? `fixed:${v.lon}:${v.lat}:${v.zoom}` : `${v.fit}:${v.padding}:${this.data.zones.zones.length}:${this.aggregatorZones.key}:${v.fit === 'data' ? withData : ''}`;
+    const key = v.fit === 'fixed'
+      ? `fixed:${v.lon}:${v.lat}:${v.zoom}`
+      : `${v.fit}:${v.padding}:${this.data.zones.zones.length}:${this.aggregatorZones.key}:${v.fit === 'data' ? withData : ''}`;
     if (key === this.fitKey) return;
     const view = this.map.getView();
     if (v.fit === 'fixed') {
@@ -305,17 +344,13 @@ export class ZoneMapController {
     this.autoView = true;
   }
 
+  /** 'data': the first layer, bottom up, whose data covers somewhere; 'zones': the first that draws something. */
   private fitExtent(mode: 'data' | 'zones'): Extent | null {
-    const zonesSlot = this.slots.get('zones');
-    if (mode === 'data') {
-      for (const id of ['zones', 'points', 'hotspots'] as LayerId[]) {
-        const e = this.slots.get(id)?.handle.dataExtent?.();
-        if (e && !isEmpty(e)) return e as Extent;
-      }
-      return null;
+    for (const { handle } of this.layersBottomUp()) {
+      const e = mode === 'data' ? handle.dataExtent?.() : handle.fullExtent?.();
+      if (e && !isEmpty(e)) return e;
     }
-    const source = (zonesSlot?.layer as { getSource?: () => { getExtent(): Extent; getFeatures(): unknown[] } | null })?.getSource?.();
-    return source && source.getFeatures().length ? source.getExtent() : null;
+    return null;
   }
 
   /**
@@ -327,17 +362,16 @@ export class ZoneMapController {
   private hover(pixel: number[], click: boolean) {
     const data = this.data;
     if (!data) return;
-    const hits = new Map<LayerId, TooltipModel>();
-    for (const id of HIT_ORDER) {
-      const slot = this.slots.get(id);
-      if (!slot?.handle.tooltip) continue;
+    // The topmost answer of each role: the ground (a zone) and what is drawn over it.
+    const answers: Record<PointerAnswer['role'], TooltipModel | null> = { ground: null, over: null };
+    for (const slot of this.layersBottomUp().reverse()) {
+      const pointer = slot.type.pointer;
+      if (!pointer || !slot.handle.tooltip || answers[pointer.role]) continue;
       let hit: FeatureLike | undefined;
-      this.map.forEachFeatureAtPixel(pixel, (f) => { hit = f; return true; }, { layerFilter: (l) => l === slot.layer, hitTolerance: id === 'zones' ? 0 : 3 });
-      const model = hit ? slot.handle.tooltip(hit, data) : null;
-      if (model) hits.set(id, model);
+      this.map.forEachFeatureAtPixel(pixel, (f) => { hit = f; return true; }, { layerFilter: (l) => l === slot.layer, hitTolerance: pointer.hitTolerance });
+      answers[pointer.role] = hit ? slot.handle.tooltip(hit, data) : null;
     }
-    const zone = hits.get('zones') ?? null;
-    const over = hits.get('hotspots') ?? hits.get('points') ?? null;
+    const { ground: zone, over } = answers;
     const found = pickTooltip(zone, over, { click, cityZoom: this.autoView }, translator(panelLanguage(this.input?.options.language))('zonemap.under-pointer'));
     this.setHighlight(found?.zoneCode ?? null);
     this.target.style.cursor = zone ? 'pointer' : '';
@@ -348,12 +382,12 @@ export class ZoneMapController {
 
   /** The drill-down selection (the zone the click variable names; null = the whole city). */
   setSelection(code: string | null) {
-    this.slots.get('zones')?.handle.setSelected?.(code);
+    for (const { handle } of this.slots.values()) handle.setSelected?.(code);
     this.selection = code;
   }
 
   private setHighlight(code: string | null) {
-    this.slots.get('zones')?.handle.setHighlight?.(code);
+    for (const { handle } of this.slots.values()) handle.setHighlight?.(code);
   }
 }
 

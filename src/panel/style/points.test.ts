@@ -7,9 +7,11 @@ import { newParsingContext } from 'ol/expr/expression.js';
 import CircleStyle from 'ol/style/Circle.js';
 import { categoryPalette } from './palette.ts';
 import { framePointsStyle, tilePointsStyle } from './points.ts';
+import { FRAME_FEATURE_KIND } from '../layers/points/kinds.ts';
 
 const o = { pointRadius: 4, binMinRadius: 4, binMaxRadius: 18, opacity: 1, binColor: '#3274d9', strokeColor: '#ffffff' };
-const palette = categoryPalette('sla_state', [], ['#c0', '#c1', '#c2', '#c3', '#c4', '#c5'], (c) => ({ red: '#ff0000', green: '#00ff00', blue: '#0000ff', orange: '#ffa500', purple: '#800080', gray: '#808080' })[c] ?? c);
+const NAMED: Record<string, string> = { red: '#ff0000', green: '#00ff00', blue: '#0000ff', orange: '#ffa500', purple: '#800080', gray: '#808080' };
+const palette = categoryPalette('sla_state', [], ['#c0', '#c1', '#c2', '#c3', '#c4', '#c5'], (c) => NAMED[c] ?? c);
 
 /** Evaluates a flat style on a feature the way the canvas renderer does. */
 function circleOf(style: Record<string, unknown>, props: Record<string, unknown>) {
@@ -21,13 +23,13 @@ function circleOf(style: Record<string, unknown>, props: Record<string, unknown>
 
 describe('point flat styles', () => {
   test('a frame point is coloured by its class', () => {
-    const c = circleOf(framePointsStyle(palette, o), { kind: 0, cls: palette.classOf('breached') });
+    const c = circleOf(framePointsStyle(palette, o), { kind: FRAME_FEATURE_KIND.request, cls: palette.classOf('breached') });
     assert.equal(c.radius, 4);
     assert.deepEqual(c.fill, [255, 0, 0, 1]);
   });
 
   test('a frame bin takes its radius from the feature and the density colour', () => {
-    const c = circleOf(framePointsStyle(palette, o), { kind: 1, cls: 0, r: 11 });
+    const c = circleOf(framePointsStyle(palette, o), { kind: FRAME_FEATURE_KIND.bin, cls: 0, r: 11 });
     assert.equal(c.radius, 11);
     assert.deepEqual(c.fill, [50, 116, 217, 0.55]);
   });
