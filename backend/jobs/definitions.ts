@@ -27,7 +27,7 @@ export const JOBS: JobDefinition[] = [
       return applied.requests;
     },
   },
-  { name: 'sla-sweep', cron: '*/30 * * * * *', run: async (ctx, now) => (await sweepSla(ctx.pool, now)).evaluated },
+  { name: 'sla-sweep', cron: '*/30 * * * * *', run: async (ctx, now) => (await sweepSla(ctx.pool, now, { batchSize: ctx.config.slaSweepBatchSize })).evaluated },
   { name: 'recurrence', cron: '0 */10 * * * *', run: async (ctx, now) => (await refreshHotspots(ctx.pool, now)).hotspots },
   { name: 'retention', cron: '0 30 3 * * *', run: async (ctx, now) => applyRetention(ctx.pool, ctx.config, now) },
   // Every 10 minutes, fitting once per city-local day: the first tick after the city's midnight (any time zone), or
