@@ -89,7 +89,8 @@ export async function run(argv: string[]): Promise<number> {
     throw err;
   }
   const bulkLoad = values.bulk ?? false;
-  const pool = createPool(databaseUrl(), { ...config, poolSize: (bulkLoad ? 1 : writers) + 1, statementTimeoutMs: 0 });
+  // The import's writers, then the SLA first pass's (sla-history), and a connection for the locks.
+  const pool = createPool(databaseUrl(), { ...config, poolSize: Math.max(bulkLoad ? 1 : writers, config.slaHistoryWriters) + 1, statementTimeoutMs: 0 });
   try {
     const summary = await importRequests(pool, {
       file, mapping, chunkRows, writers, bulkLoad, triggers: values['keep-triggers'] ? 'on' : 'auto', maxDescriptionChars: config.maxDescriptionChars,

@@ -61,7 +61,8 @@ async function historyBatch(client: pg.PoolClient, range: Range, now: Date): Pro
  */
 export async function sweepSlaHistory(pool: pg.Pool, now: Date, options: HistorySweepOptions = {}): Promise<SweepResult> {
   const batchSize = Math.max(1, options.batchSize ?? SETTINGS.slaHistoryBatchSize.default);
-  const writers = Math.max(1, options.writers ?? SETTINGS.slaHistoryWriters.default);
+  // One connection holds the locks; the writers take the rest of the pool, if it is smaller than they would like.
+  const writers = Math.max(1, Math.min(options.writers ?? SETTINGS.slaHistoryWriters.default, (pool.options.max ?? 10) - 1));
   const eventLagMs = options.eventLagMs ?? SWEEP_DEFAULTS.eventLagMs;
   const result: SweepResult = { ran: false, evaluated: 0, changed: 0, marked: 0, batches: 0, alerts: [], alertCount: 0 };
   return withClient(pool, async (lockClient) => {
