@@ -13,6 +13,7 @@ const COMMANDS: Record<string, { load: () => Promise<{ run: (argv: string[]) => 
   config: { load: () => import('./cli/config.ts'), help: 'apply FILE [--dry-run] | export [FILE]: the city configuration as a file (config/city.schema.json)' },
   holidays: { load: () => import('./cli/holidays.ts'), help: 'import FILE.ics (--calendar CODE | --all-calendars) [--dry-run]: holidays from an iCalendar file' },
   'find-request': { load: () => import('./cli/find-request.ts'), help: '--source S --external-id X [--pii]: a request by the source system\'s own id' },
+  'sla-history': { load: () => import('./cli/sla-history.ts'), help: '[--batch N] [--writers N]: the SLA sweep\'s first pass over a history, in large batches (after a history import)' },
   'rollup-history': { load: () => import('./cli/rollup-history.ts'), help: '[--batch N]: build the rollups of every pending request in bulk (after a history import)' },
   forecast: { load: () => import('./cli/forecast.ts'), help: 'run | backtest [--weeks N]: fit the forecasts now, or evaluate them against seasonal-naive' },
   'generate-demo': { load: () => import('./cli/generate-demo.ts'), help: '--months N --seed S [--zones FILE] [--requests N]' },

@@ -1,10 +1,12 @@
-// On demand: `npm run bench:history [-- --rows 200000 --rollups bulk|incremental --bulk-load --keep]`.
+// On demand: `npm run bench:history [-- --rows 200000 --sla history|sweep --rollups bulk|incremental --bulk-load --keep]`.
 // A history CSV of --rows requests (bench/csv-history.ts), from file to "every figure answers from rollups",
 // in a fresh database (on the S360_ADMIN_URL server, migrated, the Dubai communities or a generated grid, as the
 // demo starts; dropped at the end unless --keep). Phases, each timed with its rows/s and the machine's load
 // (os.loadavg(): 1, 5, 15 min) when it ended:
 //   import     services360 import-requests (chunks, S360_IMPORT_WRITERS writers; --bulk-load: one transaction)
-//   sla        the SLA sweep's first pass over the history (sweepSla)
+//   sla        the SLA sweep's first pass over the history: sweepSlaHistory (as import-requests runs it: batches of
+//              S360_SLA_HISTORY_BATCH, S360_SLA_HISTORY_WRITERS side by side; default) or, with --sla sweep, the
+//              scheduled sweep (sweepSla, batches of S360_SLA_SWEEP_BATCH)
 //   rollups    every pending request into the rollups, histograms, tile bin counts and applied state:
 //              the bulk build (rollup-history, default) or the incremental job (applyPendingRollups, as the
 //              scheduler runs it, until nothing is pending) with --rollups incremental
@@ -23,6 +25,7 @@ import { loadMapping } from '../backend/import/mapping.ts';
 import { refreshHotspots } from '../backend/recurrence/hotspots.ts';
 import { applyPendingRollups } from '../backend/rollups/apply.ts';
 import { buildRollupsInBulk, pendingCount } from '../backend/rollups/bulk.ts';
+import { sweepSlaHistory } from '../backend/sla/history-sweep.ts';
 import { sweepSla } from '../backend/sla/sweep.ts';
 import { importZones } from '../backend/zones/import-zones.ts';
 import { writeHistoryCsv, type BBox } from './csv-history.ts';
@@ -34,12 +37,14 @@ const DUBAI = join(ROOT, '../shared/data/dubai/dubai_communities.geojson');
 
 const { values: args } = parseArgs({ options: {
   rows: { type: 'string', default: '200000' },
+  sla: { type: 'string', default: 'history' },
   rollups: { type: 'string', default: 'bulk' },
   'bulk-load': { type: 'boolean', default: false },
   keep: { type: 'boolean', default: false },
 } });
 const ROWS = Number(args.rows);
 if (!Number.isInteger(ROWS) || ROWS < 1) throw new Error('--rows must be a positive whole number');
+if (args.sla !== 'history' && args.sla !== 'sweep') throw new Error('--sla takes history or sweep');
 if (args.rollups !== 'bulk' && args.rollups !== 'incremental') throw new Error('--rollups takes bulk or incremental');
 
 const config = loadConfig();
@@ -47,12 +52,12 @@ const log = (s: string) => console.log(s);
 
 const db = await benchDatabase('s360_bench_history');
 const dbName = db.name;
-const pool = createPool(db.url, { ...config, poolSize: config.importWriters + 2, statementTimeoutMs: 0 });
+const pool = createPool(db.url, { ...config, poolSize: Math.max(config.importWriters, config.slaHistoryWriters) + 2, statementTimeoutMs: 0 });
 const workDir = mkdtempSync(join(tmpdir(), 's360-bench-history-'));
 const { phase } = phaseTimer(log);
 
 try {
-  log(`bench:history — ${n0(ROWS)} requests, rollups ${args.rollups}${args['bulk-load'] ? ', import --bulk' : ''}; ${cpus().length} CPUs, load ${load()} at start`);
+  log(`bench:history — ${n0(ROWS)} requests, sla ${args.sla}, rollups ${args.rollups}${args['bulk-load'] ? ', import --bulk' : ''}; ${cpus().length} CPUs, load ${load()} at start`);
   await migrateWithCity(pool);
   const zones = await (existsSync(DUBAI)
     ? importZones(pool, JSON.parse(readFileSync(DUBAI, 'utf8')), { codeProperty: 'COMM_NUM', nameEnProperty: 'CNAME_E', nameArProperty: 'CNAME_A', kind: 'community', subdivideVertices: 64 })
@@ -68,7 +73,9 @@ try {
     file, mapping: loadMapping('services360'), rejectsFile: join(workDir, 'rejects.csv'), chunkRows: config.importChunkRows,
     writers: args['bulk-load'] ? 1 : config.importWriters, bulkLoad: args['bulk-load'], maxDescriptionChars: config.maxDescriptionChars,
   })).loaded);
-  await phase('sla', 'requests', async () => (await sweepSla(pool, now)).evaluated);
+  await phase('sla', 'requests', async () => (args.sla === 'history'
+    ? await sweepSlaHistory(pool, now, { batchSize: config.slaHistoryBatchSize, writers: config.slaHistoryWriters })
+    : await sweepSla(pool, now, { batchSize: config.slaSweepBatchSize })).evaluated);
   log(`           pending rollups: ${n0(await pendingCount(pool))}`);
   await phase('rollups', 'requests', async () => {
     if (args.rollups === 'bulk') {

@@ -11,12 +11,13 @@
 // state are emptied and every request marked pending (a query stays exact meanwhile: it adds current − applied for
 // pending requests, read from the raw rows — slower, and a large range may meet the query limits), and the SLA
 // clocks on the moved calendars are set due for the next sweep. rebuildAfterZoneChange then re-evaluates those
-// clocks (the SLA sweep, in batches) and builds the rollups in bulk (rollup-history). It is resumable: stopped
+// clocks (the SLA sweep's first pass over a history, sla/history-sweep.ts: every request is pending) and builds the rollups in bulk (rollup-history). It is resumable: stopped
 // half way, the marks stay, and the aggregator's jobs (or `services360 rollup-history`) finish the work.
 import type pg from 'pg';
 import { sql } from '../db/sql.ts';
 import { buildRollupsInBulk, type BulkRun } from '../rollups/bulk.ts';
-import { sweepSla, type SweepResult } from '../sla/sweep.ts';
+import { sweepSlaHistory } from '../sla/history-sweep.ts';
+import type { SweepResult } from '../sla/sweep.ts';
 
 /** Inside the transaction that changes the zone: marks what depends on it for rebuilding. */
 export async function markZoneRebuild(client: pg.ClientBase, calendars: readonly string[]): Promise<void> {
@@ -30,11 +31,11 @@ export type ZoneRebuild = { sla: SweepResult; rollups: BulkRun; seconds: { sla: 
 /** After the change committed: the SLA clocks, then the rollups (so they are built once, with the new outcomes). */
 export async function rebuildAfterZoneChange(pool: pg.Pool, now: Date, log: (line: string) => void = () => {}): Promise<ZoneRebuild> {
   const t0 = performance.now();
-  let sla = await sweepSla(pool, now);
+  let sla = await sweepSlaHistory(pool, now);
   // Another sweep holds the lock (an aggregator's job): wait for it to finish, then sweep what is left.
   while (!sla.ran) {
     await new Promise((r) => setTimeout(r, 500));
-    sla = await sweepSla(pool, now);
+    sla = await sweepSlaHistory(pool, now);
   }
   const t1 = performance.now();
   log(`SLA clocks: ${sla.evaluated.toLocaleString('en')} evaluated, ${sla.changed.toLocaleString('en')} changed (${((t1 - t0) / 1000).toFixed(1)} s)`);

@@ -5,7 +5,7 @@ import { createPool } from '../db/pool.ts';
 import { defaultZonesFile, fileSource, generatedCitySource } from '../demo/communities.ts';
 import { BULK_MIN_REQUESTS, generateDemo } from '../demo/generate.ts';
 import { demoProgress } from '../demo/progress.ts';
-import { rollupHistoryIfLarge } from './rollup-history.ts';
+import { readyAfterLoad } from './after-load.ts';
 
 const DEFAULT_PER_DAY = 2500;
 
@@ -25,8 +25,9 @@ const HELP = `usage: services360 generate-demo [options]
   --keep-indexes    never drop and rebuild secondary indexes (by default a run of ${BULK_MIN_REQUESTS.toLocaleString('en')}+ requests, at least
                     as many as the database holds, rebuilds them at the end; readers wait until it commits)
   --quiet           no progress output
-When more than S360_ROLLUP_BULK_MIN_PENDING requests are then pending, the rollups are built in bulk at the
-end (as services360 rollup-history does).
+At the end, the SLA clocks of the loaded requests are computed (as services360 sla-history does), then, when
+more than S360_ROLLUP_BULK_MIN_PENDING requests are pending, the rollups are built in bulk (as services360
+rollup-history does).
 A second run with the same seed into the same database adds nothing (use another seed or a fresh database).`;
 
 function positiveInt(name: string, raw: string | undefined, min: number): number | string {
@@ -94,8 +95,8 @@ export async function run(argv: string[]): Promise<number> {
       + `(${r.seconds.requests.toFixed(1)} s, ${rate(r.requests, r.seconds.requests)} requests/s, ${rate(r.requests + r.events, r.seconds.requests)} rows/s`
       + `${r.rowChecks ? '' : '; row-by-row foreign-key checks skipped'})`);
     if (r.rebuiltIndexes) console.log(`indexes: ${r.rebuiltIndexes} secondary indexes dropped for the load and rebuilt (${r.seconds.indexes.toFixed(1)} s)`);
-    // The history just generated is rolled up in bulk now rather than by the rollup job a batch at a time.
-    await rollupHistoryIfLarge(pool, config, values.quiet!, (line) => console.log(line));
+    // The SLA clocks of the history just generated, then (when large) its rollups in bulk rather than by the rollup job.
+    await readyAfterLoad(pool, config, values.quiet!, (line) => console.log(line));
     console.log(`total ${r.seconds.total.toFixed(1)} s`);
     return 0;
   } finally {

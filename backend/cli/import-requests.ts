@@ -7,7 +7,7 @@ import { IMPORT_FIELDS, loadMapping, MappingError, shippedMappings, withFlags } 
 import { progressFor } from '../import/progress.ts';
 import { LocalTimeError, LocalTimeReader } from '../import/local-time.ts';
 import { parsePlaceholder, PlaceholderPointError, type PlaceholderPoint } from '../import/placeholder-point.ts';
-import { rollupHistoryIfLarge } from './rollup-history.ts';
+import { readyAfterLoad } from './after-load.ts';
 
 const HELP = `usage: services360 import-requests FILE.csv [options]
   --mapping NAME|FILE   column mapping: ${shippedMappings().join(' | ')} (shipped), or a JSON file
@@ -40,8 +40,9 @@ const HELP = `usage: services360 import-requests FILE.csv [options]
                         the API's ingest, queries that read requests and the scheduled jobs wait
                         meanwhile. Bad rows still go to the rejects file; one writer (--writers ignored).
   --quiet               no progress output
-When more than S360_ROLLUP_BULK_MIN_PENDING requests are then pending, the rollups are built in bulk at the
-end (as services360 rollup-history does).
+At the end, the SLA clocks of the loaded requests are computed (as services360 sla-history does), then, when
+more than S360_ROLLUP_BULK_MIN_PENDING requests are pending, the rollups are built in bulk (as services360
+rollup-history does).
 Fields: ${IMPORT_FIELDS.join(', ')}.
 Good rows load while bad rows go to the rejects file; rows already present ((source, external_id)) are
 skipped, so running an import again resumes it. Exit status: 0 all rows in, 3 some rows rejected,
@@ -88,7 +89,8 @@ export async function run(argv: string[]): Promise<number> {
     throw err;
   }
   const bulkLoad = values.bulk ?? false;
-  const pool = createPool(databaseUrl(), { ...config, poolSize: (bulkLoad ? 1 : writers) + 1, statementTimeoutMs: 0 });
+  // The import's writers, then the SLA first pass's (sla-history), and a connection for the locks.
+  const pool = createPool(databaseUrl(), { ...config, poolSize: Math.max(bulkLoad ? 1 : writers, config.slaHistoryWriters) + 1, statementTimeoutMs: 0 });
   try {
     const summary = await importRequests(pool, {
       file, mapping, chunkRows, writers, bulkLoad, triggers: values['keep-triggers'] ? 'on' : 'auto', maxDescriptionChars: config.maxDescriptionChars,
@@ -105,8 +107,8 @@ export async function run(argv: string[]): Promise<number> {
       },
     });
     console.log(formatSummary(summary));
-    // A large history is rolled up in bulk now rather than by the rollup job a batch at a time.
-    await rollupHistoryIfLarge(pool, config, values.quiet ?? false, (line) => console.log(line));
+    // The SLA clocks of the history, then (when large) its rollups in bulk rather than by the rollup job a batch at a time.
+    await readyAfterLoad(pool, config, values.quiet ?? false, (line) => console.log(line));
     return summary.rejected > 0 ? 3 : 0;
   } catch (err) {
     if (err instanceof MappingError) { console.error(err.message); return 2; }

@@ -34,7 +34,7 @@ export const JOBS: JobDefinition[] = [
       return applied.requests;
     },
   },
-  { name: 'sla-sweep', schedule: 'jobSlaSweepCron', run: async (ctx, now) => (await sweepSla(ctx.pool, now)).evaluated },
+  { name: 'sla-sweep', schedule: 'jobSlaSweepCron', run: async (ctx, now) => (await sweepSla(ctx.pool, now, { batchSize: ctx.config.slaSweepBatchSize })).evaluated },
   { name: 'recurrence', schedule: 'jobRecurrenceCron', run: async (ctx, now) => (await refreshHotspots(ctx.pool, now)).hotspots },
   { name: 'retention', schedule: 'jobRetentionCron', run: async (ctx, now) => applyRetention(ctx.pool, ctx.config, now) },
   // Every 10 minutes, fitting once per city-local day: the first tick after the city's midnight (any time zone), or

@@ -7,6 +7,7 @@
 // Calling refreshSla right after each journey event (in ingest) would make states immediate; the sweep
 // alone updates them within one sweep interval.
 import type pg from 'pg';
+import { SETTINGS } from '../config.ts';
 import { sql } from '../db/sql.ts';
 import { markUnusable, transactionOn, withClient } from '../db/transaction.ts';
 import { refreshSla, type RecordedAlert } from './refresh.ts';
@@ -21,11 +22,11 @@ export type SweepOptions = {
   eventLagMs?: number;
 };
 
-// Tunables of the sweep (config.ts is not ours to edit in this change; the scheduler may pass its own).
-export const SWEEP_DEFAULTS: Required<SweepOptions> = { batchSize: 1000, eventLagMs: 120_000 };
+// Tunables of the sweep (the scheduler passes config.slaSweepBatchSize).
+export const SWEEP_DEFAULTS: Required<SweepOptions> = { batchSize: SETTINGS.slaSweepBatchSize.default, eventLagMs: 120_000 };
 
-/** pg advisory lock key of the sweep (the migration lock is 3600_0001). */
-const SWEEP_LOCK = 3600_0012;
+/** pg advisory lock key of the sweep, held by the first pass over a history too (the migration lock is 3600_0001). */
+export const SWEEP_LOCK = 3600_0012;
 
 /** Alerts kept in a sweep's answer (they are all in sla_alerts; the answer only reports). */
 export const MAX_REPORTED_ALERTS = 1000;

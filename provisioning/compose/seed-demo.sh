@@ -1,7 +1,7 @@
 #!/bin/sh
 # docker compose's one-shot `seed` service (docker-compose.yaml): the demo city (once per database; the Dubai
-# communities when /shared/data/dubai holds them, else a generated city), the jobs run once (SLA clocks, rollups,
-# hot spots: the screens have them at once, as after `npm run demo`), API tokens
+# communities when /shared/data/dubai holds them, else a generated city; it computes the SLA clocks, then the rollups),
+# the jobs run once (hot spots: the screens have them at once, as after `npm run demo`), API tokens
 # for Grafana's two Services 360 datasources and for the live trickle, and the read-only login of Grafana's
 # alerting datasource with a fresh random password. Writes them to /demo-env/tokens.env, a volume that Grafana
 # and the trickle read when they start. While the tokens in that file still work, it is kept as it is.

@@ -1,0 +1,77 @@
+// One batch of requests evaluated at `now` (pure: rows, journeys and calendars in, what to write out): the clock of
+// each (clock.ts, the one SLA truth), the columns to store, the requests whose on-time outcome changed as the
+// rollups read it, and the warnings and breaches to record. Shared by refreshSla (refresh.ts: the ordinary sweep
+// and single refreshes) and the first pass over a history (history-sweep.ts), so both write the same thing.
+import { alertsOf } from './alerts.ts';
+import type { Calendar } from './calendar.ts';
+import { FINISHED_STATUSES, slaClock, type SlaState } from './clock.ts';
+import type { JourneyStep } from './pauses.ts';
+import { storedOutcomeChanged, type StoredSla } from './stored-outcome.ts';
+
+export type RequestRow = StoredSla & {
+  id: number;
+  created_at: Date;
+  cancelled_at: Date | null;
+  sla_state: SlaState;
+  sla_next_check_at: Date | null;
+  first_response_minutes: number;
+  resolution_minutes: number;
+  warning_pct: number;
+  pause_statuses: string[];
+  calendar_code: string;
+  resolution_due_source: string;
+  first_response_clock: boolean;
+  sla_recorded_at: Date | null;
+};
+
+/** The parameters of write_clocks.sql and insert_alerts.sql, one array per column. */
+export type EvaluatedBatch = {
+  write: { id: number[]; frDue: (string | null)[]; resDue: string[]; state: string[]; evaluatedAt: string[]; next: (string | null)[]; recorded: (string | null)[] };
+  /** requests whose on-time outcome, as the rollups read it, changed */
+  marks: number[];
+  alerts: { id: number[]; kind: string[]; target: string[]; at: string[] };
+  /** requests whose due times or state changed */
+  changed: number;
+};
+
+const same = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === (b?.getTime() ?? null);
+
+export function evaluateBatch(rows: readonly RequestRow[], journeys: ReadonlyMap<number, JourneyStep[]>,
+  calendars: ReadonlyMap<string, Calendar>, now: Date): EvaluatedBatch {
+  const evaluatedAt = now.toISOString();
+  const out: EvaluatedBatch = {
+    write: { id: [], frDue: [], resDue: [], state: [], evaluatedAt: [], next: [], recorded: [] },
+    marks: [], alerts: { id: [], kind: [], target: [], at: [] }, changed: 0,
+  };
+  const { write, alerts } = out;
+  for (const row of rows) {
+    // A finished request whose outcome is recorded keeps its due times (and so its verdict): later calendar, holiday
+    // or policy changes never move it. A reopened request (open again) runs on today's calendar and records anew
+    // when it finishes again.
+    const finished = FINISHED_STATUSES.includes(row.status);
+    const kept = finished && row.sla_recorded_at !== null;
+    const clock = slaClock(row, journeys.get(row.id) ?? [], row, calendars.get(row.calendar_code)!, now, kept ? row : null);
+    const frDue = clock.first_response?.due_at ?? null;
+    const after: StoredSla = { ...row, first_response_due_at: frDue, resolution_due_at: clock.resolution.due_at, sla_evaluated_at: now };
+    if (!same(row.first_response_due_at as Date | null, frDue) || !same(row.resolution_due_at as Date | null, clock.resolution.due_at)
+      || row.sla_state !== clock.state || !same(row.sla_next_check_at, clock.next_check_at)) out.changed++;
+    if (storedOutcomeChanged(row, after)) out.marks.push(row.id);
+    write.id.push(row.id);
+    write.frDue.push(frDue?.toISOString() ?? null);
+    write.resDue.push(clock.resolution.due_at.toISOString());
+    write.state.push(clock.state);
+    write.evaluatedAt.push(evaluatedAt);
+    write.next.push(clock.next_check_at?.toISOString() ?? null);
+    write.recorded.push(finished ? (row.sla_recorded_at ?? now).toISOString() : null);
+    // Its warnings and breaches were recorded when it finished (a recorded clock reads its warning on today's calendar).
+    if (!kept) for (const a of alertsOf(clock)) {
+      alerts.id.push(row.id); alerts.kind.push(a.kind); alerts.target.push(a.target); alerts.at.push(a.at.toISOString());
+    }
+  }
+  return out;
+}
+
+/** write_clocks.sql's parameters. */
+export const writeClocksParams = ({ write: w }: EvaluatedBatch) => [w.id, w.frDue, w.resDue, w.state, w.evaluatedAt, w.next, w.recorded];
+/** insert_alerts.sql's parameters. */
+export const insertAlertsParams = ({ alerts: a }: EvaluatedBatch) => [a.id, a.kind, a.target, a.at];
