@@ -42,7 +42,7 @@ export async function createFreshTables(client: pg.ClientBase): Promise<void> {
 /** Gives the new tables the old ones' indexes and constraints (under their own names) and their statistics. */
 export async function indexFreshTables(client: pg.ClientBase, step: (phase: string) => void): Promise<void> {
   for (const table of FRESH_TABLES) {
-    step(`indexes ${FRESH_TABLES.indexOf(table) + 1}/${FRESH_TABLES.length}`);
+    step(`indexes ${table}`);
     const { rows } = await client.query<{ create: string }>(sql('rollups/bulk_swap_indexes'), [table, freshTable(table), FRESH_SUFFIX]);
     for (const r of rows) await client.query(r.create);
   }

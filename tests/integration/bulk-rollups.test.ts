@@ -123,7 +123,7 @@ test('on an empty applied state the fresh build writes the same rollups, histogr
   assert.equal(run.path, 'fresh', run.freshSkipped);
   assert.equal(run.requests, applied);
   assert.equal(run.batches, 1);
-  for (const phase of ['claim', 'cube 16/16', 'histogram 9/9', 'tile bins', 'indexes 5/5', 'swap']) assert.ok(phases.has(phase), `${phase}: ${[...phases].join(', ')}`);
+  for (const phase of ['claim', 'cube 16/16', 'histogram 9/9', 'tile bins', 'indexes tile_bin_state', 'swap']) assert.ok(phases.has(phase), `${phase}: ${[...phases].join(', ')}`);
   await assertSame('first build');
 });
 
