@@ -6,8 +6,10 @@ import { buildRollupsInBulk, pendingCount, type BulkRun } from '../rollups/bulk.
 import { bulkProgress } from '../rollups/bulk-progress.ts';
 
 const HELP = `usage: services360 rollup-history [options]
-  Builds the rollups, histograms, tile bin counts and applied state of every pending request in bulk: one
-  transaction per batch, each cube one INSERT … SELECT … GROUP BY. For the history just loaded by
+  Builds the rollups, histograms, tile bin counts and applied state of every pending request in bulk. When
+  nothing is applied yet (a new city's history, a demo, a change of zone) every table is written anew with no
+  index, indexed and swapped in, in one transaction (readers wait only for the swap); otherwise one
+  transaction per batch, each cube one INSERT … SELECT … GROUP BY into the tables in place. For the history just loaded by
   import-requests or generate-demo (they call it themselves when more than S360_ROLLUP_BULK_MIN_PENDING
   requests are pending); the rollup job stays the path for live traffic. Waits while a rollup run holds the
   job's lock, and holds it meanwhile (the job skips its ticks). Safe to interrupt: a batch is all or nothing.
@@ -17,7 +19,7 @@ const HELP = `usage: services360 rollup-history [options]
 export function formatBulkRun(r: BulkRun): string {
   const n = (x: number) => x.toLocaleString('en-US');
   return `rollups: ${n(r.requests)} requests in ${r.seconds.toFixed(1)} s (${n(Math.round(r.requests / Math.max(r.seconds, 0.001)))}/s; `
-    + `${r.batches} batches; ${n(r.rollupRows)} rollup rows, ${n(r.histRows)} histogram rows, ${n(r.tileRows)} tile bin rows written`
+    + `${r.path === 'fresh' ? 'built anew and swapped in' : `${r.batches} batches`}${r.freshSkipped ? ` (not anew: ${r.freshSkipped})` : ''}; ${n(r.rollupRows)} rollup rows, ${n(r.histRows)} histogram rows, ${n(r.tileRows)} tile bin rows written`
     + `${r.quarantined ? `; ${n(r.quarantined)} set aside (see /v1/ops/quarantine)` : ''})`;
 }
 

@@ -1,5 +1,7 @@
 // The bulk build of the rollups ("services360 rollup-history"): after a history import or a demo generation,
-// hundreds of thousands of requests are pending at once. The incremental job (apply.ts) would apply them
+// hundreds of thousands of requests are pending at once. When nothing has been applied yet, the fresh build
+// (bulk-fresh.ts) writes every applied table anew and swaps it in — by far the fastest path; otherwise (or when it
+// cannot: see bulk-swap.ts) the batches below add to the tables in place. The incremental job (apply.ts) would apply them
 // 20,000 at a time, each batch one statement over every grouping set; here a batch is a much larger slice of the
 // queue, read once into temporary tables (its versions, their facts), then grouped one cube at a time with
 // INSERT … SELECT … GROUP BY … ON CONFLICT DO UPDATE (adding to the rows already there), the tile bins counted and
@@ -21,12 +23,20 @@ import { inTransaction, markUnusable, withClient } from '../db/transaction.ts';
 import { sql } from '../db/sql.ts';
 import { MAX_LONGITUDE, MAX_MERCATOR_LATITUDE } from '../geo/projectable.ts';
 import { jobLockKey } from '../jobs/run-once.ts';
-import { isRowDataError, quarantineRows, releaseRows, type QuarantinedRow } from '../jobs/quarantine.ts';
-import { CUBES, cubeId, DIMENSION_COLUMN, DIMENSIONS, HIST_CUBES, LEAN_CUBES, type Dimension } from './cubes.ts';
+import { isRowDataError, quarantineRows, releaseRows, rowErrorText, type QuarantinedRow } from '../jobs/quarantine.ts';
+import { buildFresh, type FreshBuild } from './bulk-fresh.ts';
+import { cubeStatements } from './bulk-cube-sql.ts';
 import { applyPendingRollups, ROLLUP_JOB } from './apply.ts';
 
 export type BulkProgress = { requests: number; batches: number; pending: number; phase: string };
-export type BulkRun = { requests: number; batches: number; quarantined: number; rollupRows: number; histRows: number; tileRows: number; seconds: number; waitedForLock: boolean };
+export type BulkRun = {
+  requests: number; batches: number; quarantined: number; rollupRows: number; histRows: number; tileRows: number; seconds: number;
+  waitedForLock: boolean;
+  /** 'fresh': built anew and swapped in (bulk-fresh.ts; one batch); 'batches': added in place */
+  path: 'fresh' | 'batches';
+  /** why the fresh build did not run, when the applied state was empty but it could not (or failed on a bad row) */
+  freshSkipped?: string;
+};
 export type BulkOptions = {
   /** requests per transaction (default 100,000) */
   batchSize?: number;
@@ -36,25 +46,13 @@ export type BulkOptions = {
   onProgress?: (p: BulkProgress) => void;
   /** true: wait for the rollup job's lock; false: return at once (ran: 0 batches) when it is held */
   waitForLock?: boolean;
+  /** false: never the fresh build, always the batches (default true: fresh whenever nothing was applied yet) */
+  fresh?: boolean;
+  /** maintenance_work_mem of the fresh build's index builds (default 512) */
+  maintenanceWorkMemMb?: number;
+  /** the fresh build: called before the swap, its transaction still open (tests ask queries there) */
+  beforeSwap?: () => Promise<void>;
 };
-
-/** The statement of one cube: its id and its columns (whitelisted: DIMENSION_COLUMN), the others NULL. */
-function cubeStatement(file: 'bulk_cube' | 'bulk_hist_cube', dims: readonly Dimension[]): string {
-  const horizon = LEAN_CUBES.includes(dims) ? 'lean_hour_from' : 'hour_from';
-  const cols = DIMENSIONS.map((d) => (dims.includes(d) ? DIMENSION_COLUMN[d] : `NULL::${d === 'zone' || d === 'advisor' ? 'int' : 'text'}`));
-  return sql(`rollups/${file}`).replaceAll('/*CUBE*/', String(cubeId(dims))).replaceAll('/*DIMS*/', cols.join(', '))
-    .replaceAll('/*HORIZON*/', horizon)
-    .replaceAll('/*ORDER*/', DIMENSIONS.filter((d) => dims.includes(d)).map((d) => `, ${DIMENSION_COLUMN[d]}`).join('')).replaceAll('/*GROUP*/', dims.map((d) => `, ${DIMENSION_COLUMN[d]}`).join(''));
-}
-
-let statements: { cubes: string[]; hists: string[] } | null = null;
-function cubeStatements() {
-  statements ??= {
-    cubes: CUBES.map((c) => cubeStatement('bulk_cube', c)),
-    hists: HIST_CUBES.map((c) => cubeStatement('bulk_hist_cube', c)),
-  };
-  return statements;
-}
 
 export async function pendingCount(pool: pg.Pool): Promise<number> {
   const { rows: [r] } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM rollup_pending');
@@ -88,7 +86,7 @@ async function bulkBatch(pool: pg.Pool, batchSize: number, workMemMb: number, st
     await client.query('ANALYZE bulk_facts, bulk_hist_facts');
     let rollupRows = 0;
     let histRows = 0;
-    const { cubes, hists } = cubeStatements();
+    const { cubes, hists } = cubeStatements('bulk_cube', 'bulk_hist_cube');
     for (const [i, c] of cubes.entries()) {
       step(`cube ${i + 1}/${cubes.length}`);
       const { rowCount } = await client.query(c);
@@ -115,7 +113,7 @@ export async function buildRollupsInBulk(pool: pg.Pool, options: BulkOptions = {
   const batchSize = options.batchSize ?? 100_000;
   const workMemMb = options.workMemMb ?? 512;
   const started = Date.now();
-  const run: BulkRun = { requests: 0, batches: 0, quarantined: 0, rollupRows: 0, histRows: 0, tileRows: 0, seconds: 0, waitedForLock: false };
+  const run: BulkRun = { requests: 0, batches: 0, quarantined: 0, rollupRows: 0, histRows: 0, tileRows: 0, seconds: 0, waitedForLock: false, path: 'batches' };
   // The lock is held by a session of its own for the whole build; the batches run on other pooled clients.
   return withClient(pool, async (lockClient) => {
     const key = jobLockKey(ROLLUP_JOB);
@@ -127,6 +125,26 @@ export async function buildRollupsInBulk(pool: pg.Pool, options: BulkOptions = {
     }
     try {
       let pending = await pendingCount(pool);
+      if (options.fresh !== false && pending > 0) {
+        const step = (phase: string) => options.onProgress?.({ requests: 0, batches: 0, pending, phase });
+        let fresh: FreshBuild;
+        try {
+          fresh = await buildFresh(pool, { workMemMb, maintenanceWorkMemMb: options.maintenanceWorkMemMb ?? 512, step, beforeSwap: options.beforeSwap });
+        } catch (err) {
+          if (!isRowDataError(err)) throw err;
+          // A bad row failed the fresh build (rolled back, every mark kept): the batches below set it aside.
+          fresh = { built: false, reason: 'cannot', why: `a bad row (${rowErrorText(err)})` };
+          step('bad row: batches');
+        }
+        if (fresh.built) {
+          Object.assign(run, { path: 'fresh', requests: fresh.requests, quarantined: fresh.quarantined, rollupRows: fresh.rollupRows,
+            histRows: fresh.histRows, tileRows: fresh.tileRows, batches: 1 });
+          options.onProgress?.({ requests: run.requests + run.quarantined, batches: 1, pending, phase: 'committed' });
+          run.seconds = (Date.now() - started) / 1000;
+          return run;
+        }
+        if (fresh.reason === 'cannot') run.freshSkipped = fresh.why;
+      }
       for (;;) {
         let done;
         try {

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type pg from 'pg';
 import { freshDatabase, type TestDatabase } from '../support/db.ts';
+import { sql } from '../../backend/db/sql.ts';
 import { generateDemo } from '../../backend/demo/generate.ts';
 import { generatedCitySource } from '../../backend/demo/communities.ts';
 import { importRequests } from '../../backend/import/import-requests.ts';
@@ -109,7 +110,7 @@ async function assertSame(what: string): Promise<void> {
   }
 }
 
-test('the bulk build writes the same rollups, histograms, tile bins and state as the incremental job', async () => {
+test('on an empty applied state the fresh build writes the same rollups, histograms, tile bins and state as the incremental job', async () => {
   const csv = historyFile('hist', 1800, 16);
   await load(incremental.pool, csv);
   await load(bulk.pool, csv);
@@ -119,9 +120,10 @@ test('the bulk build writes the same rollups, histograms, tile bins and state as
   const applied = await incrementalBuild(incremental.pool);
   const phases = new Set<string>();
   const run = await buildRollupsInBulk(bulk.pool, { batchSize: 1500, onProgress: (p) => phases.add(p.phase) });
+  assert.equal(run.path, 'fresh', run.freshSkipped);
   assert.equal(run.requests, applied);
-  assert.ok(run.batches >= 3, `batches ${run.batches}`);
-  assert.ok(phases.has('cube 16/16') && phases.has('tile bins'), [...phases].join(', '));
+  assert.equal(run.batches, 1);
+  for (const phase of ['claim', 'cube 16/16', 'histogram 9/9', 'tile bins', 'indexes tile_bin_state', 'swap']) assert.ok(phases.has(phase), `${phase}: ${[...phases].join(', ')}`);
   await assertSame('first build');
 });
 
@@ -133,8 +135,61 @@ test('the bulk build adds to rows already there: changed requests (current − a
     await importRequests(db.pool, { file: csv, mapping: loadMapping('services360'), rejectsFile: `${csv}.rejects.csv`, chunkRows: 400, maxDescriptionChars: 4000, writers: 1 });
   }
   await incrementalBuild(incremental.pool);
-  await buildRollupsInBulk(bulk.pool, { batchSize: 1000 });
+  const run = await buildRollupsInBulk(bulk.pool, { batchSize: 300 });
+  assert.equal(run.path, 'batches');
+  assert.ok(run.batches >= 2, `batches ${run.batches}`);
   await assertSame('after changes');
+});
+
+/** What a change of zone does (backend/city/rezone.ts): the applied tables emptied, every request pending. */
+async function emptyApplied(pool: pg.Pool): Promise<void> {
+  await pool.query(sql('city/rezone_reset_rollups'));
+  await pool.query(sql('city/rezone_mark_rollups'));
+}
+
+/** The applied tables as the migrations know them: columns, indexes, constraints, persistence. */
+async function catalog(pool: pg.Pool): Promise<unknown[]> {
+  const { rows } = await pool.query(`
+    SELECT c.relname, c.relpersistence, c.reloptions,
+      (SELECT json_agg(json_build_array(a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull) ORDER BY a.attnum)
+         FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped) AS columns,
+      (SELECT json_agg(json_build_array(i.indexname, i.indexdef) ORDER BY i.indexname) FROM pg_indexes i WHERE i.tablename = c.relname) AS indexes,
+      (SELECT json_agg(json_build_array(k.conname, pg_get_constraintdef(k.oid)) ORDER BY k.conname) FROM pg_constraint k WHERE k.conrelid = c.oid) AS constraints
+    FROM pg_class c WHERE c.relname = ANY($1::text[]) AND c.relkind = 'r' ORDER BY c.relname`, [Object.keys(TABLES).filter((t) => t !== 'rollup_pending')]);
+  return rows;
+}
+
+test('after a change of zone empties the applied tables, the fresh build runs again and keeps their views, privileges, comment and names', async () => {
+  await emptyApplied(incremental.pool);
+  await incrementalBuild(incremental.pool);
+  await emptyApplied(bulk.pool);
+  await bulk.pool.query(`CREATE VIEW test_daily_received AS SELECT bucket, sum(received)::int AS n FROM rollups WHERE level = 'day' AND cube = 255 GROUP BY bucket`);
+  await bulk.pool.query(`GRANT SELECT ON rollups TO PUBLIC`);
+  await bulk.pool.query(`COMMENT ON TABLE rollup_hist IS 'histograms'`);
+  const run = await buildRollupsInBulk(bulk.pool);
+  assert.equal(run.path, 'fresh', run.freshSkipped);
+  await assertSame('rebuilt after a change of zone');
+  assert.deepEqual(await catalog(bulk.pool), await catalog(incremental.pool));
+  const { rows: [v] } = await bulk.pool.query(`SELECT sum(n)::int AS n, (SELECT sum(received)::int FROM rollups WHERE level = 'day' AND cube = 255) AS direct FROM test_daily_received`);
+  assert.ok(v.n > 0 && v.n === v.direct, JSON.stringify(v));
+  const { rows: [k] } = await bulk.pool.query(`SELECT has_table_privilege('public', 'rollups', 'SELECT') AS granted, obj_description('rollup_hist'::regclass, 'pg_class') AS comment`);
+  assert.deepEqual(k, { granted: true, comment: 'histograms' });
+  await bulk.pool.query('SELECT * FROM alerting.zone_spikes, alerting.sla_by_department LIMIT 1');
+  await bulk.pool.query('DROP VIEW test_daily_received');
+});
+
+test('a dependent the swap cannot carry (a trigger) keeps the build on the batch path, with the same result', async () => {
+  await emptyApplied(bulk.pool);
+  await bulk.pool.query(`CREATE FUNCTION test_noop() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$`);
+  await bulk.pool.query(`CREATE TRIGGER test_noop BEFORE INSERT ON rollup_hist FOR EACH ROW EXECUTE FUNCTION test_noop()`);
+  try {
+    const run = await buildRollupsInBulk(bulk.pool, { batchSize: 2000 });
+    assert.equal(run.path, 'batches');
+    assert.match(run.freshSkipped ?? '', /rollup_hist: trigger test_noop/);
+    await assertSame('built in batches beside a trigger');
+  } finally {
+    await bulk.pool.query('DROP TRIGGER test_noop ON rollup_hist; DROP FUNCTION test_noop()');
+  }
 });
 
 test('the bulk build waits for the rollup job (its advisory lock) or, if told, leaves at once', async () => {
