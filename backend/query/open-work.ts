@@ -2,7 +2,8 @@
 // open requests by stage (the share at each stage of the journey) and the requests about to breach (an SLA target
 // due within the hour). Both table-only metrics of POST /v1/query, with the target's dimension filters.
 import type { ReferenceIndex } from '../domain/reference.ts';
-import { filterValues, withRequestFilters, type RequestFilters } from '../geo/request-filters.ts';
+import { bindNamed } from '../db/named-params.ts';
+import { filterParams, withRequestFilters, type RequestFilters } from '../geo/request-filters.ts';
 import type { Frame } from './frames.ts';
 import { nameOf } from './labels.ts';
 import { METRICS } from './metrics.ts';
@@ -24,7 +25,8 @@ const field = (name: string, type: 'string' | 'number' | 'time', values: unknown
 
 /** Open requests (received before `at`) by stage: every open stage, its count and its share of the open ones. */
 export async function openByStage(db: Db, ref: ReferenceIndex, target: Target, filters: RequestFilters, at: number): Promise<Frame> {
-  const { rows } = await db.query<{ stage_code: string; open: number }>(withRequestFilters('query/open_by_stage'), [new Date(at), MAX_STAGES, ...filterValues(filters)]);
+  const q = bindNamed(withRequestFilters('query/open_by_stage'), { at: new Date(at), max_stages: MAX_STAGES, ...filterParams(filters) });
+  const { rows } = await db.query<{ stage_code: string; open: number }>(q.text, q.values);
   const total = rows.reduce((a, r) => a + r.open, 0);
   const ar = target.language === 'ar';
   const stageName = (code: string) => { const s = ref.stage.get(code); return s ? (ar ? s.name_ar : s.name_en) : code; };
@@ -41,8 +43,10 @@ export async function openByStage(db: Db, ref: ReferenceIndex, target: Target, f
 
 /** Open requests with an SLA target due in [now, now + 1 h), soonest first, at most topN. */
 export async function dueSoon(db: Db, ref: ReferenceIndex, target: Target, filters: RequestFilters, now: number): Promise<Frame> {
+  const q = bindNamed(withRequestFilters('query/due_soon'),
+    { now: new Date(now), due_before: new Date(now + DUE_SOON_MS), ...filterParams(filters), top_n: target.topN });
   const { rows } = await db.query<{ reference: string; topic_code: string | null; zone_id: number | null; stage: string; target: keyof typeof TARGET_NAMES; due_at: Date }>(
-    withRequestFilters('query/due_soon'), [new Date(now), new Date(now + DUE_SOON_MS), ...filterValues(filters), target.topN]);
+    q.text, q.values);
   const lang = target.language;
   const ar = lang === 'ar';
   const stageName = (code: string) => { const s = ref.stage.get(code); return s ? (ar ? s.name_ar : s.name_en) : code; };

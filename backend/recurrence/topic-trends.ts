@@ -3,7 +3,8 @@
 // /v1/recurrence/topics; the query API's `recurring_topics` metric sums the rollups instead
 // (backend/query/run-target.ts), the same counts.
 import type pg from 'pg';
-import { filterValues, NO_FILTERS, withRequestFilters, type RequestFilters } from '../geo/request-filters.ts';
+import { bindNamed } from '../db/named-params.ts';
+import { filterParams, NO_FILTERS, withRequestFilters, type RequestFilters } from '../geo/request-filters.ts';
 import type { Language, TimeRange } from '../geo/read-params.ts';
 
 export type TopicTrend = {
@@ -31,9 +32,10 @@ export function changePct(current: number, previous: number): number | null {
 
 export async function topicTrends(db: pg.Pool | pg.PoolClient, p: TopicTrendParams): Promise<TopicTrend[]> {
   const language = p.language ?? 'en';
-  const { rows } = await db.query(withRequestFilters('recurrence/topic_trends'), [
-    p.from, p.to, ...filterValues(p.filters ?? NO_FILTERS), previousPeriod(p).from, p.topN,
-  ]);
+  const { text, values } = bindNamed(withRequestFilters('recurrence/topic_trends'), {
+    from: p.from, to: p.to, ...filterParams(p.filters ?? NO_FILTERS), previous_from: previousPeriod(p).from, top_n: p.topN,
+  });
+  const { rows } = await db.query(text, values);
   return rows.map((r) => ({
     topic_code: r.topic_code,
     topic: language === 'ar' ? r.topic_name_ar : r.topic_name_en,

@@ -1,12 +1,12 @@
--- Topics ranked by volume in [$1, $2), with the previous equal period [$11, $1) and the change in %.
--- $3..$10 dimension filters, $12 how many topics. change_pct is NULL when the previous period had none.
+-- Topics ranked by volume in [:from, :to), with the previous equal period [:previous_from, :from) and the change in %.
+-- the dimension filters ({request_filters}), :top_n how many topics. change_pct is NULL when the previous period had none.
 WITH counts AS (
   SELECT r.topic_code,
-         count(*) FILTER (WHERE r.created_at >= $1::timestamptz) AS current,
-         count(*) FILTER (WHERE r.created_at < $1::timestamptz) AS previous
+         count(*) FILTER (WHERE r.created_at >= :from::timestamptz) AS current,
+         count(*) FILTER (WHERE r.created_at < :from::timestamptz) AS previous
   FROM requests r
-  WHERE r.created_at >= $11::timestamptz AND r.created_at < $2::timestamptz AND r.topic_code IS NOT NULL
-    AND /* request_filters */
+  WHERE r.created_at >= :previous_from::timestamptz AND r.created_at < :to::timestamptz AND r.topic_code IS NOT NULL
+    AND ({request_filters})
   GROUP BY r.topic_code
 )
 SELECT c.topic_code, t.name_en AS topic_name_en, t.name_ar AS topic_name_ar,
@@ -18,4 +18,4 @@ JOIN topics t ON t.code = c.topic_code
 JOIN departments d ON d.code = t.department_code
 WHERE c.current > 0
 ORDER BY c.current DESC, change_pct DESC NULLS LAST, c.topic_code
-LIMIT $12::int
+LIMIT :top_n::int
