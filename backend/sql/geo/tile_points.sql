@@ -17,4 +17,4 @@ WITH hits AS MATERIALIZED (
   ORDER BY r.created_at DESC, r.id DESC
   LIMIT :max_features::int + 1
 )
-{tile_points_encode}
+({tile_points_encode})
