@@ -10,6 +10,7 @@ import { isSqlFragment, SKIPPED_SQL, SqlFragment, SqlTemplateError } from './sql
 export const SQL_DIR = join(fileURLToPath(import.meta.url), '../../sql');
 const cache = new Map<string, string>();
 
+// Deprecated as a template (the old style): rollups/bulk.ts still fills bulk_*.sql's /*UPPER*/ markers by replaceAll.
 export function sql(name: string): string {
   let text = cache.get(name);
   if (text === undefined) {
