@@ -15,9 +15,10 @@ const CALENDAR_UNITS: readonly string[] = ['day', 'week'];
 
 const ts = (t: number) => (t === -Infinity ? '-infinity' : t === Infinity ? 'infinity' : new Date(t).toISOString());
 
-/** The columns of `cols` each prefixed (`s.`) and followed by a comma, or each after a comma. */
+/** The columns, each after `prefix` (`s.`) and before a comma: a select list's leading columns. */
 const columnList = (cols: readonly SqlFragment[], prefix: SqlFragment): SqlFragment =>
   joinFragments(cols.map((c) => fragment`${prefix}${c}, `), EMPTY_FRAGMENT);
+/** The columns, each after a comma and `prefix`: a GROUP BY's trailing columns. */
 const groupByList = (cols: readonly SqlFragment[], prefix: SqlFragment): SqlFragment =>
   joinFragments(cols.map((c) => fragment`, ${prefix}${c}`), EMPTY_FRAGMENT);
 
