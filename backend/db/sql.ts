@@ -21,9 +21,22 @@ export function sql(name: string): string {
 }
 
 /** A file of backend/sql as a fragment, for a slot (a shared piece such as geo/request_filters) or for bindNamed. */
+const files = new Map<string, SqlFragment>();
 export function sqlFile(name: string): SqlFragment {
-  return new SqlFragment(sql(name).trim(), `${name}.sql`);
+  let file = files.get(name);
+  if (file === undefined) {
+    file = new SqlFragment(sql(name).trim(), `${name}.sql`);
+    files.set(name, file);
+    staticIds.set(file, staticIds.size + 1);
+  }
+  return file;
 }
+
+/**
+ * Ids of the static fragments: the files, and the templates filled with static fragments only. A template filled
+ * with the same static fragments is the same fragment object (so bindNamed finds its numbering by identity).
+ */
+const staticIds = new Map<SqlFragment, number>();
 
 /** `{name}` outside string literals and comments. */
 const SLOT = new RegExp(`${SKIPPED_SQL}|\\{([a-z][a-z0-9_]*)\\}`, 'g');
@@ -33,19 +46,52 @@ export function slotsOf(text: string): string[] {
   return [...new Set([...text.matchAll(SLOT)].flatMap((m) => (m[1] === undefined ? [] : [m[1]])))];
 }
 
+/** A template cut at its slots: static text, slot, static text, …, static text (parts.length = slots.length + 1). */
+type Parsed = { source: string; parts: string[]; slots: string[]; names: string[]; filled: Map<string, SqlFragment> };
+const parsed = new Map<string, Parsed>();
+
+function parse(name: string): Parsed {
+  let p = parsed.get(name);
+  if (p === undefined) {
+    const { text, source } = sqlFile(name);
+    const parts: string[] = [];
+    const slots: string[] = [];
+    let at = 0;
+    for (const m of text.matchAll(SLOT)) {
+      if (m[1] === undefined) continue;
+      parts.push(text.slice(at, m.index));
+      slots.push(m[1]);
+      at = m.index + m[0].length;
+    }
+    parts.push(text.slice(at));
+    p = { source, parts, slots, names: [...new Set(slots)], filled: new Map() };
+    parsed.set(name, p);
+  }
+  return p;
+}
+
 /**
  * The template `name` (backend/sql/<name>.sql) with each `{slot}` replaced by the fragment of that name.
  * A slot without a fragment, or a fragment without a slot, is a SqlTemplateError; so is a value that is no fragment.
  */
 export function sqlTemplate(name: string, slots: Readonly<Record<string, SqlFragment>>): SqlFragment {
-  const template = sqlFile(name);
-  const used = slotsOf(template.text);
-  const missing = used.filter((s) => !Object.hasOwn(slots, s));
+  const template = parse(name);
+  const missing = template.names.filter((s) => !Object.hasOwn(slots, s));
   if (missing.length) throw new SqlTemplateError(template.source, 'missing slot', missing);
-  const unknown = Object.keys(slots).filter((s) => !used.includes(s));
+  const unknown = Object.keys(slots).filter((s) => !template.names.includes(s));
   if (unknown.length) throw new SqlTemplateError(template.source, 'unknown slot', unknown);
-  const wrong = Object.entries(slots).filter(([, f]) => !isSqlFragment(f)).map(([s]) => s);
+  const wrong = template.names.filter((s) => !isSqlFragment(slots[s]));
   if (wrong.length) throw new SqlTemplateError(template.source, 'not a fragment', wrong);
-  const text = template.text.replace(SLOT, (match, slot: string | undefined) => (slot === undefined ? match : slots[slot].text));
-  return new SqlFragment(text, template.source);
+  const ids = template.names.map((s) => staticIds.get(slots[s]));
+  const key = ids.every((id) => id !== undefined) ? ids.join(',') : null;
+  const known = key === null ? undefined : template.filled.get(key);
+  if (known) return known;
+  let text = template.parts[0];
+  for (let i = 0; i < template.slots.length; i++) text += slots[template.slots[i]].text + template.parts[i + 1];
+  const filled = new SqlFragment(text, template.source);
+  if (key !== null) {
+    template.filled.set(key, filled);
+    staticIds.set(filled, staticIds.size + 1);
+  }
+  return filled;
 }
