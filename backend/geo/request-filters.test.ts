@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { smallReference } from '../../tests/support/small-reference.ts';
 import { ValidationError } from '../http/errors.ts';
-import { filterValues, NO_FILTERS, parseRequestFilters, withRequestFilters } from './request-filters.ts';
+import { bindNamed } from '../db/named-params.ts';
+import { filterParams, isUnfiltered, NO_FILTERS, parseRequestFilters, withRequestFilters } from './request-filters.ts';
 
 const ref = smallReference();
 
@@ -18,7 +19,8 @@ test('codes become stored values: zones and advisors by id, status classes by th
   assert.deepEqual(f.statuses, ['received', 'on_hold']);
   assert.deepEqual(f.channels, ['whatsapp']);
   assert.deepEqual(f.priorities, ['high']);
-  assert.equal(filterValues(f).length, 8);
+  assert.equal(Object.keys(filterParams(f)).length, 8);
+  assert.ok(!isUnfiltered(f) && isUnfiltered(NO_FILTERS));
 });
 
 test('unknown codes are a 400 naming each', () => {
@@ -33,9 +35,14 @@ test('only the asked dimensions are read', () => {
   assert.deepEqual(parseRequestFilters({ channel: 'fax' }, ref, ['zone']), NO_FILTERS);
 });
 
-test('the shared SQL fragment is spliced where the marker is, with its fixed parameters', () => {
-  const text = withRequestFilters('geo/zone_stats_received');
-  assert.ok(!text.includes('/* request_filters */'));
-  assert.match(text, /r\.channel_code = ANY\(\$4::text\[\]\)/);
-  assert.match(text, /r\.priority = ANY\(\$10::text\[\]\)/);
+test('the shared SQL fragment fills its slot and reads the filters by name, wherever the statement puts them', () => {
+  const f = parseRequestFilters({ channel: 'whatsapp', priority: 'high' }, ref);
+  const { text, values } = bindNamed(withRequestFilters('geo/zone_stats_received'), { from: new Date(0), to: new Date(1), ...filterParams(f) });
+  assert.ok(!text.includes('(:channels::'));
+  const channels = /r\.channel_code = ANY\(\$(\d+)::text\[\]\)/.exec(text);
+  const priorities = /r\.priority = ANY\(\$(\d+)::text\[\]\)/.exec(text);
+  assert.ok(channels && priorities, text);
+  assert.deepEqual(values[Number(channels[1]) - 1], ['whatsapp']);
+  assert.deepEqual(values[Number(priorities[1]) - 1], ['high']);
+  assert.equal(values.length, 10);
 });

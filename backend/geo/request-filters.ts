@@ -1,9 +1,10 @@
 // Dimension filters on requests (zone, channel, category, topic, department, advisor, status_class,
 // priority) from the query string, checked against the reference data and bound as arrays.
-// The SQL side is one fragment, backend/sql/geo/request_filters.sql, spliced into the static queries
-// that use it: its parameters are always $3..$10, so every such query binds them in that place.
+// The SQL side is one fragment, backend/sql/geo/request_filters.sql, the {request_filters} slot of the
+// statements that use it; it reads named parameters (filterParams), so no statement depends on their place.
 import { PRIORITIES, type ReferenceIndex } from '../domain/reference.ts';
-import { sqlWith } from '../db/sql.ts';
+import { sqlFile, sqlTemplate } from '../db/sql.ts';
+import type { SqlFragment } from '../db/sql-fragment.ts';
 import { ValidationError, type ErrorDetail } from '../http/errors.ts';
 import { multi, type Query } from './read-params.ts';
 import { DIMENSIONS, type Dimension } from '../rollups/cubes.ts';
@@ -74,14 +75,23 @@ export function parseRequestFilters(query: Query, ref: ReferenceIndex, dims: rea
   return out;
 }
 
-/** $3..$10 in the order request_filters.sql reads them. */
-export function filterValues(f: RequestFilters): unknown[] {
-  return [f.zoneIds, f.channels, f.categories, f.topics, f.departments, f.advisorIds, f.statuses, f.priorities];
+/** The named parameters request_filters.sql reads. */
+export function filterParams(f: RequestFilters): Record<string, number[] | string[] | null> {
+  return {
+    zone_ids: f.zoneIds, channels: f.channels, categories: f.categories, topics: f.topics,
+    departments: f.departments, advisor_ids: f.advisorIds, statuses: f.statuses, priorities: f.priorities,
+  };
 }
 
-/** A static query with its request_filters marker replaced by backend/sql/geo/request_filters.sql. */
-export function withRequestFilters(name: string): string {
-  return sqlWith(name, { request_filters: 'geo/request_filters' });
+/** Whether no dimension is filtered (every value null: all). */
+export const isUnfiltered = (f: RequestFilters): boolean => Object.values(filterParams(f)).every((v) => v === null);
+
+/** The filters fragment (backend/sql/geo/request_filters.sql), for a {request_filters} slot. */
+export const requestFiltersSql = (): SqlFragment => sqlFile('geo/request_filters');
+
+/** A template whose only slot is {request_filters}. */
+export function withRequestFilters(name: string): SqlFragment {
+  return sqlTemplate(name, { request_filters: requestFiltersSql() });
 }
 
 /** The filter parameters of a route: every dimension, for the route's list of known parameters. */

@@ -4,8 +4,9 @@
 import type pg from 'pg';
 import type { Config } from '../config.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { sqlWith } from '../db/sql.ts';
-import { filterValues, NO_FILTERS, withRequestFilters, type RequestFilters } from './request-filters.ts';
+import { bindNamed, type BoundQuery } from '../db/named-params.ts';
+import { sqlFile, sqlTemplate } from '../db/sql.ts';
+import { filterParams, isUnfiltered, NO_FILTERS, requestFiltersSql, withRequestFilters, type RequestFilters } from './request-filters.ts';
 import type { TimeRange } from './read-params.ts';
 import type { TileCoords } from './tile-coords.ts';
 
@@ -19,8 +20,7 @@ export const PRECOUNTED_BIN_GRID = 32;
 
 /** How a binned tile is counted: from the pre-count (no dimension filter, a pre-counted zoom and grid) or the raw rows. */
 export function binSource(s: TileSettings, z: number, filters: RequestFilters): 'counted' | 'raw' {
-  const filtered = filterValues(filters).some((v) => v !== null);
-  return !filtered && z <= PRECOUNTED_BIN_MAX_ZOOM && s.tileBinGrid === PRECOUNTED_BIN_GRID ? 'counted' : 'raw';
+  return isUnfiltered(filters) && z <= PRECOUNTED_BIN_MAX_ZOOM && s.tileBinGrid === PRECOUNTED_BIN_GRID ? 'counted' : 'raw';
 }
 
 /** The finest pre-counted cells (migration 0022): zoom 18, the bins of zoom-13 tiles. */
@@ -42,41 +42,44 @@ export const CELLS_MIN_RANGE_MS = 35 * 86_400_000;
  */
 export function mayServeCells(s: TileSettings, c: TileCoords, range: TimeRange, filters: RequestFilters): boolean {
   return c.z > s.tileBinMaxZoom && c.z >= PRECOUNTED_BIN_MAX_ZOOM && c.z <= PRECOUNTED_CELL_ZOOM
-    && filterValues(filters).every((v) => v === null) && range.to.getTime() - range.from.getTime() > CELLS_MIN_RANGE_MS;
+    && isUnfiltered(filters) && range.to.getTime() - range.from.getTime() > CELLS_MIN_RANGE_MS;
 }
 
 /** Requests above which a long-range point tile is drawn as cells: tileCellsAbove, at most the cap. */
 export const cellsAbove = (s: TileSettings): number => Math.min(s.tileCellsAbove, s.maxTileFeatures);
 
 /** A point tile's zoom-18 cells, from the pre-count (with its exact `total`) or the raw rows (tests compare them). */
-export function cellTileQuery(s: TileSettings, c: TileCoords, range: TimeRange, source: 'counted' | 'raw'): { text: string; values: unknown[] } {
+export function cellTileQuery(s: TileSettings, c: TileCoords, range: TimeRange, source: 'counted' | 'raw'): BoundQuery {
   if (c.z < PRECOUNTED_BIN_MAX_ZOOM || c.z > PRECOUNTED_CELL_ZOOM) throw new Error(`zoom-18 cells are for tiles of zoom 13..18, not ${c.z}`);
+  const tile = { from: range.from, to: range.to, z: c.z, x: c.x, y: c.y, extent: s.tileExtent, max_features: s.maxTileFeatures };
   return source === 'counted'
-    ? { text: sqlWith('geo/tile_cells_counted', { tile_bins_cut: 'geo/tile_bins_cut', tile_cells_encode: 'geo/tile_cells_encode', tile_cells_pending: 'geo/tile_cells_pending' }),
-      values: [range.from, range.to, c.z, c.x, c.y, s.tileExtent, s.maxTileFeatures] }
-    : { text: withRequestFilters('geo/tile_bins'),
-      values: [range.from, range.to, ...filterValues(NO_FILTERS), c.z, c.x, c.y, s.tileExtent, 2 ** (PRECOUNTED_CELL_ZOOM - c.z), s.maxTileFeatures] };
+    ? bindNamed(countedTileSql('geo/tile_cells_counted'), tile)
+    : bindNamed(withRequestFilters('geo/tile_bins'), Object.assign(tile, filterParams(NO_FILTERS), { bins_per_side: 2 ** (PRECOUNTED_CELL_ZOOM - c.z) }));
 }
 
-/** A point-tile statement with its shared parts: the filters, the search box, the encoding. */
-const pointTileSql = (name: string) => sqlWith(name, {
-  request_filters: 'geo/request_filters', tile_points_search_box: 'geo/tile_points_search_box', tile_points_encode: 'geo/tile_points_encode',
+/** A statement of the pre-counted cells with its shared parts: the cut of the range, the pending marks, the encoding. */
+const countedTileSql = (name: string) => sqlTemplate(name, {
+  tile_bins_cut: sqlFile('geo/tile_bins_cut'), tile_cells_encode: sqlFile('geo/tile_cells_encode'), tile_cells_pending: sqlFile('geo/tile_cells_pending'),
+});
+
+/** The point-tile statement with its shared parts: the filters, the search box, the encoding. */
+const pointTileSql = () => sqlTemplate('geo/tile_points', {
+  request_filters: requestFiltersSql(), tile_points_search_box: sqlFile('geo/tile_points_search_box'), tile_points_encode: sqlFile('geo/tile_points_encode'),
 });
 
 /** The statement and values of a tile (points or bins); `source` forces how bins are counted (tests compare the two). */
 export function tileQuery(s: TileSettings, c: TileCoords, range: TimeRange, filters: RequestFilters,
-  source: 'counted' | 'raw' = binSource(s, c.z, filters)): { layer: RequestTile['layer']; text: string; values: unknown[] } {
+  source: 'counted' | 'raw' = binSource(s, c.z, filters)): { layer: RequestTile['layer'] } & BoundQuery {
+  // The tile's parameters; Object.assign adds the filters' (a spread into a literal this size cost ~80 µs a tile, measured).
+  const tile = { from: range.from, to: range.to, z: c.z, x: c.x, y: c.y, extent: s.tileExtent, max_features: s.maxTileFeatures };
   if (c.z > s.tileBinMaxZoom) {
-    return { layer: 'requests', text: pointTileSql('geo/tile_points'),
-      values: [range.from, range.to, ...filterValues(filters), c.z, c.x, c.y, s.tileExtent, s.tileBuffer, s.maxTileFeatures] };
+    return { layer: 'requests', ...bindNamed(pointTileSql(), Object.assign(tile, filterParams(filters), { buffer: s.tileBuffer })) };
   }
   if (source === 'counted') {
-    if (filterValues(filters).some((v) => v !== null)) throw new Error('pre-counted bins take no dimension filter');
-    return { layer: 'bins', text: sqlWith('geo/tile_bins_counted', { tile_bins_cut: 'geo/tile_bins_cut', tile_cells_encode: 'geo/tile_cells_encode', tile_cells_pending: 'geo/tile_cells_pending' }),
-      values: [range.from, range.to, c.z, c.x, c.y, s.tileExtent, s.maxTileFeatures] };
+    if (!isUnfiltered(filters)) throw new Error('pre-counted bins take no dimension filter');
+    return { layer: 'bins', ...bindNamed(countedTileSql('geo/tile_bins_counted'), tile) };
   }
-  return { layer: 'bins', text: withRequestFilters('geo/tile_bins'),
-    values: [range.from, range.to, ...filterValues(filters), c.z, c.x, c.y, s.tileExtent, s.tileBinGrid, s.maxTileFeatures] };
+  return { layer: 'bins', ...bindNamed(withRequestFilters('geo/tile_bins'), Object.assign(tile, filterParams(filters), { bins_per_side: s.tileBinGrid })) };
 }
 
 /**

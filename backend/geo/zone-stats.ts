@@ -1,6 +1,7 @@
 // One figure per zone for a choropleth join: received, received per 10,000 residents, open, breaches.
 import type pg from 'pg';
-import { filterValues, withRequestFilters, type RequestFilters } from './request-filters.ts';
+import { bindNamed } from '../db/named-params.ts';
+import { filterParams, withRequestFilters, type RequestFilters } from './request-filters.ts';
 import type { TimeRange } from './read-params.ts';
 
 export const ZONE_METRICS = ['received', 'received_per_10k', 'open', 'breaches'] as const;
@@ -20,8 +21,8 @@ export function per10k(count: number, population: number | null): number | null 
 }
 
 export async function zoneStats(pool: pg.Pool, metric: ZoneMetric, range: TimeRange, filters: RequestFilters): Promise<ZoneStatRow[]> {
-  const { rows } = await pool.query<{ zone_code: string; population: number | null; value: number }>(
-    withRequestFilters(QUERY[metric]), [range.from, range.to, ...filterValues(filters)]);
+  const { text, values } = bindNamed(withRequestFilters(QUERY[metric]), { from: range.from, to: range.to, ...filterParams(filters) });
+  const { rows } = await pool.query<{ zone_code: string; population: number | null; value: number }>(text, values);
   return rows.map((r) => ({
     zone_code: r.zone_code,
     value: metric === 'received_per_10k' ? per10k(r.value, r.population) : r.value,

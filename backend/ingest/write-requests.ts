@@ -1,6 +1,6 @@
 // Writes new requests: one statement for a whole batch (see sql/ingest/insert_requests.sql).
 import pg from 'pg';
-import { sqlWith } from '../db/sql.ts';
+import { sqlFile, sqlTemplate } from '../db/sql.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { NewRequest } from './request-input.ts';
 
@@ -27,8 +27,8 @@ function columns(items: NewRequest[]): unknown[] {
 }
 
 /** The zone and SLA-policy lookups of the insert (the CSV import repeats them in Node: backend/import/zone-locator.ts, backend/demo/sla-policy.ts). */
-const REQUEST_LOOKUPS = { zone_at_point: 'ingest/zone_at_point', sla_policy_of: 'ingest/sla_policy_of' };
-const INSERT = { name: 'ingest/insert_requests', text: sqlWith('ingest/insert_requests', REQUEST_LOOKUPS) };
+const REQUEST_LOOKUPS = { zone_at_point: sqlFile('ingest/zone_at_point'), sla_policy_of: sqlFile('ingest/sla_policy_of') };
+const INSERT = { name: 'ingest/insert_requests', text: sqlTemplate('ingest/insert_requests', REQUEST_LOOKUPS).text };
 
 /**
  * Runs the insert as a named statement with its generic plan: parsed and planned once per connection.

@@ -5,8 +5,9 @@
 import type pg from 'pg';
 import { loadConfig, type Config } from '../config.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { sql, sqlWith } from '../db/sql.ts';
-import { filterValues, NO_FILTERS, type RequestFilters } from '../geo/request-filters.ts';
+import { bindNamed } from '../db/named-params.ts';
+import { sql, sqlTemplate } from '../db/sql.ts';
+import { filterParams, NO_FILTERS, withRequestFilters, type RequestFilters } from '../geo/request-filters.ts';
 import type { Language, TimeRange } from '../geo/read-params.ts';
 
 export type HotspotSettings = Pick<Config, 'hotspotEpsMetres' | 'hotspotMinPoints' | 'hotspotWindowDays' | 'hotspotSrid' | 'hotspotTableToleranceMs' | 'hotspotMaxRows'>;
@@ -31,16 +32,17 @@ export type Hotspot = {
 export type HotspotAnswer = { source: 'table' | 'live'; window: TimeRange; computed_at: string | null; hotspots: Hotspot[] };
 
 const DAY_MS = 86_400_000;
-const CLUSTERS = { hotspot_clusters: 'recurrence/hotspot_clusters', request_filters: 'geo/request_filters' };
+/** A statement over the clusters (its {hotspot_clusters} slot: recurrence/hotspot_clusters.sql with the filters). */
+const overClusters = (name: string) => sqlTemplate(name, { hotspot_clusters: withRequestFilters('recurrence/hotspot_clusters') });
 
 /** The window of a refresh at `now`: windowDays ending at now. */
 export function hotspotWindow(now: Date, windowDays: number): TimeRange {
   return { from: new Date(now.getTime() - windowDays * DAY_MS), to: now };
 }
 
-function clusterValues(window: TimeRange, filters: RequestFilters, s: HotspotSettings): unknown[] {
+function clusterParams(window: TimeRange, filters: RequestFilters, s: HotspotSettings): Record<string, unknown> {
   // The zone filter applies to the hot spot (its zone), not to the reports: a cluster across a border stays whole.
-  return [window.from, window.to, ...filterValues({ ...filters, zoneIds: null }), s.hotspotEpsMetres, s.hotspotMinPoints, s.hotspotSrid];
+  return { from: window.from, to: window.to, ...filterParams({ ...filters, zoneIds: null }), eps_m: s.hotspotEpsMetres, min_points: s.hotspotMinPoints, srid: s.hotspotSrid };
 }
 
 type Row = {
@@ -75,8 +77,8 @@ export async function refreshHotspots(pool: pg.Pool, now: Date = new Date(),
   const window = hotspotWindow(now, settings.hotspotWindowDays);
   const started = Date.now();
   return inTransaction(pool, async (client) => {
-    const { rows } = await client.query<{ run_id: number; hotspots: number }>(
-      sqlWith('recurrence/hotspots_refresh', CLUSTERS), clusterValues(window, NO_FILTERS, settings));
+    const q = bindNamed(overClusters('recurrence/hotspots_refresh'), clusterParams(window, NO_FILTERS, settings));
+    const { rows } = await client.query<{ run_id: number; hotspots: number }>(q.text, q.values);
     const durationMs = Date.now() - started;
     await client.query(sql('recurrence/hotspots_finish_run'), [rows[0].run_id, rows[0].hotspots, durationMs]);
     return { runId: rows[0].run_id, hotspots: rows[0].hotspots, durationMs, window };
@@ -86,8 +88,9 @@ export async function refreshHotspots(pool: pg.Pool, now: Date = new Date(),
 /** Hot spots computed now for any window and filters. */
 export async function computeHotspots(db: pg.Pool | pg.PoolClient, window: TimeRange, filters: RequestFilters,
   settings: HotspotSettings, language: Language = 'en', limit?: number): Promise<Hotspot[]> {
-  const { rows } = await db.query<Row>(sqlWith('recurrence/hotspots_live', CLUSTERS),
-    [...clusterValues(window, filters, settings), filters.zoneIds, limit ?? settings.hotspotMaxRows]);
+  const { text, values } = bindNamed(overClusters('recurrence/hotspots_live'),
+    { ...clusterParams(window, filters, settings), hotspot_zone_ids: filters.zoneIds, max_rows: limit ?? settings.hotspotMaxRows });
+  const { rows } = await db.query<Row>(text, values);
   return rows.map((r) => toHotspot(r, language));
 }
 

@@ -4,7 +4,7 @@
 // the statements) is set aside in job_quarantine and the rest applied: one bad row never stalls the rollups.
 import type pg from 'pg';
 import { inTransaction } from '../db/transaction.ts';
-import { sql } from '../db/sql.ts';
+import { sql, sqlTemplate } from '../db/sql.ts';
 import { MAX_LONGITUDE, MAX_MERCATOR_LATITUDE } from '../geo/projectable.ts';
 import { isRowDataError, quarantineRows, releaseRows, rowErrorText, type QuarantinedRow } from '../jobs/quarantine.ts';
 import { GROUPING_ARGS, groupingSetsSql, HIST_CUBES, LEAN_CUBE_IDS } from './cubes.ts';
@@ -13,8 +13,9 @@ export const ROLLUP_JOB = 'rollups';
 
 let applySql: string | null = null;
 function applyStatement(): string {
-  applySql ??= sql('rollups/apply').replaceAll('/*GROUPING_ARGS*/', GROUPING_ARGS)
-    .replaceAll('/*HIST_GROUPING_SETS*/', groupingSetsSql(HIST_CUBES)).replaceAll('/*GROUPING_SETS*/', groupingSetsSql());
+  applySql ??= sqlTemplate('rollups/apply', {
+    grouping_args: GROUPING_ARGS, grouping_sets: groupingSetsSql(), hist_grouping_sets: groupingSetsSql(HIST_CUBES),
+  }).text;
   return applySql;
 }
 

@@ -1,5 +1,6 @@
 // The dimensions of the rollups and the "cubes" (grouping sets) kept for them. A query is answered from
 // the smallest cube holding every dimension it groups or filters by; when none does, from the raw rows.
+import { fragment, identifier, integer, joinFragments, type SqlFragment } from '../db/sql-fragment.ts';
 
 export const DIMENSIONS = ['zone', 'channel', 'category', 'topic', 'department', 'advisor', 'status_class', 'priority'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
@@ -48,19 +49,22 @@ export function coveringCube(needed: readonly Dimension[], cubes: readonly (read
   return best ? { id: cubeId(best), dims: best } : null;
 }
 
+/** The column of a dimension as SQL text, checked against the whitelist. */
+export const dimensionColumn = (d: Dimension): SqlFragment => identifier(DIMENSION_COLUMN[d], Object.values(DIMENSION_COLUMN));
+
 /**
  * The cube id (as cubeId) of a row of grouping sets over `present` dimensions only: GROUPING() of each present
  * dimension in its bit, the bits of the others set (summed over). Whitelisted columns only.
  */
-export function cubeIdSql(present: readonly Dimension[]): string {
-  return DIMENSIONS.map((d, i) => {
+export function cubeIdSql(present: readonly Dimension[]): SqlFragment {
+  return joinFragments(DIMENSIONS.map((d, i) => {
     const bit = DIMENSIONS.length - 1 - i;
-    return present.includes(d) ? `(GROUPING(${DIMENSION_COLUMN[d]}) << ${bit})` : String(1 << bit);
-  }).join(' | ');
+    return present.includes(d) ? fragment`(GROUPING(${dimensionColumn(d)}) << ${integer(bit)})` : integer(1 << bit);
+  }), fragment` | `);
 }
 
-export function groupingSetsSql(cubes: readonly (readonly Dimension[])[] = CUBES): string {
-  return cubes.map((c) => `(${c.map((d) => DIMENSION_COLUMN[d]).join(', ')})`).join(',\n    ');
+export function groupingSetsSql(cubes: readonly (readonly Dimension[])[] = CUBES): SqlFragment {
+  return joinFragments(cubes.map((c) => fragment`(${joinFragments(c.map(dimensionColumn))})`), fragment`,\n    `);
 }
 
-export const GROUPING_ARGS = DIMENSIONS.map((d) => DIMENSION_COLUMN[d]).join(', ');
+export const GROUPING_ARGS: SqlFragment = joinFragments(DIMENSIONS.map(dimensionColumn));

@@ -5,7 +5,7 @@
 // (backend/rollups/apply.ts), so no batch can change a request between the rebuild's read and the new horizon.
 import type pg from 'pg';
 import { inTransaction } from '../db/transaction.ts';
-import { sql } from '../db/sql.ts';
+import { sql, sqlTemplate } from '../db/sql.ts';
 import { cubeIdSql, DIMENSIONS, groupingSetsSql, LEAN_CUBE_IDS, LEAN_CUBES } from './cubes.ts';
 
 const DAY_MS = 86_400_000;
@@ -13,8 +13,7 @@ const DAY_MS = 86_400_000;
 let backfillSql: string | null = null;
 function backfillStatement(): string {
   const present = DIMENSIONS.filter((d) => LEAN_CUBES.some((c) => c.includes(d)));
-  backfillSql ??= sql('rollups/backfill_lean_hours').replaceAll('/*LEAN_CUBE_ID*/', cubeIdSql(present))
-    .replaceAll('/*LEAN_GROUPING_SETS*/', groupingSetsSql(LEAN_CUBES));
+  backfillSql ??= sqlTemplate('rollups/backfill_lean_hours', { lean_cube_id: cubeIdSql(present), lean_grouping_sets: groupingSetsSql(LEAN_CUBES) }).text;
   return backfillSql;
 }
 

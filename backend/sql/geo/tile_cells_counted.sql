@@ -3,17 +3,17 @@
 -- mean position of its requests: the same bytes as tile_bins.sql on the raw rows with 2^(18 − z) bins a
 -- side. Served instead of points when the tile holds more requests than it can honestly show (see
 -- backend/geo/request-tiles.ts), so `total` (the tile's requests in range, exact) comes with it.
--- $1 from, $2 to, $3 z (14..18), $4 x, $5 y, $6 extent, $7 most features.
+-- :from, :to, :z (14..18), :x, :y, :extent, :max_features most features.
 -- The cells are keyed by the zoom-13 tile holding them (tx, ty) and their place in it (i, j: 0..31); this
 -- tile is the cells i in [x·2^(18−z) − 32·tx, (x + 1)·2^(18−z) − 32·tx), and likewise j. The range is cut as
 -- in tile_bins_counted.sql; the edges of the range (under two days) are read from the rows of this tile
 -- only (the space-time index: the tile is small), and the pending marks are corrected as there.
-WITH cut AS MATERIALIZED /* tile_bins_cut */,
+WITH cut AS MATERIALIZED ({tile_bins_cut}),
 sub AS MATERIALIZED (
-  SELECT $4::int >> ($3::int - 13) AS tx, $5::int >> ($3::int - 13) AS ty,
-         ($4::int << (18 - $3::int)) - 32 * ($4::int >> ($3::int - 13)) AS i0,
-         ($5::int << (18 - $3::int)) - 32 * ($5::int >> ($3::int - 13)) AS j0,
-         1 << (18 - $3::int) AS side
+  SELECT :x::int >> (:z::int - 13) AS tx, :y::int >> (:z::int - 13) AS ty,
+         (:x::int << (18 - :z::int)) - 32 * (:x::int >> (:z::int - 13)) AS i0,
+         (:y::int << (18 - :z::int)) - 32 * (:y::int >> (:z::int - 13)) AS j0,
+         1 << (18 - :z::int) AS side
 ),
 counted AS (
   SELECT c.i, c.j, c.n, c.sx, c.sy FROM tile_bin_counts c, sub
@@ -37,18 +37,18 @@ raw AS (
   SELECT 1 AS sign, tile_px(r.location) AS px, tile_py(r.location) AS py
   FROM requests r
   WHERE r.location && ST_MakeEnvelope(
-          $4::int / 2 ^ $3::int * 360 - 180 - 1e-7, degrees(atan(sinh(pi() * (1 - 2 * ($5::int + 1) / 2 ^ $3::int)))) - 1e-7,
-          ($4::int + 1) / 2 ^ $3::int * 360 - 180 + 1e-7, degrees(atan(sinh(pi() * (1 - 2 * $5::int / 2 ^ $3::int)))) + 1e-7, 4326)
-    AND ((r.created_at >= $1::timestamptz AND r.created_at < (SELECT d0 FROM cut))
-      OR (r.created_at >= (SELECT d1 FROM cut) AND r.created_at < $2::timestamptz))
+          :x::int / 2 ^ :z::int * 360 - 180 - 1e-7, degrees(atan(sinh(pi() * (1 - 2 * (:y::int + 1) / 2 ^ :z::int)))) - 1e-7,
+          (:x::int + 1) / 2 ^ :z::int * 360 - 180 + 1e-7, degrees(atan(sinh(pi() * (1 - 2 * :y::int / 2 ^ :z::int)))) + 1e-7, 4326)
+    AND ((r.created_at >= :from::timestamptz AND r.created_at < (SELECT d0 FROM cut))
+      OR (r.created_at >= (SELECT d1 FROM cut) AND r.created_at < :to::timestamptz))
   UNION ALL
-  SELECT * FROM /* tile_cells_pending */ AS pending
+  SELECT * FROM ({tile_cells_pending}) AS pending
 ),
 raw_cells AS (
   SELECT (p.px >> 14) & 31 AS i, (p.py >> 14) & 31 AS j,
          sum(p.sign) AS n, sum(p.sign * p.px) AS sx, sum(p.sign * p.py) AS sy
   FROM raw p
-  WHERE p.px >> (32 - $3::int) = $4::int AND p.py >> (32 - $3::int) = $5::int
+  WHERE p.px >> (32 - :z::int) = :x::int AND p.py >> (32 - :z::int) = :y::int
   GROUP BY 1, 2
 ),
 cells AS MATERIALIZED (
@@ -58,6 +58,6 @@ cells AS MATERIALIZED (
   GROUP BY i, j
   HAVING sum(n) > 0
 )
-SELECT /* tile_cells_encode */ AS tile,
-(SELECT count(*) FROM cells) > $7::int AS capped,
+SELECT ({tile_cells_encode}) AS tile,
+(SELECT count(*) FROM cells) > :max_features::int AS capped,
 (SELECT coalesce(sum(n), 0) FROM cells)::bigint AS total

@@ -1,5 +1,5 @@
--- One vector tile of request points (layer "requests"). $1 from, $2 to, $3..$10 dimension filters,
--- $11 z, $12 x, $13 y, $14 extent, $15 buffer (extent units), $16 most features (the newest are kept).
+-- One vector tile of request points (layer "requests"). :from, :to, the dimension filters ({request_filters}),
+-- :z, :x, :y, :extent, :buffer (extent units), :max_features most features (the newest are kept).
 -- Properties: id (also the feature id; the reference is S360- and the id on 9 digits), category, channel,
 -- topic, status, stage, sla_state: codes only, so the tile's value table stays small (the panel names the stage
 -- from GET /v1/variables/stage); no personal data.
@@ -11,10 +11,10 @@
 WITH hits AS MATERIALIZED (
   SELECT r.id, r.category_code, r.channel_code, r.topic_code, r.status, r.stage, r.sla_state, r.created_at, r.location
   FROM requests r
-  WHERE r.location && /* tile_points_search_box */
-    AND r.created_at >= $1::timestamptz AND r.created_at < $2::timestamptz
-    AND /* request_filters */
+  WHERE r.location && ({tile_points_search_box})
+    AND r.created_at >= :from::timestamptz AND r.created_at < :to::timestamptz
+    AND ({request_filters})
   ORDER BY r.created_at DESC, r.id DESC
-  LIMIT $16::int + 1
+  LIMIT :max_features::int + 1
 )
-/* tile_points_encode */
+({tile_points_encode})

@@ -1,12 +1,12 @@
--- Requests received in [$1, $2) whose SLA is breached (as the SLA engine marked them), per zone.
+-- Requests received in [:from, :to) whose SLA is breached (as the SLA engine marked them), per zone.
 SELECT z.code AS zone_code, z.population, coalesce(c.n, 0)::int AS value
 FROM zones z
 LEFT JOIN (
   SELECT r.zone_id, count(*) AS n FROM requests r
-  WHERE r.created_at >= $1::timestamptz AND r.created_at < $2::timestamptz AND r.zone_id IS NOT NULL
+  WHERE r.created_at >= :from::timestamptz AND r.created_at < :to::timestamptz AND r.zone_id IS NOT NULL
     AND r.sla_state = 'breached'
-    AND /* request_filters */
+    AND ({request_filters})
   GROUP BY r.zone_id
 ) c ON c.zone_id = z.id
-WHERE $3::int[] IS NULL OR z.id = ANY($3::int[])
+WHERE :zone_ids::int[] IS NULL OR z.id = ANY(:zone_ids::int[])
 ORDER BY z.code

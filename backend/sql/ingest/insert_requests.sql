@@ -22,8 +22,8 @@ located AS (
          (coalesce(s.c_name, s.c_phone, s.c_email, s.c_national_id, s.c_language) IS NOT NULL) AS has_customer
   FROM input s
   LEFT JOIN zones zc ON zc.code = s.zone_code
-  LEFT JOIN LATERAL /* zone_at_point */ zp ON true
-  LEFT JOIN LATERAL /* sla_policy_of */ sla ON true
+  LEFT JOIN LATERAL ({zone_at_point}) zp ON true
+  LEFT JOIN LATERAL ({sla_policy_of}) sla ON true
 ),
 inserted AS (
   INSERT INTO requests (source, external_id, channel_code, category_code, topic_code, department_code, priority,

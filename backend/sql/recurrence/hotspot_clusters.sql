@@ -1,15 +1,15 @@
--- Hot spots: same-topic reports close in space within [$1, $2). DBSCAN per topic in the metric SRID $13
--- (UTM 40N for Dubai: metres), eps $11 metres, at least $12 reports. Cancelled reports and reports
--- without topic or location are left out. $3..$10 dimension filters on the reports.
+-- Hot spots: same-topic reports close in space within [:from, :to). DBSCAN per topic in the metric SRID :srid
+-- (UTM 40N for Dubai: metres), eps :eps_m metres, at least :min_points reports. Cancelled reports and reports
+-- without topic or location are left out. the dimension filters on the reports: {request_filters}.
 WITH pts AS (
-  SELECT r.id, r.topic_code, r.zone_id, r.created_at, ST_Transform(r.location, $13::int) AS g
+  SELECT r.id, r.topic_code, r.zone_id, r.created_at, ST_Transform(r.location, :srid::int) AS g
   FROM requests r
-  WHERE r.created_at >= $1::timestamptz AND r.created_at < $2::timestamptz
+  WHERE r.created_at >= :from::timestamptz AND r.created_at < :to::timestamptz
     AND r.topic_code IS NOT NULL AND r.location IS NOT NULL AND r.status <> 'cancelled'
-    AND /* request_filters */
+    AND ({request_filters})
 ),
 labelled AS (
-  SELECT p.*, ST_ClusterDBSCAN(p.g, $11::float8, $12::int) OVER (PARTITION BY p.topic_code) AS cluster
+  SELECT p.*, ST_ClusterDBSCAN(p.g, :eps_m::float8, :min_points::int) OVER (PARTITION BY p.topic_code) AS cluster
   FROM pts p
 ),
 clusters AS (

@@ -33,7 +33,7 @@ facts AS (
   WHERE l.level <> 'hour' OR rollup_bucket('hour', f.t) >= (SELECT least(hour_from, lean_hour_from) FROM rollup_hour_horizon)
 ),
 agg AS (
-  SELECT level, bucket, GROUPING(/*GROUPING_ARGS*/)::smallint AS cube,
+  SELECT level, bucket, GROUPING({grouping_args})::smallint AS cube,
          zone_id, channel, category, topic, department, advisor_id, status_class, priority,
          sum(sign * received)::int AS received, sum(sign * closed)::int AS closed, sum(sign * cancelled)::int AS cancelled,
          sum(sign * res_met)::int AS res_met, sum(sign * res_breached)::int AS res_breached,
@@ -42,7 +42,7 @@ agg AS (
          sum(sign * sat_sum)::int AS sat_sum, sum(sign * sat_n)::int AS sat_n
   FROM facts
   GROUP BY level, bucket, GROUPING SETS (
-    /*GROUPING_SETS*/
+    {grouping_sets}
   )
 ),
 changed AS (
@@ -77,12 +77,12 @@ hist_facts AS (
   WHERE l.level <> 'hour' OR rollup_bucket('hour', h.t) >= (SELECT hist_hour_from FROM rollup_hour_horizon)
 ),
 hist_agg AS (
-  SELECT level, bucket, GROUPING(/*GROUPING_ARGS*/)::smallint AS cube,
+  SELECT level, bucket, GROUPING({grouping_args})::smallint AS cube,
          zone_id, channel, category, topic, department, advisor_id, status_class, priority, kind, bin,
          sum(sign)::int AS n
   FROM hist_facts
   GROUP BY level, bucket, kind, bin, GROUPING SETS (
-    /*HIST_GROUPING_SETS*/
+    {hist_grouping_sets}
   )
   HAVING sum(sign) <> 0
 ),

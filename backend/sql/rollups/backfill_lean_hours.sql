@@ -16,7 +16,7 @@ WITH facts AS (
 ),
 agg AS (
   -- the lean cubes have neither zone nor advisor: their bits are set (summed over), the others from GROUPING()
-  SELECT 'hour'::text AS level, bucket, (/*LEAN_CUBE_ID*/)::smallint AS cube,
+  SELECT 'hour'::text AS level, bucket, ({lean_cube_id})::smallint AS cube,
          NULL::int AS zone_id, channel, category, topic, department, NULL::int AS advisor_id, status_class, priority,
          sum(received)::int AS received, sum(closed)::int AS closed, sum(cancelled)::int AS cancelled,
          sum(res_met)::int AS res_met, sum(res_breached)::int AS res_breached,
@@ -25,7 +25,7 @@ agg AS (
          sum(sat_sum)::int AS sat_sum, sum(sat_n)::int AS sat_n
   FROM facts
   GROUP BY bucket, GROUPING SETS (
-    /*LEAN_GROUPING_SETS*/
+    {lean_grouping_sets}
   )
 )
 INSERT INTO rollups (level, cube, bucket, zone_id, channel, category, topic, department, advisor_id, status_class,
