@@ -2,6 +2,7 @@
 import pg from 'pg';
 import { sqlWith } from '../db/sql.ts';
 import { inTransaction } from '../db/transaction.ts';
+import { insertArrays, withInsertInput } from './insert-input.ts';
 import type { NewRequest } from './request-input.ts';
 
 export type WrittenRequest = {
@@ -14,21 +15,9 @@ export type WrittenRequest = {
 type Row = { ord: number; id: number | null; reference: string | null; zone_code: string | null;
   zone_name_en: string | null; zone_name_ar: string | null; created: boolean };
 
-function columns(items: NewRequest[]): unknown[] {
-  const col = <T>(f: (r: NewRequest) => T) => items.map(f);
-  return [
-    col((r) => r.source), col((r) => r.external_id), col((r) => r.channel), col((r) => r.category),
-    col((r) => r.topic), col((r) => r.department), col((r) => r.priority), col((r) => r.description),
-    col((r) => r.address), col((r) => r.lon), col((r) => r.lat), col((r) => r.zone_code), col((r) => r.created_at),
-    col((r) => r.customer?.name ?? null), col((r) => r.customer?.phone ?? null), col((r) => r.customer?.email ?? null),
-    col((r) => r.customer?.national_id ?? null), col((r) => r.customer?.language ?? null), col((r) => r.media_url ?? null),
-    col((r) => r.due_at ?? null), col((r) => r.first_response_clock ?? true),
-  ];
-}
-
 /** The zone and SLA-policy lookups of the insert (the CSV import repeats them in Node: backend/import/zone-locator.ts, backend/demo/sla-policy.ts). */
 const REQUEST_LOOKUPS = { zone_at_point: 'ingest/zone_at_point', sla_policy_of: 'ingest/sla_policy_of' };
-const INSERT = { name: 'ingest/insert_requests', text: sqlWith('ingest/insert_requests', REQUEST_LOOKUPS) };
+const INSERT = { name: 'ingest/insert_requests', text: withInsertInput(sqlWith('ingest/insert_requests', REQUEST_LOOKUPS)) };
 
 /**
  * Runs the insert as a named statement with its generic plan: parsed and planned once per connection.
@@ -60,7 +49,7 @@ export async function writeRequests(db: pg.Pool | pg.PoolClient, items: NewReque
   // A concurrent insert of the same key may commit after our snapshot: then neither side of the
   // final join sees it. Running the statement again (a new snapshot) finds the original.
   for (let attempt = 0; attempt < 3; attempt++) {
-    ({ rows } = await insert(db, columns(unique)));
+    ({ rows } = await insert(db, insertArrays(unique)));
     if (rows.every((r) => r.id !== null)) break;
   }
   const results = rows.map((r): WrittenRequest => ({
