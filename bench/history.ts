@@ -1,4 +1,4 @@
-// On demand: `npm run bench:history [-- --rows 200000 --sla history|sweep --rollups bulk|incremental --bulk-load --keep]`.
+// On demand: `npm run bench:history [-- --rows 200000 --sla history|sweep --rollups bulk|incremental --bulk-load --keep --stop-after import]`.
 // A history CSV of --rows requests (bench/csv-history.ts), from file to "every figure answers from rollups",
 // in a fresh database (on the S360_ADMIN_URL server, migrated, the Dubai communities or a generated grid, as the
 // demo starts; dropped at the end unless --keep). Phases, each timed with its rows/s and the machine's load
@@ -41,11 +41,15 @@ const { values: args } = parseArgs({ options: {
   rollups: { type: 'string', default: 'bulk' },
   'bulk-load': { type: 'boolean', default: false },
   keep: { type: 'boolean', default: false },
+  'stop-after': { type: 'string' },
 } });
 const ROWS = Number(args.rows);
 if (!Number.isInteger(ROWS) || ROWS < 1) throw new Error('--rows must be a positive whole number');
 if (args.sla !== 'history' && args.sla !== 'sweep') throw new Error('--sla takes history or sweep');
 if (args.rollups !== 'bulk' && args.rollups !== 'incremental') throw new Error('--rollups takes bulk or incremental');
+if (args['stop-after'] !== undefined && args['stop-after'] !== 'import') throw new Error('--stop-after takes import');
+/** thrown after the import phase with --stop-after import: the later phases are skipped */
+const STOPPED = Symbol('stopped after import');
 
 const config = loadConfig();
 const log = (s: string) => console.log(s);
@@ -73,6 +77,7 @@ try {
     file, mapping: loadMapping('services360'), rejectsFile: join(workDir, 'rejects.csv'), chunkRows: config.importChunkRows,
     writers: args['bulk-load'] ? 1 : config.importWriters, bulkLoad: args['bulk-load'], maxDescriptionChars: config.maxDescriptionChars,
   })).loaded);
+  if (args['stop-after'] === 'import') throw STOPPED;
   await phase('sla', 'requests', async () => (args.sla === 'history'
     ? await sweepSlaHistory(pool, now, { batchSize: config.slaHistoryBatchSize, writers: config.slaHistoryWriters })
     : await sweepSla(pool, now, { batchSize: config.slaSweepBatchSize })).evaluated);
@@ -107,6 +112,8 @@ try {
   const { rows: [sizes] } = await pool.query(`SELECT (SELECT count(*) FROM rollups)::int AS rollups, (SELECT count(*) FROM rollup_hist)::int AS hist,
     (SELECT count(*) FROM tile_bin_counts)::int AS tiles`);
   log(`rows: ${n0(sizes.rollups)} rollups, ${n0(sizes.hist)} histogram, ${n0(sizes.tiles)} tile bin counts`);
+} catch (err) {
+  if (err !== STOPPED) throw err;
 } finally {
   await pool.end().catch(() => {});
   rmSync(workDir, { recursive: true, force: true });

@@ -5,13 +5,12 @@
 // sequences (reserved per chunk), handed out in the file's order.
 //
 // A row is turned into text as soon as it is read: only what depends on the database at write time
-// (ids, zone, SLA policy) is left out and put in front of each line (the COPY column lists in
-// sql/import/copy_*.sql start with those columns). Rows are kept column by column: few objects live
-// long enough to burden the garbage collector.
+// (ids, zone, SLA policy) is left out and put in front of each line (the settled columns of each table in
+// copy-columns.ts, where every column list is declared once). Rows are kept column by column: few objects
+// live long enough to burden the garbage collector.
 import type { ReferenceIndex } from '../domain/reference.ts';
 import type { SlaPolicies } from '../demo/sla-policy.ts';
-import { copyValue } from './copy-text.ts';
-import { isoMs } from './iso-time.ts';
+import { copyRest, copySettled, CUSTOMERS, REQUEST_EVENTS, REQUESTS } from './copy-columns.ts';
 import type { ImportRow } from './row-input.ts';
 import type { ZoneLocator } from './zone-locator.ts';
 
@@ -22,17 +21,6 @@ export type ChunkReferences = {
 };
 
 export type ChunkCopy = { customers: Buffer; requests: Buffer; events: Buffer; marks: Buffer };
-
-/** The point as hex EWKB: the exact doubles (as ST_SetSRID(ST_MakePoint(lon, lat), 4326) makes it). */
-const point = Buffer.alloc(25);
-point.writeUInt8(1, 0);
-point.writeUInt32LE(0x20000001, 1); // Point with an SRID
-point.writeUInt32LE(4326, 5);
-export function pointEwkb(lon: number, lat: number): string {
-  point.writeDoubleLE(lon, 9);
-  point.writeDoubleLE(lat, 17);
-  return point.toString('hex');
-}
 
 /** UTF-8 text appended piece by piece into one growing buffer (no long-lived strings). */
 class ByteLog {
@@ -63,7 +51,7 @@ class Out {
   done(): Buffer { return this.buf.subarray(0, this.at); }
 }
 
-/** Room for an id (bigint: up to 19 digits) at the start of a line, filled in at write time. */
+/** Room for an event's request id (its one settled column; bigint: up to 19 digits) at the start of its line, filled in at write time. */
 const ID_SLOT = ' '.repeat(19);
 
 /** Writes the id right-aligned into its slot (int8 input skips leading spaces). */
@@ -116,14 +104,12 @@ export class StagedRows {
     this.channel.push(r.channel);
     this.topic.push(r.topic);
     this.priority.push(r.priority);
-    // created_at is an ISO time in milliseconds (toNewRequest).
-    this.createdMs.push(isoMs(r.created_at));
-    this.requestAt.push(this.text.append(`${copyValue(r.source)}\t${copyValue(r.external_id)}\t${copyValue(r.channel)}\t${copyValue(r.category)}\t${copyValue(r.topic)}\t${copyValue(r.department)}\t${copyValue(r.priority)}\t${copyValue(r.description)}\t${copyValue(r.address)}\t${r.lon !== null && r.lat !== null ? pointEwkb(r.lon, r.lat) : '\\N'}\t${r.created_at}\t${copyValue(j.status)}\t${copyValue(j.stage)}\t${j.progress_pct}\t${copyValue(j.first_response_at)}\t${copyValue(j.resolved_at)}\t${copyValue(j.closed_at)}\t${copyValue(j.cancelled_at)}\t${copyValue(j.satisfaction)}\t${copyValue(r.due_at)}\t${r.due_at ? 'source' : 'policy'}\t${r.first_response_clock === false ? 'f' : 't'}\n`));
+    // created_at is toISOString's form (toNewRequest).
+    this.createdMs.push(Date.parse(r.created_at));
+    this.requestAt.push(this.text.append(copyRest(REQUESTS, row)));
     // A customer row when any of its fields is given (as the SQL's coalesce(...) IS NOT NULL).
-    const customer = !!c && (c.name != null || c.phone != null || c.email != null || c.national_id != null || c.language != null);
-    this.customerAt.push(customer
-      ? this.text.append(`${copyValue(c?.name)}\t${copyValue(c?.phone)}\t${copyValue(c?.email)}\t${copyValue(c?.national_id)}\t${copyValue(c?.language)}\n`) : -1);
-    const actor = copyValue(r.source);
+    const customer = c && (c.name != null || c.phone != null || c.email != null || c.national_id != null || c.language != null) ? c : null;
+    this.customerAt.push(customer ? this.text.append(copyRest(CUSTOMERS, customer)) : -1);
     this.firstEvent.push(this.eventAt.length);
     // All the row's event lines in one append; their starts counted in characters, which are bytes when
     // the lines are ASCII (else counted again in bytes).
@@ -133,7 +119,7 @@ export class StagedRows {
     const newShape = !this.shapes.has(j.shape);
     if (newShape) this.shapes.add(j.shape);
     for (const e of j.events) {
-      const line = `${ID_SLOT}\t${e.kind}\t${e.from_status === null ? '\\N' : copyValue(e.from_status)}\t${copyValue(e.to_status)}\t${copyValue(e.stage)}\t${e.progress_pct}\t${actor}\t${e.occurred_at}\n`;
+      const line = `${ID_SLOT}\t${copyRest(REQUEST_EVENTS, { event: e, source: r.source })}`;
       this.eventAt.push(start + lines.length);
       lines += line;
       if (!newShape) continue;
@@ -177,15 +163,14 @@ export class StagedRows {
       const slaPolicyId = policies.choose(this.category[k], this.topic[k], this.priority[k], this.createdMs[k] * 1000, this.channel[k])?.id ?? null;
       if (zoneId !== null) zoneIds.add(zoneId);
       if (slaPolicyId !== null) slaPolicyIds.add(slaPolicyId);
-      const zone = zoneId === null ? '\\N' : String(zoneId);
       const customerAt = this.customerAt[k];
-      let customerId = '\\N';
+      let customerId: string | null = null;
       if (customerAt >= 0) {
         customerId = customerIds[nextCustomer++];
-        customers.ascii(`${customerId}\t${zone}\t`);
+        customers.ascii(copySettled(CUSTOMERS, { id: customerId, home_zone_id: zoneId }));
         customers.bytes(text, customerAt, lineEnd(text, customerAt));
       }
-      requests.ascii(`${id}\t${zone}\t${slaPolicyId === null ? '\\N' : slaPolicyId}\t${customerId}\t`);
+      requests.ascii(copySettled(REQUESTS, { id, zone_id: zoneId, sla_policy_id: slaPolicyId, customer_id: customerId }));
       requests.bytes(text, this.requestAt[k], lineEnd(text, this.requestAt[k]));
       const last = k + 1 < this.length ? this.firstEvent[k + 1] : this.eventAt.length;
       for (let e = this.firstEvent[k]; e < last; e++) fillSlot(events, this.eventAt[e], id);

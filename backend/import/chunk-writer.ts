@@ -12,6 +12,7 @@ import type { ReferenceIndex } from '../domain/reference.ts';
 import { SlaPolicies, type SlaPolicy } from '../demo/sla-policy.ts';
 import { BulkLoad } from './bulk-load.ts';
 import { StagedRows } from './chunk-copy.ts';
+import { copyStatement, CUSTOMERS, REQUEST_EVENTS, REQUESTS, ROLLUP_MARKS } from './copy-columns.ts';
 import type { ImportRow } from './row-input.ts';
 import { ZoneLocator } from './zone-locator.ts';
 
@@ -135,10 +136,10 @@ export class ChunkWriter {
       if (Number(check.missing) === 0) { await c.query(sql('import/bulk_mode')); triggersOff = true; }
     }
     // Customers before the requests that name them, requests before their journeys and marks.
-    if (text.customers.length) await this.copy(sql('import/copy_customers'), text.customers);
-    await this.copy(sql('import/copy_requests'), text.requests);
-    await this.copy(sql('import/copy_events'), text.events);
-    await this.copy(sql('import/copy_marks'), text.marks);
+    if (text.customers.length) await this.copy(copyStatement(CUSTOMERS), text.customers);
+    await this.copy(copyStatement(REQUESTS), text.requests);
+    await this.copy(copyStatement(REQUEST_EVENTS), text.events);
+    await this.copy(copyStatement(ROLLUP_MARKS), text.marks);
     // In a bulk load the transaction goes on: the next chunk checks its own references.
     if (this.load && triggersOff) await c.query(sql('import/bulk_mode_off'));
     return { staged: chunk.size, inserted: indexes.length };

@@ -13,7 +13,7 @@
 import { applyEvent, type EventChange, type EventKind, type RequestState } from '../domain/journey.ts';
 import type { Status } from '../domain/reference.ts';
 import type { ErrorDetail } from '../http/errors.ts';
-import { isoMs } from './iso-time.ts';
+import { readIsoInstant } from '../domain/instant.ts';
 
 export const STATUSES: readonly Status[] = ['received', 'assigned', 'in_progress', 'on_hold', 'resolved', 'closed', 'cancelled'];
 export const TIME_FIELDS = ['first_response_at', 'resolved_at', 'closed_at', 'cancelled_at'] as const;
@@ -56,15 +56,18 @@ const ALLOWED: Record<TimeField, readonly Status[]> = {
   cancelled_at: ['cancelled'],
 };
 
+/** An instant in milliseconds (NaN: not one; the schema has named why). */
+const msOf = (text: string): number => readIsoInstant(text).ms ?? NaN;
+
 /** Checks the times against the status and each other; returns the problems (field = the time's name). */
 export function checkHistory(h: History): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
-  const created = isoMs(h.created_at);
+  const created = msOf(h.created_at);
   const t: Record<TimeField, number> = { first_response_at: NaN, resolved_at: NaN, closed_at: NaN, cancelled_at: NaN };
   for (const f of TIME_FIELDS) {
     const value = h[f];
     if (value === undefined) continue;
-    t[f] = isoMs(value);
+    t[f] = msOf(value);
     if (!ALLOWED[f].includes(h.status)) problems.push({ path: f, message: `is given but the status is "${h.status}"` });
     else if (t[f] < created) problems.push({ path: f, message: 'is before created_at' });
   }

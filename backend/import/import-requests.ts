@@ -10,7 +10,7 @@ import { createReadStream, statSync } from 'node:fs';
 import type pg from 'pg';
 import { ReferenceCache, type ReferenceIndex } from '../domain/reference.ts';
 import { bulkModeAllowed, Chunk, ChunkWriteError, WriterPool } from './chunk-writer.ts';
-import { csvRecords, CsvTooLargeError } from './csv-records.ts';
+import { csvRecords, CsvTooLargeError } from './fast-paths/csv-records.ts';
 import { compileMapping, type CompiledMapping, type Mapping } from './mapping.ts';
 import type { ImportProgress } from './progress.ts';
 import { RejectsFile } from './rejects.ts';
@@ -111,7 +111,7 @@ export async function importRequests(pool: pg.Pool, options: ImportOptions): Pro
         if (!reader) {
           const mapping = compileMapping(options.mapping, r.cells, options.file);
           options.onHeader?.(mapping, zone);
-          reader = new RowReader(mapping, ref, options.maxDescriptionChars, undefined, false,
+          reader = new RowReader(mapping, ref, options.maxDescriptionChars, undefined,
             { localTimes, unknownLocation: options.unknownLocation ?? null });
           await rejects.open(r.cells);
           continue;

@@ -33,7 +33,7 @@ const mapping = mappingSchema.parse({
 
 function reader(options = {}) {
   const m = withFlags(mapping, [], ['first_response_clock=false']);
-  return new RowReader(compileMapping(m, HEADER, 'export.csv'), ref, 4000, () => new Date('2026-12-01T00:00:00Z'), false, {
+  return new RowReader(compileMapping(m, HEADER, 'export.csv'), ref, 4000, () => new Date('2026-12-01T00:00:00Z'), {
     localTimes: new LocalTimeReader('America/Chicago'), unknownLocation: parsePlaceholder('0,0'), ...options });
 }
 

@@ -7,7 +7,6 @@ import type { ReferenceIndex, Status } from '../domain/reference.ts';
 import type { ErrorDetail } from '../http/errors.ts';
 import { zodDetails } from '../http/validate.ts';
 import { checkCodes, requestInputSchema, toNewRequest, type NewRequest, type RequestInput } from '../ingest/request-input.ts';
-import { checkedTime, quickNewRequest, quickRequestInput } from './request-check.ts';
 import { buildJourney, checkHistory, STATUSES, type History, type Journey } from './history-journey.ts';
 import type { CompiledMapping, FieldSource, ImportField } from './mapping.ts';
 import type { LocalTimeReader } from './local-time.ts';
@@ -53,12 +52,9 @@ export class RowReader {
   private zoneNames: Map<string, string> | null = null;
   private departmentNames: Map<string, string> | null = null;
 
-  /**
-   * `exact`: every row through the API's zod schema (by default good rows take request-check.ts, which
-   * accepts only what the schema accepts; the rest still go through the schema for its reasons).
-   */
-  constructor(private readonly mapping: CompiledMapping, private readonly ref: ReferenceIndex, private readonly maxDescription: number,
-    private readonly now: () => Date = () => new Date(), private readonly exact = false, private readonly options: RowOptions = {}) {
+  /** Every row goes through the API's zod schema (requestInputSchema): its rules and its reasons. */
+  constructor(private readonly mapping: CompiledMapping, private readonly ref: ReferenceIndex, maxDescription: number,
+    private readonly now: () => Date = () => new Date(), private readonly options: RowOptions = {}) {
     this.schema = requestInputSchema(maxDescription);
     this.timeSchema = this.schema.shape.created_at;
     this.sources = Object.values(mapping.fields);
@@ -122,15 +118,14 @@ export class RowReader {
       }
     }
 
-    const quick = this.exact || problems.length ? null : quickRequestInput(input, this.maxDescription);
-    const parsed = quick ? { success: true as const, data: quick } : this.schema.safeParse(input);
+    const parsed = this.schema.safeParse(input);
     if (!parsed.success) {
       problems.push(...zodDetails(parsed.error));
       // The codes are checked too, so the row's every problem is named at once.
       if (typeof input.channel === 'string' && typeof input.category === 'string') {
         problems.push(...checkCodes({ ...input, location: undefined } as RequestInput, this.ref, '', true));
       }
-    } else if (!this.codesKnown(parsed.data)) problems.push(...checkCodes(parsed.data, this.ref, '', true));
+    } else problems.push(...checkCodes(parsed.data, this.ref, '', true));
     if (v.created_at === undefined) problems.push({ path: 'created_at', message: 'required (an import keeps the original time)' });
 
     const status = (v.status ?? 'received') as Status;
@@ -139,10 +134,7 @@ export class RowReader {
     const history: History = { status, created_at: (input.created_at as string | undefined) ?? '' };
     for (const f of ['first_response_at', 'resolved_at', 'closed_at', 'cancelled_at'] as const) {
       if (v[f] === undefined) continue;
-      const time = this.time(v[f]!);
-      const quickTime = this.exact ? undefined : checkedTime(time);
-      if (quickTime !== undefined) { history[f] = quickTime; continue; }
-      const t = this.timeSchema.safeParse(time);
+      const t = this.timeSchema.safeParse(this.time(v[f]!));
       if (t.success) history[f] = t.data;
       else problems.push(...zodDetails(t.error).map((d) => ({ path: f, message: d.message })));
     }
@@ -154,7 +146,7 @@ export class RowReader {
     if (knownStatus) problems.push(...checkHistory(history));
     if (problems.length || !parsed.success) return this.fail(problems);
 
-    const request = this.exact ? toNewRequest(parsed.data, this.ref, this.now()) : quickNewRequest(parsed.data, this.ref, this.now);
+    const request = toNewRequest(parsed.data, this.ref, parsed.data.created_at ? undefined : this.now());
     if (department !== undefined) request.department = department;
     const journey = buildJourney(history);
     // A source without first-response data: the start of work the journey is built with is no first response
@@ -194,14 +186,6 @@ export class RowReader {
       }
     }
     return this.departmentNames.get(text) ?? this.departmentNames.get(text.toLowerCase());
-  }
-
-  /** Surely no problem for checkCodes (which names them otherwise): known codes, no zone beside a point. */
-  private codesKnown(input: RequestInput): boolean {
-    if (this.exact) return false;
-    const ref = this.ref;
-    return ref.channel.has(input.channel) && ref.category.has(input.category) && (input.topic === undefined || ref.topic.has(input.topic))
-      && (input.zone === undefined || (!input.location && ref.zone.has(input.zone)));
   }
 
   private value(s: FieldSource | undefined, record: string[], status: string | null): string | undefined {

@@ -105,9 +105,9 @@ export function checkCodes(input: RequestInput, ref: ReferenceIndex, prefix = ''
   return problems;
 }
 
-/** `isoOf`: how created_at is written as an ISO instant (the CSV import passes a faster one with the same results). */
-export function toNewRequest(input: RequestInput, ref: ReferenceIndex, now = new Date(),
-  isoOf: (text: string) => string = (text) => new Date(text).toISOString()): NewRequest {
+/** The request to write: times as ISO instants in UTC, `now` the creation time when the input gives none. */
+export function toNewRequest(input: RequestInput, ref: ReferenceIndex, now = new Date()): NewRequest {
+  const isoOf = (text: string) => new Date(text).toISOString();
   const topic = input.topic ? ref.topic.get(input.topic)! : null;
   return {
     source: input.source,

@@ -2,6 +2,8 @@
 import pg from 'pg';
 import { sqlFile, sqlTemplate } from '../db/sql.ts';
 import { inTransaction } from '../db/transaction.ts';
+import { bindNamed } from '../db/named-params.ts';
+import { INSERT_INPUT_SQL, insertArrays } from './insert-input.ts';
 import type { NewRequest } from './request-input.ts';
 
 export type WrittenRequest = {
@@ -14,21 +16,9 @@ export type WrittenRequest = {
 type Row = { ord: number; id: number | null; reference: string | null; zone_code: string | null;
   zone_name_en: string | null; zone_name_ar: string | null; created: boolean };
 
-function columns(items: NewRequest[]): unknown[] {
-  const col = <T>(f: (r: NewRequest) => T) => items.map(f);
-  return [
-    col((r) => r.source), col((r) => r.external_id), col((r) => r.channel), col((r) => r.category),
-    col((r) => r.topic), col((r) => r.department), col((r) => r.priority), col((r) => r.description),
-    col((r) => r.address), col((r) => r.lon), col((r) => r.lat), col((r) => r.zone_code), col((r) => r.created_at),
-    col((r) => r.customer?.name ?? null), col((r) => r.customer?.phone ?? null), col((r) => r.customer?.email ?? null),
-    col((r) => r.customer?.national_id ?? null), col((r) => r.customer?.language ?? null), col((r) => r.media_url ?? null),
-    col((r) => r.due_at ?? null), col((r) => r.first_response_clock ?? true),
-  ];
-}
-
 /** The zone and SLA-policy lookups of the insert (the CSV import repeats them in Node: backend/import/zone-locator.ts, backend/demo/sla-policy.ts). */
 const REQUEST_LOOKUPS = { zone_at_point: sqlFile('ingest/zone_at_point'), sla_policy_of: sqlFile('ingest/sla_policy_of') };
-const INSERT = { name: 'ingest/insert_requests', text: sqlTemplate('ingest/insert_requests', REQUEST_LOOKUPS).text };
+const INSERT_SQL = sqlTemplate('ingest/insert_requests', { ...REQUEST_LOOKUPS, insert_input: INSERT_INPUT_SQL });
 
 /**
  * Runs the insert as a named statement with its generic plan: parsed and planned once per connection.
@@ -37,9 +27,11 @@ const INSERT = { name: 'ingest/insert_requests', text: sqlTemplate('ingest/inser
  * local to the statement's transaction, so other queries on the connection keep custom plans. A client
  * passed in may be inside the caller's transaction: then the statement just runs.
  */
-async function insert(db: pg.Pool | pg.PoolClient, values: unknown[]): Promise<pg.QueryResult<Row>> {
-  if (!(db instanceof pg.Pool)) return db.query<Row>({ ...INSERT, values });
-  return inTransaction(db, (client) => client.query<Row>({ ...INSERT, values }), 'generic-plan');
+async function insert(db: pg.Pool | pg.PoolClient, items: readonly NewRequest[]): Promise<pg.QueryResult<Row>> {
+  const { text, values } = bindNamed(INSERT_SQL, insertArrays(items));
+  const statement = { name: 'ingest/insert_requests', text, values };
+  if (!(db instanceof pg.Pool)) return db.query<Row>(statement);
+  return inTransaction(db, (client) => client.query<Row>(statement), 'generic-plan');
 }
 
 /**
@@ -60,7 +52,7 @@ export async function writeRequests(db: pg.Pool | pg.PoolClient, items: NewReque
   // A concurrent insert of the same key may commit after our snapshot: then neither side of the
   // final join sees it. Running the statement again (a new snapshot) finds the original.
   for (let attempt = 0; attempt < 3; attempt++) {
-    ({ rows } = await insert(db, columns(unique)));
+    ({ rows } = await insert(db, unique));
     if (rows.every((r) => r.id !== null)) break;
   }
   const results = rows.map((r): WrittenRequest => ({

@@ -1,18 +1,12 @@
 -- Writes a batch of new requests (one row per array element) in one statement, so in one transaction:
 -- zone by point-in-polygon (smallest containing zone; none = unzoned), the SLA policy, the customer,
 -- the request, its first journey event and its rollup mark. (source, external_id) already present:
--- nothing is written and the original is returned (created = false). $20 the source system's resolution due
--- time (NULL: the policy's; migration 0040), $21 whether the request has a first-response clock.
+-- nothing is written and the original is returned (created = false). The input (one bound array per
+-- column: source, external_id, …, due_at, first_response_clock, then ord) fills the insert_input slot from
+-- the list in backend/ingest/insert-input.ts; due_at is the source system's resolution due time (NULL: the
+-- policy's; migration 0040), first_response_clock whether the request has a first-response clock.
 WITH input AS (
-  SELECT *
-  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-              $8::text[], $9::text[], $10::float8[], $11::float8[], $12::text[], $13::timestamptz[],
-              $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[],
-              $20::timestamptz[], $21::boolean[])
-       WITH ORDINALITY AS t(source, external_id, channel, category, topic, department, priority,
-                            description, address, lon, lat, zone_code, created_at,
-                            c_name, c_phone, c_email, c_national_id, c_language, media_url,
-                            due_at, first_response_clock, ord)
+  SELECT * FROM {insert_input}
 ),
 located AS (
   SELECT s.*,

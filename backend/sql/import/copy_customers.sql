@@ -1,1 +1,0 @@
-COPY customers (id, home_zone_id, name, phone, email, national_id, language) FROM STDIN

@@ -1,1 +1,0 @@
-COPY request_events (request_id, kind, from_status, to_status, stage, progress_pct, actor, occurred_at) FROM STDIN

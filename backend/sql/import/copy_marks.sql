@@ -1,1 +1,0 @@
-COPY rollup_pending (request_id) FROM STDIN
