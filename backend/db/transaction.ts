@@ -107,7 +107,7 @@ export async function inReadOnlySnapshot<R extends pg.QueryResultRow, T>(pool: p
   const { client, release } = await checkOut(pool);
   let result: T;
   try {
-    const results = await client.query(`${BEGIN['snapshot-read-only']()}; ${opening}`) as unknown as pg.QueryResult<R>[];
+    const results = await queryEach(client, `${BEGIN['snapshot-read-only']()}; ${opening}`);
     result = await fn(client, results[1].rows);
   } catch (err) {
     await rollback(client);
@@ -116,4 +116,11 @@ export async function inReadOnlySnapshot<R extends pg.QueryResultRow, T>(pool: p
   }
   client.query('COMMIT').then(() => release(), (err: unknown) => { unusable.add(client); release(err); });
   return result;
+}
+
+/** A text of several statements: pg answers with one result per statement (its types say one result). */
+export async function queryEach(client: pg.PoolClient, text: string): Promise<pg.QueryResult[]> {
+  const answer: unknown = await client.query(text);
+  if (!Array.isArray(answer)) throw new Error('expected one result per statement');
+  return answer;
 }

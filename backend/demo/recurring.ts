@@ -3,8 +3,7 @@
 // centre, and members on days within its window; members lie within ~45 m of the centre.
 import type { Prng, Weighted } from './prng.ts';
 import type { Day } from './rhythm.ts';
-import type { DemoZone } from './places.ts';
-import { pointIn } from './places.ts';
+import { pointIn, type DemoZone } from './places.ts';
 import type { Point } from './polygons.ts';
 
 export const RECURRING = { share: 0.04, minSize: 5, maxSize: 25, minDays: 7, maxDays: 28, radiusM: 45 } as const;

@@ -1,12 +1,11 @@
 // One series, fitted both ways: seasonal-naive always (the stated fallback), MSTL + ETS when the series has the
 // history and the volume for it. Each with its rolling-origin accuracy; which one is used is decided per level
 // (choose.ts), so the fits come first and the choice after.
-import { mstlForecast } from './augurs.ts';
+import { mstlForecast, WEEK } from './augurs.ts';
 import { rollingOrigin, MIN_TRAIN_DAYS } from './evaluate.ts';
 import { replaceHolidays } from './holidays.ts';
 import { seasonalNaiveForecast } from './seasonal-naive.ts';
 import { extraSeasons } from './seasons.ts';
-import { WEEK } from './augurs.ts';
 import type { Accuracy, DailySeries, Forecast } from './types.ts';
 
 export type FitOptions = { horizon: number; minModelDays: number; minModelMean: number; holdoutWeeks: number };

@@ -22,7 +22,13 @@ const tooDeep = (max: number) => `is nested deeper than the limit of ${max} leve
 type Kind = 'nul' | 'unicode' | 'reserved' | 'depth';
 export type Finding = { kind: Kind; path: string; message: string };
 
-const isWellFormed = (s: string) => (s as unknown as { isWellFormed(): boolean }).isWellFormed();
+declare global {
+  interface String {
+    /** ES2024 (Node 20 has it; TypeScript's ES2022 library does not declare it): no lone surrogate. */
+    isWellFormed(): boolean;
+  }
+}
+const isWellFormed = (s: string) => s.isWellFormed();
 const LONE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 /** A key as it can be shown: at most 60 characters, NUL as \0, a lone surrogate as \uXXXX. */
 const shown = (s: string) => (s.length > 60 ? `${s.slice(0, 60)}…` : s).replace(/\u0000/g, '\\0')

@@ -53,7 +53,9 @@ function walk(stack: Layer[], prefix: string, outer: (url: string) => string | n
 
 export function listAppRoutes(app: Express): AppRoute[] {
   const out: AppRoute[] = [];
-  walk((app as unknown as { router: { stack: Layer[] } }).router.stack, '', (url) => url, out);
+  // Express 5 types the router's layers without their matchers: each is read through the Layer shape above.
+  const stack: unknown = app.router.stack;
+  walk(stack as Layer[], '', (url) => url, out);
   return out;
 }
 

@@ -58,7 +58,7 @@ export const YIELD_EVERY = 10_000;
  * Refuses a statement's answer that hit its LIMIT (one row more than S360_QUERY_MAX_ROWS): as too many series
  * when the rows read already hold more than the series limit, else as too many rows.
  */
-export function checkRows(rows: Record<string, any>[], spec: AggregateSpec): void {
+export function checkRows(rows: Record<string, unknown>[], spec: AggregateSpec): void {
   if (rows.length <= rowLimit(spec)) return;
   const seen = new Set<string>();
   for (const row of rows) seen.add(JSON.stringify(spec.groupBy.map((d) => row[DIMENSION_COLUMN[d]])));
@@ -80,7 +80,11 @@ export function rowLimit(spec: AggregateSpec): number {
  * Rows → groups (by the group-by dimensions' stored values) → buckets, each folded into an accumulator. Refuses
  * (422) as soon as the groups pass `maxGroups`; yields to the event loop every 10,000 rows.
  */
-async function groupRows<T>(rows: Record<string, any>[], groupBy: Dimension[], empty: () => T, add: (acc: T, row: Record<string, any>) => T,
+/** A row of the sums or histogram statements: its bucket, the group-by columns and its values. */
+type AggregateRow = Record<string, unknown> & { bucket: Date | null };
+type HistRow = AggregateRow & { bin: number; n: number };
+
+async function groupRows<T, R extends AggregateRow>(rows: R[], groupBy: Dimension[], empty: () => T, add: (acc: T, row: R) => T,
   maxGroups: number, target: TargetRef): Promise<Map<string, Group<T>>> {
   const groups = new Map<string, Group<T>>();
   let i = 0;
@@ -107,14 +111,14 @@ async function groupRows<T>(rows: Record<string, any>[], groupBy: Dimension[], e
 export async function sums(db: Db, spec: AggregateSpec, maxGroups = spec.limits.maxSeries): Promise<Map<string, Group<Sums>>> {
   const { rows } = await runPrepared(db, buildAggregateQuery('sums', { ...spec, ...planOf(spec, 'sums'), rowLimit: rowLimit(spec) }));
   checkRows(rows, spec);
-  return groupRows(rows, spec.groupBy, () => ZERO_SUMS, (acc, row) => addSums(acc, row as Sums), maxGroups, spec.limits.target);
+  return groupRows<Sums, AggregateRow & Sums>(rows, spec.groupBy, () => ZERO_SUMS, addSums, maxGroups, spec.limits.target);
 }
 
 /** Histogram bins per group per bucket (`kind`: first response or resolution times). */
 export async function histograms(db: Db, spec: AggregateSpec, kind: 'fr' | 'rs'): Promise<Map<string, Group<Map<number, number>>>> {
   const { rows } = await runPrepared(db, buildAggregateQuery('hist', { ...spec, ...planOf(spec, 'hist'), histKind: kind, rowLimit: spec.limits.maxRows }));
   checkRows(rows, spec);
-  return groupRows(rows, spec.groupBy, () => new Map<number, number>(), (bins, row) => bins.set(row.bin, (bins.get(row.bin) ?? 0) + row.n),
+  return groupRows<Map<number, number>, HistRow>(rows, spec.groupBy, () => new Map<number, number>(), (bins, row) => bins.set(row.bin, (bins.get(row.bin) ?? 0) + row.n),
     spec.limits.maxSeries, spec.limits.target);
 }
 

@@ -4,7 +4,7 @@
 import { bindNamed } from '../db/named-params.ts';
 import { filterParams, withRequestFilters, type RequestFilters } from '../geo/request-filters.ts';
 
-type Db = { query<R = any>(text: string, values?: unknown[]): Promise<{ rows: R[] }> };
+type Db = { query<R = Record<string, unknown>>(text: string, values?: unknown[]): Promise<{ rows: R[] }> };
 
 /** How far ahead "about to breach" looks. */
 export const DUE_SOON_MS = 3_600_000;

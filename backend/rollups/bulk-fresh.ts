@@ -17,7 +17,7 @@
 // Writes what the incremental job writes for the same requests (tests/integration/bulk-rollups.test.ts compares
 // them row for row, and tests/integration/query-exactness-bulk.test.ts asks queries during and after the build).
 import type pg from 'pg';
-import { begin, commit, rollback, withClient } from '../db/transaction.ts';
+import { begin, commit, queryEach, rollback, withClient } from '../db/transaction.ts';
 import { sql } from '../db/sql.ts';
 import { MAX_LONGITUDE, MAX_MERCATOR_LATITUDE } from '../geo/projectable.ts';
 import { quarantineRows, type QuarantinedRow } from '../jobs/quarantine.ts';
@@ -77,7 +77,7 @@ async function build(client: pg.PoolClient, options: FreshOptions): Promise<Fres
   if (obstacles.length) return { built: false, reason: 'cannot', why: `the swap cannot carry ${obstacles.join('; ')}` };
 
   step('claim');
-  const [, claimed] = await client.query(sql('rollups/bulk_fresh_claim')) as unknown as pg.QueryResult[];
+  const [, claimed] = await queryEach(client, sql('rollups/bulk_fresh_claim'));
   if (!claimed.rowCount) return { built: false, reason: 'nothing pending' };
   // Points the map cannot project are set aside, as the incremental job does.
   const { rows: unprojectable } = await client.query<{ request_id: string; error: string }>(sql('rollups/bulk_fresh_unprojectable'),
@@ -100,7 +100,7 @@ async function build(client: pg.PoolClient, options: FreshOptions): Promise<Fres
     histRows += (await client.query(h)).rowCount ?? 0;
   }
   step('tile bins');
-  const tiles = await client.query(sql('rollups/bulk_fresh_tiles')) as unknown as pg.QueryResult[];
+  const tiles = await queryEach(client, sql('rollups/bulk_fresh_tiles'));
   step('state');
   await client.query(sql('rollups/bulk_fresh_state'));
   await indexFreshTables(client, step);

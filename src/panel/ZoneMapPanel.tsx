@@ -97,6 +97,8 @@ export function ZoneMapPanel({ data, options: saved, width, height, timeRange, r
 
   useEffect(() => {
     controller.current?.update({ series: data.series, options, theme, timeRange: { from: timeRange.from.valueOf(), to: timeRange.to.valueOf() }, replaceVariables, size: { width, height }, pixelRatio });
+    // The size is read here but a resize alone is the next effect's (resize()); type.factor redraws when the text scale changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [data, options, theme, timeRange, replaceVariables, type.factor]);
 
   useEffect(() => { controller.current?.resize(); }, [width, height]);

@@ -6,8 +6,10 @@ type Loose = Record<string, unknown>;
 
 export function resolveOptions(saved: unknown): ZoneMapOptions {
   const s = (saved && typeof saved === 'object' ? saved : {}) as Loose;
-  const out = mergeDefaults(DEFAULT_OPTIONS as unknown as Loose, s) as unknown as ZoneMapOptions;
-  for (const layer of LAYER_TYPES) (out as unknown as Loose)[layer.id] = mergeDefaults(layer.defaultOptions as unknown as Loose, (s[layer.id] ?? {}) as Loose);
+  const merged = mergeDefaults(DEFAULT_OPTIONS, s);
+  for (const layer of LAYER_TYPES) merged[layer.id] = mergeDefaults(layer.defaultOptions, (s[layer.id] ?? {}) as Loose);
+  // Every key of the defaults is there, with the saved value where one was saved (checked below where it matters).
+  const out = merged as Partial<ZoneMapOptions> as ZoneMapOptions;
   out.variableName = variableName(out.variableName);
   out.datasourceUid = String(out.datasourceUid || DEFAULT_OPTIONS.datasourceUid).trim();
   out.points.maxFeatures = clamp(out.points.maxFeatures, 100, 20000);
@@ -23,7 +25,7 @@ export function variableName(name: unknown): string {
   return String(name ?? '').trim().replace(/^\$\{?/, '').replace(/\}$/, '').replace(/^var-/, '').trim();
 }
 
-function mergeDefaults(defaults: Loose, saved: Loose): Loose {
+function mergeDefaults(defaults: object, saved: Loose): Loose {
   const out: Loose = {};
   for (const [k, d] of Object.entries(defaults)) {
     const v = saved?.[k];

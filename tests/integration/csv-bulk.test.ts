@@ -50,7 +50,10 @@ function historyFile(name: string, n: number, source: string): string {
     const cells = historyRow(i, random, BBOX, source);
     if (i % 50 === 7) cells[CSV_COLUMNS.indexOf('channel')] = 'fax';
     if (i % 50 === 21) cells[CSV_COLUMNS.indexOf('created_at')] = 'yesterday';
-    if (i % 60 === 33) cells[CSV_COLUMNS.indexOf('status')] = 'closed', cells[CSV_COLUMNS.indexOf('closed_at')] = '';
+    if (i % 60 === 33) {
+      cells[CSV_COLUMNS.indexOf('status')] = 'closed';
+      cells[CSV_COLUMNS.indexOf('closed_at')] = '';
+    }
     if (i % 40 === 11) cells[CSV_COLUMNS.indexOf('external_id')] = `h-${i - 5}`;
     if (i % 130 === 120) cells[CSV_COLUMNS.indexOf('external_id')] = `h-${i - 110}`;
     lines.push(csvLine(cells));

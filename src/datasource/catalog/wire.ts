@@ -29,7 +29,7 @@ export type CatalogDocument = CatalogDefinitions & {
 };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isNamed = (v: unknown): v is { code: string; name_en: string; name_ar: string } =>
+const isNamed = (v: unknown): v is Record<string, unknown> & { code: string; name_en: string; name_ar: string } =>
   isObject(v) && typeof v.code === 'string' && typeof v.name_en === 'string' && typeof v.name_ar === 'string';
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
@@ -39,7 +39,7 @@ export function readCatalog(body: unknown): CatalogDocument {
     throw new Error('the aggregator sent no catalogue');
   }
   const metrics = body.metrics.filter(isNamed).map((m) => {
-    const raw = m as unknown as Record<string, unknown>;
+    const raw: Record<string, unknown> = m;
     return {
       code: m.code, name_en: m.name_en, name_ar: m.name_ar,
       description_en: typeof raw.description_en === 'string' ? raw.description_en : m.name_en,

@@ -2,8 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { PanelModel } from '@grafana/data';
-import type { ZoneMapOptions } from '../types.ts';
-import { DEFAULT_OPTIONS } from '../types.ts';
+import { DEFAULT_OPTIONS, type ZoneMapOptions } from '../types.ts';
 import { OPTIONS_VERSION, zoneMapMigrationHandler, zoneMapShouldMigrate, type SavedZoneMap } from './handler.ts';
 import { ZONE_MAP_OPTION_STEPS } from './steps.ts';
 

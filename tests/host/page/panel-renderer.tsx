@@ -151,6 +151,8 @@ export function HostPanel(props: Props) {
 
   const replaceVariables: InterpolateFunction = useCallback(
     (value: string, scopedVars?: ScopedVars, format?: string | Function) => getTemplateSrv().replace(value, scopedVars, format),
+    // A new function whenever the variables change (varsRev), as Grafana hands the panel one: the panel re-renders with them.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [varsRev],
   );
 

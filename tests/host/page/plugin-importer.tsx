@@ -2,13 +2,13 @@
 // importPluginModule / importDataSourcePlugin / importPanelPlugin / importAppPlugin do.
 import {
   AppPlugin,
+  type DataSourcePlugin,
   type DataSourcePluginMeta,
   type GrafanaPlugin,
   type PanelPlugin,
   type PanelPluginMeta,
   type PluginMeta,
 } from '@grafana/data';
-import type { DataSourcePlugin } from '@grafana/data';
 
 import { registerPluginVersion } from './loader-hooks';
 import { SystemJS } from './systemjs';
