@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestAggregator, type TestAggregator } from '../support/aggregator.ts';
-import { exactnessProperty, type ExactnessProperty } from '../support/exactness.ts';
+import { seededExactness, type ExactnessProperty } from '../support/exactness.ts';
 import { lakeportCity } from '../support/lakeport-demo.ts';
 
 const SEED = Number(process.env.S360_PROPERTY_SEED ?? 20261129);
@@ -15,11 +15,7 @@ let p: ExactnessProperty;
 
 before(async () => {
   agg = await startTestAggregator();
-  p = exactnessProperty({
-    pool: agg.db.pool, reference: () => agg.server.ctx.reference.get(),
-    query: (body) => agg.call('POST', '/v1/query', body, agg.tokens.read),
-  }, SEED, lakeportCity(2500, SEED));
-  await p.seed();
+  p = await seededExactness(agg, SEED, lakeportCity(2500, SEED));
 });
 after(async () => { await agg?.stop(); });
 

@@ -3,7 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestAggregator, type TestAggregator } from '../support/aggregator.ts';
-import { exactnessProperty, type ExactnessProperty } from '../support/exactness.ts';
+import { seededExactness, type ExactnessProperty } from '../support/exactness.ts';
 import { applyPendingRollups } from '../../backend/rollups/apply.ts';
 import { advanceHourHorizon, deleteHourRowsBelowHorizon } from '../../backend/rollups/hour-horizon.ts';
 import { backfillLeanHours } from '../../backend/rollups/lean-hours.ts';
@@ -16,11 +16,7 @@ let p: ExactnessProperty;
 
 before(async () => {
   agg = await startTestAggregator();
-  p = exactnessProperty({
-    pool: agg.db.pool, reference: () => agg.server.ctx.reference.get(),
-    query: (body) => agg.call('POST', '/v1/query', body, agg.tokens.read),
-  }, SEED);
-  await p.seed();
+  p = await seededExactness(agg, SEED);
 });
 after(async () => { await agg?.stop(); });
 

@@ -5,6 +5,7 @@
 // aggregator, which may read from a replica; `beforeQueries` then waits until the replica has caught up).
 import assert from 'node:assert/strict';
 import type pg from 'pg';
+import type { TestAggregator } from './aggregator.ts';
 import { importGrid } from './fixtures.ts';
 import { prng } from './random.ts';
 import { bruteForce, type Dim } from './brute-force.ts';
@@ -257,4 +258,15 @@ export function exactnessProperty(h: ExactnessHarness, SEED: number, city?: Exac
   }
 
   return { rnd, NOW, MIN, HOUR, DAY, journeys, walk, seed, randomQueriesEqualBruteForce, appliedButStale };
+}
+
+/** The property on a test aggregator (its pool, reference and POST /v1/query with a read token), seeded. */
+export async function seededExactness(agg: TestAggregator, seed: number, city?: ExactnessCity,
+  extra: Partial<Pick<ExactnessHarness, 'rollUpHistory' | 'beforeQueries'>> = {}): Promise<ExactnessProperty> {
+  const p = exactnessProperty({
+    pool: agg.db.pool, reference: () => agg.server.ctx.reference.get(),
+    query: (body) => agg.call('POST', '/v1/query', body, agg.tokens.read), ...extra,
+  }, seed, city);
+  await p.seed();
+  return p;
 }
