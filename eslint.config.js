@@ -5,7 +5,18 @@ import grafanaConfig from '@grafana/eslint-config';
 
 export default [
   // What git ignores: build output, caches, the demo's state, benchmark results.
-  { ignores: ['dist/**', '.cache/**', 'tmp/**', 'scratch/**', 'bench/results/**', '.demo/**', 'coverage/**', 'tests/host/dist/**'] },
+  {
+    ignores: [
+      'dist/**',
+      '.cache/**',
+      'tmp/**',
+      'scratch/**',
+      'bench/results/**',
+      '.demo/**',
+      'coverage/**',
+      'tests/host/dist/**',
+    ],
+  },
   ...grafanaConfig,
   {
     name: 'services360',
@@ -26,16 +37,27 @@ export default [
       'react-hooks/immutability': 'warn',
       // No escape from the type system in the product: no `any`, no `as unknown as T`.
       '@typescript-eslint/no-explicit-any': 'error',
-      'no-restricted-syntax': ['error', {
-        selector: "TSAsExpression > TSAsExpression.expression > TSUnknownKeyword.typeAnnotation",
-        message: '`as unknown as T` escapes the type system: narrow the value, or type it where it is made',
-      }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'TSAsExpression > TSAsExpression.expression > TSUnknownKeyword.typeAnnotation',
+          message: '`as unknown as T` escapes the type system: narrow the value, or type it where it is made',
+        },
+      ],
     },
   },
   {
     // Tests, the plugin host, benchmarks and scripts read JSON bodies and drive browsers: `any` is allowed there.
     name: 'services360/tests',
-    files: ['tests/**', 'bench/**', 'scripts/**', '**/*.test.ts', '**/*.test.tsx', '**/test-support/**', '**/test-builders.ts'],
+    files: [
+      'tests/**',
+      'bench/**',
+      'scripts/**',
+      '**/*.test.ts',
+      '**/*.test.tsx',
+      '**/test-support/**',
+      '**/test-builders.ts',
+    ],
     rules: { '@typescript-eslint/no-explicit-any': 'off', 'no-restricted-syntax': 'off' },
   },
 ];

@@ -15,7 +15,11 @@ export async function startServer(overrides: Partial<Config> = {}, url = databas
   const config = { ...loadConfig(), ...overrides };
   const pool = createPool(url, config);
   // Its first attempt is awaited (a database that is down does not stop the server: it keeps retrying).
-  const changes = new ChangeListener({ url, connectTimeoutMs: config.connectTimeoutMs, retryMs: config.changeListenerRetryMs });
+  const changes = new ChangeListener({
+    url,
+    connectTimeoutMs: config.connectTimeoutMs,
+    retryMs: config.changeListenerRetryMs,
+  });
   // The read replicas (S360_READ_DATABASE_URL): each measured once before the first request, then every second.
   const reads = new ReadRouter(pool, config);
   const ctx = createAppContext(pool, config, changes, reads);
@@ -24,15 +28,25 @@ export async function startServer(overrides: Partial<Config> = {}, url = databas
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
     s.on('error', reject);
-  }).catch(async (err) => { await changes.stop(); await reads.stop(); await pool.end(); throw err; });
+  }).catch(async (err) => {
+    await changes.stop();
+    await reads.stop();
+    await pool.end();
+    throw err;
+  });
   server.keepAliveTimeout = 65_000;
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
-  if (config.jobs === 'on') ctx.scheduler = startScheduler(ctx, scheduledJobs(config));
+  if (config.jobs === 'on') {
+    ctx.scheduler = startScheduler(ctx, scheduledJobs(config));
+  }
   const close = async () => {
     await ctx.scheduler?.stop();
     await changes.stop();
-    await new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); });
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
     await reads.stop();
     await pool.end();
   };

@@ -16,33 +16,55 @@ export type AggregatorProcess = {
 };
 
 /** `sockets`: keep-alive connections to it (1: one request at a time, as one Grafana panel after another). */
-export function startAggregatorProcess(databaseUrl: string, env: Record<string, string> = {}, sockets = 1): Promise<AggregatorProcess> {
+export function startAggregatorProcess(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+  sockets = 1
+): Promise<AggregatorProcess> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(ROOT, 'bin/services360.js'), 'serve'], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
-    const onExit = (code: number | null) => reject(new Error(`the aggregator exited (${code}) before listening: ${out}`));
+    const onExit = (code: number | null) =>
+      reject(new Error(`the aggregator exited (${code}) before listening: ${out}`));
     child.once('exit', onExit);
     child.stdout!.on('data', (d) => {
       out += d;
       const m = /listening on http:\/\/(127\.0\.0\.1):(\d+)/.exec(out);
-      if (!m) return;
+      if (!m) {
+        return;
+      }
       child.off('exit', onExit);
       const agent = new http.Agent({ keepAlive: true, maxSockets: sockets });
-      const request: AggregatorProcess['request'] = (method, path, headers = {}, body) => new Promise((done, fail) => {
-        const req = http.request({ host: m[1], port: Number(m[2]), method, path, agent,
-          headers: body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => done({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      const request: AggregatorProcess['request'] = (method, path, headers = {}, body) =>
+        new Promise((done, fail) => {
+          const req = http.request(
+            {
+              host: m[1],
+              port: Number(m[2]),
+              method,
+              path,
+              agent,
+              headers: body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+            },
+            (res) => {
+              const chunks: Buffer[] = [];
+              res.on('data', (c: Buffer) => chunks.push(c));
+              res.on('end', () =>
+                done({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) })
+              );
+            }
+          );
+          req.on('error', fail);
+          req.end(body);
         });
-        req.on('error', fail);
-        req.end(body);
-      });
       const stop = async () => {
         agent.destroy();
-        if (child.exitCode !== null) return;
+        if (child.exitCode !== null) {
+          return;
+        }
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
         await exited;

@@ -6,17 +6,26 @@ import pg from 'pg';
 
 export const n0 = (x: number) => Math.round(x).toLocaleString('en-US');
 /** os.loadavg(): 1, 5, 15 min. */
-export const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+export const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 
 export type BenchDatabase = { name: string; url: string; drop: () => Promise<void> };
 
 export async function benchDatabase(prefix: string): Promise<BenchDatabase> {
   const adminUrl = process.env.S360_ADMIN_URL ?? process.env.DATABASE_URL;
-  if (!adminUrl) throw new Error('set S360_ADMIN_URL or DATABASE_URL');
+  if (!adminUrl) {
+    throw new Error('set S360_ADMIN_URL or DATABASE_URL');
+  }
   const admin = async (statement: string) => {
     const c = new pg.Client({ connectionString: adminUrl });
     await c.connect();
-    try { await c.query(statement); } finally { await c.end(); }
+    try {
+      await c.query(statement);
+    } finally {
+      await c.end();
+    }
   };
   const name = `${prefix}_${randomBytes(4).toString('hex')}`;
   const u = new URL(adminUrl);
@@ -35,7 +44,9 @@ export function phaseTimer(log: (line: string) => void) {
     const items = await fn();
     const p = { name, seconds: (performance.now() - started) / 1000, items, what, load: load() };
     phases.push(p);
-    log(`${name.padEnd(10)} ${p.seconds.toFixed(1).padStart(7)} s  ${n0(items).padStart(9)} ${what.padEnd(9)} ${n0(items / Math.max(p.seconds, 0.001)).padStart(8)}/s   load ${p.load}`);
+    log(
+      `${name.padEnd(10)} ${p.seconds.toFixed(1).padStart(7)} s  ${n0(items).padStart(9)} ${what.padEnd(9)} ${n0(items / Math.max(p.seconds, 0.001)).padStart(8)}/s   load ${p.load}`
+    );
   }
   return { phases, phase };
 }

@@ -27,32 +27,48 @@ export class CpuMeter {
   private timer: NodeJS.Timeout | null = null;
   private polling: Promise<void> = Promise.resolve();
 
-  constructor(private readonly pids: () => Promise<number[]>, private readonly everyMs = 250) {}
+  constructor(
+    private readonly pids: () => Promise<number[]>,
+    private readonly everyMs = 250
+  ) {}
 
   async start(): Promise<void> {
     for (const pid of await this.pids()) {
       const v = cpuSeconds(pid);
-      if (v !== null) { this.first.set(pid, v); this.last.set(pid, v); }
+      if (v !== null) {
+        this.first.set(pid, v);
+        this.last.set(pid, v);
+      }
     }
-    this.timer = setInterval(() => { this.polling = this.poll(); }, this.everyMs);
+    this.timer = setInterval(() => {
+      this.polling = this.poll();
+    }, this.everyMs);
   }
 
   private async poll(): Promise<void> {
     for (const pid of await this.pids()) {
       const v = cpuSeconds(pid);
-      if (v === null) continue;
-      if (!this.first.has(pid)) this.first.set(pid, 0);
+      if (v === null) {
+        continue;
+      }
+      if (!this.first.has(pid)) {
+        this.first.set(pid, 0);
+      }
       this.last.set(pid, v);
     }
   }
 
   /** CPU seconds used by the processes since start(). */
   async stop(): Promise<number> {
-    if (this.timer) clearInterval(this.timer);
+    if (this.timer) {
+      clearInterval(this.timer);
+    }
     await this.polling;
     await this.poll();
     let total = 0;
-    for (const [pid, v] of this.last) total += v - (this.first.get(pid) ?? 0);
+    for (const [pid, v] of this.last) {
+      total += v - (this.first.get(pid) ?? 0);
+    }
     return total;
   }
 }

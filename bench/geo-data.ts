@@ -47,18 +47,29 @@ FROM (
 ) x JOIN topics t ON t.code = x.topic
 ORDER BY x.created_at  -- rows arrive in time order, as they do in production`;
 
-export async function prepareBenchData(adminUrl: string, requests: number, months: number, log: (s: string) => void): Promise<BenchData> {
-  if (!hasDubai()) throw new Error('the Dubai communities file is missing (../shared/data/dubai)');
+export async function prepareBenchData(
+  adminUrl: string,
+  requests: number,
+  months: number,
+  log: (s: string) => void
+): Promise<BenchData> {
+  if (!hasDubai()) {
+    throw new Error('the Dubai communities file is missing (../shared/data/dubai)');
+  }
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [BENCH_DB])).rowCount === 1;
-  if (!exists) await admin.query(`CREATE DATABASE "${BENCH_DB}"`);
+  if (!exists) {
+    await admin.query(`CREATE DATABASE "${BENCH_DB}"`);
+  }
   const url = urlFor(adminUrl, BENCH_DB);
   let pool = createPool(url, { ...loadConfig(), statementTimeoutMs: 0 });
   try {
     await migrateWithCity(pool);
   } catch (err) {
-    if (!(err instanceof MigrationError)) throw err;
+    if (!(err instanceof MigrationError)) {
+      throw err;
+    }
     // An applied migration changed (a schema still in flux): the bench data is generated, start again.
     log(`${(err as Error).message}: recreating ${BENCH_DB}`);
     await pool.end();
@@ -69,8 +80,13 @@ export async function prepareBenchData(adminUrl: string, requests: number, month
   }
   await admin.end();
   const zones = (await pool.query('SELECT count(*)::int AS n FROM zones')).rows[0].n;
-  if (zones === 0) { await importDubai(pool); log('imported the Dubai communities'); }
-  const have = (await pool.query(`SELECT count(*)::int AS n, max(created_at) AS to FROM requests WHERE source = 'bench'`)).rows[0];
+  if (zones === 0) {
+    await importDubai(pool);
+    log('imported the Dubai communities');
+  }
+  const have = (
+    await pool.query(`SELECT count(*)::int AS n, max(created_at) AS to FROM requests WHERE source = 'bench'`)
+  ).rows[0];
   if (have.n !== requests || process.env.S360_BENCH_REGENERATE) {
     log(`generating ${requests.toLocaleString('en')} requests over ${months} months…`);
     const t0 = Date.now();
@@ -82,6 +98,10 @@ export async function prepareBenchData(adminUrl: string, requests: number, month
     await pool.query('VACUUM ANALYZE tile_bin_state, tile_bin_counts');
     log(`generated in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   }
-  const range = (await pool.query(`SELECT count(*)::int AS n, min(created_at) AS from, max(created_at) AS to FROM requests WHERE source = 'bench'`)).rows[0];
+  const range = (
+    await pool.query(
+      `SELECT count(*)::int AS n, min(created_at) AS from, max(created_at) AS to FROM requests WHERE source = 'bench'`
+    )
+  ).rows[0];
   return { url, pool, requests: range.n, from: range.from, to: range.to };
 }

@@ -35,19 +35,29 @@ import { benchDatabase, load, n0, phaseTimer } from './bench-run.ts';
 const ROOT = join(fileURLToPath(import.meta.url), '../..');
 const DUBAI = join(ROOT, '../shared/data/dubai/dubai_communities.geojson');
 
-const { values: args } = parseArgs({ options: {
-  rows: { type: 'string', default: '200000' },
-  sla: { type: 'string', default: 'history' },
-  rollups: { type: 'string', default: 'bulk' },
-  'bulk-load': { type: 'boolean', default: false },
-  keep: { type: 'boolean', default: false },
-  'stop-after': { type: 'string' },
-} });
+const { values: args } = parseArgs({
+  options: {
+    rows: { type: 'string', default: '200000' },
+    sla: { type: 'string', default: 'history' },
+    rollups: { type: 'string', default: 'bulk' },
+    'bulk-load': { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+    'stop-after': { type: 'string' },
+  },
+});
 const ROWS = Number(args.rows);
-if (!Number.isInteger(ROWS) || ROWS < 1) throw new Error('--rows must be a positive whole number');
-if (args.sla !== 'history' && args.sla !== 'sweep') throw new Error('--sla takes history or sweep');
-if (args.rollups !== 'bulk' && args.rollups !== 'incremental') throw new Error('--rollups takes bulk or incremental');
-if (args['stop-after'] !== undefined && args['stop-after'] !== 'import') throw new Error('--stop-after takes import');
+if (!Number.isInteger(ROWS) || ROWS < 1) {
+  throw new Error('--rows must be a positive whole number');
+}
+if (args.sla !== 'history' && args.sla !== 'sweep') {
+  throw new Error('--sla takes history or sweep');
+}
+if (args.rollups !== 'bulk' && args.rollups !== 'incremental') {
+  throw new Error('--rollups takes bulk or incremental');
+}
+if (args['stop-after'] !== undefined && args['stop-after'] !== 'import') {
+  throw new Error('--stop-after takes import');
+}
 /** thrown after the import phase with --stop-after import: the later phases are skipped */
 const STOPPED = Symbol('stopped after import');
 
@@ -56,31 +66,75 @@ const log = (s: string) => console.log(s);
 
 const db = await benchDatabase('s360_bench_history');
 const dbName = db.name;
-const pool = createPool(db.url, { ...config, poolSize: Math.max(config.importWriters, config.slaHistoryWriters) + 2, statementTimeoutMs: 0 });
+const pool = createPool(db.url, {
+  ...config,
+  poolSize: Math.max(config.importWriters, config.slaHistoryWriters) + 2,
+  statementTimeoutMs: 0,
+});
 const workDir = mkdtempSync(join(tmpdir(), 's360-bench-history-'));
 const { phase } = phaseTimer(log);
 
 try {
-  log(`bench:history — ${n0(ROWS)} requests, sla ${args.sla}, rollups ${args.rollups}${args['bulk-load'] ? ', import --bulk' : ''}; ${cpus().length} CPUs, load ${load()} at start`);
+  log(
+    `bench:history — ${n0(ROWS)} requests, sla ${args.sla}, rollups ${args.rollups}${args['bulk-load'] ? ', import --bulk' : ''}; ${cpus().length} CPUs, load ${load()} at start`
+  );
   await migrateWithCity(pool);
   const zones = await (existsSync(DUBAI)
-    ? importZones(pool, JSON.parse(readFileSync(DUBAI, 'utf8')), { codeProperty: 'COMM_NUM', nameEnProperty: 'CNAME_E', nameArProperty: 'CNAME_A', kind: 'community', subdivideVertices: 64 })
-    : importZones(pool, gridZones(), { codeProperty: 'code', nameEnProperty: 'name_en', nameArProperty: 'name_ar', kind: 'community', subdivideVertices: 64 }));
-  const { rows: [ext] } = await pool.query('SELECT ST_XMin(e) AS x0, ST_YMin(e) AS y0, ST_XMax(e) AS x1, ST_YMax(e) AS y1 FROM (SELECT ST_Extent(geom) AS e FROM zones) z');
+    ? importZones(pool, JSON.parse(readFileSync(DUBAI, 'utf8')), {
+        codeProperty: 'COMM_NUM',
+        nameEnProperty: 'CNAME_E',
+        nameArProperty: 'CNAME_A',
+        kind: 'community',
+        subdivideVertices: 64,
+      })
+    : importZones(pool, gridZones(), {
+        codeProperty: 'code',
+        nameEnProperty: 'name_en',
+        nameArProperty: 'name_ar',
+        kind: 'community',
+        subdivideVertices: 64,
+      }));
+  const {
+    rows: [ext],
+  } = await pool.query(
+    'SELECT ST_XMin(e) AS x0, ST_YMin(e) AS y0, ST_XMax(e) AS x1, ST_YMax(e) AS y1 FROM (SELECT ST_Extent(geom) AS e FROM zones) z'
+  );
   const bbox: BBox = [ext.x0, ext.y0, ext.x1, ext.y1];
   const file = join(workDir, 'history.csv');
   const bytes = await writeHistoryCsv(file, ROWS, 16, bbox);
-  log(`database ${dbName}: ${zones.inserted} zones (${existsSync(DUBAI) ? 'Dubai communities' : 'generated grid'}); CSV ${(bytes / 1_048_576).toFixed(1)} MB`);
+  log(
+    `database ${dbName}: ${zones.inserted} zones (${existsSync(DUBAI) ? 'Dubai communities' : 'generated grid'}); CSV ${(bytes / 1_048_576).toFixed(1)} MB`
+  );
   const now = new Date();
   const total = performance.now();
-  await phase('import', 'rows', async () => (await importRequests(pool, {
-    file, mapping: loadMapping('services360'), rejectsFile: join(workDir, 'rejects.csv'), chunkRows: config.importChunkRows,
-    writers: args['bulk-load'] ? 1 : config.importWriters, bulkLoad: args['bulk-load'], maxDescriptionChars: config.maxDescriptionChars,
-  })).loaded);
-  if (args['stop-after'] === 'import') throw STOPPED;
-  await phase('sla', 'requests', async () => (args.sla === 'history'
-    ? await sweepSlaHistory(pool, now, { batchSize: config.slaHistoryBatchSize, writers: config.slaHistoryWriters })
-    : await sweepSla(pool, now, { batchSize: config.slaSweepBatchSize })).evaluated);
+  await phase(
+    'import',
+    'rows',
+    async () =>
+      (
+        await importRequests(pool, {
+          file,
+          mapping: loadMapping('services360'),
+          rejectsFile: join(workDir, 'rejects.csv'),
+          chunkRows: config.importChunkRows,
+          writers: args['bulk-load'] ? 1 : config.importWriters,
+          bulkLoad: args['bulk-load'],
+          maxDescriptionChars: config.maxDescriptionChars,
+        })
+      ).loaded
+  );
+  if (args['stop-after'] === 'import') {
+    throw STOPPED;
+  }
+  await phase(
+    'sla',
+    'requests',
+    async () =>
+      (args.sla === 'history'
+        ? await sweepSlaHistory(pool, now, { batchSize: config.slaHistoryBatchSize, writers: config.slaHistoryWriters })
+        : await sweepSla(pool, now, { batchSize: config.slaSweepBatchSize })
+      ).evaluated
+  );
   log(`           pending rollups: ${n0(await pendingCount(pool))}`);
   await phase('rollups', 'requests', async () => {
     if (args.rollups === 'bulk') {
@@ -88,35 +142,55 @@ try {
       const steps = new Map<string, number>();
       let last = performance.now();
       let step = 'claim';
-      const r = await buildRollupsInBulk(pool, { batchSize: config.rollupBulkBatchSize, workMemMb: config.rollupWorkMemMb, onProgress: (p) => {
-        const t = performance.now();
-        const key = step.replace(/ \d+\/\d+$/, 's');
-        steps.set(key, (steps.get(key) ?? 0) + (t - last) / 1000);
-        last = t;
-        step = p.phase === 'committed' ? 'claim' : p.phase;
-      } });
+      const r = await buildRollupsInBulk(pool, {
+        batchSize: config.rollupBulkBatchSize,
+        workMemMb: config.rollupWorkMemMb,
+        onProgress: (p) => {
+          const t = performance.now();
+          const key = step.replace(/ \d+\/\d+$/, 's');
+          steps.set(key, (steps.get(key) ?? 0) + (t - last) / 1000);
+          last = t;
+          step = p.phase === 'committed' ? 'claim' : p.phase;
+        },
+      });
       log(`           bulk steps: ${[...steps].map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(', ')}`);
       return r.requests;
     }
     let applied = 0;
-    while (await pendingCount(pool) > 0) applied += (await applyPendingRollups(pool, config.rollupBatchSize, config.rollupMaxBatchesPerRun, config.rollupWorkMemMb)).requests;
+    while ((await pendingCount(pool)) > 0) {
+      applied += (
+        await applyPendingRollups(pool, config.rollupBatchSize, config.rollupMaxBatchesPerRun, config.rollupWorkMemMb)
+      ).requests;
+    }
     return applied;
   });
   // The hot spots of the history's last window (the CSV's requests end months before now).
-  const { rows: [last] } = await pool.query<{ t: Date }>('SELECT max(created_at) AS t FROM requests');
+  const {
+    rows: [last],
+  } = await pool.query<{ t: Date }>('SELECT max(created_at) AS t FROM requests');
   await phase('hot spots', 'spots', async () => (await refreshHotspots(pool, last.t)).hotspots);
   const seconds = (performance.now() - total) / 1000;
   const left = await pendingCount(pool);
-  log(`total      ${seconds.toFixed(1).padStart(7)} s  ${n0(ROWS).padStart(9)} rows      ${n0(ROWS / seconds).padStart(8)}/s   load ${load()}`
-    + `; ${left ? `${n0(left)} still pending` : 'every figure answers from rollups (nothing pending)'}`);
-  const { rows: [sizes] } = await pool.query(`SELECT (SELECT count(*) FROM rollups)::int AS rollups, (SELECT count(*) FROM rollup_hist)::int AS hist,
+  log(
+    `total      ${seconds.toFixed(1).padStart(7)} s  ${n0(ROWS).padStart(9)} rows      ${n0(ROWS / seconds).padStart(8)}/s   load ${load()}` +
+      `; ${left ? `${n0(left)} still pending` : 'every figure answers from rollups (nothing pending)'}`
+  );
+  const {
+    rows: [sizes],
+  } =
+    await pool.query(`SELECT (SELECT count(*) FROM rollups)::int AS rollups, (SELECT count(*) FROM rollup_hist)::int AS hist,
     (SELECT count(*) FROM tile_bin_counts)::int AS tiles`);
   log(`rows: ${n0(sizes.rollups)} rollups, ${n0(sizes.hist)} histogram, ${n0(sizes.tiles)} tile bin counts`);
 } catch (err) {
-  if (err !== STOPPED) throw err;
+  if (err !== STOPPED) {
+    throw err;
+  }
 } finally {
   await pool.end().catch(() => {});
   rmSync(workDir, { recursive: true, force: true });
-  if (!args.keep) await db.drop().catch(() => {});
-  else log(`kept database ${dbName}`);
+  if (!args.keep) {
+    await db.drop().catch(() => {});
+  } else {
+    log(`kept database ${dbName}`);
+  }
 }

@@ -18,9 +18,13 @@ export async function applyAllRollups(db: pg.Pool, lanes = 2): Promise<number> {
       try {
         const run = await applyPendingRollups(db, 20_000, 1, 512);
         applied += run.requests;
-        if (run.requests === 0) return;
+        if (run.requests === 0) {
+          return;
+        }
       } catch (err) {
-        if ((err as { code?: string }).code !== '40P01') throw err;
+        if ((err as { code?: string }).code !== '40P01') {
+          throw err;
+        }
       }
     }
   };
@@ -34,19 +38,30 @@ export async function applyAllRollups(db: pg.Pool, lanes = 2): Promise<number> {
  * writes the other's (the sweep walks one batch at a time); then one sweep, which records its watermark.
  */
 export async function evaluateAllSla(db: pg.Pool, now: Date, lanes = 2, step = 1000): Promise<number> {
-  const { rows: [span] } = await db.query<{ lo: number; hi: number }>('SELECT min(id)::bigint AS lo, max(id)::bigint AS hi FROM requests');
-  let next = span.lo, evaluated = 0;
+  const {
+    rows: [span],
+  } = await db.query<{ lo: number; hi: number }>('SELECT min(id)::bigint AS lo, max(id)::bigint AS hi FROM requests');
+  let next = span.lo,
+    evaluated = 0;
   const lane = async () => {
     while (next <= span.hi) {
       const lo = next;
       next += step;
-      const { rows } = await db.query<{ id: number }>('SELECT id FROM requests WHERE id >= $1 AND id < $2', [lo, lo + step]);
-      if (!rows.length) continue;
-      const done = await refreshSla(db, rows.map((r) => r.id), now); // (not `evaluated += await …`: the lanes would lose each other's counts)
+      const { rows } = await db.query<{ id: number }>('SELECT id FROM requests WHERE id >= $1 AND id < $2', [
+        lo,
+        lo + step,
+      ]);
+      if (!rows.length) {
+        continue;
+      }
+      const done = await refreshSla(
+        db,
+        rows.map((r) => r.id),
+        now
+      ); // (not `evaluated += await …`: the lanes would lose each other's counts)
       evaluated += done.evaluated;
     }
   };
   await Promise.all(Array.from({ length: lanes }, lane));
   return evaluated + (await sweepSla(db, now)).evaluated;
 }
-

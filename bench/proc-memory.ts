@@ -14,8 +14,19 @@ export function peakMemoryMb(pid: number): number | null {
 /** Polls a process's peak memory until stopped (the last reading before it exits). */
 export function watchPeakMemory(pid: number, everyMs = 100): { stop: () => number | null } {
   let peak: number | null = null;
-  const read = () => { const v = peakMemoryMb(pid); if (v !== null) peak = Math.max(peak ?? 0, v); };
+  const read = () => {
+    const v = peakMemoryMb(pid);
+    if (v !== null) {
+      peak = Math.max(peak ?? 0, v);
+    }
+  };
   read();
   const timer = setInterval(read, everyMs);
-  return { stop: () => { read(); clearInterval(timer); return peak; } };
+  return {
+    stop: () => {
+      read();
+      clearInterval(timer);
+      return peak;
+    },
+  };
 }

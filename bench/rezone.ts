@@ -27,34 +27,68 @@ import { sweepSla } from '../backend/sla/sweep.ts';
 import { benchDatabase, load, n0, phaseTimer } from './bench-run.ts';
 
 const ROOT = join(fileURLToPath(import.meta.url), '../..');
-const { values: args } = parseArgs({ options: {
-  rows: { type: 'string', default: '1000000' }, months: { type: 'string', default: '12' }, keep: { type: 'boolean', default: false },
-} });
+const { values: args } = parseArgs({
+  options: {
+    rows: { type: 'string', default: '1000000' },
+    months: { type: 'string', default: '12' },
+    keep: { type: 'boolean', default: false },
+  },
+});
 const ROWS = Number(args.rows);
 const MONTHS = Number(args.months);
-if (!Number.isInteger(ROWS) || ROWS < 1) throw new Error('--rows must be a positive whole number');
-if (!Number.isInteger(MONTHS) || MONTHS < 1) throw new Error('--months must be a positive whole number');
+if (!Number.isInteger(ROWS) || ROWS < 1) {
+  throw new Error('--rows must be a positive whole number');
+}
+if (!Number.isInteger(MONTHS) || MONTHS < 1) {
+  throw new Error('--months must be a positive whole number');
+}
 
 const config = loadConfig();
 const log = (s: string) => console.log(s);
-const lakeport = (zone: string) => { const f = loadCityFile(join(ROOT, 'config/cities/lakeport.yaml')); f.city.time_zone = zone; return f; };
+const lakeport = (zone: string) => {
+  const f = loadCityFile(join(ROOT, 'config/cities/lakeport.yaml'));
+  f.city.time_zone = zone;
+  return f;
+};
 const END = Date.parse('2026-11-29T18:00:00Z');
 
 const db = await benchDatabase('s360_bench_rezone');
 const pool = createPool(db.url, { ...config, statementTimeoutMs: 0 });
 const { phase } = phaseTimer(log);
 try {
-  log(`bench:rezone — ${n0(ROWS)} requests over ${MONTHS} months, America/New_York → America/Chicago; ${cpus().length} CPUs, load ${load()} at start`);
+  log(
+    `bench:rezone — ${n0(ROWS)} requests over ${MONTHS} months, America/New_York → America/Chicago; ${cpus().length} CPUs, load ${load()} at start`
+  );
   await migrate(pool);
   await applyCityFile(pool, lakeport('America/New_York'), 'lakeport (New York)');
   const now = new Date(END);
-  await phase('generate', 'requests', async () => (await generateDemo(pool, {
-    months: MONTHS, seed: 'rezone', requests: ROWS, perDay: 0, endAt: END, chunkRequests: config.demoChunkRows, source: generatedCitySource(),
-    subdivideVertices: config.zoneSubdivideVertices, checkRows: false,
-  })).requests);
+  await phase(
+    'generate',
+    'requests',
+    async () =>
+      (
+        await generateDemo(pool, {
+          months: MONTHS,
+          seed: 'rezone',
+          requests: ROWS,
+          perDay: 0,
+          endAt: END,
+          chunkRequests: config.demoChunkRows,
+          source: generatedCitySource(),
+          subdivideVertices: config.zoneSubdivideVertices,
+          checkRows: false,
+        })
+      ).requests
+  );
   await advanceHourHorizon(pool, now, config.rollupHourDays);
   await phase('set-up sla', 'requests', async () => (await sweepSla(pool, now)).evaluated);
-  await phase('set-up rollups', 'requests', async () => (await buildRollupsInBulk(pool, { batchSize: config.rollupBulkBatchSize, workMemMb: config.rollupWorkMemMb })).requests);
+  await phase(
+    'set-up rollups',
+    'requests',
+    async () =>
+      (await buildRollupsInBulk(pool, { batchSize: config.rollupBulkBatchSize, workMemMb: config.rollupWorkMemMb }))
+        .requests
+  );
   log('--- the change of zone ---');
   const t0 = performance.now();
   let rezone = { requests: 0, calendars: [] as string[] };
@@ -64,16 +98,27 @@ try {
     return rezone.requests;
   });
   let rebuilt: Awaited<ReturnType<typeof rebuildAfterZoneChange>> | null = null;
-  await phase('rebuild', 'requests', async () => { rebuilt = await rebuildAfterZoneChange(pool, now, (line) => log(`           ${line}`)); return ROWS; });
+  await phase('rebuild', 'requests', async () => {
+    rebuilt = await rebuildAfterZoneChange(pool, now, (line) => log(`           ${line}`));
+    return ROWS;
+  });
   const seconds = (performance.now() - t0) / 1000;
   const left = await pendingCount(pool);
-  log(`total      ${seconds.toFixed(1).padStart(7)} s  ${n0(ROWS).padStart(9)} requests  ${n0(ROWS / seconds).padStart(8)}/s   load ${load()}`
-    + `; calendars moved: ${rezone.calendars.join(', ')}; SLA clocks re-evaluated ${n0(rebuilt!.sla.evaluated)}; ${left ? `${n0(left)} still pending` : 'nothing pending'}`);
-  const { rows: [sizes] } = await pool.query(`SELECT (SELECT count(*) FROM rollups)::int AS rollups, (SELECT count(*) FROM rollup_hist)::int AS hist,
+  log(
+    `total      ${seconds.toFixed(1).padStart(7)} s  ${n0(ROWS).padStart(9)} requests  ${n0(ROWS / seconds).padStart(8)}/s   load ${load()}` +
+      `; calendars moved: ${rezone.calendars.join(', ')}; SLA clocks re-evaluated ${n0(rebuilt!.sla.evaluated)}; ${left ? `${n0(left)} still pending` : 'nothing pending'}`
+  );
+  const {
+    rows: [sizes],
+  } =
+    await pool.query(`SELECT (SELECT count(*) FROM rollups)::int AS rollups, (SELECT count(*) FROM rollup_hist)::int AS hist,
     (SELECT count(*) FROM tile_bin_counts)::int AS tiles`);
   log(`rows rebuilt: ${n0(sizes.rollups)} rollups, ${n0(sizes.hist)} histogram, ${n0(sizes.tiles)} tile bin counts`);
 } finally {
   await pool.end().catch(() => {});
-  if (!args.keep) await db.drop().catch(() => {});
-  else log(`kept database ${db.name}`);
+  if (!args.keep) {
+    await db.drop().catch(() => {});
+  } else {
+    log(`kept database ${db.name}`);
+  }
 }

@@ -20,7 +20,9 @@ function arg(name: string): string | undefined {
 function newestPublished(): string {
   const npm = spawnSync('npm', ['view', '@grafana/data@latest', 'version'], { cwd: ROOT, encoding: 'utf8' });
   const v = npm.stdout.trim();
-  if (npm.status !== 0 || !/^\d+\.\d+\.\d+/.test(v)) throw new Error(`the newest @grafana/data could not be read from the npm registry: ${npm.stderr.trim() || v}`);
+  if (npm.status !== 0 || !/^\d+\.\d+\.\d+/.test(v)) {
+    throw new Error(`the newest @grafana/data could not be read from the npm registry: ${npm.stderr.trim() || v}`);
+  }
   return v;
 }
 
@@ -31,14 +33,31 @@ function main(): number {
     const target = PACKAGES.map((p) => `${p}@${version}`).join(',');
     for (const path of MODULES) {
       const started = Date.now();
-      const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/@grafana/levitate/dist/bin.js'), 'is-compatible', '--path', path, '--target', target], { cwd: ROOT, encoding: 'utf8' });
+      const run = spawnSync(
+        process.execPath,
+        [join(ROOT, 'node_modules/@grafana/levitate/dist/bin.js'), 'is-compatible', '--path', path, '--target', target],
+        { cwd: ROOT, encoding: 'utf8' }
+      );
       const out = `${run.stdout}${run.stderr}`;
       const ok = run.status === 0 && /appears to be compatible/.test(out);
-      console.log(`${ok ? 'compatible  ' : 'INCOMPATIBLE'} ${path} with ${target} (${Math.round((Date.now() - started) / 1000)} s)`);
-      if (!ok) { failures.push(`${path} @ ${version}`); console.log(out.split('\n').filter((l) => /✖|incompatib|removed|changed|Error/i.test(l)).slice(0, 40).join('\n')); }
+      console.log(
+        `${ok ? 'compatible  ' : 'INCOMPATIBLE'} ${path} with ${target} (${Math.round((Date.now() - started) / 1000)} s)`
+      );
+      if (!ok) {
+        failures.push(`${path} @ ${version}`);
+        console.log(
+          out
+            .split('\n')
+            .filter((l) => /✖|incompatib|removed|changed|Error/i.test(l))
+            .slice(0, 40)
+            .join('\n')
+        );
+      }
     }
   }
-  if (failures.length) console.error(`not compatible or not checked: ${failures.join('; ')}`);
+  if (failures.length) {
+    console.error(`not compatible or not checked: ${failures.join('; ')}`);
+  }
   return failures.length ? 1 : 0;
 }
 

@@ -28,13 +28,17 @@ export function findPlugins(root: string): PluginSource[] {
   for (const folder of PLUGIN_FOLDERS) {
     const jsonPath = join(root, folder.dir, 'plugin.json');
     if (!existsSync(jsonPath)) {
-      if (folder.dir === 'src') throw new Error('src/plugin.json is missing: the app plugin cannot be built');
+      if (folder.dir === 'src') {
+        throw new Error('src/plugin.json is missing: the app plugin cannot be built');
+      }
       console.warn(`[build] ${folder.dir}/plugin.json not found: ${folder.dir} is not built`);
       continue;
     }
     const entry = ['module.ts', 'module.tsx'].map((f) => join(root, folder.dir, f)).find((p) => existsSync(p));
     if (!entry) {
-      if (folder.dir === 'src') throw new Error('src/module.ts is missing: the app plugin cannot be built');
+      if (folder.dir === 'src') {
+        throw new Error('src/module.ts is missing: the app plugin cannot be built');
+      }
       console.warn(`[build] ${relative(root, jsonPath)} has no module.ts(x) beside it: ${folder.dir} is not built`);
       continue;
     }

@@ -74,7 +74,10 @@ function pluginConfig(plugin: PluginSource, production: boolean, distDir: string
     module: {
       rules: [
         // Before anything else runs in module.ts: set the public path from where SystemJS loaded the file.
-        { test: (p: string) => p === plugin.entry, use: [{ loader: 'imports-loader', options: { imports: `side-effects grafana-public-path-${id}` } }] },
+        {
+          test: (p: string) => p === plugin.entry,
+          use: [{ loader: 'imports-loader', options: { imports: `side-effects grafana-public-path-${id}` } }],
+        },
         {
           test: /\.[tj]sx?$/,
           exclude: /node_modules/,
@@ -138,7 +141,12 @@ __webpack_public_path__ = amdMetaModule && amdMetaModule.uri
       new CopyWebpackPlugin({
         patterns: [
           { from: 'plugin.json', to: '.', transform: (content: Buffer) => stamp(content.toString(), version, today) },
-          { from: 'README.md', to: '.', noErrorOnMissing: true, transform: (content: Buffer) => stamp(content.toString(), version, today) },
+          {
+            from: 'README.md',
+            to: '.',
+            noErrorOnMissing: true,
+            transform: (content: Buffer) => stamp(content.toString(), version, today),
+          },
           { from: 'CHANGELOG.md', to: '.', noErrorOnMissing: true },
           { from: 'img/**/*', to: '.', noErrorOnMissing: true },
           { from: 'dashboards/**/*.json', to: '.', noErrorOnMissing: true },

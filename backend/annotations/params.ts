@@ -18,8 +18,8 @@ export type AnnotationQuery = {
   from: Date;
   to: Date;
   language: Language;
-  kinds: AnnotationKind[] | null;   // null: every kind
-  zoneIds: number[] | null;         // null: every zone
+  kinds: AnnotationKind[] | null; // null: every kind
+  zoneIds: number[] | null; // null: every zone
 };
 
 const shown = (v: string) => (v.length > 80 ? `${v.slice(0, 80)}…` : v);
@@ -34,25 +34,35 @@ export function parseAnnotationQuery(query: Query, ref: ReferenceIndex, now: Dat
   const latest = new Date(from);
   latest.setUTCFullYear(latest.getUTCFullYear() + MAX_RANGE_YEARS);
   if (to.getTime() > latest.getTime()) {
-    throw new ValidationError('the time range is too long', [{ path: 'query.to', message: `must be at most ${MAX_RANGE_YEARS} years after from` }]);
+    throw new ValidationError('the time range is too long', [
+      { path: 'query.to', message: `must be at most ${MAX_RANGE_YEARS} years after from` },
+    ]);
   }
   const language = parseLanguage(query);
   const problems: ErrorDetail[] = [];
   const kinds = listOf(query, 'kind');
   for (const k of kinds ?? []) {
     if (!(ANNOTATION_KINDS as readonly string[]).includes(k)) {
-      problems.push({ path: 'query.kind', message: `unknown kind "${shown(k)}"; valid: ${ANNOTATION_KINDS.join(', ')}` });
+      problems.push({
+        path: 'query.kind',
+        message: `unknown kind "${shown(k)}"; valid: ${ANNOTATION_KINDS.join(', ')}`,
+      });
     }
   }
   const zones = listOf(query, 'zone');
   for (const z of zones ?? []) {
-    if (!ref.zone.has(z)) problems.push({ path: 'query.zone', message: `unknown zone "${shown(z)}"` });
+    if (!ref.zone.has(z)) {
+      problems.push({ path: 'query.zone', message: `unknown zone "${shown(z)}"` });
+    }
   }
-  if (problems.length) throw new ValidationError('unknown filter values', problems);
+  if (problems.length) {
+    throw new ValidationError('unknown filter values', problems);
+  }
   return {
-    from, to, language,
+    from,
+    to,
+    language,
     kinds: kinds as AnnotationKind[] | null,
     zoneIds: zones ? zones.map((z) => ref.zone.get(z)!.id) : null,
   };
 }
-

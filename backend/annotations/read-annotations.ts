@@ -10,14 +10,37 @@ import { annotationOf, policyChangeOf, type AnnotationRow, type PolicyChangeRow,
 /** At most this many rows from each source (a five-year range of annotations stays far below it). */
 export const MAX_ANNOTATIONS = 5000;
 
-export async function readAnnotations(pool: pg.Pool, ref: ReferenceIndex, q: AnnotationQuery): Promise<WireAnnotation[]> {
+export async function readAnnotations(
+  pool: pg.Pool,
+  ref: ReferenceIndex,
+  q: AnnotationQuery
+): Promise<WireAnnotation[]> {
   const from = q.from.toISOString();
   const to = q.to.toISOString();
   const wantPolicies = q.kinds === null || q.kinds.includes('policy_change');
-  const [rows, policies] = await inTransaction(pool, async (client) => [
-    (await client.query<AnnotationRow>(sql('annotations/in_range'), [from, to, q.kinds, q.zoneIds, MAX_ANNOTATIONS])).rows,
-    wantPolicies ? (await client.query<PolicyChangeRow>(sql('annotations/sla_policy_changes'), [from, to, MAX_ANNOTATIONS])).rows : [],
-  ] as const, 'snapshot-read-only');
-  const out = [...rows.map((r) => annotationOf(r, q.language)), ...policies.map((p) => policyChangeOf(p, ref, q.language))];
+  const [rows, policies] = await inTransaction(
+    pool,
+    async (client) =>
+      [
+        (
+          await client.query<AnnotationRow>(sql('annotations/in_range'), [
+            from,
+            to,
+            q.kinds,
+            q.zoneIds,
+            MAX_ANNOTATIONS,
+          ])
+        ).rows,
+        wantPolicies
+          ? (await client.query<PolicyChangeRow>(sql('annotations/sla_policy_changes'), [from, to, MAX_ANNOTATIONS]))
+              .rows
+          : [],
+      ] as const,
+    'snapshot-read-only'
+  );
+  const out = [
+    ...rows.map((r) => annotationOf(r, q.language)),
+    ...policies.map((p) => policyChangeOf(p, ref, q.language)),
+  ];
   return out.sort((a, b) => a.time - b.time);
 }

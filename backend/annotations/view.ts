@@ -15,20 +15,42 @@ export type WireAnnotation = {
 };
 
 export type AnnotationRow = {
-  id: number; kind: string; title_en: string; title_ar: string; text: string | null;
-  starts_at: Date; ends_at: Date | null; tags: string[];
-  zone_code: string | null; zone_name_en: string | null; zone_name_ar: string | null;
+  id: number;
+  kind: string;
+  title_en: string;
+  title_ar: string;
+  text: string | null;
+  starts_at: Date;
+  ends_at: Date | null;
+  tags: string[];
+  zone_code: string | null;
+  zone_name_en: string | null;
+  zone_name_ar: string | null;
 };
 
 export type PolicyChangeRow = {
-  id: number; code: string; version: number; category_code: string | null; topic_code: string | null; priority: string | null;
-  first_response_minutes: number; resolution_minutes: number; warning_pct: number; valid_from: Date; valid_to: Date | null;
-  calendar_code: string; calendar_name_en: string; calendar_name_ar: string; previous_version: number | null;
+  id: number;
+  code: string;
+  version: number;
+  category_code: string | null;
+  topic_code: string | null;
+  priority: string | null;
+  first_response_minutes: number;
+  resolution_minutes: number;
+  warning_pct: number;
+  valid_from: Date;
+  valid_to: Date | null;
+  calendar_code: string;
+  calendar_name_en: string;
+  calendar_name_ar: string;
+  previous_version: number | null;
 };
 
 export function annotationOf(row: AnnotationRow, lang: Language): WireAnnotation {
-  const zone = row.zone_code === null ? null
-    : { code: row.zone_code, name: (lang === 'ar' ? row.zone_name_ar : row.zone_name_en) ?? row.zone_code };
+  const zone =
+    row.zone_code === null
+      ? null
+      : { code: row.zone_code, name: (lang === 'ar' ? row.zone_name_ar : row.zone_name_en) ?? row.zone_code };
   return {
     time: row.starts_at.getTime(),
     timeEnd: row.ends_at ? row.ends_at.getTime() : null,
@@ -45,16 +67,21 @@ export function duration(minutes: number, lang: Language): string {
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
   const [hu, mu] = lang === 'ar' ? ['ساعة', 'دقيقة'] : ['h', 'min'];
-  if (h === 0) return `${m} ${mu}`;
+  if (h === 0) {
+    return `${m} ${mu}`;
+  }
   return m === 0 ? `${h} ${hu}` : `${h} ${hu} ${m} ${mu}`;
 }
 
 const WORDS = {
   en: {
     title: (code: string, v: number) => `SLA policy ${code} v${v} in force`,
-    targets: (fr: string, res: string, cal: string) => `First response within ${fr}, resolution within ${res} (${cal}).`,
+    targets: (fr: string, res: string, cal: string) =>
+      `First response within ${fr}, resolution within ${res} (${cal}).`,
     scope: (parts: string[]) => `Applies to ${parts.length ? parts.join(', ') : 'every request'}.`,
-    category: 'category', topic: 'topic', priority: 'priority',
+    category: 'category',
+    topic: 'topic',
+    priority: 'priority',
     warning: (pct: number) => `Warning at ${pct}% of a target.`,
     replaces: (v: number) => `Replaces v${v}.`,
   },
@@ -62,7 +89,9 @@ const WORDS = {
     title: (code: string, v: number) => `سريان سياسة مستوى الخدمة ${code} الإصدار ${v}`,
     targets: (fr: string, res: string, cal: string) => `الرد الأول خلال ${fr}، والحل خلال ${res} (${cal}).`,
     scope: (parts: string[]) => `تنطبق على ${parts.length ? parts.join('، ') : 'جميع الطلبات'}.`,
-    category: 'الفئة', topic: 'الموضوع', priority: 'الأولوية',
+    category: 'الفئة',
+    topic: 'الموضوع',
+    priority: 'الأولوية',
     warning: (pct: number) => `تنبيه عند ${pct}% من الهدف.`,
     replaces: (v: number) => `تحل محل الإصدار ${v}.`,
   },
@@ -71,9 +100,15 @@ const WORDS = {
 export function policyChangeOf(row: PolicyChangeRow, ref: ReferenceIndex, lang: Language): WireAnnotation {
   const w = WORDS[lang];
   const scope: string[] = [];
-  if (row.category_code) scope.push(`${w.category} ${nameOf('category', row.category_code, ref, lang)}`);
-  if (row.topic_code) scope.push(`${w.topic} ${nameOf('topic', row.topic_code, ref, lang)}`);
-  if (row.priority) scope.push(`${w.priority} ${nameOf('priority', row.priority, ref, lang)}`);
+  if (row.category_code) {
+    scope.push(`${w.category} ${nameOf('category', row.category_code, ref, lang)}`);
+  }
+  if (row.topic_code) {
+    scope.push(`${w.topic} ${nameOf('topic', row.topic_code, ref, lang)}`);
+  }
+  if (row.priority) {
+    scope.push(`${w.priority} ${nameOf('priority', row.priority, ref, lang)}`);
+  }
   const calendar = lang === 'ar' ? row.calendar_name_ar : row.calendar_name_en;
   const text = [
     w.targets(duration(row.first_response_minutes, lang), duration(row.resolution_minutes, lang), calendar),

@@ -14,22 +14,41 @@ export function hashToken(token: string): Buffer {
 }
 
 export function parseScopes(list: string): Scope[] {
-  const scopes = [...new Set(list.split(',').map((s) => s.trim()).filter(Boolean))];
-  if (!scopes.length) throw new TokenInputError('at least one scope is required (ingest, read, pii)');
+  const scopes = [
+    ...new Set(
+      list
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    ),
+  ];
+  if (!scopes.length) {
+    throw new TokenInputError('at least one scope is required (ingest, read, pii)');
+  }
   const bad = scopes.filter((s) => !(SCOPES as readonly string[]).includes(s));
-  if (bad.length) throw new TokenInputError(`unknown scope(s): ${bad.join(', ')}; valid: ${SCOPES.join(', ')}`);
+  if (bad.length) {
+    throw new TokenInputError(`unknown scope(s): ${bad.join(', ')}; valid: ${SCOPES.join(', ')}`);
+  }
   return scopes as Scope[];
 }
 
 /** Creates a token and returns it in clear text: the only time it is ever visible. */
-export async function createToken(pool: pg.Pool, name: string, scopes: Scope[]): Promise<{ id: number; token: string }> {
-  if (!/^[\w.@ -]{1,100}$/.test(name)) throw new TokenInputError('the name must be 1–100 letters, digits, spaces or ._@-');
+export async function createToken(
+  pool: pg.Pool,
+  name: string,
+  scopes: Scope[]
+): Promise<{ id: number; token: string }> {
+  if (!/^[\w.@ -]{1,100}$/.test(name)) {
+    throw new TokenInputError('the name must be 1–100 letters, digits, spaces or ._@-');
+  }
   const token = `s360_${randomBytes(32).toString('base64url')}`;
   try {
     const { rows } = await pool.query<{ id: number }>(sql('tokens/create'), [name, hashToken(token), scopes]);
     return { id: rows[0].id, token };
   } catch (err) {
-    if ((err as { code?: string }).code === '23505') throw new TokenInputError(`a token named "${name}" already exists`);
+    if ((err as { code?: string }).code === '23505') {
+      throw new TokenInputError(`a token named "${name}" already exists`);
+    }
     throw err;
   }
 }
@@ -51,23 +70,40 @@ export type TokenCacheLimits = {
 /** A bounded map whose oldest entries go first, each entry with its own expiry. */
 class ExpiringCache<V> {
   private readonly map = new Map<string, { value: V; until: number }>();
-  constructor(private readonly ttlMs: number, private readonly size: number) {}
+  constructor(
+    private readonly ttlMs: number,
+    private readonly size: number
+  ) {}
   get(key: string, now: number): { value: V } | undefined {
     const hit = this.map.get(key);
-    if (!hit) return undefined;
-    if (hit.until > now) return hit;
+    if (!hit) {
+      return undefined;
+    }
+    if (hit.until > now) {
+      return hit;
+    }
     this.map.delete(key);
     return undefined;
   }
   set(key: string, value: V, now: number): void {
-    if (this.ttlMs <= 0 || this.size <= 0) return;
+    if (this.ttlMs <= 0 || this.size <= 0) {
+      return;
+    }
     this.map.delete(key);
-    while (this.map.size >= this.size) this.map.delete(this.map.keys().next().value!);
+    while (this.map.size >= this.size) {
+      this.map.delete(this.map.keys().next().value!);
+    }
     this.map.set(key, { value, until: now + this.ttlMs });
   }
-  delete(key: string): void { this.map.delete(key); }
-  clear(): void { this.map.clear(); }
-  get count(): number { return this.map.size; }
+  delete(key: string): void {
+    this.map.delete(key);
+  }
+  clear(): void {
+    this.map.clear();
+  }
+  get count(): number {
+    return this.map.size;
+  }
 }
 
 /** What the verifier needs of the change listener (backend/db/change-listener.ts). */
@@ -92,7 +128,11 @@ export class TokenVerifier {
   /** bumped by every forget: a look-up that raced a revocation is not cached */
   private epoch = 0;
 
-  constructor(private readonly pool: Pick<pg.Pool, 'query'>, limits: TokenCacheLimits, private readonly changes?: TokenChanges) {
+  constructor(
+    private readonly pool: Pick<pg.Pool, 'query'>,
+    limits: TokenCacheLimits,
+    private readonly changes?: TokenChanges
+  ) {
     this.known = new ExpiringCache(limits.cacheMs, limits.size);
     this.unknown = new ExpiringCache(limits.negativeCacheMs, limits.size);
     changes?.on('s360_tokens', (payload) => this.forget(payload));
@@ -105,26 +145,41 @@ export class TokenVerifier {
     const now = Date.now();
     if (!this.changes || this.changes.connected) {
       const hit = this.known.get(cacheKey, now);
-      if (hit) return hit.value;
-      if (this.unknown.get(cacheKey, now)) return null;
+      if (hit) {
+        return hit.value;
+      }
+      if (this.unknown.get(cacheKey, now)) {
+        return null;
+      }
     }
     this.lookups++;
     const epoch = this.epoch;
     const { rows } = await this.pool.query<TokenIdentity>(sql('tokens/verify'), [key]);
     const identity = rows[0] ?? null;
     if (epoch === this.epoch) {
-      if (identity) this.known.set(cacheKey, identity, now); else this.unknown.set(cacheKey, true, now);
+      if (identity) {
+        this.known.set(cacheKey, identity, now);
+      } else {
+        this.unknown.set(cacheKey, true, now);
+      }
     }
     return identity;
   }
 
   /** Drops one token (its sha256 hash, base64) from both caches; an empty payload drops everything. */
   forget(hashBase64: string): void {
-    if (!hashBase64) { this.forgetAll(); return; }
+    if (!hashBase64) {
+      this.forgetAll();
+      return;
+    }
     this.epoch++;
     this.known.delete(hashBase64);
     this.unknown.delete(hashBase64);
   }
 
-  forgetAll(): void { this.epoch++; this.known.clear(); this.unknown.clear(); }
+  forgetAll(): void {
+    this.epoch++;
+    this.known.clear();
+    this.unknown.clear();
+  }
 }

@@ -28,7 +28,12 @@ export const PROACTIVE_SUPPORT: Readonly<Record<ProactiveMetric['support'], Metr
   series: SERIES,
   forecast_series: { formats: FORMATS, group_by: FORECAST_DIMENSIONS, filters: FORECAST_DIMENSIONS, options: [] },
   forecast_table: { formats: ['table'], group_by: FORECAST_DIMENSIONS, filters: FORECAST_DIMENSIONS, options: [] },
-  running_above: { formats: ['table'], group_by: ['zone', 'topic'], filters: ['zone', 'topic', 'department'], options: [] },
+  running_above: {
+    formats: ['table'],
+    group_by: ['zone', 'topic'],
+    filters: ['zone', 'topic', 'department'],
+    options: [],
+  },
   ranked_table: RANKED_TABLE,
 };
 

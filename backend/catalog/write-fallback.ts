@@ -11,9 +11,9 @@ export const FALLBACK_PATH = join(fileURLToPath(import.meta.url), '../../../src/
 export function fallbackText(): string {
   const json = JSON.stringify(catalogDefinitions(), null, 2);
   return [
-    '// The catalogue\'s metrics and dimensions as GET /v1/catalog served them when the plugin was built: the editors\' lists',
+    "// The catalogue's metrics and dimensions as GET /v1/catalog served them when the plugin was built: the editors' lists",
     '// while the aggregator cannot be reached. Written by `npm run catalog-fallback` (backend/catalog/write-fallback.ts); do not edit.',
-    'import type { CatalogDefinitions } from \'./wire.ts\';',
+    "import type { CatalogDefinitions } from './wire.ts';",
     '',
     `export const FALLBACK_DEFINITIONS: CatalogDefinitions = ${json};`,
     '',

@@ -6,7 +6,9 @@ import { DAY_MS, dayOfDate, localDay, localToInstant } from '../sla/time-zone.ts
 /** ms since the epoch, or null when the text is neither form. */
 export function parseEffectiveFrom(text: string, zone: string): number | null {
   const day = dayOfDate(text);
-  if (!Number.isNaN(day)) return localToInstant(zone, day * DAY_MS);
+  if (!Number.isNaN(day)) {
+    return localToInstant(zone, day * DAY_MS);
+  }
   const r = readIsoInstant(text);
   return r.error === undefined ? r.ms : null;
 }
@@ -14,6 +16,8 @@ export function parseEffectiveFrom(text: string, zone: string): number | null {
 /** The file's form of an instant: "YYYY-MM-DD" when it is midnight in the zone, else "…Z". */
 export function formatEffectiveFrom(ms: number, zone: string): string {
   const day = localDay(zone, ms);
-  if (localToInstant(zone, day * DAY_MS) === ms) return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  if (localToInstant(zone, day * DAY_MS) === ms) {
+    return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  }
   return new Date(ms).toISOString().replace('.000Z', 'Z');
 }

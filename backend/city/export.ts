@@ -15,12 +15,20 @@ export function cityFileText(file: CityFile): string {
   const doc = new Document(file);
   visit(doc, {
     Pair(_, pair) {
-      if (!isPair(pair) || !isScalar(pair.key)) return;
+      if (!isPair(pair) || !isScalar(pair.key)) {
+        return;
+      }
       const v = pair.value;
-      if (isMap(v) && ['name', 'proactive_action', 'applies_to'].includes(String(pair.key.value))) v.flow = true;
-      if (isSeq(v) && v.items.every((i) => isScalar(i))) v.flow = true;
+      if (isMap(v) && ['name', 'proactive_action', 'applies_to'].includes(String(pair.key.value))) {
+        v.flow = true;
+      }
+      if (isSeq(v) && v.items.every((i) => isScalar(i))) {
+        v.flow = true;
+      }
     },
   });
-  return '# Services 360 city configuration (JSON Schema: config/city.schema.json). Apply with services360 config apply FILE.\n'
-    + doc.toString({ lineWidth: 0 });
+  return (
+    '# Services 360 city configuration (JSON Schema: config/city.schema.json). Apply with services360 config apply FILE.\n' +
+    doc.toString({ lineWidth: 0 })
+  );
 }

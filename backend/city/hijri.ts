@@ -1,6 +1,11 @@
 // Gregorian dates of Hijri (Islamic) dates by ICU's Umm al-Qura calendar (Intl 'islamic-umalqura'): how the city
 // file's lunar holidays are computed ahead, as provisional dates, until the announced dates replace them. Pure.
-const FORMAT = new Intl.DateTimeFormat('en-u-ca-islamic-umalqura', { timeZone: 'UTC', year: 'numeric', month: 'numeric', day: 'numeric' });
+const FORMAT = new Intl.DateTimeFormat('en-u-ca-islamic-umalqura', {
+  timeZone: 'UTC',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+});
 
 /** The Hijri year, month and day of a Gregorian date "YYYY-MM-DD". */
 export function hijriOf(date: string): { year: number; month: number; day: number } {
@@ -15,7 +20,9 @@ export function gregorianDatesOf(gregorianYear: number, month: number, day: numb
   for (let t = Date.UTC(gregorianYear, 0, 1); new Date(t).getUTCFullYear() === gregorianYear; t += 86_400_000) {
     const date = new Date(t).toISOString().slice(0, 10);
     const h = hijriOf(date);
-    if (h.month === month && h.day === day) out.push(date);
+    if (h.month === month && h.day === day) {
+      out.push(date);
+    }
   }
   return out;
 }

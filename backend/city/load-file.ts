@@ -5,8 +5,12 @@ import type { CityFile } from './schema.ts';
 
 export function loadCityFile(path: string): CityFile {
   let text: string;
-  try { text = readFileSync(path, 'utf8'); } catch (err) {
-    throw new CityFileError(path, [{ path: '(file)', message: `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` }]);
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new CityFileError(path, [
+      { path: '(file)', message: `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` },
+    ]);
   }
   return readCityFile(text, path);
 }

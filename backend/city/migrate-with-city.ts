@@ -12,8 +12,11 @@ import { loadCityFile } from './load-file.ts';
 /** The demo's city (Dubai): the file the demo, the test template and the benches apply. */
 export const DEMO_CITY_FILE = join(fileURLToPath(import.meta.url), '../../../config/cities/dubai.yaml');
 
-export async function migrateWithCity(pool: pg.Pool, cityFile: string = DEMO_CITY_FILE,
-  log: (line: string) => void = () => {}): Promise<{ migrations: MigrationResult; city: ApplyResult }> {
+export async function migrateWithCity(
+  pool: pg.Pool,
+  cityFile: string = DEMO_CITY_FILE,
+  log: (line: string) => void = () => {}
+): Promise<{ migrations: MigrationResult; city: ApplyResult }> {
   const migrations = await migrate(pool, log);
   const city = await applyCityFile(pool, loadCityFile(cityFile), cityFile);
   return { migrations, city };

@@ -14,13 +14,24 @@ import { refreshSla, type RefreshResult } from '../sla/refresh.ts';
 import type { Plan } from './plan.ts';
 
 /** The holiday days a plan adds or removes ({calendar: null}: every calendar), and the calendars whose rules change. */
-export function clockChanges(plan: Plan): { days: { calendar: string | null; date: string }[]; calendars: string[] } {
-  const days = plan.steps.filter((s) => s.section === 'holidays' && s.op !== '~').map((s) => {
-    const [calendar, date] = s.key!.split('|');
-    return { calendar: calendar === '*' ? null : calendar, date };
-  });
-  const calendars = plan.steps.filter((s) => s.section === 'calendars' && s.op === '~'
-    && s.fields.some((f) => f.field === 'hours' || f.field === 'time_zone' || f.field === 'observes_holidays')).map((s) => s.code);
+export function clockChanges(plan: Plan): {
+  days: Array<{ calendar: string | null; date: string }>;
+  calendars: string[];
+} {
+  const days = plan.steps
+    .filter((s) => s.section === 'holidays' && s.op !== '~')
+    .map((s) => {
+      const [calendar, date] = s.key!.split('|');
+      return { calendar: calendar === '*' ? null : calendar, date };
+    });
+  const calendars = plan.steps
+    .filter(
+      (s) =>
+        s.section === 'calendars' &&
+        s.op === '~' &&
+        s.fields.some((f) => f.field === 'hours' || f.field === 'time_zone' || f.field === 'observes_holidays')
+    )
+    .map((s) => s.code);
   return { days, calendars };
 }
 
@@ -37,30 +48,48 @@ export function movesClocks(plan: Plan): boolean {
  * not yet evaluated finished, on the calendars as they still are, so the change cannot reach them.
  */
 export async function recordFinishedClocks(client: pg.PoolClient, plan: Plan, now: Date): Promise<number> {
-  if (!movesClocks(plan)) return 0;
+  if (!movesClocks(plan)) {
+    return 0;
+  }
   const { rows } = await client.query<{ id: string }>(sql('city/unrecorded_finished'));
   const all = rows.map((r) => Number(r.id));
-  for (let i = 0; i < all.length; i += BATCH) await refreshSla(client, all.slice(i, i + BATCH), now);
+  for (let i = 0; i < all.length; i += BATCH) {
+    await refreshSla(client, all.slice(i, i + BATCH), now);
+  }
   return all.length;
 }
 
 /** Inside the change's transaction (`client` a pool client that began it): re-evaluates the open clocks it moves. */
-export async function refreshOpenClocks(client: pg.PoolClient, plan: Plan, now: Date): Promise<RefreshResult & { requests: number }> {
+export async function refreshOpenClocks(
+  client: pg.PoolClient,
+  plan: Plan,
+  now: Date
+): Promise<RefreshResult & { requests: number }> {
   const { days, calendars } = clockChanges(plan);
   const ids = new Set<number>();
   if (days.length) {
-    const { rows } = await client.query<{ id: string }>(sql('city/open_clocks_on_days'), [days.map((d) => d.date), days.map((d) => d.calendar)]);
-    for (const r of rows) ids.add(Number(r.id));
+    const { rows } = await client.query<{ id: string }>(sql('city/open_clocks_on_days'), [
+      days.map((d) => d.date),
+      days.map((d) => d.calendar),
+    ]);
+    for (const r of rows) {
+      ids.add(Number(r.id));
+    }
   }
   if (calendars.length) {
     const { rows } = await client.query<{ id: string }>(sql('city/open_clocks_on_calendars'), [calendars]);
-    for (const r of rows) ids.add(Number(r.id));
+    for (const r of rows) {
+      ids.add(Number(r.id));
+    }
   }
   const all = [...ids].sort((a, b) => a - b);
   const out = { requests: all.length, evaluated: 0, changed: 0, marked: 0, alerts: [] as RefreshResult['alerts'] };
   for (let i = 0; i < all.length; i += BATCH) {
     const r = await refreshSla(client, all.slice(i, i + BATCH), now);
-    out.evaluated += r.evaluated; out.changed += r.changed; out.marked += r.marked; out.alerts.push(...r.alerts);
+    out.evaluated += r.evaluated;
+    out.changed += r.changed;
+    out.marked += r.marked;
+    out.alerts.push(...r.alerts);
   }
   return out;
 }

@@ -22,14 +22,20 @@ import type { SweepResult } from '../sla/sweep.ts';
 /** Inside the transaction that changes the zone: marks what depends on it for rebuilding. */
 export async function markZoneRebuild(client: pg.ClientBase, calendars: readonly string[]): Promise<void> {
   await client.query(sql('city/rezone_reset_rollups'));
-  if (calendars.length) await client.query(sql('city/rezone_mark_sla'), [calendars]);
+  if (calendars.length) {
+    await client.query(sql('city/rezone_mark_sla'), [calendars]);
+  }
   await client.query(sql('city/rezone_mark_rollups'));
 }
 
 export type ZoneRebuild = { sla: SweepResult; rollups: BulkRun; seconds: { sla: number; rollups: number } };
 
 /** After the change committed: the SLA clocks, then the rollups (so they are built once, with the new outcomes). */
-export async function rebuildAfterZoneChange(pool: pg.Pool, now: Date, log: (line: string) => void = () => {}): Promise<ZoneRebuild> {
+export async function rebuildAfterZoneChange(
+  pool: pg.Pool,
+  now: Date,
+  log: (line: string) => void = () => {}
+): Promise<ZoneRebuild> {
   const t0 = performance.now();
   let sla = await sweepSlaHistory(pool, now);
   // Another sweep holds the lock (an aggregator's job): wait for it to finish, then sweep what is left.
@@ -38,9 +44,13 @@ export async function rebuildAfterZoneChange(pool: pg.Pool, now: Date, log: (lin
     sla = await sweepSlaHistory(pool, now);
   }
   const t1 = performance.now();
-  log(`SLA clocks: ${sla.evaluated.toLocaleString('en')} evaluated, ${sla.changed.toLocaleString('en')} changed (${((t1 - t0) / 1000).toFixed(1)} s)`);
+  log(
+    `SLA clocks: ${sla.evaluated.toLocaleString('en')} evaluated, ${sla.changed.toLocaleString('en')} changed (${((t1 - t0) / 1000).toFixed(1)} s)`
+  );
   const rollups = await buildRollupsInBulk(pool, { waitForLock: true });
   const t2 = performance.now();
-  log(`rollups: ${rollups.requests.toLocaleString('en')} requests in ${rollups.batches} batch(es) (${((t2 - t1) / 1000).toFixed(1)} s)`);
+  log(
+    `rollups: ${rollups.requests.toLocaleString('en')} requests in ${rollups.batches} batch(es) (${((t2 - t1) / 1000).toFixed(1)} s)`
+  );
   return { sla, rollups, seconds: { sla: (t1 - t0) / 1000, rollups: (t2 - t1) / 1000 } };
 }

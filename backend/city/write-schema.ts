@@ -9,7 +9,10 @@ import { CityFileSchema } from './schema.ts';
 export const SCHEMA_PATH = join(fileURLToPath(import.meta.url), '../../../config/city.schema.json');
 
 export function cityJsonSchemaText(): string {
-  const schema = { $id: 'https://services360.example/config/city.schema.json', ...z.toJSONSchema(CityFileSchema, { target: 'draft-2020-12', io: 'input' }) };
+  const schema = {
+    $id: 'https://services360.example/config/city.schema.json',
+    ...z.toJSONSchema(CityFileSchema, { target: 'draft-2020-12', io: 'input' }),
+  };
   return `${JSON.stringify(schema, null, 2)}\n`;
 }
 

@@ -12,7 +12,12 @@ import { slaFirstPass } from './sla-history.ts';
 
 export type AfterLoad = { sla: SweepResult; rollups: BulkRun | null };
 
-export async function readyAfterLoad(pool: pg.Pool, config: Config, quiet: boolean, log: (line: string) => void): Promise<AfterLoad> {
+export async function readyAfterLoad(
+  pool: pg.Pool,
+  config: Config,
+  quiet: boolean,
+  log: (line: string) => void
+): Promise<AfterLoad> {
   const sla = await slaFirstPass(pool, config, new Date(), log);
   const rollups = await rollupHistoryIfLarge(pool, config, quiet, log);
   return { sla, rollups };

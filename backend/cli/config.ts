@@ -22,28 +22,62 @@ const HELP = `usage: services360 config apply FILE [--dry-run] [--rebuild-time-z
   The file's JSON Schema: config/city.schema.json. An example: config/cities/dubai.yaml.`;
 
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: {
-    'dry-run': { type: 'boolean', default: false }, 'rebuild-time-zone': { type: 'boolean', default: false }, help: { type: 'boolean' },
-  } });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      'dry-run': { type: 'boolean', default: false },
+      'rebuild-time-zone': { type: 'boolean', default: false },
+      help: { type: 'boolean' },
+    },
+  });
   const [sub, file, ...rest] = positionals;
-  if (values.help) { console.log(HELP); return 0; }
-  if (rest.length || (sub === 'apply' && !file) || (sub !== 'apply' && sub !== 'export') || (sub === 'export' && (values['dry-run'] || values['rebuild-time-zone']))) { console.error(HELP); return 2; }
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  if (
+    rest.length ||
+    (sub === 'apply' && !file) ||
+    (sub !== 'apply' && sub !== 'export') ||
+    (sub === 'export' && (values['dry-run'] || values['rebuild-time-zone']))
+  ) {
+    console.error(HELP);
+    return 2;
+  }
   const config = loadConfig();
   // A rebuild is a batch job, not an API call: no per-statement limit.
   const pool = createPool(databaseUrl(), values['rebuild-time-zone'] ? { ...config, statementTimeoutMs: 0 } : config);
   try {
     if (sub === 'export') {
       const text = cityFileText(await exportCity(pool));
-      if (file) { writeFileSync(file, text); console.error(`config: written to ${file}`); } else process.stdout.write(text);
+      if (file) {
+        writeFileSync(file, text);
+        console.error(`config: written to ${file}`);
+      } else {
+        process.stdout.write(text);
+      }
       return 0;
     }
     const dryRun = values['dry-run']!;
     let rezoned = false;
-    const code = await runCityChange(dryRun, () => applyCityFile(pool, loadCityFile(file), file,
-      { dryRun, rebuildTimeZone: values['rebuild-time-zone'], show: (p) => console.log(formatPlan(p)) }), (r) => {
+    const code = await runCityChange(
+      dryRun,
+      () =>
+        applyCityFile(pool, loadCityFile(file), file, {
+          dryRun,
+          rebuildTimeZone: values['rebuild-time-zone'],
+          show: (p) => console.log(formatPlan(p)),
+        }),
+      (r) => {
         rezoned = r.applied && !!r.plan.rezone;
-        if (r.clocks) console.log(`${r.clocks} open request(s): SLA clocks evaluated again on the changed calendar(s) (closed ones keep theirs).`);
-      });
+        if (r.clocks) {
+          console.log(
+            `${r.clocks} open request(s): SLA clocks evaluated again on the changed calendar(s) (closed ones keep theirs).`
+          );
+        }
+      }
+    );
     if (rezoned) {
       console.log('Rebuilding what depends on the time zone…');
       await rebuildAfterZoneChange(pool, new Date(), (line) => console.log(`  ${line}`));

@@ -16,56 +16,108 @@ import { sql } from '../db/sql.ts';
 export const ALERTING_LOGIN_MARK = 'services360 alerting login (made by services360 grant-alerting-login)';
 
 type RoleState = {
-  rolsuper: boolean; rolcreatedb: boolean; rolcreaterole: boolean; rolreplication: boolean; rolbypassrls: boolean;
-  mark: string | null; member_of: string[]; owns: number; other_databases: string[];
+  rolsuper: boolean;
+  rolcreatedb: boolean;
+  rolcreaterole: boolean;
+  rolreplication: boolean;
+  rolbypassrls: boolean;
+  mark: string | null;
+  member_of: string[];
+  owns: number;
+  other_databases: string[];
 };
 
 /** What a role holds beyond a plain login, in words. */
 function extras(r: RoleState): string[] {
   return [
-    r.rolsuper && 'SUPERUSER', r.rolcreatedb && 'CREATEDB', r.rolcreaterole && 'CREATEROLE', r.rolreplication && 'REPLICATION',
-    r.rolbypassrls && 'BYPASSRLS', ...r.member_of.map((g) => `member of ${g}`), ...r.other_databases.map((d) => `rights on database ${d}`),
+    r.rolsuper && 'SUPERUSER',
+    r.rolcreatedb && 'CREATEDB',
+    r.rolcreaterole && 'CREATEROLE',
+    r.rolreplication && 'REPLICATION',
+    r.rolbypassrls && 'BYPASSRLS',
+    ...r.member_of.map((g) => `member of ${g}`),
+    ...r.other_databases.map((d) => `rights on database ${d}`),
   ].filter((x): x is string => Boolean(x));
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: {
-    user: { type: 'string' }, 'password-env': { type: 'string', default: 'S360_ALERTING_PASSWORD' }, strip: { type: 'boolean', default: false },
-  } });
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      user: { type: 'string' },
+      'password-env': { type: 'string', default: 'S360_ALERTING_PASSWORD' },
+      strip: { type: 'boolean', default: false },
+    },
+  });
   const user = values.user;
   const password = process.env[values['password-env']!];
-  if (!user || !/^[a-z_][a-z0-9_]{0,62}$/.test(user)) { console.error('usage: services360 grant-alerting-login --user NAME [--password-env VAR] [--strip]  (NAME: lower-case letters, digits, _)'); return 2; }
-  if (!password || password.length < 12) { console.error(`set ${values['password-env']} to a password of at least 12 characters`); return 2; }
+  if (!user || !/^[a-z_][a-z0-9_]{0,62}$/.test(user)) {
+    console.error(
+      'usage: services360 grant-alerting-login --user NAME [--password-env VAR] [--strip]  (NAME: lower-case letters, digits, _)'
+    );
+    return 2;
+  }
+  if (!password || password.length < 12) {
+    console.error(`set ${values['password-env']} to a password of at least 12 characters`);
+    return 2;
+  }
   const config = loadConfig();
   const pool = createPool(databaseUrl(), config);
   try {
     const outcome = await inTransaction(pool, async (client) => {
-      const { rows: [state] } = await client.query<RoleState>(sql('alerting/login_state'), [user]);
+      const {
+        rows: [state],
+      } = await client.query<RoleState>(sql('alerting/login_state'), [user]);
       const exists = state !== undefined;
       if (exists && state.mark !== ALERTING_LOGIN_MARK && !values.strip) {
         const held = extras(state);
-        return { status: 1, message: `role "${user}" exists and was not made by grant-alerting-login${held.length ? ` (it has: ${held.join(', ')})` : ''}; `
-          + 'nothing was changed. Choose another --user, or add --strip to take every other attribute, membership and right from it.' };
+        return {
+          status: 1,
+          message:
+            `role "${user}" exists and was not made by grant-alerting-login${held.length ? ` (it has: ${held.join(', ')})` : ''}; ` +
+            'nothing was changed. Choose another --user, or add --strip to take every other attribute, membership and right from it.',
+        };
       }
       if (exists && state.owns > 0) {
-        return { status: 1, message: `role "${user}" owns ${state.owns} object(s) in this database or the cluster; nothing was changed. `
-          + `Reassign them first (REASSIGN OWNED BY ${user} TO …), then run this again.` };
+        return {
+          status: 1,
+          message:
+            `role "${user}" owns ${state.owns} object(s) in this database or the cluster; nothing was changed. ` +
+            `Reassign them first (REASSIGN OWNED BY ${user} TO …), then run this again.`,
+        };
       }
       const { rows } = await client.query<{ stmt: string }>(sql('alerting/login_statements'), [
-        user, password, config.alertingConnectionLimit, `${config.alertingStatementTimeoutMs}ms`, ALERTING_LOGIN_MARK, exists,
-        exists ? state.member_of : [], exists ? state.other_databases : [],
+        user,
+        password,
+        config.alertingConnectionLimit,
+        `${config.alertingStatementTimeoutMs}ms`,
+        ALERTING_LOGIN_MARK,
+        exists,
+        exists ? state.member_of : [],
+        exists ? state.other_databases : [],
       ]);
-      for (const { stmt } of rows) await client.query(stmt);
+      for (const { stmt } of rows) {
+        await client.query(stmt);
+      }
       const stripped = exists ? extras(state) : [];
-      return { status: 0, message: `login "${user}" ${exists ? 'updated' : 'created'}: it can read the alerting views (schema alerting) and nothing else `
-        + `in this database (no TEMP, read-only, statement_timeout ${config.alertingStatementTimeoutMs} ms, at most ${config.alertingConnectionLimit} connections)`
-        + `${stripped.length ? `; taken away: ${stripped.join(', ')}` : ''}` };
+      return {
+        status: 0,
+        message:
+          `login "${user}" ${exists ? 'updated' : 'created'}: it can read the alerting views (schema alerting) and nothing else ` +
+          `in this database (no TEMP, read-only, statement_timeout ${config.alertingStatementTimeoutMs} ms, at most ${config.alertingConnectionLimit} connections)` +
+          `${stripped.length ? `; taken away: ${stripped.join(', ')}` : ''}`,
+      };
     });
     (outcome.status === 0 ? console.log : console.error)(outcome.message);
     if (outcome.status === 0) {
       const { rows: others } = await pool.query<{ datname: string }>(sql('alerting/other_databases'), [user]);
-      const warning = otherDatabasesWarning(user, others.map((r) => r.datname));
-      if (warning) console.error(warning);
+      const warning = otherDatabasesWarning(
+        user,
+        others.map((r) => r.datname)
+      );
+      if (warning) {
+        console.error(warning);
+      }
     }
     return outcome.status;
   } finally {
@@ -79,8 +131,12 @@ export async function run(argv: string[]): Promise<number> {
  * and the lines that close them, ahead of the cluster's other rules.
  */
 export function otherDatabasesWarning(user: string, databases: string[]): string | null {
-  if (!databases.length) return null;
-  return `warning: "${user}" can still connect to ${databases.map((d) => `"${d}"`).join(', ')} (PostgreSQL gives every role CONNECT there `
-    + 'through PUBLIC; no grant can take it from one role). Close them in pg_hba.conf, above the other rules, then reload:\n'
-    + databases.map((d) => `  host  ${d}  ${user}  all  reject`).join('\n');
+  if (!databases.length) {
+    return null;
+  }
+  return (
+    `warning: "${user}" can still connect to ${databases.map((d) => `"${d}"`).join(', ')} (PostgreSQL gives every role CONNECT there ` +
+    'through PUBLIC; no grant can take it from one role). Close them in pg_hba.conf, above the other rules, then reload:\n' +
+    databases.map((d) => `  host  ${d}  ${user}  all  reject`).join('\n')
+  );
 }

@@ -15,7 +15,8 @@ const HELP = `usage: services360 import-population FILE.csv [options]
 
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
-    args: argv, allowPositionals: true,
+    args: argv,
+    allowPositionals: true,
     options: {
       'code-column': { type: 'string', default: DEFAULT_POPULATION_COLUMNS.code },
       'population-column': { type: 'string', default: DEFAULT_POPULATION_COLUMNS.population },
@@ -25,25 +26,40 @@ export async function run(argv: string[]): Promise<number> {
       help: { type: 'boolean' },
     },
   });
-  if (values.help || positionals.length !== 1) { console.error(HELP); return values.help ? 0 : 2; }
-  if (values.delimiter!.length !== 1) { console.error('--delimiter must be one character'); return 2; }
+  if (values.help || positionals.length !== 1) {
+    console.error(HELP);
+    return values.help ? 0 : 2;
+  }
+  if (values.delimiter!.length !== 1) {
+    console.error('--delimiter must be one character');
+    return 2;
+  }
   const config = loadConfig();
   // A batch load, not an API call: no per-statement limit (a loaded 2-core machine once took over 30 s to prepare the zones).
   const pool = createPool(databaseUrl(), { ...config, statementTimeoutMs: 0 });
   try {
     const report = await importPopulationFile(pool, positionals[0], {
       columns: { code: values['code-column']!, population: values['population-column']!, year: values['year-column']! },
-      synthetic: values.synthetic!, delimiter: values.delimiter,
+      synthetic: values.synthetic!,
+      delimiter: values.delimiter,
     });
-    for (const p of report.problems) console.error(`  line ${p.line}: ${p.reason}`);
+    for (const p of report.problems) {
+      console.error(`  line ${p.line}: ${p.reason}`);
+    }
     if (report.problems.length) {
       console.error(`population: ${report.problems.length} problem(s); nothing written`);
       return 1;
     }
-    if (!report.rows) { console.error('population: the file holds no rows; nothing written'); return 1; }
-    const years = report.years![0] === report.years![1] ? `${report.years![0]}` : `${report.years![0]}–${report.years![1]}`;
-    console.log(`population: ${report.rows} figures for ${report.zones} zones (${years})${values.synthetic ? ', marked synthetic' : ''}; `
-      + `${report.zonesUpdated} zones' current population changed`);
+    if (!report.rows) {
+      console.error('population: the file holds no rows; nothing written');
+      return 1;
+    }
+    const years =
+      report.years![0] === report.years![1] ? `${report.years![0]}` : `${report.years![0]}–${report.years![1]}`;
+    console.log(
+      `population: ${report.rows} figures for ${report.zones} zones (${years})${values.synthetic ? ', marked synthetic' : ''}; ` +
+        `${report.zonesUpdated} zones' current population changed`
+    );
     return 0;
   } finally {
     await pool.end();

@@ -52,57 +52,108 @@ e.g. services360 import-requests history.csv --mapping open311-bulk --set channe
 export function formatSummary(s: ImportSummary): string {
   const n = (x: number) => x.toLocaleString('en-US');
   return [
-    `loaded ${n(s.loaded)}, already present ${n(s.present)}, rejected ${n(s.rejected)}`
-      + ` — ${n(s.rows)} rows in ${s.seconds.toFixed(1)} s (${n(Math.round(s.rowsPerSecond))} rows/s; references checked ${s.referenceChecks}`
-      + `${s.mode === 'bulk load' ? `; bulk load, indexes built again in ${s.indexSeconds.toFixed(1)} s` : ''})`,
+    `loaded ${n(s.loaded)}, already present ${n(s.present)}, rejected ${n(s.rejected)}` +
+      ` — ${n(s.rows)} rows in ${s.seconds.toFixed(1)} s (${n(Math.round(s.rowsPerSecond))} rows/s; references checked ${s.referenceChecks}` +
+      `${s.mode === 'bulk load' ? `; bulk load, indexes built again in ${s.indexSeconds.toFixed(1)} s` : ''})`,
     ...(s.rejectsFile ? [`rejected rows (line, reason, original row): ${s.rejectsFile}`] : []),
   ].join('\n');
 }
 
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
-    args: argv, allowPositionals: true,
+    args: argv,
+    allowPositionals: true,
     options: {
-      mapping: { type: 'string', default: 'services360' }, map: { type: 'string', multiple: true, default: [] },
-      set: { type: 'string', multiple: true, default: [] }, rejects: { type: 'string' }, 'chunk-rows': { type: 'string' },
-      writers: { type: 'string' }, 'keep-triggers': { type: 'boolean' },
-      'time-zone': { type: 'string' }, 'unknown-location': { type: 'string' }, 'no-first-response': { type: 'boolean' }, bulk: { type: 'boolean' }, quiet: { type: 'boolean' }, help: { type: 'boolean' },
+      mapping: { type: 'string', default: 'services360' },
+      map: { type: 'string', multiple: true, default: [] },
+      set: { type: 'string', multiple: true, default: [] },
+      rejects: { type: 'string' },
+      'chunk-rows': { type: 'string' },
+      writers: { type: 'string' },
+      'keep-triggers': { type: 'boolean' },
+      'time-zone': { type: 'string' },
+      'unknown-location': { type: 'string' },
+      'no-first-response': { type: 'boolean' },
+      bulk: { type: 'boolean' },
+      quiet: { type: 'boolean' },
+      help: { type: 'boolean' },
     },
   });
-  if (values.help || positionals.length !== 1) { console.error(HELP); return values.help ? 0 : 2; }
+  if (values.help || positionals.length !== 1) {
+    console.error(HELP);
+    return values.help ? 0 : 2;
+  }
   const file = positionals[0];
-  if (!existsSync(file)) { console.error(`no file ${file}`); return 2; }
+  if (!existsSync(file)) {
+    console.error(`no file ${file}`);
+    return 2;
+  }
   const config = loadConfig();
   const chunkRows = values['chunk-rows'] !== undefined ? Number(values['chunk-rows']) : config.importChunkRows;
-  if (!Number.isInteger(chunkRows) || chunkRows < 1) { console.error('--chunk-rows must be a positive whole number'); return 2; }
+  if (!Number.isInteger(chunkRows) || chunkRows < 1) {
+    console.error('--chunk-rows must be a positive whole number');
+    return 2;
+  }
   const writers = values.writers !== undefined ? Number(values.writers) : config.importWriters;
-  if (!Number.isInteger(writers) || writers < 1) { console.error('--writers must be a positive whole number'); return 2; }
+  if (!Number.isInteger(writers) || writers < 1) {
+    console.error('--writers must be a positive whole number');
+    return 2;
+  }
   let mapping;
   let unknownLocation: PlaceholderPoint | null = null;
   try {
-    if (values['time-zone'] !== undefined) new LocalTimeReader(values['time-zone']);
-    if (values['unknown-location'] !== undefined) unknownLocation = parsePlaceholder(values['unknown-location']);
+    if (values['time-zone'] !== undefined) {
+      new LocalTimeReader(values['time-zone']);
+    }
+    if (values['unknown-location'] !== undefined) {
+      unknownLocation = parsePlaceholder(values['unknown-location']);
+    }
     const sets = values['no-first-response'] ? ['first_response_clock=false', ...values.set!] : values.set;
     mapping = withFlags(loadMapping(values.mapping!), values.map, sets);
   } catch (err) {
-    if (err instanceof MappingError || err instanceof LocalTimeError || err instanceof PlaceholderPointError) { console.error(err.message); return 2; }
+    if (err instanceof MappingError || err instanceof LocalTimeError || err instanceof PlaceholderPointError) {
+      console.error(err.message);
+      return 2;
+    }
     throw err;
   }
   const bulkLoad = values.bulk ?? false;
   // The import's writers, then the SLA first pass's (sla-history), and a connection for the locks.
-  const pool = createPool(databaseUrl(), { ...config, poolSize: Math.max(bulkLoad ? 1 : writers, config.slaHistoryWriters) + 1, statementTimeoutMs: 0 });
+  const pool = createPool(databaseUrl(), {
+    ...config,
+    poolSize: Math.max(bulkLoad ? 1 : writers, config.slaHistoryWriters) + 1,
+    statementTimeoutMs: 0,
+  });
   try {
     const summary = await importRequests(pool, {
-      file, mapping, chunkRows, writers, bulkLoad, triggers: values['keep-triggers'] ? 'on' : 'auto', maxDescriptionChars: config.maxDescriptionChars,
-      rejectsFile: values.rejects ?? `${file}.rejects.csv`, timeZone: values['time-zone'], unknownLocation,
+      file,
+      mapping,
+      chunkRows,
+      writers,
+      bulkLoad,
+      triggers: values['keep-triggers'] ? 'on' : 'auto',
+      maxDescriptionChars: config.maxDescriptionChars,
+      rejectsFile: values.rejects ?? `${file}.rejects.csv`,
+      timeZone: values['time-zone'],
+      unknownLocation,
       progress: values.quiet ? null : progressFor(process.stderr, config.importProgressRows),
       onHeader: (m, zone) => {
-        if (values.quiet) return;
-        console.error(`times without an offset are read as local times in ${zone}${values['time-zone'] ? '' : ' (the city\'s zone; --time-zone to change)'}`);
-        if (m.missing.length) console.error(`columns the mapping names but the file lacks: ${m.missing.join(', ')}`);
-        if (m.ignored.length) console.error(`columns ignored: ${m.ignored.join(', ')}`);
+        if (values.quiet) {
+          return;
+        }
+        console.error(
+          `times without an offset are read as local times in ${zone}${values['time-zone'] ? '' : " (the city's zone; --time-zone to change)"}`
+        );
+        if (m.missing.length) {
+          console.error(`columns the mapping names but the file lacks: ${m.missing.join(', ')}`);
+        }
+        if (m.ignored.length) {
+          console.error(`columns ignored: ${m.ignored.join(', ')}`);
+        }
         if (!m.fields.first_response_at && !m.fields.first_response_clock) {
-          console.error('no first-response column: each request\'s first response is its start of work; if the source keeps no first-response data, give --no-first-response');
+          console.error(
+            "no first-response column: each request's first response is its start of work; if the source keeps no first-response data, give --no-first-response"
+          );
         }
       },
     });
@@ -111,7 +162,10 @@ export async function run(argv: string[]): Promise<number> {
     await readyAfterLoad(pool, config, values.quiet ?? false, (line) => console.log(line));
     return summary.rejected > 0 ? 3 : 0;
   } catch (err) {
-    if (err instanceof MappingError) { console.error(err.message); return 2; }
+    if (err instanceof MappingError) {
+      console.error(err.message);
+      return 2;
+    }
     throw err;
   } finally {
     await pool.end();

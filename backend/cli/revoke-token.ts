@@ -5,7 +5,10 @@ import { revokeToken } from '../auth/tokens.ts';
 
 export async function run(argv: string[]): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { name: { type: 'string' } } });
-  if (!values.name) { console.error('usage: services360 revoke-token --name NAME'); return 2; }
+  if (!values.name) {
+    console.error('usage: services360 revoke-token --name NAME');
+    return 2;
+  }
   const pool = createPool(databaseUrl(), loadConfig());
   try {
     const done = await revokeToken(pool, values.name);

@@ -18,19 +18,34 @@ const HELP = `usage: services360 rollup-history [options]
 
 export function formatBulkRun(r: BulkRun): string {
   const n = (x: number) => x.toLocaleString('en-US');
-  return `rollups: ${n(r.requests)} requests in ${r.seconds.toFixed(1)} s (${n(Math.round(r.requests / Math.max(r.seconds, 0.001)))}/s; `
-    + `${r.path === 'fresh' ? 'built anew and swapped in' : `${r.batches} batches`}${r.freshSkipped ? ` (not anew: ${r.freshSkipped})` : ''}; ${n(r.rollupRows)} rollup rows, ${n(r.histRows)} histogram rows, ${n(r.tileRows)} tile bin rows written`
-    + `${r.quarantined ? `; ${n(r.quarantined)} set aside (see /v1/ops/quarantine)` : ''})`;
+  return (
+    `rollups: ${n(r.requests)} requests in ${r.seconds.toFixed(1)} s (${n(Math.round(r.requests / Math.max(r.seconds, 0.001)))}/s; ` +
+    `${r.path === 'fresh' ? 'built anew and swapped in' : `${r.batches} batches`}${r.freshSkipped ? ` (not anew: ${r.freshSkipped})` : ''}; ${n(r.rollupRows)} rollup rows, ${n(r.histRows)} histogram rows, ${n(r.tileRows)} tile bin rows written` +
+    `${r.quarantined ? `; ${n(r.quarantined)} set aside (see /v1/ops/quarantine)` : ''})`
+  );
 }
 
 /** After a load: builds in bulk when more than config.rollupBulkMinPending requests are pending. */
-export async function rollupHistoryIfLarge(pool: pg.Pool, config: Config, quiet: boolean, log: (line: string) => void): Promise<BulkRun | null> {
-  if (config.rollupBulkMinPending <= 0) return null;
+export async function rollupHistoryIfLarge(
+  pool: pg.Pool,
+  config: Config,
+  quiet: boolean,
+  log: (line: string) => void
+): Promise<BulkRun | null> {
+  if (config.rollupBulkMinPending <= 0) {
+    return null;
+  }
   const pending = await pendingCount(pool);
-  if (pending <= config.rollupBulkMinPending) return null;
+  if (pending <= config.rollupBulkMinPending) {
+    return null;
+  }
   const progress = quiet ? null : bulkProgress(process.stderr);
   try {
-    const r = await buildRollupsInBulk(pool, { batchSize: config.rollupBulkBatchSize, workMemMb: config.rollupWorkMemMb, onProgress: progress?.update });
+    const r = await buildRollupsInBulk(pool, {
+      batchSize: config.rollupBulkBatchSize,
+      workMemMb: config.rollupWorkMemMb,
+      onProgress: progress?.update,
+    });
     progress?.stop();
     log(formatBulkRun(r));
     return r;
@@ -40,15 +55,28 @@ export async function rollupHistoryIfLarge(pool: pg.Pool, config: Config, quiet:
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { batch: { type: 'string' }, quiet: { type: 'boolean', default: false }, help: { type: 'boolean' } } });
-  if (values.help) { console.log(HELP); return 0; }
+  const { values } = parseArgs({
+    args: argv,
+    options: { batch: { type: 'string' }, quiet: { type: 'boolean', default: false }, help: { type: 'boolean' } },
+  });
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
   const config = loadConfig();
   const batchSize = values.batch !== undefined ? Number(values.batch) : config.rollupBulkBatchSize;
-  if (!Number.isInteger(batchSize) || batchSize < 1) { console.error('--batch must be a positive whole number'); return 2; }
+  if (!Number.isInteger(batchSize) || batchSize < 1) {
+    console.error('--batch must be a positive whole number');
+    return 2;
+  }
   const pool = createPool(databaseUrl(), { ...config, poolSize: 2, statementTimeoutMs: 0 });
   const progress = values.quiet ? null : bulkProgress(process.stderr);
   try {
-    const r = await buildRollupsInBulk(pool, { batchSize, workMemMb: config.rollupWorkMemMb, onProgress: progress?.update });
+    const r = await buildRollupsInBulk(pool, {
+      batchSize,
+      workMemMb: config.rollupWorkMemMb,
+      onProgress: progress?.update,
+    });
     progress?.stop();
     console.log(formatBulkRun(r));
     return 0;

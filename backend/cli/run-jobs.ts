@@ -11,10 +11,19 @@ import { createAppContext } from '../http/context.ts';
 import { jobLockKey } from '../jobs/run-once.ts';
 
 export async function run(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { jobs: { type: 'string', default: 'sla-sweep,rollups,recurrence' } } });
-  const names = values.jobs!.split(',').map((s) => s.trim()).filter(Boolean);
+  const { values } = parseArgs({
+    args: argv,
+    options: { jobs: { type: 'string', default: 'sla-sweep,rollups,recurrence' } },
+  });
+  const names = values
+    .jobs!.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = names.filter((n) => !JOBS.some((j) => j.name === n));
-  if (unknown.length) { console.error(`unknown job(s): ${unknown.join(', ')}; jobs: ${JOBS.map((j) => j.name).join(', ')}`); return 2; }
+  if (unknown.length) {
+    console.error(`unknown job(s): ${unknown.join(', ')}; jobs: ${JOBS.map((j) => j.name).join(', ')}`);
+    return 2;
+  }
   const config = { ...loadConfig(), statementTimeoutMs: 0, rollupMaxBatchesPerRun: Number.MAX_SAFE_INTEGER };
   const pool = createPool(databaseUrl(), config);
   const ctx = createAppContext(pool, { ...config, tokenCacheMs: 0, tokenNegativeCacheMs: 0, referenceCacheMs: 0 });

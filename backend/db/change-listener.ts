@@ -21,15 +21,21 @@ export class ChangeListener {
 
   /** Calls fn with each notification's payload on the channel. */
   on(channel: ChangeChannel, fn: (payload: string) => void): void {
-    if (!this.handlers.has(channel)) this.handlers.set(channel, new Set());
+    if (!this.handlers.has(channel)) {
+      this.handlers.set(channel, new Set());
+    }
     this.handlers.get(channel)!.add(fn);
   }
 
   /** Calls fn after every (re)connect: whatever was notified meanwhile was missed. */
-  onConnected(fn: () => void): void { this.onConnect.add(fn); }
+  onConnected(fn: () => void): void {
+    this.onConnect.add(fn);
+  }
 
   /** Connects (resolves after the first attempt, connected or not; it keeps retrying meanwhile). */
-  async start(): Promise<void> { await this.connect(); }
+  async start(): Promise<void> {
+    await this.connect();
+  }
 
   async stop(): Promise<void> {
     this.stopped = true;
@@ -41,16 +47,22 @@ export class ChangeListener {
   }
 
   private async connect(): Promise<void> {
-    if (this.stopped) return;
+    if (this.stopped) {
+      return;
+    }
     const client = new pg.Client({
-      connectionString: this.options.url, connectionTimeoutMillis: this.options.connectTimeoutMs,
-      application_name: 'services360-listener', keepAlive: true,
+      connectionString: this.options.url,
+      connectionTimeoutMillis: this.options.connectTimeoutMs,
+      application_name: 'services360-listener',
+      keepAlive: true,
     });
     // A broken connection (restart, stop) is an event here, never an unhandled 'error'.
     client.on('error', () => this.lost(client));
     client.on('end', () => this.lost(client));
     client.on('notification', (n) => {
-      for (const fn of this.handlers.get(n.channel as ChangeChannel) ?? []) fn(n.payload ?? '');
+      for (const fn of this.handlers.get(n.channel as ChangeChannel) ?? []) {
+        fn(n.payload ?? '');
+      }
     });
     try {
       await client.connect();
@@ -60,17 +72,31 @@ export class ChangeListener {
       this.lost(client);
       return;
     }
-    if (this.stopped) { await client.end().catch(() => {}); return; }
+    if (this.stopped) {
+      await client.end().catch(() => {});
+      return;
+    }
     this.client = client;
     this.connected = true;
-    for (const fn of this.onConnect) fn();
+    for (const fn of this.onConnect) {
+      fn();
+    }
   }
 
   private lost(client: pg.Client): void {
-    if (this.client && this.client !== client) return; // an earlier connection, already replaced
-    if (this.client === client) this.client = null;
+    if (this.client && this.client !== client) {
+      return;
+    } // an earlier connection, already replaced
+    if (this.client === client) {
+      this.client = null;
+    }
     this.connected = false;
-    if (this.stopped || this.retry) return;
-    this.retry = setTimeout(() => { this.retry = undefined; void this.connect(); }, this.options.retryMs);
+    if (this.stopped || this.retry) {
+      return;
+    }
+    this.retry = setTimeout(() => {
+      this.retry = undefined;
+      void this.connect();
+    }, this.options.retryMs);
   }
 }

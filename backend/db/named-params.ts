@@ -19,21 +19,32 @@ const byFragment = new WeakMap<SqlFragment, Numbered>();
 
 function number(query: SqlFragment): Numbered {
   const known = byFragment.get(query);
-  if (known) return known;
+  if (known) {
+    return known;
+  }
   const named = query.text;
   let n = numbered.get(named);
   if (n === undefined) {
     const order: string[] = [];
     const positional: string[] = [];
     const text = named.replace(PARAM, (match, name: string | undefined, k: string | undefined) => {
-      if (k !== undefined) { positional.push(`$${k}`); return match; }
-      if (name === undefined) return match;
+      if (k !== undefined) {
+        positional.push(`$${k}`);
+        return match;
+      }
+      if (name === undefined) {
+        return match;
+      }
       let i = order.indexOf(name);
-      if (i < 0) i = order.push(name) - 1;
+      if (i < 0) {
+        i = order.push(name) - 1;
+      }
       return `$${i + 1}`;
     });
     n = { text, order, positional: [...new Set(positional)] };
-    if (numbered.size >= MAX_NUMBERED) numbered.clear();
+    if (numbered.size >= MAX_NUMBERED) {
+      numbered.clear();
+    }
     numbered.set(named, n);
   }
   byFragment.set(query, n);
@@ -43,11 +54,21 @@ function number(query: SqlFragment): Numbered {
 /** The statement `query` with its `:name` parameters numbered, and their values from `params` in that order. */
 export function bindNamed(query: SqlFragment, params: Readonly<Record<string, unknown>>): BoundQuery {
   const { text, order, positional } = number(query);
-  if (positional.length) throw new SqlTemplateError(query.source, 'positional parameter', positional);
+  if (positional.length) {
+    throw new SqlTemplateError(query.source, 'positional parameter', positional);
+  }
   const missing = order.filter((name) => !Object.hasOwn(params, name) || params[name] === undefined);
-  if (missing.length) throw new SqlTemplateError(query.source, 'missing parameter', missing);
+  if (missing.length) {
+    throw new SqlTemplateError(query.source, 'missing parameter', missing);
+  }
   // Every name has its value (above), so a key more than the names is a value without a name.
   const keys = Object.keys(params);
-  if (keys.length > order.length) throw new SqlTemplateError(query.source, 'unknown parameter', keys.filter((name) => !order.includes(name)));
+  if (keys.length > order.length) {
+    throw new SqlTemplateError(
+      query.source,
+      'unknown parameter',
+      keys.filter((name) => !order.includes(name))
+    );
+  }
   return { text, values: order.map((name) => params[name]) };
 }

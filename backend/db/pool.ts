@@ -10,8 +10,11 @@ export type Pool = pg.Pool;
 export type Client = pg.PoolClient;
 
 /** `applicationName`: how the connections show in pg_stat_activity (a read replica's pool: services360-read). */
-export function createPool(url: string, config: Pick<Config, 'poolSize' | 'statementTimeoutMs' | 'connectTimeoutMs'>,
-  applicationName = 'services360'): pg.Pool {
+export function createPool(
+  url: string,
+  config: Pick<Config, 'poolSize' | 'statementTimeoutMs' | 'connectTimeoutMs'>,
+  applicationName = 'services360'
+): pg.Pool {
   const pool = new pg.Pool({
     connectionString: url,
     max: config.poolSize,

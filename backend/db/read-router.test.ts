@@ -10,10 +10,14 @@ import { ReplicaMonitor, replicaLabel } from './replica-monitor.ts';
 
 test('S360_READ_DATABASE_URL: none, one or several comma-separated postgres URLs; anything else fails at start without echoing it', () => {
   assert.deepEqual(readDatabaseUrls({ readDatabaseUrl: '' }), []);
-  assert.deepEqual(readDatabaseUrls({ readDatabaseUrl: ' postgres://a:b@r1:5432/db , postgresql://a:b@r2/db,' }),
-    ['postgres://a:b@r1:5432/db', 'postgresql://a:b@r2/db']);
-  assert.throws(() => readDatabaseUrls({ readDatabaseUrl: 'postgres://a:b@r1/db,mysql://u:secret@x/db' }), (err: Error) =>
-    err instanceof ConfigError && /entry 2/.test(err.message) && !err.message.includes('secret'));
+  assert.deepEqual(readDatabaseUrls({ readDatabaseUrl: ' postgres://a:b@r1:5432/db , postgresql://a:b@r2/db,' }), [
+    'postgres://a:b@r1:5432/db',
+    'postgresql://a:b@r2/db',
+  ]);
+  assert.throws(
+    () => readDatabaseUrls({ readDatabaseUrl: 'postgres://a:b@r1/db,mysql://u:secret@x/db' }),
+    (err: Error) => err instanceof ConfigError && /entry 2/.test(err.message) && !err.message.includes('secret')
+  );
 });
 
 test('a replica is named host:port/database in the metrics, never with its credentials', () => {
@@ -37,7 +41,9 @@ test('a replica is read only while reachable, its lag known and within the bound
     r.state.lagSeconds = 0;
     r.markUnreachable();
     assert.equal(r.usable(now), false, 'a read there failed as unreachable');
-  } finally { await r.stop(); }
+  } finally {
+    await r.stop();
+  }
 });
 
 test('without replicas every read goes to the primary, counted as such', async () => {
@@ -47,5 +53,7 @@ test('without replicas every read goes to the primary, counted as such', async (
     assert.equal(await router.run(async (pool) => pool), primary);
     assert.equal(router.reads.get(PRIMARY), 1);
     assert.equal(router.fallbacks.size, 0);
-  } finally { await primary.end(); }
+  } finally {
+    await primary.end();
+  }
 });

@@ -22,7 +22,9 @@ export function replicaLabel(url: string): string {
   try {
     const u = new URL(url);
     return `${u.hostname}:${u.port || '5432'}${u.pathname || '/'}`;
-  } catch { return 'replica'; }
+  } catch {
+    return 'replica';
+  }
 }
 
 export class ReplicaMonitor {
@@ -32,7 +34,13 @@ export class ReplicaMonitor {
   private checking = false;
   private stopped = false;
 
-  constructor(url: string, private readonly config: Pick<Config, 'poolSize' | 'statementTimeoutMs' | 'connectTimeoutMs' | 'replicaLagBoundSeconds' | 'replicaCheckMs'>) {
+  constructor(
+    url: string,
+    private readonly config: Pick<
+      Config,
+      'poolSize' | 'statementTimeoutMs' | 'connectTimeoutMs' | 'replicaLagBoundSeconds' | 'replicaCheckMs'
+    >
+  ) {
     this.pool = createPool(url, config, 'services360-read');
     this.state = { label: replicaLabel(url), lagSeconds: NaN, reachable: false, checkedAt: 0 };
   }
@@ -41,8 +49,12 @@ export class ReplicaMonitor {
   async start(): Promise<void> {
     await this.check();
     const tick = () => {
-      if (this.stopped) return;
-      this.timer = setTimeout(() => { void this.check().finally(tick); }, this.config.replicaCheckMs);
+      if (this.stopped) {
+        return;
+      }
+      this.timer = setTimeout(() => {
+        void this.check().finally(tick);
+      }, this.config.replicaCheckMs);
       this.timer.unref();
     };
     tick();
@@ -57,19 +69,30 @@ export class ReplicaMonitor {
   /** Whether a read may go here now. */
   usable(now = Date.now()): boolean {
     const s = this.state;
-    return s.reachable && Number.isFinite(s.lagSeconds) && s.lagSeconds <= this.config.replicaLagBoundSeconds
-      && now - s.checkedAt <= 3 * this.config.replicaCheckMs + this.config.connectTimeoutMs;
+    return (
+      s.reachable &&
+      Number.isFinite(s.lagSeconds) &&
+      s.lagSeconds <= this.config.replicaLagBoundSeconds &&
+      now - s.checkedAt <= 3 * this.config.replicaCheckMs + this.config.connectTimeoutMs
+    );
   }
 
   /** A read here failed as "unreachable": not used again until a check answers. */
-  markUnreachable(): void { this.state.reachable = false; this.state.lagSeconds = NaN; }
+  markUnreachable(): void {
+    this.state.reachable = false;
+    this.state.lagSeconds = NaN;
+  }
 
   /** One measurement; a failure marks the replica unreachable (never throws). */
   async check(): Promise<void> {
-    if (this.checking) return;
+    if (this.checking) {
+      return;
+    }
     this.checking = true;
     try {
-      const { rows: [row] } = await this.pool.query<{ in_recovery: boolean; lag_seconds: number | null }>(sql('ops/replica_lag'));
+      const {
+        rows: [row],
+      } = await this.pool.query<{ in_recovery: boolean; lag_seconds: number | null }>(sql('ops/replica_lag'));
       this.state.reachable = true;
       this.state.lagSeconds = row.lag_seconds === null ? NaN : Math.max(0, row.lag_seconds);
       this.state.checkedAt = Date.now();

@@ -6,7 +6,11 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fragment, identifier, integer, joinFragments, param, SqlFragment, SqlTemplateError } from './sql-fragment.ts';
 
-const problem = (p: string) => (err: unknown) => { assert.ok(err instanceof SqlTemplateError, String(err)); assert.equal(err.problem, p); return true; };
+const problem = (p: string) => (err: unknown) => {
+  assert.ok(err instanceof SqlTemplateError, String(err));
+  assert.equal(err.problem, p);
+  return true;
+};
 
 test('a template literal joins static text and fragments', () => {
   const col = identifier('zone_id', ['zone_id', 'channel']);
@@ -40,11 +44,21 @@ test('fragments join with a fragment between them', () => {
 
 const BACKEND = join(fileURLToPath(import.meta.url), '../..');
 function tsFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? (e.name === 'node_modules' ? [] : tsFiles(join(dir, e.name)))
-    : e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory()
+      ? e.name === 'node_modules'
+        ? []
+        : tsFiles(join(dir, e.name))
+      : e.name.endsWith('.ts') && !e.name.endsWith('.test.ts')
+        ? [join(dir, e.name)]
+        : []
+  );
 }
 
 test('only db/sql.ts and db/sql-fragment.ts construct fragments from text', () => {
-  const makers = tsFiles(BACKEND).filter((f) => readFileSync(f, 'utf8').includes('new SqlFragment(')).map((f) => relative(BACKEND, f)).sort();
+  const makers = tsFiles(BACKEND)
+    .filter((f) => readFileSync(f, 'utf8').includes('new SqlFragment('))
+    .map((f) => relative(BACKEND, f))
+    .sort();
   assert.deepEqual(makers, ['db/sql-fragment.ts', 'db/sql.ts']);
 });

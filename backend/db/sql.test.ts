@@ -29,13 +29,18 @@ test('a slot without a fragment is refused by name', () => {
 });
 
 test('a fragment without a slot is refused by name', () => {
-  assert.throws(() => sqlTemplate('geo/zone_stats_received', { request_filters: filters(), request_filter: filters() }),
-    refused('unknown slot', ['request_filter']));
+  assert.throws(
+    () => sqlTemplate('geo/zone_stats_received', { request_filters: filters(), request_filter: filters() }),
+    refused('unknown slot', ['request_filter'])
+  );
 });
 
 test('a slot takes fragments only: a string (a value, perhaps) is refused at run time as by the type', () => {
   const untyped = sqlTemplate as (name: string, slots: Record<string, unknown>) => SqlFragment;
-  assert.throws(() => untyped('geo/zone_stats_received', { request_filters: "true OR '1'='1'" }), refused('not a fragment', ['request_filters']));
+  assert.throws(
+    () => untyped('geo/zone_stats_received', { request_filters: "true OR '1'='1'" }),
+    refused('not a fragment', ['request_filters'])
+  );
 });
 
 test('a slot is filled wherever it appears, and braces in literals and comments are no slots', () => {
@@ -46,12 +51,14 @@ test('a slot is filled wherever it appears, and braces in literals and comments 
 const sql360 = (name: string) => readFileSync(join(SQL_DIR, `${name}.sql`), 'utf8');
 
 function sqlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sqlFiles(join(dir, e.name))
-    : e.name.endsWith('.sql') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sqlFiles(join(dir, e.name)) : e.name.endsWith('.sql') ? [join(dir, e.name)] : []
+  );
 }
 
 test('one template style: no statement uses the old comment markers (but the bulk build, being rewritten)', () => {
-  const old = sqlFiles(SQL_DIR).filter((f) => !/rollups\/bulk_[a-z_]+\.sql$/.test(f) && !f.includes('/migrations/'))
+  const old = sqlFiles(SQL_DIR)
+    .filter((f) => !/rollups\/bulk_[a-z_]+\.sql$/.test(f) && !f.includes('/migrations/'))
     .filter((f) => /\/\*[A-Z_]+\*\/|\/\* [a-z_]+ \*\//.test(readFileSync(f, 'utf8')))
     .map((f) => relative(SQL_DIR, f));
   assert.deepEqual(old, []);

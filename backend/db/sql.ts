@@ -58,7 +58,9 @@ function parse(name: string): Parsed {
     const slots: string[] = [];
     let at = 0;
     for (const m of text.matchAll(SLOT)) {
-      if (m[1] === undefined) continue;
+      if (m[1] === undefined) {
+        continue;
+      }
       parts.push(text.slice(at, m.index));
       slots.push(m[1]);
       at = m.index + m[0].length;
@@ -77,17 +79,27 @@ function parse(name: string): Parsed {
 export function sqlTemplate(name: string, slots: Readonly<Record<string, SqlFragment>>): SqlFragment {
   const template = parse(name);
   const missing = template.names.filter((s) => !Object.hasOwn(slots, s));
-  if (missing.length) throw new SqlTemplateError(template.source, 'missing slot', missing);
+  if (missing.length) {
+    throw new SqlTemplateError(template.source, 'missing slot', missing);
+  }
   const unknown = Object.keys(slots).filter((s) => !template.names.includes(s));
-  if (unknown.length) throw new SqlTemplateError(template.source, 'unknown slot', unknown);
+  if (unknown.length) {
+    throw new SqlTemplateError(template.source, 'unknown slot', unknown);
+  }
   const wrong = template.names.filter((s) => !isSqlFragment(slots[s]));
-  if (wrong.length) throw new SqlTemplateError(template.source, 'not a fragment', wrong);
+  if (wrong.length) {
+    throw new SqlTemplateError(template.source, 'not a fragment', wrong);
+  }
   const ids = template.names.map((s) => staticIds.get(slots[s]));
   const key = ids.every((id) => id !== undefined) ? ids.join(',') : null;
   const known = key === null ? undefined : template.filled.get(key);
-  if (known) return known;
+  if (known) {
+    return known;
+  }
   let text = template.parts[0];
-  for (let i = 0; i < template.slots.length; i++) text += slots[template.slots[i]].text + template.parts[i + 1];
+  for (let i = 0; i < template.slots.length; i++) {
+    text += slots[template.slots[i]].text + template.parts[i + 1];
+  }
   const filled = new SqlFragment(text, template.source);
   if (key !== null) {
     template.filled.set(key, filled);

@@ -31,16 +31,25 @@ export type Checkout = {
 export async function checkOut(pool: pg.Pool): Promise<Checkout> {
   const client = await pool.connect();
   let broken: Error | undefined;
-  const onError = (err: Error) => { broken ??= err; };
+  const onError = (err: Error) => {
+    broken ??= err;
+  };
   client.on('error', onError);
   let released = false;
   return {
     client,
     release: (err?: unknown) => {
-      if (released) return;
+      if (released) {
+        return;
+      }
       released = true;
-      const discard = broken ?? (unusable.has(client) ? new Error('the transaction could not be rolled back')
-        : isDatabaseUnavailable(err) ? err as Error : undefined);
+      const discard =
+        broken ??
+        (unusable.has(client)
+          ? new Error('the transaction could not be rolled back')
+          : isDatabaseUnavailable(err)
+            ? (err as Error)
+            : undefined);
       // Removed and handed back in the same tick: the pool attaches its own idle listener in release().
       client.off('error', onError);
       client.release(discard);
@@ -71,8 +80,11 @@ export async function commit(client: pg.PoolClient): Promise<void> {
 }
 
 /** Runs fn inside one transaction on a client the caller holds; rolls back on any error. */
-export async function transactionOn<T>(client: pg.PoolClient, fn: (client: pg.PoolClient) => Promise<T>,
-  mode: TransactionMode = 'default'): Promise<T> {
+export async function transactionOn<T>(
+  client: pg.PoolClient,
+  fn: (client: pg.PoolClient) => Promise<T>,
+  mode: TransactionMode = 'default'
+): Promise<T> {
   try {
     await begin(client, mode);
     const result = await fn(client);
@@ -85,15 +97,23 @@ export async function transactionOn<T>(client: pg.PoolClient, fn: (client: pg.Po
 }
 
 /** Marks a client for discarding on release (e.g. a session lock that could not be released). */
-export function markUnusable(client: pg.PoolClient): void { unusable.add(client); }
+export function markUnusable(client: pg.PoolClient): void {
+  unusable.add(client);
+}
 
 /** Rolls back; a client that cannot is marked for discarding (its session state is unknown). */
 export async function rollback(client: pg.PoolClient): Promise<void> {
-  await client.query('ROLLBACK').catch(() => { unusable.add(client); });
+  await client.query('ROLLBACK').catch(() => {
+    unusable.add(client);
+  });
 }
 
 /** Runs fn inside one transaction on a pooled client; rolls back on any error. */
-export function inTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>, mode: TransactionMode = 'default'): Promise<T> {
+export function inTransaction<T>(
+  pool: pg.Pool,
+  fn: (client: pg.PoolClient) => Promise<T>,
+  mode: TransactionMode = 'default'
+): Promise<T> {
   return withClient(pool, (client) => transactionOn(client, fn, mode));
 }
 
@@ -102,8 +122,11 @@ export function inTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => P
  * round trip for both), then `fn`. The answer is final once `fn` returns, so it is returned at once and the
  * transaction ends after, off the caller's path (the client goes back to the pool only when it has).
  */
-export async function inReadOnlySnapshot<R extends pg.QueryResultRow, T>(pool: pg.Pool, opening: string,
-  fn: (client: pg.PoolClient, openingRows: R[]) => Promise<T>): Promise<T> {
+export async function inReadOnlySnapshot<R extends pg.QueryResultRow, T>(
+  pool: pg.Pool,
+  opening: string,
+  fn: (client: pg.PoolClient, openingRows: R[]) => Promise<T>
+): Promise<T> {
   const { client, release } = await checkOut(pool);
   let result: T;
   try {
@@ -114,13 +137,21 @@ export async function inReadOnlySnapshot<R extends pg.QueryResultRow, T>(pool: p
     release(err);
     throw err;
   }
-  client.query('COMMIT').then(() => release(), (err: unknown) => { unusable.add(client); release(err); });
+  client.query('COMMIT').then(
+    () => release(),
+    (err: unknown) => {
+      unusable.add(client);
+      release(err);
+    }
+  );
   return result;
 }
 
 /** A text of several statements: pg answers with one result per statement (its types say one result). */
 export async function queryEach(client: pg.PoolClient, text: string): Promise<pg.QueryResult[]> {
   const answer: unknown = await client.query(text);
-  if (!Array.isArray(answer)) throw new Error('expected one result per statement');
+  if (!Array.isArray(answer)) {
+    throw new Error('expected one result per statement');
+  }
   return answer;
 }

@@ -4,7 +4,14 @@ import { Prng } from './prng.ts';
 import { EXPAT_FAMILY_NAMES, EXPAT_FIRST_NAMES, FAMILY_NAMES, FEMALE_NAMES, MALE_NAMES } from './names.ts';
 
 export const ADVISORS_PER_DEPARTMENT: Readonly<Record<string, number>> = {
-  waste: 14, public_health: 10, food_safety: 8, buildings: 8, drainage: 8, parks: 8, environment: 8, customer_service: 18,
+  waste: 14,
+  public_health: 10,
+  food_safety: 8,
+  buildings: 8,
+  drainage: 8,
+  parks: 8,
+  environment: 8,
+  customer_service: 18,
 };
 const OTHER_DEPARTMENT = 6;
 const TEAMS = ['A', 'B', 'C'];
@@ -20,7 +27,12 @@ export function advisorsFor(departments: readonly string[]): AdvisorSeed[] {
       const local = prng.chance(0.6);
       const first = local ? prng.pick(prng.chance(0.5) ? MALE_NAMES : FEMALE_NAMES)[0] : prng.pick(EXPAT_FIRST_NAMES);
       const family = local ? prng.pick(FAMILY_NAMES)[0] : prng.pick(EXPAT_FAMILY_NAMES);
-      out.push({ code: `adv-${dept}-${String(i).padStart(2, '0')}`, name: `${first} ${family}`, department_code: dept, team: `${dept} ${TEAMS[(i - 1) % TEAMS.length]}` });
+      out.push({
+        code: `adv-${dept}-${String(i).padStart(2, '0')}`,
+        name: `${first} ${family}`,
+        department_code: dept,
+        team: `${dept} ${TEAMS[(i - 1) % TEAMS.length]}`,
+      });
     }
   }
   return out;

@@ -10,12 +10,12 @@ export type DensityClass = 'core' | 'urban' | 'suburban' | 'outskirts' | 'indust
 export type CityFeature = {
   type: 'Feature';
   properties: { code: string; name_en: string; name_ar: string; density: DensityClass; coastal: boolean };
-  geometry: { type: 'Polygon'; coordinates: [number, number][][] };
+  geometry: { type: 'Polygon'; coordinates: Array<Array<[number, number]>> };
 };
 export type City = {
   collection: { type: 'FeatureCollection'; features: CityFeature[] };
   /** Named points with the community each lies in, for tests and the README. */
-  landmarks: { name: string; point: Point; code: string }[];
+  landmarks: Array<{ name: string; point: Point; code: string }>;
 };
 
 export const CITY_LAYOUT = {
@@ -34,7 +34,9 @@ export function cityCode(row: number, col: number): string {
 
 function densityOf(row: number, col: number): DensityClass {
   const { rows, cols } = CITY_LAYOUT;
-  if (row <= 2 && col <= 3) return 'industrial';
+  if (row <= 2 && col <= 3) {
+    return 'industrial';
+  }
   // the centre sits near the coast, as in most Gulf cities
   const d = Math.hypot(row - (rows - 3), (col - cols / 2) * 0.8);
   return d < 2.5 ? 'core' : d < 5.5 ? 'urban' : d < 9 ? 'suburban' : 'outskirts';
@@ -66,12 +68,21 @@ export function generateCity(): City {
       const ring = [vertex[r][c], vertex[r][c + 1], vertex[r + 1][c + 1], vertex[r + 1][c], vertex[r][c]];
       features.push({
         type: 'Feature',
-        properties: { code: cityCode(r, c), name_en: `${wordEn} ${ordEn}`, name_ar: `${wordAr} ${ordAr}`, density: densityOf(r, c), coastal: r === rows - 1 },
+        properties: {
+          code: cityCode(r, c),
+          name_en: `${wordEn} ${ordEn}`,
+          name_ar: `${wordAr} ${ordAr}`,
+          density: densityOf(r, c),
+          coastal: r === rows - 1,
+        },
         geometry: { type: 'Polygon', coordinates: [ring] },
       });
     }
   }
-  const centreOf = (r: number, c: number): Point => [round(origin[0] + (c + 0.5) * dLon), round(origin[1] + (r + 0.5) * dLat)];
+  const centreOf = (r: number, c: number): Point => [
+    round(origin[0] + (c + 0.5) * dLon),
+    round(origin[1] + (r + 0.5) * dLat),
+  ];
   const landmarks = [
     { name: 'City Hall', r: rows - 3, c: cols / 2 },
     { name: 'Old Port', r: rows - 1, c: 3 },

@@ -7,10 +7,26 @@ import { fileURLToPath } from 'node:url';
 import { generateCity, type DensityClass } from './city.ts';
 import { densityFromName } from './population.ts';
 
-export const DUBAI_COMMUNITIES_FILE = join(fileURLToPath(import.meta.url), '../../../../shared/data/dubai/dubai_communities.geojson');
+export const DUBAI_COMMUNITIES_FILE = join(
+  fileURLToPath(import.meta.url),
+  '../../../../shared/data/dubai/dubai_communities.geojson'
+);
 
 /** Dubai communities on the open sea with a public beach (by COMM_NUM). */
-export const DUBAI_COASTAL_CODES: ReadonlySet<string> = new Set(['134', '302', '332', '342', '352', '356', '362', '366', '372', '381', '392', '591']);
+export const DUBAI_COASTAL_CODES: ReadonlySet<string> = new Set([
+  '134',
+  '302',
+  '332',
+  '342',
+  '352',
+  '356',
+  '362',
+  '366',
+  '372',
+  '381',
+  '392',
+  '591',
+]);
 /** The Gulf lies north-west of Dubai. */
 const NORTH_WEST = (3 * Math.PI) / 4;
 const NORTH = Math.PI / 2;
@@ -18,7 +34,7 @@ const NORTH = Math.PI / 2;
 export type Properties = { code: string; nameEn: string; nameAr: string };
 export type CommunitySource = {
   label: string;
-  collection: { type: string; features: { properties?: Record<string, unknown> | null; geometry?: unknown }[] };
+  collection: { type: string; features: Array<{ properties?: Record<string, unknown> | null; geometry?: unknown }> };
   properties: Properties;
   seaBearing: number;
   coastal: (code: string) => boolean;

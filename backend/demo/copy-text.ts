@@ -3,7 +3,9 @@ export const NULL = '\\N';
 const SPECIAL = /[\\\t\n\r]/;
 
 export function copyText(value: string): string {
-  if (!SPECIAL.test(value)) return value;
+  if (!SPECIAL.test(value)) {
+    return value;
+  }
   return value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 }
 
@@ -16,7 +18,9 @@ const dayPrefix = new Map<number, string>();
  * (the demo writes tens of millions of them); anything else goes through toISOString.
  */
 export function copyTime(ms: number): string {
-  if (ms % 1000 !== 0) return new Date(ms).toISOString();
+  if (ms % 1000 !== 0) {
+    return new Date(ms).toISOString();
+  }
   const day = Math.floor(ms / DAY_MS);
   let prefix = dayPrefix.get(day);
   if (prefix === undefined) {

@@ -8,17 +8,31 @@ import copyStreams from 'pg-copy-streams';
 const PIECE_LINES = 2000;
 
 /** Lines (strings) or blocks of lines already encoded (Buffers). */
-export function copyLines(client: pg.ClientBase, statement: string, lines: readonly (string | Buffer)[]): Promise<void> {
-  if (!lines.length) return Promise.resolve();
+export function copyLines(
+  client: pg.ClientBase,
+  statement: string,
+  lines: ReadonlyArray<string | Buffer>
+): Promise<void> {
+  if (!lines.length) {
+    return Promise.resolve();
+  }
   const stream = client.query(copyStreams.from(statement));
   const done = finished(stream);
   let text: string[] = [];
   for (const piece of lines) {
-    if (typeof piece !== 'string') { stream.write(piece); continue; }
+    if (typeof piece !== 'string') {
+      stream.write(piece);
+      continue;
+    }
     text.push(piece);
-    if (text.length >= PIECE_LINES) { stream.write(text.join('')); text = []; }
+    if (text.length >= PIECE_LINES) {
+      stream.write(text.join(''));
+      text = [];
+    }
   }
-  if (text.length) stream.write(text.join(''));
+  if (text.length) {
+    stream.write(text.join(''));
+  }
   stream.end();
   return done;
 }
@@ -29,7 +43,9 @@ export function copyLines(client: pg.ClientBase, statement: string, lines: reado
  * holding a whole chunk of strings until it is written.
  */
 export function pack(lines: string[], into: Buffer[]): void {
-  if (!lines.length) return;
+  if (!lines.length) {
+    return;
+  }
   into.push(Buffer.from(lines.join(''), 'utf8'));
   lines.length = 0;
 }

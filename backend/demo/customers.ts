@@ -19,14 +19,25 @@ export const CUSTOMER_ODDS = { arabic: 0.55, expat: 0.5, email: 0.45, nationalId
 const MOBILE_PREFIXES = ['50', '52', '54', '55', '56', '58'];
 const EMAIL_DOMAINS = ['example.com', 'example.net', 'example.org'];
 
-const digits = (prng: Prng, n: number) => { let s = ''; for (let i = 0; i < n; i++) s += String(prng.int(0, 9)); return s; };
+const digits = (prng: Prng, n: number) => {
+  let s = '';
+  for (let i = 0; i < n; i++) {
+    s += String(prng.int(0, 9));
+  }
+  return s;
+};
 
 /** Luhn check digit of a string of digits. */
 export function luhnDigit(body: string): number {
   let sum = 0;
   for (let i = 0; i < body.length; i++) {
     let d = body.charCodeAt(body.length - 1 - i) - 48;
-    if (i % 2 === 0) { d *= 2; if (d > 9) d -= 9; }
+    if (i % 2 === 0) {
+      d *= 2;
+      if (d > 9) {
+        d -= 9;
+      }
+    }
     sum += d;
   }
   return (10 - (sum % 10)) % 10;
@@ -47,7 +58,11 @@ export function fakeCustomer(prng: Prng, homeZones: Weighted<number>, createdAt:
   }
   const phone = `+971 ${prng.pick(MOBILE_PREFIXES)} ${digits(prng, 3)} ${digits(prng, 4)}`;
   const email = prng.chance(CUSTOMER_ODDS.email)
-    ? `${latin.toLowerCase().replace(/[^a-z ]/g, '').trim().replace(/\s+/g, '.')}${prng.int(1, 99)}@${prng.pick(EMAIL_DOMAINS)}`
+    ? `${latin
+        .toLowerCase()
+        .replace(/[^a-z ]/g, '')
+        .trim()
+        .replace(/\s+/g, '.')}${prng.int(1, 99)}@${prng.pick(EMAIL_DOMAINS)}`
     : null;
   let nationalId: string | null = null;
   if (prng.chance(CUSTOMER_ODDS.nationalId)) {

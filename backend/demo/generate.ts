@@ -90,24 +90,48 @@ async function skipRowTriggers(client: pg.PoolClient): Promise<boolean> {
 }
 
 type Reference = {
-  channels: string[]; categories: string[]; topics: TopicInfo[]; departments: string[];
-  stages: { code: string; status_code: string; progress_pct: number | null }[];
+  channels: string[];
+  categories: string[];
+  topics: TopicInfo[];
+  departments: string[];
+  stages: Array<{ code: string; status_code: string; progress_pct: number | null }>;
 };
 
-export async function generateDemo(pool: pg.Pool, options: DemoOptions, progress: DemoProgress = () => {},
-  log: (line: string) => void = () => {}): Promise<DemoReport> {
+export async function generateDemo(
+  pool: pg.Pool,
+  options: DemoOptions,
+  progress: DemoProgress = () => {},
+  log: (line: string) => void = () => {}
+): Promise<DemoReport> {
   const t0 = performance.now();
-  const { rows: [city] } = await pool.query<{ time_zone: string }>(sql('demo/city_zone'));
+  const {
+    rows: [city],
+  } = await pool.query<{ time_zone: string }>(sql('demo/city_zone'));
   const zone = city.time_zone;
   const startAt = periodStart(options.endAt, options.months, zone);
-  const years: [number, number] = [Number(localDate(startAt, zone).slice(0, 4)), Number(localDate(options.endAt - 1, zone).slice(0, 4))];
+  const years: [number, number] = [
+    Number(localDate(startAt, zone).slice(0, 4)),
+    Number(localDate(options.endAt - 1, zone).slice(0, 4)),
+  ];
   const world = await prepareWorld(pool, options.source, years, options.subdivideVertices, log);
   const tWorld = performance.now();
   const total = options.requests ?? Math.round((options.perDay * (options.endAt - startAt)) / DAY_MS);
   const report: DemoReport = {
     world: { ...world, zones: world.zones.length, advisors: world.advisors.length },
-    period: { start: new Date(startAt).toISOString(), end: new Date(options.endAt).toISOString(), days: Math.ceil((options.endAt - startAt) / DAY_MS), timeZone: zone },
-    alreadyPresent: false, customers: 0, requests: 0, events: 0, open: 0, clusters: 0, rowChecks: true, rebuiltIndexes: 0,
+    period: {
+      start: new Date(startAt).toISOString(),
+      end: new Date(options.endAt).toISOString(),
+      days: Math.ceil((options.endAt - startAt) / DAY_MS),
+      timeZone: zone,
+    },
+    alreadyPresent: false,
+    customers: 0,
+    requests: 0,
+    events: 0,
+    open: 0,
+    clusters: 0,
+    rowChecks: true,
+    rebuiltIndexes: 0,
     seconds: { world: (tWorld - t0) / 1000, customers: 0, requests: 0, indexes: 0, total: 0 },
   };
 
@@ -120,21 +144,34 @@ export async function generateDemo(pool: pg.Pool, options: DemoOptions, progress
       await client.query(sql('demo/lock_tables'));
       await client.query(sql('demo/lock_references'));
       report.rowChecks = options.checkRows || !(await skipRowTriggers(client));
-      const { rows: [already] } = await client.query(sql('demo/already_generated'), [[...Object.values(CHANNEL_SOURCE), sourceOf('')], `demo-${options.seed}-1`]);
+      const {
+        rows: [already],
+      } = await client.query(sql('demo/already_generated'), [
+        [...Object.values(CHANNEL_SOURCE), sourceOf('')],
+        `demo-${options.seed}-1`,
+      ]);
       if (already.present) {
         report.alreadyPresent = true;
         return false;
       }
-      const { rows: [bases] } = await client.query<{ requests: number; customers: number }>(sql('demo/id_bases'));
-      const { rows: [held] } = await client.query<{ n: number }>(sql('demo/estimated_requests'));
-      let indexes: { drop_statement: string; create_statement: string }[] = [];
+      const {
+        rows: [bases],
+      } = await client.query<{ requests: number; customers: number }>(sql('demo/id_bases'));
+      const {
+        rows: [held],
+      } = await client.query<{ n: number }>(sql('demo/estimated_requests'));
+      let indexes: Array<{ drop_statement: string; create_statement: string }> = [];
       const bulkFrom = options.bulkMinRequests === undefined ? BULK_MIN_REQUESTS : options.bulkMinRequests;
       if (bulkFrom !== null && total >= bulkFrom && total >= held.n) {
         ({ rows: indexes } = await client.query(sql('demo/secondary_indexes')));
         await client.query("SET LOCAL maintenance_work_mem = '512MB'");
-        for (const ix of indexes) await client.query(ix.drop_statement);
+        for (const ix of indexes) {
+          await client.query(ix.drop_statement);
+        }
       }
-      const { rows: [ref] } = await client.query<Reference>(sql('demo/reference'));
+      const {
+        rows: [ref],
+      } = await client.query<Reference>(sql('demo/reference'));
       const { rows: policyRows } = await client.query<SlaPolicy>(sql('demo/sla_policies'));
       const { rows: holidayRows } = await client.query<{ day: string }>(sql('demo/holidays'));
 
@@ -147,7 +184,10 @@ export async function generateDemo(pool: pg.Pool, options: DemoOptions, progress
       const arabic = new Uint8Array(customerCount);
       progress('customers', 0, customerCount);
       const communities = world.zones.filter((z) => z.kind === 'community');
-      const homeZones = new Weighted(communities.map((z) => z.id), communities.map((z) => Math.max(z.population, 50)));
+      const homeZones = new Weighted(
+        communities.map((z) => z.id),
+        communities.map((z) => Math.max(z.population, 50))
+      );
       const customerPrng = root.fork('customers');
       let pending: Promise<unknown> = Promise.resolve();
       const lines: string[] = [];
@@ -155,9 +195,14 @@ export async function generateDemo(pool: pg.Pool, options: DemoOptions, progress
       for (let i = 0; i < customerCount; i++) {
         const c = fakeCustomer(customerPrng, homeZones, startAt - Math.floor(customerPrng.float() * 730) * DAY_MS);
         arabic[i] = c.language === 'ar' ? 1 : 0;
-        lines.push(`${bases.customers + i + 1}\t${copyText(c.name)}\t${c.phone}\t${c.email ?? NULL}\t${c.nationalId ?? NULL}\t${c.language}\t`
-          + `${c.homeZoneId ?? NULL}\t${copyTime(c.createdAt)}\n`);
-        if (i % YIELD_EVERY === 0) { pack(lines, blocks); await yieldToLoop(); }
+        lines.push(
+          `${bases.customers + i + 1}\t${copyText(c.name)}\t${c.phone}\t${c.email ?? NULL}\t${c.nationalId ?? NULL}\t${c.language}\t` +
+            `${c.homeZoneId ?? NULL}\t${copyTime(c.createdAt)}\n`
+        );
+        if (i % YIELD_EVERY === 0) {
+          pack(lines, blocks);
+          await yieldToLoop();
+        }
         if ((i + 1) % options.chunkRequests === 0 || i === customerCount - 1) {
           pack(lines, blocks);
           await pending;
@@ -171,14 +216,26 @@ export async function generateDemo(pool: pg.Pool, options: DemoOptions, progress
       tCustomers = performance.now();
 
       // requests ---------------------------------------------------------------------------------------
-      const stageOrder = ref.stages.filter((s) => s.status_code === 'in_progress' && s.code !== 'in_progress').map((s) => s.code);
+      const stageOrder = ref.stages
+        .filter((s) => s.status_code === 'in_progress' && s.code !== 'in_progress')
+        .map((s) => s.code);
       const factory = new RequestFactory({
-        seed: options.seed, timeZone: zone, endAt: options.endAt, zones: world.zones, topics: ref.topics, channels: ref.channels,
-        categories: ref.categories, stages: new Map(ref.stages.map((s) => [s.code, s.progress_pct])), workStages: stageOrder,
-        policies: new SlaPolicies(policyRows), customers: { firstId: bases.customers + 1, count: customerCount, arabic },
+        seed: options.seed,
+        timeZone: zone,
+        endAt: options.endAt,
+        zones: world.zones,
+        topics: ref.topics,
+        channels: ref.channels,
+        categories: ref.categories,
+        stages: new Map(ref.stages.map((s) => [s.code, s.progress_pct])),
+        workStages: stageOrder,
+        policies: new SlaPolicies(policyRows),
+        customers: { firstId: bases.customers + 1, count: customerCount, arabic },
         advisors: world.advisors.map((a) => ({ id: a.id, code: a.code, speed: a.speed, department: a.department })),
       });
-      const plan = planClusters(root.fork('clusters'), days, counts, factory.zones, (z, p) => factory.recurringTopic(z, p));
+      const plan = planClusters(root.fork('clusters'), days, counts, factory.zones, (z, p) =>
+        factory.recurringTopic(z, p)
+      );
       report.clusters = plan.clusters.length;
       const prng = root.fork('requests');
       progress('requests', 0, total);
@@ -194,9 +251,11 @@ export async function generateDemo(pool: pg.Pool, options: DemoOptions, progress
         pack(eventLines, eventBlocks);
         await pending;
         const [from, to, r, e] = [bases.requests + firstOfChunk, bases.requests + seq, requestBlocks, eventBlocks];
-        pending = handled(copyLines(client, sql('demo/copy_requests'), r)
-          .then(() => copyLines(client, sql('demo/copy_events'), e))
-          .then(() => client.query(sql('demo/mark_pending'), [from, to])));
+        pending = handled(
+          copyLines(client, sql('demo/copy_requests'), r)
+            .then(() => copyLines(client, sql('demo/copy_events'), e))
+            .then(() => client.query(sql('demo/mark_pending'), [from, to]))
+        );
         requestBlocks = [];
         eventBlocks = [];
         inChunk = 0;
@@ -204,15 +263,21 @@ export async function generateDemo(pool: pg.Pool, options: DemoOptions, progress
         progress('requests', seq, total);
       };
       for (const day of days) {
-        const arrivals: { at: number; cluster: Cluster | null }[] = [];
-        for (let k = 0; k < plan.ordinary[day.index]; k++) arrivals.push({ at: arrivalTime(day, prng), cluster: null });
-        for (const cluster of plan.members[day.index]) arrivals.push({ at: arrivalTime(day, prng), cluster });
+        const arrivals: Array<{ at: number; cluster: Cluster | null }> = [];
+        for (let k = 0; k < plan.ordinary[day.index]; k++) {
+          arrivals.push({ at: arrivalTime(day, prng), cluster: null });
+        }
+        for (const cluster of plan.members[day.index]) {
+          arrivals.push({ at: arrivalTime(day, prng), cluster });
+        }
         arrivals.sort((a, b) => a.at - b.at);
         for (const a of arrivals) {
           seq++;
           const w = factory.write(bases.requests + seq, seq, a.at, day, a.cluster, prng, requestLines, eventLines);
           report.events += w.events;
-          if (w.open) report.open++;
+          if (w.open) {
+            report.open++;
+          }
           inChunk++;
           if (seq % YIELD_EVERY === 0) {
             pack(requestLines, requestBlocks);
@@ -220,9 +285,13 @@ export async function generateDemo(pool: pg.Pool, options: DemoOptions, progress
             await yieldToLoop();
           }
         }
-        if (inChunk >= options.chunkRequests) await flush();
+        if (inChunk >= options.chunkRequests) {
+          await flush();
+        }
       }
-      if (inChunk) await flush();
+      if (inChunk) {
+        await flush();
+      }
       await pending;
       report.requests = seq;
       tRequests = performance.now();
@@ -234,12 +303,17 @@ export async function generateDemo(pool: pg.Pool, options: DemoOptions, progress
       await client.query(sql('demo/advance_ids'), [bases.requests + seq, bases.customers + customerCount]);
       return true;
     });
-    if (!loaded) return report;
+    if (!loaded) {
+      return report;
+    }
     await client.query(sql('demo/analyze_loaded'));
     const tEnd = performance.now();
     report.seconds = {
-      world: (tWorld - t0) / 1000, customers: (tCustomers - tWorld) / 1000, requests: (tRequests - tCustomers) / 1000,
-      indexes: (tEnd - tRequests) / 1000, total: (tEnd - t0) / 1000,
+      world: (tWorld - t0) / 1000,
+      customers: (tCustomers - tWorld) / 1000,
+      requests: (tRequests - tCustomers) / 1000,
+      indexes: (tEnd - tRequests) / 1000,
+      total: (tEnd - t0) / 1000,
     };
     return report;
   });

@@ -74,7 +74,13 @@ const SATISFACTION_MET = [3, 5, 12, 35, 45];
 const SATISFACTION_BREACHED = [25, 25, 25, 15, 10];
 
 const DEFAULT_PROGRESS: Readonly<Record<Status, number | null>> = {
-  received: 0, assigned: 10, in_progress: 30, on_hold: null, resolved: 95, closed: 100, cancelled: null,
+  received: 0,
+  assigned: 10,
+  in_progress: 30,
+  on_hold: null,
+  resolved: 95,
+  closed: 100,
+  cancelled: null,
 };
 
 class Builder implements Journey {
@@ -92,21 +98,52 @@ class Builder implements Journey {
   lastAt: number;
   stopped = false;
 
-  constructor(private stages: StageProgress, private endAt: number, createdAt: number, source: string) {
+  constructor(
+    private stages: StageProgress,
+    private endAt: number,
+    createdAt: number,
+    source: string
+  ) {
     this.lastAt = createdAt;
-    this.events.push({ kind: 'received', from: null, to: 'received', stage: 'received', progress: 0, advisorId: null, actor: source, note: null, at: createdAt });
+    this.events.push({
+      kind: 'received',
+      from: null,
+      to: 'received',
+      stage: 'received',
+      progress: 0,
+      advisorId: null,
+      actor: source,
+      note: null,
+      at: createdAt,
+    });
   }
 
   /** Appends an event no earlier than GAP after the last; once past the end of the period, nothing more. */
-  private push(kind: EventKind, to: Status, stage: string, progress: number, at: number, note: string | null, actor = this.advisorCode): number {
+  private push(
+    kind: EventKind,
+    to: Status,
+    stage: string,
+    progress: number,
+    at: number,
+    note: string | null,
+    actor = this.advisorCode
+  ): number {
     const t = Math.max(Math.floor(at / 1000) * 1000, this.lastAt + GAP);
-    if (this.stopped || t > this.endAt) { this.stopped = true; return t; }
+    if (this.stopped || t > this.endAt) {
+      this.stopped = true;
+      return t;
+    }
     this.events.push({ kind, from: this.status, to, stage, progress, advisorId: this.advisorId, actor, note, at: t });
     this.status = to;
     this.stage = stage;
     this.progress = progress;
     this.lastAt = t;
-    if (this.firstResponseAt === null && (kind === 'first_response' || kind === 'stage' || kind === 'on_hold' || kind === 'resolved')) this.firstResponseAt = t;
+    if (
+      this.firstResponseAt === null &&
+      (kind === 'first_response' || kind === 'stage' || kind === 'on_hold' || kind === 'resolved')
+    ) {
+      this.firstResponseAt = t;
+    }
     return t;
   }
 
@@ -114,17 +151,32 @@ class Builder implements Journey {
   move(to: Status, stage: string, at: number, note: string | null = null, actor?: string): number {
     const from = this.status;
     let kind: EventKind;
-    if (to === from) kind = to === 'assigned' ? 'assigned' : 'stage';
-    else if (to === 'in_progress') kind = from === 'on_hold' ? 'resumed' : from === 'resolved' || from === 'closed' ? 'reopened' : 'stage';
-    else kind = to as EventKind;
+    if (to === from) {
+      kind = to === 'assigned' ? 'assigned' : 'stage';
+    } else if (to === 'in_progress') {
+      kind = from === 'on_hold' ? 'resumed' : from === 'resolved' || from === 'closed' ? 'reopened' : 'stage';
+    } else {
+      kind = to as EventKind;
+    }
     // as applyEvent: a known stage gives its own progress (null keeps the current one)
     const progress = (this.stages.has(stage) ? this.stages.get(stage) : DEFAULT_PROGRESS[to]) ?? this.progress;
     const t = this.push(kind, to, stage, progress, at, note, actor);
-    if (this.stopped) return t;
-    if (kind === 'resolved') this.resolvedAt = t;
-    if (kind === 'closed') this.closedAt = t;
-    if (kind === 'cancelled') this.cancelledAt = t;
-    if (kind === 'reopened') { this.resolvedAt = null; this.closedAt = null; }
+    if (this.stopped) {
+      return t;
+    }
+    if (kind === 'resolved') {
+      this.resolvedAt = t;
+    }
+    if (kind === 'closed') {
+      this.closedAt = t;
+    }
+    if (kind === 'cancelled') {
+      this.cancelledAt = t;
+    }
+    if (kind === 'reopened') {
+      this.resolvedAt = null;
+      this.closedAt = null;
+    }
     return t;
   }
 
@@ -134,7 +186,10 @@ class Builder implements Journey {
 
   assign(advisor: JourneyAdvisor, at: number): number {
     const t = Math.max(Math.floor(at / 1000) * 1000, this.lastAt + GAP);
-    if (this.stopped || t > this.endAt) { this.stopped = true; return t; }
+    if (this.stopped || t > this.endAt) {
+      this.stopped = true;
+      return t;
+    }
     this.advisorId = advisor.id;
     this.advisorCode = advisor.code;
     return this.move('assigned', 'assigned', at);
@@ -153,7 +208,12 @@ class Builder implements Journey {
 function rating(prng: Prng, met: boolean): number {
   const weights = met ? SATISFACTION_MET : SATISFACTION_BREACHED;
   let x = prng.float() * 100;
-  for (let i = 0; i < 5; i++) { x -= weights[i]; if (x < 0) return i + 1; }
+  for (let i = 0; i < 5; i++) {
+    x -= weights[i];
+    if (x < 0) {
+      return i + 1;
+    }
+  }
   return 5;
 }
 
@@ -164,7 +224,13 @@ export function planJourney(input: JourneyInput, stages: StageProgress, prng: Pr
   const resTarget = input.resolutionMinutes * MINUTE;
 
   if (prng.chance(JOURNEY_ODDS.cancelEarly)) {
-    b.move('cancelled', 'cancelled', t0 + prng.exponential(Math.min(frTarget, 2 * HOUR)), 'withdrawn by the customer', input.source);
+    b.move(
+      'cancelled',
+      'cancelled',
+      t0 + prng.exponential(Math.min(frTarget, 2 * HOUR)),
+      'withdrawn by the customer',
+      input.source
+    );
     return b;
   }
   const advisor = prng.pick(input.advisors);
@@ -172,7 +238,9 @@ export function planJourney(input: JourneyInput, stages: StageProgress, prng: Pr
   let t = b.assign(advisor, t0 + Math.max(MINUTE, prng.exponential(frTarget * 0.15)));
   if (prng.chance(JOURNEY_ODDS.reassign) && input.advisors.length > 1) {
     let other = prng.pick(input.advisors);
-    if (other.id === advisor.id) other = input.advisors[(input.advisors.indexOf(advisor) + 1) % input.advisors.length];
+    if (other.id === advisor.id) {
+      other = input.advisors[(input.advisors.indexOf(advisor) + 1) % input.advisors.length];
+    }
     t = b.assign(other, t + prng.exponential(frTarget * 0.2));
   }
   const frAt = t0 + frTarget * prng.logNormal(PACE.firstResponse[0] * pace, PACE.firstResponse[1]);
@@ -185,7 +253,10 @@ export function planJourney(input: JourneyInput, stages: StageProgress, prng: Pr
 
   const hold = prng.chance(JOURNEY_ODDS.onHold) ? Math.max(HOUR, prng.exponential(20 * HOUR)) : 0;
   const path = input.workStages.length ? pickPath(input.workStages, prng) : [];
-  const resolveAt = Math.max(t0 + resTarget * prng.logNormal(PACE.resolution[0] * pace, PACE.resolution[1]) + hold, t + (path.length + 1) * GAP);
+  const resolveAt = Math.max(
+    t0 + resTarget * prng.logNormal(PACE.resolution[0] * pace, PACE.resolution[1]) + hold,
+    t + (path.length + 1) * GAP
+  );
   // the stages spread over the time left; the hold (if any) comes before one of them
   const span = resolveAt - hold - t;
   const marks = path.map(() => prng.float()).sort((x, y) => x - y);
@@ -194,10 +265,17 @@ export function planJourney(input: JourneyInput, stages: StageProgress, prng: Pr
   let shift = 0;
   for (let i = 0; i <= path.length; i++) {
     if (i === cancelAt) {
-      b.move('cancelled', 'cancelled', t + prng.exponential(HOUR), prng.chance(0.5) ? 'duplicate of another request' : 'withdrawn by the customer');
+      b.move(
+        'cancelled',
+        'cancelled',
+        t + prng.exponential(HOUR),
+        prng.chance(0.5) ? 'duplicate of another request' : 'withdrawn by the customer'
+      );
       return b;
     }
-    if (i === path.length) break;
+    if (i === path.length) {
+      break;
+    }
     const at = t + span * marks[i] + shift;
     if (i === holdBefore) {
       b.move('on_hold', 'on_hold', at, 'awaiting the customer');
@@ -216,9 +294,22 @@ export function planJourney(input: JourneyInput, stages: StageProgress, prng: Pr
   const met = resolveAt - t0 <= resTarget;
 
   if (prng.chance(JOURNEY_ODDS.reopen)) {
-    if (prng.chance(0.5)) t = b.close(t + closeAfter(prng), prng.chance(JOURNEY_ODDS.rated) ? rating(prng, false) : null, closeActor(prng, b));
-    t = b.move('in_progress', 'in_progress', t + prng.exponential(12 * HOUR), 'reopened: the customer reports the problem is back');
-    if (input.workStages.length) t = b.move('in_progress', input.workStages[input.workStages.length - 1], t + prng.exponential(resTarget * 0.2));
+    if (prng.chance(0.5)) {
+      t = b.close(
+        t + closeAfter(prng),
+        prng.chance(JOURNEY_ODDS.rated) ? rating(prng, false) : null,
+        closeActor(prng, b)
+      );
+    }
+    t = b.move(
+      'in_progress',
+      'in_progress',
+      t + prng.exponential(12 * HOUR),
+      'reopened: the customer reports the problem is back'
+    );
+    if (input.workStages.length) {
+      t = b.move('in_progress', input.workStages[input.workStages.length - 1], t + prng.exponential(resTarget * 0.2));
+    }
     t = b.move('resolved', 'resolved', t + prng.exponential(resTarget * 0.3));
   }
   b.close(t + closeAfter(prng), prng.chance(JOURNEY_ODDS.rated) ? rating(prng, met) : null, closeActor(prng, b));
@@ -236,7 +327,9 @@ function closeActor(prng: Prng, b: Builder): string {
 
 /** A department's work: two to all of its stages, in order, always ending with the last. */
 function pickPath(stages: readonly string[], prng: Prng): string[] {
-  if (stages.length <= 2) return [...stages];
+  if (stages.length <= 2) {
+    return [...stages];
+  }
   const last = stages[stages.length - 1];
   const middle = stages.slice(0, -1).filter(() => prng.chance(0.55));
   return middle.length ? [...middle, last] : [stages[prng.int(0, stages.length - 2)], last];

@@ -3,7 +3,16 @@ import assert from 'node:assert/strict';
 import { CategoryMix, ChannelMix, TopicMix, channelShares } from './mix.ts';
 import { Prng } from './prng.ts';
 
-const CHANNELS = ['website', 'social_media', 'call_centre', 'whatsapp', 'virtual_assistant', 'open311', 'import', 'walk_in'];
+const CHANNELS = [
+  'website',
+  'social_media',
+  'call_centre',
+  'whatsapp',
+  'virtual_assistant',
+  'open311',
+  'import',
+  'walk_in',
+];
 
 test('WhatsApp and the virtual assistant grow year by year while the call centre shrinks', () => {
   const [y0, y2] = [channelShares(0), channelShares(2)];
@@ -22,11 +31,25 @@ test('no walk-ins at night or at weekends', () => {
 });
 
 test('beaches are mostly about beach cleanliness; inquiries come with customer-service topics', () => {
-  const topics = new TopicMix(['environment.beach_cleanliness', 'waste.overflowing_bin', 'customer_service.general', 'parks.damaged_facility']);
+  const topics = new TopicMix([
+    'environment.beach_cleanliness',
+    'waste.overflowing_bin',
+    'customer_service.general',
+    'parks.damaged_facility',
+  ]);
   const p = new Prng('t');
   const beach = Array.from({ length: 2000 }, () => topics.pick(p, 'beach', false));
   assert.ok(beach.filter((t) => t === 'environment.beach_cleanliness').length > 1000);
-  const categories = new CategoryMix(['inquiry', 'report', 'observation', 'complaint', 'service_request', 'suggestion']);
-  const inquiries = Array.from({ length: 1000 }, () => categories.pick(p, 'customer_service.general')).filter((c) => c === 'inquiry').length;
+  const categories = new CategoryMix([
+    'inquiry',
+    'report',
+    'observation',
+    'complaint',
+    'service_request',
+    'suggestion',
+  ]);
+  const inquiries = Array.from({ length: 1000 }, () => categories.pick(p, 'customer_service.general')).filter(
+    (c) => c === 'inquiry'
+  ).length;
   assert.ok(inquiries > 600);
 });

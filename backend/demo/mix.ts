@@ -25,13 +25,20 @@ export function channelShares(years: number): Record<ChannelCode, number> {
 
 /** The system each channel's requests come from (the request's `source`). */
 export const CHANNEL_SOURCE: Readonly<Record<ChannelCode, string>> = {
-  website: 'portal', social_media: 'social-hub', call_centre: 'crm', whatsapp: 'whatsapp-bot',
-  virtual_assistant: 'va-bot', open311: 'open311', import: 'legacy-import', walk_in: 'counter',
+  website: 'portal',
+  social_media: 'social-hub',
+  call_centre: 'crm',
+  whatsapp: 'whatsapp-bot',
+  virtual_assistant: 'va-bot',
+  open311: 'open311',
+  import: 'legacy-import',
+  walk_in: 'counter',
 };
 export const sourceOf = (channel: ChannelCode) => CHANNEL_SOURCE[channel] ?? 'demo';
 
 type HourBand = 'night' | 'office' | 'evening';
-const bandOf = (localHour: number): HourBand => (localHour < 7 || localHour >= 22 ? 'night' : localHour < 16 ? 'office' : 'evening');
+const bandOf = (localHour: number): HourBand =>
+  localHour < 7 || localHour >= 22 ? 'night' : localHour < 16 ? 'office' : 'evening';
 const BAND_FACTOR: Record<HourBand, Partial<Record<ChannelCode, number>>> = {
   night: { call_centre: 0.5, walk_in: 0, whatsapp: 1.5, virtual_assistant: 1.8, website: 1.2 },
   office: {},
@@ -55,7 +62,9 @@ export class ChannelMix {
       const left = Math.max(0.1, 1 - this.channels.reduce((a, c) => a + (shares[c] ?? 0), 0));
       const weights = this.channels.map((c) => {
         let w = (shares[c] ?? left / unknown) * (BAND_FACTOR[band][c] ?? 1);
-        if (c === 'walk_in' && weekend) w = 0;
+        if (c === 'walk_in' && weekend) {
+          w = 0;
+        }
         return w;
       });
       table = new Weighted(this.channels, weights);
@@ -70,32 +79,68 @@ export type PlaceKind = 'community' | SiteType;
 /** Relative frequency of each topic by kind of place. Topics not listed weigh 1 in communities. */
 export const TOPIC_WEIGHTS: Readonly<Record<PlaceKind, Readonly<Record<string, number>>>> = {
   community: {
-    'waste.overflowing_bin': 14, 'waste.illegal_dumping': 7, 'waste.bulk_collection': 6, 'public_health.pest_control': 9,
-    'public_health.stray_animals': 4, 'food_safety.violation': 3, 'food_safety.hygiene': 4, 'buildings.violation': 6,
-    'buildings.permit': 4, 'drainage.blocked_drain': 3, 'drainage.sewage_overflow': 1.5, 'parks.damaged_facility': 2,
-    'parks.irrigation_leak': 2, 'environment.beach_cleanliness': 0.3, 'environment.noise': 6, 'environment.air_quality': 2.5,
-    'customer_service.general': 12, 'customer_service.fees': 7,
+    'waste.overflowing_bin': 14,
+    'waste.illegal_dumping': 7,
+    'waste.bulk_collection': 6,
+    'public_health.pest_control': 9,
+    'public_health.stray_animals': 4,
+    'food_safety.violation': 3,
+    'food_safety.hygiene': 4,
+    'buildings.violation': 6,
+    'buildings.permit': 4,
+    'drainage.blocked_drain': 3,
+    'drainage.sewage_overflow': 1.5,
+    'parks.damaged_facility': 2,
+    'parks.irrigation_leak': 2,
+    'environment.beach_cleanliness': 0.3,
+    'environment.noise': 6,
+    'environment.air_quality': 2.5,
+    'customer_service.general': 12,
+    'customer_service.fees': 7,
   },
   park: {
-    'parks.damaged_facility': 35, 'parks.irrigation_leak': 25, 'waste.overflowing_bin': 15, 'public_health.stray_animals': 6,
-    'environment.noise': 5, 'public_health.pest_control': 4, 'customer_service.general': 3,
+    'parks.damaged_facility': 35,
+    'parks.irrigation_leak': 25,
+    'waste.overflowing_bin': 15,
+    'public_health.stray_animals': 6,
+    'environment.noise': 5,
+    'public_health.pest_control': 4,
+    'customer_service.general': 3,
   },
   beach: {
-    'environment.beach_cleanliness': 55, 'waste.overflowing_bin': 15, 'waste.illegal_dumping': 6, 'environment.noise': 5,
-    'public_health.stray_animals': 3, 'customer_service.general': 3, 'environment.air_quality': 2,
+    'environment.beach_cleanliness': 55,
+    'waste.overflowing_bin': 15,
+    'waste.illegal_dumping': 6,
+    'environment.noise': 5,
+    'public_health.stray_animals': 3,
+    'customer_service.general': 3,
+    'environment.air_quality': 2,
   },
   market: {
-    'food_safety.hygiene': 30, 'food_safety.violation': 22, 'waste.overflowing_bin': 15, 'public_health.pest_control': 14,
-    'drainage.sewage_overflow': 3, 'environment.noise': 4, 'customer_service.fees': 3,
+    'food_safety.hygiene': 30,
+    'food_safety.violation': 22,
+    'waste.overflowing_bin': 15,
+    'public_health.pest_control': 14,
+    'drainage.sewage_overflow': 3,
+    'environment.noise': 4,
+    'customer_service.fees': 3,
   },
 };
 /** On a rain storm day, drains dominate. */
 const STORM_BOOST: Readonly<Record<string, number>> = { 'drainage.blocked_drain': 12, 'drainage.sewage_overflow': 3 };
 /** Topics that make a recurring problem at one spot. */
 export const RECURRING_TOPICS: ReadonlySet<string> = new Set([
-  'waste.overflowing_bin', 'waste.illegal_dumping', 'public_health.stray_animals', 'public_health.pest_control',
-  'drainage.blocked_drain', 'drainage.sewage_overflow', 'parks.damaged_facility', 'parks.irrigation_leak',
-  'environment.beach_cleanliness', 'environment.noise', 'food_safety.hygiene',
+  'waste.overflowing_bin',
+  'waste.illegal_dumping',
+  'public_health.stray_animals',
+  'public_health.pest_control',
+  'drainage.blocked_drain',
+  'drainage.sewage_overflow',
+  'parks.damaged_facility',
+  'parks.irrigation_leak',
+  'environment.beach_cleanliness',
+  'environment.noise',
+  'food_safety.hygiene',
 ]);
 
 export class TopicMix {
@@ -110,7 +155,9 @@ export class TopicMix {
       const known = this.topics.filter((c) => !only || only.has(c));
       // A catalogue none of whose topics is known to recur (another city's): any topic may.
       const pool = known.length ? known : [...this.topics];
-      const weights = pool.map((c) => (base[c] ?? (kind === 'community' ? 1 : 0)) * (storm ? STORM_BOOST[c] ?? 1 : 1));
+      const weights = pool.map(
+        (c) => (base[c] ?? (kind === 'community' ? 1 : 0)) * (storm ? (STORM_BOOST[c] ?? 1) : 1)
+      );
       t = new Weighted(pool, weights.some((w) => w > 0) ? weights : pool.map(() => 1));
       this.tables.set(key, t);
     }
@@ -123,7 +170,7 @@ export class TopicMix {
 }
 
 /** Category weights by topic (prefix rules; the first match wins). */
-const CATEGORY_RULES: readonly [RegExp, Readonly<Record<string, number>>][] = [
+const CATEGORY_RULES: ReadonlyArray<[RegExp, Readonly<Record<string, number>>]> = [
   [/^customer_service\./, { inquiry: 70, complaint: 15, suggestion: 10, service_request: 5 }],
   [/^buildings\.permit$/, { service_request: 55, inquiry: 40, complaint: 5 }],
   [/^waste\.bulk_collection$/, { service_request: 80, inquiry: 15, complaint: 5 }],
@@ -156,7 +203,11 @@ export type Priority = (typeof PRIORITY_ORDER)[number];
 export function priorityFor(prng: Prng, defaultPriority: Priority): Priority {
   const i = PRIORITY_ORDER.indexOf(defaultPriority);
   const r = prng.float();
-  if (r < 0.04) return PRIORITY_ORDER[Math.min(3, i + 1)];
-  if (r < 0.07) return PRIORITY_ORDER[Math.max(0, i - 1)];
+  if (r < 0.04) {
+    return PRIORITY_ORDER[Math.min(3, i + 1)];
+  }
+  if (r < 0.07) {
+    return PRIORITY_ORDER[Math.max(0, i - 1)];
+  }
   return defaultPriority;
 }

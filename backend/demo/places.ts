@@ -19,23 +19,33 @@ export type DemoZone = {
   /** a point surely inside (ST_PointOnSurface), the fallback when sampling misses */
   inside: Point;
   /** a community's public sites, as circles to keep out of */
-  sites: { centre: Point; radius: number }[];
+  sites: Array<{ centre: Point; radius: number }>;
 };
 
 const SITE_CLEARANCE_M = 10;
 
 function acceptable(zone: DemoZone, p: Point): boolean {
-  if (!zone.shape.contains(p[0], p[1])) return false;
-  for (const s of zone.sites) if (distanceMetres(s.centre, p) < s.radius + SITE_CLEARANCE_M) return false;
+  if (!zone.shape.contains(p[0], p[1])) {
+    return false;
+  }
+  for (const s of zone.sites) {
+    if (distanceMetres(s.centre, p) < s.radius + SITE_CLEARANCE_M) {
+      return false;
+    }
+  }
   return true;
 }
 
 export function pointIn(zone: DemoZone, prng: Prng): Point {
   for (let i = 0; i < 50; i++) {
     const p = zone.shape.sample(prng, 100);
-    if (!p) break;
+    if (!p) {
+      break;
+    }
     const r = round6(p);
-    if (acceptable(zone, r)) return r;
+    if (acceptable(zone, r)) {
+      return r;
+    }
   }
   return zone.inside;
 }
@@ -48,15 +58,23 @@ export function pointNear(zone: DemoZone, centre: Point, radius: number, prng: P
 
 /** A point in the zones' bounding box that lies in no zone. */
 export function pointOutside(zones: readonly DemoZone[], prng: Prng): Point {
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  let minX = Infinity,
+    minY = Infinity,
+    maxX = -Infinity,
+    maxY = -Infinity;
   for (const z of zones) {
-    minX = Math.min(minX, z.shape.minX); minY = Math.min(minY, z.shape.minY);
-    maxX = Math.max(maxX, z.shape.maxX); maxY = Math.max(maxY, z.shape.maxY);
+    minX = Math.min(minX, z.shape.minX);
+    minY = Math.min(minY, z.shape.minY);
+    maxX = Math.max(maxX, z.shape.maxX);
+    maxY = Math.max(maxY, z.shape.maxY);
   }
-  const padX = (maxX - minX) * 0.05, padY = (maxY - minY) * 0.05;
+  const padX = (maxX - minX) * 0.05,
+    padY = (maxY - minY) * 0.05;
   for (let i = 0; i < 1000; i++) {
     const p = round6([prng.range(minX - padX, maxX + padX), prng.range(minY - padY, maxY + padY)]);
-    if (!zones.some((z) => z.shape.contains(p[0], p[1]))) return p;
+    if (!zones.some((z) => z.shape.contains(p[0], p[1]))) {
+      return p;
+    }
   }
   return round6([minX - padX, minY - padY]);
 }

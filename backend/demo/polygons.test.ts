@@ -5,8 +5,31 @@ import { Prng } from './prng.ts';
 
 // a 0.1° square with a 0.02° square hole, plus a separate small square
 const shape: MultiPolygonCoords = [
-  [[[55, 25], [55.1, 25], [55.1, 25.1], [55, 25.1], [55, 25]], [[55.04, 25.04], [55.06, 25.04], [55.06, 25.06], [55.04, 25.06], [55.04, 25.04]]],
-  [[[55.2, 25], [55.21, 25], [55.21, 25.01], [55.2, 25.01], [55.2, 25]]],
+  [
+    [
+      [55, 25],
+      [55.1, 25],
+      [55.1, 25.1],
+      [55, 25.1],
+      [55, 25],
+    ],
+    [
+      [55.04, 25.04],
+      [55.06, 25.04],
+      [55.06, 25.06],
+      [55.04, 25.06],
+      [55.04, 25.04],
+    ],
+  ],
+  [
+    [
+      [55.2, 25],
+      [55.21, 25],
+      [55.21, 25.01],
+      [55.2, 25.01],
+      [55.2, 25],
+    ],
+  ],
 ];
 
 test('contains follows the even-odd rule over holes and parts', () => {
@@ -25,7 +48,9 @@ test('samples land inside, spread over the whole shape', () => {
   for (let i = 0; i < 5000; i++) {
     const pt = s.sample(p)!;
     assert.ok(s.contains(pt[0], pt[1]));
-    if (pt[0] > 55.03 && pt[0] < 55.07 && pt[1] > 25.03 && pt[1] < 25.07) inHoleRegion++;
+    if (pt[0] > 55.03 && pt[0] < 55.07 && pt[1] > 25.03 && pt[1] < 25.07) {
+      inHoleRegion++;
+    }
   }
   assert.ok(inHoleRegion > 0);
 });
@@ -43,5 +68,7 @@ test('an ellipse is a closed ring within its radius of the centre', () => {
   const ring = ellipse([55.05, 25.02], 300, 100, 0.5, 16);
   assert.equal(ring.length, 17);
   assert.deepEqual(ring[0], ring[16]);
-  for (const p of ring) assert.ok(distanceMetres([55.05, 25.02], p) <= 300.5);
+  for (const p of ring) {
+    assert.ok(distanceMetres([55.05, 25.02], p) <= 300.5);
+  }
 });

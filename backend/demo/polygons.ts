@@ -3,7 +3,7 @@
 // sampling by rejection, and distances in metres (local equirectangular approximation, fine at city scale).
 import type { Prng } from './prng.ts';
 
-export type Ring = [number, number][];
+export type Ring = Array<[number, number]>;
 export type MultiPolygonCoords = Ring[][];
 export type Point = [number, number];
 
@@ -16,7 +16,10 @@ export function metresPerDegLon(lat: number): number {
 
 /** The point `metres` away from (lon, lat) towards `bearing` radians (0 = east, π/2 = north). */
 export function offset([lon, lat]: Point, metres: number, bearing: number): Point {
-  return [lon + (metres * Math.cos(bearing)) / metresPerDegLon(lat), lat + (metres * Math.sin(bearing)) / METRES_PER_DEG_LAT];
+  return [
+    lon + (metres * Math.cos(bearing)) / metresPerDegLon(lat),
+    lat + (metres * Math.sin(bearing)) / METRES_PER_DEG_LAT,
+  ];
 }
 
 export function distanceMetres([lon1, lat1]: Point, [lon2, lat2]: Point): number {
@@ -26,8 +29,12 @@ export function distanceMetres([lon1, lat1]: Point, [lon2, lat2]: Point): number
 
 /** Polygon or MultiPolygon GeoJSON coordinates → MultiPolygon coordinates. */
 export function asMultiPolygon(geometry: { type: string; coordinates: unknown }): MultiPolygonCoords {
-  if (geometry.type === 'Polygon') return [geometry.coordinates as Ring[]];
-  if (geometry.type === 'MultiPolygon') return geometry.coordinates as MultiPolygonCoords;
+  if (geometry.type === 'Polygon') {
+    return [geometry.coordinates as Ring[]];
+  }
+  if (geometry.type === 'MultiPolygon') {
+    return geometry.coordinates as MultiPolygonCoords;
+  }
   throw new Error(`expected a polygon, got a ${geometry.type}`);
 }
 
@@ -42,27 +49,53 @@ export class PolygonShape {
   private readonly bandHeight: number;
 
   constructor(readonly coordinates: MultiPolygonCoords) {
-    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+    let minX = Infinity,
+      minY = Infinity,
+      maxX = -Infinity,
+      maxY = -Infinity;
     const list: number[] = [];
-    for (const polygon of coordinates) for (const ring of polygon) {
-      for (let i = 0; i < ring.length; i++) {
-        const [x1, y1] = ring[i];
-        const [x2, y2] = ring[(i + 1) % ring.length];
-        if (x1 < minX) minX = x1; if (x1 > maxX) maxX = x1;
-        if (y1 < minY) minY = y1; if (y1 > maxY) maxY = y1;
-        if (x1 === x2 && y1 === y2) continue;
-        list.push(x1, y1, x2, y2);
+    for (const polygon of coordinates) {
+      for (const ring of polygon) {
+        for (let i = 0; i < ring.length; i++) {
+          const [x1, y1] = ring[i];
+          const [x2, y2] = ring[(i + 1) % ring.length];
+          if (x1 < minX) {
+            minX = x1;
+          }
+          if (x1 > maxX) {
+            maxX = x1;
+          }
+          if (y1 < minY) {
+            minY = y1;
+          }
+          if (y1 > maxY) {
+            maxY = y1;
+          }
+          if (x1 === x2 && y1 === y2) {
+            continue;
+          }
+          list.push(x1, y1, x2, y2);
+        }
       }
     }
-    if (!list.length) throw new Error('a polygon needs at least one edge');
-    this.minX = minX; this.minY = minY; this.maxX = maxX; this.maxY = maxY;
+    if (!list.length) {
+      throw new Error('a polygon needs at least one edge');
+    }
+    this.minX = minX;
+    this.minY = minY;
+    this.maxX = maxX;
+    this.maxY = maxY;
     this.edges = Float64Array.from(list);
     this.bandHeight = (maxY - minY) / BANDS || 1;
     const perBand: number[][] = Array.from({ length: BANDS }, () => []);
     for (let e = 0; e < list.length / 4; e++) {
-      const y1 = list[e * 4 + 1], y2 = list[e * 4 + 3];
-      const lo = this.bandOf(Math.min(y1, y2)), hi = this.bandOf(Math.max(y1, y2));
-      for (let b = lo; b <= hi; b++) perBand[b].push(e);
+      const y1 = list[e * 4 + 1],
+        y2 = list[e * 4 + 3];
+      const lo = this.bandOf(Math.min(y1, y2)),
+        hi = this.bandOf(Math.max(y1, y2));
+      for (let b = lo; b <= hi; b++) {
+        perBand[b].push(e);
+      }
     }
     this.bands = perBand.map((b) => Uint32Array.from(b));
   }
@@ -73,16 +106,22 @@ export class PolygonShape {
 
   /** Even-odd rule over every ring: holes and several parts are handled alike. */
   contains(x: number, y: number): boolean {
-    if (x < this.minX || x > this.maxX || y < this.minY || y > this.maxY) return false;
+    if (x < this.minX || x > this.maxX || y < this.minY || y > this.maxY) {
+      return false;
+    }
     const band = this.bands[this.bandOf(y)];
     const e = this.edges;
     let inside = false;
     for (let k = 0; k < band.length; k++) {
       const i = band[k] * 4;
-      const y1 = e[i + 1], y2 = e[i + 3];
-      if ((y1 > y) !== (y2 > y)) {
-        const x1 = e[i], x2 = e[i + 2];
-        if (x < x1 + ((y - y1) * (x2 - x1)) / (y2 - y1)) inside = !inside;
+      const y1 = e[i + 1],
+        y2 = e[i + 3];
+      if (y1 > y !== y2 > y) {
+        const x1 = e[i],
+          x2 = e[i + 2];
+        if (x < x1 + ((y - y1) * (x2 - x1)) / (y2 - y1)) {
+          inside = !inside;
+        }
       }
     }
     return inside;
@@ -94,13 +133,18 @@ export class PolygonShape {
     const e = this.edges;
     let best = Infinity;
     for (let i = 0; i < e.length; i += 4) {
-      const ax = (e[i] - x) * kx, ay = (e[i + 1] - y) * METRES_PER_DEG_LAT;
-      const bx = (e[i + 2] - x) * kx, by = (e[i + 3] - y) * METRES_PER_DEG_LAT;
-      const dx = bx - ax, dy = by - ay;
+      const ax = (e[i] - x) * kx,
+        ay = (e[i + 1] - y) * METRES_PER_DEG_LAT;
+      const bx = (e[i + 2] - x) * kx,
+        by = (e[i + 3] - y) * METRES_PER_DEG_LAT;
+      const dx = bx - ax,
+        dy = by - ay;
       const len2 = dx * dx + dy * dy;
       const t = len2 > 0 ? Math.max(0, Math.min(1, -(ax * dx + ay * dy) / len2)) : 0;
       const d = Math.hypot(ax + t * dx, ay + t * dy);
-      if (d < best) best = d;
+      if (d < best) {
+        best = d;
+      }
     }
     return best;
   }
@@ -110,7 +154,9 @@ export class PolygonShape {
     for (let i = 0; i < tries; i++) {
       const x = this.minX + (this.maxX - this.minX) * prng.float();
       const y = this.minY + (this.maxY - this.minY) * prng.float();
-      if (this.contains(x, y)) return [x, y];
+      if (this.contains(x, y)) {
+        return [x, y];
+      }
     }
     return null;
   }
@@ -121,7 +167,8 @@ export function ellipse(centre: Point, rx: number, ry: number, angle: number, ve
   const ring: Ring = [];
   for (let i = 0; i < vertices; i++) {
     const t = (2 * Math.PI * i) / vertices;
-    const ex = rx * Math.cos(t), ey = ry * Math.sin(t);
+    const ex = rx * Math.cos(t),
+      ey = ry * Math.sin(t);
     const mx = ex * Math.cos(angle) - ey * Math.sin(angle);
     const my = ex * Math.sin(angle) + ey * Math.cos(angle);
     const bearing = Math.atan2(my, mx);

@@ -14,7 +14,8 @@ test('density classes from Dubai-style names and areas', () => {
 
 test('the latest year adds up to the total; earlier years are smaller by the growth rate', () => {
   const zones = [
-    { code: 'a', areaKm2: 1, density: 'core' as const }, { code: 'b', areaKm2: 5, density: 'urban' as const },
+    { code: 'a', areaKm2: 1, density: 'core' as const },
+    { code: 'b', areaKm2: 5, density: 'urban' as const },
     { code: 'c', areaKm2: 100, density: 'outskirts' as const },
   ];
   const figures = syntheticPopulation(zones, new Prng('p'), 100_000, 2024, 2026);
@@ -24,5 +25,8 @@ test('the latest year adds up to the total; earlier years are smaller by the gro
   const a = figures.filter((f) => f.code === 'a');
   assert.ok(Math.abs(a[0].population / a[2].population - 1 / (1 + ANNUAL_GROWTH) ** 2) < 0.02);
   const c = latest.find((f) => f.code === 'c')!;
-  assert.ok(c.population < latest.find((f) => f.code === 'a')!.population, 'a vast desert zone has fewer people than a dense core');
+  assert.ok(
+    c.population < latest.find((f) => f.code === 'a')!.population,
+    'a vast desert zone has fewer people than a dense core'
+  );
 });

@@ -17,10 +17,18 @@ export const ANNUAL_GROWTH = 0.05;
 /** A density class from an official name and area, for files that carry no class (the Dubai file). */
 export function densityFromName(nameEn: string, areaKm2: number): DensityClass {
   const name = nameEn.toUpperCase();
-  if (/\bIND\b|IND\.|INDUSTRIAL|\bPORT\b|AIRPORT|INT'L|INVESTMENT PARK|MATAAR/.test(name)) return 'industrial';
-  if (areaKm2 > 40 || /ISLAND|NAKHLAT DEIRA/.test(name)) return 'outskirts';
-  if (areaKm2 < 1.5) return 'core';
-  if (areaKm2 < 8) return 'urban';
+  if (/\bIND\b|IND\.|INDUSTRIAL|\bPORT\b|AIRPORT|INT'L|INVESTMENT PARK|MATAAR/.test(name)) {
+    return 'industrial';
+  }
+  if (areaKm2 > 40 || /ISLAND|NAKHLAT DEIRA/.test(name)) {
+    return 'outskirts';
+  }
+  if (areaKm2 < 1.5) {
+    return 'core';
+  }
+  if (areaKm2 < 8) {
+    return 'urban';
+  }
   return 'suburban';
 }
 
@@ -28,7 +36,13 @@ export type PopulationInput = { code: string; areaKm2: number; density: DensityC
 export type PopulationFigureByCode = { code: string; year: number; population: number };
 
 /** Figures for every community and every year from firstYear to lastYear; the last year sums to `total`. */
-export function syntheticPopulation(communities: PopulationInput[], prng: Prng, total: number, firstYear: number, lastYear: number): PopulationFigureByCode[] {
+export function syntheticPopulation(
+  communities: PopulationInput[],
+  prng: Prng,
+  total: number,
+  firstYear: number,
+  lastYear: number
+): PopulationFigureByCode[] {
   const raw = communities.map((c) => {
     const [lo, hi] = DENSITY_RANGE[c.density];
     // log-uniform within the class range
@@ -42,7 +56,11 @@ export function syntheticPopulation(communities: PopulationInput[], prng: Prng, 
     for (let year = firstYear; year <= lastYear; year++) {
       const back = lastYear - year;
       const noise = back === 0 ? 1 : 1 + prng.range(-0.01, 0.01);
-      out.push({ code: c.code, year, population: Math.max(0, Math.round((latest / Math.pow(1 + ANNUAL_GROWTH, back)) * noise)) });
+      out.push({
+        code: c.code,
+        year,
+        population: Math.max(0, Math.round((latest / Math.pow(1 + ANNUAL_GROWTH, back)) * noise)),
+      });
     }
   });
   return out;

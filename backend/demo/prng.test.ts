@@ -13,7 +13,9 @@ test('the same seed gives the same numbers; another seed or label others', () =>
 test('forks are independent of how much the parent drew', () => {
   const a = new Prng('s');
   const b = new Prng('s');
-  for (let i = 0; i < 1000; i++) b.next();
+  for (let i = 0; i < 1000; i++) {
+    b.next();
+  }
   assert.equal(a.fork('requests').next(), b.fork('requests').next());
 });
 
@@ -38,7 +40,9 @@ test('Weighted picks in proportion to the weights and never a zero weight', () =
   const w = new Weighted(['a', 'b', 'c'], [1, 3, 0]);
   const p = new Prng('w');
   const n = { a: 0, b: 0, c: 0 };
-  for (let i = 0; i < 40_000; i++) n[w.pick(p) as 'a' | 'b' | 'c']++;
+  for (let i = 0; i < 40_000; i++) {
+    n[w.pick(p) as 'a' | 'b' | 'c']++;
+  }
   assert.equal(n.c, 0);
   assert.ok(Math.abs(n.b / n.a - 3) < 0.15, JSON.stringify(n));
   assert.throws(() => new Weighted(['a'], [0]), /positive total/);
@@ -48,6 +52,12 @@ test('Weighted picks in proportion to the weights and never a zero weight', () =
 test('apportion splits exactly, by largest remainder', () => {
   assert.deepEqual(apportion(10, [1, 1, 1]), [4, 3, 3]);
   assert.deepEqual(apportion(7, [0.5, 0.25, 0.25]), [3, 2, 2]);
-  const parts = apportion(1_000_003, Array.from({ length: 97 }, (_, i) => i + 1));
-  assert.equal(parts.reduce((a, b) => a + b), 1_000_003);
+  const parts = apportion(
+    1_000_003,
+    Array.from({ length: 97 }, (_, i) => i + 1)
+  );
+  assert.equal(
+    parts.reduce((a, b) => a + b),
+    1_000_003
+  );
 });

@@ -24,13 +24,18 @@ export class Prng {
   private spare: number | null = null;
 
   /** A generator for a seed; `label` gives independent streams of one seed (see fork). */
-  constructor(readonly seed: string, readonly label = '') {
+  constructor(
+    readonly seed: string,
+    readonly label = ''
+  ) {
     const key = `${seed}\u0000${label}`;
     this.a = hash32(key, 1);
     this.b = hash32(key, 2);
     this.c = hash32(key, 3);
     this.d = hash32(key, 4) | 1;
-    for (let i = 0; i < 12; i++) this.next();
+    for (let i = 0; i < 12; i++) {
+      this.next();
+    }
   }
 
   /** An independent stream: changing how much one part draws never shifts another part's numbers. */
@@ -74,9 +79,15 @@ export class Prng {
 
   /** Standard normal (Box–Muller; the second value is kept for the next call). */
   normal(): number {
-    if (this.spare !== null) { const s = this.spare; this.spare = null; return s; }
+    if (this.spare !== null) {
+      const s = this.spare;
+      this.spare = null;
+      return s;
+    }
     let u = this.float();
-    while (u === 0) u = this.float();
+    while (u === 0) {
+      u = this.float();
+    }
     const v = this.float();
     const r = Math.sqrt(-2 * Math.log(u));
     this.spare = r * Math.sin(2 * Math.PI * v);
@@ -99,16 +110,25 @@ export class Weighted<T> {
   private readonly cumulative: Float64Array;
   readonly total: number;
 
-  constructor(readonly items: readonly T[], weights: readonly number[]) {
-    if (items.length === 0 || items.length !== weights.length) throw new Error('Weighted needs one weight per item, and at least one item');
+  constructor(
+    readonly items: readonly T[],
+    weights: readonly number[]
+  ) {
+    if (items.length === 0 || items.length !== weights.length) {
+      throw new Error('Weighted needs one weight per item, and at least one item');
+    }
     this.cumulative = new Float64Array(weights.length);
     let sum = 0;
     weights.forEach((w, i) => {
-      if (!(w >= 0) || !Number.isFinite(w)) throw new Error(`weight ${i} is not a finite non-negative number`);
+      if (!(w >= 0) || !Number.isFinite(w)) {
+        throw new Error(`weight ${i} is not a finite non-negative number`);
+      }
       sum += w;
       this.cumulative[i] = sum;
     });
-    if (sum <= 0) throw new Error('Weighted needs a positive total weight');
+    if (sum <= 0) {
+      throw new Error('Weighted needs a positive total weight');
+    }
     this.total = sum;
   }
 
@@ -118,7 +138,11 @@ export class Weighted<T> {
     let hi = this.cumulative.length - 1;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.cumulative[mid] > x) hi = mid; else lo = mid + 1;
+      if (this.cumulative[mid] > x) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
     }
     return lo;
   }
@@ -131,11 +155,15 @@ export class Weighted<T> {
 /** Splits `total` into whole parts proportional to the weights (largest remainder; ties by position). */
 export function apportion(total: number, weights: readonly number[]): number[] {
   const sum = weights.reduce((a, b) => a + b, 0);
-  if (sum <= 0) throw new Error('apportion needs a positive total weight');
+  if (sum <= 0) {
+    throw new Error('apportion needs a positive total weight');
+  }
   const exact = weights.map((w) => (w / sum) * total);
   const parts = exact.map(Math.floor);
   let left = total - parts.reduce((a, b) => a + b, 0);
   const order = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((p, q) => q[0] - p[0] || p[1] - q[1]);
-  for (let k = 0; left > 0; k = (k + 1) % order.length, left--) parts[order[k][1]]++;
+  for (let k = 0; left > 0; k = (k + 1) % order.length, left--) {
+    parts[order[k][1]]++;
+  }
   return parts;
 }

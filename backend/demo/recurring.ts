@@ -17,27 +17,46 @@ export type ClusterPlan = {
   ordinary: number[];
 };
 
-export function planClusters(prng: Prng, days: readonly Day[], dayCounts: readonly number[], zones: Weighted<DemoZone>,
-  topicFor: (zone: DemoZone, prng: Prng) => string): ClusterPlan {
+export function planClusters(
+  prng: Prng,
+  days: readonly Day[],
+  dayCounts: readonly number[],
+  zones: Weighted<DemoZone>,
+  topicFor: (zone: DemoZone, prng: Prng) => string
+): ClusterPlan {
   const total = dayCounts.reduce((a, b) => a + b, 0);
   const members: Cluster[][] = days.map(() => []);
   const ordinary = [...dayCounts];
   const clusters: Cluster[] = [];
   let target = Math.round(total * RECURRING.share);
-  if (total >= 50 && target < RECURRING.minSize) target = RECURRING.minSize;
+  if (total >= 50 && target < RECURRING.minSize) {
+    target = RECURRING.minSize;
+  }
   let placed = 0;
   for (let attempt = 0; placed < target && attempt < 2 * target + 100; attempt++) {
     const zone = zones.pick(prng);
-    const cluster: Cluster = { id: clusters.length + 1, zone, topic: topicFor(zone, prng), centre: pointIn(zone, prng) };
+    const cluster: Cluster = {
+      id: clusters.length + 1,
+      zone,
+      topic: topicFor(zone, prng),
+      centre: pointIn(zone, prng),
+    };
     const size = Math.min(prng.int(RECURRING.minSize, RECURRING.maxSize), target - placed);
     const length = Math.min(days.length, prng.int(RECURRING.minDays, RECURRING.maxDays));
     const start = prng.int(0, days.length - length);
     let n = 0;
     for (let k = 0; k < size; k++) {
       const d = start + prng.int(0, length - 1);
-      if (ordinary[d] > 0) { ordinary[d]--; members[d].push(cluster); n++; }
+      if (ordinary[d] > 0) {
+        ordinary[d]--;
+        members[d].push(cluster);
+        n++;
+      }
     }
-    if (n) { clusters.push(cluster); placed += n; }
+    if (n) {
+      clusters.push(cluster);
+      placed += n;
+    }
   }
   return { clusters, members, ordinary };
 }

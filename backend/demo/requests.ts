@@ -2,7 +2,16 @@
 // kind of place, category by topic, priority), how (channel of the moment), who (a customer, or nobody),
 // which SLA policy, and its whole journey. Written straight into COPY text lines (requests, events).
 import { Weighted, type Prng } from './prng.ts';
-import { ChannelMix, CategoryMix, TopicMix, priorityFor, sourceOf, RECURRING_TOPICS, type PlaceKind, type Priority } from './mix.ts';
+import {
+  ChannelMix,
+  CategoryMix,
+  TopicMix,
+  priorityFor,
+  sourceOf,
+  RECURRING_TOPICS,
+  type PlaceKind,
+  type Priority,
+} from './mix.ts';
 import { planJourney, type JourneyAdvisor, type StageProgress } from './journeys.ts';
 import { pointIn, pointNear, pointOutside, type DemoZone } from './places.ts';
 import { RECURRING, type Cluster } from './recurring.ts';
@@ -19,18 +28,58 @@ export const SITE_SHARE = 0.07;
 export const DESK_DEPARTMENTS: ReadonlySet<string> = new Set(['customer_service']);
 /** Pace by department (1 = on the median of the SLA draw; higher is slower). */
 export const DEPARTMENT_PACE: Readonly<Record<string, number>> = {
-  buildings: 1.25, drainage: 0.8, food_safety: 0.9, customer_service: 0.85, waste: 1.0, public_health: 1.05, parks: 1.1, environment: 1.15,
+  buildings: 1.25,
+  drainage: 0.8,
+  food_safety: 0.9,
+  customer_service: 0.85,
+  waste: 1.0,
+  public_health: 1.05,
+  parks: 1.1,
+  environment: 1.15,
 };
 /** Targets for a request no policy matches (minutes). */
 const FALLBACK_TARGETS = { first: 1440, resolution: 7200 } as const;
 
 export const REQUEST_COLUMNS = [
-  'id', 'source', 'external_id', 'channel_code', 'category_code', 'topic_code', 'department_code', 'priority', 'zone_id',
-  'location', 'address', 'description', 'customer_id', 'status', 'stage', 'progress_pct', 'advisor_id', 'created_at',
-  'ingested_at', 'first_response_at', 'resolved_at', 'closed_at', 'cancelled_at', 'satisfaction', 'sla_policy_id', 'updated_at',
+  'id',
+  'source',
+  'external_id',
+  'channel_code',
+  'category_code',
+  'topic_code',
+  'department_code',
+  'priority',
+  'zone_id',
+  'location',
+  'address',
+  'description',
+  'customer_id',
+  'status',
+  'stage',
+  'progress_pct',
+  'advisor_id',
+  'created_at',
+  'ingested_at',
+  'first_response_at',
+  'resolved_at',
+  'closed_at',
+  'cancelled_at',
+  'satisfaction',
+  'sla_policy_id',
+  'updated_at',
 ] as const;
 export const EVENT_COLUMNS = [
-  'request_id', 'kind', 'from_status', 'to_status', 'stage', 'progress_pct', 'advisor_id', 'actor', 'note', 'occurred_at', 'recorded_at',
+  'request_id',
+  'kind',
+  'from_status',
+  'to_status',
+  'stage',
+  'progress_pct',
+  'advisor_id',
+  'actor',
+  'note',
+  'occurred_at',
+  'recorded_at',
 ] as const;
 
 /** When the k-th event of the seq-th request was recorded: a few seconds after it happened, never after the end. */
@@ -56,7 +105,7 @@ export type RequestContext = {
   stages: StageProgress;
   workStages: readonly string[];
   policies: SlaPolicies;
-  advisors: readonly (JourneyAdvisor & { department: string })[];
+  advisors: ReadonlyArray<JourneyAdvisor & { department: string }>;
   customers: { firstId: number; count: number; arabic: Uint8Array };
 };
 
@@ -70,9 +119,11 @@ export function zoneWeights(zones: readonly DemoZone[]): number[] {
   const siteShare = sites.length ? SITE_SHARE : 0;
   const siteWeight = (z: DemoZone) => (z.siteType === 'beach' ? 1.6 : z.siteType === 'market' ? 1.2 : 1);
   const siteTotal = sites.reduce((a, z) => a + siteWeight(z), 0) || 1;
-  return zones.map((z) => z.kind === 'community'
-    ? ((1 - siteShare) * Math.max(z.population, 50)) / people
-    : (siteShare * siteWeight(z)) / siteTotal);
+  return zones.map((z) =>
+    z.kind === 'community'
+      ? ((1 - siteShare) * Math.max(z.population, 50)) / people
+      : (siteShare * siteWeight(z)) / siteTotal
+  );
 }
 
 export function placeKind(zone: DemoZone | null): PlaceKind {
@@ -99,10 +150,14 @@ export class RequestFactory {
       list.push(a);
       this.advisorsOf.set(a.department, list);
     }
-    for (const z of ctx.zones) this.zoneLabel.set(z.id, { en: titleCase(z.name_en), ar: z.name_ar });
+    for (const z of ctx.zones) {
+      this.zoneLabel.set(z.id, { en: titleCase(z.name_en), ar: z.name_ar });
+    }
   }
 
-  get zones(): Weighted<DemoZone> { return this.zoneTable; }
+  get zones(): Weighted<DemoZone> {
+    return this.zoneTable;
+  }
 
   /** The topic of a recurring problem at a zone. */
   recurringTopic(zone: DemoZone, prng: Prng): string {
@@ -113,7 +168,16 @@ export class RequestFactory {
    * Writes one request (id `id`, the `seq`-th of this run) arriving at `at` on `day` — part of `cluster`
    * when given — as a COPY line into `requests`, and its journey into `events`.
    */
-  write(id: number, seq: number, at: number, day: Day, cluster: Cluster | null, prng: Prng, requests: string[], events: string[]): { events: number; open: boolean } {
+  write(
+    id: number,
+    seq: number,
+    at: number,
+    day: Day,
+    cluster: Cluster | null,
+    prng: Prng,
+    requests: string[],
+    events: string[]
+  ): { events: number; open: boolean } {
     const ctx = this.ctx;
     let zone: DemoZone | null;
     let topicCode: string;
@@ -159,26 +223,37 @@ export class RequestFactory {
 
     const policy = ctx.policies.choose(category, topicCode, priority, at, channel);
     const advisors = this.advisorsOf.get(topic.department_code) ?? ctx.advisors;
-    const journey = planJourney({
-      createdAt: at, endAt: ctx.endAt, source,
-      firstResponseMinutes: policy?.first_response_minutes ?? FALLBACK_TARGETS.first,
-      resolutionMinutes: policy?.resolution_minutes ?? FALLBACK_TARGETS.resolution,
-      workStages: DESK_DEPARTMENTS.has(topic.department_code) ? [] : ctx.workStages,
-      advisors, pace: DEPARTMENT_PACE[topic.department_code] ?? 1,
-    }, ctx.stages, prng);
+    const journey = planJourney(
+      {
+        createdAt: at,
+        endAt: ctx.endAt,
+        source,
+        firstResponseMinutes: policy?.first_response_minutes ?? FALLBACK_TARGETS.first,
+        resolutionMinutes: policy?.resolution_minutes ?? FALLBACK_TARGETS.resolution,
+        workStages: DESK_DEPARTMENTS.has(topic.department_code) ? [] : ctx.workStages,
+        advisors,
+        pace: DEPARTMENT_PACE[topic.department_code] ?? 1,
+      },
+      ctx.stages,
+      prng
+    );
 
     const ev = journey.events;
     for (let k = 0; k < ev.length; k++) {
       const e = ev[k];
-      events.push(`${id}\t${e.kind}\t${e.from ?? NULL}\t${e.to}\t${e.stage}\t${e.progress}\t${e.advisorId ?? NULL}\t${copyText(e.actor)}\t`
-        + `${e.note === null ? NULL : copyText(e.note)}\t${copyTime(e.at)}\t${copyTime(recorded(e.at, seq, k, ctx.endAt))}\n`);
+      events.push(
+        `${id}\t${e.kind}\t${e.from ?? NULL}\t${e.to}\t${e.stage}\t${e.progress}\t${e.advisorId ?? NULL}\t${copyText(e.actor)}\t` +
+          `${e.note === null ? NULL : copyText(e.note)}\t${copyTime(e.at)}\t${copyTime(recorded(e.at, seq, k, ctx.endAt))}\n`
+      );
     }
-    requests.push(`${id}\t${source}\tdemo-${ctx.seed}-${seq}\t${channel}\t${category}\t${topicCode}\t${topic.department_code}\t${priority}\t`
-      + `${zone ? zone.id : NULL}\tSRID=4326;POINT(${lon} ${lat})\t${address === null ? NULL : copyText(address)}\t${copyText(description)}\t`
-      + `${customerId ?? NULL}\t${journey.status}\t${journey.stage}\t${journey.progress}\t${journey.advisorId ?? NULL}\t${copyTime(at)}\t`
-      + `${copyTime(recorded(at, seq, 0, ctx.endAt))}\t${maybeTime(journey.firstResponseAt)}\t${maybeTime(journey.resolvedAt)}\t`
-      + `${maybeTime(journey.closedAt)}\t${maybeTime(journey.cancelledAt)}\t${journey.satisfaction ?? NULL}\t${policy?.id ?? NULL}\t`
-      + `${copyTime(recorded(journey.lastAt, seq, ev.length - 1, ctx.endAt))}\n`);
+    requests.push(
+      `${id}\t${source}\tdemo-${ctx.seed}-${seq}\t${channel}\t${category}\t${topicCode}\t${topic.department_code}\t${priority}\t` +
+        `${zone ? zone.id : NULL}\tSRID=4326;POINT(${lon} ${lat})\t${address === null ? NULL : copyText(address)}\t${copyText(description)}\t` +
+        `${customerId ?? NULL}\t${journey.status}\t${journey.stage}\t${journey.progress}\t${journey.advisorId ?? NULL}\t${copyTime(at)}\t` +
+        `${copyTime(recorded(at, seq, 0, ctx.endAt))}\t${maybeTime(journey.firstResponseAt)}\t${maybeTime(journey.resolvedAt)}\t` +
+        `${maybeTime(journey.closedAt)}\t${maybeTime(journey.cancelledAt)}\t${journey.satisfaction ?? NULL}\t${policy?.id ?? NULL}\t` +
+        `${copyTime(recorded(journey.lastAt, seq, ev.length - 1, ctx.endAt))}\n`
+    );
     return { events: ev.length, open: journey.status !== 'closed' && journey.status !== 'cancelled' };
   }
 }

@@ -30,17 +30,22 @@ test('weekends and holidays weigh less than working days', () => {
   assert.ok(weekend < weekday * 0.75, `${weekend} vs ${weekday}`);
   assert.ok(days.find((d) => d.localDate === '2026-03-20')!.holiday);
   const counts = dailyCounts(days, 100_000);
-  assert.equal(counts.reduce((a, b) => a + b), 100_000);
+  assert.equal(
+    counts.reduce((a, b) => a + b),
+    100_000
+  );
 });
 
 test('arrivals fall within their day, mostly by day, peaking late morning', () => {
   const days = planDays(periodStart(END, 1, ZONE), END, new Set(), new Prng('a'), ZONE);
   const p = new Prng('t');
   const hours = new Array(24).fill(0);
-  for (const day of days) for (let i = 0; i < 200; i++) {
-    const t = arrivalTime(day, p);
-    assert.ok(t >= day.startMs && t < day.endMs && t % 1000 === 0);
-    hours[new Date(t + DUBAI_OFFSET_MS).getUTCHours()]++;
+  for (const day of days) {
+    for (let i = 0; i < 200; i++) {
+      const t = arrivalTime(day, p);
+      assert.ok(t >= day.startMs && t < day.endMs && t % 1000 === 0);
+      hours[new Date(t + DUBAI_OFFSET_MS).getUTCHours()]++;
+    }
   }
   assert.ok(hours[11] > 4 * hours[3], `${hours[11]} at 11:00 vs ${hours[3]} at 03:00`);
   assert.ok(hours[20] > hours[15], 'an evening peak');
@@ -52,20 +57,28 @@ test('in a zone with daylight saving, days run local midnight to local midnight 
   const start = periodStart(end, 8, zone);
   assert.equal(new Date(start).toISOString(), '2026-03-03T06:00:00.000Z');
   const days = planDays(start, end, new Set(['2026-07-03']), new Prng('c'), zone);
-  const length = (date: string) => { const d = days.find((x) => x.localDate === date)!; return (d.endMs - d.startMs) / 3600_000; };
+  const length = (date: string) => {
+    const d = days.find((x) => x.localDate === date)!;
+    return (d.endMs - d.startMs) / 3600_000;
+  };
   assert.equal(length('2026-03-08'), 23);
   assert.equal(length('2026-11-01'), 25);
   assert.equal(length('2026-07-04'), 24);
-  assert.equal(new Date(days.find((d) => d.localDate === '2026-07-04')!.startMs).toISOString(), '2026-07-04T05:00:00.000Z');
+  assert.equal(
+    new Date(days.find((d) => d.localDate === '2026-07-04')!.startMs).toISOString(),
+    '2026-07-04T05:00:00.000Z'
+  );
   assert.ok(days.find((d) => d.localDate === '2026-07-03')!.holiday);
   assert.equal(days.find((d) => d.localDate === '2026-07-04')!.dow, 6);
   const p = new Prng('h');
   const hours = new Array(24).fill(0);
   const hourOf = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', hourCycle: 'h23' });
-  for (const day of days) for (let i = 0; i < 20; i++) {
-    const t = arrivalTime(day, p);
-    assert.ok(t >= day.startMs && t < day.endMs, day.localDate);
-    hours[Number(hourOf.format(t))]++;
+  for (const day of days) {
+    for (let i = 0; i < 20; i++) {
+      const t = arrivalTime(day, p);
+      assert.ok(t >= day.startMs && t < day.endMs, day.localDate);
+      hours[Number(hourOf.format(t))]++;
+    }
   }
   assert.ok(hours[11] > 4 * hours[3], `${hours[11]} at 11:00 vs ${hours[3]} at 03:00 local`);
 });

@@ -19,11 +19,13 @@ export const STORM_FACTOR = 1.6;
 
 /** Relative arrivals per local hour, working days: a late-morning peak and an evening one. */
 export const HOURLY_WORKDAY: readonly number[] = [
-  0.22, 0.14, 0.09, 0.07, 0.07, 0.12, 0.3, 0.62, 0.95, 1.15, 1.3, 1.32, 1.15, 1.0, 0.9, 0.85, 0.9, 1.0, 1.1, 1.22, 1.18, 0.95, 0.68, 0.42,
+  0.22, 0.14, 0.09, 0.07, 0.07, 0.12, 0.3, 0.62, 0.95, 1.15, 1.3, 1.32, 1.15, 1.0, 0.9, 0.85, 0.9, 1.0, 1.1, 1.22, 1.18,
+  0.95, 0.68, 0.42,
 ];
 /** Weekends start later and keep the evening peak. */
 export const HOURLY_WEEKEND: readonly number[] = [
-  0.3, 0.2, 0.12, 0.08, 0.07, 0.08, 0.15, 0.3, 0.55, 0.8, 1.0, 1.1, 1.12, 1.05, 0.95, 0.9, 0.95, 1.05, 1.15, 1.25, 1.2, 1.0, 0.75, 0.5,
+  0.3, 0.2, 0.12, 0.08, 0.07, 0.08, 0.15, 0.3, 0.55, 0.8, 1.0, 1.1, 1.12, 1.05, 0.95, 0.9, 0.95, 1.05, 1.15, 1.25, 1.2,
+  1.0, 0.75, 0.5,
 ];
 
 export type Day = {
@@ -41,7 +43,6 @@ export type Day = {
   weekend: boolean;
   weight: number;
 };
-
 
 /** Local midnight (in `zone`) of the day `months` calendar months before the local date of `endMs`. */
 export function periodStart(endMs: number, months: number, zone: string): number {
@@ -66,7 +67,13 @@ function hourlyShare(profile: readonly number[], fromMs: number, toMs: number, h
 }
 
 /** The days from `startMs` (a local midnight in `zone`) to `endMs`. */
-export function planDays(startMs: number, endMs: number, holidays: ReadonlySet<string>, prng: Prng, zone: string): Day[] {
+export function planDays(
+  startMs: number,
+  endMs: number,
+  holidays: ReadonlySet<string>,
+  prng: Prng,
+  zone: string
+): Day[] {
   const days: Day[] = [];
   for (let s = startMs, i = 0; s < endMs; i++) {
     const hourStarts = hourStartsOf(s, zone);
@@ -77,12 +84,21 @@ export function planDays(startMs: number, endMs: number, holidays: ReadonlySet<s
     const storm = (month >= 11 || month <= 3) && prng.chance(STORM_CHANCE);
     const weekend = dow === 0 || dow === 6;
     const years = (s - startMs) / (365.25 * DAY_MS);
-    const dayOfYear = (Date.UTC(Number(date.slice(0, 4)), month - 1, Number(date.slice(8, 10))) - Date.UTC(Number(date.slice(0, 4)), 0, 1)) / DAY_MS;
+    const dayOfYear =
+      (Date.UTC(Number(date.slice(0, 4)), month - 1, Number(date.slice(8, 10))) -
+        Date.UTC(Number(date.slice(0, 4)), 0, 1)) /
+      DAY_MS;
     const season = 1 + 0.08 * Math.cos((2 * Math.PI * (dayOfYear - 15)) / 365);
     const end = Math.min(endMs, hourStarts[24]);
     const covered = hourlyShare(weekend ? HOURLY_WEEKEND : HOURLY_WORKDAY, s, end, hourStarts);
-    const weight = DAY_OF_WEEK_FACTOR[dow] * (holiday ? HOLIDAY_FACTOR : 1) * (storm ? STORM_FACTOR : 1)
-      * Math.exp(ANNUAL_VOLUME_GROWTH * years) * season * prng.logNormal(1, 0.07) * covered;
+    const weight =
+      DAY_OF_WEEK_FACTOR[dow] *
+      (holiday ? HOLIDAY_FACTOR : 1) *
+      (storm ? STORM_FACTOR : 1) *
+      Math.exp(ANNUAL_VOLUME_GROWTH * years) *
+      season *
+      prng.logNormal(1, 0.07) *
+      covered;
     days.push({ index: i, startMs: s, hourStarts, endMs: end, dow, localDate: date, holiday, storm, weekend, weight });
     s = hourStarts[24];
   }
@@ -91,7 +107,10 @@ export function planDays(startMs: number, endMs: number, holidays: ReadonlySet<s
 
 /** Requests per day, summing exactly to `total`. */
 export function dailyCounts(days: Day[], total: number): number[] {
-  return apportion(total, days.map((d) => d.weight));
+  return apportion(
+    total,
+    days.map((d) => d.weight)
+  );
 }
 
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
@@ -104,8 +123,12 @@ export function arrivalTime(day: Day, prng: Prng): number {
   for (;;) {
     const hour = table.index(prng);
     const t = day.hourStarts[hour] + Math.floor(prng.float() * 3600) * 1000;
-    if (t < day.endMs) return t;
+    if (t < day.endMs) {
+      return t;
+    }
     // the period's last day ends early: draw again (only the hours before its end can be drawn)
-    if (day.endMs - day.startMs < HOUR_MS && t >= day.endMs) return day.startMs + Math.floor(prng.float() * ((day.endMs - day.startMs) / 1000)) * 1000;
+    if (day.endMs - day.startMs < HOUR_MS && t >= day.endMs) {
+      return day.startMs + Math.floor(prng.float() * ((day.endMs - day.startMs) / 1000)) * 1000;
+    }
   }
 }

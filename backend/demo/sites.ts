@@ -32,7 +32,7 @@ export type Site = {
   centre: Point;
   /** radius of the enclosing circle, metres */
   radius: number;
-  ring: [number, number][];
+  ring: Array<[number, number]>;
 };
 
 const MARGIN_M = 25;
@@ -42,9 +42,12 @@ const MARKET_WEIGHT: Record<DensityClass, number> = { core: 4, urban: 3, suburba
 /** Radii (metres) and shape of a new site of a type. */
 function dimensions(type: SiteType, prng: Prng): { rx: number; ry: number; vertices: number } {
   switch (type) {
-    case 'beach': return { rx: prng.range(350, 700), ry: prng.range(60, 120), vertices: 16 };
-    case 'park': return { rx: prng.range(80, 300), ry: prng.range(80, 300), vertices: 16 };
-    case 'market': return { rx: prng.range(50, 150), ry: prng.range(50, 150), vertices: 8 };
+    case 'beach':
+      return { rx: prng.range(350, 700), ry: prng.range(60, 120), vertices: 16 };
+    case 'park':
+      return { rx: prng.range(80, 300), ry: prng.range(80, 300), vertices: 16 };
+    case 'market':
+      return { rx: prng.range(50, 150), ry: prng.range(50, 150), vertices: 8 };
   }
 }
 
@@ -52,18 +55,24 @@ function dimensions(type: SiteType, prng: Prng): { rx: number; ry: number; verti
  * Generates the sites. `seaBearing` (radians, 0 = east, π/2 = north) says which way the sea lies, so
  * beaches sit on the seaward side of their community.
  */
-export function generateSites(communities: Community[], prng: Prng, seaBearing: number,
-  counts: Readonly<Record<SiteType, number>> = DEFAULT_SITE_COUNTS): Site[] {
+export function generateSites(
+  communities: Community[],
+  prng: Prng,
+  seaBearing: number,
+  counts: Readonly<Record<SiteType, number>> = DEFAULT_SITE_COUNTS
+): Site[] {
   const sites: Site[] = [];
   const byCommunity = new Map<string, Site[]>();
   const coastal = communities.filter((c) => c.coastal);
-  const plans: [SiteType, Community[], number[]][] = [
+  const plans: Array<[SiteType, Community[], number[]]> = [
     ['beach', coastal, coastal.map(() => 1)],
     ['park', communities, communities.map((c) => PARK_WEIGHT[c.density])],
     ['market', communities, communities.map((c) => MARKET_WEIGHT[c.density])],
   ];
   for (const [type, candidates, weights] of plans) {
-    if (!candidates.length) continue;
+    if (!candidates.length) {
+      continue;
+    }
     const table = new Weighted(candidates, weights);
     let made = 0;
     // beaches: every coastal community in turn before any gets a second one
@@ -71,7 +80,9 @@ export function generateSites(communities: Community[], prng: Prng, seaBearing: 
     for (let attempt = 0; made < counts[type] && attempt < counts[type] * 20; attempt++) {
       const community = order ? order[made % order.length] : table.pick(prng);
       const site = place(type, community, byCommunity.get(community.code) ?? [], prng, seaBearing);
-      if (!site) continue;
+      if (!site) {
+        continue;
+      }
       sites.push(site);
       byCommunity.set(community.code, [...(byCommunity.get(community.code) ?? []), site]);
       made++;
@@ -82,7 +93,10 @@ export function generateSites(communities: Community[], prng: Prng, seaBearing: 
 
 function shuffled<T>(items: readonly T[], prng: Prng): T[] {
   const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) { const j = prng.int(0, i); [out[i], out[j]] = [out[j], out[i]]; }
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = prng.int(0, i);
+    [out[i], out[j]] = [out[j], out[i]];
+  }
   return out;
 }
 
@@ -90,16 +104,22 @@ function place(type: SiteType, community: Community, siblings: Site[], prng: Prn
   for (const shrink of [1, 0.6, 0.35]) {
     const { rx, ry, vertices } = dimensions(type, prng);
     const radius = Math.max(rx, ry) * shrink;
-    const fits = (p: Point) => community.shape.distanceToEdge(p) >= radius + MARGIN_M
-      && siblings.every((s) => distanceMetres(s.centre, p) >= s.radius + radius + 2 * MARGIN_M);
+    const fits = (p: Point) =>
+      community.shape.distanceToEdge(p) >= radius + MARGIN_M &&
+      siblings.every((s) => distanceMetres(s.centre, p) >= s.radius + radius + 2 * MARGIN_M);
     const candidates: Point[] = [];
     for (let i = 0; i < (type === 'beach' ? 40 : 12) && candidates.length < (type === 'beach' ? 12 : 1); i++) {
       const p = community.shape.sample(prng, 100);
-      if (p && fits(p)) candidates.push(p);
+      if (p && fits(p)) {
+        candidates.push(p);
+      }
     }
-    if (!candidates.length) continue;
+    if (!candidates.length) {
+      continue;
+    }
     // beaches: the candidate furthest towards the sea
-    const seaward = (p: Point) => p[0] * metresPerDegLon(p[1]) * Math.cos(seaBearing) + p[1] * 111_320 * Math.sin(seaBearing);
+    const seaward = (p: Point) =>
+      p[0] * metresPerDegLon(p[1]) * Math.cos(seaBearing) + p[1] * 111_320 * Math.sin(seaBearing);
     const centre = type === 'beach' ? candidates.reduce((a, b) => (seaward(b) > seaward(a) ? b : a)) : candidates[0];
     const angle = type === 'beach' ? seaBearing + Math.PI / 2 : prng.range(0, Math.PI);
     const n = siblings.filter((s) => s.type === type).length + 1;
@@ -134,6 +154,8 @@ export function sitesCollection(sites: Site[]) {
 /** The type of a site from its code (`<parent>-P1` → park). */
 export function siteTypeOf(code: string): SiteType | null {
   const m = /-([PBM])\d+$/.exec(code);
-  if (!m) return null;
+  if (!m) {
+    return null;
+  }
   return (Object.entries(SITE_TYPES).find(([, t]) => t.letter === m[1])?.[0] ?? null) as SiteType | null;
 }

@@ -3,8 +3,17 @@ import assert from 'node:assert/strict';
 import { SlaPolicies, type SlaPolicy } from './sla-policy.ts';
 
 const policy = (id: number, over: Partial<SlaPolicy>): SlaPolicy => ({
-  id, category_code: null, topic_code: null, priority: null, first_response_minutes: 60, resolution_minutes: 600,
-  calendar_code: '24x7', valid_from: 0, valid_to: null, version: 1, ...over,
+  id,
+  category_code: null,
+  topic_code: null,
+  priority: null,
+  first_response_minutes: 60,
+  resolution_minutes: 600,
+  calendar_code: '24x7',
+  valid_from: 0,
+  valid_to: null,
+  version: 1,
+  ...over,
 });
 
 test('the most specific valid policy wins: topic, then priority, then category, then version', () => {

@@ -20,23 +20,41 @@ export class SlaPolicies {
   private candidates = new Map<string, SlaPolicy[]>();
   constructor(private policies: readonly SlaPolicy[]) {}
 
-  choose(category: string, topic: string | null, priority: string, createdMs: number, channel: string | null = null): SlaPolicy | null {
+  choose(
+    category: string,
+    topic: string | null,
+    priority: string,
+    createdMs: number,
+    channel: string | null = null
+  ): SlaPolicy | null {
     const key = `${category}|${topic}|${priority}|${channel}`;
     let list = this.candidates.get(key);
     if (!list) {
       list = this.policies
-        .filter((p) => (p.category_code === null || p.category_code === category)
-          && (p.topic_code === null || p.topic_code === topic)
-          && (p.priority === null || p.priority === priority)
-          && (p.channel_code == null || p.channel_code === channel))
+        .filter(
+          (p) =>
+            (p.category_code === null || p.category_code === category) &&
+            (p.topic_code === null || p.topic_code === topic) &&
+            (p.priority === null || p.priority === priority) &&
+            (p.channel_code == null || p.channel_code === channel)
+        )
         .sort((a, b) => rank(b) - rank(a) || b.version - a.version);
       this.candidates.set(key, list);
     }
-    for (const p of list) if (p.valid_from <= createdMs && (p.valid_to === null || p.valid_to > createdMs)) return p;
+    for (const p of list) {
+      if (p.valid_from <= createdMs && (p.valid_to === null || p.valid_to > createdMs)) {
+        return p;
+      }
+    }
     return null;
   }
 }
 
 function rank(p: SlaPolicy): number {
-  return (p.topic_code !== null ? 8 : 0) + (p.priority !== null ? 4 : 0) + (p.channel_code != null ? 2 : 0) + (p.category_code !== null ? 1 : 0);
+  return (
+    (p.topic_code !== null ? 8 : 0) +
+    (p.priority !== null ? 4 : 0) +
+    (p.channel_code != null ? 2 : 0) +
+    (p.category_code !== null ? 1 : 0)
+  );
 }

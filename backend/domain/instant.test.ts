@@ -14,7 +14,15 @@ test('reads strict ISO 8601 date-times with a zone', () => {
 });
 
 test('refuses days that do not exist (Date.parse rolls them into the next month)', () => {
-  for (const s of ['2026-02-30T10:00:00Z', '2026-02-29T10:00:00Z', '2100-02-29T00:00:00Z', '2026-04-31T00:00:00Z', '2026-13-01T00:00:00Z', '2026-00-10T00:00:00Z', '2026-10-00T00:00:00Z']) {
+  for (const s of [
+    '2026-02-30T10:00:00Z',
+    '2026-02-29T10:00:00Z',
+    '2100-02-29T00:00:00Z',
+    '2026-04-31T00:00:00Z',
+    '2026-13-01T00:00:00Z',
+    '2026-00-10T00:00:00Z',
+    '2026-10-00T00:00:00Z',
+  ]) {
     assert.match(readIsoInstant(s).error ?? '', /not a real date/, s);
   }
   assert.match(readIsoInstant('2026-10-01T24:00:00Z').error ?? '', /real time/);
@@ -23,17 +31,34 @@ test('refuses days that do not exist (Date.parse rolls them into the next month)
   assert.match(readIsoDay('2026-02-30').error ?? '', /not a real date/);
 });
 
-test('refuses what is not the strict form (Date.parse reads "\' OR \'1\'=\'1" as 2001-01-01)', () => {
+test("refuses what is not the strict form (Date.parse reads \"' OR '1'='1\" as 2001-01-01)", () => {
   assert.ok(!Number.isNaN(Date.parse("' OR '1'='1")));
-  for (const s of ["' OR '1'='1", '2026-10-01', '2026-10-01 10:00:00Z', '2026-10-01T10:00:00', 'yesterday', '', ' 2026-10-01T10:00:00Z',
-    '2026-10-01t10:00:00z', '+002026-10-01T10:00:00Z', '2026-10-01T10:00:00+04', 'Thu, 01 Oct 2026 10:00:00 GMT']) {
+  for (const s of [
+    "' OR '1'='1",
+    '2026-10-01',
+    '2026-10-01 10:00:00Z',
+    '2026-10-01T10:00:00',
+    'yesterday',
+    '',
+    ' 2026-10-01T10:00:00Z',
+    '2026-10-01t10:00:00z',
+    '+002026-10-01T10:00:00Z',
+    '2026-10-01T10:00:00+04',
+    'Thu, 01 Oct 2026 10:00:00 GMT',
+  ]) {
     assert.ok(readIsoInstant(s).error, s);
   }
   assert.ok(readInstant("' OR '1'='1").error);
 });
 
 test('refuses instants outside 1970-01-01 .. 9998-12-31 UTC, in either form', () => {
-  for (const s of ['0001-01-01T00:00:00Z', '1969-12-31T23:59:59Z', '9999-12-31T23:59:59Z', '9998-12-31T23:00:00-04:00', '0099-01-01T00:00:00Z']) {
+  for (const s of [
+    '0001-01-01T00:00:00Z',
+    '1969-12-31T23:59:59Z',
+    '9999-12-31T23:59:59Z',
+    '9998-12-31T23:00:00-04:00',
+    '0099-01-01T00:00:00Z',
+  ]) {
     assert.match(readIsoInstant(s).error ?? '', /outside the supported range/, s);
   }
   assert.match(readInstant('999999999999999').error ?? '', /outside/);

@@ -12,9 +12,11 @@ export const INSTANT_MAX_MS = Date.UTC(9999, 0, 1) - 1;
 export const INSTANT_RANGE_TEXT = 'from 1970-01-01 to 9998-12-31 (UTC)';
 /** The JSON Schema pattern of the accepted form (the calendar and the range are checked beyond it). */
 export const ISO_INSTANT_PATTERN = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:?\\d{2})$';
-export const INSTANT_OR_EPOCH_HINT = 'must be epoch milliseconds, an ISO 8601 date-time with a zone (e.g. 2026-11-29T10:00:00Z) or a date (2026-11-29)';
+export const INSTANT_OR_EPOCH_HINT =
+  'must be epoch milliseconds, an ISO 8601 date-time with a zone (e.g. 2026-11-29T10:00:00Z) or a date (2026-11-29)';
 /** The pattern of an instant query parameter: epoch ms, a date-time or a bare date. */
-export const INSTANT_PARAM_PATTERN = '^(\\d{1,15}|\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:?\\d{2}))?)$';
+export const INSTANT_PARAM_PATTERN =
+  '^(\\d{1,15}|\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:?\\d{2}))?)$';
 export const ISO_INSTANT_HINT = 'must be an ISO 8601 time with a zone, e.g. 2026-11-29T10:00:00+04:00';
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:Z|([+-])(\d{2}):?(\d{2}))$/;
@@ -39,46 +41,71 @@ const outOfRange = (): InstantResult => ({ error: `is outside the supported rang
 /** A strict ISO 8601 date-time with a zone; the instant in epoch milliseconds (a fraction past ms is cut). */
 export function readIsoInstant(text: string): InstantResult {
   const m = ISO.exec(text);
-  if (!m) return { error: ISO_INSTANT_HINT };
+  if (!m) {
+    return { error: ISO_INSTANT_HINT };
+  }
   const [year, month, day, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map(Number);
   const second = m[6] === undefined ? 0 : Number(m[6]);
   const millis = m[7] === undefined ? 0 : Number(m[7].slice(0, 3).padEnd(3, '0'));
-  if (!isCalendarDay(year, month, day)) return { error: `is not a real date (${m[1]}-${m[2]}-${m[3]} does not exist)` };
-  if (hour > 23 || minute > 59 || second > 59) return { error: 'is not a real time of day (00:00:00 to 23:59:59)' };
+  if (!isCalendarDay(year, month, day)) {
+    return { error: `is not a real date (${m[1]}-${m[2]}-${m[3]} does not exist)` };
+  }
+  if (hour > 23 || minute > 59 || second > 59) {
+    return { error: 'is not a real time of day (00:00:00 to 23:59:59)' };
+  }
   let offset = 0;
   if (m[8]) {
-    const oh = Number(m[9]), om = Number(m[10]);
+    const oh = Number(m[9]),
+      om = Number(m[10]);
     offset = (m[8] === '+' ? 1 : -1) * (oh * 60 + om);
-    if (om > 59 || Math.abs(offset) > MAX_OFFSET_MINUTES) return { error: 'has a zone offset beyond ±14:00' };
+    if (om > 59 || Math.abs(offset) > MAX_OFFSET_MINUTES) {
+      return { error: 'has a zone offset beyond ±14:00' };
+    }
   }
   const ms = Date.UTC(year, month - 1, day, hour, minute, second, millis) - offset * 60_000;
   // Date.UTC maps years 0–99 to 1900–1999; such years are out of range anyway, and refused here.
-  if (year < 1000 || !inInstantRange(ms)) return outOfRange();
+  if (year < 1000 || !inInstantRange(ms)) {
+    return outOfRange();
+  }
   return { ms };
 }
 
 /** A bare calendar day (YYYY-MM-DD), as the instant its UTC day starts. */
 export function readIsoDay(text: string): InstantResult {
   const m = DAY.exec(text);
-  if (!m) return { error: 'must be a date, YYYY-MM-DD' };
+  if (!m) {
+    return { error: 'must be a date, YYYY-MM-DD' };
+  }
   const [year, month, day] = [m[1], m[2], m[3]].map(Number);
-  if (!isCalendarDay(year, month, day)) return { error: `is not a real date (${text} does not exist)` };
+  if (!isCalendarDay(year, month, day)) {
+    return { error: `is not a real date (${text} does not exist)` };
+  }
   const ms = Date.UTC(year, month - 1, day);
-  if (year < 1000 || !inInstantRange(ms)) return outOfRange();
+  if (year < 1000 || !inInstantRange(ms)) {
+    return outOfRange();
+  }
   return { ms };
 }
 
 /** Epoch milliseconds (digits only), a strict ISO 8601 date-time, or a bare date (its UTC midnight). */
 export function readInstant(text: string): InstantResult {
-  if (EPOCH_MS.test(text)) return readEpochMs(Number(text));
-  if (DAY.test(text)) return readIsoDay(text);
+  if (EPOCH_MS.test(text)) {
+    return readEpochMs(Number(text));
+  }
+  if (DAY.test(text)) {
+    return readIsoDay(text);
+  }
   const iso = readIsoInstant(text);
-  if (iso.error === ISO_INSTANT_HINT) return { error: INSTANT_OR_EPOCH_HINT };
+  if (iso.error === ISO_INSTANT_HINT) {
+    return { error: INSTANT_OR_EPOCH_HINT };
+  }
   return iso;
 }
 
 /** A number of epoch milliseconds, checked against the range. */
 export function readEpochMs(ms: number): InstantResult {
-  if (!Number.isFinite(ms)) return { error: 'must be a finite number of epoch milliseconds' };
+  if (!Number.isFinite(ms)) {
+    return { error: 'must be a finite number of epoch milliseconds' };
+  }
   return inInstantRange(ms) ? { ms } : outOfRange();
 }

@@ -24,9 +24,9 @@ export type ReferenceData = {
   languages?: string[];
   channels: Channel[];
   categories: Named[];
-  departments: (Named & Retirable & { calendar_code: string })[];
+  departments: Array<Named & Retirable & { calendar_code: string }>;
   topics: Topic[];
-  statuses: (Named & { status_class: string })[];
+  statuses: Array<Named & { status_class: string }>;
   /** the four priorities' labels (migration 0036, the city file); absent: the built-in labels (query/labels.ts) */
   priorities?: Named[];
   stages: Stage[];
@@ -34,7 +34,14 @@ export type ReferenceData = {
   zones: Zone[];
 };
 export type Advisor = { id: number; code: string; name: string; department_code: string };
-export type Zone = { id: number; code: string; name_en: string; name_ar: string; kind: string; population: number | null };
+export type Zone = {
+  id: number;
+  code: string;
+  name_en: string;
+  name_ar: string;
+  kind: string;
+  population: number | null;
+};
 
 export type ReferenceIndex = ReferenceData & {
   channel: Map<string, Channel>;
@@ -77,27 +84,39 @@ export class ReferenceCache {
   /** loads from the database (for tests and metrics) */
   loads = 0;
 
-  constructor(private pool: Pick<pg.Pool, 'query'>, private maxAgeMs: number, changes?: ReferenceChanges) {
+  constructor(
+    private pool: Pick<pg.Pool, 'query'>,
+    private maxAgeMs: number,
+    changes?: ReferenceChanges
+  ) {
     changes?.on('s360_reference', () => this.invalidate());
     changes?.onConnected(() => this.invalidate());
   }
 
   async get(): Promise<ReferenceIndex> {
-    if (this.value && Date.now() - this.loadedAt < this.maxAgeMs) return this.value;
+    if (this.value && Date.now() - this.loadedAt < this.maxAgeMs) {
+      return this.value;
+    }
     if (!this.loading) {
       const epoch = this.epoch;
       this.loads++;
-      this.loading = this.pool.query<{ reference: ReferenceData }>(sql('reference/load'))
+      this.loading = this.pool
+        .query<{ reference: ReferenceData }>(sql('reference/load'))
         .then(({ rows }) => {
           this.value = indexReference(rows[0].reference);
           this.loadedAt = epoch === this.epoch ? Date.now() : 0;
           return this.value;
         })
-        .finally(() => { this.loading = null; });
+        .finally(() => {
+          this.loading = null;
+        });
     }
     return this.loading;
   }
 
   /** Forget the cached copy: the next get() loads it again. */
-  invalidate(): void { this.epoch++; this.loadedAt = 0; }
+  invalidate(): void {
+    this.epoch++;
+    this.loadedAt = 0;
+  }
 }

@@ -7,7 +7,9 @@ import { fileURLToPath } from 'node:url';
 export function augursModule(name: string, initSync: (m: { module: Buffer }) => unknown): () => void {
   let ready = false;
   return () => {
-    if (ready) return;
+    if (ready) {
+      return;
+    }
     const wasm = new URL(`${name}_bg.wasm`, import.meta.resolve(`@bsull/augurs/${name}`));
     initSync({ module: readFileSync(fileURLToPath(wasm)) });
     ready = true;

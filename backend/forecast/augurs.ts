@@ -18,9 +18,19 @@ export function mstlForecast(y: number[], horizon: number, periods: number[] = [
     model.fit(y);
     const p95 = model.predict(horizon, 0.95);
     const p80 = model.predict(horizon, 0.8);
-    if (!p95.intervals || !p80.intervals) throw new Error('augurs returned no prediction intervals');
-    const f = { point: p95.point, lower80: p80.intervals.lower, upper80: p80.intervals.upper, lower95: p95.intervals.lower, upper95: p95.intervals.upper };
-    if (f.point.some((x) => !Number.isFinite(x))) throw new Error('augurs returned a non-finite forecast');
+    if (!p95.intervals || !p80.intervals) {
+      throw new Error('augurs returned no prediction intervals');
+    }
+    const f = {
+      point: p95.point,
+      lower80: p80.intervals.lower,
+      upper80: p80.intervals.upper,
+      lower95: p95.intervals.lower,
+      upper95: p95.intervals.upper,
+    };
+    if (f.point.some((x) => !Number.isFinite(x))) {
+      throw new Error('augurs returned a non-finite forecast');
+    }
     return floorAtZero(f);
   } finally {
     model.free();

@@ -14,7 +14,9 @@ const MIN_DAYS = 14;
 const clamp = (x: number) => Math.min(4, Math.max(0.5, x));
 
 export function scaleOf(errors: RelativeError[]): Scale {
-  if (errors.length < MIN_DAYS) return NO_SCALE;
+  if (errors.length < MIN_DAYS) {
+    return NO_SCALE;
+  }
   const sorted = (k: 'r80' | 'r95') => errors.map((e) => e[k]).sort((a, b) => a - b);
   return { s80: clamp(quantile(sorted('r80'), 0.8)), s95: clamp(quantile(sorted('r95'), 0.95)) };
 }
@@ -24,25 +26,40 @@ export function widen(f: Forecast, s: Scale): Forecast {
   const hi = (p: number, u: number, k: number) => p + k * (u - p);
   return {
     point: f.point,
-    lower80: f.point.map((p, i) => lo(p, f.lower80[i], s.s80)), upper80: f.point.map((p, i) => hi(p, f.upper80[i], s.s80)),
-    lower95: f.point.map((p, i) => lo(p, f.lower95[i], s.s95)), upper95: f.point.map((p, i) => hi(p, f.upper95[i], s.s95)),
+    lower80: f.point.map((p, i) => lo(p, f.lower80[i], s.s80)),
+    upper80: f.point.map((p, i) => hi(p, f.upper80[i], s.s80)),
+    lower95: f.point.map((p, i) => lo(p, f.lower95[i], s.s95)),
+    upper95: f.point.map((p, i) => hi(p, f.upper95[i], s.s95)),
   };
 }
 
 /** Coverage with each origin's interval widened by the factor learnt from the older origins only (of `learnFrom`,
  *  by default the errors scored; origins without enough older days are not scored). */
-export function calibratedCoverage(errors: RelativeError[], learnFrom: RelativeError[] = errors): { c80: number | null; c95: number | null } {
+export function calibratedCoverage(
+  errors: RelativeError[],
+  learnFrom: RelativeError[] = errors
+): { c80: number | null; c95: number | null } {
   const origins = [...new Set(errors.map((e) => e.origin))].sort((a, b) => b - a);
-  let days = 0; let in80 = 0; let in95 = 0;
+  let days = 0;
+  let in80 = 0;
+  let in95 = 0;
   for (const o of origins) {
     const older = learnFrom.filter((e) => e.origin > o);
-    if (older.length < MIN_DAYS) continue;
+    if (older.length < MIN_DAYS) {
+      continue;
+    }
     const s = scaleOf(older);
     for (const e of errors) {
-      if (e.origin !== o) continue;
+      if (e.origin !== o) {
+        continue;
+      }
       days++;
-      if (e.r80 <= s.s80) in80++;
-      if (e.r95 <= s.s95) in95++;
+      if (e.r80 <= s.s80) {
+        in80++;
+      }
+      if (e.r95 <= s.s95) {
+        in95++;
+      }
     }
   }
   return days ? { c80: in80 / days, c95: in95 / days } : { c80: null, c95: null };

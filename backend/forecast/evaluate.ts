@@ -17,23 +17,41 @@ function relative(y: number, point: number, lower: number, upper: number): numbe
 }
 
 /** `fitted`: the values fitted on (holidays replaced); `actual`: as received. */
-export function rollingOrigin(fitted: number[], actual: number[], holiday: boolean[], weeks: number, method: Method): Accuracy {
+export function rollingOrigin(
+  fitted: number[],
+  actual: number[],
+  holiday: boolean[],
+  weeks: number,
+  method: Method
+): Accuracy {
   const n = fitted.length;
   const acc: Accuracy = { ...NO_ACCURACY, errors: [] };
   for (let k = weeks; k >= 1; k--) {
     const origin = n - k * WEEK;
-    if (origin < MIN_TRAIN_DAYS) continue;
+    if (origin < MIN_TRAIN_DAYS) {
+      continue;
+    }
     const f = method(fitted.slice(0, origin), WEEK);
     for (let h = 0; h < WEEK; h++) {
       const t = origin + h;
-      if (holiday[t]) continue;
+      if (holiday[t]) {
+        continue;
+      }
       const y = actual[t];
       acc.days++;
       acc.modelAbsErr += Math.abs(f.point[h] - y);
       acc.naiveAbsErr += Math.abs(fitted[t - WEEK] - y);
-      if (y >= f.lower80[h] && y <= f.upper80[h]) acc.in80++;
-      if (y >= f.lower95[h] && y <= f.upper95[h]) acc.in95++;
-      acc.errors.push({ origin: k, r80: relative(y, f.point[h], f.lower80[h], f.upper80[h]), r95: relative(y, f.point[h], f.lower95[h], f.upper95[h]) });
+      if (y >= f.lower80[h] && y <= f.upper80[h]) {
+        acc.in80++;
+      }
+      if (y >= f.lower95[h] && y <= f.upper95[h]) {
+        acc.in95++;
+      }
+      acc.errors.push({
+        origin: k,
+        r80: relative(y, f.point[h], f.lower80[h], f.upper80[h]),
+        r95: relative(y, f.point[h], f.lower95[h], f.upper95[h]),
+      });
     }
   }
   return acc;

@@ -11,13 +11,21 @@ const PATTERN = [40, 60, 55, 58, 62, 20, 15];
 /** Deterministic noise, uniform in [-amp, amp] (a linear congruential generator, the same every run). */
 function noise(days: number, amp: number): number[] {
   let x = 12345;
-  return Array.from({ length: days }, () => { x = (x * 1103515245 + 12345) % 2147483648; return (x / 2147483648) * 2 * amp - amp; });
+  return Array.from({ length: days }, () => {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    return (x / 2147483648) * 2 * amp - amp;
+  });
 }
 const weekly = (days: number, level: DailySeries['level'] = 'city', amp = 3): DailySeries => {
   const e = noise(days, amp);
   return {
-    level, key: level === 'city' ? '' : 'x', zoneId: null, code: null, start: '2026-01-05',
-    values: Array.from({ length: days }, (_, i) => Math.round(PATTERN[i % 7] + e[i])), holiday: Array(days).fill(false),
+    level,
+    key: level === 'city' ? '' : 'x',
+    zoneId: null,
+    code: null,
+    start: '2026-01-05',
+    values: Array.from({ length: days }, (_, i) => Math.round(PATTERN[i % 7] + e[i])),
+    holiday: Array(days).fill(false),
   };
 };
 const OPTS = { horizon: 14, minModelDays: 56, minModelMean: 3, holdoutWeeks: 3 };
@@ -29,8 +37,14 @@ test('the model forecasts a weekly pattern within a few requests, its 95 % inter
   fit.model.forecast.point.forEach((p, h) => {
     const expected = PATTERN[(n + h) % 7];
     assert.ok(Math.abs(p - expected) < 5, `day ${h}: ${p.toFixed(1)} against ${expected}`);
-    assert.ok(fit.model!.forecast.lower95[h] <= expected && expected <= fit.model!.forecast.upper95[h], `day ${h} inside the 95 % interval`);
-    assert.ok(fit.model!.forecast.lower95[h] <= fit.model!.forecast.lower80[h] && fit.model!.forecast.upper80[h] <= fit.model!.forecast.upper95[h]);
+    assert.ok(
+      fit.model!.forecast.lower95[h] <= expected && expected <= fit.model!.forecast.upper95[h],
+      `day ${h} inside the 95 % interval`
+    );
+    assert.ok(
+      fit.model!.forecast.lower95[h] <= fit.model!.forecast.lower80[h] &&
+        fit.model!.forecast.upper80[h] <= fit.model!.forecast.upper95[h]
+    );
   });
 });
 
@@ -52,10 +66,13 @@ test('a holiday is replaced by the same weekday a week earlier (or later in the 
   const holiday = values.map((_, i) => i === 2 || i === 9 || i === 14);
   const r = replaceHolidays(values, holiday);
   assert.equal(r.replaced, 3);
-  assert.equal(r.values[14], 70);    // a week earlier
-  assert.equal(r.values[9], 160);    // a week earlier is a holiday too, and none before: a week later
-  assert.equal(r.values[2], 160);    // the first week: a week later is a holiday, two weeks later is not
-  assert.deepEqual(values.filter((_, i) => !holiday[i]), r.values.filter((_, i) => !holiday[i]));
+  assert.equal(r.values[14], 70); // a week earlier
+  assert.equal(r.values[9], 160); // a week earlier is a holiday too, and none before: a week later
+  assert.equal(r.values[2], 160); // the first week: a week later is a holiday, two weeks later is not
+  assert.deepEqual(
+    values.filter((_, i) => !holiday[i]),
+    r.values.filter((_, i) => !holiday[i])
+  );
 });
 
 test('a level uses the model only where it beats seasonal-naive on the holdout', () => {
@@ -64,7 +81,10 @@ test('a level uses the model only where it beats seasonal-naive on the holdout',
   assert.ok(levels.get('department')!.mase! < 1, `MASE ${levels.get('department')!.mase}`);
   assert.equal(methodFor(good, levels), 'mstl_ets');
   // Pure weekly repetition: seasonal-naive is exact, the model cannot beat it.
-  const exact: DailySeries = { ...weekly(140, 'channel'), values: Array.from({ length: 140 }, (_, i) => PATTERN[i % 7]) };
+  const exact: DailySeries = {
+    ...weekly(140, 'channel'),
+    values: Array.from({ length: 140 }, (_, i) => PATTERN[i % 7]),
+  };
   const fit = fitSeries(exact, OPTS)!;
   const l2 = scoreLevels([fit]);
   assert.equal(l2.get('channel')!.useModel, false);

@@ -11,8 +11,11 @@ import type { Accuracy, DailySeries, Forecast } from './types.ts';
 export type FitOptions = { horizon: number; minModelDays: number; minModelMean: number; holdoutWeeks: number };
 export type Candidate = { forecast: Forecast; accuracy: Accuracy };
 export type SeriesFit = {
-  series: DailySeries; replaced: number; meanDaily: number;
-  naive: Candidate; model: Candidate | null;
+  series: DailySeries;
+  replaced: number;
+  meanDaily: number;
+  naive: Candidate;
+  model: Candidate | null;
   /** the seasonal periods (days) of the model (seasons.ts); [] without one */
   seasons: number[];
   /** why there is no model candidate, or the model's failure (the series is then forecast seasonal-naive) */
@@ -23,18 +26,23 @@ const RECENT_DAYS = 28;
 
 /** null when the series is too short for any forecast (fewer than MIN_TRAIN_DAYS days). */
 export function fitSeries(series: DailySeries, opts: FitOptions): SeriesFit | null {
-  if (series.values.length < MIN_TRAIN_DAYS) return null;
+  if (series.values.length < MIN_TRAIN_DAYS) {
+    return null;
+  }
   const { values: fitted, replaced } = replaceHolidays(series.values, series.holiday);
   const recent = fitted.slice(-RECENT_DAYS);
   const meanDaily = recent.reduce((a, b) => a + b, 0) / recent.length;
-  const score = (m: (y: number[], h: number) => Forecast) => rollingOrigin(fitted, series.values, series.holiday, opts.holdoutWeeks, m);
+  const score = (m: (y: number[], h: number) => Forecast) =>
+    rollingOrigin(fitted, series.values, series.holiday, opts.holdoutWeeks, m);
   const naive = { forecast: seasonalNaiveForecast(fitted, opts.horizon), accuracy: score(seasonalNaiveForecast) };
   let model: Candidate | null = null;
   let modelNote: string | null = null;
   let seasons: number[] = [];
-  if (fitted.length < opts.minModelDays) modelNote = `${fitted.length} days of history (the model needs ${opts.minModelDays})`;
-  else if (meanDaily < opts.minModelMean) modelNote = `${meanDaily.toFixed(1)} requests a day (the model needs ${opts.minModelMean})`;
-  else {
+  if (fitted.length < opts.minModelDays) {
+    modelNote = `${fitted.length} days of history (the model needs ${opts.minModelDays})`;
+  } else if (meanDaily < opts.minModelMean) {
+    modelNote = `${meanDaily.toFixed(1)} requests a day (the model needs ${opts.minModelMean})`;
+  } else {
     try {
       seasons = [WEEK];
       model = { forecast: mstlForecast(fitted, opts.horizon), accuracy: score(mstlForecast) };
@@ -43,7 +51,10 @@ export function fitSeries(series: DailySeries, opts: FitOptions): SeriesFit | nu
       const extra = extraSeasons(series.level, fitted);
       if (extra) {
         const accuracy = score((y, h) => mstlForecast(y, h, extraSeasons(series.level, y) ?? [WEEK]));
-        if (accuracy.modelAbsErr < model.accuracy.modelAbsErr) { seasons = extra; model = { forecast: mstlForecast(fitted, opts.horizon, extra), accuracy }; }
+        if (accuracy.modelAbsErr < model.accuracy.modelAbsErr) {
+          seasons = extra;
+          model = { forecast: mstlForecast(fitted, opts.horizon, extra), accuracy };
+        }
       }
     } catch (err) {
       modelNote = `the model failed: ${(err as Error).message}`;

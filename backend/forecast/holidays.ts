@@ -8,11 +8,23 @@ export function replaceHolidays(values: number[], holiday: boolean[]): { values:
   const out = values.slice();
   let replaced = 0;
   for (let i = 0; i < out.length; i++) {
-    if (!holiday[i]) continue;
+    if (!holiday[i]) {
+      continue;
+    }
     let j = i - WEEK;
-    while (j >= 0 && holiday[j]) j -= WEEK;
-    if (j < 0) { j = i + WEEK; while (j < out.length && holiday[j]) j += WEEK; }
-    if (j >= 0 && j < out.length) { out[i] = j < i ? out[j] : values[j]; replaced++; }
+    while (j >= 0 && holiday[j]) {
+      j -= WEEK;
+    }
+    if (j < 0) {
+      j = i + WEEK;
+      while (j < out.length && holiday[j]) {
+        j += WEEK;
+      }
+    }
+    if (j >= 0 && j < out.length) {
+      out[i] = j < i ? out[j] : values[j];
+      replaced++;
+    }
   }
   return { values: out, replaced };
 }

@@ -7,7 +7,9 @@ const RESIDUAL_WEEKS = 8;
 
 /** The q-quantile (linear interpolation) of sorted values. */
 export function quantile(sorted: number[], q: number): number {
-  if (!sorted.length) return 0;
+  if (!sorted.length) {
+    return 0;
+  }
   const pos = (sorted.length - 1) * q;
   const lo = Math.floor(pos);
   const hi = Math.ceil(pos);
@@ -17,9 +19,13 @@ export function quantile(sorted: number[], q: number): number {
 /** Needs at least one week of `y`. */
 export function seasonalNaiveForecast(y: number[], horizon: number): Forecast {
   const n = y.length;
-  if (n < WEEK) throw new Error(`seasonal-naive needs ${WEEK} days, got ${n}`);
+  if (n < WEEK) {
+    throw new Error(`seasonal-naive needs ${WEEK} days, got ${n}`);
+  }
   const residuals: number[] = [];
-  for (let t = Math.max(WEEK, n - RESIDUAL_WEEKS * WEEK); t < n; t++) residuals.push(y[t] - y[t - WEEK]);
+  for (let t = Math.max(WEEK, n - RESIDUAL_WEEKS * WEEK); t < n; t++) {
+    residuals.push(y[t] - y[t - WEEK]);
+  }
   residuals.sort((a, b) => a - b);
   const q = (p: number) => quantile(residuals, p);
   const [q025, q10, q90, q975] = [q(0.025), q(0.1), q(0.9), q(0.975)];
@@ -29,8 +35,10 @@ export function seasonalNaiveForecast(y: number[], horizon: number): Forecast {
     const point = y[n + h - 1 - k * WEEK];
     const widen = Math.sqrt(k);
     f.point.push(point);
-    f.lower80.push(point + q10 * widen); f.upper80.push(point + q90 * widen);
-    f.lower95.push(point + q025 * widen); f.upper95.push(point + q975 * widen);
+    f.lower80.push(point + q10 * widen);
+    f.upper80.push(point + q90 * widen);
+    f.lower95.push(point + q025 * widen);
+    f.upper95.push(point + q975 * widen);
   }
   return floorAtZero(f);
 }

@@ -9,19 +9,32 @@ import type { DailySeries } from './types.ts';
 /** Deterministic noise, uniform in [-amp, amp]. */
 function noise(days: number, amp: number): number[] {
   let x = 777;
-  return Array.from({ length: days }, () => { x = (x * 1103515245 + 12345) % 2147483648; return (x / 2147483648) * 2 * amp - amp; });
+  return Array.from({ length: days }, () => {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    return (x / 2147483648) * 2 * amp - amp;
+  });
 }
 const WEEKLY = [400, 600, 550, 580, 620, 200, 150];
 const weekly = (days: number) => noise(days, 10).map((x, i) => WEEKLY[i % 7] + x);
 const monthly = (days: number) => noise(days, 10).map((x, i) => 500 + x + 300 * Math.sin((2 * Math.PI * i) / 30));
-const series = (level: DailySeries['level'], values: number[]): DailySeries =>
-  ({ level, key: 'x', zoneId: null, code: 'x', start: '2026-01-05', values: values.map(Math.round), holiday: values.map(() => false) });
+const series = (level: DailySeries['level'], values: number[]): DailySeries => ({
+  level,
+  key: 'x',
+  zoneId: null,
+  code: 'x',
+  start: '2026-01-05',
+  values: values.map(Math.round),
+  holiday: values.map(() => false),
+});
 const OPTS = { horizon: 14, minModelDays: 56, minModelMean: 3, holdoutWeeks: 4 };
 
 test('a weekly rhythm is found as 7 days, a monthly cycle as about 30', () => {
   assert.deepEqual(detectSeasons(weekly(180)), [7]);
   const m = detectSeasons(monthly(180));
-  assert.ok(m.some((p) => p >= 29 && p <= 31), `found ${m}`);
+  assert.ok(
+    m.some((p) => p >= 29 && p <= 31),
+    `found ${m}`
+  );
 });
 
 test('a series shorter than three of the shortest cycle is not searched; zone levels never add a season', () => {

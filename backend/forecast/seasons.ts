@@ -18,7 +18,9 @@ const MAX_PERIOD = 366;
 /** The seasonal periods (days) augurs detects in `y`, ascending. */
 export function detectSeasons(y: number[]): number[] {
   const maxPeriod = Math.min(MAX_PERIOD, Math.floor(y.length / 3));
-  if (maxPeriod < MIN_PERIOD) return [];
+  if (maxPeriod < MIN_PERIOD) {
+    return [];
+  }
   init();
   return [...seasonalities(y, { minPeriod: MIN_PERIOD, maxPeriod, threshold: undefined })].sort((a, b) => a - b);
 }
@@ -26,7 +28,9 @@ export function detectSeasons(y: number[]): number[] {
 /** The periods a model of this level may fit on `y` beside the week alone: the week and what detection adds at
  *  whole-city levels; null when that is the week alone. */
 export function extraSeasons(level: ForecastLevel, y: number[]): number[] | null {
-  if (!CITY_WIDE.includes(level)) return null;
+  if (!CITY_WIDE.includes(level)) {
+    return null;
+  }
   const found = detectSeasons(y).filter((p) => p !== WEEK);
   return found.length ? [WEEK, ...found].sort((a, b) => a - b) : null;
 }

@@ -5,7 +5,7 @@ import { requestInputSchema } from '../ingest/request-input.ts';
 import { isProjectable, MAX_LONGITUDE, MAX_MERCATOR_LATITUDE } from './projectable.ts';
 
 test('the limit is where the Web Mercator square ends (atan(sinh(π)), to 8 decimals)', () => {
-  assert.equal(MAX_MERCATOR_LATITUDE, Number((Math.atan(Math.sinh(Math.PI)) * 180 / Math.PI).toFixed(8)));
+  assert.equal(MAX_MERCATOR_LATITUDE, Number(((Math.atan(Math.sinh(Math.PI)) * 180) / Math.PI).toFixed(8)));
 });
 
 test('the SQL functions clamp to the same limit (migration 0034 holds the constant, nothing else)', () => {

@@ -10,5 +10,10 @@ export const LATITUDE_MESSAGE = `must be between -${MAX_MERCATOR_LATITUDE} and $
 export const LONGITUDE_MESSAGE = `must be between -${MAX_LONGITUDE} and ${MAX_LONGITUDE}`;
 
 export function isProjectable(lon: number, lat: number): boolean {
-  return Number.isFinite(lon) && Number.isFinite(lat) && Math.abs(lon) <= MAX_LONGITUDE && Math.abs(lat) <= MAX_MERCATOR_LATITUDE;
+  return (
+    Number.isFinite(lon) &&
+    Number.isFinite(lat) &&
+    Math.abs(lon) <= MAX_LONGITUDE &&
+    Math.abs(lat) <= MAX_MERCATOR_LATITUDE
+  );
 }

@@ -12,17 +12,28 @@ const DAY_MS = 86_400_000;
 /** A single string value: the last of repeated parameters is refused rather than guessed. */
 export function single(query: Query, name: string): string | undefined {
   const v = query[name];
-  if (v === undefined) return undefined;
-  if (typeof v !== 'string') throw new ValidationError(`"${name}" was given more than once`, [{ path: `query.${name}`, message: 'give it once' }]);
+  if (v === undefined) {
+    return undefined;
+  }
+  if (typeof v !== 'string') {
+    throw new ValidationError(`"${name}" was given more than once`, [
+      { path: `query.${name}`, message: 'give it once' },
+    ]);
+  }
   return v;
 }
 
 /** Every value of a parameter: repeated (`a=1&a=2`) and comma-separated (`a=1,2`) both work. */
 export function multi(query: Query, name: string): string[] {
   const v = query[name];
-  if (v === undefined) return [];
+  if (v === undefined) {
+    return [];
+  }
   const list = Array.isArray(v) ? v : [v];
-  return list.flatMap((s) => String(s).split(',')).map((s) => s.trim()).filter((s) => s !== '');
+  return list
+    .flatMap((s) => String(s).split(','))
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 }
 
 /** Refuses parameters a route does not know (a typo would silently widen the answer). */
@@ -30,8 +41,12 @@ export function rejectUnknown(query: Query, known: readonly string[]): void {
   const allowed = new Set(known);
   const unknown = Object.keys(query).filter((k) => !allowed.has(k));
   if (unknown.length) {
-    throw new ValidationError(known.length ? `unknown parameter${unknown.length > 1 ? 's' : ''}; valid: ${known.join(', ')}` : 'this route takes no query parameters',
-      unknown.map((k) => ({ path: `query.${k.slice(0, 60)}`, message: 'unknown parameter' })));
+    throw new ValidationError(
+      known.length
+        ? `unknown parameter${unknown.length > 1 ? 's' : ''}; valid: ${known.join(', ')}`
+        : 'this route takes no query parameters',
+      unknown.map((k) => ({ path: `query.${k.slice(0, 60)}`, message: 'unknown parameter' }))
+    );
   }
 }
 
@@ -39,7 +54,9 @@ export function rejectUnknown(query: Query, known: readonly string[]): void {
  * (domain/instant.ts: a real calendar day, 1970..9998). Throws a 400 naming the parameter. */
 export function parseInstant(raw: string, name = 'to'): Date {
   const r = readInstant(raw);
-  if (r.error !== undefined) throw new ValidationError(`"${name}" is invalid`, [{ path: `query.${name}`, message: r.error }]);
+  if (r.error !== undefined) {
+    throw new ValidationError(`"${name}" is invalid`, [{ path: `query.${name}`, message: r.error }]);
+  }
   return new Date(r.ms);
 }
 
@@ -48,14 +65,20 @@ export function parseTimeRange(query: Query, defaultDays: number, now: Date = ne
   const problems: ErrorDetail[] = [];
   const read = (name: 'from' | 'to') => {
     const raw = single(query, name);
-    if (raw === undefined) return undefined;
+    if (raw === undefined) {
+      return undefined;
+    }
     const r = readInstant(raw);
-    if (r.error !== undefined) problems.push({ path: `query.${name}`, message: r.error });
+    if (r.error !== undefined) {
+      problems.push({ path: `query.${name}`, message: r.error });
+    }
     return r.ms === undefined ? undefined : new Date(r.ms);
   };
   const toIn = read('to');
   const fromIn = read('from');
-  if (problems.length) throw new ValidationError('the time range is invalid', problems);
+  if (problems.length) {
+    throw new ValidationError('the time range is invalid', problems);
+  }
   const to = toIn ?? now;
   const from = fromIn ?? new Date(to.getTime() - defaultDays * DAY_MS);
   if (from.getTime() >= to.getTime()) {
@@ -66,16 +89,22 @@ export function parseTimeRange(query: Query, defaultDays: number, now: Date = ne
 
 export function parseLanguage(query: Query): Language {
   const raw = single(query, 'language') ?? 'en';
-  if (raw !== 'en' && raw !== 'ar') throw new ValidationError('unknown language', [{ path: 'query.language', message: 'must be en or ar' }]);
+  if (raw !== 'en' && raw !== 'ar') {
+    throw new ValidationError('unknown language', [{ path: 'query.language', message: 'must be en or ar' }]);
+  }
   return raw;
 }
 
 /** An integer parameter within [min, max], or the default when absent. */
 export function parseInteger(query: Query, name: string, min: number, max: number, fallback: number): number {
   const raw = single(query, name);
-  if (raw === undefined) return fallback;
+  if (raw === undefined) {
+    return fallback;
+  }
   if (!/^-?\d{1,9}$/.test(raw) || Number(raw) < min || Number(raw) > max) {
-    throw new ValidationError(`"${name}" is invalid`, [{ path: `query.${name}`, message: `must be an integer from ${min} to ${max}` }]);
+    throw new ValidationError(`"${name}" is invalid`, [
+      { path: `query.${name}`, message: `must be an integer from ${min} to ${max}` },
+    ]);
   }
   return Number(raw);
 }
@@ -83,9 +112,13 @@ export function parseInteger(query: Query, name: string, min: number, max: numbe
 /** A number parameter within [min, max] (decimals allowed), or the default when absent. */
 export function parseNumber(query: Query, name: string, min: number, max: number, fallback: number): number {
   const raw = single(query, name);
-  if (raw === undefined) return fallback;
+  if (raw === undefined) {
+    return fallback;
+  }
   if (!/^-?\d{1,9}(\.\d{1,9})?$/.test(raw) || Number(raw) < min || Number(raw) > max) {
-    throw new ValidationError(`"${name}" is invalid`, [{ path: `query.${name}`, message: `must be a number from ${min} to ${max}` }]);
+    throw new ValidationError(`"${name}" is invalid`, [
+      { path: `query.${name}`, message: `must be a number from ${min} to ${max}` },
+    ]);
   }
   return Number(raw);
 }
@@ -93,9 +126,13 @@ export function parseNumber(query: Query, name: string, min: number, max: number
 /** One of a fixed list, or the default when absent. */
 export function parseChoice<T extends string>(query: Query, name: string, choices: readonly T[], fallback: T): T {
   const raw = single(query, name);
-  if (raw === undefined) return fallback;
+  if (raw === undefined) {
+    return fallback;
+  }
   if (!(choices as readonly string[]).includes(raw)) {
-    throw new ValidationError(`"${name}" is invalid`, [{ path: `query.${name}`, message: `must be one of ${choices.join(', ')}` }]);
+    throw new ValidationError(`"${name}" is invalid`, [
+      { path: `query.${name}`, message: `must be one of ${choices.join(', ')}` },
+    ]);
   }
   return raw as T;
 }

@@ -13,7 +13,10 @@ test('no filter, empty or "all" means all values', () => {
 });
 
 test('codes become stored values: zones and advisors by id, status classes by their statuses', () => {
-  const f = parseRequestFilters({ zone: '333,332', advisor: 'adv-1', status_class: 'open', channel: ['whatsapp', 'whatsapp'], priority: 'high' }, ref);
+  const f = parseRequestFilters(
+    { zone: '333,332', advisor: 'adv-1', status_class: 'open', channel: ['whatsapp', 'whatsapp'], priority: 'high' },
+    ref
+  );
   assert.deepEqual(f.zoneIds, [4, 3]);
   assert.deepEqual(f.advisorIds, [7]);
   assert.deepEqual(f.statuses, ['received', 'on_hold']);
@@ -24,11 +27,17 @@ test('codes become stored values: zones and advisors by id, status classes by th
 });
 
 test('unknown codes are a 400 naming each', () => {
-  assert.throws(() => parseRequestFilters({ channel: 'fax,website', zone: "1' OR 1=1" }, ref), (err: unknown) => {
-    assert.ok(err instanceof ValidationError);
-    assert.deepEqual(err.details.map((d) => d.path), ['query.zone', 'query.channel']);
-    return true;
-  });
+  assert.throws(
+    () => parseRequestFilters({ channel: 'fax,website', zone: "1' OR 1=1" }, ref),
+    (err: unknown) => {
+      assert.ok(err instanceof ValidationError);
+      assert.deepEqual(
+        err.details.map((d) => d.path),
+        ['query.zone', 'query.channel']
+      );
+      return true;
+    }
+  );
 });
 
 test('only the asked dimensions are read', () => {
@@ -37,7 +46,11 @@ test('only the asked dimensions are read', () => {
 
 test('the shared SQL fragment fills its slot and reads the filters by name, wherever the statement puts them', () => {
   const f = parseRequestFilters({ channel: 'whatsapp', priority: 'high' }, ref);
-  const { text, values } = bindNamed(withRequestFilters('geo/zone_stats_received'), { from: new Date(0), to: new Date(1), ...filterParams(f) });
+  const { text, values } = bindNamed(withRequestFilters('geo/zone_stats_received'), {
+    from: new Date(0),
+    to: new Date(1),
+    ...filterParams(f),
+  });
   assert.ok(!text.includes('(:channels::'));
   const channels = /r\.channel_code = ANY\(\$(\d+)::text\[\]\)/.exec(text);
   const priorities = /r\.priority = ANY\(\$(\d+)::text\[\]\)/.exec(text);

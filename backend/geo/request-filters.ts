@@ -23,24 +23,39 @@ export type RequestFilters = {
   topics: string[] | null;
   departments: string[] | null;
   advisorIds: number[] | null;
-  statuses: string[] | null;      // status_class resolved to the statuses of those classes
+  statuses: string[] | null; // status_class resolved to the statuses of those classes
   priorities: string[] | null;
 };
 export const NO_FILTERS: RequestFilters = {
-  zoneIds: null, channels: null, categories: null, topics: null, departments: null, advisorIds: null, statuses: null, priorities: null,
+  zoneIds: null,
+  channels: null,
+  categories: null,
+  topics: null,
+  departments: null,
+  advisorIds: null,
+  statuses: null,
+  priorities: null,
 };
 
 /** The codes a dimension accepts. */
 export function validCodesOf(dim: FilterDimension, ref: ReferenceIndex): string[] {
   switch (dim) {
-    case 'zone': return ref.zones.map((z) => z.code);
-    case 'channel': return ref.channels.map((c) => c.code);
-    case 'category': return ref.categories.map((c) => c.code);
-    case 'topic': return ref.topics.map((t) => t.code);
-    case 'department': return ref.departments.map((d) => d.code);
-    case 'advisor': return ref.advisors.map((a) => a.code);
-    case 'status_class': return [...STATUS_CLASSES];
-    case 'priority': return [...PRIORITIES];
+    case 'zone':
+      return ref.zones.map((z) => z.code);
+    case 'channel':
+      return ref.channels.map((c) => c.code);
+    case 'category':
+      return ref.categories.map((c) => c.code);
+    case 'topic':
+      return ref.topics.map((t) => t.code);
+    case 'department':
+      return ref.departments.map((d) => d.code);
+    case 'advisor':
+      return ref.advisors.map((a) => a.code);
+    case 'status_class':
+      return [...STATUS_CLASSES];
+    case 'priority':
+      return [...PRIORITIES];
   }
 }
 
@@ -49,37 +64,71 @@ export function validCodesOf(dim: FilterDimension, ref: ReferenceIndex): string[
  * Unknown codes are a 400 naming each one (so nothing but known codes ever reaches SQL, and bound even then).
  * `unknownCodes` lists the offending codes so a caller can refresh a stale reference cache and retry.
  */
-export function parseRequestFilters(query: Query, ref: ReferenceIndex, dims: readonly FilterDimension[] = FILTER_DIMENSIONS): RequestFilters {
+export function parseRequestFilters(
+  query: Query,
+  ref: ReferenceIndex,
+  dims: readonly FilterDimension[] = FILTER_DIMENSIONS
+): RequestFilters {
   const out: RequestFilters = { ...NO_FILTERS };
   const problems: ErrorDetail[] = [];
   for (const dim of dims) {
     const values = multi(query, dim);
-    if (values.length === 0 || values.some((v) => ALL_VALUES.has(v))) continue;
+    if (values.length === 0 || values.some((v) => ALL_VALUES.has(v))) {
+      continue;
+    }
     const valid = new Set(validCodesOf(dim, ref));
     const unknown = values.filter((v) => !valid.has(v));
-    for (const v of unknown) problems.push({ path: `query.${dim}`, message: `unknown ${dim} "${v.slice(0, 80)}"` });
-    if (unknown.length) continue;
+    for (const v of unknown) {
+      problems.push({ path: `query.${dim}`, message: `unknown ${dim} "${v.slice(0, 80)}"` });
+    }
+    if (unknown.length) {
+      continue;
+    }
     const codes = [...new Set(values)];
     switch (dim) {
-      case 'zone': out.zoneIds = codes.map((c) => ref.zone.get(c)!.id); break;
-      case 'advisor': out.advisorIds = codes.map((c) => ref.advisor.get(c)!.id); break;
-      case 'channel': out.channels = codes; break;
-      case 'category': out.categories = codes; break;
-      case 'topic': out.topics = codes; break;
-      case 'department': out.departments = codes; break;
-      case 'priority': out.priorities = codes; break;
-      case 'status_class': out.statuses = ref.statuses.filter((s) => codes.includes(s.status_class)).map((s) => s.code); break;
+      case 'zone':
+        out.zoneIds = codes.map((c) => ref.zone.get(c)!.id);
+        break;
+      case 'advisor':
+        out.advisorIds = codes.map((c) => ref.advisor.get(c)!.id);
+        break;
+      case 'channel':
+        out.channels = codes;
+        break;
+      case 'category':
+        out.categories = codes;
+        break;
+      case 'topic':
+        out.topics = codes;
+        break;
+      case 'department':
+        out.departments = codes;
+        break;
+      case 'priority':
+        out.priorities = codes;
+        break;
+      case 'status_class':
+        out.statuses = ref.statuses.filter((s) => codes.includes(s.status_class)).map((s) => s.code);
+        break;
     }
   }
-  if (problems.length) throw new ValidationError('unknown filter values', problems);
+  if (problems.length) {
+    throw new ValidationError('unknown filter values', problems);
+  }
   return out;
 }
 
 /** The named parameters request_filters.sql reads. */
 export function filterParams(f: RequestFilters): Record<string, number[] | string[] | null> {
   return {
-    zone_ids: f.zoneIds, channels: f.channels, categories: f.categories, topics: f.topics,
-    departments: f.departments, advisor_ids: f.advisorIds, statuses: f.statuses, priorities: f.priorities,
+    zone_ids: f.zoneIds,
+    channels: f.channels,
+    categories: f.categories,
+    topics: f.topics,
+    departments: f.departments,
+    advisor_ids: f.advisorIds,
+    statuses: f.statuses,
+    priorities: f.priorities,
   };
 }
 

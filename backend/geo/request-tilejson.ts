@@ -5,7 +5,13 @@ import type { Config } from '../config.ts';
 
 export type TileJsonSettings = Pick<Config, 'tileBinMaxZoom' | 'tileMaxZoom'>;
 
-type VectorLayer = { id: string; description: string; minzoom: number; maxzoom: number; fields: Record<string, 'Number' | 'String'> };
+type VectorLayer = {
+  id: string;
+  description: string;
+  minzoom: number;
+  maxzoom: number;
+  fields: Record<string, 'Number' | 'String'>;
+};
 
 export type RequestTileJson = {
   tilejson: '3.0.0';
@@ -21,7 +27,13 @@ export type RequestTileJson = {
 
 /** The properties of a feature of the layer `requests` (sql/geo/tile_points_encode.sql): codes only, no personal data. */
 const REQUEST_FIELDS = {
-  id: 'Number', category: 'String', channel: 'String', topic: 'String', status: 'String', stage: 'String', sla_state: 'String',
+  id: 'Number',
+  category: 'String',
+  channel: 'String',
+  topic: 'String',
+  status: 'String',
+  stage: 'String',
+  sla_state: 'String',
 } as const;
 
 export function requestTileJson(s: TileJsonSettings): RequestTileJson {
@@ -34,9 +46,18 @@ export function requestTileJson(s: TileJsonSettings): RequestTileJson {
     minzoom: 0,
     maxzoom: s.tileMaxZoom,
     vector_layers: [
-      { id: 'requests', description: 'One point a request', minzoom: s.tileBinMaxZoom + 1, maxzoom: s.tileMaxZoom, fields: { ...REQUEST_FIELDS } },
       {
-        id: 'bins', minzoom: 0, maxzoom: s.tileMaxZoom, fields: { count: 'Number' },
+        id: 'requests',
+        description: 'One point a request',
+        minzoom: s.tileBinMaxZoom + 1,
+        maxzoom: s.tileMaxZoom,
+        fields: { ...REQUEST_FIELDS },
+      },
+      {
+        id: 'bins',
+        minzoom: 0,
+        maxzoom: s.tileMaxZoom,
+        fields: { count: 'Number' },
         description: `Requests counted in bins up to zoom ${s.tileBinMaxZoom}; above, a busy point tile over a long range as its exact zoom-18 cells`,
       },
     ],

@@ -6,11 +6,27 @@ import type { Config } from '../config.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { bindNamed, type BoundQuery } from '../db/named-params.ts';
 import { sqlFile, sqlTemplate } from '../db/sql.ts';
-import { filterParams, isUnfiltered, NO_FILTERS, requestFiltersSql, withRequestFilters, type RequestFilters } from './request-filters.ts';
+import {
+  filterParams,
+  isUnfiltered,
+  NO_FILTERS,
+  requestFiltersSql,
+  withRequestFilters,
+  type RequestFilters,
+} from './request-filters.ts';
 import type { TimeRange } from './read-params.ts';
 import type { TileCoords } from './tile-coords.ts';
 
-export type TileSettings = Pick<Config, 'maxTileFeatures' | 'tileCellsAbove' | 'tileBinMaxZoom' | 'tileBinGrid' | 'tileExtent' | 'tileBuffer' | 'tileRandomPageCost'>;
+export type TileSettings = Pick<
+  Config,
+  | 'maxTileFeatures'
+  | 'tileCellsAbove'
+  | 'tileBinMaxZoom'
+  | 'tileBinGrid'
+  | 'tileExtent'
+  | 'tileBuffer'
+  | 'tileRandomPageCost'
+>;
 /** `cells`: a point tile drawn as its zoom-18 cells (layer bins; mayServeCells). */
 export type RequestTile = { layer: 'requests' | 'bins'; tile: Buffer | null; capped: boolean; cells: boolean };
 
@@ -20,7 +36,9 @@ export const PRECOUNTED_BIN_GRID = 32;
 
 /** How a binned tile is counted: from the pre-count (no dimension filter, a pre-counted zoom and grid) or the raw rows. */
 export function binSource(s: TileSettings, z: number, filters: RequestFilters): 'counted' | 'raw' {
-  return isUnfiltered(filters) && z <= PRECOUNTED_BIN_MAX_ZOOM && s.tileBinGrid === PRECOUNTED_BIN_GRID ? 'counted' : 'raw';
+  return isUnfiltered(filters) && z <= PRECOUNTED_BIN_MAX_ZOOM && s.tileBinGrid === PRECOUNTED_BIN_GRID
+    ? 'counted'
+    : 'raw';
 }
 
 /** The finest pre-counted cells (migration 0022): zoom 18, the bins of zoom-13 tiles. */
@@ -41,8 +59,13 @@ export const CELLS_MIN_RANGE_MS = 35 * 86_400_000;
  * Ranges up to 35 days, filtered tiles and tiles with fewer requests stay points, as they were.
  */
 export function mayServeCells(s: TileSettings, c: TileCoords, range: TimeRange, filters: RequestFilters): boolean {
-  return c.z > s.tileBinMaxZoom && c.z >= PRECOUNTED_BIN_MAX_ZOOM && c.z <= PRECOUNTED_CELL_ZOOM
-    && isUnfiltered(filters) && range.to.getTime() - range.from.getTime() > CELLS_MIN_RANGE_MS;
+  return (
+    c.z > s.tileBinMaxZoom &&
+    c.z >= PRECOUNTED_BIN_MAX_ZOOM &&
+    c.z <= PRECOUNTED_CELL_ZOOM &&
+    isUnfiltered(filters) &&
+    range.to.getTime() - range.from.getTime() > CELLS_MIN_RANGE_MS
+  );
 }
 
 /** Requests above which a long-range point tile is drawn as cells: tileCellsAbove, at most the cap. */
@@ -50,36 +73,79 @@ export const cellsAbove = (s: TileSettings): number => Math.min(s.tileCellsAbove
 
 /** A point tile's zoom-18 cells, from the pre-count (with its exact `total`) or the raw rows (tests compare them). */
 export function cellTileQuery(s: TileSettings, c: TileCoords, range: TimeRange, source: 'counted' | 'raw'): BoundQuery {
-  if (c.z < PRECOUNTED_BIN_MAX_ZOOM || c.z > PRECOUNTED_CELL_ZOOM) throw new Error(`zoom-18 cells are for tiles of zoom 13..18, not ${c.z}`);
-  const tile = { from: range.from, to: range.to, z: c.z, x: c.x, y: c.y, extent: s.tileExtent, max_features: s.maxTileFeatures };
+  if (c.z < PRECOUNTED_BIN_MAX_ZOOM || c.z > PRECOUNTED_CELL_ZOOM) {
+    throw new Error(`zoom-18 cells are for tiles of zoom 13..18, not ${c.z}`);
+  }
+  const tile = {
+    from: range.from,
+    to: range.to,
+    z: c.z,
+    x: c.x,
+    y: c.y,
+    extent: s.tileExtent,
+    max_features: s.maxTileFeatures,
+  };
   return source === 'counted'
     ? bindNamed(countedTileSql('geo/tile_cells_counted'), tile)
-    : bindNamed(withRequestFilters('geo/tile_bins'), Object.assign(tile, filterParams(NO_FILTERS), { bins_per_side: 2 ** (PRECOUNTED_CELL_ZOOM - c.z) }));
+    : bindNamed(
+        withRequestFilters('geo/tile_bins'),
+        Object.assign(tile, filterParams(NO_FILTERS), { bins_per_side: 2 ** (PRECOUNTED_CELL_ZOOM - c.z) })
+      );
 }
 
 /** A statement of the pre-counted cells with its shared parts: the cut of the range, the pending marks, the encoding. */
-const countedTileSql = (name: string) => sqlTemplate(name, {
-  tile_bins_cut: sqlFile('geo/tile_bins_cut'), tile_cells_encode: sqlFile('geo/tile_cells_encode'), tile_cells_pending: sqlFile('geo/tile_cells_pending'),
-});
+const countedTileSql = (name: string) =>
+  sqlTemplate(name, {
+    tile_bins_cut: sqlFile('geo/tile_bins_cut'),
+    tile_cells_encode: sqlFile('geo/tile_cells_encode'),
+    tile_cells_pending: sqlFile('geo/tile_cells_pending'),
+  });
 
 /** The point-tile statement with its shared parts: the filters, the search box, the encoding. */
-const pointTileSql = () => sqlTemplate('geo/tile_points', {
-  request_filters: requestFiltersSql(), tile_points_search_box: sqlFile('geo/tile_points_search_box'), tile_points_encode: sqlFile('geo/tile_points_encode'),
-});
+const pointTileSql = () =>
+  sqlTemplate('geo/tile_points', {
+    request_filters: requestFiltersSql(),
+    tile_points_search_box: sqlFile('geo/tile_points_search_box'),
+    tile_points_encode: sqlFile('geo/tile_points_encode'),
+  });
 
 /** The statement and values of a tile (points or bins); `source` forces how bins are counted (tests compare the two). */
-export function tileQuery(s: TileSettings, c: TileCoords, range: TimeRange, filters: RequestFilters,
-  source: 'counted' | 'raw' = binSource(s, c.z, filters)): { layer: RequestTile['layer'] } & BoundQuery {
+export function tileQuery(
+  s: TileSettings,
+  c: TileCoords,
+  range: TimeRange,
+  filters: RequestFilters,
+  source: 'counted' | 'raw' = binSource(s, c.z, filters)
+): { layer: RequestTile['layer'] } & BoundQuery {
   // The tile's parameters; Object.assign adds the filters' (a spread into a literal this size cost ~80 µs a tile, measured).
-  const tile = { from: range.from, to: range.to, z: c.z, x: c.x, y: c.y, extent: s.tileExtent, max_features: s.maxTileFeatures };
+  const tile = {
+    from: range.from,
+    to: range.to,
+    z: c.z,
+    x: c.x,
+    y: c.y,
+    extent: s.tileExtent,
+    max_features: s.maxTileFeatures,
+  };
   if (c.z > s.tileBinMaxZoom) {
-    return { layer: 'requests', ...bindNamed(pointTileSql(), Object.assign(tile, filterParams(filters), { buffer: s.tileBuffer })) };
+    return {
+      layer: 'requests',
+      ...bindNamed(pointTileSql(), Object.assign(tile, filterParams(filters), { buffer: s.tileBuffer })),
+    };
   }
   if (source === 'counted') {
-    if (!isUnfiltered(filters)) throw new Error('pre-counted bins take no dimension filter');
+    if (!isUnfiltered(filters)) {
+      throw new Error('pre-counted bins take no dimension filter');
+    }
     return { layer: 'bins', ...bindNamed(countedTileSql('geo/tile_bins_counted'), tile) };
   }
-  return { layer: 'bins', ...bindNamed(withRequestFilters('geo/tile_bins'), Object.assign(tile, filterParams(filters), { bins_per_side: s.tileBinGrid })) };
+  return {
+    layer: 'bins',
+    ...bindNamed(
+      withRequestFilters('geo/tile_bins'),
+      Object.assign(tile, filterParams(filters), { bins_per_side: s.tileBinGrid })
+    ),
+  };
 }
 
 /**
@@ -91,14 +157,23 @@ export function tileQuery(s: TileSettings, c: TileCoords, range: TimeRange, filt
  * long-range point tile is first counted from its pre-counted cells, and drawn as those cells when it
  * holds more requests than cellsAbove (see mayServeCells), as points otherwise.
  */
-export async function renderRequestTile(pool: pg.Pool, s: TileSettings, c: TileCoords,
-  range: TimeRange, filters: RequestFilters, source?: 'counted' | 'raw'): Promise<RequestTile> {
+export async function renderRequestTile(
+  pool: pg.Pool,
+  s: TileSettings,
+  c: TileCoords,
+  range: TimeRange,
+  filters: RequestFilters,
+  source?: 'counted' | 'raw'
+): Promise<RequestTile> {
   return inTransaction(pool, async (client) => {
     await client.query(`SELECT set_config('random_page_cost', $1, true)`, [String(s.tileRandomPageCost)]);
     if (mayServeCells(s, c, range, filters)) {
       const q = cellTileQuery(s, c, range, 'counted');
-      const cells = (await client.query<{ tile: Buffer | null; capped: boolean; total: string }>(q.text, q.values)).rows[0];
-      if (Number(cells.total) > cellsAbove(s)) return { layer: 'bins', tile: nonEmpty(cells.tile), capped: cells.capped, cells: true };
+      const cells = (await client.query<{ tile: Buffer | null; capped: boolean; total: string }>(q.text, q.values))
+        .rows[0];
+      if (Number(cells.total) > cellsAbove(s)) {
+        return { layer: 'bins', tile: nonEmpty(cells.tile), capped: cells.capped, cells: true };
+      }
     }
     const { layer, text, values } = tileQuery(s, c, range, filters, source);
     const row = (await client.query<{ tile: Buffer | null; capped: boolean }>(text, values)).rows[0];

@@ -9,11 +9,17 @@ test('reads z, x and y.mvt', () => {
 });
 
 const rejects = (z: string, x: string, y: string, path: string) => {
-  assert.throws(() => parseTileCoords(z, x, y), (err: unknown) => {
-    assert.ok(err instanceof ValidationError);
-    assert.ok(err.details.some((d) => d.path === path), JSON.stringify(err.details));
-    return true;
-  });
+  assert.throws(
+    () => parseTileCoords(z, x, y),
+    (err: unknown) => {
+      assert.ok(err instanceof ValidationError);
+      assert.ok(
+        err.details.some((d) => d.path === path),
+        JSON.stringify(err.details)
+      );
+      return true;
+    }
+  );
 };
 
 test('rejects x or y outside 0..2^z-1', () => {

@@ -12,18 +12,33 @@ export function parseTileCoords(z: string, x: string, yFile: string): TileCoords
   const yMatch = /^(.*)\.mvt$/.exec(yFile);
   const raw = { z, x, y: yMatch ? yMatch[1] : yFile };
   const int = (name: 'z' | 'x' | 'y') => {
-    if (!INTEGER.test(raw[name])) { problems.push({ path: `path.${name}`, message: 'must be a non-negative integer' }); return NaN; }
+    if (!INTEGER.test(raw[name])) {
+      problems.push({ path: `path.${name}`, message: 'must be a non-negative integer' });
+      return NaN;
+    }
     return Number(raw[name]);
   };
-  if (!yMatch) problems.push({ path: 'path.y', message: 'the tile must end in .mvt' });
-  const zn = int('z'), xn = int('x'), yn = yMatch ? int('y') : NaN;
-  if (Number.isInteger(zn) && zn > MAX_TILE_ZOOM) problems.push({ path: 'path.z', message: `must be at most ${MAX_TILE_ZOOM}` });
+  if (!yMatch) {
+    problems.push({ path: 'path.y', message: 'the tile must end in .mvt' });
+  }
+  const zn = int('z'),
+    xn = int('x'),
+    yn = yMatch ? int('y') : NaN;
+  if (Number.isInteger(zn) && zn > MAX_TILE_ZOOM) {
+    problems.push({ path: 'path.z', message: `must be at most ${MAX_TILE_ZOOM}` });
+  }
   if (Number.isInteger(zn) && zn <= MAX_TILE_ZOOM) {
     const n = 2 ** zn;
-    if (Number.isInteger(xn) && xn >= n) problems.push({ path: 'path.x', message: `must be below 2^z = ${n}` });
-    if (Number.isInteger(yn) && yn >= n) problems.push({ path: 'path.y', message: `must be below 2^z = ${n}` });
+    if (Number.isInteger(xn) && xn >= n) {
+      problems.push({ path: 'path.x', message: `must be below 2^z = ${n}` });
+    }
+    if (Number.isInteger(yn) && yn >= n) {
+      problems.push({ path: 'path.y', message: `must be below 2^z = ${n}` });
+    }
   }
-  if (problems.length) throw new ValidationError('the tile address is invalid', problems);
+  if (problems.length) {
+    throw new ValidationError('the tile address is invalid', problems);
+  }
   return { z: zn, x: xn, y: yn };
 }
 

@@ -20,8 +20,17 @@ export function per10k(count: number, population: number | null): number | null 
   return population ? (count * 10_000) / population : null;
 }
 
-export async function zoneStats(pool: pg.Pool, metric: ZoneMetric, range: TimeRange, filters: RequestFilters): Promise<ZoneStatRow[]> {
-  const { text, values } = bindNamed(withRequestFilters(QUERY[metric]), { from: range.from, to: range.to, ...filterParams(filters) });
+export async function zoneStats(
+  pool: pg.Pool,
+  metric: ZoneMetric,
+  range: TimeRange,
+  filters: RequestFilters
+): Promise<ZoneStatRow[]> {
+  const { text, values } = bindNamed(withRequestFilters(QUERY[metric]), {
+    from: range.from,
+    to: range.to,
+    ...filterParams(filters),
+  });
   const { rows } = await pool.query<{ zone_code: string; population: number | null; value: number }>(text, values);
   return rows.map((r) => ({
     zone_code: r.zone_code,

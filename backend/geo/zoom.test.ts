@@ -22,7 +22,9 @@ test('decimals grow with zoom and stay under a tenth of a pixel', () => {
   for (let z = 0; z < 16; z++) {
     const d = coordinateDecimals(z, 16);
     assert.ok(10 ** -d <= 360 / (256 * 2 ** z) / 5, `zoom ${z}: ${d} decimals`);
-    if (z > 0) assert.ok(d >= coordinateDecimals(z - 1, 16));
+    if (z > 0) {
+      assert.ok(d >= coordinateDecimals(z - 1, 16));
+    }
   }
   assert.equal(coordinateDecimals(16, 16), 7);
 });

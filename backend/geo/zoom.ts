@@ -19,7 +19,9 @@ export function simplifyTolerance(bucket: number, pixels: number, fullDetailZoom
 
 /** Decimals of longitude/latitude that keep rounding under a tenth of a pixel (6–7 at full detail). */
 export function coordinateDecimals(bucket: number, fullDetailZoom: number): number {
-  if (bucket >= fullDetailZoom) return 7;
+  if (bucket >= fullDetailZoom) {
+    return 7;
+  }
   const degreesPerPixel = 360 / (TILE_PX * 2 ** bucket);
   return Math.min(Math.max(Math.ceil(-Math.log10(degreesPerPixel)) + 1, 1), 7);
 }

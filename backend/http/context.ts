@@ -28,12 +28,26 @@ export type AppContext = {
  * The context over a pool: the caches live as long as config says, dropped on every change the listener
  * hears of (the server), or not at all (0: run-jobs).
  */
-export function createAppContext(pool: pg.Pool, config: Config, changes?: ChangeListener,
-  reads: ReadRouter = new ReadRouter(pool, config, [])): AppContext {
+export function createAppContext(
+  pool: pg.Pool,
+  config: Config,
+  changes?: ChangeListener,
+  reads: ReadRouter = new ReadRouter(pool, config, [])
+): AppContext {
   return {
-    pool, config, changes, reads,
-    tokens: new TokenVerifier(pool, { cacheMs: config.tokenCacheMs, negativeCacheMs: config.tokenNegativeCacheMs, size: config.tokenCacheSize }, changes),
+    pool,
+    config,
+    changes,
+    reads,
+    tokens: new TokenVerifier(
+      pool,
+      { cacheMs: config.tokenCacheMs, negativeCacheMs: config.tokenNegativeCacheMs, size: config.tokenCacheSize },
+      changes
+    ),
     reference: new ReferenceCache(pool, config.referenceCacheMs, changes),
-    requestWriter: new CoalescingRequestWriter(pool, { maxGroup: config.ingestGroupMax, concurrency: config.ingestWriters }),
+    requestWriter: new CoalescingRequestWriter(pool, {
+      maxGroup: config.ingestGroupMax,
+      concurrency: config.ingestWriters,
+    }),
   };
 }

@@ -8,14 +8,16 @@ export class HttpError extends Error {
     readonly status: number,
     message: string,
     readonly details: ErrorDetail[] = [],
-    readonly headers: Record<string, string> = {},
+    readonly headers: Record<string, string> = {}
   ) {
     super(message);
   }
 }
 
 export class ValidationError extends HttpError {
-  constructor(message: string, details: ErrorDetail[] = []) { super(400, message, details); }
+  constructor(message: string, details: ErrorDetail[] = []) {
+    super(400, message, details);
+  }
 }
 export class UnauthenticatedError extends HttpError {
   constructor(message = 'a valid bearer token is required') {
@@ -24,14 +26,20 @@ export class UnauthenticatedError extends HttpError {
 }
 export class ForbiddenError extends HttpError {
   constructor(scope: string) {
-    super(403, `this token lacks the "${scope}" scope`, [{ path: 'header.authorization', message: `scope "${scope}" required` }]);
+    super(403, `this token lacks the "${scope}" scope`, [
+      { path: 'header.authorization', message: `scope "${scope}" required` },
+    ]);
   }
 }
 export class NotFoundError extends HttpError {
-  constructor(what: string, path = 'path') { super(404, `${what} not found`, [{ path, message: `${what} not found` }]); }
+  constructor(what: string, path = 'path') {
+    super(404, `${what} not found`, [{ path, message: `${what} not found` }]);
+  }
 }
 export class ConflictError extends HttpError {
-  constructor(message: string, details: ErrorDetail[] = []) { super(409, message, details); }
+  constructor(message: string, details: ErrorDetail[] = []) {
+    super(409, message, details);
+  }
 }
 export class DatabaseUnavailableError extends HttpError {
   constructor(retryAfterSeconds: number) {

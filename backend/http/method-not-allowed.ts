@@ -18,9 +18,14 @@ const routesOf = new WeakMap<Express, AppRoute[]>();
 /** The methods the app serves at `path` (HEAD wherever GET is, as Express answers it). */
 export function allowedMethods(app: Express, path: string): string[] {
   let routes = routesOf.get(app);
-  if (!routes) { routes = listAppRoutes(app); routesOf.set(app, routes); }
+  if (!routes) {
+    routes = listAppRoutes(app);
+    routesOf.set(app, routes);
+  }
   const methods = new Set(routes.filter((r) => r.matches(path)).map((r) => r.method));
-  if (methods.has('GET')) methods.add('HEAD');
+  if (methods.has('GET')) {
+    methods.add('HEAD');
+  }
   return [...methods].sort();
 }
 
@@ -28,7 +33,9 @@ export function allowedMethods(app: Express, path: string): string[] {
 export function methodNotAllowed(): RequestHandler {
   return (req: Request, _res: Response, next: NextFunction) => {
     const allowed = allowedMethods(req.app as Express, req.originalUrl.split('?')[0]);
-    if (allowed.length && !allowed.includes(req.method)) return next(new MethodNotAllowedError(req.method, allowed));
+    if (allowed.length && !allowed.includes(req.method)) {
+      return next(new MethodNotAllowedError(req.method, allowed));
+    }
     next();
   };
 }

@@ -12,7 +12,10 @@ test('the route label is the mount path plus the registered pattern, never the U
 });
 
 test('a route with several spellings is labelled by the first; no route is <unmatched>', () => {
-  assert.equal(routePattern(req({ path: ['/services', '/services.json', '/services.xml'] }, '/open311/v2')), '/open311/v2/services');
+  assert.equal(
+    routePattern(req({ path: ['/services', '/services.json', '/services.xml'] }, '/open311/v2')),
+    '/open311/v2/services'
+  );
   assert.equal(routePattern(req(undefined)), '<unmatched>');
 });
 

@@ -11,7 +11,9 @@ import { ingestNoteOf } from '../ops/ingest-counts.ts';
 export function routePattern(req: Request): string {
   const path = (req.route as { path?: unknown } | undefined)?.path;
   const pattern = Array.isArray(path) ? path[0] : path;
-  if (typeof pattern !== 'string') return UNMATCHED_ROUTE;
+  if (typeof pattern !== 'string') {
+    return UNMATCHED_ROUTE;
+  }
   return `${req.baseUrl ?? ''}${pattern}` || '/';
 }
 
@@ -20,12 +22,16 @@ export function httpMetrics(metrics: AppMetrics): RequestHandler {
     const started = process.hrtime.bigint();
     let done = false;
     const record = (status: number) => {
-      if (done) return;
+      if (done) {
+        return;
+      }
       done = true;
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       metrics.observeHttp(req.method, routePattern(req), status, seconds);
       const note = ingestNoteOf(res);
-      if (note && status >= 200 && status < 300) metrics.countIngest(note);
+      if (note && status >= 200 && status < 300) {
+        metrics.countIngest(note);
+      }
     };
     res.once('finish', () => record(res.statusCode));
     res.once('close', () => record(499));

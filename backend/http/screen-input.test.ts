@@ -3,8 +3,10 @@ import assert from 'node:assert/strict';
 import { inputFindings, nulPaths } from './screen-input.ts';
 
 test('finds NUL in nested values and names them like the validators do', () => {
-  assert.deepEqual(nulPaths({ requests: [{ description: 'ok' }, { customer: { name: 'a\u0000b' } }], note: '\u0000' }),
-    ['requests[1].customer.name', 'note']);
+  assert.deepEqual(
+    nulPaths({ requests: [{ description: 'ok' }, { customer: { name: 'a\u0000b' } }], note: '\u0000' }),
+    ['requests[1].customer.name', 'note']
+  );
 });
 
 test('finds NUL in keys, and shows the key without the NUL', () => {
@@ -12,7 +14,10 @@ test('finds NUL in keys, and shows the key without the NUL', () => {
 });
 
 test('text without NUL, numbers, null and empty bodies pass', () => {
-  assert.deepEqual(inputFindings({ a: 'x', b: 1, c: null, d: [true, 'y'], e: '\\0 is fine as text', f: 'emoji 😀 ok' }, 32), []);
+  assert.deepEqual(
+    inputFindings({ a: 'x', b: 1, c: null, d: [true, 'y'], e: '\\0 is fine as text', f: 'emoji 😀 ok' }, 32),
+    []
+  );
   assert.deepEqual(inputFindings(undefined, 32), []);
   assert.deepEqual(inputFindings('plain', 32), []);
 });
@@ -30,14 +35,25 @@ test('a body nested far deeper than the limit is one finding at the limit, witho
   assert.equal(found[0].path, `a${'[0]'.repeat(31)}`);
   // exactly at the limit passes
   let ok: unknown = 'leaf';
-  for (let i = 0; i < 32; i++) ok = [ok];
+  for (let i = 0; i < 32; i++) {
+    ok = [ok];
+  }
   assert.deepEqual(inputFindings(ok, 32), []);
   assert.equal(inputFindings([ok], 32).length, 1);
 });
 
-test('lone surrogates in values and keys, and reserved keys, are found and named (an object\'s keys before its values)', () => {
-  const body = JSON.parse('{"external_id":"x\\ud800","ok":"\\ud83d\\ude00","k\\udfff":1,"filters":{"__proto__":["1"]},"c":{"constructor":1,"prototype":2}}');
-  assert.deepEqual(inputFindings(body, 32).map((f) => [f.kind, f.path]), [
-    ['unicode', 'k\\udfff'], ['unicode', 'external_id'], ['reserved', 'filters.__proto__'], ['reserved', 'c.constructor'], ['reserved', 'c.prototype'],
-  ]);
+test("lone surrogates in values and keys, and reserved keys, are found and named (an object's keys before its values)", () => {
+  const body = JSON.parse(
+    '{"external_id":"x\\ud800","ok":"\\ud83d\\ude00","k\\udfff":1,"filters":{"__proto__":["1"]},"c":{"constructor":1,"prototype":2}}'
+  );
+  assert.deepEqual(
+    inputFindings(body, 32).map((f) => [f.kind, f.path]),
+    [
+      ['unicode', 'k\\udfff'],
+      ['unicode', 'external_id'],
+      ['reserved', 'filters.__proto__'],
+      ['reserved', 'c.constructor'],
+      ['reserved', 'c.prototype'],
+    ]
+  );
 });

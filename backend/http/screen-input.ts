@@ -31,8 +31,10 @@ declare global {
 const isWellFormed = (s: string) => s.isWellFormed();
 const LONE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 /** A key as it can be shown: at most 60 characters, NUL as \0, a lone surrogate as \uXXXX. */
-const shown = (s: string) => (s.length > 60 ? `${s.slice(0, 60)}…` : s).replace(/\u0000/g, '\\0')
-  .replace(LONE, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+const shown = (s: string) =>
+  (s.length > 60 ? `${s.slice(0, 60)}…` : s)
+    .replace(/\u0000/g, '\\0')
+    .replace(LONE, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
 
 // The form parser (qs, for urlencoded bodies) drops a `__proto__` field before anyone sees it: the
 // screen reads the form's keys from the raw body instead (kept by keepFormKeys, the parser's verify hook).
@@ -46,14 +48,20 @@ export function keepFormKeys(req: object, _res: unknown, raw: Buffer): void {
 type Node = { value: unknown; key: string | number | null; parent: Node | null; depth: number };
 
 function pathOf(node: Node): string {
-  const parts: (string | number)[] = [];
-  for (let n: Node | null = node; n && n.key !== null; n = n.parent) parts.push(typeof n.key === 'string' ? shown(n.key) : n.key);
+  const parts: Array<string | number> = [];
+  for (let n: Node | null = node; n && n.key !== null; n = n.parent) {
+    parts.push(typeof n.key === 'string' ? shown(n.key) : n.key);
+  }
   return formatPath(parts.reverse());
 }
 
 function stringFinding(s: string): { kind: Kind; message: string } | null {
-  if (s.includes('\u0000')) return { kind: 'nul', message: NUL };
-  if (!isWellFormed(s)) return { kind: 'unicode', message: LONE_SURROGATE };
+  if (s.includes('\u0000')) {
+    return { kind: 'nul', message: NUL };
+  }
+  if (!isWellFormed(s)) {
+    return { kind: 'unicode', message: LONE_SURROGATE };
+  }
   return null;
 }
 
@@ -66,31 +74,50 @@ export function inputFindings(value: unknown, maxDepth: number): Finding[] {
     const v = node.value;
     if (typeof v === 'string') {
       const f = stringFinding(v);
-      if (f) out.push({ ...f, path: pathOf(node) });
+      if (f) {
+        out.push({ ...f, path: pathOf(node) });
+      }
       continue;
     }
-    if (!v || typeof v !== 'object') continue;
-    if (node.depth >= maxDepth) { out.push({ kind: 'depth', path: pathOf(node), message: tooDeep(maxDepth) }); continue; }
+    if (!v || typeof v !== 'object') {
+      continue;
+    }
+    if (node.depth >= maxDepth) {
+      out.push({ kind: 'depth', path: pathOf(node), message: tooDeep(maxDepth) });
+      continue;
+    }
     const children: Node[] = [];
     if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) children.push({ value: v[i], key: i, parent: node, depth: node.depth + 1 });
+      for (let i = 0; i < v.length; i++) {
+        children.push({ value: v[i], key: i, parent: node, depth: node.depth + 1 });
+      }
     } else {
       for (const k of Object.keys(v)) {
         const keyNode: Node = { value: undefined, key: k, parent: node, depth: node.depth + 1 };
         const f = RESERVED_KEYS.has(k) ? { kind: 'reserved' as const, message: RESERVED } : stringFinding(k);
-        if (f) { out.push({ ...f, path: pathOf(keyNode) }); if (out.length >= MAX_DETAILS) break; continue; }
+        if (f) {
+          out.push({ ...f, path: pathOf(keyNode) });
+          if (out.length >= MAX_DETAILS) {
+            break;
+          }
+          continue;
+        }
         keyNode.value = (v as Record<string, unknown>)[k];
         children.push(keyNode);
       }
     }
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    for (let i = children.length - 1; i >= 0; i--) {
+      stack.push(children[i]);
+    }
   }
   return out;
 }
 
 /** Where a value holds a NUL (in a string or a key), as readable paths. */
 export function nulPaths(value: unknown, maxDepth = 1000): string[] {
-  return inputFindings(value, maxDepth).filter((f) => f.kind === 'nul').map((f) => f.path);
+  return inputFindings(value, maxDepth)
+    .filter((f) => f.kind === 'nul')
+    .map((f) => f.path);
 }
 
 const HEADLINES: Record<Kind, string> = {
@@ -105,17 +132,28 @@ export function screenInput(maxDepth: number): RequestHandler {
     const problems: ErrorDetail[] = [];
     let first: Kind | null = null;
     const rawPath = req.originalUrl.split('?')[0];
-    if (/%00|\u0000/i.test(rawPath)) { problems.push({ path: 'path', message: NUL }); first = 'nul'; }
-    for (const key of formKeys.get(req) ?? []) {
-      if (RESERVED_KEYS.has(key)) { first ??= 'reserved'; problems.push({ path: key, message: RESERVED }); }
+    if (/%00|\u0000/i.test(rawPath)) {
+      problems.push({ path: 'path', message: NUL });
+      first = 'nul';
     }
-    for (const [where, value] of [['query', req.query], ['body', req.body]] as const) {
+    for (const key of formKeys.get(req) ?? []) {
+      if (RESERVED_KEYS.has(key)) {
+        first ??= 'reserved';
+        problems.push({ path: key, message: RESERVED });
+      }
+    }
+    for (const [where, value] of [
+      ['query', req.query],
+      ['body', req.body],
+    ] as const) {
       for (const f of inputFindings(value, maxDepth)) {
         first ??= f.kind;
         problems.push({ path: where === 'query' ? `query.${f.path}` : f.path, message: f.message });
       }
     }
-    if (!first) return next();
+    if (!first) {
+      return next();
+    }
     const headline = first === 'depth' ? `${HEADLINES.depth}: the limit is ${maxDepth} levels` : HEADLINES[first];
     next(new ValidationError(headline, problems.slice(0, MAX_DETAILS)));
   };

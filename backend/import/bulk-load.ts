@@ -33,7 +33,10 @@ export class BulkLoad {
   private remembered = 0;
   private remembering = true;
 
-  private constructor(private readonly client: pg.PoolClient, readonly indexes: readonly SecondaryIndex[]) {}
+  private constructor(
+    private readonly client: pg.PoolClient,
+    readonly indexes: readonly SecondaryIndex[]
+  ) {}
 
   /**
    * Begins the load's transaction on the client and locks; the secondary indexes are read now and
@@ -53,8 +56,12 @@ export class BulkLoad {
 
   /** Drops the secondary indexes, once, before the first rows are written. */
   async beforeWrite(): Promise<void> {
-    if (this.dropped) return;
-    for (const index of this.indexes) await this.client.query(index.drop_statement);
+    if (this.dropped) {
+      return;
+    }
+    for (const index of this.indexes) {
+      await this.client.query(index.drop_statement);
+    }
     this.dropped = true;
   }
 
@@ -67,34 +74,53 @@ export class BulkLoad {
     const present = new Set<number>();
     if (!this.remembering) {
       const { rows } = await this.client.query<{ i: number }>(sql('import/present_keys'), [sources, externalIds]);
-      for (const r of rows) present.add(r.i - 1);
+      for (const r of rows) {
+        present.add(r.i - 1);
+      }
       return present;
     }
     const unseen = [...new Set(sources)].filter((s) => !this.newSources.has(s) && !this.oldSources.has(s));
     if (unseen.length) {
       // Probed before this chunk writes anything: what is found was there before the load.
       const { rows } = await this.client.query<{ source: string }>(sql('import/sources_present'), [unseen]);
-      for (const r of rows) this.oldSources.add(r.source);
-      for (const s of unseen) if (!this.oldSources.has(s)) this.newSources.set(s, new Set());
+      for (const r of rows) {
+        this.oldSources.add(r.source);
+      }
+      for (const s of unseen) {
+        if (!this.oldSources.has(s)) {
+          this.newSources.set(s, new Set());
+        }
+      }
     }
     const lookUp: number[] = [];
     for (let k = 0; k < sources.length; k++) {
       const mine = this.newSources.get(sources[k]);
-      if (!mine) lookUp.push(k);
-      else if (mine.has(externalIds[k])) present.add(k);
+      if (!mine) {
+        lookUp.push(k);
+      } else if (mine.has(externalIds[k])) {
+        present.add(k);
+      }
     }
     if (lookUp.length) {
-      const { rows } = await this.client.query<{ i: number }>(sql('import/present_keys'),
-        [lookUp.map((k) => sources[k]), lookUp.map((k) => externalIds[k])]);
-      for (const r of rows) present.add(lookUp[r.i - 1]);
+      const { rows } = await this.client.query<{ i: number }>(sql('import/present_keys'), [
+        lookUp.map((k) => sources[k]),
+        lookUp.map((k) => externalIds[k]),
+      ]);
+      for (const r of rows) {
+        present.add(lookUp[r.i - 1]);
+      }
     }
     return present;
   }
 
   /** Remembers the keys of rows written (see present). */
   wrote(sources: readonly string[], externalIds: readonly string[], indexes: readonly number[]): void {
-    if (!this.remembering) return;
-    for (const k of indexes) this.newSources.get(sources[k])?.add(externalIds[k]);
+    if (!this.remembering) {
+      return;
+    }
+    for (const k of indexes) {
+      this.newSources.get(sources[k])?.add(externalIds[k]);
+    }
     this.remembered += indexes.length;
     if (this.remembered > MAX_REMEMBERED_KEYS) {
       // From now on every row is looked up (the rows written so far are in the table and its unique index).
@@ -106,7 +132,11 @@ export class BulkLoad {
   /** Builds the dropped indexes again and commits; returns the seconds the builds took (0: none were dropped). */
   async commit(): Promise<number> {
     const began = process.hrtime.bigint();
-    if (this.dropped) for (const index of this.indexes) await this.client.query(index.create_statement);
+    if (this.dropped) {
+      for (const index of this.indexes) {
+        await this.client.query(index.create_statement);
+      }
+    }
     const seconds = this.dropped ? Number(process.hrtime.bigint() - began) / 1e9 : 0;
     await commit(this.client);
     this.committed = true;

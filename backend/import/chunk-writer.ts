@@ -25,12 +25,16 @@ export class Chunk {
   repeats = 0;
 
   add(line: number, row: ImportRow): void {
-    if (this.rows.length === 0) this.first = line;
+    if (this.rows.length === 0) {
+      this.first = line;
+    }
     this.last = line;
     this.rows.add(row);
   }
 
-  get size(): number { return this.rows.length; }
+  get size(): number {
+    return this.rows.length;
+  }
 }
 
 /** What the writers share: the reference data and the zone locator (reloaded when the zones change). */
@@ -39,16 +43,25 @@ export type WriteContext = { ref: ReferenceIndex; locator: ZoneLocator | null };
 export type ChunkResult = { staged: number; inserted: number; repeats: number; seconds: number };
 
 export class ChunkWriteError extends Error {
-  constructor(readonly chunk: Pick<Chunk, 'first' | 'last'>, readonly error: Error) {
+  constructor(
+    readonly chunk: Pick<Chunk, 'first' | 'last'>,
+    readonly error: Error
+  ) {
     super(`lines ${chunk.first}–${chunk.last} could not be written (${error.message})`);
   }
 }
 
 /** May this role turn row triggers off, and would no trigger but the foreign-key checks be skipped? */
 export async function bulkModeAllowed(db: pg.Pool | pg.PoolClient): Promise<boolean> {
-  const { rows: [probe] } = await db.query<{ allowed: boolean }>(sql('import/probe_bulk_mode'));
-  if (!probe.allowed) return false;
-  const { rows: [triggers] } = await db.query<{ others: number }>(sql('import/insert_triggers'));
+  const {
+    rows: [probe],
+  } = await db.query<{ allowed: boolean }>(sql('import/probe_bulk_mode'));
+  if (!probe.allowed) {
+    return false;
+  }
+  const {
+    rows: [triggers],
+  } = await db.query<{ others: number }>(sql('import/insert_triggers'));
   return triggers.others === 0;
 }
 
@@ -59,8 +72,14 @@ const ATTEMPTS = 3;
 
 export class ChunkWriter {
   private readonly client: pg.PoolClient;
-  private constructor(private readonly checkout: Checkout, private readonly bulk: boolean, private readonly context: WriteContext,
-    private readonly load: BulkLoad | null) { this.client = checkout.client; }
+  private constructor(
+    private readonly checkout: Checkout,
+    private readonly bulk: boolean,
+    private readonly context: WriteContext,
+    private readonly load: BulkLoad | null
+  ) {
+    this.client = checkout.client;
+  }
 
   /** `bulk`: references checked set-based, row triggers off; `bulkLoad`: every chunk in one transaction (bulk-load.ts). */
   static async open(pool: pg.Pool, bulk: boolean, context: WriteContext, bulkLoad = false): Promise<ChunkWriter> {
@@ -96,7 +115,9 @@ export class ChunkWriter {
         return { staged, inserted, repeats: chunk.repeats, seconds: Number(process.hrtime.bigint() - began) / 1e9 };
       } catch (err) {
         const code = (err as { code?: string }).code;
-        if ((code === DEADLOCK || code === UNIQUE_VIOLATION) && attempt < ATTEMPTS) continue;
+        if ((code === DEADLOCK || code === UNIQUE_VIOLATION) && attempt < ATTEMPTS) {
+          continue;
+        }
         throw new ChunkWriteError(chunk, err as Error);
       }
     }
@@ -112,55 +133,100 @@ export class ChunkWriter {
     // The zones and policies as this transaction sees them, as the SQL rules would.
     const fingerprint = await ZoneLocator.fingerprint(c);
     let locator = this.context.locator;
-    if (locator?.fingerprint !== fingerprint) this.context.locator = locator = await ZoneLocator.load(c, fingerprint);
+    if (locator?.fingerprint !== fingerprint) {
+      this.context.locator = locator = await ZoneLocator.load(c, fingerprint);
+    }
     const { rows: policyRows } = await c.query<SlaPolicyRow>(sql('import/sla_policies'));
     const policies = new SlaPolicies(policyRows.map(toPolicy));
 
     const rows = chunk.rows;
     const present = await this.present(rows);
     const indexes: number[] = [];
-    for (let k = 0; k < rows.length; k++) if (!present.has(k)) indexes.push(k);
-    if (indexes.length === 0) return { staged: chunk.size, inserted: 0 };
+    for (let k = 0; k < rows.length; k++) {
+      if (!present.has(k)) {
+        indexes.push(k);
+      }
+    }
+    if (indexes.length === 0) {
+      return { staged: chunk.size, inserted: 0 };
+    }
     if (this.load) {
       this.load.wrote(rows.sources, rows.externalIds, indexes);
       await this.load.beforeWrite();
     }
 
     const ids = await this.reserveIds(indexes.length, rows.customers(indexes));
-    const { text, references: refs } = rows.copyText(indexes, locator, policies, this.context.ref, ids.requests, ids.customers);
+    const { text, references: refs } = rows.copyText(
+      indexes,
+      locator,
+      policies,
+      this.context.ref,
+      ids.requests,
+      ids.customers
+    );
     let triggersOff = false;
     if (this.bulk) {
-      const { rows: [check] } = await c.query<{ missing: number }>(sql('import/check_references'), [refs.channels, refs.categories,
-        refs.topics, refs.departments, refs.statuses, refs.stages, refs.zoneIds, refs.slaPolicyIds]);
+      const {
+        rows: [check],
+      } = await c.query<{ missing: number }>(sql('import/check_references'), [
+        refs.channels,
+        refs.categories,
+        refs.topics,
+        refs.departments,
+        refs.statuses,
+        refs.stages,
+        refs.zoneIds,
+        refs.slaPolicyIds,
+      ]);
       // A reference gone since the rows were checked: with the row triggers on, they name it.
-      if (Number(check.missing) === 0) { await c.query(sql('import/bulk_mode')); triggersOff = true; }
+      if (Number(check.missing) === 0) {
+        await c.query(sql('import/bulk_mode'));
+        triggersOff = true;
+      }
     }
     // Customers before the requests that name them, requests before their journeys and marks.
-    if (text.customers.length) await this.copy(copyStatement(CUSTOMERS), text.customers);
+    if (text.customers.length) {
+      await this.copy(copyStatement(CUSTOMERS), text.customers);
+    }
     await this.copy(copyStatement(REQUESTS), text.requests);
     await this.copy(copyStatement(REQUEST_EVENTS), text.events);
     await this.copy(copyStatement(ROLLUP_MARKS), text.marks);
     // In a bulk load the transaction goes on: the next chunk checks its own references.
-    if (this.load && triggersOff) await c.query(sql('import/bulk_mode_off'));
+    if (this.load && triggersOff) {
+      await c.query(sql('import/bulk_mode_off'));
+    }
     return { staged: chunk.size, inserted: indexes.length };
   }
 
   /** Positions of the chunk's rows already in requests. */
   private async present(rows: StagedRows): Promise<Set<number>> {
-    if (this.load) return this.load.present(rows.sources, rows.externalIds);
-    const { rows: found } = await this.client.query<{ i: number }>(sql('import/present_keys'), [rows.sources, rows.externalIds]);
+    if (this.load) {
+      return this.load.present(rows.sources, rows.externalIds);
+    }
+    const { rows: found } = await this.client.query<{ i: number }>(sql('import/present_keys'), [
+      rows.sources,
+      rows.externalIds,
+    ]);
     return new Set(found.map((r) => r.i - 1));
   }
 
   /** Ids for the rows, in increasing order: one nextval each, or in a bulk load one range per sequence. */
   private async reserveIds(requests: number, customers: number): Promise<{ requests: string[]; customers: string[] }> {
     if (this.load) {
-      const { rows: [first] } = await this.client.query<{ requests: string | null; customers: string | null }>(sql('import/reserve_id_ranges'),
-        [requests, customers]);
+      const {
+        rows: [first],
+      } = await this.client.query<{ requests: string | null; customers: string | null }>(
+        sql('import/reserve_id_ranges'),
+        [requests, customers]
+      );
       return { requests: idRange(first.requests, requests), customers: idRange(first.customers, customers) };
     }
-    const { rows: [ids] } = await this.client.query<{ requests: string[]; customers: string[] | null }>(sql('import/reserve_ids'),
-      [requests, customers]);
+    const {
+      rows: [ids],
+    } = await this.client.query<{ requests: string[]; customers: string[] | null }>(sql('import/reserve_ids'), [
+      requests,
+      customers,
+    ]);
     return { requests: ids.requests, customers: ids.customers ?? [] };
   }
 
@@ -178,8 +244,11 @@ export class ChunkWriter {
       let at = 0;
       const more = () => {
         while (at < data.length) {
-          const piece = data.subarray(at, at += 1 << 20);
-          if (!stream.write(piece)) { stream.once('drain', more); return; }
+          const piece = data.subarray(at, (at += 1 << 20));
+          if (!stream.write(piece)) {
+            stream.once('drain', more);
+            return;
+          }
         }
         stream.end();
       };
@@ -190,7 +259,9 @@ export class ChunkWriter {
   /** Releases the connection; a bulk load not finished is rolled back (nothing of it stays). */
   async close(): Promise<void> {
     // A load that cannot roll back marks the client for discarding (rollback()).
-    if (this.load && !this.load.committed) await rollback(this.client);
+    if (this.load && !this.load.committed) {
+      await rollback(this.client);
+    }
     this.checkout.release();
   }
 
@@ -206,70 +277,119 @@ export class WriterPool {
   private running = new Set<Promise<void>>();
   private failure: Error | null = null;
 
-  constructor(private readonly writers: ChunkWriter[], private readonly onDone: (r: ChunkResult) => void) {
+  constructor(
+    private readonly writers: ChunkWriter[],
+    private readonly onDone: (r: ChunkResult) => void
+  ) {
     this.idle = [...writers];
   }
 
   /** `bulkLoad`: one writer, all chunks in one transaction (bulk-load.ts). */
-  static async open(pool: pg.Pool, count: number, bulk: boolean, ref: ReferenceIndex, onDone: (r: ChunkResult) => void,
-    bulkLoad = false): Promise<WriterPool> {
+  static async open(
+    pool: pg.Pool,
+    count: number,
+    bulk: boolean,
+    ref: ReferenceIndex,
+    onDone: (r: ChunkResult) => void,
+    bulkLoad = false
+  ): Promise<WriterPool> {
     const writers: ChunkWriter[] = [];
     const context: WriteContext = { ref, locator: null };
     try {
-      for (let i = 0; i < (bulkLoad ? 1 : count); i++) writers.push(await ChunkWriter.open(pool, bulk, context, bulkLoad));
+      for (let i = 0; i < (bulkLoad ? 1 : count); i++) {
+        writers.push(await ChunkWriter.open(pool, bulk, context, bulkLoad));
+      }
     } catch (err) {
-      for (const w of writers) w.destroy();
+      for (const w of writers) {
+        w.destroy();
+      }
       throw err;
     }
     return new WriterPool(writers, onDone);
   }
 
-  get failed(): Error | null { return this.failure; }
+  get failed(): Error | null {
+    return this.failure;
+  }
 
   /** Resolves once a writer has taken the chunk (not when it is written). */
   async submit(chunk: Chunk): Promise<void> {
-    while (!this.idle.length && !this.failure) await Promise.race(this.running);
-    if (this.failure) throw this.failure;
+    while (!this.idle.length && !this.failure) {
+      await Promise.race(this.running);
+    }
+    if (this.failure) {
+      throw this.failure;
+    }
     const writer = this.idle.pop()!;
-    const job: Promise<void> = writer.write(chunk)
-      .then((r) => this.onDone(r), (err) => { this.failure ??= err as Error; })
-      .finally(() => { this.idle.push(writer); this.running.delete(job); });
+    const job: Promise<void> = writer
+      .write(chunk)
+      .then(
+        (r) => this.onDone(r),
+        (err) => {
+          this.failure ??= err as Error;
+        }
+      )
+      .finally(() => {
+        this.idle.push(writer);
+        this.running.delete(job);
+      });
     this.running.add(job);
   }
 
   /** Waits for every chunk in flight; throws the first failure. */
   async drain(): Promise<void> {
     await Promise.all(this.running);
-    if (this.failure) throw this.failure;
+    if (this.failure) {
+      throw this.failure;
+    }
   }
 
   /** Once every chunk is written: a bulk load rebuilds its indexes and commits; returns the seconds that took. */
   async finish(): Promise<number> {
     await this.drain();
     let seconds = 0;
-    for (const w of this.writers) seconds += await w.finish();
+    for (const w of this.writers) {
+      seconds += await w.finish();
+    }
     return seconds;
   }
 
   /** Releases the connections (destroying them after a failure; a bulk load not finished is rolled back). */
   async close(): Promise<void> {
     await Promise.all(this.running);
-    if (this.failure) { for (const w of this.writers) w.destroy(); return; }
-    for (const w of this.writers) await w.close();
+    if (this.failure) {
+      for (const w of this.writers) {
+        w.destroy();
+      }
+      return;
+    }
+    for (const w of this.writers) {
+      await w.close();
+    }
   }
 }
 
 /** `count` ids from `first` on, as text (ids stay below 2^53). */
 function idRange(first: string | null, count: number): string[] {
   const out: string[] = new Array(count);
-  if (count === 0) return out;
+  if (count === 0) {
+    return out;
+  }
   const start = Number(first);
-  if (first === null || !Number.isSafeInteger(start + count)) throw new Error(`id range from ${first} cannot be handed out`);
-  for (let k = 0; k < count; k++) out[k] = String(start + k);
+  if (first === null || !Number.isSafeInteger(start + count)) {
+    throw new Error(`id range from ${first} cannot be handed out`);
+  }
+  for (let k = 0; k < count; k++) {
+    out[k] = String(start + k);
+  }
   return out;
 }
 
 type SlaPolicyRow = Omit<SlaPolicy, 'valid_from' | 'valid_to'> & { valid_from: string; valid_to: string | null };
 
 /** Validity bounds in microseconds (exact: below 2^53 until the year 2255). */
-const toPolicy = (p: SlaPolicyRow): SlaPolicy => ({ ...p, valid_from: Number(p.valid_from), valid_to: p.valid_to === null ? null : Number(p.valid_to) });
+const toPolicy = (p: SlaPolicyRow): SlaPolicy => ({
+  ...p,
+  valid_from: Number(p.valid_from),
+  valid_to: p.valid_to === null ? null : Number(p.valid_to),
+});

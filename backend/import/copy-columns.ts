@@ -9,7 +9,11 @@ import { copyValue } from './copy-text.ts';
 /** A column and how a value is written as COPY text (copy-text.ts). */
 export type CopyColumn<T> = { column: string; text: (value: T) => string };
 
-export type CopyTable<Settled extends string, T> = { table: string; settled: readonly Settled[]; columns: readonly CopyColumn<T>[] };
+export type CopyTable<Settled extends string, T> = {
+  table: string;
+  settled: readonly Settled[];
+  columns: ReadonlyArray<CopyColumn<T>>;
+};
 
 /** The COPY statement of a table: its settled columns, then its other columns. */
 export function copyStatement(t: CopyTable<string, never>): string {
@@ -19,14 +23,21 @@ export function copyStatement(t: CopyTable<string, never>): string {
 /** A row's columns after the settled ones, as COPY text ('\n' included). */
 export function copyRest<T>(t: CopyTable<string, T>, value: T): string {
   let line = '';
-  for (const c of t.columns) line += `\t${c.text(value)}`;
+  for (const c of t.columns) {
+    line += `\t${c.text(value)}`;
+  }
   return `${line.slice(1)}\n`;
 }
 
 /** The settled columns in front of a line, tab included ('\\N' for none). */
-export function copySettled<S extends string>(t: CopyTable<S, never>, values: Record<S, string | number | null>): string {
+export function copySettled<S extends string>(
+  t: CopyTable<S, never>,
+  values: Record<S, string | number | null>
+): string {
   let line = '';
-  for (const s of t.settled) line += `${values[s] === null ? '\\N' : values[s]}\t`;
+  for (const s of t.settled) {
+    line += `${values[s] === null ? '\\N' : values[s]}\t`;
+  }
   return line;
 }
 
@@ -46,7 +57,10 @@ export const REQUESTS: CopyTable<'id' | 'zone_id' | 'sla_policy_id' | 'customer_
     { column: 'priority', text: ({ request: r }) => copyValue(r.priority) },
     { column: 'description', text: ({ request: r }) => copyValue(r.description) },
     { column: 'address', text: ({ request: r }) => copyValue(r.address) },
-    { column: 'location', text: ({ request: r }) => (r.lon !== null && r.lat !== null ? pointText(r.lon, r.lat) : '\\N') },
+    {
+      column: 'location',
+      text: ({ request: r }) => (r.lon !== null && r.lat !== null ? pointText(r.lon, r.lat) : '\\N'),
+    },
     { column: 'created_at', text: ({ request: r }) => copyValue(r.created_at) },
     { column: 'status', text: ({ journey: j }) => copyValue(j.status) },
     { column: 'stage', text: ({ journey: j }) => copyValue(j.stage) },
@@ -92,4 +106,8 @@ export const REQUEST_EVENTS: CopyTable<'request_id', EventOfSource> = {
   ],
 };
 
-export const ROLLUP_MARKS: CopyTable<'request_id', never> = { table: 'rollup_pending', settled: ['request_id'], columns: [] };
+export const ROLLUP_MARKS: CopyTable<'request_id', never> = {
+  table: 'rollup_pending',
+  settled: ['request_id'],
+  columns: [],
+};

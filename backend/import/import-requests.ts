@@ -82,20 +82,40 @@ const MAX_RECORD_CHARS = 1_000_000;
 export async function importRequests(pool: pg.Pool, options: ImportOptions): Promise<ImportSummary> {
   const started = process.hrtime.bigint();
   const totalBytes = statSync(options.file).size;
-  const ref = options.reference ?? await new ReferenceCache(pool, Number.MAX_SAFE_INTEGER).get();
+  const ref = options.reference ?? (await new ReferenceCache(pool, Number.MAX_SAFE_INTEGER).get());
   const zone = options.timeZone === undefined ? ref.time_zone : options.timeZone;
   const localTimes = zone === null ? null : new LocalTimeReader(zone);
   const rejects = new RejectsFile(options.rejectsFile);
-  const summary: ImportSummary = { rows: 0, loaded: 0, present: 0, rejected: 0, rejectsFile: null, seconds: 0, rowsPerSecond: 0, writeSeconds: 0,
-    referenceChecks: 'row triggers', mode: options.bulkLoad ? 'bulk load' : 'chunks', indexSeconds: 0 };
+  const summary: ImportSummary = {
+    rows: 0,
+    loaded: 0,
+    present: 0,
+    rejected: 0,
+    rejectsFile: null,
+    seconds: 0,
+    rowsPerSecond: 0,
+    writeSeconds: 0,
+    referenceChecks: 'row triggers',
+    mode: options.bulkLoad ? 'bulk load' : 'chunks',
+    indexSeconds: 0,
+  };
 
-  const bulk = (options.triggers ?? 'auto') === 'auto' && await bulkModeAllowed(pool);
-  if (bulk) summary.referenceChecks = 'set-based';
-  const writers = await WriterPool.open(pool, Math.max(1, options.writers ?? 1), bulk, ref, (r) => {
-    summary.loaded += r.inserted;
-    summary.present += r.staged - r.inserted + r.repeats;
-    summary.writeSeconds += r.seconds;
-  }, options.bulkLoad ?? false);
+  const bulk = (options.triggers ?? 'auto') === 'auto' && (await bulkModeAllowed(pool));
+  if (bulk) {
+    summary.referenceChecks = 'set-based';
+  }
+  const writers = await WriterPool.open(
+    pool,
+    Math.max(1, options.writers ?? 1),
+    bulk,
+    ref,
+    (r) => {
+      summary.loaded += r.inserted;
+      summary.present += r.staged - r.inserted + r.repeats;
+      summary.writeSeconds += r.seconds;
+    },
+    options.bulkLoad ?? false
+  );
   const input = createReadStream(options.file, { highWaterMark: 1 << 16 });
 
   let reader: RowReader | null = null;
@@ -107,12 +127,16 @@ export async function importRequests(pool: pg.Pool, options: ImportOptions): Pro
     progress?.start(totalBytes);
     for await (const batch of csvRecords(input, MAX_RECORD_CHARS)) {
       for (const r of batch) {
-        if (writers.failed) throw writers.failed;
+        if (writers.failed) {
+          throw writers.failed;
+        }
         if (!reader) {
           const mapping = compileMapping(options.mapping, r.cells, options.file);
           options.onHeader?.(mapping, zone);
-          reader = new RowReader(mapping, ref, options.maxDescriptionChars, undefined,
-            { localTimes, unknownLocation: options.unknownLocation ?? null });
+          reader = new RowReader(mapping, ref, options.maxDescriptionChars, undefined, {
+            localTimes,
+            unknownLocation: options.unknownLocation ?? null,
+          });
           await rejects.open(r.cells);
           continue;
         }
@@ -122,15 +146,27 @@ export async function importRequests(pool: pg.Pool, options: ImportOptions): Pro
           continue;
         }
         if (r.cells.length !== reader.columns) {
-          await rejects.add(r.line, [{ path: 'row', message: `has ${r.cells.length} fields; the header has ${reader.columns}` }], r.cells);
+          await rejects.add(
+            r.line,
+            [{ path: 'row', message: `has ${r.cells.length} fields; the header has ${reader.columns}` }],
+            r.cells
+          );
           continue;
         }
         const result = reader.read(r.cells);
-        if (result.problems) { await rejects.add(r.line, result.problems, r.cells); continue; }
+        if (result.problems) {
+          await rejects.add(r.line, result.problems, r.cells);
+          continue;
+        }
         const { source, external_id: externalId } = result.row.request;
         let ofSource = keys.get(source);
-        if (!ofSource) keys.set(source, ofSource = new Set());
-        if (ofSource.has(externalId)) { chunk.repeats++; continue; }
+        if (!ofSource) {
+          keys.set(source, (ofSource = new Set()));
+        }
+        if (ofSource.has(externalId)) {
+          chunk.repeats++;
+          continue;
+        }
         ofSource.add(externalId);
         chunk.add(r.line, result.row);
         if (chunk.size >= options.chunkRows) {
@@ -141,18 +177,27 @@ export async function importRequests(pool: pg.Pool, options: ImportOptions): Pro
       }
       progress?.update(input.bytesRead, summary.rows);
     }
-    if (!reader) throw new ImportError(`${options.file} is empty: no header line`);
-    if (chunk.size) await writers.submit(chunk);
-    else summary.present += chunk.repeats;
+    if (!reader) {
+      throw new ImportError(`${options.file} is empty: no header line`);
+    }
+    if (chunk.size) {
+      await writers.submit(chunk);
+    } else {
+      summary.present += chunk.repeats;
+    }
     summary.indexSeconds = await writers.finish();
     progress?.update(totalBytes, summary.rows);
   } catch (err) {
-    if (err instanceof CsvTooLargeError) throw new ImportError(`${options.file}: ${err.message}; nothing after it was read`);
+    if (err instanceof CsvTooLargeError) {
+      throw new ImportError(`${options.file}: ${err.message}; nothing after it was read`);
+    }
     if (err instanceof ChunkWriteError && options.bulkLoad) {
       throw new ImportError(`${err.message}; the bulk load was rolled back: nothing of this file is in`);
     }
     if (err instanceof ChunkWriteError) {
-      throw new ImportError(`${err.message}; other chunks may be in: run the import again to resume (rows already in are skipped)`);
+      throw new ImportError(
+        `${err.message}; other chunks may be in: run the import again to resume (rows already in are skipped)`
+      );
     }
     throw err;
   } finally {

@@ -5,8 +5,8 @@ import { LocalTimeError, LocalTimeReader } from './local-time.ts';
 const chicago = new LocalTimeReader('America/Chicago');
 
 test('a local time in winter and in summer takes the offset of its day', () => {
-  assert.equal(chicago.read('2026-01-15 09:00:00'), '2026-01-15T15:00:00.000Z');   // CST, UTC−6
-  assert.equal(chicago.read('2026-07-15T09:00'), '2026-07-15T14:00:00.000Z');      // CDT, UTC−5
+  assert.equal(chicago.read('2026-01-15 09:00:00'), '2026-01-15T15:00:00.000Z'); // CST, UTC−6
+  assert.equal(chicago.read('2026-07-15T09:00'), '2026-07-15T14:00:00.000Z'); // CDT, UTC−5
 });
 
 test('2026-03-08 02:30 in Chicago never happens: it moves forward by the gap to 03:30 CDT', () => {
@@ -31,9 +31,9 @@ test('US month/day/year with AM/PM, as many municipal exports write it', () => {
 });
 
 test('a date alone is a due time at the end of that local day, only where asked', () => {
-  assert.equal(chicago.read('2026-03-10', true), '2026-03-11T04:59:59.999Z');       // CDT
-  assert.equal(chicago.read('03/07/2026', true), '2026-03-08T05:59:59.999Z');       // CST; the day before the change
-  assert.equal(chicago.read('2026-03-08', true), '2026-03-09T04:59:59.999Z');       // the 23-hour day ends in CDT
+  assert.equal(chicago.read('2026-03-10', true), '2026-03-11T04:59:59.999Z'); // CDT
+  assert.equal(chicago.read('03/07/2026', true), '2026-03-08T05:59:59.999Z'); // CST; the day before the change
+  assert.equal(chicago.read('2026-03-08', true), '2026-03-09T04:59:59.999Z'); // the 23-hour day ends in CDT
   assert.equal(chicago.read('2026-03-10'), '2026-03-10', 'a created_at must carry its time');
 });
 

@@ -20,33 +20,57 @@ function parts(text: string): Parts | null | 'invalid' {
   const s = text.trim();
   let m = ISO_LOCAL.exec(s);
   if (m) {
-    return { year: +m[1], month: +m[2], day: +m[3],
-      time: m[4] === undefined ? null : [+m[4], +m[5], m[6] === undefined ? 0 : +m[6], m[7] === undefined ? 0 : +m[7].padEnd(3, '0')] };
+    return {
+      year: +m[1],
+      month: +m[2],
+      day: +m[3],
+      time:
+        m[4] === undefined
+          ? null
+          : [+m[4], +m[5], m[6] === undefined ? 0 : +m[6], m[7] === undefined ? 0 : +m[7].padEnd(3, '0')],
+    };
   }
   m = US_LOCAL.exec(s);
-  if (!m) return null;
+  if (!m) {
+    return null;
+  }
   let hour = m[4] === undefined ? 0 : +m[4];
   if (m[7] !== undefined) {
-    if (hour < 1 || hour > 12) return 'invalid';
+    if (hour < 1 || hour > 12) {
+      return 'invalid';
+    }
     hour = (hour % 12) + (m[7].toLowerCase() === 'p' ? 12 : 0);
   }
-  return { year: +m[3], month: +m[1], day: +m[2], time: m[4] === undefined ? null : [hour, +m[5], m[6] === undefined ? 0 : +m[6], 0] };
+  return {
+    year: +m[3],
+    month: +m[1],
+    day: +m[2],
+    time: m[4] === undefined ? null : [hour, +m[5], m[6] === undefined ? 0 : +m[6], 0],
+  };
 }
 
 /** Local wall-clock milliseconds (the date and time written as if UTC), or NaN when no such date or time. */
 function localMs(p: Parts): number {
   const ms = Date.UTC(p.year, p.month - 1, p.day);
   const d = new Date(ms);
-  if (d.getUTCFullYear() !== p.year || d.getUTCMonth() !== p.month - 1 || d.getUTCDate() !== p.day) return NaN;
-  if (!p.time) return ms;
+  if (d.getUTCFullYear() !== p.year || d.getUTCMonth() !== p.month - 1 || d.getUTCDate() !== p.day) {
+    return NaN;
+  }
+  if (!p.time) {
+    return ms;
+  }
   const [h, mi, s, milli] = p.time;
-  if (h > 23 || mi > 59 || s > 59) return NaN;
+  if (h > 23 || mi > 59 || s > 59) {
+    return NaN;
+  }
   return ms + ((h * 60 + mi) * 60 + s) * 1000 + milli;
 }
 
 export class LocalTimeReader {
   constructor(readonly zone: string) {
-    if (!isTimeZone(zone)) throw new LocalTimeError(`unknown time zone "${zone}" (an IANA name, e.g. America/Chicago)`);
+    if (!isTimeZone(zone)) {
+      throw new LocalTimeError(`unknown time zone "${zone}" (an IANA name, e.g. America/Chicago)`);
+    }
   }
 
   /**
@@ -56,10 +80,16 @@ export class LocalTimeReader {
    */
   read(text: string, dateMeansEndOfDay = false): string {
     const p = parts(text);
-    if (p === null || p === 'invalid') return text;
-    if (p.time === null && !dateMeansEndOfDay) return text;
+    if (p === null || p === 'invalid') {
+      return text;
+    }
+    if (p.time === null && !dateMeansEndOfDay) {
+      return text;
+    }
     const local = localMs(p);
-    if (Number.isNaN(local)) return text;
+    if (Number.isNaN(local)) {
+      return text;
+    }
     const instant = p.time === null ? localToInstant(this.zone, local + DAY_MS) - 1 : localToInstant(this.zone, local);
     return new Date(instant).toISOString();
   }

@@ -4,7 +4,10 @@ import { compileMapping, loadMapping, MappingError, sourceFromFileName, withFlag
 
 test('the shipped mappings load by name', () => {
   assert.equal(loadMapping('services360').columns.external_id, 'external_id');
-  assert.deepEqual(loadMapping('open311-bulk').columns.closed_at, { column: 'updated_datetime', when_status: ['closed'] });
+  assert.deepEqual(loadMapping('open311-bulk').columns.closed_at, {
+    column: 'updated_datetime',
+    when_status: ['closed'],
+  });
 });
 
 test('an unknown mapping name or a bad mapping file is a MappingError', () => {
@@ -21,7 +24,11 @@ test('--map column=field and --set field=value go on top of the mapping', () => 
 });
 
 test('columns match exactly, else ignoring case and spaces; unused and missing columns are listed', () => {
-  const c = compileMapping(loadMapping('services360'), ['External_ID ', 'category', 'created_at', 'extra'], '/data/history 2025.csv');
+  const c = compileMapping(
+    loadMapping('services360'),
+    ['External_ID ', 'category', 'created_at', 'extra'],
+    '/data/history 2025.csv'
+  );
   assert.equal(c.fields.external_id?.index, 0);
   assert.equal(c.fields.source?.fallback, 'history-2025');
   assert.equal(c.fields.source?.label, 'source');
@@ -31,8 +38,10 @@ test('columns match exactly, else ignoring case and spaces; unused and missing c
 });
 
 test('a required field with neither a column nor a value is refused before reading rows', () => {
-  assert.throws(() => compileMapping(loadMapping('services360'), ['external_id', 'created_at'], 'x.csv'),
-    /no column for category \(column "category"\)/);
+  assert.throws(
+    () => compileMapping(loadMapping('services360'), ['external_id', 'created_at'], 'x.csv'),
+    /no column for category \(column "category"\)/
+  );
 });
 
 test('a file name becomes a valid source', () => {

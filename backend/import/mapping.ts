@@ -8,10 +8,32 @@ import { compileValues, type ValueMap } from './value-map.ts';
 
 /** The fields an import row can fill. */
 export const IMPORT_FIELDS = [
-  'source', 'external_id', 'channel', 'category', 'topic', 'priority', 'description', 'address',
-  'lon', 'lat', 'zone', 'created_at', 'status', 'first_response_at', 'resolved_at', 'closed_at', 'cancelled_at',
-  'customer_name', 'customer_phone', 'customer_email', 'customer_national_id', 'customer_language', 'satisfaction',
-  'department', 'due_at', 'first_response_clock',
+  'source',
+  'external_id',
+  'channel',
+  'category',
+  'topic',
+  'priority',
+  'description',
+  'address',
+  'lon',
+  'lat',
+  'zone',
+  'created_at',
+  'status',
+  'first_response_at',
+  'resolved_at',
+  'closed_at',
+  'cancelled_at',
+  'customer_name',
+  'customer_phone',
+  'customer_email',
+  'customer_national_id',
+  'customer_language',
+  'satisfaction',
+  'department',
+  'due_at',
+  'first_response_clock',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
@@ -51,7 +73,9 @@ export function loadMapping(nameOrFile: string): Mapping {
     throw new MappingError(`no mapping "${nameOrFile}": give ${shippedMappings().join(' or ')}, or a JSON file`);
   }
   let raw: unknown;
-  try { raw = JSON.parse(readFileSync(file, 'utf8')); } catch (err) {
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
     throw new MappingError(`mapping ${file} is not JSON: ${(err as Error).message}`);
   }
   const parsed = mappingSchema.safeParse(raw);
@@ -71,15 +95,24 @@ const asField = (name: string, flag: string): ImportField => {
 
 /** Applies `--map column=field` and `--set field=value` flags on top of a mapping. */
 export function withFlags(base: Mapping, maps: string[] = [], sets: string[] = []): Mapping {
-  const out: Mapping = { ...base, columns: { ...base.columns }, defaults: { ...base.defaults }, values: { ...base.values } };
+  const out: Mapping = {
+    ...base,
+    columns: { ...base.columns },
+    defaults: { ...base.defaults },
+    values: { ...base.values },
+  };
   for (const m of maps) {
     const at = m.lastIndexOf('=');
-    if (at <= 0 || at === m.length - 1) throw new MappingError(`--map "${m}": expected column=field`);
+    if (at <= 0 || at === m.length - 1) {
+      throw new MappingError(`--map "${m}": expected column=field`);
+    }
     out.columns[asField(m.slice(at + 1).trim(), '--map')] = m.slice(0, at).trim();
   }
   for (const s of sets) {
     const at = s.indexOf('=');
-    if (at <= 0) throw new MappingError(`--set "${s}": expected field=value`);
+    if (at <= 0) {
+      throw new MappingError(`--set "${s}": expected field=value`);
+    }
     out.defaults[asField(s.slice(0, at).trim(), '--set')] = s.slice(at + 1);
   }
   return out;
@@ -87,7 +120,9 @@ export function withFlags(base: Mapping, maps: string[] = [], sets: string[] = [
 
 /** A source name from a file name: `history 2025.csv` → `history-2025`. */
 export function sourceFromFileName(file: string): string {
-  const stem = basename(file, extname(file)).replace(/[^A-Za-z0-9._:-]+/g, '-').replace(/^-+|-+$/g, '');
+  const stem = basename(file, extname(file))
+    .replace(/[^A-Za-z0-9._:-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   return (stem || 'import').slice(0, 100);
 }
 
@@ -118,9 +153,13 @@ export function compileMapping(mapping: Mapping, header: string[], file: string)
   const exact = new Map<string, number>();
   const loose = new Map<string, number>();
   header.forEach((h, i) => {
-    if (!exact.has(h)) exact.set(h, i);
+    if (!exact.has(h)) {
+      exact.set(h, i);
+    }
     const k = h.trim().toLowerCase();
-    if (!loose.has(k)) loose.set(k, i);
+    if (!loose.has(k)) {
+      loose.set(k, i);
+    }
   });
   const find = (column: string) => exact.get(column) ?? loose.get(column.trim().toLowerCase()) ?? -1;
   const fields: CompiledMapping['fields'] = {};
@@ -130,13 +169,22 @@ export function compileMapping(mapping: Mapping, header: string[], file: string)
     const spec = mapping.columns[field];
     const column = spec === undefined ? undefined : typeof spec === 'string' ? spec : spec.column;
     const index = column === undefined ? -1 : find(column);
-    if (column !== undefined && index < 0) missing.push(column);
-    if (index >= 0) used.add(index);
+    if (column !== undefined && index < 0) {
+      missing.push(column);
+    }
+    if (index >= 0) {
+      used.add(index);
+    }
     let fallback = mapping.defaults[field];
-    if (fallback !== undefined) fallback = fallback.replaceAll('{file}', sourceFromFileName(file));
-    if (index < 0 && fallback === undefined) continue;
+    if (fallback !== undefined) {
+      fallback = fallback.replaceAll('{file}', sourceFromFileName(file));
+    }
+    if (index < 0 && fallback === undefined) {
+      continue;
+    }
     fields[field] = {
-      field, index,
+      field,
+      index,
       label: index >= 0 ? header[index] : field,
       whenStatus: typeof spec === 'object' && spec.when_status ? new Set(spec.when_status) : null,
       fallback,
@@ -150,9 +198,15 @@ export function compileMapping(mapping: Mapping, header: string[], file: string)
       const column = spec === undefined ? null : typeof spec === 'string' ? spec : spec.column;
       return column ? `${f} (column "${column}")` : f;
     });
-    throw new MappingError(`the file has no column for ${wanted.join(', ')}; map one with --map column=field or give a value with --set field=value (columns in the file: ${header.join(', ')})`);
+    throw new MappingError(
+      `the file has no column for ${wanted.join(', ')}; map one with --map column=field or give a value with --set field=value (columns in the file: ${header.join(', ')})`
+    );
   }
-  if (fields.lon && fields.lon.index >= 0 && !(fields.lat && fields.lat.index >= 0)) throw new MappingError('lon is mapped but lat is not');
-  if (fields.lat && fields.lat.index >= 0 && !(fields.lon && fields.lon.index >= 0)) throw new MappingError('lat is mapped but lon is not');
+  if (fields.lon && fields.lon.index >= 0 && !(fields.lat && fields.lat.index >= 0)) {
+    throw new MappingError('lon is mapped but lat is not');
+  }
+  if (fields.lat && fields.lat.index >= 0 && !(fields.lon && fields.lon.index >= 0)) {
+    throw new MappingError('lat is mapped but lon is not');
+  }
   return { header, fields, ignored: header.filter((_, i) => !used.has(i)), missing: [...new Set(missing)] };
 }

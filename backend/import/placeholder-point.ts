@@ -10,7 +10,8 @@ export class PlaceholderPointError extends Error {}
 /** "LAT,LON" (latitude first, as maps print it) → the point. */
 export function parsePlaceholder(text: string): PlaceholderPoint {
   const m = /^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$/.exec(text);
-  const lat = m ? Number(m[1]) : NaN, lon = m ? Number(m[2]) : NaN;
+  const lat = m ? Number(m[1]) : NaN,
+    lon = m ? Number(m[2]) : NaN;
   if (!m || Math.abs(lat) > 90 || Math.abs(lon) > 180) {
     throw new PlaceholderPointError(`--unknown-location "${text}": expected LAT,LON in degrees, e.g. 41.8837,-87.6319`);
   }

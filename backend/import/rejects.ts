@@ -35,22 +35,33 @@ export class RejectsFile {
 
   /** Records a bad row; resolves when the file can take more. */
   async add(line: number, problems: readonly ErrorDetail[], cells: readonly string[]): Promise<void> {
-    if (!this.out) throw new Error('the rejects file is not open');
+    if (!this.out) {
+      throw new Error('the rejects file is not open');
+    }
     this.count++;
     const field = problems.map((p) => p.path).join(PROBLEM_SEPARATOR);
     const message = problems.map((p) => p.message).join(PROBLEM_SEPARATOR);
-    if (!this.out.write(csvLine([String(line), field, message, ...cells]))) await once(this.out, 'drain');
+    if (!this.out.write(csvLine([String(line), field, message, ...cells]))) {
+      await once(this.out, 'drain');
+    }
   }
 
   /** Finishes the file; removes it when no row was rejected. Returns the path, or null when removed. */
   async close(): Promise<string | null> {
-    if (!this.out) return null;
+    if (!this.out) {
+      return null;
+    }
     const out = this.out;
     this.out = null;
     await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
-    if (this.count === 0) { rmSync(this.path, { force: true }); return null; }
+    if (this.count === 0) {
+      rmSync(this.path, { force: true });
+      return null;
+    }
     return this.path;
   }
 
-  get columns(): readonly string[] { return this.header; }
+  get columns(): readonly string[] {
+    return this.header;
+  }
 }

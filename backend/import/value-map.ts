@@ -11,18 +11,28 @@ export function compileValues(values: Readonly<Record<string, string | null>>): 
   const exact = new Map<string, string | null>();
   const loose = new Map<string, string | null>();
   for (const [from, to] of Object.entries(values)) {
-    if (from === OTHER) continue;
+    if (from === OTHER) {
+      continue;
+    }
     exact.set(from, to);
     const key = from.trim().toLowerCase();
-    if (!loose.has(key)) loose.set(key, to);
+    if (!loose.has(key)) {
+      loose.set(key, to);
+    }
   }
   const hasOther = Object.hasOwn(values, OTHER);
   const other = hasOther ? values[OTHER] : undefined;
   return (value) => {
     const trimmed = value.trim();
-    for (const [map, key] of [[exact, value], [exact, trimmed], [loose, trimmed.toLowerCase()]] as const) {
-      if (map.has(key)) return map.get(key)!;
+    for (const [map, key] of [
+      [exact, value],
+      [exact, trimmed],
+      [loose, trimmed.toLowerCase()],
+    ] as const) {
+      if (map.has(key)) {
+        return map.get(key)!;
+      }
     }
-    return hasOther ? other ?? null : value;
+    return hasOther ? (other ?? null) : value;
   };
 }

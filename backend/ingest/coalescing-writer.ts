@@ -15,7 +15,8 @@ type Waiting = { item: NewRequest; resolve: (w: WrittenRequest) => void; reject:
  * one request's problem never fails the others. Any other error (connection, timeout) fails the group.
  */
 const ITEM_ERROR_CLASSES = new Set(['22', '23', '40']);
-const isItemError = (err: unknown) => ITEM_ERROR_CLASSES.has(String((err as { code?: unknown }).code ?? '').slice(0, 2));
+const isItemError = (err: unknown) =>
+  ITEM_ERROR_CLASSES.has(String((err as { code?: unknown }).code ?? '').slice(0, 2));
 
 export type CoalescingLimits = { maxGroup: number; concurrency: number };
 
@@ -23,7 +24,10 @@ export class CoalescingRequestWriter {
   private readonly queue: Waiting[] = [];
   private inFlight = 0;
 
-  constructor(private readonly pool: pg.Pool, private readonly limits: CoalescingLimits) {}
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly limits: CoalescingLimits
+  ) {}
 
   /** Resolves with the request's result once it is committed (or found already present). */
   write(item: NewRequest): Promise<WrittenRequest> {
@@ -37,19 +41,36 @@ export class CoalescingRequestWriter {
     while (this.inFlight < Math.max(1, this.limits.concurrency) && this.queue.length) {
       const group = this.queue.splice(0, Math.max(1, this.limits.maxGroup));
       this.inFlight++;
-      void this.writeGroup(group).finally(() => { this.inFlight--; this.pump(); });
+      void this.writeGroup(group).finally(() => {
+        this.inFlight--;
+        this.pump();
+      });
     }
   }
 
   private async writeGroup(group: Waiting[]): Promise<void> {
     try {
-      const written = await writeRequests(this.pool, group.map((w) => w.item));
+      const written = await writeRequests(
+        this.pool,
+        group.map((w) => w.item)
+      );
       group.forEach((w, i) => w.resolve(written[i]));
     } catch (err) {
-      if (group.length === 1 || !isItemError(err)) { for (const w of group) w.reject(err); return; }
-      await Promise.all(group.map(async (w) => {
-        try { w.resolve((await writeRequests(this.pool, [w.item]))[0]); } catch (e) { w.reject(e); }
-      }));
+      if (group.length === 1 || !isItemError(err)) {
+        for (const w of group) {
+          w.reject(err);
+        }
+        return;
+      }
+      await Promise.all(
+        group.map(async (w) => {
+          try {
+            w.resolve((await writeRequests(this.pool, [w.item]))[0]);
+          } catch (e) {
+            w.reject(e);
+          }
+        })
+      );
     }
   }
 }

@@ -4,7 +4,11 @@
 import { fragment, identifier, joinFragments, param, type SqlFragment } from '../db/sql-fragment.ts';
 import type { NewRequest } from './request-input.ts';
 
-type InputColumn = { name: string; type: 'text' | 'float8' | 'timestamptz' | 'boolean'; value: (r: NewRequest) => unknown };
+type InputColumn = {
+  name: string;
+  type: 'text' | 'float8' | 'timestamptz' | 'boolean';
+  value: (r: NewRequest) => unknown;
+};
 
 export const INSERT_INPUT: readonly InputColumn[] = [
   { name: 'source', type: 'text', value: (r) => r.source },
@@ -32,7 +36,12 @@ export const INSERT_INPUT: readonly InputColumn[] = [
 ];
 
 /** The SQL types of the arrays (a whitelist: the only type names that reach the text). */
-const ARRAY_TYPE = { text: fragment`text[]`, float8: fragment`float8[]`, timestamptz: fragment`timestamptz[]`, boolean: fragment`boolean[]` } as const;
+const ARRAY_TYPE = {
+  text: fragment`text[]`,
+  float8: fragment`float8[]`,
+  timestamptz: fragment`timestamptz[]`,
+  boolean: fragment`boolean[]`,
+} as const;
 const NAMES = INSERT_INPUT.map((c) => c.name);
 
 /** The {insert_input} slot: the arrays as named parameters, unnested into the columns of the list, with ord. */

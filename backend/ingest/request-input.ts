@@ -10,20 +10,30 @@ import { instantString } from './instant-schema.ts';
 const EARLIEST = Date.UTC(2000, 0, 1);
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
-const timestamp = instantString({ earliest: [EARLIEST, 'is before 2000-01-01'], futureToleranceMs: FUTURE_TOLERANCE_MS });
+const timestamp = instantString({
+  earliest: [EARLIEST, 'is before 2000-01-01'],
+  futureToleranceMs: FUTURE_TOLERANCE_MS,
+});
 
 /** A due time from the source system: any real instant from 2000 on (it lies ahead, so no future bound). */
 const dueTime = instantString({ earliest: [EARLIEST, 'is before 2000-01-01'] });
 
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const text = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
-export const customerSchema = z.strictObject({
-  name: text(200).optional(),
-  phone: z.string().trim().regex(/^\+?[0-9 ()-]{5,20}$/, 'must be a phone number (digits, spaces, +, -, parentheses)').optional(),
-  email: z.email('must be an e-mail address').max(254).optional(),
-  national_id: text(40).optional(),
-  language: z.enum(['en', 'ar']).optional(),
-}).refine((c) => Object.values(c).some((v) => v !== undefined), 'must hold at least one field');
+export const customerSchema = z
+  .strictObject({
+    name: text(200).optional(),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9 ()-]{5,20}$/, 'must be a phone number (digits, spaces, +, -, parentheses)')
+      .optional(),
+    email: z.email('must be an e-mail address').max(254).optional(),
+    national_id: text(40).optional(),
+    language: z.enum(['en', 'ar']).optional(),
+  })
+  .refine((c) => Object.values(c).some((v) => v !== undefined), 'must hold at least one field');
 
 export function requestInputSchema(maxDescription: number) {
   return z.strictObject({
@@ -35,11 +45,20 @@ export function requestInputSchema(maxDescription: number) {
     priority: z.enum(PRIORITIES as [Priority, ...Priority[]]).optional(),
     description: z.string().max(maxDescription, `must be at most ${maxDescription} characters`).optional(),
     address: text(500).optional(),
-    media_url: z.string().max(2000, 'must be at most 2000 characters').regex(/^https?:\/\/\S+$/i, 'must be an http(s) URL').optional(),
-    location: z.strictObject({
-      lon: z.number('must be a number').min(-MAX_LONGITUDE, LONGITUDE_MESSAGE).max(MAX_LONGITUDE, LONGITUDE_MESSAGE),
-      lat: z.number('must be a number').min(-MAX_MERCATOR_LATITUDE, LATITUDE_MESSAGE).max(MAX_MERCATOR_LATITUDE, LATITUDE_MESSAGE),
-    }).optional(),
+    media_url: z
+      .string()
+      .max(2000, 'must be at most 2000 characters')
+      .regex(/^https?:\/\/\S+$/i, 'must be an http(s) URL')
+      .optional(),
+    location: z
+      .strictObject({
+        lon: z.number('must be a number').min(-MAX_LONGITUDE, LONGITUDE_MESSAGE).max(MAX_LONGITUDE, LONGITUDE_MESSAGE),
+        lat: z
+          .number('must be a number')
+          .min(-MAX_MERCATOR_LATITUDE, LATITUDE_MESSAGE)
+          .max(MAX_MERCATOR_LATITUDE, LATITUDE_MESSAGE),
+      })
+      .optional(),
     zone: z.string().optional(),
     customer: customerSchema.optional(),
     created_at: timestamp.optional(),
@@ -86,21 +105,44 @@ export function checkCodes(input: RequestInput, ref: ReferenceIndex, prefix = ''
   const problems: ErrorDetail[] = [];
   const unknown = (field: string, value: string, valid: Iterable<string>) =>
     problems.push({ path: p(field), message: `unknown ${field} "${value}"; valid: ${[...valid].join(', ')}` });
-  if (!ref.channel.has(input.channel)) unknown('channel', input.channel, ref.channel.keys());
-  if (!ref.category.has(input.category)) unknown('category', input.category, ref.category.keys());
-  if (input.topic !== undefined && !ref.topic.has(input.topic)) unknown('topic', input.topic, ref.topic.keys());
-  if (!history) {
-    const live = (m: Map<string, { retired?: boolean }>) => [...m].filter(([, x]) => !x.retired).map(([code]) => code).join(', ');
-    if (ref.channel.get(input.channel)?.retired) problems.push({ path: p('channel'), message: `channel "${input.channel}" is retired; valid: ${live(ref.channel)}` });
-    if (input.topic !== undefined && ref.topic.get(input.topic)?.retired) problems.push({ path: p('topic'), message: `topic "${input.topic}" is retired; valid: ${live(ref.topic)}` });
+  if (!ref.channel.has(input.channel)) {
+    unknown('channel', input.channel, ref.channel.keys());
   }
-  if (input.due_at !== undefined && input.created_at !== undefined
-    && (readIsoInstant(input.due_at).ms ?? NaN) < (readIsoInstant(input.created_at).ms ?? NaN)) {
+  if (!ref.category.has(input.category)) {
+    unknown('category', input.category, ref.category.keys());
+  }
+  if (input.topic !== undefined && !ref.topic.has(input.topic)) {
+    unknown('topic', input.topic, ref.topic.keys());
+  }
+  if (!history) {
+    const live = (m: Map<string, { retired?: boolean }>) =>
+      [...m]
+        .filter(([, x]) => !x.retired)
+        .map(([code]) => code)
+        .join(', ');
+    if (ref.channel.get(input.channel)?.retired) {
+      problems.push({
+        path: p('channel'),
+        message: `channel "${input.channel}" is retired; valid: ${live(ref.channel)}`,
+      });
+    }
+    if (input.topic !== undefined && ref.topic.get(input.topic)?.retired) {
+      problems.push({ path: p('topic'), message: `topic "${input.topic}" is retired; valid: ${live(ref.topic)}` });
+    }
+  }
+  if (
+    input.due_at !== undefined &&
+    input.created_at !== undefined &&
+    (readIsoInstant(input.due_at).ms ?? NaN) < (readIsoInstant(input.created_at).ms ?? NaN)
+  ) {
     problems.push({ path: p('due_at'), message: 'must not be before created_at' });
   }
   if (input.zone !== undefined) {
-    if (input.location) problems.push({ path: p('zone'), message: 'give either location or zone, not both' });
-    else if (!ref.zone.has(input.zone)) problems.push({ path: p('zone'), message: `unknown zone "${input.zone}"` });
+    if (input.location) {
+      problems.push({ path: p('zone'), message: 'give either location or zone, not both' });
+    } else if (!ref.zone.has(input.zone)) {
+      problems.push({ path: p('zone'), message: `unknown zone "${input.zone}"` });
+    }
   }
   return problems;
 }

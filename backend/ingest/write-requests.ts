@@ -13,11 +13,21 @@ export type WrittenRequest = {
   created: boolean;
 };
 
-type Row = { ord: number; id: number | null; reference: string | null; zone_code: string | null;
-  zone_name_en: string | null; zone_name_ar: string | null; created: boolean };
+type Row = {
+  ord: number;
+  id: number | null;
+  reference: string | null;
+  zone_code: string | null;
+  zone_name_en: string | null;
+  zone_name_ar: string | null;
+  created: boolean;
+};
 
 /** The zone and SLA-policy lookups of the insert (the CSV import repeats them in Node: backend/import/zone-locator.ts, backend/demo/sla-policy.ts). */
-const REQUEST_LOOKUPS = { zone_at_point: sqlFile('ingest/zone_at_point'), sla_policy_of: sqlFile('ingest/sla_policy_of') };
+const REQUEST_LOOKUPS = {
+  zone_at_point: sqlFile('ingest/zone_at_point'),
+  sla_policy_of: sqlFile('ingest/sla_policy_of'),
+};
 const INSERT_SQL = sqlTemplate('ingest/insert_requests', { ...REQUEST_LOOKUPS, insert_input: INSERT_INPUT_SQL });
 
 /**
@@ -30,7 +40,9 @@ const INSERT_SQL = sqlTemplate('ingest/insert_requests', { ...REQUEST_LOOKUPS, i
 async function insert(db: pg.Pool | pg.PoolClient, items: readonly NewRequest[]): Promise<pg.QueryResult<Row>> {
   const { text, values } = bindNamed(INSERT_SQL, insertArrays(items));
   const statement = { name: 'ingest/insert_requests', text, values };
-  if (!(db instanceof pg.Pool)) return db.query<Row>(statement);
+  if (!(db instanceof pg.Pool)) {
+    return db.query<Row>(statement);
+  }
   return inTransaction(db, (client) => client.query<Row>(statement), 'generic-plan');
 }
 
@@ -45,7 +57,11 @@ export async function writeRequests(db: pg.Pool | pg.PoolClient, items: NewReque
   for (const item of items) {
     const key = `${item.source}\u0000${item.external_id}`;
     let at = firstIndex.get(key);
-    if (at === undefined) { at = unique.length; firstIndex.set(key, at); unique.push(item); }
+    if (at === undefined) {
+      at = unique.length;
+      firstIndex.set(key, at);
+      unique.push(item);
+    }
     slot.push(at);
   }
   let rows: Row[] = [];
@@ -53,7 +69,9 @@ export async function writeRequests(db: pg.Pool | pg.PoolClient, items: NewReque
   // final join sees it. Running the statement again (a new snapshot) finds the original.
   for (let attempt = 0; attempt < 3; attempt++) {
     ({ rows } = await insert(db, unique));
-    if (rows.every((r) => r.id !== null)) break;
+    if (rows.every((r) => r.id !== null)) {
+      break;
+    }
   }
   const results = rows.map((r): WrittenRequest => ({
     id: r.id!,
@@ -63,7 +81,9 @@ export async function writeRequests(db: pg.Pool | pg.PoolClient, items: NewReque
   }));
   const answered = new Set<number>();
   return slot.map((at) => {
-    if (answered.has(at)) return { ...results[at], created: false };
+    if (answered.has(at)) {
+      return { ...results[at], created: false };
+    }
     answered.add(at);
     return results[at];
   });

@@ -7,7 +7,10 @@ import { JOBS, scheduledJobs } from './definitions.ts';
 test('every job reads its schedule from the settings table, whose defaults are valid node-cron patterns', () => {
   const config = loadConfig({});
   const jobs = scheduledJobs(config);
-  assert.deepEqual(jobs.map((j) => j.name), ['rollups', 'sla-sweep', 'recurrence', 'retention', 'forecast']);
+  assert.deepEqual(
+    jobs.map((j) => j.name),
+    ['rollups', 'sla-sweep', 'recurrence', 'retention', 'forecast']
+  );
   for (const [i, job] of jobs.entries()) {
     assert.equal(job.cron, SETTINGS[JOBS[i].schedule].default);
     assert.ok(cron.validate(job.cron), `${job.name}: ${job.cron}`);
@@ -24,7 +27,12 @@ test('a schedule is overridden by its environment variable, and off leaves the j
 });
 
 test('a schedule that is not a cron pattern stops the start with the variable and the value named', () => {
-  assert.throws(() => loadConfig({ S360_JOB_SLA_SWEEP_CRON: 'every 5 minutes' }),
-    (err: Error) => err instanceof ConfigError && /S360_JOB_SLA_SWEEP_CRON must be a node-cron pattern/.test(err.message) && err.message.includes('"every 5 minutes"'));
+  assert.throws(
+    () => loadConfig({ S360_JOB_SLA_SWEEP_CRON: 'every 5 minutes' }),
+    (err: Error) =>
+      err instanceof ConfigError &&
+      /S360_JOB_SLA_SWEEP_CRON must be a node-cron pattern/.test(err.message) &&
+      err.message.includes('"every 5 minutes"')
+  );
   assert.throws(() => loadConfig({ S360_JOB_FORECAST_CRON: '61 * * * * *' }), ConfigError);
 });

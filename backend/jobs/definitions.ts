@@ -25,24 +25,49 @@ export type ScheduledJob = { name: string; cron: string; run: JobDefinition['run
 
 export const JOBS: JobDefinition[] = [
   {
-    name: 'rollups', schedule: 'jobRollupsCron',
+    name: 'rollups',
+    schedule: 'jobRollupsCron',
     run: async (ctx, now) => {
       await advanceHourHorizon(ctx.pool, now, ctx.config.rollupHourDays);
-      const applied = await applyPendingRollups(ctx.pool, ctx.config.rollupBatchSize, ctx.config.rollupMaxBatchesPerRun, ctx.config.rollupWorkMemMb);
+      const applied = await applyPendingRollups(
+        ctx.pool,
+        ctx.config.rollupBatchSize,
+        ctx.config.rollupMaxBatchesPerRun,
+        ctx.config.rollupWorkMemMb
+      );
       // Once, where rollups predate migration 0030: a few days of the lean cubes' hour rows a run.
       await backfillLeanHours(ctx.pool, ctx.config.rollupLeanBackfillDays);
       return applied.requests;
     },
   },
-  { name: 'sla-sweep', schedule: 'jobSlaSweepCron', run: async (ctx, now) => (await sweepSla(ctx.pool, now, { batchSize: ctx.config.slaSweepBatchSize })).evaluated },
-  { name: 'recurrence', schedule: 'jobRecurrenceCron', run: async (ctx, now) => (await refreshHotspots(ctx.pool, now)).hotspots },
-  { name: 'retention', schedule: 'jobRetentionCron', run: async (ctx, now) => applyRetention(ctx.pool, ctx.config, now) },
+  {
+    name: 'sla-sweep',
+    schedule: 'jobSlaSweepCron',
+    run: async (ctx, now) => (await sweepSla(ctx.pool, now, { batchSize: ctx.config.slaSweepBatchSize })).evaluated,
+  },
+  {
+    name: 'recurrence',
+    schedule: 'jobRecurrenceCron',
+    run: async (ctx, now) => (await refreshHotspots(ctx.pool, now)).hotspots,
+  },
+  {
+    name: 'retention',
+    schedule: 'jobRetentionCron',
+    run: async (ctx, now) => applyRetention(ctx.pool, ctx.config, now),
+  },
   // Every 10 minutes, fitting once per city-local day: the first tick after the city's midnight (any time zone), or
   // within 10 minutes of a fresh start (a tick on a day already fitted reads one row and returns).
-  { name: 'forecast', schedule: 'jobForecastCron', run: async (ctx, now) => (await runForecasts(ctx.pool, ctx.config, now)).series },
+  {
+    name: 'forecast',
+    schedule: 'jobForecastCron',
+    run: async (ctx, now) => (await runForecasts(ctx.pool, ctx.config, now)).series,
+  },
 ];
 
 /** The jobs with their patterns from the settings (`off`: not scheduled in this instance). */
-export function scheduledJobs(config: Pick<Config, JobScheduleSetting>, jobs: readonly JobDefinition[] = JOBS): ScheduledJob[] {
+export function scheduledJobs(
+  config: Pick<Config, JobScheduleSetting>,
+  jobs: readonly JobDefinition[] = JOBS
+): ScheduledJob[] {
   return jobs.map((job) => ({ name: job.name, cron: config[job.schedule], run: job.run }));
 }

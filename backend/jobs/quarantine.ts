@@ -5,7 +5,14 @@ import { sql } from '../db/sql.ts';
 import { isDatabaseUnavailable } from '../http/errors.ts';
 
 export type QuarantinedRow = { requestId: number; error: string };
-export type QuarantineEntry = { job: string; request_id: number; reference: string | null; error: string; at: string; times: number };
+export type QuarantineEntry = {
+  job: string;
+  request_id: number;
+  reference: string | null;
+  error: string;
+  at: string;
+  times: number;
+};
 
 /**
  * True when err is about the data a statement met: SQLSTATE class 22 (data exception: a logarithm of zero,
@@ -13,7 +20,9 @@ export type QuarantineEntry = { job: string; request_id: number; reference: stri
  * connection, a lock conflict or a bug in a statement is not: the job fails and retries as before.
  */
 export function isRowDataError(err: unknown): boolean {
-  if (isDatabaseUnavailable(err)) return false;
+  if (isDatabaseUnavailable(err)) {
+    return false;
+  }
   const code = (err as { code?: unknown })?.code;
   return typeof code === 'string' && (code.startsWith('22') || code.startsWith('23') || code === 'XX000');
 }
@@ -25,17 +34,28 @@ export function rowErrorText(err: unknown): string {
 }
 
 export async function quarantineRows(db: pg.Pool | pg.PoolClient, job: string, rows: QuarantinedRow[]): Promise<void> {
-  if (!rows.length) return;
+  if (!rows.length) {
+    return;
+  }
   await db.query(sql('jobs/quarantine'), [job, rows.map((r) => r.requestId), rows.map((r) => r.error)]);
 }
 
 /** Requests the job has now processed leave its quarantine (one statement; nothing to do when it is empty). */
 export async function releaseRows(db: pg.Pool | pg.PoolClient, job: string, requestIds: number[]): Promise<void> {
-  if (!requestIds.length) return;
+  if (!requestIds.length) {
+    return;
+  }
   await db.query(sql('jobs/quarantine_release'), [job, requestIds]);
 }
 
 export async function readQuarantine(db: pg.Pool, limit: number): Promise<QuarantineEntry[]> {
   const { rows } = await db.query(sql('jobs/quarantine_list'), [limit]);
-  return rows.map((r) => ({ job: r.job, request_id: Number(r.request_id), reference: r.reference, error: r.error, at: (r.at as Date).toISOString(), times: r.times }));
+  return rows.map((r) => ({
+    job: r.job,
+    request_id: Number(r.request_id),
+    reference: r.reference,
+    error: r.error,
+    at: (r.at as Date).toISOString(),
+    times: r.times,
+  }));
 }

@@ -13,16 +13,27 @@ export function jobLockKey(job: string): number {
   return 0x53360000 + createHash('sha256').update(job).digest().readUInt16BE(0);
 }
 
-export async function runOnce(pool: pg.Pool, job: string, tick: Date, instance: string,
-  work: () => Promise<number>): Promise<JobOutcome> {
+export async function runOnce(
+  pool: pg.Pool,
+  job: string,
+  tick: Date,
+  instance: string,
+  work: () => Promise<number>
+): Promise<JobOutcome> {
   // A connection dropped while held (database restart) fails this run, not the process (withClient); the
   // lock died with the session, so the next tick takes it again on whichever instance gets there first.
   return withClient(pool, async (client) => {
-    const { rows: [lock] } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [jobLockKey(job)]);
-    if (!lock.ok) return { ran: false, reason: 'locked' };
+    const {
+      rows: [lock],
+    } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [jobLockKey(job)]);
+    if (!lock.ok) {
+      return { ran: false, reason: 'locked' };
+    }
     try {
       const claimed = await client.query<{ id: number }>(sql('jobs/claim_tick'), [job, tick, instance]);
-      if (!claimed.rows.length) return { ran: false, reason: 'already-ran' };
+      if (!claimed.rows.length) {
+        return { ran: false, reason: 'already-ran' };
+      }
       const started = Date.now();
       let items = 0;
       let error: string | null = null;
@@ -33,8 +44,13 @@ export async function runOnce(pool: pg.Pool, job: string, tick: Date, instance: 
         throw err;
       } finally {
         // Not masking the run's own error when the connection is gone.
-        await client.query(sql('jobs/finish_tick'), [claimed.rows[0].id, Date.now() - started, items, error])
-          .catch((finishErr) => { if (error === null) throw finishErr; });
+        await client
+          .query(sql('jobs/finish_tick'), [claimed.rows[0].id, Date.now() - started, items, error])
+          .catch((finishErr) => {
+            if (error === null) {
+              throw finishErr;
+            }
+          });
       }
       return { ran: true, items, ms: Date.now() - started };
     } finally {

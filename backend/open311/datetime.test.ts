@@ -9,7 +9,10 @@ test('writes UTC without a zero fraction, keeps a real one', () => {
 });
 
 test('reads a date-time with its zone as given', () => {
-  assert.deepEqual(parseW3('2026-11-29T10:00:00+04:00', 'start'), { at: '2026-11-29T10:00:00+04:00', ms: Date.parse('2026-11-29T06:00:00Z') });
+  assert.deepEqual(parseW3('2026-11-29T10:00:00+04:00', 'start'), {
+    at: '2026-11-29T10:00:00+04:00',
+    ms: Date.parse('2026-11-29T06:00:00Z'),
+  });
 });
 
 test('reads a bare date as a whole UTC day', () => {
@@ -18,7 +21,13 @@ test('reads a bare date as a whole UTC day', () => {
 });
 
 test('refuses a time without zone, an impossible date and free text', () => {
-  for (const bad of ['2026-11-29T10:00:00', '2026-02-30', '2026-02-30T10:00:00Z', 'yesterday', '2026-13-01T00:00:00Z']) {
+  for (const bad of [
+    '2026-11-29T10:00:00',
+    '2026-02-30',
+    '2026-02-30T10:00:00Z',
+    'yesterday',
+    '2026-13-01T00:00:00Z',
+  ]) {
     assert.ok('error' in parseW3(bad, 'start'), bad);
   }
 });

@@ -6,7 +6,9 @@ const W3_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A time as the spec writes it: UTC, whole seconds unless there is a fraction. */
 export function w3(date: Date | null | undefined): string | null {
-  if (!date) return null;
+  if (!date) {
+    return null;
+  }
   return date.toISOString().replace('.000Z', 'Z');
 }
 
@@ -19,11 +21,19 @@ export function w3(date: Date | null | undefined): string | null {
 export function parseW3(text: string, edge: 'start' | 'end'): { at: string; ms: number } | { error: string } {
   if (W3_DATE.test(text)) {
     const day = readIsoDay(text);
-    if (day.error !== undefined) return { error: day.error };
-    return edge === 'start' ? { at: `${text}T00:00:00Z`, ms: day.ms } : { at: `${text}T23:59:59.999999Z`, ms: day.ms + 86_400_000 - 1 };
+    if (day.error !== undefined) {
+      return { error: day.error };
+    }
+    return edge === 'start'
+      ? { at: `${text}T00:00:00Z`, ms: day.ms }
+      : { at: `${text}T23:59:59.999999Z`, ms: day.ms + 86_400_000 - 1 };
   }
   const full = readIsoInstant(text);
-  if (full.error === undefined) return { at: text, ms: full.ms };
-  if (/^\d{4}-\d{2}-\d{2}T/.test(text) && !/^must be/.test(full.error)) return { error: full.error };
+  if (full.error === undefined) {
+    return { at: text, ms: full.ms };
+  }
+  if (/^\d{4}-\d{2}-\d{2}T/.test(text) && !/^must be/.test(full.error)) {
+    return { error: full.error };
+  }
   return { error: 'must be a W3C date-time with a zone, e.g. 2026-11-29T10:00:00+04:00 (or a date, 2026-11-29)' };
 }

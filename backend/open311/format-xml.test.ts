@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { XMLParser } from 'fast-xml-parser';
 import { escapeXml, toXml } from './format-xml.ts';
 
-const parse = (xml: string) => new XMLParser({ parseTagValue: false, trimValues: false, htmlEntities: true }).parse(xml);
+const parse = (xml: string) =>
+  new XMLParser({ parseTagValue: false, trimValues: false, htmlEntities: true }).parse(xml);
 
 test('escapes the five markup characters', () => {
   assert.equal(escapeXml(`a & b < c > d " e ' f`), 'a &amp; b &lt; c &gt; d &quot; e &apos; f');
@@ -18,7 +19,11 @@ test('writes the declaration, nested objects and lists with their item names', (
   const xml = toXml('service_requests', [{ service_request_id: 'S360-000000001', lat: 25.1, account_id: null }]);
   assert.ok(xml.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<service_requests><request>'));
   assert.match(xml, /<account_id\/>/);
-  assert.deepEqual(parse(xml).service_requests.request, { service_request_id: 'S360-000000001', lat: '25.1', account_id: '' });
+  assert.deepEqual(parse(xml).service_requests.request, {
+    service_request_id: 'S360-000000001',
+    lat: '25.1',
+    account_id: '',
+  });
 });
 
 test('hostile text round-trips through a real parser unchanged', () => {

@@ -18,7 +18,12 @@ export const OPEN311_LIST_ITEMS: Readonly<Record<string, string>> = {
 // escaping cannot make them well-formed.
 const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 const ENTITIES: Readonly<Record<string, string>> = {
-  '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\r': '&#13;',
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+  '\r': '&#13;',
 };
 const ELEMENT_NAME = /^[A-Za-z_][A-Za-z0-9._-]*$/;
 
@@ -27,22 +32,36 @@ export function escapeXml(text: string): string {
 }
 
 /** A whole document: the declaration the spec asks for, then `root` holding `value`. */
-export function toXml(root: string, value: XmlValue, listItems: Readonly<Record<string, string>> = OPEN311_LIST_ITEMS): string {
+export function toXml(
+  root: string,
+  value: XmlValue,
+  listItems: Readonly<Record<string, string>> = OPEN311_LIST_ITEMS
+): string {
   return `<?xml version="1.0" encoding="utf-8"?>\n${element(root, value, listItems)}\n`;
 }
 
 function element(name: string, value: XmlValue, listItems: Readonly<Record<string, string>>): string {
   // Names come from our own code, never from input; a bad one is a programming error.
-  if (!ELEMENT_NAME.test(name)) throw new Error(`"${name}" is not an XML element name`);
-  if (value === null || value === undefined) return `<${name}/>`;
+  if (!ELEMENT_NAME.test(name)) {
+    throw new Error(`"${name}" is not an XML element name`);
+  }
+  if (value === null || value === undefined) {
+    return `<${name}/>`;
+  }
   if (Array.isArray(value)) {
     const item = listItems[name];
-    if (!item) throw new Error(`no item element name for the list "${name}"`);
+    if (!item) {
+      throw new Error(`no item element name for the list "${name}"`);
+    }
     return `<${name}>${value.map((v) => element(item, v, listItems)).join('')}</${name}>`;
   }
   if (typeof value === 'object') {
-    return `<${name}>${Object.entries(value).map(([k, v]) => element(k, v, listItems)).join('')}</${name}>`;
+    return `<${name}>${Object.entries(value)
+      .map(([k, v]) => element(k, v, listItems))
+      .join('')}</${name}>`;
   }
-  if (typeof value === 'number' && !Number.isFinite(value)) return `<${name}/>`;
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    return `<${name}/>`;
+  }
   return `<${name}>${escapeXml(String(value))}</${name}>`;
 }

@@ -9,6 +9,8 @@ export function isLang(value: string): value is Lang {
 }
 
 export function nameIn(item: Named | undefined | null, lang: Lang): string | null {
-  if (!item) return null;
+  if (!item) {
+    return null;
+  }
   return lang === 'ar' ? item.name_ar : item.name_en;
 }

@@ -51,32 +51,55 @@ type Fields = Record<string, unknown>;
 /** One value of a plain field; "" counts as absent (the spec's optional-argument rule). */
 function scalar(body: Fields, name: string, problems: ErrorDetail[]): string | undefined {
   const v = body[name];
-  if (v === undefined || v === null || v === '') return undefined;
-  if (typeof v !== 'string') { problems.push({ path: name, message: 'must be given once, as text' }); return undefined; }
+  if (v === undefined || v === null || v === '') {
+    return undefined;
+  }
+  if (typeof v !== 'string') {
+    problems.push({ path: name, message: 'must be given once, as text' });
+    return undefined;
+  }
   return v;
 }
 
 function readAttributes(body: Fields, problems: ErrorDetail[]): Partial<Record<AttributeCode, string>> {
   const out: Partial<Record<AttributeCode, string>> = {};
   for (const [key, value] of Object.entries(body)) {
-    if (!key.startsWith('attribute')) continue;
+    if (!key.startsWith('attribute')) {
+      continue;
+    }
     const m = ATTRIBUTE.exec(key);
     const code = m?.[1] ?? '';
     if (!m || !(ATTRIBUTE_CODES as readonly string[]).includes(code)) {
-      problems.push({ path: key, message: `unknown attribute; this service takes ${ATTRIBUTE_CODES.map((c) => `attribute[${c}]`).join(', ')}` });
+      problems.push({
+        path: key,
+        message: `unknown attribute; this service takes ${ATTRIBUTE_CODES.map((c) => `attribute[${c}]`).join(', ')}`,
+      });
       continue;
     }
-    if (m[2] || typeof value !== 'string') { problems.push({ path: `attribute[${code}]`, message: 'takes a single value' }); continue; }
-    if (value !== '') out[code as AttributeCode] = value;
+    if (m[2] || typeof value !== 'string') {
+      problems.push({ path: `attribute[${code}]`, message: 'takes a single value' });
+      continue;
+    }
+    if (value !== '') {
+      out[code as AttributeCode] = value;
+    }
   }
   return out;
 }
 
-const coordinate = (text: string | undefined) => (text === undefined ? undefined : NUMBER.test(text) ? Number(text) : text);
+const coordinate = (text: string | undefined) =>
+  text === undefined ? undefined : NUMBER.test(text) ? Number(text) : text;
 
 function isWebUrl(text: string): boolean {
-  if (text.length > URL_MAX) return false;
-  try { const u = new URL(text); return u.protocol === 'http:' || u.protocol === 'https:'; } catch { return false; }
+  if (text.length > URL_MAX) {
+    return false;
+  }
+  try {
+    const u = new URL(text);
+    return u.protocol === 'http:' || u.protocol === 'https:';
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -86,7 +109,9 @@ function isWebUrl(text: string): boolean {
 export function readRequestForm(body: Fields, schema: z.ZodType, ref: ReferenceIndex, ctx: FormContext): AcceptedForm {
   const problems: ErrorDetail[] = [];
   const serviceCode = scalar(body, 'service_code', problems);
-  if (serviceCode === undefined && !problems.length) problems.push({ path: 'service_code', message: 'was not provided' });
+  if (serviceCode === undefined && !problems.length) {
+    problems.push({ path: 'service_code', message: 'was not provided' });
+  }
   if (serviceCode !== undefined && !ref.topic.has(serviceCode)) {
     throw new NotFoundError(`service_code "${serviceCode}"`, 'service_code');
   }
@@ -110,15 +135,28 @@ export function readRequestForm(body: Fields, schema: z.ZodType, ref: ReferenceI
     problems.push({ path: 'lat/long', message: 'a location is required: lat and long, address_string or address_id' });
   }
   const absent = (name: string) => body[name] === undefined || body[name] === null || body[name] === '';
-  if (lat !== undefined && absent('long')) problems.push({ path: 'long', message: 'is required when lat is given' });
-  if (long !== undefined && absent('lat')) problems.push({ path: 'lat', message: 'is required when long is given' });
-  if (addressId !== undefined && addressId.length > 200) problems.push({ path: 'address_id', message: 'must be at most 200 characters' });
-  if (mediaUrl !== undefined && !isWebUrl(mediaUrl)) problems.push({ path: 'media_url', message: `must be an http(s) URL of at most ${URL_MAX} characters` });
-  if (accountId !== undefined && accountId.length > 200) problems.push({ path: 'account_id', message: 'must be at most 200 characters' });
+  if (lat !== undefined && absent('long')) {
+    problems.push({ path: 'long', message: 'is required when lat is given' });
+  }
+  if (long !== undefined && absent('lat')) {
+    problems.push({ path: 'lat', message: 'is required when long is given' });
+  }
+  if (addressId !== undefined && addressId.length > 200) {
+    problems.push({ path: 'address_id', message: 'must be at most 200 characters' });
+  }
+  if (mediaUrl !== undefined && !isWebUrl(mediaUrl)) {
+    problems.push({ path: 'media_url', message: `must be an http(s) URL of at most ${URL_MAX} characters` });
+  }
+  if (accountId !== undefined && accountId.length > 200) {
+    problems.push({ path: 'account_id', message: 'must be at most 200 characters' });
+  }
 
   const headerKey = ctx.idempotencyKey?.trim() || undefined;
   if (headerKey && attributes.external_id !== undefined && attributes.external_id !== headerKey) {
-    problems.push({ path: 'attribute[external_id]', message: 'differs from the Idempotency-Key header; send one or make them equal' });
+    problems.push({
+      path: 'attribute[external_id]',
+      message: 'differs from the Idempotency-Key header; send one or make them equal',
+    });
   }
   const ownKey = attributes.external_id ?? headerKey;
 
@@ -141,7 +179,9 @@ export function readRequestForm(body: Fields, schema: z.ZodType, ref: ReferenceI
   // A field already reported above (given twice, say) is not reported again as missing.
   const named = new Set(problems.map((p) => p.path));
   problems.push(...found.map((d) => ({ ...d, path: formName(d.path) })).filter((d) => !named.has(d.path)));
-  if (problems.length || !parsed.success) throw new ValidationError('the service request is invalid; nothing was written', problems);
+  if (problems.length || !parsed.success) {
+    throw new ValidationError('the service request is invalid; nothing was written', problems);
+  }
 
   return {
     request: toNewRequest(parsed.data as RequestInput, ref, ctx.now),

@@ -47,10 +47,18 @@ export type Open311Request = {
   media_url: string | null;
 };
 
-export function toOpen311Request(row: RequestRow, ref: ReferenceIndex, lang: Lang, privacy: Open311Privacy): Open311Request {
+export function toOpen311Request(
+  row: RequestRow,
+  ref: ReferenceIndex,
+  lang: Lang,
+  privacy: Open311Privacy
+): Open311Request {
   const status = ref.statuses.find((s) => s.code === row.status);
   const stage = ref.stage.get(row.stage);
-  const department = nameIn(ref.departments.find((d) => d.code === row.department_code), lang);
+  const department = nameIn(
+    ref.departments.find((d) => d.code === row.department_code),
+    lang
+  );
   return {
     service_request_id: row.reference,
     status: toOpen311Status((status?.status_class ?? 'open') as StatusClass),
@@ -59,12 +67,15 @@ export function toOpen311Request(row: RequestRow, ref: ReferenceIndex, lang: Lan
     service_code: row.topic_code,
     description: privacy.description ? row.description : null,
     agency_responsible: department,
-    service_notice: serviceNotice({
-      department,
-      firstResponseMinutes: row.first_response_minutes,
-      resolutionMinutes: row.resolution_minutes,
-      calendar: lang === 'ar' ? row.calendar_name_ar : row.calendar_name_en,
-    }, lang),
+    service_notice: serviceNotice(
+      {
+        department,
+        firstResponseMinutes: row.first_response_minutes,
+        resolutionMinutes: row.resolution_minutes,
+        calendar: lang === 'ar' ? row.calendar_name_ar : row.calendar_name_en,
+      },
+      lang
+    ),
     requested_datetime: w3(row.created_at)!,
     updated_datetime: w3(row.updated_at)!,
     expected_datetime: w3(row.resolution_due_at),

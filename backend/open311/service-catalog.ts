@@ -22,7 +22,7 @@ export type Open311Attribute = {
   datatype_description: string | null;
   order: number;
   description: string;
-  values?: { key: string; name: string }[];
+  values?: Array<{ key: string; name: string }>;
 };
 
 export type Open311ServiceDefinition = { service_code: string; attributes: Open311Attribute[] };
@@ -32,7 +32,10 @@ export const ATTRIBUTE_CODES = ['category', 'external_id'] as const;
 export type AttributeCode = (typeof ATTRIBUTE_CODES)[number];
 
 const TEXT = {
-  handledBy: { en: (topic: string, dept: string) => `${topic}: handled by ${dept}.`, ar: (topic: string, dept: string) => `${topic}: الجهة المختصة ${dept}.` },
+  handledBy: {
+    en: (topic: string, dept: string) => `${topic}: handled by ${dept}.`,
+    ar: (topic: string, dept: string) => `${topic}: الجهة المختصة ${dept}.`,
+  },
   category: {
     en: 'What kind of contact is this? A report when not given.',
     ar: 'ما نوع هذا التواصل؟ بلاغ إن لم يُحدَّد.',
@@ -50,7 +53,11 @@ function keywords(topic: Topic, department: string, name: string): string {
 }
 
 function toService(topic: Topic, ref: ReferenceIndex, lang: Lang): Open311Service {
-  const department = nameIn(ref.departments.find((d) => d.code === topic.department_code), lang) ?? topic.department_code;
+  const department =
+    nameIn(
+      ref.departments.find((d) => d.code === topic.department_code),
+      lang
+    ) ?? topic.department_code;
   const name = nameIn(topic, lang)!;
   return {
     service_code: topic.code,
@@ -70,17 +77,29 @@ export function serviceList(ref: ReferenceIndex, lang: Lang): Open311Service[] {
 
 /** The definition of one service, or null when the code is not one of ours. */
 export function serviceDefinition(ref: ReferenceIndex, code: string, lang: Lang): Open311ServiceDefinition | null {
-  if (!ref.topic.has(code)) return null;
+  if (!ref.topic.has(code)) {
+    return null;
+  }
   return {
     service_code: code,
     attributes: [
       {
-        variable: true, code: 'category', datatype: 'singlevaluelist', required: false, datatype_description: null, order: 1,
+        variable: true,
+        code: 'category',
+        datatype: 'singlevaluelist',
+        required: false,
+        datatype_description: null,
+        order: 1,
         description: TEXT.category[lang],
         values: ref.categories.map((c) => ({ key: c.code, name: nameIn(c, lang)! })),
       },
       {
-        variable: true, code: 'external_id', datatype: 'string', required: false, datatype_description: TEXT.externalIdType[lang], order: 2,
+        variable: true,
+        code: 'external_id',
+        datatype: 'string',
+        required: false,
+        datatype_description: TEXT.externalIdType[lang],
+        order: 2,
         description: TEXT.externalId[lang],
       },
     ],

@@ -18,13 +18,32 @@ test('Arabic durations agree with their number', () => {
 });
 
 test('the notice names the department and the targets', () => {
-  const input = { department: 'Waste Management', firstResponseMinutes: 240, resolutionMinutes: 2400, calendar: 'Field working hours' };
-  assert.equal(serviceNotice(input, 'en'),
-    'Waste Management. Target: first response within 4 hours, resolution within 40 hours (Field working hours).');
-  assert.match(serviceNotice({ ...input, department: 'إدارة النفايات', calendar: null }, 'ar')!, /^إدارة النفايات\. المستهدف: الرد الأول خلال 4 ساعات/);
+  const input = {
+    department: 'Waste Management',
+    firstResponseMinutes: 240,
+    resolutionMinutes: 2400,
+    calendar: 'Field working hours',
+  };
+  assert.equal(
+    serviceNotice(input, 'en'),
+    'Waste Management. Target: first response within 4 hours, resolution within 40 hours (Field working hours).'
+  );
+  assert.match(
+    serviceNotice({ ...input, department: 'إدارة النفايات', calendar: null }, 'ar')!,
+    /^إدارة النفايات\. المستهدف: الرد الأول خلال 4 ساعات/
+  );
 });
 
 test('without department or policy there is no notice', () => {
-  assert.equal(serviceNotice({ department: null, firstResponseMinutes: null, resolutionMinutes: null, calendar: null }, 'en'), null);
-  assert.equal(serviceNotice({ department: 'Buildings', firstResponseMinutes: null, resolutionMinutes: null, calendar: null }, 'en'), 'Buildings.');
+  assert.equal(
+    serviceNotice({ department: null, firstResponseMinutes: null, resolutionMinutes: null, calendar: null }, 'en'),
+    null
+  );
+  assert.equal(
+    serviceNotice(
+      { department: 'Buildings', firstResponseMinutes: null, resolutionMinutes: null, calendar: null },
+      'en'
+    ),
+    'Buildings.'
+  );
 });

@@ -19,7 +19,11 @@ export function statusClassesFor(status: Open311Status): StatusClass[] {
  * already begins with the status's ("Assigned to a team", "On hold (awaiting customer)") stands alone.
  */
 export function statusNotes(statusName: string, stageName: string | null): string {
-  if (!stageName || stageName === statusName) return statusName;
-  if (stageName.toLocaleLowerCase().startsWith(statusName.toLocaleLowerCase())) return stageName;
+  if (!stageName || stageName === statusName) {
+    return statusName;
+  }
+  if (stageName.toLocaleLowerCase().startsWith(statusName.toLocaleLowerCase())) {
+    return stageName;
+  }
   return `${statusName} — ${stageName}`;
 }

@@ -18,7 +18,7 @@ type Layer = {
   handle: { stack?: Layer[] };
   rawPath?: string | string[];
   slash?: boolean;
-  matchers: ((path: string) => Match)[];
+  matchers: Array<(path: string) => Match>;
 };
 
 function walk(stack: Layer[], prefix: string, outer: (url: string) => string | null, out: AppRoute[]): void {
@@ -30,8 +30,12 @@ function walk(stack: Layer[], prefix: string, outer: (url: string) => string | n
         const matcher = layer.matchers[i] ?? layer.matchers[0];
         for (const m of methods) {
           out.push({
-            method: m.toUpperCase(), path: `${prefix}${p}`,
-            matches: (url) => { const rest = outer(url); return rest !== null && matcher(rest) !== false; },
+            method: m.toUpperCase(),
+            path: `${prefix}${p}`,
+            matches: (url) => {
+              const rest = outer(url);
+              return rest !== null && matcher(rest) !== false;
+            },
           });
         }
       });
@@ -40,10 +44,16 @@ function walk(stack: Layer[], prefix: string, outer: (url: string) => string | n
       const mount = typeof layer.rawPath === 'string' && !layer.slash && layer.rawPath !== '/' ? layer.rawPath : '';
       const inner = (url: string) => {
         const rest = outer(url);
-        if (rest === null) return null;
-        if (!mount) return rest;
+        if (rest === null) {
+          return null;
+        }
+        if (!mount) {
+          return rest;
+        }
         const m = layer.matchers[0](rest);
-        if (!m) return null;
+        if (!m) {
+          return null;
+        }
         return rest.slice(m.path.length) || '/';
       };
       walk(layer.handle.stack, `${prefix}${mount}`, inner, out);

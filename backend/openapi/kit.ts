@@ -13,12 +13,28 @@ export const response = (name: string): Json => ({ $ref: `#/components/responses
 /** Nullable in JSON Schema 2020-12 (OpenAPI 3.1): a schema or null. */
 export const nullable = (schema: Json): Json => ({ anyOf: [schema, { type: 'null' }] });
 
-export const str = (description?: string, extra: Json = {}): Json => ({ type: 'string', ...(description ? { description } : {}), ...extra });
-export const num = (description?: string, extra: Json = {}): Json => ({ type: 'number', ...(description ? { description } : {}), ...extra });
-export const int = (description?: string, extra: Json = {}): Json => ({ type: 'integer', ...(description ? { description } : {}), ...extra });
+export const str = (description?: string, extra: Json = {}): Json => ({
+  type: 'string',
+  ...(description ? { description } : {}),
+  ...extra,
+});
+export const num = (description?: string, extra: Json = {}): Json => ({
+  type: 'number',
+  ...(description ? { description } : {}),
+  ...extra,
+});
+export const int = (description?: string, extra: Json = {}): Json => ({
+  type: 'integer',
+  ...(description ? { description } : {}),
+  ...extra,
+});
 
 /** An object schema; every property listed in `required` (default: all of them). */
-export function obj(properties: Record<string, Json>, required: string[] = Object.keys(properties), extra: Json = {}): Json {
+export function obj(
+  properties: Record<string, Json>,
+  required: string[] = Object.keys(properties),
+  extra: Json = {}
+): Json {
   return { type: 'object', properties, required, ...extra };
 }
 
@@ -35,10 +51,16 @@ export function json(description: string, schema: Json, extra: Json = {}): Json 
 }
 
 /** The API's error responses by status (components/responses), for an operation's `responses`. */
-export function errors(...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 415 | 503)[]): Record<string, Json> {
+export function errors(...statuses: Array<400 | 401 | 403 | 404 | 409 | 413 | 415 | 503>): Record<string, Json> {
   const name: Record<number, string> = {
-    400: 'BadRequest', 401: 'Unauthenticated', 403: 'Forbidden', 404: 'NotFound', 409: 'Conflict',
-    413: 'TooLarge', 415: 'UnsupportedEncoding', 503: 'DatabaseUnavailable',
+    400: 'BadRequest',
+    401: 'Unauthenticated',
+    403: 'Forbidden',
+    404: 'NotFound',
+    409: 'Conflict',
+    413: 'TooLarge',
+    415: 'UnsupportedEncoding',
+    503: 'DatabaseUnavailable',
   };
   return Object.fromEntries(statuses.map((s) => [String(s), response(name[s])]));
 }
@@ -53,8 +75,13 @@ export function fromZod(schema: z.ZodType): Json {
 /** A query parameter listing codes: comma-separated or repeated; "all", "$__all" or empty mean no filter. */
 export function codeListParam(name: string, description: string, example?: string): Json {
   return {
-    name, in: 'query', required: false, description,
-    schema: { type: 'array', items: { type: 'string', maxLength: 200 } }, style: 'form', explode: false,
+    name,
+    in: 'query',
+    required: false,
+    description,
+    schema: { type: 'array', items: { type: 'string', maxLength: 200 } },
+    style: 'form',
+    explode: false,
     ...(example ? { example } : {}),
   };
 }

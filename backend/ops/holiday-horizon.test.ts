@@ -20,12 +20,23 @@ test('the horizon in days, negative once past, null without holidays', () => {
 });
 
 test('a warning names the calendar, how far holidays go and how far they must', () => {
-  assert.deepEqual(horizonWarnings([
-    { calendar: 'field', today: '2026-12-06', last_holiday: '2026-12-03' },
-    { calendar: 'office', today: '2026-12-06', last_holiday: null },
-    { calendar: 'ok', today: '2026-12-06', last_holiday: '2027-12-03' },
-  ]), [
-    { path: 'calendars.field.holidays', message: 'calendar "field" has holidays defined up to 2026-12-03 only; define them up to at least 2027-03-31 (services360 config apply, or holidays import)' },
-    { path: 'calendars.office.holidays', message: 'calendar "office" has no holiday defined; define them up to at least 2027-03-31 (services360 config apply, or holidays import)' },
-  ]);
+  assert.deepEqual(
+    horizonWarnings([
+      { calendar: 'field', today: '2026-12-06', last_holiday: '2026-12-03' },
+      { calendar: 'office', today: '2026-12-06', last_holiday: null },
+      { calendar: 'ok', today: '2026-12-06', last_holiday: '2027-12-03' },
+    ]),
+    [
+      {
+        path: 'calendars.field.holidays',
+        message:
+          'calendar "field" has holidays defined up to 2026-12-03 only; define them up to at least 2027-03-31 (services360 config apply, or holidays import)',
+      },
+      {
+        path: 'calendars.office.holidays',
+        message:
+          'calendar "office" has no holiday defined; define them up to at least 2027-03-31 (services360 config apply, or holidays import)',
+      },
+    ]
+  );
 });

@@ -27,12 +27,12 @@ export const holidaysMissing = (r: HorizonRow) => r.last_holiday === null || r.l
 export function horizonWarnings(rows: readonly HorizonRow[]): ErrorDetail[] {
   return rows.filter(holidaysMissing).map((r) => ({
     path: `calendars.${r.calendar}.holidays`,
-    message: `calendar "${r.calendar}" has ${r.last_holiday === null ? 'no holiday defined' : `holidays defined up to ${r.last_holiday} only`}; `
-      + `define them up to at least ${requiredUntil(r.today)} (services360 config apply, or holidays import)`,
+    message:
+      `calendar "${r.calendar}" has ${r.last_holiday === null ? 'no holiday defined' : `holidays defined up to ${r.last_holiday} only`}; ` +
+      `define them up to at least ${requiredUntil(r.today)} (services360 config apply, or holidays import)`,
   }));
 }
 
 export async function readHolidayHorizon(pool: pg.Pool, now: Date): Promise<HorizonRow[]> {
   return (await pool.query<HorizonRow>(sql('ops/holiday_horizon'), [now])).rows;
 }
-

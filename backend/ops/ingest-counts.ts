@@ -3,8 +3,7 @@
 import type { Response } from 'express';
 
 export type IngestNote =
-  | { kind: 'requests'; api: 'v1' | 'open311'; created: number; existing: number }
-  | { kind: 'event' };
+  { kind: 'requests'; api: 'v1' | 'open311'; created: number; existing: number } | { kind: 'event' };
 
 const KEY = 's360Ingest';
 

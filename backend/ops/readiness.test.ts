@@ -6,7 +6,10 @@ const healthy = { databaseAnswers: true, pending: [] as string[], lagSeconds: 12
 
 test('ready when the database answers, nothing is pending and the lag is under the bound', () => {
   assert.deepEqual(judgeReadiness(healthy, 300), {
-    ready: true, problems: [], warnings: [], checks: { database: 'ok', migrations: 'current', rollup_lag_seconds: 12.3 },
+    ready: true,
+    problems: [],
+    warnings: [],
+    checks: { database: 'ok', migrations: 'current', rollup_lag_seconds: 12.3 },
   });
 });
 
@@ -14,14 +17,21 @@ test('a lag at the bound is a warning, not a failure: still ready, saying by how
   const r = judgeReadiness({ ...healthy, lagSeconds: 300 }, 300);
   assert.equal(r.ready, true);
   assert.deepEqual(r.problems, []);
-  assert.deepEqual(r.warnings, [{ path: 'rollup_lag_seconds', message: 'the rollups lag 300 s behind (bound 300 s); answers stay exact while they catch up' }]);
+  assert.deepEqual(r.warnings, [
+    {
+      path: 'rollup_lag_seconds',
+      message: 'the rollups lag 300 s behind (bound 300 s); answers stay exact while they catch up',
+    },
+  ]);
   assert.deepEqual(judgeReadiness({ ...healthy, lagSeconds: 299 }, 300).warnings, []);
 });
 
 test('pending migrations are named, with the command that applies them', () => {
   const r = judgeReadiness({ ...healthy, pending: ['0014_a.sql', '0015_b.sql'] }, 300);
   assert.equal(r.checks.migrations, 'pending');
-  assert.deepEqual(r.problems, [{ path: 'migrations', message: '2 migrations pending (0014_a.sql, 0015_b.sql); run services360 migrate' }]);
+  assert.deepEqual(r.problems, [
+    { path: 'migrations', message: '2 migrations pending (0014_a.sql, 0015_b.sql); run services360 migrate' },
+  ]);
 });
 
 test('a database that does not answer is the one problem reported; the rest is unknown', () => {
@@ -37,8 +47,14 @@ test('a database that does not answer is the one problem reported; the rest is u
 test('an answering database whose migrations cannot be read is not ready; an unreadable lag is only a warning', () => {
   const r = judgeReadiness({ databaseAnswers: true, pending: null, lagSeconds: null }, 300);
   assert.equal(r.ready, false);
-  assert.deepEqual(r.problems.map((p) => p.path), ['migrations']);
-  assert.deepEqual(r.warnings.map((p) => p.path), ['rollup_lag_seconds']);
+  assert.deepEqual(
+    r.problems.map((p) => p.path),
+    ['migrations']
+  );
+  assert.deepEqual(
+    r.warnings.map((p) => p.path),
+    ['rollup_lag_seconds']
+  );
   assert.equal(judgeReadiness({ databaseAnswers: true, pending: [], lagSeconds: null }, 300).ready, true);
 });
 
@@ -46,7 +62,10 @@ test('a database no city file was applied to is ready with a warning naming the 
   const base = { databaseAnswers: true, pending: [], lagSeconds: 0 };
   const bare = judgeReadiness({ ...base, cityConfigured: false }, 600);
   assert.equal(bare.ready, true);
-  assert.deepEqual(bare.warnings.map((w) => w.path), ['city']);
+  assert.deepEqual(
+    bare.warnings.map((w) => w.path),
+    ['city']
+  );
   assert.match(bare.warnings[0].message, /no city configuration applied.*services360 config apply/);
   assert.deepEqual(judgeReadiness({ ...base, cityConfigured: true }, 600).warnings, []);
   assert.deepEqual(judgeReadiness({ ...base, cityConfigured: null }, 600).warnings, []);

@@ -38,22 +38,37 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
 export function judgeReadiness(o: Observed, lagBoundSeconds: number): Readiness {
   const problems: ErrorDetail[] = [];
   const warnings: ErrorDetail[] = [];
-  if (!o.databaseAnswers) problems.push({ path: 'database', message: 'the database does not answer' });
-  if (o.databaseAnswers && o.pending === null) problems.push({ path: 'migrations', message: 'the applied migrations could not be read' });
+  if (!o.databaseAnswers) {
+    problems.push({ path: 'database', message: 'the database does not answer' });
+  }
+  if (o.databaseAnswers && o.pending === null) {
+    problems.push({ path: 'migrations', message: 'the applied migrations could not be read' });
+  }
   if (o.pending && o.pending.length) {
     const n = o.pending.length;
-    problems.push({ path: 'migrations', message: `${n} migration${n > 1 ? 's' : ''} pending (${o.pending.join(', ')}); run services360 migrate` });
+    problems.push({
+      path: 'migrations',
+      message: `${n} migration${n > 1 ? 's' : ''} pending (${o.pending.join(', ')}); run services360 migrate`,
+    });
   }
-  if (o.databaseAnswers && o.lagSeconds === null) warnings.push({ path: 'rollup_lag_seconds', message: 'the rollup lag could not be read' });
+  if (o.databaseAnswers && o.lagSeconds === null) {
+    warnings.push({ path: 'rollup_lag_seconds', message: 'the rollup lag could not be read' });
+  }
   if (o.lagSeconds !== null && o.lagSeconds >= lagBoundSeconds) {
-    warnings.push({ path: 'rollup_lag_seconds',
-      message: `the rollups lag ${Math.round(o.lagSeconds)} s behind (bound ${lagBoundSeconds} s); answers stay exact while they catch up` });
+    warnings.push({
+      path: 'rollup_lag_seconds',
+      message: `the rollups lag ${Math.round(o.lagSeconds)} s behind (bound ${lagBoundSeconds} s); answers stay exact while they catch up`,
+    });
   }
   // A calendar running out of holidays is a warning: SLA clocks keep running (without those days off).
   warnings.push(...horizonWarnings(o.holidays ?? []));
   if (o.cityConfigured === false) {
-    warnings.push({ path: 'city', message: 'no city configuration applied: no channels, topics or working calendars, and days are counted in UTC;'
-      + ' run services360 config apply FILE (config/cities/dubai.yaml is an example)' });
+    warnings.push({
+      path: 'city',
+      message:
+        'no city configuration applied: no channels, topics or working calendars, and days are counted in UTC;' +
+        ' run services360 config apply FILE (config/cities/dubai.yaml is an example)',
+    });
   }
   const checks: ReadinessChecks = {
     database: o.databaseAnswers ? 'ok' : 'unreachable',
@@ -66,25 +81,43 @@ export function judgeReadiness(o: Observed, lagBoundSeconds: number): Readiness 
 /** Rejects after ms: a database that hangs (rather than refusing) must not hang the probe. */
 function within<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error('timed out')), ms); });
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('timed out')), ms);
+  });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** Observes the checks at `now`; never throws (a failure is an observation). */
 export async function observeReadiness(pool: pg.Pool, timeoutMs: number, now: Date = new Date()): Promise<Observed> {
-  const databaseAnswers = await within(pool.query('SELECT 1'), timeoutMs).then(() => true, () => false);
-  if (!databaseAnswers) return { databaseAnswers, pending: null, lagSeconds: null };
+  const databaseAnswers = await within(pool.query('SELECT 1'), timeoutMs).then(
+    () => true,
+    () => false
+  );
+  if (!databaseAnswers) {
+    return { databaseAnswers, pending: null, lagSeconds: null };
+  }
   const [pending, lagSeconds, holidays, cityConfigured] = await Promise.all([
     // The database answered just now, so a schema_migrations it cannot read means none were applied.
     within(pendingMigrations(pool), timeoutMs).catch(() => null),
-    within(pool.query<{ lag_seconds: number }>(sql('ops/rollup_lag')), timeoutMs).then((r) => r.rows[0].lag_seconds, () => null),
+    within(pool.query<{ lag_seconds: number }>(sql('ops/rollup_lag')), timeoutMs).then(
+      (r) => r.rows[0].lag_seconds,
+      () => null
+    ),
     // Unreadable (e.g. migration 0036 pending, which the migrations check reports): no holiday warning.
     within(readHolidayHorizon(pool, now), timeoutMs).catch(() => null),
-    within(pool.query<{ configured: boolean }>(sql('ops/city_configured')), timeoutMs).then((r) => r.rows[0].configured, () => null),
+    within(pool.query<{ configured: boolean }>(sql('ops/city_configured')), timeoutMs).then(
+      (r) => r.rows[0].configured,
+      () => null
+    ),
   ]);
   return { databaseAnswers, pending, lagSeconds, holidays, cityConfigured };
 }
 
-export async function checkReadiness(pool: pg.Pool, lagBoundSeconds: number, timeoutMs: number, now: Date = new Date()): Promise<Readiness> {
+export async function checkReadiness(
+  pool: pg.Pool,
+  lagBoundSeconds: number,
+  timeoutMs: number,
+  now: Date = new Date()
+): Promise<Readiness> {
   return judgeReadiness(await observeReadiness(pool, timeoutMs, now), lagBoundSeconds);
 }

@@ -16,7 +16,13 @@ export type Stored = string | number | null;
 
 /** `limits`: the rows a statement may read and the series a target may have (checked as the rows arrive), and whose they are. */
 export type AggregateSpec = {
-  groupBy: Dimension[]; filters: Filters; from: number; to: number; bucket: BucketSpec | null; timeZone: string; snapshot: RollupSnapshot;
+  groupBy: Dimension[];
+  filters: Filters;
+  from: number;
+  to: number;
+  bucket: BucketSpec | null;
+  timeZone: string;
+  snapshot: RollupSnapshot;
   limits: { maxRows: number; maxSeries: number; target: TargetRef; valuesPerRow?: { max: number } };
 };
 
@@ -31,9 +37,17 @@ function planOf(spec: AggregateSpec, kind: 'sums' | 'hist') {
   const needed = [...new Set([...spec.groupBy, ...(Object.keys(spec.filters) as Dimension[])])];
   const cube = coveringCube(needed, kind === 'hist' ? HIST_CUBES : CUBES);
   const level = cube ? coarsestLevel(spec.bucket) : 'state';
-  const hourFrom = kind === 'hist' ? spec.snapshot.histHourFrom
-    : cube && LEAN_CUBE_IDS.includes(cube.id) ? spec.snapshot.leanHourFrom : spec.snapshot.hourFrom;
-  return { cube: cube?.id ?? null, segments: withHourHorizon(segments(spec.from, spec.to, level, spec.timeZone), hourFrom), pending: spec.snapshot.pending };
+  const hourFrom =
+    kind === 'hist'
+      ? spec.snapshot.histHourFrom
+      : cube && LEAN_CUBE_IDS.includes(cube.id)
+        ? spec.snapshot.leanHourFrom
+        : spec.snapshot.hourFrom;
+  return {
+    cube: cube?.id ?? null,
+    segments: withHourHorizon(segments(spec.from, spec.to, level, spec.timeZone), hourFrom),
+    pending: spec.snapshot.pending,
+  };
 }
 
 /** A row's bucket as a map key (its start in ms; null for the whole range). */
@@ -58,13 +72,21 @@ export const YIELD_EVERY = 10_000;
  * Refuses a statement's answer that hit its LIMIT (one row more than S360_QUERY_MAX_ROWS): as too many series
  * when the rows read already hold more than the series limit, else as too many rows.
  */
-export function checkRows(rows: Record<string, unknown>[], spec: AggregateSpec): void {
-  if (rows.length <= rowLimit(spec)) return;
+export function checkRows(rows: Array<Record<string, unknown>>, spec: AggregateSpec): void {
+  if (rows.length <= rowLimit(spec)) {
+    return;
+  }
   const seen = new Set<string>();
-  for (const row of rows) seen.add(JSON.stringify(spec.groupBy.map((d) => row[DIMENSION_COLUMN[d]])));
-  if (seen.size > spec.limits.maxSeries) throw tooManySeries(spec.limits.target, seen.size, spec.limits.maxSeries);
+  for (const row of rows) {
+    seen.add(JSON.stringify(spec.groupBy.map((d) => row[DIMENSION_COLUMN[d]])));
+  }
+  if (seen.size > spec.limits.maxSeries) {
+    throw tooManySeries(spec.limits.target, seen.size, spec.limits.maxSeries);
+  }
   const perRow = spec.limits.valuesPerRow;
-  if (perRow && perRow.max < spec.limits.maxRows) throw tooManyValues(spec.limits.target, perRow.max);
+  if (perRow && perRow.max < spec.limits.maxRows) {
+    throw tooManyValues(spec.limits.target, perRow.max);
+  }
   throw tooManyRows(spec.limits.target, spec.limits.maxRows);
 }
 
@@ -84,19 +106,29 @@ export function rowLimit(spec: AggregateSpec): number {
 type AggregateRow = Record<string, unknown> & { bucket: Date | null };
 type HistRow = AggregateRow & { bin: number; n: number };
 
-async function groupRows<T, R extends AggregateRow>(rows: R[], groupBy: Dimension[], empty: () => T, add: (acc: T, row: R) => T,
-  maxGroups: number, target: TargetRef): Promise<Map<string, Group<T>>> {
+async function groupRows<T, R extends AggregateRow>(
+  rows: R[],
+  groupBy: Dimension[],
+  empty: () => T,
+  add: (acc: T, row: R) => T,
+  maxGroups: number,
+  target: TargetRef
+): Promise<Map<string, Group<T>>> {
   const groups = new Map<string, Group<T>>();
   let i = 0;
   for (const row of rows) {
-    if (++i % YIELD_EVERY === 0) await yieldToLoop();
+    if (++i % YIELD_EVERY === 0) {
+      await yieldToLoop();
+    }
     const dims = groupBy.map((d) => row[DIMENSION_COLUMN[d]] as Stored);
     const key = JSON.stringify(dims);
     let g = groups.get(key);
     if (!g) {
       g = { dims, byBucket: new Map() };
       groups.set(key, g);
-      if (groups.size > maxGroups) throw tooManySeries(target, groups.size, maxGroups);
+      if (groups.size > maxGroups) {
+        throw tooManySeries(target, groups.size, maxGroups);
+      }
     }
     const b = bucketKey(row.bucket);
     g.byBucket.set(b, add(g.byBucket.get(b) ?? empty(), row));
@@ -108,18 +140,45 @@ async function groupRows<T, R extends AggregateRow>(rows: R[], groupBy: Dimensio
  * Sums per group per bucket. `maxGroups`: the most groups the caller can use (the series limit, or more when
  * groups fold into fewer series, as per 10k folds zones).
  */
-export async function sums(db: Db, spec: AggregateSpec, maxGroups = spec.limits.maxSeries): Promise<Map<string, Group<Sums>>> {
-  const { rows } = await runPrepared(db, buildAggregateQuery('sums', { ...spec, ...planOf(spec, 'sums'), rowLimit: rowLimit(spec) }));
+export async function sums(
+  db: Db,
+  spec: AggregateSpec,
+  maxGroups = spec.limits.maxSeries
+): Promise<Map<string, Group<Sums>>> {
+  const { rows } = await runPrepared(
+    db,
+    buildAggregateQuery('sums', { ...spec, ...planOf(spec, 'sums'), rowLimit: rowLimit(spec) })
+  );
   checkRows(rows, spec);
-  return groupRows<Sums, AggregateRow & Sums>(rows, spec.groupBy, () => ZERO_SUMS, addSums, maxGroups, spec.limits.target);
+  return groupRows<Sums, AggregateRow & Sums>(
+    rows,
+    spec.groupBy,
+    () => ZERO_SUMS,
+    addSums,
+    maxGroups,
+    spec.limits.target
+  );
 }
 
 /** Histogram bins per group per bucket (`kind`: first response or resolution times). */
-export async function histograms(db: Db, spec: AggregateSpec, kind: 'fr' | 'rs'): Promise<Map<string, Group<Map<number, number>>>> {
-  const { rows } = await runPrepared(db, buildAggregateQuery('hist', { ...spec, ...planOf(spec, 'hist'), histKind: kind, rowLimit: spec.limits.maxRows }));
+export async function histograms(
+  db: Db,
+  spec: AggregateSpec,
+  kind: 'fr' | 'rs'
+): Promise<Map<string, Group<Map<number, number>>>> {
+  const { rows } = await runPrepared(
+    db,
+    buildAggregateQuery('hist', { ...spec, ...planOf(spec, 'hist'), histKind: kind, rowLimit: spec.limits.maxRows })
+  );
   checkRows(rows, spec);
-  return groupRows<Map<number, number>, HistRow>(rows, spec.groupBy, () => new Map<number, number>(), (bins, row) => bins.set(row.bin, (bins.get(row.bin) ?? 0) + row.n),
-    spec.limits.maxSeries, spec.limits.target);
+  return groupRows<Map<number, number>, HistRow>(
+    rows,
+    spec.groupBy,
+    () => new Map<number, number>(),
+    (bins, row) => bins.set(row.bin, (bins.get(row.bin) ?? 0) + row.n),
+    spec.limits.maxSeries,
+    spec.limits.target
+  );
 }
 
 /** For the statements whose every row is a value of the answer (sums of the target's own groups, warnings): fewer rows may come back. */

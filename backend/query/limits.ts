@@ -5,7 +5,15 @@
 import type { Config } from '../config.ts';
 import { HttpError } from '../http/errors.ts';
 
-export type QueryLimits = Pick<Config, 'queryMaxSeries' | 'queryMaxTargetPoints' | 'queryMaxCallPoints' | 'queryMaxRows' | 'queryTimeoutMs' | 'queryMaxPoints'>;
+export type QueryLimits = Pick<
+  Config,
+  | 'queryMaxSeries'
+  | 'queryMaxTargetPoints'
+  | 'queryMaxCallPoints'
+  | 'queryMaxRows'
+  | 'queryTimeoutMs'
+  | 'queryMaxPoints'
+>;
 
 /** Which target a check is about: its refId and where it sits in the body. */
 export type TargetRef = { refId: string; path: string };
@@ -22,7 +30,13 @@ const NARROW = {
 
 /** 422: the query is valid but would take more than this installation allows; `details` name the target. */
 export class QueryLimitError extends HttpError {
-  constructor(readonly limit: keyof typeof NARROW, readonly setting: string, message: string, target: TargetRef, field: string) {
+  constructor(
+    readonly limit: keyof typeof NARROW,
+    readonly setting: string,
+    message: string,
+    target: TargetRef,
+    field: string
+  ) {
     super(422, message, [{ path: `${target.path}${field}`, message: `${setting} exceeded: ${NARROW[limit]}` }]);
   }
 }
@@ -30,33 +44,67 @@ export class QueryLimitError extends HttpError {
 const who = (t: TargetRef) => `target "${t.refId}" (${t.path})`;
 
 export function tooManySeries(t: TargetRef, atLeast: number, max: number): QueryLimitError {
-  return new QueryLimitError('series', 'S360_QUERY_MAX_SERIES', `${who(t)} would return ${fmt(atLeast)} or more series (or table rows); `
-    + `the limit is ${fmt(max)} (S360_QUERY_MAX_SERIES): ${NARROW.series}`, t, '.groupBy');
+  return new QueryLimitError(
+    'series',
+    'S360_QUERY_MAX_SERIES',
+    `${who(t)} would return ${fmt(atLeast)} or more series (or table rows); ` +
+      `the limit is ${fmt(max)} (S360_QUERY_MAX_SERIES): ${NARROW.series}`,
+    t,
+    '.groupBy'
+  );
 }
 
 export function tooManyPoints(t: TargetRef, series: number, buckets: number, max: number): QueryLimitError {
-  return new QueryLimitError('points', 'S360_QUERY_MAX_TARGET_POINTS', `${who(t)} would return ${fmt(series * buckets)} values `
-    + `(${fmt(series)} series × ${fmt(buckets)} buckets); the limit is ${fmt(max)} per target (S360_QUERY_MAX_TARGET_POINTS): ${NARROW.points}`, t, '');
+  return new QueryLimitError(
+    'points',
+    'S360_QUERY_MAX_TARGET_POINTS',
+    `${who(t)} would return ${fmt(series * buckets)} values ` +
+      `(${fmt(series)} series × ${fmt(buckets)} buckets); the limit is ${fmt(max)} per target (S360_QUERY_MAX_TARGET_POINTS): ${NARROW.points}`,
+    t,
+    ''
+  );
 }
 
 export function tooManyValues(t: TargetRef, max: number): QueryLimitError {
-  return new QueryLimitError('points', 'S360_QUERY_MAX_TARGET_POINTS', `${who(t)} would return more than ${fmt(max)} values `
-    + `(S360_QUERY_MAX_TARGET_POINTS): ${NARROW.points}`, t, '');
+  return new QueryLimitError(
+    'points',
+    'S360_QUERY_MAX_TARGET_POINTS',
+    `${who(t)} would return more than ${fmt(max)} values ` + `(S360_QUERY_MAX_TARGET_POINTS): ${NARROW.points}`,
+    t,
+    ''
+  );
 }
 
 export function tooManyCallPoints(t: TargetRef, total: number, max: number): QueryLimitError {
-  return new QueryLimitError('call', 'S360_QUERY_MAX_CALL_POINTS', `the call would return ${fmt(total)} or more values over its targets, `
-    + `reached at ${who(t)}; the limit is ${fmt(max)} per call (S360_QUERY_MAX_CALL_POINTS): ${NARROW.call}`, t, '');
+  return new QueryLimitError(
+    'call',
+    'S360_QUERY_MAX_CALL_POINTS',
+    `the call would return ${fmt(total)} or more values over its targets, ` +
+      `reached at ${who(t)}; the limit is ${fmt(max)} per call (S360_QUERY_MAX_CALL_POINTS): ${NARROW.call}`,
+    t,
+    ''
+  );
 }
 
 export function tooManyRows(t: TargetRef, max: number): QueryLimitError {
-  return new QueryLimitError('rows', 'S360_QUERY_MAX_ROWS', `${who(t)} reads more than ${fmt(max)} grouped rows from the database `
-    + `(S360_QUERY_MAX_ROWS): ${NARROW.rows}`, t, '');
+  return new QueryLimitError(
+    'rows',
+    'S360_QUERY_MAX_ROWS',
+    `${who(t)} reads more than ${fmt(max)} grouped rows from the database ` + `(S360_QUERY_MAX_ROWS): ${NARROW.rows}`,
+    t,
+    ''
+  );
 }
 
 export function tookTooLong(t: TargetRef, timeoutMs: number): QueryLimitError {
-  return new QueryLimitError('time', 'S360_QUERY_TIMEOUT_MS', `${who(t)} was cancelled: the call ran out of its ${fmt(timeoutMs)} ms `
-    + `(S360_QUERY_TIMEOUT_MS): ${NARROW.time}`, t, '');
+  return new QueryLimitError(
+    'time',
+    'S360_QUERY_TIMEOUT_MS',
+    `${who(t)} was cancelled: the call ran out of its ${fmt(timeoutMs)} ms ` +
+      `(S360_QUERY_TIMEOUT_MS): ${NARROW.time}`,
+    t,
+    ''
+  );
 }
 
 /** PostgreSQL's query_canceled: the statement timeout of the call fired. */
@@ -71,9 +119,13 @@ export class CallBudget {
   /** Counts a target's values (series × buckets, or table rows); throws once the call's total passes the limit. */
   spend(t: TargetRef, values: number): void {
     this.used += values;
-    if (this.used > this.limits.queryMaxCallPoints) throw tooManyCallPoints(t, this.used, this.limits.queryMaxCallPoints);
+    if (this.used > this.limits.queryMaxCallPoints) {
+      throw tooManyCallPoints(t, this.used, this.limits.queryMaxCallPoints);
+    }
   }
-  get spent(): number { return this.used; }
+  get spent(): number {
+    return this.used;
+  }
 }
 
 /**
@@ -82,7 +134,11 @@ export class CallBudget {
  */
 export function checkTargetSize(t: TargetRef, series: number, buckets: number, budget: CallBudget): void {
   const l = budget.limits;
-  if (series > l.queryMaxSeries) throw tooManySeries(t, series, l.queryMaxSeries);
-  if (series * buckets > l.queryMaxTargetPoints) throw tooManyPoints(t, series, buckets, l.queryMaxTargetPoints);
+  if (series > l.queryMaxSeries) {
+    throw tooManySeries(t, series, l.queryMaxSeries);
+  }
+  if (series * buckets > l.queryMaxTargetPoints) {
+    throw tooManyPoints(t, series, buckets, l.queryMaxTargetPoints);
+  }
   budget.spend(t, Math.max(1, series) * buckets);
 }

@@ -13,7 +13,9 @@ test('a bin reports a value inside the bin, within the stated bound of every val
 test('quantiles follow percentile_disc ranks', () => {
   const values = [10, 20, 30, 40, 50, 60, 70, 80, 90, 100];
   const bins = new Map<number, number>();
-  for (const v of values) bins.set(binOf(v), (bins.get(binOf(v)) ?? 0) + 1);
+  for (const v of values) {
+    bins.set(binOf(v), (bins.get(binOf(v)) ?? 0) + 1);
+  }
   assert.ok(withinHistogramBound(quantileFromBins(bins, 0.5)!, 50));
   assert.ok(withinHistogramBound(quantileFromBins(bins, 0.9)!, 90));
   assert.equal(quantileFromBins(new Map(), 0.5), null);

@@ -11,19 +11,34 @@ export const DUE_SOON_MS = 3_600_000;
 const MAX_STAGES = 100;
 
 export type OpenStage = { stage_code: string; open: number };
-export type DueSoon = { reference: string; topic_code: string | null; zone_id: number | null; stage: string; target: 'first_response' | 'resolution'; due_at: Date };
+export type DueSoon = {
+  reference: string;
+  topic_code: string | null;
+  zone_id: number | null;
+  stage: string;
+  target: 'first_response' | 'resolution';
+  due_at: Date;
+};
 
 /** Open requests (received before `at`) by stage: every open stage and its count. */
 export async function readOpenByStage(db: Db, filters: RequestFilters, at: number): Promise<OpenStage[]> {
-  const q = bindNamed(withRequestFilters('query/open_by_stage'), { at: new Date(at), max_stages: MAX_STAGES, ...filterParams(filters) });
+  const q = bindNamed(withRequestFilters('query/open_by_stage'), {
+    at: new Date(at),
+    max_stages: MAX_STAGES,
+    ...filterParams(filters),
+  });
   const { rows } = await db.query<OpenStage>(q.text, q.values);
   return rows;
 }
 
 /** Open requests with an SLA target due in [now, now + 1 h), soonest first, at most `topN`. */
 export async function readDueSoon(db: Db, filters: RequestFilters, now: number, topN: number): Promise<DueSoon[]> {
-  const q = bindNamed(withRequestFilters('query/due_soon'),
-    { now: new Date(now), due_before: new Date(now + DUE_SOON_MS), ...filterParams(filters), top_n: topN });
+  const q = bindNamed(withRequestFilters('query/due_soon'), {
+    now: new Date(now),
+    due_before: new Date(now + DUE_SOON_MS),
+    ...filterParams(filters),
+    top_n: topN,
+  });
   const { rows } = await db.query<DueSoon>(q.text, q.values);
   return rows;
 }

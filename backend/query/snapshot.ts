@@ -8,7 +8,12 @@ import { sql } from '../db/sql.ts';
  */
 export type RollupSnapshot = { pending: boolean; hourFrom: number; histHourFrom: number; leanHourFrom: number };
 
-export type RollupSnapshotRow = { pending: boolean; hour_from: unknown; hist_hour_from: unknown; lean_hour_from: unknown };
+export type RollupSnapshotRow = {
+  pending: boolean;
+  hour_from: unknown;
+  hist_hour_from: unknown;
+  lean_hour_from: unknown;
+};
 
 /** A timestamptz as read by pg (a Date, or ±Infinity for ±infinity); unknown: +Infinity (trust no hour row). */
 const instant = (v: unknown) => (v instanceof Date ? v.getTime() : typeof v === 'number' ? v : Infinity);
@@ -19,5 +24,10 @@ export function rollupSnapshotSql(): string {
 }
 
 export function rollupSnapshotOf(r: RollupSnapshotRow): RollupSnapshot {
-  return { pending: r.pending, hourFrom: instant(r.hour_from), histHourFrom: instant(r.hist_hour_from), leanHourFrom: instant(r.lean_hour_from) };
+  return {
+    pending: r.pending,
+    hourFrom: instant(r.hour_from),
+    histHourFrom: instant(r.hist_hour_from),
+    leanHourFrom: instant(r.lean_hour_from),
+  };
 }

@@ -11,8 +11,17 @@ const segments: Segment[] = [
   { level: 'state', lo: from + 2 * DAY, hi: from + 2 * DAY + 3_600_000 },
 ];
 const hostile = "x') OR true; DROP TABLE requests; --";
-const base = { segments, cube: 3, from, to: from + 2 * DAY + 3_600_000, groupBy: ['channel' as const], bucket: { kind: 'calendar' as const, unit: 'day' as const },
-  timeZone: "Asia/Dubai'; --", pending: true, rowLimit: 100 };
+const base = {
+  segments,
+  cube: 3,
+  from,
+  to: from + 2 * DAY + 3_600_000,
+  groupBy: ['channel' as const],
+  bucket: { kind: 'calendar' as const, unit: 'day' as const },
+  timeZone: "Asia/Dubai'; --",
+  pending: true,
+  rowLimit: 100,
+};
 
 test('a filter value, a time zone and the instants are bound, never written into the text', () => {
   const q = buildAggregateQuery('sums', { ...base, filters: { channel: [hostile, null], zone: [4] } });
@@ -25,7 +34,10 @@ test('a filter value, a time zone and the instants are bound, never written into
 test('every parameter of the text has its value, and a filter used in two places is one parameter', () => {
   const q = buildAggregateQuery('hist', { ...base, histKind: 'fr', filters: { topic: ['t1'] } });
   const numbers = new Set([...q.text.matchAll(/\$(\d+)/g)].map((m) => Number(m[1])));
-  assert.deepEqual([...numbers].sort((a, b) => a - b), q.values.map((_v, i) => i + 1));
+  assert.deepEqual(
+    [...numbers].sort((a, b) => a - b),
+    q.values.map((_v, i) => i + 1)
+  );
   assert.equal(q.values.filter((v) => Array.isArray(v) && v[0] === 't1').length, 1);
   assert.match(q.text, /r\.topic = ANY\(\$(\d+)::text\[\]\)[\s\S]*s\.topic = ANY\(\$\1::text\[\]\)/);
 });

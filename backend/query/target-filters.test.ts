@@ -7,9 +7,16 @@ import { asRequestFilters, filtersOfRequest } from './target-filters.ts';
 const ref = smallReference();
 
 test("a route's filters become the query's: zones and advisors by id, statuses back to their classes", () => {
-  const route = parseRequestFilters({ zone: '333', advisor: 'adv-1', status_class: 'open,closed', channel: 'whatsapp', priority: 'high' }, ref);
+  const route = parseRequestFilters(
+    { zone: '333', advisor: 'adv-1', status_class: 'open,closed', channel: 'whatsapp', priority: 'high' },
+    ref
+  );
   assert.deepEqual(filtersOfRequest(route, ref), {
-    zone: [4], advisor: [7], channel: ['whatsapp'], priority: ['high'], status_class: ['open', 'closed'],
+    zone: [4],
+    advisor: [7],
+    channel: ['whatsapp'],
+    priority: ['high'],
+    status_class: ['open', 'closed'],
   });
 });
 
@@ -24,6 +31,15 @@ test('a status class without statuses matches nothing either way', () => {
 });
 
 test('the two shapes go back and forth unchanged', () => {
-  const route = parseRequestFilters({ zone: '332,333', topic: 'waste.overflowing_bin', department: 'waste', status_class: 'closed', category: 'complaint' }, ref);
+  const route = parseRequestFilters(
+    {
+      zone: '332,333',
+      topic: 'waste.overflowing_bin',
+      department: 'waste',
+      status_class: 'closed',
+      category: 'complaint',
+    },
+    ref
+  );
   assert.deepEqual(asRequestFilters(filtersOfRequest(route, ref), ref), route);
 });

@@ -12,17 +12,28 @@ import type { Filters } from './sql-builder.ts';
 export function resolveFilters(target: Target, ref: ReferenceIndex, path: string): Filters {
   const out: Filters = {};
   const problems: ErrorDetail[] = [];
-  for (const [dim, codes] of Object.entries(target.filters) as [Dimension, (string | null)[]][]) {
+  for (const [dim, codes] of Object.entries(target.filters) as Array<[Dimension, Array<string | null>]>) {
     const valid = new Set(validCodes(dim, ref));
     out[dim] = codes.map((code, i) => {
-      if (code === null) return null;
-      if (!valid.has(code)) { problems.push({ path: `${path}.filters.${dim}[${i}]`, message: `unknown ${dim} "${code}"` }); return null; }
-      if (dim === 'zone') return ref.zone.get(code)!.id;
-      if (dim === 'advisor') return ref.advisor.get(code)!.id;
+      if (code === null) {
+        return null;
+      }
+      if (!valid.has(code)) {
+        problems.push({ path: `${path}.filters.${dim}[${i}]`, message: `unknown ${dim} "${code}"` });
+        return null;
+      }
+      if (dim === 'zone') {
+        return ref.zone.get(code)!.id;
+      }
+      if (dim === 'advisor') {
+        return ref.advisor.get(code)!.id;
+      }
       return code;
     });
   }
-  if (problems.length) throw new ValidationError('the query is invalid', problems);
+  if (problems.length) {
+    throw new ValidationError('the query is invalid', problems);
+  }
   return out;
 }
 
@@ -31,8 +42,12 @@ export function asRequestFilters(filters: Filters, ref: ReferenceIndex): Request
   const list = <T>(d: Dimension) => (filters[d] ? (filters[d]!.filter((v) => v !== null) as T[]) : null);
   const classes = list<string>('status_class');
   return {
-    zoneIds: list<number>('zone'), channels: list<string>('channel'), categories: list<string>('category'),
-    topics: list<string>('topic'), departments: list<string>('department'), advisorIds: list<number>('advisor'),
+    zoneIds: list<number>('zone'),
+    channels: list<string>('channel'),
+    categories: list<string>('category'),
+    topics: list<string>('topic'),
+    departments: list<string>('department'),
+    advisorIds: list<number>('advisor'),
     statuses: classes ? ref.statuses.filter((st) => classes.includes(st.status_class)).map((st) => st.code) : null,
     priorities: list<string>('priority'),
   };
@@ -44,14 +59,25 @@ export function asRequestFilters(filters: Filters, ref: ReferenceIndex): Request
  */
 export function filtersOfRequest(f: RequestFilters, ref: ReferenceIndex): Filters {
   const out: Filters = {};
-  const lists: [Dimension, (string | number)[] | null][] = [
-    ['zone', f.zoneIds], ['channel', f.channels], ['category', f.categories], ['topic', f.topics],
-    ['department', f.departments], ['advisor', f.advisorIds], ['priority', f.priorities],
+  const lists: Array<[Dimension, Array<string | number> | null]> = [
+    ['zone', f.zoneIds],
+    ['channel', f.channels],
+    ['category', f.categories],
+    ['topic', f.topics],
+    ['department', f.departments],
+    ['advisor', f.advisorIds],
+    ['priority', f.priorities],
   ];
-  for (const [dim, values] of lists) if (values) out[dim] = [...values];
+  for (const [dim, values] of lists) {
+    if (values) {
+      out[dim] = [...values];
+    }
+  }
   if (f.statuses) {
     const statuses = new Set(f.statuses);
-    out.status_class = STATUS_CLASSES.filter((c) => ref.statuses.some((st) => st.status_class === c && statuses.has(st.code)));
+    out.status_class = STATUS_CLASSES.filter((c) =>
+      ref.statuses.some((st) => st.status_class === c && statuses.has(st.code))
+    );
   }
   return out;
 }

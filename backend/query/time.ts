@@ -7,11 +7,24 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function parts(t: number, tz: string) {
   let f = formatters.get(tz);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: tz,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
     formatters.set(tz, f);
   }
   const out: Record<string, number> = {};
-  for (const p of f.formatToParts(new Date(t))) if (p.type !== 'literal') out[p.type] = Number(p.value);
+  for (const p of f.formatToParts(new Date(t))) {
+    if (p.type !== 'literal') {
+      out[p.type] = Number(p.value);
+    }
+  }
   return out as { year: number; month: number; day: number; hour: number; minute: number; second: number };
 }
 
@@ -41,11 +54,17 @@ export type Unit = 'hour' | 'day' | 'week' | 'month';
 
 /** Start of the unit containing t (weeks start on Monday, local). */
 export function floorTo(t: number, unit: Unit, tz: string): number {
-  if (unit === 'hour') return Math.floor(t / HOUR) * HOUR;
+  if (unit === 'hour') {
+    return Math.floor(t / HOUR) * HOUR;
+  }
   const p = parts(t, tz);
-  if (unit === 'month') return localToUtc(p.year, p.month - 1, 1, tz);
+  if (unit === 'month') {
+    return localToUtc(p.year, p.month - 1, 1, tz);
+  }
   const dayStart = localToUtc(p.year, p.month - 1, p.day, tz);
-  if (unit === 'day') return dayStart;
+  if (unit === 'day') {
+    return dayStart;
+  }
   const dow = new Date(utc(p.year, p.month - 1, p.day)).getUTCDay(); // 0 = Sunday
   const back = (dow + 6) % 7;
   return localToUtc(p.year, p.month - 1, p.day - back, tz);
@@ -57,8 +76,12 @@ export function ceilTo(t: number, unit: Unit, tz: string): number {
 }
 
 export function nextOf(start: number, unit: Unit, tz: string): number {
-  if (unit === 'hour') return start + HOUR;
+  if (unit === 'hour') {
+    return start + HOUR;
+  }
   const p = parts(start, tz);
-  if (unit === 'month') return localToUtc(p.year, p.month, 1, tz);
+  if (unit === 'month') {
+    return localToUtc(p.year, p.month, 1, tz);
+  }
   return localToUtc(p.year, p.month - 1, p.day + (unit === 'day' ? 1 : 7), tz);
 }

@@ -13,7 +13,11 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** Resolves when the socket wants more (drain) or the response is over (closed): never hangs on a gone client. */
 function drained(res: Response): Promise<void> {
   return new Promise((resolve) => {
-    const done = () => { res.off('drain', done); res.off('close', done); resolve(); };
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
     res.on('drain', done);
     res.on('close', done);
   });
@@ -23,17 +27,25 @@ export async function writeResults(res: Response, results: Record<string, { fram
   res.status(200).setHeader('Content-Type', 'application/json; charset=utf-8');
   let sinceYield = 0;
   const write = async (chunk: string) => {
-    if (res.destroyed) return;
+    if (res.destroyed) {
+      return;
+    }
     sinceYield += chunk.length;
-    if (!res.write(chunk)) await drained(res);
-    else if (sinceYield >= YIELD_BYTES) { sinceYield = 0; await nextTurn(); }
+    if (!res.write(chunk)) {
+      await drained(res);
+    } else if (sinceYield >= YIELD_BYTES) {
+      sinceYield = 0;
+      await nextTurn();
+    }
   };
   await write('{"results":{');
   let firstTarget = true;
   for (const [refId, { frames }] of Object.entries(results)) {
     await write(`${firstTarget ? '' : ','}${JSON.stringify(refId)}:{"frames":[`);
     firstTarget = false;
-    for (const [i, frame] of frames.entries()) await write(`${i ? ',' : ''}${JSON.stringify(frame)}`);
+    for (const [i, frame] of frames.entries()) {
+      await write(`${i ? ',' : ''}${JSON.stringify(frame)}`);
+    }
     await write(']}');
   }
   res.end('}}');

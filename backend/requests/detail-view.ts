@@ -11,7 +11,10 @@ type Coded = { code: string; name: string };
 
 export type WireCustomer = {
   masked: boolean;
-  name: string | null; phone: string | null; email: string | null; national_id: string | null;
+  name: string | null;
+  phone: string | null;
+  email: string | null;
+  national_id: string | null;
   language: string | null;
   home_zone: Coded | null;
 };
@@ -21,9 +24,18 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 export function customerView(row: CustomerRow, unmasked: boolean, lang: Language): WireCustomer {
   const plain: WireCustomer = {
     masked: false,
-    name: row.name, phone: row.phone, email: row.email, national_id: row.national_id, language: row.language,
-    home_zone: row.home_zone_code === null ? null
-      : { code: row.home_zone_code, name: (lang === 'ar' ? row.home_zone_name_ar : row.home_zone_name_en) ?? row.home_zone_code },
+    name: row.name,
+    phone: row.phone,
+    email: row.email,
+    national_id: row.national_id,
+    language: row.language,
+    home_zone:
+      row.home_zone_code === null
+        ? null
+        : {
+            code: row.home_zone_code,
+            name: (lang === 'ar' ? row.home_zone_name_ar : row.home_zone_name_en) ?? row.home_zone_code,
+          },
   };
   // Where the customer lives is personal too: masked, only the language (for replying) is left.
   return unmasked ? plain : { ...maskCustomer(plain), masked: true, home_zone: null };
@@ -39,15 +51,19 @@ export type DetailParts = {
 
 export function detailView(p: DetailParts, ref: ReferenceIndex, lang: Language) {
   const r = p.request;
-  const pick = (x: { name_en: string; name_ar: string } | undefined, code: string) => (x ? (lang === 'ar' ? x.name_ar : x.name_en) : code);
+  const pick = (x: { name_en: string; name_ar: string } | undefined, code: string) =>
+    x ? (lang === 'ar' ? x.name_ar : x.name_en) : code;
   const statusOf = (code: string) => {
     const s = ref.statuses.find((x) => x.code === code);
     return { code, name: pick(s, code), class: s?.status_class ?? null };
   };
   const stageOf = (code: string): Coded => ({ code, name: pick(ref.stage.get(code), code) });
-  const advisorOf = (code: string | null, name: string | null): Coded | null => (code === null ? null : { code, name: name ?? code });
-  const coded = (dim: 'channel' | 'category' | 'topic' | 'department' | 'priority', code: string | null): Coded | null =>
-    (code === null ? null : { code, name: nameOf(dim, code, ref, lang) });
+  const advisorOf = (code: string | null, name: string | null): Coded | null =>
+    code === null ? null : { code, name: name ?? code };
+  const coded = (
+    dim: 'channel' | 'category' | 'topic' | 'department' | 'priority',
+    code: string | null
+  ): Coded | null => (code === null ? null : { code, name: nameOf(dim, code, ref, lang) });
 
   return {
     id: r.id,
@@ -59,8 +75,14 @@ export function detailView(p: DetailParts, ref: ReferenceIndex, lang: Language) 
     topic: coded('topic', r.topic_code),
     department: coded('department', r.department_code),
     priority: coded('priority', r.priority),
-    zone: r.zone_code === null ? null
-      : { code: r.zone_code, name: (lang === 'ar' ? r.zone_name_ar : r.zone_name_en) ?? r.zone_code, kind: r.zone_kind },
+    zone:
+      r.zone_code === null
+        ? null
+        : {
+            code: r.zone_code,
+            name: (lang === 'ar' ? r.zone_name_ar : r.zone_name_en) ?? r.zone_code,
+            kind: r.zone_kind,
+          },
     status: statusOf(r.status),
     stage: stageOf(r.stage),
     progress_pct: r.progress_pct,
@@ -91,12 +113,21 @@ export function detailView(p: DetailParts, ref: ReferenceIndex, lang: Language) 
       recorded_at: iso(e.recorded_at),
     })),
     sla: {
-      policy: p.policy === null ? null : {
-        code: p.policy.code, version: p.policy.version,
-        first_response_minutes: p.policy.first_response_minutes, resolution_minutes: p.policy.resolution_minutes,
-        warning_pct: p.policy.warning_pct, pause_statuses: p.policy.pause_statuses,
-        calendar: { code: p.policy.calendar_code, name: lang === 'ar' ? p.policy.calendar_name_ar : p.policy.calendar_name_en },
-      },
+      policy:
+        p.policy === null
+          ? null
+          : {
+              code: p.policy.code,
+              version: p.policy.version,
+              first_response_minutes: p.policy.first_response_minutes,
+              resolution_minutes: p.policy.resolution_minutes,
+              warning_pct: p.policy.warning_pct,
+              pause_statuses: p.policy.pause_statuses,
+              calendar: {
+                code: p.policy.calendar_code,
+                name: lang === 'ar' ? p.policy.calendar_name_ar : p.policy.calendar_name_en,
+              },
+            },
       first_response_due_at: iso(r.first_response_due_at),
       resolution_due_at: iso(r.resolution_due_at),
       /** where the resolution due time came from: the policy, or the source system (kept as given) */

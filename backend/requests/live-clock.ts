@@ -8,41 +8,76 @@ import { FINISHED_STATUSES, slaClock, type TargetClock } from '../sla/clock.ts';
 import type { EventRow, PolicyRow, RequestRow } from './rows.ts';
 
 export type WireTarget = {
-  due_at: string; status: string; business_elapsed_pct: number; actual_elapsed_pct: number;
-  done_at: string | null; warning_at: string | null; breached_at: string | null;
+  due_at: string;
+  status: string;
+  business_elapsed_pct: number;
+  actual_elapsed_pct: number;
+  done_at: string | null;
+  warning_at: string | null;
+  breached_at: string | null;
 };
 export type WireClock = {
-  evaluated_at: string; state: string; paused_minutes: number; next_check_at: string | null;
+  evaluated_at: string;
+  state: string;
+  paused_minutes: number;
+  next_check_at: string | null;
   /** true: judged on the due times recorded at the close */
   recorded: boolean;
-  first_response: WireTarget | null; resolution: WireTarget;
+  first_response: WireTarget | null;
+  resolution: WireTarget;
 };
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 function target(t: TargetClock): WireTarget {
   return {
-    due_at: t.due_at.toISOString(), status: t.status,
-    business_elapsed_pct: t.business_elapsed_pct, actual_elapsed_pct: t.actual_elapsed_pct,
-    done_at: iso(t.done_at), warning_at: iso(t.warning_at), breached_at: iso(t.breached_at),
+    due_at: t.due_at.toISOString(),
+    status: t.status,
+    business_elapsed_pct: t.business_elapsed_pct,
+    actual_elapsed_pct: t.actual_elapsed_pct,
+    done_at: iso(t.done_at),
+    warning_at: iso(t.warning_at),
+    breached_at: iso(t.breached_at),
   };
 }
 
 /** null when the calendar cannot be compiled (bad data: the stored fields still answer). */
-export function liveClock(request: RequestRow, events: readonly EventRow[], policy: PolicyRow, now: Date): WireClock | null {
+export function liveClock(
+  request: RequestRow,
+  events: readonly EventRow[],
+  policy: PolicyRow,
+  now: Date
+): WireClock | null {
   let calendar;
   try {
-    calendar = compileCalendar({ code: policy.calendar_code, timezone: policy.timezone, weekly_hours: policy.weekly_hours, holidays: policy.holidays });
+    calendar = compileCalendar({
+      code: policy.calendar_code,
+      timezone: policy.timezone,
+      weekly_hours: policy.weekly_hours,
+      holidays: policy.holidays,
+    });
   } catch (err) {
-    if (err instanceof CalendarError) return null;
+    if (err instanceof CalendarError) {
+      return null;
+    }
     throw err;
   }
   const recorded = request.sla_recorded_at !== null && FINISHED_STATUSES.includes(request.status);
-  const clock = slaClock(request, events.map((e) => ({ to_status: e.to_status, occurred_at: e.occurred_at })), policy, calendar, now,
-    recorded ? request : null);
+  const clock = slaClock(
+    request,
+    events.map((e) => ({ to_status: e.to_status, occurred_at: e.occurred_at })),
+    policy,
+    calendar,
+    now,
+    recorded ? request : null
+  );
   return {
-    evaluated_at: clock.evaluated_at.toISOString(), state: clock.state, paused_minutes: clock.paused_minutes,
-    next_check_at: iso(clock.next_check_at), recorded,
-    first_response: clock.first_response && target(clock.first_response), resolution: target(clock.resolution),
+    evaluated_at: clock.evaluated_at.toISOString(),
+    state: clock.state,
+    paused_minutes: clock.paused_minutes,
+    next_check_at: iso(clock.next_check_at),
+    recorded,
+    first_response: clock.first_response && target(clock.first_response),
+    resolution: target(clock.resolution),
   };
 }

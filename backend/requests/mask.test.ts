@@ -31,6 +31,18 @@ test('a national id keeps its last four characters', () => {
 });
 
 test('maskCustomer masks every personal field and keeps the rest', () => {
-  const masked = maskCustomer({ name: 'Fatima Ahmed', phone: '+971 50 123 4567', email: 'fatima@dubai.ae', national_id: null, language: 'ar' });
-  assert.deepEqual(masked, { name: 'F. A.', phone: '+971 ** *** **67', email: 'f***@d***.ae', national_id: null, language: 'ar' });
+  const masked = maskCustomer({
+    name: 'Fatima Ahmed',
+    phone: '+971 50 123 4567',
+    email: 'fatima@dubai.ae',
+    national_id: null,
+    language: 'ar',
+  });
+  assert.deepEqual(masked, {
+    name: 'F. A.',
+    phone: '+971 ** *** **67',
+    email: 'f***@d***.ae',
+    national_id: null,
+    language: 'ar',
+  });
 });

@@ -5,7 +5,10 @@
 /** "Fatima Al Mansoori" → "F. A. M." (the first letter of each word, at most four). */
 export function maskName(name: string): string {
   const words = name.trim().split(/\s+/u).filter(Boolean);
-  return words.slice(0, 4).map((w) => `${[...w][0].toLocaleUpperCase()}.`).join(' ');
+  return words
+    .slice(0, 4)
+    .map((w) => `${[...w][0].toLocaleUpperCase()}.`)
+    .join(' ');
 }
 
 /**
@@ -26,7 +29,9 @@ export function maskPhone(phone: string): string {
 /** "fatima@dubai.gov.ae" → "f***@d***.ae": first letters of the mailbox and the domain, and the top-level domain. */
 export function maskEmail(email: string): string {
   const at = email.lastIndexOf('@');
-  if (at <= 0) return '***';
+  if (at <= 0) {
+    return '***';
+  }
   const local = [...email.slice(0, at)];
   const domain = email.slice(at + 1);
   const dot = domain.lastIndexOf('.');

@@ -20,34 +20,70 @@ const PII_FIELDS = ['name', 'phone', 'email', 'national_id', 'language', 'home_z
 /** Who reads: a token, or the command line (id null: `services360 find-request`, audited by its name). */
 export type Reader = Omit<TokenIdentity, 'id'> & { id: number | null };
 
-export async function readRequestDetail(pool: pg.Pool, ref: ReferenceIndex, key: RequestKey, reader: Reader,
-  lang: Language, now: Date = new Date()): Promise<RequestDetail> {
+export async function readRequestDetail(
+  pool: pg.Pool,
+  ref: ReferenceIndex,
+  key: RequestKey,
+  reader: Reader,
+  lang: Language,
+  now: Date = new Date()
+): Promise<RequestDetail> {
   const unmasked = reader.scopes.includes('pii');
-  const shown = 'id' in key ? String(key.id) : 'reference' in key ? key.reference : `with source "${key.source}" and external_id "${key.external_id}"`;
+  const shown =
+    'id' in key
+      ? String(key.id)
+      : 'reference' in key
+        ? key.reference
+        : `with source "${key.source}" and external_id "${key.external_id}"`;
   // One snapshot; an unmasked read writes its audit row in the same transaction, and the personal data
   // leaves only after that commit.
-  const { request, events, policy, customer } = await inTransaction(pool, async (client) => {
-    let id: number | undefined;
-    if ('id' in key) id = key.id;
-    else if ('reference' in key) id = (await client.query<{ id: number }>(sql('requests/find_by_reference'), [key.reference])).rows[0]?.id;
-    else id = (await client.query<{ id: number }>(sql('requests/find_by_source'), [key.source, key.external_id])).rows[0]?.id;
-    const found = id === undefined ? [] : (await client.query<RequestRow>(sql('requests/detail'), [id])).rows;
-    if (!found.length) throw new NotFoundError(`request ${shown}`, 'source' in key ? 'query.external_id' : 'path.id');
-    const request = found[0];
-    const { rows: events } = await client.query<EventRow>(sql('requests/journey'), [request.id]);
-    const policy = request.sla_policy_id === null ? null
-      : (await client.query<PolicyRow>(sql('requests/sla_policy'), [request.sla_policy_id])).rows[0] ?? null;
-    const customer = request.customer_id === null ? null
-      : (await client.query<CustomerRow>(sql('requests/customer'), [request.customer_id])).rows[0] ?? null;
-    if (unmasked && customer) {
-      await client.query(sql('requests/audit_pii_read'), [reader.id, reader.name, String(customer.id),
-        JSON.stringify({ request_id: request.id, reference: request.reference, fields: PII_FIELDS })]);
-    }
-    return { request, events, policy, customer };
-  }, unmasked ? 'snapshot' : 'snapshot-read-only');
-  return detailView({
-    request, events, policy,
-    clock: policy ? liveClock(request, events, policy, now) : null,
-    customer: customer ? customerView(customer, unmasked, lang) : null,
-  }, ref, lang);
+  const { request, events, policy, customer } = await inTransaction(
+    pool,
+    async (client) => {
+      let id: number | undefined;
+      if ('id' in key) {
+        id = key.id;
+      } else if ('reference' in key) {
+        id = (await client.query<{ id: number }>(sql('requests/find_by_reference'), [key.reference])).rows[0]?.id;
+      } else {
+        id = (await client.query<{ id: number }>(sql('requests/find_by_source'), [key.source, key.external_id])).rows[0]
+          ?.id;
+      }
+      const found = id === undefined ? [] : (await client.query<RequestRow>(sql('requests/detail'), [id])).rows;
+      if (!found.length) {
+        throw new NotFoundError(`request ${shown}`, 'source' in key ? 'query.external_id' : 'path.id');
+      }
+      const request = found[0];
+      const { rows: events } = await client.query<EventRow>(sql('requests/journey'), [request.id]);
+      const policy =
+        request.sla_policy_id === null
+          ? null
+          : ((await client.query<PolicyRow>(sql('requests/sla_policy'), [request.sla_policy_id])).rows[0] ?? null);
+      const customer =
+        request.customer_id === null
+          ? null
+          : ((await client.query<CustomerRow>(sql('requests/customer'), [request.customer_id])).rows[0] ?? null);
+      if (unmasked && customer) {
+        await client.query(sql('requests/audit_pii_read'), [
+          reader.id,
+          reader.name,
+          String(customer.id),
+          JSON.stringify({ request_id: request.id, reference: request.reference, fields: PII_FIELDS }),
+        ]);
+      }
+      return { request, events, policy, customer };
+    },
+    unmasked ? 'snapshot' : 'snapshot-read-only'
+  );
+  return detailView(
+    {
+      request,
+      events,
+      policy,
+      clock: policy ? liveClock(request, events, policy, now) : null,
+      customer: customer ? customerView(customer, unmasked, lang) : null,
+    },
+    ref,
+    lang
+  );
 }

@@ -10,12 +10,20 @@ const SOURCE = /^[A-Za-z0-9._:-]{1,100}$/;
 /** The source's own id (both required; the rules of POST /v1/requests); every problem named. */
 export function parseSourceKey(source: string | undefined, externalId: string | undefined): RequestKey {
   const problems: ErrorDetail[] = [];
-  if (source === undefined) problems.push({ path: 'query.source', message: 'is required (with external_id)' });
-  else if (!SOURCE.test(source)) problems.push({ path: 'query.source', message: 'must be 1–100 letters, digits or ._:-' });
+  if (source === undefined) {
+    problems.push({ path: 'query.source', message: 'is required (with external_id)' });
+  } else if (!SOURCE.test(source)) {
+    problems.push({ path: 'query.source', message: 'must be 1–100 letters, digits or ._:-' });
+  }
   const id = externalId?.trim();
-  if (id === undefined) problems.push({ path: 'query.external_id', message: 'is required (with source)' });
-  else if (id === '' || id.length > 200) problems.push({ path: 'query.external_id', message: 'must be 1–200 characters' });
-  if (problems.length) throw new ValidationError('the request\'s source and external_id are needed', problems);
+  if (id === undefined) {
+    problems.push({ path: 'query.external_id', message: 'is required (with source)' });
+  } else if (id === '' || id.length > 200) {
+    problems.push({ path: 'query.external_id', message: 'must be 1–200 characters' });
+  }
+  if (problems.length) {
+    throw new ValidationError("the request's source and external_id are needed", problems);
+  }
   return { source: source!, external_id: id! };
 }
 
@@ -23,8 +31,12 @@ const NUMERIC = /^[0-9]{1,15}$/;
 const REFERENCE = /^S360-[0-9]{9,15}$/;
 
 export function parseRequestKey(raw: string): RequestKey {
-  if (NUMERIC.test(raw)) return { id: Number(raw) };
-  if (REFERENCE.test(raw)) return { reference: raw };
+  if (NUMERIC.test(raw)) {
+    return { id: Number(raw) };
+  }
+  if (REFERENCE.test(raw)) {
+    return { reference: raw };
+  }
   throw new ValidationError('the request id is malformed', [
     { path: 'path.id', message: 'must be a numeric id (1–15 digits) or a reference number such as S360-000000042' },
   ]);

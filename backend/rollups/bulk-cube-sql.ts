@@ -9,19 +9,32 @@ export type CubeFile = 'bulk_cube' | 'bulk_hist_cube' | 'bulk_fresh_cube' | 'bul
 
 function cubeStatement(file: CubeFile, dims: readonly Dimension[]): string {
   const horizon = LEAN_CUBES.includes(dims) ? 'lean_hour_from' : 'hour_from';
-  const cols = DIMENSIONS.map((d) => (dims.includes(d) ? DIMENSION_COLUMN[d] : `NULL::${d === 'zone' || d === 'advisor' ? 'int' : 'text'}`));
-  return sql(`rollups/${file}`).replaceAll('/*CUBE*/', String(cubeId(dims))).replaceAll('/*DIMS*/', cols.join(', '))
+  const cols = DIMENSIONS.map((d) =>
+    dims.includes(d) ? DIMENSION_COLUMN[d] : `NULL::${d === 'zone' || d === 'advisor' ? 'int' : 'text'}`
+  );
+  return sql(`rollups/${file}`)
+    .replaceAll('/*CUBE*/', String(cubeId(dims)))
+    .replaceAll('/*DIMS*/', cols.join(', '))
     .replaceAll('/*HORIZON*/', horizon)
-    .replaceAll('/*ORDER*/', DIMENSIONS.filter((d) => dims.includes(d)).map((d) => `, ${DIMENSION_COLUMN[d]}`).join('')).replaceAll('/*GROUP*/', dims.map((d) => `, ${DIMENSION_COLUMN[d]}`).join(''));
+    .replaceAll(
+      '/*ORDER*/',
+      DIMENSIONS.filter((d) => dims.includes(d))
+        .map((d) => `, ${DIMENSION_COLUMN[d]}`)
+        .join('')
+    )
+    .replaceAll('/*GROUP*/', dims.map((d) => `, ${DIMENSION_COLUMN[d]}`).join(''));
 }
 
 const built = new Map<string, string[]>();
 
 /** The statements of every cube (`cube` file) and every histogram cube (`hist` file), built once. */
 export function cubeStatements(cube: CubeFile, hist: CubeFile): { cubes: string[]; hists: string[] } {
-  const key = (f: CubeFile, cubes: readonly (readonly Dimension[])[]) => {
+  const key = (f: CubeFile, cubes: ReadonlyArray<readonly Dimension[]>) => {
     let list = built.get(f);
-    if (!list) { list = cubes.map((c) => cubeStatement(f, c)); built.set(f, list); }
+    if (!list) {
+      list = cubes.map((c) => cubeStatement(f, c));
+      built.set(f, list);
+    }
     return list;
   };
   return { cubes: key(cube, CUBES), hists: key(hist, HIST_CUBES) };

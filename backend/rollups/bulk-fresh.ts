@@ -47,8 +47,11 @@ export async function buildFresh(pool: pg.Pool, options: FreshOptions): Promise<
     await begin(client);
     try {
       const result = await build(client, options);
-      if (result.built) await commit(client);
-      else await rollback(client);
+      if (result.built) {
+        await commit(client);
+      } else {
+        await rollback(client);
+      }
       return result;
     } catch (err) {
       await rollback(client);
@@ -62,26 +65,38 @@ async function build(client: pg.PoolClient, options: FreshOptions): Promise<Fres
   // Parallel plans made cheaper for the staging tables (CREATE TABLE … AS may use workers, INSERT … SELECT may not):
   // at the default costs the planner kept a 1.5 M-row grouping on one core; with workers it took 2.3–2.5 s against
   // 5.1–6.2 s (2 cores, load ~30).
-  await client.query(`SELECT set_config('work_mem', $1, true), set_config('maintenance_work_mem', $2, true),
+  await client.query(
+    `SELECT set_config('work_mem', $1, true), set_config('maintenance_work_mem', $2, true),
                              set_config('statement_timeout', '0', true),
                              set_config('parallel_setup_cost', '10', true), set_config('parallel_tuple_cost', '0.001', true)`,
-    [`${Math.max(4, Math.floor(options.workMemMb))}MB`, `${Math.max(64, Math.floor(options.maintenanceWorkMemMb))}MB`]);
+    [`${Math.max(4, Math.floor(options.workMemMb))}MB`, `${Math.max(64, Math.floor(options.maintenanceWorkMemMb))}MB`]
+  );
   const empty = async () => (await client.query<{ empty: boolean }>(sql('rollups/bulk_fresh_empty'))).rows[0].empty;
   // Rollups already applied (the usual case in a live city): the batch path, without taking any lock.
-  if (!await empty()) return { built: false, reason: 'applied' };
+  if (!(await empty())) {
+    return { built: false, reason: 'applied' };
+  }
   // The horizons stay put while the build reads them (as in apply.ts).
   await client.query(sql('rollups/share_hour_horizon'));
   await client.query(sql('rollups/bulk_fresh_lock'));
-  if (!await empty()) return { built: false, reason: 'applied' };
+  if (!(await empty())) {
+    return { built: false, reason: 'applied' };
+  }
   const obstacles = await swapObstacles(client);
-  if (obstacles.length) return { built: false, reason: 'cannot', why: `the swap cannot carry ${obstacles.join('; ')}` };
+  if (obstacles.length) {
+    return { built: false, reason: 'cannot', why: `the swap cannot carry ${obstacles.join('; ')}` };
+  }
 
   step('claim');
   const [, claimed] = await queryEach(client, sql('rollups/bulk_fresh_claim'));
-  if (!claimed.rowCount) return { built: false, reason: 'nothing pending' };
+  if (!claimed.rowCount) {
+    return { built: false, reason: 'nothing pending' };
+  }
   // Points the map cannot project are set aside, as the incremental job does.
-  const { rows: unprojectable } = await client.query<{ request_id: string; error: string }>(sql('rollups/bulk_fresh_unprojectable'),
-    [MAX_MERCATOR_LATITUDE, MAX_LONGITUDE]);
+  const { rows: unprojectable } = await client.query<{ request_id: string; error: string }>(
+    sql('rollups/bulk_fresh_unprojectable'),
+    [MAX_MERCATOR_LATITUDE, MAX_LONGITUDE]
+  );
   const bad: QuarantinedRow[] = unprojectable.map((u) => ({ requestId: Number(u.request_id), error: u.error }));
 
   step('versions');
@@ -108,10 +123,19 @@ async function build(client: pg.PoolClient, options: FreshOptions): Promise<Fres
   await quarantineRows(client, ROLLUP_JOB, bad);
   // Those quarantined before and built now (fixed since) leave the list.
   await client.query(sql('rollups/bulk_fresh_release'), [ROLLUP_JOB]);
-  const { rows: [ids] } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM bulk_fresh_ids');
+  const {
+    rows: [ids],
+  } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM bulk_fresh_ids');
   await client.query(sql('rollups/bulk_fresh_drop_staging'));
   await options.beforeSwap?.();
   step('swap');
   await swapInFreshTables(client);
-  return { built: true, requests: ids.n, quarantined: bad.length, rollupRows, histRows, tileRows: tiles[tiles.length - 1].rowCount ?? 0 };
+  return {
+    built: true,
+    requests: ids.n,
+    quarantined: bad.length,
+    rollupRows,
+    histRows,
+    tileRows: tiles[tiles.length - 1].rowCount ?? 0,
+  };
 }

@@ -10,10 +10,16 @@ export function bulkProgress(stream: NodeJS.WriteStream): { update: (p: BulkProg
     update: (p) => {
       if (stream.isTTY) {
         if (!bar) {
-          bar = new cliProgress.SingleBar({
-            stream, format: 'rollups [{bar}] {percentage}% | {value}/{total} requests | {rate}/s | batch {batch}: {phase} | ETA {eta_formatted}',
-            hideCursor: true, etaBuffer: 5,
-          }, cliProgress.Presets.shades_classic);
+          bar = new cliProgress.SingleBar(
+            {
+              stream,
+              format:
+                'rollups [{bar}] {percentage}% | {value}/{total} requests | {rate}/s | batch {batch}: {phase} | ETA {eta_formatted}',
+              hideCursor: true,
+              etaBuffer: 5,
+            },
+            cliProgress.Presets.shades_classic
+          );
           bar.start(Math.max(p.pending, 1), 0, { rate: 0, batch: 1, phase: p.phase });
         }
         bar.setTotal(Math.max(p.pending, 1));
@@ -22,6 +28,9 @@ export function bulkProgress(stream: NodeJS.WriteStream): { update: (p: BulkProg
         stream.write(`rollups: ${p.requests} of ${p.pending} requests (${rate(p.requests)}/s)\n`);
       }
     },
-    stop: () => { bar?.stop(); bar = null; },
+    stop: () => {
+      bar?.stop();
+      bar = null;
+    },
   };
 }

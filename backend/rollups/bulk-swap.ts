@@ -27,15 +27,22 @@ const SWAP_LOCK_TRIES = 30;
 
 /** What keeps the build off the fresh path, in words ("rollups: trigger t on table rollups"); empty when nothing does. */
 export async function swapObstacles(client: pg.ClientBase): Promise<string[]> {
-  const { rows } = await client.query<{ table: string; what: string }>(sql('rollups/bulk_swap_obstacles'), [FRESH_TABLES]);
+  const { rows } = await client.query<{ table: string; what: string }>(sql('rollups/bulk_swap_obstacles'), [
+    FRESH_TABLES,
+  ]);
   return rows.map((r) => `${r.table}: ${r.what}`);
 }
 
 /** Creates the new, unindexed tables beside the old ones. */
 export async function createFreshTables(client: pg.ClientBase): Promise<void> {
   for (const table of FRESH_TABLES) {
-    const { rows } = await client.query<{ statement: string }>(sql('rollups/bulk_swap_prepare'), [table, freshTable(table)]);
-    for (const r of rows) await client.query(r.statement);
+    const { rows } = await client.query<{ statement: string }>(sql('rollups/bulk_swap_prepare'), [
+      table,
+      freshTable(table),
+    ]);
+    for (const r of rows) {
+      await client.query(r.statement);
+    }
   }
 }
 
@@ -43,8 +50,14 @@ export async function createFreshTables(client: pg.ClientBase): Promise<void> {
 export async function indexFreshTables(client: pg.ClientBase, step: (phase: string) => void): Promise<void> {
   for (const table of FRESH_TABLES) {
     step(`indexes ${table}`);
-    const { rows } = await client.query<{ create: string }>(sql('rollups/bulk_swap_indexes'), [table, freshTable(table), FRESH_SUFFIX]);
-    for (const r of rows) await client.query(r.create);
+    const { rows } = await client.query<{ create: string }>(sql('rollups/bulk_swap_indexes'), [
+      table,
+      freshTable(table),
+      FRESH_SUFFIX,
+    ]);
+    for (const r of rows) {
+      await client.query(r.create);
+    }
   }
   step('analyze');
   await client.query(`ANALYZE ${FRESH_TABLES.map(freshTable).join(', ')}`);
@@ -56,12 +69,16 @@ async function lockForSwap(client: pg.ClientBase): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     await client.query('SAVEPOINT bulk_swap_lock');
     try {
-      if (attempt < SWAP_LOCK_TRIES) await client.query(`SET LOCAL lock_timeout = '${SWAP_LOCK_TIMEOUT}'`);
+      if (attempt < SWAP_LOCK_TRIES) {
+        await client.query(`SET LOCAL lock_timeout = '${SWAP_LOCK_TIMEOUT}'`);
+      }
       await client.query(lock);
       await client.query('RELEASE SAVEPOINT bulk_swap_lock');
       return;
     } catch (err) {
-      if ((err as { code?: string }).code !== '55P03' || attempt >= SWAP_LOCK_TRIES) throw err;
+      if ((err as { code?: string }).code !== '55P03' || attempt >= SWAP_LOCK_TRIES) {
+        throw err;
+      }
       await client.query('ROLLBACK TO SAVEPOINT bulk_swap_lock');
     }
   }
@@ -74,14 +91,22 @@ export async function swapInFreshTables(client: pg.ClientBase): Promise<void> {
   const { rows: views } = await client.query<{ statement: string }>(sql('rollups/bulk_swap_views'), [FRESH_TABLES]);
   const renames: string[] = [];
   for (const table of FRESH_TABLES) {
-    const { rows } = await client.query<{ rename: string }>(sql('rollups/bulk_swap_indexes'), [table, freshTable(table), FRESH_SUFFIX]);
+    const { rows } = await client.query<{ rename: string }>(sql('rollups/bulk_swap_indexes'), [
+      table,
+      freshTable(table),
+      FRESH_SUFFIX,
+    ]);
     renames.push(...rows.map((r) => r.rename));
   }
   for (const table of FRESH_TABLES) {
     await client.query(`ALTER TABLE ${table} RENAME TO ${retiredTable(table)}`);
     await client.query(`ALTER TABLE ${freshTable(table)} RENAME TO ${table}`);
   }
-  for (const v of views) await client.query(v.statement);
+  for (const v of views) {
+    await client.query(v.statement);
+  }
   await client.query(`DROP TABLE ${FRESH_TABLES.map(retiredTable).join(', ')}`);
-  for (const r of renames) await client.query(r);
+  for (const r of renames) {
+    await client.query(r);
+  }
 }

@@ -30,7 +30,13 @@ import { applyPendingRollups, ROLLUP_JOB } from './apply.ts';
 
 export type BulkProgress = { requests: number; batches: number; pending: number; phase: string };
 export type BulkRun = {
-  requests: number; batches: number; quarantined: number; rollupRows: number; histRows: number; tileRows: number; seconds: number;
+  requests: number;
+  batches: number;
+  quarantined: number;
+  rollupRows: number;
+  histRows: number;
+  tileRows: number;
+  seconds: number;
   waitedForLock: boolean;
   /** 'fresh': built anew and swapped in (bulk-fresh.ts; one batch); 'batches': added in place */
   path: 'fresh' | 'batches';
@@ -55,7 +61,9 @@ export type BulkOptions = {
 };
 
 export async function pendingCount(pool: pg.Pool): Promise<number> {
-  const { rows: [r] } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM rollup_pending');
+  const {
+    rows: [r],
+  } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM rollup_pending');
   return r.n;
 }
 
@@ -67,11 +75,15 @@ async function bulkBatch(pool: pg.Pool, batchSize: number, workMemMb: number, st
     // The horizons stay put while the batch applies (as in apply.ts).
     await client.query(sql('rollups/share_hour_horizon'));
     const { rows: claimed } = await client.query<{ request_id: string }>(sql('rollups/claim_pending'), [batchSize]);
-    if (!claimed.length) return null;
+    if (!claimed.length) {
+      return null;
+    }
     const claimedIds = claimed.map((c) => Number(c.request_id));
     // Points the map cannot project are set aside, as the incremental job does.
-    const { rows: unprojectable } = await client.query<{ request_id: string; error: string }>(sql('rollups/find_unprojectable'),
-      [claimedIds, MAX_MERCATOR_LATITUDE, MAX_LONGITUDE]);
+    const { rows: unprojectable } = await client.query<{ request_id: string; error: string }>(
+      sql('rollups/find_unprojectable'),
+      [claimedIds, MAX_MERCATOR_LATITUDE, MAX_LONGITUDE]
+    );
     const bad: QuarantinedRow[] = unprojectable.map((u) => ({ requestId: Number(u.request_id), error: u.error }));
     const skip = new Set(bad.map((b) => b.requestId));
     const ids = claimedIds.filter((id) => !skip.has(id));
@@ -98,13 +110,22 @@ async function bulkBatch(pool: pg.Pool, batchSize: number, workMemMb: number, st
       histRows += rowCount ?? 0;
     }
     step('tile bins');
-    const { rows: [t] } = await client.query<{ rows: number }>(sql('rollups/apply_tile_bins'), [ids]);
+    const {
+      rows: [t],
+    } = await client.query<{ rows: number }>(sql('rollups/apply_tile_bins'), [ids]);
     await client.query(sql('rollups/tile_bin_state_apply'), [ids]);
     step('state');
     await client.query(sql('rollups/bulk_state'));
     await quarantineRows(client, ROLLUP_JOB, bad);
     await releaseRows(client, ROLLUP_JOB, ids);
-    return { requests: ids.length, quarantined: bad.length, claimed: claimed.length, rollupRows, histRows, tileRows: t.rows };
+    return {
+      requests: ids.length,
+      quarantined: bad.length,
+      claimed: claimed.length,
+      rollupRows,
+      histRows,
+      tileRows: t.rows,
+    };
   });
 }
 
@@ -113,13 +134,27 @@ export async function buildRollupsInBulk(pool: pg.Pool, options: BulkOptions = {
   const batchSize = options.batchSize ?? 100_000;
   const workMemMb = options.workMemMb ?? 512;
   const started = Date.now();
-  const run: BulkRun = { requests: 0, batches: 0, quarantined: 0, rollupRows: 0, histRows: 0, tileRows: 0, seconds: 0, waitedForLock: false, path: 'batches' };
+  const run: BulkRun = {
+    requests: 0,
+    batches: 0,
+    quarantined: 0,
+    rollupRows: 0,
+    histRows: 0,
+    tileRows: 0,
+    seconds: 0,
+    waitedForLock: false,
+    path: 'batches',
+  };
   // The lock is held by a session of its own for the whole build; the batches run on other pooled clients.
   return withClient(pool, async (lockClient) => {
     const key = jobLockKey(ROLLUP_JOB);
-    const { rows: [l] } = await lockClient.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [key]);
+    const {
+      rows: [l],
+    } = await lockClient.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [key]);
     if (!l.ok) {
-      if (options.waitForLock === false) return run;
+      if (options.waitForLock === false) {
+        return run;
+      }
       run.waitedForLock = true;
       await lockClient.query('SELECT pg_advisory_lock($1)', [key]);
     }
@@ -129,36 +164,69 @@ export async function buildRollupsInBulk(pool: pg.Pool, options: BulkOptions = {
         const step = (phase: string) => options.onProgress?.({ requests: 0, batches: 0, pending, phase });
         let fresh: FreshBuild;
         try {
-          fresh = await buildFresh(pool, { workMemMb, maintenanceWorkMemMb: options.maintenanceWorkMemMb ?? 512, step, beforeSwap: options.beforeSwap });
+          fresh = await buildFresh(pool, {
+            workMemMb,
+            maintenanceWorkMemMb: options.maintenanceWorkMemMb ?? 512,
+            step,
+            beforeSwap: options.beforeSwap,
+          });
         } catch (err) {
-          if (!isRowDataError(err)) throw err;
+          if (!isRowDataError(err)) {
+            throw err;
+          }
           // A bad row failed the fresh build (rolled back, every mark kept): the batches below set it aside.
           fresh = { built: false, reason: 'cannot', why: `a bad row (${rowErrorText(err)})` };
           step('bad row: batches');
         }
         if (fresh.built) {
-          Object.assign(run, { path: 'fresh', requests: fresh.requests, quarantined: fresh.quarantined, rollupRows: fresh.rollupRows,
-            histRows: fresh.histRows, tileRows: fresh.tileRows, batches: 1 });
+          Object.assign(run, {
+            path: 'fresh',
+            requests: fresh.requests,
+            quarantined: fresh.quarantined,
+            rollupRows: fresh.rollupRows,
+            histRows: fresh.histRows,
+            tileRows: fresh.tileRows,
+            batches: 1,
+          });
           options.onProgress?.({ requests: run.requests + run.quarantined, batches: 1, pending, phase: 'committed' });
           run.seconds = (Date.now() - started) / 1000;
           return run;
         }
-        if (fresh.reason === 'cannot') run.freshSkipped = fresh.why;
+        if (fresh.reason === 'cannot') {
+          run.freshSkipped = fresh.why;
+        }
       }
       for (;;) {
         let done;
         try {
-          done = await bulkBatch(pool, batchSize, workMemMb,
-            (phase) => options.onProgress?.({ requests: run.requests, batches: run.batches, pending, phase }));
+          done = await bulkBatch(pool, batchSize, workMemMb, (phase) =>
+            options.onProgress?.({ requests: run.requests, batches: run.batches, pending, phase })
+          );
         } catch (err) {
-          if (!isRowDataError(err)) throw err;
+          if (!isRowDataError(err)) {
+            throw err;
+          }
           // A bad row failed the batch (rolled back, its marks kept): the incremental job, which sets bad rows
           // aside one by one, applies that slice of the queue; the bulk build then goes on.
-          options.onProgress?.({ requests: run.requests, batches: run.batches, pending, phase: 'bad row: incremental' });
+          options.onProgress?.({
+            requests: run.requests,
+            batches: run.batches,
+            pending,
+            phase: 'bad row: incremental',
+          });
           const inc = await applyPendingRollups(pool, 5000, Math.ceil(batchSize / 5000), workMemMb);
-          done = { requests: inc.requests, quarantined: inc.quarantined, claimed: inc.requests + inc.quarantined, rollupRows: inc.rows, histRows: 0, tileRows: 0 };
+          done = {
+            requests: inc.requests,
+            quarantined: inc.quarantined,
+            claimed: inc.requests + inc.quarantined,
+            rollupRows: inc.rows,
+            histRows: 0,
+            tileRows: 0,
+          };
         }
-        if (!done) break;
+        if (!done) {
+          break;
+        }
         run.requests += done.requests;
         run.quarantined += done.quarantined;
         run.rollupRows += done.rollupRows;
@@ -166,8 +234,15 @@ export async function buildRollupsInBulk(pool: pg.Pool, options: BulkOptions = {
         run.tileRows += done.tileRows;
         run.batches++;
         pending = Math.max(pending, run.requests + run.quarantined);
-        options.onProgress?.({ requests: run.requests + run.quarantined, batches: run.batches, pending, phase: 'committed' });
-        if (done.claimed < batchSize) break;
+        options.onProgress?.({
+          requests: run.requests + run.quarantined,
+          batches: run.batches,
+          pending,
+          phase: 'committed',
+        });
+        if (done.claimed < batchSize) {
+          break;
+        }
       }
       run.seconds = (Date.now() - started) / 1000;
       return run;

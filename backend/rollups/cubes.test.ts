@@ -1,6 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { coveringCube, cubeId, cubeIdSql, CUBES, DIMENSIONS, groupingSetsSql, LEAN_CUBE_IDS, LEAN_CUBES } from './cubes.ts';
+import {
+  coveringCube,
+  cubeId,
+  cubeIdSql,
+  CUBES,
+  DIMENSIONS,
+  groupingSetsSql,
+  LEAN_CUBE_IDS,
+  LEAN_CUBES,
+} from './cubes.ts';
 
 test('the cube of no dimension sums over all of them', () => {
   assert.equal(cubeId([]), 0b11111111);
@@ -29,11 +38,16 @@ test('grouping sets are written from whitelisted columns only', () => {
 
 test('the lean cubes are those without zone or advisor, ten of the sixteen', () => {
   assert.equal(LEAN_CUBES.length, 10);
-  for (const c of CUBES) assert.equal(LEAN_CUBES.includes(c), !c.includes('zone') && !c.includes('advisor'), JSON.stringify(c));
+  for (const c of CUBES) {
+    assert.equal(LEAN_CUBES.includes(c), !c.includes('zone') && !c.includes('advisor'), JSON.stringify(c));
+  }
   assert.ok(LEAN_CUBE_IDS.includes(cubeId(['topic'])) && LEAN_CUBE_IDS.includes(cubeId([])));
   assert.ok(!LEAN_CUBE_IDS.includes(cubeId(['zone'])) && !LEAN_CUBE_IDS.includes(cubeId(['advisor'])));
 });
 
 test('a cube id over some dimensions sets the bits of the others', () => {
-  assert.equal(cubeIdSql(['channel', 'priority']).text, '128 | (GROUPING(channel) << 6) | 32 | 16 | 8 | 4 | 2 | (GROUPING(priority) << 0)');
+  assert.equal(
+    cubeIdSql(['channel', 'priority']).text,
+    '128 | (GROUPING(channel) << 6) | 32 | 16 | 8 | 4 | 2 | (GROUPING(priority) << 0)'
+  );
 });

@@ -8,7 +8,9 @@ const DAY_MS = 86_400_000;
 
 /** Moves the horizon to `days` before `now` (hour-aligned; never back). Returns the new horizon, or null if unchanged. */
 export async function advanceHourHorizon(pool: pg.Pool, now: Date, days: number): Promise<Date | null> {
-  const { rows } = await pool.query<{ hour_from: Date }>(sql('rollups/advance_hour_horizon'), [new Date(now.getTime() - days * DAY_MS)]);
+  const { rows } = await pool.query<{ hour_from: Date }>(sql('rollups/advance_hour_horizon'), [
+    new Date(now.getTime() - days * DAY_MS),
+  ]);
   return rows[0]?.hour_from ?? null;
 }
 
@@ -16,8 +18,16 @@ export async function advanceHourHorizon(pool: pg.Pool, now: Date, days: number)
 export async function deleteHourRowsBelowHorizon(pool: pg.Pool, batch = 50_000): Promise<number> {
   let total = 0;
   for (;;) {
-    const { rows: [r] } = await pool.query<{ wide: number; lean: number; hists: number }>(sql('rollups/delete_hour_rows_below_horizon'), [batch, LEAN_CUBE_IDS, WIDE_CUBE_IDS]);
+    const {
+      rows: [r],
+    } = await pool.query<{ wide: number; lean: number; hists: number }>(sql('rollups/delete_hour_rows_below_horizon'), [
+      batch,
+      LEAN_CUBE_IDS,
+      WIDE_CUBE_IDS,
+    ]);
     total += r.wide + r.lean + r.hists;
-    if (r.wide < batch && r.lean < batch && r.hists < batch) return total;
+    if (r.wide < batch && r.lean < batch && r.hists < batch) {
+      return total;
+    }
   }
 }

@@ -13,7 +13,10 @@ const DAY_MS = 86_400_000;
 let backfillSql: string | null = null;
 function backfillStatement(): string {
   const present = DIMENSIONS.filter((d) => LEAN_CUBES.some((c) => c.includes(d)));
-  backfillSql ??= sqlTemplate('rollups/backfill_lean_hours', { lean_cube_id: cubeIdSql(present), lean_grouping_sets: groupingSetsSql(LEAN_CUBES) }).text;
+  backfillSql ??= sqlTemplate('rollups/backfill_lean_hours', {
+    lean_cube_id: cubeIdSql(present),
+    lean_grouping_sets: groupingSetsSql(LEAN_CUBES),
+  }).text;
   return backfillSql;
 }
 
@@ -26,15 +29,25 @@ export type LeanBackfill = { days: number; rows: number; done: boolean };
 export async function backfillLeanHours(pool: pg.Pool, maxDays: number): Promise<LeanBackfill> {
   const result: LeanBackfill = { days: 0, rows: 0, done: false };
   // The usual case, checked without a lock: nothing to rebuild.
-  const { rows: [now] } = await pool.query<{ lean_hour_from: unknown }>(sql('rollups/lean_hour_from'));
-  if (instant(now.lean_hour_from) === -Infinity) return { ...result, done: true };
+  const {
+    rows: [now],
+  } = await pool.query<{ lean_hour_from: unknown }>(sql('rollups/lean_hour_from'));
+  if (instant(now.lean_hour_from) === -Infinity) {
+    return { ...result, done: true };
+  }
   while (result.days < maxDays) {
     const step = await inTransaction(pool, async (client) => {
       await client.query(`SELECT set_config('statement_timeout', '0', true)`);
-      const { rows: [h] } = await client.query<{ lean_hour_from: unknown }>(sql('rollups/lock_hour_horizon'));
+      const {
+        rows: [h],
+      } = await client.query<{ lean_hour_from: unknown }>(sql('rollups/lock_hour_horizon'));
       const hi = instant(h.lean_hour_from);
-      if (hi === null || hi === -Infinity) return null;
-      const { rows: [s] } = await client.query<{ first: unknown }>(sql('rollups/first_state_instant'));
+      if (hi === null || hi === -Infinity) {
+        return null;
+      }
+      const {
+        rows: [s],
+      } = await client.query<{ first: unknown }>(sql('rollups/first_state_instant'));
       const first = instant(s.first);
       // The last day reaches down to -infinity: nothing is older than the oldest instant.
       const lo = first === null || hi - DAY_MS <= first ? -Infinity : hi - DAY_MS;
@@ -43,10 +56,16 @@ export async function backfillLeanHours(pool: pg.Pool, maxDays: number): Promise
       await client.query(sql('rollups/lower_lean_hour_horizon'), [bound(lo)]);
       return { rows: inserted.rowCount ?? 0, last: lo === -Infinity };
     });
-    if (!step) { result.done = true; break; }
+    if (!step) {
+      result.done = true;
+      break;
+    }
     result.days++;
     result.rows += step.rows;
-    if (step.last) { result.done = true; break; }
+    if (step.last) {
+      result.done = true;
+      break;
+    }
   }
   return result;
 }

@@ -9,11 +9,15 @@ import { ANNOTATION_PARAMS, parseAnnotationQuery } from '../annotations/params.t
 import { readAnnotations } from '../annotations/read-annotations.ts';
 
 export function registerAnnotations(router: Router, ctx: AppContext): void {
-  router.get('/v1/annotations', requireScope(ctx.tokens, 'read'), handle(async (req, res) => {
-    rejectUnknown(req.query, ANNOTATION_PARAMS);
-    // An unknown zone is a 400 naming it; it does not reload the reference data (domain/reference.ts).
-    const ref = await ctx.reference.get();
-    const query = parseAnnotationQuery(req.query, ref);
-    res.json({ annotations: await ctx.reads.run((pool) => readAnnotations(pool, ref, query)) });
-  }));
+  router.get(
+    '/v1/annotations',
+    requireScope(ctx.tokens, 'read'),
+    handle(async (req, res) => {
+      rejectUnknown(req.query, ANNOTATION_PARAMS);
+      // An unknown zone is a 400 naming it; it does not reload the reference data (domain/reference.ts).
+      const ref = await ctx.reference.get();
+      const query = parseAnnotationQuery(req.query, ref);
+      res.json({ annotations: await ctx.reads.run((pool) => readAnnotations(pool, ref, query)) });
+    })
+  );
 }

@@ -10,14 +10,21 @@ import { matchesIfNoneMatch } from '../geo/zones-geojson.ts';
 import { servedCatalog } from '../catalog/served.ts';
 
 export function registerCatalog(router: Router, ctx: AppContext): void {
-  router.get('/v1/catalog', requireScope(ctx.tokens, 'read'), handle(async (req, res) => {
-    rejectUnknown(req.query, []);
-    const catalog = servedCatalog(await ctx.reference.get());
-    res.setHeader('Cache-Control', 'private, no-cache');
-    res.setHeader('ETag', catalog.etag);
-    if (matchesIfNoneMatch(req.headers['if-none-match'], catalog.etag)) { res.status(304).end(); return; }
-    res.setHeader('Content-Type', 'application/json; charset=utf-8');
-    res.setHeader('Content-Length', String(catalog.body.length));
-    res.status(200).end(catalog.body);
-  }));
+  router.get(
+    '/v1/catalog',
+    requireScope(ctx.tokens, 'read'),
+    handle(async (req, res) => {
+      rejectUnknown(req.query, []);
+      const catalog = servedCatalog(await ctx.reference.get());
+      res.setHeader('Cache-Control', 'private, no-cache');
+      res.setHeader('ETag', catalog.etag);
+      if (matchesIfNoneMatch(req.headers['if-none-match'], catalog.etag)) {
+        res.status(304).end();
+        return;
+      }
+      res.setHeader('Content-Type', 'application/json; charset=utf-8');
+      res.setHeader('Content-Length', String(catalog.body.length));
+      res.status(200).end(catalog.body);
+    })
+  );
 }

@@ -2,5 +2,7 @@
 import type { Router } from 'express';
 
 export function registerHealth(router: Router): void {
-  router.get('/healthz', (_req, res) => { res.json({ status: 'ok' }); });
+  router.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
 }

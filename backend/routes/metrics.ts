@@ -17,14 +17,17 @@ export function metricsTokenMatches(sent: string | undefined, expected: string):
 }
 
 export function registerMetrics(router: Router, ctx: AppContext, metrics: AppMetrics): void {
-  router.get('/metrics', handle(async (req, res) => {
-    const expected = ctx.config.metricsToken;
-    if (expected && !metricsTokenMatches(bearerToken(req), expected)) {
-      throw new UnauthenticatedError('a valid metrics token is required (S360_METRICS_TOKEN)');
-    }
-    const text = await metrics.scrape();
-    res.setHeader('Content-Type', metrics.contentType);
-    res.setHeader('Cache-Control', 'no-store');
-    res.end(text);
-  }));
+  router.get(
+    '/metrics',
+    handle(async (req, res) => {
+      const expected = ctx.config.metricsToken;
+      if (expected && !metricsTokenMatches(bearerToken(req), expected)) {
+        throw new UnauthenticatedError('a valid metrics token is required (S360_METRICS_TOKEN)');
+      }
+      const text = await metrics.scrape();
+      res.setHeader('Content-Type', metrics.contentType);
+      res.setHeader('Cache-Control', 'no-store');
+      res.end(text);
+    })
+  );
 }

@@ -7,7 +7,16 @@ import type { Router, Request } from 'express';
 import type { AppContext } from '../http/context.ts';
 import { handle } from '../http/async.ts';
 import { requireScope } from '../http/auth.ts';
-import { parseChoice, parseInstant, parseInteger, parseLanguage, parseTimeRange, rejectUnknown, single, type TimeRange } from '../geo/read-params.ts';
+import {
+  parseChoice,
+  parseInstant,
+  parseInteger,
+  parseLanguage,
+  parseTimeRange,
+  rejectUnknown,
+  single,
+  type TimeRange,
+} from '../geo/read-params.ts';
 import { FILTER_PARAMS } from '../geo/request-filters.ts';
 import { readFilters } from '../geo/read-filters.ts';
 import { previousPeriod, topicTrends, type TopicTrend } from '../recurrence/topic-trends.ts';
@@ -22,7 +31,9 @@ const GEOJSON_PARAMS = ['from', 'to', 'language', 'geometry', 'limit', ...FILTER
 
 /** The asked window: none (the current hot spots), `to` alone (windowDays ending there), or from/to. */
 function hotspotWindowOf(req: Request, windowDays: number): TimeRange | undefined {
-  if (single(req.query, 'from') === undefined && single(req.query, 'to') === undefined) return undefined;
+  if (single(req.query, 'from') === undefined && single(req.query, 'to') === undefined) {
+    return undefined;
+  }
   if (single(req.query, 'from') === undefined) {
     const to = parseInstant(single(req.query, 'to')!, 'to');
     return hotspotWindow(to, windowDays);
@@ -35,55 +46,97 @@ const geometryOf = (h: Hotspot, which: 'centroid' | 'hull') => (which === 'hull'
 export function registerRecurrence(router: Router, ctx: AppContext): void {
   const read = requireScope(ctx.tokens, 'read');
 
-  router.get('/v1/recurrence/topics', read, handle(async (req, res) => {
-    rejectUnknown(req.query, TOPIC_PARAMS);
-    const range = parseTimeRange(req.query, ctx.config.hotspotWindowDays);
-    const topN = parseInteger(req.query, 'topN', 1, ctx.config.recurrenceMaxTopN, 10);
-    const language = parseLanguage(req.query);
-    const filters = await readFilters(ctx, req.query);
-    const ref = await ctx.reference.get();
-    // As POST /v1/query answers its `recurring_topics` metric: the rollups and the pending marks read in one snapshot.
-    const query = { from: range.from.getTime(), to: range.to.getTime(), filters: filtersOfRequest(filters, ref), topN, language };
-    const limits = { maxRows: ctx.config.queryMaxRows, maxSeries: ctx.config.queryMaxSeries, target: { refId: 'topics', path: 'query' } };
-    const topics = await ctx.reads.run((pool) => inReadOnlySnapshot<RollupSnapshotRow, TopicTrend[]>(pool, rollupSnapshotSql(),
-      (client, [row]) => topicTrends(client, ref, { ...query, snapshot: rollupSnapshotOf(row), limits })));
-    const previous = previousPeriod(range);
-    res.json({
-      from: range.from.toISOString(), to: range.to.toISOString(),
-      previous_from: previous.from.toISOString(), previous_to: previous.to.toISOString(), topics,
-    });
-  }));
+  router.get(
+    '/v1/recurrence/topics',
+    read,
+    handle(async (req, res) => {
+      rejectUnknown(req.query, TOPIC_PARAMS);
+      const range = parseTimeRange(req.query, ctx.config.hotspotWindowDays);
+      const topN = parseInteger(req.query, 'topN', 1, ctx.config.recurrenceMaxTopN, 10);
+      const language = parseLanguage(req.query);
+      const filters = await readFilters(ctx, req.query);
+      const ref = await ctx.reference.get();
+      // As POST /v1/query answers its `recurring_topics` metric: the rollups and the pending marks read in one snapshot.
+      const query = {
+        from: range.from.getTime(),
+        to: range.to.getTime(),
+        filters: filtersOfRequest(filters, ref),
+        topN,
+        language,
+      };
+      const limits = {
+        maxRows: ctx.config.queryMaxRows,
+        maxSeries: ctx.config.queryMaxSeries,
+        target: { refId: 'topics', path: 'query' },
+      };
+      const topics = await ctx.reads.run((pool) =>
+        inReadOnlySnapshot<RollupSnapshotRow, TopicTrend[]>(pool, rollupSnapshotSql(), (client, [row]) =>
+          topicTrends(client, ref, { ...query, snapshot: rollupSnapshotOf(row), limits })
+        )
+      );
+      const previous = previousPeriod(range);
+      res.json({
+        from: range.from.toISOString(),
+        to: range.to.toISOString(),
+        previous_from: previous.from.toISOString(),
+        previous_to: previous.to.toISOString(),
+        topics,
+      });
+    })
+  );
 
-  router.get('/v1/recurrence/hotspots', read, handle(async (req, res) => {
-    rejectUnknown(req.query, HOTSPOT_PARAMS);
-    parseChoice(req.query, 'format', ['table'] as const, 'table');
-    const window = hotspotWindowOf(req, ctx.config.hotspotWindowDays);
-    const language = parseLanguage(req.query);
-    const filters = await readFilters(ctx, req.query);
-    const limit = parseInteger(req.query, 'limit', 1, ctx.config.hotspotMaxRows, ctx.config.hotspotMaxRows);
-    const answer = await ctx.reads.run((pool) => findHotspots(pool, { window, filters, language, limit }, ctx.config));
-    res.json({
-      source: answer.source, from: answer.window.from.toISOString(), to: answer.window.to.toISOString(),
-      computed_at: answer.computed_at,
-      rows: answer.hotspots.map(({ centroid, hull, ...row }) => { void centroid; void hull; return row; }),
-    });
-  }));
+  router.get(
+    '/v1/recurrence/hotspots',
+    read,
+    handle(async (req, res) => {
+      rejectUnknown(req.query, HOTSPOT_PARAMS);
+      parseChoice(req.query, 'format', ['table'] as const, 'table');
+      const window = hotspotWindowOf(req, ctx.config.hotspotWindowDays);
+      const language = parseLanguage(req.query);
+      const filters = await readFilters(ctx, req.query);
+      const limit = parseInteger(req.query, 'limit', 1, ctx.config.hotspotMaxRows, ctx.config.hotspotMaxRows);
+      const answer = await ctx.reads.run((pool) =>
+        findHotspots(pool, { window, filters, language, limit }, ctx.config)
+      );
+      res.json({
+        source: answer.source,
+        from: answer.window.from.toISOString(),
+        to: answer.window.to.toISOString(),
+        computed_at: answer.computed_at,
+        rows: answer.hotspots.map(({ centroid, hull, ...row }) => {
+          void centroid;
+          void hull;
+          return row;
+        }),
+      });
+    })
+  );
 
-  router.get('/v1/recurrence/hotspots.geojson', read, handle(async (req, res) => {
-    rejectUnknown(req.query, GEOJSON_PARAMS);
-    const geometry = parseChoice(req.query, 'geometry', ['centroid', 'hull'] as const, 'centroid');
-    const window = hotspotWindowOf(req, ctx.config.hotspotWindowDays);
-    const language = parseLanguage(req.query);
-    const filters = await readFilters(ctx, req.query);
-    const limit = parseInteger(req.query, 'limit', 1, ctx.config.hotspotMaxRows, ctx.config.hotspotMaxRows);
-    const answer = await ctx.reads.run((pool) => findHotspots(pool, { window, filters, language, limit }, ctx.config));
-    res.setHeader('Content-Type', 'application/geo+json; charset=utf-8');
-    res.setHeader('X-Hotspots-Source', answer.source);
-    res.end(JSON.stringify({
-      type: 'FeatureCollection',
-      features: answer.hotspots.map(({ centroid, hull, ...props }) => ({
-        type: 'Feature', geometry: geometryOf({ centroid, hull } as Hotspot, geometry), properties: props,
-      })),
-    }));
-  }));
+  router.get(
+    '/v1/recurrence/hotspots.geojson',
+    read,
+    handle(async (req, res) => {
+      rejectUnknown(req.query, GEOJSON_PARAMS);
+      const geometry = parseChoice(req.query, 'geometry', ['centroid', 'hull'] as const, 'centroid');
+      const window = hotspotWindowOf(req, ctx.config.hotspotWindowDays);
+      const language = parseLanguage(req.query);
+      const filters = await readFilters(ctx, req.query);
+      const limit = parseInteger(req.query, 'limit', 1, ctx.config.hotspotMaxRows, ctx.config.hotspotMaxRows);
+      const answer = await ctx.reads.run((pool) =>
+        findHotspots(pool, { window, filters, language, limit }, ctx.config)
+      );
+      res.setHeader('Content-Type', 'application/geo+json; charset=utf-8');
+      res.setHeader('X-Hotspots-Source', answer.source);
+      res.end(
+        JSON.stringify({
+          type: 'FeatureCollection',
+          features: answer.hotspots.map(({ centroid, hull, ...props }) => ({
+            type: 'Feature',
+            geometry: geometryOf({ centroid, hull } as Hotspot, geometry),
+            properties: props,
+          })),
+        })
+      );
+    })
+  );
 }

@@ -12,12 +12,16 @@ import { readRequestDetail } from '../requests/read-detail.ts';
 const PARAMS = ['language'] as const;
 
 export function registerRequestDetail(router: Router, ctx: AppContext): void {
-  router.get('/v1/requests/:id', requireScope(ctx.tokens, 'read'), handle(async (req, res) => {
-    const key = parseRequestKey(String(req.params.id));
-    rejectUnknown(req.query, PARAMS);
-    const language = parseLanguage(req.query);
-    const detail = await readRequestDetail(ctx.pool, await ctx.reference.get(), key, req.identity!, language);
-    res.setHeader('Cache-Control', 'private, no-store');
-    res.json(detail);
-  }));
+  router.get(
+    '/v1/requests/:id',
+    requireScope(ctx.tokens, 'read'),
+    handle(async (req, res) => {
+      const key = parseRequestKey(String(req.params.id));
+      rejectUnknown(req.query, PARAMS);
+      const language = parseLanguage(req.query);
+      const detail = await readRequestDetail(ctx.pool, await ctx.reference.get(), key, req.identity!, language);
+      res.setHeader('Cache-Control', 'private, no-store');
+      res.json(detail);
+    })
+  );
 }

@@ -9,11 +9,15 @@ import { recordEvent } from '../ingest/record-event.ts';
 import { noteEventRecorded } from '../ops/ingest-counts.ts';
 
 export function registerRequestEvents(router: Router, ctx: AppContext): void {
-  router.post('/v1/requests/:id/events', requireScope(ctx.tokens, 'ingest'), handle(async (req, res) => {
-    const input = parseOrThrow(eventInputSchema, req.body, '', 'the event is invalid');
-    const ref = await ctx.reference.get();
-    const recorded = await recordEvent(ctx.pool, ref, String(req.params.id), input);
-    noteEventRecorded(res);
-    res.status(201).json(recorded);
-  }));
+  router.post(
+    '/v1/requests/:id/events',
+    requireScope(ctx.tokens, 'ingest'),
+    handle(async (req, res) => {
+      const input = parseOrThrow(eventInputSchema, req.body, '', 'the event is invalid');
+      const ref = await ctx.reference.get();
+      const recorded = await recordEvent(ctx.pool, ref, String(req.params.id), input);
+      noteEventRecorded(res);
+      res.status(201).json(recorded);
+    })
+  );
 }

@@ -12,12 +12,16 @@ import { readRequestDetail } from '../requests/read-detail.ts';
 const PARAMS = ['source', 'external_id', 'language'] as const;
 
 export function registerRequestFind(router: Router, ctx: AppContext): void {
-  router.get('/v1/requests', requireScope(ctx.tokens, 'read'), handle(async (req, res) => {
-    rejectUnknown(req.query, PARAMS);
-    const key = parseSourceKey(single(req.query, 'source'), single(req.query, 'external_id'));
-    const language = parseLanguage(req.query);
-    const detail = await readRequestDetail(ctx.pool, await ctx.reference.get(), key, req.identity!, language);
-    res.setHeader('Cache-Control', 'private, no-store');
-    res.json(detail);
-  }));
+  router.get(
+    '/v1/requests',
+    requireScope(ctx.tokens, 'read'),
+    handle(async (req, res) => {
+      rejectUnknown(req.query, PARAMS);
+      const key = parseSourceKey(single(req.query, 'source'), single(req.query, 'external_id'));
+      const language = parseLanguage(req.query);
+      const detail = await readRequestDetail(ctx.pool, await ctx.reference.get(), key, req.identity!, language);
+      res.setHeader('Cache-Control', 'private, no-store');
+      res.json(detail);
+    })
+  );
 }

@@ -8,9 +8,13 @@ import { rejectUnknown } from '../geo/read-params.ts';
 import { requestTileJson } from '../geo/request-tilejson.ts';
 
 export function registerRequestTileJson(router: Router, ctx: AppContext): void {
-  router.get('/v1/tiles/requests.json', requireScope(ctx.tokens, 'read'), handle(async (req, res) => {
-    rejectUnknown(req.query, []);
-    res.setHeader('Cache-Control', `private, max-age=${ctx.config.tileCacheSeconds}`);
-    res.status(200).json(requestTileJson(ctx.config));
-  }));
+  router.get(
+    '/v1/tiles/requests.json',
+    requireScope(ctx.tokens, 'read'),
+    handle(async (req, res) => {
+      rejectUnknown(req.query, []);
+      res.setHeader('Cache-Control', `private, max-age=${ctx.config.tileCacheSeconds}`);
+      res.status(200).json(requestTileJson(ctx.config));
+    })
+  );
 }

@@ -12,16 +12,21 @@ import { VARIABLE_DIMENSIONS, VARIABLE_PARAMS, isVariableDimension } from '../va
 import { listValues } from '../variables/list-values.ts';
 
 export function registerVariables(router: Router, ctx: AppContext): void {
-  router.get('/v1/variables/:dimension', requireScope(ctx.tokens, 'read'), handle(async (req, res) => {
-    const dimension = String(req.params.dimension);
-    if (!isVariableDimension(dimension)) {
-      const shown = dimension.length > 60 ? `${dimension.slice(0, 60)}…` : dimension;
-      throw new ValidationError(`unknown dimension "${shown}"; valid: ${VARIABLE_DIMENSIONS.join(', ')}`,
-        [{ path: 'path.dimension', message: `must be one of ${VARIABLE_DIMENSIONS.join(', ')}` }]);
-    }
-    rejectUnknown(req.query, VARIABLE_PARAMS);
-    const language = parseLanguage(req.query);
-    const values = await listValues(ctx, dimension, req.query, language);
-    res.json({ values });
-  }));
+  router.get(
+    '/v1/variables/:dimension',
+    requireScope(ctx.tokens, 'read'),
+    handle(async (req, res) => {
+      const dimension = String(req.params.dimension);
+      if (!isVariableDimension(dimension)) {
+        const shown = dimension.length > 60 ? `${dimension.slice(0, 60)}…` : dimension;
+        throw new ValidationError(`unknown dimension "${shown}"; valid: ${VARIABLE_DIMENSIONS.join(', ')}`, [
+          { path: 'path.dimension', message: `must be one of ${VARIABLE_DIMENSIONS.join(', ')}` },
+        ]);
+      }
+      rejectUnknown(req.query, VARIABLE_PARAMS);
+      const language = parseLanguage(req.query);
+      const values = await listValues(ctx, dimension, req.query, language);
+      res.json({ values });
+    })
+  );
 }

@@ -12,12 +12,16 @@ import { ZONE_METRICS, zoneStats } from '../geo/zone-stats.ts';
 const PARAMS = ['from', 'to', 'metric', ...FILTER_PARAMS];
 
 export function registerZoneStats(router: Router, ctx: AppContext): void {
-  router.get('/v1/zones/stats', requireScope(ctx.tokens, 'read'), handle(async (req, res) => {
-    rejectUnknown(req.query, PARAMS);
-    const range = parseTimeRange(req.query, ctx.config.tileDefaultDays);
-    const metric = parseChoice(req.query, 'metric', ZONE_METRICS, 'received');
-    const filters = await readFilters(ctx, req.query);
-    const rows = await ctx.reads.run((pool) => zoneStats(pool, metric, range, filters));
-    res.json({ metric, from: range.from.toISOString(), to: range.to.toISOString(), rows });
-  }));
+  router.get(
+    '/v1/zones/stats',
+    requireScope(ctx.tokens, 'read'),
+    handle(async (req, res) => {
+      rejectUnknown(req.query, PARAMS);
+      const range = parseTimeRange(req.query, ctx.config.tileDefaultDays);
+      const metric = parseChoice(req.query, 'metric', ZONE_METRICS, 'received');
+      const filters = await readFilters(ctx, req.query);
+      const rows = await ctx.reads.run((pool) => zoneStats(pool, metric, range, filters));
+      res.json({ metric, from: range.from.toISOString(), to: range.to.toISOString(), rows });
+    })
+  );
 }

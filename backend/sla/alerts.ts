@@ -10,9 +10,15 @@ export function alertsOf(clock: SlaClock): SlaAlert[] {
   const out: SlaAlert[] = [];
   for (const target of ['first_response', 'resolution'] as const) {
     const t = clock[target];
-    if (t === null) continue;
-    if (t.warning_at) out.push({ kind: 'warning', target, at: t.warning_at });
-    if (t.breached_at) out.push({ kind: 'breach', target, at: t.breached_at });
+    if (t === null) {
+      continue;
+    }
+    if (t.warning_at) {
+      out.push({ kind: 'warning', target, at: t.warning_at });
+    }
+    if (t.breached_at) {
+      out.push({ kind: 'breach', target, at: t.breached_at });
+    }
   }
   return out;
 }

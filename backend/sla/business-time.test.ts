@@ -6,9 +6,9 @@ import { compileCalendar } from './calendar.ts';
 import { addBusinessMinutes, businessMinutesBetween } from './business-time.ts';
 import { ALL_DAY, FIELD_HOURS, allDay, dxb, field } from './test-builders.ts';
 
-const due = (start: string, minutes: number, pauses: { start: Date; end: Date }[] = [], cal = field()) =>
+const due = (start: string, minutes: number, pauses: Array<{ start: Date; end: Date }> = [], cal = field()) =>
   addBusinessMinutes(dxb(start), minutes, cal, pauses).toISOString();
-const between = (from: string, to: string, pauses: { start: Date; end: Date }[] = [], cal = field()) =>
+const between = (from: string, to: string, pauses: Array<{ start: Date; end: Date }> = [], cal = field()) =>
   businessMinutesBetween(dxb(from), dxb(to), cal, pauses);
 const pause = (from: string, to: string) => ({ start: dxb(from), end: dxb(to) });
 
@@ -70,13 +70,23 @@ test('pause and resume', () => {
   assert.equal(due('2026-11-02 08:00', 2400), dxb('2026-11-09 11:30').toISOString());
   assert.equal(due('2026-11-02 08:00', 2400, [hold]), dxb('2026-11-10 10:30').toISOString());
   // Overlapping pauses count once.
-  assert.equal(due('2026-11-02 08:00', 2400, [pause('2026-11-02 10:00', '2026-11-03 08:00'), pause('2026-11-03 07:45', '2026-11-03 09:00')]),
-    dxb('2026-11-10 10:30').toISOString());
+  assert.equal(
+    due('2026-11-02 08:00', 2400, [
+      pause('2026-11-02 10:00', '2026-11-03 08:00'),
+      pause('2026-11-03 07:45', '2026-11-03 09:00'),
+    ]),
+    dxb('2026-11-10 10:30').toISOString()
+  );
   // A start inside a pause waits for its end: 60 from Mon 10:30 with the hold → Tue 09:00 + 60 = 10:00.
   assert.equal(due('2026-11-02 10:30', 60, [hold]), dxb('2026-11-03 10:00').toISOString());
   // Two pauses inside one opening: 120 from Mon 08:00, paused 08:30–09:00 and 09:15–09:30 → 08:00 + 120 + 45 = 10:45.
-  assert.equal(due('2026-11-02 08:00', 120, [pause('2026-11-02 08:30', '2026-11-02 09:00'), pause('2026-11-02 09:15', '2026-11-02 09:30')]),
-    dxb('2026-11-02 10:45').toISOString());
+  assert.equal(
+    due('2026-11-02 08:00', 120, [
+      pause('2026-11-02 08:30', '2026-11-02 09:00'),
+      pause('2026-11-02 09:15', '2026-11-02 09:30'),
+    ]),
+    dxb('2026-11-02 10:45').toISOString()
+  );
 });
 
 test('a 3-year span is computed arithmetically, holidays included', () => {
@@ -90,7 +100,10 @@ test('a 3-year span is computed arithmetically, holidays included', () => {
   // 24x7: 1099 × 1440 = 1,582,560.
   assert.equal(between('2024-01-01 00:00', '2027-01-04 00:00', [], allDay()), 1_582_560);
   // A pause over one whole working week of 2025 (Mon 06-09 → Mon 06-16): 4 × 480 + 270 = 2190 less.
-  assert.equal(between('2024-01-01 00:00', '2027-01-04 00:00', [pause('2025-06-09 00:00', '2025-06-16 00:00')]), 334_650 - 2190);
+  assert.equal(
+    between('2024-01-01 00:00', '2027-01-04 00:00', [pause('2025-06-09 00:00', '2025-06-16 00:00')]),
+    334_650 - 2190
+  );
 });
 
 test('clock changes: business time is real time (New York and London)', () => {
@@ -99,14 +112,23 @@ test('clock changes: business time is real time (New York and London)', () => {
   // Fri 2026-03-06 11:00 EST (16:00Z) + 90: Fri 11:00–12:00 = 60, then Mon 03-09 07:30 EDT + 30 = 08:00 EDT = 12:00Z.
   assert.equal(addBusinessMinutes(new Date('2026-03-06T16:00:00Z'), 90, ny).toISOString(), '2026-03-09T12:00:00.000Z');
   // 24x7 across the change: 1440 minutes after Sat 12:00 EST (17:00Z) is Sun 17:00Z = 13:00 EDT.
-  assert.equal(addBusinessMinutes(new Date('2026-03-07T17:00:00Z'), 1440, nyAllDay).toISOString(), '2026-03-08T17:00:00.000Z');
+  assert.equal(
+    addBusinessMinutes(new Date('2026-03-07T17:00:00Z'), 1440, nyAllDay).toISOString(),
+    '2026-03-08T17:00:00.000Z'
+  );
   // Three years of 24x7 in New York is exactly the real minutes, whatever the clock changes.
-  assert.equal(businessMinutesBetween(new Date('2024-01-01T05:00:00Z'), new Date('2027-01-04T05:00:00Z'), nyAllDay), 1_582_560);
+  assert.equal(
+    businessMinutesBetween(new Date('2024-01-01T05:00:00Z'), new Date('2027-01-04T05:00:00Z'), nyAllDay),
+    1_582_560
+  );
   // Field hours never span the 02:00 change: 157 weeks × 2190.
   assert.equal(businessMinutesBetween(new Date('2024-01-01T05:00:00Z'), new Date('2027-01-04T05:00:00Z'), ny), 343_830);
   // London 24x7, Sat 12:00 GMT → Sun 13:00 BST is 24 real hours though the wall clock moved 25.
   const london = compileCalendar({ timezone: 'Europe/London', weekly_hours: ALL_DAY });
-  assert.equal(businessMinutesBetween(new Date('2026-03-28T12:00:00Z'), new Date('2026-03-29T12:00:00Z'), london), 1440);
+  assert.equal(
+    businessMinutesBetween(new Date('2026-03-28T12:00:00Z'), new Date('2026-03-29T12:00:00Z'), london),
+    1440
+  );
 });
 
 test('empty and reversed spans are worth nothing; zero minutes is due at once', () => {
@@ -119,16 +141,27 @@ test('agrees with a step-by-step count through Intl on random spans (Dubai and N
   // The reference walks 10-minute steps (every boundary here is on a multiple of 10 minutes) and asks Intl
   // for each step's wall clock: independent of the offset tables and of the week skipping.
   let seed = 42;
-  const rand = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const rand = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
   const STEP = 600_000;
   const zones = ['Asia/Dubai', 'America/New_York'];
   for (const zone of zones) {
     const cal = compileCalendar({ timezone: zone, weekly_hours: FIELD_HOURS, holidays: ['2026-03-10', '2026-11-04'] });
-    const fmt = new Intl.DateTimeFormat('en-CA', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', weekday: 'short', hour: '2-digit', minute: '2-digit' });
+    const fmt = new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      weekday: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
     const dows: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
     const open = (t: number) => {
       const p = Object.fromEntries(fmt.formatToParts(t).map((x) => [x.type, x.value]));
-      if (['2026-03-10', '2026-11-04'].includes(`${p.year}-${p.month}-${p.day}`)) return false;
+      if (['2026-03-10', '2026-11-04'].includes(`${p.year}-${p.month}-${p.day}`)) {
+        return false;
+      }
       const m = Number(p.hour) * 60 + Number(p.minute);
       const dow = dows[p.weekday];
       return dow <= 4 ? m >= 450 && m < 930 : dow === 5 ? m >= 450 && m < 720 : false;
@@ -140,14 +173,31 @@ test('agrees with a step-by-step count through Intl on random spans (Dubai and N
         const p0 = from + Math.floor(rand() * 7 * 144) * STEP;
         const pauses = [{ start: p0, end: p0 + Math.floor(rand() * 3 * 144) * STEP }];
         let expected = 0;
-        for (let t = from; t < to; t += STEP) if (open(t) && !(t >= pauses[0].start && t < pauses[0].end)) expected += 10;
-        assert.equal(businessMinutesBetween(from, to, cal, pauses), expected, `${zone} ${new Date(from).toISOString()} → ${new Date(to).toISOString()}`);
+        for (let t = from; t < to; t += STEP) {
+          if (open(t) && !(t >= pauses[0].start && t < pauses[0].end)) {
+            expected += 10;
+          }
+        }
+        assert.equal(
+          businessMinutesBetween(from, to, cal, pauses),
+          expected,
+          `${zone} ${new Date(from).toISOString()} → ${new Date(to).toISOString()}`
+        );
         if (expected > 0) {
           // The due instant of that many minutes from `from` is the end of the last counted step.
           let left = expected;
           let end = from;
-          for (let t = from; left > 0; t += STEP) if (open(t) && !(t >= pauses[0].start && t < pauses[0].end)) { left -= 10; end = t + STEP; }
-          assert.equal(addBusinessMinutes(from, expected, cal, pauses).getTime(), end, `due ${zone} ${new Date(from).toISOString()} + ${expected}`);
+          for (let t = from; left > 0; t += STEP) {
+            if (open(t) && !(t >= pauses[0].start && t < pauses[0].end)) {
+              left -= 10;
+              end = t + STEP;
+            }
+          }
+          assert.equal(
+            addBusinessMinutes(from, expected, cal, pauses).getTime(),
+            end,
+            `due ${zone} ${new Date(from).toISOString()} + ${expected}`
+          );
         }
       }
     }

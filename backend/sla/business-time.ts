@@ -9,7 +9,9 @@ export type Instant = Date | number | string;
 
 export function toMs(t: Instant): number {
   const ms = t instanceof Date ? t.getTime() : typeof t === 'number' ? t : Date.parse(t);
-  if (!Number.isFinite(ms)) throw new RangeError(`not an instant: ${String(t)}`);
+  if (!Number.isFinite(ms)) {
+    throw new RangeError(`not an instant: ${String(t)}`);
+  }
   return ms;
 }
 
@@ -18,29 +20,43 @@ export type Pause = { start: Instant; end: Instant };
 
 /** Pauses as sorted, disjoint, non-empty intervals (overlapping or touching ones merged). */
 export function mergePauses(pauses: readonly Pause[]): Interval[] {
-  const spans = pauses.map((p) => ({ start: toMs(p.start), end: toMs(p.end) })).filter((p) => p.end > p.start)
+  const spans = pauses
+    .map((p) => ({ start: toMs(p.start), end: toMs(p.end) }))
+    .filter((p) => p.end > p.start)
     .sort((a, b) => a.start - b.start);
   const out: Interval[] = [];
   for (const s of spans) {
     const last = out[out.length - 1];
-    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end); else out.push({ ...s });
+    if (last && s.start <= last.end) {
+      last.end = Math.max(last.end, s.end);
+    } else {
+      out.push({ ...s });
+    }
   }
   return out;
 }
 
 /** Opening time in [from, to), ms, no pauses. */
 export function businessMs(cal: Calendar, from: number, to: number): number {
-  if (to <= from) return 0;
+  if (to <= from) {
+    return 0;
+  }
   const first = dayOf(cal, from);
   const last = dayOf(cal, to);
   let total = 0;
   for (let day = first; day <= last;) {
     // Days first+1 … last-1 lie wholly inside [from, to).
-    if (day > first && day + 7 <= last && isPlainWeek(cal, day)) { total += cal.weekMs; day += 7; continue; }
+    if (day > first && day + 7 <= last && isPlainWeek(cal, day)) {
+      total += cal.weekMs;
+      day += 7;
+      continue;
+    }
     for (const i of dayIntervals(cal, day)) {
       const start = Math.max(i.start, from);
       const end = Math.min(i.end, to);
-      if (end > start) total += end - start;
+      if (end > start) {
+        total += end - start;
+      }
     }
     day++;
   }
@@ -48,7 +64,12 @@ export function businessMs(cal: Calendar, from: number, to: number): number {
 }
 
 /** Business minutes in [from, to) under the calendar, minus the pauses (which may overlap). */
-export function businessMinutesBetween(from: Instant, to: Instant, cal: Calendar, pauses: readonly Pause[] = []): number {
+export function businessMinutesBetween(
+  from: Instant,
+  to: Instant,
+  cal: Calendar,
+  pauses: readonly Pause[] = []
+): number {
   return businessMsBetween(toMs(from), toMs(to), cal, mergePauses(pauses)) / MINUTE_MS;
 }
 
@@ -58,7 +79,9 @@ export function businessMsBetween(from: number, to: number, cal: Calendar, merge
   for (const p of merged) {
     const start = Math.max(p.start, from);
     const end = Math.min(p.end, to);
-    if (end > start) total -= businessMs(cal, start, end);
+    if (end > start) {
+      total -= businessMs(cal, start, end);
+    }
   }
   return total;
 }
@@ -71,36 +94,57 @@ const MAX_DAYS_AHEAD = 366 * 100;
  * outside opening hours (or inside a pause) begins at the next opening; when the time runs out exactly at a
  * closing, the due instant is that closing (not the next opening).
  */
-export function addBusinessMinutes(start: Instant, minutes: number, cal: Calendar, pauses: readonly Pause[] = []): Date {
+export function addBusinessMinutes(
+  start: Instant,
+  minutes: number,
+  cal: Calendar,
+  pauses: readonly Pause[] = []
+): Date {
   return new Date(addBusinessMs(toMs(start), Math.round(minutes * MINUTE_MS), cal, mergePauses(pauses)));
 }
 
 /** addBusinessMinutes on ms, with merged pauses. */
 export function addBusinessMs(start: number, amount: number, cal: Calendar, merged: readonly Interval[]): number {
   let remaining = amount;
-  if (remaining <= 0) return start;
+  if (remaining <= 0) {
+    return start;
+  }
   let p = 0; // first pause that may still matter
   const firstDay = dayOf(cal, start);
   for (let day = firstDay; day <= firstDay + MAX_DAYS_AHEAD;) {
     const dayFrom = dayStart(cal, day);
     if (remaining > cal.weekMs && dayFrom >= start && isPlainWeek(cal, day)) {
       const weekEnd = dayStart(cal, day + 7);
-      while (p < merged.length && merged[p].end <= dayFrom) p++;
-      if (p >= merged.length || merged[p].start >= weekEnd) { remaining -= cal.weekMs; day += 7; continue; }
+      while (p < merged.length && merged[p].end <= dayFrom) {
+        p++;
+      }
+      if (p >= merged.length || merged[p].start >= weekEnd) {
+        remaining -= cal.weekMs;
+        day += 7;
+        continue;
+      }
     }
     for (const i of dayIntervals(cal, day)) {
       let from = Math.max(i.start, start);
-      if (i.end <= from) continue;
-      while (p < merged.length && merged[p].end <= from) p++;
+      if (i.end <= from) {
+        continue;
+      }
+      while (p < merged.length && merged[p].end <= from) {
+        p++;
+      }
       // The pieces of [from, i.end) outside the pauses.
       for (let q = p; from < i.end; q++) {
         const pause = merged[q];
         const to = pause && pause.start < i.end ? Math.max(from, pause.start) : i.end;
         if (to > from) {
-          if (remaining <= to - from) return from + remaining;
+          if (remaining <= to - from) {
+            return from + remaining;
+          }
           remaining -= to - from;
         }
-        if (!pause || pause.start >= i.end) break;
+        if (!pause || pause.start >= i.end) {
+          break;
+        }
         from = Math.max(from, pause.end);
       }
     }

@@ -4,13 +4,14 @@ import { CalendarError, compileCalendar, dayIntervals, isPlainWeek, workingInter
 import { dayOfDate } from './time-zone.ts';
 import { ALL_DAY, FIELD_HOURS, allDay, dxb, field } from './test-builders.ts';
 
-const spans = (xs: { start: number; end: number }[]) => xs.map((x) => `${new Date(x.start).toISOString()}/${new Date(x.end).toISOString()}`);
+const spans = (xs: Array<{ start: number; end: number }>) =>
+  xs.map((x) => `${new Date(x.start).toISOString()}/${new Date(x.end).toISOString()}`);
 
 test('the field calendar opens 4 × 8 h + 4.5 h = 2190 minutes a week', () => {
   const cal = field();
   assert.equal(cal.weekMs / 60_000, 2190);
-  assert.deepEqual(cal.hours[5], [[450, 720]]);   // Friday 07:30–12:00
-  assert.deepEqual(cal.hours[6], []);             // Saturday closed
+  assert.deepEqual(cal.hours[5], [[450, 720]]); // Friday 07:30–12:00
+  assert.deepEqual(cal.hours[6], []); // Saturday closed
   assert.equal(allDay().weekMs / 60_000, 7 * 1440);
 });
 
@@ -33,13 +34,20 @@ test('a holiday removes the whole day', () => {
 });
 
 test('a 24x7 day runs from midnight to midnight ("24:00")', () => {
-  assert.deepEqual(spans(dayIntervals(allDay(), dayOfDate('2026-11-25'))), ['2026-11-24T20:00:00.000Z/2026-11-25T20:00:00.000Z']);
+  assert.deepEqual(spans(dayIntervals(allDay(), dayOfDate('2026-11-25'))), [
+    '2026-11-24T20:00:00.000Z/2026-11-25T20:00:00.000Z',
+  ]);
 });
 
 test('overlapping and touching hours merge', () => {
-  const cal = compileCalendar({ timezone: 'Asia/Dubai', weekly_hours: [
-    { dow: 1, from: '13:00', to: '17:00' }, { dow: 1, from: '08:00', to: '12:00' }, { dow: 1, from: '11:00', to: '13:00' },
-  ] });
+  const cal = compileCalendar({
+    timezone: 'Asia/Dubai',
+    weekly_hours: [
+      { dow: 1, from: '13:00', to: '17:00' },
+      { dow: 1, from: '08:00', to: '12:00' },
+      { dow: 1, from: '11:00', to: '13:00' },
+    ],
+  });
   assert.deepEqual(cal.hours[1], [[480, 1020]]);
   assert.equal(cal.weekMs / 60_000, 540);
 });
@@ -52,8 +60,14 @@ test('a clock change inside the hours makes that day shorter (New York, 24x7, 20
   assert.ok(isPlainWeek(ny, dayOfDate('2026-03-12')));
   // Field hours keep their wall-clock times: Monday 07:30 EDT is 11:30Z (the Friday before, 12:30Z).
   const nyField = compileCalendar({ timezone: 'America/New_York', weekly_hours: FIELD_HOURS });
-  assert.equal(new Date(dayIntervals(nyField, dayOfDate('2026-03-06'))[0].start).toISOString(), '2026-03-06T12:30:00.000Z');
-  assert.equal(new Date(dayIntervals(nyField, dayOfDate('2026-03-09'))[0].start).toISOString(), '2026-03-09T11:30:00.000Z');
+  assert.equal(
+    new Date(dayIntervals(nyField, dayOfDate('2026-03-06'))[0].start).toISOString(),
+    '2026-03-06T12:30:00.000Z'
+  );
+  assert.equal(
+    new Date(dayIntervals(nyField, dayOfDate('2026-03-09'))[0].start).toISOString(),
+    '2026-03-09T11:30:00.000Z'
+  );
 });
 
 test('a week holding a holiday is not plain', () => {
@@ -62,14 +76,32 @@ test('a week holding a holiday is not plain', () => {
 });
 
 test('bad calendars are refused, naming the part', () => {
-  const bad: [string, Parameters<typeof compileCalendar>[0], RegExp][] = [
+  const bad: Array<[string, Parameters<typeof compileCalendar>[0], RegExp]> = [
     ['unknown zone', { timezone: 'Asia/Atlantis', weekly_hours: ALL_DAY }, /timezone/],
-    ['bad time', { timezone: 'Asia/Dubai', weekly_hours: [{ dow: 1, from: '7:30', to: '15:30' }] }, /weekly_hours\[0\]\.from/],
-    ['24:30', { timezone: 'Asia/Dubai', weekly_hours: [{ dow: 1, from: '07:30', to: '24:30' }] }, /weekly_hours\[0\]\.to/],
-    ['end before start', { timezone: 'Asia/Dubai', weekly_hours: [{ dow: 1, from: '15:30', to: '07:30' }] }, /must be after/],
+    [
+      'bad time',
+      { timezone: 'Asia/Dubai', weekly_hours: [{ dow: 1, from: '7:30', to: '15:30' }] },
+      /weekly_hours\[0\]\.from/,
+    ],
+    [
+      '24:30',
+      { timezone: 'Asia/Dubai', weekly_hours: [{ dow: 1, from: '07:30', to: '24:30' }] },
+      /weekly_hours\[0\]\.to/,
+    ],
+    [
+      'end before start',
+      { timezone: 'Asia/Dubai', weekly_hours: [{ dow: 1, from: '15:30', to: '07:30' }] },
+      /must be after/,
+    ],
     ['day 8', { timezone: 'Asia/Dubai', weekly_hours: [{ dow: 8, from: '07:30', to: '15:30' }] }, /dow/],
     ['never open', { timezone: 'Asia/Dubai', weekly_hours: [] }, /never open/],
     ['bad holiday', { timezone: 'Asia/Dubai', weekly_hours: ALL_DAY, holidays: ['2026-13-01'] }, /holidays\[0\]/],
   ];
-  for (const [what, spec, message] of bad) assert.throws(() => compileCalendar(spec), (e: unknown) => e instanceof CalendarError && message.test(e.message), what);
+  for (const [what, spec, message] of bad) {
+    assert.throws(
+      () => compileCalendar(spec),
+      (e: unknown) => e instanceof CalendarError && message.test(e.message),
+      what
+    );
+  }
 });

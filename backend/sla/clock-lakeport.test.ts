@@ -16,17 +16,29 @@ import { walk } from './test-builders.ts';
 
 const city = fromFile(loadCityFile(join(fileURLToPath(import.meta.url), '../../../config/cities/lakeport.yaml')));
 const spec = city.calendars.get('business')!;
-const business = compileCalendar({ code: 'business', timezone: spec.time_zone, weekly_hours: spec.weekly_hours,
-  holidays: [...city.holidays.values()].filter((h) => h.calendar === null || h.calendar === 'business').map((h) => h.date) });
+const business = compileCalendar({
+  code: 'business',
+  timezone: spec.time_zone,
+  weekly_hours: spec.weekly_hours,
+  holidays: [...city.holidays.values()]
+    .filter((h) => h.calendar === null || h.calendar === 'business')
+    .map((h) => h.date),
+});
 const p = city.policies.get('pothole')!;
-const pothole: SlaPolicy = { first_response_minutes: p.first_response_minutes, resolution_minutes: p.resolution_minutes, warning_pct: p.warning_pct, pause_statuses: p.pause_statuses };
+const pothole: SlaPolicy = {
+  first_response_minutes: p.first_response_minutes,
+  resolution_minutes: p.resolution_minutes,
+  warning_pct: p.warning_pct,
+  pause_statuses: p.pause_statuses,
+};
 /** A wall-clock time in Lakeport, with its offset written out: chi('2026-10-29 14:00', -5). */
-const chi = (local: string, offsetHours = -6) => new Date(`${local.replace(' ', 'T')}:00${offsetHours === -5 ? '-05:00' : '-06:00'}`);
+const chi = (local: string, offsetHours = -6) =>
+  new Date(`${local.replace(' ', 'T')}:00${offsetHours === -5 ? '-05:00' : '-06:00'}`);
 /** Wall-clock times in Lakeport for walk(): CDT up to 1 November 2026 02:00, CST after (the cases stay in autumn 2026). */
 const lakeport = (local: string) => chi(local, local < '2026-11-01 02:00' ? -5 : -6);
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-test('the calendar is the file\'s: America/Chicago, Monday to Friday, Thanksgiving off', () => {
+test("the calendar is the file's: America/Chicago, Monday to Friday, Thanksgiving off", () => {
   assert.equal(spec.time_zone, 'America/Chicago');
   assert.deepEqual([...new Set(spec.weekly_hours.map((r) => r.dow))], [1, 2, 3, 4, 5]);
   assert.ok(city.holidays.has('*|2026-11-26'));
@@ -36,11 +48,11 @@ test('a plain week: 40 working hours from Tuesday 10:00 end the next Tuesday 10:
   // Tue 13 Oct 10–12, 13–17 = 6 h; Wed 14, Thu 22, Fri 30, Mon 19th 38; Tue 20th 08–10 → 40.
   const { request, events } = walk('2026-10-13 10:00', [], lakeport);
   const c = slaClock(request, events, pothole, business, lakeport('2026-10-13 11:00'));
-  assert.equal(iso(c.resolution.due_at), '2026-10-20T15:00:00.000Z');          // 10:00 CDT
+  assert.equal(iso(c.resolution.due_at), '2026-10-20T15:00:00.000Z'); // 10:00 CDT
   // First response 8 h: Tue 6 h, Wed 08:00–10:00 → Wed 14 Oct 10:00 CDT.
   assert.equal(iso(c.first_response!.due_at), '2026-10-14T15:00:00.000Z');
   assert.equal(c.state, 'in_progress');
-  assert.equal(c.resolution.business_elapsed_pct, 2.5);                         // 60 of 2400 min
+  assert.equal(c.resolution.business_elapsed_pct, 2.5); // 60 of 2400 min
 });
 
 test('across the end of daylight saving: the due time keeps its wall-clock hour, an hour later in UTC', () => {
@@ -60,11 +72,20 @@ test('on hold over the weekend the clocks changed: the pause does not count, in 
   // Fri 30 Oct 09:00 CDT created, on hold 10:00, resumed Mon 2 Nov 10:00 CST. Counted: Fri 09–10 = 1 h; Mon 10–12 = 3,
   // 13–17 = 7; Tue 15, Wed 23, Thu 31, Fri 6 Nov 39; Mon 9 Nov 08–09 = 40 → 09:00 CST = 15:00Z. Paused: Fri 10–12,
   // 13–17 = 6 h and Mon 08–10 = 2 h → 480 working minutes.
-  const { request, events } = walk('2026-10-30 09:00', [['assigned', '2026-10-30 09:30'], ['in_progress', '2026-10-30 09:45'], ['on_hold', '2026-10-30 10:00'], ['in_progress', '2026-11-02 10:00']], lakeport);
+  const { request, events } = walk(
+    '2026-10-30 09:00',
+    [
+      ['assigned', '2026-10-30 09:30'],
+      ['in_progress', '2026-10-30 09:45'],
+      ['on_hold', '2026-10-30 10:00'],
+      ['in_progress', '2026-11-02 10:00'],
+    ],
+    lakeport
+  );
   const c = slaClock(request, events, pothole, business, lakeport('2026-11-02 11:00'));
   assert.equal(iso(c.resolution.due_at), '2026-11-09T15:00:00.000Z');
   assert.equal(c.paused_minutes, 480);
-  assert.equal(c.first_response!.status, 'met');                                // in progress at 09:45: the first response
+  assert.equal(c.first_response!.status, 'met'); // in progress at 09:45: the first response
 });
 
 test('across the start of daylight saving: Friday 16:00 CST plus 8 working hours is Monday 16:00 CDT', () => {
@@ -79,13 +100,26 @@ test('across the start of daylight saving: Friday 16:00 CST plus 8 working hours
 test('Thanksgiving (Thursday 26 November 2026) is not a working day', () => {
   // Wed 25 Nov 15–17 = 2 h; Thu holiday; Fri 27th 08–12 = 6, 13–15 = 8 → first response Fri 15:00 CST = 21:00Z.
   // Resolution: Fri 10 by 17:00; Mon 30th 18, Tue 1 Dec 26, Wed 34; Thu 3 Dec 08–12 = 38, 13–15 = 40 → 21:00Z.
-  const { request, events } = walk('2026-11-25 15:00', [['assigned', '2026-11-27 09:00'], ['in_progress', '2026-11-27 10:00'], ['resolved', '2026-12-03 14:00']], lakeport);
+  const { request, events } = walk(
+    '2026-11-25 15:00',
+    [
+      ['assigned', '2026-11-27 09:00'],
+      ['in_progress', '2026-11-27 10:00'],
+      ['resolved', '2026-12-03 14:00'],
+    ],
+    lakeport
+  );
   const c = slaClock(request, events, pothole, business, lakeport('2026-12-04 09:00'));
   assert.equal(iso(c.first_response!.due_at), '2026-11-27T21:00:00.000Z');
   assert.equal(iso(c.resolution.due_at), '2026-12-03T21:00:00.000Z');
-  assert.equal(c.state, 'met');                                                // resolved Thu 14:00, due 15:00
+  assert.equal(c.state, 'met'); // resolved Thu 14:00, due 15:00
   // Without the holiday the same request would have been due a working day earlier, and breached.
-  const noHoliday = compileCalendar({ code: 'business', timezone: spec.time_zone, weekly_hours: spec.weekly_hours, holidays: [] });
+  const noHoliday = compileCalendar({
+    code: 'business',
+    timezone: spec.time_zone,
+    weekly_hours: spec.weekly_hours,
+    holidays: [],
+  });
   const without = slaClock(request, events, pothole, noHoliday, lakeport('2026-12-04 09:00'));
   assert.equal(iso(without.resolution.due_at), '2026-12-02T21:00:00.000Z');
   assert.equal(without.state, 'breached');

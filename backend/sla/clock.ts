@@ -103,13 +103,24 @@ export const FINISHED_STATUSES: readonly string[] = ['resolved', 'closed', 'canc
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
 function clip(spans: readonly Interval[], from: number, to: number): Interval[] {
-  return spans.map((s) => ({ start: Math.max(s.start, from), end: Math.min(s.end, to) })).filter((s) => s.end > s.start);
+  return spans
+    .map((s) => ({ start: Math.max(s.start, from), end: Math.min(s.end, to) }))
+    .filter((s) => s.end > s.start);
 }
 
 type Evaluated = TargetClock & { warnMoment: number };
 
-function evaluateTarget(cal: Calendar, created: number, minutes: number, warningPct: number, doneAt: number | null,
-  cancelledAt: number | null, pauses: readonly Interval[], now: number, recordedDue: number | null = null): Evaluated {
+function evaluateTarget(
+  cal: Calendar,
+  created: number,
+  minutes: number,
+  warningPct: number,
+  doneAt: number | null,
+  cancelledAt: number | null,
+  pauses: readonly Interval[],
+  now: number,
+  recordedDue: number | null = null
+): Evaluated {
   const until = Math.max(created, doneAt ?? cancelledAt ?? now);
   const merged = clip(pauses, created, until);
   const targetMs = Math.round(minutes * MINUTE_MS);
@@ -117,7 +128,8 @@ function evaluateTarget(cal: Calendar, created: number, minutes: number, warning
   const due = recordedDue ?? addBusinessMs(created, targetMs, cal, merged);
   const warnMoment = addBusinessMs(created, warnMs, cal, merged);
   const elapsed = businessMsBetween(created, until, cal, merged);
-  const status: TargetStatus = doneAt !== null ? (doneAt <= due ? 'met' : 'breached') : until >= due ? 'breached' : 'pending';
+  const status: TargetStatus =
+    doneAt !== null ? (doneAt <= due ? 'met' : 'breached') : until >= due ? 'breached' : 'pending';
   return {
     due_at: new Date(due),
     status,
@@ -131,12 +143,19 @@ function evaluateTarget(cal: Calendar, created: number, minutes: number, warning
 }
 
 /** The resolution target against a fixed due instant from the source system (wall-clock time, no pauses). */
-function evaluateSourceTarget(created: number, due: number, warningPct: number, doneAt: number | null,
-  cancelledAt: number | null, now: number): Evaluated {
+function evaluateSourceTarget(
+  created: number,
+  due: number,
+  warningPct: number,
+  doneAt: number | null,
+  cancelledAt: number | null,
+  now: number
+): Evaluated {
   const until = Math.max(created, doneAt ?? cancelledAt ?? now);
   const span = Math.max(1, due - created);
   const warnMoment = created + Math.round((span * warningPct) / 100);
-  const status: TargetStatus = doneAt !== null ? (doneAt <= due ? 'met' : 'breached') : until >= due ? 'breached' : 'pending';
+  const status: TargetStatus =
+    doneAt !== null ? (doneAt <= due ? 'met' : 'breached') : until >= due ? 'breached' : 'pending';
   const pct = round2(((until - created) / span) * 100);
   return {
     due_at: new Date(due),
@@ -152,7 +171,9 @@ function evaluateSourceTarget(created: number, due: number, warningPct: number, 
 
 /** The source system's due time of a request, when it has one. */
 export function sourceDueMs(request: SlaRequest): number | null {
-  return request.resolution_due_source === 'source' && request.resolution_due_at ? toMs(request.resolution_due_at) : null;
+  return request.resolution_due_source === 'source' && request.resolution_due_at
+    ? toMs(request.resolution_due_at)
+    : null;
 }
 
 /** The due times recorded for a finished request (the stored columns); null: none recorded for that target. */
@@ -162,8 +183,14 @@ export type RecordedDue = { first_response_due_at: Instant | null; resolution_du
  * The SLA clock of a request at `now`. `events` is the journey in order (occurred_at, then id). `recorded`: the
  * due times recorded at its close, kept when the request is finished (see the semantics above).
  */
-export function slaClock(request: SlaRequest, events: readonly JourneyStep[], policy: SlaPolicy, calendar: Calendar,
-  now: Instant, recorded: RecordedDue | null = null): SlaClock {
+export function slaClock(
+  request: SlaRequest,
+  events: readonly JourneyStep[],
+  policy: SlaPolicy,
+  calendar: Calendar,
+  now: Instant,
+  recorded: RecordedDue | null = null
+): SlaClock {
   const nowMs = toMs(now);
   const created = toMs(request.created_at);
   const pauseStatuses = policy.pause_statuses ?? DEFAULT_PAUSE_STATUSES;
@@ -181,34 +208,72 @@ export function slaClock(request: SlaRequest, events: readonly JourneyStep[], po
 
   const holds = mergePauses(pauseIntervals(events, pauseStatuses, nowMs));
   const stops = mergePauses(pauseIntervals(events, [...pauseStatuses, ...FINISHED], nowMs));
-  const fr = request.first_response_clock === false ? null
-    : evaluateTarget(calendar, created, policy.first_response_minutes, policy.warning_pct, respondedAt, cancelledAt, holds, nowMs, keptFr);
+  const fr =
+    request.first_response_clock === false
+      ? null
+      : evaluateTarget(
+          calendar,
+          created,
+          policy.first_response_minutes,
+          policy.warning_pct,
+          respondedAt,
+          cancelledAt,
+          holds,
+          nowMs,
+          keptFr
+        );
   const sourceDue = sourceDueMs(request);
-  const res = sourceDue !== null ? evaluateSourceTarget(created, sourceDue, policy.warning_pct, finishedAt, cancelledAt, nowMs)
-    : evaluateTarget(calendar, created, policy.resolution_minutes, policy.warning_pct, finishedAt, cancelledAt, stops, nowMs, keptRes);
+  const res =
+    sourceDue !== null
+      ? evaluateSourceTarget(created, sourceDue, policy.warning_pct, finishedAt, cancelledAt, nowMs)
+      : evaluateTarget(
+          calendar,
+          created,
+          policy.resolution_minutes,
+          policy.warning_pct,
+          finishedAt,
+          cancelledAt,
+          stops,
+          nowMs,
+          keptRes
+        );
 
   const paused = !cancelled && !finished && pauseStatuses.includes(request.status);
   const targets = fr === null ? [res] : [fr, res];
   const running = targets.filter((t) => t.status === 'pending' && t.done_at === null);
   let state: SlaState;
-  if (cancelled) state = 'cancelled';
-  else if (targets.some((t) => t.status === 'breached')) state = 'breached';
-  else if (finished) state = 'met';
-  else if (paused) state = 'paused';
-  else if (running.some((t) => t.warning_at !== null)) state = 'warning';
-  else state = 'in_progress';
+  if (cancelled) {
+    state = 'cancelled';
+  } else if (targets.some((t) => t.status === 'breached')) {
+    state = 'breached';
+  } else if (finished) {
+    state = 'met';
+  } else if (paused) {
+    state = 'paused';
+  } else if (running.some((t) => t.warning_at !== null)) {
+    state = 'warning';
+  } else {
+    state = 'in_progress';
+  }
 
   let next: number | null = null;
   if (!cancelled && !finished) {
     for (const t of running) {
       const moments = t.warning_at === null ? [t.warnMoment, t.due_at.getTime()] : [t.due_at.getTime()];
-      for (const m of moments) if (next === null || m < next) next = m;
+      for (const m of moments) {
+        if (next === null || m < next) {
+          next = m;
+        }
+      }
     }
   }
 
   const resUntil = Math.max(created, finishedAt ?? cancelledAt ?? nowMs);
   const pausedMs = clip(holds, created, resUntil).reduce((sum, h) => sum + businessMs(calendar, h.start, h.end), 0);
-  const strip = ({ warnMoment, ...t }: Evaluated): TargetClock => { void warnMoment; return t; };
+  const strip = ({ warnMoment, ...t }: Evaluated): TargetClock => {
+    void warnMoment;
+    return t;
+  };
   return {
     first_response: fr === null ? null : strip(fr),
     resolution: strip(res),
@@ -228,10 +293,20 @@ export function slaClock(request: SlaRequest, events: readonly JourneyStep[], po
  * The same rule over the stored columns (see stored-outcome.ts): cancelled or no due → null; done → met
  * if done ≤ due else breached; open → breached if due ≤ now, else null.
  */
-export function onTimeOutcome(clock: SlaClock, now: Instant, target: TargetName = 'resolution'): 'met' | 'breached' | null {
+export function onTimeOutcome(
+  clock: SlaClock,
+  now: Instant,
+  target: TargetName = 'resolution'
+): 'met' | 'breached' | null {
   const t = clock[target];
-  if (clock.state === 'cancelled' || t === null) return null;
-  if (t.done_at !== null || t.status === 'breached') return t.status === 'pending' ? null : t.status;
-  if (clock.state === 'paused') return null;
+  if (clock.state === 'cancelled' || t === null) {
+    return null;
+  }
+  if (t.done_at !== null || t.status === 'breached') {
+    return t.status === 'pending' ? null : t.status;
+  }
+  if (clock.state === 'paused') {
+    return null;
+  }
   return toMs(now) >= t.due_at.getTime() ? 'breached' : null;
 }

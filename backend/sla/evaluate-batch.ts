@@ -26,7 +26,15 @@ export type RequestRow = StoredSla & {
 
 /** The parameters of write_clocks.sql and insert_alerts.sql, one array per column. */
 export type EvaluatedBatch = {
-  write: { id: number[]; frDue: (string | null)[]; resDue: string[]; state: string[]; evaluatedAt: string[]; next: (string | null)[]; recorded: (string | null)[] };
+  write: {
+    id: number[];
+    frDue: Array<string | null>;
+    resDue: string[];
+    state: string[];
+    evaluatedAt: string[];
+    next: Array<string | null>;
+    recorded: Array<string | null>;
+  };
   /** requests whose on-time outcome, as the rollups read it, changed */
   marks: number[];
   alerts: { id: number[]; kind: string[]; target: string[]; at: string[] };
@@ -36,12 +44,18 @@ export type EvaluatedBatch = {
 
 const same = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === (b?.getTime() ?? null);
 
-export function evaluateBatch(rows: readonly RequestRow[], journeys: ReadonlyMap<number, JourneyStep[]>,
-  calendars: ReadonlyMap<string, Calendar>, now: Date): EvaluatedBatch {
+export function evaluateBatch(
+  rows: readonly RequestRow[],
+  journeys: ReadonlyMap<number, JourneyStep[]>,
+  calendars: ReadonlyMap<string, Calendar>,
+  now: Date
+): EvaluatedBatch {
   const evaluatedAt = now.toISOString();
   const out: EvaluatedBatch = {
     write: { id: [], frDue: [], resDue: [], state: [], evaluatedAt: [], next: [], recorded: [] },
-    marks: [], alerts: { id: [], kind: [], target: [], at: [] }, changed: 0,
+    marks: [],
+    alerts: { id: [], kind: [], target: [], at: [] },
+    changed: 0,
   };
   const { write, alerts } = out;
   for (const row of rows) {
@@ -50,12 +64,32 @@ export function evaluateBatch(rows: readonly RequestRow[], journeys: ReadonlyMap
     // when it finishes again.
     const finished = FINISHED_STATUSES.includes(row.status);
     const kept = finished && row.sla_recorded_at !== null;
-    const clock = slaClock(row, journeys.get(row.id) ?? [], row, calendars.get(row.calendar_code)!, now, kept ? row : null);
+    const clock = slaClock(
+      row,
+      journeys.get(row.id) ?? [],
+      row,
+      calendars.get(row.calendar_code)!,
+      now,
+      kept ? row : null
+    );
     const frDue = clock.first_response?.due_at ?? null;
-    const after: StoredSla = { ...row, first_response_due_at: frDue, resolution_due_at: clock.resolution.due_at, sla_evaluated_at: now };
-    if (!same(row.first_response_due_at as Date | null, frDue) || !same(row.resolution_due_at as Date | null, clock.resolution.due_at)
-      || row.sla_state !== clock.state || !same(row.sla_next_check_at, clock.next_check_at)) out.changed++;
-    if (storedOutcomeChanged(row, after)) out.marks.push(row.id);
+    const after: StoredSla = {
+      ...row,
+      first_response_due_at: frDue,
+      resolution_due_at: clock.resolution.due_at,
+      sla_evaluated_at: now,
+    };
+    if (
+      !same(row.first_response_due_at as Date | null, frDue) ||
+      !same(row.resolution_due_at as Date | null, clock.resolution.due_at) ||
+      row.sla_state !== clock.state ||
+      !same(row.sla_next_check_at, clock.next_check_at)
+    ) {
+      out.changed++;
+    }
+    if (storedOutcomeChanged(row, after)) {
+      out.marks.push(row.id);
+    }
     write.id.push(row.id);
     write.frDue.push(frDue?.toISOString() ?? null);
     write.resDue.push(clock.resolution.due_at.toISOString());
@@ -64,14 +98,27 @@ export function evaluateBatch(rows: readonly RequestRow[], journeys: ReadonlyMap
     write.next.push(clock.next_check_at?.toISOString() ?? null);
     write.recorded.push(finished ? (row.sla_recorded_at ?? now).toISOString() : null);
     // Its warnings and breaches were recorded when it finished (a recorded clock reads its warning on today's calendar).
-    if (!kept) for (const a of alertsOf(clock)) {
-      alerts.id.push(row.id); alerts.kind.push(a.kind); alerts.target.push(a.target); alerts.at.push(a.at.toISOString());
+    if (!kept) {
+      for (const a of alertsOf(clock)) {
+        alerts.id.push(row.id);
+        alerts.kind.push(a.kind);
+        alerts.target.push(a.target);
+        alerts.at.push(a.at.toISOString());
+      }
     }
   }
   return out;
 }
 
 /** write_clocks.sql's parameters. */
-export const writeClocksParams = ({ write: w }: EvaluatedBatch) => [w.id, w.frDue, w.resDue, w.state, w.evaluatedAt, w.next, w.recorded];
+export const writeClocksParams = ({ write: w }: EvaluatedBatch) => [
+  w.id,
+  w.frDue,
+  w.resDue,
+  w.state,
+  w.evaluatedAt,
+  w.next,
+  w.recorded,
+];
 /** insert_alerts.sql's parameters. */
 export const insertAlertsParams = ({ alerts: a }: EvaluatedBatch) => [a.id, a.kind, a.target, a.at];

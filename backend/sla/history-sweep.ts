@@ -42,15 +42,21 @@ async function historyBatch(client: pg.PoolClient, range: Range, now: Date): Pro
   // A batch is bounded by its size, not by the API's statement timeout.
   await client.query(`SELECT set_config('statement_timeout', '0', true)`);
   const { rows } = await client.query<RequestRow>(sql('sla/load_requests'), [range.ids]);
-  if (!rows.length) return { evaluated: 0, changed: 0, marked: 0, alerts: 0 };
+  if (!rows.length) {
+    return { evaluated: 0, changed: 0, marked: 0, alerts: 0 };
+  }
   const [{ rows: journeyRows }, calendars] = await Promise.all([
     client.query(sql('sla/load_history_journeys'), [range.after, range.upTo]),
     loadCalendars(client, [...new Set(rows.map((r) => r.calendar_code))]),
   ]);
   const batch = evaluateBatch(rows, groupJourneys(journeyRows), calendars, now);
   await client.query(sql('sla/write_clocks'), writeClocksParams(batch));
-  if (batch.marks.length) await client.query(sql('sla/mark_rollups_once'), [batch.marks]);
-  const alerts = batch.alerts.id.length ? (await client.query(sql('sla/insert_alerts'), insertAlertsParams(batch))).rowCount ?? 0 : 0;
+  if (batch.marks.length) {
+    await client.query(sql('sla/mark_rollups_once'), [batch.marks]);
+  }
+  const alerts = batch.alerts.id.length
+    ? ((await client.query(sql('sla/insert_alerts'), insertAlertsParams(batch))).rowCount ?? 0)
+    : 0;
   return { evaluated: rows.length, changed: batch.changed, marked: batch.marks.length, alerts };
 }
 
@@ -59,21 +65,42 @@ async function historyBatch(client: pg.PoolClient, range: Range, now: Date): Pro
  * outcome changed, whether marked now or pending already); it lists no alerts (`alertCount` counts them; they are
  * all in sla_alerts). ran: false when another sweep held the sweep's lock.
  */
-export async function sweepSlaHistory(pool: pg.Pool, now: Date, options: HistorySweepOptions = {}): Promise<SweepResult> {
+export async function sweepSlaHistory(
+  pool: pg.Pool,
+  now: Date,
+  options: HistorySweepOptions = {}
+): Promise<SweepResult> {
   const batchSize = Math.max(1, options.batchSize ?? SETTINGS.slaHistoryBatchSize.default);
   // One connection holds the locks; the writers take the rest of the pool, if it is smaller than they would like.
-  const writers = Math.max(1, Math.min(options.writers ?? SETTINGS.slaHistoryWriters.default, (pool.options.max ?? 10) - 1));
+  const writers = Math.max(
+    1,
+    Math.min(options.writers ?? SETTINGS.slaHistoryWriters.default, (pool.options.max ?? 10) - 1)
+  );
   const eventLagMs = options.eventLagMs ?? SWEEP_DEFAULTS.eventLagMs;
-  const result: SweepResult = { ran: false, evaluated: 0, changed: 0, marked: 0, batches: 0, alerts: [], alertCount: 0 };
+  const result: SweepResult = {
+    ran: false,
+    evaluated: 0,
+    changed: 0,
+    marked: 0,
+    batches: 0,
+    alerts: [],
+    alertCount: 0,
+  };
   return withClient(pool, async (lockClient) => {
-    const { rows: [lock] } = await lockClient.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [SWEEP_LOCK]);
-    if (!lock.ok) return result;
+    const {
+      rows: [lock],
+    } = await lockClient.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [SWEEP_LOCK]);
+    if (!lock.ok) {
+      return result;
+    }
     const rollupLock = jobLockKey(ROLLUP_JOB);
     try {
       result.ran = true;
       // Waits for a rollup run (or bulk build) going on; the scheduled rollup job skips its ticks meanwhile.
       await lockClient.query('SELECT pg_advisory_lock($1)', [rollupLock]);
-      const { rows: [state] } = await lockClient.query<{ events_seen_until: Date | null; db_now: Date }>(sql('sla/sweep_state'));
+      const {
+        rows: [state],
+      } = await lockClient.query<{ events_seen_until: Date | null; db_now: Date }>(sql('sla/sweep_state'));
       const eventsSince = state.events_seen_until ? new Date(state.events_seen_until.getTime() - eventLagMs) : null;
 
       // The batches' candidates, one batch after the other (read on the lock's session); the batches, `writers` at once.
@@ -83,40 +110,66 @@ export async function sweepSlaHistory(pool: pg.Pool, now: Date, options: History
       let ranges: Promise<unknown> = Promise.resolve();
       const nextRange = (): Promise<Range | null> => {
         const next = ranges.then(async () => {
-          if (exhausted || failed) return null;
-          const { rows } = await lockClient.query<{ id: number }>(sql('sla/sweep_candidates'), [now, eventsSince, cursor, batchSize]);
-          if (!rows.length) { exhausted = true; return null; }
+          if (exhausted || failed) {
+            return null;
+          }
+          const { rows } = await lockClient.query<{ id: number }>(sql('sla/sweep_candidates'), [
+            now,
+            eventsSince,
+            cursor,
+            batchSize,
+          ]);
+          if (!rows.length) {
+            exhausted = true;
+            return null;
+          }
           const range = { after: cursor, upTo: rows[rows.length - 1].id, ids: rows.map((r) => r.id) };
           cursor = range.upTo;
-          if (rows.length < batchSize) exhausted = true;
+          if (rows.length < batchSize) {
+            exhausted = true;
+          }
           return range;
         });
         ranges = next.catch(() => {});
         return next;
       };
       // Each writer keeps one connection for the whole pass.
-      const writer = () => withClient(pool, async (client) => {
-        for (let range = await nextRange(); range; range = await nextRange()) {
-          const r = await transactionOn(client, (t) => historyBatch(t, range!, now));
-          result.evaluated += r.evaluated;
-          result.changed += r.changed;
-          result.marked += r.marked;
-          result.alertCount += r.alerts;
-          result.batches++;
-          options.onProgress?.({ evaluated: result.evaluated, batches: result.batches, upToId: range.upTo, lastId: cursor });
-        }
-      });
-      const outcomes = await Promise.allSettled(Array.from({ length: writers }, () => writer().catch((err) => {
-        failed = true;
-        throw err;
-      })));
+      const writer = () =>
+        withClient(pool, async (client) => {
+          for (let range = await nextRange(); range; range = await nextRange()) {
+            const r = await transactionOn(client, (t) => historyBatch(t, range!, now));
+            result.evaluated += r.evaluated;
+            result.changed += r.changed;
+            result.marked += r.marked;
+            result.alertCount += r.alerts;
+            result.batches++;
+            options.onProgress?.({
+              evaluated: result.evaluated,
+              batches: result.batches,
+              upToId: range.upTo,
+              lastId: cursor,
+            });
+          }
+        });
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: writers }, () =>
+          writer().catch((err) => {
+            failed = true;
+            throw err;
+          })
+        )
+      );
       const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
-      if (failure) throw failure.reason;
+      if (failure) {
+        throw failure.reason;
+      }
       await lockClient.query(sql('sla/sweep_done'), [now, state.db_now]);
       return result;
     } finally {
       // A session that died released its locks with it; one that could not release them is discarded.
-      await lockClient.query('SELECT pg_advisory_unlock($1), pg_advisory_unlock($2)', [rollupLock, SWEEP_LOCK]).catch(() => markUnusable(lockClient));
+      await lockClient
+        .query('SELECT pg_advisory_unlock($1), pg_advisory_unlock($2)', [rollupLock, SWEEP_LOCK])
+        .catch(() => markUnusable(lockClient));
     }
   });
 }

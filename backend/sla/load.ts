@@ -14,7 +14,10 @@ export function groupJourneys(rows: readonly JourneyRow[]): Map<number, JourneyS
   for (const r of rows) {
     const id = Number(r.request_id);
     let list = out.get(id);
-    if (!list) { list = []; out.set(id, list); }
+    if (!list) {
+      list = [];
+      out.set(id, list);
+    }
     list.push({ to_status: r.to_status, occurred_at: r.occurred_at });
   }
   return out;
@@ -32,12 +35,21 @@ export async function loadCalendars(client: pg.ClientBase, codes: string[]): Pro
   const out = new Map<string, Calendar>();
   for (const r of rows) {
     try {
-      out.set(r.code, compileCalendar({ code: r.code, timezone: r.timezone, weekly_hours: r.weekly_hours, holidays: r.holidays }));
+      out.set(
+        r.code,
+        compileCalendar({ code: r.code, timezone: r.timezone, weekly_hours: r.weekly_hours, holidays: r.holidays })
+      );
     } catch (err) {
-      if (err instanceof CalendarError) throw new CalendarError(`calendar "${r.code}": ${err.message}`);
+      if (err instanceof CalendarError) {
+        throw new CalendarError(`calendar "${r.code}": ${err.message}`);
+      }
       throw err;
     }
   }
-  for (const code of codes) if (!out.has(code)) throw new CalendarError(`calendar "${code}" not found`);
+  for (const code of codes) {
+    if (!out.has(code)) {
+      throw new CalendarError(`calendar "${code}" not found`);
+    }
+  }
   return out;
 }

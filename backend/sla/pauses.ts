@@ -16,20 +16,32 @@ export type PauseInterval = { start: Date; end: Date };
  * id); an event that does not change the status (a note, a stage) neither starts nor ends a pause.
  * Empty pauses are dropped; an open pause that began after `now` is dropped too.
  */
-export function pauseIntervals(events: readonly JourneyStep[], pauseStatuses: readonly string[] = DEFAULT_PAUSE_STATUSES,
-  now: Instant = Date.now()): PauseInterval[] {
+export function pauseIntervals(
+  events: readonly JourneyStep[],
+  pauseStatuses: readonly string[] = DEFAULT_PAUSE_STATUSES,
+  now: Instant = Date.now()
+): PauseInterval[] {
   const pausing = new Set(pauseStatuses);
   const out: PauseInterval[] = [];
   let openedAt: number | null = null;
   const close = (end: number) => {
-    if (openedAt !== null && end > openedAt) out.push({ start: new Date(openedAt), end: new Date(end) });
+    if (openedAt !== null && end > openedAt) {
+      out.push({ start: new Date(openedAt), end: new Date(end) });
+    }
     openedAt = null;
   };
   for (const e of events) {
     const t = toMs(e.occurred_at);
-    if (pausing.has(e.to_status)) { if (openedAt === null) openedAt = t; }
-    else if (openedAt !== null) close(t);
+    if (pausing.has(e.to_status)) {
+      if (openedAt === null) {
+        openedAt = t;
+      }
+    } else if (openedAt !== null) {
+      close(t);
+    }
   }
-  if (openedAt !== null) close(toMs(now));
+  if (openedAt !== null) {
+    close(toMs(now));
+  }
   return out;
 }

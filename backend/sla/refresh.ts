@@ -33,13 +33,17 @@ const isClient = (db: Db): db is pg.PoolClient => 'release' in db;
  */
 export async function refreshSla(db: Db, requestIds: readonly number[], now: Date): Promise<RefreshResult> {
   const ids = [...new Set(requestIds)].sort((a, b) => a - b);
-  if (!ids.length) return { evaluated: 0, changed: 0, marked: 0, alerts: [] };
+  if (!ids.length) {
+    return { evaluated: 0, changed: 0, marked: 0, alerts: [] };
+  }
   return isClient(db) ? refreshWith(db, ids, now) : inTransaction(db, (client) => refreshWith(client, ids, now));
 }
 
 async function refreshWith(client: pg.PoolClient, ids: number[], now: Date): Promise<RefreshResult> {
   const { rows } = await client.query<RequestRow>(sql('sla/load_requests'), [ids]);
-  if (!rows.length) return { evaluated: 0, changed: 0, marked: 0, alerts: [] };
+  if (!rows.length) {
+    return { evaluated: 0, changed: 0, marked: 0, alerts: [] };
+  }
   const found = rows.map((r) => r.id);
   const [journeys, calendars] = await Promise.all([
     loadJourneys(client, found),
@@ -48,7 +52,9 @@ async function refreshWith(client: pg.PoolClient, ids: number[], now: Date): Pro
 
   const batch = evaluateBatch(rows, journeys, calendars, now);
   await client.query(sql('sla/write_clocks'), writeClocksParams(batch));
-  if (batch.marks.length) await client.query(sql('sla/mark_rollups'), [batch.marks]);
+  if (batch.marks.length) {
+    await client.query(sql('sla/mark_rollups'), [batch.marks]);
+  }
   let recorded: RecordedAlert[] = [];
   if (batch.alerts.id.length) {
     const { rows: inserted } = await client.query<RecordedAlert>(sql('sla/insert_alerts'), insertAlertsParams(batch));

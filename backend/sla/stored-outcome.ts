@@ -22,16 +22,20 @@ export type StoredOutcome = { outcome: 'met' | 'breached' | null; at: number | n
 
 export function storedOutcome(row: StoredSla, target: TargetName): StoredOutcome {
   const dueAt = target === 'first_response' ? row.first_response_due_at : row.resolution_due_at;
-  if (row.status === 'cancelled' || dueAt === null) return { outcome: null, at: null };
+  if (row.status === 'cancelled' || dueAt === null) {
+    return { outcome: null, at: null };
+  }
   const due = toMs(dueAt);
   const finished = row.status === 'resolved' || row.status === 'closed';
-  const doneAt = target === 'first_response' ? row.first_response_at
-    : finished ? row.resolved_at ?? row.closed_at : null;
+  const doneAt =
+    target === 'first_response' ? row.first_response_at : finished ? (row.resolved_at ?? row.closed_at) : null;
   if (doneAt !== null) {
     const done = toMs(doneAt);
     return done <= due ? { outcome: 'met', at: done } : { outcome: 'breached', at: due };
   }
-  if (row.sla_evaluated_at !== null && due <= toMs(row.sla_evaluated_at)) return { outcome: 'breached', at: due };
+  if (row.sla_evaluated_at !== null && due <= toMs(row.sla_evaluated_at)) {
+    return { outcome: 'breached', at: due };
+  }
   return { outcome: null, at: null };
 }
 

@@ -23,7 +23,10 @@ export type SweepOptions = {
 };
 
 // Tunables of the sweep (the scheduler passes config.slaSweepBatchSize).
-export const SWEEP_DEFAULTS: Required<SweepOptions> = { batchSize: SETTINGS.slaSweepBatchSize.default, eventLagMs: 120_000 };
+export const SWEEP_DEFAULTS: Required<SweepOptions> = {
+  batchSize: SETTINGS.slaSweepBatchSize.default,
+  eventLagMs: 120_000,
+};
 
 /** pg advisory lock key of the sweep, held by the first pass over a history too (the migration lock is 3600_0001). */
 export const SWEEP_LOCK = 3600_0012;
@@ -45,17 +48,38 @@ export type SweepResult = {
 
 export async function sweepSla(pool: pg.Pool, now: Date, options: SweepOptions = {}): Promise<SweepResult> {
   const { batchSize, eventLagMs } = { ...SWEEP_DEFAULTS, ...options };
-  const result: SweepResult = { ran: false, evaluated: 0, changed: 0, marked: 0, batches: 0, alerts: [], alertCount: 0 };
+  const result: SweepResult = {
+    ran: false,
+    evaluated: 0,
+    changed: 0,
+    marked: 0,
+    batches: 0,
+    alerts: [],
+    alertCount: 0,
+  };
   return withClient(pool, async (client) => {
-    const { rows: [lock] } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [SWEEP_LOCK]);
-    if (!lock.ok) return result;
+    const {
+      rows: [lock],
+    } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [SWEEP_LOCK]);
+    if (!lock.ok) {
+      return result;
+    }
     try {
       result.ran = true;
-      const { rows: [state] } = await client.query<{ events_seen_until: Date | null; db_now: Date }>(sql('sla/sweep_state'));
+      const {
+        rows: [state],
+      } = await client.query<{ events_seen_until: Date | null; db_now: Date }>(sql('sla/sweep_state'));
       const eventsSince = state.events_seen_until ? new Date(state.events_seen_until.getTime() - eventLagMs) : null;
       for (let after = 0; ;) {
-        const { rows } = await client.query<{ id: number }>(sql('sla/sweep_candidates'), [now, eventsSince, after, batchSize]);
-        if (!rows.length) break;
+        const { rows } = await client.query<{ id: number }>(sql('sla/sweep_candidates'), [
+          now,
+          eventsSince,
+          after,
+          batchSize,
+        ]);
+        if (!rows.length) {
+          break;
+        }
         const ids = rows.map((r) => r.id);
         const r = await transactionOn(client, (c) => refreshSla(c, ids, now));
         result.evaluated += r.evaluated;
@@ -65,7 +89,9 @@ export async function sweepSla(pool: pg.Pool, now: Date, options: SweepOptions =
         result.alerts.push(...r.alerts.slice(0, Math.max(0, MAX_REPORTED_ALERTS - result.alerts.length)));
         result.batches++;
         after = ids[ids.length - 1];
-        if (rows.length < batchSize) break;
+        if (rows.length < batchSize) {
+          break;
+        }
       }
       await client.query(sql('sla/sweep_done'), [now, state.db_now]);
       return result;

@@ -1,6 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dayOfDate, isoDow, isTimeZone, localDay, localToInstant, offsetAt, offsetConstant, DAY_MS } from './time-zone.ts';
+import {
+  dayOfDate,
+  isoDow,
+  isTimeZone,
+  localDay,
+  localToInstant,
+  offsetAt,
+  offsetConstant,
+  DAY_MS,
+} from './time-zone.ts';
 
 const H = 3_600_000;
 const utc = (s: string) => Date.parse(s);
@@ -37,7 +46,10 @@ test('America/New_York: local day and offsets either side of the March change', 
   assert.equal(localDay('America/New_York', utc('2026-03-08T03:30:00Z')), dayOfDate('2026-03-07'));
   // The local day of 2026-03-08 lasts 23 hours.
   const d = dayOfDate('2026-03-08');
-  assert.equal(localToInstant('America/New_York', (d + 1) * DAY_MS) - localToInstant('America/New_York', d * DAY_MS), 23 * H);
+  assert.equal(
+    localToInstant('America/New_York', (d + 1) * DAY_MS) - localToInstant('America/New_York', d * DAY_MS),
+    23 * H
+  );
 });
 
 test('a change of offset at a year boundary is seen', () => {

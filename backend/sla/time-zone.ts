@@ -24,8 +24,14 @@ function formatter(zone: string): Intl.DateTimeFormat {
   if (!f) {
     try {
       f = new Intl.DateTimeFormat('en-US', {
-        timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
-        hour: 'numeric', minute: 'numeric', second: 'numeric',
+        timeZone: zone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
       });
     } catch {
       throw new TimeZoneError(`unknown time zone "${zone}"`);
@@ -37,24 +43,43 @@ function formatter(zone: string): Intl.DateTimeFormat {
 
 /** True when Intl knows the zone. */
 export function isTimeZone(zone: string): boolean {
-  try { formatter(zone); return true; } catch { return false; }
+  try {
+    formatter(zone);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The zone's offset from UTC at instant t, in ms, straight from Intl (whole seconds). */
 function intlOffset(zone: string, t: number): number {
   const at = Math.floor(t / 1000) * 1000;
   const p: Record<string, string> = {};
-  for (const part of formatter(zone).formatToParts(at)) p[part.type] = part.value;
+  for (const part of formatter(zone).formatToParts(at)) {
+    p[part.type] = part.value;
+  }
   // (Date.UTC maps years 0–99 to 1900–1999; no calendar here goes that far back.)
-  const wall = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
+  const wall = Date.UTC(
+    Number(p.year),
+    Number(p.month) - 1,
+    Number(p.day),
+    Number(p.hour),
+    Number(p.minute),
+    Number(p.second)
+  );
   return wall - at;
 }
 
 function yearTable(zone: string, year: number): YearTable {
   let byYear = tables.get(zone);
-  if (!byYear) { byYear = new Map(); tables.set(zone, byYear); }
+  if (!byYear) {
+    byYear = new Map();
+    tables.set(zone, byYear);
+  }
   let table = byYear.get(year);
-  if (table) return table;
+  if (table) {
+    return table;
+  }
   const start = Date.UTC(year, 0, 1);
   const end = Date.UTC(year + 1, 0, 1);
   const initial = intlOffset(zone, start);
@@ -70,13 +95,19 @@ function yearTable(zone: string, year: number): YearTable {
       let hi = Math.floor(sampleT / 1000);
       while (hi - lo > 1) {
         const mid = Math.floor((lo + hi) / 2);
-        if (intlOffset(zone, mid * 1000) === prevOffset) lo = mid; else hi = mid;
+        if (intlOffset(zone, mid * 1000) === prevOffset) {
+          lo = mid;
+        } else {
+          hi = mid;
+        }
       }
       transitions.push({ at: hi * 1000, offset });
       prevOffset = offset;
     }
     prevT = sampleT;
-    if (t === end) break;
+    if (t === end) {
+      break;
+    }
   }
   table = { initial, transitions };
   byYear.set(year, table);
@@ -89,12 +120,20 @@ const lastSegment = new Map<string, Segment>();
 
 function segmentAt(zone: string, t: number): Segment {
   const seg = lastSegment.get(zone);
-  if (seg && t >= seg.start && t < seg.end) return seg;
+  if (seg && t >= seg.start && t < seg.end) {
+    return seg;
+  }
   const year = new Date(t).getUTCFullYear();
   const table = yearTable(zone, year);
   const found: Segment = { start: Date.UTC(year, 0, 1), end: Date.UTC(year + 1, 0, 1), offset: table.initial };
   for (const tr of table.transitions) {
-    if (tr.at <= t) { found.offset = tr.offset; found.start = tr.at; } else { found.end = tr.at; break; }
+    if (tr.at <= t) {
+      found.offset = tr.offset;
+      found.start = tr.at;
+    } else {
+      found.end = tr.at;
+      break;
+    }
   }
   lastSegment.set(zone, found);
   return found;
@@ -108,14 +147,22 @@ export function offsetAt(zone: string, t: number): number {
 /** True when the zone keeps one offset over the whole of [a, b]. */
 export function offsetConstant(zone: string, a: number, b: number): boolean {
   const seg = segmentAt(zone, a);
-  if (b < seg.end) return true;
+  if (b < seg.end) {
+    return true;
+  }
   const offset = seg.offset;
   const firstYear = new Date(a).getUTCFullYear();
   for (let year = firstYear; year <= new Date(b).getUTCFullYear(); year++) {
     const table = yearTable(zone, year);
     // A change exactly at the start of a later year shows only as that year's initial offset.
-    if (year > firstYear && table.initial !== offset) return false;
-    for (const tr of table.transitions) if (tr.at > a && tr.at <= b) return false;
+    if (year > firstYear && table.initial !== offset) {
+      return false;
+    }
+    for (const tr of table.transitions) {
+      if (tr.at > a && tr.at <= b) {
+        return false;
+      }
+    }
   }
   return true;
 }
@@ -137,17 +184,27 @@ export function localDay(zone: string, t: number): number {
  */
 export function localToInstant(zone: string, localMs: number): number {
   const seg = segmentAt(zone, localMs);
-  if (localMs - DAY_MS >= seg.start && localMs + DAY_MS < seg.end) return localMs - seg.offset;
+  if (localMs - DAY_MS >= seg.start && localMs + DAY_MS < seg.end) {
+    return localMs - seg.offset;
+  }
   const before = offsetAt(zone, localMs - DAY_MS);
   const after = offsetAt(zone, localMs + DAY_MS);
-  if (before === after) return localMs - before;
+  if (before === after) {
+    return localMs - before;
+  }
   const tBefore = localMs - before;
   const tAfter = localMs - after;
   const okBefore = offsetAt(zone, tBefore) === before;
   const okAfter = offsetAt(zone, tAfter) === after;
-  if (okBefore && okAfter) return Math.min(tBefore, tAfter);
-  if (okBefore) return tBefore;
-  if (okAfter) return tAfter;
+  if (okBefore && okAfter) {
+    return Math.min(tBefore, tAfter);
+  }
+  if (okBefore) {
+    return tBefore;
+  }
+  if (okAfter) {
+    return tAfter;
+  }
   return tBefore;
 }
 
@@ -159,9 +216,13 @@ export function isoDow(day: number): number {
 /** "YYYY-MM-DD" → day number, or NaN when it is not a real date. */
 export function dayOfDate(date: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!m) return NaN;
+  if (!m) {
+    return NaN;
+  }
   const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
   const back = new Date(ms);
-  if (back.getUTCMonth() !== Number(m[2]) - 1 || back.getUTCDate() !== Number(m[3])) return NaN;
+  if (back.getUTCMonth() !== Number(m[2]) - 1 || back.getUTCDate() !== Number(m[3])) {
+    return NaN;
+  }
   return ms / DAY_MS;
 }

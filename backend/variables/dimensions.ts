@@ -15,7 +15,7 @@ export type ZoneKind = (typeof ZONE_KINDS)[number];
 export const VARIABLE_PARAMS: readonly string[] = ['language', 'kind', 'parent', ...VARIABLE_DIMENSIONS];
 
 /** For each listed dimension, the filters that narrow it (its own dimension restricts it to those codes). */
-export const NARROWED_BY: Readonly<Record<VariableDimension, readonly (VariableDimension | 'kind' | 'parent')[]>> = {
+export const NARROWED_BY: Readonly<Record<VariableDimension, ReadonlyArray<VariableDimension | 'kind' | 'parent'>>> = {
   zone: ['zone', 'kind', 'parent'],
   channel: ['channel'],
   category: ['category'],
@@ -28,4 +28,5 @@ export const NARROWED_BY: Readonly<Record<VariableDimension, readonly (VariableD
   stage: ['stage', 'status', 'status_class'],
 };
 
-export const isVariableDimension = (v: string): v is VariableDimension => (VARIABLE_DIMENSIONS as readonly string[]).includes(v);
+export const isVariableDimension = (v: string): v is VariableDimension =>
+  (VARIABLE_DIMENSIONS as readonly string[]).includes(v);

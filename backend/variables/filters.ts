@@ -17,15 +17,21 @@ export type VariableFilters = {
 
 /** The codes a dimension knows. */
 export function knownCodes(dim: VariableDimension, ref: ReferenceIndex): string[] {
-  if (dim === 'status') return ref.statuses.map((s) => s.code);
-  if (dim === 'stage') return ref.stages.map((s) => s.code);
+  if (dim === 'status') {
+    return ref.statuses.map((s) => s.code);
+  }
+  if (dim === 'stage') {
+    return ref.stages.map((s) => s.code);
+  }
   return validCodesOf(dim, ref);
 }
 
 /** The values of one parameter, or null when it means "all". */
 function valuesOf(query: Query, name: string): string[] | null {
   const values = multi(query, name);
-  if (values.length === 0 || values.some((v) => ALL_VALUES.has(v))) return null;
+  if (values.length === 0 || values.some((v) => ALL_VALUES.has(v))) {
+    return null;
+  }
   return [...new Set(values)];
 }
 
@@ -36,11 +42,17 @@ export function parseVariableFilters(query: Query, ref: ReferenceIndex): Variabl
   const codes: VariableFilters['codes'] = {};
   for (const dim of VARIABLE_DIMENSIONS) {
     const values = valuesOf(query, dim);
-    if (!values) continue;
+    if (!values) {
+      continue;
+    }
     const known = new Set(knownCodes(dim, ref));
     const unknown = values.filter((v) => !known.has(v));
-    for (const v of unknown) problems.push({ path: `query.${dim}`, message: `unknown ${dim} "${shown(v)}"` });
-    if (!unknown.length) codes[dim] = new Set(values);
+    for (const v of unknown) {
+      problems.push({ path: `query.${dim}`, message: `unknown ${dim} "${shown(v)}"` });
+    }
+    if (!unknown.length) {
+      codes[dim] = new Set(values);
+    }
   }
   const kindValues = valuesOf(query, 'kind');
   for (const v of kindValues ?? []) {
@@ -50,9 +62,12 @@ export function parseVariableFilters(query: Query, ref: ReferenceIndex): Variabl
   }
   const parents = valuesOf(query, 'parent');
   for (const v of parents ?? []) {
-    if (!ref.zone.has(v)) problems.push({ path: 'query.parent', message: `unknown zone "${shown(v)}"` });
+    if (!ref.zone.has(v)) {
+      problems.push({ path: 'query.parent', message: `unknown zone "${shown(v)}"` });
+    }
   }
-  if (problems.length) throw new ValidationError('unknown filter values', problems);
+  if (problems.length) {
+    throw new ValidationError('unknown filter values', problems);
+  }
   return { codes, kinds: kindValues as ZoneKind[] | null, parents };
 }
-

@@ -8,10 +8,16 @@ import { parseVariableFilters } from './filters.ts';
 import { referenceValues, zoneValues, type VariableValue } from './values.ts';
 import { loadZones } from './zones.ts';
 
-export async function listValues(ctx: Pick<AppContext, 'reads' | 'reference'>, dim: VariableDimension, query: Query,
-  lang: Language): Promise<VariableValue[]> {
+export async function listValues(
+  ctx: Pick<AppContext, 'reads' | 'reference'>,
+  dim: VariableDimension,
+  query: Query,
+  lang: Language
+): Promise<VariableValue[]> {
   const ref = await ctx.reference.get();
   const filters = parseVariableFilters(query, ref);
-  if (dim === 'zone') return zoneValues(await ctx.reads.run((pool) => loadZones(pool, filters)), lang);
+  if (dim === 'zone') {
+    return zoneValues(await ctx.reads.run((pool) => loadZones(pool, filters)), lang);
+  }
   return referenceValues(dim, ref, filters, lang);
 }

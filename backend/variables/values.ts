@@ -15,7 +15,10 @@ const collators = new Map<Language, Intl.Collator>();
 /** Compares display names the way a reader of the language expects (numbers in names compare as numbers). */
 export function collator(lang: Language): Intl.Collator {
   let c = collators.get(lang);
-  if (!c) { c = new Intl.Collator(lang, { numeric: true, sensitivity: 'base' }); collators.set(lang, c); }
+  if (!c) {
+    c = new Intl.Collator(lang, { numeric: true, sensitivity: 'base' });
+    collators.set(lang, c);
+  }
   return c;
 }
 
@@ -24,7 +27,7 @@ const byText = (lang: Language) => (a: VariableValue, b: VariableValue) =>
 
 /** Keeps the items whose key is in `allowed` (no set: all of them). */
 const keep = <T>(items: readonly T[], allowed: ReadonlySet<string> | undefined, key: (x: T) => string): T[] =>
-  (allowed ? items.filter((x) => allowed.has(key(x))) : [...items]);
+  allowed ? items.filter((x) => allowed.has(key(x))) : [...items];
 
 /** Zones (already narrowed by the database) sorted by name in the language. */
 export function zoneValues(rows: readonly ZoneRow[], lang: Language): VariableValue[] {
@@ -32,17 +35,29 @@ export function zoneValues(rows: readonly ZoneRow[], lang: Language): VariableVa
 }
 
 /** Every dimension but zone, whose list comes from the database (see zones.ts). */
-export function referenceValues(dim: Exclude<VariableDimension, 'zone'>, ref: ReferenceIndex, filters: VariableFilters,
-  lang: Language): VariableValue[] {
+export function referenceValues(
+  dim: Exclude<VariableDimension, 'zone'>,
+  ref: ReferenceIndex,
+  filters: VariableFilters,
+  lang: Language
+): VariableValue[] {
   const f = filters.codes;
   const pick = (x: { name_en: string; name_ar: string }) => (lang === 'ar' ? x.name_ar : x.name_en);
   // The status codes the status, status_class and stage filters allow together (undefined: any).
   const statusesAllowed = (codes: VariableFilters['codes']): Set<string> | undefined => {
     let allowed: Set<string> | undefined;
-    const narrow = (next: string[]) => { allowed = new Set(next.filter((c) => !allowed || allowed.has(c))); };
-    if (codes.status) narrow([...codes.status]);
-    if (codes.status_class) narrow(ref.statuses.filter((s) => codes.status_class!.has(s.status_class)).map((s) => s.code));
-    if (codes.stage) narrow(ref.stages.filter((s) => codes.stage!.has(s.code)).map((s) => s.status_code));
+    const narrow = (next: string[]) => {
+      allowed = new Set(next.filter((c) => !allowed || allowed.has(c)));
+    };
+    if (codes.status) {
+      narrow([...codes.status]);
+    }
+    if (codes.status_class) {
+      narrow(ref.statuses.filter((s) => codes.status_class!.has(s.status_class)).map((s) => s.code));
+    }
+    if (codes.stage) {
+      narrow(ref.stages.filter((s) => codes.stage!.has(s.code)).map((s) => s.status_code));
+    }
     return allowed;
   };
 
@@ -52,7 +67,11 @@ export function referenceValues(dim: Exclude<VariableDimension, 'zone'>, ref: Re
     case 'category':
       return keep(ref.categories, f.category, (c) => c.code).map((c) => ({ value: c.code, text: pick(c) }));
     case 'topic': {
-      const topics = keep(keep(ref.topics, f.topic, (t) => t.code), f.department, (t) => t.department_code);
+      const topics = keep(
+        keep(ref.topics, f.topic, (t) => t.code),
+        f.department,
+        (t) => t.department_code
+      );
       return topics.map((t) => ({ value: t.code, text: pick(t) })).sort(byText(lang));
     }
     case 'department': {
@@ -68,14 +87,21 @@ export function referenceValues(dim: Exclude<VariableDimension, 'zone'>, ref: Re
       return departments.map((d) => ({ value: d.code, text: pick(d) })).sort(byText(lang));
     }
     case 'advisor': {
-      const advisors = keep(keep(ref.advisors, f.advisor, (a) => a.code), f.department, (a) => a.department_code);
+      const advisors = keep(
+        keep(ref.advisors, f.advisor, (a) => a.code),
+        f.department,
+        (a) => a.department_code
+      );
       return advisors.map((a) => ({ value: a.code, text: a.name })).sort(byText(lang));
     }
     case 'status_class': {
       const statuses = statusesAllowed(f);
-      const classes = statuses ? new Set(ref.statuses.filter((s) => statuses.has(s.code)).map((s) => s.status_class)) : undefined;
-      return STATUS_CLASSES.filter((c) => (!f.status_class || f.status_class.has(c)) && (!classes || classes.has(c)))
-        .map((c) => ({ value: c, text: nameOf('status_class', c, ref, lang) }));
+      const classes = statuses
+        ? new Set(ref.statuses.filter((s) => statuses.has(s.code)).map((s) => s.status_class))
+        : undefined;
+      return STATUS_CLASSES.filter(
+        (c) => (!f.status_class || f.status_class.has(c)) && (!classes || classes.has(c))
+      ).map((c) => ({ value: c, text: nameOf('status_class', c, ref, lang) }));
     }
     case 'priority':
       return keep(PRIORITIES, f.priority, (p) => p).map((p) => ({ value: p, text: nameOf('priority', p, ref, lang) }));
@@ -83,7 +109,11 @@ export function referenceValues(dim: Exclude<VariableDimension, 'zone'>, ref: Re
       return keep(ref.statuses, statusesAllowed(f), (s) => s.code).map((s) => ({ value: s.code, text: pick(s) }));
     case 'stage': {
       // The stage filter restricts the stages themselves; status and status_class pick their statuses' stages.
-      const stages = keep(keep(ref.stages, f.stage, (s) => s.code), statusesAllowed({ ...f, stage: undefined }), (s) => s.status_code);
+      const stages = keep(
+        keep(ref.stages, f.stage, (s) => s.code),
+        statusesAllowed({ ...f, stage: undefined }),
+        (s) => s.status_code
+      );
       return stages.map((s) => ({ value: s.code, text: pick(s) }));
     }
   }

@@ -18,13 +18,21 @@ export type PopulationImportReport = {
   problems: RowProblem[];
 };
 
-export async function importPopulationFile(pool: pg.Pool, file: string, options: PopulationImportOptions): Promise<PopulationImportReport> {
+export async function importPopulationFile(
+  pool: pg.Pool,
+  file: string,
+  options: PopulationImportOptions
+): Promise<PopulationImportReport> {
   const csv = await readPopulationCsv(createReadStream(file), options.columns, options.delimiter);
   const codes = [...new Set(csv.rows.map((r) => r.code))];
   const { rows: known } = await pool.query<{ id: number; code: string }>(sql('zones/find_zones_by_code'), [codes]);
   const idOf = new Map(known.map((z) => [z.code, z.id]));
   const problems = [...csv.problems];
-  for (const r of csv.rows) if (!idOf.has(r.code)) problems.push({ line: r.line, reason: `unknown zone code "${r.code}"` });
+  for (const r of csv.rows) {
+    if (!idOf.has(r.code)) {
+      problems.push({ line: r.line, reason: `unknown zone code "${r.code}"` });
+    }
+  }
   problems.sort((a, b) => a.line - b.line);
   const years = csv.rows.map((r) => r.year);
   const report: PopulationImportReport = {
@@ -35,9 +43,20 @@ export async function importPopulationFile(pool: pg.Pool, file: string, options:
     zonesUpdated: 0,
     problems,
   };
-  if (problems.length || !csv.rows.length) return report;
-  report.zonesUpdated = await inTransaction(pool, (client) => writePopulation(client,
-    csv.rows.map((r) => ({ zoneId: idOf.get(r.code)!, year: r.year, population: r.population, synthetic: options.synthetic }))));
+  if (problems.length || !csv.rows.length) {
+    return report;
+  }
+  report.zonesUpdated = await inTransaction(pool, (client) =>
+    writePopulation(
+      client,
+      csv.rows.map((r) => ({
+        zoneId: idOf.get(r.code)!,
+        year: r.year,
+        population: r.population,
+        synthetic: options.synthetic,
+      }))
+    )
+  );
   report.written = true;
   return report;
 }

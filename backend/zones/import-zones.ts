@@ -22,10 +22,10 @@ export type ZoneImportReport = {
   inserted: number;
   updated: number;
   /** features kept after ST_MakeValid changed their invalid geometry */
-  repaired: { index: number; code: string }[];
-  skipped: { index: number; code: string | null; reason: string }[];
+  repaired: Array<{ index: number; code: string }>;
+  skipped: Array<{ index: number; code: string | null; reason: string }>;
   /** features imported without an Arabic name: their English name stands in for it */
-  arabicFromEnglish: { index: number; code: string }[];
+  arabicFromEnglish: Array<{ index: number; code: string }>;
   /** ids of the zones inserted or updated, in file order */
   zoneIds: number[];
 };
@@ -37,18 +37,33 @@ type Feature = { type?: string; properties?: Record<string, unknown> | null; geo
 function sridOf(collection: { crs?: { properties?: { name?: string } } }): number | undefined {
   const name = collection.crs?.properties?.name;
   const m = name ? /EPSG:{1,2}(\d+)$/i.exec(name) : null;
-  if (m) return Number(m[1]);
-  if (name && /CRS84$/i.test(name)) return 4326;
+  if (m) {
+    return Number(m[1]);
+  }
+  if (name && /CRS84$/i.test(name)) {
+    return 4326;
+  }
   return undefined;
 }
 
-export async function importZones(pool: pg.Pool, geojson: unknown, options: ZoneImportOptions): Promise<ZoneImportReport> {
+export async function importZones(
+  pool: pg.Pool,
+  geojson: unknown,
+  options: ZoneImportOptions
+): Promise<ZoneImportReport> {
   const fc = geojson as { type?: string; features?: Feature[]; crs?: { properties?: { name?: string } } };
   if (!fc || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
     throw new ZoneImportError('the file is not a GeoJSON FeatureCollection');
   }
   const srid = options.srid ?? sridOf(fc) ?? 4326;
-  const report: ZoneImportReport = { inserted: 0, updated: 0, repaired: [], skipped: [], arabicFromEnglish: [], zoneIds: [] };
+  const report: ZoneImportReport = {
+    inserted: 0,
+    updated: 0,
+    repaired: [],
+    skipped: [],
+    arabicFromEnglish: [],
+    zoneIds: [],
+  };
   const seen = new Set<string>();
   await inTransaction(pool, async (client) => {
     for (const [index, f] of fc.features!.entries()) {
@@ -59,35 +74,70 @@ export async function importZones(pool: pg.Pool, geojson: unknown, options: Zone
       };
       const code = str(options.codeProperty);
       const skip = (reason: string) => report.skipped.push({ index, code, reason });
-      if (!code) { skip(`no "${options.codeProperty}" property`); continue; }
-      if (seen.has(code)) { skip(`duplicate code "${code}" in the file`); continue; }
+      if (!code) {
+        skip(`no "${options.codeProperty}" property`);
+        continue;
+      }
+      if (seen.has(code)) {
+        skip(`duplicate code "${code}" in the file`);
+        continue;
+      }
       const nameEn = str(options.nameEnProperty);
-      if (!nameEn) { skip(`no "${options.nameEnProperty}" property`); continue; }
+      if (!nameEn) {
+        skip(`no "${options.nameEnProperty}" property`);
+        continue;
+      }
       const givenAr = str(options.nameArProperty);
       const nameAr = givenAr ?? nameEn;
       const kind = (str(options.kindProperty) ?? options.kind) as ZoneKind;
-      if (kind !== 'community' && kind !== 'public_site') { skip(`kind "${kind}" is not community or public_site`); continue; }
+      if (kind !== 'community' && kind !== 'public_site') {
+        skip(`kind "${kind}" is not community or public_site`);
+        continue;
+      }
       const gtype = f.geometry?.type;
-      if (gtype !== 'Polygon' && gtype !== 'MultiPolygon') { skip(gtype ? `geometry is a ${gtype}, not a polygon` : 'no geometry'); continue; }
-      let rows: { id: number; inserted: boolean; repaired: boolean }[];
+      if (gtype !== 'Polygon' && gtype !== 'MultiPolygon') {
+        skip(gtype ? `geometry is a ${gtype}, not a polygon` : 'no geometry');
+        continue;
+      }
+      let rows: Array<{ id: number; inserted: boolean; repaired: boolean }>;
       try {
         await client.query('SAVEPOINT zone');
-        ({ rows } = await client.query(sql('zones/upsert_zone'),
-          [code, nameEn, nameAr, kind, JSON.stringify(f.geometry), srid, str(options.parentProperty)]));
+        ({ rows } = await client.query(sql('zones/upsert_zone'), [
+          code,
+          nameEn,
+          nameAr,
+          kind,
+          JSON.stringify(f.geometry),
+          srid,
+          str(options.parentProperty),
+        ]));
         await client.query('RELEASE SAVEPOINT zone');
       } catch (err) {
         await client.query('ROLLBACK TO SAVEPOINT zone');
         skip(`geometry could not be read: ${(err as Error).message.split('\n')[0]}`);
         continue;
       }
-      if (!rows.length) { skip('geometry holds no valid polygon after ST_MakeValid'); continue; }
+      if (!rows.length) {
+        skip('geometry holds no valid polygon after ST_MakeValid');
+        continue;
+      }
       seen.add(code);
-      if (givenAr === null) report.arabicFromEnglish.push({ index, code });
+      if (givenAr === null) {
+        report.arabicFromEnglish.push({ index, code });
+      }
       report.zoneIds.push(rows[0].id);
-      if (rows[0].repaired) report.repaired.push({ index, code });
-      if (rows[0].inserted) report.inserted++; else report.updated++;
+      if (rows[0].repaired) {
+        report.repaired.push({ index, code });
+      }
+      if (rows[0].inserted) {
+        report.inserted++;
+      } else {
+        report.updated++;
+      }
     }
-    if (report.zoneIds.length) await client.query(sql('zones/refresh_parts'), [report.zoneIds, options.subdivideVertices]);
+    if (report.zoneIds.length) {
+      await client.query(sql('zones/refresh_parts'), [report.zoneIds, options.subdivideVertices]);
+    }
   });
   return report;
 }

@@ -14,14 +14,28 @@ export interface AlertListOptions {
   alertInstanceLabelFilter: string;
   datasource: string;
   folder?: { uid: string; title: string };
-  stateFilter: { firing: boolean; pending: boolean; noData: boolean; normal: boolean; error: boolean; recovering?: boolean };
+  stateFilter: {
+    firing: boolean;
+    pending: boolean;
+    noData: boolean;
+    normal: boolean;
+    error: boolean;
+    recovering?: boolean;
+  };
   showInstances: boolean;
 }
 
 /** Firing first (by importance), then pending; nothing of the healthy ones. */
 export const FIRING_AND_PENDING: AlertListOptions = {
-  viewMode: 'list', groupMode: 'default', groupBy: [], maxItems: 10, sortOrder: 3, dashboardAlerts: false,
-  alertName: '', alertInstanceLabelFilter: '', datasource: 'grafana',
+  viewMode: 'list',
+  groupMode: 'default',
+  groupBy: [],
+  maxItems: 10,
+  sortOrder: 3,
+  dashboardAlerts: false,
+  alertName: '',
+  alertInstanceLabelFilter: '',
+  datasource: 'grafana',
   stateFilter: { firing: true, pending: true, noData: false, normal: false, error: true, recovering: false },
   showInstances: true,
 };

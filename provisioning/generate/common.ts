@@ -28,7 +28,12 @@ export const at = (x: number, y: number, w: number, h: number): GridPos => ({ x,
 
 /** A dimension of the aggregator as a multi-value variable with All (GET /v1/variables/{dimension}). */
 export function dimensionVariable(name: Dimension, label: string, lang: Lang) {
-  const query: Omit<S360VariableQuery, 'refId'> & { refId: string } = { refId: `${name}-variable`, dimension: name, language: '$language', filters: {} };
+  const query: Omit<S360VariableQuery, 'refId'> & { refId: string } = {
+    refId: `${name}-variable`,
+    dimension: name,
+    language: '$language',
+    filters: {},
+  };
   return new QueryVariableBuilder(name)
     .label(label)
     .datasource(S360)
@@ -49,7 +54,11 @@ const LANGUAGE_NAMES: Record<Lang, string> = { en: 'English', ar: 'العربي�
 export function languageVariable(lang: Lang) {
   return new CustomVariableBuilder('language')
     .label(COMMON_TEXTS[lang].language)
-    .values(Object.entries(LANGUAGE_NAMES).map(([code, name]) => `${name} : ${code}`).join(', '))
+    .values(
+      Object.entries(LANGUAGE_NAMES)
+        .map(([code, name]) => `${name} : ${code}`)
+        .join(', ')
+    )
     .multi(false)
     .includeAll(false)
     .allowCustomValue(false)
@@ -97,12 +106,20 @@ export function dashboard(spec: DashboardSpec) {
         .datasource(S360)
         .enable(true)
         .iconColor('orange')
-        .target(s360Annotations()),
+        .target(s360Annotations())
     )
-    .link(new DashboardLinkBuilder(edition.folder).type(DashboardLinkType.Dashboards).tags([edition.tag]).asDropdown(true).includeVars(true).keepTime(true));
+    .link(
+      new DashboardLinkBuilder(edition.folder)
+        .type(DashboardLinkType.Dashboards)
+        .tags([edition.tag])
+        .asDropdown(true)
+        .includeVars(true)
+        .keepTime(true)
+    );
 }
 
-export const thresholds = (...steps: Threshold[]) => new ThresholdsConfigBuilder().mode(ThresholdsMode.Absolute).steps(steps);
+export const thresholds = (...steps: Threshold[]) =>
+  new ThresholdsConfigBuilder().mode(ThresholdsMode.Absolute).steps(steps);
 export const thresholdColors = () => new FieldColorBuilder().mode(FieldColorModeId.Thresholds);
 export const paletteColors = () => new FieldColorBuilder().mode(FieldColorModeId.PaletteClassic);
 
@@ -117,5 +134,8 @@ export const ON_TIME_STEPS: Threshold[] = [
 
 /** Hide the `<dimension>_code` columns tables and charts do not need (the display name stays). */
 export function hideFields(...names: string[]) {
-  return { id: 'organize', options: { excludeByName: Object.fromEntries(names.map((n) => [n, true])), indexByName: {}, renameByName: {} } };
+  return {
+    id: 'organize',
+    options: { excludeByName: Object.fromEntries(names.map((n) => [n, true])), indexByName: {}, renameByName: {} },
+  };
 }

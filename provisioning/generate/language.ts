@@ -9,7 +9,12 @@ export type Lang = (typeof LANGUAGES)[number];
 export type Catalogue<K extends string> = Record<Lang, Record<K, string>>;
 
 /** Where a language's dashboards go: provisioning/dashboards/<dir>, Grafana's folder, the tag their links list. */
-export interface Edition { dir: string; folder: string; tag: string; uidSuffix: string }
+export interface Edition {
+  dir: string;
+  folder: string;
+  tag: string;
+  uidSuffix: string;
+}
 
 export const EDITIONS: Record<Lang, Edition> = {
   en: { dir: 'services360', folder: 'Services 360', tag: 'services360', uidSuffix: '' },

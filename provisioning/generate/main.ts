@@ -21,37 +21,64 @@ const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 export function renderProvisioning(): Map<string, string> {
   const out = new Map<string, string>();
   for (const lang of LANGUAGES) {
-    for (const [file, build] of Object.entries(DASHBOARDS)) out.set(join('dashboards', EDITIONS[lang].dir, `${file}.json`), json(dropRemovedOptions(build(lang) as never)));
+    for (const [file, build] of Object.entries(DASHBOARDS)) {
+      out.set(join('dashboards', EDITIONS[lang].dir, `${file}.json`), json(dropRemovedOptions(build(lang) as never)));
+    }
   }
-  for (const { file, playlist } of PLAYLISTS) out.set(join('playlists', file), json(playlist));
+  for (const { file, playlist } of PLAYLISTS) {
+    out.set(join('playlists', file), json(playlist));
+  }
   return out;
 }
 
 function main(argv: string[]): number {
   const check = argv.includes('--check');
   const rendered = renderProvisioning();
-  const existing = GENERATED_DIRS.flatMap((dir) => (existsSync(join(PROVISIONING_DIR, dir)) ? readdirSync(join(PROVISIONING_DIR, dir)).filter((f) => f.endsWith('.json')).map((f) => join(dir, f)) : []));
+  const existing = GENERATED_DIRS.flatMap((dir) =>
+    existsSync(join(PROVISIONING_DIR, dir))
+      ? readdirSync(join(PROVISIONING_DIR, dir))
+          .filter((f) => f.endsWith('.json'))
+          .map((f) => join(dir, f))
+      : []
+  );
   const problems: string[] = [];
   for (const [file, text] of rendered) {
     const path = join(PROVISIONING_DIR, file);
     const current = existsSync(path) ? readFileSync(path, 'utf8') : null;
-    if (current === text) continue;
-    if (check) problems.push(`${file}: ${current === null ? 'missing' : 'differs from the generated file'}`);
-    else {
+    if (current === text) {
+      continue;
+    }
+    if (check) {
+      problems.push(`${file}: ${current === null ? 'missing' : 'differs from the generated file'}`);
+    } else {
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, text);
       console.log(`wrote ${join('provisioning', file)}`);
     }
   }
-  for (const file of existing) if (!rendered.has(file)) problems.push(`${file}: not produced by the generator (remove it or add a builder)`);
+  for (const file of existing) {
+    if (!rendered.has(file)) {
+      problems.push(`${file}: not produced by the generator (remove it or add a builder)`);
+    }
+  }
   if (problems.length) {
-    for (const p of problems) console.error(p);
-    if (check) console.error('run `npm run dashboards` and commit the result');
+    for (const p of problems) {
+      console.error(p);
+    }
+    if (check) {
+      console.error('run `npm run dashboards` and commit the result');
+    }
     return 1;
   }
   const dashboards = [...rendered.keys()].filter((f) => f.startsWith('dashboards')).length;
-  if (check) console.log(`${dashboards} dashboards (${LANGUAGES.join(', ')}) and ${PLAYLISTS.length} playlists match their builders`);
+  if (check) {
+    console.log(
+      `${dashboards} dashboards (${LANGUAGES.join(', ')}) and ${PLAYLISTS.length} playlists match their builders`
+    );
+  }
   return 0;
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) process.exitCode = main(process.argv.slice(2));
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  process.exitCode = main(process.argv.slice(2));
+}

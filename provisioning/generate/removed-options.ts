@@ -10,7 +10,11 @@ export const REMOVED_OPTIONS: Record<string, readonly string[]> = {
 /** The dashboard with the removed options of each panel (and each panel of a row) dropped, in place. */
 export function dropRemovedOptions<D extends { panels?: Panel[] }>(dashboard: D): D {
   for (const p of (dashboard.panels ?? []).flatMap((x) => [x, ...(x.panels ?? [])])) {
-    for (const key of REMOVED_OPTIONS[p.type ?? ''] ?? []) if (p.options) delete p.options[key];
+    for (const key of REMOVED_OPTIONS[p.type ?? ''] ?? []) {
+      if (p.options) {
+        delete p.options[key];
+      }
+    }
   }
   return dashboard;
 }

@@ -7,13 +7,23 @@ import type { DataSourceRef } from '@grafana/grafana-foundation-sdk/common';
 import type { MetricName as Metric } from '../../backend/query/metrics.ts';
 import type { Dimension } from '../../backend/rollups/cubes.ts';
 import type { QueryFormat } from '../../src/datasource/vocabulary.ts';
-import { QUERY_SCHEMA_VERSION, type Filters, type S360Query, type S360RequestQuery } from '../../src/datasource/types.ts';
+import {
+  QUERY_SCHEMA_VERSION,
+  type Filters,
+  type S360Query,
+  type S360RequestQuery,
+} from '../../src/datasource/types.ts';
 import { S360 } from './refs.ts';
 
 export type S360Target = S360Query & Dataquery;
 
 /** Every dashboard filter variable, applied to every query (each panel carries them: no hidden dependency). */
-export const DASHBOARD_FILTERS: Filters = { zone: ['$zone'], channel: ['$channel'], category: ['$category'], department: ['$department'] };
+export const DASHBOARD_FILTERS: Filters = {
+  zone: ['$zone'],
+  channel: ['$channel'],
+  category: ['$category'],
+  department: ['$department'],
+};
 
 export class S360QueryBuilder implements Builder<Dataquery> {
   private readonly internal: S360Target;
@@ -79,7 +89,8 @@ export class S360QueryBuilder implements Builder<Dataquery> {
   }
 }
 
-export const s360 = (refId: string, metric: Metric, datasource?: DataSourceRef) => new S360QueryBuilder(refId, metric, datasource);
+export const s360 = (refId: string, metric: Metric, datasource?: DataSourceRef) =>
+  new S360QueryBuilder(refId, metric, datasource);
 
 /** A request query: one request and its journey by reference (GET /v1/requests/{reference}); two frames, the
  *  request then the journey. Personal data only when `datasource` is the PII datasource. */
@@ -98,6 +109,11 @@ export function s360Request(refId: string, reference: string, datasource: DataSo
 
 /** The dashboard annotation query: incidents and SLA policy versions (GET /v1/annotations). */
 export function s360Annotations(): Builder<Dataquery> {
-  const target = { refId: 'Anno', queryType: 'annotations', language: '$language', _implementsDataqueryVariant() {} } satisfies Partial<S360Query> & Dataquery;
+  const target = {
+    refId: 'Anno',
+    queryType: 'annotations',
+    language: '$language',
+    _implementsDataqueryVariant() {},
+  } satisfies Partial<S360Query> & Dataquery;
   return { build: () => target };
 }

@@ -29,7 +29,8 @@ export class ZoneMapPanelBuilder extends PanelBuilder {
     const merged: Record<string, unknown> = { ...current };
     for (const [key, value] of Object.entries(options)) {
       const before = current[key];
-      merged[key] = value && typeof value === 'object' && before && typeof before === 'object' ? { ...before, ...value } : value;
+      merged[key] =
+        value && typeof value === 'object' && before && typeof before === 'object' ? { ...before, ...value } : value;
     }
     this.internal.options = merged;
     return this;

@@ -13,14 +13,21 @@ describe('AppConfig', () => {
     setDataSourceSrv({
       get: async (ref: unknown) => {
         asked.push(ref);
-        return { testDatasource: async () => ({ status: 'success', message: 'Connected as grafana with scopes read.' }) };
+        return {
+          testDatasource: async () => ({ status: 'success', message: 'Connected as grafana with scopes read.' }),
+        };
       },
     } as never);
     Object.assign(config, {
       panels: { 'services360-zonemap-panel': { id: 'services360-zonemap-panel' } },
-      datasources: { S360: { name: 'S360', type: 'services360-requests-datasource' }, Other: { name: 'Other', type: 'prometheus' } },
+      datasources: {
+        S360: { name: 'S360', type: 'services360-requests-datasource' },
+        Other: { name: 'Other', type: 'prometheus' },
+      },
     });
-    const r = await render(createElement(AppConfig as never, { plugin: { meta: { info: { version: '0.1.0' }, enabled: true } }, query: {} }));
+    const r = await render(
+      createElement(AppConfig as never, { plugin: { meta: { info: { version: '0.1.0' }, enabled: true } }, query: {} })
+    );
     await settle(10);
     const text = r.container.textContent ?? '';
     assert.deepEqual(asked, [{ uid: 'services360-requests' }]);
@@ -31,8 +38,14 @@ describe('AppConfig', () => {
   });
 
   test('a missing provisioned datasource is said plainly', async () => {
-    setDataSourceSrv({ get: async () => { throw new Error('Datasource not found'); } } as never);
-    const r = await render(createElement(AppConfig as never, { plugin: { meta: { info: { version: '0.1.0' } } }, query: {} }));
+    setDataSourceSrv({
+      get: async () => {
+        throw new Error('Datasource not found');
+      },
+    } as never);
+    const r = await render(
+      createElement(AppConfig as never, { plugin: { meta: { info: { version: '0.1.0' } } }, query: {} })
+    );
     await settle(10);
     assert.match(r.container.textContent ?? '', /No data source with uid "services360-requests"/);
     await r.unmount();

@@ -26,14 +26,17 @@ export function AppConfig({ plugin }: AppConfigProps) {
 
   const rows = installedRows(
     config.panels ?? {},
-    Object.values(config.datasources ?? {}).map((d) => ({ name: d.name, type: d.type })),
+    Object.values(config.datasources ?? {}).map((d) => ({ name: d.name, type: d.type }))
   );
 
   return (
     <Stack direction="column" gap={2}>
       <FieldSet label="Aggregator">
         {health ? (
-          <Alert severity={health.status === 'success' ? 'success' : 'error'} title={health.status === 'success' ? 'Connected' : 'Not connected'}>
+          <Alert
+            severity={health.status === 'success' ? 'success' : 'error'}
+            title={health.status === 'success' ? 'Connected' : 'Not connected'}
+          >
             {health.message} (data source <code>{PROVISIONED_DATASOURCE_UID}</code>)
           </Alert>
         ) : (

@@ -16,7 +16,10 @@ export async function checkConnection(uid = PROVISIONED_DATASOURCE_UID): Promise
   }
   try {
     const result = (await datasource.testDatasource()) as { status?: string; message?: string };
-    return { status: result.status === 'success' ? 'success' : 'error', message: result.message ?? 'No answer from the health check.' };
+    return {
+      status: result.status === 'success' ? 'success' : 'error',
+      message: result.message ?? 'No answer from the health check.',
+    };
   } catch (err) {
     return { status: 'error', message: err instanceof Error ? err.message : 'The health check failed.' };
   }

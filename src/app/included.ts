@@ -23,11 +23,16 @@ export interface InstalledRow {
 export function installedRows(
   panels: Record<string, unknown>,
   datasources: Array<{ name: string; type: string }>,
-  pluginKnown: (id: string) => boolean = () => false,
+  pluginKnown: (id: string) => boolean = () => false
 ): InstalledRow[] {
   return INCLUDED_PLUGINS.map((p) => {
-    if (p.type === 'panel') return { type: p.type, id: p.id, name: p.name, installed: p.id in panels, instances: [] };
-    const instances = datasources.filter((d) => d.type === p.id).map((d) => d.name).sort();
+    if (p.type === 'panel') {
+      return { type: p.type, id: p.id, name: p.name, installed: p.id in panels, instances: [] };
+    }
+    const instances = datasources
+      .filter((d) => d.type === p.id)
+      .map((d) => d.name)
+      .sort();
     return { type: p.type, id: p.id, name: p.name, installed: instances.length > 0 || pluginKnown(p.id), instances };
   });
 }

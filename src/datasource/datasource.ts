@@ -23,7 +23,13 @@ import { CatalogStore } from './catalog/store.ts';
 import { AnnotationQueryEditor } from './annotations/AnnotationQueryEditor.tsx';
 import { annotationsParams, annotationsToFrame, type WireAnnotation } from './annotations/annotations.ts';
 import { isLanguage, type Dimension, type Language } from './vocabulary.ts';
-import { healthFromError, healthFromWhoami, healthWithoutUrl, type HealthResult, type Whoami } from './health/health.ts';
+import {
+  healthFromError,
+  healthFromWhoami,
+  healthWithoutUrl,
+  type HealthResult,
+  type Whoami,
+} from './health/health.ts';
 import { migrateQuery } from './migrations.ts';
 import { buildQueryBodies, interpolateFilters } from './query/build-request.ts';
 import { interpolateScalar } from './query/interpolate.ts';
@@ -83,8 +89,14 @@ export class S360DataSource extends DataSourceApi<S360Query, S360Options> {
         errors.push(...result.errors);
       } catch (err) {
         const e = toAggregatorError(err);
-        if (e.kind === 'bad-request') this.catalog.invalidate(); // a metric or code the catalogue in hand may lack
-        if (e.kind !== 'cancelled') for (const refId of refIds) errors.push({ refId, message: e.message, status: e.status });
+        if (e.kind === 'bad-request') {
+          this.catalog.invalidate();
+        } // a metric or code the catalogue in hand may lack
+        if (e.kind !== 'cancelled') {
+          for (const refId of refIds) {
+            errors.push({ refId, message: e.message, status: e.status });
+          }
+        }
       }
     });
 
@@ -95,7 +107,9 @@ export class S360DataSource extends DataSourceApi<S360Query, S360Options> {
         parts[built.bodies.length + i] = [frame];
       } catch (err) {
         const e = toAggregatorError(err);
-        if (e.kind !== 'cancelled') errors.push({ refId: target.refId, message: e.message, status: e.status });
+        if (e.kind !== 'cancelled') {
+          errors.push({ refId: target.refId, message: e.message, status: e.status });
+        }
       }
     });
 
@@ -107,7 +121,9 @@ export class S360DataSource extends DataSourceApi<S360Query, S360Options> {
         parts[requestOffset + i] = await this.requestFrames(target, request.scopedVars, requestId);
       } catch (err) {
         const e = toAggregatorError(err);
-        if (e.kind !== 'cancelled') errors.push({ refId: target.refId, message: e.message, status: e.status });
+        if (e.kind !== 'cancelled') {
+          errors.push({ refId: target.refId, message: e.message, status: e.status });
+        }
       }
     });
 
@@ -116,7 +132,11 @@ export class S360DataSource extends DataSourceApi<S360Query, S360Options> {
     return errors.length ? { data, errors, error: errors[0] } : { data };
   }
 
-  private async annotationFrame(target: S360Query, range: TimeRange, scopedVars: ScopedVars | undefined): Promise<DataFrame> {
+  private async annotationFrame(
+    target: S360Query,
+    range: TimeRange,
+    scopedVars: ScopedVars | undefined
+  ): Promise<DataFrame> {
     const tpl = getTemplateSrv();
     const language = interpolateScalar(target.language, scopedVars, tpl);
     const zones = interpolateFilters(target.filters, scopedVars, tpl, this.catalog.current()).zone ?? [];
@@ -127,9 +147,15 @@ export class S360DataSource extends DataSourceApi<S360Query, S360Options> {
 
   /** A request query: the request and its journey (two frames), or one empty frame with a notice when there is
    *  no reference to ask for. An unknown reference fails with the aggregator's 404 message. */
-  private async requestFrames(target: S360Query, scopedVars: ScopedVars | undefined, requestId: string | undefined): Promise<DataFrame[]> {
+  private async requestFrames(
+    target: S360Query,
+    scopedVars: ScopedVars | undefined,
+    requestId: string | undefined
+  ): Promise<DataFrame[]> {
     const lookup = requestLookup(target, scopedVars, getTemplateSrv(), this.defaultLanguage);
-    if (lookup.kind === 'notice') return [wireFrameToDataFrame(noticeFrame(target.refId, lookup.text), target.refId)];
+    if (lookup.kind === 'notice') {
+      return [wireFrameToDataFrame(noticeFrame(target.refId, lookup.text), target.refId)];
+    }
     const detail = await this.client.get<WireRequestDetail>(lookup.path, lookup.params, requestId);
     return requestFrames(detail, target.refId, lookup.language).map((f) => wireFrameToDataFrame(f, target.refId));
   }
@@ -137,26 +163,49 @@ export class S360DataSource extends DataSourceApi<S360Query, S360Options> {
   /** Values of a dimension (variable queries): GET /v1/variables, which reads the same reference data as the catalogue
    *  and narrows by the other dimensions (the topics of `$department`). `query` is a variable query object or text;
    *  its dimension is checked against the catalogue in hand. */
-  override async metricFindQuery(query: S360VariableQuery | string, options?: { scopedVars?: ScopedVars; range?: TimeRange }): Promise<MetricFindValue[]> {
-    const parsed = parseVariableQuery(query, this.catalog.current().dimensions.map((d) => d.code));
-    const { path, params } = variableRequest(parsed, options?.scopedVars, getTemplateSrv(), this.defaultLanguage, this.catalog.current());
+  override async metricFindQuery(
+    query: S360VariableQuery | string,
+    options?: { scopedVars?: ScopedVars; range?: TimeRange }
+  ): Promise<MetricFindValue[]> {
+    const parsed = parseVariableQuery(
+      query,
+      this.catalog.current().dimensions.map((d) => d.code)
+    );
+    const { path, params } = variableRequest(
+      parsed,
+      options?.scopedVars,
+      getTemplateSrv(),
+      this.defaultLanguage,
+      this.catalog.current()
+    );
     const body = await this.client.get<{ values?: Array<{ value: string | number; text?: string }> }>(path, params);
     return (body.values ?? []).map((v) => ({ value: String(v.value), text: v.text ?? String(v.value) }));
   }
 
   /** Options for a filter picker, narrowed by the search text (codes and names): the catalogue's current values of the
    *  dimension, or (the catalogue not reached) GET /v1/variables. */
-  async dimensionOptions(dimension: Dimension, language: string | undefined, search = ''): Promise<Array<ComboboxOption<string>>> {
+  async dimensionOptions(
+    dimension: Dimension,
+    language: string | undefined,
+    search = ''
+  ): Promise<Array<ComboboxOption<string>>> {
     try {
       const catalog = await this.catalog.get();
       const lang = isLanguage(language) ? language : this.defaultLanguage;
-      const values = catalog.source === 'aggregator' && catalog.values[dimension]
-        ? activeValues(catalog, dimension).map((v) => ({ value: v.code, text: nameIn(v, lang) }))
-        : await this.metricFindQuery({ refId: 'options', dimension, language, filters: {} });
+      const values =
+        catalog.source === 'aggregator' && catalog.values[dimension]
+          ? activeValues(catalog, dimension).map((v) => ({ value: v.code, text: nameIn(v, lang) }))
+          : await this.metricFindQuery({ refId: 'options', dimension, language, filters: {} });
       const needle = search.trim().toLowerCase();
       return values
-        .filter((v) => !needle || v.text.toLowerCase().includes(needle) || String(v.value).toLowerCase().includes(needle))
-        .map((v) => ({ value: String(v.value), label: v.text, description: v.text === String(v.value) ? undefined : String(v.value) }));
+        .filter(
+          (v) => !needle || v.text.toLowerCase().includes(needle) || String(v.value).toLowerCase().includes(needle)
+        )
+        .map((v) => ({
+          value: String(v.value),
+          label: v.text,
+          description: v.text === String(v.value) ? undefined : String(v.value),
+        }));
     } catch {
       return []; // the picker still accepts typed codes and variables
     }
@@ -170,7 +219,9 @@ export class S360DataSource extends DataSourceApi<S360Query, S360Options> {
       return {
         ...query,
         metric: interpolateScalar(query.metric, scopedVars, tpl) ?? query.metric,
-        ...(query.reference !== undefined ? { reference: interpolateScalar(query.reference, scopedVars, tpl) ?? query.reference } : {}),
+        ...(query.reference !== undefined
+          ? { reference: interpolateScalar(query.reference, scopedVars, tpl) ?? query.reference }
+          : {}),
         language: interpolateScalar(query.language, scopedVars, tpl),
         filters: interpolateFilters(query.filters, scopedVars, tpl, this.catalog.current()),
       };
@@ -179,7 +230,9 @@ export class S360DataSource extends DataSourceApi<S360Query, S360Options> {
 
   /** Reachability, the token and its `read` scope, each answered with a plain message. */
   async testDatasource(): Promise<HealthResult> {
-    if (!this.aggregatorUrl) return healthWithoutUrl();
+    if (!this.aggregatorUrl) {
+      return healthWithoutUrl();
+    }
     try {
       return healthFromWhoami(await this.client.get<Whoami>('/v1/whoami'));
     } catch (err) {

@@ -5,12 +5,25 @@ import { DEFAULT_QUERY, QUERY_SCHEMA_VERSION } from './types.ts';
 
 describe('migrateQuery', () => {
   test('the steps are numbered 1, 2, … up to the current version, each with a description', () => {
-    assert.deepEqual(MIGRATIONS.map((m) => m.to), Array.from({ length: QUERY_SCHEMA_VERSION }, (_, i) => i + 1));
-    for (const m of MIGRATIONS) assert.ok(m.description.length > 10);
+    assert.deepEqual(
+      MIGRATIONS.map((m) => m.to),
+      Array.from({ length: QUERY_SCHEMA_VERSION }, (_, i) => i + 1)
+    );
+    for (const m of MIGRATIONS) {
+      assert.ok(m.description.length > 10);
+    }
   });
 
   test('an unversioned draft is upgraded: comma text to lists, lang to language, timeseries to time_series, topN to a number', () => {
-    const old = { refId: 'B', metric: 'recurring_topics', groupBy: 'zone, channel,bogus', filters: { zone: '332,333', channel: ['whatsapp'], nope: 'x' }, lang: 'ar', format: 'timeseries', topN: '5' };
+    const old = {
+      refId: 'B',
+      metric: 'recurring_topics',
+      groupBy: 'zone, channel,bogus',
+      filters: { zone: '332,333', channel: ['whatsapp'], nope: 'x' },
+      lang: 'ar',
+      format: 'timeseries',
+      topN: '5',
+    };
     assert.deepEqual(migrateQuery(old), {
       queryType: 'metrics',
       refId: 'B',
@@ -25,7 +38,14 @@ describe('migrateQuery', () => {
   });
 
   test('step 2: a query saved before the request kind (version 1, no queryType) stays a metric query', () => {
-    const v1 = { refId: 'A', metric: 'backlog', groupBy: ['zone'], filters: { zone: ['$zone'] }, format: 'table', schemaVersion: 1 };
+    const v1 = {
+      refId: 'A',
+      metric: 'backlog',
+      groupBy: ['zone'],
+      filters: { zone: ['$zone'] },
+      format: 'table',
+      schemaVersion: 1,
+    };
     const migrated = migrateQuery(v1);
     assert.equal(migrated.queryType, 'metrics');
     assert.equal(migrated.metric, 'backlog');
@@ -45,7 +65,13 @@ describe('migrateQuery', () => {
   });
 
   test('a request query keeps its kind and reference, and gets the metric defaults it does not use', () => {
-    const migrated = migrateQuery({ refId: 'R', queryType: 'request', reference: '$reference', language: '$language', schemaVersion: 2 });
+    const migrated = migrateQuery({
+      refId: 'R',
+      queryType: 'request',
+      reference: '$reference',
+      language: '$language',
+      schemaVersion: 2,
+    });
     assert.equal(migrated.queryType, 'request');
     assert.equal(migrated.reference, '$reference');
     assert.equal(migrated.language, '$language');
@@ -57,7 +83,14 @@ describe('migrateQuery', () => {
   });
 
   test('a current query comes back equal (apart from nothing)', () => {
-    const current = { ...DEFAULT_QUERY, refId: 'A', metric: 'backlog', groupBy: ['zone' as const], filters: { zone: ['$zone'] }, language: 'en' };
+    const current = {
+      ...DEFAULT_QUERY,
+      refId: 'A',
+      metric: 'backlog',
+      groupBy: ['zone' as const],
+      filters: { zone: ['$zone'] },
+      language: 'en',
+    };
     assert.deepEqual(migrateQuery(current), current);
   });
 

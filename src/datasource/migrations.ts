@@ -17,7 +17,14 @@ export interface Migration {
 const isDimension = (v: string): boolean => FALLBACK_CATALOG.dimensions.some((d) => d.code === v);
 
 const asList = (v: unknown): string[] =>
-  Array.isArray(v) ? v.map((x) => String(x).trim()).filter(Boolean) : typeof v === 'string' ? v.split(',').map((x) => x.trim()).filter(Boolean) : [];
+  Array.isArray(v)
+    ? v.map((x) => String(x).trim()).filter(Boolean)
+    : typeof v === 'string'
+      ? v
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean)
+      : [];
 
 export const MIGRATIONS: Migration[] = [
   {
@@ -27,20 +34,31 @@ export const MIGRATIONS: Migration[] = [
     up(q) {
       const { lang, ...rest } = q;
       const out: Saved = { ...rest };
-      if (q.groupBy !== undefined) out.groupBy = asList(q.groupBy).filter(isDimension);
+      if (q.groupBy !== undefined) {
+        out.groupBy = asList(q.groupBy).filter(isDimension);
+      }
       if (q.filters && typeof q.filters === 'object') {
         const filters: Filters = {};
         for (const [dim, values] of Object.entries(q.filters as Record<string, unknown>)) {
-          if (isDimension(dim)) filters[dim] = asList(values);
+          if (isDimension(dim)) {
+            filters[dim] = asList(values);
+          }
         }
         out.filters = filters;
       }
-      if (out.language === undefined && typeof lang === 'string' && lang) out.language = lang;
-      if (q.format === 'timeseries' || q.format === 'time series') out.format = 'time_series';
+      if (out.language === undefined && typeof lang === 'string' && lang) {
+        out.language = lang;
+      }
+      if (q.format === 'timeseries' || q.format === 'time series') {
+        out.format = 'time_series';
+      }
       if (typeof q.topN === 'string') {
         const n = Number(q.topN);
-        if (Number.isInteger(n) && n > 0) out.topN = n;
-        else delete out.topN;
+        if (Number.isInteger(n) && n > 0) {
+          out.topN = n;
+        } else {
+          delete out.topN;
+        }
       }
       return out;
     },
@@ -64,7 +82,9 @@ export function migrateQuery(saved: Partial<S360Query> | Saved): S360Query {
   let q: Saved = { ...(saved as Saved) };
   const from = typeof q.schemaVersion === 'number' ? q.schemaVersion : 0;
   for (const step of MIGRATIONS) {
-    if (step.to > from) q = { ...step.up(q), schemaVersion: step.to };
+    if (step.to > from) {
+      q = { ...step.up(q), schemaVersion: step.to };
+    }
   }
   return withDefaults(q);
 }
@@ -74,7 +94,9 @@ export function withDefaults(q: Saved): S360Query {
   const query = { ...DEFAULT_QUERY, ...q, refId: typeof q.refId === 'string' ? q.refId : 'A' } as S360Query;
   query.groupBy = Array.isArray(query.groupBy) ? query.groupBy : [];
   query.filters = query.filters && typeof query.filters === 'object' ? query.filters : {};
-  if (query.queryType === 'request' && typeof query.reference !== 'string') query.reference = query.reference === undefined || query.reference === null ? '' : String(query.reference);
+  if (query.queryType === 'request' && typeof query.reference !== 'string') {
+    query.reference = query.reference === undefined || query.reference === null ? '' : String(query.reference);
+  }
   query.schemaVersion = Math.max(query.schemaVersion ?? 0, QUERY_SCHEMA_VERSION);
   return query;
 }

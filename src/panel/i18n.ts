@@ -15,7 +15,9 @@ export const LOCALES: Record<PanelLanguage, string> = { en: 'en-US', ar: 'ar-AE-
 
 /** "ar", "ar-AE", "العربية"… → ar; anything else → en. */
 export function panelLanguage(value: unknown): PanelLanguage {
-  const v = String(value ?? '').trim().toLowerCase();
+  const v = String(value ?? '')
+    .trim()
+    .toLowerCase();
   return v.startsWith('ar') || v === 'العربية' ? 'ar' : 'en';
 }
 
@@ -25,7 +27,12 @@ export function translator(lang: PanelLanguage): Translate {
   const numbers = new Intl.NumberFormat(LOCALES[lang]);
   return (key, values = {}) => {
     let text: string | undefined;
-    if (typeof values.count === 'number') text = catalogue[`${key}_${rules.select(values.count)}`] ?? catalogue[`${key}_other`] ?? (en as Record<string, string>)[`${key}_other`];
+    if (typeof values.count === 'number') {
+      text =
+        catalogue[`${key}_${rules.select(values.count)}`] ??
+        catalogue[`${key}_other`] ??
+        (en as Record<string, string>)[`${key}_other`];
+    }
     text ??= catalogue[key] ?? (en as Record<string, string>)[key] ?? key;
     return text.replace(/\{\{(\w+)\}\}/g, (_m, name: string) => {
       const v = values[name];

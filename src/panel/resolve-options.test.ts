@@ -17,7 +17,12 @@ describe('resolveOptions', () => {
   });
 
   test('saved values win, nested ones too, without losing their siblings', () => {
-    const o = resolveOptions({ tvMode: true, view: { fit: 'fixed' }, zones: { perCapita: true }, labels: { language: 'ar' } });
+    const o = resolveOptions({
+      tvMode: true,
+      view: { fit: 'fixed' },
+      zones: { perCapita: true },
+      labels: { language: 'ar' },
+    });
     assert.equal(o.tvMode, true);
     assert.equal(o.view.fit, 'fixed');
     assert.equal(o.view.zoom, 10);
@@ -27,7 +32,12 @@ describe('resolveOptions', () => {
   });
 
   test('values of the wrong type or out of range are replaced', () => {
-    const o = resolveOptions({ tvMode: 'yes', points: { maxFeatures: 10_000_000, binPixels: -3 }, zones: { fillOpacity: 7, perCapitaBase: 0 }, datasourceUid: '' });
+    const o = resolveOptions({
+      tvMode: 'yes',
+      points: { maxFeatures: 10_000_000, binPixels: -3 },
+      zones: { fillOpacity: 7, perCapitaBase: 0 },
+      datasourceUid: '',
+    });
     assert.equal(o.tvMode, false);
     assert.equal(o.points.maxFeatures, 20000);
     assert.equal(o.points.binPixels, 10);
@@ -39,6 +49,8 @@ describe('resolveOptions', () => {
 
 describe('the drill-down variable', () => {
   test('accepts the ways people write a variable name', () => {
-    for (const n of ['zone', '$zone', '${zone}', 'var-zone', ' zone ']) assert.equal(variableName(n), 'zone');
+    for (const n of ['zone', '$zone', '${zone}', 'var-zone', ' zone ']) {
+      assert.equal(variableName(n), 'zone');
+    }
   });
 });

@@ -7,7 +7,9 @@ type Loose = Record<string, unknown>;
 export function resolveOptions(saved: unknown): ZoneMapOptions {
   const s = (saved && typeof saved === 'object' ? saved : {}) as Loose;
   const merged = mergeDefaults(DEFAULT_OPTIONS, s);
-  for (const layer of LAYER_TYPES) merged[layer.id] = mergeDefaults(layer.defaultOptions, (s[layer.id] ?? {}) as Loose);
+  for (const layer of LAYER_TYPES) {
+    merged[layer.id] = mergeDefaults(layer.defaultOptions, (s[layer.id] ?? {}) as Loose);
+  }
   // Every key of the defaults is there, with the saved value where one was saved (checked below where it matters).
   const out = merged as Partial<ZoneMapOptions> as ZoneMapOptions;
   out.variableName = variableName(out.variableName);
@@ -22,15 +24,23 @@ export function resolveOptions(saved: unknown): ZoneMapOptions {
 
 /** "$zone", "${zone}", "var-zone" and " zone " all mean the variable zone. */
 export function variableName(name: unknown): string {
-  return String(name ?? '').trim().replace(/^\$\{?/, '').replace(/\}$/, '').replace(/^var-/, '').trim();
+  return String(name ?? '')
+    .trim()
+    .replace(/^\$\{?/, '')
+    .replace(/\}$/, '')
+    .replace(/^var-/, '')
+    .trim();
 }
 
 function mergeDefaults(defaults: object, saved: Loose): Loose {
   const out: Loose = {};
   for (const [k, d] of Object.entries(defaults)) {
     const v = saved?.[k];
-    if (d && typeof d === 'object' && !Array.isArray(d)) out[k] = mergeDefaults(d as Loose, (v ?? {}) as Loose);
-    else out[k] = v === undefined || v === null || typeof v !== typeof d ? d : v;
+    if (d && typeof d === 'object' && !Array.isArray(d)) {
+      out[k] = mergeDefaults(d as Loose, (v ?? {}) as Loose);
+    } else {
+      out[k] = v === undefined || v === null || typeof v !== typeof d ? d : v;
+    }
   }
   return out;
 }

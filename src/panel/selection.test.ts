@@ -2,7 +2,10 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ALL, clearUpdate, clickUpdate, filtersOnVariable, selectedZone } from './selection.ts';
 
-const vars = (value: unknown) => [{ name: 'zone', current: { value } }, { name: 'channel', current: { value: 'web' } }];
+const vars = (value: unknown) => [
+  { name: 'zone', current: { value } },
+  { name: 'channel', current: { value: 'web' } },
+];
 
 describe('drill-down selection', () => {
   test('one zone in the variable is the selection; All, several or nothing is none', () => {

@@ -14,18 +14,28 @@ type VariableLike = { name: string; current?: { value?: unknown } };
  * `var-<name>` comes first (Grafana keeps variables there, and it changes before the variables are updated from
  * it); without it, the variable's current value.
  */
-export function selectedZone(search: Record<string, unknown>, variables: readonly VariableLike[], name: string): string | null {
+export function selectedZone(
+  search: Record<string, unknown>,
+  variables: readonly VariableLike[],
+  name: string
+): string | null {
   const v = variableName(name);
-  if (!v) return null;
+  if (!v) {
+    return null;
+  }
   const raw = search[`var-${v}`] ?? variables.find((x) => x.name === v)?.current?.value;
-  const values = (Array.isArray(raw) ? raw : raw === undefined || raw === null ? [] : [raw]).map(String).filter((x) => x !== '');
+  const values = (Array.isArray(raw) ? raw : raw === undefined || raw === null ? [] : [raw])
+    .map(String)
+    .filter((x) => x !== '');
   return values.length === 1 && values[0] !== ALL ? values[0] : null;
 }
 
 /** The URL update (for locationService.partial) a click on `code` makes: select it, or clear when it was selected. */
 export function clickUpdate(name: string, selected: string | null, code: string): Record<string, string> | null {
   const v = variableName(name);
-  if (!v) return null;
+  if (!v) {
+    return null;
+  }
   return { [`var-${v}`]: selected === code ? ALL : code };
 }
 
@@ -41,7 +51,9 @@ export function clearUpdate(name: string): Record<string, string> | null {
  */
 export function filtersOnVariable(targets: unknown, name: string): boolean {
   const v = variableName(name);
-  if (!v || !targets) return false;
+  if (!v || !targets) {
+    return false;
+  }
   const text = JSON.stringify(targets);
   const esc = v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`\\$${esc}(?![\\w])|\\$\\{${esc}(?:[:}])|\\[\\[${esc}(?:[:\\]])`).test(text);

@@ -74,7 +74,14 @@ export const DEFAULT_OPTIONS: PanelLevelOptions = {
   showLegend: true,
   view: { fit: 'data', lon: 55.27, lat: 25.2, zoom: 10, padding: 16 },
   basemap: {
-    type: 'none', url: '', attribution: '', opacity: 1, wmtsLayer: '', wmtsMatrixSet: 'GoogleMapsCompatible', wmtsStyle: 'default', wmtsFormat: 'image/png',
+    type: 'none',
+    url: '',
+    attribution: '',
+    opacity: 1,
+    wmtsLayer: '',
+    wmtsMatrixSet: 'GoogleMapsCompatible',
+    wmtsStyle: 'default',
+    wmtsFormat: 'image/png',
   },
 };
 

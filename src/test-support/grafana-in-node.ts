@@ -22,23 +22,45 @@ export async function resolve(specifier, context, next) {
 let ready = false;
 
 export async function grafanaInNode(): Promise<void> {
-  if (ready) return;
+  if (ready) {
+    return;
+  }
   ready = true;
-  if (!GlobalRegistrator.isRegistered) GlobalRegistrator.register({ url: 'http://localhost:3000/', width: 1280, height: 800 });
+  if (!GlobalRegistrator.isRegistered) {
+    GlobalRegistrator.register({ url: 'http://localhost:3000/', width: 1280, height: 800 });
+  }
   const g = globalThis as Record<string, unknown>;
   // What Grafana's index.html gives its frontend before any plugin loads.
-  g.grafanaBootData = { settings: { datasources: {}, panels: {}, buildInfo: { version: '13.2.3' } }, user: {}, navTree: [] };
+  g.grafanaBootData = {
+    settings: { datasources: {}, panels: {}, buildInfo: { version: '13.2.3' } },
+    user: {},
+    navTree: [],
+  };
   // happy-dom has no canvas; @grafana/ui measures text widths (Combobox menus) with a 2d context.
-  const canvas = (globalThis as unknown as { HTMLCanvasElement: { prototype: Record<string, unknown> } }).HTMLCanvasElement.prototype;
+  const canvas = (globalThis as unknown as { HTMLCanvasElement: { prototype: Record<string, unknown> } })
+    .HTMLCanvasElement.prototype;
   canvas.getContext = function getContext(kind: string) {
-    if (kind !== '2d') return null;
-    return { font: '', measureText: (text: string) => ({ width: text.length * 7, actualBoundingBoxAscent: 10, actualBoundingBoxDescent: 3 }) };
+    if (kind !== '2d') {
+      return null;
+    }
+    return {
+      font: '',
+      measureText: (text: string) => ({
+        width: text.length * 7,
+        actualBoundingBoxAscent: 10,
+        actualBoundingBoxDescent: 3,
+      }),
+    };
   };
   // Icons are SVG files Grafana serves from public/build/img/icons; here every icon is an empty SVG.
   const realFetch = globalThis.fetch.bind(globalThis);
   globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    if (/\.svg(\?|$)/.test(url)) return new Response('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"></svg>', { headers: { 'Content-Type': 'image/svg+xml' } });
+    if (/\.svg(\?|$)/.test(url)) {
+      return new Response('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"></svg>', {
+        headers: { 'Content-Type': 'image/svg+xml' },
+      });
+    }
     return realFetch(input, init);
   }) as typeof fetch;
   (Module as unknown as { _extensions: Record<string, (m: unknown) => void> })._extensions['.css'] = () => {};

@@ -27,18 +27,28 @@ export class TestTemplateSrv {
   }
 
   replace(target?: string, scopedVars?: ScopedVars, format?: string | Function): string {
-    if (!target) return target ?? '';
+    if (!target) {
+      return target ?? '';
+    }
     return target.replace(REGEX, (match, var1, var2, fmt2, var3, fmt3) => {
       const name: string = var1 || var2 || var3;
       const fmt: string | Function | undefined = fmt2 || fmt3 || format;
       const scoped = scopedVars?.[name];
-      if (scoped) return this.format(scoped.value, fmt, { name }, String(scoped.text ?? scoped.value));
+      if (scoped) {
+        return this.format(scoped.value, fmt, { name }, String(scoped.text ?? scoped.value));
+      }
       const variable = this.variables.find((v) => v.name === name);
-      if (!variable) return match;
+      if (!variable) {
+        return match;
+      }
       const isAll = variable.current === ALL || (Array.isArray(variable.current) && variable.current.includes(ALL));
       if (isAll) {
-        if (fmt === 'text') return 'All';
-        if (variable.allValue !== undefined) return variable.allValue; // Grafana renders a custom all value raw
+        if (fmt === 'text') {
+          return 'All';
+        }
+        if (variable.allValue !== undefined) {
+          return variable.allValue;
+        } // Grafana renders a custom all value raw
         return this.format(variable.options ?? [], fmt, variable, 'All');
       }
       const values = variable.current;
@@ -48,7 +58,9 @@ export class TestTemplateSrv {
   }
 
   private format(value: unknown, fmt: string | Function | undefined, variable: { name: string }, text: string): string {
-    if (typeof fmt === 'function') return fmt(value, variable);
+    if (typeof fmt === 'function') {
+      return fmt(value, variable);
+    }
     const list = Array.isArray(value) ? value.map(String) : [String(value)];
     switch (fmt) {
       case 'json':
@@ -62,7 +74,7 @@ export class TestTemplateSrv {
       case 'raw':
         return Array.isArray(value) ? list.join(',') : String(value);
       default: // glob
-        return Array.isArray(value) && value.length > 1 ? `{${list.join(',')}}` : list[0] ?? '';
+        return Array.isArray(value) && value.length > 1 ? `{${list.join(',')}}` : (list[0] ?? '');
     }
   }
 }

@@ -18,16 +18,25 @@ let env: BrowserEnv;
 let zonesInCity = 0;
 
 before(async () => {
-  if (!existsSync(join(ROOT_DIR, 'dist/panel/module.js'))) throw new Error('dist/panel/module.js is missing: run npm run build first');
+  if (!existsSync(join(ROOT_DIR, 'dist/panel/module.js'))) {
+    throw new Error('dist/panel/module.js is missing: run npm run build first');
+  }
   env = await startBrowserEnv();
   await seedDashboardCity(env.aggregator!.db.pool, NOW, { forecasts: true });
   zonesInCity = (await env.aggregator!.db.pool.query('SELECT count(*)::int AS n FROM zones')).rows[0].n;
 });
-after(async () => { await env?.stop(); });
+after(async () => {
+  await env?.stop();
+});
 
 describe('the zone map panels of the provisioned dashboards', () => {
   test('there are map panels on the executive, zones and categories dashboards', () => {
-    assert.deepEqual([...new Set(MAPS.map(({ d }) => d.uid))].sort(), ['s360-categories', 's360-executive', 's360-proactive', 's360-zones']);
+    assert.deepEqual([...new Set(MAPS.map(({ d }) => d.uid))].sort(), [
+      's360-categories',
+      's360-executive',
+      's360-proactive',
+      's360-zones',
+    ]);
     assert.ok(MAPS.length >= 4, `${MAPS.length} map panels`);
   });
 
@@ -37,8 +46,11 @@ describe('the zone map panels of the provisioned dashboards', () => {
       await hp.open(`/d/${d.uid}`);
       const width = Math.round((p.gridPos.w / 24) * 1600);
       const height = p.gridPos.h * 36;
-      const state = await hp.page.evaluate(([dash, id, opts]) => window.__host.renderPanel(dash, id, opts),
-        [d, p.id, { width, height, timeRange: rangeOf(d, p) }] as const);
+      const state = await hp.page.evaluate(([dash, id, opts]) => window.__host.renderPanel(dash, id, opts), [
+        d,
+        p.id,
+        { width, height, timeRange: rangeOf(d, p) },
+      ] as const);
       assert.equal(state.type, MAP);
       await waitForMap(hp.page, Math.min(zonesInCity, 300));
 
@@ -49,14 +61,22 @@ describe('the zone map panels of the provisioned dashboards', () => {
       const zoneFrame = panel!.series.find((s) => s.fields.some((f) => f.name === 'zone_code'));
       assert.ok(zoneFrame && zoneFrame.length > 50, `a frame of zones with data (${zoneFrame?.length})`);
       const sent = await hp.page.evaluate(() => window.__host.requests.map((r) => r.url));
-      assert.ok(sent.some((u) => u.startsWith(`api/datasources/proxy/uid/${p.options?.datasourceUid}/aggregator/v1/query`)), 'queried through its provisioned datasource');
-      assert.ok(sent.some((u) => u.includes('/aggregator/v1/zones.geojson')), 'zones read through the datasource');
+      assert.ok(
+        sent.some((u) => u.startsWith(`api/datasources/proxy/uid/${p.options?.datasourceUid}/aggregator/v1/query`)),
+        'queried through its provisioned datasource'
+      );
+      assert.ok(
+        sent.some((u) => u.includes('/aggregator/v1/zones.geojson')),
+        'zones read through the datasource'
+      );
 
       const counts = await mapCounts(hp.page);
       t.diagnostic(`zones ${counts.zones}, coloured ${counts.coloured}, layers ${JSON.stringify(counts.layers)}`);
       assert.equal(counts.zones, zonesInCity, 'every zone drawn');
       assert.ok(counts.coloured > 50, `${counts.coloured} zones coloured by their value`);
-      if (p.options?.hotspots?.enabled) assert.ok((counts.layers.hotspots ?? 0) > 0, `hot spots drawn (${JSON.stringify(counts.layers)})`);
+      if (p.options?.hotspots?.enabled) {
+        assert.ok((counts.layers.hotspots ?? 0) > 0, `hot spots drawn (${JSON.stringify(counts.layers)})`);
+      }
 
       assert.deepEqual(unexpectedErrors(hp.errors), []);
       assert.deepEqual(await hp.page.evaluate(() => window.__host.consoleErrors), []);

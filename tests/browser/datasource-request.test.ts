@@ -16,7 +16,13 @@ import { ROOT_DIR } from '../host/webpack.config.ts';
 const READ = 'services360-requests';
 const PII = 'services360-requests-pii';
 const HOUR = 3_600_000;
-const CUSTOMER = { name: 'Fatima Al Mansoori', phone: '+971 50 123 4567', email: 'fatima.m@dubai.ae', national_id: '784-1985-1234567-1', language: 'ar' };
+const CUSTOMER = {
+  name: 'Fatima Al Mansoori',
+  phone: '+971 50 123 4567',
+  email: 'fatima.m@dubai.ae',
+  national_id: '784-1985-1234567-1',
+  language: 'ar',
+};
 // The browser logs the aggregator's 404 for an unknown reference ("Failed to load resource: ... status of 404").
 const EXPECTED_404 = [/Failed to load resource: the server responded with a status of 404/];
 
@@ -37,7 +43,9 @@ before(async () => {
   };
   const at = (hoursAgo: number) => new Date(now - hoursAgo * HOUR).toISOString();
   // The request of the journey: received three days ago, assigned, then a field visit.
-  const journeyed = await ingest(sampleRequest({ external_id: 'browser-journey', customer: CUSTOMER, created_at: at(72) }));
+  const journeyed = await ingest(
+    sampleRequest({ external_id: 'browser-journey', customer: CUSTOMER, created_at: at(72) })
+  );
   for (const e of [
     { status: 'assigned', actor: 'dispatcher', occurred_at: at(71) },
     { stage: 'field_visit', actor: 'field team', note: 'Team on site', occurred_at: at(48) },
@@ -48,7 +56,13 @@ before(async () => {
   reference = journeyed.reference;
   // More requests over the week, in two grid zones, for the metrics query.
   for (let i = 0; i < 12; i++) {
-    await ingest(sampleRequest({ external_id: `browser-metric-${i}`, created_at: at(2 + i * 9), location: { lon: i % 2 ? 55.25 : 55.15, lat: 25.15 } }));
+    await ingest(
+      sampleRequest({
+        external_id: `browser-metric-${i}`,
+        created_at: at(2 + i * 9),
+        location: { lon: i % 2 ? 55.25 : 55.15, lat: 25.15 },
+      })
+    );
   }
   hp = await env.newPage();
   await hp.open();
@@ -57,10 +71,20 @@ after(async () => {
   await env?.stop();
 });
 
-const requestTarget = (ref: string, language = 'en') => ({ refId: 'R', queryType: 'request', reference: ref, language, schemaVersion: 2 });
+const requestTarget = (ref: string, language = 'en') => ({
+  refId: 'R',
+  queryType: 'request',
+  reference: ref,
+  language,
+  schemaVersion: 2,
+});
 
 async function query(uid: string, targets: Array<Record<string, unknown>>): Promise<QueryResult> {
-  return hp.page.evaluate(({ uid, targets, range }) => window.__host.query(uid, targets, range), { uid, targets, range });
+  return hp.page.evaluate(({ uid, targets, range }) => window.__host.query(uid, targets, range), {
+    uid,
+    targets,
+    range,
+  });
 }
 
 const values = (frame: SerializedFrame, name: string) => frame.fields.find((f) => f.name === name)?.values;
@@ -71,33 +95,66 @@ describe('request queries in the plugin host', () => {
     const before = await hp.page.evaluate(() => window.__host.requests.length);
     const result = await query(PII, [requestTarget(reference)]);
     assert.deepEqual(result.errors, []);
-    assert.deepEqual(result.frames.map((f) => [f.name, f.refId]), [['Request', 'R'], ['Journey', 'R']]);
+    assert.deepEqual(
+      result.frames.map((f) => [f.name, f.refId]),
+      [
+        ['Request', 'R'],
+        ['Journey', 'R'],
+      ]
+    );
 
-    const sent = (await hp.page.evaluate((n) => window.__host.requests.slice(n), before)).filter((r) => r.url.includes('/v1/requests/'));
+    const sent = (await hp.page.evaluate((n) => window.__host.requests.slice(n), before)).filter((r) =>
+      r.url.includes('/v1/requests/')
+    );
     assert.equal(sent.length, 1);
     assert.equal(sent[0].method, 'GET');
     assert.equal(sent[0].url, `api/datasources/proxy/uid/${PII}/aggregator/v1/requests/${reference}?language=en`);
-    assert.equal(Object.keys(sent[0].headers).some((h) => h.toLowerCase() === 'authorization'), false, 'the browser sent a token');
+    assert.equal(
+      Object.keys(sent[0].headers).some((h) => h.toLowerCase() === 'authorization'),
+      false,
+      'the browser sent a token'
+    );
 
     const [request, journey] = result.frames;
     const r = row(request);
-    for (const f of request.fields) assert.equal(f.values.length, 1, f.name);
+    for (const f of request.fields) {
+      assert.equal(f.values.length, 1, f.name);
+    }
     assert.deepEqual(
       [r.reference, r.status, r.stage, r.progress_pct, r.channel, r.category, r.topic, r.department, r.zone],
-      [reference, 'In progress', 'Field visit', 55, 'WhatsApp', 'Complaint', 'Overflowing bin', 'Waste Management', 'Grid 1'],
+      [
+        reference,
+        'In progress',
+        'Field visit',
+        55,
+        'WhatsApp',
+        'Complaint',
+        'Overflowing bin',
+        'Waste Management',
+        'Grid 1',
+      ]
     );
     assert.equal(request.fields.find((f) => f.name === 'created_at')?.type, 'time');
     assert.equal(request.fields.find((f) => f.name === 'progress_pct')?.config.unit, 'percent');
     assert.equal(typeof r.resolution_due_at, 'number', 'the resolution due time, as epoch ms');
 
     // The journey equals the aggregator's, event for event, in its order (occurred_at).
-    const direct = await env.aggregator!.call('GET', `/v1/requests/${reference}?language=en`, undefined, env.aggregator!.tokens.read);
+    const direct = await env.aggregator!.call(
+      'GET',
+      `/v1/requests/${reference}?language=en`,
+      undefined,
+      env.aggregator!.tokens.read
+    );
     assert.equal(direct.status, 200, direct.text);
     const times = direct.body.journey.map((e: { occurred_at: string }) => Date.parse(e.occurred_at));
     assert.equal(journey.fields[0].name, 'time');
     assert.equal(journey.fields[0].type, 'time');
     assert.deepEqual(values(journey, 'time'), times);
-    assert.deepEqual([...times].sort((a, b) => a - b), times, 'in time order');
+    assert.deepEqual(
+      [...times].sort((a, b) => a - b),
+      times,
+      'in time order'
+    );
     assert.deepEqual(values(journey, 'kind'), ['Received', 'Assigned', 'Stage change']);
     assert.deepEqual(values(journey, 'to_status'), ['Received', 'Assigned', 'In progress']);
     assert.deepEqual(values(journey, 'note'), [null, null, 'Team on site']);
@@ -108,12 +165,25 @@ describe('request queries in the plugin host', () => {
     const masked = row((await query(READ, [requestTarget(reference)])).frames[0]);
     const plain = row((await query(PII, [requestTarget(reference)])).frames[0]);
     assert.deepEqual(
-      [masked.customer_masked, masked.customer_name, masked.customer_phone, masked.customer_email, masked.customer_national_id, masked.customer_home_zone],
-      [true, 'F. A. M.', '+971 ** *** **67', 'f***@d***.ae', '***-5671', null],
+      [
+        masked.customer_masked,
+        masked.customer_name,
+        masked.customer_phone,
+        masked.customer_email,
+        masked.customer_national_id,
+        masked.customer_home_zone,
+      ],
+      [true, 'F. A. M.', '+971 ** *** **67', 'f***@d***.ae', '***-5671', null]
     );
     assert.deepEqual(
-      [plain.customer_masked, plain.customer_name, plain.customer_phone, plain.customer_email, plain.customer_national_id],
-      [false, CUSTOMER.name, CUSTOMER.phone, CUSTOMER.email, CUSTOMER.national_id],
+      [
+        plain.customer_masked,
+        plain.customer_name,
+        plain.customer_phone,
+        plain.customer_email,
+        plain.customer_national_id,
+      ],
+      [false, CUSTOMER.name, CUSTOMER.phone, CUSTOMER.email, CUSTOMER.national_id]
     );
     assert.equal(masked.customer_language, 'ar');
   });
@@ -128,21 +198,39 @@ describe('request queries in the plugin host', () => {
     assert.match(String(values(journey, 'kind')?.[0]), /[\u0600-\u06FF]/);
   });
 
-  test('the journey dashboard\'s own panel query ($reference, $language) gives the same two frames', async () => {
-    const dashboard = JSON.parse(readFileSync(join(ROOT_DIR, 'provisioning/dashboards/services360/request-journey.json'), 'utf8'));
+  test("the journey dashboard's own panel query ($reference, $language) gives the same two frames", async () => {
+    const dashboard = JSON.parse(
+      readFileSync(join(ROOT_DIR, 'provisioning/dashboards/services360/request-journey.json'), 'utf8')
+    );
     const targets = dashboard.panels[0].targets;
     assert.equal(targets[0].reference, '$reference');
-    const frames = await hp.page.evaluate(async ({ uid, targets, reference, range }) => {
-      const ds = await window.__host.datasource(uid);
-      const response = await ds.query({
-        requestId: 'journey', targets, range: { from: new Date(range.from), to: new Date(range.to), raw: range }, interval: '1h', intervalMs: 3_600_000,
-        maxDataPoints: 100, timezone: 'utc', app: 'dashboard', startTime: Date.now(),
-        scopedVars: { reference: { text: reference, value: reference }, language: { text: 'English', value: 'en' } },
-      });
-      return { errors: response.errors ?? [], data: response.data.map((f: any) => ({ name: f.name, length: f.length })) };
-    }, { uid: PII, targets, reference, range });
+    const frames = await hp.page.evaluate(
+      async ({ uid, targets, reference, range }) => {
+        const ds = await window.__host.datasource(uid);
+        const response = await ds.query({
+          requestId: 'journey',
+          targets,
+          range: { from: new Date(range.from), to: new Date(range.to), raw: range },
+          interval: '1h',
+          intervalMs: 3_600_000,
+          maxDataPoints: 100,
+          timezone: 'utc',
+          app: 'dashboard',
+          startTime: Date.now(),
+          scopedVars: { reference: { text: reference, value: reference }, language: { text: 'English', value: 'en' } },
+        });
+        return {
+          errors: response.errors ?? [],
+          data: response.data.map((f: any) => ({ name: f.name, length: f.length })),
+        };
+      },
+      { uid: PII, targets, reference, range }
+    );
     assert.deepEqual(frames.errors, []);
-    assert.deepEqual(frames.data, [{ name: 'Request', length: 1 }, { name: 'Journey', length: 3 }]);
+    assert.deepEqual(frames.data, [
+      { name: 'Request', length: 1 },
+      { name: 'Journey', length: 3 },
+    ]);
   });
 
   test('an empty reference answers no data and a plain notice, not an error, and asks nothing', async () => {
@@ -151,7 +239,8 @@ describe('request queries in the plugin host', () => {
     assert.deepEqual(result.errors, []);
     assert.equal(result.frames.length, 1);
     assert.equal(result.frames[0].fields.length, 0);
-    const notices = (result.frames[0].meta as { notices?: Array<{ severity: string; text: string }> } | undefined)?.notices ?? [];
+    const notices =
+      (result.frames[0].meta as { notices?: Array<{ severity: string; text: string }> } | undefined)?.notices ?? [];
     assert.equal(notices[0]?.severity, 'info');
     assert.match(notices[0]?.text ?? '', /^Type a reference number/);
     assert.equal(await hp.page.evaluate(() => window.__host.requests.length), before);
@@ -164,11 +253,13 @@ describe('request queries in the plugin host', () => {
     assert.match(notices[0]?.text ?? '', /"\$reference" is a template variable this dashboard does not define/);
   });
 
-  test('an unknown reference gives the aggregator\'s 404 message as a readable error', async () => {
+  test("an unknown reference gives the aggregator's 404 message as a readable error", async () => {
     const page = await env.newPage();
     await page.open();
-    const result: QueryResult = await page.page.evaluate(({ uid, target, range }) => window.__host.query(uid, [target], range),
-      { uid: PII, target: requestTarget('S360-000099999999'), range });
+    const result: QueryResult = await page.page.evaluate(
+      ({ uid, target, range }) => window.__host.query(uid, [target], range),
+      { uid: PII, target: requestTarget('S360-000099999999'), range }
+    );
     assert.equal(result.frames.length, 0);
     assert.equal(result.errors.length, 1);
     assert.equal(result.errors[0].refId, 'R');
@@ -180,17 +271,41 @@ describe('request queries in the plugin host', () => {
 
 describe('unresolved filter variables in the plugin host', () => {
   test('a metrics query filtered on $zone, in a dashboard without that variable, answers data instead of a 400', async () => {
-    assert.deepEqual(await hp.page.evaluate(() => window.__host.variables.get()), {}, 'no dashboard variables on this page');
-    const target = { refId: 'A', queryType: 'metrics', metric: 'received', groupBy: ['zone'], filters: { zone: ['$zone'] }, format: 'table', language: 'en', schemaVersion: 2 };
+    assert.deepEqual(
+      await hp.page.evaluate(() => window.__host.variables.get()),
+      {},
+      'no dashboard variables on this page'
+    );
+    const target = {
+      refId: 'A',
+      queryType: 'metrics',
+      metric: 'received',
+      groupBy: ['zone'],
+      filters: { zone: ['$zone'] },
+      format: 'table',
+      language: 'en',
+      schemaVersion: 2,
+    };
     const before = await hp.page.evaluate(() => window.__host.requests.length);
     const result = await query(READ, [target]);
     assert.deepEqual(result.errors, []);
     const counts = (values(result.frames[0], 'received') ?? []) as number[];
-    assert.equal(counts.reduce((a, b) => a + b, 0), 13, 'every request of the week, in every zone');
-    const posted = (await hp.page.evaluate((n) => window.__host.requests.slice(n), before)).filter((r) => r.url.endsWith('/aggregator/v1/query'));
+    assert.equal(
+      counts.reduce((a, b) => a + b, 0),
+      13,
+      'every request of the week, in every zone'
+    );
+    const posted = (await hp.page.evaluate((n) => window.__host.requests.slice(n), before)).filter((r) =>
+      r.url.endsWith('/aggregator/v1/query')
+    );
     assert.deepEqual(JSON.parse(posted[0].body!).targets[0].filters, { zone: ['all'] });
     // What the aggregator says to the filter as written:
-    const raw = await env.aggregator!.call('POST', '/v1/query', { ...JSON.parse(posted[0].body!), targets: [{ ...target, filters: { zone: ['$zone'] } }] }, env.aggregator!.tokens.read);
+    const raw = await env.aggregator!.call(
+      'POST',
+      '/v1/query',
+      { ...JSON.parse(posted[0].body!), targets: [{ ...target, filters: { zone: ['$zone'] } }] },
+      env.aggregator!.tokens.read
+    );
     assert.equal(raw.status, 400, raw.text);
     assert.match(raw.text, /\$zone/);
   });

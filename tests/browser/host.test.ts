@@ -4,7 +4,13 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { startBrowserEnv, unexpectedErrors, closedPortUrl, type BrowserEnv, type HostPage } from '../support/browser.ts';
+import {
+  startBrowserEnv,
+  unexpectedErrors,
+  closedPortUrl,
+  type BrowserEnv,
+  type HostPage,
+} from '../support/browser.ts';
 
 const DS = 's360fixture-echo';
 let env: BrowserEnv;
@@ -24,17 +30,41 @@ const dashboard = {
   title: 'Host fixture',
   time: { from: '2026-11-01T00:00:00Z', to: '2026-11-02T00:00:00Z' },
   templating: {
-    list: [{
-      name: 'zone', type: 'custom', multi: false, includeAll: false, current: { text: 'G1', value: 'G1' },
-      options: [{ text: 'G1', value: 'G1' }, { text: 'G2', value: 'G2' }],
-    }],
+    list: [
+      {
+        name: 'zone',
+        type: 'custom',
+        multi: false,
+        includeAll: false,
+        current: { text: 'G1', value: 'G1' },
+        options: [
+          { text: 'G1', value: 'G1' },
+          { text: 'G2', value: 'G2' },
+        ],
+      },
+    ],
   },
-  panels: [{
-    id: 7, type: 's360fixture-hello-panel', title: 'Zone ${zone}',
-    datasource: { uid: DS, type: 's360fixture-echo-datasource' },
-    targets: [{ refId: 'A', text: 'zone $zone', value: 20 }],
-    fieldConfig: { defaults: { thresholds: { mode: 'absolute', steps: [{ value: null, color: 'green' }, { value: 30, color: 'red' }] } }, overrides: [] },
-  }],
+  panels: [
+    {
+      id: 7,
+      type: 's360fixture-hello-panel',
+      title: 'Zone ${zone}',
+      datasource: { uid: DS, type: 's360fixture-echo-datasource' },
+      targets: [{ refId: 'A', text: 'zone $zone', value: 20 }],
+      fieldConfig: {
+        defaults: {
+          thresholds: {
+            mode: 'absolute',
+            steps: [
+              { value: null, color: 'green' },
+              { value: 30, color: 'red' },
+            ],
+          },
+        },
+        overrides: [],
+      },
+    },
+  ],
 };
 
 describe('plugin host', () => {
@@ -48,9 +78,22 @@ describe('plugin host', () => {
     assert.deepEqual(await hp.page.evaluate(() => window.__host.consoleErrors), []);
   });
 
-  test('shares Grafana\'s modules under package: ids through the import map', async () => {
-    const imports = await hp.page.evaluate(() => (window as any).System.getImportMap().imports as Record<string, string>);
-    for (const name of ['react', 'react/jsx-runtime', 'react-dom', '@grafana/data', '@grafana/ui', '@grafana/runtime', 'rxjs', 'lodash', 'moment', 'i18next']) {
+  test("shares Grafana's modules under package: ids through the import map", async () => {
+    const imports = await hp.page.evaluate(
+      () => (window as any).System.getImportMap().imports as Record<string, string>
+    );
+    for (const name of [
+      'react',
+      'react/jsx-runtime',
+      'react-dom',
+      '@grafana/data',
+      '@grafana/ui',
+      '@grafana/runtime',
+      'rxjs',
+      'lodash',
+      'moment',
+      'i18next',
+    ]) {
       assert.match(imports[name] ?? '', new RegExp(`^package:${name.replace(/[/]/g, '\\/')}$`), name);
     }
   });
@@ -63,7 +106,10 @@ describe('plugin host', () => {
     assert.ok(whoami, JSON.stringify(requests));
     assert.equal(whoami.url, `api/datasources/proxy/uid/${DS}/aggregator/v1/whoami`);
     assert.equal(whoami.status, 200);
-    assert.equal(Object.keys(whoami.headers).some((h) => h.toLowerCase() === 'authorization'), false);
+    assert.equal(
+      Object.keys(whoami.headers).some((h) => h.toLowerCase() === 'authorization'),
+      false
+    );
     const html = await hp.page.content();
     assert.equal(html.includes(env.aggregator!.tokens.read), false, 'the token reached the page');
     assert.equal(env.host.proxyLog.at(-1)?.target, `${env.aggregator!.url}/v1/whoami`);
@@ -87,7 +133,10 @@ describe('plugin host', () => {
   });
 
   test('renders a panel with its option defaults, field config and thresholds inside PanelChrome', async () => {
-    const state = await hp.page.evaluate((d) => window.__host.renderPanel(d, 7, { width: 600, height: 300 }), dashboard);
+    const state = await hp.page.evaluate(
+      (d) => window.__host.renderPanel(d, 7, { width: 600, height: 300 }),
+      dashboard
+    );
     assert.equal(state.state, 'Done', JSON.stringify(state.errors));
     assert.equal(state.options.greeting, 'Hello ${zone}');
     assert.equal(state.options.mode, 'last');
@@ -100,19 +149,28 @@ describe('plugin host', () => {
     assert.deepEqual(hp.errors, []);
   });
 
-  test('a click that sets a variable is seen by the host and re-runs the panel\'s queries', async () => {
+  test("a click that sets a variable is seen by the host and re-runs the panel's queries", async () => {
     const before = await hp.page.evaluate(() => window.__host.panel(7)!.queries);
     await hp.page.getByTestId('set-variable').click();
-    await hp.page.waitForFunction((n) => window.__host.panel(7)!.queries > n && window.__host.panel(7)!.state === 'Done', before);
+    await hp.page.waitForFunction(
+      (n) => window.__host.panel(7)!.queries > n && window.__host.panel(7)!.state === 'Done',
+      before
+    );
     assert.deepEqual(await hp.page.evaluate(() => window.__host.variables.get()), { zone: 'G2' });
     assert.match((await hp.page.evaluate(() => window.__host.location())).search, /var-zone=G2/);
     assert.equal(await hp.page.getByTestId('greeting').textContent(), 'Hello G2');
   });
 
   test('a query gets $__interval, maxDataPoints, $__from and the dashboard variables interpolated', async () => {
-    const result = await hp.page.evaluate((uid) => window.__host.query(uid, [{ refId: 'A', text: 'from ${__from} zone $zone', value: 3 }], {
-      from: '2026-11-01T00:00:00Z', to: '2026-11-02T00:00:00Z', maxDataPoints: 24,
-    }), DS);
+    const result = await hp.page.evaluate(
+      (uid) =>
+        window.__host.query(uid, [{ refId: 'A', text: 'from ${__from} zone $zone', value: 3 }], {
+          from: '2026-11-01T00:00:00Z',
+          to: '2026-11-02T00:00:00Z',
+          maxDataPoints: 24,
+        }),
+      DS
+    );
     assert.deepEqual(result.errors, []);
     assert.equal(result.request.intervalMs, 3600_000);
     assert.equal(result.frames[0].name, `from ${Date.parse('2026-11-01T00:00:00Z')} zone G2`); // the variable the click above set
@@ -121,7 +179,10 @@ describe('plugin host', () => {
   });
 
   test('the query editor renders and a change of metric reaches the query', async () => {
-    const view = await hp.page.evaluate((uid) => window.__host.renderQueryEditor(uid, { refId: 'A', metric: 'received' }), DS);
+    const view = await hp.page.evaluate(
+      (uid) => window.__host.renderQueryEditor(uid, { refId: 'A', metric: 'received' }),
+      DS
+    );
     const editor = hp.page.locator(view.selector);
     await editor.locator('#echo-metric').click();
     await hp.page.getByRole('option', { name: 'Closed' }).click();

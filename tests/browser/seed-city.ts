@@ -18,27 +18,58 @@ export async function seedCity(agg: TestAggregator): Promise<SeededCity> {
   const from = new Date(Date.parse(DEMO_END) - 30 * 86400_000).toISOString();
   let source: SeededCity['source'];
   if (process.env.S360_BROWSER_SEED !== 'basic' && existsSync(join(ROOT_DIR, 'backend/cli/generate-demo.ts'))) {
-    const run = spawnSync(process.execPath, [join(ROOT_DIR, 'bin/services360.js'), 'generate-demo', '--months', '1', '--seed', '1', '--end', DEMO_END, '--quiet'], {
-      cwd: ROOT_DIR, env: { ...process.env, DATABASE_URL: agg.db.url }, encoding: 'utf8', timeout: 15 * 60_000,
-    });
-    if (run.status !== 0) throw new Error(`generate-demo failed (${run.status}): ${run.stderr.slice(-2000)}`);
+    const run = spawnSync(
+      process.execPath,
+      [
+        join(ROOT_DIR, 'bin/services360.js'),
+        'generate-demo',
+        '--months',
+        '1',
+        '--seed',
+        '1',
+        '--end',
+        DEMO_END,
+        '--quiet',
+      ],
+      {
+        cwd: ROOT_DIR,
+        env: { ...process.env, DATABASE_URL: agg.db.url },
+        encoding: 'utf8',
+        timeout: 15 * 60_000,
+      }
+    );
+    if (run.status !== 0) {
+      throw new Error(`generate-demo failed (${run.status}): ${run.stderr.slice(-2000)}`);
+    }
     source = 'demo';
   } else {
     source = hasDubai() ? 'dubai' : 'grid';
     await (hasDubai() ? importDubai(agg.db.pool) : importGrid(agg.db.pool));
     const { rows } = await agg.db.pool.query<{ lon: number; lat: number }>(
-      'SELECT ST_X(p) AS lon, ST_Y(p) AS lat FROM (SELECT ST_PointOnSurface(geom) AS p FROM zones ORDER BY code LIMIT 40) z');
+      'SELECT ST_X(p) AS lon, ST_Y(p) AS lat FROM (SELECT ST_PointOnSurface(geom) AS p FROM zones ORDER BY code LIMIT 40) z'
+    );
     const channels = ['website', 'whatsapp', 'call_centre', 'social_media'];
     const categories = ['complaint', 'inquiry', 'report', 'service_request'];
-    const requests = Array.from({ length: 400 }, (_, i) => sampleRequest({
-      external_id: `browser-${i}`, source: 'browser-seed',
-      channel: channels[i % channels.length], category: categories[(i >> 2) % categories.length],
-      location: rows[i % rows.length],
-      created_at: new Date(Date.parse(from) + ((i * 7919) % 720) * 3600_000).toISOString(),
-    }));
+    const requests = Array.from({ length: 400 }, (_, i) =>
+      sampleRequest({
+        external_id: `browser-${i}`,
+        source: 'browser-seed',
+        channel: channels[i % channels.length],
+        category: categories[(i >> 2) % categories.length],
+        location: rows[i % rows.length],
+        created_at: new Date(Date.parse(from) + ((i * 7919) % 720) * 3600_000).toISOString(),
+      })
+    );
     for (let i = 0; i < requests.length; i += 200) {
-      const res = await agg.call('POST', '/v1/requests/batch', { requests: requests.slice(i, i + 200) }, agg.tokens.ingest);
-      if (res.status !== 201) throw new Error(`seeding requests failed: ${res.status} ${res.text.slice(0, 500)}`);
+      const res = await agg.call(
+        'POST',
+        '/v1/requests/batch',
+        { requests: requests.slice(i, i + 200) },
+        agg.tokens.ingest
+      );
+      if (res.status !== 201) {
+        throw new Error(`seeding requests failed: ${res.status} ${res.text.slice(0, 500)}`);
+      }
     }
   }
   const { rows } = await agg.db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM zones');

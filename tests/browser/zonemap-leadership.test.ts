@@ -13,7 +13,19 @@ import type { Page } from 'playwright-core';
 
 import { startBrowserEnv, unexpectedErrors, type BrowserEnv, type HostPage } from '../support/browser.ts';
 import { NOW, provisionedMaps, rangeOf } from './zonemap-harness/provisioned.ts';
-import { assertPanelBuilt, closeColor, mapCounts, reachesMap, pixelColor, sampleableZones, seedDemoCity, waitForMap, zoneAt, zoneProbes, type ZoneProbe } from './zonemap-harness/support.ts';
+import {
+  assertPanelBuilt,
+  closeColor,
+  mapCounts,
+  reachesMap,
+  pixelColor,
+  sampleableZones,
+  seedDemoCity,
+  waitForMap,
+  zoneAt,
+  zoneProbes,
+  type ZoneProbe,
+} from './zonemap-harness/support.ts';
 
 const ZONES_MAP = provisionedMaps().find(({ d, p }) => d.uid === 's360-zones' && p.id === 1)!;
 const SIZE = { width: 1100, height: 760 };
@@ -30,19 +42,30 @@ before(async () => {
   probes = await zoneProbes(env.aggregator!.db.pool);
   const range = rangeOf(ZONES_MAP.d, ZONES_MAP.p);
   const target = { ...ZONES_MAP.p.targets![0], filters: {}, language: 'en' };
-  const res = await env.aggregator!.call('POST', '/v1/query', { ...range, targets: [target] }, env.aggregator!.tokens.read);
+  const res = await env.aggregator!.call(
+    'POST',
+    '/v1/query',
+    { ...range, targets: [target] },
+    env.aggregator!.tokens.read
+  );
   assert.equal(res.status, 200, res.text);
-  const fields = res.body.results.A.frames[0].fields as { name: string; values: unknown[] }[];
+  const fields = res.body.results.A.frames[0].fields as Array<{ name: string; values: unknown[] }>;
   const codes = fields.find((f) => f.name === 'zone_code')!.values as string[];
   const values = fields.find((f) => f.name === 'received')!.values as number[];
   counts = new Map(codes.map((c, i) => [c, values[i]]));
 });
-after(async () => { await env?.stop(); });
+after(async () => {
+  await env?.stop();
+});
 
 async function openZonesMap(map = ZONES_MAP): Promise<HostPage> {
   const hp = await env.newPage();
   await hp.open(`/d/${map.d.uid}`);
-  await hp.page.evaluate(([d, id, opts]) => window.__host.renderPanel(d, id, opts), [map.d, map.p.id, { ...SIZE, timeRange: rangeOf(map.d, map.p) }] as const);
+  await hp.page.evaluate(([d, id, opts]) => window.__host.renderPanel(d, id, opts), [
+    map.d,
+    map.p.id,
+    { ...SIZE, timeRange: rangeOf(map.d, map.p) },
+  ] as const);
   await waitForMap(hp.page, probes.length);
   return hp;
 }
@@ -64,16 +87,24 @@ const alphaOf = (rgba: string) => Number(/rgba\([^)]*,([\d.]+)\)$/.exec(rgba)?.[
 const rgbOf = (rgba: string) => /rgba?\((\d+,\d+,\d+)/.exec(rgba)?.[1];
 /** The zone variable's one value ('$__all' for All). */
 const zoneVariable = (page: Page) => page.evaluate(() => [window.__host.variables.get().zone].flat().join(','));
-const waitForVariable = (page: Page, value: string) => page.waitForFunction((v) => [window.__host.variables.get().zone].flat().join(',') === v, value, { timeout: 15_000 });
+const waitForVariable = (page: Page, value: string) =>
+  page.waitForFunction((v) => [window.__host.variables.get().zone].flat().join(',') === v, value, { timeout: 15_000 });
 /** Waits until the panel has run its query again after a variable change and the map drew what it got. */
 async function waitForQueries(page: Page, atLeast: number) {
-  await page.waitForFunction((n) => { const p = window.__host.panel(1); return !!p && p.queries >= n && p.state === 'Done'; }, atLeast, { timeout: 30_000 });
+  await page.waitForFunction(
+    (n) => {
+      const p = window.__host.panel(1);
+      return !!p && p.queries >= n && p.state === 'Done';
+    },
+    atLeast,
+    { timeout: 30_000 }
+  );
   await waitForMap(page, probes.length);
 }
 const queries = (page: Page) => page.evaluate(() => window.__host.panel(1)!.queries);
 
 describe('drill-down keeps the city', () => {
-  test('the provisioned maps\' own queries (and request tiles) do not filter on the variable their click sets', () => {
+  test("the provisioned maps' own queries (and request tiles) do not filter on the variable their click sets", () => {
     for (const { d, p } of provisionedMaps()) {
       const variable = p.options?.variableName ?? 'zone';
       const text = JSON.stringify([p.targets, p.options?.points?.tileQuery ?? '', p.options?.hotspots?.query ?? '']);
@@ -96,7 +127,10 @@ describe('drill-down keeps the city', () => {
     await hp.page.mouse.click(target.x, target.y);
     await waitForVariable(hp.page, target.probe.code);
     await waitForQueries(hp.page, ran + 1);
-    assert.match((await hp.page.evaluate(() => window.__host.location())).search, new RegExp(`var-zone=${target.probe.code}(&|$)`));
+    assert.match(
+      (await hp.page.evaluate(() => window.__host.location())).search,
+      new RegExp(`var-zone=${target.probe.code}(&|$)`)
+    );
     const after = await mapCounts(hp.page);
     assert.equal(after.coloured, before.coloured, 'every zone keeps its value (no zone turned "No data")');
     assert.equal((await zoneStyle(hp.page, target.probe.code)).strokeWidth, 4, 'the selected zone is outlined');
@@ -104,7 +138,8 @@ describe('drill-down keeps the city', () => {
     assert.equal(rgbOf(otherNow.fill), rgbOf(otherBefore.fill), 'another zone keeps the colour of its value');
     assert.ok(alphaOf(otherNow.fill) < alphaOf(otherBefore.fill) / 2, `dimmed: ${otherBefore.fill} → ${otherNow.fill}`);
     // On screen: the selected zone looks as before (the pinned tooltip's shadow may fall near it), the other one paler.
-    const targetNow = await pixelColor(hp.page, target.x, target.y), otherPixelNow = await pixelColor(hp.page, other.x, other.y);
+    const targetNow = await pixelColor(hp.page, target.x, target.y),
+      otherPixelNow = await pixelColor(hp.page, other.x, other.y);
     assert.ok(closeColor(targetNow, targetPixel, 12), `selected zone: rgb(${targetPixel}) → rgb(${targetNow})`);
     assert.ok(!closeColor(otherPixelNow, otherPixel, 12), `another zone: rgb(${otherPixel}) → rgb(${otherPixelNow})`);
     assert.equal(await hp.page.getByTestId('zonemap-tooltip').getAttribute('data-zone'), target.probe.code);
@@ -126,8 +161,11 @@ describe('drill-down keeps the city', () => {
       await waitForVariable(hp.page, target.probe.code);
       const control = hp.page.getByTestId('zonemap-whole-city');
       await control.waitFor({ timeout: 10_000 });
-      if (how === 'Escape') await hp.page.keyboard.press('Escape');
-      else await control.click();
+      if (how === 'Escape') {
+        await hp.page.keyboard.press('Escape');
+      } else {
+        await control.click();
+      }
       await waitForVariable(hp.page, '$__all');
       await control.waitFor({ state: 'detached', timeout: 10_000 });
       assert.deepEqual(await zoneStyle(hp.page, other.probe.code), plain, `${how}: nothing dimmed`);
@@ -140,12 +178,16 @@ describe('drill-down keeps the city', () => {
   test('at city zoom a zone under a request bin answers hover (the bin a row of its tooltip) and click', async () => {
     const hp = await openZonesMap();
     // The biggest bins in view whose centre lies inside a zone.
-    await hp.page.waitForFunction(`(() => {
+    await hp.page.waitForFunction(
+      `(() => {
       const map = document.querySelector('[data-testid="zonemap-map"]').__zonemap.map;
       const layer = map.getAllLayers().find(function (l) { return l.get('id') === 'points'; });
       return layer.getFeaturesInExtent(map.getView().calculateExtent(map.getSize())).some(function (f) { return f.get('layer') === 'bins'; });
-    })()`, undefined, { timeout: 30_000 });
-    const bins = await hp.page.evaluate(`(() => {
+    })()`,
+      undefined,
+      { timeout: 30_000 }
+    );
+    const bins = (await hp.page.evaluate(`(() => {
       const el = document.querySelector('[data-testid="zonemap-map"]');
       const map = el.__zonemap.map;
       const layer = map.getAllLayers().find(function (l) { return l.get('id') === 'points'; });
@@ -156,11 +198,14 @@ describe('drill-down keeps the city', () => {
         .slice(0, 30)
         .map(function (f) { const p = map.getPixelFromCoordinate(f.getGeometry().getFlatCoordinates().slice(0, 2)); return [r.left + p[0], r.top + p[1]]; })
         .filter(function (p) { return p[0] > r.left + 20 && p[0] < r.right - 20 && p[1] > r.top + 20 && p[1] < r.bottom - 20; });
-    })()`) as [number, number][];
+    })()`)) as Array<[number, number]>;
     let spot: { x: number; y: number; code: string } | null = null;
     for (const [x, y] of bins) {
       const code = await zoneAt(hp.page, x, y);
-      if (code && await reachesMap(hp.page, x, y)) { spot = { x, y, code }; break; }
+      if (code && (await reachesMap(hp.page, x, y))) {
+        spot = { x, y, code };
+        break;
+      }
     }
     assert.ok(spot, `a bin over a zone among ${bins.length}`);
     await hp.page.mouse.move(spot.x, spot.y);
@@ -193,11 +238,18 @@ describe('zero is zero', () => {
   });
 });
 
-describe('the dashboard\'s decimals', () => {
-  test('the per-capita map shows one decimal (the dashboard\'s), not the datasource\'s two', async () => {
-    const perCapita = provisionedMaps().find(({ d, p }) => d.uid === 's360-zones' && p.targets?.[0]?.metric === 'received_per_10k')!;
+describe("the dashboard's decimals", () => {
+  test("the per-capita map shows one decimal (the dashboard's), not the datasource's two", async () => {
+    const perCapita = provisionedMaps().find(
+      ({ d, p }) => d.uid === 's360-zones' && p.targets?.[0]?.metric === 'received_per_10k'
+    )!;
     const hp = await openZonesMap(perCapita);
-    const [{ x, y }] = await sampleableZones(hp.page, probes, (p) => (counts.get(p.code) ?? 0) > 0 && (p.population ?? 0) > 0, 1);
+    const [{ x, y }] = await sampleableZones(
+      hp.page,
+      probes,
+      (p) => (counts.get(p.code) ?? 0) > 0 && (p.population ?? 0) > 0,
+      1
+    );
     await hp.page.mouse.move(x, y);
     await hp.page.getByTestId('zonemap-tooltip').waitFor({ timeout: 10_000 });
     assert.match((await hp.page.getByTestId('zonemap-tooltip-value').textContent())!, /^[\d,]+\.\d$/);
@@ -218,28 +270,39 @@ describe('legible at 3 m', () => {
     test(`${screen.name}: labels, legend and tooltip at least ${screen.min} device px`, async () => {
       const hp = await env.newPage();
       const cdp = await hp.page.context().newCDPSession(hp.page);
-      await cdp.send('Emulation.setDeviceMetricsOverride', { width: screen.width, height: screen.height, deviceScaleFactor: screen.dpr, mobile: false });
+      await cdp.send('Emulation.setDeviceMetricsOverride', {
+        width: screen.width,
+        height: screen.height,
+        deviceScaleFactor: screen.dpr,
+        mobile: false,
+      });
       await hp.open(`/d/${EXEC_MAP.d.uid}`);
-      await hp.page.evaluate(([d, id, opts]) => window.__host.renderPanel(d, id, opts), [EXEC_MAP.d, EXEC_MAP.p.id, { ...screen.panel, timeRange: rangeOf(EXEC_MAP.d, EXEC_MAP.p) }] as const);
+      await hp.page.evaluate(([d, id, opts]) => window.__host.renderPanel(d, id, opts), [
+        EXEC_MAP.d,
+        EXEC_MAP.p.id,
+        { ...screen.panel, timeRange: rangeOf(EXEC_MAP.d, EXEC_MAP.p) },
+      ] as const);
       await waitForMap(hp.page, probes.length);
-      const label = await hp.page.evaluate(`(() => {
+      const label = (await hp.page.evaluate(`(() => {
         const map = document.querySelector('[data-testid="zonemap-map"]').__zonemap.map;
         const layer = map.getAllLayers().find(function (l) { return l.get('id') === 'labels'; });
         const f = layer.getSource().getFeatures()[0];
         let s = layer.getStyleFunction()(f, map.getView().getResolution());
         if (Array.isArray(s)) s = s[0];
         return { font: s.getText().getFont(), ratio: window.devicePixelRatio };
-      })()`) as { font: string; ratio: number };
+      })()`)) as { font: string; ratio: number };
       assert.equal(label.ratio, screen.dpr);
       const labelPx = Number(/(\d+(?:\.\d+)?)px/.exec(label.font)![1]) * screen.dpr;
       assert.ok(labelPx >= screen.min, `labels ${labelPx} device px (${label.font})`);
-      const legendPx = await hp.page.getByTestId('zonemap-legend').evaluate((el) => parseFloat(getComputedStyle(el).fontSize)) * screen.dpr;
+      const legendPx =
+        (await hp.page.getByTestId('zonemap-legend').evaluate((el) => parseFloat(getComputedStyle(el).fontSize))) *
+        screen.dpr;
       assert.ok(legendPx >= screen.min, `legend ${legendPx} device px`);
       const [{ x, y }] = await sampleableZones(hp.page, probes, () => true, 1);
       await hp.page.mouse.move(x, y);
       const tooltip = hp.page.getByTestId('zonemap-tooltip');
       await tooltip.waitFor({ timeout: 10_000 });
-      const tooltipPx = await tooltip.evaluate((el) => parseFloat(getComputedStyle(el).fontSize)) * screen.dpr;
+      const tooltipPx = (await tooltip.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))) * screen.dpr;
       assert.ok(tooltipPx >= screen.min, `tooltip ${tooltipPx} device px`);
       assert.deepEqual(unexpectedErrors(hp.errors), []);
       await hp.page.close();
@@ -249,27 +312,47 @@ describe('legible at 3 m', () => {
 
 describe('Arabic all the way', () => {
   test('with var-language=ar the wall map speaks Arabic: Arabic name first, legend and tooltip mirrored, no Latin UI string', async () => {
-    const exec = provisionedMaps().find(({ d, p }) => d.uid === 's360-executive' && p.type === 'services360-zonemap-panel')!;
+    const exec = provisionedMaps().find(
+      ({ d, p }) => d.uid === 's360-executive' && p.type === 'services360-zonemap-panel'
+    )!;
     assert.equal(exec.p.options?.language, '$language');
     const hp = await env.newPage();
     await hp.open(`/d/${exec.d.uid}?var-language=ar`);
-    await hp.page.evaluate(([d, id, opts]) => window.__host.renderPanel(d, id, opts), [exec.d, exec.p.id, { ...SIZE, timeRange: rangeOf(exec.d, exec.p), variables: { language: 'ar' } }] as const);
+    await hp.page.evaluate(([d, id, opts]) => window.__host.renderPanel(d, id, opts), [
+      exec.d,
+      exec.p.id,
+      { ...SIZE, timeRange: rangeOf(exec.d, exec.p), variables: { language: 'ar' } },
+    ] as const);
     await waitForMap(hp.page, probes.length);
     assert.equal(await hp.page.getByTestId('zonemap').getAttribute('dir'), 'rtl');
     const legend = hp.page.getByTestId('zonemap-legend');
     assert.equal(await legend.getAttribute('dir'), 'rtl');
     const legendText = (await legend.textContent())!;
     assert.doesNotMatch(legendText, /[A-Za-z]/, `legend: ${legendText}`);
-    const [{ probe, x, y }] = await sampleableZones(hp.page, probes, (p) => /[\u0600-\u06FF]/.test(p.nameAr) && p.population !== null, 1);
+    const [{ probe, x, y }] = await sampleableZones(
+      hp.page,
+      probes,
+      (p) => /[\u0600-\u06FF]/.test(p.nameAr) && p.population !== null,
+      1
+    );
     await hp.page.mouse.move(x, y);
     const tooltip = hp.page.getByTestId('zonemap-tooltip');
     await tooltip.waitFor({ timeout: 10_000 });
     assert.equal(await tooltip.getAttribute('dir'), 'rtl');
-    const order = await tooltip.evaluate((el) => [...el.querySelectorAll('[data-testid^="zonemap-tooltip-"]')].map((n) => n.getAttribute('data-testid')));
-    assert.ok(order.indexOf('zonemap-tooltip-ar') < order.indexOf('zonemap-tooltip-title'), `the Arabic name leads: ${order}`);
+    const order = await tooltip.evaluate((el) =>
+      [...el.querySelectorAll('[data-testid^="zonemap-tooltip-"]')].map((n) => n.getAttribute('data-testid'))
+    );
+    assert.ok(
+      order.indexOf('zonemap-tooltip-ar') < order.indexOf('zonemap-tooltip-title'),
+      `the Arabic name leads: ${order}`
+    );
     assert.equal(await hp.page.getByTestId('zonemap-tooltip-ar').textContent(), probe.nameAr);
     // Everything but the English name (a name, not UI) is Arabic or digits.
-    const ui = await tooltip.evaluate((el) => { const c = el.cloneNode(true) as HTMLElement; c.querySelector('[data-testid="zonemap-tooltip-title"]')?.remove(); return c.textContent; });
+    const ui = await tooltip.evaluate((el) => {
+      const c = el.cloneNode(true) as HTMLElement;
+      c.querySelector('[data-testid="zonemap-tooltip-title"]')?.remove();
+      return c.textContent;
+    });
     assert.doesNotMatch(ui!, /[A-Za-z]/, `tooltip: ${ui}`);
     assert.deepEqual(unexpectedErrors(hp.errors), []);
     await hp.page.close();

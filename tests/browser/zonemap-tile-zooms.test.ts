@@ -5,7 +5,14 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { startBrowserEnv, unexpectedErrors, type BrowserEnv } from '../support/browser.ts';
-import { assertPanelBuilt, dashboard, seedDemoCity, waitForMap, zoneProbes, type ZoneProbe } from './zonemap-harness/support.ts';
+import {
+  assertPanelBuilt,
+  dashboard,
+  seedDemoCity,
+  waitForMap,
+  zoneProbes,
+  type ZoneProbe,
+} from './zonemap-harness/support.ts';
 
 const END = Math.floor(Date.now() / 60_000) * 60_000;
 const TIME = { from: new Date(END - 31 * 86_400_000).toISOString(), to: new Date(END).toISOString() };
@@ -22,7 +29,9 @@ before(async () => {
   await seedDemoCity(env.aggregator!.db.pool, END, 1000);
   probes = await zoneProbes(env.aggregator!.db.pool);
 });
-after(async () => { await env?.stop(); });
+after(async () => {
+  await env?.stop();
+});
 
 describe('request tile zooms from the aggregator', () => {
   test('with S360_TILE_MAX_ZOOM 14 the panel asks for no tile deeper than zoom 14, however far it zooms in', async () => {
@@ -32,14 +41,21 @@ describe('request tile zooms from the aggregator', () => {
       targets: [{ refId: 'A', metric: 'received', groupBy: ['zone'], filters: {}, format: 'table' }],
       options: { labels: { enabled: false }, hotspots: { enabled: false }, points: { enabled: true, source: 'tiles' } },
     };
-    await hp.page.evaluate(([d, o]) => window.__host.renderPanel(d, 1, o), [dashboard(panel, TIME), { width: 1100, height: 760 }] as const);
+    await hp.page.evaluate(([d, o]) => window.__host.renderPanel(d, 1, o), [
+      dashboard(panel, TIME),
+      { width: 1100, height: 760 },
+    ] as const);
     await waitForMap(hp.page, probes.length);
     // The points layer's tile grid ends at the served zoom once the TileJSON is in.
-    await hp.page.waitForFunction(`(() => {
+    await hp.page.waitForFunction(
+      `(() => {
       const map = document.querySelector('[data-testid="zonemap-map"]').__zonemap.map;
       const layer = map.getAllLayers().find(function (l) { return l.get('id') === 'points'; });
       return layer.getSource().getTileGrid().getMaxZoom() === ${SERVED.tileMaxZoom};
-    })()`, undefined, { timeout: 30_000 });
+    })()`,
+      undefined,
+      { timeout: 30_000 }
+    );
     const tileJson = env.host.proxyLog.filter((e) => e.path.includes('/aggregator/v1/tiles/requests.json'));
     assert.ok(tileJson.length >= 1 && tileJson.every((e) => e.status === 200), JSON.stringify(tileJson));
 
@@ -54,7 +70,11 @@ describe('request tile zooms from the aggregator', () => {
       map.getView().setZoom(17.5);
       map.once('moveend', function () { map.once('rendercomplete', function () { resolve(null); }); });
     })`);
-    const zooms = env.host.proxyLog.slice(before).map((e) => TILE_PATH.exec(e.path)?.[1]).filter((z): z is string => !!z).map(Number);
+    const zooms = env.host.proxyLog
+      .slice(before)
+      .map((e) => TILE_PATH.exec(e.path)?.[1])
+      .filter((z): z is string => !!z)
+      .map(Number);
     assert.ok(zooms.length > 0, 'tiles were requested at the new view');
     assert.deepEqual([...new Set(zooms)], [SERVED.tileMaxZoom]);
     assert.deepEqual(unexpectedErrors(hp.errors), []);

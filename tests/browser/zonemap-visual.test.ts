@@ -20,11 +20,30 @@ import type { Page } from 'playwright-core';
 import { startBrowserEnv, unexpectedErrors, type BrowserEnv } from '../support/browser.ts';
 import { ROOT_DIR } from '../host/webpack.config.ts';
 import { DEMO_END } from './seed-city.ts';
-import { MAP, provisionedMaps, rangeOf, seedDashboardCity, type Dashboard, type Panel } from './zonemap-harness/provisioned.ts';
+import {
+  MAP,
+  provisionedMaps,
+  rangeOf,
+  seedDashboardCity,
+  type Dashboard,
+  type Panel,
+} from './zonemap-harness/provisioned.ts';
 import { assertPanelBuilt } from './zonemap-harness/support.ts';
 import { seedFixedZoneForecasts } from './zonemap-harness/fixed-forecasts.ts';
 import {
-  LANGUAGES, SCREENS, TOLERANCE, capture, emulateScreen, mismatch, readPng, referenceFile, renderComplete, settle, writePng, type Language, type Screen,
+  LANGUAGES,
+  SCREENS,
+  TOLERANCE,
+  capture,
+  emulateScreen,
+  mismatch,
+  readPng,
+  referenceFile,
+  renderComplete,
+  settle,
+  writePng,
+  type Language,
+  type Screen,
 } from './zonemap-harness/visual.ts';
 
 const UPDATE = process.env.S360_VISUAL_UPDATE === '1';
@@ -48,32 +67,58 @@ before(async () => {
   await seedFixedZoneForecasts(env.aggregator!.db.pool);
   zones = (await env.aggregator!.db.pool.query('SELECT count(*)::int AS n FROM zones')).rows[0].n;
 });
-after(async () => { await env?.stop(); });
+after(async () => {
+  await env?.stop();
+});
 
 /** The panel at its grid size on a 1920-css-px dashboard (80 px a column, 36 a row, as in kiosk), settled and captured. */
-async function render(map: { d: Dashboard; p: Panel }, screen: Screen, lang: Language, change?: (page: Page) => Promise<void>) {
+async function render(
+  map: { d: Dashboard; p: Panel },
+  screen: Screen,
+  lang: Language,
+  change?: (page: Page) => Promise<void>
+) {
   const hp = await env.newPage();
   const cdp = await emulateScreen(hp.page, screen);
   await hp.open(`/d/${map.d.uid}${lang === 'ar' ? '?var-language=ar' : ''}`);
-  assert.deepEqual(await hp.page.evaluate(() => [window.innerWidth, window.devicePixelRatio]), [screen.width, screen.deviceScaleFactor], 'the screen is emulated');
+  assert.deepEqual(
+    await hp.page.evaluate(() => [window.innerWidth, window.devicePixelRatio]),
+    [screen.width, screen.deviceScaleFactor],
+    'the screen is emulated'
+  );
   const size = { width: map.p.gridPos.w * 80, height: map.p.gridPos.h * 36 };
-  const state = await hp.page.evaluate(([d, id, opts]) => window.__host.renderPanel(d, id, opts),
-    [map.d, map.p.id, { ...size, timeRange: rangeOf(map.d, map.p, NOW), variables: { language: lang } }] as const);
+  const state = await hp.page.evaluate(([d, id, opts]) => window.__host.renderPanel(d, id, opts), [
+    map.d,
+    map.p.id,
+    { ...size, timeRange: rangeOf(map.d, map.p, NOW), variables: { language: lang } },
+  ] as const);
   assert.equal(state.type, MAP);
   await settle(hp.page, map.p.id, zones, !!map.p.options?.hotspots?.enabled);
-  if (change) { await change(hp.page); await renderComplete(hp.page); }
+  if (change) {
+    await change(hp.page);
+    await renderComplete(hp.page);
+  }
   const png = await capture(hp.page, cdp, state.selector, size);
   assert.deepEqual(unexpectedErrors(hp.errors), []);
   await hp.page.close();
   return png;
 }
 
-const nameOf = (map: { d: Dashboard; p: Panel }, screen: Screen, lang: Language) => `${map.d.uid} panel ${map.p.id} "${map.p.title}", ${screen.id}, ${lang}`;
+const nameOf = (map: { d: Dashboard; p: Panel }, screen: Screen, lang: Language) =>
+  `${map.d.uid} panel ${map.p.id} "${map.p.title}", ${screen.id}, ${lang}`;
 
 describe('zone map panels look as their references', () => {
   test('every provisioned map is compared (the forecast map too), on both screens and in both languages', () => {
-    assert.deepEqual([...new Set(MAPS.map(({ d }) => d.uid))].sort(), ['s360-categories', 's360-executive', 's360-proactive', 's360-zones']);
-    assert.ok(MAPS.some(({ p }) => (p.targets ?? []).some((t) => t.metric === 'forecast_received')), 'the forecast map is among them');
+    assert.deepEqual([...new Set(MAPS.map(({ d }) => d.uid))].sort(), [
+      's360-categories',
+      's360-executive',
+      's360-proactive',
+      's360-zones',
+    ]);
+    assert.ok(
+      MAPS.some(({ p }) => (p.targets ?? []).some((t) => t.metric === 'forecast_received')),
+      'the forecast map is among them'
+    );
   });
 
   for (const map of MAPS) {
@@ -83,7 +128,9 @@ describe('zone map panels look as their references', () => {
           const actual = await render(map, screen, lang);
           const file = referenceFile(map.d.uid, map.p.id, screen, lang);
           if (UPDATE) {
-            t.diagnostic(`wrote ${relative(ROOT_DIR, file)}: ${actual.width}×${actual.height}, ${writePng(file, actual)} bytes`);
+            t.diagnostic(
+              `wrote ${relative(ROOT_DIR, file)}: ${actual.width}×${actual.height}, ${writePng(file, actual)} bytes`
+            );
             return;
           }
           const ratio = mismatch(actual, readPng(file));
@@ -92,7 +139,10 @@ describe('zone map panels look as their references', () => {
             mkdirSync(ACTUAL_DIR, { recursive: true });
             writePng(join(ACTUAL_DIR, relative(ROOT_DIR, file).replace(/\//g, '_')), actual);
           }
-          assert.ok(ratio <= TOLERANCE, `${(ratio * 100).toFixed(3)} % of pixels differ from ${relative(ROOT_DIR, file)} (render left in .cache/visual-actual)`);
+          assert.ok(
+            ratio <= TOLERANCE,
+            `${(ratio * 100).toFixed(3)} % of pixels differ from ${relative(ROOT_DIR, file)} (render left in .cache/visual-actual)`
+          );
         });
       }
     }
@@ -111,7 +161,8 @@ describe('the comparison catches what a viewer would see and nothing else', () =
   });
 
   test('one zone in another colour (the busiest, as a leader would look for it) fails the comparison', async (t) => {
-    const changed = await render(WALL, screen, 'en', (page) => page.evaluate(`(() => {
+    const changed = await render(WALL, screen, 'en', (page) =>
+      page.evaluate(`(() => {
       const map = document.querySelector('[data-testid="zonemap-map"]').__zonemap.map;
       const layerOf = function (id) { return map.getAllLayers().find(function (l) { return l.get('id') === id; }); };
       const busiest = layerOf('labels').getSource().getFeatures().reduce(function (a, b) { return b.get('rank') > a.get('rank') ? b : a; });
@@ -120,23 +171,25 @@ describe('the comparison catches what a viewer would see and nothing else', () =
       style = (Array.isArray(style) ? style[0] : style).clone();
       style.getFill().setColor('#3274d9');
       zone.setStyle(style);
-    })()`));
+    })()`)
+    );
     const ratio = mismatch(changed, reference());
     t.diagnostic(`one zone recoloured: ${(ratio * 100).toFixed(3)} % of pixels differ`);
     assert.ok(ratio > TOLERANCE, `${ratio}`);
   });
 
-  test('the busiest zone\'s label moved 30 px fails the comparison', async (t) => {
-    const changed = await render(WALL, screen, 'en', (page) => page.evaluate(`(() => {
+  test("the busiest zone's label moved 30 px fails the comparison", async (t) => {
+    const changed = await render(WALL, screen, 'en', (page) =>
+      page.evaluate(`(() => {
       const map = document.querySelector('[data-testid="zonemap-map"]').__zonemap.map;
       const labels = map.getAllLayers().find(function (l) { return l.get('id') === 'labels'; });
       const busiest = labels.getSource().getFeatures().reduce(function (a, b) { return b.get('rank') > a.get('rank') ? b : a; });
       const px = map.getView().getResolution();
       busiest.getGeometry().translate(30 * px, 0);
-    })()`));
+    })()`)
+    );
     const ratio = mismatch(changed, reference());
     t.diagnostic(`one label moved: ${(ratio * 100).toFixed(3)} % of pixels differ`);
     assert.ok(ratio > TOLERANCE, `${ratio}`);
   });
 });
-

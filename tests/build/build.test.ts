@@ -23,9 +23,29 @@ const PLUGINS = [
 
 // What Grafana shares with plugins (tests/host and ../shared/GRAFANA-HOST.md), plus AMD's `module`.
 const SHARED = new Set([
-  'module', 'react', 'react/jsx-runtime', 'react-dom', 'react-dom/client', '@grafana/data', '@grafana/ui', '@grafana/runtime',
-  '@emotion/css', '@emotion/react', 'rxjs', 'rxjs/operators', 'lodash', 'moment', 'd3', 'i18next', 'react-redux', 'redux',
-  'react-router', 'react-router-dom', 'jquery', 'prismjs', 'slate',
+  'module',
+  'react',
+  'react/jsx-runtime',
+  'react-dom',
+  'react-dom/client',
+  '@grafana/data',
+  '@grafana/ui',
+  '@grafana/runtime',
+  '@emotion/css',
+  '@emotion/react',
+  'rxjs',
+  'rxjs/operators',
+  'lodash',
+  'moment',
+  'd3',
+  'i18next',
+  'react-redux',
+  'redux',
+  'react-router',
+  'react-router-dom',
+  'jquery',
+  'prismjs',
+  'slate',
 ]);
 
 let work: string;
@@ -63,13 +83,18 @@ describe('npm run build', () => {
     const tree = new Set(files(dist));
     for (const p of PLUGINS) {
       const prefix = p.dir ? `${p.dir}/` : '';
-      for (const f of ['module.js', 'plugin.json', 'img/logo.svg']) assert.ok(tree.has(prefix + f), `${prefix}${f} is built`);
+      for (const f of ['module.js', 'plugin.json', 'img/logo.svg']) {
+        assert.ok(tree.has(prefix + f), `${prefix}${f} is built`);
+      }
     }
     assert.ok(tree.has('README.md'));
-    assert.ok(![...tree].some((f) => f.endsWith('.ts') || f.endsWith('.tsx') || f.endsWith('.LICENSE.txt')), 'no sources or licence extracts in dist');
+    assert.ok(
+      ![...tree].some((f) => f.endsWith('.ts') || f.endsWith('.tsx') || f.endsWith('.LICENSE.txt')),
+      'no sources or licence extracts in dist'
+    );
   });
 
-  test('each dist plugin.json is valid against Grafana\'s schema, stamped with the package version and the build date', () => {
+  test("each dist plugin.json is valid against Grafana's schema, stamped with the package version and the build date", () => {
     for (const p of PLUGINS) {
       const text = readFileSync(join(dist, p.dir, 'plugin.json'), 'utf8');
       const json = JSON.parse(text);
@@ -82,14 +107,18 @@ describe('npm run build', () => {
     assert.doesNotMatch(readFileSync(join(dist, 'README.md'), 'utf8'), /%VERSION%/);
   });
 
-  test('each module.js is an anonymous AMD module that asks only for Grafana\'s shared modules', () => {
+  test("each module.js is an anonymous AMD module that asks only for Grafana's shared modules", () => {
     for (const p of PLUGINS) {
       const js = readFileSync(join(dist, p.dir, 'module.js'), 'utf8');
       const m = /^(?:\/\*![^*]*\*\/\s*)?define\(\[([^\]]*)\]/.exec(js);
       assert.ok(m, `${p.id}: module.js starts with define([...])`);
       const deps = JSON.parse(`[${m[1]}]`) as string[];
       assert.ok(deps.includes('module'), `${p.id} reads its public path from AMD's module.uri`);
-      assert.deepEqual(deps.filter((d) => !SHARED.has(d)), [], `${p.id} bundles everything Grafana does not share`);
+      assert.deepEqual(
+        deps.filter((d) => !SHARED.has(d)),
+        [],
+        `${p.id} bundles everything Grafana does not share`
+      );
       assert.ok(js.includes(`public/plugins/${p.id}/`), `${p.id}: fallback public path`);
     }
   });
@@ -103,6 +132,8 @@ describe('npm run build', () => {
   test('a second build of the same sources is byte-identical (SOURCE_DATE_EPOCH fixes the date)', () => {
     const a = files(dist).sort();
     assert.deepEqual(files(again).sort(), a);
-    for (const f of a) assert.ok(readFileSync(join(dist, f)).equals(readFileSync(join(again, f))), `${f} differs between builds`);
+    for (const f of a) {
+      assert.ok(readFileSync(join(dist, f)).equals(readFileSync(join(again, f))), `${f} differs between builds`);
+    }
   });
 });

@@ -22,7 +22,7 @@ describe('plugin.json files', () => {
     assert.notDeepEqual(pluginJsonProblems({ ...app, extra: true }), []);
   });
 
-  test('ids, types and the supported Grafana versions are the contract\'s', () => {
+  test("ids, types and the supported Grafana versions are the contract's", () => {
     const [app, ds, panel] = SOURCES.map(read);
     assert.deepEqual([app.id, app.type], ['services360-app', 'app']);
     assert.deepEqual([ds.id, ds.type], ['services360-requests-datasource', 'datasource']);
@@ -37,8 +37,13 @@ describe('plugin.json files', () => {
   test('the app includes the datasource and the panel by their names', () => {
     const [app, ds, panel] = SOURCES.map(read);
     assert.deepEqual(
-      app.includes.filter((i: { type: string }) => i.type === 'datasource' || i.type === 'panel').map((i: { type: string; name: string }) => [i.type, i.name]),
-      [['datasource', ds.name], ['panel', panel.name]],
+      app.includes
+        .filter((i: { type: string }) => i.type === 'datasource' || i.type === 'panel')
+        .map((i: { type: string; name: string }) => [i.type, i.name]),
+      [
+        ['datasource', ds.name],
+        ['panel', panel.name],
+      ]
     );
   });
 
@@ -46,7 +51,11 @@ describe('plugin.json files', () => {
     const ds = read('src/datasource/plugin.json');
     assert.deepEqual([ds.backend, ds.metrics, ds.annotations, ds.alerting], [false, true, true, false]);
     assert.deepEqual(ds.routes, [
-      { path: 'aggregator', url: '{{ .JsonData.url }}', headers: [{ name: 'Authorization', content: 'Bearer {{ .SecureJsonData.apiToken }}' }] },
+      {
+        path: 'aggregator',
+        url: '{{ .JsonData.url }}',
+        headers: [{ name: 'Authorization', content: 'Bearer {{ .SecureJsonData.apiToken }}' }],
+      },
     ]);
   });
 });

@@ -4,7 +4,10 @@ import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 
-const schema = JSON.parse(readFileSync(new URL('../schemas/plugin.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+const schema = JSON.parse(readFileSync(new URL('../schemas/plugin.schema.json', import.meta.url), 'utf8')) as Record<
+  string,
+  unknown
+>;
 // The schema names draft-07 without the trailing '#' ajv registers it under; the content is plain draft-07.
 delete schema.$schema;
 
@@ -16,6 +19,11 @@ addFormats(ajv);
 const validate = ajv.compile(schema);
 
 export function pluginJsonProblems(json: unknown): string[] {
-  if (validate(json)) return [];
-  return (validate.errors ?? []).map((e) => `${e.instancePath || '/'}: ${e.message}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`);
+  if (validate(json)) {
+    return [];
+  }
+  return (validate.errors ?? []).map(
+    (e) =>
+      `${e.instancePath || '/'}: ${e.message}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`
+  );
 }

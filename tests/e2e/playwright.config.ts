@@ -18,7 +18,11 @@ const demoPassword = () => {
   return existsSync(file) ? /^GF_ADMIN_PASSWORD=(.*)$/m.exec(readFileSync(file, 'utf8'))?.[1] : undefined;
 };
 const password = process.env.GRAFANA_ADMIN_PASSWORD ?? process.env.GF_ADMIN_PASSWORD ?? demoPassword();
-if (!password) throw new Error('set GRAFANA_ADMIN_PASSWORD (Grafana\'s admin password: the compose stack\'s GF_ADMIN_PASSWORD, or .demo/grafana-admin.env after npm run demo)');
+if (!password) {
+  throw new Error(
+    "set GRAFANA_ADMIN_PASSWORD (Grafana's admin password: the compose stack's GF_ADMIN_PASSWORD, or .demo/grafana-admin.env after npm run demo)"
+  );
+}
 const admin = { user: process.env.GRAFANA_ADMIN_USER ?? 'admin', password };
 
 export default defineConfig<PluginOptions>({
@@ -37,7 +41,9 @@ export default defineConfig<PluginOptions>({
     user: admin,
     grafanaAPICredentials: admin,
     trace: 'retain-on-failure',
-    launchOptions: chromium ? { executablePath: chromium, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'] } : {},
+    launchOptions: chromium
+      ? { executablePath: chromium, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'] }
+      : {},
   },
   projects: [
     {
@@ -48,7 +54,11 @@ export default defineConfig<PluginOptions>({
     },
     {
       name: 'provisioned',
-      use: { ...devices['Desktop Chrome'], viewport: { width: 1920, height: 1080 }, storageState: 'playwright/.auth/admin.json' },
+      use: {
+        ...devices['Desktop Chrome'],
+        viewport: { width: 1920, height: 1080 },
+        storageState: 'playwright/.auth/admin.json',
+      },
       dependencies: ['auth'],
     },
   ],

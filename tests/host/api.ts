@@ -9,14 +9,27 @@ export type SerializedField = {
   labels?: Record<string, string>;
 };
 export type SerializedFrame = { name?: string; refId?: string; meta?: unknown; fields: SerializedField[] };
-export type SerializedError = { message?: string; status?: number; statusText?: string; refId?: string; data?: unknown };
+export type SerializedError = {
+  message?: string;
+  status?: number;
+  statusText?: string;
+  refId?: string;
+  data?: unknown;
+};
 
 export type TimeInput = { from: string | number; to: string | number };
 
 export type QueryResult = {
   frames: SerializedFrame[];
   errors: SerializedError[];
-  request: { intervalMs: number; interval: string; maxDataPoints?: number; from: number; to: number; targets: unknown[] };
+  request: {
+    intervalMs: number;
+    interval: string;
+    maxDataPoints?: number;
+    from: number;
+    to: number;
+    targets: unknown[];
+  };
 };
 
 export type PanelStateView = {
@@ -25,7 +38,12 @@ export type PanelStateView = {
   selector: string;
   state: string;
   errors: string[];
-  series: Array<{ name?: string; refId?: string; length: number; fields: Array<{ name: string; type: string; displayName?: string }> }>;
+  series: Array<{
+    name?: string;
+    refId?: string;
+    length: number;
+    fields: Array<{ name: string; type: string; displayName?: string }>;
+  }>;
   options: Record<string, unknown>;
   fieldConfig: unknown;
   renders: number;
@@ -33,7 +51,13 @@ export type PanelStateView = {
   timeRange: { from: number; to: number };
 };
 
-export type RequestLogEntry = { method: string; url: string; status: number; headers: Record<string, string>; body?: string };
+export type RequestLogEntry = {
+  method: string;
+  url: string;
+  status: number;
+  headers: Record<string, string>;
+  body?: string;
+};
 
 export type PluginSummary = { id: string; type: string; name: string; module: string; version: string };
 
@@ -52,12 +76,34 @@ export interface HostApi {
   datasource(uid: string): Promise<any>;
   testDatasource(uid: string): Promise<{ status: string; message: string; details?: unknown }>;
   /** Runs targets through the datasource as a panel would; frames come back serialised. */
-  query(uid: string, targets: Array<Record<string, unknown>>, opts?: TimeInput & { maxDataPoints?: number; minInterval?: string }): Promise<QueryResult>;
+  query(
+    uid: string,
+    targets: Array<Record<string, unknown>>,
+    opts?: TimeInput & { maxDataPoints?: number; minInterval?: string }
+  ): Promise<QueryResult>;
   /** Runs a variable query as Grafana's query variable does; returns [{text, value}]. */
-  variableQuery(uid: string, query: unknown, opts?: Partial<TimeInput>): Promise<Array<{ text: string; value?: string | number }>>;
+  variableQuery(
+    uid: string,
+    query: unknown,
+    opts?: Partial<TimeInput>
+  ): Promise<Array<{ text: string; value?: string | number }>>;
   /** Runs an annotation query as a dashboard does (AnnotationSupport or legacy annotationQuery). */
-  annotations(uid: string, annotation: Record<string, unknown>, opts?: Partial<TimeInput>): Promise<{ frames: SerializedFrame[]; events: unknown[] }>;
-  renderPanel(dashboard: unknown, panelId: number, opts?: { width?: number; height?: number; variables?: Record<string, string | string[]>; timeRange?: TimeInput; timeZone?: string }): Promise<PanelStateView>;
+  annotations(
+    uid: string,
+    annotation: Record<string, unknown>,
+    opts?: Partial<TimeInput>
+  ): Promise<{ frames: SerializedFrame[]; events: unknown[] }>;
+  renderPanel(
+    dashboard: unknown,
+    panelId: number,
+    opts?: {
+      width?: number;
+      height?: number;
+      variables?: Record<string, string | string[]>;
+      timeRange?: TimeInput;
+      timeZone?: string;
+    }
+  ): Promise<PanelStateView>;
   /** Gives a rendered panel a new size, as a dashboard grid settling or a TV going full screen does. */
   resizePanel(panelId: number, width: number, height: number): void;
   /** The live state of a rendered panel (updates after each query and render). */

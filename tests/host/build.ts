@@ -2,12 +2,29 @@
 // .cache/host/<hash>/: a test run reuses it while the host's sources and package-lock.json are unchanged.
 // Usage: node --import tsx tests/host/build.ts [--force]   (prints the bundle directory and the time taken)
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import webpack, { type Configuration } from 'webpack';
 
-import { FIXTURES_DIR, fixtureIds, fixturePluginConfigs, HOST_DIR, hostPageConfig, ROOT_DIR } from './webpack.config.ts';
+import {
+  FIXTURES_DIR,
+  fixtureIds,
+  fixturePluginConfigs,
+  HOST_DIR,
+  hostPageConfig,
+  ROOT_DIR,
+} from './webpack.config.ts';
 
 export const CACHE_DIR = join(ROOT_DIR, '.cache/host');
 const KEEP_BUILDS = 3;
@@ -20,13 +37,20 @@ function inputFiles(): string[] {
   const walk = (dir: string) => {
     for (const name of readdirSync(dir).sort()) {
       const p = join(dir, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else files.push(p);
+      if (statSync(p).isDirectory()) {
+        walk(p);
+      } else {
+        files.push(p);
+      }
     }
   };
   walk(join(HOST_DIR, 'page'));
-  if (existsSync(FIXTURES_DIR)) walk(FIXTURES_DIR);
-  for (const f of ['webpack.config.ts', 'build.ts', 'api.ts']) files.push(join(HOST_DIR, f));
+  if (existsSync(FIXTURES_DIR)) {
+    walk(FIXTURES_DIR);
+  }
+  for (const f of ['webpack.config.ts', 'build.ts', 'api.ts']) {
+    files.push(join(HOST_DIR, f));
+  }
   files.push(join(ROOT_DIR, 'package-lock.json'));
   return files;
 }
@@ -40,23 +64,33 @@ export function inputHash(): string {
 }
 
 /** Returns the cached bundle for the current inputs, building it first when there is none. */
-export async function ensureHostBuild(opts: { force?: boolean; log?: (line: string) => void } = {}): Promise<HostBuild> {
+export async function ensureHostBuild(
+  opts: { force?: boolean; log?: (line: string) => void } = {}
+): Promise<HostBuild> {
   const log = opts.log ?? (() => {});
   const started = Date.now();
   const hash = inputHash();
   const dir = join(CACHE_DIR, hash);
   mkdirSync(CACHE_DIR, { recursive: true });
-  if (opts.force) rmSync(dir, { recursive: true, force: true });
-  if (isComplete(dir)) return { dir, hash, built: false, ms: Date.now() - started };
+  if (opts.force) {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  if (isComplete(dir)) {
+    return { dir, hash, built: false, ms: Date.now() - started };
+  }
 
   const lock = `${dir}.lock`;
   while (!tryLock(lock)) {
     // Another process is building the same inputs: wait for it.
     await new Promise((r) => setTimeout(r, 1000));
-    if (isComplete(dir)) return { dir, hash, built: false, ms: Date.now() - started };
+    if (isComplete(dir)) {
+      return { dir, hash, built: false, ms: Date.now() - started };
+    }
   }
   try {
-    if (isComplete(dir)) return { dir, hash, built: false, ms: Date.now() - started };
+    if (isComplete(dir)) {
+      return { dir, hash, built: false, ms: Date.now() - started };
+    }
     log(`building the plugin host (${hash}); a cold build takes a few minutes on 2 cores`);
     const tmp = `${dir}.tmp-${process.pid}`;
     rmSync(tmp, { recursive: true, force: true });
@@ -64,7 +98,10 @@ export async function ensureHostBuild(opts: { force?: boolean; log?: (line: stri
     for (const folder of fixtureIds()) {
       copyFileSync(join(FIXTURES_DIR, folder, 'plugin.json'), join(tmp, 'fixtures', folder, 'plugin.json'));
     }
-    writeFileSync(join(tmp, 'BUILD.json'), JSON.stringify({ hash, builtAt: new Date().toISOString(), ms: Date.now() - started }));
+    writeFileSync(
+      join(tmp, 'BUILD.json'),
+      JSON.stringify({ hash, builtAt: new Date().toISOString(), ms: Date.now() - started })
+    );
     rmSync(dir, { recursive: true, force: true });
     renameSync(tmp, dir);
     prune(hash);
@@ -85,7 +122,9 @@ function tryLock(lock: string): boolean {
     // A lock left by a process that died is taken over.
     try {
       const pid = Number(readFileSync(join(lock, 'pid'), 'utf8'));
-      if (pid && !isAlive(pid)) rmSync(lock, { recursive: true, force: true });
+      if (pid && !isAlive(pid)) {
+        rmSync(lock, { recursive: true, force: true });
+      }
     } catch {
       /* the owner is still writing its pid */
     }
@@ -105,8 +144,12 @@ function isAlive(pid: number): boolean {
 function runWebpack(configs: Configuration[]): Promise<void> {
   return new Promise((resolve, reject) => {
     webpack(configs, (err, stats) => {
-      if (err) return reject(err);
-      if (!stats) return reject(new Error('webpack returned no stats'));
+      if (err) {
+        return reject(err);
+      }
+      if (!stats) {
+        return reject(new Error('webpack returned no stats'));
+      }
       if (stats.hasErrors()) {
         const text = stats.toString({ all: false, errors: true, errorDetails: false, colors: false });
         return reject(new Error(`plugin host build failed:\n${text.slice(0, 8000)}`));
@@ -121,7 +164,9 @@ function prune(current: string) {
     .filter((n) => /^[0-9a-f]{16}$/.test(n) && n !== current)
     .map((n) => ({ n, t: statSync(join(CACHE_DIR, n)).mtimeMs }))
     .sort((a, b) => b.t - a.t);
-  for (const { n } of builds.slice(KEEP_BUILDS - 1)) rmSync(join(CACHE_DIR, n), { recursive: true, force: true });
+  for (const { n } of builds.slice(KEEP_BUILDS - 1)) {
+    rmSync(join(CACHE_DIR, n), { recursive: true, force: true });
+  }
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

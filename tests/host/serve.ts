@@ -8,6 +8,8 @@ const portArg = process.argv.indexOf('--port');
 const port = portArg > 0 ? Number(process.argv[portArg + 1]) : 3333;
 const build = await ensureHostBuild({ log: (l) => console.error(l) });
 const server = await startHostServer({ bundleDir: build.dir, port });
-console.log(`plugin host on ${server.url} (bundle ${build.hash}, ${build.built ? `built in ${build.ms} ms` : 'from cache'})`);
+console.log(
+  `plugin host on ${server.url} (bundle ${build.hash}, ${build.built ? `built in ${build.ms} ms` : 'from cache'})`
+);
 console.log(`plugins: ${server.plugins.map((p) => `${p.id} (${p.type})`).join(', ') || 'none (run npm run build)'}`);
 console.log(`datasources: ${server.datasources.map((d) => `${d.uid} (${d.type})`).join(', ') || 'none'}`);

@@ -9,7 +9,13 @@ import { bootData, datasourceSettings, indexHtml } from './server/boot-data.ts';
 import { planProxy, proxyRequest } from './server/datasource-proxy.ts';
 import { substituteFont } from './server/fonts.ts';
 import { pluginMeta, scanPlugins, type ServedPlugin } from './server/plugins.ts';
-import { loadApps, loadDatasources, type Env, type ProvisionedApp, type ProvisionedDatasource } from './server/provisioning.ts';
+import {
+  loadApps,
+  loadDatasources,
+  type Env,
+  type ProvisionedApp,
+  type ProvisionedDatasource,
+} from './server/provisioning.ts';
 import { contentType, resolveInside, sendFile } from './server/static.ts';
 import { ROOT_DIR } from './webpack.config.ts';
 
@@ -58,7 +64,11 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
 
   const json = (res: ServerResponse, status: number, body: unknown) => {
     const text = JSON.stringify(body);
-    res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' });
+    res.writeHead(status, {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(text),
+      'cache-control': 'no-store',
+    });
     res.end(text);
   };
   const notFound = (res: ServerResponse) => json(res, 404, { message: 'Not found' });
@@ -70,7 +80,11 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
       enabled: p.type !== 'app' || (!!app && !app.disabled),
       pinned: false,
       jsonData: app?.jsonData ?? {},
-      secureJsonFields: Object.fromEntries(Object.entries(app?.secureJsonData ?? {}).filter(([, v]) => v !== '').map(([k]) => [k, true])),
+      secureJsonFields: Object.fromEntries(
+        Object.entries(app?.secureJsonData ?? {})
+          .filter(([, v]) => v !== '')
+          .map(([k]) => [k, true])
+      ),
       defaultNavUrl: p.type === 'app' ? `/a/${p.id}` : undefined,
       latestVersion: '',
       hasUpdate: false,
@@ -86,8 +100,15 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
     const proxy = path.match(/^\/api\/datasources\/proxy\/uid\/([^/]+)(\/.*)?$/);
     if (proxy) {
       const ds = datasources.find((d) => d.uid === decodeURIComponent(proxy[1]));
-      if (!ds) return json(res, 404, { message: 'Data source not found' });
-      const plan = planProxy(ds, plugins.find((p) => p.id === ds.type), proxy[2] ?? '', method);
+      if (!ds) {
+        return json(res, 404, { message: 'Data source not found' });
+      }
+      const plan = planProxy(
+        ds,
+        plugins.find((p) => p.id === ds.type),
+        proxy[2] ?? '',
+        method
+      );
       const entry: HostServer['proxyLog'][number] = { method, path: path + url.search };
       proxyLog.push(entry);
       if ('error' in plan && plan.error) {
@@ -96,25 +117,42 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
       }
       entry.target = plan.target;
       res.on('finish', () => (entry.status = res.statusCode));
-      return proxyRequest(req, res, plan as { target: string; headers: Record<string, string> }, url.searchParams.toString());
+      return proxyRequest(
+        req,
+        res,
+        plan as { target: string; headers: Record<string, string> },
+        url.searchParams.toString()
+      );
     }
 
-    if (method !== 'GET' && method !== 'HEAD') return json(res, 405, { message: 'Method not allowed' });
+    if (method !== 'GET' && method !== 'HEAD') {
+      return json(res, 405, { message: 'Method not allowed' });
+    }
 
-    if (path === '/api/health') return json(res, 200, { database: 'ok', version: '13.2.3' });
-    if (path === '/api/datasources') return json(res, 200, datasources.map(datasourceSettings));
+    if (path === '/api/health') {
+      return json(res, 200, { database: 'ok', version: '13.2.3' });
+    }
+    if (path === '/api/datasources') {
+      return json(res, 200, datasources.map(datasourceSettings));
+    }
     const dsByUid = path.match(/^\/api\/datasources\/uid\/([^/]+)$/);
     if (dsByUid) {
       const i = datasources.findIndex((d) => d.uid === decodeURIComponent(dsByUid[1]));
-      return i < 0 ? json(res, 404, { message: 'Data source not found' }) : json(res, 200, datasourceSettings(datasources[i], i));
+      return i < 0
+        ? json(res, 404, { message: 'Data source not found' })
+        : json(res, 200, datasourceSettings(datasources[i], i));
     }
-    if (path === '/api/plugins') return json(res, 200, plugins.map(pluginSettings));
+    if (path === '/api/plugins') {
+      return json(res, 200, plugins.map(pluginSettings));
+    }
     const pluginById = path.match(/^\/api\/plugins\/([^/]+)\/settings$/);
     if (pluginById) {
       const p = plugins.find((x) => x.id === decodeURIComponent(pluginById[1]));
       return p ? json(res, 200, pluginSettings(p)) : json(res, 404, { message: 'Plugin not found' });
     }
-    if (path.startsWith('/api/')) return notFound(res);
+    if (path.startsWith('/api/')) {
+      return notFound(res);
+    }
 
     const pluginFile = path.match(/^\/public\/plugins\/([^/]+)\/(.+)$/);
     if (pluginFile) {
@@ -138,7 +176,9 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
       res.writeHead(204);
       return res.end();
     }
-    if (path.startsWith('/public/')) return notFound(res);
+    if (path.startsWith('/public/')) {
+      return notFound(res);
+    }
 
     // Any other page path (/, /d/..., /a/<app>/...) is the host page, as Grafana's routes all serve index.html.
     const theme = (url.searchParams.get('theme') as 'dark' | 'light' | null) ?? options.theme ?? 'dark';
@@ -156,8 +196,11 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
       handle(req, res, url);
     } catch (err) {
       console.error('host server error', err);
-      if (!res.headersSent) json(res, 500, { message: 'Host server error' });
-      else res.destroy();
+      if (!res.headersSent) {
+        json(res, 500, { message: 'Host server error' });
+      } else {
+        res.destroy();
+      }
     }
   });
 
@@ -170,7 +213,9 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
       return datasources;
     },
     reprovision(newEnv?: Env) {
-      if (newEnv) env = newEnv;
+      if (newEnv) {
+        env = newEnv;
+      }
       load();
     },
     proxyLog,

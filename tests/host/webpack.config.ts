@@ -42,7 +42,13 @@ export function hostPageConfig(outDir: string): Configuration {
     name: 'host',
     target: 'web',
     entry: { main: join(PAGE_DIR, 'index.tsx') },
-    output: { path: join(outDir, 'host'), publicPath: '/host/', filename: '[name].js', chunkFilename: '[name].[contenthash].js', clean: true },
+    output: {
+      path: join(outDir, 'host'),
+      publicPath: '/host/',
+      filename: '[name].js',
+      chunkFilename: '[name].[contenthash].js',
+      clean: true,
+    },
     experiments: { css: true },
     resolve: {
       extensions: ['.tsx', '.ts', '.mjs', '.js', '.json'],
@@ -64,16 +70,43 @@ export function hostPageConfig(outDir: string): Configuration {
 }
 
 /** Grafana's externals as @grafana/create-plugin declares them (plus the jsx runtime React 19 plugins share). */
-export const PLUGIN_EXTERNALS: (string | RegExp | Record<string, string>)[] = [
+export const PLUGIN_EXTERNALS: Array<string | RegExp | Record<string, string>> = [
   { 'amd-module': 'module' },
-  'lodash', 'jquery', 'moment', 'slate', 'emotion', '@emotion/react', '@emotion/css', 'prismjs', 'slate-plain-serializer',
-  '@grafana/slate-react', 'react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'react-redux', 'redux', 'rxjs', 'rxjs/operators',
-  'i18next', 'react-router', 'react-router-dom', 'd3', 'angular', /^@grafana\/ui/i, /^@grafana\/runtime/i, /^@grafana\/data/i,
+  'lodash',
+  'jquery',
+  'moment',
+  'slate',
+  'emotion',
+  '@emotion/react',
+  '@emotion/css',
+  'prismjs',
+  'slate-plain-serializer',
+  '@grafana/slate-react',
+  'react',
+  'react-dom',
+  'react-dom/client',
+  'react/jsx-runtime',
+  'react-redux',
+  'redux',
+  'rxjs',
+  'rxjs/operators',
+  'i18next',
+  'react-router',
+  'react-router-dom',
+  'd3',
+  'angular',
+  /^@grafana\/ui/i,
+  /^@grafana\/runtime/i,
+  /^@grafana\/data/i,
 ];
 
 export function fixtureIds(): string[] {
-  if (!existsSync(FIXTURES_DIR)) return [];
-  return readdirSync(FIXTURES_DIR).filter((d) => existsSync(join(FIXTURES_DIR, d, 'plugin.json'))).sort();
+  if (!existsSync(FIXTURES_DIR)) {
+    return [];
+  }
+  return readdirSync(FIXTURES_DIR)
+    .filter((d) => existsSync(join(FIXTURES_DIR, d, 'plugin.json')))
+    .sort();
 }
 
 /** One AMD plugin build per fixture folder, written to <outDir>/fixtures/<folder>/module.js. */

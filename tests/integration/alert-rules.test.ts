@@ -13,12 +13,24 @@ import { parse } from 'yaml';
 import { startTestAggregator, type TestAggregator } from '../support/aggregator.ts';
 import { importGrid, sampleRequest } from '../support/fixtures.ts';
 import { grantAlertingLogin, type AlertingLogin } from '../support/alerting-login.ts';
-import { evaluateRule, firing, fromPgResult, tableInstances, type Evaluation, type ProvisionedRule, type QueryResult } from '../support/alert-eval.ts';
+import {
+  evaluateRule,
+  firing,
+  fromPgResult,
+  tableInstances,
+  type Evaluation,
+  type ProvisionedRule,
+  type QueryResult,
+} from '../support/alert-eval.ts';
 import { applyPendingRollups } from '../../backend/rollups/apply.ts';
 import { sweepSla } from '../../backend/sla/sweep.ts';
 
 const ROOT = join(fileURLToPath(import.meta.url), '../../..');
-const RULES: ProvisionedRule[] = (parse(readFileSync(join(ROOT, 'provisioning/alerting/rules.yaml'), 'utf8')).groups as Array<{ rules: ProvisionedRule[] }>).flatMap((g) => g.rules);
+const RULES: ProvisionedRule[] = (
+  parse(readFileSync(join(ROOT, 'provisioning/alerting/rules.yaml'), 'utf8')).groups as Array<{
+    rules: ProvisionedRule[];
+  }>
+).flatMap((g) => g.rules);
 const rule = (uid: string) => {
   const r = RULES.find((x) => x.uid === uid);
   assert.ok(r, `rule ${uid} is provisioned`);
@@ -52,14 +64,21 @@ let serial = 0;
 async function ingest(requests: Array<Record<string, unknown>>): Promise<number[]> {
   const ids: number[] = [];
   for (let i = 0; i < requests.length; i += 1000) {
-    const res = await agg.call('POST', '/v1/requests/batch', { requests: requests.slice(i, i + 1000) }, agg.tokens.ingest);
+    const res = await agg.call(
+      'POST',
+      '/v1/requests/batch',
+      { requests: requests.slice(i, i + 1000) },
+      agg.tokens.ingest
+    );
     assert.equal(res.status, 201, res.text);
     ids.push(...res.body.results.map((r: { id: number }) => r.id));
   }
   return ids;
 }
-const request = (over: Record<string, unknown>) => sampleRequest({ source: 'alert-test', external_id: `al-${++serial}`, ...over });
-const many = (n: number, over: (i: number) => Record<string, unknown>) => Array.from({ length: n }, (_, i) => request(over(i)));
+const request = (over: Record<string, unknown>) =>
+  sampleRequest({ source: 'alert-test', external_id: `al-${++serial}`, ...over });
+const many = (n: number, over: (i: number) => Record<string, unknown>) =>
+  Array.from({ length: n }, (_, i) => request(over(i)));
 
 async function event(id: number, body: Record<string, unknown>) {
   const res = await agg.call('POST', `/v1/requests/${id}/events`, body, agg.tokens.ingest);
@@ -84,7 +103,8 @@ async function evaluate(uid: string): Promise<{ ev: Evaluation; result: QueryRes
   return { ev, result };
 }
 
-const stateOf = (ev: Evaluation, label: string, value: string) => ev.instances.find((i) => i.labels[label] === value)?.state;
+const stateOf = (ev: Evaluation, label: string, value: string) =>
+  ev.instances.find((i) => i.labels[label] === value)?.state;
 
 describe('every provisioned rule', () => {
   test('runs as the read-only alerting login and returns one number per row with text label columns', async () => {
@@ -94,14 +114,18 @@ describe('every provisioned rule', () => {
     for (const r of RULES) {
       const { result } = await evaluate(r.uid);
       assert.equal(result.columns.filter((c) => c.type === 'number').length, 1, `${r.uid}: one numeric column`);
-      assert.ok(result.columns.every((c) => c.type !== 'time'), `${r.uid}: no time column in table format`);
+      assert.ok(
+        result.columns.every((c) => c.type !== 'time'),
+        `${r.uid}: no time column in table format`
+      );
       assert.doesNotThrow(() => tableInstances(result), `${r.uid}: unique label sets`);
       assert.equal(r.data.find((d) => d.refId === 'A')!.model.format, 'table');
     }
   });
 
   test('routes by the labels its query returns: department or zone', async () => {
-    const labelsOf = async (uid: string) => (await evaluate(uid)).result.columns.filter((c) => c.type === 'string').map((c) => c.name);
+    const labelsOf = async (uid: string) =>
+      (await evaluate(uid)).result.columns.filter((c) => c.type === 'string').map((c) => c.name);
     assert.ok((await labelsOf('s360-on-time-below-target')).includes('department'));
     assert.ok((await labelsOf('s360-backlog-over-bound')).includes('department'));
     assert.ok((await labelsOf('s360-zone-spike')).includes('zone'));
@@ -109,7 +133,13 @@ describe('every provisioned rule', () => {
     assert.deepEqual(await labelsOf('s360-rollups-lagging'), []);
     assert.deepEqual(await labelsOf('s360-holidays-running-out'), ['calendar', 'calendar_name']);
     // Firing and quiet on real data: tests/integration/forecast.test.ts (it needs a fitted forecast).
-    assert.deepEqual(await labelsOf('s360-running-above-forecast'), ['zone', 'zone_name', 'topic', 'topic_name', 'department']);
+    assert.deepEqual(await labelsOf('s360-running-above-forecast'), [
+      'zone',
+      'zone_name',
+      'topic',
+      'topic_name',
+      'department',
+    ]);
   });
 });
 
@@ -117,8 +147,18 @@ describe('On time below target (per department, last 24 hours)', () => {
   test('stays quiet while departments resolve on time, fires for the department whose requests breach', async () => {
     // Inquiries: 24 h resolution target on the 24/7 calendar. Created 20 h ago, resolved 10 h ago: met.
     const met = await ingest([
-      ...many(12, () => ({ category: 'inquiry', topic: 'waste.overflowing_bin', location: NOWHERE, created_at: ago(20 * HOUR) })),
-      ...many(12, () => ({ category: 'inquiry', topic: 'buildings.violation', location: NOWHERE, created_at: ago(20 * HOUR) })),
+      ...many(12, () => ({
+        category: 'inquiry',
+        topic: 'waste.overflowing_bin',
+        location: NOWHERE,
+        created_at: ago(20 * HOUR),
+      })),
+      ...many(12, () => ({
+        category: 'inquiry',
+        topic: 'buildings.violation',
+        location: NOWHERE,
+        created_at: ago(20 * HOUR),
+      })),
     ]);
     for (const id of met) {
       await event(id, { status: 'assigned', occurred_at: ago(19 * HOUR) });
@@ -133,7 +173,14 @@ describe('On time below target (per department, last 24 hours)', () => {
     assert.equal(ev.state, 'Normal');
 
     // Ten building inquiries created 30 h ago and never resolved: due 6 h ago, breached then.
-    await ingest(many(10, () => ({ category: 'inquiry', topic: 'buildings.violation', location: NOWHERE, created_at: ago(30 * HOUR) })));
+    await ingest(
+      many(10, () => ({
+        category: 'inquiry',
+        topic: 'buildings.violation',
+        location: NOWHERE,
+        created_at: ago(30 * HOUR),
+      }))
+    );
     await settle();
     ({ ev } = await evaluate('s360-on-time-below-target'));
     assert.deepEqual(firing(ev, 'department'), ['buildings']);
@@ -148,7 +195,12 @@ describe('On time below target (per department, last 24 hours)', () => {
 describe('Backlog over bound (per department)', () => {
   test('stays quiet under 2,000 open requests, fires for the department over it', async () => {
     // Created 40 days ago: outside the spike and SLA windows, still open.
-    const old = (i: number) => ({ category: 'observation', topic: 'food_safety.hygiene', location: NOWHERE, created_at: ago(40 * DAY + i * 1000) });
+    const old = (i: number) => ({
+      category: 'observation',
+      topic: 'food_safety.hygiene',
+      location: NOWHERE,
+      created_at: ago(40 * DAY + i * 1000),
+    });
     await ingest(many(1990, old));
     let { ev } = await evaluate('s360-backlog-over-bound');
     assert.equal(stateOf(ev, 'department', 'food_safety'), 'Normal');
@@ -165,12 +217,29 @@ describe('Spike of reports in a zone (last 24 hours against the 4 weeks before)'
   test('stays quiet at the usual volume, fires for the zone that gets several times its usual day', async () => {
     // Baselines over the 4 weeks before the last 24 hours: G1 2 a day, G2 10 a day; G2 also has a usual day now.
     const baseline = (where: typeof IN_G1, perDay: number) =>
-      Array.from({ length: 27 }, (_, d) => many(perDay, (i) => ({ category: 'suggestion', topic: 'parks.damaged_facility', location: where, created_at: ago((d + 2) * DAY + i * 60_000) }))).flat();
+      Array.from({ length: 27 }, (_, d) =>
+        many(perDay, (i) => ({
+          category: 'suggestion',
+          topic: 'parks.damaged_facility',
+          location: where,
+          created_at: ago((d + 2) * DAY + i * 60_000),
+        }))
+      ).flat();
     await ingest([
       ...baseline(IN_G1, 2),
       ...baseline(IN_G2, 10),
-      ...many(2, (i) => ({ category: 'suggestion', topic: 'parks.damaged_facility', location: IN_G1, created_at: ago(2 * HOUR + i * 60_000) })),
-      ...many(11, (i) => ({ category: 'suggestion', topic: 'parks.damaged_facility', location: IN_G2, created_at: ago(3 * HOUR + i * 60_000) })),
+      ...many(2, (i) => ({
+        category: 'suggestion',
+        topic: 'parks.damaged_facility',
+        location: IN_G1,
+        created_at: ago(2 * HOUR + i * 60_000),
+      })),
+      ...many(11, (i) => ({
+        category: 'suggestion',
+        topic: 'parks.damaged_facility',
+        location: IN_G2,
+        created_at: ago(3 * HOUR + i * 60_000),
+      })),
     ]);
     await settle();
     let { ev } = await evaluate('s360-zone-spike');
@@ -178,7 +247,14 @@ describe('Spike of reports in a zone (last 24 hours against the 4 weeks before)'
     assert.equal(stateOf(ev, 'zone', 'G1'), undefined, 'G1 (2 today) is under the 10-request floor');
     assert.deepEqual(firing(ev), []);
 
-    await ingest(many(20, (i) => ({ category: 'suggestion', topic: 'parks.damaged_facility', location: IN_G1, created_at: ago(HOUR + i * 60_000) })));
+    await ingest(
+      many(20, (i) => ({
+        category: 'suggestion',
+        topic: 'parks.damaged_facility',
+        location: IN_G1,
+        created_at: ago(HOUR + i * 60_000),
+      }))
+    );
     await settle();
     ({ ev } = await evaluate('s360-zone-spike'));
     assert.deepEqual(firing(ev, 'zone'), ['G1']);
@@ -225,14 +301,22 @@ describe('Rollups lagging', () => {
 
 describe('Holidays running out', () => {
   test('fires for a calendar in use whose holidays end before 31 March of next year, stays quiet once they reach past it', async () => {
-    const saved = (await agg.db.pool.query(`SELECT calendar_code, to_char(day, 'YYYY-MM-DD') AS day, name_en, name_ar FROM holidays`)).rows;
+    const saved = (
+      await agg.db.pool.query(`SELECT calendar_code, to_char(day, 'YYYY-MM-DD') AS day, name_en, name_ar FROM holidays`)
+    ).rows;
     try {
       // The field calendar (Waste and others work by it) with one holiday ten days from now; 24x7 observes none.
       await agg.db.pool.query('DELETE FROM holidays');
-      await agg.db.pool.query(`INSERT INTO holidays (calendar_code, day, name_en, name_ar) VALUES ('field', (now() AT TIME ZONE 'Asia/Dubai')::date + 10, 'Soon', 'قريبا')`);
+      await agg.db.pool.query(
+        `INSERT INTO holidays (calendar_code, day, name_en, name_ar) VALUES ('field', (now() AT TIME ZONE 'Asia/Dubai')::date + 10, 'Soon', 'قريبا')`
+      );
       let { ev } = await evaluate('s360-holidays-running-out');
       assert.deepEqual(firing(ev, 'calendar'), ['field']);
-      assert.deepEqual(ev.instances.map((i) => i.labels.calendar), ['field'], 'only calendars in use that observe holidays');
+      assert.deepEqual(
+        ev.instances.map((i) => i.labels.calendar),
+        ['field'],
+        'only calendars in use that observe holidays'
+      );
       // Defined up to 1 January the year after next: past 31 March of next year whatever today is.
       await agg.db.pool.query(`INSERT INTO holidays (calendar_code, day, name_en, name_ar)
         VALUES (NULL, make_date(extract(year FROM (now() AT TIME ZONE 'Asia/Dubai'))::int + 2, 1, 1), 'Far', 'بعيد')`);
@@ -241,7 +325,14 @@ describe('Holidays running out', () => {
       assert.equal(ev.instances[0].value, 0);
     } finally {
       await agg.db.pool.query('DELETE FROM holidays');
-      for (const h of saved) await agg.db.pool.query('INSERT INTO holidays (calendar_code, day, name_en, name_ar) VALUES ($1, $2, $3, $4)', [h.calendar_code, h.day, h.name_en, h.name_ar]);
+      for (const h of saved) {
+        await agg.db.pool.query('INSERT INTO holidays (calendar_code, day, name_en, name_ar) VALUES ($1, $2, $3, $4)', [
+          h.calendar_code,
+          h.day,
+          h.name_en,
+          h.name_ar,
+        ]);
+      }
     }
   });
 });
@@ -251,27 +342,77 @@ describe('the evaluator', () => {
   const onTime = rule('s360-on-time-below-target');
 
   test('rejects results Grafana could not alert on: two numbers, a time column in a table, duplicate labels', () => {
-    const two = table([{ name: 'department', type: 'string' }, { name: 'a', type: 'number' }, { name: 'b', type: 'number' }], [['waste', 1, 2]]);
+    const two = table(
+      [
+        { name: 'department', type: 'string' },
+        { name: 'a', type: 'number' },
+        { name: 'b', type: 'number' },
+      ],
+      [['waste', 1, 2]]
+    );
     assert.match(evaluateRule(onTime, { A: two }).error ?? '', /exactly one numeric column/);
-    const timed = table([{ name: 'time', type: 'time' }, { name: 'v', type: 'number' }], [[0, 1]]);
+    const timed = table(
+      [
+        { name: 'time', type: 'time' },
+        { name: 'v', type: 'number' },
+      ],
+      [[0, 1]]
+    );
     assert.match(evaluateRule(onTime, { A: timed }).error ?? '', /no time column/);
-    const dup = table([{ name: 'department', type: 'string' }, { name: 'v', type: 'number' }], [['waste', 1], ['waste', 2]]);
+    const dup = table(
+      [
+        { name: 'department', type: 'string' },
+        { name: 'v', type: 'number' },
+      ],
+      [
+        ['waste', 1],
+        ['waste', 2],
+      ]
+    );
     assert.match(evaluateRule(onTime, { A: dup }).error ?? '', /same labels/);
   });
 
   test('applies the no-data state when the query returns no row, and no data for a null value', () => {
-    const empty = table([{ name: 'department', type: 'string' }, { name: 'v', type: 'number' }], []);
+    const empty = table(
+      [
+        { name: 'department', type: 'string' },
+        { name: 'v', type: 'number' },
+      ],
+      []
+    );
     assert.equal(evaluateRule(onTime, { A: empty }).state, 'Normal'); // noDataState: OK
     const silent = rule('s360-ingestion-silent');
     assert.equal(evaluateRule(silent, { A: table([{ name: 'm', type: 'number' }], []) }).state, 'Alerting'); // noDataState: Alerting
-    const nulls = evaluateRule(onTime, { A: table([{ name: 'department', type: 'string' }, { name: 'v', type: 'number' }], [['waste', null]]) });
+    const nulls = evaluateRule(onTime, {
+      A: table(
+        [
+          { name: 'department', type: 'string' },
+          { name: 'v', type: 'number' },
+        ],
+        [['waste', null]]
+      ),
+    });
     assert.equal(nulls.instances[0].state, 'NoData');
   });
 
   test('reduces a time series as provisioned (last) before the threshold', () => {
-    const series: ProvisionedRule = { ...onTime, data: onTime.data.map((d) => (d.refId === 'A' ? { ...d, model: { ...d.model, format: 'time_series' } } : d)) };
-    const result = table([{ name: 'time', type: 'time' }, { name: 'department', type: 'string' }, { name: 'v', type: 'number' }],
-      [[2, 'waste', 95], [1, 'waste', 50], [1, 'parks', 95], [2, 'parks', 50]]);
+    const series: ProvisionedRule = {
+      ...onTime,
+      data: onTime.data.map((d) => (d.refId === 'A' ? { ...d, model: { ...d.model, format: 'time_series' } } : d)),
+    };
+    const result = table(
+      [
+        { name: 'time', type: 'time' },
+        { name: 'department', type: 'string' },
+        { name: 'v', type: 'number' },
+      ],
+      [
+        [2, 'waste', 95],
+        [1, 'waste', 50],
+        [1, 'parks', 95],
+        [2, 'parks', 50],
+      ]
+    );
     assert.deepEqual(firing(evaluateRule(series, { A: result }), 'department'), ['parks']);
   });
 });

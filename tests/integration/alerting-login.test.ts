@@ -32,11 +32,18 @@ after(async () => {
   await db?.drop();
 });
 
-const newRole = () => { const r = `s360_t_${randomBytes(4).toString('hex')}`; roles.push(r); return r; };
+const newRole = () => {
+  const r = `s360_t_${randomBytes(4).toString('hex')}`;
+  roles.push(r);
+  return r;
+};
 
 function cli(user: string, password: string, ...extra: string[]) {
-  return spawnSync(process.execPath, ['bin/services360.js', 'grant-alerting-login', '--user', user, ...extra],
-    { cwd: ROOT, env: { ...process.env, DATABASE_URL: db.url, S360_ALERTING_PASSWORD: password }, encoding: 'utf8' });
+  return spawnSync(process.execPath, ['bin/services360.js', 'grant-alerting-login', '--user', user, ...extra], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: db.url, S360_ALERTING_PASSWORD: password },
+    encoding: 'utf8',
+  });
 }
 
 async function connectAs(user: string, password: string) {
@@ -48,10 +55,15 @@ async function connectAs(user: string, password: string) {
   return c;
 }
 
-const attributes = async (user: string) => (await admin.query(
-  `SELECT rolsuper, rolcreatedb, rolcreaterole, rolbypassrls, rolconnlimit, shobj_description(oid, 'pg_authid') AS mark,
+const attributes = async (user: string) =>
+  (
+    await admin.query(
+      `SELECT rolsuper, rolcreatedb, rolcreaterole, rolbypassrls, rolconnlimit, shobj_description(oid, 'pg_authid') AS mark,
           ARRAY(SELECT g.rolname FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid WHERE m.member = r.oid ORDER BY 1)::text[] AS member_of
-   FROM pg_roles r WHERE rolname = $1`, [user])).rows[0];
+   FROM pg_roles r WHERE rolname = $1`,
+      [user]
+    )
+  ).rows[0];
 
 test('an existing superuser the command did not make is refused and left as it was (password too)', async () => {
   const user = newRole();
@@ -59,7 +71,10 @@ test('an existing superuser the command did not make is refused and left as it w
   await admin.query(`GRANT pg_read_all_data TO ${user}`);
   const res = cli(user, 'another-password-2');
   assert.equal(res.status, 1, res.stdout + res.stderr);
-  assert.match(res.stderr, /was not made by grant-alerting-login.*SUPERUSER.*CREATEDB.*member of pg_read_all_data.*--strip/s);
+  assert.match(
+    res.stderr,
+    /was not made by grant-alerting-login.*SUPERUSER.*CREATEDB.*member of pg_read_all_data.*--strip/s
+  );
   assert.doesNotMatch(res.stdout, /nothing else/);
   const a = await attributes(user);
   assert.deepEqual([a.rolsuper, a.rolcreatedb, a.mark, a.member_of], [true, true, null, ['pg_read_all_data']]);
@@ -78,25 +93,42 @@ test('--strip takes SUPERUSER, CREATEDB, memberships and rights away; the login 
   assert.match(res.stdout, /taken away: SUPERUSER, CREATEDB, CREATEROLE, BYPASSRLS, member of pg_read_all_data/);
   // PUBLIC's CONNECT on the cluster's other databases (here "postgres") cannot be taken by a grant: the command
   // names each and the pg_hba.conf line that closes it.
-  assert.match(res.stderr, new RegExp(`can still connect to .*"postgres".*\\n  host  postgres  ${user}  all  reject`, 's'));
+  assert.match(
+    res.stderr,
+    new RegExp(`can still connect to .*"postgres".*\\n  host  postgres  ${user}  all  reject`, 's')
+  );
   const a = await attributes(user);
-  assert.deepEqual([a.rolsuper, a.rolcreatedb, a.rolcreaterole, a.rolbypassrls, a.rolconnlimit, a.mark, a.member_of],
-    [false, false, false, false, 10, ALERTING_LOGIN_MARK, ['services360_alerting']]);
+  assert.deepEqual(
+    [a.rolsuper, a.rolcreatedb, a.rolcreaterole, a.rolbypassrls, a.rolconnlimit, a.mark, a.member_of],
+    [false, false, false, false, 10, ALERTING_LOGIN_MARK, ['services360_alerting']]
+  );
 
   const login = await connectAs(user, 'stripped-password-3');
   try {
     assert.ok((await login.query('SELECT count(*) FROM alerting.backlog')).rows.length === 1);
     await assert.rejects(login.query('SELECT 1 FROM requests LIMIT 1'), /permission denied/);
-    await assert.rejects(login.query('BEGIN READ WRITE; CREATE TEMP TABLE t (a int)'), /permission denied to create temporary tables/);
+    await assert.rejects(
+      login.query('BEGIN READ WRITE; CREATE TEMP TABLE t (a int)'),
+      /permission denied to create temporary tables/
+    );
     await login.query('ROLLBACK');
-    await assert.rejects(login.query(`BEGIN READ WRITE; CREATE FUNCTION pg_temp.f() RETURNS int LANGUAGE sql AS 'SELECT 1'`), /permission denied|temporary/);
+    await assert.rejects(
+      login.query(`BEGIN READ WRITE; CREATE FUNCTION pg_temp.f() RETURNS int LANGUAGE sql AS 'SELECT 1'`),
+      /permission denied|temporary/
+    );
     await login.query('ROLLBACK');
     await assert.rejects(login.query('BEGIN READ WRITE; CREATE TABLE public.x (a int)'), /permission denied/);
     await login.query('ROLLBACK');
     assert.equal((await login.query('SHOW statement_timeout')).rows[0].statement_timeout, '30s');
     assert.equal((await login.query('SHOW default_transaction_read_only')).rows[0].default_transaction_read_only, 'on');
-    assert.equal((await login.query('SHOW search_path')).rows[0].search_path, '"$user", public', 'its old settings were reset');
-  } finally { await login.end(); }
+    assert.equal(
+      (await login.query('SHOW search_path')).rows[0].search_path,
+      '"$user", public',
+      'its old settings were reset'
+    );
+  } finally {
+    await login.end();
+  }
   // the aggregator's role keeps TEMP on its database
   await db.pool.query('CREATE TEMP TABLE keep_temp (a int)');
 });

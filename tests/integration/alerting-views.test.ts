@@ -13,7 +13,13 @@ let reader: pg.Client;
 before(async () => {
   agg = await startTestAggregator();
   await importGrid(agg.db.pool);
-  const requests = Array.from({ length: 20 }, (_, i) => sampleRequest({ source: 'alerting', external_id: `al-${i}`, created_at: new Date(Date.now() - i * 3_600_000).toISOString() }));
+  const requests = Array.from({ length: 20 }, (_, i) =>
+    sampleRequest({
+      source: 'alerting',
+      external_id: `al-${i}`,
+      created_at: new Date(Date.now() - i * 3_600_000).toISOString(),
+    })
+  );
   assert.equal((await agg.call('POST', '/v1/requests/batch', { requests })).status, 201);
   await applyPendingRollups(agg.db.pool);
   login = await grantAlertingLogin(agg.db.url);
@@ -27,7 +33,10 @@ after(async () => {
 test('the alerting login reads every alerting view, each with a time column', async () => {
   for (const view of ['sla_by_department', 'backlog', 'zone_spikes', 'ingest_silence']) {
     const res = await reader.query(`SELECT * FROM alerting.${view}`);
-    assert.ok(res.fields.some((f) => f.name === 'time'), `${view} has a time column`);
+    assert.ok(
+      res.fields.some((f) => f.name === 'time'),
+      `${view} has a time column`
+    );
   }
   const backlog = await reader.query(`SELECT sum(open_requests)::int AS n FROM alerting.backlog`);
   assert.equal(backlog.rows[0].n, 20);
@@ -43,7 +52,11 @@ test('the alerting login can read nothing else and write nothing', async () => {
   }
   // Its transactions are read-only by default; a read-write one it may open still lacks the rights.
   await assert.rejects(reader.query(`CREATE TABLE alerting.x (a int)`), /read-only transaction/);
-  for (const stmt of ['CREATE TABLE alerting.x (a int)', 'CREATE TABLE public.x (a int)', 'CREATE TEMP TABLE x (a int)']) {
+  for (const stmt of [
+    'CREATE TABLE alerting.x (a int)',
+    'CREATE TABLE public.x (a int)',
+    'CREATE TEMP TABLE x (a int)',
+  ]) {
     await assert.rejects(reader.query(`BEGIN READ WRITE; ${stmt}`), /permission denied/, stmt);
     await reader.query('ROLLBACK');
   }

@@ -12,7 +12,7 @@ const TO = '2026-03-31T00:00:00.000Z';
 const RANGE = `from=${FROM}&to=${TO}`;
 
 // [title, kind, starts_at, ends_at, zone code, inside RANGE?]
-const ROWS: [string, string, string, string | null, string | null, boolean][] = [
+const ROWS: Array<[string, string, string, string | null, string | null, boolean]> = [
   ['point inside', 'incident', '2026-03-10T08:00:00Z', null, null, true],
   ['starts before, ends inside', 'incident', '2026-02-20T00:00:00Z', '2026-03-02T00:00:00Z', 'G1', true],
   ['starts inside, ends after', 'campaign', '2026-03-30T00:00:00Z', '2026-04-05T00:00:00Z', null, true],
@@ -30,18 +30,31 @@ before(async () => {
   agg = await startTestAggregator();
   await importGrid(agg.db.pool);
   for (const [title, kind, starts, ends, zone] of ROWS) {
-    await agg.db.pool.query(`INSERT INTO annotations (kind, title_en, title_ar, text, starts_at, ends_at, zone_id, tags)
+    await agg.db.pool.query(
+      `INSERT INTO annotations (kind, title_en, title_ar, text, starts_at, ends_at, zone_id, tags)
       VALUES ($1, $2, $3, $4, $5, $6, (SELECT id FROM zones WHERE code = $7), $8)`,
-      [kind, title, `عربي: ${title}`, `about ${title}`, starts, ends, zone, ['test']]);
+      [kind, title, `عربي: ${title}`, `about ${title}`, starts, ends, zone, ['test']]
+    );
   }
   // Version 2 of the complaint policy comes into force inside the range; version 3 after it.
-  await agg.db.pool.query(`INSERT INTO sla_policies (code, version, category_code, first_response_minutes, resolution_minutes, calendar_code, valid_from)
+  await agg.db.pool
+    .query(`INSERT INTO sla_policies (code, version, category_code, first_response_minutes, resolution_minutes, calendar_code, valid_from)
     VALUES ('complaint', 2, 'complaint', 120, 1440, 'field', '2026-03-20T04:00:00Z'),
            ('complaint', 3, 'complaint', 60, 1440, 'field', '2026-04-20T04:00:00Z')`);
 });
-after(async () => { await agg?.stop(); });
+after(async () => {
+  await agg?.stop();
+});
 
-type Annotation = { time: number; timeEnd: number | null; title: string; text: string; tags: string[]; kind: string; zone: { code: string; name: string } | null };
+type Annotation = {
+  time: number;
+  timeEnd: number | null;
+  title: string;
+  text: string;
+  tags: string[];
+  kind: string;
+  zone: { code: string; name: string } | null;
+};
 async function annotations(query: string): Promise<Annotation[]> {
   const res = await agg.call('GET', `/v1/annotations?${query}`, undefined, agg.tokens.read);
   assert.equal(res.status, 200, res.text);
@@ -58,7 +71,9 @@ describe('overlap', () => {
 
   test('in time order, with ms times, null timeEnd for a point, kind among the tags', async () => {
     const list = await annotations(RANGE);
-    for (let i = 1; i < list.length; i++) assert.ok(list[i - 1].time <= list[i].time);
+    for (let i = 1; i < list.length; i++) {
+      assert.ok(list[i - 1].time <= list[i].time);
+    }
     const point = list.find((a) => a.title === 'point inside')!;
     assert.equal(point.time, Date.parse('2026-03-10T08:00:00Z'));
     assert.equal(point.timeEnd, null);
@@ -92,12 +107,20 @@ describe('language and filters', () => {
     const list = await annotations(`${RANGE}&language=ar`);
     assert.ok(list.some((a) => a.title === 'عربي: point inside'));
     assert.ok(list.some((a) => a.title === 'سريان سياسة مستوى الخدمة complaint الإصدار 2'));
-    assert.deepEqual(list.find((a) => a.title === 'عربي: starts before, ends inside')!.zone, { code: 'G1', name: 'شبكة 1' });
+    assert.deepEqual(list.find((a) => a.title === 'عربي: starts before, ends inside')!.zone, {
+      code: 'G1',
+      name: 'شبكة 1',
+    });
   });
 
   test('kind narrows; SLA policy changes count as policy_change', async () => {
     const incidents = await annotations(`${RANGE}&kind=incident`);
-    assert.deepEqual(titles(incidents), ['in another zone', 'point at to', 'point inside', 'starts before, ends inside']);
+    assert.deepEqual(titles(incidents), [
+      'in another zone',
+      'point at to',
+      'point inside',
+      'starts before, ends inside',
+    ]);
     const changes = await annotations(`${RANGE}&kind=policy_change`);
     assert.deepEqual(titles(changes), [SLA_TITLE, 'point at from']);
     assert.equal((await annotations(`${RANGE}&kind=incident,campaign`)).length, 5);
@@ -119,7 +142,7 @@ describe('errors and scopes', () => {
     const res = await agg.call('GET', `/v1/annotations?${query}`, undefined, token);
     assert.equal(res.status, status, `${query}: ${res.text}`);
     assert.equal(typeof res.body.error, 'string');
-    return res.body as { error: string; details: { path: string; message: string }[] };
+    return res.body as { error: string; details: Array<{ path: string; message: string }> };
   }
 
   test('from must be before to', async () => {
@@ -147,15 +170,29 @@ describe('errors and scopes', () => {
   });
 
   test('SQL-injection strings in every parameter: only 4xx, nothing changed', async () => {
-    const count = async () => (await agg.db.pool.query(`SELECT (SELECT count(*) FROM annotations)::int AS a,
-      (SELECT count(*) FROM sla_policies)::int AS p, (SELECT count(*) FROM zones)::int AS z, (SELECT count(*) FROM api_tokens)::int AS t`)).rows[0];
+    const count = async () =>
+      (
+        await agg.db.pool.query(`SELECT (SELECT count(*) FROM annotations)::int AS a,
+      (SELECT count(*) FROM sla_policies)::int AS p, (SELECT count(*) FROM zones)::int AS z, (SELECT count(*) FROM api_tokens)::int AS t`)
+      ).rows[0];
     const before = await count();
-    const attacks = [`' OR 1=1 --`, `1; DROP TABLE requests`, `%' UNION SELECT title_en FROM annotations --`,
-      `2026-03-01'); DELETE FROM annotations; --`, `incident' OR 'x'='x`];
+    const attacks = [
+      `' OR 1=1 --`,
+      `1; DROP TABLE requests`,
+      `%' UNION SELECT title_en FROM annotations --`,
+      `2026-03-01'); DELETE FROM annotations; --`,
+      `incident' OR 'x'='x`,
+    ];
     for (const attack of attacks) {
       const enc = encodeURIComponent(attack);
-      for (const query of [`from=${enc}&to=${TO}`, `from=${FROM}&to=${enc}`, `${RANGE}&language=${enc}`,
-        `${RANGE}&kind=${enc}`, `${RANGE}&zone=${enc}`, `${RANGE}&${enc}=1`]) {
+      for (const query of [
+        `from=${enc}&to=${TO}`,
+        `from=${FROM}&to=${enc}`,
+        `${RANGE}&language=${enc}`,
+        `${RANGE}&kind=${enc}`,
+        `${RANGE}&zone=${enc}`,
+        `${RANGE}&${enc}=1`,
+      ]) {
         const res = await agg.call('GET', `/v1/annotations?${query}`, undefined, agg.tokens.read);
         assert.ok(res.status >= 400 && res.status < 500, `${query}: ${res.status} ${res.text}`);
       }

@@ -36,7 +36,9 @@ before(async () => {
 after(async () => {
   await incremental?.drop();
   await bulk?.drop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  if (dir) {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 function historyFile(name: string, n: number, seed: number): string {
@@ -45,10 +47,16 @@ function historyFile(name: string, n: number, seed: number): string {
   for (let i = 0; i < n; i++) {
     const cells = historyRow(i, random, BBOX, name);
     // history of the demo month too, so that the two overlap in the same buckets
-    cells[CSV_COLUMNS.indexOf('created_at')] = new Date(END - 40 * 86_400_000 + Math.floor(random() * 39 * 86_400_000)).toISOString();
+    cells[CSV_COLUMNS.indexOf('created_at')] = new Date(
+      END - 40 * 86_400_000 + Math.floor(random() * 39 * 86_400_000)
+    ).toISOString();
     for (const c of ['first_response_at', 'resolved_at', 'closed_at'] as const) {
       const k = CSV_COLUMNS.indexOf(c);
-      if (cells[k]) cells[k] = new Date(Date.parse(cells[CSV_COLUMNS.indexOf('created_at')]) + (1 + random() * 90) * 3_600_000).toISOString();
+      if (cells[k]) {
+        cells[k] = new Date(
+          Date.parse(cells[CSV_COLUMNS.indexOf('created_at')]) + (1 + random() * 90) * 3_600_000
+        ).toISOString();
+      }
     }
     lines.push(csvLine(cells));
   }
@@ -60,15 +68,33 @@ function historyFile(name: string, n: number, seed: number): string {
 /** The same load, in the same order, into a database (ids come out the same). */
 async function load(pool: pg.Pool, csv: string): Promise<void> {
   await generateDemo(pool, {
-    months: 1, seed: 'bulk', requests: 2500, perDay: 0, endAt: END, chunkRequests: 1000, source: generatedCitySource(),
-    subdivideVertices: 64, checkRows: true, bulkMinRequests: null,
+    months: 1,
+    seed: 'bulk',
+    requests: 2500,
+    perDay: 0,
+    endAt: END,
+    chunkRequests: 1000,
+    source: generatedCitySource(),
+    subdivideVertices: 64,
+    checkRows: true,
+    bulkMinRequests: null,
   });
   // Hour horizons through the month: the wide cubes keep hours from the 5th day before the end, the lean cubes
   // from the 25th, the histograms from the 10th.
-  await pool.query(`UPDATE rollup_hour_horizon SET hour_from = $1, lean_hour_from = $2, hist_hour_from = $3`,
-    [new Date(END - 5 * 86_400_000), new Date(END - 25 * 86_400_000), new Date(END - 10 * 86_400_000)]);
+  await pool.query(`UPDATE rollup_hour_horizon SET hour_from = $1, lean_hour_from = $2, hist_hour_from = $3`, [
+    new Date(END - 5 * 86_400_000),
+    new Date(END - 25 * 86_400_000),
+    new Date(END - 10 * 86_400_000),
+  ]);
   await sweepSla(pool, new Date(END));
-  await importRequests(pool, { file: csv, mapping: loadMapping('services360'), rejectsFile: `${csv}.rejects.csv`, chunkRows: 400, maxDescriptionChars: 4000, writers: 1 });
+  await importRequests(pool, {
+    file: csv,
+    mapping: loadMapping('services360'),
+    rejectsFile: `${csv}.rejects.csv`,
+    chunkRows: 400,
+    maxDescriptionChars: 4000,
+    writers: 1,
+  });
 }
 
 /** Changes to requests already applied: closed, moved, re-timed; marked pending as the ingest does. */
@@ -83,13 +109,16 @@ async function change(pool: pg.Pool): Promise<void> {
 
 async function incrementalBuild(pool: pg.Pool): Promise<number> {
   let n = 0;
-  while (await pendingCount(pool) > 0) n += (await applyPendingRollups(pool, 700)).requests;
+  while ((await pendingCount(pool)) > 0) {
+    n += (await applyPendingRollups(pool, 700)).requests;
+  }
   return n;
 }
 
 const TABLES: Record<string, string> = {
   rollups: 'level, cube, bucket, zone_id, channel, category, topic, department, advisor_id, status_class, priority',
-  rollup_hist: 'level, cube, kind, bucket, zone_id, channel, category, topic, department, advisor_id, status_class, priority, bin',
+  rollup_hist:
+    'level, cube, kind, bucket, zone_id, channel, category, topic, department, advisor_id, status_class, priority, bin',
   rollup_state: 'request_id',
   tile_bin_counts: 'level, tx, ty, span, bucket, i, j',
   tile_bin_state: 'request_id',
@@ -105,7 +134,9 @@ async function assertSame(what: string): Promise<void> {
   for (const table of Object.keys(TABLES)) {
     const [a, b] = await Promise.all([dump(incremental.pool, table), dump(bulk.pool, table)]);
     assert.equal(b.length, a.length, `${what}: ${table} has ${b.length} rows in bulk, ${a.length} incrementally`);
-    if (table !== 'rollup_pending') assert.ok(a.length > 0, `${what}: ${table} is empty`);
+    if (table !== 'rollup_pending') {
+      assert.ok(a.length > 0, `${what}: ${table} is empty`);
+    }
     assert.deepEqual(b, a, `${what}: ${table} differs`);
   }
 }
@@ -123,7 +154,9 @@ test('on an empty applied state the fresh build writes the same rollups, histogr
   assert.equal(run.path, 'fresh', run.freshSkipped);
   assert.equal(run.requests, applied);
   assert.equal(run.batches, 1);
-  for (const phase of ['claim', 'cube 16/16', 'histogram 9/9', 'tile bins', 'indexes tile_bin_state', 'swap']) assert.ok(phases.has(phase), `${phase}: ${[...phases].join(', ')}`);
+  for (const phase of ['claim', 'cube 16/16', 'histogram 9/9', 'tile bins', 'indexes tile_bin_state', 'swap']) {
+    assert.ok(phases.has(phase), `${phase}: ${[...phases].join(', ')}`);
+  }
   await assertSame('first build');
 });
 
@@ -132,7 +165,14 @@ test('the bulk build adds to rows already there: changed requests (current − a
   await change(bulk.pool);
   const csv = historyFile('more', 700, 17);
   for (const db of [incremental, bulk]) {
-    await importRequests(db.pool, { file: csv, mapping: loadMapping('services360'), rejectsFile: `${csv}.rejects.csv`, chunkRows: 400, maxDescriptionChars: 4000, writers: 1 });
+    await importRequests(db.pool, {
+      file: csv,
+      mapping: loadMapping('services360'),
+      rejectsFile: `${csv}.rejects.csv`,
+      chunkRows: 400,
+      maxDescriptionChars: 4000,
+      writers: 1,
+    });
   }
   await incrementalBuild(incremental.pool);
   const run = await buildRollupsInBulk(bulk.pool, { batchSize: 300 });
@@ -149,13 +189,16 @@ async function emptyApplied(pool: pg.Pool): Promise<void> {
 
 /** The applied tables as the migrations know them: columns, indexes, constraints, persistence. */
 async function catalog(pool: pg.Pool): Promise<unknown[]> {
-  const { rows } = await pool.query(`
+  const { rows } = await pool.query(
+    `
     SELECT c.relname, c.relpersistence, c.reloptions,
       (SELECT json_agg(json_build_array(a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull) ORDER BY a.attnum)
          FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped) AS columns,
       (SELECT json_agg(json_build_array(i.indexname, i.indexdef) ORDER BY i.indexname) FROM pg_indexes i WHERE i.tablename = c.relname) AS indexes,
       (SELECT json_agg(json_build_array(k.conname, pg_get_constraintdef(k.oid)) ORDER BY k.conname) FROM pg_constraint k WHERE k.conrelid = c.oid) AS constraints
-    FROM pg_class c WHERE c.relname = ANY($1::text[]) AND c.relkind = 'r' ORDER BY c.relname`, [Object.keys(TABLES).filter((t) => t !== 'rollup_pending')]);
+    FROM pg_class c WHERE c.relname = ANY($1::text[]) AND c.relkind = 'r' ORDER BY c.relname`,
+    [Object.keys(TABLES).filter((t) => t !== 'rollup_pending')]
+  );
   return rows;
 }
 
@@ -163,16 +206,26 @@ test('after a change of zone empties the applied tables, the fresh build runs ag
   await emptyApplied(incremental.pool);
   await incrementalBuild(incremental.pool);
   await emptyApplied(bulk.pool);
-  await bulk.pool.query(`CREATE VIEW test_daily_received AS SELECT bucket, sum(received)::int AS n FROM rollups WHERE level = 'day' AND cube = 255 GROUP BY bucket`);
+  await bulk.pool.query(
+    `CREATE VIEW test_daily_received AS SELECT bucket, sum(received)::int AS n FROM rollups WHERE level = 'day' AND cube = 255 GROUP BY bucket`
+  );
   await bulk.pool.query(`GRANT SELECT ON rollups TO PUBLIC`);
   await bulk.pool.query(`COMMENT ON TABLE rollup_hist IS 'histograms'`);
   const run = await buildRollupsInBulk(bulk.pool);
   assert.equal(run.path, 'fresh', run.freshSkipped);
   await assertSame('rebuilt after a change of zone');
   assert.deepEqual(await catalog(bulk.pool), await catalog(incremental.pool));
-  const { rows: [v] } = await bulk.pool.query(`SELECT sum(n)::int AS n, (SELECT sum(received)::int FROM rollups WHERE level = 'day' AND cube = 255) AS direct FROM test_daily_received`);
+  const {
+    rows: [v],
+  } = await bulk.pool.query(
+    `SELECT sum(n)::int AS n, (SELECT sum(received)::int FROM rollups WHERE level = 'day' AND cube = 255) AS direct FROM test_daily_received`
+  );
   assert.ok(v.n > 0 && v.n === v.direct, JSON.stringify(v));
-  const { rows: [k] } = await bulk.pool.query(`SELECT has_table_privilege('public', 'rollups', 'SELECT') AS granted, obj_description('rollup_hist'::regclass, 'pg_class') AS comment`);
+  const {
+    rows: [k],
+  } = await bulk.pool.query(
+    `SELECT has_table_privilege('public', 'rollups', 'SELECT') AS granted, obj_description('rollup_hist'::regclass, 'pg_class') AS comment`
+  );
   assert.deepEqual(k, { granted: true, comment: 'histograms' });
   await bulk.pool.query('SELECT * FROM alerting.zone_spikes, alerting.sla_by_department LIMIT 1');
   await bulk.pool.query('DROP VIEW test_daily_received');
@@ -181,7 +234,9 @@ test('after a change of zone empties the applied tables, the fresh build runs ag
 test('a dependent the swap cannot carry (a trigger) keeps the build on the batch path, with the same result', async () => {
   await emptyApplied(bulk.pool);
   await bulk.pool.query(`CREATE FUNCTION test_noop() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$`);
-  await bulk.pool.query(`CREATE TRIGGER test_noop BEFORE INSERT ON rollup_hist FOR EACH ROW EXECUTE FUNCTION test_noop()`);
+  await bulk.pool.query(
+    `CREATE TRIGGER test_noop BEFORE INSERT ON rollup_hist FOR EACH ROW EXECUTE FUNCTION test_noop()`
+  );
   try {
     const run = await buildRollupsInBulk(bulk.pool, { batchSize: 2000 });
     assert.equal(run.path, 'batches');
@@ -196,7 +251,9 @@ test('the bulk build waits for the rollup job (its advisory lock) or, if told, l
   const holder = await bulk.pool.connect();
   try {
     await holder.query('SELECT pg_advisory_lock($1)', [jobLockKey('rollups')]);
-    await bulk.pool.query(`INSERT INTO rollup_pending (request_id) SELECT id FROM requests ORDER BY id LIMIT 5 ON CONFLICT DO NOTHING`);
+    await bulk.pool.query(
+      `INSERT INTO rollup_pending (request_id) SELECT id FROM requests ORDER BY id LIMIT 5 ON CONFLICT DO NOTHING`
+    );
     const skipped = await buildRollupsInBulk(bulk.pool, { waitForLock: false });
     assert.equal(skipped.batches, 0);
     assert.equal(await pendingCount(bulk.pool), 5);

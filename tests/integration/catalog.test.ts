@@ -27,15 +27,26 @@ const { from } = await import('rxjs');
 type Datasource = {
   catalog: { get(): Promise<{ version: string }>; invalidate(): void };
   metricFindQuery(query: unknown): Promise<Array<{ value?: string | number; text: string }>>;
-  dimensionOptions(dimension: string, language: string | undefined, search?: string): Promise<Array<{ value?: string; label?: string }>>;
+  dimensionOptions(
+    dimension: string,
+    language: string | undefined,
+    search?: string
+  ): Promise<Array<{ value?: string; label?: string }>>;
 };
 const DATASOURCE_MODULE = '../../src/datasource/datasource.ts';
-const { S360DataSource } = (await import(DATASOURCE_MODULE)) as { S360DataSource: new (settings: unknown) => Datasource };
+const { S360DataSource } = (await import(DATASOURCE_MODULE)) as {
+  S360DataSource: new (settings: unknown) => Datasource;
+};
 const { TestTemplateSrv } = await import('../../src/test-support/template-srv.ts');
 
 const ROOT = join(fileURLToPath(import.meta.url), '../../..');
 const PROXY = '/api/datasources/proxy/uid/services360-requests';
-const NEW_TOPIC = { code: 'waste.graffiti', name: { en: 'Graffiti on a wall', ar: 'كتابات على الجدران' }, department: 'waste', default_priority: 'low' };
+const NEW_TOPIC = {
+  code: 'waste.graffiti',
+  name: { en: 'Graffiti on a wall', ar: 'كتابات على الجدران' },
+  department: 'waste',
+  default_priority: 'low',
+};
 
 type Values = Array<{ value: string; text: string }>;
 let agg: TestAggregator;
@@ -47,25 +58,50 @@ before(async () => {
   setBackendSrv({
     fetch(options: { method: string; url: string; data?: unknown }) {
       const path = options.url.replace(`${PROXY}/aggregator`, '');
-      return from((async () => {
-        const res = await fetch(agg.url + path, {
-          method: options.method, headers: { authorization: `Bearer ${agg.tokens.read}`, 'content-type': 'application/json' },
-          body: options.data === undefined ? undefined : JSON.stringify(options.data),
-        });
-        const data: unknown = await res.json().catch(() => undefined);
-        if (!res.ok) throw { status: res.status, data, statusText: res.statusText, config: options };
-        return { data, status: res.status, ok: true, statusText: 'OK', headers: res.headers, redirected: false, type: 'basic', url: options.url, config: options };
-      })());
+      return from(
+        (async () => {
+          const res = await fetch(agg.url + path, {
+            method: options.method,
+            headers: { authorization: `Bearer ${agg.tokens.read}`, 'content-type': 'application/json' },
+            body: options.data === undefined ? undefined : JSON.stringify(options.data),
+          });
+          const data: unknown = await res.json().catch(() => undefined);
+          if (!res.ok) {
+            throw { status: res.status, data, statusText: res.statusText, config: options };
+          }
+          return {
+            data,
+            status: res.status,
+            ok: true,
+            statusText: 'OK',
+            headers: res.headers,
+            redirected: false,
+            type: 'basic',
+            url: options.url,
+            config: options,
+          };
+        })()
+      );
     },
   } as never);
   setTemplateSrv(new TestTemplateSrv([]) as never);
 });
-after(async () => { await agg?.stop(); });
+after(async () => {
+  await agg?.stop();
+});
 
-const datasource = (): Datasource => new S360DataSource({
-  id: 1, uid: 'services360-requests', type: 'services360-requests-datasource', name: 'Services 360', url: PROXY, access: 'proxy', readOnly: true,
-  jsonData: { url: agg.url, defaultLanguage: 'en' }, meta: { id: 'services360-requests-datasource', name: 'Services 360 requests', type: 'datasource', info: {} },
-} as never);
+const datasource = (): Datasource =>
+  new S360DataSource({
+    id: 1,
+    uid: 'services360-requests',
+    type: 'services360-requests-datasource',
+    name: 'Services 360',
+    url: PROXY,
+    access: 'proxy',
+    readOnly: true,
+    jsonData: { url: agg.url, defaultLanguage: 'en' },
+    meta: { id: 'services360-requests-datasource', name: 'Services 360 requests', type: 'datasource', info: {} },
+  } as never);
 
 async function catalog() {
   const res = await agg.call('GET', '/v1/catalog', undefined, agg.tokens.read);
@@ -77,8 +113,11 @@ async function catalog() {
 async function configApply(file: unknown) {
   const dir = mkdtempSync(join(tmpdir(), 's360-catalog-'));
   writeFileSync(join(dir, 'city.yaml'), stringify(file));
-  const run = await promisify(execFile)(process.execPath, [join(ROOT, 'bin/services360.js'), 'config', 'apply', join(dir, 'city.yaml')],
-    { env: { ...process.env, DATABASE_URL: agg.db.url }, cwd: ROOT });
+  const run = await promisify(execFile)(
+    process.execPath,
+    [join(ROOT, 'bin/services360.js'), 'config', 'apply', join(dir, 'city.yaml')],
+    { env: { ...process.env, DATABASE_URL: agg.db.url }, cwd: ROOT }
+  );
   return run.stdout;
 }
 const dubai = () => parse(readFileSync(join(ROOT, 'config/cities/dubai.yaml'), 'utf8'));
@@ -89,7 +128,9 @@ describe('GET /v1/catalog', () => {
     assert.equal(res.headers.get('etag'), `"catalog-${res.body.version}"`);
     assert.equal(res.headers.get('cache-control'), 'private, no-cache');
     assert.match(res.headers.get('content-type') ?? '', /^application\/json/);
-    const again = await agg.call('GET', '/v1/catalog', undefined, agg.tokens.read, { 'if-none-match': res.headers.get('etag')! });
+    const again = await agg.call('GET', '/v1/catalog', undefined, agg.tokens.read, {
+      'if-none-match': res.headers.get('etag')!,
+    });
     assert.equal(again.status, 304);
     assert.equal(again.text, '');
     assert.equal((await agg.call('GET', '/v1/catalog', undefined, null)).status, 401);
@@ -99,33 +140,45 @@ describe('GET /v1/catalog', () => {
     assert.equal(unknown.body.details[0].path, 'query.language');
   });
 
-  test('the plugin\'s compiled copy is the served metrics and dimensions, to the letter', async () => {
+  test("the plugin's compiled copy is the served metrics and dimensions, to the letter", async () => {
     const { body } = await catalog();
     assert.deepEqual({ metrics: body.metrics, dimensions: body.dimensions }, FALLBACK_DEFINITIONS);
   });
 
-  test('the city\'s time zone and languages; each dimension\'s values are the codes GET /v1/variables lists, with its names', async () => {
+  test("the city's time zone and languages; each dimension's values are the codes GET /v1/variables lists, with its names", async () => {
     const { body } = await catalog();
     assert.equal(body.time_zone, 'Asia/Dubai');
     assert.deepEqual(body.languages, ['en', 'ar']);
-    assert.ok(body.values.zone.length > 0, 'the grid\'s zones');
+    assert.ok(body.values.zone.length > 0, "the grid's zones");
     for (const { code } of body.dimensions) {
       for (const language of ['en', 'ar'] as const) {
         const listed = await agg.call('GET', `/v1/variables/${code}?language=${language}`, undefined, agg.tokens.read);
         assert.equal(listed.status, 200, listed.text);
-        const served = new Map(body.values[code].map((v: { code: string; name_en: string; name_ar: string }) => [v.code, language === 'ar' ? v.name_ar : v.name_en]));
-        assert.deepEqual(new Map((listed.body.values as Values).map((v) => [v.value, v.text])), served, `${code} in ${language}`);
+        const served = new Map(
+          body.values[code].map((v: { code: string; name_en: string; name_ar: string }) => [
+            v.code,
+            language === 'ar' ? v.name_ar : v.name_en,
+          ])
+        );
+        assert.deepEqual(
+          new Map((listed.body.values as Values).map((v) => [v.value, v.text])),
+          served,
+          `${code} in ${language}`
+        );
       }
     }
   });
 });
 
 describe('a topic added with config apply reaches Grafana without a plugin rebuild', () => {
-  test('in the next document (a new version), in $topic variables and in the editor\'s topic picker', async () => {
+  test("in the next document (a new version), in $topic variables and in the editor's topic picker", async () => {
     const before = await catalog();
     const open = datasource(); // a dashboard opened before the change
     assert.equal((await open.catalog.get()).version, before.body.version);
-    assert.equal((await open.metricFindQuery('topic')).some((v) => v.value === NEW_TOPIC.code), false);
+    assert.equal(
+      (await open.metricFindQuery('topic')).some((v) => v.value === NEW_TOPIC.code),
+      false
+    );
 
     const city = dubai();
     city.topics.push(NEW_TOPIC);
@@ -134,17 +187,39 @@ describe('a topic added with config apply reaches Grafana without a plugin rebui
     const after = await catalog();
     assert.notEqual(after.body.version, before.body.version);
     assert.notEqual(after.headers.get('etag'), before.headers.get('etag'));
-    assert.equal((await agg.call('GET', '/v1/catalog', undefined, agg.tokens.read, { 'if-none-match': before.headers.get('etag')! })).status, 200);
-    assert.deepEqual(after.body.values.topic.find((t: { code: string }) => t.code === NEW_TOPIC.code),
-      { code: NEW_TOPIC.code, name_en: NEW_TOPIC.name.en, name_ar: NEW_TOPIC.name.ar });
+    assert.equal(
+      (
+        await agg.call('GET', '/v1/catalog', undefined, agg.tokens.read, {
+          'if-none-match': before.headers.get('etag')!,
+        })
+      ).status,
+      200
+    );
+    assert.deepEqual(
+      after.body.values.topic.find((t: { code: string }) => t.code === NEW_TOPIC.code),
+      { code: NEW_TOPIC.code, name_en: NEW_TOPIC.name.en, name_ar: NEW_TOPIC.name.ar }
+    );
 
     // Every $topic variable (the variable support, as a dashboard refreshes it), in English and Arabic.
-    assert.ok((await open.metricFindQuery('topic')).some((v) => v.value === NEW_TOPIC.code && v.text === NEW_TOPIC.name.en));
-    assert.ok((await open.metricFindQuery({ refId: 'v', dimension: 'topic', language: 'ar', filters: { department: ['waste'] } }))
-      .some((v) => v.value === NEW_TOPIC.code && v.text === NEW_TOPIC.name.ar));
+    assert.ok(
+      (await open.metricFindQuery('topic')).some((v) => v.value === NEW_TOPIC.code && v.text === NEW_TOPIC.name.en)
+    );
+    assert.ok(
+      (
+        await open.metricFindQuery({
+          refId: 'v',
+          dimension: 'topic',
+          language: 'ar',
+          filters: { department: ['waste'] },
+        })
+      ).some((v) => v.value === NEW_TOPIC.code && v.text === NEW_TOPIC.name.ar)
+    );
     // The editor's topic picker: the catalogue asked again (an editor opened later, or past the store's TTL).
     const editor = datasource();
-    assert.deepEqual((await editor.dimensionOptions('topic', 'ar', 'graffiti')).map((o) => [o.value, o.label]), [[NEW_TOPIC.code, NEW_TOPIC.name.ar]]);
+    assert.deepEqual(
+      (await editor.dimensionOptions('topic', 'ar', 'graffiti')).map((o) => [o.value, o.label]),
+      [[NEW_TOPIC.code, NEW_TOPIC.name.ar]]
+    );
     open.catalog.invalidate();
     assert.ok((await open.dimensionOptions('topic', 'en')).some((o) => o.value === NEW_TOPIC.code));
   });
@@ -156,7 +231,10 @@ describe('a topic added with config apply reaches Grafana without a plugin rebui
     const { body } = await catalog();
     assert.equal(body.values.topic.find((t: { code: string }) => t.code === NEW_TOPIC.code)?.retired, true);
     const options = await datasource().dimensionOptions('topic', 'en');
-    assert.equal(options.some((o) => o.value === NEW_TOPIC.code), false);
+    assert.equal(
+      options.some((o) => o.value === NEW_TOPIC.code),
+      false
+    );
     assert.ok(options.length > 0);
   });
 });

@@ -38,37 +38,61 @@ async function waitFor<T>(what: string, boundMs: number, probe: () => Promise<T 
   const deadline = Date.now() + boundMs;
   for (;;) {
     const v = await probe().catch(() => undefined);
-    if (v !== undefined) return v;
-    if (exited) throw new Error(`${what}: the aggregator exited (${JSON.stringify(exited)})\n${log.slice(-40).join('')}`);
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${boundMs} ms\n${log.slice(-40).join('')}`);
+    if (v !== undefined) {
+      return v;
+    }
+    if (exited) {
+      throw new Error(`${what}: the aggregator exited (${JSON.stringify(exited)})\n${log.slice(-40).join('')}`);
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`${what}: not within ${boundMs} ms\n${log.slice(-40).join('')}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
 }
 
 before(async () => {
-  if (skip) return;
+  if (skip) {
+    return;
+  }
   cluster = await createCluster('s360chaos');
   const pool = createPool(cluster.url, loadConfig());
   try {
     await migrateWithCity(pool);
     await importGrid(pool);
     token = (await createToken(pool, 'chaos', ['ingest', 'read', 'pii'])).token;
-  } finally { await pool.end(); }
+  } finally {
+    await pool.end();
+  }
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   child = spawn(process.execPath, [join(ROOT, 'bin/services360.js'), 'serve'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
-      ...process.env, DATABASE_URL: cluster.url, PORT: String(port), HOST: '127.0.0.1', S360_JOBS: 'on', S360_POOL_SIZE: '10',
-      S360_CONNECT_TIMEOUT_MS: '2000', S360_JOB_SLA_SWEEP_CRON: '*/5 * * * * *', S360_JOB_RECURRENCE_CRON: 'off', S360_JOB_RETENTION_CRON: 'off',
+      ...process.env,
+      DATABASE_URL: cluster.url,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      S360_JOBS: 'on',
+      S360_POOL_SIZE: '10',
+      S360_CONNECT_TIMEOUT_MS: '2000',
+      S360_JOB_SLA_SWEEP_CRON: '*/5 * * * * *',
+      S360_JOB_RECURRENCE_CRON: 'off',
+      S360_JOB_RETENTION_CRON: 'off',
     },
   });
   child.stdout!.on('data', (d) => log.push(String(d)));
   child.stderr!.on('data', (d) => log.push(String(d)));
-  child.on('exit', (code, signal) => { exited = { code, signal }; });
+  child.on('exit', (code, signal) => {
+    exited = { code, signal };
+  });
   // Should this process die before after() runs, the aggregator goes with it (the cluster has its own hook).
-  process.once('exit', () => { if (!exited) child?.kill('SIGKILL'); });
+  process.once('exit', () => {
+    if (!exited) {
+      child?.kill('SIGKILL');
+    }
+  });
   await waitFor('the aggregator listens', 60_000, async () => (await fetch(`${base}/healthz`)).ok || undefined);
 });
 
@@ -98,17 +122,27 @@ function startLoad(workers = 4, paceMs = 15) {
   let calls = 0;
   let seq = 0;
   const nextId = () => `chaos-${++seq}`;
-  const call = async (kind: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any } | null> => {
+  const call = async (
+    kind: string,
+    method: string,
+    path: string,
+    body?: unknown
+  ): Promise<{ status: number; body: any } | null> => {
     const at = Date.now();
     try {
       const res = await fetch(base + path, {
-        method, signal: AbortSignal.timeout(CALL_TIMEOUT_MS),
+        method,
+        signal: AbortSignal.timeout(CALL_TIMEOUT_MS),
         headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
         body: body ? JSON.stringify(body) : undefined,
       });
       const text = await res.text();
       answers.push({ kind, status: res.status, retryAfter: res.headers.get('retry-after'), at, done: Date.now() });
-      try { return { status: res.status, body: JSON.parse(text) }; } catch { return { status: res.status, body: text }; }
+      try {
+        return { status: res.status, body: JSON.parse(text) };
+      } catch {
+        return { status: res.status, body: text };
+      }
     } catch (err) {
       answers.push({ kind, status: 0, retryAfter: null, at, done: Date.now(), error: (err as Error).message });
       return null;
@@ -117,26 +151,40 @@ function startLoad(workers = 4, paceMs = 15) {
   const week = () => ({ from: new Date(Date.now() - 7 * 86_400_000).toISOString(), to: new Date().toISOString() });
   const one = async (n: number) => {
     switch (n % 8) {
-      case 0: case 2: case 4: {
+      case 0:
+      case 2:
+      case 4: {
         const item = sampleRequest({ source: 'chaos', external_id: nextId(), created_at: new Date().toISOString() });
         const r = await call('ingest', 'POST', '/v1/requests', item);
-        if (r && r.status >= 200 && r.status < 300) { accepted.add(item.external_id); references.push(r.body.reference); }
+        if (r && r.status >= 200 && r.status < 300) {
+          accepted.add(item.external_id);
+          references.push(r.body.reference);
+        }
         return;
       }
       case 6: {
-        const items = [0, 1, 2].map(() => sampleRequest({ source: 'chaos', external_id: nextId(), created_at: new Date().toISOString() }));
+        const items = [0, 1, 2].map(() =>
+          sampleRequest({ source: 'chaos', external_id: nextId(), created_at: new Date().toISOString() })
+        );
         const r = await call('batch', 'POST', '/v1/requests/batch', { requests: items });
-        if (r && r.status >= 200 && r.status < 300) for (const it of items) accepted.add(it.external_id);
+        if (r && r.status >= 200 && r.status < 300) {
+          for (const it of items) {
+            accepted.add(it.external_id);
+          }
+        }
         return;
       }
-      case 1: case 5:
+      case 1:
+      case 5:
         await call('query', 'POST', '/v1/query', { ...week(), targets: [{ refId: 'A', metric: 'received' }] });
         return;
       case 7:
         await call('readyz', 'GET', '/readyz');
         return;
       default:
-        if (references.length) await call('detail', 'GET', `/v1/requests/${references[references.length - 1]}`);
+        if (references.length) {
+          await call('detail', 'GET', `/v1/requests/${references[references.length - 1]}`);
+        }
     }
   };
   const running = Array.from({ length: workers }, async (_, w) => {
@@ -147,11 +195,17 @@ function startLoad(workers = 4, paceMs = 15) {
     }
   });
   return {
-    answers, accepted,
-    stop: async () => { stopped = true; await Promise.all(running); },
+    answers,
+    accepted,
+    stop: async () => {
+      stopped = true;
+      await Promise.all(running);
+    },
     /** when the first accepted write answered at or after `since` was answered (undefined: none yet) */
     okSince: (since: number) => {
-      const ok = answers.filter((a) => a.done >= since && (a.kind === 'ingest' || a.kind === 'batch') && a.status >= 200 && a.status < 300);
+      const ok = answers.filter(
+        (a) => a.done >= since && (a.kind === 'ingest' || a.kind === 'batch') && a.status >= 200 && a.status < 300
+      );
       return ok.length ? Math.min(...ok.map((a) => a.done)) : undefined;
     },
   };
@@ -165,8 +219,10 @@ async function recovery(load: ReturnType<typeof startLoad>, back: number): Promi
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-test('PostgreSQL restarted and stopped under load: no exit, only 503 + Retry-After meanwhile, nothing accepted lost, jobs run again',
-  { skip: skip ?? false, timeout: 300_000 }, async (t) => {
+test(
+  'PostgreSQL restarted and stopped under load: no exit, only 503 + Retry-After meanwhile, nothing accepted lost, jobs run again',
+  { skip: skip ?? false, timeout: 300_000 },
+  async (t) => {
     const load = startLoad();
     try {
       await sleep(2_000);
@@ -189,7 +245,8 @@ test('PostgreSQL restarted and stopped under load: no exit, only 503 + Retry-Aft
       await sleep(2_000);
       await load.stop();
 
-      const line = `recovery after the database is back: ${afterRestart} ms after a fast restart (restart took ${restartBack - restartAt} ms), ` +
+      const line =
+        `recovery after the database is back: ${afterRestart} ms after a fast restart (restart took ${restartBack - restartAt} ms), ` +
         `${afterStart} ms after a 4 s stop (goal ${RECOVERY_GOAL_MS} ms, bound asserted ${RECOVERY_BOUND_MS} ms); ` +
         `${load.answers.length} calls, ${load.accepted.size} requests accepted, ` +
         `${load.answers.filter((a) => a.status === 503).length} answered 503`;
@@ -198,9 +255,22 @@ test('PostgreSQL restarted and stopped under load: no exit, only 503 + Retry-Aft
 
       assert.equal(exited, null, `the aggregator exited: ${JSON.stringify(exited)}\n${log.slice(-40).join('')}`);
       assert.equal((await fetch(`${base}/healthz`)).status, 200);
-      const bad = load.answers.filter((a) => !((a.status >= 200 && a.status < 300) || (a.status === 503 && a.retryAfter !== null && Number(a.retryAfter) > 0)));
-      assert.deepEqual(bad.slice(0, 5), [], `${bad.length} answers neither 2xx nor 503 with Retry-After\n${log.slice(-20).join('')}`);
-      assert.ok(during.length > 0 && during.every((a) => a.status === 503), `calls while the database was stopped are answered 503 (${during.length} calls)`);
+      const bad = load.answers.filter(
+        (a) =>
+          !(
+            (a.status >= 200 && a.status < 300) ||
+            (a.status === 503 && a.retryAfter !== null && Number(a.retryAfter) > 0)
+          )
+      );
+      assert.deepEqual(
+        bad.slice(0, 5),
+        [],
+        `${bad.length} answers neither 2xx nor 503 with Retry-After\n${log.slice(-20).join('')}`
+      );
+      assert.ok(
+        during.length > 0 && during.every((a) => a.status === 503),
+        `calls while the database was stopped are answered 503 (${during.length} calls)`
+      );
       assert.ok(afterRestart <= RECOVERY_BOUND_MS, `answers again ${afterRestart} ms after the restart`);
       assert.ok(afterStart <= RECOVERY_BOUND_MS, `answers again ${afterStart} ms after the start`);
 
@@ -209,27 +279,45 @@ test('PostgreSQL restarted and stopped under load: no exit, only 503 + Retry-Aft
       try {
         const ids = [...load.accepted];
         const { rows } = await check.query<{ external_id: string }>(
-          "SELECT external_id FROM requests WHERE source = 'chaos' AND external_id = ANY($1::text[])", [ids]);
+          "SELECT external_id FROM requests WHERE source = 'chaos' AND external_id = ANY($1::text[])",
+          [ids]
+        );
         const stored = new Set(rows.map((r) => r.external_id));
         const lost = ids.filter((id) => !stored.has(id));
-        assert.deepEqual(lost.slice(0, 10), [], `${lost.length} of ${ids.length} accepted requests are not in the database`);
+        assert.deepEqual(
+          lost.slice(0, 10),
+          [],
+          `${lost.length} of ${ids.length} accepted requests are not in the database`
+        );
 
         // The jobs run again: each job's lock session may have died with the restart; the next tick takes it.
         const backAt = new Date(startBack);
-        await waitFor('the rollups and the SLA sweep run after the outage and apply every accepted request', 120_000, async () => {
-          const { rows: [s] } = await check.query<{ rollups: boolean; sweep: boolean; pending: number }>(
-            `SELECT coalesce(bool_or(job = 'rollups' AND last_run_at > $1 AND last_error IS NULL), false) AS rollups,
+        await waitFor(
+          'the rollups and the SLA sweep run after the outage and apply every accepted request',
+          120_000,
+          async () => {
+            const {
+              rows: [s],
+            } = await check.query<{ rollups: boolean; sweep: boolean; pending: number }>(
+              `SELECT coalesce(bool_or(job = 'rollups' AND last_run_at > $1 AND last_error IS NULL), false) AS rollups,
                     coalesce(bool_or(job = 'sla-sweep' AND last_run_at > $1 AND last_error IS NULL), false) AS sweep,
                     (SELECT count(*) FROM rollup_pending)::int AS pending
-             FROM job_runs`, [backAt]);
-          return s.rollups && s.sweep && s.pending === 0 ? true : undefined;
-        });
-      } finally { await check.end(); }
+             FROM job_runs`,
+              [backAt]
+            );
+            return s.rollups && s.sweep && s.pending === 0 ? true : undefined;
+          }
+        );
+      } finally {
+        await check.end();
+      }
       // The LISTEN connection (token revocations, reference changes) is back too.
       await waitFor('the change listener reconnects', 30_000, async () =>
-        /^s360_change_listener_connected 1$/m.test(await (await fetch(`${base}/metrics`)).text()) ? true : undefined);
+        /^s360_change_listener_connected 1$/m.test(await (await fetch(`${base}/metrics`)).text()) ? true : undefined
+      );
       assert.equal(exited, null, 'the aggregator is still running');
     } finally {
       await load.stop();
     }
-  });
+  }
+);

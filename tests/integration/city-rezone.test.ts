@@ -44,17 +44,34 @@ const TABLES = {
 };
 async function snapshot(agg: TestAggregator): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
-  for (const [name, q] of Object.entries(TABLES)) out[name] = (await agg.db.pool.query(q)).rows.map((r) => JSON.stringify(r));
+  for (const [name, q] of Object.entries(TABLES)) {
+    out[name] = (await agg.db.pool.query(q)).rows.map((r) => JSON.stringify(r));
+  }
   return out;
 }
 
 const byDay = async (agg: TestAggregator, metric: string) => {
-  const res = await agg.call('POST', '/v1/query', { from: '2026-10-25T05:00:00Z', to: '2026-11-13T06:00:00Z', intervalMs: 86_400_000, maxDataPoints: 40,
-    targets: [{ refId: 'A', metric, groupBy: ['channel'], format: 'time_series' }] }, agg.tokens.read);
+  const res = await agg.call(
+    'POST',
+    '/v1/query',
+    {
+      from: '2026-10-25T05:00:00Z',
+      to: '2026-11-13T06:00:00Z',
+      intervalMs: 86_400_000,
+      maxDataPoints: 40,
+      targets: [{ refId: 'A', metric, groupBy: ['channel'], format: 'time_series' }],
+    },
+    agg.tokens.read
+  );
   assert.equal(res.status, 200, res.text);
   // Series in label order (the answer's order of series is not part of the comparison).
-  return JSON.stringify(res.body.results.A.frames.map((f: { fields: { values: unknown[]; labels?: unknown }[] }) => f.fields.map((x) => [x.labels ?? null, x.values]))
-    .sort((a: unknown[], b: unknown[]) => JSON.stringify(a).localeCompare(JSON.stringify(b))));
+  return JSON.stringify(
+    res.body.results.A.frames
+      .map((f: { fields: Array<{ values: unknown[]; labels?: unknown }> }) =>
+        f.fields.map((x) => [x.labels ?? null, x.values])
+      )
+      .sort((a: unknown[], b: unknown[]) => JSON.stringify(a).localeCompare(JSON.stringify(b)))
+  );
 };
 
 before(async () => {
@@ -62,13 +79,22 @@ before(async () => {
   await load(moved, 'America/New_York');
   await load(fresh, 'America/Chicago');
 });
-after(async () => { await moved?.stop(); await fresh?.stop(); });
+after(async () => {
+  await moved?.stop();
+  await fresh?.stop();
+});
 
 test('without the flag the change is refused, naming the flag; nothing changes', async () => {
   const before = await snapshot(moved);
-  await assert.rejects(applyCityFile(moved.db.pool, lakeportIn('America/Chicago'), 'lakeport.yaml'),
-    (err: unknown) => err instanceof CityFileError && /city\.time_zone.*160 request\(s\).*--rebuild-time-zone/s.test(err.message));
-  assert.equal((await moved.db.pool.query('SELECT time_zone FROM city_settings')).rows[0].time_zone, 'America/New_York');
+  await assert.rejects(
+    applyCityFile(moved.db.pool, lakeportIn('America/Chicago'), 'lakeport.yaml'),
+    (err: unknown) =>
+      err instanceof CityFileError && /city\.time_zone.*160 request\(s\).*--rebuild-time-zone/s.test(err.message)
+  );
+  assert.equal(
+    (await moved.db.pool.query('SELECT time_zone FROM city_settings')).rows[0].time_zone,
+    'America/New_York'
+  );
   assert.deepEqual(await snapshot(moved), before);
 });
 
@@ -80,8 +106,15 @@ test('with --rebuild-time-zone, a history loaded in New York equals the same his
   assert.notDeepEqual(was.sla, want.sla);
   assert.notDeepEqual(await byDay(moved, 'received'), await byDay(fresh, 'received'));
 
-  const { plan } = await applyCityFile(moved.db.pool, lakeportIn('America/Chicago'), 'lakeport.yaml', { rebuildTimeZone: true });
-  assert.deepEqual(plan.rezone, { from: 'America/New_York', to: 'America/Chicago', requests: 160, calendars: ['always', 'business'] });
+  const { plan } = await applyCityFile(moved.db.pool, lakeportIn('America/Chicago'), 'lakeport.yaml', {
+    rebuildTimeZone: true,
+  });
+  assert.deepEqual(plan.rezone, {
+    from: 'America/New_York',
+    to: 'America/Chicago',
+    requests: 160,
+    calendars: ['always', 'business'],
+  });
   // Between the change and the rebuild every request is pending: the figures are read from the raw rows.
   assert.equal((await moved.db.pool.query('SELECT count(*)::int AS n FROM rollup_pending')).rows[0].n, 160);
   assert.equal(await byDay(moved, 'received'), await byDay(fresh, 'received'));

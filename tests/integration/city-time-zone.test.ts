@@ -19,8 +19,12 @@ const cityIn = (zone: string) => {
   return file;
 };
 
-before(async () => { agg = await startTestAggregator(); });
-after(async () => { await agg?.stop(); });
+before(async () => {
+  agg = await startTestAggregator();
+});
+after(async () => {
+  await agg?.stop();
+});
 
 test('day buckets follow the configured zone, in the rollups and the query; a change is refused once requests are held', async () => {
   await applyCityFile(agg.db.pool, cityIn('America/New_York'), 'new-york.yaml');
@@ -30,30 +34,57 @@ test('day buckets follow the configured zone, in the rollups and the query; a ch
   const requests = times.map((t, i) => sampleRequest({ source: 'tz', external_id: `tz-${i}`, created_at: t }));
   assert.equal((await agg.call('POST', '/v1/requests/batch', { requests }, agg.tokens.ingest)).status, 201);
   await applyPendingRollups(agg.db.pool);
-  const { rows: days } = await agg.db.pool.query(`SELECT bucket, sum(received)::int AS n FROM rollups WHERE level = 'day' AND cube = 255 GROUP BY 1 ORDER BY 1`);
-  assert.deepEqual(days.map((r) => [r.bucket.toISOString(), r.n]), [
-    ['2026-10-30T04:00:00.000Z', 1], ['2026-10-31T04:00:00.000Z', 1], ['2026-11-01T04:00:00.000Z', 1], ['2026-11-02T05:00:00.000Z', 1],
-  ]);
+  const { rows: days } = await agg.db.pool.query(
+    `SELECT bucket, sum(received)::int AS n FROM rollups WHERE level = 'day' AND cube = 255 GROUP BY 1 ORDER BY 1`
+  );
+  assert.deepEqual(
+    days.map((r) => [r.bucket.toISOString(), r.n]),
+    [
+      ['2026-10-30T04:00:00.000Z', 1],
+      ['2026-10-31T04:00:00.000Z', 1],
+      ['2026-11-01T04:00:00.000Z', 1],
+      ['2026-11-02T05:00:00.000Z', 1],
+    ]
+  );
 
   const range = { from: '2026-10-30T04:00:00Z', to: '2026-11-03T05:00:00Z' };
   // Every instance reloads its reference data (the zone among it) when city_settings changes (LISTEN/NOTIFY):
   // asked until the answer is in the new zone, within a generous bound.
   const ask = async () => {
-    const res = await agg.call('POST', '/v1/query', { ...range, intervalMs: 86_400_000, maxDataPoints: 10,
-      targets: [{ refId: 'A', metric: 'received', format: 'time_series' }] }, agg.tokens.read);
+    const res = await agg.call(
+      'POST',
+      '/v1/query',
+      {
+        ...range,
+        intervalMs: 86_400_000,
+        maxDataPoints: 10,
+        targets: [{ refId: 'A', metric: 'received', format: 'time_series' }],
+      },
+      agg.tokens.read
+    );
     assert.equal(res.status, 200, res.text);
-    return res.body.results.A.frames[0].fields as { values: number[] }[];
+    return res.body.results.A.frames[0].fields as Array<{ values: number[] }>;
   };
-  const newYorkDays = ['2026-10-30T04:00:00.000Z', '2026-10-31T04:00:00.000Z', '2026-11-01T04:00:00.000Z', '2026-11-02T05:00:00.000Z'];
+  const newYorkDays = [
+    '2026-10-30T04:00:00.000Z',
+    '2026-10-31T04:00:00.000Z',
+    '2026-11-01T04:00:00.000Z',
+    '2026-11-02T05:00:00.000Z',
+  ];
   let [time, value] = await ask();
   for (const deadline = Date.now() + 30_000; time.values[0] !== Date.parse(newYorkDays[0]) && Date.now() < deadline;) {
     await new Promise((r) => setTimeout(r, 100));
     [time, value] = await ask();
   }
-  assert.deepEqual(time.values.map((t) => new Date(t).toISOString()), newYorkDays);
+  assert.deepEqual(
+    time.values.map((t) => new Date(t).toISOString()),
+    newYorkDays
+  );
   assert.deepEqual(value.values, [1, 1, 1, 1]);
 
-  await assert.rejects(applyCityFile(agg.db.pool, cityIn('Asia/Dubai'), 'dubai.yaml'),
-    (err: unknown) => err instanceof CityFileError && /city\.time_zone.*4 request/s.test(err.message));
+  await assert.rejects(
+    applyCityFile(agg.db.pool, cityIn('Asia/Dubai'), 'dubai.yaml'),
+    (err: unknown) => err instanceof CityFileError && /city\.time_zone.*4 request/s.test(err.message)
+  );
   assert.equal((await agg.db.pool.query('SELECT time_zone FROM city_settings')).rows[0].time_zone, 'America/New_York');
 });

@@ -32,11 +32,18 @@ before(async () => {
 after(async () => {
   await chunked?.stop();
   await bulk?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  if (dir) {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 const options = (file: string, over: Partial<ImportOptions> = {}): ImportOptions => ({
-  file, mapping: loadMapping('services360'), rejectsFile: `${file}.rejects.csv`, chunkRows: 97, maxDescriptionChars: 4000, ...over,
+  file,
+  mapping: loadMapping('services360'),
+  rejectsFile: `${file}.rejects.csv`,
+  chunkRows: 97,
+  maxDescriptionChars: 4000,
+  ...over,
 });
 
 /** The grid's extent (tests/support/fixtures.ts gridZones), a little wider so that some points are unzoned. */
@@ -48,14 +55,22 @@ function historyFile(name: string, n: number, source: string): string {
   const lines = [csvLine(CSV_COLUMNS)];
   for (let i = 0; i < n; i++) {
     const cells = historyRow(i, random, BBOX, source);
-    if (i % 50 === 7) cells[CSV_COLUMNS.indexOf('channel')] = 'fax';
-    if (i % 50 === 21) cells[CSV_COLUMNS.indexOf('created_at')] = 'yesterday';
+    if (i % 50 === 7) {
+      cells[CSV_COLUMNS.indexOf('channel')] = 'fax';
+    }
+    if (i % 50 === 21) {
+      cells[CSV_COLUMNS.indexOf('created_at')] = 'yesterday';
+    }
     if (i % 60 === 33) {
       cells[CSV_COLUMNS.indexOf('status')] = 'closed';
       cells[CSV_COLUMNS.indexOf('closed_at')] = '';
     }
-    if (i % 40 === 11) cells[CSV_COLUMNS.indexOf('external_id')] = `h-${i - 5}`;
-    if (i % 130 === 120) cells[CSV_COLUMNS.indexOf('external_id')] = `h-${i - 110}`;
+    if (i % 40 === 11) {
+      cells[CSV_COLUMNS.indexOf('external_id')] = `h-${i - 5}`;
+    }
+    if (i % 130 === 120) {
+      cells[CSV_COLUMNS.indexOf('external_id')] = `h-${i - 110}`;
+    }
     lines.push(csvLine(cells));
   }
   const file = join(dir, name);
@@ -65,7 +80,15 @@ function historyFile(name: string, n: number, source: string): string {
 
 /** Every table's content as one checksum per table, leaving out the times the database stamps with now(). */
 async function content(pool: pg.Pool): Promise<Record<string, string>> {
-  const skip = new Set(['job_run_log', 'job_runs', 'api_tokens', 'audit_log', 'spatial_ref_sys', 'schema_migrations', 'sla_sweep_state']);
+  const skip = new Set([
+    'job_run_log',
+    'job_runs',
+    'api_tokens',
+    'audit_log',
+    'spatial_ref_sys',
+    'schema_migrations',
+    'sla_sweep_state',
+  ]);
   const { rows: tables } = await pool.query<{ table_name: string; columns: string[] }>(`
     SELECT c.table_name, array_agg(quote_ident(c.column_name) ORDER BY c.ordinal_position) AS columns
     FROM information_schema.columns c JOIN information_schema.tables t USING (table_schema, table_name)
@@ -74,10 +97,15 @@ async function content(pool: pg.Pool): Promise<Record<string, string>> {
     GROUP BY c.table_name ORDER BY c.table_name`);
   const out: Record<string, string> = {};
   for (const t of tables) {
-    if (skip.has(t.table_name)) continue;
+    if (skip.has(t.table_name)) {
+      continue;
+    }
     const list = t.columns.join(', ');
-    const { rows: [sum] } = await pool.query(
-      `SELECT count(*)::int AS n, md5(coalesce(string_agg(x::text, E'\\n' ORDER BY x::text), '')) AS md5 FROM (SELECT ${list} FROM ${t.table_name}) x`);
+    const {
+      rows: [sum],
+    } = await pool.query(
+      `SELECT count(*)::int AS n, md5(coalesce(string_agg(x::text, E'\\n' ORDER BY x::text), '')) AS md5 FROM (SELECT ${list} FROM ${t.table_name}) x`
+    );
     out[t.table_name] = `${sum.n} rows ${sum.md5}`;
   }
   return out;
@@ -87,7 +115,10 @@ async function indexes(pool: pg.Pool): Promise<string[]> {
   const { rows } = await pool.query<{ def: string; valid: boolean }>(`
     SELECT pg_get_indexdef(i.indexrelid) AS def, i.indisvalid AND i.indisready AS valid FROM pg_index i
     WHERE i.indrelid IN ('requests'::regclass, 'request_events'::regclass, 'customers'::regclass, 'rollup_pending'::regclass) ORDER BY 1`);
-  assert.ok(rows.every((r) => r.valid), 'an index is not valid');
+  assert.ok(
+    rows.every((r) => r.valid),
+    'an index is not valid'
+  );
   return rows.map((r) => r.def);
 }
 
@@ -96,25 +127,53 @@ async function runJobs(a: TestAggregator, now: Date): Promise<void> {
   const job = (name: string) => JOBS.find((j) => j.name === name)!;
   for (let i = 0; i < 100; i++) {
     await job('rollups').run(a.server.ctx, now);
-    if ((await a.db.pool.query('SELECT count(*)::int AS n FROM rollup_pending')).rows[0].n === 0) break;
+    if ((await a.db.pool.query('SELECT count(*)::int AS n FROM rollup_pending')).rows[0].n === 0) {
+      break;
+    }
   }
   await job('sla-sweep').run(a.server.ctx, now);
   await job('rollups').run(a.server.ctx, now);
 }
 
 async function figures(a: TestAggregator): Promise<unknown> {
-  const metrics = ['received', 'closed', 'backlog', 'on_time_pct', 'first_response_median', 'resolution_p90', 'satisfaction_mean', 'sla_breaches', 'progress_mean'];
-  const res = await a.call('POST', '/v1/query', { from: '2025-01-01T00:00:00Z', to: '2026-11-01T00:00:00Z', interval: '1d',
-    targets: metrics.flatMap((metric, k) => [{ refId: `T${k}`, metric, format: 'table', groupBy: ['zone'] }, { refId: `S${k}`, metric, format: 'time_series' }]) },
-  a.tokens.read);
+  const metrics = [
+    'received',
+    'closed',
+    'backlog',
+    'on_time_pct',
+    'first_response_median',
+    'resolution_p90',
+    'satisfaction_mean',
+    'sla_breaches',
+    'progress_mean',
+  ];
+  const res = await a.call(
+    'POST',
+    '/v1/query',
+    {
+      from: '2025-01-01T00:00:00Z',
+      to: '2026-11-01T00:00:00Z',
+      interval: '1d',
+      targets: metrics.flatMap((metric, k) => [
+        { refId: `T${k}`, metric, format: 'table', groupBy: ['zone'] },
+        { refId: `S${k}`, metric, format: 'time_series' },
+      ]),
+    },
+    a.tokens.read
+  );
   assert.equal(res.status, 200, res.text);
   // Table rows that tie on the sorted value may come in either order: compare them as sets.
-  type Frame = { fields: { name: string; values: unknown[] }[] };
+  type Frame = { fields: Array<{ name: string; values: unknown[] }> };
   const results = res.body.results as Record<string, { frames: Frame[] }>;
-  return Object.fromEntries(Object.entries(results).map(([refId, r]) => [refId, r.frames.map((f) => ({
-    names: f.fields.map((x) => x.name),
-    rows: (f.fields[0]?.values ?? []).map((_, i) => JSON.stringify(f.fields.map((x) => x.values[i]))).sort(),
-  }))]));
+  return Object.fromEntries(
+    Object.entries(results).map(([refId, r]) => [
+      refId,
+      r.frames.map((f) => ({
+        names: f.fields.map((x) => x.name),
+        rows: (f.fields[0]?.values ?? []).map((_, i) => JSON.stringify(f.fields.map((x) => x.values[i]))).sort(),
+      })),
+    ])
+  );
 }
 
 describe('a history loaded in bulk and chunk by chunk', () => {
@@ -159,7 +218,10 @@ describe('a history loaded in bulk and chunk by chunk', () => {
 
   test('loading the file again loads nothing and rebuilds nothing', async () => {
     const before = await rowCounts(bulk.db.pool);
-    const again = await importRequests(bulk.db.pool, options(bulkFile, { bulkLoad: true, rejectsFile: join(dir, 'again.rejects.csv') }));
+    const again = await importRequests(
+      bulk.db.pool,
+      options(bulkFile, { bulkLoad: true, rejectsFile: join(dir, 'again.rejects.csv') })
+    );
     assert.equal(again.loaded, 0);
     assert.equal(again.present, normal.loaded + normal.present);
     assert.equal(again.indexSeconds, 0);
@@ -168,19 +230,26 @@ describe('a history loaded in bulk and chunk by chunk', () => {
 
   test('a bulk load that fails in a later chunk leaves nothing of the file in, indexes included', async () => {
     const stale = await new ReferenceCache(bulk.db.pool, 0).get();
-    const ref = { ...stale, channel: new Map([...stale.channel, ['fax', { code: 'fax', name_en: 'Fax', name_ar: 'فاكس' }]]) };
+    const ref = {
+      ...stale,
+      channel: new Map([...stale.channel, ['fax', { code: 'fax', name_en: 'Fax', name_ar: 'فاكس' }]]),
+    };
     const lines = [csvLine(CSV_COLUMNS)];
     const random = rng(9);
     for (let i = 0; i < 300; i++) {
       const cells = historyRow(i, random, BBOX, 'doomed');
-      if (i === 250) cells[CSV_COLUMNS.indexOf('channel')] = 'fax';
+      if (i === 250) {
+        cells[CSV_COLUMNS.indexOf('channel')] = 'fax';
+      }
       lines.push(csvLine(cells));
     }
     const file = join(dir, 'doomed.csv');
     writeFileSync(file, lines.join(''));
     const before = await rowCounts(bulk.db.pool);
-    await assert.rejects(importRequests(bulk.db.pool, options(file, { bulkLoad: true, reference: ref })),
-      /could not be written .*the bulk load was rolled back: nothing of this file is in/);
+    await assert.rejects(
+      importRequests(bulk.db.pool, options(file, { bulkLoad: true, reference: ref })),
+      /could not be written .*the bulk load was rolled back: nothing of this file is in/
+    );
     assert.deepEqual(await rowCounts(bulk.db.pool), before);
     assert.deepEqual(await indexes(bulk.db.pool), indexesBefore);
     // The sequences moved on (as nextval does), nothing else: a later normal import works.
@@ -192,20 +261,39 @@ describe('a history loaded in bulk and chunk by chunk', () => {
 test('the CLI: --bulk loads in one transaction and says so; its help names the lock it takes', async () => {
   const file = join(dir, 'cli.csv');
   const random = rng(5);
-  writeFileSync(file, [csvLine(CSV_COLUMNS), ...Array.from({ length: 20 }, (_, i) => csvLine(historyRow(i, random, BBOX, 'cli')))].join(''));
+  writeFileSync(
+    file,
+    [csvLine(CSV_COLUMNS), ...Array.from({ length: 20 }, (_, i) => csvLine(historyRow(i, random, BBOX, 'cli')))].join(
+      ''
+    )
+  );
   const out: string[] = [];
-  const log = console.log, error = console.error;
-  console.log = (s: string) => { out.push(s); }; console.error = (s: string) => { out.push(s); };
+  const log = console.log,
+    error = console.error;
+  console.log = (s: string) => {
+    out.push(s);
+  };
+  console.error = (s: string) => {
+    out.push(s);
+  };
   const url = process.env.DATABASE_URL;
   process.env.DATABASE_URL = bulk.db.url;
   try {
     assert.equal(await run([file, '--bulk', '--quiet']), 0);
     assert.equal(await run(['--help']), 0);
   } finally {
-    console.log = log; console.error = error;
-    if (url === undefined) delete process.env.DATABASE_URL; else process.env.DATABASE_URL = url;
+    console.log = log;
+    console.error = error;
+    if (url === undefined) {
+      delete process.env.DATABASE_URL;
+    } else {
+      process.env.DATABASE_URL = url;
+    }
   }
   assert.match(out[0], /^loaded 20, already present 0, rejected 0 — .*bulk load, indexes built again in/);
   assert.match(out.join('\n'), /--bulk[\s\S]*ACCESS EXCLUSIVE/);
-  assert.equal((await bulk.db.pool.query("SELECT count(*)::int AS n FROM requests WHERE source = 'cli'")).rows[0].n, 20);
+  assert.equal(
+    (await bulk.db.pool.query("SELECT count(*)::int AS n FROM requests WHERE source = 'cli'")).rows[0].n,
+    20
+  );
 });

@@ -18,7 +18,8 @@ import { dashboardLinks } from '../../backend/forecast/metrics/proactive-actions
 
 const ROOT = join(fileURLToPath(import.meta.url), '../../..');
 const TEXT_KEYS = new Set(['title', 'description', 'label', 'text']);
-const isText = (path: string, key: string) => TEXT_KEYS.has(key) || (key === 'name' && path.includes('.annotations.list['));
+const isText = (path: string, key: string) =>
+  TEXT_KEYS.has(key) || (key === 'name' && path.includes('.annotations.list['));
 /** Latin allowed in Arabic text: a dashboard path and the reference prefix. */
 const NOT_WORDS = [/\/d\/[^\s)]+/g, /\bS360-/g];
 const LATIN = /[A-Za-z]/;
@@ -30,7 +31,9 @@ type Difference = { path: string; key: string; en: string; ar: string };
 /** The strings that differ between two documents of the same shape; throws where the shapes or non-strings differ. */
 function differences(en: Json, ar: Json, path: string, key: string, out: Difference[]): Difference[] {
   if (typeof en === 'string' && typeof ar === 'string') {
-    if (en !== ar) out.push({ path, key, en, ar });
+    if (en !== ar) {
+      out.push({ path, key, en, ar });
+    }
     return out;
   }
   if (Array.isArray(en) && Array.isArray(ar)) {
@@ -40,7 +43,9 @@ function differences(en: Json, ar: Json, path: string, key: string, out: Differe
   }
   if (en && ar && typeof en === 'object' && typeof ar === 'object' && !Array.isArray(en) && !Array.isArray(ar)) {
     assert.deepEqual(Object.keys(ar), Object.keys(en), `${path}: the same keys`);
-    for (const k of Object.keys(en)) differences(en[k], ar[k], `${path}.${k}`, k, out);
+    for (const k of Object.keys(en)) {
+      differences(en[k], ar[k], `${path}.${k}`, k, out);
+    }
     return out;
   }
   assert.deepEqual(ar, en, `${path}: the same value`);
@@ -48,15 +53,21 @@ function differences(en: Json, ar: Json, path: string, key: string, out: Differe
 }
 
 /** Every human-read string of a document (TEXT_KEYS), with its path. */
-function texts(doc: Json, path = '', key = ''): { path: string; text: string }[] {
-  if (typeof doc === 'string') return isText(path, key) ? [{ path, text: doc }] : [];
-  if (Array.isArray(doc)) return doc.flatMap((x, i) => texts(x, `${path}[${i}]`, key));
-  if (doc && typeof doc === 'object') return Object.entries(doc).flatMap(([k, v]) => texts(v, `${path}.${k}`, k));
+function texts(doc: Json, path = '', key = ''): Array<{ path: string; text: string }> {
+  if (typeof doc === 'string') {
+    return isText(path, key) ? [{ path, text: doc }] : [];
+  }
+  if (Array.isArray(doc)) {
+    return doc.flatMap((x, i) => texts(x, `${path}[${i}]`, key));
+  }
+  if (doc && typeof doc === 'object') {
+    return Object.entries(doc).flatMap(([k, v]) => texts(v, `${path}.${k}`, k));
+  }
   return [];
 }
 
-const english = provisionedDashboards('en') as unknown as ({ uid: string } & Json)[];
-const arabic = provisionedDashboards('ar') as unknown as ({ uid: string } & Json)[];
+const english = provisionedDashboards('en') as unknown as Array<{ uid: string } & Json>;
+const arabic = provisionedDashboards('ar') as unknown as Array<{ uid: string } & Json>;
 const englishUids = english.map((d) => d.uid);
 
 test('every English dashboard has one Arabic copy, its uid with -ar', () => {
@@ -69,43 +80,94 @@ for (const en of english) {
   test(`${ar.uid} is ${en.uid} with only what a person reads in Arabic`, () => {
     const diff = differences(en, ar, ar.uid, '', []);
     const allowed = (d: Difference) => {
-      if (d.key === 'uid') return d.ar === uidIn(d.en, 'ar');
-      if (d.key === 'tags') return d.en === EDITIONS.en.tag && d.ar === EDITIONS.ar.tag;
-      if (d.key === 'value') return d.en === 'en' && d.ar === 'ar'; // the language variable's default
-      if (d.key === 'language') return d.en === 'both' && d.ar === 'ar'; // zone labels: the Arabic name alone
+      if (d.key === 'uid') {
+        return d.ar === uidIn(d.en, 'ar');
+      }
+      if (d.key === 'tags') {
+        return d.en === EDITIONS.en.tag && d.ar === EDITIONS.ar.tag;
+      }
+      if (d.key === 'value') {
+        return d.en === 'en' && d.ar === 'ar';
+      } // the language variable's default
+      if (d.key === 'language') {
+        return d.en === 'both' && d.ar === 'ar';
+      } // zone labels: the Arabic name alone
       if (d.key === 'url' || d.key === 'description') {
         // Links (and the kiosk path in a description) go to the Arabic copies.
-        for (const uid of englishUids) if (d.en.includes(`/d/${uid}?`)) assert.ok(d.ar.includes(`/d/${uidIn(uid, 'ar')}?`), `${d.path}: ${d.ar} links to the Arabic copy of ${uid}`);
-        return d.key === 'description' || d.ar === englishUids.reduce((u, uid) => u.replace(`/d/${uid}?`, `/d/${uidIn(uid, 'ar')}?`), d.en);
+        for (const uid of englishUids) {
+          if (d.en.includes(`/d/${uid}?`)) {
+            assert.ok(
+              d.ar.includes(`/d/${uidIn(uid, 'ar')}?`),
+              `${d.path}: ${d.ar} links to the Arabic copy of ${uid}`
+            );
+          }
+        }
+        return (
+          d.key === 'description' ||
+          d.ar === englishUids.reduce((u, uid) => u.replace(`/d/${uid}?`, `/d/${uidIn(uid, 'ar')}?`), d.en)
+        );
       }
       return isText(d.path, d.key);
     };
-    for (const d of diff) assert.ok(allowed(d), `${d.path}: "${d.en}" → "${d.ar}" is not a text, uid, tag or link`);
-    assert.ok(diff.filter((d) => d.key === 'title').length >= 2, 'the dashboard\'s and its panels\' titles are translated');
+    for (const d of diff) {
+      assert.ok(allowed(d), `${d.path}: "${d.en}" → "${d.ar}" is not a text, uid, tag or link`);
+    }
+    assert.ok(
+      diff.filter((d) => d.key === 'title').length >= 2,
+      "the dashboard's and its panels' titles are translated"
+    );
     const text = JSON.stringify(ar);
-    for (const uid of englishUids) assert.doesNotMatch(text, new RegExp(`/d/${uid}(?!${EDITIONS.ar.uidSuffix})\\b`), `no link to the English ${uid}`);
+    for (const uid of englishUids) {
+      assert.doesNotMatch(
+        text,
+        new RegExp(`/d/${uid}(?!${EDITIONS.ar.uidSuffix})\\b`),
+        `no link to the English ${uid}`
+      );
+    }
   });
 
   test(`${ar.uid}: no Latin letter in any title, description, label or name`, () => {
-    const latin = texts(ar).filter(({ text }) => latinIn(text)).map(({ path, text }) => `${path}: ${text}`);
+    const latin = texts(ar)
+      .filter(({ text }) => latinIn(text))
+      .map(({ path, text }) => `${path}: ${text}`);
     // The language variable offers "English" by its own name: the one Latin text allowed.
-    assert.deepEqual(latin.filter((l) => !/\.templating\.list\[0\]\.(options|current)|: English$/.test(l)), []);
-    const language = (ar as unknown as { templating: { list: { name: string; current: { value: string } }[] } }).templating.list.find((v) => v.name === 'language');
+    assert.deepEqual(
+      latin.filter((l) => !/\.templating\.list\[0\]\.(options|current)|: English$/.test(l)),
+      []
+    );
+    const language = (
+      ar as unknown as { templating: { list: Array<{ name: string; current: { value: string } }> } }
+    ).templating.list.find((v) => v.name === 'language');
     assert.equal(language?.current.value, 'ar', 'the language variable defaults to Arabic');
   });
 }
 
 test('the Arabic wall playlist cycles the Arabic copies of the English wall', () => {
-  const read = (lang: 'en' | 'ar') => JSON.parse(readFileSync(join(ROOT, 'provisioning/playlists', playlistFile(lang)), 'utf8')) as { name: string; items: { value: string }[] };
-  assert.deepEqual(read('en').items.map((i) => i.value), [...WALL]);
-  assert.deepEqual(read('ar').items.map((i) => i.value), WALL.map((uid) => uidIn(uid, 'ar')));
+  const read = (lang: 'en' | 'ar') =>
+    JSON.parse(readFileSync(join(ROOT, 'provisioning/playlists', playlistFile(lang)), 'utf8')) as {
+      name: string;
+      items: Array<{ value: string }>;
+    };
+  assert.deepEqual(
+    read('en').items.map((i) => i.value),
+    [...WALL]
+  );
+  assert.deepEqual(
+    read('ar').items.map((i) => i.value),
+    WALL.map((uid) => uidIn(uid, 'ar'))
+  );
   assert.doesNotMatch(read('ar').name, LATIN);
   const arabicUids = new Set(arabic.map((d) => d.uid));
-  for (const i of read('ar').items) assert.ok(arabicUids.has(i.value), `${i.value} is provisioned`);
+  for (const i of read('ar').items) {
+    assert.ok(arabicUids.has(i.value), `${i.value} is provisioned`);
+  }
 });
 
-test('the aggregator\'s links in an Arabic answer (the Act now table) open the Arabic copies, in English the English ones', () => {
-  for (const [lang, dashboards] of [['en', english], ['ar', arabic]] as const) {
+test("the aggregator's links in an Arabic answer (the Act now table) open the Arabic copies, in English the English ones", () => {
+  for (const [lang, dashboards] of [
+    ['en', english],
+    ['ar', arabic],
+  ] as const) {
     const uids = new Set(dashboards.map((d) => d.uid));
     for (const url of Object.values(dashboardLinks(lang))) {
       const uid = /^\/d\/([\w-]+)\?/.exec(url)?.[1];

@@ -9,8 +9,13 @@ import { importGrid, sampleRequest } from '../support/fixtures.ts';
 import { rowCounts } from '../support/db.ts';
 
 let agg: TestAggregator;
-before(async () => { agg = await startTestAggregator(); await importGrid(agg.db.pool); });
-after(async () => { await agg?.stop(); });
+before(async () => {
+  agg = await startTestAggregator();
+  await importGrid(agg.db.pool);
+});
+after(async () => {
+  await agg?.stop();
+});
 
 const paths = (res: { body: any }) => (res.body?.details ?? []).map((d: { path: string }) => d.path);
 
@@ -38,20 +43,35 @@ async function unchanged(write: () => Promise<{ status: number; text: string; bo
 describe('4. deeply nested JSON', () => {
   test('answers 400 naming the depth limit on every route, before authentication, and the server stays up', async () => {
     const deep = '['.repeat(100_000) + ']'.repeat(100_000);
-    for (const [method, path] of [['POST', '/v1/requests'], ['POST', '/v1/query'], ['POST', '/v1/requests/1/events'], ['POST', '/open311/v2/requests.json'], ['POST', '/v1/nothing']]) {
+    for (const [method, path] of [
+      ['POST', '/v1/requests'],
+      ['POST', '/v1/query'],
+      ['POST', '/v1/requests/1/events'],
+      ['POST', '/open311/v2/requests.json'],
+      ['POST', '/v1/nothing'],
+    ]) {
       const res = await agg.call(method, path, `{"a":${deep}}`, null);
       assert.equal(res.status, 400, `${path}: ${res.text.slice(0, 200)}`);
       assert.match(res.text, /32 levels/, path);
     }
     const at = { a: JSON.parse('['.repeat(31) + ']'.repeat(31)) };
-    assert.equal((await agg.call('POST', '/v1/requests', at, null)).status, 401, 'at the limit the route (and its auth) decides');
+    assert.equal(
+      (await agg.call('POST', '/v1/requests', at, null)).status,
+      401,
+      'at the limit the route (and its auth) decides'
+    );
     assert.equal((await agg.call('GET', '/healthz', undefined, null)).status, 200);
   });
 });
 
 describe('5. dates outside what PostgreSQL and JavaScript hold', () => {
   test('/v1/annotations?to=0001-01-01 and a 15-digit epoch: 400 naming the parameter', async () => {
-    for (const q of ['to=0001-01-01T00:00:00Z', 'from=0001-01-01T00:00:00Z', 'to=999999999999999', 'to=2026-02-30T00:00:00Z']) {
+    for (const q of [
+      'to=0001-01-01T00:00:00Z',
+      'from=0001-01-01T00:00:00Z',
+      'to=999999999999999',
+      'to=2026-02-30T00:00:00Z',
+    ]) {
       const res = await agg.call('GET', `/v1/annotations?${q}`);
       assert.equal(res.status, 400, `${q}: ${res.text}`);
       assert.deepEqual(paths(res), [`query.${q.split('=')[0]}`], q);
@@ -83,7 +103,10 @@ describe('6. journey events on closed and cancelled requests', () => {
     assert.equal(detail.body.progress_pct, 100);
     assert.equal(detail.body.status.code, 'closed');
     await unchanged(() => agg.call('POST', `/v1/requests/${ref}/events`, { first_response: true, note: 'late' }), 409);
-    const note = await agg.call('POST', `/v1/requests/${ref}/events`, { note: 'customer called to thank us', satisfaction: 5 });
+    const note = await agg.call('POST', `/v1/requests/${ref}/events`, {
+      note: 'customer called to thank us',
+      satisfaction: 5,
+    });
     assert.equal(note.status, 201, note.text);
     assert.deepEqual([note.body.kind, note.body.status, note.body.progress_pct], ['note', 'closed', 100]);
     const reopened = await agg.call('POST', `/v1/requests/${ref}/events`, { status: 'in_progress', progress_pct: 56 });
@@ -101,36 +124,70 @@ describe('6. journey events on closed and cancelled requests', () => {
 
 describe('7. impossible dates, prototype keys, lone surrogates', () => {
   test('created_at 2026-02-30 and occurred_at 2026-02-30: 400 naming the field, nothing stored', async () => {
-    const res = await unchanged(() => agg.call('POST', '/v1/requests', sampleRequest({ created_at: '2026-02-30T10:00:00Z' })), 400);
+    const res = await unchanged(
+      () => agg.call('POST', '/v1/requests', sampleRequest({ created_at: '2026-02-30T10:00:00Z' })),
+      400
+    );
     assert.deepEqual(paths(res), ['created_at']);
     assert.match(res.body.details[0].message, /not a real date/);
-    const batch = await unchanged(() => agg.call('POST', '/v1/requests/batch', { requests: [sampleRequest(), sampleRequest({ created_at: '2025-04-31T10:00:00+04:00' })] }), 400);
+    const batch = await unchanged(
+      () =>
+        agg.call('POST', '/v1/requests/batch', {
+          requests: [sampleRequest(), sampleRequest({ created_at: '2025-04-31T10:00:00+04:00' })],
+        }),
+      400
+    );
     assert.deepEqual(paths(batch), ['requests[1].created_at']);
     const created = await agg.call('POST', '/v1/requests', sampleRequest());
-    const ev = await unchanged(() => agg.call('POST', `/v1/requests/${created.body.reference}/events`, { status: 'assigned', occurred_at: '2026-02-30T10:00:00Z' }), 400);
+    const ev = await unchanged(
+      () =>
+        agg.call('POST', `/v1/requests/${created.body.reference}/events`, {
+          status: 'assigned',
+          occurred_at: '2026-02-30T10:00:00Z',
+        }),
+      400
+    );
     assert.deepEqual(paths(ev), ['occurred_at']);
   });
 
-  test('/v1/query reads "\' OR \'1\'=\'1" as no time (400), not as 2001-01-01', async () => {
-    const res = await agg.call('POST', '/v1/query', { from: "' OR '1'='1", to: Date.now(), targets: [{ refId: 'A', metric: 'received' }] });
+  test("/v1/query reads \"' OR '1'='1\" as no time (400), not as 2001-01-01", async () => {
+    const res = await agg.call('POST', '/v1/query', {
+      from: "' OR '1'='1",
+      to: Date.now(),
+      targets: [{ refId: 'A', metric: 'received' }],
+    });
     assert.equal(res.status, 400, res.text);
     assert.deepEqual(paths(res), ['from']);
   });
 
   test('filters {"__proto__": …} and other reserved keys: 400 naming the key; refId "__proto__" is an own key of the answer', async () => {
-    const to = Date.now(), from = to - 86_400_000;
+    const to = Date.now(),
+      from = to - 86_400_000;
     const raw = `{"from":${from},"to":${to},"targets":[{"refId":"A","metric":"received","filters":{"__proto__":["x"]}}]}`;
     const res = await agg.call('POST', '/v1/query', raw);
     assert.equal(res.status, 400, res.text);
     assert.deepEqual(paths(res), ['targets[0].filters.__proto__']);
-    const ctor = await unchanged(() => agg.call('POST', '/v1/requests', { ...sampleRequest(), customer: { name: 'x', constructor: 'y' } }), 400);
+    const ctor = await unchanged(
+      () => agg.call('POST', '/v1/requests', { ...sampleRequest(), customer: { name: 'x', constructor: 'y' } }),
+      400
+    );
     assert.deepEqual(paths(ctor), ['customer.constructor']);
     for (const key of ['__proto__', 'constructor', 'prototype']) {
       const form = `service_code=waste.overflowing_bin&lat=25.15&long=55.15&api_key=${agg.tokens.ingest}&${key}=x`;
-      const res311 = await unchanged(() => agg.call('POST', '/open311/v2/requests.json', form, null, { 'content-type': 'application/x-www-form-urlencoded' }), 400);
+      const res311 = await unchanged(
+        () =>
+          agg.call('POST', '/open311/v2/requests.json', form, null, {
+            'content-type': 'application/x-www-form-urlencoded',
+          }),
+        400
+      );
       assert.match(res311.body[0].description, new RegExp(`${key}.*reserved`), key);
     }
-    const proto = await agg.call('POST', '/v1/query', { from, to, targets: [{ refId: '__proto__', metric: 'received' }] });
+    const proto = await agg.call('POST', '/v1/query', {
+      from,
+      to,
+      targets: [{ refId: '__proto__', metric: 'received' }],
+    });
     assert.equal(proto.status, 200, proto.text);
     assert.ok(Object.hasOwn(proto.body.results, '__proto__'), proto.text);
     assert.ok(Array.isArray(proto.body.results.__proto__.frames));
@@ -142,8 +199,15 @@ describe('7. impossible dates, prototype keys, lone surrogates', () => {
       assert.deepEqual(paths(res), ['external_id'], String(i));
       assert.match(res.body.details[0].message, /lone surrogate/);
     }
-    const desc = await unchanged(() => agg.call('POST', '/v1/requests', sampleRequest({ description: 'ok \udc00 then' })), 400);
+    const desc = await unchanged(
+      () => agg.call('POST', '/v1/requests', sampleRequest({ description: 'ok \udc00 then' })),
+      400
+    );
     assert.deepEqual(paths(desc), ['description']);
-    assert.equal((await agg.call('POST', '/v1/requests', sampleRequest({ external_id: 'ext-😀' }))).status, 201, 'a surrogate pair is fine');
+    assert.equal(
+      (await agg.call('POST', '/v1/requests', sampleRequest({ external_id: 'ext-😀' }))).status,
+      201,
+      'a surrogate pair is fine'
+    );
   });
 });

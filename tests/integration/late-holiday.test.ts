@@ -26,13 +26,26 @@ import { ROOT_DIR } from '../host/webpack.config.ts';
 let agg: TestAggregator;
 const ids: Record<'open' | 'closed', number> = { open: 0, closed: 0 };
 const lakeport = () => loadCityFile(`${ROOT_DIR}/config/cities/lakeport.yaml`);
-const pothole = (external_id: string, created_at: string) => sampleRequest({ source: 'late-holiday', external_id, channel: 'phone_311', category: 'report',
-  topic: 'sts.pothole', priority: 'normal', created_at });
+const pothole = (external_id: string, created_at: string) =>
+  sampleRequest({
+    source: 'late-holiday',
+    external_id,
+    channel: 'phone_311',
+    category: 'report',
+    topic: 'sts.pothole',
+    priority: 'normal',
+    created_at,
+  });
 const clocks = async () => {
-  const { rows } = await agg.db.pool.query(`SELECT id, first_response_due_at, resolution_due_at, sla_state FROM requests WHERE source = 'late-holiday'`);
+  const { rows } = await agg.db.pool.query(
+    `SELECT id, first_response_due_at, resolution_due_at, sla_state FROM requests WHERE source = 'late-holiday'`
+  );
   const of = (id: number) => rows.find((r) => Number(r.id) === id);
-  const view = (r: { first_response_due_at: Date; resolution_due_at: Date; sla_state: string }) =>
-    [r.first_response_due_at.toISOString(), r.resolution_due_at.toISOString(), r.sla_state];
+  const view = (r: { first_response_due_at: Date; resolution_due_at: Date; sla_state: string }) => [
+    r.first_response_due_at.toISOString(),
+    r.resolution_due_at.toISOString(),
+    r.sla_state,
+  ];
   return { open: view(of(ids.open)), closed: view(of(ids.closed)) };
 };
 const CLOSED = ['2026-11-24T16:00:00.000Z', '2026-12-01T16:00:00.000Z', 'met'];
@@ -41,16 +54,33 @@ before(async () => {
   agg = await startTestAggregator();
   await applyCityFile(agg.db.pool, lakeport(), 'lakeport.yaml');
   await importGrid(agg.db.pool);
-  const res = await agg.call('POST', '/v1/requests/batch', { requests: [pothole('open', '2026-11-23T09:00:00-06:00'), pothole('closed', '2026-11-23T10:00:00-06:00')] }, agg.tokens.ingest);
+  const res = await agg.call(
+    'POST',
+    '/v1/requests/batch',
+    { requests: [pothole('open', '2026-11-23T09:00:00-06:00'), pothole('closed', '2026-11-23T10:00:00-06:00')] },
+    agg.tokens.ingest
+  );
   assert.equal(res.status, 201, res.text);
   [ids.open, ids.closed] = res.body.results.map((r: { id: number }) => r.id);
-  for (const [status, at] of [['assigned', '2026-11-23T11:00:00-06:00'], ['in_progress', '2026-11-24T09:00:00-06:00'], ['resolved', '2026-11-25T11:00:00-06:00'], ['closed', '2026-11-25T12:00:00-06:00']]) {
-    const r = await agg.call('POST', `/v1/requests/${ids.closed}/events`, { status, occurred_at: at }, agg.tokens.ingest);
+  for (const [status, at] of [
+    ['assigned', '2026-11-23T11:00:00-06:00'],
+    ['in_progress', '2026-11-24T09:00:00-06:00'],
+    ['resolved', '2026-11-25T11:00:00-06:00'],
+    ['closed', '2026-11-25T12:00:00-06:00'],
+  ]) {
+    const r = await agg.call(
+      'POST',
+      `/v1/requests/${ids.closed}/events`,
+      { status, occurred_at: at },
+      agg.tokens.ingest
+    );
     assert.equal(r.status, 201, r.text);
   }
   await sweepSla(agg.db.pool, new Date());
 });
-after(async () => { await agg?.stop(); });
+after(async () => {
+  await agg?.stop();
+});
 
 test('before: due times on the business calendar with Thanksgiving off', async () => {
   assert.deepEqual(await clocks(), {
@@ -59,11 +89,17 @@ test('before: due times on the business calendar with Thanksgiving off', async (
   });
 });
 
-test('a holiday added by config apply moves the open request\'s due time by that day\'s working hours; the closed one keeps its own', async () => {
+test("a holiday added by config apply moves the open request's due time by that day's working hours; the closed one keeps its own", async () => {
   const file = lakeport();
-  file.holidays.push({ date: '2026-11-27', name: { en: 'Day after Thanksgiving', ar: 'اليوم التالي لعيد الشكر' } } as (typeof file.holidays)[number]);
+  file.holidays.push({
+    date: '2026-11-27',
+    name: { en: 'Day after Thanksgiving', ar: 'اليوم التالي لعيد الشكر' },
+  } as (typeof file.holidays)[number]);
   const r = await applyCityFile(agg.db.pool, file, 'lakeport.yaml');
-  assert.deepEqual(r.plan.steps.map((s) => `${s.op} ${s.section} ${s.code}`), ['+ holidays 2026-11-27 (every calendar)']);
+  assert.deepEqual(
+    r.plan.steps.map((s) => `${s.op} ${s.section} ${s.code}`),
+    ['+ holidays 2026-11-27 (every calendar)']
+  );
   assert.equal(r.clocks, 1, 'only the open request is evaluated again');
   assert.deepEqual(await clocks(), {
     open: ['2026-11-24T15:00:00.000Z', '2026-12-02T15:00:00.000Z', 'breached'],
@@ -73,8 +109,22 @@ test('a holiday added by config apply moves the open request\'s due time by that
 
 test('a holiday imported from an .ics moves it by one more working day; the closed request still keeps its verdict and due time', async () => {
   const path = join(mkdtempSync(join(tmpdir(), 's360-late-')), 'late.ics');
-  writeFileSync(path, ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Services 360 test//EN', 'BEGIN:VEVENT', 'UID:1@late', 'DTSTART;VALUE=DATE:20261130',
-    'SUMMARY:Storm closure', 'SUMMARY;LANGUAGE=ar:إغلاق بسبب العاصفة', 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n'));
+  writeFileSync(
+    path,
+    [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//Services 360 test//EN',
+      'BEGIN:VEVENT',
+      'UID:1@late',
+      'DTSTART;VALUE=DATE:20261130',
+      'SUMMARY:Storm closure',
+      'SUMMARY;LANGUAGE=ar:إغلاق بسبب العاصفة',
+      'END:VEVENT',
+      'END:VCALENDAR',
+      '',
+    ].join('\r\n')
+  );
   const r = await importHolidays(agg.db.pool, path, { calendar: 'business', provisional: false, dryRun: false });
   assert.equal(r.clocks, 1);
   assert.deepEqual(await clocks(), {

@@ -6,12 +6,21 @@ import { freshDatabase, type TestDatabase } from '../support/db.ts';
 import { listMigrations, migrate, MigrationError } from '../../backend/db/migrate.ts';
 
 let db: TestDatabase;
-before(async () => { db = await freshDatabase(); });
-after(async () => { await db?.drop(); });
+before(async () => {
+  db = await freshDatabase();
+});
+after(async () => {
+  await db?.drop();
+});
 
 const last = () => listMigrations().at(-1)!;
-const row = async (version: number) => (await db.pool.query<{ checksum: string; statements_checksum: string | null }>(
-  'SELECT checksum, statements_checksum FROM schema_migrations WHERE version = $1', [version])).rows[0];
+const row = async (version: number) =>
+  (
+    await db.pool.query<{ checksum: string; statements_checksum: string | null }>(
+      'SELECT checksum, statements_checksum FROM schema_migrations WHERE version = $1',
+      [version]
+    )
+  ).rows[0];
 
 test('a migrated database records both checksums and migrates again without change', async () => {
   const m = last();
@@ -29,8 +38,17 @@ test('an older row (no statements checksum) whose text matches is accepted and g
 test('changed statements are refused, for a new row and an older one alike', async () => {
   const m = last();
   await db.pool.query("UPDATE schema_migrations SET statements_checksum = 'x' WHERE version = $1", [m.version]);
-  await assert.rejects(migrate(db.pool), (e: unknown) => e instanceof MigrationError && e.message.includes(m.file) && /statements differ/.test(e.message));
-  await db.pool.query("UPDATE schema_migrations SET statements_checksum = NULL, checksum = 'x' WHERE version = $1", [m.version]);
+  await assert.rejects(
+    migrate(db.pool),
+    (e: unknown) => e instanceof MigrationError && e.message.includes(m.file) && /statements differ/.test(e.message)
+  );
+  await db.pool.query("UPDATE schema_migrations SET statements_checksum = NULL, checksum = 'x' WHERE version = $1", [
+    m.version,
+  ]);
   await assert.rejects(migrate(db.pool), (e: unknown) => e instanceof MigrationError && e.message.includes(m.file));
-  await db.pool.query('UPDATE schema_migrations SET checksum = $2, statements_checksum = $3 WHERE version = $1', [m.version, m.checksum, m.statementsChecksum]);
+  await db.pool.query('UPDATE schema_migrations SET checksum = $2, statements_checksum = $3 WHERE version = $1', [
+    m.version,
+    m.checksum,
+    m.statementsChecksum,
+  ]);
 });

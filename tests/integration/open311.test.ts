@@ -15,17 +15,28 @@ let agg: TestAggregator;
 // These tests follow what is written through to what is read, so the public view shows everything here
 // (the city's choice: S360_OPEN311_PUBLIC_*); open311-details.test.ts checks the private defaults.
 before(async () => {
-  agg = await startTestAggregator({ open311PublicDescription: 'on', open311PublicAddress: 'on', open311PublicPoint: 'exact' });
+  agg = await startTestAggregator({
+    open311PublicDescription: 'on',
+    open311PublicAddress: 'on',
+    open311PublicPoint: 'exact',
+  });
   await importGrid(agg.db.pool);
 });
-after(async () => { await agg?.stop(); });
+after(async () => {
+  await agg?.stop();
+});
 
 const LISTS = new Set(['service', 'request', 'error', 'endpoint', 'format', 'attribute', 'value']);
 const xmlParser = new XMLParser({ parseTagValue: false, htmlEntities: true, isArray: (name) => LISTS.has(name) });
 
 type Answer = { status: number; body: any; text: string; headers: Headers };
 
-async function open311(method: 'GET' | 'POST', path: string, form?: Record<string, string>, headers: Record<string, string> = {}): Promise<Answer> {
+async function open311(
+  method: 'GET' | 'POST',
+  path: string,
+  form?: Record<string, string>,
+  headers: Record<string, string> = {}
+): Promise<Answer> {
   const init: RequestInit = { method, headers: { ...headers } };
   if (form) {
     init.body = new URLSearchParams(form).toString();
@@ -34,14 +45,26 @@ async function open311(method: 'GET' | 'POST', path: string, form?: Record<strin
   const res = await fetch(`${agg.url}/open311/v2${path}`, init);
   const text = await res.text();
   const type = res.headers.get('content-type') ?? '';
-  const body = type.startsWith('text/xml') ? xmlParser.parse(text) : type.startsWith('application/json') ? JSON.parse(text) : text;
+  const body = type.startsWith('text/xml')
+    ? xmlParser.parse(text)
+    : type.startsWith('application/json')
+      ? JSON.parse(text)
+      : text;
   return { status: res.status, body, text, headers: res.headers };
 }
 
 const report = (over: Record<string, string> = {}) => ({
-  api_key: agg.tokens.ingest, service_code: 'waste.overflowing_bin', lat: '25.15', long: '55.15',
-  description: 'Bin overflowing since yesterday', first_name: 'Fatima', last_name: 'Al Mansoori',
-  email: 'fatima@example.ae', phone: '+971 50 123 4567', device_id: 'device-77', ...over,
+  api_key: agg.tokens.ingest,
+  service_code: 'waste.overflowing_bin',
+  lat: '25.15',
+  long: '55.15',
+  description: 'Bin overflowing since yesterday',
+  first_name: 'Fatima',
+  last_name: 'Al Mansoori',
+  email: 'fatima@example.ae',
+  phone: '+971 50 123 4567',
+  device_id: 'device-77',
+  ...over,
 });
 
 async function post(over: Record<string, string> = {}, ext = '.json'): Promise<string> {
@@ -50,7 +73,7 @@ async function post(over: Record<string, string> = {}, ext = '.json'): Promise<s
   return ext === '.xml' ? res.body.service_requests.request[0].service_request_id : res.body[0].service_request_id;
 }
 
-async function journey(reference: string, ...events: Record<string, unknown>[]) {
+async function journey(reference: string, ...events: Array<Record<string, unknown>>) {
   for (const e of events) {
     const res = await agg.call('POST', `/v1/requests/${reference}/events`, e, agg.tokens.ingest);
     assert.equal(res.status, 201, res.text);
@@ -58,12 +81,17 @@ async function journey(reference: string, ...events: Record<string, unknown>[]) 
 }
 
 /** Calls, then asserts the status, the spec's error shape in JSON or XML, and that nothing was written. */
-async function refused(method: 'GET' | 'POST', path: string, form: Record<string, string> | undefined, status: number,
-  headers: Record<string, string> = {}): Promise<{ code: number; description: string }[]> {
+async function refused(
+  method: 'GET' | 'POST',
+  path: string,
+  form: Record<string, string> | undefined,
+  status: number,
+  headers: Record<string, string> = {}
+): Promise<Array<{ code: number; description: string }>> {
   const before = await rowCounts(agg.db.pool);
   const res = await open311(method, path, form, headers);
   assert.equal(res.status, status, `expected ${status}, got ${res.status}: ${res.text}`);
-  let errors: { code: number | string; description: string }[];
+  let errors: Array<{ code: number | string; description: string }>;
   if (path.includes('.xml')) {
     assert.match(res.headers.get('content-type')!, /^text\/xml; charset=utf-8/);
     assert.ok(res.text.startsWith('<?xml version="1.0" encoding="utf-8"?>'));
@@ -102,10 +130,15 @@ describe('Open311 discovery and services', () => {
   });
 
   test('every topic is a service grouped by its department, the same in JSON and XML', async () => {
-    const { rows } = await agg.db.pool.query(`SELECT t.code, t.name_en, d.name_en AS dept FROM topics t JOIN departments d ON d.code = t.department_code ORDER BY t.code`);
+    const { rows } = await agg.db.pool.query(
+      `SELECT t.code, t.name_en, d.name_en AS dept FROM topics t JOIN departments d ON d.code = t.department_code ORDER BY t.code`
+    );
     const json = await open311('GET', '/services.json?jurisdiction_id=dubai.ae');
     assert.equal(json.status, 200);
-    assert.deepEqual(json.body.map((s: any) => [s.service_code, s.service_name, s.group]), rows.map((r) => [r.code, r.name_en, r.dept]));
+    assert.deepEqual(
+      json.body.map((s: any) => [s.service_code, s.service_name, s.group]),
+      rows.map((r) => [r.code, r.name_en, r.dept])
+    );
     for (const s of json.body) {
       assert.equal(s.metadata, true);
       assert.equal(s.type, 'realtime');
@@ -113,7 +146,10 @@ describe('Open311 discovery and services', () => {
     }
     const xml = await open311('GET', '/services.xml');
     assert.equal(xml.status, 200);
-    assert.deepEqual(xml.body.services.service.map((s: any) => s.service_code), rows.map((r) => r.code));
+    assert.deepEqual(
+      xml.body.services.service.map((s: any) => s.service_code),
+      rows.map((r) => r.code)
+    );
     assert.equal(xml.body.services.service[0].metadata, 'true');
   });
 
@@ -133,12 +169,18 @@ describe('Open311 discovery and services', () => {
     const [category, externalId] = json.body.attributes;
     assert.equal(category.code, 'category');
     assert.equal(category.datatype, 'singlevaluelist');
-    assert.deepEqual(category.values.map((v: any) => v.key), ['inquiry', 'report', 'observation', 'complaint', 'service_request', 'suggestion']);
+    assert.deepEqual(
+      category.values.map((v: any) => v.key),
+      ['inquiry', 'report', 'observation', 'complaint', 'service_request', 'suggestion']
+    );
     assert.equal(externalId.code, 'external_id');
     assert.equal(externalId.datatype, 'string');
     const xml = await open311('GET', '/services/waste.overflowing_bin.xml');
     const attrs = xml.body.service_definition.attributes.attribute;
-    assert.deepEqual(attrs.map((a: any) => a.code), ['category', 'external_id']);
+    assert.deepEqual(
+      attrs.map((a: any) => a.code),
+      ['category', 'external_id']
+    );
     assert.equal(attrs[0].values.value.length, 6);
     assert.deepEqual(attrs[0].values.value[1], { key: 'report', name: 'Report' });
     const plain = await open311('GET', '/services/waste.overflowing_bin');
@@ -148,28 +190,60 @@ describe('Open311 discovery and services', () => {
 
 describe('Open311 POST requests → GET', () => {
   test('round trip: a form POST, then GET by id and by date range, in JSON and XML', async () => {
-    const posted = await open311('POST', '/requests.json', report({ account_id: 'acct-9', media_url: 'https://example.ae/p/1.jpg' }));
+    const posted = await open311(
+      'POST',
+      '/requests.json',
+      report({ account_id: 'acct-9', media_url: 'https://example.ae/p/1.jpg' })
+    );
     assert.equal(posted.status, 201, posted.text);
     assert.equal(posted.body.length, 1);
     const { service_request_id: id, service_notice, account_id } = posted.body[0];
     assert.match(id, /^S360-\d{9}$/);
     assert.equal(account_id, 'acct-9');
-    assert.match(service_notice, /^Waste Management\. Target: first response within 4 hours, resolution within 40 hours/);
+    assert.match(
+      service_notice,
+      /^Waste Management\. Target: first response within 4 hours, resolution within 40 hours/
+    );
 
-    const { rows } = await agg.db.pool.query(`SELECT r.channel_code, r.category_code, r.topic_code, r.source, z.code AS zone, c.name, c.email, c.phone,
+    const { rows } = await agg.db.pool.query(
+      `SELECT r.channel_code, r.category_code, r.topic_code, r.source, z.code AS zone, c.name, c.email, c.phone,
         (SELECT count(*) FROM request_events e WHERE e.request_id = r.id)::int AS events
-      FROM requests r LEFT JOIN zones z ON z.id = r.zone_id LEFT JOIN customers c ON c.id = r.customer_id WHERE r.reference = $1`, [id]);
+      FROM requests r LEFT JOIN zones z ON z.id = r.zone_id LEFT JOIN customers c ON c.id = r.customer_id WHERE r.reference = $1`,
+      [id]
+    );
     assert.deepEqual(rows[0], {
-      channel_code: 'open311', category_code: 'report', topic_code: 'waste.overflowing_bin', source: rows[0].source, zone: 'G1',
-      name: 'Fatima Al Mansoori', email: 'fatima@example.ae', phone: '+971 50 123 4567', events: 1,
+      channel_code: 'open311',
+      category_code: 'report',
+      topic_code: 'waste.overflowing_bin',
+      source: rows[0].source,
+      zone: 'G1',
+      name: 'Fatima Al Mansoori',
+      email: 'fatima@example.ae',
+      phone: '+971 50 123 4567',
+      events: 1,
     });
     assert.match(rows[0].source, /^open311:token-\d+$/);
 
     const byId = await open311('GET', `/requests/${id}.json`);
     assert.equal(byId.status, 200);
     const [r] = byId.body;
-    assert.deepEqual(Object.keys(r), ['service_request_id', 'status', 'status_notes', 'service_name', 'service_code', 'description',
-      'agency_responsible', 'service_notice', 'requested_datetime', 'updated_datetime', 'expected_datetime', 'address', 'lat', 'long', 'media_url']);
+    assert.deepEqual(Object.keys(r), [
+      'service_request_id',
+      'status',
+      'status_notes',
+      'service_name',
+      'service_code',
+      'description',
+      'agency_responsible',
+      'service_notice',
+      'requested_datetime',
+      'updated_datetime',
+      'expected_datetime',
+      'address',
+      'lat',
+      'long',
+      'media_url',
+    ]);
     assert.equal(r.service_request_id, id);
     assert.equal(r.status, 'open');
     assert.equal(r.status_notes, 'Received');
@@ -214,9 +288,22 @@ describe('Open311 POST requests → GET', () => {
   });
 
   test('attribute[category] sets the category; an address without a point is kept unzoned', async () => {
-    const id = await post({ 'attribute[category]': 'complaint', lat: '', long: '', address_string: 'Al Wasl Rd, Jumeirah 1, Dubai' });
-    const { rows } = await agg.db.pool.query('SELECT category_code, zone_id, location, address FROM requests WHERE reference = $1', [id]);
-    assert.deepEqual(rows[0], { category_code: 'complaint', zone_id: null, location: null, address: 'Al Wasl Rd, Jumeirah 1, Dubai' });
+    const id = await post({
+      'attribute[category]': 'complaint',
+      lat: '',
+      long: '',
+      address_string: 'Al Wasl Rd, Jumeirah 1, Dubai',
+    });
+    const { rows } = await agg.db.pool.query(
+      'SELECT category_code, zone_id, location, address FROM requests WHERE reference = $1',
+      [id]
+    );
+    assert.deepEqual(rows[0], {
+      category_code: 'complaint',
+      zone_id: null,
+      location: null,
+      address: 'Al Wasl Rd, Jumeirah 1, Dubai',
+    });
     const [r] = (await open311('GET', `/requests/${id}`)).body;
     assert.deepEqual([r.address, r.lat, r.long], ['Al Wasl Rd, Jumeirah 1, Dubai', null, null]);
   });
@@ -252,15 +339,25 @@ describe('Open311 POST requests → GET', () => {
 });
 
 describe('Open311 GET requests filters', () => {
-  let bin: string; let noise: string; let old: string; let done: string;
+  let bin: string;
+  let noise: string;
+  let old: string;
+  let done: string;
   before(async () => {
     bin = await post();
     noise = await post({ service_code: 'environment.noise' });
     done = await post({ service_code: 'environment.noise' });
     await journey(done, { status: 'assigned' }, { status: 'in_progress' }, { status: 'resolved' });
-    const created = await agg.call('POST', '/v1/requests', sampleRequest({
-      channel: 'open311', topic: 'environment.noise', created_at: new Date(Date.now() - 100 * 86_400_000).toISOString(),
-    }), agg.tokens.ingest);
+    const created = await agg.call(
+      'POST',
+      '/v1/requests',
+      sampleRequest({
+        channel: 'open311',
+        topic: 'environment.noise',
+        created_at: new Date(Date.now() - 100 * 86_400_000).toISOString(),
+      }),
+      agg.tokens.ingest
+    );
     assert.equal(created.status, 201, created.text);
     old = created.body.reference;
   });
@@ -331,7 +428,11 @@ describe('Open311 status mapping after journey events', () => {
     assert.deepEqual(await notes(), ['closed', 'Closed']);
     const [r] = (await open311('GET', `/requests/${id}.json`)).body;
     const { rows } = await agg.db.pool.query('SELECT closed_at FROM requests WHERE reference = $1', [id]);
-    assert.equal(Date.parse(r.updated_datetime), rows[0].closed_at.getTime(), 'updated_datetime of a closed request is its closing time');
+    assert.equal(
+      Date.parse(r.updated_datetime),
+      rows[0].closed_at.getTime(),
+      'updated_datetime of a closed request is its closing time'
+    );
 
     const cancelled = await post();
     await journey(cancelled, { status: 'cancelled' });
@@ -344,7 +445,9 @@ describe('Open311 errors', () => {
   test('a missing service_code is a 400 (JSON and XML)', async () => {
     const { service_code: _drop, ...form } = report();
     void _drop;
-    assert.deepEqual(await refused('POST', '/requests.json', form, 400), [{ code: 400, description: 'service_code: was not provided' }]);
+    assert.deepEqual(await refused('POST', '/requests.json', form, 400), [
+      { code: 400, description: 'service_code: was not provided' },
+    ]);
     await refused('POST', '/requests.xml', form, 400);
   });
 
@@ -357,12 +460,19 @@ describe('Open311 errors', () => {
   });
 
   test('a bad lat is a 400 naming lat; several problems are several errors', async () => {
-    assert.deepEqual(await refused('POST', '/requests.json', report({ lat: '125' }), 400),
-      [{ code: 400, description: "lat: must be between -85.05112878 and 85.05112878 (the map's Web Mercator limit)" }]);
+    assert.deepEqual(await refused('POST', '/requests.json', report({ lat: '125' }), 400), [
+      { code: 400, description: "lat: must be between -85.05112878 and 85.05112878 (the map's Web Mercator limit)" },
+    ]);
     // −90 is a latitude, but not one the map can project (issue 17): refused, naming lat, nothing written.
-    assert.deepEqual(await refused('POST', '/requests.json', report({ lat: '-90' }), 400),
-      [{ code: 400, description: "lat: must be between -85.05112878 and 85.05112878 (the map's Web Mercator limit)" }]);
-    const many = await refused('POST', '/requests.xml', report({ lat: 'north', email: 'not-an-email', 'attribute[colour]': 'red' }), 400);
+    assert.deepEqual(await refused('POST', '/requests.json', report({ lat: '-90' }), 400), [
+      { code: 400, description: "lat: must be between -85.05112878 and 85.05112878 (the map's Web Mercator limit)" },
+    ]);
+    const many = await refused(
+      'POST',
+      '/requests.xml',
+      report({ lat: 'north', email: 'not-an-email', 'attribute[colour]': 'red' }),
+      400
+    );
     assert.equal(many.length, 3);
     assert.deepEqual(many.map((e) => e.description.split(':')[0]).sort(), ['attribute[colour]', 'email', 'lat']);
   });
@@ -374,9 +484,12 @@ describe('Open311 errors', () => {
   test('a missing or invalid api_key is a 403, as the spec says', async () => {
     const { api_key: _k, ...noKey } = report();
     void _k;
-    assert.deepEqual(await refused('POST', '/requests.json', noKey, 403), [{ code: 403, description: 'api_key was not provided' }]);
-    assert.deepEqual(await refused('POST', '/requests.xml', report({ api_key: 's360_not-a-real-token' }), 403),
-      [{ code: 403, description: 'api_key is not valid (unknown or revoked)' }]);
+    assert.deepEqual(await refused('POST', '/requests.json', noKey, 403), [
+      { code: 403, description: 'api_key was not provided' },
+    ]);
+    assert.deepEqual(await refused('POST', '/requests.xml', report({ api_key: 's360_not-a-real-token' }), 403), [
+      { code: 403, description: 'api_key is not valid (unknown or revoked)' },
+    ]);
   });
 
   test('a token without the ingest scope is a 403', async () => {
@@ -385,8 +498,9 @@ describe('Open311 errors', () => {
   });
 
   test('an unknown service_request_id is a 404', async () => {
-    assert.deepEqual(await refused('GET', '/requests/S360-999999999.json', undefined, 404),
-      [{ code: 404, description: 'service_request_id "S360-999999999" not found' }]);
+    assert.deepEqual(await refused('GET', '/requests/S360-999999999.json', undefined, 404), [
+      { code: 404, description: 'service_request_id "S360-999999999" not found' },
+    ]);
     await refused('GET', '/requests/S360-999999999.xml', undefined, 404);
     await refused('GET', '/requests/not-an-id', undefined, 404);
   });
@@ -394,7 +508,9 @@ describe('Open311 errors', () => {
   test('a JSON body is refused: GeoReport v2 posts forms', async () => {
     const before = await rowCounts(agg.db.pool);
     const res = await fetch(`${agg.url}/open311/v2/requests.json`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(report()),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(report()),
     });
     assert.equal(res.status, 400);
     assert.match((await res.json())[0].description, /x-www-form-urlencoded/);
@@ -405,8 +521,9 @@ describe('Open311 errors', () => {
     await refused('GET', '/requests.json?status=pending', undefined, 400);
     await refused('GET', '/requests.xml?start_date=2026-01-01T00:00:00Z&end_date=2026-06-01T00:00:00Z', undefined, 400);
     await refused('GET', '/services.json?lang=fr', undefined, 400);
-    assert.deepEqual(await refused('GET', '/tokens/123.xml', undefined, 404),
-      [{ code: 404, description: 'resource GET /open311/v2/tokens/123.xml not found' }]);
+    assert.deepEqual(await refused('GET', '/tokens/123.xml', undefined, 404), [
+      { code: 404, description: 'resource GET /open311/v2/tokens/123.xml not found' },
+    ]);
   });
 
   test('a body parser error (413) is in the spec shape when open311ErrorHandler is mounted after the router', async () => {
@@ -420,27 +537,46 @@ describe('Open311 errors', () => {
     try {
       const before = await rowCounts(agg.db.pool);
       const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/open311/v2/requests.xml`, {
-        method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams(report({ description: 'x'.repeat(5000) })).toString(),
       });
       assert.equal(res.status, 413);
-      assert.match(await res.text(), /<errors><error><code>413<\/code><description>the body is larger than the limit of 1000 bytes<\/description>/);
+      assert.match(
+        await res.text(),
+        /<errors><error><code>413<\/code><description>the body is larger than the limit of 1000 bytes<\/description>/
+      );
       assert.deepEqual(await rowCounts(agg.db.pool), before);
-    } finally { server.closeAllConnections(); await new Promise((resolve) => server.close(resolve)); }
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   test('database down: 503 with Retry-After, in the spec shape', async () => {
-    const down = await startServer({ port: 0, host: '127.0.0.1', tokenCacheMs: 0, referenceCacheMs: 0, retryAfterSeconds: 7 },
-      'postgres://nobody:nothing@127.0.0.1:1/nothing');
+    const down = await startServer(
+      { port: 0, host: '127.0.0.1', tokenCacheMs: 0, referenceCacheMs: 0, retryAfterSeconds: 7 },
+      'postgres://nobody:nothing@127.0.0.1:1/nothing'
+    );
     try {
       for (const path of ['/services.json', '/requests.xml']) {
         const res = await fetch(`${down.url}/open311/v2${path}`);
         assert.equal(res.status, 503);
         assert.equal(res.headers.get('retry-after'), '7');
         const text = await res.text();
-        if (path.endsWith('.xml')) assert.match(text, /<errors><error><code>503<\/code><description>the database is unavailable; retry shortly<\/description><\/error><\/errors>/);
-        else assert.deepEqual(JSON.parse(text), [{ code: 503, description: 'the database is unavailable; retry shortly' }]);
+        if (path.endsWith('.xml')) {
+          assert.match(
+            text,
+            /<errors><error><code>503<\/code><description>the database is unavailable; retry shortly<\/description><\/error><\/errors>/
+          );
+        } else {
+          assert.deepEqual(JSON.parse(text), [
+            { code: 503, description: 'the database is unavailable; retry shortly' },
+          ]);
+        }
       }
-    } finally { await down.close(); }
+    } finally {
+      await down.close();
+    }
   });
 });

@@ -14,7 +14,9 @@ before(async () => {
   await agg.db.pool.query(`INSERT INTO holidays (calendar_code, day, name_en, name_ar)
     VALUES (NULL, make_date(extract(year FROM now())::int + 2, 6, 1), 'Far ahead', 'بعيد')`);
 });
-after(async () => { await agg?.stop(); });
+after(async () => {
+  await agg?.stop();
+});
 
 type Sample = { name: string; labels: Record<string, string>; value: number };
 
@@ -22,11 +24,15 @@ type Sample = { name: string; labels: Record<string, string>; value: number };
 function parseMetrics(text: string): Sample[] {
   const out: Sample[] = [];
   for (const line of text.split('\n')) {
-    if (!line || line.startsWith('#')) continue;
+    if (!line || line.startsWith('#')) {
+      continue;
+    }
     const m = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{(.*)\})? (\S+)$/.exec(line);
     assert.ok(m, `not an exposition line: ${line}`);
     const labels: Record<string, string> = {};
-    for (const l of (m[3] ?? '').matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g)) labels[l[1]] = l[2];
+    for (const l of (m[3] ?? '').matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g)) {
+      labels[l[1]] = l[2];
+    }
     out.push({ name: m[1], labels, value: Number(m[4]) });
   }
   return out;
@@ -51,13 +57,19 @@ describe('GET /readyz', () => {
   test('is ready on a migrated database with nothing waiting for the rollups', async () => {
     const res = await agg.call('GET', '/readyz', undefined, null);
     assert.equal(res.status, 200, res.text);
-    assert.deepEqual(res.body, { status: 'ready', checks: { database: 'ok', migrations: 'current', rollup_lag_seconds: 0 } });
+    assert.deepEqual(res.body, {
+      status: 'ready',
+      checks: { database: 'ok', migrations: 'current', rollup_lag_seconds: 0 },
+    });
   });
 
   test('a rollup mark older than the bound leaves it ready (answers stay exact) and warns of the lag in plain words; the metric shows it', async () => {
     const created = await agg.call('POST', '/v1/requests', sampleRequest());
     assert.equal(created.status, 201, created.text);
-    await agg.db.pool.query(`UPDATE rollup_pending SET marked_at = now() - interval '10 minutes' WHERE request_id = $1`, [created.body.id]);
+    await agg.db.pool.query(
+      `UPDATE rollup_pending SET marked_at = now() - interval '10 minutes' WHERE request_id = $1`,
+      [created.body.id]
+    );
     try {
       const res = await agg.call('GET', '/readyz', undefined, null);
       assert.equal(res.status, 200, res.text);
@@ -65,8 +77,14 @@ describe('GET /readyz', () => {
       assert.equal(res.body.checks.database, 'ok');
       assert.equal(res.body.checks.migrations, 'current');
       assert.ok(res.body.checks.rollup_lag_seconds >= 600 && res.body.checks.rollup_lag_seconds < 700, res.text);
-      assert.deepEqual(res.body.warnings.map((d: { path: string }) => d.path), ['rollup_lag_seconds']);
-      assert.match(res.body.warnings[0].message, /^the rollups lag 6\d\d s behind \(bound 300 s\); answers stay exact while they catch up$/);
+      assert.deepEqual(
+        res.body.warnings.map((d: { path: string }) => d.path),
+        ['rollup_lag_seconds']
+      );
+      assert.match(
+        res.body.warnings[0].message,
+        /^the rollups lag 6\d\d s behind \(bound 300 s\); answers stay exact while they catch up$/
+      );
       assert.equal(res.body.error, undefined);
       const lag = value(await scrape(), 's360_rollup_lag_seconds');
       assert.ok(lag !== undefined && lag >= 600 && lag < 700, `s360_rollup_lag_seconds ${lag}`);
@@ -77,21 +95,31 @@ describe('GET /readyz', () => {
 
   test('a pending migration makes it 503, naming the file', async () => {
     const last = listMigrations().at(-1)!;
-    const { rows } = await agg.db.pool.query('DELETE FROM schema_migrations WHERE version = $1 RETURNING version, name, checksum, applied_at', [last.version]);
+    const { rows } = await agg.db.pool.query(
+      'DELETE FROM schema_migrations WHERE version = $1 RETURNING version, name, checksum, applied_at',
+      [last.version]
+    );
     try {
       const res = await agg.call('GET', '/readyz', undefined, null);
       assert.equal(res.status, 503, res.text);
       assert.equal(res.body.checks.migrations, 'pending');
-      assert.deepEqual(res.body.details, [{ path: 'migrations', message: `1 migration pending (${last.file}); run services360 migrate` }]);
+      assert.deepEqual(res.body.details, [
+        { path: 'migrations', message: `1 migration pending (${last.file}); run services360 migrate` },
+      ]);
     } finally {
-      await agg.db.pool.query('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES ($1, $2, $3, $4)',
-        [rows[0].version, rows[0].name, rows[0].checksum, rows[0].applied_at]);
+      await agg.db.pool.query(
+        'INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES ($1, $2, $3, $4)',
+        [rows[0].version, rows[0].name, rows[0].checksum, rows[0].applied_at]
+      );
     }
     assert.equal((await agg.call('GET', '/readyz', undefined, null)).status, 200);
   });
 
   test('a database that does not answer: /readyz 503 "unreachable", /metrics still answers with s360_database_up 0', async () => {
-    const server = await startServer({ port: 0, host: '127.0.0.1', jobs: 'off', connectTimeoutMs: 500 }, 'postgres://nobody:nothing@127.0.0.1:9/none');
+    const server = await startServer(
+      { port: 0, host: '127.0.0.1', jobs: 'off', connectTimeoutMs: 500 },
+      'postgres://nobody:nothing@127.0.0.1:9/none'
+    );
     try {
       const ready = await fetch(`${server.url}/readyz`);
       const body = await ready.json();
@@ -114,24 +142,34 @@ describe('GET /readyz', () => {
 describe('GET /metrics', () => {
   test('counts requests created and resubmitted, batches, events and Open311 posts', async () => {
     const before = await scrape();
-    const count = (samples: Sample[], labels: Record<string, string>) => value(samples, 's360_ingest_requests_total', labels) ?? 0;
+    const count = (samples: Sample[], labels: Record<string, string>) =>
+      value(samples, 's360_ingest_requests_total', labels) ?? 0;
     const one = sampleRequest();
     assert.equal((await agg.call('POST', '/v1/requests', one)).status, 201);
     assert.equal((await agg.call('POST', '/v1/requests', one)).status, 200);
     const batch = await agg.call('POST', '/v1/requests/batch', { requests: [sampleRequest(), sampleRequest(), one] });
     assert.equal(batch.status, 201, batch.text);
     assert.equal((await agg.call('POST', '/v1/requests', { ...one, channel: 'fax' })).status, 400);
-    const event = await agg.call('POST', `/v1/requests/${batch.body.results[0].reference}/events`, { status: 'assigned' });
+    const event = await agg.call('POST', `/v1/requests/${batch.body.results[0].reference}/events`, {
+      status: 'assigned',
+    });
     assert.equal(event.status, 201, event.text);
-    const posted = await agg.call('POST', '/open311/v2/requests.json',
-      form({ api_key: agg.tokens.ingest, service_code: 'waste.overflowing_bin', lat: '25.15', long: '55.15' }), null,
-      { 'content-type': 'application/x-www-form-urlencoded' });
+    const posted = await agg.call(
+      'POST',
+      '/open311/v2/requests.json',
+      form({ api_key: agg.tokens.ingest, service_code: 'waste.overflowing_bin', lat: '25.15', long: '55.15' }),
+      null,
+      { 'content-type': 'application/x-www-form-urlencoded' }
+    );
     assert.equal(posted.status, 201, posted.text);
 
     const now = await scrape();
     assert.equal(count(now, { api: 'v1', result: 'created' }) - count(before, { api: 'v1', result: 'created' }), 3);
     assert.equal(count(now, { api: 'v1', result: 'existing' }) - count(before, { api: 'v1', result: 'existing' }), 2);
-    assert.equal(count(now, { api: 'open311', result: 'created' }) - count(before, { api: 'open311', result: 'created' }), 1);
+    assert.equal(
+      count(now, { api: 'open311', result: 'created' }) - count(before, { api: 'open311', result: 'created' }),
+      1
+    );
     assert.equal((value(now, 's360_ingest_events_total') ?? 0) - (value(before, 's360_ingest_events_total') ?? 0), 1);
   });
 
@@ -145,7 +183,9 @@ describe('GET /metrics', () => {
     const samples = await scrape();
     const counts = samples.filter((s) => s.name === 's360_http_request_duration_seconds_count');
     const has = (method: string, route: string, status: string) =>
-      counts.some((s) => s.labels.method === method && s.labels.route === route && s.labels.status === status && s.value >= 1);
+      counts.some(
+        (s) => s.labels.method === method && s.labels.route === route && s.labels.status === status && s.value >= 1
+      );
     assert.ok(has('POST', '/v1/requests', '201'));
     assert.ok(has('GET', '/v1/requests/:id', '200'));
     assert.ok(has('GET', '/v1/requests/:id', '404'));
@@ -155,7 +195,9 @@ describe('GET /metrics', () => {
     for (const s of counts) {
       assert.doesNotMatch(s.labels.route, /S360-|\d{5,}|\.json$/, `a raw URL became a label: ${s.labels.route}`);
     }
-    const buckets = samples.filter((s) => s.name === 's360_http_request_duration_seconds_bucket' && s.labels.route === '/v1/requests');
+    const buckets = samples.filter(
+      (s) => s.name === 's360_http_request_duration_seconds_bucket' && s.labels.route === '/v1/requests'
+    );
     assert.ok(buckets.some((s) => s.labels.le === '+Inf'));
   });
 
@@ -167,7 +209,10 @@ describe('GET /metrics', () => {
     assert.equal(value(samples, 's360_rollup_pending_requests'), 0);
     assert.equal(value(samples, 's360_rollup_lag_seconds'), 0);
     const created = await agg.call('POST', '/v1/requests', sampleRequest());
-    await agg.db.pool.query(`UPDATE rollup_pending SET marked_at = now() - interval '90 seconds' WHERE request_id = $1`, [created.body.id]);
+    await agg.db.pool.query(
+      `UPDATE rollup_pending SET marked_at = now() - interval '90 seconds' WHERE request_id = $1`,
+      [created.body.id]
+    );
     samples = await scrape();
     assert.equal(value(samples, 's360_rollup_pending_requests'), 1);
     const lag = value(samples, 's360_rollup_lag_seconds')!;
@@ -183,18 +228,33 @@ describe('GET /metrics', () => {
     assert.equal(value(samples, 's360_db_pool_max_connections'), agg.server.ctx.config.poolSize);
   });
 
-  test('job runs, failures and durations from this instance\'s scheduler, last runs from job_runs', async () => {
+  test("job runs, failures and durations from this instance's scheduler, last runs from job_runs", async () => {
     const ctx = agg.server.ctx;
     let fail = true;
-    ctx.scheduler = startScheduler(ctx, [
-      { name: 'ops-test-ok', cron: '* * * * * *', run: async () => 1 },
-      { name: 'ops-test-failing', cron: '* * * * * *', run: async () => { if (fail) throw new Error('planned failure'); return 0; } },
-    ], () => {});
+    ctx.scheduler = startScheduler(
+      ctx,
+      [
+        { name: 'ops-test-ok', cron: '* * * * * *', run: async () => 1 },
+        {
+          name: 'ops-test-failing',
+          cron: '* * * * * *',
+          run: async () => {
+            if (fail) {
+              throw new Error('planned failure');
+            }
+            return 0;
+          },
+        },
+      ],
+      () => {}
+    );
     try {
       const deadline = Date.now() + 10_000;
       while (Date.now() < deadline) {
         const s = ctx.scheduler.stats;
-        if ((s.get('ops-test-ok')?.runs ?? 0) >= 1 && (s.get('ops-test-failing')?.failures ?? 0) >= 1) break;
+        if ((s.get('ops-test-ok')?.runs ?? 0) >= 1 && (s.get('ops-test-failing')?.failures ?? 0) >= 1) {
+          break;
+        }
         await new Promise((r) => setTimeout(r, 200));
       }
       fail = false;
@@ -216,10 +276,15 @@ describe('GET /metrics', () => {
   });
 
   test('with S360_METRICS_TOKEN set, only that bearer token may scrape', async () => {
-    const guarded = await startServer({ port: 0, host: '127.0.0.1', jobs: 'off', tokenCacheMs: 0, metricsToken: 'scrape-secret-4711' }, agg.db.url);
+    const guarded = await startServer(
+      { port: 0, host: '127.0.0.1', jobs: 'off', tokenCacheMs: 0, metricsToken: 'scrape-secret-4711' },
+      agg.db.url
+    );
     try {
       for (const token of [undefined, 'wrong', agg.tokens.all]) {
-        const res = await fetch(`${guarded.url}/metrics`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+        const res = await fetch(`${guarded.url}/metrics`, {
+          headers: token ? { authorization: `Bearer ${token}` } : {},
+        });
         const body = await res.json();
         assert.equal(res.status, 401, `${token}: ${res.status}`);
         assert.equal(res.headers.get('www-authenticate'), 'Bearer');

@@ -10,8 +10,11 @@ import { checkFile } from '../../scripts/check-panel-options.ts';
 
 const ROOT = join(fileURLToPath(import.meta.url), '../../..');
 
-test('every provisioned panel\'s options type-check against @grafana/schema 13.2 and our panel types', () => {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/check-panel-options.ts'], { cwd: ROOT, encoding: 'utf8' });
+test("every provisioned panel's options type-check against @grafana/schema 13.2 and our panel types", () => {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/check-panel-options.ts'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   assert.equal(run.status, 0, `${run.stdout}${run.stderr}`);
   assert.match(run.stdout, /\d+ panel option sets match/);
 });

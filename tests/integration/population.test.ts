@@ -13,21 +13,40 @@ import { DEFAULT_POPULATION_COLUMNS } from '../../backend/zones/population-csv.t
 const ROOT = join(fileURLToPath(import.meta.url), '../../..');
 let db: TestDatabase;
 let dir: string;
-before(async () => { db = await freshDatabase(); await importGrid(db.pool); dir = mkdtempSync(join(tmpdir(), 's360-pop-')); });
-after(async () => { await db?.drop(); rmSync(dir, { recursive: true, force: true }); });
+before(async () => {
+  db = await freshDatabase();
+  await importGrid(db.pool);
+  dir = mkdtempSync(join(tmpdir(), 's360-pop-'));
+});
+after(async () => {
+  await db?.drop();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 let n = 0;
-const file = (text: string) => { const f = join(dir, `p${n++}.csv`); writeFileSync(f, text); return f; };
-const load = (text: string, synthetic = false) => importPopulationFile(db.pool, file(text), { columns: DEFAULT_POPULATION_COLUMNS, synthetic });
-const zones = async () => (await db.pool.query(
-  'SELECT code, population, population_year, population_synthetic FROM zones ORDER BY code')).rows;
-const figures = async () => (await db.pool.query(
-  'SELECT z.code, p.year, p.population, p.synthetic FROM zone_population p JOIN zones z ON z.id = p.zone_id ORDER BY z.code, p.year')).rows;
+const file = (text: string) => {
+  const f = join(dir, `p${n++}.csv`);
+  writeFileSync(f, text);
+  return f;
+};
+const load = (text: string, synthetic = false) =>
+  importPopulationFile(db.pool, file(text), { columns: DEFAULT_POPULATION_COLUMNS, synthetic });
+const zones = async () =>
+  (await db.pool.query('SELECT code, population, population_year, population_synthetic FROM zones ORDER BY code')).rows;
+const figures = async () =>
+  (
+    await db.pool.query(
+      'SELECT z.code, p.year, p.population, p.synthetic FROM zone_population p JOIN zones z ON z.id = p.zone_id ORDER BY z.code, p.year'
+    )
+  ).rows;
 
 describe('import-population', () => {
   test('writes every figure and gives each zone its latest year', async () => {
     const report = await load('zone_code,population,year\nG1,1000,2023\nG1,1100,2024\nG2,500,2024\n');
-    assert.deepEqual({ ...report, problems: report.problems.length }, { rows: 3, zones: 2, years: [2023, 2024], written: true, zonesUpdated: 2, problems: 0 });
+    assert.deepEqual(
+      { ...report, problems: report.problems.length },
+      { rows: 3, zones: 2, years: [2023, 2024], written: true, zonesUpdated: 2, problems: 0 }
+    );
     assert.deepEqual(await figures(), [
       { code: 'G1', year: 2023, population: 1000, synthetic: false },
       { code: 'G1', year: 2024, population: 1100, synthetic: false },
@@ -46,13 +65,27 @@ describe('import-population', () => {
     assert.equal(report.written, true);
     assert.equal(report.zonesUpdated, 1);
     const g1 = (await figures()).filter((f) => f.code === 'G1');
-    assert.deepEqual(g1.map((f) => [f.year, f.population]), [[2019, 900], [2023, 1000], [2024, 1200]]);
-    assert.deepEqual((await zones())[0], { code: 'G1', population: 1200, population_year: 2024, population_synthetic: false });
+    assert.deepEqual(
+      g1.map((f) => [f.year, f.population]),
+      [
+        [2019, 900],
+        [2023, 1000],
+        [2024, 1200],
+      ]
+    );
+    assert.deepEqual((await zones())[0], {
+      code: 'G1',
+      population: 1200,
+      population_year: 2024,
+      population_synthetic: false,
+    });
   });
 
   test('unknown zone codes and bad rows are all reported by line, and nothing is written', async () => {
     const before = { f: await figures(), z: await zones() };
-    const report = await load('zone_code,population,year\nG3,700,2024\nNOPE,5,2024\nG4,many,2024\nG4,10,2024\nG4,11,2024\n,1,2024\n');
+    const report = await load(
+      'zone_code,population,year\nG3,700,2024\nNOPE,5,2024\nG4,many,2024\nG4,10,2024\nG4,11,2024\n,1,2024\n'
+    );
     assert.equal(report.written, false);
     assert.deepEqual(report.problems, [
       { line: 3, reason: 'unknown zone code "NOPE"' },
@@ -72,16 +105,36 @@ describe('import-population', () => {
 });
 
 describe('the import-population command', () => {
-  const cli = (...args: string[]) => spawnSync(process.execPath, ['bin/services360.js', 'import-population', ...args], {
-    cwd: ROOT, encoding: 'utf8', env: { ...process.env, DATABASE_URL: db.url }, timeout: 60_000,
-  });
+  const cli = (...args: string[]) =>
+    spawnSync(process.execPath, ['bin/services360.js', 'import-population', ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, DATABASE_URL: db.url },
+      timeout: 60_000,
+    });
 
   test('imports with named columns, a delimiter and --synthetic', async () => {
-    const run = cli(file('Community;Residents;Census\nG4;4400;2024\nG4;4500;2025\n'), '--code-column', 'Community',
-      '--population-column', 'Residents', '--year-column', 'Census', '--delimiter', ';', '--synthetic');
+    const run = cli(
+      file('Community;Residents;Census\nG4;4400;2024\nG4;4500;2025\n'),
+      '--code-column',
+      'Community',
+      '--population-column',
+      'Residents',
+      '--year-column',
+      'Census',
+      '--delimiter',
+      ';',
+      '--synthetic'
+    );
     assert.equal(run.status, 0, run.stderr);
-    assert.match(run.stdout, /2 figures for 1 zones \(2024–2025\), marked synthetic; 1 zones' current population changed/);
-    assert.deepEqual((await zones()).find((z) => z.code === 'G4'), { code: 'G4', population: 4500, population_year: 2025, population_synthetic: true });
+    assert.match(
+      run.stdout,
+      /2 figures for 1 zones \(2024–2025\), marked synthetic; 1 zones' current population changed/
+    );
+    assert.deepEqual(
+      (await zones()).find((z) => z.code === 'G4'),
+      { code: 'G4', population: 4500, population_year: 2025, population_synthetic: true }
+    );
   });
 
   test('exits 1 listing the problems, and 2 on bad usage', async () => {

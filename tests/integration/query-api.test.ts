@@ -15,20 +15,52 @@ before(async () => {
   await agg.db.pool.query(`UPDATE zones SET population = 20000 WHERE code = 'G1'`);
   const requests = [
     // this week: 5 overflowing bins at one spot (a hot spot), 2 pest control; last week: 1 bin, 4 pest control
-    ...Array.from({ length: 5 }, (_, i) => sampleRequest({ source: 'q', external_id: `bin-${i}`, topic: 'waste.overflowing_bin', location: { lon: 55.15 + i * 0.0001, lat: 25.15 }, created_at: iso(now - (i + 1) * DAY / 2) })),
-    ...Array.from({ length: 2 }, (_, i) => sampleRequest({ source: 'q', external_id: `pest-${i}`, topic: 'public_health.pest_control', location: { lon: 55.25, lat: 25.25 + i * 0.01 }, created_at: iso(now - (i + 1) * DAY) })),
-    sampleRequest({ source: 'q', external_id: 'bin-old', topic: 'waste.overflowing_bin', created_at: iso(now - 10 * DAY) }),
-    ...Array.from({ length: 4 }, (_, i) => sampleRequest({ source: 'q', external_id: `pest-old-${i}`, topic: 'public_health.pest_control', location: { lon: 55.25, lat: 25.15 + i * 0.01 }, created_at: iso(now - 9 * DAY - i * 3_600_000) })),
+    ...Array.from({ length: 5 }, (_, i) =>
+      sampleRequest({
+        source: 'q',
+        external_id: `bin-${i}`,
+        topic: 'waste.overflowing_bin',
+        location: { lon: 55.15 + i * 0.0001, lat: 25.15 },
+        created_at: iso(now - ((i + 1) * DAY) / 2),
+      })
+    ),
+    ...Array.from({ length: 2 }, (_, i) =>
+      sampleRequest({
+        source: 'q',
+        external_id: `pest-${i}`,
+        topic: 'public_health.pest_control',
+        location: { lon: 55.25, lat: 25.25 + i * 0.01 },
+        created_at: iso(now - (i + 1) * DAY),
+      })
+    ),
+    sampleRequest({
+      source: 'q',
+      external_id: 'bin-old',
+      topic: 'waste.overflowing_bin',
+      created_at: iso(now - 10 * DAY),
+    }),
+    ...Array.from({ length: 4 }, (_, i) =>
+      sampleRequest({
+        source: 'q',
+        external_id: `pest-old-${i}`,
+        topic: 'public_health.pest_control',
+        location: { lon: 55.25, lat: 25.15 + i * 0.01 },
+        created_at: iso(now - 9 * DAY - i * 3_600_000),
+      })
+    ),
   ];
   assert.equal((await agg.call('POST', '/v1/requests/batch', { requests })).status, 201);
   await applyPendingRollups(agg.db.pool);
   await agg.db.pool.query(`INSERT INTO sla_alerts (request_id, kind, target, at)
     SELECT id, 'warning', 'resolution', created_at + interval '1 hour' FROM requests WHERE external_id LIKE 'bin-%' AND external_id <> 'bin-old'`);
 });
-after(async () => { await agg?.stop(); });
+after(async () => {
+  await agg?.stop();
+});
 
 const week = { from: iso(now - 7 * DAY), to: iso(now) };
-const query = (target: Record<string, unknown>, range = week) => agg.call('POST', '/v1/query', { ...range, targets: [{ refId: 'A', ...target }] }, agg.tokens.read);
+const query = (target: Record<string, unknown>, range = week) =>
+  agg.call('POST', '/v1/query', { ...range, targets: [{ refId: 'A', ...target }] }, agg.tokens.read);
 
 describe('POST /v1/query', () => {
   test('top recurring topics rank by volume with their change against the previous week', async () => {
@@ -61,7 +93,7 @@ describe('POST /v1/query', () => {
     const res = await query({ metric: 'received_per_10k', format: 'table', groupBy: ['zone'] });
     const f = Object.fromEntries(res.body.results.A.frames[0].fields.map((x: any) => [x.name, x.values]));
     const byZone = Object.fromEntries(f.zone_code.map((z: string, i: number) => [z, f.received_per_10k[i]]));
-    assert.equal(byZone.G1, 5 / 20000 * 10_000);
+    assert.equal(byZone.G1, (5 / 20000) * 10_000);
     assert.equal(byZone.G4, null);
   });
 
@@ -95,7 +127,12 @@ describe('POST /v1/query', () => {
   test('"all" and "$__all" mean no filter; a range must run forwards', async () => {
     const all = await query({ metric: 'received', format: 'table', filters: { channel: ['$__all'], zone: 'all' } });
     assert.equal(all.body.results.A.frames[0].fields.at(-1).values[0], 7);
-    const back = await agg.call('POST', '/v1/query', { from: week.to, to: week.from, targets: [{ metric: 'received' }] }, agg.tokens.read);
+    const back = await agg.call(
+      'POST',
+      '/v1/query',
+      { from: week.to, to: week.from, targets: [{ metric: 'received' }] },
+      agg.tokens.read
+    );
     assert.equal(back.status, 400);
     assert.equal(back.body.details[0].path, 'to');
   });

@@ -21,32 +21,43 @@ let changedPendingAfterBuild = false;
 
 before(async () => {
   agg = await startTestAggregator();
-  p = exactnessProperty({
-    pool: agg.db.pool, reference: () => agg.server.ctx.reference.get(),
-    query: (body) => agg.call('POST', '/v1/query', body, agg.tokens.read),
-    rollUpHistory: async (pool) => {
-      let changedDuringBuild: Promise<unknown> = Promise.resolve();
-      during.claimed = await pendingCount(pool);
-      run = await buildRollupsInBulk(pool, {
-        beforeSwap: async () => {
-          // Other sessions, while the build's transaction is open: nothing applied yet, every mark still there.
-          during.rollups = (await pool.query('SELECT count(*)::int AS n FROM rollups')).rows[0].n;
-          during.pending = await pendingCount(pool);
-          await p.randomQueriesEqualBruteForce(40);
-          during.queried = true;
-          // A change to a claimed request arrives now: its mark waits for the build to commit, then stays.
-          changedId = (await pool.query('SELECT request_id FROM rollup_pending ORDER BY request_id DESC LIMIT 1')).rows[0].request_id;
-          changedDuringBuild = pool.query(`WITH u AS (UPDATE requests SET priority = 'urgent', updated_at = now() WHERE id = $1)
-            INSERT INTO rollup_pending (request_id) VALUES ($1) ON CONFLICT (request_id) DO UPDATE SET marked_at = now()`, [changedId]);
-        },
-      });
-      await changedDuringBuild;
-      changedPendingAfterBuild = (await pool.query('SELECT 1 FROM rollup_pending WHERE request_id = $1', [changedId])).rowCount === 1;
+  p = exactnessProperty(
+    {
+      pool: agg.db.pool,
+      reference: () => agg.server.ctx.reference.get(),
+      query: (body) => agg.call('POST', '/v1/query', body, agg.tokens.read),
+      rollUpHistory: async (pool) => {
+        let changedDuringBuild: Promise<unknown> = Promise.resolve();
+        during.claimed = await pendingCount(pool);
+        run = await buildRollupsInBulk(pool, {
+          beforeSwap: async () => {
+            // Other sessions, while the build's transaction is open: nothing applied yet, every mark still there.
+            during.rollups = (await pool.query('SELECT count(*)::int AS n FROM rollups')).rows[0].n;
+            during.pending = await pendingCount(pool);
+            await p.randomQueriesEqualBruteForce(40);
+            during.queried = true;
+            // A change to a claimed request arrives now: its mark waits for the build to commit, then stays.
+            changedId = (await pool.query('SELECT request_id FROM rollup_pending ORDER BY request_id DESC LIMIT 1'))
+              .rows[0].request_id;
+            changedDuringBuild = pool.query(
+              `WITH u AS (UPDATE requests SET priority = 'urgent', updated_at = now() WHERE id = $1)
+            INSERT INTO rollup_pending (request_id) VALUES ($1) ON CONFLICT (request_id) DO UPDATE SET marked_at = now()`,
+              [changedId]
+            );
+          },
+        });
+        await changedDuringBuild;
+        changedPendingAfterBuild =
+          (await pool.query('SELECT 1 FROM rollup_pending WHERE request_id = $1', [changedId])).rowCount === 1;
+      },
     },
-  }, SEED);
+    SEED
+  );
   await p.seed();
 });
-after(async () => { await agg?.stop(); });
+after(async () => {
+  await agg?.stop();
+});
 
 test('the history was rolled up by the fresh build, and queries asked before its swap committed equal the raw rows', async () => {
   assert.equal(run.path, 'fresh', run.freshSkipped);
@@ -67,6 +78,8 @@ test(`after the fresh build, 200 random queries equal the brute-force SQL over t
 test('a change to a claimed request made during the build stays pending, and the rollup job applies it', async () => {
   assert.ok(changedPendingAfterBuild, 'the change made during the build was not pending after it');
   await applyPendingRollups(agg.db.pool, 1000);
-  const { rows: [after] } = await agg.db.pool.query(`SELECT s.priority FROM rollup_state s WHERE s.request_id = $1`, [changedId]);
+  const {
+    rows: [after],
+  } = await agg.db.pool.query(`SELECT s.priority FROM rollup_state s WHERE s.request_id = $1`, [changedId]);
   assert.equal(after.priority, 'urgent');
 });

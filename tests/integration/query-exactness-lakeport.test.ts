@@ -17,10 +17,14 @@ before(async () => {
   agg = await startTestAggregator();
   p = await seededExactness(agg, SEED, lakeportCity(2500, SEED));
 });
-after(async () => { await agg?.stop(); });
+after(async () => {
+  await agg?.stop();
+});
 
 test('the generated Lakeport is in Chicago, spans both daylight-saving changes, and has requests still pending', async () => {
-  const { rows: [r] } = await agg.db.pool.query(`SELECT (SELECT time_zone FROM city_settings) AS zone,
+  const {
+    rows: [r],
+  } = await agg.db.pool.query(`SELECT (SELECT time_zone FROM city_settings) AS zone,
     min(created_at) < '2026-03-08T08:00:00Z' AND max(created_at) > '2026-11-01T07:00:00Z' AS spans,
     (SELECT count(*)::int FROM rollup_pending) AS pending, count(*)::int AS n FROM requests`);
   assert.equal(r.zone, 'America/Chicago');

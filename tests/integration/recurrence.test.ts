@@ -11,14 +11,17 @@ import { loadConfig } from '../../backend/config.ts';
 let agg: TestAggregator;
 before(async () => {
   agg = await startTestAggregator();
-  await importGrid(agg.db.pool);  // G1 55.1–55.2 × 25.1–25.2, G2 east of it, G3 north, G4 north-east
+  await importGrid(agg.db.pool); // G1 55.1–55.2 × 25.1–25.2, G2 east of it, G3 north, G4 north-east
 });
-after(async () => { await agg?.stop(); });
+after(async () => {
+  await agg?.stop();
+});
 
 type Plant = { lon: number; lat: number; at: string; topic: string; channel?: string; status?: string };
 
 async function insert(pool: pg.Pool, plants: Plant[]): Promise<number[]> {
-  const { rows } = await pool.query(`
+  const { rows } = await pool.query(
+    `
     INSERT INTO requests (source, external_id, channel_code, category_code, topic_code, department_code, zone_id,
                           location, status, stage, created_at)
     SELECT 'recurrence-test', gen_random_uuid()::text, i.channel, 'complaint', i.topic, t.department_code,
@@ -30,8 +33,15 @@ async function insert(pool: pg.Pool, plants: Plant[]): Promise<number[]> {
     JOIN topics t ON t.code = i.topic
     ORDER BY i.ord
     RETURNING id`,
-  [plants.map((p) => p.lon), plants.map((p) => p.lat), plants.map((p) => p.at), plants.map((p) => p.topic),
-    plants.map((p) => p.channel ?? 'whatsapp'), plants.map((p) => p.status ?? 'received')]);
+    [
+      plants.map((p) => p.lon),
+      plants.map((p) => p.lat),
+      plants.map((p) => p.at),
+      plants.map((p) => p.topic),
+      plants.map((p) => p.channel ?? 'whatsapp'),
+      plants.map((p) => p.status ?? 'received'),
+    ]
+  );
   const ids = rows.map((r) => Number(r.id));
   // Marked for the rollup job, as every writer of requests does: the counts read the rollups plus this pending delta.
   await pool.query('INSERT INTO rollup_pending (request_id) SELECT unnest($1::bigint[]) ON CONFLICT DO NOTHING', [ids]);
@@ -40,34 +50,72 @@ async function insert(pool: pg.Pool, plants: Plant[]): Promise<number[]> {
 
 /** A point `east` and `north` metres from (lon, lat). */
 const offset = (lon: number, lat: number, east: number, north: number) => ({
-  lon: lon + east / (111_320 * Math.cos((lat * Math.PI) / 180)), lat: lat + north / 110_574,
+  lon: lon + east / (111_320 * Math.cos((lat * Math.PI) / 180)),
+  lat: lat + north / 110_574,
 });
 const day = (d: string, h = 10) => `2026-06-${d}T${String(h).padStart(2, '0')}:00:00Z`;
 
 // Hot spots -------------------------------------------------------------------------------------------
 describe('hot spots', () => {
-  const TO = '2026-06-30T00:00:00Z';             // window: the 30 days before, [2026-05-31, 2026-06-30)
+  const TO = '2026-06-30T00:00:00Z'; // window: the 30 days before, [2026-05-31, 2026-06-30)
   const BIN = 'waste.overflowing_bin';
   const PEST = 'public_health.pest_control';
-  const P1 = { lon: 55.15, lat: 25.15 };           // in G1
+  const P1 = { lon: 55.15, lat: 25.15 }; // in G1
   let clusterIds: number[] = [];
 
   before(async () => {
     // The planted hot spot: 4 overflowing-bin reports within 40 m of P1, over 15 days.
-    clusterIds = await insert(agg.db.pool, [[0, 0], [30, 0], [0, 30], [-20, -25]].map(([e, n], i) => ({
-      ...offset(P1.lon, P1.lat, e, n), at: day(String(10 + i * 5)), topic: BIN })));
+    clusterIds = await insert(
+      agg.db.pool,
+      [
+        [0, 0],
+        [30, 0],
+        [0, 30],
+        [-20, -25],
+      ].map(([e, n], i) => ({
+        ...offset(P1.lon, P1.lat, e, n),
+        at: day(String(10 + i * 5)),
+        topic: BIN,
+      }))
+    );
     // Sparse: 4 overflowing-bin reports 500 m apart in G4.
-    await insert(agg.db.pool, [0, 1, 2, 3].map((i) => ({ ...offset(55.25, 25.25, i * 500, 0), at: day('12'), topic: BIN })));
+    await insert(
+      agg.db.pool,
+      [0, 1, 2, 3].map((i) => ({ ...offset(55.25, 25.25, i * 500, 0), at: day('12'), topic: BIN }))
+    );
     // Close but of 3 different topics.
-    await insert(agg.db.pool, ['waste.illegal_dumping', 'environment.noise', 'parks.irrigation_leak'].map((topic, i) => ({
-      ...offset(55.13, 25.13, i * 20, 0), at: day('15'), topic })));
+    await insert(
+      agg.db.pool,
+      ['waste.illegal_dumping', 'environment.noise', 'parks.irrigation_leak'].map((topic, i) => ({
+        ...offset(55.13, 25.13, i * 20, 0),
+        at: day('15'),
+        topic,
+      }))
+    );
     // Close and same topic, but in May (before the window): a hot spot only for a window that holds May.
-    await insert(agg.db.pool, [0, 1, 2].map((i) => ({ ...offset(55.25, 25.15, i * 25, 0), at: `2026-05-0${i + 1}T10:00:00Z`, topic: PEST })));
+    await insert(
+      agg.db.pool,
+      [0, 1, 2].map((i) => ({ ...offset(55.25, 25.15, i * 25, 0), at: `2026-05-0${i + 1}T10:00:00Z`, topic: PEST }))
+    );
     // Close and same topic, but one of the three was cancelled.
-    await insert(agg.db.pool, [0, 1, 2].map((i) => ({ ...offset(55.17, 25.27, i * 25, 0), at: day('20'), topic: BIN,
-      status: i === 0 ? 'cancelled' : 'received' })));
+    await insert(
+      agg.db.pool,
+      [0, 1, 2].map((i) => ({
+        ...offset(55.17, 25.27, i * 25, 0),
+        at: day('20'),
+        topic: BIN,
+        status: i === 0 ? 'cancelled' : 'received',
+      }))
+    );
     // Close and same topic, but spread over 2 months: only 2 of them in the window.
-    await insert(agg.db.pool, [0, 1, 2].map((i) => ({ ...offset(55.27, 25.27, i * 25, 0), at: i === 0 ? '2026-04-15T10:00:00Z' : day('05'), topic: PEST })));
+    await insert(
+      agg.db.pool,
+      [0, 1, 2].map((i) => ({
+        ...offset(55.27, 25.27, i * 25, 0),
+        at: i === 0 ? '2026-04-15T10:00:00Z' : day('05'),
+        topic: PEST,
+      }))
+    );
   });
 
   const get = (path: string) => agg.call('GET', path, undefined, agg.tokens.read);
@@ -95,15 +143,30 @@ describe('hot spots', () => {
   test('a window that holds May finds the May cluster instead', async () => {
     const res = await get('/v1/recurrence/hotspots?from=2026-04-20T00:00:00Z&to=2026-05-20T00:00:00Z');
     assert.equal(res.status, 200, res.text);
-    assert.deepEqual(res.body.rows.map((r: { topic_code: string; zone_code: string; count: number }) => [r.topic_code, r.zone_code, r.count]),
-      [[PEST, 'G2', 3]]);
+    assert.deepEqual(
+      res.body.rows.map((r: { topic_code: string; zone_code: string; count: number }) => [
+        r.topic_code,
+        r.zone_code,
+        r.count,
+      ]),
+      [[PEST, 'G2', 3]]
+    );
   });
 
   test('largest first, and limit keeps the largest', async () => {
     const both = await get('/v1/recurrence/hotspots?from=2026-04-20T00:00:00Z&to=2026-06-30T00:00:00Z');
-    assert.deepEqual(both.body.rows.map((r: { topic_code: string; count: number }) => [r.topic_code, r.count]), [[BIN, 4], [PEST, 3]]);
+    assert.deepEqual(
+      both.body.rows.map((r: { topic_code: string; count: number }) => [r.topic_code, r.count]),
+      [
+        [BIN, 4],
+        [PEST, 3],
+      ]
+    );
     const one = await get('/v1/recurrence/hotspots?from=2026-04-20T00:00:00Z&to=2026-06-30T00:00:00Z&limit=1');
-    assert.deepEqual(one.body.rows.map((r: { topic_code: string }) => r.topic_code), [BIN]);
+    assert.deepEqual(
+      one.body.rows.map((r: { topic_code: string }) => r.topic_code),
+      [BIN]
+    );
     assert.equal((await get('/v1/recurrence/hotspots?limit=0')).status, 400);
   });
 
@@ -116,8 +179,14 @@ describe('hot spots', () => {
   test('refreshHotspots materialises the current window; the routes then read the table', async () => {
     const run = await refreshHotspots(agg.db.pool, new Date(TO));
     assert.equal(run.hotspots, 1);
-    const stored = await agg.db.pool.query('SELECT topic_code, count, request_ids FROM recurrence_hotspots WHERE run_id = $1', [run.runId]);
-    assert.deepEqual(stored.rows.map((r) => [r.topic_code, r.count, r.request_ids.map(Number)]), [[BIN, 4, clusterIds]]);
+    const stored = await agg.db.pool.query(
+      'SELECT topic_code, count, request_ids FROM recurrence_hotspots WHERE run_id = $1',
+      [run.runId]
+    );
+    assert.deepEqual(
+      stored.rows.map((r) => [r.topic_code, r.count, r.request_ids.map(Number)]),
+      [[BIN, 4, clusterIds]]
+    );
     const current = await get('/v1/recurrence/hotspots');
     assert.equal(current.body.source, 'table');
     assert.equal(current.body.to, new Date(TO).toISOString());
@@ -138,7 +207,10 @@ describe('hot spots', () => {
     // A second refresh replaces the first run.
     const again = await refreshHotspots(agg.db.pool, new Date(TO));
     const runs = await agg.db.pool.query('SELECT id FROM recurrence_hotspot_runs');
-    assert.deepEqual(runs.rows.map((r) => Number(r.id)), [again.runId]);
+    assert.deepEqual(
+      runs.rows.map((r) => Number(r.id)),
+      [again.runId]
+    );
   });
 
   test('as GeoJSON: a Point at the centroid, or the hull', async () => {
@@ -165,75 +237,181 @@ describe('topic trends', () => {
   const TO = '2026-03-11T00:00:00Z';
   const at = (d: string) => `${d}T09:00:00Z`;
   const plant = (topic: string, dates: string[], channel = 'whatsapp') =>
-    insert(agg.db.pool, dates.map((d) => ({ lon: 55.15, lat: 25.15, at: at(d), topic, channel })));
+    insert(
+      agg.db.pool,
+      dates.map((d) => ({ lon: 55.15, lat: 25.15, at: at(d), topic, channel }))
+    );
 
   before(async () => {
-    await plant('food_safety.hygiene', ['2026-03-01', '2026-03-02', '2026-03-03', '2026-03-05', '2026-03-09', '2026-03-10']);
+    await plant('food_safety.hygiene', [
+      '2026-03-01',
+      '2026-03-02',
+      '2026-03-03',
+      '2026-03-05',
+      '2026-03-09',
+      '2026-03-10',
+    ]);
     await plant('food_safety.hygiene', ['2026-02-19', '2026-02-20', '2026-02-25'], 'website');
     await plant('food_safety.hygiene', ['2026-02-28']);
     await plant('buildings.violation', ['2026-03-04', '2026-03-06', '2026-03-08']);
     await plant('drainage.blocked_drain', ['2026-03-02', '2026-03-07']);
     await plant('drainage.blocked_drain', ['2026-02-20', '2026-02-21', '2026-02-22', '2026-02-23']);
     await plant('environment.air_quality', ['2026-02-20', '2026-02-21', '2026-02-22', '2026-02-23', '2026-02-24']);
-    await plant('environment.air_quality', ['2026-03-11', '2026-02-18']);  // just outside both periods
+    await plant('environment.air_quality', ['2026-03-11', '2026-02-18']); // just outside both periods
   });
 
   test('ranked by volume with the previous equal period and the change in %', async () => {
     const res = await agg.call('GET', `/v1/recurrence/topics?from=${FROM}&to=${TO}`, undefined, agg.tokens.read);
     assert.equal(res.status, 200, res.text);
     assert.equal(res.body.previous_from, '2026-02-19T00:00:00.000Z');
-    assert.deepEqual(res.body.topics.map((t: { topic_code: string; count: number; previous_count: number; change_pct: number | null }) =>
-      [t.topic_code, t.count, t.previous_count, t.change_pct]), [
-      ['food_safety.hygiene', 6, 4, 50],
-      ['buildings.violation', 3, 0, null],
-      ['drainage.blocked_drain', 2, 4, -50],
-    ]);
+    assert.deepEqual(
+      res.body.topics.map(
+        (t: { topic_code: string; count: number; previous_count: number; change_pct: number | null }) => [
+          t.topic_code,
+          t.count,
+          t.previous_count,
+          t.change_pct,
+        ]
+      ),
+      [
+        ['food_safety.hygiene', 6, 4, 50],
+        ['buildings.violation', 3, 0, null],
+        ['drainage.blocked_drain', 2, 4, -50],
+      ]
+    );
     assert.equal(res.body.topics[0].topic, 'Restaurant hygiene');
     assert.equal(res.body.topics[0].department, 'Food Safety');
   });
 
   test('topN, language and filters', async () => {
-    const top = await agg.call('GET', `/v1/recurrence/topics?from=${FROM}&to=${TO}&topN=1&language=ar`, undefined, agg.tokens.read);
+    const top = await agg.call(
+      'GET',
+      `/v1/recurrence/topics?from=${FROM}&to=${TO}&topN=1&language=ar`,
+      undefined,
+      agg.tokens.read
+    );
     assert.equal(top.body.topics.length, 1);
     assert.equal(top.body.topics[0].topic, 'نظافة المطاعم');
-    const whatsapp = await agg.call('GET', `/v1/recurrence/topics?from=${FROM}&to=${TO}&channel=whatsapp&department=food_safety`, undefined, agg.tokens.read);
-    assert.deepEqual(whatsapp.body.topics.map((t: { count: number; previous_count: number; change_pct: number }) => [t.count, t.previous_count, t.change_pct]),
-      [[6, 1, 500]]);
+    const whatsapp = await agg.call(
+      'GET',
+      `/v1/recurrence/topics?from=${FROM}&to=${TO}&channel=whatsapp&department=food_safety`,
+      undefined,
+      agg.tokens.read
+    );
+    assert.deepEqual(
+      whatsapp.body.topics.map((t: { count: number; previous_count: number; change_pct: number }) => [
+        t.count,
+        t.previous_count,
+        t.change_pct,
+      ]),
+      [[6, 1, 500]]
+    );
   });
 
-  test('the route and the query API\'s recurring_topics metric give the same answer on the same data', async () => {
-    const cases: { qs: string; target: Record<string, unknown> }[] = [
+  test("the route and the query API's recurring_topics metric give the same answer on the same data", async () => {
+    const cases: Array<{ qs: string; target: Record<string, unknown> }> = [
       { qs: '', target: {} },
       { qs: '&topN=2&language=ar', target: { topN: 2, language: 'ar' } },
-      { qs: '&channel=whatsapp&department=food_safety', target: { filters: { channel: ['whatsapp'], department: ['food_safety'] } } },
+      {
+        qs: '&channel=whatsapp&department=food_safety',
+        target: { filters: { channel: ['whatsapp'], department: ['food_safety'] } },
+      },
       { qs: '&status_class=open', target: { filters: { status_class: ['open'] } } },
     ];
     for (const { qs, target } of cases) {
-      const route = await agg.call('GET', `/v1/recurrence/topics?from=${FROM}&to=${TO}${qs}`, undefined, agg.tokens.read);
+      const route = await agg.call(
+        'GET',
+        `/v1/recurrence/topics?from=${FROM}&to=${TO}${qs}`,
+        undefined,
+        agg.tokens.read
+      );
       assert.equal(route.status, 200, route.text);
-      const query = await agg.call('POST', '/v1/query', { from: FROM, to: TO, targets: [{ refId: 'A', metric: 'recurring_topics', format: 'table', ...target }] },
-        agg.tokens.read);
+      const query = await agg.call(
+        'POST',
+        '/v1/query',
+        { from: FROM, to: TO, targets: [{ refId: 'A', metric: 'recurring_topics', format: 'table', ...target }] },
+        agg.tokens.read
+      );
       assert.equal(query.status, 200, query.text);
-      const f = Object.fromEntries(query.body.results.A.frames[0].fields.map((x: { name: string; values: unknown[] }) => [x.name, x.values]));
+      const f = Object.fromEntries(
+        query.body.results.A.frames[0].fields.map((x: { name: string; values: unknown[] }) => [x.name, x.values])
+      );
       const fromQuery = f.topic_code.map((code: string, i: number) => ({
-        topic_code: code, topic: f.topic[i], department: f.department[i], count: f.count[i], previous_count: f.previous_count[i], change_pct: f.change_pct[i],
+        topic_code: code,
+        topic: f.topic[i],
+        department: f.department[i],
+        count: f.count[i],
+        previous_count: f.previous_count[i],
+        change_pct: f.change_pct[i],
       }));
-      const fromRoute = route.body.topics.map(({ department_code, ...t }: { department_code: string }) => { void department_code; return t; });
+      const fromRoute = route.body.topics.map(({ department_code, ...t }: { department_code: string }) => {
+        void department_code;
+        return t;
+      });
       assert.ok(fromRoute.length > 0, qs);
       assert.deepEqual(fromQuery, fromRoute, qs);
-      if (target.topN === 2) assert.deepEqual(fromQuery.map((r: { topic_code: string; change_pct: number | null }) => [r.topic_code, r.change_pct]),
-        [['food_safety.hygiene', 50], ['buildings.violation', null]]);
+      if (target.topN === 2) {
+        assert.deepEqual(
+          fromQuery.map((r: { topic_code: string; change_pct: number | null }) => [r.topic_code, r.change_pct]),
+          [
+            ['food_safety.hygiene', 50],
+            ['buildings.violation', null],
+          ]
+        );
+      }
     }
   });
 });
 
 // Bad input ------------------------------------------------------------------------------------------
 describe('bad input', () => {
-  const attacks = [`'; DROP TABLE requests; --`, `1 OR 1=1`, `waste' OR '1'='1`, `$1`, `") UNION SELECT * FROM api_tokens --`, `1;SELECT pg_sleep(5)`];
-  const routes: [string, string[]][] = [
-    ['/v1/recurrence/topics', ['from', 'to', 'topN', 'language', 'zone', 'channel', 'category', 'topic', 'department', 'advisor', 'status_class', 'priority']],
-    ['/v1/recurrence/hotspots', ['from', 'to', 'language', 'format', 'zone', 'channel', 'category', 'topic', 'department', 'advisor', 'status_class', 'priority']],
-    ['/v1/recurrence/hotspots.geojson', ['from', 'to', 'language', 'geometry', 'zone', 'channel', 'topic', 'department', 'status_class']],
+  const attacks = [
+    `'; DROP TABLE requests; --`,
+    `1 OR 1=1`,
+    `waste' OR '1'='1`,
+    `$1`,
+    `") UNION SELECT * FROM api_tokens --`,
+    `1;SELECT pg_sleep(5)`,
+  ];
+  const routes: Array<[string, string[]]> = [
+    [
+      '/v1/recurrence/topics',
+      [
+        'from',
+        'to',
+        'topN',
+        'language',
+        'zone',
+        'channel',
+        'category',
+        'topic',
+        'department',
+        'advisor',
+        'status_class',
+        'priority',
+      ],
+    ],
+    [
+      '/v1/recurrence/hotspots',
+      [
+        'from',
+        'to',
+        'language',
+        'format',
+        'zone',
+        'channel',
+        'category',
+        'topic',
+        'department',
+        'advisor',
+        'status_class',
+        'priority',
+      ],
+    ],
+    [
+      '/v1/recurrence/hotspots.geojson',
+      ['from', 'to', 'language', 'geometry', 'zone', 'channel', 'topic', 'department', 'status_class'],
+    ],
   ];
 
   test('SQL-injection strings in every parameter: only 4xx, tables intact', async () => {
@@ -241,7 +419,12 @@ describe('bad input', () => {
     for (const [path, params] of routes) {
       for (const param of params) {
         for (const attack of attacks) {
-          const res = await agg.call('GET', `${path}?${param}=${encodeURIComponent(attack)}`, undefined, agg.tokens.read);
+          const res = await agg.call(
+            'GET',
+            `${path}?${param}=${encodeURIComponent(attack)}`,
+            undefined,
+            agg.tokens.read
+          );
           assert.ok(res.status >= 400 && res.status < 500, `${path} ${param}=${attack}: ${res.status} ${res.text}`);
           assert.doesNotMatch(res.body.error, /syntax|sql|postgres|relation|stack/i);
         }

@@ -41,38 +41,68 @@ async function waitFor<T>(what: string, boundMs: number, probe: () => Promise<T 
   const deadline = Date.now() + boundMs;
   for (;;) {
     const v = await probe().catch(() => undefined);
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${boundMs} ms`);
+    if (v !== undefined) {
+      return v;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`${what}: not within ${boundMs} ms`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
 }
 
 /** Until the standby has replayed all the WAL the primary had written when this was called. */
 async function standbyCaughtUp(): Promise<void> {
-  const { rows: [{ lsn }] } = await primaryPool!.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn');
+  const {
+    rows: [{ lsn }],
+  } = await primaryPool!.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn');
   const c = new pg.Client({ connectionString: standby!.url, connectionTimeoutMillis: 5000 });
   await c.connect();
   try {
-    await waitFor('the standby replays the primary\'s WAL', CATCH_UP_BOUND_MS, async () =>
-      (await c.query<{ ok: boolean }>('SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS ok', [lsn])).rows[0].ok || undefined);
-  } finally { await c.end(); }
+    await waitFor(
+      "the standby replays the primary's WAL",
+      CATCH_UP_BOUND_MS,
+      async () =>
+        (await c.query<{ ok: boolean }>('SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS ok', [lsn])).rows[0].ok ||
+        undefined
+    );
+  } finally {
+    await c.end();
+  }
 }
 
 /** Until the standby has caught up and the router, whose lag check has seen that, reads it again. */
 async function readsOnCaughtUpStandby(): Promise<void> {
   await standbyCaughtUp();
-  await waitFor('the router sees the standby usable', 30_000, async () => agg!.server.ctx.reads.replicas[0].usable() || undefined);
+  await waitFor(
+    'the router sees the standby usable',
+    30_000,
+    async () => agg!.server.ctx.reads.replicas[0].usable() || undefined
+  );
 }
 
 const counts = () => new Map(agg!.server.ctx.reads.reads);
-const delta = (before: Map<string, number>, target: string) => (agg!.server.ctx.reads.reads.get(target) ?? 0) - (before.get(target) ?? 0);
+const delta = (before: Map<string, number>, target: string) =>
+  (agg!.server.ctx.reads.reads.get(target) ?? 0) - (before.get(target) ?? 0);
 
 /** Every read route once (a read token); what did not answer 200/204 is added to `failures`. */
-const READS: [string, string, unknown?][] = (() => {
-  const from = new Date(Date.now() - 30 * 86_400_000).toISOString(), to = new Date().toISOString();
+const READS: Array<[string, string, unknown?]> = (() => {
+  const from = new Date(Date.now() - 30 * 86_400_000).toISOString(),
+    to = new Date().toISOString();
   const qs = `from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
   return [
-    ['POST', '/v1/query', { from, to, targets: [{ refId: 'A', metric: 'received', groupBy: ['zone'], format: 'table' }, { refId: 'B', metric: 'backlog' }] }],
+    [
+      'POST',
+      '/v1/query',
+      {
+        from,
+        to,
+        targets: [
+          { refId: 'A', metric: 'received', groupBy: ['zone'], format: 'table' },
+          { refId: 'B', metric: 'backlog' },
+        ],
+      },
+    ],
     ['GET', `/v1/tiles/requests/10/668/438.mvt?${qs}`],
     ['GET', '/v1/zones.geojson?zoom=10'],
     ['GET', `/v1/zones/stats?${qs}`],
@@ -87,12 +117,16 @@ const READS: [string, string, unknown?][] = (() => {
 async function readEveryRoute(failures: string[]): Promise<void> {
   for (const [method, path, body] of READS) {
     const res = await agg!.call(method, path, body, agg!.tokens.read);
-    if (res.status !== 200 && res.status !== 204) failures.push(`${method} ${path}: ${res.status} ${res.text.slice(0, 200)}`);
+    if (res.status !== 200 && res.status !== 204) {
+      failures.push(`${method} ${path}: ${res.status} ${res.text.slice(0, 200)}`);
+    }
   }
 }
 
 before(async () => {
-  if (skip) return;
+  if (skip) {
+    return;
+  }
   primary = await createCluster('s360primary', { replication: true });
   primaryPool = createPool(primary.url, loadConfig());
   await migrateWithCity(primaryPool);
@@ -101,87 +135,152 @@ before(async () => {
   replica = replicaLabel(standby.url);
   // The database handle of the aggregator's tests: the primary; it is dropped with its cluster, not by stop().
   const pool = primaryPool;
-  agg = await startTestAggregator({ readDatabaseUrl: standby.url }, { name: 's360chaos', url: primary.url, pool, drop: async () => { await pool.end(); } });
-  p = exactnessProperty({
-    pool: primaryPool, reference: () => agg!.server.ctx.reference.get(),
-    query: (body) => agg!.call('POST', '/v1/query', body, agg!.tokens.read),
-    beforeQueries: readsOnCaughtUpStandby,
-  }, SEED);
+  agg = await startTestAggregator(
+    { readDatabaseUrl: standby.url },
+    {
+      name: 's360chaos',
+      url: primary.url,
+      pool,
+      drop: async () => {
+        await pool.end();
+      },
+    }
+  );
+  p = exactnessProperty(
+    {
+      pool: primaryPool,
+      reference: () => agg!.server.ctx.reference.get(),
+      query: (body) => agg!.call('POST', '/v1/query', body, agg!.tokens.read),
+      beforeQueries: readsOnCaughtUpStandby,
+    },
+    SEED
+  );
   await p.seed();
 });
 
 after(async () => {
-  try { if (agg) await agg.stop(); else await primaryPool?.end(); } finally {
-    try { await standby?.drop(); } finally { await primary?.drop(); }
+  try {
+    if (agg) {
+      await agg.stop();
+    } else {
+      await primaryPool?.end();
+    }
+  } finally {
+    try {
+      await standby?.drop();
+    } finally {
+      await primary?.drop();
+    }
   }
 });
 
 test('the standby is a hot standby streaming from the primary', { skip: skip ?? false }, async () => {
-  const { rows: [r] } = await primaryPool!.query(`SELECT count(*)::int AS n FROM pg_stat_replication WHERE state = 'streaming'`);
+  const {
+    rows: [r],
+  } = await primaryPool!.query(`SELECT count(*)::int AS n FROM pg_stat_replication WHERE state = 'streaming'`);
   assert.equal(r.n, 1);
   const c = new pg.Client({ connectionString: standby!.url });
   await c.connect();
   try {
     assert.equal((await c.query('SELECT pg_is_in_recovery() AS r')).rows[0].r, true);
     await assert.rejects(c.query(`INSERT INTO audit_log (action, subject) VALUES ('x', 'y')`), /read-only transaction/);
-  } finally { await c.end(); }
+  } finally {
+    await c.end();
+  }
 });
 
-test(`the exactness property holds reading from the standby: 60 random queries (seed ${SEED})`, { skip: skip ?? false }, async () => {
-  const before = counts();
-  await p.randomQueriesEqualBruteForce(60);
-  const onReplica = delta(before, replica), onPrimary = delta(before, PRIMARY);
-  console.log(`exactness: ${onReplica} queries read on the standby, ${onPrimary} on the primary (fallbacks ${JSON.stringify(Object.fromEntries(agg!.server.ctx.reads.fallbacks))})`);
-  assert.ok(onReplica > 0, 'no query was read on the standby');
-  // The reads came over the read pool's connections to the standby.
-  const c = new pg.Client({ connectionString: standby!.url });
-  await c.connect();
-  try {
-    const { rows: [a] } = await c.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'services360-read'`);
-    assert.ok(a.n > 0, 'no connection of the read pool on the standby');
-  } finally { await c.end(); }
-  const metrics = await agg!.call('GET', '/metrics', undefined, null);
-  const line = metrics.text.split('\n').find((l) => l.startsWith(`s360_reads_total{target="${replica}"}`));
-  assert.ok(line && Number(line.split(' ').at(-1)) > 0, `s360_reads_total for the standby: ${line}`);
-  assert.match(metrics.text, new RegExp(`s360_replica_lag_seconds\\{replica="${replica.replace(/[.]/g, '\\.')}"\\} \\d`));
-  assert.match(metrics.text, /s360_replica_up\{replica="[^"]+"\} 1/);
-});
-
-test(`an ingested request counts in /v1/query within ${FRESHNESS_GOAL_MS / 1000} s while reads go to the standby`, { skip: skip ?? false }, async () => {
-  await readsOnCaughtUpStandby();
-  const range = { from: new Date(Date.now() - 3_600_000).toISOString(), to: new Date(Date.now() + 3_600_000).toISOString() };
-  const received = async () => {
-    const res = await agg!.call('POST', '/v1/query', { ...range, targets: [{ refId: 'A', metric: 'received', format: 'table' }] }, agg!.tokens.read);
-    assert.equal(res.status, 200, res.text);
-    return res.body.results.A.frames[0].fields.find((f: { name: string }) => f.name === 'received').values[0] as number;
-  };
-  const start = await received();
-  const t0 = Date.now();
-  const ingested = await agg!.call('POST', '/v1/requests', sampleRequest({ created_at: new Date().toISOString() }), agg!.tokens.ingest);
-  assert.equal(ingested.status, 201, ingested.text);
-  let servedBy = '';
-  let lagFallbacks = 0;
-  const elapsed = await waitFor('the ingested request counts', FRESHNESS_BOUND_MS, async () => {
+test(
+  `the exactness property holds reading from the standby: 60 random queries (seed ${SEED})`,
+  { skip: skip ?? false },
+  async () => {
     const before = counts();
-    const lagging = agg!.server.ctx.reads.fallbacks.get('lagging') ?? 0;
-    const n = await received();
-    lagFallbacks += (agg!.server.ctx.reads.fallbacks.get('lagging') ?? 0) - lagging;
-    if (n !== start + 1) return undefined;
-    servedBy = delta(before, replica) === 1 ? replica : PRIMARY;
-    return Date.now() - t0;
-  });
-  console.log(`freshness: counted after ${elapsed} ms (goal ${FRESHNESS_GOAL_MS} ms), answered by ${servedBy}; reads the lag bound sent to the primary meanwhile: ${lagFallbacks}`);
-  // The answer came from the standby, unless it lagged past the bound (then the primary answering is the design).
-  assert.ok(servedBy === replica || lagFallbacks > 0, `answered by ${servedBy} with no lag fallback`);
+    await p.randomQueriesEqualBruteForce(60);
+    const onReplica = delta(before, replica),
+      onPrimary = delta(before, PRIMARY);
+    console.log(
+      `exactness: ${onReplica} queries read on the standby, ${onPrimary} on the primary (fallbacks ${JSON.stringify(Object.fromEntries(agg!.server.ctx.reads.fallbacks))})`
+    );
+    assert.ok(onReplica > 0, 'no query was read on the standby');
+    // The reads came over the read pool's connections to the standby.
+    const c = new pg.Client({ connectionString: standby!.url });
+    await c.connect();
+    try {
+      const {
+        rows: [a],
+      } = await c.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'services360-read'`);
+      assert.ok(a.n > 0, 'no connection of the read pool on the standby');
+    } finally {
+      await c.end();
+    }
+    const metrics = await agg!.call('GET', '/metrics', undefined, null);
+    const line = metrics.text.split('\n').find((l) => l.startsWith(`s360_reads_total{target="${replica}"}`));
+    assert.ok(line && Number(line.split(' ').at(-1)) > 0, `s360_reads_total for the standby: ${line}`);
+    assert.match(
+      metrics.text,
+      new RegExp(`s360_replica_lag_seconds\\{replica="${replica.replace(/[.]/g, '\\.')}"\\} \\d`)
+    );
+    assert.match(metrics.text, /s360_replica_up\{replica="[^"]+"\} 1/);
+  }
+);
 
-  // The request detail with pii writes its audit row: it is served by the primary (a standby refuses writes),
-  // and right after the ingest (it must see the write it follows).
-  const audits = async () => (await primaryPool!.query(`SELECT count(*)::int AS n FROM audit_log`)).rows[0].n as number;
-  const before = await audits();
-  const detail = await agg!.call('GET', `/v1/requests/${ingested.body.id}`, undefined, agg!.tokens.pii);
-  assert.equal(detail.status, 200, detail.text);
-  assert.equal(await audits(), before + 1);
-});
+test(
+  `an ingested request counts in /v1/query within ${FRESHNESS_GOAL_MS / 1000} s while reads go to the standby`,
+  { skip: skip ?? false },
+  async () => {
+    await readsOnCaughtUpStandby();
+    const range = {
+      from: new Date(Date.now() - 3_600_000).toISOString(),
+      to: new Date(Date.now() + 3_600_000).toISOString(),
+    };
+    const received = async () => {
+      const res = await agg!.call(
+        'POST',
+        '/v1/query',
+        { ...range, targets: [{ refId: 'A', metric: 'received', format: 'table' }] },
+        agg!.tokens.read
+      );
+      assert.equal(res.status, 200, res.text);
+      return res.body.results.A.frames[0].fields.find((f: { name: string }) => f.name === 'received')
+        .values[0] as number;
+    };
+    const start = await received();
+    const t0 = Date.now();
+    const ingested = await agg!.call(
+      'POST',
+      '/v1/requests',
+      sampleRequest({ created_at: new Date().toISOString() }),
+      agg!.tokens.ingest
+    );
+    assert.equal(ingested.status, 201, ingested.text);
+    let servedBy = '';
+    let lagFallbacks = 0;
+    const elapsed = await waitFor('the ingested request counts', FRESHNESS_BOUND_MS, async () => {
+      const before = counts();
+      const lagging = agg!.server.ctx.reads.fallbacks.get('lagging') ?? 0;
+      const n = await received();
+      lagFallbacks += (agg!.server.ctx.reads.fallbacks.get('lagging') ?? 0) - lagging;
+      if (n !== start + 1) {
+        return undefined;
+      }
+      servedBy = delta(before, replica) === 1 ? replica : PRIMARY;
+      return Date.now() - t0;
+    });
+    console.log(
+      `freshness: counted after ${elapsed} ms (goal ${FRESHNESS_GOAL_MS} ms), answered by ${servedBy}; reads the lag bound sent to the primary meanwhile: ${lagFallbacks}`
+    );
+    // The answer came from the standby, unless it lagged past the bound (then the primary answering is the design).
+    assert.ok(servedBy === replica || lagFallbacks > 0, `answered by ${servedBy} with no lag fallback`);
+
+    // The request detail with pii writes its audit row: it is served by the primary (a standby refuses writes),
+    // and right after the ingest (it must see the write it follows).
+    const audits = async () =>
+      (await primaryPool!.query(`SELECT count(*)::int AS n FROM audit_log`)).rows[0].n as number;
+    const before = await audits();
+    const detail = await agg!.call('GET', `/v1/requests/${ingested.body.id}`, undefined, agg!.tokens.pii);
+    assert.equal(detail.status, 200, detail.text);
+    assert.equal(await audits(), before + 1);
+  }
+);
 
 // Nothing on the read routes' paths writes or calls a function a hot standby refuses (tiles' SET LOCAL, the
 // zones GeoJSON cache, hot spots from the table and live, annotations' transaction…).
@@ -191,26 +290,38 @@ test('every read route answers from the standby', { skip: skip ?? false }, async
   const failures: string[] = [];
   await readEveryRoute(failures);
   assert.deepEqual(failures, []);
-  assert.equal(delta(before, replica), READS.length, `reads on the standby (fallbacks ${JSON.stringify(Object.fromEntries(agg!.server.ctx.reads.fallbacks))})`);
+  assert.equal(
+    delta(before, replica),
+    READS.length,
+    `reads on the standby (fallbacks ${JSON.stringify(Object.fromEntries(agg!.server.ctx.reads.fallbacks))})`
+  );
 });
 
-test('with the standby stopped, every read is served by the primary and no error reaches the caller', { skip: skip ?? false }, async () => {
-  await standby!.stop();
-  const failures: string[] = [];
-  const round = () => readEveryRoute(failures);
-  // At once (the router may still believe the standby up: those reads fail there and are run on the primary) …
-  const before = counts();
-  await round();
-  // … and once the lag check has seen it gone.
-  await waitFor('the router marks the standby unreachable', 30_000, async () => (agg!.server.ctx.reads.replicas[0].state.reachable ? undefined : true));
-  const after = counts();
-  await round();
-  console.log(`standby stopped: ${2 * READS.length} reads, fallbacks ${JSON.stringify(Object.fromEntries(agg!.server.ctx.reads.fallbacks))}`);
-  assert.deepEqual(failures, []);
-  assert.equal(delta(after, replica), 0, 'a read was served by the stopped standby');
-  assert.equal(delta(after, PRIMARY), READS.length);
-  assert.equal(delta(before, PRIMARY), 2 * READS.length);
-  const metrics = await agg!.call('GET', '/metrics', undefined, null);
-  assert.match(metrics.text, /s360_replica_up\{replica="[^"]+"\} 0/);
-  assert.match(metrics.text, /s360_read_fallbacks_total\{reason="unreachable"\} [1-9]/);
-});
+test(
+  'with the standby stopped, every read is served by the primary and no error reaches the caller',
+  { skip: skip ?? false },
+  async () => {
+    await standby!.stop();
+    const failures: string[] = [];
+    const round = () => readEveryRoute(failures);
+    // At once (the router may still believe the standby up: those reads fail there and are run on the primary) …
+    const before = counts();
+    await round();
+    // … and once the lag check has seen it gone.
+    await waitFor('the router marks the standby unreachable', 30_000, async () =>
+      agg!.server.ctx.reads.replicas[0].state.reachable ? undefined : true
+    );
+    const after = counts();
+    await round();
+    console.log(
+      `standby stopped: ${2 * READS.length} reads, fallbacks ${JSON.stringify(Object.fromEntries(agg!.server.ctx.reads.fallbacks))}`
+    );
+    assert.deepEqual(failures, []);
+    assert.equal(delta(after, replica), 0, 'a read was served by the stopped standby');
+    assert.equal(delta(after, PRIMARY), READS.length);
+    assert.equal(delta(before, PRIMARY), 2 * READS.length);
+    const metrics = await agg!.call('GET', '/metrics', undefined, null);
+    assert.match(metrics.text, /s360_replica_up\{replica="[^"]+"\} 0/);
+    assert.match(metrics.text, /s360_read_fallbacks_total\{reason="unreachable"\} [1-9]/);
+  }
+);

@@ -12,7 +12,13 @@ let withCustomer: { id: number; reference: string };
 let withoutCustomer: { id: number; reference: string };
 let customerId: number;
 
-const CUSTOMER = { name: 'Fatima Al Mansoori', phone: '+971 50 123 4567', email: 'fatima.m@dubai.ae', national_id: '784-1985-1234567-1', language: 'ar' };
+const CUSTOMER = {
+  name: 'Fatima Al Mansoori',
+  phone: '+971 50 123 4567',
+  email: 'fatima.m@dubai.ae',
+  national_id: '784-1985-1234567-1',
+  language: 'ar',
+};
 
 async function ingest(body: unknown) {
   const res = await agg.call('POST', '/v1/requests', body, agg.tokens.ingest);
@@ -24,7 +30,11 @@ async function event(id: number, body: unknown) {
   assert.equal(res.status, 201, res.text);
 }
 async function auditRows() {
-  return (await agg.db.pool.query('SELECT token_id, token_name, action, subject, subject_id, detail FROM audit_log ORDER BY id')).rows;
+  return (
+    await agg.db.pool.query(
+      'SELECT token_id, token_name, action, subject, subject_id, detail FROM audit_log ORDER BY id'
+    )
+  ).rows;
 }
 async function detail(path: string, token: string) {
   const res = await agg.call('GET', path, undefined, token);
@@ -35,17 +45,38 @@ async function detail(path: string, token: string) {
 before(async () => {
   agg = await startTestAggregator();
   await importGrid(agg.db.pool);
-  await agg.db.pool.query(`INSERT INTO advisors (code, name, department_code) VALUES ('W-01', 'Amna Al Suwaidi', 'waste')`);
+  await agg.db.pool.query(
+    `INSERT INTO advisors (code, name, department_code) VALUES ('W-01', 'Amna Al Suwaidi', 'waste')`
+  );
   // A complaint created on Thursday 26 November 2026, 14:00 Dubai time (the field calendar: Mon–Thu 07:30–15:30,
   // Fri 07:30–12:00; 1–3 December are holidays).
-  withCustomer = await ingest(sampleRequest({ external_id: 'detail-1', address: 'Street 12, Al Barsha', customer: CUSTOMER,
-    created_at: '2026-11-26T14:00:00+04:00' }));
-  await event(withCustomer.id, { status: 'assigned', advisor: 'W-01', actor: 'dispatcher', occurred_at: '2026-11-26T14:30:00+04:00' });
-  await event(withCustomer.id, { stage: 'field_visit', actor: 'field team', note: 'Team on site', occurred_at: '2026-11-27T09:00:00+04:00' });
+  withCustomer = await ingest(
+    sampleRequest({
+      external_id: 'detail-1',
+      address: 'Street 12, Al Barsha',
+      customer: CUSTOMER,
+      created_at: '2026-11-26T14:00:00+04:00',
+    })
+  );
+  await event(withCustomer.id, {
+    status: 'assigned',
+    advisor: 'W-01',
+    actor: 'dispatcher',
+    occurred_at: '2026-11-26T14:30:00+04:00',
+  });
+  await event(withCustomer.id, {
+    stage: 'field_visit',
+    actor: 'field team',
+    note: 'Team on site',
+    occurred_at: '2026-11-27T09:00:00+04:00',
+  });
   withoutCustomer = await ingest(sampleRequest({ external_id: 'detail-2', customer: undefined }));
-  customerId = (await agg.db.pool.query('SELECT customer_id FROM requests WHERE id = $1', [withCustomer.id])).rows[0].customer_id;
+  customerId = (await agg.db.pool.query('SELECT customer_id FROM requests WHERE id = $1', [withCustomer.id])).rows[0]
+    .customer_id;
 });
-after(async () => { await agg?.stop(); });
+after(async () => {
+  await agg?.stop();
+});
 
 describe('the request and its journey', () => {
   test('the request with names, location, times and the journey in order', async () => {
@@ -69,7 +100,10 @@ describe('the request and its journey', () => {
     assert.equal(body.resolved_at, null);
     assert.equal(body.satisfaction, null);
 
-    assert.deepEqual(body.journey.map((e: any) => e.kind), ['received', 'assigned', 'stage']);
+    assert.deepEqual(
+      body.journey.map((e: any) => e.kind),
+      ['received', 'assigned', 'stage']
+    );
     const [received, assigned, visit] = body.journey;
     assert.equal(received.from_status, null);
     assert.deepEqual(received.to_status, { code: 'received', name: 'Received', class: 'open' });
@@ -106,7 +140,9 @@ describe('the request and its journey', () => {
     assert.equal(body.sla.policy.first_response_minutes, 240);
     assert.equal(body.sla.policy.resolution_minutes, 2400);
     assert.deepEqual(body.sla.policy.calendar, { code: 'field', name: 'Field working hours' });
-    for (const k of ['first_response_due_at', 'resolution_due_at', 'sla_state', 'sla_evaluated_at']) assert.ok(k in body.sla, k);
+    for (const k of ['first_response_due_at', 'resolution_due_at', 'sla_state', 'sla_evaluated_at']) {
+      assert.ok(k in body.sla, k);
+    }
     const clock = body.sla.clock;
     // First response, 240 business minutes: Thu 14:00–15:30 (90), Fri 07:30 + 150 → Fri 27 Nov 10:00 Dubai.
     // Answered Fri 09:00: 90 + 90 = 180 of 240 minutes.
@@ -128,9 +164,17 @@ describe('personal data', () => {
     const before = await auditRows();
     const res = await detail(`/v1/requests/${withCustomer.id}`, agg.tokens.read);
     assert.deepEqual(res.body.customer, {
-      masked: true, name: 'F. A. M.', phone: '+971 ** *** **67', email: 'f***@d***.ae', national_id: '***-5671', language: 'ar', home_zone: null,
+      masked: true,
+      name: 'F. A. M.',
+      phone: '+971 ** *** **67',
+      email: 'f***@d***.ae',
+      national_id: '***-5671',
+      language: 'ar',
+      home_zone: null,
     });
-    for (const secret of ['Fatima', 'Mansoori', '123 4567', 'fatima.m', 'dubai.ae', '1234567']) assert.ok(!res.text.includes(secret), secret);
+    for (const secret of ['Fatima', 'Mansoori', '123 4567', 'fatima.m', 'dubai.ae', '1234567']) {
+      assert.ok(!res.text.includes(secret), secret);
+    }
     assert.deepEqual(await auditRows(), before);
   });
 
@@ -169,7 +213,9 @@ describe('personal data', () => {
       const before = await auditRows();
       const res = await agg.call('GET', `/v1/requests/${withCustomer.id}`, undefined, agg.tokens.pii);
       assert.equal(res.status, 500, res.text);
-      for (const secret of ['Fatima', '4567', 'fatima.m', 'audit refused']) assert.ok(!res.text.includes(secret), secret);
+      for (const secret of ['Fatima', '4567', 'fatima.m', 'audit refused']) {
+        assert.ok(!res.text.includes(secret), secret);
+      }
       assert.deepEqual(await auditRows(), before);
       // A masked read writes nothing, so it still works.
       assert.equal((await agg.call('GET', `/v1/requests/${withCustomer.id}`, undefined, agg.tokens.read)).status, 200);
@@ -184,7 +230,7 @@ describe('errors and scopes', () => {
     const res = await agg.call('GET', path, undefined, token);
     assert.equal(res.status, status, `${path}: ${res.text}`);
     assert.equal(typeof res.body.error, 'string');
-    return res.body as { error: string; details: { path: string; message: string }[] };
+    return res.body as { error: string; details: Array<{ path: string; message: string }> };
   }
 
   test('an unknown id or reference is a 404', async () => {
@@ -200,7 +246,10 @@ describe('errors and scopes', () => {
   });
 
   test('a bad language or an unknown parameter is a 400', async () => {
-    assert.equal((await rejected(`/v1/requests/${withCustomer.id}?language=xx`, 400)).details[0].path, 'query.language');
+    assert.equal(
+      (await rejected(`/v1/requests/${withCustomer.id}?language=xx`, 400)).details[0].path,
+      'query.language'
+    );
     assert.equal((await rejected(`/v1/requests/${withCustomer.id}?unmask=1`, 400)).details[0].path, 'query.unmask');
   });
 
@@ -215,12 +264,21 @@ describe('errors and scopes', () => {
 
   test('SQL-injection strings in the id and every parameter: only 4xx, nothing changed', async () => {
     const before = await rowCounts(agg.db.pool);
-    const attacks = [`' OR 1=1 --`, `1; DROP TABLE requests`, `%' UNION SELECT name, phone FROM customers --`,
-      `1 OR 1=1`, `S360-000000001' OR '1'='1`, `1); DELETE FROM audit_log; --`];
+    const attacks = [
+      `' OR 1=1 --`,
+      `1; DROP TABLE requests`,
+      `%' UNION SELECT name, phone FROM customers --`,
+      `1 OR 1=1`,
+      `S360-000000001' OR '1'='1`,
+      `1); DELETE FROM audit_log; --`,
+    ];
     for (const attack of attacks) {
       const enc = encodeURIComponent(attack);
-      for (const path of [`/v1/requests/${enc}`, `/v1/requests/${withCustomer.id}?language=${enc}`,
-        `/v1/requests/${withCustomer.id}?${enc}=1`]) {
+      for (const path of [
+        `/v1/requests/${enc}`,
+        `/v1/requests/${withCustomer.id}?language=${enc}`,
+        `/v1/requests/${withCustomer.id}?${enc}=1`,
+      ]) {
         for (const token of [agg.tokens.read, agg.tokens.pii]) {
           const res = await agg.call('GET', path, undefined, token);
           assert.ok(res.status >= 400 && res.status < 500, `${path}: ${res.status} ${res.text}`);

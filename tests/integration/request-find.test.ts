@@ -11,21 +11,39 @@ import { startTestAggregator, type TestAggregator } from '../support/aggregator.
 import { importGrid, sampleRequest } from '../support/fixtures.ts';
 
 const ROOT = join(fileURLToPath(import.meta.url), '../../..');
-const CUSTOMER = { name: 'Fatima Al Mansoori', phone: '+971 50 123 4567', email: 'fatima.m@dubai.ae', national_id: '784-1985-1234567-1', language: 'ar' };
+const CUSTOMER = {
+  name: 'Fatima Al Mansoori',
+  phone: '+971 50 123 4567',
+  email: 'fatima.m@dubai.ae',
+  national_id: '784-1985-1234567-1',
+  language: 'ar',
+};
 let agg: TestAggregator;
 let created: { id: number; reference: string };
 
 before(async () => {
   agg = await startTestAggregator();
   await importGrid(agg.db.pool);
-  const res = await agg.call('POST', '/v1/requests', sampleRequest({ source: 'crm.dm', external_id: 'CASE 42/7', customer: CUSTOMER }), agg.tokens.ingest);
+  const res = await agg.call(
+    'POST',
+    '/v1/requests',
+    sampleRequest({ source: 'crm.dm', external_id: 'CASE 42/7', customer: CUSTOMER }),
+    agg.tokens.ingest
+  );
   assert.equal(res.status, 201, res.text);
   created = res.body;
 });
-after(async () => { await agg?.stop(); });
+after(async () => {
+  await agg?.stop();
+});
 
 const find = (query: string, token: string) => agg.call('GET', `/v1/requests?${query}`, undefined, token);
-const audits = async () => (await agg.db.pool.query(`SELECT token_id, token_name, action, detail->>'reference' AS reference FROM audit_log ORDER BY id`)).rows;
+const audits = async () =>
+  (
+    await agg.db.pool.query(
+      `SELECT token_id, token_name, action, detail->>'reference' AS reference FROM audit_log ORDER BY id`
+    )
+  ).rows;
 
 test('with read: the same answer as by id, the customer masked, nothing audited', async () => {
   const res = await find('source=crm.dm&external_id=CASE%2042%2F7', agg.tokens.read);
@@ -48,25 +66,42 @@ test('with pii: unmasked, and the read audited once under the token', async () =
   assert.equal(res.body.customer.phone, CUSTOMER.phone);
   const rows = await audits();
   assert.equal(rows.length, 1);
-  assert.deepEqual({ ...rows[0], token_id: typeof rows[0].token_id }, { token_id: 'number', token_name: 'test-pii', action: 'read_pii', reference: created.reference });
+  assert.deepEqual(
+    { ...rows[0], token_id: typeof rows[0].token_id },
+    { token_id: 'number', token_name: 'test-pii', action: 'read_pii', reference: created.reference }
+  );
 });
 
 test('an unknown pair is 404; a missing or malformed part is 400 naming it; an ingest-only token is 403', async () => {
   const missing = await find('source=crm.dm&external_id=nope', agg.tokens.read);
   assert.equal(missing.status, 404);
-  assert.deepEqual(missing.body.details, [{ path: 'query.external_id', message: 'request with source "crm.dm" and external_id "nope" not found' }]);
+  assert.deepEqual(missing.body.details, [
+    { path: 'query.external_id', message: 'request with source "crm.dm" and external_id "nope" not found' },
+  ]);
   const bad = await find('source=no%20spaces', agg.tokens.read);
   assert.equal(bad.status, 400);
-  assert.deepEqual(bad.body.details.map((d: { path: string }) => d.path), ['query.source', 'query.external_id']);
+  assert.deepEqual(
+    bad.body.details.map((d: { path: string }) => d.path),
+    ['query.source', 'query.external_id']
+  );
   const unknown = await find('source=crm.dm&external_id=x&id=1', agg.tokens.read);
   assert.equal(unknown.status, 400);
   assert.equal((await find('source=crm.dm&external_id=CASE%2042%2F7', agg.tokens.ingest)).status, 403);
-  assert.equal((await agg.call('GET', '/v1/requests?source=crm.dm&external_id=CASE%2042%2F7', undefined, null)).status, 401);
+  assert.equal(
+    (await agg.call('GET', '/v1/requests?source=crm.dm&external_id=CASE%2042%2F7', undefined, null)).status,
+    401
+  );
 });
 
 test('services360 find-request: masked by default; --pii unmasked and audited as the command line', async () => {
-  const cli = (...args: string[]) => promisify(execFile)(process.execPath, [join(ROOT, 'bin/services360.js'), 'find-request', ...args],
-    { env: { ...process.env, DATABASE_URL: agg.db.url }, cwd: ROOT }).then((r) => ({ code: 0, ...r }), (e) => ({ code: e.code as number, stdout: e.stdout as string, stderr: e.stderr as string }));
+  const cli = (...args: string[]) =>
+    promisify(execFile)(process.execPath, [join(ROOT, 'bin/services360.js'), 'find-request', ...args], {
+      env: { ...process.env, DATABASE_URL: agg.db.url },
+      cwd: ROOT,
+    }).then(
+      (r) => ({ code: 0, ...r }),
+      (e) => ({ code: e.code as number, stdout: e.stdout as string, stderr: e.stderr as string })
+    );
   const before = (await audits()).length;
   const masked = await cli('--source', 'crm.dm', '--external-id', 'CASE 42/7');
   assert.equal(masked.code, 0, masked.stderr);

@@ -11,23 +11,42 @@ import { jobLockKey } from '../../backend/jobs/run-once.ts';
 
 const ROOT = join(fileURLToPath(import.meta.url), '../../..');
 let db: TestDatabase;
-before(async () => { db = await freshDatabase(); });
-after(async () => { await db?.drop(); });
+before(async () => {
+  db = await freshDatabase();
+});
+after(async () => {
+  await db?.drop();
+});
 
 test('waits while a serving instance holds the job’s lock, then runs', async () => {
   const holder = await db.pool.connect();
   try {
     await holder.query('SELECT pg_advisory_lock($1)', [jobLockKey('sla-sweep')]);
     const child = spawn(process.execPath, ['bin/services360.js', 'run-jobs', '--jobs', 'sla-sweep'], {
-      cwd: ROOT, env: { ...process.env, DATABASE_URL: db.url }, stdio: ['ignore', 'pipe', 'pipe'] });
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: db.url },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
-    child.stdout.on('data', (d) => { out += d; });
-    child.stderr.on('data', (d) => { out += d; });
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stderr.on('data', (d) => {
+      out += d;
+    });
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
     // It is waiting on the lock, not done.
-    const waiting = async () => (await db.pool.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted
-      AND objid = ($1::bigint & 4294967295)`, [jobLockKey('sla-sweep')])).rows[0].n;
-    for (let i = 0; i < 300 && (await waiting()) === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    const waiting = async () =>
+      (
+        await db.pool.query(
+          `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted
+      AND objid = ($1::bigint & 4294967295)`,
+          [jobLockKey('sla-sweep')]
+        )
+      ).rows[0].n;
+    for (let i = 0; i < 300 && (await waiting()) === 0; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
     assert.equal(await waiting(), 1, `run-jobs waits for the lock: ${out}`);
     assert.equal(child.exitCode, null);
     await holder.query('SELECT pg_advisory_unlock($1)', [jobLockKey('sla-sweep')]);

@@ -40,7 +40,9 @@ before(async () => {
 after(async () => {
   await ordinary?.drop();
   await history?.drop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  if (dir) {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 /** A CSV history over the demo's last 40 days (finished and open requests, the generator's own mix). */
@@ -53,7 +55,9 @@ function historyFile(n: number): string {
     cells[CSV_COLUMNS.indexOf('created_at')] = new Date(created).toISOString();
     for (const c of ['first_response_at', 'resolved_at', 'closed_at'] as const) {
       const k = CSV_COLUMNS.indexOf(c);
-      if (cells[k]) cells[k] = new Date(created + (1 + random() * 90) * 3_600_000).toISOString();
+      if (cells[k]) {
+        cells[k] = new Date(created + (1 + random() * 90) * 3_600_000).toISOString();
+      }
     }
     lines.push(csvLine(cells));
   }
@@ -66,22 +70,48 @@ function historyFile(n: number): string {
 /** Returns the requests the import loaded. */
 async function load(pool: pg.Pool, csv: string): Promise<number> {
   await generateDemo(pool, {
-    months: 1, seed: 'sla-history', requests: 2500, perDay: 0, endAt: END, chunkRequests: 1000, source: generatedCitySource(),
-    subdivideVertices: 64, checkRows: true, bulkMinRequests: null,
+    months: 1,
+    seed: 'sla-history',
+    requests: 2500,
+    perDay: 0,
+    endAt: END,
+    chunkRequests: 1000,
+    source: generatedCitySource(),
+    subdivideVertices: 64,
+    checkRows: true,
+    bulkMinRequests: null,
   });
   await sweepSla(pool, new Date(END), { eventLagMs: 0 });
   await buildRollupsInBulk(pool);
-  const imported = await importRequests(pool, { file: csv, mapping: loadMapping('services360'), rejectsFile: `${csv}.rejects.csv`, chunkRows: 400, maxDescriptionChars: 4000, writers: 1 });
+  const imported = await importRequests(pool, {
+    file: csv,
+    mapping: loadMapping('services360'),
+    rejectsFile: `${csv}.rejects.csv`,
+    chunkRows: 400,
+    maxDescriptionChars: 4000,
+    writers: 1,
+  });
   // Journey events recorded after the first sweep: open demo requests put on hold, and some resolved.
-  await pool.query(`INSERT INTO request_events (request_id, kind, from_status, to_status, stage, progress_pct, occurred_at)
+  await pool.query(
+    `INSERT INTO request_events (request_id, kind, from_status, to_status, stage, progress_pct, occurred_at)
                     SELECT id, 'on_hold', status, 'on_hold', 'in_progress', 40, $1::timestamptz + (id % 7) * interval '1 hour'
-                    FROM requests WHERE id <= 2500 AND id % 9 = 4 AND status NOT IN ('resolved', 'closed', 'cancelled')`, [new Date(END - DAY)]);
-  await pool.query(`UPDATE requests SET status = 'on_hold' WHERE id <= 2500 AND id % 9 = 4 AND status NOT IN ('resolved', 'closed', 'cancelled')`);
-  await pool.query(`INSERT INTO request_events (request_id, kind, from_status, to_status, stage, progress_pct, occurred_at)
+                    FROM requests WHERE id <= 2500 AND id % 9 = 4 AND status NOT IN ('resolved', 'closed', 'cancelled')`,
+    [new Date(END - DAY)]
+  );
+  await pool.query(
+    `UPDATE requests SET status = 'on_hold' WHERE id <= 2500 AND id % 9 = 4 AND status NOT IN ('resolved', 'closed', 'cancelled')`
+  );
+  await pool.query(
+    `INSERT INTO request_events (request_id, kind, from_status, to_status, stage, progress_pct, occurred_at)
                     SELECT id, 'resolved', status, 'resolved', 'resolved', 100, $1::timestamptz + (id % 5) * interval '1 hour'
-                    FROM requests WHERE id <= 2500 AND id % 9 = 7 AND status NOT IN ('resolved', 'closed', 'cancelled')`, [new Date(END)]);
-  await pool.query(`UPDATE requests SET status = 'resolved', resolved_at = $1::timestamptz + (id % 5) * interval '1 hour'
-                    WHERE id <= 2500 AND id % 9 = 7 AND status NOT IN ('resolved', 'closed', 'cancelled')`, [new Date(END)]);
+                    FROM requests WHERE id <= 2500 AND id % 9 = 7 AND status NOT IN ('resolved', 'closed', 'cancelled')`,
+    [new Date(END)]
+  );
+  await pool.query(
+    `UPDATE requests SET status = 'resolved', resolved_at = $1::timestamptz + (id % 5) * interval '1 hour'
+                    WHERE id <= 2500 AND id % 9 = 7 AND status NOT IN ('resolved', 'closed', 'cancelled')`,
+    [new Date(END)]
+  );
   return imported.loaded;
 }
 
@@ -104,7 +134,11 @@ test('the first pass over a history writes the same clocks, outcomes, marks and 
   assert.equal(await load(history.pool, csv), imported);
   assert.ok(imported > 1000, `imported ${imported}`);
   for (const table of Object.keys(TABLES)) {
-    assert.deepEqual(await dump(history.pool, table), await dump(ordinary.pool, table), `${table} differs before the sweeps`);
+    assert.deepEqual(
+      await dump(history.pool, table),
+      await dump(ordinary.pool, table),
+      `${table} differs before the sweeps`
+    );
   }
   const a = await sweepSla(ordinary.pool, LATER, { batchSize: 300 });
   const b = await sweepSlaHistory(history.pool, LATER, { batchSize: 400, writers: 2 });
@@ -118,15 +152,18 @@ test('the first pass over a history writes the same clocks, outcomes, marks and 
     assert.deepEqual(y, x, `${table} differs`);
   }
   // Marks reached requests applied before (demo ones whose outcome changed), not only the pending history.
-  const { rows: [applied] } = await history.pool.query<{ n: number }>(
-    'SELECT count(*)::int AS n FROM rollup_pending p JOIN rollup_state s USING (request_id)');
+  const {
+    rows: [applied],
+  } = await history.pool.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM rollup_pending p JOIN rollup_state s USING (request_id)'
+  );
   assert.ok(applied.n > 0, 'no applied request was marked again');
   // A second pass finds nothing left (its look at journey events starting where the first pass began).
   const again = await sweepSlaHistory(history.pool, LATER, { eventLagMs: 0 });
   assert.equal(again.evaluated, 0);
 });
 
-test('the first pass does nothing while another sweep holds the sweep\'s lock', async () => {
+test("the first pass does nothing while another sweep holds the sweep's lock", async () => {
   const c = await history.pool.connect();
   try {
     await c.query('SELECT pg_advisory_lock($1)', [SWEEP_LOCK]);
@@ -143,22 +180,35 @@ test('the first pass does nothing while another sweep holds the sweep\'s lock', 
 async function rollupLockFree(pool: pg.Pool): Promise<boolean> {
   const c = await pool.connect();
   try {
-    const { rows: [l] } = await c.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [jobLockKey(ROLLUP_JOB)]);
-    if (l.ok) await c.query('SELECT pg_advisory_unlock($1)', [jobLockKey(ROLLUP_JOB)]);
+    const {
+      rows: [l],
+    } = await c.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [jobLockKey(ROLLUP_JOB)]);
+    if (l.ok) {
+      await c.query('SELECT pg_advisory_unlock($1)', [jobLockKey(ROLLUP_JOB)]);
+    }
     return l.ok;
   } finally {
     c.release();
   }
 }
 
-test('the first pass holds the rollup job\'s lock while it writes marks, and gives it back', async () => {
+test("the first pass holds the rollup job's lock while it writes marks, and gives it back", async () => {
   await history.pool.query('UPDATE requests SET sla_evaluated_at = NULL WHERE id % 50 = 1');
-  const during: Promise<boolean>[] = [];
-  const r = await sweepSlaHistory(history.pool, LATER, { batchSize: 20, writers: 1, onProgress: () => { during.push(rollupLockFree(history.pool)); } });
+  const during: Array<Promise<boolean>> = [];
+  const r = await sweepSlaHistory(history.pool, LATER, {
+    batchSize: 20,
+    writers: 1,
+    onProgress: () => {
+      during.push(rollupLockFree(history.pool));
+    },
+  });
   assert.ok(r.evaluated > 40, `evaluated ${r.evaluated}`);
   const free = await Promise.all(during);
   assert.ok(free.length > 1);
   // Probes started after the last batch may run after the pass ended: all but the last must find it held.
-  assert.deepEqual(free.slice(0, -1), free.slice(0, -1).map(() => false));
+  assert.deepEqual(
+    free.slice(0, -1),
+    free.slice(0, -1).map(() => false)
+  );
   assert.equal(await rollupLockFree(history.pool), true);
 });

@@ -16,11 +16,21 @@ import { writeRequests } from '../../backend/ingest/write-requests.ts';
 import { recordEvent } from '../../backend/ingest/record-event.ts';
 import { applyPendingRollups } from '../../backend/rollups/apply.ts';
 import { loadConfig } from '../../backend/config.ts';
-import { binSource, cellTileQuery, cellsAbove, mayServeCells, renderRequestTile, tileQuery, type TileSettings } from '../../backend/geo/request-tiles.ts';
+import {
+  binSource,
+  cellTileQuery,
+  cellsAbove,
+  mayServeCells,
+  renderRequestTile,
+  tileQuery,
+  type TileSettings,
+} from '../../backend/geo/request-tiles.ts';
 import { NO_FILTERS, type RequestFilters } from '../../backend/geo/request-filters.ts';
 import { tileOf, type TileCoords } from '../../backend/geo/tile-coords.ts';
 
-const MIN = 60_000, HOUR = 3_600_000, DAY = 86_400_000;
+const MIN = 60_000,
+  HOUR = 3_600_000,
+  DAY = 86_400_000;
 const NOW = Date.parse('2026-11-20T10:30:00Z');
 const iso = (t: number) => new Date(t).toISOString();
 const rnd = prng(20261129);
@@ -41,10 +51,19 @@ async function addRequests(n: number, earliest: number, latest: number, tag: str
   const items = Array.from({ length: n }, (_, i) => {
     const topic = rnd.pick(['waste.overflowing_bin', 'waste.illegal_dumping', 'public_health.pest_control']);
     return {
-      source: 'tile-bins', external_id: `${tag}-${i}`, channel: rnd.pick(['whatsapp', 'website', 'call_centre']),
-      category: rnd.pick(['complaint', 'service_request']), topic, department: ref.topic.get(topic)!.department_code,
-      priority: 'normal' as const, description: null, address: null, zone_code: null, customer: null,
-      ...place(), created_at: iso(earliest + rnd.next() * (latest - earliest)),
+      source: 'tile-bins',
+      external_id: `${tag}-${i}`,
+      channel: rnd.pick(['whatsapp', 'website', 'call_centre']),
+      category: rnd.pick(['complaint', 'service_request']),
+      topic,
+      department: ref.topic.get(topic)!.department_code,
+      priority: 'normal' as const,
+      description: null,
+      address: null,
+      zone_code: null,
+      customer: null,
+      ...place(),
+      created_at: iso(earliest + rnd.next() * (latest - earliest)),
     };
   });
   const written = await writeRequests(agg.db.pool, items);
@@ -59,16 +78,26 @@ before(async () => {
   await addRequests(1200, NOW - 80 * DAY, NOW - HOUR, 'history');
   await applyPendingRollups(agg.db.pool, 400);
 });
-after(async () => { await agg?.stop(); });
+after(async () => {
+  await agg?.stop();
+});
 
 // Ranges: sub-day edges on both sides, whole days in the reporting time zone (Asia/Dubai midnight is
 // 20:00Z), whole months, less than a day, a range inside one day, and one reaching past the data.
-const RANGES: { name: string; from: number; to: number }[] = [
+const RANGES: Array<{ name: string; from: number; to: number }> = [
   { name: 'last 30 days', from: NOW - 30 * DAY, to: NOW + 1 },
-  { name: 'sub-day edges over months', from: Date.parse('2026-09-03T05:17:11.250Z'), to: Date.parse('2026-11-19T13:02:00Z') },
+  {
+    name: 'sub-day edges over months',
+    from: Date.parse('2026-09-03T05:17:11.250Z'),
+    to: Date.parse('2026-11-19T13:02:00Z'),
+  },
   { name: 'whole Dubai days', from: Date.parse('2026-10-04T20:00:00Z'), to: Date.parse('2026-11-07T20:00:00Z') },
   { name: 'whole Dubai months', from: Date.parse('2026-08-31T20:00:00Z'), to: Date.parse('2026-10-31T20:00:00Z') },
-  { name: 'under a day across midnight', from: Date.parse('2026-10-10T09:00:00Z'), to: Date.parse('2026-10-11T03:00:00Z') },
+  {
+    name: 'under a day across midnight',
+    from: Date.parse('2026-10-10T09:00:00Z'),
+    to: Date.parse('2026-10-11T03:00:00Z'),
+  },
   { name: 'inside one day', from: Date.parse('2026-10-20T01:00:00Z'), to: Date.parse('2026-10-20T15:00:00Z') },
   { name: 'a year to beyond now', from: NOW - 365 * DAY, to: NOW + 30 * DAY },
 ];
@@ -83,8 +112,14 @@ function tilesAt(z: number): TileCoords[] {
 }
 
 type Bins = { tile: Buffer | null; capped: boolean; total: number };
-async function bins(c: TileCoords, from: number, to: number, source: 'counted' | 'raw', s: TileSettings = settings,
-  filters: RequestFilters = NO_FILTERS): Promise<Bins> {
+async function bins(
+  c: TileCoords,
+  from: number,
+  to: number,
+  source: 'counted' | 'raw',
+  s: TileSettings = settings,
+  filters: RequestFilters = NO_FILTERS
+): Promise<Bins> {
   const t = await renderRequestTile(agg.db.pool, s, c, { from: new Date(from), to: new Date(to) }, filters, source);
   assert.equal(t.layer, 'bins');
   return { tile: t.tile, capped: t.capped, total: binCounts(t.tile).sum };
@@ -94,19 +129,27 @@ async function bins(c: TileCoords, from: number, to: number, source: 'counted' |
 function binCounts(tile: Buffer | null): { features: number; sum: number } {
   const layer = tile ? new VectorTile(new Pbf(tile)).layers.bins : undefined;
   let sum = 0;
-  for (let i = 0; i < (layer?.length ?? 0); i++) sum += Number(layer!.feature(i).properties.count);
+  for (let i = 0; i < (layer?.length ?? 0); i++) {
+    sum += Number(layer!.feature(i).properties.count);
+  }
   return { features: layer?.length ?? 0, sum };
 }
 
 /** Runs `check` on each tile of each zoom over each range (it says whether the tile held requests); a third must have. */
-async function overTilesAndRanges(zooms: readonly number[], label: string,
-  check: (c: TileCoords, r: (typeof RANGES)[number], where: string) => Promise<boolean>): Promise<void> {
-  let compared = 0, nonEmpty = 0;
+async function overTilesAndRanges(
+  zooms: readonly number[],
+  label: string,
+  check: (c: TileCoords, r: (typeof RANGES)[number], where: string) => Promise<boolean>
+): Promise<void> {
+  let compared = 0,
+    nonEmpty = 0;
   for (const z of zooms) {
     for (const c of tilesAt(z)) {
       for (const r of RANGES) {
         compared++;
-        if (await check(c, r, `${label}: z${z} ${c.x}/${c.y}, ${r.name}`)) nonEmpty++;
+        if (await check(c, r, `${label}: z${z} ${c.x}/${c.y}, ${r.name}`)) {
+          nonEmpty++;
+        }
       }
     }
   }
@@ -115,9 +158,11 @@ async function overTilesAndRanges(zooms: readonly number[], label: string,
 
 /** The requests of tile c in [from, to), counted straight from the table by the tile's definition. */
 async function rawCount(c: TileCoords, from: number, to: number): Promise<number> {
-  const { rows } = await agg.db.pool.query(`SELECT count(*)::int AS n FROM requests
+  const { rows } = await agg.db.pool.query(
+    `SELECT count(*)::int AS n FROM requests
     WHERE tile_px(location) >> (32 - $1) = $2 AND tile_py(location) >> (32 - $1) = $3 AND created_at >= $4 AND created_at < $5`,
-  [c.z, c.x, c.y, new Date(from), new Date(to)]);
+    [c.z, c.x, c.y, new Date(from), new Date(to)]
+  );
   return rows[0].n;
 }
 
@@ -136,10 +181,16 @@ async function assertCountedEqualsRaw(label: string) {
 
 type Cells = { tile: Buffer | null; capped: boolean; total: number; sum: number; features: number };
 /** A point tile's zoom-18 cells (layer bins), from the pre-count or the raw rows. */
-async function cells(c: TileCoords, from: number, to: number, source: 'counted' | 'raw', s: TileSettings = settings): Promise<Cells> {
+async function cells(
+  c: TileCoords,
+  from: number,
+  to: number,
+  source: 'counted' | 'raw',
+  s: TileSettings = settings
+): Promise<Cells> {
   const q = cellTileQuery(s, c, { from: new Date(from), to: new Date(to) }, source);
   const row = (await agg.db.pool.query(q.text, q.values)).rows[0];
-  const tile = row.tile && row.tile.length > 0 ? row.tile as Buffer : null;
+  const tile = row.tile && row.tile.length > 0 ? (row.tile as Buffer) : null;
   return { tile, capped: row.capped, total: Number(row.total ?? NaN), ...binCounts(tile) };
 }
 
@@ -189,11 +240,19 @@ test('late changes not yet applied (new requests, events, a moved request) are c
   await addRequests(20, NOW - 2 * HOUR, NOW, 'latest');
   // Events on old requests (status changes: the bins stay, the marks are there).
   const ref = await agg.server.ctx.reference.get();
-  for (const id of ids.slice(0, 30)) await recordEvent(agg.db.pool, ref, String(id), { status: 'assigned', occurred_at: iso(NOW - 30 * MIN) } as never);
+  for (const id of ids.slice(0, 30)) {
+    await recordEvent(agg.db.pool, ref, String(id), { status: 'assigned', occurred_at: iso(NOW - 30 * MIN) } as never);
+  }
   // A corrected request: moved across the city and back in time (as a repair script would, with its mark).
-  await agg.db.pool.query(`UPDATE requests SET location = ST_SetSRID(ST_MakePoint(55.125, 25.285), 4326),
-    created_at = created_at - interval '9 days 5 hours' WHERE id = $1`, [ids[40]]);
-  await agg.db.pool.query('INSERT INTO rollup_pending (request_id) VALUES ($1) ON CONFLICT (request_id) DO UPDATE SET marked_at = now()', [ids[40]]);
+  await agg.db.pool.query(
+    `UPDATE requests SET location = ST_SetSRID(ST_MakePoint(55.125, 25.285), 4326),
+    created_at = created_at - interval '9 days 5 hours' WHERE id = $1`,
+    [ids[40]]
+  );
+  await agg.db.pool.query(
+    'INSERT INTO rollup_pending (request_id) VALUES ($1) ON CONFLICT (request_id) DO UPDATE SET marked_at = now()',
+    [ids[40]]
+  );
   const pending = (await agg.db.pool.query('SELECT count(*)::int AS n FROM rollup_pending')).rows[0].n;
   assert.ok(pending >= 120, `${pending} marks pending`);
   await assertCountedEqualsRaw('pending');
@@ -212,14 +271,18 @@ test('filtered bins (raw rows) hold exactly the filtered requests', async () => 
   const c = tileOf(BLOB.lon, BLOB.lat, 10);
   const r = RANGES[1];
   const filtered = await bins(c, r.from, r.to, 'raw', settings, { ...NO_FILTERS, channels: ['whatsapp'] });
-  const { rows } = await agg.db.pool.query(`SELECT count(*)::int AS n FROM requests
+  const { rows } = await agg.db.pool.query(
+    `SELECT count(*)::int AS n FROM requests
     WHERE tile_px(location) >> 22 = $1 AND tile_py(location) >> 22 = $2 AND created_at >= $3 AND created_at < $4 AND channel_code = 'whatsapp'`,
-  [c.x, c.y, new Date(r.from), new Date(r.to)]);
+    [c.x, c.y, new Date(r.from), new Date(r.to)]
+  );
   assert.ok(rows[0].n > 0);
   assert.equal(filtered.total, rows[0].n);
   // Through the API, the same tile with the filter is the raw rows' tile.
-  const res = await fetch(`${agg.url}/v1/tiles/requests/${c.z}/${c.x}/${c.y}.mvt?from=${iso(r.from)}&to=${iso(r.to)}&channel=whatsapp`,
-    { headers: { authorization: `Bearer ${agg.tokens.read}` } });
+  const res = await fetch(
+    `${agg.url}/v1/tiles/requests/${c.z}/${c.x}/${c.y}.mvt?from=${iso(r.from)}&to=${iso(r.to)}&channel=whatsapp`,
+    { headers: { authorization: `Bearer ${agg.tokens.read}` } }
+  );
   assert.deepEqual(Buffer.from(await res.arrayBuffer()), filtered.tile);
 });
 
@@ -240,7 +303,8 @@ test('a long-range point tile holding more requests than the threshold is drawn 
   assert.equal(cellsAbove({ ...few, tileCellsAbove: 1000 }), 40, 'never above the cap');
   const long = RANGES.filter((r) => r.to - r.from > 35 * DAY);
   assert.ok(long.length >= 3);
-  let asCells = 0, asPoints = 0;
+  let asCells = 0,
+    asPoints = 0;
   for (const z of [14, 15, 16, 18]) {
     for (const c of tilesAt(z)) {
       for (const r of RANGES) {
@@ -275,17 +339,26 @@ test('a long-range point tile holding more requests than the threshold is drawn 
   assert.equal(mayServeCells(few, c, { from: new Date(NOW - 35 * DAY), to: new Date(NOW) }, NO_FILTERS), false);
   assert.equal(mayServeCells(few, tileOf(BLOB.lon, BLOB.lat, 19), year, NO_FILTERS), false);
   assert.equal(mayServeCells(few, tileOf(BLOB.lon, BLOB.lat, 13), year, NO_FILTERS), false, 'zoom 13 is binned');
-  const filtered = await renderRequestTile(agg.db.pool, few, c, year, { ...NO_FILTERS, channels: ['whatsapp', 'website', 'call_centre'] });
+  const filtered = await renderRequestTile(agg.db.pool, few, c, year, {
+    ...NO_FILTERS,
+    channels: ['whatsapp', 'website', 'call_centre'],
+  });
   assert.equal(filtered.layer, 'requests');
   assert.equal(filtered.capped, true);
 
   // Through the API with the default settings: the layer header says which.
-  const get = async (t: TileCoords, from: number, to: number) => fetch(`${agg.url}/v1/tiles/requests/${t.z}/${t.x}/${t.y}.mvt?from=${iso(from)}&to=${iso(to)}`,
-    { headers: { authorization: `Bearer ${agg.tokens.read}` } });
+  const get = async (t: TileCoords, from: number, to: number) =>
+    fetch(`${agg.url}/v1/tiles/requests/${t.z}/${t.x}/${t.y}.mvt?from=${iso(from)}&to=${iso(to)}`, {
+      headers: { authorization: `Bearer ${agg.tokens.read}` },
+    });
   const blob14 = await rawCount(c, NOW - 365 * DAY, NOW + 1);
   const res = await get(c, NOW - 365 * DAY, NOW + 1);
   assert.equal(res.status, 200);
-  assert.equal(res.headers.get('x-tile-layer'), blob14 > cellsAbove(settings) ? 'bins' : 'requests', `${blob14} requests`);
+  assert.equal(
+    res.headers.get('x-tile-layer'),
+    blob14 > cellsAbove(settings) ? 'bins' : 'requests',
+    `${blob14} requests`
+  );
   const lowered = { ...settings, tileCellsAbove: 100 };
   assert.ok(blob14 > 100, `${blob14} requests in the blob's zoom-14 tile`);
   assert.equal((await renderRequestTile(agg.db.pool, lowered, c, year, NO_FILTERS)).cells, true);

@@ -26,13 +26,16 @@ async function tileLayerAt(agg: TestAggregator, z: number): Promise<string | nul
   return res.headers.get('x-tile-layer');
 }
 
-describe('the request tiles\' TileJSON', () => {
+describe("the request tiles' TileJSON", () => {
   test('with the default settings it states the zooms the panel falls back to while it loads', async () => {
     const res = await plain.call('GET', PATH, undefined, plain.tokens.read);
     assert.equal(res.status, 200, res.text);
     assert.equal(res.body.tilejson, '3.0.0');
     assert.deepEqual(tileZoomsOf(res.body), DEFAULT_TILE_ZOOMS);
-    assert.deepEqual(res.body.vector_layers.map((l: { id: string }) => l.id), ['requests', 'bins']);
+    assert.deepEqual(
+      res.body.vector_layers.map((l: { id: string }) => l.id),
+      ['requests', 'bins']
+    );
   });
 
   test('changing the settings changes what the panel reads, and the tiles switch from bins to points where it says', async () => {
@@ -49,7 +52,12 @@ describe('the request tiles\' TileJSON', () => {
     const res = await plain.call('GET', PATH, undefined, plain.tokens.read);
     const template = new URL(res.body.tiles[0], plain.url + PATH);
     assert.equal(template.pathname, '/v1/tiles/requests/%7Bz%7D/%7Bx%7D/%7By%7D.mvt');
-    const tile = await plain.call('GET', decodeURI(template.pathname).replace('{z}/{x}/{y}', '3/5/3'), undefined, plain.tokens.read);
+    const tile = await plain.call(
+      'GET',
+      decodeURI(template.pathname).replace('{z}/{x}/{y}', '3/5/3'),
+      undefined,
+      plain.tokens.read
+    );
     assert.ok(tile.status === 200 || tile.status === 204, `${tile.status} ${tile.text}`);
   });
 

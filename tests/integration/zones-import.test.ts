@@ -13,32 +13,48 @@ const ROOT = join(fileURLToPath(import.meta.url), '../../..');
 let db: TestDatabase;
 let fixture: CommunitiesFixture;
 let first: ZoneImportReport;
-const options = (over: Record<string, unknown> = {}) => ({ ...fixture.options, kind: 'community' as const, subdivideVertices: 64, ...over });
+const options = (over: Record<string, unknown> = {}) => ({
+  ...fixture.options,
+  kind: 'community' as const,
+  subdivideVertices: 64,
+  ...over,
+});
 
 before(async () => {
   fixture = await communitiesFixture();
-  if (!fixture.file) console.log(`# note: Dubai communities absent; testing ${fixture.label}`);
+  if (!fixture.file) {
+    console.log(`# note: Dubai communities absent; testing ${fixture.label}`);
+  }
   db = await freshDatabase();
   first = await importZones(db.pool, fixture.collection, options());
 });
-after(async () => { await db?.drop(); });
+after(async () => {
+  await db?.drop();
+});
 
 /** The zone a point falls in, by the same lookup ingestion uses (smallest containing zone). */
 async function zoneAt(lon: number, lat: number): Promise<string | null> {
-  const { rows } = await db.pool.query(`SELECT z.code FROM zone_parts p JOIN zones z ON z.id = p.zone_id
-    WHERE ST_Intersects(p.geom, ST_SetSRID(ST_MakePoint($1, $2), 4326)) ORDER BY p.area_km2, p.zone_id LIMIT 1`, [lon, lat]);
+  const { rows } = await db.pool.query(
+    `SELECT z.code FROM zone_parts p JOIN zones z ON z.id = p.zone_id
+    WHERE ST_Intersects(p.geom, ST_SetSRID(ST_MakePoint($1, $2), 4326)) ORDER BY p.area_km2, p.zone_id LIMIT 1`,
+    [lon, lat]
+  );
   return rows[0]?.code ?? null;
 }
 
 describe(`importing the communities`, () => {
   test('gives one valid multipolygon zone per feature, nothing skipped', async () => {
     const n = fixture.expected.length;
-    if (fixture.file) assert.equal(n, 222);
+    if (fixture.file) {
+      assert.equal(n, 222);
+    }
     assert.equal(first.inserted, n);
     assert.equal(first.updated, 0);
     assert.deepEqual(first.skipped, []);
     assert.equal(first.repaired.length, fixture.invalidInSource, JSON.stringify(first.repaired));
-    const { rows: [r] } = await db.pool.query(`SELECT count(*)::int AS zones,
+    const {
+      rows: [r],
+    } = await db.pool.query(`SELECT count(*)::int AS zones,
         count(*) FILTER (WHERE ST_IsValid(geom) AND GeometryType(geom) = 'MULTIPOLYGON' AND ST_SRID(geom) = 4326)::int AS valid,
         count(*) FILTER (WHERE ST_IsValid(geom_3857) AND ST_SRID(geom_3857) = 3857)::int AS valid_3857,
         count(*) FILTER (WHERE kind = 'community' AND area_km2 > 0)::int AS communities,
@@ -63,13 +79,16 @@ describe(`importing the communities`, () => {
   test('an interior point of every source polygon lands in its own community', async () => {
     const codes = fixture.collection.features.map((f) => String(f.properties[fixture.options.codeProperty]));
     const geoms = fixture.collection.features.map((f) => JSON.stringify(f.geometry));
-    const { rows } = await db.pool.query(`
+    const { rows } = await db.pool.query(
+      `
       WITH src AS (SELECT code, ST_PointOnSurface(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON(gj), 4326))) AS pt
                    FROM unnest($1::text[], $2::text[]) AS t(code, gj))
       SELECT src.code, hit.code AS landed
       FROM src LEFT JOIN LATERAL (
         SELECT z.code FROM zone_parts p JOIN zones z ON z.id = p.zone_id
-        WHERE ST_Intersects(p.geom, src.pt) ORDER BY p.area_km2, p.zone_id LIMIT 1) hit ON true`, [codes, geoms]);
+        WHERE ST_Intersects(p.geom, src.pt) ORDER BY p.area_km2, p.zone_id LIMIT 1) hit ON true`,
+      [codes, geoms]
+    );
     const wrong = rows.filter((r) => r.code !== r.landed);
     assert.equal(rows.length, codes.length);
     assert.deepEqual(wrong, []);
@@ -77,7 +96,9 @@ describe(`importing the communities`, () => {
 
   test('well-known places land in the right community', async () => {
     assert.ok(fixture.places.length >= 4);
-    for (const place of fixture.places) assert.equal(await zoneAt(place.lon, place.lat), place.code, place.name);
+    for (const place of fixture.places) {
+      assert.equal(await zoneAt(place.lon, place.lat), place.code, place.name);
+    }
   });
 
   test('a point out at sea is in no zone', async () => {
@@ -96,9 +117,13 @@ describe('re-importing', () => {
     assert.equal(again.updated, fixture.expected.length);
     assert.deepEqual(again.skipped, []);
     assert.deepEqual((await db.pool.query('SELECT code, id FROM zones ORDER BY code')).rows, before);
-    const { rows } = await db.pool.query('SELECT name_en FROM zones WHERE code = $1', [String(target[fixture.options.codeProperty])]);
+    const { rows } = await db.pool.query('SELECT name_en FROM zones WHERE code = $1', [
+      String(target[fixture.options.codeProperty]),
+    ]);
     assert.equal(rows[0].name_en, 'RENAMED FOR THE TEST');
-    const parts = await db.pool.query('SELECT count(*)::int AS n, count(DISTINCT zone_id)::int AS zones FROM zone_parts');
+    const parts = await db.pool.query(
+      'SELECT count(*)::int AS n, count(DISTINCT zone_id)::int AS zones FROM zone_parts'
+    );
     assert.equal(parts.rows[0].zones, fixture.expected.length, 'parts rebuilt once per zone');
     // put the name back for the other tests
     await importZones(db.pool, fixture.collection, options());
@@ -106,26 +131,78 @@ describe('re-importing', () => {
 });
 
 describe('a collection with bad features', () => {
-  const square = (x: number, y: number, d = 0.001) => ({ type: 'Polygon', coordinates: [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]] });
-  const feature = (props: Record<string, unknown>, geometry: unknown) => ({ type: 'Feature', properties: props, geometry });
-  const names = (code?: string) => ({ ...(code === undefined ? {} : { code }), name_en: 'Test zone', name_ar: 'منطقة اختبار' });
+  const square = (x: number, y: number, d = 0.001) => ({
+    type: 'Polygon',
+    coordinates: [
+      [
+        [x, y],
+        [x + d, y],
+        [x + d, y + d],
+        [x, y + d],
+        [x, y],
+      ],
+    ],
+  });
+  const feature = (props: Record<string, unknown>, geometry: unknown) => ({
+    type: 'Feature',
+    properties: props,
+    geometry,
+  });
+  const names = (code?: string) => ({
+    ...(code === undefined ? {} : { code }),
+    name_en: 'Test zone',
+    name_ar: 'منطقة اختبار',
+  });
   const bad = {
     type: 'FeatureCollection',
     features: [
-      feature(names(), square(54.0, 24.0)),                                                     // 0 no code
-      feature(names('BAD-LINE'), { type: 'LineString', coordinates: [[54, 24], [54.01, 24.01]] }), // 1 not a polygon
-      feature(names('BAD-BOWTIE'), { type: 'Polygon', coordinates: [[[54.1, 24.0], [54.11, 24.01], [54.11, 24.0], [54.1, 24.01], [54.1, 24.0]]] }), // 2 repaired
-      feature(names('BAD-OK'), square(54.2, 24.0)),                                              // 3 fine
-      feature(names('BAD-OK'), square(54.3, 24.0)),                                              // 4 duplicate code
-      feature({ code: 'BAD-NOAR', name_en: 'No Arabic' }, square(54.4, 24.0)),                   // 5 no Arabic name: the English one
-      feature(names('BAD-FLAT'), { type: 'Polygon', coordinates: [[[54.5, 24], [54.51, 24], [54.52, 24], [54.5, 24]]] }), // 6 no area
-      feature(names('BAD-JUNK'), { type: 'Polygon', coordinates: 'not coordinates' }),             // 7 unreadable
-      feature(names('BAD-NOGEOM'), null),                                                        // 8 no geometry
+      feature(names(), square(54.0, 24.0)), // 0 no code
+      feature(names('BAD-LINE'), {
+        type: 'LineString',
+        coordinates: [
+          [54, 24],
+          [54.01, 24.01],
+        ],
+      }), // 1 not a polygon
+      feature(names('BAD-BOWTIE'), {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [54.1, 24.0],
+            [54.11, 24.01],
+            [54.11, 24.0],
+            [54.1, 24.01],
+            [54.1, 24.0],
+          ],
+        ],
+      }), // 2 repaired
+      feature(names('BAD-OK'), square(54.2, 24.0)), // 3 fine
+      feature(names('BAD-OK'), square(54.3, 24.0)), // 4 duplicate code
+      feature({ code: 'BAD-NOAR', name_en: 'No Arabic' }, square(54.4, 24.0)), // 5 no Arabic name: the English one
+      feature(names('BAD-FLAT'), {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [54.5, 24],
+            [54.51, 24],
+            [54.52, 24],
+            [54.5, 24],
+          ],
+        ],
+      }), // 6 no area
+      feature(names('BAD-JUNK'), { type: 'Polygon', coordinates: 'not coordinates' }), // 7 unreadable
+      feature(names('BAD-NOGEOM'), null), // 8 no geometry
     ],
   };
   let report: ZoneImportReport;
   before(async () => {
-    report = await importZones(db.pool, bad, { codeProperty: 'code', nameEnProperty: 'name_en', nameArProperty: 'name_ar', kind: 'community', subdivideVertices: 64 });
+    report = await importZones(db.pool, bad, {
+      codeProperty: 'code',
+      nameEnProperty: 'name_en',
+      nameArProperty: 'name_ar',
+      kind: 'community',
+      subdivideVertices: 64,
+    });
   });
 
   test('reports every skipped feature with its index and reason', () => {
@@ -149,9 +226,16 @@ describe('a collection with bad features', () => {
   test('keeps the good and the repairable ones: the bowtie becomes two valid triangles', async () => {
     assert.equal(report.inserted, 3);
     assert.deepEqual(report.repaired, [{ index: 2, code: 'BAD-BOWTIE' }]);
-    const { rows } = await db.pool.query(`SELECT code, ST_IsValid(geom) AS valid, ST_NumGeometries(geom)::int AS parts, area_km2
+    const { rows } = await db.pool
+      .query(`SELECT code, ST_IsValid(geom) AS valid, ST_NumGeometries(geom)::int AS parts, area_km2
       FROM zones WHERE code LIKE 'BAD-%' AND code <> 'BAD-NOAR' ORDER BY code`);
-    assert.deepEqual(rows.map((r) => [r.code, r.valid, r.parts]), [['BAD-BOWTIE', true, 2], ['BAD-OK', true, 1]]);
+    assert.deepEqual(
+      rows.map((r) => [r.code, r.valid, r.parts]),
+      [
+        ['BAD-BOWTIE', true, 2],
+        ['BAD-OK', true, 1],
+      ]
+    );
     assert.ok(rows[0].area_km2 > 0.1 && rows[0].area_km2 < 1, `bowtie area ${rows[0].area_km2}`);
     assert.equal(await zoneAt(54.2005, 24.0005), 'BAD-OK', 'the first of the duplicates is the one kept');
   });
@@ -159,7 +243,10 @@ describe('a collection with bad features', () => {
   test('a file that is not a FeatureCollection is refused whole', async () => {
     const count = async () => (await db.pool.query('SELECT count(*)::int AS n FROM zones')).rows[0].n;
     const before = await count();
-    await assert.rejects(importZones(db.pool, { type: 'Feature', geometry: square(54, 24) }, options()), ZoneImportError);
+    await assert.rejects(
+      importZones(db.pool, { type: 'Feature', geometry: square(54, 24) }, options()),
+      ZoneImportError
+    );
     await assert.rejects(importZones(db.pool, [], options()), ZoneImportError);
     assert.equal(await count(), before);
   });
@@ -168,21 +255,39 @@ describe('a collection with bad features', () => {
 describe('the import-zones command', () => {
   let cliDb: TestDatabase;
   let dir: string;
-  before(async () => { cliDb = await freshDatabase(); dir = mkdtempSync(join(tmpdir(), 's360-zones-')); });
-  after(async () => { await cliDb?.drop(); rmSync(dir, { recursive: true, force: true }); });
-
-  const cli = (...args: string[]) => spawnSync(process.execPath, ['bin/services360.js', 'import-zones', ...args], {
-    cwd: ROOT, encoding: 'utf8', env: { ...process.env, DATABASE_URL: cliDb.url }, timeout: 60_000,
+  before(async () => {
+    cliDb = await freshDatabase();
+    dir = mkdtempSync(join(tmpdir(), 's360-zones-'));
   });
+  after(async () => {
+    await cliDb?.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const cli = (...args: string[]) =>
+    spawnSync(process.execPath, ['bin/services360.js', 'import-zones', ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, DATABASE_URL: cliDb.url },
+      timeout: 60_000,
+    });
 
   test('imports the file end to end and reports what it did', async () => {
     let file = fixture.file;
-    if (!file) { file = join(dir, 'city.geojson'); writeFileSync(file, JSON.stringify(fixture.collection)); }
+    if (!file) {
+      file = join(dir, 'city.geojson');
+      writeFileSync(file, JSON.stringify(fixture.collection));
+    }
     const run = cli(file, ...fixture.cliArgs);
     assert.equal(run.status, 0, run.stderr);
     const n = fixture.expected.length;
-    assert.match(run.stdout, new RegExp(`zones: ${n} inserted, 0 updated, 0 skipped \\(${fixture.invalidInSource} repaired`));
-    const { rows } = await cliDb.pool.query('SELECT count(*)::int AS n, count(*) FILTER (WHERE ST_IsValid(geom))::int AS valid FROM zones');
+    assert.match(
+      run.stdout,
+      new RegExp(`zones: ${n} inserted, 0 updated, 0 skipped \\(${fixture.invalidInSource} repaired`)
+    );
+    const { rows } = await cliDb.pool.query(
+      'SELECT count(*)::int AS n, count(*) FILTER (WHERE ST_IsValid(geom))::int AS valid FROM zones'
+    );
     assert.deepEqual(rows[0], { n, valid: n });
     const again = cli(file, ...fixture.cliArgs);
     assert.match(again.stdout, new RegExp(`zones: 0 inserted, ${n} updated`));
@@ -190,9 +295,30 @@ describe('the import-zones command', () => {
 
   test('says which zones took their English name for the Arabic one', () => {
     const file = join(dir, 'english-only.geojson');
-    writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features: [
-      { type: 'Feature', properties: { code: 'E1', name_en: 'Ward 1' }, geometry: { type: 'Polygon', coordinates: [[[54, 24], [54.01, 24], [54.01, 24.01], [54, 24.01], [54, 24]]] } },
-    ] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            properties: { code: 'E1', name_en: 'Ward 1' },
+            geometry: {
+              type: 'Polygon',
+              coordinates: [
+                [
+                  [54, 24],
+                  [54.01, 24],
+                  [54.01, 24.01],
+                  [54, 24.01],
+                  [54, 24],
+                ],
+              ],
+            },
+          },
+        ],
+      })
+    );
     const run = cli(file);
     assert.equal(run.status, 0, run.stderr);
     assert.match(run.stdout, /1 zone\(s\) without an Arabic name \("name_ar"\): the English name stands in/);
@@ -201,9 +327,19 @@ describe('the import-zones command', () => {
 
   test('lists skipped features, and refuses bad options with a usage message', () => {
     const file = join(dir, 'bad.geojson');
-    writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features: [
-      { type: 'Feature', properties: { code: 'X1', name_en: 'x', name_ar: 'س' }, geometry: { type: 'Point', coordinates: [54, 24] } },
-    ] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            properties: { code: 'X1', name_en: 'x', name_ar: 'س' },
+            geometry: { type: 'Point', coordinates: [54, 24] },
+          },
+        ],
+      })
+    );
     const run = cli(file);
     assert.equal(run.status, 3, 'nothing imported: a non-zero exit');
     assert.match(run.stdout, /skipped feature #0 \(X1\): geometry is a Point, not a polygon/);

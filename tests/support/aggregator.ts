@@ -9,14 +9,26 @@ export type TestAggregator = {
   server: RunningServer;
   url: string;
   tokens: Record<'ingest' | 'read' | 'pii' | 'all', string>;
-  call: (method: string, path: string, body?: unknown, token?: string | null, headers?: Record<string, string>) => Promise<{ status: number; body: any; headers: Headers; text: string }>;
+  call: (
+    method: string,
+    path: string,
+    body?: unknown,
+    token?: string | null,
+    headers?: Record<string, string>
+  ) => Promise<{ status: number; body: any; headers: Headers; text: string }>;
   stop: () => Promise<void>;
 };
 
 /** Jobs are off unless asked for (tests drive them, or pass { jobs: 'on' }). */
-export async function startTestAggregator(overrides: Partial<Config> = {}, existing?: TestDatabase): Promise<TestAggregator> {
-  const db = existing ?? await freshDatabase();
-  const server = await startServer({ port: 0, host: '127.0.0.1', tokenCacheMs: 0, referenceCacheMs: 0, jobs: 'off', ...overrides }, db.url);
+export async function startTestAggregator(
+  overrides: Partial<Config> = {},
+  existing?: TestDatabase
+): Promise<TestAggregator> {
+  const db = existing ?? (await freshDatabase());
+  const server = await startServer(
+    { port: 0, host: '127.0.0.1', tokenCacheMs: 0, referenceCacheMs: 0, jobs: 'off', ...overrides },
+    db.url
+  );
   const make = async (name: string, scopes: Scope[]) => (await createToken(db.pool, name, scopes)).token;
   const tokens = {
     ingest: await make('test-ingest', ['ingest']),
@@ -26,7 +38,9 @@ export async function startTestAggregator(overrides: Partial<Config> = {}, exist
   };
   const call: TestAggregator['call'] = async (method, path, body, token = tokens.all, headers = {}) => {
     const h: Record<string, string> = { ...headers };
-    if (token) h.authorization = `Bearer ${token}`;
+    if (token) {
+      h.authorization = `Bearer ${token}`;
+    }
     let payload: string | undefined;
     if (body !== undefined) {
       payload = typeof body === 'string' ? body : JSON.stringify(body);
@@ -35,12 +49,28 @@ export async function startTestAggregator(overrides: Partial<Config> = {}, exist
     const res = await fetch(server.url + path, { method, headers: h, body: payload });
     const text = await res.text();
     let parsed: unknown = text;
-    try { parsed = JSON.parse(text); } catch { /* not JSON */ }
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      /* not JSON */
+    }
     return { status: res.status, body: parsed, headers: res.headers, text };
   };
   const keep = process.env.S360_KEEP_TEST_DB === '1';
-  return { db, server, url: server.url, tokens, call, stop: async () => {
-    await server.close();
-    if (keep) { console.error(`kept test database ${db.name}`); await db.pool.end(); } else await db.drop();
-  } };
+  return {
+    db,
+    server,
+    url: server.url,
+    tokens,
+    call,
+    stop: async () => {
+      await server.close();
+      if (keep) {
+        console.error(`kept test database ${db.name}`);
+        await db.pool.end();
+      } else {
+        await db.drop();
+      }
+    },
+  };
 }

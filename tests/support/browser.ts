@@ -17,8 +17,14 @@ import type { Config } from '../../backend/config.ts';
 
 export const CHROMIUM = process.env.S360_CHROMIUM ?? '/usr/bin/chromium';
 export const CHROMIUM_FLAGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 /**
  * `S360_BROWSER_CPU_THROTTLE=N` slows every page's CPU N times (Chromium's own CPU throttling, as DevTools'
@@ -27,9 +33,13 @@ export const CHROMIUM_FLAGS = [
 export const CPU_THROTTLE = cpuThrottle(process.env.S360_BROWSER_CPU_THROTTLE);
 
 export function cpuThrottle(value: string | undefined): number {
-  if (value === undefined || value === '') return 1;
+  if (value === undefined || value === '') {
+    return 1;
+  }
   const rate = Number(value);
-  if (!Number.isFinite(rate) || rate < 1) throw new Error(`S360_BROWSER_CPU_THROTTLE: expected a number ≥ 1, got "${value}"`);
+  if (!Number.isFinite(rate) || rate < 1) {
+    throw new Error(`S360_BROWSER_CPU_THROTTLE: expected a number ≥ 1, got "${value}"`);
+  }
   return rate;
 }
 
@@ -65,7 +75,9 @@ export type BrowserEnv = {
 };
 
 /** `aggregatorConfig`: settings of the test aggregator that differ from the defaults. */
-export async function startBrowserEnv(opts: { aggregator?: boolean; fixtures?: boolean; aggregatorConfig?: Partial<Config> } = {}): Promise<BrowserEnv> {
+export async function startBrowserEnv(
+  opts: { aggregator?: boolean; fixtures?: boolean; aggregatorConfig?: Partial<Config> } = {}
+): Promise<BrowserEnv> {
   const build = await ensureHostBuild({ log: (l) => console.error(`[host] ${l}`) });
   const aggregator = opts.aggregator === false ? null : await startTestAggregator(opts.aggregatorConfig);
   const baseEnv: Env = {
@@ -98,25 +110,42 @@ export async function startBrowserEnv(opts: { aggregator?: boolean; fixtures?: b
 
   const newPage = async (): Promise<HostPage> => {
     const page = await context.newPage();
-    if (MOVED_CLOCK) await page.clock.install({ time: Date.now() });
-    if (CPU_THROTTLE > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLE });
+    if (MOVED_CLOCK) {
+      await page.clock.install({ time: Date.now() });
+    }
+    if (CPU_THROTTLE > 1) {
+      await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLE });
+    }
     const errors: string[] = [];
     page.on('console', (msg) => {
-      if (msg.type() === 'error') errors.push(`console.error: ${msg.text()}${msg.location().url ? ` (${msg.location().url})` : ''}`);
+      if (msg.type() === 'error') {
+        errors.push(`console.error: ${msg.text()}${msg.location().url ? ` (${msg.location().url})` : ''}`);
+      }
     });
     page.on('pageerror', (err) => errors.push(`page error: ${err.message}`));
-    page.on('requestfailed', (req) => errors.push(`request failed: ${req.method()} ${req.url()} ${req.failure()?.errorText ?? ''}`));
+    page.on('requestfailed', (req) =>
+      errors.push(`request failed: ${req.method()} ${req.url()} ${req.failure()?.errorText ?? ''}`)
+    );
     const open = async (path = '/') => {
       await page.goto(host.url + path, { timeout: 90_000 }); // generous: a loaded 2-core machine, a throttled CPU
-      await page.waitForFunction(() => window.__host?.ready || document.body.hasAttribute('data-host-boot-error'), undefined, { timeout: 60_000 });
+      await page.waitForFunction(
+        () => window.__host?.ready || document.body.hasAttribute('data-host-boot-error'),
+        undefined,
+        { timeout: 60_000 }
+      );
       const bootError = await page.evaluate(() => document.body.getAttribute('data-host-boot-error'));
-      if (bootError) throw new Error(`the plugin host failed to boot: ${bootError}`);
+      if (bootError) {
+        throw new Error(`the plugin host failed to boot: ${bootError}`);
+      }
     };
     return { page, errors, open };
   };
 
   return {
-    build, host, aggregator, context,
+    build,
+    host,
+    aggregator,
+    context,
     get env() {
       return env;
     },

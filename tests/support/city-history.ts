@@ -12,18 +12,35 @@ const HOUR = 3_600_000;
 const STEPS = ['assigned', 'in_progress', 'resolved', 'closed'] as const;
 
 /** Writes `n` requests created between `from` and `to` (ms) and walks their journeys, never past `until`. */
-export async function writeCityHistory(pool: pg.Pool, ref: ReferenceIndex, seed: number, n: number, from: number, to: number, until: number): Promise<void> {
+export async function writeCityHistory(
+  pool: pg.Pool,
+  ref: ReferenceIndex,
+  seed: number,
+  n: number,
+  from: number,
+  to: number,
+  until: number
+): Promise<void> {
   const rnd = prng(seed);
   const channels = ref.channels.filter((c) => !c.retired).map((c) => c.code);
   const topics = ref.topics.filter((t) => !t.retired);
   const items = Array.from({ length: n }, (_, i) => {
     const topic = rnd.pick(topics);
     return {
-      source: 'history', external_id: `h-${i}`, channel: rnd.pick(channels), category: rnd.pick(ref.categories).code,
-      topic: topic.code, department: topic.department_code, priority: rnd.pick(['low', 'normal', 'high', 'urgent'] as const),
-      description: null, address: null, zone_code: null, customer: null,
-      lon: 55.1 + rnd.next() * 0.2, lat: 25.1 + rnd.next() * 0.2,
-      created_at: new Date(from + Math.floor(rnd.next() * (to - from) / 60_000) * 60_000).toISOString(),
+      source: 'history',
+      external_id: `h-${i}`,
+      channel: rnd.pick(channels),
+      category: rnd.pick(ref.categories).code,
+      topic: topic.code,
+      department: topic.department_code,
+      priority: rnd.pick(['low', 'normal', 'high', 'urgent'] as const),
+      description: null,
+      address: null,
+      zone_code: null,
+      customer: null,
+      lon: 55.1 + rnd.next() * 0.2,
+      lat: 25.1 + rnd.next() * 0.2,
+      created_at: new Date(from + Math.floor((rnd.next() * (to - from)) / 60_000) * 60_000).toISOString(),
     };
   });
   const written = await writeRequests(pool, items);
@@ -31,7 +48,9 @@ export async function writeCityHistory(pool: pg.Pool, ref: ReferenceIndex, seed:
     let at = Date.parse(items[i].created_at);
     for (const status of STEPS.slice(0, rnd.int(0, STEPS.length))) {
       at += rnd.int(1, 40) * HOUR;
-      if (at >= until) break;
+      if (at >= until) {
+        break;
+      }
       await recordEvent(pool, ref, String(w.id), { status, occurred_at: new Date(at).toISOString() } as never);
     }
   }

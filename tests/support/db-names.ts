@@ -6,7 +6,9 @@ export const TEST_DB_PREFIX = `s360_t_${RUN}_`;
 
 export function adminUrl(): string {
   const url = process.env.S360_ADMIN_URL ?? process.env.DATABASE_URL;
-  if (!url) throw new Error('integration tests need S360_ADMIN_URL or DATABASE_URL (run them with `npm test`)');
+  if (!url) {
+    throw new Error('integration tests need S360_ADMIN_URL or DATABASE_URL (run them with `npm test`)');
+  }
   return url;
 }
 

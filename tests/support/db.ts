@@ -13,14 +13,20 @@ export async function freshDatabase(): Promise<TestDatabase> {
   await admin.connect();
   try {
     for (let attempt = 0; ; attempt++) {
-      try { await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DB}"`); break; }
-      catch (err) {
+      try {
+        await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DB}"`);
+        break;
+      } catch (err) {
         // Two files cloning the template at the same instant: "source database is being accessed".
-        if (attempt > 20 || (err as { code?: string }).code !== '55006') throw err;
+        if (attempt > 20 || (err as { code?: string }).code !== '55006') {
+          throw err;
+        }
         await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
       }
     }
-  } finally { await admin.end(); }
+  } finally {
+    await admin.end();
+  }
   return opened(name);
 }
 
@@ -29,7 +35,9 @@ function opened(name: string): TestDatabase {
   const url = urlFor(name);
   const pool = createPool(url, loadConfig());
   return {
-    name, url, pool,
+    name,
+    url,
+    pool,
     drop: async () => {
       await pool.end();
       const a = new pg.Client({ connectionString: adminUrl() });
@@ -43,7 +51,9 @@ function opened(name: string): TestDatabase {
 export async function rowCounts(pool: pg.Pool): Promise<Record<string, number>> {
   const tables = ['requests', 'request_events', 'customers', 'rollup_pending', 'zones', 'audit_log'];
   const out: Record<string, number> = {};
-  for (const t of tables) out[t] = (await pool.query(`SELECT count(*)::int AS n FROM ${t}`)).rows[0].n;
+  for (const t of tables) {
+    out[t] = (await pool.query(`SELECT count(*)::int AS n FROM ${t}`)).rows[0].n;
+  }
   return out;
 }
 
@@ -52,6 +62,10 @@ export async function blankDatabase(): Promise<TestDatabase> {
   const name = `${TEST_DB_PREFIX}${randomBytes(5).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl() });
   await admin.connect();
-  try { await admin.query(`CREATE DATABASE "${name}"`); } finally { await admin.end(); }
+  try {
+    await admin.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.end();
+  }
   return opened(name);
 }

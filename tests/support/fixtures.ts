@@ -5,34 +5,74 @@ import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
 import { importZones } from '../../backend/zones/import-zones.ts';
 
-export const DUBAI_GEOJSON = join(fileURLToPath(import.meta.url), '../../../../shared/data/dubai/dubai_communities.geojson');
+export const DUBAI_GEOJSON = join(
+  fileURLToPath(import.meta.url),
+  '../../../../shared/data/dubai/dubai_communities.geojson'
+);
 /** S360_TEST_NO_DUBAI=1 pretends the file is absent (to exercise the generated-city path). */
 export const hasDubai = () => !process.env.S360_TEST_NO_DUBAI && existsSync(DUBAI_GEOJSON);
 
 export async function importDubai(pool: pg.Pool) {
   return importZones(pool, JSON.parse(readFileSync(DUBAI_GEOJSON, 'utf8')), {
-    codeProperty: 'COMM_NUM', nameEnProperty: 'CNAME_E', nameArProperty: 'CNAME_A', kind: 'community', subdivideVertices: 64,
+    codeProperty: 'COMM_NUM',
+    nameEnProperty: 'CNAME_E',
+    nameArProperty: 'CNAME_A',
+    kind: 'community',
+    subdivideVertices: 64,
   });
 }
 
 /** A 2×2 grid of square zones around (55.2, 25.2), 0.1° a side: codes G1..G4. */
 export function gridZones() {
-  const square = (x: number, y: number) => ({ type: 'Polygon', coordinates: [[[x, y], [x + 0.1, y], [x + 0.1, y + 0.1], [x, y + 0.1], [x, y]]] });
-  const cells = [[55.1, 25.1], [55.2, 25.1], [55.1, 25.2], [55.2, 25.2]];
+  const square = (x: number, y: number) => ({
+    type: 'Polygon',
+    coordinates: [
+      [
+        [x, y],
+        [x + 0.1, y],
+        [x + 0.1, y + 0.1],
+        [x, y + 0.1],
+        [x, y],
+      ],
+    ],
+  });
+  const cells = [
+    [55.1, 25.1],
+    [55.2, 25.1],
+    [55.1, 25.2],
+    [55.2, 25.2],
+  ];
   return {
     type: 'FeatureCollection',
-    features: cells.map(([x, y], i) => ({ type: 'Feature', properties: { code: `G${i + 1}`, name_en: `Grid ${i + 1}`, name_ar: `شبكة ${i + 1}` }, geometry: square(x, y) })),
+    features: cells.map(([x, y], i) => ({
+      type: 'Feature',
+      properties: { code: `G${i + 1}`, name_en: `Grid ${i + 1}`, name_ar: `شبكة ${i + 1}` },
+      geometry: square(x, y),
+    })),
   };
 }
 
 export async function importGrid(pool: pg.Pool) {
-  return importZones(pool, gridZones(), { codeProperty: 'code', nameEnProperty: 'name_en', nameArProperty: 'name_ar', kind: 'community', subdivideVertices: 64 });
+  return importZones(pool, gridZones(), {
+    codeProperty: 'code',
+    nameEnProperty: 'name_en',
+    nameArProperty: 'name_ar',
+    kind: 'community',
+    subdivideVertices: 64,
+  });
 }
 
 export const sampleRequest = (over: Record<string, unknown> = {}) => ({
-  source: 'whatsapp-bot', external_id: `wa-${Math.random().toString(36).slice(2)}`, channel: 'whatsapp', category: 'complaint',
-  topic: 'waste.overflowing_bin', description: 'Bin overflowing since yesterday', location: { lon: 55.15, lat: 25.15 },
-  customer: { name: 'Fatima Al Mansoori', phone: '+971 50 123 4567' }, created_at: '2026-11-29T10:00:00+04:00', ...over,
+  source: 'whatsapp-bot',
+  external_id: `wa-${Math.random().toString(36).slice(2)}`,
+  channel: 'whatsapp',
+  category: 'complaint',
+  topic: 'waste.overflowing_bin',
+  description: 'Bin overflowing since yesterday',
+  location: { lon: 55.15, lat: 25.15 },
+  customer: { name: 'Fatima Al Mansoori', phone: '+971 50 123 4567' },
+  created_at: '2026-11-29T10:00:00+04:00',
+  ...over,
 });
 
 /**
@@ -43,11 +83,11 @@ export const sampleRequest = (over: Record<string, unknown> = {}) => ({
 export type CommunitiesFixture = {
   label: string;
   file: string | null;
-  collection: { type: string; features: { properties: Record<string, unknown>; geometry: unknown }[] };
+  collection: { type: string; features: Array<{ properties: Record<string, unknown>; geometry: unknown }> };
   options: { codeProperty: string; nameEnProperty: string; nameArProperty: string };
   cliArgs: string[];
-  expected: { code: string; name_en: string; name_ar: string }[];
-  places: { name: string; lon: number; lat: number; code: string }[];
+  expected: Array<{ code: string; name_en: string; name_ar: string }>;
+  places: Array<{ name: string; lon: number; lat: number; code: string }>;
   /** features whose source geometry is invalid (ST_MakeValid repairs them) */
   invalidInSource: number;
 };
@@ -55,7 +95,10 @@ export type CommunitiesFixture = {
 export async function communitiesFixture(): Promise<CommunitiesFixture> {
   if (hasDubai()) {
     const { parse } = await import('csv-parse/sync');
-    const index = parse(readFileSync(join(DUBAI_GEOJSON, '../communities_index.csv')), { columns: true, bom: true }) as Record<string, string>[];
+    const index = parse(readFileSync(join(DUBAI_GEOJSON, '../communities_index.csv')), {
+      columns: true,
+      bom: true,
+    }) as Array<Record<string, string>>;
     return {
       label: 'the 222 Dubai communities',
       file: DUBAI_GEOJSON,
@@ -82,7 +125,11 @@ export async function communitiesFixture(): Promise<CommunitiesFixture> {
     collection: city.collection,
     options: { codeProperty: 'code', nameEnProperty: 'name_en', nameArProperty: 'name_ar' },
     cliArgs: [],
-    expected: city.collection.features.map((f) => ({ code: f.properties.code, name_en: f.properties.name_en, name_ar: f.properties.name_ar })),
+    expected: city.collection.features.map((f) => ({
+      code: f.properties.code,
+      name_en: f.properties.name_en,
+      name_ar: f.properties.name_ar,
+    })),
     places: city.landmarks.map((l) => ({ name: l.name, lon: l.point[0], lat: l.point[1], code: l.code })),
     invalidInSource: 0,
   };

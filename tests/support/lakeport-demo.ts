@@ -27,22 +27,32 @@ export function lakeportCity(requests: number, seed: number): ExactnessCity {
     async seed(pool: pg.Pool) {
       await applyCityFile(pool, loadCityFile(join(ROOT_DIR, 'config/cities/lakeport.yaml')), 'lakeport.yaml');
       const config = loadConfig();
-      await generateDemo(pool, { months: 9, seed: `lakeport-${seed}`, requests, perDay: 0, endAt: LAKEPORT_END, chunkRequests: config.demoChunkRows,
-        source: generatedCitySource(), subdivideVertices: config.zoneSubdivideVertices, checkRows: false, bulkMinRequests: null });
+      await generateDemo(pool, {
+        months: 9,
+        seed: `lakeport-${seed}`,
+        requests,
+        perDay: 0,
+        endAt: LAKEPORT_END,
+        chunkRequests: config.demoChunkRows,
+        source: generatedCitySource(),
+        subdivideVertices: config.zoneSubdivideVertices,
+        checkRows: false,
+        bulkMinRequests: null,
+      });
       await sweepSla(pool, new Date(LAKEPORT_END));
-      while ((await applyPendingRollups(pool, 5000)).requests > 0);
+      while ((await applyPendingRollups(pool, 5000)).requests > 0) {}
       await sweepSla(pool, new Date(LAKEPORT_END + 3 * DAY));
     },
     async values(pool: pg.Pool) {
       const rnd = prng(seed);
       const codes = async (q: string) => (await pool.query<{ code: string }>(q)).rows.map((r) => r.code);
       const some = (xs: string[], n: number) => xs.filter(() => rnd.chance(n / xs.length)).slice(0, n);
-      const values: Record<Dim, (string | null)[]> = {
+      const values: Record<Dim, Array<string | null>> = {
         zone: [...some(await codes('SELECT code FROM zones ORDER BY id'), 6), null],
         channel: await codes('SELECT code FROM channels WHERE retired_at IS NULL ORDER BY sort, code'),
         category: await codes('SELECT code FROM categories ORDER BY code'),
-        topic: [...await codes('SELECT code FROM topics WHERE retired_at IS NULL ORDER BY code'), null],
-        department: [...await codes('SELECT code FROM departments WHERE retired_at IS NULL ORDER BY code'), null],
+        topic: [...(await codes('SELECT code FROM topics WHERE retired_at IS NULL ORDER BY code')), null],
+        department: [...(await codes('SELECT code FROM departments WHERE retired_at IS NULL ORDER BY code')), null],
         advisor: [...some(await codes('SELECT code FROM advisors ORDER BY code'), 6), null],
         status_class: ['open', 'closed', 'cancelled'],
         priority: ['low', 'normal', 'high', 'urgent'],

@@ -37,23 +37,53 @@ export async function freePort(): Promise<number> {
 
 /** Why this machine cannot create a cluster (a reason to skip), or null when it can. */
 export function clusterUnavailable(): string | null {
-  if (process.getuid?.() !== 0) return 'needs root (pg_createcluster / pg_ctlcluster)';
-  try { execFileSync('which', ['pg_createcluster', 'pg_ctlcluster', 'pg_dropcluster'], { stdio: 'ignore' }); } catch { return 'postgresql-common is not installed'; }
-  if (!newestVersion()) return 'no PostgreSQL server under /usr/lib/postgresql';
+  if (process.getuid?.() !== 0) {
+    return 'needs root (pg_createcluster / pg_ctlcluster)';
+  }
+  try {
+    execFileSync('which', ['pg_createcluster', 'pg_ctlcluster', 'pg_dropcluster'], { stdio: 'ignore' });
+  } catch {
+    return 'postgresql-common is not installed';
+  }
+  if (!newestVersion()) {
+    return 'no PostgreSQL server under /usr/lib/postgresql';
+  }
   return null;
 }
 
 function newestVersion(): string | null {
   try {
-    const versions = readdirSync('/usr/lib/postgresql').filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(a) - Number(b));
+    const versions = readdirSync('/usr/lib/postgresql')
+      .filter((v) => /^\d+$/.test(v))
+      .sort((a, b) => Number(a) - Number(b));
     return versions.at(-1) ?? null;
-  } catch { return null; }
+  } catch {
+    return null;
+  }
 }
 
 /** Runs SQL as the postgres role through the cluster's Unix socket (peer authentication). */
 async function psql(version: string, port: number, sqlText: string): Promise<void> {
-  await run('runuser', ['-u', 'postgres', '--', `/usr/lib/postgresql/${version}/bin/psql`, '-X', '-q', '-v', 'ON_ERROR_STOP=1',
-    '-p', String(port), '-d', 'postgres', '-c', sqlText], { cwd: '/' });
+  await run(
+    'runuser',
+    [
+      '-u',
+      'postgres',
+      '--',
+      `/usr/lib/postgresql/${version}/bin/psql`,
+      '-X',
+      '-q',
+      '-v',
+      'ON_ERROR_STOP=1',
+      '-p',
+      String(port),
+      '-d',
+      'postgres',
+      '-c',
+      sqlText,
+    ],
+    { cwd: '/' }
+  );
 }
 
 /** Waits until the cluster accepts connections (bounded). */
@@ -62,35 +92,77 @@ async function waitReady(url: string, boundMs = 60_000): Promise<void> {
   for (;;) {
     const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
     c.on('error', () => {});
-    try { await c.connect(); await c.query('SELECT 1'); await c.end(); return; } catch (err) {
+    try {
+      await c.connect();
+      await c.query('SELECT 1');
+      await c.end();
+      return;
+    } catch (err) {
       await c.end().catch(() => {});
-      if (Date.now() > deadline) throw new Error(`the test cluster did not accept connections within ${boundMs} ms: ${(err as Error).message}`);
+      if (Date.now() > deadline) {
+        throw new Error(`the test cluster did not accept connections within ${boundMs} ms: ${(err as Error).message}`);
+      }
       await new Promise((r) => setTimeout(r, 200));
     }
   }
 }
 
 /** Drops the cluster when the test process exits first (synchronous, as exit hooks must be); returns the drop. */
-function dropOnExit(version: string, name: string): { dropSync: () => void; disarm: () => void; isDropped: () => boolean } {
+function dropOnExit(
+  version: string,
+  name: string
+): { dropSync: () => void; disarm: () => void; isDropped: () => boolean } {
   let dropped = false;
   const dropSync = () => {
-    if (dropped) return;
+    if (dropped) {
+      return;
+    }
     dropped = true;
-    try { execFileSync('pg_dropcluster', ['--stop', version, name], { stdio: 'ignore' }); } catch { /* already gone */ }
+    try {
+      execFileSync('pg_dropcluster', ['--stop', version, name], { stdio: 'ignore' });
+    } catch {
+      /* already gone */
+    }
   };
   process.once('exit', dropSync);
-  return { dropSync, disarm: () => { dropped = true; process.off('exit', dropSync); }, isDropped: () => dropped };
+  return {
+    dropSync,
+    disarm: () => {
+      dropped = true;
+      process.off('exit', dropSync);
+    },
+    isDropped: () => dropped,
+  };
 }
 
-function handle(version: string, name: string, port: number, url: string, guard: ReturnType<typeof dropOnExit>): PgCluster {
+function handle(
+  version: string,
+  name: string,
+  port: number,
+  url: string,
+  guard: ReturnType<typeof dropOnExit>
+): PgCluster {
   const ctl = (...args: string[]) => run('pg_ctlcluster', [version, name, ...args]);
   return {
-    name, version, port, url,
-    restart: async () => { await ctl('restart', '-m', 'fast'); await waitReady(url); },
-    stop: async () => { await ctl('stop', '-m', 'fast'); },
-    start: async () => { await ctl('start'); await waitReady(url); },
+    name,
+    version,
+    port,
+    url,
+    restart: async () => {
+      await ctl('restart', '-m', 'fast');
+      await waitReady(url);
+    },
+    stop: async () => {
+      await ctl('stop', '-m', 'fast');
+    },
+    start: async () => {
+      await ctl('start');
+      await waitReady(url);
+    },
     drop: async () => {
-      if (guard.isDropped()) return;
+      if (guard.isDropped()) {
+        return;
+      }
       await run('pg_dropcluster', ['--stop', version, name]).catch(() => {});
       guard.disarm();
     },
@@ -104,9 +176,13 @@ function handle(version: string, name: string, port: number, url: string, guard:
  */
 function sameClockAsTests(version: string, name: string) {
   const { FAKETIME, LD_PRELOAD } = process.env;
-  if (!FAKETIME || !LD_PRELOAD) return;
-  appendFileSync(`/etc/postgresql/${version}/${name}/environment`,
-    `LD_PRELOAD='${LD_PRELOAD}'\nFAKETIME='${FAKETIME}'\nFAKETIME_DONT_FAKE_MONOTONIC=1\n`);
+  if (!FAKETIME || !LD_PRELOAD) {
+    return;
+  }
+  appendFileSync(
+    `/etc/postgresql/${version}/${name}/environment`,
+    `LD_PRELOAD='${LD_PRELOAD}'\nFAKETIME='${FAKETIME}'\nFAKETIME_DONT_FAKE_MONOTONIC=1\n`
+  );
 }
 
 /** Small and quick: few connections, little memory; durability as in production (fsync on). */
@@ -119,18 +195,33 @@ const SMALL = ['-o', 'max_connections=40', '-o', 'shared_buffers=32MB', '-o', 'l
  */
 export async function createCluster(prefix = 's360chaos', opts: { replication?: boolean } = {}): Promise<PgCluster> {
   const version = newestVersion();
-  if (!version) throw new Error('no PostgreSQL server under /usr/lib/postgresql');
+  if (!version) {
+    throw new Error('no PostgreSQL server under /usr/lib/postgresql');
+  }
   const name = `${prefix}_${process.pid}`;
   const port = await freePort();
   const guard = dropOnExit(version, name);
-  const replication = opts.replication ? ['-o', 'wal_level=replica', '-o', 'max_wal_senders=5', '-o', 'wal_keep_size=64MB'] : [];
+  const replication = opts.replication
+    ? ['-o', 'wal_level=replica', '-o', 'max_wal_senders=5', '-o', 'wal_keep_size=64MB']
+    : [];
   try {
-    await run('pg_createcluster', [version, name, '--port', String(port), '--start-conf', 'manual', ...SMALL, ...replication]);
+    await run('pg_createcluster', [
+      version,
+      name,
+      '--port',
+      String(port),
+      '--start-conf',
+      'manual',
+      ...SMALL,
+      ...replication,
+    ]);
     sameClockAsTests(version, name);
     await run('pg_ctlcluster', [version, name, 'start']);
     await psql(version, port, "CREATE ROLE s360chaos LOGIN SUPERUSER PASSWORD 's360chaos'");
     await psql(version, port, 'CREATE DATABASE s360chaos OWNER s360chaos');
-    if (opts.replication) await psql(version, port, "CREATE ROLE s360repl LOGIN REPLICATION PASSWORD 's360repl'");
+    if (opts.replication) {
+      await psql(version, port, "CREATE ROLE s360repl LOGIN REPLICATION PASSWORD 's360repl'");
+    }
   } catch (err) {
     guard.dropSync();
     throw err;
@@ -155,8 +246,25 @@ export async function createStandby(primary: PgCluster, prefix = 's360standby'):
     sameClockAsTests(version, name);
     const dataDir = `/var/lib/postgresql/${version}/${name}`;
     await run('runuser', ['-u', 'postgres', '--', 'find', dataDir, '-mindepth', '1', '-delete'], { cwd: '/' });
-    await run('runuser', ['-u', 'postgres', '--', `/usr/lib/postgresql/${version}/bin/pg_basebackup`, '-D', dataDir, '-R', '-X', 'stream',
-      '-c', 'fast', '-d', `host=127.0.0.1 port=${primary.port} user=s360repl password=s360repl application_name=${name}`], { cwd: '/' });
+    await run(
+      'runuser',
+      [
+        '-u',
+        'postgres',
+        '--',
+        `/usr/lib/postgresql/${version}/bin/pg_basebackup`,
+        '-D',
+        dataDir,
+        '-R',
+        '-X',
+        'stream',
+        '-c',
+        'fast',
+        '-d',
+        `host=127.0.0.1 port=${primary.port} user=s360repl password=s360repl application_name=${name}`,
+      ],
+      { cwd: '/' }
+    );
     await run('pg_ctlcluster', [version, name, 'start']);
   } catch (err) {
     guard.dropSync();
@@ -176,11 +284,19 @@ async function waitStreaming(url: string, boundMs = 60_000): Promise<void> {
     c.on('error', () => {});
     try {
       await c.connect();
-      const { rows } = await c.query(`SELECT pg_is_in_recovery() AS standby, EXISTS (SELECT 1 FROM pg_stat_wal_receiver WHERE status = 'streaming') AS streaming`);
+      const { rows } = await c.query(
+        `SELECT pg_is_in_recovery() AS standby, EXISTS (SELECT 1 FROM pg_stat_wal_receiver WHERE status = 'streaming') AS streaming`
+      );
       await c.end();
-      if (rows[0].standby && rows[0].streaming) return;
-    } catch { await c.end().catch(() => {}); }
-    if (Date.now() > deadline) throw new Error(`the standby did not stream within ${boundMs} ms`);
+      if (rows[0].standby && rows[0].streaming) {
+        return;
+      }
+    } catch {
+      await c.end().catch(() => {});
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`the standby did not stream within ${boundMs} ms`);
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
 }

@@ -11,8 +11,12 @@ const admin = new pg.Client({ connectionString: adminUrl() });
 await admin.connect();
 try {
   const { rows } = await admin.query<{ datname: string }>(
-    "SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $2", [TEMPLATE_DB, `${TEST_DB_PREFIX}%`]);
-  for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    'SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $2',
+    [TEMPLATE_DB, `${TEST_DB_PREFIX}%`]
+  );
+  for (const { datname } of rows) {
+    await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+  }
   if (!process.argv.includes('--cleanup')) {
     await admin.query(`CREATE DATABASE "${TEMPLATE_DB}"`);
     const pool = createPool(urlFor(TEMPLATE_DB), loadConfig());

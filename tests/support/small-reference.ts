@@ -10,9 +10,16 @@ export function smallReference(): ReferenceIndex {
     categories: [named('complaint')],
     departments: [{ ...named('waste'), calendar_code: 'field' }],
     topics: [{ ...named('waste.overflowing_bin'), department_code: 'waste', default_priority: 'normal' }],
-    statuses: [{ ...named('received'), status_class: 'open' }, { ...named('on_hold'), status_class: 'open' }, { ...named('closed'), status_class: 'closed' }],
+    statuses: [
+      { ...named('received'), status_class: 'open' },
+      { ...named('on_hold'), status_class: 'open' },
+      { ...named('closed'), status_class: 'closed' },
+    ],
     stages: [],
     advisors: [{ id: 7, code: 'adv-1', department_code: 'waste' }],
-    zones: [{ id: 3, code: '332' }, { id: 4, code: '333' }],
+    zones: [
+      { id: 3, code: '332' },
+      { id: 4, code: '333' },
+    ],
   } as unknown as ReferenceData);
 }

@@ -17,6 +17,8 @@ const HANDLERS: Record<string, (ctx: ProactiveContext) => Promise<Frame[]>> = {
 
 export function runProactiveMetric(ctx: ProactiveContext): Promise<Frame[]> {
   const handler = HANDLERS[ctx.target.metric];
-  if (!handler) throw new Error(`no handler for the proactive metric ${ctx.target.metric}`);
+  if (!handler) {
+    throw new Error(`no handler for the proactive metric ${ctx.target.metric}`);
+  }
   return handler(ctx);
 }

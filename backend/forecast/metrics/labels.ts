@@ -2,8 +2,12 @@
 import type { Language } from '../../query/metrics.ts';
 
 const LEVEL_NAMES: Record<string, Record<Language, string>> = {
-  city: { en: 'City', ar: 'المدينة' }, department: { en: 'Department', ar: 'الإدارة' }, channel: { en: 'Channel', ar: 'القناة' },
-  category: { en: 'Category', ar: 'الفئة' }, topic: { en: 'Topic', ar: 'الموضوع' }, zone: { en: 'Zone', ar: 'المنطقة' },
+  city: { en: 'City', ar: 'المدينة' },
+  department: { en: 'Department', ar: 'الإدارة' },
+  channel: { en: 'Channel', ar: 'القناة' },
+  category: { en: 'Category', ar: 'الفئة' },
+  topic: { en: 'Topic', ar: 'الموضوع' },
+  zone: { en: 'Zone', ar: 'المنطقة' },
   zone_topic: { en: 'Zone × topic', ar: 'المنطقة × الموضوع' },
 };
 const METHOD_NAMES: Record<string, Record<Language, string>> = {

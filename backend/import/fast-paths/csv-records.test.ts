@@ -6,7 +6,9 @@ import { CsvRecordParser, CsvTooLargeError, csvRecords } from './csv-records.ts'
 function parseAll(text: string, size = text.length) {
   const p = new CsvRecordParser();
   const out = [];
-  for (let i = 0; i < text.length; i += size) out.push(...p.push(text.slice(i, i + size)));
+  for (let i = 0; i < text.length; i += size) {
+    out.push(...p.push(text.slice(i, i + size)));
+  }
   out.push(...p.end());
   return out;
 }
@@ -14,22 +16,39 @@ function parseAll(text: string, size = text.length) {
 const SAMPLE = 'a,b,c\r\n1,"x, ""quoted""\nنص عربي",3\n\n4,,"6"\n"7",8,9';
 
 test('reads plain and quoted fields, with commas, doubled quotes, line breaks and Arabic inside quotes', () => {
-  assert.deepEqual(parseAll(SAMPLE).map((r) => r.cells), [
-    ['a', 'b', 'c'], ['1', 'x, "quoted"\nنص عربي', '3'], ['4', '', '6'], ['7', '8', '9'],
-  ]);
+  assert.deepEqual(
+    parseAll(SAMPLE).map((r) => r.cells),
+    [
+      ['a', 'b', 'c'],
+      ['1', 'x, "quoted"\nنص عربي', '3'],
+      ['4', '', '6'],
+      ['7', '8', '9'],
+    ]
+  );
 });
 
 test('each record carries the line it starts on (blank lines skipped, counted)', () => {
-  assert.deepEqual(parseAll(SAMPLE).map((r) => r.line), [1, 2, 5, 6]);
+  assert.deepEqual(
+    parseAll(SAMPLE).map((r) => r.line),
+    [1, 2, 5, 6]
+  );
 });
 
 test('the same records whatever the chunk boundaries', () => {
   const whole = parseAll(SAMPLE);
-  for (const size of [1, 2, 3, 5, 7, 11]) assert.deepEqual(parseAll(SAMPLE, size), whole, `chunks of ${size}`);
+  for (const size of [1, 2, 3, 5, 7, 11]) {
+    assert.deepEqual(parseAll(SAMPLE, size), whole, `chunks of ${size}`);
+  }
 });
 
 test('a byte order mark is dropped; a last line without a line break is read', () => {
-  assert.deepEqual(parseAll('\ufeffa,b\n1,2').map((r) => r.cells), [['a', 'b'], ['1', '2']]);
+  assert.deepEqual(
+    parseAll('\ufeffa,b\n1,2').map((r) => r.cells),
+    [
+      ['a', 'b'],
+      ['1', '2'],
+    ]
+  );
 });
 
 test('broken quoting is reported on the record and reading goes on', () => {
@@ -55,6 +74,15 @@ test('csvRecords decodes UTF-8 split across chunks', async () => {
   const bytes = Buffer.from('a\nحاوية\n', 'utf8');
   const chunks = [bytes.subarray(0, 4), bytes.subarray(4)];
   const out = [];
-  for await (const batch of csvRecords((async function* () { yield* chunks; })())) out.push(...batch);
-  assert.deepEqual(out.map((r) => r.cells[0]), ['a', 'حاوية']);
+  for await (const batch of csvRecords(
+    (async function* () {
+      yield* chunks;
+    })()
+  )) {
+    out.push(...batch);
+  }
+  assert.deepEqual(
+    out.map((r) => r.cells[0]),
+    ['a', 'حاوية']
+  );
 });

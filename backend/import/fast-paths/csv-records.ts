@@ -16,7 +16,10 @@ export type CsvRecord = { cells: string[]; line: number; error?: string };
 
 export class CsvTooLargeError extends Error {}
 
-const QUOTE = 34, COMMA = 44, LF = 10, CR = 13;
+const QUOTE = 34,
+  COMMA = 44,
+  LF = 10,
+  CR = 13;
 
 export class CsvRecordParser {
   private rest = '';
@@ -29,14 +32,18 @@ export class CsvRecordParser {
   push(text: string): CsvRecord[] {
     let buf = this.rest + text;
     if (!this.started && buf.length) {
-      if (buf.charCodeAt(0) === 0xfeff) buf = buf.slice(1);
+      if (buf.charCodeAt(0) === 0xfeff) {
+        buf = buf.slice(1);
+      }
       this.started = true;
     }
     const out: CsvRecord[] = [];
     const used = this.parse(buf, out, false);
     this.rest = buf.slice(used);
     if (this.rest.length > this.maxRecordChars) {
-      throw new CsvTooLargeError(`the record starting on line ${this.line} is longer than ${this.maxRecordChars} characters (a quote never closed?)`);
+      throw new CsvTooLargeError(
+        `the record starting on line ${this.line} is longer than ${this.maxRecordChars} characters (a quote never closed?)`
+      );
     }
     return out;
   }
@@ -44,7 +51,9 @@ export class CsvRecordParser {
   /** The last record, when the text does not end with a line break. */
   end(): CsvRecord[] {
     const out: CsvRecord[] = [];
-    if (this.rest.length) this.parse(this.rest, out, true);
+    if (this.rest.length) {
+      this.parse(this.rest, out, true);
+    }
     this.rest = '';
     return out;
   }
@@ -53,24 +62,34 @@ export class CsvRecordParser {
   private parse(buf: string, out: CsvRecord[], final: boolean): number {
     let i = 0;
     const n = buf.length;
-    let quote = buf.indexOf('"');  // the next quote at or after i (-1: none left); found once, not per line
+    let quote = buf.indexOf('"'); // the next quote at or after i (-1: none left); found once, not per line
     while (i < n) {
       const nl = buf.indexOf('\n', i);
-      if (quote >= 0 && quote < i) quote = buf.indexOf('"', i);
+      if (quote >= 0 && quote < i) {
+        quote = buf.indexOf('"', i);
+      }
       if (quote < 0 || (nl >= 0 && quote > nl)) {
         // Fast path: no quote before the line end.
-        if (nl < 0 && !final) return i;
+        if (nl < 0 && !final) {
+          return i;
+        }
         const endAt = nl < 0 ? n : nl;
         let lineEnd = endAt;
-        if (lineEnd > i && buf.charCodeAt(lineEnd - 1) === CR) lineEnd--;
+        if (lineEnd > i && buf.charCodeAt(lineEnd - 1) === CR) {
+          lineEnd--;
+        }
         const text = buf.slice(i, lineEnd);
-        if (text.length) out.push({ cells: text.split(','), line: this.line });
+        if (text.length) {
+          out.push({ cells: text.split(','), line: this.line });
+        }
         this.line++;
         i = nl < 0 ? n : nl + 1;
         continue;
       }
       const next = this.slow(buf, i, out, final);
-      if (next < 0) return i;
+      if (next < 0) {
+        return i;
+      }
       i = next;
     }
     return i;
@@ -92,7 +111,9 @@ export class CsvRecordParser {
         for (;;) {
           const q = buf.indexOf('"', j);
           if (q < 0) {
-            if (!final) return -1;
+            if (!final) {
+              return -1;
+            }
             value += buf.slice(j);
             lines += countBreaks(buf, j, n);
             error ??= `a quoted field opened on line ${openedOn} is never closed`;
@@ -101,8 +122,14 @@ export class CsvRecordParser {
           }
           lines += countBreaks(buf, j, q);
           value += buf.slice(j, q);
-          if (q + 1 < n && buf.charCodeAt(q + 1) === QUOTE) { value += '"'; j = q + 2; continue; }
-          if (q + 1 >= n && !final) return -1;
+          if (q + 1 < n && buf.charCodeAt(q + 1) === QUOTE) {
+            value += '"';
+            j = q + 2;
+            continue;
+          }
+          if (q + 1 >= n && !final) {
+            return -1;
+          }
           i = q + 1;
           break;
         }
@@ -112,29 +139,54 @@ export class CsvRecordParser {
           if (c !== COMMA && c !== LF && c !== CR) {
             error ??= `text after the closing quote of field ${cells.length + 1}`;
             let k = i;
-            while (k < n) { const d = buf.charCodeAt(k); if (d === COMMA || d === LF || d === CR) break; k++; }
-            if (k >= n && !final) return -1;
+            while (k < n) {
+              const d = buf.charCodeAt(k);
+              if (d === COMMA || d === LF || d === CR) {
+                break;
+              }
+              k++;
+            }
+            if (k >= n && !final) {
+              return -1;
+            }
             value += buf.slice(i, k);
             i = k;
           }
         }
       } else {
         let k = i;
-        while (k < n) { const d = buf.charCodeAt(k); if (d === COMMA || d === LF || d === CR) break; k++; }
-        if (k >= n && !final) return -1;
+        while (k < n) {
+          const d = buf.charCodeAt(k);
+          if (d === COMMA || d === LF || d === CR) {
+            break;
+          }
+          k++;
+        }
+        if (k >= n && !final) {
+          return -1;
+        }
         value = buf.slice(i, k);
-        if (value.includes('"')) error ??= `a quote inside unquoted field ${cells.length + 1}`;
+        if (value.includes('"')) {
+          error ??= `a quote inside unquoted field ${cells.length + 1}`;
+        }
         i = k;
       }
       cells.push(value);
       if (i >= n) {
-        if (!final) return -1;
+        if (!final) {
+          return -1;
+        }
         break;
       }
       const c = buf.charCodeAt(i);
-      if (c === COMMA) { i++; continue; }
+      if (c === COMMA) {
+        i++;
+        continue;
+      }
       // A line end: LF, CRLF or CR.
-      if (c === CR && i + 1 >= n && !final) return -1;
+      if (c === CR && i + 1 >= n && !final) {
+        return -1;
+      }
       i += c === CR && buf.charCodeAt(i + 1) === LF ? 2 : 1;
       break;
     }
@@ -146,20 +198,29 @@ export class CsvRecordParser {
 
 function countBreaks(buf: string, from: number, to: number): number {
   let count = 0;
-  for (let k = buf.indexOf('\n', from); k >= 0 && k < to; k = buf.indexOf('\n', k + 1)) count++;
+  for (let k = buf.indexOf('\n', from); k >= 0 && k < to; k = buf.indexOf('\n', k + 1)) {
+    count++;
+  }
   return count;
 }
 
 /** Reads records from a text stream, a batch at a time. */
-export async function* csvRecords(stream: AsyncIterable<string | Buffer>, maxRecordChars?: number): AsyncGenerator<CsvRecord[]> {
+export async function* csvRecords(
+  stream: AsyncIterable<string | Buffer>,
+  maxRecordChars?: number
+): AsyncGenerator<CsvRecord[]> {
   const parser = new CsvRecordParser(maxRecordChars);
   const decoder = new TextDecoder('utf-8');
   for await (const chunk of stream) {
     const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
     const batch = parser.push(text);
-    if (batch.length) yield batch;
+    if (batch.length) {
+      yield batch;
+    }
   }
   const tail = parser.push(decoder.decode());
   const last = parser.end();
-  if (tail.length || last.length) yield [...tail, ...last];
+  if (tail.length || last.length) {
+    yield [...tail, ...last];
+  }
 }

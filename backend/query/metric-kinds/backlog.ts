@@ -22,11 +22,15 @@ export const backlogKind: MetricKind<'backlog', Plan, Result> = {
     maxGroups: ctx.config.queryMaxRows,
   }),
   compute: async (db, plan) => {
-    const [increments, prefix] = await Promise.all([sums(db, plan.increments, plan.maxGroups), sums(db, plan.prefix, plan.maxGroups)]);
+    const [increments, prefix] = await Promise.all([
+      sums(db, plan.increments, plan.maxGroups),
+      sums(db, plan.prefix, plan.maxGroups),
+    ]);
     // The series that are not zero throughout: an open backlog before the range, or a change in it (one pass
     // over the groups' buckets, not over series × buckets).
-    const moving = (key: string) => net(prefix.get(key)?.byBucket.get(null)) !== 0
-      || [...(increments.get(key)?.byBucket.values() ?? [])].some((s) => net(s) !== 0);
+    const moving = (key: string) =>
+      net(prefix.get(key)?.byBucket.get(null)) !== 0 ||
+      [...(increments.get(key)?.byBucket.values() ?? [])].some((s) => net(s) !== 0);
     return { increments, prefix, moving: [...new Set([...increments.keys(), ...prefix.keys()])].filter(moving) };
   },
   size: (r) => Math.max(r.moving.length, 1),
@@ -34,13 +38,23 @@ export const backlogKind: MetricKind<'backlog', Plan, Result> = {
     const series: Series[] = [];
     let n = 0;
     for (const key of moving) {
-      if (++n % 100 === 0) await yieldToLoop();
+      if (++n % 100 === 0) {
+        await yieldToLoop();
+      }
       const g = increments.get(key) ?? prefix.get(key)!;
       let running = net(prefix.get(key)?.byBucket.get(null));
       const values = new Map<number | null, number>();
-      if (!ctx.buckets) values.set(null, running + [...(increments.get(key)?.byBucket.values() ?? [])].reduce((a, s) => a + net(s), 0));
-      else for (const b of ctx.buckets) { running += net(increments.get(key)?.byBucket.get(b)); values.set(b, running); }
-      if ([...values.values()].some((v) => v !== 0)) series.push({ dims: g.dims, values });
+      if (!ctx.buckets) {
+        values.set(null, running + [...(increments.get(key)?.byBucket.values() ?? [])].reduce((a, s) => a + net(s), 0));
+      } else {
+        for (const b of ctx.buckets) {
+          running += net(increments.get(key)?.byBucket.get(b));
+          values.set(b, running);
+        }
+      }
+      if ([...values.values()].some((v) => v !== 0)) {
+        series.push({ dims: g.dims, values });
+      }
     }
     return framesOfSeries(ctx, series, 0);
   },

@@ -12,7 +12,8 @@ export const histogramKind: MetricKind<'hist', AggregateSpec, Map<string, Group<
   size: (groups) => Math.max(groups.size, 1),
   frame: (groups, ctx) => {
     const series = [...groups.values()].map((g) => ({
-      dims: g.dims, values: new Map([...g.byBucket].map(([b, bins]) => [b, quantileFromBins(bins, ctx.metric.quantile)])),
+      dims: g.dims,
+      values: new Map([...g.byBucket].map(([b, bins]) => [b, quantileFromBins(bins, ctx.metric.quantile)])),
     }));
     return framesOfSeries(ctx, series, null);
   },

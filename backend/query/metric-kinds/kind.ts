@@ -18,16 +18,30 @@ export type QueryRange = { from: number; to: number; intervalMs?: number; maxDat
 
 export type KindId = MetricDefinition['kind'];
 /** The metric definitions of one kind (metrics.ts). */
-export type MetricOfKind<K extends KindId> = MetricDefinition extends infer D ? (D extends { kind: infer DK } ? (K extends DK ? D : never) : never) : never;
+export type MetricOfKind<K extends KindId> = MetricDefinition extends infer D
+  ? D extends { kind: infer DK }
+    ? K extends DK
+      ? D
+      : never
+    : never
+  : never;
 
 /** What the planning of a target (run-target.ts) gives its kind. */
 export type TargetContext<K extends KindId = KindId> = {
-  target: Target; metric: MetricOfKind<K>; path: string; who: TargetRef;
-  ref: ReferenceIndex; config: Config; range: QueryRange; snapshot: RollupSnapshot; budget: CallBudget;
+  target: Target;
+  metric: MetricOfKind<K>;
+  path: string;
+  who: TargetRef;
+  ref: ReferenceIndex;
+  config: Config;
+  range: QueryRange;
+  snapshot: RollupSnapshot;
+  budget: CallBudget;
   /** the target's filters as stored values */
   filters: Filters;
   /** the buckets of a time series (null for a table) and their starts */
-  bucket: BucketSpec | null; buckets: number[] | null;
+  bucket: BucketSpec | null;
+  buckets: number[] | null;
   /** the target's read of the rollups: its group-by, filters, range, buckets and limits */
   spec: AggregateSpec;
 };
@@ -52,6 +66,15 @@ export type MetricKind<K extends KindId, Plan, Result> = {
 /** A grouped kind's frames: its series as the target's table or time series (`fill`: a bucket without a value). */
 export function framesOfSeries(ctx: TargetContext, series: Series[], fill: number | null): Frame[] {
   const { target } = ctx;
-  return seriesFrames({ refId: target.refId, metricName: target.metric, metric: ctx.metric, lang: target.language, groupBy: target.groupBy,
-    series, buckets: ctx.buckets, ref: ctx.ref, fill });
+  return seriesFrames({
+    refId: target.refId,
+    metricName: target.metric,
+    metric: ctx.metric,
+    lang: target.language,
+    groupBy: target.groupBy,
+    series,
+    buckets: ctx.buckets,
+    ref: ctx.ref,
+    fill,
+  });
 }

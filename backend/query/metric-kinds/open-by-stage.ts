@@ -15,15 +15,51 @@ export const openByStageKind: MetricKind<'open_by_stage', { filters: RequestFilt
   frame: (rows, ctx) => {
     const lang = ctx.target.language;
     const total = rows.reduce((a, r) => a + r.open, 0);
-    const stageName = (code: string) => { const s = ctx.ref.stage.get(code); return s ? frameName(lang, { en: s.name_en, ar: s.name_ar }) : code; };
-    return [{
-      name: frameName(lang, ctx.metric), refId: ctx.target.refId,
-      fields: [
-        column(lang, 'stage', 'string', rows.map((r) => stageName(r.stage_code)), 'Stage', 'المرحلة'),
-        column(lang, 'stage_code', 'string', rows.map((r) => r.stage_code), 'Stage code', 'رمز المرحلة'),
-        column(lang, 'open', 'number', rows.map((r) => r.open), 'Open requests', 'الطلبات المفتوحة', { unit: 'short', decimals: 0 }),
-        column(lang, 'share', 'number', rows.map((r) => (total > 0 ? (r.open / total) * 100 : 0)), 'Share', 'النسبة', { unit: 'percent', decimals: 1 }),
-      ],
-    }];
+    const stageName = (code: string) => {
+      const s = ctx.ref.stage.get(code);
+      return s ? frameName(lang, { en: s.name_en, ar: s.name_ar }) : code;
+    };
+    return [
+      {
+        name: frameName(lang, ctx.metric),
+        refId: ctx.target.refId,
+        fields: [
+          column(
+            lang,
+            'stage',
+            'string',
+            rows.map((r) => stageName(r.stage_code)),
+            'Stage',
+            'المرحلة'
+          ),
+          column(
+            lang,
+            'stage_code',
+            'string',
+            rows.map((r) => r.stage_code),
+            'Stage code',
+            'رمز المرحلة'
+          ),
+          column(
+            lang,
+            'open',
+            'number',
+            rows.map((r) => r.open),
+            'Open requests',
+            'الطلبات المفتوحة',
+            { unit: 'short', decimals: 0 }
+          ),
+          column(
+            lang,
+            'share',
+            'number',
+            rows.map((r) => (total > 0 ? (r.open / total) * 100 : 0)),
+            'Share',
+            'النسبة',
+            { unit: 'percent', decimals: 1 }
+          ),
+        ],
+      },
+    ];
   },
 };

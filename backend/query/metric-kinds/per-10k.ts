@@ -10,13 +10,16 @@ type Plan = { spec: AggregateSpec; maxGroups: number };
 type Folded = Map<string, { dims: Stored[]; received: Map<number | null, number> }>;
 
 const byZone = (ctx: TargetContext) => ctx.target.groupBy.includes('zone');
-const withZone = (ctx: TargetContext): Dimension[] => (byZone(ctx) ? ctx.target.groupBy : [...ctx.target.groupBy, 'zone']);
-const populationOf = (ctx: TargetContext, zoneId: Stored) => (zoneId === null ? null : ctx.ref.zoneById.get(Number(zoneId))?.population ?? null);
+const withZone = (ctx: TargetContext): Dimension[] =>
+  byZone(ctx) ? ctx.target.groupBy : [...ctx.target.groupBy, 'zone'];
+const populationOf = (ctx: TargetContext, zoneId: Stored) =>
+  zoneId === null ? null : (ctx.ref.zoneById.get(Number(zoneId))?.population ?? null);
 
 /** The residents of the zones the filter keeps (all zones without a zone filter), counting known populations only. */
 function scopePopulation(ctx: TargetContext): number {
   const zoneFilter = ctx.filters.zone;
-  return ctx.ref.zones.filter((z) => !zoneFilter || zoneFilter.includes(z.id))
+  return ctx.ref.zones
+    .filter((z) => !zoneFilter || zoneFilter.includes(z.id))
     .reduce((a, z) => a + (z.population && z.population > 0 ? z.population : 0), 0);
 }
 
@@ -26,7 +29,9 @@ export const per10kKind: MetricKind<'per_10k', Plan, Folded> = {
   plan: (ctx) => ({
     spec: { ...ctx.spec, groupBy: withZone(ctx) },
     // Zones fold into the target's series: up to the series limit per zone may come back.
-    maxGroups: byZone(ctx) ? ctx.config.queryMaxSeries : ctx.config.queryMaxSeries * Math.max(1, ctx.ref.zones.length + 1),
+    maxGroups: byZone(ctx)
+      ? ctx.config.queryMaxSeries
+      : ctx.config.queryMaxSeries * Math.max(1, ctx.ref.zones.length + 1),
   }),
   compute: async (db, plan, ctx) => {
     const groups = await sums(db, plan.spec, plan.maxGroups);
@@ -37,9 +42,16 @@ export const per10kKind: MetricKind<'per_10k', Plan, Folded> = {
       const dims = byZone(ctx) ? g.dims : g.dims.filter((_, i) => i !== zoneAt);
       const key = JSON.stringify(dims);
       let o = out.get(key);
-      if (!o) { o = { dims, received: new Map() }; out.set(key, o); }
-      if (!pop || pop <= 0) continue;
-      for (const [b, s] of g.byBucket) o.received.set(b, (o.received.get(b) ?? 0) + s.received);
+      if (!o) {
+        o = { dims, received: new Map() };
+        out.set(key, o);
+      }
+      if (!pop || pop <= 0) {
+        continue;
+      }
+      for (const [b, s] of g.byBucket) {
+        o.received.set(b, (o.received.get(b) ?? 0) + s.received);
+      }
     }
     return out;
   },
@@ -50,9 +62,14 @@ export const per10kKind: MetricKind<'per_10k', Plan, Folded> = {
     const scope = scopePopulation(ctx);
     const series: Series[] = [...folded.values()].map((o) => {
       const den = byZone(ctx) ? populationOf(ctx, o.dims[groupBy.indexOf('zone')]) : scope;
-      return { dims: o.dims, values: new Map(keys.map((b) => [b, den && den > 0 ? ((o.received.get(b) ?? 0) / den) * 10_000 : null])) };
+      return {
+        dims: o.dims,
+        values: new Map(keys.map((b) => [b, den && den > 0 ? ((o.received.get(b) ?? 0) / den) * 10_000 : null])),
+      };
     });
-    if (!groupBy.length && !series.length) series.push({ dims: [], values: new Map(keys.map((b) => [b, scope > 0 ? 0 : null])) });
+    if (!groupBy.length && !series.length) {
+      series.push({ dims: [], values: new Map(keys.map((b) => [b, scope > 0 ? 0 : null])) });
+    }
     return framesOfSeries(ctx, series, scope > 0 && !byZone(ctx) ? 0 : null);
   },
 };

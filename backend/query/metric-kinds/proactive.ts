@@ -10,9 +10,17 @@ export const proactiveKind: MetricKind<'proactive', null, Frame[]> = {
   id: 'proactive',
   description: 'forecasts, running above forecast, proactive actions and channel shift (backend/forecast/metrics/)',
   plan: () => null,
-  compute: (db, _plan, ctx) => runProactiveMetric({
-    db, ref: ctx.ref, config: ctx.config, range: ctx.range, target: ctx.target, filters: ctx.filters, spec: ctx.spec, path: ctx.path,
-    check: (series, values) => checkTargetSize(ctx.who, series, values, ctx.budget),
-  }),
+  compute: (db, _plan, ctx) =>
+    runProactiveMetric({
+      db,
+      ref: ctx.ref,
+      config: ctx.config,
+      range: ctx.range,
+      target: ctx.target,
+      filters: ctx.filters,
+      spec: ctx.spec,
+      path: ctx.path,
+      check: (series, values) => checkTargetSize(ctx.who, series, values, ctx.budget),
+    }),
   frame: (frames) => frames,
 };

@@ -21,5 +21,10 @@ test('every registered kind answers some metric, with its steps and a descriptio
 });
 
 test("only the proactive kind checks its answer's size itself", () => {
-  assert.deepEqual(metricKinds().filter((k) => !k.size).map((k) => k.id), ['proactive']);
+  assert.deepEqual(
+    metricKinds()
+      .filter((k) => !k.size)
+      .map((k) => k.id),
+    ['proactive']
+  );
 });

@@ -35,6 +35,6 @@ export function metricKind<K extends KindId>(id: K): AnyKind<K> {
 }
 
 /** Every registered kind. */
-export function metricKinds(): AnyKind<KindId>[] {
+export function metricKinds(): Array<AnyKind<KindId>> {
   return Object.values(KINDS);
 }

@@ -14,7 +14,8 @@ export const sumKind: MetricKind<'sum', AggregateSpec, Map<string, Group<Sums>>>
   frame: (groups, ctx) => {
     // Sparse: a bucket without rows takes the fill (the value of zero sums), as a dense map would hold it.
     const series = [...groups.values()].map((g) => ({
-      dims: g.dims, values: new Map([...g.byBucket].map(([b, s]) => [b, ctx.metric.value(s)])),
+      dims: g.dims,
+      values: new Map([...g.byBucket].map(([b, s]) => [b, ctx.metric.value(s)])),
     }));
     return framesOfSeries(ctx, series, ctx.metric.value(ZERO_SUMS));
   },

@@ -1,7 +1,16 @@
 // SLA warnings: requests that reached their SLA warning threshold, counted per group and bucket from the
 // alerts themselves (sql-builder.ts: buildWarningsQuery), not from the rollups.
 import { DIMENSION_COLUMN } from '../../rollups/cubes.ts';
-import { bucketKey, checkRows, oneValuePerRow, rowLimit, yieldToLoop, YIELD_EVERY, type AggregateSpec, type Stored } from '../aggregate.ts';
+import {
+  bucketKey,
+  checkRows,
+  oneValuePerRow,
+  rowLimit,
+  yieldToLoop,
+  YIELD_EVERY,
+  type AggregateSpec,
+  type Stored,
+} from '../aggregate.ts';
 import type { Series } from '../frames.ts';
 import { buildWarningsQuery } from '../sql-builder.ts';
 import { framesOfSeries, type MetricKind } from './kind.ts';
@@ -18,10 +27,14 @@ export const warningsKind: MetricKind<'warnings', AggregateSpec, Map<string, Ser
     const groups = new Map<string, Series>();
     let i = 0;
     for (const row of rows) {
-      if (++i % YIELD_EVERY === 0) await yieldToLoop();
+      if (++i % YIELD_EVERY === 0) {
+        await yieldToLoop();
+      }
       const dims = spec.groupBy.map((d) => row[DIMENSION_COLUMN[d]] as Stored);
       const key = JSON.stringify(dims);
-      if (!groups.has(key)) groups.set(key, { dims, values: new Map() });
+      if (!groups.has(key)) {
+        groups.set(key, { dims, values: new Map() });
+      }
       groups.get(key)!.values.set(bucketKey(row.bucket), row.n);
     }
     return groups;

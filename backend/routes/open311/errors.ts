@@ -10,11 +10,17 @@ export type Open311Error = { code: number; description: string };
 const GENERIC_PATHS = new Set(['', 'body', 'path']);
 
 export function toOpen311Errors(status: number, body: ErrorBody): Open311Error[] {
-  if (!body.details.length) return [{ code: status, description: body.error }];
+  if (!body.details.length) {
+    return [{ code: status, description: body.error }];
+  }
   return body.details.map((d) => ({
     code: status,
     // A detail about the whole body or path says less than the error itself ("too large").
-    description: GENERIC_PATHS.has(d.path) ? body.error : d.message.startsWith(d.path) ? d.message : `${d.path}: ${d.message}`,
+    description: GENERIC_PATHS.has(d.path)
+      ? body.error
+      : d.message.startsWith(d.path)
+        ? d.message
+        : `${d.path}: ${d.message}`,
   }));
 }
 

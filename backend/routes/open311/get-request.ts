@@ -12,12 +12,17 @@ import { langOf, withoutFormat } from './negotiate.ts';
 
 export function registerGetRequest(router: Router, ctx: AppContext): void {
   const privacy = open311Privacy(ctx.config);
-  router.get('/requests/:id', handle(async (req, res) => {
-    const lang = langOf(req);
-    const id = withoutFormat(String(req.params.id));
-    const ref = await ctx.reference.get();
-    const { rows } = await ctx.pool.query<RequestRow>(sql('open311/find_by_references'), [[id]]);
-    if (!rows.length) throw new NotFoundError(`service_request_id "${id}"`, 'service_request_id');
-    send(res, 200, 'service_requests', [toOpen311Request(rows[0], ref, lang, privacy)]);
-  }));
+  router.get(
+    '/requests/:id',
+    handle(async (req, res) => {
+      const lang = langOf(req);
+      const id = withoutFormat(String(req.params.id));
+      const ref = await ctx.reference.get();
+      const { rows } = await ctx.pool.query<RequestRow>(sql('open311/find_by_references'), [[id]]);
+      if (!rows.length) {
+        throw new NotFoundError(`service_request_id "${id}"`, 'service_request_id');
+      }
+      send(res, 200, 'service_requests', [toOpen311Request(rows[0], ref, lang, privacy)]);
+    })
+  );
 }

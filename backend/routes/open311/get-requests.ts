@@ -19,26 +19,42 @@ function nextPage(req: Request, page: number): string {
 
 export function registerGetRequests(router: Router, ctx: AppContext): void {
   const privacy = open311Privacy(ctx.config);
-  router.get(withFormats('/requests'), handle(async (req, res) => {
-    const lang = langOf(req);
-    const ref = await ctx.reference.get();
-    const query = readRequestQuery(req.query as Record<string, unknown>, ref, {
-      windowDays: ctx.config.open311WindowDays, maxResults: ctx.config.open311MaxResults, now: new Date(),
-    });
-    let rows: RequestRow[];
-    if (query.kind === 'ids') {
-      ({ rows } = await ctx.pool.query<RequestRow>(sql('open311/find_by_references'), [query.references]));
-    } else {
-      const statuses = query.statusClasses
-        ? ref.statuses.filter((s) => (query.statusClasses as string[]).includes(s.status_class)).map((s) => s.code) : null;
-      ({ rows } = await ctx.pool.query<RequestRow>(sql('open311/find_requests'), [
-        query.start, query.end, query.serviceCodes, statuses, query.pageSize + 1, (query.page - 1) * query.pageSize,
-      ]));
-      if (rows.length > query.pageSize) {
-        rows = rows.slice(0, query.pageSize);
-        res.setHeader('Link', `<${nextPage(req, query.page)}>; rel="next"`);
+  router.get(
+    withFormats('/requests'),
+    handle(async (req, res) => {
+      const lang = langOf(req);
+      const ref = await ctx.reference.get();
+      const query = readRequestQuery(req.query as Record<string, unknown>, ref, {
+        windowDays: ctx.config.open311WindowDays,
+        maxResults: ctx.config.open311MaxResults,
+        now: new Date(),
+      });
+      let rows: RequestRow[];
+      if (query.kind === 'ids') {
+        ({ rows } = await ctx.pool.query<RequestRow>(sql('open311/find_by_references'), [query.references]));
+      } else {
+        const statuses = query.statusClasses
+          ? ref.statuses.filter((s) => (query.statusClasses as string[]).includes(s.status_class)).map((s) => s.code)
+          : null;
+        ({ rows } = await ctx.pool.query<RequestRow>(sql('open311/find_requests'), [
+          query.start,
+          query.end,
+          query.serviceCodes,
+          statuses,
+          query.pageSize + 1,
+          (query.page - 1) * query.pageSize,
+        ]));
+        if (rows.length > query.pageSize) {
+          rows = rows.slice(0, query.pageSize);
+          res.setHeader('Link', `<${nextPage(req, query.page)}>; rel="next"`);
+        }
       }
-    }
-    send(res, 200, 'service_requests', rows.map((r) => toOpen311Request(r, ref, lang, privacy)));
-  }));
+      send(
+        res,
+        200,
+        'service_requests',
+        rows.map((r) => toOpen311Request(r, ref, lang, privacy))
+      );
+    })
+  );
 }

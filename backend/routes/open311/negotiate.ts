@@ -32,8 +32,12 @@ export function chooseFormat(req: Request, res: Response, next: NextFunction): v
 export function langParam(req: Request): Lang | undefined {
   const body = req.body as Record<string, unknown> | undefined;
   const raw = req.query.lang ?? (body && typeof body === 'object' ? body.lang : undefined);
-  if (raw === undefined || raw === '') return undefined;
-  if (typeof raw === 'string' && isLang(raw)) return raw;
+  if (raw === undefined || raw === '') {
+    return undefined;
+  }
+  if (typeof raw === 'string' && isLang(raw)) {
+    return raw;
+  }
   throw new ValidationError('the query is invalid', [{ path: 'lang', message: 'must be en or ar' }]);
 }
 

@@ -20,7 +20,9 @@ import { send } from './respond.ts';
 import { langOf, langParam, withFormats } from './negotiate.ts';
 
 function requireForm(req: Request, _res: Response, next: NextFunction): void {
-  if (req.is('application/x-www-form-urlencoded')) return next();
+  if (req.is('application/x-www-form-urlencoded')) {
+    return next();
+  }
   const message = 'the body must be application/x-www-form-urlencoded, as GeoReport v2 sends it';
   next(new ValidationError(message, [{ path: 'body', message }]));
 }
@@ -28,25 +30,34 @@ function requireForm(req: Request, _res: Response, next: NextFunction): void {
 export function registerPostRequest(router: Router, ctx: AppContext): void {
   const schema = requestInputSchema(ctx.config.maxDescriptionChars);
 
-  router.post(withFormats('/requests'), requireForm, requireApiKey(ctx), handle(async (req, res) => {
-    const ref = await ctx.reference.get();
-    const { request, accountId } = readRequestForm(req.body as Record<string, unknown>, schema, ref, {
-      source: `open311:token-${req.identity!.id}`,
-      generatedId: randomUUID(),
-      idempotencyKey: req.get('idempotency-key'),
-      lang: langParam(req),
-      now: new Date(),
-    });
-    const written = await ctx.requestWriter.write(request);
-    noteRequestsIngested(res, 'open311', written.created ? 1 : 0, written.created ? 0 : 1);
-    // Its SLA clock now, not at the next sweep: a GET right after shows expected_datetime (the due time).
-    // Open311 posts are few; the /v1 ingest path (thousands a second) leaves this to the sweep (≤ 30 s).
-    // Best effort: the request is written; if this fails the sweep computes it, and the answer stands.
-    if (written.created) await refreshSla(ctx.pool, [written.id], new Date()).catch((err) => console.error('open311: SLA refresh after ingest failed', err));
-    const { rows } = await ctx.pool.query<RequestRow>(sql('open311/find_by_references'), [[written.reference]]);
-    const notice = rows[0] ? toOpen311Request(rows[0], ref, langOf(req), SHOW_ALL).service_notice : null;
-    send(res, written.created ? 201 : 200, 'service_requests', [
-      { service_request_id: written.reference, service_notice: notice, account_id: accountId },
-    ]);
-  }));
+  router.post(
+    withFormats('/requests'),
+    requireForm,
+    requireApiKey(ctx),
+    handle(async (req, res) => {
+      const ref = await ctx.reference.get();
+      const { request, accountId } = readRequestForm(req.body as Record<string, unknown>, schema, ref, {
+        source: `open311:token-${req.identity!.id}`,
+        generatedId: randomUUID(),
+        idempotencyKey: req.get('idempotency-key'),
+        lang: langParam(req),
+        now: new Date(),
+      });
+      const written = await ctx.requestWriter.write(request);
+      noteRequestsIngested(res, 'open311', written.created ? 1 : 0, written.created ? 0 : 1);
+      // Its SLA clock now, not at the next sweep: a GET right after shows expected_datetime (the due time).
+      // Open311 posts are few; the /v1 ingest path (thousands a second) leaves this to the sweep (≤ 30 s).
+      // Best effort: the request is written; if this fails the sweep computes it, and the answer stands.
+      if (written.created) {
+        await refreshSla(ctx.pool, [written.id], new Date()).catch((err) =>
+          console.error('open311: SLA refresh after ingest failed', err)
+        );
+      }
+      const { rows } = await ctx.pool.query<RequestRow>(sql('open311/find_by_references'), [[written.reference]]);
+      const notice = rows[0] ? toOpen311Request(rows[0], ref, langOf(req), SHOW_ALL).service_notice : null;
+      send(res, written.created ? 201 : 200, 'service_requests', [
+        { service_request_id: written.reference, service_notice: notice, account_id: accountId },
+      ]);
+    })
+  );
 }

@@ -7,6 +7,9 @@ export function send(res: Response, status: number, root: string, value: XmlValu
   // Set by chooseFormat; read from the path when an error came before the router (a body parser's).
   const format: Format = (res.locals.open311Format as Format | undefined) ?? formatOf(res.req?.path ?? '');
   res.status(status);
-  if (format === 'xml') res.type('text/xml; charset=utf-8').send(toXml(root, value));
-  else res.type('application/json; charset=utf-8').send(JSON.stringify(value));
+  if (format === 'xml') {
+    res.type('text/xml; charset=utf-8').send(toXml(root, value));
+  } else {
+    res.type('application/json; charset=utf-8').send(JSON.stringify(value));
+  }
 }

@@ -9,16 +9,24 @@ import { send } from './respond.ts';
 import { langOf, withFormats, withoutFormat } from './negotiate.ts';
 
 export function registerServices(router: Router, ctx: AppContext): void {
-  router.get(withFormats('/services'), handle(async (req, res) => {
-    const lang = langOf(req);
-    send(res, 200, 'services', serviceList(await ctx.reference.get(), lang));
-  }));
+  router.get(
+    withFormats('/services'),
+    handle(async (req, res) => {
+      const lang = langOf(req);
+      send(res, 200, 'services', serviceList(await ctx.reference.get(), lang));
+    })
+  );
 
-  router.get('/services/:code', handle(async (req, res) => {
-    const lang = langOf(req);
-    const code = withoutFormat(String(req.params.code));
-    const definition = serviceDefinition(await ctx.reference.get(), code, lang);
-    if (!definition) throw new NotFoundError(`service_code "${code}"`, 'service_code');
-    send(res, 200, 'service_definition', definition);
-  }));
+  router.get(
+    '/services/:code',
+    handle(async (req, res) => {
+      const lang = langOf(req);
+      const code = withoutFormat(String(req.params.code));
+      const definition = serviceDefinition(await ctx.reference.get(), code, lang);
+      if (!definition) {
+        throw new NotFoundError(`service_code "${code}"`, 'service_code');
+      }
+      send(res, 200, 'service_definition', definition);
+    })
+  );
 }

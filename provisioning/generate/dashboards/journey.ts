@@ -32,24 +32,36 @@ export function journey(lang: Lang) {
     from: 'now-30d',
   });
   d.withVariable(languageVariable(lang));
-  d.withVariable(new TextBoxVariableBuilder('reference').label(t.reference).description(t.referenceAbout).defaultValue('').current({ text: '', value: '' }));
+  d.withVariable(
+    new TextBoxVariableBuilder('reference')
+      .label(t.reference)
+      .description(t.referenceAbout)
+      .defaultValue('')
+      .current({ text: '', value: '' })
+  );
 
   d.withPanel(
-    new Table().id(1).title(t.request)
+    new Table()
+      .id(1)
+      .title(t.request)
       .description(t.requestAbout)
-      .gridPos(at(0, 0, 24, 6)).datasource(S360_PII)
+      .gridPos(at(0, 0, 24, 6))
+      .datasource(S360_PII)
       .withTarget(s360Request('A', '$reference', S360_PII))
       .frameIndex(REQUEST_FRAME)
       .minWidth(110)
-      .overrideByName('progress_pct', PROGRESS_GAUGE),
+      .overrideByName('progress_pct', PROGRESS_GAUGE)
   );
   d.withPanel(
-    new Table().id(2).title(t.journey)
+    new Table()
+      .id(2)
+      .title(t.journey)
       .description(t.journeyAbout)
-      .gridPos(at(0, 6, 24, 14)).datasource(S360_PII)
+      .gridPos(at(0, 6, 24, 14))
+      .datasource(S360_PII)
       .withTarget(s360Request('A', '$reference', S360_PII))
       .frameIndex(JOURNEY_FRAME)
-      .overrideByName('progress_pct', PROGRESS_GAUGE),
+      .overrideByName('progress_pct', PROGRESS_GAUGE)
   );
   return d.build();
 }

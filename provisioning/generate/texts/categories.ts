@@ -3,7 +3,8 @@ import type { Catalogue } from '../language.ts';
 
 const en = {
   title: 'Services 360 — Categories and recurring reports',
-  description: 'Requests by category, the recurring topics with their trend, and the hot spots where one topic keeps coming back.',
+  description:
+    'Requests by category, the recurring topics with their trend, and the hot spots where one topic keeps coming back.',
   byCategory: 'Requests by category',
   byCategoryAbout: 'Requests received per day, by category.',
   share: 'Share by category',
@@ -13,7 +14,8 @@ const en = {
   trends: 'Topic trends',
   trendsAbout: 'Requests per day by topic.',
   hotspotsMap: 'Hot spots',
-  hotspotsMapAbout: 'Places where the same topic was reported again and again (rings sized by count), over zones coloured by requests.',
+  hotspotsMapAbout:
+    'Places where the same topic was reported again and again (rings sized by count), over zones coloured by requests.',
   hotspotsTable: 'Hot spots',
   hotspotsTableAbout: 'Each place where one topic recurred: zone, topic, count, first and last report.',
 };

@@ -5,11 +5,13 @@ const en = {
   title: 'Services 360 — Channels',
   description: 'Requests by channel: volume, share, first response, on-time resolution and satisfaction.',
   byChannel: 'Requests by channel',
-  byChannelAbout: 'Requests received per hour, one line per channel. A flat zero on every channel means nothing is being ingested.',
+  byChannelAbout:
+    'Requests received per hour, one line per channel. A flat zero on every channel means nothing is being ingested.',
   share: 'Share by channel',
   shareAbout: 'Requests received in the period by channel.',
   glance: 'Channels at a glance',
-  glanceAbout: 'Per channel over the period: requests, resolved on time, median first response, mean satisfaction (1–5).',
+  glanceAbout:
+    'Per channel over the period: requests, resolved on time, median first response, mean satisfaction (1–5).',
   firstResponse: 'First response by channel (median)',
   firstResponseAbout: 'Median time from receipt to the first response.',
   satisfaction: 'Satisfaction by channel',

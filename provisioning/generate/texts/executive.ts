@@ -25,9 +25,11 @@ const en = {
   stages: 'Open requests by stage',
   stagesAbout: 'Requests open now at each stage of the journey, as a share of all open requests (the count on hover).',
   alerts: 'Alerts firing',
-  alertsAbout: 'Alert rules firing or about to (pending), most important first: SLA below target, backlog, spikes, silence.',
+  alertsAbout:
+    'Alert rules firing or about to (pending), most important first: SLA below target, backlog, spikes, silence.',
   dueSoon: 'About to breach (due within the hour)',
-  dueSoonAbout: 'Open requests whose first response or resolution falls due within the hour, soonest first. Click a reference for its journey.',
+  dueSoonAbout:
+    'Open requests whose first response or resolution falls due within the hour, soonest first. Click a reference for its journey.',
 };
 
 export const EXECUTIVE_TEXTS: Catalogue<keyof typeof en> = {
@@ -54,10 +56,13 @@ export const EXECUTIVE_TEXTS: Catalogue<keyof typeof en> = {
     topics: 'أكثر المواضيع تكراراً، 7 أيام',
     topicsAbout: 'المواضيع الأكثر إبلاغاً في الأيام السبعة الماضية، مقارنة بالأيام السبعة التي سبقتها.',
     stages: 'الطلبات المفتوحة حسب المرحلة',
-    stagesAbout: 'الطلبات المفتوحة الآن في كل مرحلة من رحلتها، نسبةً إلى جميع الطلبات المفتوحة (العدد عند تمرير المؤشر).',
+    stagesAbout:
+      'الطلبات المفتوحة الآن في كل مرحلة من رحلتها، نسبةً إلى جميع الطلبات المفتوحة (العدد عند تمرير المؤشر).',
     alerts: 'التنبيهات النشطة',
-    alertsAbout: 'قواعد التنبيه النشطة أو الوشيكة (قيد الانتظار)، الأهم أولاً: مستوى الخدمة دون المستهدف، تراكم الطلبات، الارتفاعات المفاجئة، الانقطاع.',
+    alertsAbout:
+      'قواعد التنبيه النشطة أو الوشيكة (قيد الانتظار)، الأهم أولاً: مستوى الخدمة دون المستهدف، تراكم الطلبات، الارتفاعات المفاجئة، الانقطاع.',
     dueSoon: 'على وشك التجاوز (مستحقة خلال ساعة)',
-    dueSoonAbout: 'الطلبات المفتوحة التي تستحق أول استجابة لها أو إنجازها خلال الساعة، الأقرب أولاً. انقر رقماً مرجعياً لرؤية رحلته.',
+    dueSoonAbout:
+      'الطلبات المفتوحة التي تستحق أول استجابة لها أو إنجازها خلال الساعة، الأقرب أولاً. انقر رقماً مرجعياً لرؤية رحلته.',
   },
 };

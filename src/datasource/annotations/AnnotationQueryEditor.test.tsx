@@ -9,14 +9,21 @@ const { render, typeInto, pressKey, createElement } = await import('../../test-s
 const { AnnotationQueryEditor } = await import('./AnnotationQueryEditor.tsx');
 type Query = import('../types.ts').S360Query;
 
-const datasource = { defaultLanguage: 'en', dimensionOptions: async () => [{ value: '332', label: 'AL BARSHA FIRST' }] };
+const datasource = {
+  defaultLanguage: 'en',
+  dimensionOptions: async () => [{ value: '332', label: 'AL BARSHA FIRST' }],
+};
 
 describe('AnnotationQueryEditor', () => {
   test('the language and a filter that can only be on zones; adding it keeps the query an annotation query', async () => {
     const changes: Query[] = [];
-    const r = await render(createElement(AnnotationQueryEditor as never, {
-      query: { refId: 'Anno', queryType: 'annotations', filters: {} }, onChange: (q: Query) => changes.push(q), datasource,
-    }));
+    const r = await render(
+      createElement(AnnotationQueryEditor as never, {
+        query: { refId: 'Anno', queryType: 'annotations', filters: {} },
+        onChange: (q: Query) => changes.push(q),
+        datasource,
+      })
+    );
     assert.ok(r.container.querySelector('input[aria-label="Language"]'));
     const add = r.container.querySelector('input[aria-label="Add filter"]') as HTMLInputElement;
     await typeInto(add, 'Topic');

@@ -15,7 +15,11 @@ const LABEL_WIDTH = 14;
 /** The one dimension GET /v1/annotations filters by. */
 const ANNOTATION_FILTERS = ['zone'];
 
-export function AnnotationQueryEditor({ query, onChange, datasource }: QueryEditorProps<S360DataSource, S360Query, S360Options>) {
+export function AnnotationQueryEditor({
+  query,
+  onChange,
+  datasource,
+}: QueryEditorProps<S360DataSource, S360Query, S360Options>) {
   const variableNames = useVariableNames();
   const catalog = useCatalog(datasource);
   const change = (next: Partial<S360Query>) => onChange({ ...query, ...next, queryType: 'annotations' });

@@ -12,13 +12,23 @@ export interface WireAnnotation {
 }
 
 /** `zones`: zone codes, variables resolved (`all` or none: every zone); city-wide annotations are always kept. */
-export function annotationsParams(from: number, to: number, language: string | undefined, defaultLanguage: Language, zones: readonly string[] = []): URLSearchParams {
+export function annotationsParams(
+  from: number,
+  to: number,
+  language: string | undefined,
+  defaultLanguage: Language,
+  zones: readonly string[] = []
+): URLSearchParams {
   const params = new URLSearchParams({
     from: new Date(from).toISOString(),
     to: new Date(to).toISOString(),
     language: isLanguage(language) ? language : defaultLanguage,
   });
-  if (!zones.includes(ALL_VALUE)) for (const zone of zones) params.append('zone', zone);
+  if (!zones.includes(ALL_VALUE)) {
+    for (const zone of zones) {
+      params.append('zone', zone);
+    }
+  }
   return params;
 }
 

@@ -26,7 +26,12 @@ export class AggregatorClient {
   private async send<T>(options: { method: string; url: string; data?: unknown; requestId?: string }): Promise<T> {
     try {
       const response = await lastValueFrom(
-        getBackendSrv().fetch<T>({ ...options, headers: { Accept: 'application/json' }, showErrorAlert: false, showSuccessAlert: false }),
+        getBackendSrv().fetch<T>({
+          ...options,
+          headers: { Accept: 'application/json' },
+          showErrorAlert: false,
+          showSuccessAlert: false,
+        })
       );
       return response.data;
     } catch (err) {

@@ -3,8 +3,14 @@ import assert from 'node:assert/strict';
 import { bodyMessage, toAggregatorError } from './errors.ts';
 
 describe('toAggregatorError', () => {
-  test('a 400 carries the aggregator\'s own message and the details with their paths', () => {
-    const e = toAggregatorError({ status: 400, data: { error: 'unknown metric "recieved"', details: [{ path: 'targets[0].metric', message: 'one of received, closed' }] } });
+  test("a 400 carries the aggregator's own message and the details with their paths", () => {
+    const e = toAggregatorError({
+      status: 400,
+      data: {
+        error: 'unknown metric "recieved"',
+        details: [{ path: 'targets[0].metric', message: 'one of received, closed' }],
+      },
+    });
     assert.equal(e.kind, 'bad-request');
     assert.equal(e.message, 'unknown metric "recieved" (targets[0].metric: one of received, closed)');
   });
@@ -23,14 +29,18 @@ describe('toAggregatorError', () => {
   });
 
   test('an unexpected status keeps its number and text, never an object dump', () => {
-    const e = toAggregatorError({ status: 500, statusText: 'Internal Server Error', data: { error: 'internal error' } });
+    const e = toAggregatorError({
+      status: 500,
+      statusText: 'Internal Server Error',
+      data: { error: 'internal error' },
+    });
     assert.equal(e.message, 'The aggregator answered HTTP 500 Internal Server Error: internal error.');
     assert.doesNotMatch(e.message, /\[object/);
   });
 });
 
 describe('bodyMessage', () => {
-  test('reads {error}, Grafana\'s {message}, and short plain text; ignores HTML pages', () => {
+  test("reads {error}, Grafana's {message}, and short plain text; ignores HTML pages", () => {
     assert.equal(bodyMessage({ error: 'x' }), 'x');
     assert.equal(bodyMessage({ message: 'Bad Gateway' }), 'Bad Gateway');
     assert.equal(bodyMessage('nope'), 'nope');

@@ -8,16 +8,25 @@ import type { CatalogDimension, CatalogDocument, CatalogMetric, CatalogValue } f
 export type Catalog = CatalogDocument & { source: 'aggregator' | 'fallback' };
 
 export const FALLBACK_CATALOG: Catalog = {
-  source: 'fallback', version: 'fallback', time_zone: '', languages: ['en', 'ar'], values: {}, ...FALLBACK_DEFINITIONS,
+  source: 'fallback',
+  version: 'fallback',
+  time_zone: '',
+  languages: ['en', 'ar'],
+  values: {},
+  ...FALLBACK_DEFINITIONS,
 };
 
 export const fromAggregator = (doc: CatalogDocument): Catalog => ({ ...doc, source: 'aggregator' });
 
-export const nameIn = (x: { name_en: string; name_ar: string }, language: Language): string => (language === 'ar' ? x.name_ar : x.name_en);
-export const descriptionIn = (m: CatalogMetric, language: Language): string => (language === 'ar' ? m.description_ar : m.description_en);
+export const nameIn = (x: { name_en: string; name_ar: string }, language: Language): string =>
+  language === 'ar' ? x.name_ar : x.name_en;
+export const descriptionIn = (m: CatalogMetric, language: Language): string =>
+  language === 'ar' ? m.description_ar : m.description_en;
 
-export const metricOf = (catalog: Catalog, code: string): CatalogMetric | undefined => catalog.metrics.find((m) => m.code === code);
-export const dimensionOf = (catalog: Catalog, code: string): CatalogDimension | undefined => catalog.dimensions.find((d) => d.code === code);
+export const metricOf = (catalog: Catalog, code: string): CatalogMetric | undefined =>
+  catalog.metrics.find((m) => m.code === code);
+export const dimensionOf = (catalog: Catalog, code: string): CatalogDimension | undefined =>
+  catalog.dimensions.find((d) => d.code === code);
 
 /** Metrics answered as one table only (they have no time series form). An unknown metric (a variable) is not. */
 export function isTableOnly(metric: string, catalog: Catalog = FALLBACK_CATALOG): boolean {

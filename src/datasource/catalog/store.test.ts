@@ -6,23 +6,38 @@ import { CatalogStore } from './store.ts';
 import { readCatalog, type CatalogDocument } from './wire.ts';
 
 const doc = (version: string, topics: string[] = ['streets.pothole']): CatalogDocument => ({
-  version, time_zone: 'Asia/Dubai', languages: ['en', 'ar'], metrics: FALLBACK_CATALOG.metrics, dimensions: FALLBACK_CATALOG.dimensions,
+  version,
+  time_zone: 'Asia/Dubai',
+  languages: ['en', 'ar'],
+  metrics: FALLBACK_CATALOG.metrics,
+  dimensions: FALLBACK_CATALOG.dimensions,
   values: { topic: topics.map((code) => ({ code, name_en: code, name_ar: code })) },
 });
 
 function setup(answers: Array<CatalogDocument | Error | unknown>) {
   let now = 0;
   let calls = 0;
-  const store = new CatalogStore(async () => {
-    const next = answers[Math.min(calls++, answers.length - 1)];
-    if (next instanceof Error) throw next;
-    return next;
-  }, { ttlMs: 60_000, retryMs: 10_000, now: () => now });
-  return { store, calls: () => calls, advance: (ms: number) => { now += ms; } };
+  const store = new CatalogStore(
+    async () => {
+      const next = answers[Math.min(calls++, answers.length - 1)];
+      if (next instanceof Error) {
+        throw next;
+      }
+      return next;
+    },
+    { ttlMs: 60_000, retryMs: 10_000, now: () => now }
+  );
+  return {
+    store,
+    calls: () => calls,
+    advance: (ms: number) => {
+      now += ms;
+    },
+  };
 }
 
 describe('CatalogStore', () => {
-  test('before any answer: the compiled copy; then the aggregator\'s document', async () => {
+  test("before any answer: the compiled copy; then the aggregator's document", async () => {
     const { store } = setup([doc('v1')]);
     assert.equal(store.current(), FALLBACK_CATALOG);
     const got = await store.get();
@@ -38,7 +53,10 @@ describe('CatalogStore', () => {
     assert.equal((await store.get()).version, 'v1');
     assert.equal(calls(), 1);
     advance(1_000);
-    assert.deepEqual((await store.get()).values.topic?.map((t) => t.code), ['streets.pothole', 'streets.light']);
+    assert.deepEqual(
+      (await store.get()).values.topic?.map((t) => t.code),
+      ['streets.pothole', 'streets.light']
+    );
     assert.equal(calls(), 2);
   });
 
@@ -61,7 +79,7 @@ describe('CatalogStore', () => {
     assert.deepEqual([got.source, got.version], ['aggregator', 'v1']);
   });
 
-  test('an answer that is no catalogue (an older aggregator\'s 404 page) counts as a failure', async () => {
+  test("an answer that is no catalogue (an older aggregator's 404 page) counts as a failure", async () => {
     const { store } = setup(['<html>not found</html>']);
     assert.equal((await store.get()).source, 'fallback');
   });
@@ -76,12 +94,17 @@ describe('CatalogStore', () => {
 });
 
 describe('readCatalog', () => {
-  test('a channel value keeps the city file\'s `digital` flag; a value without one (an older aggregator) has none', () => {
-    const body = { ...doc('v1'), values: { channel: [
-      { code: 'website', name_en: 'Website', name_ar: 'الموقع', digital: true },
-      { code: 'walk_in', name_en: 'Walk-in', name_ar: 'الحضور', digital: false },
-      { code: 'fax', name_en: 'Fax', name_ar: 'الفاكس', retired: true, digital: 'yes' },
-    ] } };
+  test("a channel value keeps the city file's `digital` flag; a value without one (an older aggregator) has none", () => {
+    const body = {
+      ...doc('v1'),
+      values: {
+        channel: [
+          { code: 'website', name_en: 'Website', name_ar: 'الموقع', digital: true },
+          { code: 'walk_in', name_en: 'Walk-in', name_ar: 'الحضور', digital: false },
+          { code: 'fax', name_en: 'Fax', name_ar: 'الفاكس', retired: true, digital: 'yes' },
+        ],
+      },
+    };
     assert.deepEqual(readCatalog(body).values.channel, [
       { code: 'website', name_en: 'Website', name_ar: 'الموقع', digital: true },
       { code: 'walk_in', name_en: 'Walk-in', name_ar: 'الحضور', digital: false },

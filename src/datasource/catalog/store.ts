@@ -23,7 +23,10 @@ export class CatalogStore {
   private readonly options: CatalogStoreOptions;
 
   /** `load`: the response body of GET /v1/catalog (rejects when the call fails). */
-  constructor(private readonly load: () => Promise<unknown>, options: Partial<CatalogStoreOptions> = {}) {
+  constructor(
+    private readonly load: () => Promise<unknown>,
+    options: Partial<CatalogStoreOptions> = {}
+  ) {
     this.options = { ...CATALOG_STORE_DEFAULTS, ...options };
   }
 
@@ -37,7 +40,9 @@ export class CatalogStore {
     const now = this.options.now();
     const fresh = this.catalog.source === 'aggregator' && now - this.fetchedAt < this.options.ttlMs;
     const resting = now - this.failedAt < this.options.retryMs;
-    if (fresh || resting) return Promise.resolve(this.catalog);
+    if (fresh || resting) {
+      return Promise.resolve(this.catalog);
+    }
     this.pending ??= this.load()
       .then((body) => {
         this.catalog = fromAggregator(readCatalog(body));

@@ -35,29 +35,46 @@ const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is
 
 /** The document from a response body; throws a plain Error when the body is not one (an old aggregator, a proxy page). */
 export function readCatalog(body: unknown): CatalogDocument {
-  if (!isObject(body) || !Array.isArray(body.metrics) || !Array.isArray(body.dimensions) || typeof body.version !== 'string') {
+  if (
+    !isObject(body) ||
+    !Array.isArray(body.metrics) ||
+    !Array.isArray(body.dimensions) ||
+    typeof body.version !== 'string'
+  ) {
     throw new Error('the aggregator sent no catalogue');
   }
   const metrics = body.metrics.filter(isNamed).map((m) => {
     const raw: Record<string, unknown> = m;
     return {
-      code: m.code, name_en: m.name_en, name_ar: m.name_ar,
+      code: m.code,
+      name_en: m.name_en,
+      name_ar: m.name_ar,
       description_en: typeof raw.description_en === 'string' ? raw.description_en : m.name_en,
       description_ar: typeof raw.description_ar === 'string' ? raw.description_ar : m.name_ar,
       unit: typeof raw.unit === 'string' ? raw.unit : 'short',
       ...(typeof raw.decimals === 'number' ? { decimals: raw.decimals } : {}),
-      formats: strings(raw.formats), group_by: strings(raw.group_by), filters: strings(raw.filters), options: strings(raw.options),
+      formats: strings(raw.formats),
+      group_by: strings(raw.group_by),
+      filters: strings(raw.filters),
+      options: strings(raw.options),
     };
   });
-  const dimensions = body.dimensions.filter(isNamed).map((d) => ({ code: d.code, name_en: d.name_en, name_ar: d.name_ar }));
+  const dimensions = body.dimensions
+    .filter(isNamed)
+    .map((d) => ({ code: d.code, name_en: d.name_en, name_ar: d.name_ar }));
   const values: Record<string, CatalogValue[]> = {};
   if (isObject(body.values)) {
     for (const [dim, list] of Object.entries(body.values)) {
-      if (!Array.isArray(list)) continue;
+      if (!Array.isArray(list)) {
+        continue;
+      }
       values[dim] = list.filter(isNamed).map((v) => {
         const { retired, digital } = v as { retired?: unknown; digital?: unknown };
         return {
-          code: v.code, name_en: v.name_en, name_ar: v.name_ar, ...(retired === true ? { retired: true as const } : {}),
+          code: v.code,
+          name_en: v.name_en,
+          name_ar: v.name_ar,
+          ...(retired === true ? { retired: true as const } : {}),
           ...(typeof digital === 'boolean' ? { digital } : {}),
         };
       });
@@ -67,6 +84,8 @@ export function readCatalog(body: unknown): CatalogDocument {
     version: body.version,
     time_zone: typeof body.time_zone === 'string' ? body.time_zone : '',
     languages: strings(body.languages),
-    metrics, dimensions, values,
+    metrics,
+    dimensions,
+    values,
   };
 }

@@ -10,18 +10,35 @@ type Settings = import('./config-changes.ts').Settings;
 
 let cleanup: Array<() => Promise<void>> = [];
 afterEach(async () => {
-  for (const c of cleanup) await c();
+  for (const c of cleanup) {
+    await c();
+  }
   cleanup = [];
 });
 
 const base = (over: Partial<Settings> = {}): Settings =>
-  ({ id: 1, uid: 'u', name: 'S360', type: 'services360-requests-datasource', access: 'proxy', jsonData: { url: 'http://aggregator:8080' }, secureJsonFields: {}, ...over }) as Settings;
+  ({
+    id: 1,
+    uid: 'u',
+    name: 'S360',
+    type: 'services360-requests-datasource',
+    access: 'proxy',
+    jsonData: { url: 'http://aggregator:8080' },
+    secureJsonFields: {},
+    ...over,
+  }) as Settings;
 
 async function editor(options: Settings) {
   const changes: Settings[] = [];
-  const r = await render(createElement(ConfigEditor as never, { options, onOptionsChange: (o: Settings) => changes.push(o) }));
+  const r = await render(
+    createElement(ConfigEditor as never, { options, onOptionsChange: (o: Settings) => changes.push(o) })
+  );
   cleanup.push(r.unmount);
-  return { r, changes, input: (label: string) => r.container.querySelector(`input[aria-label="${label}"]`) as HTMLInputElement };
+  return {
+    r,
+    changes,
+    input: (label: string) => r.container.querySelector(`input[aria-label="${label}"]`) as HTMLInputElement,
+  };
 }
 
 describe('ConfigEditor', () => {
@@ -56,7 +73,10 @@ describe('ConfigEditor', () => {
   test('choosing Arabic stores the default language', async () => {
     const { r, changes } = await editor(base());
     const radios = [...r.container.querySelectorAll('input[type="radio"]')] as HTMLInputElement[];
-    assert.deepEqual(radios.map((x) => x.checked), [true, false]);
+    assert.deepEqual(
+      radios.map((x) => x.checked),
+      [true, false]
+    );
     await click(radios[1]);
     assert.equal(changes.at(-1)?.jsonData.defaultLanguage, 'ar');
   });

@@ -36,7 +36,11 @@ export function ConfigEditor({ options, onOptionsChange }: ConfigEditorProps) {
             onChange={(e) => onOptionsChange(withUrl(options, e.currentTarget.value))}
           />
         </InlineField>
-        <InlineField label="API token" labelWidth={LABEL_WIDTH} tooltip='A token with the "read" scope (services360 create-token --scopes read). Stored encrypted; never sent to browsers.'>
+        <InlineField
+          label="API token"
+          labelWidth={LABEL_WIDTH}
+          tooltip='A token with the "read" scope (services360 create-token --scopes read). Stored encrypted; never sent to browsers.'
+        >
           <SecretInput
             id="s360-config-token"
             aria-label="API token"
@@ -50,7 +54,11 @@ export function ConfigEditor({ options, onOptionsChange }: ConfigEditorProps) {
         </InlineField>
       </FieldSet>
       <FieldSet label="Display">
-        <InlineField label="Default language" labelWidth={LABEL_WIDTH} tooltip="Language of zone, channel and topic names, field names and units, unless a query picks one">
+        <InlineField
+          label="Default language"
+          labelWidth={LABEL_WIDTH}
+          tooltip="Language of zone, channel and topic names, field names and units, unless a query picks one"
+        >
           <RadioButtonGroup<Language>
             aria-label="Default language"
             options={LANGUAGES.map((l) => ({ value: l.value, label: l.label }))}

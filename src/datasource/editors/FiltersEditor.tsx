@@ -28,7 +28,18 @@ export interface FiltersEditorProps {
 }
 
 export function FiltersEditor(props: FiltersEditorProps) {
-  const { filters, catalog, language, dimensions, onChange, loadValues, variableNames, exclude = [], labelWidth = 14, idPrefix } = props;
+  const {
+    filters,
+    catalog,
+    language,
+    dimensions,
+    onChange,
+    loadValues,
+    variableNames,
+    exclude = [],
+    labelWidth = 14,
+    idPrefix,
+  } = props;
   const known = catalog.dimensions.map((d) => d.code);
   const filtered = Object.keys(filters).filter((d) => filters[d] !== undefined && !exclude.includes(d));
   // The catalogue's order, then any dimension a saved query filters by that the catalogue does not list.
@@ -42,21 +53,47 @@ export function FiltersEditor(props: FiltersEditorProps) {
     <Stack direction="column" gap={0}>
       {active.map((dimension) => (
         <Stack key={dimension} direction="row" gap={0} alignItems="center">
-          <InlineField label={label(dimension)} labelWidth={labelWidth} tooltip="Every value when empty or All" htmlFor={`${idPrefix}-filter-${dimension}`}>
+          <InlineField
+            label={label(dimension)}
+            labelWidth={labelWidth}
+            tooltip="Every value when empty or All"
+            htmlFor={`${idPrefix}-filter-${dimension}`}
+          >
             <MultiCombobox<string>
               id={`${idPrefix}-filter-${dimension}`}
               width={48}
               value={filters[dimension] ?? []}
               createCustomValue
-              options={async (search: string) => [...variables.filter((v) => v.value.includes(search)), { value: 'all', label: 'All' }, ...(await loadValues(dimension, search))]}
-              onChange={(selected) => onChange(withFilter(filters, dimension, selected.map((o) => o.value)))}
+              options={async (search: string) => [
+                ...variables.filter((v) => v.value.includes(search)),
+                { value: 'all', label: 'All' },
+                ...(await loadValues(dimension, search)),
+              ]}
+              onChange={(selected) =>
+                onChange(
+                  withFilter(
+                    filters,
+                    dimension,
+                    selected.map((o) => o.value)
+                  )
+                )
+              }
             />
           </InlineField>
-          <IconButton name="times" tooltip={`Remove the ${label(dimension).toLowerCase()} filter`} onClick={() => onChange(withoutFilter(filters, dimension))} />
+          <IconButton
+            name="times"
+            tooltip={`Remove the ${label(dimension).toLowerCase()} filter`}
+            onClick={() => onChange(withoutFilter(filters, dimension))}
+          />
         </Stack>
       ))}
       {addable.length > 0 && (
-        <InlineField label="Filter" labelWidth={labelWidth} tooltip="Narrow the query to some values of a dimension" htmlFor={`${idPrefix}-add-filter`}>
+        <InlineField
+          label="Filter"
+          labelWidth={labelWidth}
+          tooltip="Narrow the query to some values of a dimension"
+          htmlFor={`${idPrefix}-add-filter`}
+        >
           <Combobox<Dimension>
             id={`${idPrefix}-add-filter`}
             aria-label="Add filter"

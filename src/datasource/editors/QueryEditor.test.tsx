@@ -12,10 +12,15 @@ const { QUERY_SCHEMA_VERSION } = await import('../types.ts');
 const { FALLBACK_CATALOG } = await import('../catalog/catalog.ts');
 type Catalog = import('../catalog/catalog.ts').Catalog;
 
-const fakeDatasource = { defaultLanguage: 'en', dimensionOptions: async () => [{ value: '332', label: 'AL BARSHA FIRST' }] };
+const fakeDatasource = {
+  defaultLanguage: 'en',
+  dimensionOptions: async () => [{ value: '332', label: 'AL BARSHA FIRST' }],
+};
 let cleanup: Array<() => Promise<void>> = [];
 afterEach(async () => {
-  for (const c of cleanup) await c();
+  for (const c of cleanup) {
+    await c();
+  }
   cleanup = [];
 });
 
@@ -23,19 +28,33 @@ async function editor(query: Partial<Query> & { refId: string }, datasource: obj
   const changes: Query[] = [];
   let runs = 0;
   const r = await render(
-    createElement(QueryEditor as never, { query, onChange: (q: Query) => changes.push(q), onRunQuery: () => runs++, datasource }),
+    createElement(QueryEditor as never, {
+      query,
+      onChange: (q: Query) => changes.push(q),
+      onRunQuery: () => runs++,
+      datasource,
+    })
   );
   cleanup.push(r.unmount);
   const input = (label: string) => r.container.querySelector(`input[aria-label="${label}"]`) as HTMLInputElement | null;
   /** The radio button whose label reads `text` (Kind: Metrics | Request; Format: Time series | Table). */
   const radio = (text: string) => {
-    const label = [...r.container.querySelectorAll('label')].find((l) => l.textContent?.trim() === text) as HTMLLabelElement | undefined;
+    const label = [...r.container.querySelectorAll('label')].find((l) => l.textContent?.trim() === text) as
+      HTMLLabelElement | undefined;
     return (label ? document.getElementById(label.htmlFor) : null) as HTMLInputElement | null;
   };
   return { r, changes, runs: () => runs, input, radio };
 }
 
-const current: Query = { refId: 'A', queryType: 'metrics', metric: 'received', groupBy: [], filters: {}, format: 'time_series', schemaVersion: QUERY_SCHEMA_VERSION };
+const current: Query = {
+  refId: 'A',
+  queryType: 'metrics',
+  metric: 'received',
+  groupBy: [],
+  filters: {},
+  format: 'time_series',
+  schemaVersion: QUERY_SCHEMA_VERSION,
+};
 
 describe('QueryEditor', () => {
   test('shows the kind, the metric by its label and the controls for format, language, group-by and filters', async () => {
@@ -88,7 +107,10 @@ describe('QueryEditor', () => {
   test('clicking the Request kind makes a request query with an empty reference, and runs it', async () => {
     const { changes, radio, runs } = await editor(current);
     await click(radio('Request')!);
-    assert.deepEqual([changes.at(-1)?.queryType, changes.at(-1)?.reference, changes.at(-1)?.metric], ['request', '', 'received']);
+    assert.deepEqual(
+      [changes.at(-1)?.queryType, changes.at(-1)?.reference, changes.at(-1)?.metric],
+      ['request', '', 'received']
+    );
     assert.equal(runs(), 1);
   });
 
@@ -124,24 +146,53 @@ describe('QueryEditor', () => {
   });
 
   test('an old saved query is migrated and stored once when the editor opens', async () => {
-    const { changes } = await editor({ refId: 'A', metric: 'received', groupBy: 'zone', format: 'timeseries' } as never);
+    const { changes } = await editor({
+      refId: 'A',
+      metric: 'received',
+      groupBy: 'zone',
+      format: 'timeseries',
+    } as never);
     assert.equal(changes.length, 1);
-    assert.deepEqual([changes[0].queryType, changes[0].groupBy, changes[0].format, changes[0].schemaVersion], ['metrics', ['zone'], 'time_series', QUERY_SCHEMA_VERSION]);
+    assert.deepEqual(
+      [changes[0].queryType, changes[0].groupBy, changes[0].format, changes[0].schemaVersion],
+      ['metrics', ['zone'], 'time_series', QUERY_SCHEMA_VERSION]
+    );
   });
 
-  test('lists the aggregator\'s catalogue, not the compiled one: a metric added to the aggregator is offered, in the datasource\'s language', async () => {
+  test("lists the aggregator's catalogue, not the compiled one: a metric added to the aggregator is offered, in the datasource's language", async () => {
     const forecast = {
-      code: 'received_forecast', name_en: 'Requests forecast', name_ar: 'توقع الطلبات', description_en: 'Forecast', description_ar: 'توقع',
-      unit: 'short', formats: ['table'], group_by: [], filters: ['zone'], options: [],
+      code: 'received_forecast',
+      name_en: 'Requests forecast',
+      name_ar: 'توقع الطلبات',
+      description_en: 'Forecast',
+      description_ar: 'توقع',
+      unit: 'short',
+      formats: ['table'],
+      group_by: [],
+      filters: ['zone'],
+      options: [],
     };
-    const catalog: Catalog = { ...FALLBACK_CATALOG, source: 'aggregator', version: 'v2', metrics: [...FALLBACK_CATALOG.metrics, forecast] };
-    const datasource = { ...fakeDatasource, defaultLanguage: 'ar', catalog: { current: () => FALLBACK_CATALOG, get: async () => catalog } };
+    const catalog: Catalog = {
+      ...FALLBACK_CATALOG,
+      source: 'aggregator',
+      version: 'v2',
+      metrics: [...FALLBACK_CATALOG.metrics, forecast],
+    };
+    const datasource = {
+      ...fakeDatasource,
+      defaultLanguage: 'ar',
+      catalog: { current: () => FALLBACK_CATALOG, get: async () => catalog },
+    };
     const { input, changes } = await editor(current, datasource);
-    assert.equal(input('Metric')?.value, 'الطلبات المستلمة', 'named in the datasource\'s language');
+    assert.equal(input('Metric')?.value, 'الطلبات المستلمة', "named in the datasource's language");
     const metric = input('Metric')!;
     await typeInto(metric, 'توقع الطلبات');
     await pressKey(metric, 'ArrowDown');
     await pressKey(metric, 'Enter');
-    assert.deepEqual([changes.at(-1)?.metric, changes.at(-1)?.format], ['received_forecast', 'table'], 'table-only as the catalogue says');
+    assert.deepEqual(
+      [changes.at(-1)?.metric, changes.at(-1)?.format],
+      ['received_forecast', 'table'],
+      'table-only as the catalogue says'
+    );
   });
 });

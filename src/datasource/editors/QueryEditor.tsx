@@ -13,7 +13,17 @@ import { DEFAULT_TOP_N, type S360Options, type S360Query } from '../types.ts';
 import { FiltersEditor } from './FiltersEditor.tsx';
 import { LanguagePicker } from './LanguagePicker.tsx';
 import { dimensionOptions, editorLanguage, metricOptions } from './options.ts';
-import { withFormat, withGroupBy, withInterval, withLanguage, withMetric, withQueryType, withReference, withTopN, type EditorKind } from './query-changes.ts';
+import {
+  withFormat,
+  withGroupBy,
+  withInterval,
+  withLanguage,
+  withMetric,
+  withQueryType,
+  withReference,
+  withTopN,
+  type EditorKind,
+} from './query-changes.ts';
 import { useCatalog } from './useCatalog.ts';
 import { useVariableNames } from './useVariableNames.ts';
 
@@ -34,7 +44,9 @@ export function QueryEditor({ query: saved, onChange, onRunQuery, datasource }: 
 
   // Store the migrated form once, so the saved dashboard carries the current shape.
   useEffect(() => {
-    if (needsMigration(saved)) onChange(query);
+    if (needsMigration(saved)) {
+      onChange(query);
+    }
   }, [saved, query, onChange]);
 
   const change = (next: S360Query) => {
@@ -45,7 +57,11 @@ export function QueryEditor({ query: saved, onChange, onRunQuery, datasource }: 
   const kind: EditorKind = query.queryType === 'request' ? 'request' : 'metrics';
 
   const kindField = (
-    <InlineField label="Kind" labelWidth={LABEL_WIDTH} tooltip="Metrics: figures over time or by group. Request: one request and its journey (two frames).">
+    <InlineField
+      label="Kind"
+      labelWidth={LABEL_WIDTH}
+      tooltip="Metrics: figures over time or by group. Request: one request and its journey (two frames)."
+    >
       <RadioButtonGroup<EditorKind>
         aria-label="Kind"
         options={KINDS}
@@ -85,10 +101,14 @@ export function QueryEditor({ query: saved, onChange, onRunQuery, datasource }: 
               placeholder="S360-000012345 or $reference"
               defaultValue={query.reference ?? ''}
               onBlur={(e) => {
-                if (e.currentTarget.value.trim() !== (query.reference ?? '')) change(withReference(query, e.currentTarget.value));
+                if (e.currentTarget.value.trim() !== (query.reference ?? '')) {
+                  change(withReference(query, e.currentTarget.value));
+                }
               }}
               onKeyDown={(e) => {
-                if (e.key === 'Enter') e.currentTarget.blur();
+                if (e.key === 'Enter') {
+                  e.currentTarget.blur();
+                }
               }}
             />
           </InlineField>
@@ -136,7 +156,14 @@ export function QueryEditor({ query: saved, onChange, onRunQuery, datasource }: 
             width={48}
             options={dimensionOptions(catalog, language, [], groupByDimensions(catalog, query.metric))}
             value={query.groupBy}
-            onChange={(selected) => change(withGroupBy(query, selected.map((o) => o.value)))}
+            onChange={(selected) =>
+              change(
+                withGroupBy(
+                  query,
+                  selected.map((o) => o.value)
+                )
+              )
+            }
           />
         </InlineField>
       )}
@@ -165,7 +192,11 @@ export function QueryEditor({ query: saved, onChange, onRunQuery, datasource }: 
           </InlineField>
         )}
         {!tableOnly && (
-          <InlineField label="Min interval" labelWidth={LABEL_WIDTH} tooltip="Smallest bucket for this query (e.g. 1h, 1d); never below the panel's $__interval">
+          <InlineField
+            label="Min interval"
+            labelWidth={LABEL_WIDTH}
+            tooltip="Smallest bucket for this query (e.g. 1h, 1d); never below the panel's $__interval"
+          >
             <Input
               aria-label="Min interval"
               width={12}

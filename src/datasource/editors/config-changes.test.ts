@@ -3,7 +3,15 @@ import assert from 'node:assert/strict';
 import { resetToken, urlProblem, withDefaultLanguage, withToken, withUrl, type Settings } from './config-changes.ts';
 
 const settings = (over: Partial<Settings> = {}): Settings =>
-  ({ id: 1, uid: 'services360-requests', name: 'S360', type: 'services360-requests-datasource', jsonData: {}, secureJsonFields: {}, ...over }) as Settings;
+  ({
+    id: 1,
+    uid: 'services360-requests',
+    name: 'S360',
+    type: 'services360-requests-datasource',
+    jsonData: {},
+    secureJsonFields: {},
+    ...over,
+  }) as Settings;
 
 describe('config editor changes', () => {
   test('the URL goes to jsonData.url (what the route reads), trimmed', () => {

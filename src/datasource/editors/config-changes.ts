@@ -29,14 +29,20 @@ export function withDefaultLanguage(options: Settings, defaultLanguage: Language
 
 /** A plain sentence when the URL cannot work, else undefined. */
 export function urlProblem(url: string | undefined): string | undefined {
-  if (!url) return 'Required: where the aggregator listens, e.g. http://localhost:8080';
+  if (!url) {
+    return 'Required: where the aggregator listens, e.g. http://localhost:8080';
+  }
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
     return 'Not a URL: write it with its scheme, e.g. http://localhost:8080';
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return 'Use an http:// or https:// URL';
-  if (parsed.search || parsed.hash) return 'Give the aggregator\'s base URL only: the data source adds /v1/...';
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    return 'Use an http:// or https:// URL';
+  }
+  if (parsed.search || parsed.hash) {
+    return "Give the aggregator's base URL only: the data source adds /v1/...";
+  }
   return undefined;
 }

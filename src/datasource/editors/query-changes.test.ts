@@ -1,7 +1,18 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_QUERY, type S360Query } from '../types.ts';
-import { withFilter, withFormat, withGroupBy, withInterval, withLanguage, withMetric, withoutFilter, withQueryType, withReference, withTopN } from './query-changes.ts';
+import {
+  withFilter,
+  withFormat,
+  withGroupBy,
+  withInterval,
+  withLanguage,
+  withMetric,
+  withoutFilter,
+  withQueryType,
+  withReference,
+  withTopN,
+} from './query-changes.ts';
 
 const q = (over: Partial<S360Query> = {}): S360Query => ({ ...DEFAULT_QUERY, refId: 'A', ...over });
 
@@ -45,7 +56,10 @@ describe('query editor changes', () => {
 
   test('kind: request gets an empty reference; switching back to metrics keeps the metric fields and the reference', () => {
     const asked = withQueryType(q({ metric: 'backlog', groupBy: ['zone'] }), 'request');
-    assert.deepEqual([asked.queryType, asked.reference, asked.metric, asked.groupBy], ['request', '', 'backlog', ['zone']]);
+    assert.deepEqual(
+      [asked.queryType, asked.reference, asked.metric, asked.groupBy],
+      ['request', '', 'backlog', ['zone']]
+    );
     const back = withQueryType({ ...asked, reference: 'S360-000000042' }, 'metrics');
     assert.deepEqual([back.queryType, back.metric, back.reference], ['metrics', 'backlog', 'S360-000000042']);
     assert.equal(withQueryType(q({ reference: '$reference' }), 'request').reference, '$reference');

@@ -10,7 +10,9 @@ export type EditorKind = 'metrics' | 'request';
 /** Switching the kind keeps the other kind's fields, so switching back restores them. */
 export function withQueryType(query: S360Query, kind: EditorKind): S360Query {
   const next: S360Query = { ...query, queryType: kind };
-  if (kind === 'request' && typeof next.reference !== 'string') next.reference = '';
+  if (kind === 'request' && typeof next.reference !== 'string') {
+    next.reference = '';
+  }
   return next;
 }
 
@@ -22,8 +24,12 @@ export function withReference(query: S360Query, text: string): S360Query {
 /** A table-only metric (per the catalogue) makes the query a table; one taking top N gets the default N. */
 export function withMetric(query: S360Query, metric: string, catalog: Catalog = FALLBACK_CATALOG): S360Query {
   const next: S360Query = { ...query, metric };
-  if (isTableOnly(metric, catalog)) next.format = 'table';
-  if (metricOf(catalog, metric)?.options.includes('top_n') && next.topN === undefined) next.topN = DEFAULT_TOP_N;
+  if (isTableOnly(metric, catalog)) {
+    next.format = 'table';
+  }
+  if (metricOf(catalog, metric)?.options.includes('top_n') && next.topN === undefined) {
+    next.topN = DEFAULT_TOP_N;
+  }
   return next;
 }
 
@@ -51,8 +57,11 @@ export function withoutFilter(filters: Filters, dimension: Dimension): Filters {
 /** `undefined` (or '') means the datasource's default language. */
 export function withLanguage(query: S360Query, language: string | undefined): S360Query {
   const next: S360Query = { ...query };
-  if (language) next.language = language;
-  else delete next.language;
+  if (language) {
+    next.language = language;
+  } else {
+    delete next.language;
+  }
   return next;
 }
 
@@ -64,7 +73,10 @@ export function withTopN(query: S360Query, text: string): S360Query {
 
 export function withInterval(query: S360Query, text: string): S360Query {
   const next: S360Query = { ...query };
-  if (text.trim()) next.interval = text.trim();
-  else delete next.interval;
+  if (text.trim()) {
+    next.interval = text.trim();
+  } else {
+    delete next.interval;
+  }
   return next;
 }

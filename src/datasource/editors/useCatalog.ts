@@ -11,10 +11,14 @@ export function useCatalog(datasource: CatalogHolder): Catalog {
   const store = datasource.catalog;
   const [catalog, setCatalog] = useState<Catalog>(() => store?.current() ?? FALLBACK_CATALOG);
   useEffect(() => {
-    if (!store) return undefined;
+    if (!store) {
+      return undefined;
+    }
     let live = true;
     void store.get().then((next) => {
-      if (live) setCatalog(next);
+      if (live) {
+        setCatalog(next);
+      }
     });
     return () => {
       live = false;

@@ -35,9 +35,16 @@ export function healthFromError(err: AggregatorError): HealthResult {
     case 'unreachable':
       return { status: 'error', message: err.message };
     case 'unauthorized':
-      return { status: 'error', message: 'The aggregator rejected the API token (401): it is missing, unknown or revoked. Paste a valid token and save.' };
+      return {
+        status: 'error',
+        message:
+          'The aggregator rejected the API token (401): it is missing, unknown or revoked. Paste a valid token and save.',
+      };
     case 'forbidden':
-      return { status: 'error', message: `The API token is not allowed to read (403): it needs the "${REQUIRED_SCOPE}" scope.` };
+      return {
+        status: 'error',
+        message: `The API token is not allowed to read (403): it needs the "${REQUIRED_SCOPE}" scope.`,
+      };
     default:
       return { status: 'error', message: err.message };
   }

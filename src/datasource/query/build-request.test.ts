@@ -12,11 +12,21 @@ const tpl = new TestTemplateSrv([
   { name: 'bucket', current: '1d' },
 ]);
 
-const q = (over: Partial<S360Query> = {}): S360Query => ({ refId: 'A', metric: 'received', groupBy: [], filters: {}, format: 'time_series', ...over });
+const q = (over: Partial<S360Query> = {}): S360Query => ({
+  refId: 'A',
+  metric: 'received',
+  groupBy: [],
+  filters: {},
+  format: 'time_series',
+  ...over,
+});
 
 function request(targets: S360Query[], over: Partial<RequestLike> = {}): RequestLike {
   return {
-    range: { from: Date.parse('2026-11-01T00:00:00Z'), to: Date.parse('2026-11-29T00:00:00Z') } as unknown as RequestLike['range'],
+    range: {
+      from: Date.parse('2026-11-01T00:00:00Z'),
+      to: Date.parse('2026-11-29T00:00:00Z'),
+    } as unknown as RequestLike['range'],
     intervalMs: 3_600_000,
     maxDataPoints: 500,
     scopedVars: { __interval: { text: '1h', value: '1h' } },
@@ -27,7 +37,11 @@ function request(targets: S360Query[], over: Partial<RequestLike> = {}): Request
 
 describe('buildQueryBodies', () => {
   test('builds the documented /v1/query body: ISO range, the panel interval and maxDataPoints, one target per query', () => {
-    const { bodies, errors } = buildQueryBodies(request([q({ groupBy: ['channel'], filters: { zone: ['$zone'], channel: ['whatsapp', 'website'] }, topN: 10 })]), tpl, 'en');
+    const { bodies, errors } = buildQueryBodies(
+      request([q({ groupBy: ['channel'], filters: { zone: ['$zone'], channel: ['whatsapp', 'website'] }, topN: 10 })]),
+      tpl,
+      'en'
+    );
     assert.deepEqual(errors, []);
     assert.deepEqual(bodies, [
       {
@@ -36,7 +50,14 @@ describe('buildQueryBodies', () => {
         intervalMs: 3_600_000,
         maxDataPoints: 500,
         targets: [
-          { refId: 'A', metric: 'received', groupBy: ['channel'], filters: { zone: ['332', '333'], channel: ['whatsapp', 'website'] }, format: 'time_series', language: 'en' },
+          {
+            refId: 'A',
+            metric: 'received',
+            groupBy: ['channel'],
+            filters: { zone: ['332', '333'], channel: ['whatsapp', 'website'] },
+            format: 'time_series',
+            language: 'en',
+          },
         ],
       },
     ]);
@@ -44,24 +65,44 @@ describe('buildQueryBodies', () => {
 
   test('skips hidden queries, annotation queries and request queries', () => {
     const { bodies } = buildQueryBodies(
-      request([q({ refId: 'A', hide: true }), q({ refId: 'B' }), q({ refId: 'C', queryType: 'annotations' }), q({ refId: 'D', queryType: 'request', reference: '$reference' })]),
-      tpl, 'en',
+      request([
+        q({ refId: 'A', hide: true }),
+        q({ refId: 'B' }),
+        q({ refId: 'C', queryType: 'annotations' }),
+        q({ refId: 'D', queryType: 'request', reference: '$reference' }),
+      ]),
+      tpl,
+      'en'
     );
-    assert.deepEqual(bodies.map((b) => b.targets.map((t) => t.refId)), [['B']]);
+    assert.deepEqual(
+      bodies.map((b) => b.targets.map((t) => t.refId)),
+      [['B']]
+    );
   });
 
   test('a filter on a variable this dashboard does not define is sent as all (not as "$region", which the aggregator refuses)', () => {
-    const { bodies } = buildQueryBodies(request([q({ filters: { zone: ['$region'], channel: ['[[medium]]'], category: ['complaint'] } })]), tpl, 'en');
+    const { bodies } = buildQueryBodies(
+      request([q({ filters: { zone: ['$region'], channel: ['[[medium]]'], category: ['complaint'] } })]),
+      tpl,
+      'en'
+    );
     assert.deepEqual(bodies[0].targets[0].filters, { zone: ['all'], channel: ['all'], category: ['complaint'] });
     assert.doesNotMatch(JSON.stringify(bodies), /region|medium/);
   });
 
   test('a query with a larger own interval ($bucket = 1d) goes in a body of its own; a smaller one never lowers the panel interval', () => {
-    const { bodies } = buildQueryBodies(request([q({ refId: 'A' }), q({ refId: 'B', interval: '$bucket' }), q({ refId: 'C', interval: '1m' })]), tpl, 'en');
-    assert.deepEqual(bodies.map((b) => [b.intervalMs, b.targets.map((t) => t.refId)]), [
-      [3_600_000, ['A', 'C']],
-      [86_400_000, ['B']],
-    ]);
+    const { bodies } = buildQueryBodies(
+      request([q({ refId: 'A' }), q({ refId: 'B', interval: '$bucket' }), q({ refId: 'C', interval: '1m' })]),
+      tpl,
+      'en'
+    );
+    assert.deepEqual(
+      bodies.map((b) => [b.intervalMs, b.targets.map((t) => t.refId)]),
+      [
+        [3_600_000, ['A', 'C']],
+        [86_400_000, ['B']],
+      ]
+    );
   });
 
   test('an interval of $__interval is the panel interval', () => {
@@ -78,13 +119,21 @@ describe('buildQueryBodies', () => {
   test('a query that cannot be asked is reported on its refId; the others still go', () => {
     const { bodies, errors } = buildQueryBodies(request([q({ refId: 'A', metric: '' }), q({ refId: 'B' })]), tpl, 'en');
     assert.deepEqual(errors, [{ refId: 'A', message: 'query A: choose a metric' }]);
-    assert.deepEqual(bodies[0].targets.map((t) => t.refId), ['B']);
+    assert.deepEqual(
+      bodies[0].targets.map((t) => t.refId),
+      ['B']
+    );
   });
 });
 
 describe('buildTarget', () => {
   test('All becomes "all"; empty filters and unknown dimensions are left out', () => {
-    const t = buildTarget(q({ filters: { channel: ['$channel'], zone: [], bogus: ['x'] } as S360Query['filters'] }), undefined, tpl, 'en');
+    const t = buildTarget(
+      q({ filters: { channel: ['$channel'], zone: [], bogus: ['x'] } as S360Query['filters'] }),
+      undefined,
+      tpl,
+      'en'
+    );
     assert.deepEqual(t.filters, { channel: ['all'] });
   });
 
@@ -93,7 +142,7 @@ describe('buildTarget', () => {
     assert.equal(buildTarget(q({ metric: 'hotspots', format: 'time_series' }), undefined, tpl, 'en').format, 'table');
   });
 
-  test('language: the query\'s, else the datasource default; anything but en/ar falls back to the default', () => {
+  test("language: the query's, else the datasource default; anything but en/ar falls back to the default", () => {
     assert.equal(buildTarget(q({ language: 'ar' }), undefined, tpl, 'en').language, 'ar');
     assert.equal(buildTarget(q(), undefined, tpl, 'ar').language, 'ar');
     assert.equal(buildTarget(q({ language: 'fr' }), undefined, tpl, 'en').language, 'en');

@@ -40,10 +40,17 @@ export const DEFAULT_MAX_DATA_POINTS = 1000;
 const MIN_INTERVAL_MS = 60_000; // the aggregator's smallest bucket
 
 /** One target, variables resolved. Throws an Error with a plain message when the query cannot be asked. */
-export function buildTarget(query: S360Query, scopedVars: ScopedVars | undefined, tpl: TemplateReplacer, defaultLanguage: Language,
-  catalog: Catalog = FALLBACK_CATALOG): QueryTarget {
+export function buildTarget(
+  query: S360Query,
+  scopedVars: ScopedVars | undefined,
+  tpl: TemplateReplacer,
+  defaultLanguage: Language,
+  catalog: Catalog = FALLBACK_CATALOG
+): QueryTarget {
   const metric = interpolateScalar(query.metric, scopedVars, tpl)?.trim() ?? '';
-  if (!metric) throw new Error(`query ${query.refId}: choose a metric`);
+  if (!metric) {
+    throw new Error(`query ${query.refId}: choose a metric`);
+  }
 
   const known = new Set(catalog.dimensions.map((d) => d.code));
   const groupBy = (query.groupBy ?? []).filter((d) => known.has(d));
@@ -51,12 +58,19 @@ export function buildTarget(query: S360Query, scopedVars: ScopedVars | undefined
 
   const languageText = interpolateScalar(query.language, scopedVars, tpl);
   const language = isLanguage(languageText) ? languageText : defaultLanguage;
-  const format: QueryFormat = isTableOnly(metric, catalog) ? 'table' : isFormat(query.format) ? query.format : 'time_series';
+  const format: QueryFormat = isTableOnly(metric, catalog)
+    ? 'table'
+    : isFormat(query.format)
+      ? query.format
+      : 'time_series';
 
   const target: QueryTarget = { refId: query.refId, metric, groupBy, filters, format, language };
   // A ranked list carries its length when the query sets it (the aggregator's default otherwise); recurring topics always
   // (the editor's default, 10).
-  if (metricOf(catalog, metric)?.options.includes('top_n') && (query.topN !== undefined || metric === 'recurring_topics')) {
+  if (
+    metricOf(catalog, metric)?.options.includes('top_n') &&
+    (query.topN !== undefined || metric === 'recurring_topics')
+  ) {
     const n = Number(interpolateScalar(query.topN === undefined ? undefined : String(query.topN), scopedVars, tpl));
     target.topN = Number.isInteger(n) && n > 0 ? n : DEFAULT_TOP_N;
   }
@@ -77,14 +91,22 @@ export interface BuiltRequest {
 }
 
 /** Bodies for the visible metric queries of a request (request and annotation queries are asked elsewhere), grouped by interval (usually one body). */
-export function buildQueryBodies(request: RequestLike, tpl: TemplateReplacer, defaultLanguage: Language, catalog: Catalog = FALLBACK_CATALOG): BuiltRequest {
+export function buildQueryBodies(
+  request: RequestLike,
+  tpl: TemplateReplacer,
+  defaultLanguage: Language,
+  catalog: Catalog = FALLBACK_CATALOG
+): BuiltRequest {
   const from = new Date(request.range.from.valueOf()).toISOString();
   const to = new Date(request.range.to.valueOf()).toISOString();
-  const maxDataPoints = request.maxDataPoints && request.maxDataPoints > 0 ? Math.round(request.maxDataPoints) : DEFAULT_MAX_DATA_POINTS;
+  const maxDataPoints =
+    request.maxDataPoints && request.maxDataPoints > 0 ? Math.round(request.maxDataPoints) : DEFAULT_MAX_DATA_POINTS;
   const byInterval = new Map<number, QueryTarget[]>();
   const errors: BuiltRequest['errors'] = [];
   for (const query of request.targets) {
-    if (query.hide || (query.queryType !== undefined && query.queryType !== 'metrics')) continue; // request, annotations: asked elsewhere
+    if (query.hide || (query.queryType !== undefined && query.queryType !== 'metrics')) {
+      continue;
+    } // request, annotations: asked elsewhere
     try {
       const target = buildTarget(query, request.scopedVars, tpl, defaultLanguage, catalog);
       const intervalMs = targetIntervalMs(query, request, tpl);
@@ -98,14 +120,22 @@ export function buildQueryBodies(request: RequestLike, tpl: TemplateReplacer, de
 }
 
 /** Filters of a query with variables resolved (variable queries, ad hoc use); dimensions the catalogue lacks left out. */
-export function interpolateFilters(filters: Filters | undefined, scopedVars: ScopedVars | undefined, tpl: TemplateReplacer,
-  catalog: Catalog = FALLBACK_CATALOG): Filters {
+export function interpolateFilters(
+  filters: Filters | undefined,
+  scopedVars: ScopedVars | undefined,
+  tpl: TemplateReplacer,
+  catalog: Catalog = FALLBACK_CATALOG
+): Filters {
   const out: Filters = {};
   const known = new Set(catalog.dimensions.map((d) => d.code));
   for (const [dim, values] of Object.entries(filters ?? {}) as Array<[string, string[] | undefined]>) {
-    if (!known.has(dim)) continue;
+    if (!known.has(dim)) {
+      continue;
+    }
     const resolved = interpolateValues(values, scopedVars, tpl);
-    if (resolved.length) out[dim] = resolved;
+    if (resolved.length) {
+      out[dim] = resolved;
+    }
   }
   return out;
 }

@@ -66,7 +66,9 @@ describe('interpolateValues (filters)', () => {
   });
 
   test('a variable this dashboard does not define ($name, ${name}, ${name:csv}, [[name]]) means all, it is not sent', () => {
-    for (const v of ['$nope', '${nope}', '${nope:csv}', '[[nope]]']) assert.deepEqual(interpolateValues([v], undefined, tpl), ['all'], v);
+    for (const v of ['$nope', '${nope}', '${nope:csv}', '[[nope]]']) {
+      assert.deepEqual(interpolateValues([v], undefined, tpl), ['all'], v);
+    }
   });
 
   test('an unresolved variable beside codes makes the whole filter all (as All does)', () => {
@@ -92,7 +94,7 @@ describe('interpolateScalar', () => {
     assert.equal(interpolateScalar(undefined, undefined, tpl), undefined);
   });
 
-  test('$__interval comes from the request\'s scoped variables', () => {
+  test("$__interval comes from the request's scoped variables", () => {
     const scoped = { __interval: { text: '15m', value: '15m' }, __interval_ms: { text: '900000', value: 900000 } };
     assert.equal(interpolateScalar('$__interval', scoped, tpl), '15m');
     assert.equal(interpolateScalar('${__interval_ms}', scoped, tpl), '900000');

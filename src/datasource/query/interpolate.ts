@@ -19,14 +19,20 @@ const SINGLE_VARIABLE = /^(?:\$(\w+)|\$\{(\w+)(?::[\w:-]+)?\}|\[\[(\w+)(?::[\w:-
 
 export function variableName(text: string): string | undefined {
   const m = SINGLE_VARIABLE.exec(text.trim());
-  return m ? m[1] ?? m[2] ?? m[3] : undefined;
+  return m ? (m[1] ?? m[2] ?? m[3]) : undefined;
 }
 
 /** Filter values after interpolation; `[]` when nothing remains. `all` anywhere means every value. */
-export function interpolateValues(values: readonly string[] | undefined, scopedVars: ScopedVars | undefined, tpl: TemplateReplacer): string[] {
+export function interpolateValues(
+  values: readonly string[] | undefined,
+  scopedVars: ScopedVars | undefined,
+  tpl: TemplateReplacer
+): string[] {
   const out: string[] = [];
   for (const raw of values ?? []) {
-    if (typeof raw !== 'string' || raw.trim() === '') continue;
+    if (typeof raw !== 'string' || raw.trim() === '') {
+      continue;
+    }
     const name = variableName(raw);
     if (name === undefined) {
       // A literal code, or text with variables inside it: interpolate as a plain string.
@@ -56,13 +62,23 @@ export function isUnresolved(text: string | undefined): boolean {
 }
 
 /** One value (metric, language, interval, top N): the variable's first value when it has several. */
-export function interpolateScalar(value: string | undefined, scopedVars: ScopedVars | undefined, tpl: TemplateReplacer): string | undefined {
-  if (value === undefined || value === '') return value;
-  if (!value.includes('$') && !value.includes('[[')) return value;
+export function interpolateScalar(
+  value: string | undefined,
+  scopedVars: ScopedVars | undefined,
+  tpl: TemplateReplacer
+): string | undefined {
+  if (value === undefined || value === '') {
+    return value;
+  }
+  if (!value.includes('$') && !value.includes('[[')) {
+    return value;
+  }
   const name = variableName(value);
   if (name !== undefined && !name.startsWith('__')) {
     const asJson = tpl.replace(`\${${name}:json}`, scopedVars);
-    if (asJson !== `\${${name}:json}`) return parseJsonValues(asJson)[0] ?? '';
+    if (asJson !== `\${${name}:json}`) {
+      return parseJsonValues(asJson)[0] ?? '';
+    }
   }
   return tpl.replace(value, scopedVars);
 }
@@ -70,8 +86,12 @@ export function interpolateScalar(value: string | undefined, scopedVars: ScopedV
 function parseJsonValues(json: string): string[] {
   try {
     const v: unknown = JSON.parse(json);
-    if (Array.isArray(v)) return v.map((x) => String(x));
-    if (v === null || v === undefined) return [];
+    if (Array.isArray(v)) {
+      return v.map((x) => String(x));
+    }
+    if (v === null || v === undefined) {
+      return [];
+    }
     return [String(v)];
   } catch {
     return [json]; // a custom all value (rendered raw by Grafana), or any non-JSON rendering

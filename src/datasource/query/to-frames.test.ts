@@ -16,7 +16,13 @@ const timeSeries = {
           refId: 'A',
           fields: [
             { name: 'time', type: 'time', values: [1764374400000, 1764378000000], config: {} },
-            { name: 'received', type: 'number', values: [12, 7], labels: { channel: 'whatsapp' }, config: { unit: 'short', displayName: 'واتساب' } },
+            {
+              name: 'received',
+              type: 'number',
+              values: [12, 7],
+              labels: { channel: 'whatsapp' },
+              config: { unit: 'short', displayName: 'واتساب' },
+            },
           ],
         },
         {
@@ -24,7 +30,13 @@ const timeSeries = {
           refId: 'A',
           fields: [
             { name: 'time', type: 'time', values: [1764374400000, 1764378000000], config: {} },
-            { name: 'received', type: 'number', values: [3, null], labels: { channel: 'website' }, config: { unit: 'short', displayName: 'الموقع الإلكتروني' } },
+            {
+              name: 'received',
+              type: 'number',
+              values: [3, null],
+              labels: { channel: 'website' },
+              config: { unit: 'short', displayName: 'الموقع الإلكتروني' },
+            },
           ],
         },
       ],
@@ -41,7 +53,13 @@ describe('responseToFrames', () => {
     assert.equal(whatsapp.refId, 'A');
     assert.equal(whatsapp.name, 'واتساب');
     assert.equal(whatsapp.length, 2);
-    assert.deepEqual(whatsapp.fields.map((f) => [f.name, f.type]), [['time', 'time'], ['received', 'number']]);
+    assert.deepEqual(
+      whatsapp.fields.map((f) => [f.name, f.type]),
+      [
+        ['time', 'time'],
+        ['received', 'number'],
+      ]
+    );
     assert.deepEqual(whatsapp.fields[0].values, [1764374400000, 1764378000000]);
     assert.deepEqual(whatsapp.fields[1].values, [12, 7]);
     assert.deepEqual(whatsapp.fields[1].labels, { channel: 'whatsapp' });
@@ -54,26 +72,45 @@ describe('responseToFrames', () => {
     const body = {
       results: {
         B: {
-          frames: [{
-            refId: 'B',
-            fields: [
-              { name: 'zone', type: 'string', values: ['AL BARSHA FIRST', 'AL SAFA'], config: { displayName: 'Zone' } },
-              { name: 'zone_code', type: 'string', values: ['332', '343'], config: {} },
-              { name: 'on_time_pct', type: 'number', values: [91.5, null], config: { unit: 'percent', displayName: 'On time %' } },
-            ],
-          }],
+          frames: [
+            {
+              refId: 'B',
+              fields: [
+                {
+                  name: 'zone',
+                  type: 'string',
+                  values: ['AL BARSHA FIRST', 'AL SAFA'],
+                  config: { displayName: 'Zone' },
+                },
+                { name: 'zone_code', type: 'string', values: ['332', '343'], config: {} },
+                {
+                  name: 'on_time_pct',
+                  type: 'number',
+                  values: [91.5, null],
+                  config: { unit: 'percent', displayName: 'On time %' },
+                },
+              ],
+            },
+          ],
         },
       },
     };
     const [frame] = responseToFrames(body, ['B']).data;
-    assert.deepEqual(frame.fields.map((f) => f.type), ['string', 'string', 'number']);
+    assert.deepEqual(
+      frame.fields.map((f) => f.type),
+      ['string', 'string', 'number']
+    );
     assert.equal(frame.fields[2].config.unit, 'percent');
     assert.deepEqual(frame.fields[2].values, [91.5, null]);
     assert.equal(getFieldDisplayName(frame.fields[2], frame, [frame]), 'On time %');
   });
 
   test('time fields sent as ISO text become epoch milliseconds (hot spots first_at/last_at)', () => {
-    const body = { results: { C: { frames: [{ fields: [{ name: 'first_at', type: 'time', values: ['2026-11-01T10:00:00Z', null] }] }] } } };
+    const body = {
+      results: {
+        C: { frames: [{ fields: [{ name: 'first_at', type: 'time', values: ['2026-11-01T10:00:00Z', null] }] }] },
+      },
+    };
     const [frame] = responseToFrames(body, ['C']).data;
     assert.equal(frame.refId, 'C');
     assert.deepEqual(frame.fields[0].values, [Date.parse('2026-11-01T10:00:00Z'), null]);
@@ -85,6 +122,8 @@ describe('responseToFrames', () => {
   });
 
   test('a refId missing from the answer is reported, not silently empty', () => {
-    assert.deepEqual(responseToFrames({ results: {} }, ['A']).errors, [{ refId: 'A', message: 'the aggregator sent no result for query A' }]);
+    assert.deepEqual(responseToFrames({ results: {} }, ['A']).errors, [
+      { refId: 'A', message: 'the aggregator sent no result for query A' },
+    ]);
   });
 });

@@ -29,7 +29,9 @@ export interface QueryResponseBody {
 const FIELD_TYPES = new Set<string>(Object.values(FieldType));
 
 function fieldType(type: string | undefined): FieldType | undefined {
-  if (type === undefined) return undefined; // toDataFrame guesses from the values
+  if (type === undefined) {
+    return undefined;
+  } // toDataFrame guesses from the values
   return FIELD_TYPES.has(type) ? (type as FieldType) : FieldType.other;
 }
 
@@ -48,7 +50,7 @@ export function wireFrameToDataFrame(frame: WireFrame, refId: string): DataFrame
       return {
         name: f.name,
         type,
-        values: type === FieldType.time ? timeValues(f.values ?? []) : f.values ?? [],
+        values: type === FieldType.time ? timeValues(f.values ?? []) : (f.values ?? []),
         labels: f.labels,
         config: f.config ?? {},
       };
@@ -72,7 +74,9 @@ export function responseToFrames(body: QueryResponseBody | undefined, refIds: re
       errors.push({ refId, message: `the aggregator sent no result for query ${refId}` });
       continue;
     }
-    for (const frame of result.frames ?? []) data.push(wireFrameToDataFrame(frame, refId));
+    for (const frame of result.frames ?? []) {
+      data.push(wireFrameToDataFrame(frame, refId));
+    }
   }
   return { data, errors };
 }

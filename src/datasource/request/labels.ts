@@ -93,7 +93,13 @@ export const NOTICES = {
 export const fieldLabel = (name: FieldName, language: Language): string => FIELD_LABELS[name][language];
 
 /** A code's label in the language; an unknown code is shown as it is. */
-export function codeLabel(table: Record<string, Words>, code: string | null | undefined, language: Language): string | null {
-  if (code === null || code === undefined) return null;
+export function codeLabel(
+  table: Record<string, Words>,
+  code: string | null | undefined,
+  language: Language
+): string | null {
+  if (code === null || code === undefined) {
+    return null;
+  }
   return table[code]?.[language] ?? code;
 }

@@ -5,7 +5,15 @@
 // dashboards test can use it against a real aggregator.
 import type { Language } from '../vocabulary.ts';
 import type { WireField, WireFrame } from '../query/to-frames.ts';
-import { DUE_SOURCE_LABELS, EVENT_KIND_LABELS, FRAME_NAMES, SLA_STATE_LABELS, codeLabel, fieldLabel, type FieldName } from './labels.ts';
+import {
+  DUE_SOURCE_LABELS,
+  EVENT_KIND_LABELS,
+  FRAME_NAMES,
+  SLA_STATE_LABELS,
+  codeLabel,
+  fieldLabel,
+  type FieldName,
+} from './labels.ts';
 import type { Coded, WireRequestDetail } from './wire.ts';
 
 type Kind = 'string' | 'number' | 'time' | 'boolean';
@@ -13,16 +21,28 @@ type Kind = 'string' | 'number' | 'time' | 'boolean';
 const name = (c: Coded | null | undefined): string | null => c?.name ?? null;
 
 function field(fieldName: FieldName, type: Kind, values: unknown[], language: Language, unit?: string): WireField {
-  return { name: fieldName, type, values, config: { displayName: fieldLabel(fieldName, language), ...(unit ? { unit } : {}) } };
+  return {
+    name: fieldName,
+    type,
+    values,
+    config: { displayName: fieldLabel(fieldName, language), ...(unit ? { unit } : {}) },
+  };
 }
 
 export function requestFrame(detail: WireRequestDetail, refId: string, language: Language): WireFrame {
-  const sla = detail.sla ?? { first_response_due_at: null, resolution_due_at: null, sla_state: null, resolution_due_source: undefined, clock: null };
+  const sla = detail.sla ?? {
+    first_response_due_at: null,
+    resolution_due_at: null,
+    sla_state: null,
+    resolution_due_source: undefined,
+    clock: null,
+  };
   const clock = sla.clock ?? null;
   const customer = detail.customer;
   // The SLA engine's clock at the read when there is one (the stored state is as of the last sweep).
   const state = clock?.state ?? sla.sla_state ?? null;
-  const f = (n: FieldName, type: Kind, value: unknown, unit?: string) => field(n, type, [value ?? null], language, unit);
+  const f = (n: FieldName, type: Kind, value: unknown, unit?: string) =>
+    field(n, type, [value ?? null], language, unit);
   return {
     name: FRAME_NAMES.request[language],
     refId,
@@ -62,7 +82,13 @@ export function requestFrame(detail: WireRequestDetail, refId: string, language:
 export function journeyFrame(detail: WireRequestDetail, refId: string, language: Language): WireFrame {
   const events = detail.journey ?? [];
   const col = (n: FieldName, type: Kind, pick: (e: (typeof events)[number]) => unknown, unit?: string) =>
-    field(n, type, events.map((e) => pick(e) ?? null), language, unit);
+    field(
+      n,
+      type,
+      events.map((e) => pick(e) ?? null),
+      language,
+      unit
+    );
   return {
     name: FRAME_NAMES.journey[language],
     refId,

@@ -10,10 +10,12 @@ const tpl = new TestTemplateSrv([
 ]);
 
 describe('requestLookup', () => {
-  test('a reference asks GET /v1/requests/{reference} in the query\'s language', () => {
+  test("a reference asks GET /v1/requests/{reference} in the query's language", () => {
     const l = requestLookup({ reference: 'S360-000000042', language: 'en' }, undefined, tpl, 'ar');
     assert.equal(l.kind, 'ask');
-    if (l.kind !== 'ask') return;
+    if (l.kind !== 'ask') {
+      return;
+    }
     assert.equal(l.path, '/v1/requests/S360-000000042');
     assert.equal(l.params.toString(), 'language=en');
     assert.equal(l.reference, 'S360-000000042');
@@ -24,14 +26,19 @@ describe('requestLookup', () => {
     assert.deepEqual(l.kind === 'ask' && [l.path, l.params.get('language')], ['/v1/requests/S360-000012345', 'ar']);
   });
 
-  test('no language, or one that is not en/ar: the datasource\'s default', () => {
+  test("no language, or one that is not en/ar: the datasource's default", () => {
     const a = requestLookup({ reference: '42' }, undefined, tpl, 'ar');
     const b = requestLookup({ reference: '42', language: 'fr' }, undefined, tpl, 'en');
     assert.deepEqual([a.language, b.language], ['ar', 'en']);
   });
 
-  test('a scoped value (a repeated panel) wins over the dashboard\'s', () => {
-    const l = requestLookup({ reference: '$reference' }, { reference: { text: 'S360-000000007', value: 'S360-000000007' } }, tpl, 'en');
+  test("a scoped value (a repeated panel) wins over the dashboard's", () => {
+    const l = requestLookup(
+      { reference: '$reference' },
+      { reference: { text: 'S360-000000007', value: 'S360-000000007' } },
+      tpl,
+      'en'
+    );
     assert.equal(l.kind === 'ask' && l.path, '/v1/requests/S360-000000007');
   });
 
@@ -48,10 +55,13 @@ describe('requestLookup', () => {
     }
   });
 
-  test('a variable this dashboard does not define answers a notice naming it, in the query\'s language', () => {
+  test("a variable this dashboard does not define answers a notice naming it, in the query's language", () => {
     const en = requestLookup({ reference: '$ref' }, undefined, tpl, 'en');
     assert.equal(en.kind, 'notice');
-    assert.equal(en.kind === 'notice' && en.text, 'The reference "$ref" is a template variable this dashboard does not define: add a text box variable named "ref" or type a reference number.');
+    assert.equal(
+      en.kind === 'notice' && en.text,
+      'The reference "$ref" is a template variable this dashboard does not define: add a text box variable named "ref" or type a reference number.'
+    );
     const ar = requestLookup({ reference: '[[ref]]', language: 'ar' }, undefined, tpl, 'en');
     assert.match(ar.kind === 'notice' ? ar.text : '', /\[\[ref\]\].*متغير/);
   });

@@ -17,15 +17,26 @@ export function normaliseReference(text: string): string {
   return /^s360-/i.test(trimmed) ? `S360-${trimmed.slice(5)}` : trimmed;
 }
 
-export function requestLookup(query: Pick<S360Query, 'reference' | 'language'>, scopedVars: ScopedVars | undefined, tpl: TemplateReplacer, defaultLanguage: Language): RequestLookup {
+export function requestLookup(
+  query: Pick<S360Query, 'reference' | 'language'>,
+  scopedVars: ScopedVars | undefined,
+  tpl: TemplateReplacer,
+  defaultLanguage: Language
+): RequestLookup {
   const languageText = interpolateScalar(query.language, scopedVars, tpl);
   const language = isLanguage(languageText) ? languageText : defaultLanguage;
   const raw = interpolateScalar(query.reference?.trim(), scopedVars, tpl) ?? '';
   const reference = normaliseReference(raw);
-  if (!reference) return { kind: 'notice', language, text: NOTICES.noReference[language] };
+  if (!reference) {
+    return { kind: 'notice', language, text: NOTICES.noReference[language] };
+  }
   if (isUnresolved(reference)) {
     const name = variableName(reference) ?? reference;
-    return { kind: 'notice', language, text: NOTICES.unresolved[language].replace('{ref}', reference).replace('{name}', name) };
+    return {
+      kind: 'notice',
+      language,
+      text: NOTICES.unresolved[language].replace('{ref}', reference).replace('{name}', name),
+    };
   }
   return {
     kind: 'ask',

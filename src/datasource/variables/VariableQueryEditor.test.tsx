@@ -15,7 +15,7 @@ describe('VariableQueryEditor', () => {
         query: 'topic?department=$department',
         onChange: (q: VariableQuery) => changes.push(q),
         datasource: { defaultLanguage: 'en', dimensionOptions: async () => [] },
-      }),
+      })
     );
     const dimension = r.container.querySelector('input[aria-label="Dimension"]') as HTMLInputElement;
     assert.equal(dimension.value, 'Topic');
@@ -23,7 +23,12 @@ describe('VariableQueryEditor', () => {
     await typeInto(dimension, 'Advisor');
     await pressKey(dimension, 'ArrowDown');
     await pressKey(dimension, 'Enter');
-    assert.deepEqual(changes.at(-1), { refId: 'variable', dimension: 'advisor', language: undefined, filters: { department: ['$department'] } });
+    assert.deepEqual(changes.at(-1), {
+      refId: 'variable',
+      dimension: 'advisor',
+      language: undefined,
+      filters: { department: ['$department'] },
+    });
     await r.unmount();
   });
 });

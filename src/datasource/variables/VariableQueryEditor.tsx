@@ -21,7 +21,10 @@ export function VariableQueryEditor({ query: saved, onChange, datasource }: Vari
   const catalog = useCatalog(datasource);
   const query = useMemo<S360VariableQuery>(() => {
     try {
-      return parseVariableQuery(saved, catalog.dimensions.map((d) => d.code));
+      return parseVariableQuery(
+        saved,
+        catalog.dimensions.map((d) => d.code)
+      );
     } catch {
       return { ...DEFAULT_VARIABLE_QUERY };
     }

@@ -10,15 +10,21 @@ const tpl = new TestTemplateSrv([
 ]);
 
 describe('parseVariableQuery', () => {
-  test('reads the editor\'s object form', () => {
+  test("reads the editor's object form", () => {
     assert.deepEqual(parseVariableQuery({ refId: 'v', dimension: 'topic', filters: { department: ['$department'] } }), {
-      refId: 'v', dimension: 'topic', language: undefined, filters: { department: ['$department'] },
+      refId: 'v',
+      dimension: 'topic',
+      language: undefined,
+      filters: { department: ['$department'] },
     });
   });
 
   test('reads the text form with dependent filters and a language', () => {
     assert.deepEqual(parseVariableQuery('topic?department=$department&language=ar'), {
-      refId: 'variable', dimension: 'topic', language: 'ar', filters: { department: ['$department'] },
+      refId: 'variable',
+      dimension: 'topic',
+      language: 'ar',
+      filters: { department: ['$department'] },
     });
   });
 
@@ -28,7 +34,7 @@ describe('parseVariableQuery', () => {
     }
   });
 
-  test('the dimensions are the catalogue\'s: one the aggregator lists is taken, even when this build does not know it', () => {
+  test("the dimensions are the catalogue's: one the aggregator lists is taken, even when this build does not know it", () => {
     assert.equal(parseVariableQuery('district?zone=$zone', ['zone', 'district']).dimension, 'district');
     assert.deepEqual(parseVariableQuery('district?zone=$zone', ['zone', 'district']).filters, { zone: ['$zone'] });
     assert.throws(() => parseVariableQuery('district'), /unknown dimension "district"/);
@@ -42,18 +48,36 @@ describe('parseVariableQuery', () => {
 
 describe('variableRequest', () => {
   test('the topics of the selected departments: one parameter per value, language from the variable', () => {
-    const { path, params } = variableRequest(parseVariableQuery('topic?department=$department&language=$lang'), undefined, tpl, 'en');
+    const { path, params } = variableRequest(
+      parseVariableQuery('topic?department=$department&language=$lang'),
+      undefined,
+      tpl,
+      'en'
+    );
     assert.equal(path, '/v1/variables/topic');
     assert.equal(params.toString(), 'language=ar&department=waste&department=health');
   });
 
   test('a filter on All narrows nothing and is left out; the default language applies', () => {
-    const { params } = variableRequest({ refId: 'v', dimension: 'zone', filters: { channel: ['$channel'] } }, undefined, tpl, 'en');
+    const { params } = variableRequest(
+      { refId: 'v', dimension: 'zone', filters: { channel: ['$channel'] } },
+      undefined,
+      tpl,
+      'en'
+    );
     assert.equal(params.toString(), 'language=en');
   });
 
   test('describeVariableQuery writes the text form back', () => {
-    assert.equal(describeVariableQuery({ refId: 'v', dimension: 'topic', filters: { department: ['$department'] }, language: 'ar' }), 'topic?department=$department&language=ar');
+    assert.equal(
+      describeVariableQuery({
+        refId: 'v',
+        dimension: 'topic',
+        filters: { department: ['$department'] },
+        language: 'ar',
+      }),
+      'topic?department=$department&language=ar'
+    );
     assert.equal(describeVariableQuery({ refId: 'v', dimension: 'zone' }), 'zone');
   });
 });

@@ -1,5 +1,11 @@
 // Query variables for every dimension, through the datasource's own editor (VariableQueryEditor).
-import { CustomVariableSupport, FieldType, toDataFrame, type DataQueryRequest, type DataQueryResponse } from '@grafana/data';
+import {
+  CustomVariableSupport,
+  FieldType,
+  toDataFrame,
+  type DataQueryRequest,
+  type DataQueryResponse,
+} from '@grafana/data';
 import { from, type Observable } from 'rxjs';
 import type { S360DataSource } from '../datasource.ts';
 import type { S360Query, S360VariableQuery } from '../types.ts';
@@ -28,7 +34,7 @@ export class S360VariableSupport extends CustomVariableSupport<S360DataSource, S
             }),
           ],
         }))
-        .catch((err: unknown) => ({ data: [], error: { message: err instanceof Error ? err.message : String(err) } })),
+        .catch((err: unknown) => ({ data: [], error: { message: err instanceof Error ? err.message : String(err) } }))
     );
   }
 }

@@ -28,7 +28,9 @@ export function tileZoomsOf(tileJson: unknown): RequestTileZooms {
 }
 
 function zoomOr(value: unknown, fallback: number): number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_TILEJSON_ZOOM ? value : fallback;
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_TILEJSON_ZOOM
+    ? value
+    : fallback;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -17,13 +17,15 @@ export interface AggregatorUrls {
 /** @param appSubUrl Grafana's sub path ('' at the root) */
 export function aggregatorUrls(datasourceUid: string, appSubUrl = ''): AggregatorUrls {
   const base = `${appSubUrl.replace(/\/$/, '')}/api/datasources/proxy/uid/${encodeURIComponent(datasourceUid)}/aggregator/v1`;
-  const range = (from: number, to: number) => `from=${encodeURIComponent(new Date(from).toISOString())}&to=${encodeURIComponent(new Date(to).toISOString())}`;
+  const range = (from: number, to: number) =>
+    `from=${encodeURIComponent(new Date(from).toISOString())}&to=${encodeURIComponent(new Date(to).toISOString())}`;
   const extra = (query = '') => (cleanQuery(query) ? `&${cleanQuery(query)}` : '');
   return {
     zones: ({ zoom, language }) => `${base}/zones.geojson?zoom=${Math.round(zoom)}&language=${language}`,
     requestTiles: ({ from, to, query }) => `${base}/tiles/requests/{z}/{x}/{y}.mvt?${range(from, to)}${extra(query)}`,
     requestTileJson: () => `${base}/tiles/requests.json`,
-    hotspots: ({ from, to, language, query }) => `${base}/recurrence/hotspots.geojson?${range(from, to)}&language=${language}${extra(query)}`,
+    hotspots: ({ from, to, language, query }) =>
+      `${base}/recurrence/hotspots.geojson?${range(from, to)}&language=${language}${extra(query)}`,
     catalog: () => `${base}/catalog`,
     values: ({ dimension, language }) => `${base}/variables/${encodeURIComponent(dimension)}?language=${language}`,
   };
@@ -37,8 +39,14 @@ export function cleanQuery(query: string): string {
   const params = new URLSearchParams(query.replace(/^[?&]+/, ''));
   const out = new URLSearchParams();
   for (const [k, v] of params) {
-    if (!k || v === '' || v === 'all' || v === '$__all' || /^\$/.test(v)) continue;
-    for (const part of v.split(',')) if (part) out.append(k, part);
+    if (!k || v === '' || v === 'all' || v === '$__all' || /^\$/.test(v)) {
+      continue;
+    }
+    for (const part of v.split(',')) {
+      if (part) {
+        out.append(k, part);
+      }
+    }
   }
   return out.toString();
 }

@@ -8,16 +8,23 @@ export function displayNameOf(field: Field): string {
 
 /** The field called `name` (by name or display name, case-insensitive); undefined for '' or no match. */
 export function fieldByName(frame: DataFrame, name: string | undefined): Field | undefined {
-  if (!name) return undefined;
+  if (!name) {
+    return undefined;
+  }
   const lower = name.toLowerCase();
-  return frame.fields.find((f) => f.name === name) ?? frame.fields.find((f) => f.name.toLowerCase() === lower || displayNameOf(f).toLowerCase() === lower);
+  return (
+    frame.fields.find((f) => f.name === name) ??
+    frame.fields.find((f) => f.name.toLowerCase() === lower || displayNameOf(f).toLowerCase() === lower)
+  );
 }
 
 export const isNumberField = (f: Field) => f.type === 'number';
 
 /** The frame with this refId or name; '' means every frame. */
 export function selectFrames(series: DataFrame[], which: string | undefined): DataFrame[] {
-  if (!which) return series;
+  if (!which) {
+    return series;
+  }
   return series.filter((f) => f.refId === which || f.name === which);
 }
 

@@ -5,7 +5,10 @@ import { NO_NAMES, valueNames } from './value-names.ts';
 /** A GET /v1/catalog body as the aggregator sends it (backend/catalog/document.ts), cut to what the panel reads. */
 const named = (code: string, name_en: string, name_ar: string) => ({ code, name_en, name_ar });
 const CATALOG = {
-  version: 'v1', time_zone: 'Asia/Dubai', languages: ['en', 'ar'], metrics: [],
+  version: 'v1',
+  time_zone: 'Asia/Dubai',
+  languages: ['en', 'ar'],
+  metrics: [],
   dimensions: [named('category', 'Category', 'الفئة'), named('topic', 'Topic', 'الموضوع')],
   values: {
     category: [named('complaint', 'Complaint', 'شكوى'), named('service_request', 'Service request', 'طلب خدمة')],
@@ -20,7 +23,7 @@ describe('names of codes from the catalogue', () => {
     assert.equal(valueNames(CATALOG, 'ar').value('topic', 'public_health.pest_control'), 'مكافحة الآفات');
   });
 
-  test('the property itself is named from the catalogue\'s dimensions', () => {
+  test("the property itself is named from the catalogue's dimensions", () => {
     assert.equal(valueNames(CATALOG, 'ar').property('category'), 'الفئة');
     assert.equal(valueNames(CATALOG, 'en').property('topic'), 'Topic');
   });

@@ -17,8 +17,11 @@ export const NO_NAMES: ValueNames = { value: () => undefined, property: () => un
 /** The names from a GET /v1/catalog body; throws when the body is not a catalogue. */
 export function valueNames(body: unknown, lang: PanelLanguage): ValueNames {
   const catalog = readCatalog(body);
-  const nameOf = (x: { name_en: string; name_ar: string }) => (lang === 'ar' ? x.name_ar : x.name_en) || x.name_en || undefined;
-  const values = new Map(Object.entries(catalog.values).map(([dim, list]) => [dim, new Map(list.map((v) => [v.code, nameOf(v)]))]));
+  const nameOf = (x: { name_en: string; name_ar: string }) =>
+    (lang === 'ar' ? x.name_ar : x.name_en) || x.name_en || undefined;
+  const values = new Map(
+    Object.entries(catalog.values).map(([dim, list]) => [dim, new Map(list.map((v) => [v.code, nameOf(v)]))])
+  );
   const properties = new Map(catalog.dimensions.map((d) => [d.code, nameOf(d)]));
   return {
     value: (property, code) => values.get(property)?.get(code),

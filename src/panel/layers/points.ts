@@ -57,7 +57,12 @@ const FRAME_FIELDS = [
   { key: 'geometryField', name: 'Geometry field', description: 'GeoJSON points, when there is no lon/lat' },
 ] as const;
 type NumberOption = { [K in keyof PointsConfig]: PointsConfig[K] extends number ? K : never }[keyof PointsConfig];
-type Slider = { key: NumberOption; name: string; settings: { min: number; max: number; step: number }; frameOnly: boolean };
+type Slider = {
+  key: NumberOption;
+  name: string;
+  settings: { min: number; max: number; step: number };
+  frameOnly: boolean;
+};
 /** The sliders, in the order the editor shows them; `frameOnly`: for points from a frame (the level of detail). */
 const SLIDERS: readonly Slider[] = [
   { key: 'pointsMinZoom', name: 'Raw points from zoom', settings: { min: 8, max: 20, step: 1 }, frameOnly: true },
@@ -78,31 +83,77 @@ export const pointsLayer: MapLayerType<PointsConfig> = {
     const on = (o: ZoneMapOptions) => o.points?.enabled !== false;
     const frame = (o: ZoneMapOptions) => on(o) && o.points?.source === 'frame';
     builder
-      .addBooleanSwitch({ path: 'points.enabled', name: 'Show requests', category: CATEGORY, defaultValue: defaultOptions.enabled })
-      .addRadio({ path: 'points.source', name: 'Requests from', category: CATEGORY, defaultValue: defaultOptions.source, showIf: on,
-        settings: { options: [{ value: 'tiles', label: 'Aggregator tiles' }, { value: 'frame', label: 'A frame (lon/lat)' }] } })
+      .addBooleanSwitch({
+        path: 'points.enabled',
+        name: 'Show requests',
+        category: CATEGORY,
+        defaultValue: defaultOptions.enabled,
+      })
+      .addRadio({
+        path: 'points.source',
+        name: 'Requests from',
+        category: CATEGORY,
+        defaultValue: defaultOptions.source,
+        showIf: on,
+        settings: {
+          options: [
+            { value: 'tiles', label: 'Aggregator tiles' },
+            { value: 'frame', label: 'A frame (lon/lat)' },
+          ],
+        },
+      })
       .addTextInput({
-        path: 'points.frame', name: 'Frame', description: 'refId or name; empty = the first frame with lon/lat', category: CATEGORY,
-        defaultValue: defaultOptions.frame, showIf: frame,
+        path: 'points.frame',
+        name: 'Frame',
+        description: 'refId or name; empty = the first frame with lon/lat',
+        category: CATEGORY,
+        defaultValue: defaultOptions.frame,
+        showIf: frame,
       });
     for (const { key, name, description } of FRAME_FIELDS) {
-      builder.addFieldNamePicker({ path: `points.${key}`, name, description, category: CATEGORY, defaultValue: defaultOptions[key], showIf: frame });
+      builder.addFieldNamePicker({
+        path: `points.${key}`,
+        name,
+        description,
+        category: CATEGORY,
+        defaultValue: defaultOptions[key],
+        showIf: frame,
+      });
     }
     builder
       .addTextInput({
-        path: 'points.colorBy', name: 'Colour by', description: 'Field or tile property: category, sla_state, status_class, channel, priority',
-        category: CATEGORY, defaultValue: defaultOptions.colorBy, showIf: on,
+        path: 'points.colorBy',
+        name: 'Colour by',
+        description: 'Field or tile property: category, sla_state, status_class, channel, priority',
+        category: CATEGORY,
+        defaultValue: defaultOptions.colorBy,
+        showIf: on,
       })
       .addTextInput({
-        path: 'points.tileQuery', name: 'Tile filters', description: 'Query string with variables, e.g. zone=$zone&channel=$channel', category: CATEGORY,
-        defaultValue: defaultOptions.tileQuery, showIf: (o) => on(o) && o.points?.source !== 'frame',
+        path: 'points.tileQuery',
+        name: 'Tile filters',
+        description: 'Query string with variables, e.g. zone=$zone&channel=$channel',
+        category: CATEGORY,
+        defaultValue: defaultOptions.tileQuery,
+        showIf: (o) => on(o) && o.points?.source !== 'frame',
       })
       .addNumberInput({
-        path: 'points.maxFeatures', name: 'Most features in view', category: CATEGORY, defaultValue: defaultOptions.maxFeatures,
-        settings: { min: 100, max: 20000, integer: true }, showIf: frame,
+        path: 'points.maxFeatures',
+        name: 'Most features in view',
+        category: CATEGORY,
+        defaultValue: defaultOptions.maxFeatures,
+        settings: { min: 100, max: 20000, integer: true },
+        showIf: frame,
       });
     for (const { key, name, settings, frameOnly } of SLIDERS) {
-      builder.addSliderInput({ path: `points.${key}`, name, category: CATEGORY, defaultValue: defaultOptions[key], settings, showIf: frameOnly ? frame : on });
+      builder.addSliderInput({
+        path: `points.${key}`,
+        name,
+        category: CATEGORY,
+        defaultValue: defaultOptions[key],
+        settings,
+        showIf: frameOnly ? frame : on,
+      });
     }
   },
 

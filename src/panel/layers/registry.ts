@@ -6,10 +6,18 @@ import { pointsLayer } from './points.ts';
 import { hotspotsLayer } from './hotspots.ts';
 import { labelsLayer } from './labels.ts';
 
-export const LAYER_TYPES: MapLayerType<LayerConfigBase>[] = [zonesLayer, heatmapLayer, pointsLayer, hotspotsLayer, labelsLayer];
+export const LAYER_TYPES: Array<MapLayerType<LayerConfigBase>> = [
+  zonesLayer,
+  heatmapLayer,
+  pointsLayer,
+  hotspotsLayer,
+  labelsLayer,
+];
 
 export function layerType(id: LayerId): MapLayerType<LayerConfigBase> {
   const t = LAYER_TYPES.find((l) => l.id === id);
-  if (!t) throw new Error(`unknown layer type ${id}`);
+  if (!t) {
+    throw new Error(`unknown layer type ${id}`);
+  }
   return t;
 }

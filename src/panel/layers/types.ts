@@ -19,7 +19,9 @@ import type { ValueNames } from '../data/value-names.ts';
 export type LayerId = keyof LayersOptions;
 
 /** What every layer's options have. */
-export interface LayerConfigBase { enabled: boolean }
+export interface LayerConfigBase {
+  enabled: boolean;
+}
 
 /** What a layer is given at creation: it is recreated when any of it changes. */
 export interface LayerEnv {
@@ -66,7 +68,7 @@ export interface TooltipModel {
   zoneCode?: string;
   /** A feature standing for many requests (a bin): over a zone at city zoom, the zone answers instead. */
   aggregate?: boolean;
-  links?: { title: string; href: string; target?: string }[];
+  links?: Array<{ title: string; href: string; target?: string }>;
 }
 
 export interface LayerHandle {

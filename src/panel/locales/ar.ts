@@ -40,5 +40,6 @@ export const ar: Partial<Record<keyof typeof en | `${string}_${'zero' | 'two' | 
   'zonemap.legend-bin': 'دائرة: طلبات متقاربة (الحجم حسب العدد)',
   'zonemap.legend-hotspot': 'حلقة: نقطة ساخنة (الموضوع نفسه مرارًا)',
   'zonemap.names-failed': 'تعذّر تحميل أسماء الفئات والمواضيع ({{reason}}): تظهر رموزها',
-  'zonemap.self-filter': 'استعلام هذه الخريطة يصفّي على ${{variable}}، وهو المتغير الذي تضبطه النقرة: أزل هذا التصفية لتبقى المدينة كلها ظاهرة',
+  'zonemap.self-filter':
+    'استعلام هذه الخريطة يصفّي على ${{variable}}، وهو المتغير الذي تضبطه النقرة: أزل هذا التصفية لتبقى المدينة كلها ظاهرة',
 };

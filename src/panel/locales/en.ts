@@ -34,7 +34,8 @@ export const en = {
   'zonemap.legend-bin': 'Circle: requests nearby (size by count)',
   'zonemap.legend-hotspot': 'Ring: a hot spot (one topic again and again)',
   'zonemap.names-failed': 'The names of categories and topics could not be loaded ({{reason}}): their codes are shown',
-  'zonemap.self-filter': 'This map\'s own query filters on ${{variable}}, the variable its click sets: remove that filter so the map keeps the whole city',
+  'zonemap.self-filter':
+    "This map's own query filters on ${{variable}}, the variable its click sets: remove that filter so the map keeps the whole city",
 } as const;
 
 export type MessageKey = keyof typeof en extends infer K ? (K extends `${infer B}_${'one' | 'other'}` ? B : K) : never;

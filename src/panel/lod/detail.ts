@@ -31,7 +31,9 @@ export function cellSizeFor(resolution: number, binPixels: number): number {
 /** Decides points or bins for the view; the extent returned is the view grown by half on each side (pans stay drawn). */
 export function chooseDetail(ps: PointSet, view: Extent, resolution: number, opts: DetailOptions): Detail {
   const extent = bufferExtent(view, 0.5);
-  if (zoomOf(resolution) >= opts.pointsMinZoom && countInExtent(ps, extent, opts.maxFeatures) <= opts.maxFeatures) return { mode: 'points', extent };
+  if (zoomOf(resolution) >= opts.pointsMinZoom && countInExtent(ps, extent, opts.maxFeatures) <= opts.maxFeatures) {
+    return { mode: 'points', extent };
+  }
   return { mode: 'bins', cellSize: cellSizeFor(resolution, opts.binPixels), extent };
 }
 
@@ -39,11 +41,17 @@ export function chooseDetail(ps: PointSet, view: Extent, resolution: number, opt
  * The bins for a view, never more than `maxFeatures`: a view larger than the screen can hold more cells than
  * allowed, then the cells double until they fit. `binsAt` gives all bins for a cell size (the caller caches).
  */
-export function binsForView(binsAt: (cellSize: number) => Bin[], detail: { cellSize: number; extent: Extent }, maxFeatures: number): { bins: Bin[]; cellSize: number } {
+export function binsForView(
+  binsAt: (cellSize: number) => Bin[],
+  detail: { cellSize: number; extent: Extent },
+  maxFeatures: number
+): { bins: Bin[]; cellSize: number } {
   let cellSize = detail.cellSize;
   for (let i = 0; i < 20; i++, cellSize *= 2) {
     const bins = binsInExtent(binsAt(cellSize), detail.extent);
-    if (bins.length <= maxFeatures) return { bins, cellSize };
+    if (bins.length <= maxFeatures) {
+      return { bins, cellSize };
+    }
   }
   return { bins: [], cellSize };
 }

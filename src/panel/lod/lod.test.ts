@@ -6,11 +6,20 @@ import { countInExtent, indicesInExtent, pointSet, toMercator, type Extent } fro
 
 /** n points on a deterministic spiral around Dubai, class = i % 3. */
 function spiral(n: number, spreadDeg = 0.2) {
-  const lon: number[] = [], lat: number[] = [];
-  for (let i = 0; i < n; i++) { const a = i * 2.399963, r = spreadDeg * Math.sqrt(i / n); lon.push(55.27 + r * Math.cos(a)); lat.push(25.2 + r * Math.sin(a)); }
+  const lon: number[] = [],
+    lat: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const a = i * 2.399963,
+      r = spreadDeg * Math.sqrt(i / n);
+    lon.push(55.27 + r * Math.cos(a));
+    lat.push(25.2 + r * Math.sin(a));
+  }
   return pointSet(lon, lat, (i) => i % 3);
 }
-const around = (lon: number, lat: number, halfMetres: number): Extent => { const [x, y] = toMercator(lon, lat); return [x - halfMetres, y - halfMetres, x + halfMetres, y + halfMetres]; };
+const around = (lon: number, lat: number, halfMetres: number): Extent => {
+  const [x, y] = toMercator(lon, lat);
+  return [x - halfMetres, y - halfMetres, x + halfMetres, y + halfMetres];
+};
 
 describe('point sets', () => {
   test('project like OpenLayers and skip missing or impossible coordinates', () => {
@@ -34,7 +43,10 @@ describe('binning', () => {
   test('every point lands in exactly one bin', () => {
     const ps = spiral(10_000);
     const bins = binPoints(ps, 2000, 3);
-    assert.equal(bins.reduce((a, b) => a + b.count, 0), 10_000);
+    assert.equal(
+      bins.reduce((a, b) => a + b.count, 0),
+      10_000
+    );
     assert.ok(bins.length > 10 && bins.length < 10_000);
   });
 
@@ -61,7 +73,10 @@ describe('binning', () => {
 describe('level of detail', () => {
   const opts = { maxFeatures: 3000, pointsMinZoom: 13, binPixels: 40 };
   const ps = spiral(100_000);
-  const view = (z: number, lon = 55.27, lat = 25.2): [Extent, number] => { const res = 156543.03392804097 / 2 ** z; return [around(lon, lat, res * 600), res]; };
+  const view = (z: number, lon = 55.27, lat = 25.2): [Extent, number] => {
+    const res = 156543.03392804097 / 2 ** z;
+    return [around(lon, lat, res * 600), res];
+  };
 
   test('city zoom shows bins even when points would fit', () => {
     const few = spiral(100);
@@ -85,7 +100,10 @@ describe('level of detail', () => {
     for (let z = 9; z <= 18; z++) {
       const [e, res] = view(z);
       const d = chooseDetail(ps, e, res, opts);
-      const n = d.mode === 'points' ? countInExtent(ps, d.extent) : binsForView((cell) => binPoints(ps, cell, 3), d, opts.maxFeatures).bins.length;
+      const n =
+        d.mode === 'points'
+          ? countInExtent(ps, d.extent)
+          : binsForView((cell) => binPoints(ps, cell, 3), d, opts.maxFeatures).bins.length;
       assert.ok(n <= opts.maxFeatures, `zoom ${z}: ${n} features`);
     }
   });

@@ -26,17 +26,55 @@ export function toMercator(lon: number, lat: number): [number, number] {
 /** Builds a point set; rows whose lon/lat is missing or out of range are left out. */
 export function pointSet(lon: ArrayLike<unknown>, lat: ArrayLike<unknown>, classOf: (row: number) => number): PointSet {
   const len = Math.min(lon.length, lat.length);
-  const x = new Float64Array(len), y = new Float64Array(len), cls = new Uint16Array(len), row = new Uint32Array(len);
-  let n = 0, minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  const x = new Float64Array(len),
+    y = new Float64Array(len),
+    cls = new Uint16Array(len),
+    row = new Uint32Array(len);
+  let n = 0,
+    minX = Infinity,
+    minY = Infinity,
+    maxX = -Infinity,
+    maxY = -Infinity;
   for (let i = 0; i < len; i++) {
-    const lo = lon[i], la = lat[i];
-    if (typeof lo !== 'number' || typeof la !== 'number' || !Number.isFinite(lo) || !Number.isFinite(la) || Math.abs(lo) > 180 || Math.abs(la) > 90) continue;
+    const lo = lon[i],
+      la = lat[i];
+    if (
+      typeof lo !== 'number' ||
+      typeof la !== 'number' ||
+      !Number.isFinite(lo) ||
+      !Number.isFinite(la) ||
+      Math.abs(lo) > 180 ||
+      Math.abs(la) > 90
+    ) {
+      continue;
+    }
     const [mx, my] = toMercator(lo, la);
-    x[n] = mx; y[n] = my; cls[n] = classOf(i); row[n] = i;
-    if (mx < minX) minX = mx; if (mx > maxX) maxX = mx; if (my < minY) minY = my; if (my > maxY) maxY = my;
+    x[n] = mx;
+    y[n] = my;
+    cls[n] = classOf(i);
+    row[n] = i;
+    if (mx < minX) {
+      minX = mx;
+    }
+    if (mx > maxX) {
+      maxX = mx;
+    }
+    if (my < minY) {
+      minY = my;
+    }
+    if (my > maxY) {
+      maxY = my;
+    }
     n++;
   }
-  return { n, x: x.subarray(0, n), y: y.subarray(0, n), cls: cls.subarray(0, n), row: row.subarray(0, n), extent: n ? [minX, minY, maxX, maxY] : null };
+  return {
+    n,
+    x: x.subarray(0, n),
+    y: y.subarray(0, n),
+    cls: cls.subarray(0, n),
+    row: row.subarray(0, n),
+    extent: n ? [minX, minY, maxX, maxY] : null,
+  };
 }
 
 export const EMPTY_POINTS: PointSet = pointSet([], [], () => 0);
@@ -45,8 +83,11 @@ export const EMPTY_POINTS: PointSet = pointSet([], [], () => 0);
 export function countInExtent(ps: PointSet, e: Extent, stopAfter = Infinity): number {
   let c = 0;
   for (let i = 0; i < ps.n; i++) {
-    const x = ps.x[i], y = ps.y[i];
-    if (x >= e[0] && x <= e[2] && y >= e[1] && y <= e[3] && ++c > stopAfter) return c;
+    const x = ps.x[i],
+      y = ps.y[i];
+    if (x >= e[0] && x <= e[2] && y >= e[1] && y <= e[3] && ++c > stopAfter) {
+      return c;
+    }
   }
   return c;
 }
@@ -55,13 +96,17 @@ export function countInExtent(ps: PointSet, e: Extent, stopAfter = Infinity): nu
 export function indicesInExtent(ps: PointSet, e: Extent): Uint32Array {
   const out: number[] = [];
   for (let i = 0; i < ps.n; i++) {
-    const x = ps.x[i], y = ps.y[i];
-    if (x >= e[0] && x <= e[2] && y >= e[1] && y <= e[3]) out.push(i);
+    const x = ps.x[i],
+      y = ps.y[i];
+    if (x >= e[0] && x <= e[2] && y >= e[1] && y <= e[3]) {
+      out.push(i);
+    }
   }
   return Uint32Array.from(out);
 }
 
 export function bufferExtent(e: Extent, fraction: number): Extent {
-  const dx = (e[2] - e[0]) * fraction, dy = (e[3] - e[1]) * fraction;
+  const dx = (e[2] - e[0]) * fraction,
+    dy = (e[3] - e[1]) * fraction;
   return [e[0] - dx, e[1] - dy, e[2] + dx, e[3] + dy];
 }

@@ -1,7 +1,13 @@
 // Owns the OpenLayers map of one panel: creates, updates and disposes the layers from the registry as options
 // change, loads the zones, joins the data, fits the view, and turns pointer events into hover and click.
 // React (ZoneMapPanel.tsx) only renders what this reports: legend, tooltip, messages.
-import { getDisplayProcessor, type DataFrame, type Field, type GrafanaTheme2, type InterpolateFunction } from '@grafana/data';
+import {
+  getDisplayProcessor,
+  type DataFrame,
+  type Field,
+  type GrafanaTheme2,
+  type InterpolateFunction,
+} from '@grafana/data';
 import OlMap from 'ol/Map.js';
 import View from 'ol/View.js';
 import type { FeatureLike } from 'ol/Feature.js';
@@ -13,12 +19,28 @@ import { isEmpty, type Extent } from 'ol/extent.js';
 import { aggregatorUrls } from '../aggregator/urls.ts';
 import { isEmptyData, selectFrames } from '../data/fields.ts';
 import { EMPTY_JOIN, joinZoneValues } from '../data/join.ts';
-import { EMPTY_ZONES, hasZoneGeometry, skippedWarning, zonesFromFrame, zonesFromGeoJSON, type ZoneSet } from '../data/zones.ts';
+import {
+  EMPTY_ZONES,
+  hasZoneGeometry,
+  skippedWarning,
+  zonesFromFrame,
+  zonesFromGeoJSON,
+  type ZoneSet,
+} from '../data/zones.ts';
 import { paintZones, themeBorderColor } from '../style/choropleth.ts';
 import type { LegendModel, LegendSection } from '../style/legend.ts';
 import { LAYER_TYPES } from '../layers/registry.ts';
 import { errorText } from '../layers/hotspots.ts';
-import type { LayerConfigBase, LayerEnv, LayerHandle, LayerId, MapData, MapLayerType, PointerAnswer, TooltipModel } from '../layers/types.ts';
+import type {
+  LayerConfigBase,
+  LayerEnv,
+  LayerHandle,
+  LayerId,
+  MapData,
+  MapLayerType,
+  PointerAnswer,
+  TooltipModel,
+} from '../layers/types.ts';
 import { TV_SCALE, type ZoneMapOptions } from '../types.ts';
 import { basemapKey, createBasemap } from './basemap.ts';
 import { pickTooltip } from './pick-tooltip.ts';
@@ -46,7 +68,11 @@ export interface MapState {
   zones: number;
 }
 
-export interface HoverInfo { x: number; y: number; model: TooltipModel }
+export interface HoverInfo {
+  x: number;
+  y: number;
+  model: TooltipModel;
+}
 
 export interface ControllerDeps {
   fetchJson(url: string): Promise<unknown>;
@@ -70,13 +96,18 @@ export class ZoneMapController {
   private input: ControllerInput | null = null;
   private data: MapData | null = null;
   private aggregatorZones: { key: string; zones: ZoneSet; error: string | null; loading: boolean } = {
-    key: '', zones: EMPTY_ZONES, error: null, loading: false,
+    key: '',
+    zones: EMPTY_ZONES,
+    error: null,
+    loading: false,
   };
   private frameZones: { frame: DataFrame | null; zones: ZoneSet } = { frame: null, zones: EMPTY_ZONES };
   private frameZonesMissing = false;
   /** The aggregator's catalogue (names of categories, topics...), loaded while a layer draws requests. */
   private catalog: { key: string; names: Record<PanelLanguage, ValueNames>; error: string | null } = {
-    key: '', names: { en: NO_NAMES, ar: NO_NAMES }, error: null,
+    key: '',
+    names: { en: NO_NAMES, ar: NO_NAMES },
+    error: null,
   };
   private layerWarnings = new Map<LayerId, string>();
   private fitKey = '';
@@ -89,27 +120,49 @@ export class ZoneMapController {
   private renders = 0;
   private selection: string | null = null;
 
-  constructor(private readonly target: HTMLElement, private readonly deps: ControllerDeps) {
+  constructor(
+    private readonly target: HTMLElement,
+    private readonly deps: ControllerDeps
+  ) {
     this.map = new OlMap({
       target,
       layers: [],
       controls: [],
       view: new View({ center: fromLonLat([55.27, 25.2]), zoom: 10, maxZoom: 20 }),
     });
-    this.map.on('moveend', () => { for (const s of this.slots.values()) s.handle.viewChanged?.(); });
-    const viewerMoved = () => { if (!this.movingView) this.autoView = false; };
+    this.map.on('moveend', () => {
+      for (const s of this.slots.values()) {
+        s.handle.viewChanged?.();
+      }
+    });
+    const viewerMoved = () => {
+      if (!this.movingView) {
+        this.autoView = false;
+      }
+    };
     this.map.getView().on(['change:center', 'change:resolution'], viewerMoved);
-    this.map.on('pointermove', (e) => { if (!e.dragging) this.hover(e.pixel, false); });
+    this.map.on('pointermove', (e) => {
+      if (!e.dragging) {
+        this.hover(e.pixel, false);
+      }
+    });
     this.map.on('singleclick', (e) => this.hover(e.pixel, true));
-    this.map.on('rendercomplete', () => { target.dataset.renders = String(++this.renders); });
-    target.addEventListener('pointerleave', () => { this.setHighlight(null); deps.onHover(null); });
+    this.map.on('rendercomplete', () => {
+      target.dataset.renders = String(++this.renders);
+    });
+    target.addEventListener('pointerleave', () => {
+      this.setHighlight(null);
+      deps.onHover(null);
+    });
     // For browser tests and benchmarks: the map and a lon/lat → pixel helper on the element.
     const pixelOf = (lon: number, lat: number) => this.map.getPixelFromCoordinate(fromLonLat([lon, lat]));
     Object.assign(target, { __zonemap: { map: this.map, pixelOf, controller: this } });
   }
 
   update(input: ControllerInput) {
-    if (this.disposed) return;
+    if (this.disposed) {
+      return;
+    }
     this.input = input;
     this.syncControls(input.options.tvMode);
     this.syncBasemap(input.options);
@@ -126,18 +179,27 @@ export class ZoneMapController {
    */
   resize() {
     this.asPanelMove(() => this.map.updateSize());
-    if (this.input?.options.tvMode || this.autoView) { this.fitKey = ''; this.fit(); }
+    if (this.input?.options.tvMode || this.autoView) {
+      this.fitKey = '';
+      this.fit();
+    }
   }
 
   /** Moves the view as the panel (not the viewer) does. */
   private asPanelMove(move: () => void) {
     this.movingView = true;
-    try { move(); } finally { this.movingView = false; }
+    try {
+      move();
+    } finally {
+      this.movingView = false;
+    }
   }
 
   dispose() {
     this.disposed = true;
-    for (const s of this.slots.values()) this.removeSlot(s);
+    for (const s of this.slots.values()) {
+      this.removeSlot(s);
+    }
     this.slots.clear();
     this.removeBasemap();
     this.map.setTarget(undefined);
@@ -145,14 +207,22 @@ export class ZoneMapController {
   }
 
   private syncControls(tv: boolean) {
-    if (this.tvControls === tv) return;
+    if (this.tvControls === tv) {
+      return;
+    }
     this.tvControls = tv;
     this.map.getControls().clear();
-    if (!tv) for (const c of defaultControls({ rotate: false, attributionOptions: { collapsible: true } }).getArray()) this.map.addControl(c);
+    if (!tv) {
+      for (const c of defaultControls({ rotate: false, attributionOptions: { collapsible: true } }).getArray()) {
+        this.map.addControl(c);
+      }
+    }
   }
 
   private removeBasemap() {
-    if (!this.basemap) return;
+    if (!this.basemap) {
+      return;
+    }
     this.map.removeLayer(this.basemap.layer);
     this.basemap.layer.getSource()?.dispose();
     this.basemap.layer.dispose();
@@ -161,10 +231,15 @@ export class ZoneMapController {
 
   private syncBasemap(options: ZoneMapOptions) {
     const key = basemapKey(options.basemap);
-    if (this.basemap?.key === key || (!this.basemap && options.basemap.type === 'none')) return;
+    if (this.basemap?.key === key || (!this.basemap && options.basemap.type === 'none')) {
+      return;
+    }
     this.removeBasemap();
     const layer = createBasemap(options.basemap);
-    if (layer) { this.map.getLayers().insertAt(0, layer); this.basemap = { key, layer }; }
+    if (layer) {
+      this.map.getLayers().insertAt(0, layer);
+      this.basemap = { key, layer };
+    }
   }
 
   private syncLayers(input: ControllerInput) {
@@ -185,15 +260,31 @@ export class ZoneMapController {
       const config = options[type.id];
       const slot = this.slots.get(type.id);
       const key = JSON.stringify({
-        config, renderer: options.renderer, tv: options.tvMode, dark: theme.isDark, uid: options.datasourceUid, lang: options.language,
+        config,
+        renderer: options.renderer,
+        tv: options.tvMode,
+        dark: theme.isDark,
+        uid: options.datasourceUid,
+        lang: options.language,
         type: type.followsTypeScale ? scale.factor : 0,
       });
-      if (slot && (slot.key === key)) return;
-      if (slot) { this.removeSlot(slot); this.slots.delete(type.id); this.layerWarnings.delete(type.id); }
-      if (!config.enabled) return;
+      if (slot && slot.key === key) {
+        return;
+      }
+      if (slot) {
+        this.removeSlot(slot);
+        this.slots.delete(type.id);
+        this.layerWarnings.delete(type.id);
+      }
+      if (!config.enabled) {
+        return;
+      }
       const report = (message: string | null) => {
-        if (message) this.layerWarnings.set(type.id, message);
-        else this.layerWarnings.delete(type.id);
+        if (message) {
+          this.layerWarnings.set(type.id, message);
+        } else {
+          this.layerWarnings.delete(type.id);
+        }
         this.publish();
       };
       const handle = type.create(this.map, config, { ...env, report });
@@ -212,21 +303,37 @@ export class ZoneMapController {
 
   /** Loads zones.geojson through the datasource proxy when the datasource or language changed. */
   private syncAggregatorZones(options: ZoneMapOptions) {
-    if (options.zones.geometry !== 'aggregator') return;
-    const url = aggregatorUrls(options.datasourceUid, this.deps.appSubUrl).zones({ zoom: ZONES_ZOOM, language: panelLanguage(options.language) });
-    if (this.aggregatorZones.key === url) return;
+    if (options.zones.geometry !== 'aggregator') {
+      return;
+    }
+    const url = aggregatorUrls(options.datasourceUid, this.deps.appSubUrl).zones({
+      zoom: ZONES_ZOOM,
+      language: panelLanguage(options.language),
+    });
+    if (this.aggregatorZones.key === url) {
+      return;
+    }
     this.aggregatorZones = { key: url, zones: EMPTY_ZONES, error: null, loading: true };
     this.deps.fetchJson(url).then(
       (json) => {
-        if (this.aggregatorZones.key !== url) return;
+        if (this.aggregatorZones.key !== url) {
+          return;
+        }
         this.aggregatorZones = { key: url, zones: zonesFromGeoJSON(json), error: null, loading: false };
         this.render();
       },
       (err: unknown) => {
-        if (this.aggregatorZones.key !== url) return;
-        this.aggregatorZones = { key: url, zones: EMPTY_ZONES, error: `Zones could not be loaded (${errorText(err)})`, loading: false };
+        if (this.aggregatorZones.key !== url) {
+          return;
+        }
+        this.aggregatorZones = {
+          key: url,
+          zones: EMPTY_ZONES,
+          error: `Zones could not be loaded (${errorText(err)})`,
+          loading: false,
+        };
         this.render();
-      },
+      }
     );
   }
 
@@ -235,12 +342,18 @@ export class ZoneMapController {
    * named from it) and the datasource changed. The legend is published again once it is in.
    */
   private syncCatalog(options: ZoneMapOptions) {
-    if (!options.points.enabled) return;
+    if (!options.points.enabled) {
+      return;
+    }
     const url = aggregatorUrls(options.datasourceUid, this.deps.appSubUrl).catalog();
-    if (this.catalog.key === url) return;
+    if (this.catalog.key === url) {
+      return;
+    }
     this.catalog = { key: url, names: { en: NO_NAMES, ar: NO_NAMES }, error: null };
     const loaded = (names: Record<PanelLanguage, ValueNames>, error: string | null) => {
-      if (this.catalog.key !== url || this.disposed) return;
+      if (this.catalog.key !== url || this.disposed) {
+        return;
+      }
       this.catalog = { key: url, names, error };
       this.publish();
     };
@@ -252,14 +365,19 @@ export class ZoneMapController {
           loaded({ en: NO_NAMES, ar: NO_NAMES }, errorText(err));
         }
       },
-      (err: unknown) => loaded({ en: NO_NAMES, ar: NO_NAMES }, errorText(err)),
+      (err: unknown) => loaded({ en: NO_NAMES, ar: NO_NAMES }, errorText(err))
     );
   }
 
   private currentZones(input: ControllerInput): ZoneSet {
     const { options, series } = input;
-    if (options.zones.geometry === 'aggregator') return this.aggregatorZones.zones;
-    const frame = (options.zones.geometryFrame ? selectFrames(series, options.zones.geometryFrame) : series.filter(hasZoneGeometry))[0] ?? null;
+    if (options.zones.geometry === 'aggregator') {
+      return this.aggregatorZones.zones;
+    }
+    const frame =
+      (options.zones.geometryFrame
+        ? selectFrames(series, options.zones.geometryFrame)
+        : series.filter(hasZoneGeometry))[0] ?? null;
     if (frame !== this.frameZones.frame) {
       this.frameZones = { frame, zones: frame ? zonesFromFrame(frame) : { zones: [], skipped: [] } };
       this.frameZonesMissing = !frame;
@@ -269,28 +387,41 @@ export class ZoneMapController {
 
   private render() {
     const input = this.input;
-    if (!input || this.disposed) return;
+    if (!input || this.disposed) {
+      return;
+    }
     const { options, theme, series } = input;
     const zones = this.currentZones(input);
     const populations = new Map(zones.zones.map((z) => [z.code, z.population]));
     const display = (field: Field) => getDisplayProcessor({ field, theme });
     const join = options.zones.enabled ? joinZoneValues(series, populations, options.zones, display) : EMPTY_JOIN;
-    const paints = paintZones(zones.zones.map((z) => z.code), join, options.zones, themeBorderColor(theme.isDark));
+    const paints = paintZones(
+      zones.zones.map((z) => z.code),
+      join,
+      options.zones,
+      themeBorderColor(theme.isDark)
+    );
     this.data = { series, zones, join, paints, timeRange: input.timeRange, replaceVariables: input.replaceVariables };
-    for (const s of this.slots.values()) s.handle.update(this.data);
+    for (const s of this.slots.values()) {
+      s.handle.update(this.data);
+    }
     this.fit();
     this.publish();
   }
 
   private publish() {
     const input = this.input;
-    if (!input || !this.data) return;
+    if (!input || !this.data) {
+      return;
+    }
     const zones = this.data.zones;
     const fromFrame = input.options.zones.geometry === 'frame';
     const warnings = [
       skippedWarning(zones.skipped),
       !fromFrame && this.aggregatorZones.error ? this.aggregatorZones.error : null,
-      fromFrame && this.frameZonesMissing && !isEmptyData(input.series) ? 'No frame with zone geometry (a zone_code and a GeoJSON geometry field)' : null,
+      fromFrame && this.frameZonesMissing && !isEmptyData(input.series)
+        ? 'No frame with zone geometry (a zone_code and a GeoJSON geometry field)'
+        : null,
       ...this.layerWarnings.values(),
       input.options.points.enabled && this.catalog.error
         ? translator(panelLanguage(input.options.language))('zonemap.names-failed', { reason: this.catalog.error })
@@ -314,30 +445,47 @@ export class ZoneMapController {
   private legend(): LegendModel | null {
     const slots = this.layersBottomUp();
     const body = slots.map((s) => s.handle.legend?.() ?? null).find((l) => l !== null) ?? null;
-    const sections = slots.map((s) => s.handle.legendSection?.() ?? null).filter((s): s is LegendSection => !!s && s.items.length > 0);
-    if (!sections.length) return body;
+    const sections = slots
+      .map((s) => s.handle.legendSection?.() ?? null)
+      .filter((s): s is LegendSection => !!s && s.items.length > 0);
+    if (!sections.length) {
+      return body;
+    }
     return { ...(body ?? { title: '', kind: 'single', items: [] }), sections };
   }
 
   /** Fits the view when what it should show changed: the zones, the zones with data, or the fit option. */
   private fit() {
     const input = this.input;
-    if (!input || !this.data || !this.map.getSize()) return;
+    if (!input || !this.data || !this.map.getSize()) {
+      return;
+    }
     const { view: v, tvMode } = input.options;
-    const withData = [...this.data.paints.entries()].filter(([, p]) => p.hasData).map(([c]) => c).join(',');
-    const key = v.fit === 'fixed'
-      ? `fixed:${v.lon}:${v.lat}:${v.zoom}`
-      : `${v.fit}:${v.padding}:${this.data.zones.zones.length}:${this.aggregatorZones.key}:${v.fit === 'data' ? withData : ''}`;
-    if (key === this.fitKey) return;
+    const withData = [...this.data.paints.entries()]
+      .filter(([, p]) => p.hasData)
+      .map(([c]) => c)
+      .join(',');
+    const key =
+      v.fit === 'fixed'
+        ? `fixed:${v.lon}:${v.lat}:${v.zoom}`
+        : `${v.fit}:${v.padding}:${this.data.zones.zones.length}:${this.aggregatorZones.key}:${v.fit === 'data' ? withData : ''}`;
+    if (key === this.fitKey) {
+      return;
+    }
     const view = this.map.getView();
     if (v.fit === 'fixed') {
-      this.asPanelMove(() => { view.setCenter(fromLonLat([v.lon, v.lat])); view.setZoom(v.zoom); });
+      this.asPanelMove(() => {
+        view.setCenter(fromLonLat([v.lon, v.lat]));
+        view.setZoom(v.zoom);
+      });
       this.fitKey = key;
       this.autoView = true;
       return;
     }
     const extent = this.fitExtent(v.fit);
-    if (!extent) return;
+    if (!extent) {
+      return;
+    }
     const pad = v.padding * (tvMode ? TV_SCALE.padding : 1);
     this.asPanelMove(() => view.fit(extent, { padding: [pad, pad, pad, pad], maxZoom: FIT_MAX_ZOOM }));
     this.fitKey = key;
@@ -348,7 +496,9 @@ export class ZoneMapController {
   private fitExtent(mode: 'data' | 'zones'): Extent | null {
     for (const { handle } of this.layersBottomUp()) {
       const e = mode === 'data' ? handle.dataExtent?.() : handle.fullExtent?.();
-      if (e && !isEmpty(e)) return e;
+      if (e && !isEmpty(e)) {
+        return e;
+      }
     }
     return null;
   }
@@ -361,33 +511,59 @@ export class ZoneMapController {
    */
   private hover(pixel: number[], click: boolean) {
     const data = this.data;
-    if (!data) return;
+    if (!data) {
+      return;
+    }
     // The topmost answer of each role: the ground (a zone) and what is drawn over it.
     const answers: Record<PointerAnswer['role'], TooltipModel | null> = { ground: null, over: null };
     for (const slot of this.layersBottomUp().reverse()) {
       const pointer = slot.type.pointer;
-      if (!pointer || !slot.handle.tooltip || answers[pointer.role]) continue;
+      if (!pointer || !slot.handle.tooltip || answers[pointer.role]) {
+        continue;
+      }
       let hit: FeatureLike | undefined;
-      this.map.forEachFeatureAtPixel(pixel, (f) => { hit = f; return true; }, { layerFilter: (l) => l === slot.layer, hitTolerance: pointer.hitTolerance });
+      this.map.forEachFeatureAtPixel(
+        pixel,
+        (f) => {
+          hit = f;
+          return true;
+        },
+        { layerFilter: (l) => l === slot.layer, hitTolerance: pointer.hitTolerance }
+      );
       answers[pointer.role] = hit ? slot.handle.tooltip(hit, data) : null;
     }
     const { ground: zone, over } = answers;
-    const found = pickTooltip(zone, over, { click, cityZoom: this.autoView }, translator(panelLanguage(this.input?.options.language))('zonemap.under-pointer'));
+    const found = pickTooltip(
+      zone,
+      over,
+      { click, cityZoom: this.autoView },
+      translator(panelLanguage(this.input?.options.language))('zonemap.under-pointer')
+    );
     this.setHighlight(found?.zoneCode ?? null);
     this.target.style.cursor = zone ? 'pointer' : '';
     const info = found ? { x: pixel[0], y: pixel[1], model: found } : null;
-    if (click) { if (info?.model.zoneCode) this.deps.onZoneClick(info); else this.deps.onClickElsewhere(); }
-    else this.deps.onHover(info);
+    if (click) {
+      if (info?.model.zoneCode) {
+        this.deps.onZoneClick(info);
+      } else {
+        this.deps.onClickElsewhere();
+      }
+    } else {
+      this.deps.onHover(info);
+    }
   }
 
   /** The drill-down selection (the zone the click variable names; null = the whole city). */
   setSelection(code: string | null) {
-    for (const { handle } of this.slots.values()) handle.setSelected?.(code);
+    for (const { handle } of this.slots.values()) {
+      handle.setSelected?.(code);
+    }
     this.selection = code;
   }
 
   private setHighlight(code: string | null) {
-    for (const { handle } of this.slots.values()) handle.setHighlight?.(code);
+    for (const { handle } of this.slots.values()) {
+      handle.setHighlight?.(code);
+    }
   }
 }
-

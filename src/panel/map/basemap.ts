@@ -11,10 +11,17 @@ import type { BasemapOptions } from '../types.ts';
 const MAX_ZOOM = 20;
 
 export function createBasemap(o: BasemapOptions): TileLayer | null {
-  if (o.type === 'none' || !o.url.trim()) return null;
+  if (o.type === 'none' || !o.url.trim()) {
+    return null;
+  }
   const attributions = o.attribution ? [o.attribution] : undefined;
   if (o.type === 'xyz') {
-    return new TileLayer({ source: new XYZ({ url: o.url.trim(), attributions, crossOrigin: 'anonymous', maxZoom: MAX_ZOOM }), opacity: o.opacity, properties: { id: 'basemap' }, zIndex: 0 });
+    return new TileLayer({
+      source: new XYZ({ url: o.url.trim(), attributions, crossOrigin: 'anonymous', maxZoom: MAX_ZOOM }),
+      opacity: o.opacity,
+      properties: { id: 'basemap' },
+      zIndex: 0,
+    });
   }
   const extent = getProjection('EPSG:3857')!.getExtent();
   const size = getWidth(extent) / 256;

@@ -8,11 +8,15 @@ import { ZONE_MAP_OPTION_STEPS } from './steps.ts';
 
 /** The zone map panels of a provisioned dashboard as saved today: JSON without an options version (v0). */
 function savedZoneMaps(file: string): SavedZoneMap[] {
-  const json = JSON.parse(readFileSync(new URL(`../../../provisioning/dashboards/services360/${file}`, import.meta.url), 'utf8'));
+  const json = JSON.parse(
+    readFileSync(new URL(`../../../provisioning/dashboards/services360/${file}`, import.meta.url), 'utf8')
+  );
   const out: SavedZoneMap[] = [];
-  const walk = (panels: { type?: string; panels?: unknown[] }[]) => {
+  const walk = (panels: Array<{ type?: string; panels?: unknown[] }>) => {
     for (const p of panels) {
-      if (p.type === 'services360-zonemap-panel') out.push(p as SavedZoneMap);
+      if (p.type === 'services360-zonemap-panel') {
+        out.push(p as SavedZoneMap);
+      }
       walk((p.panels ?? []) as typeof panels);
     }
   };
@@ -20,17 +24,23 @@ function savedZoneMaps(file: string): SavedZoneMap[] {
   return out;
 }
 
-const panelModel = (options: unknown) => ({ id: 1, type: 'services360-zonemap-panel', options, fieldConfig: { defaults: {}, overrides: [] } }) as PanelModel;
+const panelModel = (options: unknown) =>
+  ({ id: 1, type: 'services360-zonemap-panel', options, fieldConfig: { defaults: {}, overrides: [] } }) as PanelModel;
 
-describe('the zone map\'s options migration', () => {
+describe("the zone map's options migration", () => {
   test('the steps are numbered 1, 2, … in order, and the defaults carry the last', () => {
-    assert.deepEqual(ZONE_MAP_OPTION_STEPS.map((s) => s.to), ZONE_MAP_OPTION_STEPS.map((_, i) => i + 1));
+    assert.deepEqual(
+      ZONE_MAP_OPTION_STEPS.map((s) => s.to),
+      ZONE_MAP_OPTION_STEPS.map((_, i) => i + 1)
+    );
     assert.equal(OPTIONS_VERSION, ZONE_MAP_OPTION_STEPS.length);
     assert.equal(DEFAULT_OPTIONS.optionsVersion, OPTIONS_VERSION);
   });
 
-  test('today\'s saved panels (v0, no version) migrate unchanged but for the version', () => {
-    const panels = ['executive-overview.json', 'zones.json', 'proactive.json', 'categories-recurring.json'].flatMap(savedZoneMaps);
+  test("today's saved panels (v0, no version) migrate unchanged but for the version", () => {
+    const panels = ['executive-overview.json', 'zones.json', 'proactive.json', 'categories-recurring.json'].flatMap(
+      savedZoneMaps
+    );
     assert.ok(panels.length >= 4, `${panels.length} zone maps`);
     for (const panel of panels) {
       assert.equal(panel.options.optionsVersion, undefined, 'saved before versions');

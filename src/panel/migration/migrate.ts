@@ -35,8 +35,12 @@ export function currentVersion(steps: readonly OptionsStep[]): number {
 export function migrateOptions(saved: unknown, steps: readonly OptionsStep[]): SavedOptions {
   const options: SavedOptions = isObject(saved) ? structuredClone(saved) : {};
   const from = versionOf(options);
-  if (from > currentVersion(steps)) return options;
-  return steps.filter((s) => s.to > from).reduce((o, step) => ({ ...step.migrate(o), [VERSION_KEY]: step.to }), options);
+  if (from > currentVersion(steps)) {
+    return options;
+  }
+  return steps
+    .filter((s) => s.to > from)
+    .reduce((o, step) => ({ ...step.migrate(o), [VERSION_KEY]: step.to }), options);
 }
 
 /**
@@ -46,11 +50,15 @@ export function migrateOptions(saved: unknown, steps: readonly OptionsStep[]): S
 export function renameOption(options: SavedOptions, from: string, to: string): SavedOptions {
   const out = structuredClone(options);
   const [fromParent, fromKey] = parentOf(out, from, false);
-  if (!fromParent || !(fromKey in fromParent)) return out;
+  if (!fromParent || !(fromKey in fromParent)) {
+    return out;
+  }
   const value = fromParent[fromKey];
   delete fromParent[fromKey];
   const [toParent, toKey] = parentOf(out, to, true);
-  if (toParent && !(toKey in toParent)) toParent[toKey] = value;
+  if (toParent && !(toKey in toParent)) {
+    toParent[toKey] = value;
+  }
   return out;
 }
 
@@ -61,7 +69,9 @@ function parentOf(options: SavedOptions, path: string, create: boolean): [SavedO
   let at: SavedOptions = options;
   for (const key of keys) {
     if (!isObject(at[key])) {
-      if (!create || at[key] !== undefined) return [null, last];
+      if (!create || at[key] !== undefined) {
+        return [null, last];
+      }
       at[key] = {};
     }
     at = at[key] as SavedOptions;

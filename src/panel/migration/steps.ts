@@ -5,5 +5,9 @@
 import type { OptionsStep } from './migrate.ts';
 
 export const ZONE_MAP_OPTION_STEPS: readonly OptionsStep[] = [
-  { to: 1, about: 'The options carry their version; the shape is the one saved before versions', migrate: (options) => options },
+  {
+    to: 1,
+    about: 'The options carry their version; the shape is the one saved before versions',
+    migrate: (options) => options,
+  },
 ];

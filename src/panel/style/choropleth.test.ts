@@ -7,7 +7,30 @@ import { zonePaint, type ChoroplethStyle } from './choropleth.ts';
 
 const style: ChoroplethStyle = { fillOpacity: 1, noDataColor: '#808080', borderColor: '', borderWidth: 1 };
 const displayFor = (field: Field) => grafana.getDisplayProcessor({ field, theme });
-const join = (config = {}) => joinZoneValues([zoneTable([['1', 5], ['2', 50], ['3', null]], config)], new Map(), { frame: '', codeField: '', valueField: '', reducer: 'last', perCapita: false, perCapitaBase: 10000, missing: 'noData' as const }, displayFor);
+const join = (config = {}) =>
+  joinZoneValues(
+    [
+      zoneTable(
+        [
+          ['1', 5],
+          ['2', 50],
+          ['3', null],
+        ],
+        config
+      ),
+    ],
+    new Map(),
+    {
+      frame: '',
+      codeField: '',
+      valueField: '',
+      reducer: 'last',
+      perCapita: false,
+      perCapitaBase: 10000,
+      missing: 'noData' as const,
+    },
+    displayFor
+  );
 
 describe('zonePaint', () => {
   test('fills a zone with the threshold colour of its value', () => {
@@ -21,7 +44,10 @@ describe('zonePaint', () => {
   });
 
   test('a value mapping recolours and renames a value', () => {
-    const j = join({ ...thresholds('green'), mappings: [{ type: grafana.MappingType.ValueToText, options: { '50': { text: 'Critical', color: 'purple' } } }] });
+    const j = join({
+      ...thresholds('green'),
+      mappings: [{ type: grafana.MappingType.ValueToText, options: { '50': { text: 'Critical', color: 'purple' } } }],
+    });
     const p = zonePaint(j.byCode.get('2'), j.display, style, '#fff');
     assert.equal(p.text, 'Critical');
     assert.equal(p.color, theme.visualization.getColorByName('purple'));
@@ -36,7 +62,10 @@ describe('zonePaint', () => {
 
   test('a zone without data, or with a null value, is hatched with a dashed border', () => {
     const j = join(thresholds('green'));
-    for (const p of [zonePaint(undefined, j.display, style, '#fff'), zonePaint(j.byCode.get('3'), j.display, style, '#fff')]) {
+    for (const p of [
+      zonePaint(undefined, j.display, style, '#fff'),
+      zonePaint(j.byCode.get('3'), j.display, style, '#fff'),
+    ]) {
       assert.equal(p.hasData, false);
       assert.equal(p.hatch, true);
       assert.deepEqual(p.lineDash, [4, 3]);

@@ -31,22 +31,52 @@ export function formatDisplay(d: Pick<DisplayValue, 'text' | 'prefix' | 'suffix'
   return `${d.prefix ?? ''}${d.text}${d.suffix ?? ''}`;
 }
 
-export function zonePaint(value: ZoneValue | undefined, display: DisplayProcessor | null, style: ChoroplethStyle, themeBorder: string): ZonePaint {
+export function zonePaint(
+  value: ZoneValue | undefined,
+  display: DisplayProcessor | null,
+  style: ChoroplethStyle,
+  themeBorder: string
+): ZonePaint {
   const stroke = style.borderColor || themeBorder;
   if (!value || value.value === null || !display) {
-    return { hasData: false, fill: withAlpha(style.noDataColor, 0.55), color: style.noDataColor, hatch: true, stroke: withAlpha(style.noDataColor, 0.9), strokeWidth: style.borderWidth, lineDash: [4, 3], text: '' };
+    return {
+      hasData: false,
+      fill: withAlpha(style.noDataColor, 0.55),
+      color: style.noDataColor,
+      hatch: true,
+      stroke: withAlpha(style.noDataColor, 0.9),
+      strokeWidth: style.borderWidth,
+      lineDash: [4, 3],
+      text: '',
+    };
   }
   const d = display(value.value);
   const color = d.color ?? style.noDataColor;
-  return { hasData: true, fill: withAlpha(color, style.fillOpacity), color, hatch: false, stroke, strokeWidth: style.borderWidth, lineDash: null, text: formatDisplay(d) };
+  return {
+    hasData: true,
+    fill: withAlpha(color, style.fillOpacity),
+    color,
+    hatch: false,
+    stroke,
+    strokeWidth: style.borderWidth,
+    lineDash: null,
+    text: formatDisplay(d),
+  };
 }
 
 /** The zone border for a theme: light lines on a dark map, dark lines on a light one. */
 export const themeBorderColor = (isDark: boolean) => (isDark ? 'rgba(255, 255, 255, 0.45)' : 'rgba(0, 0, 0, 0.35)');
 
 /** The paint of every zone for the current join. */
-export function paintZones(codes: Iterable<string>, join: { byCode: Map<string, ZoneValue>; display: DisplayProcessor | null }, style: ChoroplethStyle, themeBorder: string): Map<string, ZonePaint> {
+export function paintZones(
+  codes: Iterable<string>,
+  join: { byCode: Map<string, ZoneValue>; display: DisplayProcessor | null },
+  style: ChoroplethStyle,
+  themeBorder: string
+): Map<string, ZonePaint> {
   const out = new Map<string, ZonePaint>();
-  for (const code of codes) out.set(code, zonePaint(join.byCode.get(code), join.display, style, themeBorder));
+  for (const code of codes) {
+    out.set(code, zonePaint(join.byCode.get(code), join.display, style, themeBorder));
+  }
   return out;
 }

@@ -3,9 +3,18 @@
 import type { DisplayProcessor, Field, Threshold } from '@grafana/data';
 import { formatDisplay } from './choropleth.ts';
 
-export interface LegendItem { color: string; label: string; hatch?: boolean; /** A symbol of the map: a request dot, a bin circle, a hot-spot ring (default: a fill swatch). */ shape?: 'dot' | 'bin' | 'ring' }
+export interface LegendItem {
+  color: string;
+  label: string;
+  hatch?: boolean;
+  /** A symbol of the map: a request dot, a bin circle, a hot-spot ring (default: a fill swatch). */ shape?:
+    'dot' | 'bin' | 'ring';
+}
 /** What the layers over the zones draw (request points and bins, hot-spot rings), explained under the colours. */
-export interface LegendSection { title: string; items: LegendItem[] }
+export interface LegendSection {
+  title: string;
+  items: LegendItem[];
+}
 export interface LegendModel {
   title: string;
   kind: 'steps' | 'gradient' | 'single';
@@ -21,8 +30,17 @@ const GRADIENT_STOPS = 9;
  * @param resolveColor theme.visualization.getColorByName (named colours → hex)
  * @param noDataCount  zones drawn without data (a "No data" entry shows only when some are)
  */
-export function choroplethLegend(field: Field | null, display: DisplayProcessor | null, resolveColor: (c: string) => string, noDataColor: string, noDataCount: number, noDataLabel = 'No data'): LegendModel | null {
-  if (!field || !display) return null;
+export function choroplethLegend(
+  field: Field | null,
+  display: DisplayProcessor | null,
+  resolveColor: (c: string) => string,
+  noDataColor: string,
+  noDataCount: number,
+  noDataLabel = 'No data'
+): LegendModel | null {
+  if (!field || !display) {
+    return null;
+  }
   const title = field.state?.displayName ?? field.config.displayName ?? field.name;
   const noData = noDataCount > 0 ? { color: noDataColor, label: noDataLabel, hatch: true } : undefined;
   const fmt = (v: number) => formatDisplay(display(v));
@@ -33,7 +51,10 @@ export function choroplethLegend(field: Field | null, display: DisplayProcessor 
   const mappings = mappingItems(field, resolveColor);
 
   if (mode.startsWith('continuous')) {
-    const colors = Array.from({ length: GRADIENT_STOPS }, (_, i) => display(min + ((max - min) * i) / (GRADIENT_STOPS - 1)).color ?? noDataColor);
+    const colors = Array.from(
+      { length: GRADIENT_STOPS },
+      (_, i) => display(min + ((max - min) * i) / (GRADIENT_STOPS - 1)).color ?? noDataColor
+    );
     return { title, kind: 'gradient', items: mappings, gradient: { colors, min: fmt(min), max: fmt(max) }, noData };
   }
   if (mode === 'thresholds') {
@@ -60,11 +81,27 @@ function mappingItems(field: Field, resolveColor: (c: string) => string): Legend
     const opts = m.options as unknown;
     if (m.type === 'value') {
       for (const [value, r] of Object.entries(opts as Record<string, { text?: string; color?: string }>)) {
-        if (r.color) out.push({ color: resolveColor(r.color), label: r.text ?? value });
+        if (r.color) {
+          out.push({ color: resolveColor(r.color), label: r.text ?? value });
+        }
       }
     } else {
-      const r = (opts as { result?: { text?: string; color?: string }; from?: number; to?: number; pattern?: string; match?: string }) ?? {};
-      if (r.result?.color) out.push({ color: resolveColor(r.result.color), label: r.result.text ?? (m.type === 'range' ? `${r.from ?? ''}–${r.to ?? ''}` : String(r.pattern ?? r.match ?? m.type)) });
+      const r =
+        (opts as {
+          result?: { text?: string; color?: string };
+          from?: number;
+          to?: number;
+          pattern?: string;
+          match?: string;
+        }) ?? {};
+      if (r.result?.color) {
+        out.push({
+          color: resolveColor(r.result.color),
+          label:
+            r.result.text ??
+            (m.type === 'range' ? `${r.from ?? ''}–${r.to ?? ''}` : String(r.pattern ?? r.match ?? m.type)),
+        });
+      }
     }
   }
   return out;

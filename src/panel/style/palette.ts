@@ -12,7 +12,14 @@ export const KNOWN_VALUES: Record<string, string[]> = {
 
 /** Colours with a meaning (Grafana colour names). */
 const MEANINGFUL: Record<string, Record<string, string>> = {
-  sla_state: { in_progress: 'blue', warning: 'orange', breached: 'red', met: 'green', paused: 'purple', cancelled: 'gray' },
+  sla_state: {
+    in_progress: 'blue',
+    warning: 'orange',
+    breached: 'red',
+    met: 'green',
+    paused: 'purple',
+    cancelled: 'gray',
+  },
   status_class: { open: 'blue', closed: 'green', cancelled: 'gray' },
   priority: { low: 'green', normal: 'blue', high: 'orange', urgent: 'red' },
 };
@@ -34,22 +41,40 @@ export interface CategoryPalette {
  * @param seen     values found in the data (ignored when the property has a known domain)
  * @param classic  the theme's classic palette (theme.visualization.palette), resolved with `resolveColor`
  */
-export function categoryPalette(property: string, seen: Iterable<unknown>, classic: string[], resolveColor: (c: string) => string, other = '#8e8e8e'): CategoryPalette {
+export function categoryPalette(
+  property: string,
+  seen: Iterable<unknown>,
+  classic: string[],
+  resolveColor: (c: string) => string,
+  other = '#8e8e8e'
+): CategoryPalette {
   let values = KNOWN_VALUES[property];
   if (!values) {
     const counts = new Map<string, number>();
-    for (const v of seen) if (v !== null && v !== undefined && v !== '') counts.set(String(v), (counts.get(String(v)) ?? 0) + 1);
-    values = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, MAX_CLASSES).map(([v]) => v).sort();
+    for (const v of seen) {
+      if (v !== null && v !== undefined && v !== '') {
+        counts.set(String(v), (counts.get(String(v)) ?? 0) + 1);
+      }
+    }
+    values = [...counts.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, MAX_CLASSES)
+      .map(([v]) => v)
+      .sort();
   }
   const meaning = MEANINGFUL[property] ?? {};
   const colors = values.map((v, i) => resolveColor(meaning[v] ?? classic[i % classic.length]));
   const index = new Map(values.map((v, i) => [v, i]));
   return {
-    property, values, colors, other,
+    property,
+    values,
+    colors,
+    other,
     classOf: (value) => index.get(String(value)) ?? values.length,
     colorOf: (cls) => colors[cls] ?? other,
   };
 }
 
 /** "service_request" → "Service request". */
-export const humanize = (code: string) => (code ? code.charAt(0).toUpperCase() + code.slice(1).replace(/_/g, ' ') : code);
+export const humanize = (code: string) =>
+  code ? code.charAt(0).toUpperCase() + code.slice(1).replace(/_/g, ' ') : code;

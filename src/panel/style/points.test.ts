@@ -9,8 +9,22 @@ import { categoryPalette } from './palette.ts';
 import { framePointsStyle, tilePointsStyle } from './points.ts';
 import { FRAME_FEATURE_KIND } from '../layers/points/kinds.ts';
 
-const o = { pointRadius: 4, binMinRadius: 4, binMaxRadius: 18, opacity: 1, binColor: '#3274d9', strokeColor: '#ffffff' };
-const NAMED: Record<string, string> = { red: '#ff0000', green: '#00ff00', blue: '#0000ff', orange: '#ffa500', purple: '#800080', gray: '#808080' };
+const o = {
+  pointRadius: 4,
+  binMinRadius: 4,
+  binMaxRadius: 18,
+  opacity: 1,
+  binColor: '#3274d9',
+  strokeColor: '#ffffff',
+};
+const NAMED: Record<string, string> = {
+  red: '#ff0000',
+  green: '#00ff00',
+  blue: '#0000ff',
+  orange: '#ffa500',
+  purple: '#800080',
+  gray: '#808080',
+};
 const palette = categoryPalette('sla_state', [], ['#c0', '#c1', '#c2', '#c3', '#c4', '#c5'], (c) => NAMED[c] ?? c);
 
 /** Evaluates a flat style on a feature the way the canvas renderer does. */
@@ -23,7 +37,10 @@ function circleOf(style: Record<string, unknown>, props: Record<string, unknown>
 
 describe('point flat styles', () => {
   test('a frame point is coloured by its class', () => {
-    const c = circleOf(framePointsStyle(palette, o), { kind: FRAME_FEATURE_KIND.request, cls: palette.classOf('breached') });
+    const c = circleOf(framePointsStyle(palette, o), {
+      kind: FRAME_FEATURE_KIND.request,
+      cls: palette.classOf('breached'),
+    });
     assert.equal(c.radius, 4);
     assert.deepEqual(c.fill, [255, 0, 0, 1]);
   });
@@ -44,6 +61,8 @@ describe('point flat styles', () => {
     const style = tilePointsStyle(palette, o);
     assert.equal(circleOf(style, { layer: 'bins', count: 1 }).radius, 4);
     assert.equal(circleOf(style, { layer: 'bins', count: 5000 }).radius, 18);
-    assert.ok(circleOf(style, { layer: 'bins', count: 50 }).radius > circleOf(style, { layer: 'bins', count: 5 }).radius);
+    assert.ok(
+      circleOf(style, { layer: 'bins', count: 50 }).radius > circleOf(style, { layer: 'bins', count: 5 }).radius
+    );
   });
 });

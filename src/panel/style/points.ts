@@ -4,13 +4,32 @@ import type { CategoryPalette } from './palette.ts';
 import { withAlpha } from './colors.ts';
 import { FRAME_FEATURE_KIND, TILE_LAYER } from '../layers/points/kinds.ts';
 
-export interface PointStyleOptions { pointRadius: number; binMinRadius: number; binMaxRadius: number; opacity: number; binColor: string; strokeColor: string }
+export interface PointStyleOptions {
+  pointRadius: number;
+  binMinRadius: number;
+  binMaxRadius: number;
+  opacity: number;
+  binColor: string;
+  strokeColor: string;
+}
 
 type Expr = unknown[];
 
-function classColor(input: Expr, palette: CategoryPalette, opacity: number, keys: (string | number)[]): Expr | string {
-  if (!palette.colors.length) return withAlpha(palette.other, opacity);
-  return ['match', input, ...palette.colors.flatMap((c, i) => [keys[i], withAlpha(c, opacity)]), withAlpha(palette.other, opacity)];
+function classColor(
+  input: Expr,
+  palette: CategoryPalette,
+  opacity: number,
+  keys: Array<string | number>
+): Expr | string {
+  if (!palette.colors.length) {
+    return withAlpha(palette.other, opacity);
+  }
+  return [
+    'match',
+    input,
+    ...palette.colors.flatMap((c, i) => [keys[i], withAlpha(c, opacity)]),
+    withAlpha(palette.other, opacity),
+  ];
 }
 
 /** For features built from a frame: `kind` a request or a bin (FRAME_FEATURE_KIND); `cls` = colour class; `r` = bin radius (px). */
@@ -19,7 +38,15 @@ export function framePointsStyle(palette: CategoryPalette, o: PointStyleOptions)
   return {
     'circle-radius': ['case', isBin, ['get', 'r'], o.pointRadius],
     'circle-fill-color': [
-      'case', isBin, withAlpha(o.binColor, o.opacity * 0.55), classColor(['get', 'cls'], palette, o.opacity, palette.colors.map((_, i) => i)),
+      'case',
+      isBin,
+      withAlpha(o.binColor, o.opacity * 0.55),
+      classColor(
+        ['get', 'cls'],
+        palette,
+        o.opacity,
+        palette.colors.map((_, i) => i)
+      ),
     ],
     'circle-stroke-color': ['case', isBin, withAlpha(o.binColor, 0.9), o.strokeColor],
     'circle-stroke-width': ['case', isBin, 1, 0.75],
@@ -32,9 +59,29 @@ export function tilePointsStyle(palette: CategoryPalette, o: PointStyleOptions):
   const mid = (f: number) => o.binMinRadius + (o.binMaxRadius - o.binMinRadius) * f;
   return {
     'circle-radius': [
-      'case', isBin, ['interpolate', ['linear'], ['get', 'count'], 1, o.binMinRadius, 10, mid(0.3), 100, mid(0.6), 1000, o.binMaxRadius], o.pointRadius,
+      'case',
+      isBin,
+      [
+        'interpolate',
+        ['linear'],
+        ['get', 'count'],
+        1,
+        o.binMinRadius,
+        10,
+        mid(0.3),
+        100,
+        mid(0.6),
+        1000,
+        o.binMaxRadius,
+      ],
+      o.pointRadius,
     ],
-    'circle-fill-color': ['case', isBin, withAlpha(o.binColor, o.opacity * 0.55), classColor(['get', palette.property], palette, o.opacity, palette.values)],
+    'circle-fill-color': [
+      'case',
+      isBin,
+      withAlpha(o.binColor, o.opacity * 0.55),
+      classColor(['get', palette.property], palette, o.opacity, palette.values),
+    ],
     'circle-stroke-color': ['case', isBin, withAlpha(o.binColor, 0.9), o.strokeColor],
     'circle-stroke-width': ['case', isBin, 1, 0.75],
   };

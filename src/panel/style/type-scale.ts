@@ -9,7 +9,8 @@
 export const REFERENCE = { width: 1000, height: 600 };
 /** TV mode's factor on labels, legend and tooltips (fixed sizes before: labels 1.7, legend 1.8). */
 export const TV = 2;
-const MIN = 0.8, MAX = 4;
+const MIN = 0.8,
+  MAX = 4;
 
 export interface TypeScale {
   /** Multiplies every font and swatch size. */
@@ -21,7 +22,8 @@ export interface TypeScale {
 }
 
 export function typeScale(size: { width: number; height: number }, tv: boolean, devicePixelRatio = 1): TypeScale {
-  const area = Math.sqrt(Math.max(1, size.width) * Math.max(1, size.height)) / Math.sqrt(REFERENCE.width * REFERENCE.height);
+  const area =
+    Math.sqrt(Math.max(1, size.width) * Math.max(1, size.height)) / Math.sqrt(REFERENCE.width * REFERENCE.height);
   const dpr = devicePixelRatio > 0 && devicePixelRatio < 1 ? 1 / devicePixelRatio : 1;
   const factor = round(clamp(area, MIN, MAX) * (tv ? TV : 1) * dpr);
   return { factor, label: (configured) => round(configured * factor), ui: round(12 * factor) };

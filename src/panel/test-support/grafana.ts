@@ -10,12 +10,24 @@ export const grafana = require('@grafana/data') as typeof import('@grafana/data'
 
 export const theme: GrafanaTheme2 = grafana.createTheme();
 
-type FieldSpec = { name: string; type?: 'string' | 'number' | 'time' | 'other'; values: unknown[]; config?: FieldConfig; labels?: Record<string, string> };
+type FieldSpec = {
+  name: string;
+  type?: 'string' | 'number' | 'time' | 'other';
+  values: unknown[];
+  config?: FieldConfig;
+  labels?: Record<string, string>;
+};
 
 /** A frame from field specs; number fields get a display processor and a range over their values. */
 export function frame(fields: FieldSpec[], meta: { refId?: string; name?: string } = {}): DataFrame {
-  const df = grafana.toDataFrame({ refId: meta.refId, name: meta.name, fields: fields.map((f) => ({ ...f, type: f.type ?? guessType(f.values) })) });
-  for (const field of df.fields) withDisplay(field);
+  const df = grafana.toDataFrame({
+    refId: meta.refId,
+    name: meta.name,
+    fields: fields.map((f) => ({ ...f, type: f.type ?? guessType(f.values) })),
+  });
+  for (const field of df.fields) {
+    withDisplay(field);
+  }
   return df;
 }
 
@@ -31,18 +43,29 @@ export function withDisplay(field: Field): Field {
   return field;
 }
 
-export const thresholds = (base: string, ...steps: [number, string][]): FieldConfig => ({
+export const thresholds = (base: string, ...steps: Array<[number, string]>): FieldConfig => ({
   color: { mode: grafana.FieldColorModeId.Thresholds },
-  thresholds: { mode: grafana.ThresholdsMode.Absolute, steps: [{ value: -Infinity, color: base }, ...steps.map(([value, color]) => ({ value, color }))] },
+  thresholds: {
+    mode: grafana.ThresholdsMode.Absolute,
+    steps: [{ value: -Infinity, color: base }, ...steps.map(([value, color]) => ({ value, color }))],
+  },
 });
 
 /** A table frame as the aggregator answers `format: table` grouped by zone. */
-export function zoneTable(rows: [code: string, value: number | null][], config: FieldConfig = {}, metric = 'received', refId = 'A'): DataFrame {
-  return frame([
-    { name: 'zone', type: 'string', values: rows.map(([c]) => `Zone ${c}`) },
-    { name: 'zone_code', type: 'string', values: rows.map(([c]) => c) },
-    { name: metric, type: 'number', values: rows.map(([, v]) => v), config: { unit: 'short', ...config } },
-  ], { refId });
+export function zoneTable(
+  rows: Array<[code: string, value: number | null]>,
+  config: FieldConfig = {},
+  metric = 'received',
+  refId = 'A'
+): DataFrame {
+  return frame(
+    [
+      { name: 'zone', type: 'string', values: rows.map(([c]) => `Zone ${c}`) },
+      { name: 'zone_code', type: 'string', values: rows.map(([c]) => c) },
+      { name: metric, type: 'number', values: rows.map(([, v]) => v), config: { unit: 'short', ...config } },
+    ],
+    { refId }
+  );
 }
 
 function guessType(values: unknown[]): 'string' | 'number' | 'other' {

@@ -16,7 +16,9 @@ const PER_10K = { min: 4, max: 20 };
 /** FNV-1a of a zone's code, in [0, 1): a stable, well spread value per zone. */
 function spreadOf(code: string): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < code.length; i++) h = Math.imul(h ^ code.charCodeAt(i), 0x01000193) >>> 0;
+  for (let i = 0; i < code.length; i++) {
+    h = Math.imul(h ^ code.charCodeAt(i), 0x01000193) >>> 0;
+  }
   return h / 2 ** 32;
 }
 
@@ -27,9 +29,10 @@ function spreadOf(code: string): number {
  */
 export function fixedForecast(zone: { code: string; population: number | null }) {
   const s = spreadOf(zone.code);
-  const point = zone.population && zone.population > 0
-    ? ((PER_10K.min + (PER_10K.max - PER_10K.min) * s) * zone.population) / 10_000
-    : 5 + 45 * s;
+  const point =
+    zone.population && zone.population > 0
+      ? ((PER_10K.min + (PER_10K.max - PER_10K.min) * s) * zone.population) / 10_000
+      : 5 + 45 * s;
   return { point, lower_80: point * 0.85, upper_80: point * 1.15, lower_95: point * 0.75, upper_95: point * 1.25 };
 }
 
@@ -42,19 +45,66 @@ export async function seedFixedZoneForecasts(pool: pg.Pool): Promise<{ zones: nu
   const now = new Date();
   const { today } = await cityDay(pool, now);
   const days = Array.from({ length: DAYS_AHEAD + 1 }, (_, i) => addDays(today, i));
-  const { rows: zones } = await pool.query<{ id: number; code: string; population: number | null }>('SELECT id, code, population FROM zones ORDER BY id');
-  const c = { level: [] as string[], key: [] as string[], zone: [] as number[], code: [] as null[], day: [] as string[], point: [] as number[],
-    l80: [] as number[], u80: [] as number[], l95: [] as number[], u95: [] as number[], method: [] as string[] };
+  const { rows: zones } = await pool.query<{ id: number; code: string; population: number | null }>(
+    'SELECT id, code, population FROM zones ORDER BY id'
+  );
+  const c = {
+    level: [] as string[],
+    key: [] as string[],
+    zone: [] as number[],
+    code: [] as null[],
+    day: [] as string[],
+    point: [] as number[],
+    l80: [] as number[],
+    u80: [] as number[],
+    l95: [] as number[],
+    u95: [] as number[],
+    method: [] as string[],
+  };
   for (const z of zones) {
     const f = fixedForecast(z);
     for (const day of days) {
-      c.level.push('zone'); c.key.push(z.code); c.zone.push(z.id); c.code.push(null); c.day.push(day); c.point.push(f.point);
-      c.l80.push(f.lower_80); c.u80.push(f.upper_80); c.l95.push(f.lower_95); c.u95.push(f.upper_95); c.method.push('mstl_ets');
+      c.level.push('zone');
+      c.key.push(z.code);
+      c.zone.push(z.id);
+      c.code.push(null);
+      c.day.push(day);
+      c.point.push(f.point);
+      c.l80.push(f.lower_80);
+      c.u80.push(f.upper_80);
+      c.l95.push(f.lower_95);
+      c.u95.push(f.upper_95);
+      c.method.push('mstl_ets');
     }
   }
   await pool.query("DELETE FROM forecasts WHERE level = 'zone'");
-  await pool.query(sql('forecast/insert_forecasts'), [c.level, c.key, c.zone, c.code, c.day, c.point, c.l80, c.u80, c.l95, c.u95, c.method, now]);
+  await pool.query(sql('forecast/insert_forecasts'), [
+    c.level,
+    c.key,
+    c.zone,
+    c.code,
+    c.day,
+    c.point,
+    c.l80,
+    c.u80,
+    c.l95,
+    c.u95,
+    c.method,
+    now,
+  ]);
   // level, series, weeks, model_mae, naive_mae, mase, coverage_80, coverage_95, use_model, source, evaluated_at
-  await pool.query(sql('forecast/upsert_level'), ['zone', zones.length, 4, 2, 2.5, 0.8, 0.8, 0.95, true, 'backtest', now]);
+  await pool.query(sql('forecast/upsert_level'), [
+    'zone',
+    zones.length,
+    4,
+    2,
+    2.5,
+    0.8,
+    0.8,
+    0.95,
+    true,
+    'backtest',
+    now,
+  ]);
   return { zones: zones.length, days };
 }

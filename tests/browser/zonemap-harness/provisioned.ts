@@ -21,18 +21,36 @@ export const NOW = (() => {
   return Date.now() - today >= 12 * HOUR ? today + 12 * HOUR : today - 12 * HOUR;
 })();
 
-export type Panel = { id: number; type: string; title: string; timeFrom?: string; options?: Record<string, any>; targets?: Record<string, any>[]; datasource?: { uid?: string }; gridPos: { w: number; h: number } };
-export type Dashboard = { uid: string; title: string; time: { from: string; to: string }; panels: Panel[]; templating?: unknown };
+export type Panel = {
+  id: number;
+  type: string;
+  title: string;
+  timeFrom?: string;
+  options?: Record<string, any>;
+  targets?: Array<Record<string, any>>;
+  datasource?: { uid?: string };
+  gridPos: { w: number; h: number };
+};
+export type Dashboard = {
+  uid: string;
+  title: string;
+  time: { from: string; to: string };
+  panels: Panel[];
+  templating?: unknown;
+};
 
 /** The folder of a language's dashboards. */
 export const dashboardDir = (lang: Lang = 'en') => join(ROOT_DIR, 'provisioning/dashboards', EDITIONS[lang].dir);
 
 export function provisionedDashboards(lang: Lang = 'en'): Dashboard[] {
   const dir = dashboardDir(lang);
-  return readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Dashboard);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Dashboard);
 }
 
-export function provisionedMaps(lang: Lang = 'en'): { d: Dashboard; p: Panel }[] {
+export function provisionedMaps(lang: Lang = 'en'): Array<{ d: Dashboard; p: Panel }> {
   return provisionedDashboards(lang).flatMap((d) => d.panels.filter((p) => p.type === MAP).map((p) => ({ d, p })));
 }
 
@@ -43,25 +61,46 @@ export function provisionedMaps(lang: Lang = 'en'): { d: Dashboard; p: Panel }[]
  * they lie beside the project (../shared), else the generated city; `generated: true` always takes the generated
  * city, for renders that must be the same on every machine (the visual references).
  */
-export async function seedDashboardCity(pool: pg.Pool, endAt: number, opts: { forecasts: boolean; generated?: boolean }): Promise<void> {
+export async function seedDashboardCity(
+  pool: pg.Pool,
+  endAt: number,
+  opts: { forecasts: boolean; generated?: boolean }
+): Promise<void> {
   const file = opts.generated ? null : defaultZonesFile();
   await generateDemo(pool, {
-    months: 1, seed: 'dashboards-browser', requests: 6000, perDay: 0, endAt, chunkRequests: 5000,
-    source: file ? fileSource(file) : generatedCitySource(), subdivideVertices: 64, checkRows: false,
+    months: 1,
+    seed: 'dashboards-browser',
+    requests: 6000,
+    perDay: 0,
+    endAt,
+    chunkRequests: 5000,
+    source: file ? fileSource(file) : generatedCitySource(),
+    subdivideVertices: 64,
+    checkRows: false,
   });
   await applyPendingRollups(pool, 50_000);
-  if (opts.forecasts) await runForecasts(pool, loadConfig(), new Date(endAt), { force: true });
+  if (opts.forecasts) {
+    await runForecasts(pool, loadConfig(), new Date(endAt), { force: true });
+  }
 }
 
 /** The absolute range a panel shows at `now` (NOW unless given): its own relative time (timeFrom) or the dashboard's. */
 export function rangeOf(d: Dashboard, p: Panel, now = NOW) {
   const rel = (text: string) => {
-    if (text === 'now') return now;
-    if (text === 'now/d') return Math.floor(now / DAY) * DAY;
+    if (text === 'now') {
+      return now;
+    }
+    if (text === 'now/d') {
+      return Math.floor(now / DAY) * DAY;
+    }
     const ahead = /^now\+(\d+)d\/d$/.exec(text);
-    if (ahead) return Math.floor(now / DAY) * DAY + (Number(ahead[1]) + 1) * DAY;
+    if (ahead) {
+      return Math.floor(now / DAY) * DAY + (Number(ahead[1]) + 1) * DAY;
+    }
     const m = /^(?:now-)?(\d+)([hd])$/.exec(text);
-    if (!m) throw new Error(`relative time ${text} is not modelled here`);
+    if (!m) {
+      throw new Error(`relative time ${text} is not modelled here`);
+    }
     return now - Number(m[1]) * (m[2] === 'h' ? HOUR : DAY);
   };
   const from = p.timeFrom ? rel(p.timeFrom) : rel(d.time.from);

@@ -39,11 +39,16 @@ export const TOLERANCE = 0.0002;
 
 export const REFERENCE_DIR = join(ROOT_DIR, 'tests/browser/references/zonemap');
 /** The executive wall map at 1080p is also the README's screenshot, so the README shows what the test holds true. */
-export const README_SHOTS: Record<Language, string> = { en: join(ROOT_DIR, 'docs/img/wall-map-en.png'), ar: join(ROOT_DIR, 'docs/img/wall-map-ar.png') };
+export const README_SHOTS: Record<Language, string> = {
+  en: join(ROOT_DIR, 'docs/img/wall-map-en.png'),
+  ar: join(ROOT_DIR, 'docs/img/wall-map-ar.png'),
+};
 
 /** Where a panel's reference lives: the README's image for the wall map at 1080p, else the reference folder. */
 export function referenceFile(dashboardUid: string, panelId: number, screen: Screen, lang: Language): string {
-  if (dashboardUid === 's360-executive' && screen.id === '1080p') return README_SHOTS[lang];
+  if (dashboardUid === 's360-executive' && screen.id === '1080p') {
+    return README_SHOTS[lang];
+  }
   return join(REFERENCE_DIR, `${dashboardUid}-${panelId}-${screen.id}-${lang}.png`);
 }
 
@@ -54,7 +59,12 @@ export function referenceFile(dashboardUid: string, panelId: number, screen: Scr
  */
 export async function emulateScreen(page: Page, screen: Screen): Promise<CDPSession> {
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Emulation.setDeviceMetricsOverride', { width: screen.width, height: screen.height, deviceScaleFactor: screen.deviceScaleFactor, mobile: false });
+  await cdp.send('Emulation.setDeviceMetricsOverride', {
+    width: screen.width,
+    height: screen.height,
+    deviceScaleFactor: screen.deviceScaleFactor,
+    mobile: false,
+  });
   return cdp;
 }
 
@@ -68,8 +78,12 @@ export async function settle(page: Page, panelId: number, zones: number, hotspot
   await page.waitForFunction((id) => window.__host.panel(id)?.state === 'Done', panelId, { timeout: 60_000 });
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   if (hotspots) {
-    await page.waitForFunction(`document.querySelector('[data-testid="zonemap-map"]').__zonemap.map.getAllLayers()
-      .find(function (l) { return l.get('id') === 'hotspots'; }).getSource().getFeatures().length > 0`, undefined, { timeout: 60_000 });
+    await page.waitForFunction(
+      `document.querySelector('[data-testid="zonemap-map"]').__zonemap.map.getAllLayers()
+      .find(function (l) { return l.get('id') === 'hotspots'; }).getSource().getFeatures().length > 0`,
+      undefined,
+      { timeout: 60_000 }
+    );
   }
   await renderComplete(page);
 }
@@ -84,17 +98,31 @@ export function renderComplete(page: Page): Promise<void> {
 }
 
 /** A PNG of the rectangle at an element's top left corner, in device pixels (the panel as a person sees it). */
-export async function capture(page: Page, cdp: CDPSession, selector: string, size: { width: number; height: number }): Promise<PNG> {
+export async function capture(
+  page: Page,
+  cdp: CDPSession,
+  selector: string,
+  size: { width: number; height: number }
+): Promise<PNG> {
   const box = await page.locator(selector).first().boundingBox();
-  if (!box) throw new Error(`${selector} is not on the page`);
-  const { data } = await cdp.send('Page.captureScreenshot', { format: 'png', clip: { x: Math.round(box.x), y: Math.round(box.y), ...size, scale: 1 } });
+  if (!box) {
+    throw new Error(`${selector} is not on the page`);
+  }
+  const { data } = await cdp.send('Page.captureScreenshot', {
+    format: 'png',
+    clip: { x: Math.round(box.x), y: Math.round(box.y), ...size, scale: 1 },
+  });
   return PNG.sync.read(Buffer.from(data, 'base64'));
 }
 
 /** The share of pixels that differ (pixelmatch at PIXEL_THRESHOLD); 1 when the sizes differ. */
 export function mismatch(actual: PNG, expected: PNG): number {
-  if (actual.width !== expected.width || actual.height !== expected.height) return 1;
-  const differing = pixelmatch(actual.data, expected.data, null, actual.width, actual.height, { threshold: PIXEL_THRESHOLD });
+  if (actual.width !== expected.width || actual.height !== expected.height) {
+    return 1;
+  }
+  const differing = pixelmatch(actual.data, expected.data, null, actual.width, actual.height, {
+    threshold: PIXEL_THRESHOLD,
+  });
   return differing / (actual.width * actual.height);
 }
 

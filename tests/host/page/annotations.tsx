@@ -9,10 +9,14 @@ export async function runAnnotationQuery(ds: DataSourceApi, json: Record<string,
   if (support) {
     const annotation = support.prepareAnnotation ? support.prepareAnnotation(json as any) : json;
     const query = support.prepareQuery ? support.prepareQuery(annotation as any) : (annotation as any).target;
-    if (!query) return { frames: [], events: [] };
+    if (!query) {
+      return { frames: [], events: [] };
+    }
     const request = buildRequest(ds, [{ refId: 'Anno', ...query }], { range });
     const response = await runRequest(ds, request);
-    if (response.error) throw response.error;
+    if (response.error) {
+      throw response.error;
+    }
     const frames = getProcessedDataFrames(response.data);
     const events = support.processEvents ? await firstValue(support.processEvents(annotation as any, frames)) : [];
     return { frames, events: events ?? [] };
@@ -25,9 +29,20 @@ export async function runAnnotationQuery(ds: DataSourceApi, json: Record<string,
 }
 
 async function firstValue<T>(source: any): Promise<T | undefined> {
-  if (!source) return undefined;
-  if (typeof source.subscribe !== 'function') return source as T;
+  if (!source) {
+    return undefined;
+  }
+  if (typeof source.subscribe !== 'function') {
+    return source as T;
+  }
   return new Promise<T | undefined>((resolve, reject) => {
-    const sub = source.subscribe({ next: (v: T) => { resolve(v); queueMicrotask(() => sub?.unsubscribe()); }, error: reject, complete: () => resolve(undefined) });
+    const sub = source.subscribe({
+      next: (v: T) => {
+        resolve(v);
+        queueMicrotask(() => sub?.unsubscribe());
+      },
+      error: reject,
+      complete: () => resolve(undefined),
+    });
   });
 }

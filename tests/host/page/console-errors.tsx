@@ -12,8 +12,12 @@ export function collectConsoleErrors(): string[] {
 }
 
 function describe(x: unknown): string {
-  if (x instanceof Error) return `${x.name}: ${x.message}`;
-  if (typeof x === 'string') return x;
+  if (x instanceof Error) {
+    return `${x.name}: ${x.message}`;
+  }
+  if (typeof x === 'string') {
+    return x;
+  }
   try {
     return JSON.stringify(x);
   } catch {

@@ -9,10 +9,22 @@ import type { EditorView } from '../api';
 
 import { importAppPlugin } from './plugin-importer';
 
-export function QueryEditorHost({ ds, initial, range, view }: { ds: DataSourceApi; initial: DataQuery; range: TimeRange; view: EditorView }) {
+export function QueryEditorHost({
+  ds,
+  initial,
+  range,
+  view,
+}: {
+  ds: DataSourceApi;
+  initial: DataQuery;
+  range: TimeRange;
+  view: EditorView;
+}) {
   const [query, setQuery] = useState<DataQuery>(initial);
   const Editor = ds.components?.QueryEditor;
-  if (!Editor) return <div>{ds.type} has no QueryEditor</div>;
+  if (!Editor) {
+    return <div>{ds.type} has no QueryEditor</div>;
+  }
   return (
     <Editor
       datasource={ds}
@@ -36,10 +48,20 @@ export async function fetchDataSourceSettings(uid: string): Promise<DataSourceSe
   return getBackendSrv().get(`/api/datasources/uid/${uid}`);
 }
 
-export function ConfigEditorHost({ ds, initial, view }: { ds: DataSourceApi; initial: DataSourceSettings; view: EditorView }) {
+export function ConfigEditorHost({
+  ds,
+  initial,
+  view,
+}: {
+  ds: DataSourceApi;
+  initial: DataSourceSettings;
+  view: EditorView;
+}) {
   const [options, setOptions] = useState<DataSourceSettings>(initial);
   const Editor = ds.components?.ConfigEditor;
-  if (!Editor) return <div>{ds.type} has no ConfigEditor</div>;
+  if (!Editor) {
+    return <div>{ds.type} has no ConfigEditor</div>;
+  }
   return (
     <Editor
       options={options}
@@ -56,7 +78,9 @@ export async function appConfigElement(id: string, pageIndex: number) {
   const meta = await getBackendSrv().get(`/api/plugins/${id}/settings`);
   const plugin = await importAppPlugin(meta);
   const page = plugin.configPages?.[pageIndex];
-  if (!page) throw new Error(`${id} has no config page ${pageIndex} (it has ${plugin.configPages?.length ?? 0})`);
+  if (!page) {
+    throw new Error(`${id} has no config page ${pageIndex} (it has ${plugin.configPages?.length ?? 0})`);
+  }
   const Body = page.body;
   return <Body plugin={plugin} query={{}} />;
 }

@@ -23,7 +23,12 @@ export type PluginBootInfo = PluginSummary & { meta: any };
 
 const range = (t?: Partial<TimeInput>) => toTimeRange({ from: t?.from ?? 'now-6h', to: t?.to ?? 'now' });
 
-export function createHostApi(deps: { plugins: PluginBootInfo[]; variables: VariableStore; backendSrv: HostBackendSrv; consoleErrors: string[] }): HostApi {
+export function createHostApi(deps: {
+  plugins: PluginBootInfo[];
+  variables: VariableStore;
+  backendSrv: HostBackendSrv;
+  consoleErrors: string[];
+}): HostApi {
   const roots: Root[] = [];
   const panels = new Map<number, PanelStateView>();
   const resizers = new Map<number, (size: { width: number; height: number }) => void>();
@@ -53,10 +58,17 @@ export function createHostApi(deps: { plugins: PluginBootInfo[]; variables: Vari
 
     async loadPlugin(id) {
       const info = deps.plugins.find((p) => p.id === id);
-      if (!info) throw new Error(`Plugin ${id} is not served by the host (served: ${deps.plugins.map((p) => p.id).join(', ')})`);
+      if (!info) {
+        throw new Error(`Plugin ${id} is not served by the host (served: ${deps.plugins.map((p) => p.id).join(', ')})`);
+      }
       const exports = await importPluginModule(info.meta);
       const plugin = exports?.plugin;
-      return { id, type: info.type, exports: Object.keys(exports ?? {}), pluginClass: plugin ? plugin.constructor?.name ?? typeof plugin : null };
+      return {
+        id,
+        type: info.type,
+        exports: Object.keys(exports ?? {}),
+        pluginClass: plugin ? (plugin.constructor?.name ?? typeof plugin) : null,
+      };
     },
 
     datasource,
@@ -70,7 +82,9 @@ export function createHostApi(deps: { plugins: PluginBootInfo[]; variables: Vari
     async query(uid, targets, opts) {
       const ds = await datasource(uid);
       const request = buildRequest(ds, targets as unknown as DataQuery[], {
-        range: range(opts), maxDataPoints: opts?.maxDataPoints, minInterval: opts?.minInterval,
+        range: range(opts),
+        maxDataPoints: opts?.maxDataPoints,
+        minInterval: opts?.minInterval,
       });
       try {
         const response = await runRequest(ds, request);
@@ -88,7 +102,10 @@ export function createHostApi(deps: { plugins: PluginBootInfo[]; variables: Vari
     async variableQuery(uid, query, opts) {
       const ds = await datasource(uid);
       const values = await runVariableQuery(ds, query, range(opts));
-      return values.map((v) => ({ text: String(v.text), ...(v.value !== undefined ? { value: v.value as string | number } : {}) }));
+      return values.map((v) => ({
+        text: String(v.text),
+        ...(v.value !== undefined ? { value: v.value as string | number } : {}),
+      }));
     },
 
     async annotations(uid, annotation, opts) {
@@ -100,16 +117,28 @@ export function createHostApi(deps: { plugins: PluginBootInfo[]; variables: Vari
     async renderPanel(dashboardInput, panelId, opts = {}) {
       const dashboard = dashboardInput as Dashboard;
       const panel = findPanel(dashboard.panels, panelId);
-      if (!panel) throw new Error(`Panel ${panelId} is not in dashboard "${dashboard.title ?? dashboard.uid}"`);
+      if (!panel) {
+        throw new Error(`Panel ${panelId} is not in dashboard "${dashboard.title ?? dashboard.uid}"`);
+      }
       deps.variables.load(dashboard.templating?.list ?? []);
-      if (opts.variables) deps.variables.setSilently(opts.variables);
+      if (opts.variables) {
+        deps.variables.setSilently(opts.variables);
+      }
       const prepared = await preparePanel(dashboard, panel);
       const initialRange = defaultRange(dashboard, opts);
       const width = opts.width ?? 800;
       const height = opts.height ?? 400;
       const state: PanelState = {
-        panelId, type: panel.type, selector: '', state: 'Loading plugin', errors: [], series: [],
-        options: prepared.options, fieldConfig: prepared.fieldConfig, renders: 0, queries: 0,
+        panelId,
+        type: panel.type,
+        selector: '',
+        state: 'Loading plugin',
+        errors: [],
+        series: [],
+        options: prepared.options,
+        fieldConfig: prepared.fieldConfig,
+        renders: 0,
+        queries: 0,
         timeRange: { from: initialRange.from.valueOf(), to: initialRange.to.valueOf() },
       };
       let firstUpdate: () => void;
@@ -119,19 +148,28 @@ export function createHostApi(deps: { plugins: PluginBootInfo[]; variables: Vari
           {(size) => (
             <div style={size} data-panel-id={panelId}>
               <HostPanel
-                panel={panel} plugin={prepared.plugin} dashboardUID={dashboard.uid}
-                initialOptions={prepared.options} initialFieldConfig={prepared.fieldConfig}
-                width={size.width} height={size.height} initialRange={initialRange} timeZone={opts.timeZone ?? dashboard.timezone ?? 'browser'}
-                variables={deps.variables} state={state}
+                panel={panel}
+                plugin={prepared.plugin}
+                dashboardUID={dashboard.uid}
+                initialOptions={prepared.options}
+                initialFieldConfig={prepared.fieldConfig}
+                width={size.width}
+                height={size.height}
+                initialRange={initialRange}
+                timeZone={opts.timeZone ?? dashboard.timezone ?? 'browser'}
+                variables={deps.variables}
+                state={state}
                 onUpdate={(s) => {
                   panels.set(panelId, s as PanelStateView);
-                  if (s.state !== 'Loading' && s.state !== 'Loading plugin') firstUpdate();
+                  if (s.state !== 'Loading' && s.state !== 'Loading plugin') {
+                    firstUpdate();
+                  }
                 }}
               />
             </div>
           )}
         </SizedPanel>,
-        'panel',
+        'panel'
       );
       panels.set(panelId, state as PanelStateView);
       await settled;
@@ -142,7 +180,9 @@ export function createHostApi(deps: { plugins: PluginBootInfo[]; variables: Vari
 
     resizePanel(panelId, width, height) {
       const resize = resizers.get(panelId);
-      if (!resize) throw new Error(`Panel ${panelId} is not rendered`);
+      if (!resize) {
+        throw new Error(`Panel ${panelId} is not rendered`);
+      }
       resize({ width, height });
     },
 
@@ -150,7 +190,10 @@ export function createHostApi(deps: { plugins: PluginBootInfo[]; variables: Vari
       const ds = await datasource(uid);
       const view: EditorView = { selector: '', current: query, changes: [], runs: 0 };
       queryEditorView = view;
-      view.selector = mount(<QueryEditorHost ds={ds} initial={query as unknown as DataQuery} range={range(opts)} view={view} />, 'query-editor');
+      view.selector = mount(
+        <QueryEditorHost ds={ds} initial={query as unknown as DataQuery} range={range(opts)} view={view} />,
+        'query-editor'
+      );
       return view;
     },
     queryEditor: () => queryEditorView,
@@ -180,7 +223,9 @@ export function createHostApi(deps: { plugins: PluginBootInfo[]; variables: Vari
     },
 
     clear() {
-      for (const r of roots.splice(0)) r.unmount();
+      for (const r of roots.splice(0)) {
+        r.unmount();
+      }
       document.getElementById('host-root')!.replaceChildren();
       panels.clear();
       resizers.clear();
@@ -192,15 +237,23 @@ export function createHostApi(deps: { plugins: PluginBootInfo[]; variables: Vari
 
 function summary(request: ReturnType<typeof buildRequest>) {
   return {
-    intervalMs: request.intervalMs, interval: request.interval, maxDataPoints: request.maxDataPoints,
-    from: request.range.from.valueOf(), to: request.range.to.valueOf(), targets: JSON.parse(JSON.stringify(request.targets)),
+    intervalMs: request.intervalMs,
+    interval: request.interval,
+    maxDataPoints: request.maxDataPoints,
+    from: request.range.from.valueOf(),
+    to: request.range.to.valueOf(),
+    targets: JSON.parse(JSON.stringify(request.targets)),
   };
 }
 
 type Size = { width: number; height: number };
 
 /** Holds a panel's size so a test can change it after the panel rendered (a grid cell settling, a TV). */
-function SizedPanel(props: { initial: Size; onResizer(resize: (size: Size) => void): void; children(size: Size): React.ReactNode }) {
+function SizedPanel(props: {
+  initial: Size;
+  onResizer(resize: (size: Size) => void): void;
+  children(size: Size): React.ReactNode;
+}) {
   const [size, setSize] = useState(props.initial);
   props.onResizer(setSize);
   return <>{props.children(size)}</>;

@@ -29,16 +29,22 @@ export function installLoaderHooks(system: typeof System) {
 
   const originalImport = proto.import;
   proto.import = function (...args) {
-    return originalImport.apply(this, args).then((module: any) => (module && module.__useDefault ? module.default : module));
+    return originalImport
+      .apply(this, args)
+      .then((module: any) => (module && module.__useDefault ? module.default : module));
   };
 
   const originalFetch = proto.fetch;
   proto.fetch = async function (url, options) {
     const res = await originalFetch.call(this, url, options);
     const contentType = res.headers.get('content-type') || '';
-    if (!JS_CONTENT_TYPE_REGEX.test(contentType)) return res;
+    if (!JS_CONTENT_TYPE_REGEX.test(contentType)) {
+      return res;
+    }
     let source = await res.text();
-    if (AMD_MODULE_REGEX.test(source)) source = `(function(define) {\n  ${source}\n})(window.__grafana_amd_define);`;
+    if (AMD_MODULE_REGEX.test(source)) {
+      source = `(function(define) {\n  ${source}\n})(window.__grafana_amd_define);`;
+    }
     return new Response(new Blob([source], { type: 'text/javascript' }));
   };
 
@@ -50,7 +56,9 @@ export function installLoaderHooks(system: typeof System) {
       const version = moduleVersions.get(cleaned);
       return id.endsWith('module.js') && version ? `${cleaned}?_cache=${encodeURIComponent(version)}` : cleaned;
     } catch (err) {
-      if (LOAD_PLUGIN_CSS_REGEX.test(id)) return `/public/${id}`;
+      if (LOAD_PLUGIN_CSS_REGEX.test(id)) {
+        return `/public/${id}`;
+      }
       console.log(`SystemJS: failed to resolve '${id}'`);
       return id;
     }
@@ -59,14 +67,20 @@ export function installLoaderHooks(system: typeof System) {
   proto.onload = function (err, id) {
     if (id.endsWith('.css') && !err) {
       const styles = this.get(id)?.default;
-      if (styles) document.adoptedStyleSheets = [...document.adoptedStyleSheets, styles];
+      if (styles) {
+        document.adoptedStyleSheets = [...document.adoptedStyleSheets, styles];
+      }
     }
   };
 }
 
 function backwardsCompatibleUrl(url: string): string {
-  if (url.startsWith(`${SHARED_DEPENDENCY_PREFIX}:`)) return url;
-  if (url.endsWith('!')) url = url.slice(0, -1);
+  if (url.startsWith(`${SHARED_DEPENDENCY_PREFIX}:`)) {
+    return url;
+  }
+  if (url.endsWith('!')) {
+    url = url.slice(0, -1);
+  }
   const hasExtension = ['css', 'js', 'json', 'wasm'].some((ext) => url.endsWith(ext));
   return hasExtension ? url : `${url}.js`;
 }

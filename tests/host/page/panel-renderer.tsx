@@ -68,7 +68,12 @@ export type PanelState = {
   selector: string;
   state: LoadingState | 'Loading plugin';
   errors: string[];
-  series: Array<{ name?: string; refId?: string; length: number; fields: Array<{ name: string; type: string; displayName?: string }> }>;
+  series: Array<{
+    name?: string;
+    refId?: string;
+    length: number;
+    fields: Array<{ name: string; type: string; displayName?: string }>;
+  }>;
   options: Record<string, unknown>;
   fieldConfig: FieldConfigSource;
   renders: number;
@@ -78,16 +83,24 @@ export type PanelState = {
 
 export function findPanel(panels: DashboardPanel[] = [], id: number): DashboardPanel | undefined {
   for (const p of panels) {
-    if (p.id === id) return p;
+    if (p.id === id) {
+      return p;
+    }
     const nested = findPanel(p.panels, id);
-    if (nested) return nested;
+    if (nested) {
+      return nested;
+    }
   }
   return undefined;
 }
 
 export async function preparePanel(dashboard: Dashboard, panel: DashboardPanel) {
   const meta = config.panels[panel.type] as PanelPluginMeta | undefined;
-  if (!meta) throw new Error(`Panel plugin "${panel.type}" is not installed in the host (known: ${Object.keys(config.panels).join(', ')})`);
+  if (!meta) {
+    throw new Error(
+      `Panel plugin "${panel.type}" is not installed in the host (known: ${Object.keys(config.panels).join(', ')})`
+    );
+  }
   const plugin = await importPanelPlugin(meta);
   let currentOptions = panel.options ?? {};
   if (plugin.onPanelMigration && panel.pluginVersion !== meta.info.version) {
@@ -122,7 +135,11 @@ export function HostPanel(props: Props) {
   const [options, setOptions] = useState(props.initialOptions);
   const [fieldConfig, setFieldConfig] = useState(props.initialFieldConfig);
   const [range, setRange] = useState(props.initialRange);
-  const [data, setData] = useState<PanelData>({ state: LoadingState.Loading, series: [], timeRange: props.initialRange });
+  const [data, setData] = useState<PanelData>({
+    state: LoadingState.Loading,
+    series: [],
+    timeRange: props.initialRange,
+  });
   const [varsRev, setVarsRev] = useState(0);
   const eventBus = useMemo(() => new EventBusSrv(), []);
   const renders = useRef(0);
@@ -141,8 +158,12 @@ export function HostPanel(props: Props) {
     setData((d) => ({ ...d, state: LoadingState.Loading }));
     queries.current++;
     runPanelQueries(panel.datasource as any, targets, {
-      range, maxDataPoints: panel.maxDataPoints ?? Math.max(100, Math.round(width)), minInterval: panel.interval,
-      panelId: panel.id, dashboardUID: props.dashboardUID, timezone: props.timeZone,
+      range,
+      maxDataPoints: panel.maxDataPoints ?? Math.max(100, Math.round(width)),
+      minInterval: panel.interval,
+      panelId: panel.id,
+      dashboardUID: props.dashboardUID,
+      timezone: props.timeZone,
     }).then((result) => !cancelled && setData(result));
     return () => {
       cancelled = true;
@@ -150,10 +171,11 @@ export function HostPanel(props: Props) {
   }, [panel, range, varsRev, width, props.dashboardUID, props.timeZone]);
 
   const replaceVariables: InterpolateFunction = useCallback(
-    (value: string, scopedVars?: ScopedVars, format?: string | Function) => getTemplateSrv().replace(value, scopedVars, format),
+    (value: string, scopedVars?: ScopedVars, format?: string | Function) =>
+      getTemplateSrv().replace(value, scopedVars, format),
     // A new function whenever the variables change (varsRev), as Grafana hands the panel one: the panel re-renders with them.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [varsRev],
+    [varsRev]
   );
 
   const processed = useMemo<PanelData>(() => {
@@ -174,10 +196,19 @@ export function HostPanel(props: Props) {
       state: processed.state,
       errors: (processed.errors ?? []).map((e) => e.message ?? e.data?.message ?? String(e)),
       series: processed.series.map((f) => ({
-        name: f.name, refId: f.refId, length: f.length,
-        fields: f.fields.map((x) => ({ name: x.name, type: x.type, displayName: x.state?.displayName ?? x.config.displayName })),
+        name: f.name,
+        refId: f.refId,
+        length: f.length,
+        fields: f.fields.map((x) => ({
+          name: x.name,
+          type: x.type,
+          displayName: x.state?.displayName ?? x.config.displayName,
+        })),
       })),
-      options, fieldConfig, renders: renders.current, queries: queries.current,
+      options,
+      fieldConfig,
+      renders: renders.current,
+      queries: queries.current,
       timeRange: { from: range.from.valueOf(), to: range.to.valueOf() },
     });
   });
@@ -185,7 +216,9 @@ export function HostPanel(props: Props) {
   const PanelComponent = plugin.panel;
   const title = replaceVariables(panel.title ?? '');
   const error = processed.errors?.[0];
-  if (!PanelComponent) return <div>Panel plugin has no panel component</div>;
+  if (!PanelComponent) {
+    return <div>Panel plugin has no panel component</div>;
+  }
   return (
     <PanelChrome
       width={width}
@@ -195,7 +228,7 @@ export function HostPanel(props: Props) {
       padding={plugin.noPadding ? 'none' : 'md'}
       displayMode={panel.transparent ? 'transparent' : 'default'}
       loadingState={processed.state}
-      statusMessage={error ? error.message ?? error.data?.message : undefined}
+      statusMessage={error ? (error.message ?? error.data?.message) : undefined}
     >
       {(innerWidth, innerHeight) => (
         <ErrorBoundaryAlert>
@@ -214,7 +247,13 @@ export function HostPanel(props: Props) {
             replaceVariables={replaceVariables}
             onOptionsChange={setOptions}
             onFieldConfigChange={setFieldConfig}
-            onChangeTimeRange={(r: AbsoluteTimeRange) => setRange({ from: dateTime(r.from), to: dateTime(r.to), raw: { from: dateTime(r.from), to: dateTime(r.to) } })}
+            onChangeTimeRange={(r: AbsoluteTimeRange) =>
+              setRange({
+                from: dateTime(r.from),
+                to: dateTime(r.to),
+                raw: { from: dateTime(r.from), to: dateTime(r.to) },
+              })
+            }
             eventBus={eventBus}
           />
         </ErrorBoundaryAlert>
@@ -223,4 +262,5 @@ export function HostPanel(props: Props) {
   );
 }
 
-export const defaultRange = (dashboard: Dashboard, opts: RenderPanelOptions) => toTimeRange(opts.timeRange ?? dashboard.time);
+export const defaultRange = (dashboard: Dashboard, opts: RenderPanelOptions) =>
+  toTimeRange(opts.timeRange ?? dashboard.time);

@@ -18,7 +18,9 @@ const modules = new Map<string, Promise<any>>();
 export function importPluginModule(meta: PluginMeta): Promise<any> {
   const path = meta.module;
   if (!modules.has(path)) {
-    if (meta.info?.version) registerPluginVersion(path, meta.info.version);
+    if (meta.info?.version) {
+      registerPluginVersion(path, meta.info.version);
+    }
     modules.set(
       path,
       SystemJS.import(path).catch((e: unknown) => {
@@ -26,7 +28,7 @@ export function importPluginModule(meta: PluginMeta): Promise<any> {
         const error = new Error(`Could not load plugin: ${e}`);
         console.error(error);
         throw error;
-      }),
+      })
     );
   }
   return modules.get(path)!;
@@ -34,7 +36,9 @@ export function importPluginModule(meta: PluginMeta): Promise<any> {
 
 export async function importDataSourcePlugin(meta: DataSourcePluginMeta): Promise<DataSourcePlugin<any, any, any>> {
   const exports = await importPluginModule(meta);
-  if (!exports.plugin) throw new Error('Plugin module is missing DataSourcePlugin or Datasource constructor export');
+  if (!exports.plugin) {
+    throw new Error('Plugin module is missing DataSourcePlugin or Datasource constructor export');
+  }
   const plugin = exports.plugin as DataSourcePlugin<any, any, any>;
   plugin.meta = meta;
   return plugin;
@@ -53,7 +57,9 @@ export async function importPanelPlugin(meta: PanelPluginMeta): Promise<PanelPlu
 const apps = new Map<string, AppPlugin>();
 export async function importAppPlugin(meta: PluginMeta): Promise<AppPlugin> {
   const cached = apps.get(meta.id);
-  if (cached) return cached;
+  if (cached) {
+    return cached;
+  }
   const exports = await importPluginModule(meta);
   const { plugin = new AppPlugin() } = exports as { plugin?: AppPlugin };
   plugin.init(meta);

@@ -35,7 +35,11 @@ export type QueryOptions = {
 
 export function buildRequest(ds: DataSourceApi, targets: DataQuery[], opts: QueryOptions): DataQueryRequest {
   const maxDataPoints = opts.maxDataPoints ?? 1000;
-  const { interval, intervalMs } = rangeUtil.calculateInterval(opts.range, maxDataPoints, opts.minInterval ?? ds.interval);
+  const { interval, intervalMs } = rangeUtil.calculateInterval(
+    opts.range,
+    maxDataPoints,
+    opts.minInterval ?? ds.interval
+  );
   const dsRef: DataSourceRef = { uid: ds.uid, type: ds.type };
   return {
     app: (opts.app ?? CoreApp.Dashboard) as CoreApp,
@@ -68,7 +72,7 @@ export async function runRequest(ds: DataSourceApi, request: DataQueryRequest): 
 export async function runPanelQueries(
   panelDatasource: DataSourceRef | string | null | undefined,
   targets: DataQuery[],
-  opts: QueryOptions,
+  opts: QueryOptions
 ): Promise<PanelData> {
   const srv = getDataSourceSrv();
   const panelUid = typeof panelDatasource === 'string' ? panelDatasource : panelDatasource?.uid;
@@ -86,8 +90,11 @@ export async function runPanelQueries(
       request = buildRequest(ds, group, opts);
       const response = await runRequest(ds, request);
       series.push(...getProcessedDataFrames(response.data));
-      if (response.errors?.length) errors.push(...response.errors);
-      else if (response.error) errors.push(response.error);
+      if (response.errors?.length) {
+        errors.push(...response.errors);
+      } else if (response.error) {
+        errors.push(response.error);
+      }
     } catch (err) {
       errors.push(toDataQueryError(err as any));
     }

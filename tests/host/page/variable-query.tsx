@@ -17,11 +17,14 @@ import {
 import { buildRequest, runRequest } from './query-runner';
 
 export function frameToOptions(frame: DataFrame): MetricFindValue[] {
-  const textField = frame.fields.find((f) => f.name === 'text')
-    ?? frame.fields.find((f) => f.type === FieldType.string)
-    ?? frame.fields.find((f) => f.type !== FieldType.time);
+  const textField =
+    frame.fields.find((f) => f.name === 'text') ??
+    frame.fields.find((f) => f.type === FieldType.string) ??
+    frame.fields.find((f) => f.type !== FieldType.time);
   const valueField = frame.fields.find((f) => f.name === 'value');
-  if (!textField) return [];
+  if (!textField) {
+    return [];
+  }
   const out: MetricFindValue[] = [];
   for (let i = 0; i < frame.length; i++) {
     const text = String(textField.values[i]);
@@ -30,7 +33,12 @@ export function frameToOptions(frame: DataFrame): MetricFindValue[] {
   return out;
 }
 
-export async function runVariableQuery(ds: DataSourceApi, query: any, range: TimeRange, name = 'query0'): Promise<MetricFindValue[]> {
+export async function runVariableQuery(
+  ds: DataSourceApi,
+  query: any,
+  range: TimeRange,
+  name = 'query0'
+): Promise<MetricFindValue[]> {
   const variable = { name, type: 'query', query, datasource: { uid: ds.uid, type: ds.type } };
   const support = ds.variables as any;
   const type = support?.getType?.();
@@ -44,7 +52,11 @@ export async function runVariableQuery(ds: DataSourceApi, query: any, range: Tim
     return toOptions(response);
   }
   if (type === VariableSupportType.Custom) {
-    const request = buildRequest(ds, [{ refId: 'variable-query', ...(typeof query === 'object' ? query : { query }) }], options);
+    const request = buildRequest(
+      ds,
+      [{ refId: 'variable-query', ...(typeof query === 'object' ? query : { query }) }],
+      options
+    );
     const responses = await lastValueFrom(from(support.query(request) as Promise<DataQueryResponse>).pipe(toArray()));
     return toOptions(responses[responses.length - 1]);
   }
@@ -52,13 +64,21 @@ export async function runVariableQuery(ds: DataSourceApi, query: any, range: Tim
     const request = buildRequest(ds, [{ refId: 'variable-query', ...query }], options);
     return toOptions(await runRequest(ds, request));
   }
-  if (!ds.metricFindQuery) throw new Error(`${ds.type} supports no variable queries`);
+  if (!ds.metricFindQuery) {
+    throw new Error(`${ds.type} supports no variable queries`);
+  }
   return ds.metricFindQuery(query, { range, rangeRaw: range.raw, variable, scopedVars: {} } as any);
 }
 
 function toOptions(response: DataQueryResponse | undefined): MetricFindValue[] {
-  if (!response) return [];
-  if (response.error) throw response.error;
-  if (response.errors?.length) throw response.errors[0];
+  if (!response) {
+    return [];
+  }
+  if (response.error) {
+    throw response.error;
+  }
+  if (response.errors?.length) {
+    throw response.errors[0];
+  }
   return getProcessedDataFrames(response.data).flatMap(frameToOptions);
 }

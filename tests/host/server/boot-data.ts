@@ -46,26 +46,57 @@ export function datasourceSettings(ds: ProvisionedDatasource, index: number) {
     withCredentials: false,
     isDefault: !!ds.isDefault,
     jsonData: ds.jsonData,
-    secureJsonFields: Object.fromEntries(Object.entries(ds.secureJsonData).filter(([, v]) => v !== '').map(([k]) => [k, true])),
+    secureJsonFields: Object.fromEntries(
+      Object.entries(ds.secureJsonData)
+        .filter(([, v]) => v !== '')
+        .map(([k]) => [k, true])
+    ),
     version: 1,
     readOnly: true,
   };
 }
 
-export function bootData(opts: { plugins: ServedPlugin[]; datasources: ProvisionedDatasource[]; theme: 'dark' | 'light'; appUrl: string }) {
+export function bootData(opts: {
+  plugins: ServedPlugin[];
+  datasources: ProvisionedDatasource[];
+  theme: 'dark' | 'light';
+  appUrl: string;
+}) {
   const { plugins, datasources } = opts;
   const datasourcesByName = Object.fromEntries(datasources.map((ds, i) => [ds.name, instanceSettings(ds, i, plugins)]));
   const panels = Object.fromEntries(
-    plugins.filter((p) => p.type === 'panel').map((p) => {
-      const meta = pluginMeta(p);
-      return [p.id, { ...meta, sort: 100, hideFromList: false, skipDataQuery: !!p.json.skipDataQuery }];
-    }),
+    plugins
+      .filter((p) => p.type === 'panel')
+      .map((p) => {
+        const meta = pluginMeta(p);
+        return [p.id, { ...meta, sort: 100, hideFromList: false, skipDataQuery: !!p.json.skipDataQuery }];
+      })
   );
   const apps = Object.fromEntries(
-    plugins.filter((p) => p.type === 'app').map((p) => {
-      const meta = pluginMeta(p);
-      return [p.id, { id: p.id, path: meta.module, version: meta.info.version, preload: !!p.json.preload, angular: meta.angular, loadingStrategy: 'fetch', extensions: { addedLinks: [], addedComponents: [], exposedComponents: [], extensionPoints: [], addedFunctions: [] }, dependencies: p.json.dependencies ?? {} }];
-    }),
+    plugins
+      .filter((p) => p.type === 'app')
+      .map((p) => {
+        const meta = pluginMeta(p);
+        return [
+          p.id,
+          {
+            id: p.id,
+            path: meta.module,
+            version: meta.info.version,
+            preload: !!p.json.preload,
+            angular: meta.angular,
+            loadingStrategy: 'fetch',
+            extensions: {
+              addedLinks: [],
+              addedComponents: [],
+              exposedComponents: [],
+              extensionPoints: [],
+              addedFunctions: [],
+            },
+            dependencies: p.json.dependencies ?? {},
+          },
+        ];
+      })
   );
   const defaultDs = datasources.find((d) => d.isDefault) ?? datasources[0];
   return {
@@ -73,9 +104,23 @@ export function bootData(opts: { plugins: ServedPlugin[]; datasources: Provision
       assets: { dark: '', light: '' },
       navTree: [],
       user: {
-        id: 1, uid: 'admin', login: 'admin', name: 'admin', email: 'admin@localhost', isSignedIn: true, isGrafanaAdmin: true,
-        orgId: 1, orgName: 'Main Org.', orgRole: 'Admin', theme: opts.theme, lightTheme: opts.theme === 'light',
-        timezone: 'browser', weekStart: '', locale: 'en-US', language: 'en-US', permissions: {},
+        id: 1,
+        uid: 'admin',
+        login: 'admin',
+        name: 'admin',
+        email: 'admin@localhost',
+        isSignedIn: true,
+        isGrafanaAdmin: true,
+        orgId: 1,
+        orgName: 'Main Org.',
+        orgRole: 'Admin',
+        theme: opts.theme,
+        lightTheme: opts.theme === 'light',
+        timezone: 'browser',
+        weekStart: '',
+        locale: 'en-US',
+        language: 'en-US',
+        permissions: {},
       },
       settings: {
         datasources: datasourcesByName,
@@ -84,7 +129,13 @@ export function bootData(opts: { plugins: ServedPlugin[]; datasources: Provision
         apps,
         appUrl: opts.appUrl,
         appSubUrl: '',
-        buildInfo: { version: GRAFANA_VERSION, commit: 'host', env: 'production', edition: 'Open Source', hideVersion: false },
+        buildInfo: {
+          version: GRAFANA_VERSION,
+          commit: 'host',
+          env: 'production',
+          edition: 'Open Source',
+          hideVersion: false,
+        },
         featureToggles: {},
         minRefreshInterval: '5s',
         unifiedAlertingEnabled: true,

@@ -8,19 +8,40 @@ import { request as httpsRequest } from 'node:https';
 import type { ServedPlugin } from './plugins.ts';
 import type { ProvisionedDatasource } from './provisioning.ts';
 
-export type PluginRoute = { path: string; method?: string; url?: string; headers?: Array<{ name: string; content: string }>; reqRole?: string };
+export type PluginRoute = {
+  path: string;
+  method?: string;
+  url?: string;
+  headers?: Array<{ name: string; content: string }>;
+  reqRole?: string;
+};
 
-const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'host'];
+const HOP_BY_HOP = [
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'host',
+];
 export const PROXY_TIMEOUT_MS = 30_000;
 
 /** Go-template references to the datasource's settings: {{ .JsonData.x }}, {{ .SecureJsonData.x }}, {{ .URL }}. */
 export function interpolateRoute(template: string, ds: ProvisionedDatasource): string {
-  return template.replace(/\{\{\s*\.(JsonData|SecureJsonData|URL)(?:\.([A-Za-z0-9_]+))?\s*\}\}/g, (_m, scope: string, key?: string) => {
-    if (scope === 'URL') return ds.url ?? '';
-    const source = scope === 'JsonData' ? ds.jsonData : ds.secureJsonData;
-    const value = key ? source[key] : undefined;
-    return value === undefined || value === null ? '' : String(value);
-  });
+  return template.replace(
+    /\{\{\s*\.(JsonData|SecureJsonData|URL)(?:\.([A-Za-z0-9_]+))?\s*\}\}/g,
+    (_m, scope: string, key?: string) => {
+      if (scope === 'URL') {
+        return ds.url ?? '';
+      }
+      const source = scope === 'JsonData' ? ds.jsonData : ds.secureJsonData;
+      const value = key ? source[key] : undefined;
+      return value === undefined || value === null ? '' : String(value);
+    }
+  );
 }
 
 export function matchRoute(routes: PluginRoute[], proxyPath: string, method: string): PluginRoute | undefined {
@@ -35,22 +56,38 @@ export function matchRoute(routes: PluginRoute[], proxyPath: string, method: str
 }
 
 function joinUrl(base: string, rest: string): string {
-  if (!rest) return base;
+  if (!rest) {
+    return base;
+  }
   return `${base.replace(/\/+$/, '')}/${rest.replace(/^\/+/, '')}`;
 }
 
 /** Where a proxied request goes and with which extra headers, or an error to answer with. */
-export function planProxy(ds: ProvisionedDatasource, plugin: ServedPlugin | undefined, proxyPath: string, method: string) {
+export function planProxy(
+  ds: ProvisionedDatasource,
+  plugin: ServedPlugin | undefined,
+  proxyPath: string,
+  method: string
+) {
   const routes: PluginRoute[] = plugin?.json.routes ?? [];
   const route = matchRoute(routes, proxyPath, method);
   if (route) {
     const base = interpolateRoute(route.url ?? '', ds);
-    if (!/^https?:\/\//.test(base)) return { error: { status: 400, message: `route ${route.path} of ${ds.type} has no valid URL (is the datasource configured?)` } };
+    if (!/^https?:\/\//.test(base)) {
+      return {
+        error: {
+          status: 400,
+          message: `route ${route.path} of ${ds.type} has no valid URL (is the datasource configured?)`,
+        },
+      };
+    }
     const rest = proxyPath.replace(/^\/+/, '').slice(route.path.replace(/^\/+/, '').length);
     const headers = Object.fromEntries((route.headers ?? []).map((h) => [h.name, interpolateRoute(h.content, ds)]));
     return { target: joinUrl(base, rest), headers };
   }
-  if (ds.url && /^https?:\/\//.test(ds.url)) return { target: joinUrl(ds.url, proxyPath), headers: {} as Record<string, string> };
+  if (ds.url && /^https?:\/\//.test(ds.url)) {
+    return { target: joinUrl(ds.url, proxyPath), headers: {} as Record<string, string> };
+  }
   return { error: { status: 404, message: 'Not found' } };
 }
 
@@ -58,24 +95,32 @@ export function proxyRequest(
   req: IncomingMessage,
   res: ServerResponse,
   plan: { target: string; headers: Record<string, string> },
-  query: string,
+  query: string
 ) {
   const url = new URL(plan.target + (query ? `?${query}` : ''));
   const headers: Record<string, string | string[]> = {};
   for (const [k, v] of Object.entries(req.headers)) {
-    if (v === undefined || HOP_BY_HOP.includes(k) || ['cookie', 'origin', 'referer', 'authorization'].includes(k)) continue;
+    if (v === undefined || HOP_BY_HOP.includes(k) || ['cookie', 'origin', 'referer', 'authorization'].includes(k)) {
+      continue;
+    }
     headers[k] = v;
   }
   const dsAuth = req.headers['x-ds-authorization'];
   delete headers['x-ds-authorization'];
-  if (dsAuth) headers.authorization = dsAuth;
-  for (const [k, v] of Object.entries(plan.headers)) headers[k.toLowerCase()] = v;
+  if (dsAuth) {
+    headers.authorization = dsAuth;
+  }
+  for (const [k, v] of Object.entries(plan.headers)) {
+    headers[k.toLowerCase()] = v;
+  }
 
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
   const upstream = send(url, { method: req.method, headers, timeout: PROXY_TIMEOUT_MS }, (up) => {
     const out: Record<string, string | string[]> = {};
     for (const [k, v] of Object.entries(up.headers)) {
-      if (v === undefined || HOP_BY_HOP.includes(k) || k === 'set-cookie') continue;
+      if (v === undefined || HOP_BY_HOP.includes(k) || k === 'set-cookie') {
+        continue;
+      }
       out[k] = v;
     }
     out['content-security-policy'] = 'sandbox';

@@ -4,20 +4,37 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const FONT_DIRS = ['/usr/share/fonts', '/usr/local/share/fonts'];
-const SANS = [/^Inter-Regular\.(woff2|otf|ttf)$/, /^NotoSans-Regular\.ttf$/, /^DejaVuSans\.ttf$/, /^LiberationSans-Regular\.ttf$/];
-const MONO = [/^RobotoMono-Regular\.ttf$/, /^NotoSansMono-Regular\.ttf$/, /^DejaVuSansMono\.ttf$/, /^LiberationMono-Regular\.ttf$/];
+const SANS = [
+  /^Inter-Regular\.(woff2|otf|ttf)$/,
+  /^NotoSans-Regular\.ttf$/,
+  /^DejaVuSans\.ttf$/,
+  /^LiberationSans-Regular\.ttf$/,
+];
+const MONO = [
+  /^RobotoMono-Regular\.ttf$/,
+  /^NotoSansMono-Regular\.ttf$/,
+  /^DejaVuSansMono\.ttf$/,
+  /^LiberationMono-Regular\.ttf$/,
+];
 
 function allFonts(): string[] {
   const out: string[] = [];
   const walk = (dir: string, depth: number) => {
-    if (depth > 4 || !existsSync(dir)) return;
+    if (depth > 4 || !existsSync(dir)) {
+      return;
+    }
     for (const name of readdirSync(dir)) {
       const p = join(dir, name);
-      if (statSync(p).isDirectory()) walk(p, depth + 1);
-      else if (/\.(woff2?|otf|ttf)$/i.test(name)) out.push(p);
+      if (statSync(p).isDirectory()) {
+        walk(p, depth + 1);
+      } else if (/\.(woff2?|otf|ttf)$/i.test(name)) {
+        out.push(p);
+      }
     }
   };
-  for (const d of FONT_DIRS) walk(d, 0);
+  for (const d of FONT_DIRS) {
+    walk(d, 0);
+  }
   return out;
 }
 
@@ -30,11 +47,13 @@ export function substituteFont(requestPath: string): string | undefined {
     const pick = (patterns: RegExp[]) => {
       for (const re of patterns) {
         const hit = fonts.find((f) => re.test(f.split('/').pop()!));
-        if (hit) return hit;
+        if (hit) {
+          return hit;
+        }
       }
       return undefined;
     };
     cache = { sans: pick(SANS), mono: pick(MONO) };
   }
-  return requestPath.startsWith('roboto/') ? cache.mono ?? cache.sans : cache.sans;
+  return requestPath.startsWith('roboto/') ? (cache.mono ?? cache.sans) : cache.sans;
 }

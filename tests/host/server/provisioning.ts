@@ -32,14 +32,20 @@ export type ProvisionedApp = {
 /** Grafana's expansion of environment references: $VAR and ${VAR}; an unset variable becomes ''; $$ is a literal $. */
 export function expandEnv(value: string, env: Env): string {
   return value.replace(/\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (match, braced, bare) => {
-    if (match === '$$') return '$';
+    if (match === '$$') {
+      return '$';
+    }
     return env[braced ?? bare] ?? '';
   });
 }
 
 function expandAll<T>(value: T, env: Env): T {
-  if (typeof value === 'string') return expandEnv(value, env) as T;
-  if (Array.isArray(value)) return value.map((v) => expandAll(v, env)) as T;
+  if (typeof value === 'string') {
+    return expandEnv(value, env) as T;
+  }
+  if (Array.isArray(value)) {
+    return value.map((v) => expandAll(v, env)) as T;
+  }
   if (value && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, expandAll(v, env)])) as T;
   }
@@ -47,13 +53,20 @@ function expandAll<T>(value: T, env: Env): T {
 }
 
 function yamlFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort().map((n) => join(dir, n));
+  if (!existsSync(dir)) {
+    return [];
+  }
+  return readdirSync(dir)
+    .filter((n) => /\.ya?ml$/.test(n))
+    .sort()
+    .map((n) => join(dir, n));
 }
 
 function readProvisioningFile(file: string, env: Env): Record<string, any> {
   const doc = parse(readFileSync(file, 'utf8')) ?? {};
-  if (doc.apiVersion !== undefined && Number(doc.apiVersion) !== 1) throw new Error(`${file}: apiVersion ${doc.apiVersion} is not 1`);
+  if (doc.apiVersion !== undefined && Number(doc.apiVersion) !== 1) {
+    throw new Error(`${file}: apiVersion ${doc.apiVersion} is not 1`);
+  }
   return expandAll(doc, env);
 }
 
@@ -62,9 +75,13 @@ export function loadDatasources(provisioningDirs: string[], env: Env): Provision
   for (const dir of provisioningDirs) {
     for (const file of yamlFiles(join(dir, 'datasources'))) {
       for (const ds of (readProvisioningFile(file, env).datasources ?? []) as any[]) {
-        if (!ds?.name || !ds?.type) throw new Error(`${file}: every datasource needs a name and a type`);
+        if (!ds?.name || !ds?.type) {
+          throw new Error(`${file}: every datasource needs a name and a type`);
+        }
         const uid = ds.uid ?? ds.name;
-        if (out.some((d) => d.uid === uid)) throw new Error(`${file}: datasource uid ${uid} is provisioned twice`);
+        if (out.some((d) => d.uid === uid)) {
+          throw new Error(`${file}: datasource uid ${uid} is provisioned twice`);
+        }
         out.push({ ...ds, uid, jsonData: ds.jsonData ?? {}, secureJsonData: ds.secureJsonData ?? {} });
       }
     }

@@ -30,8 +30,12 @@ export function contentType(path: string): string {
 export function resolveInside(root: string, relativePath: string): string | null {
   const decoded = decodeURIComponent(relativePath);
   const full = normalize(join(root, decoded));
-  if (full !== root && !full.startsWith(root.endsWith(sep) ? root : root + sep)) return null;
-  if (!existsSync(full) || !statSync(full).isFile()) return null;
+  if (full !== root && !full.startsWith(root.endsWith(sep) ? root : root + sep)) {
+    return null;
+  }
+  if (!existsSync(full) || !statSync(full).isFile()) {
+    return null;
+  }
   return full;
 }
 

@@ -21,7 +21,13 @@ import type { PointsConfig } from '../points.ts';
 import { FRAME_FEATURE_KIND } from './kinds.ts';
 import { pointsLegend } from './legend.ts';
 import type { PointsLook } from './look.ts';
-import { REQUEST_TOOLTIP_FIELDS, journeyNamesOf, requestTooltip, valueName, type JourneyNames } from './request-tooltip.ts';
+import {
+  REQUEST_TOOLTIP_FIELDS,
+  journeyNamesOf,
+  requestTooltip,
+  valueName,
+  type JourneyNames,
+} from './request-tooltip.ts';
 
 export function framePoints(map: OlMap, config: PointsConfig, env: LayerEnv, look: PointsLook): LayerHandle {
   const source = new VectorSource<Feature<Point>>();
@@ -29,8 +35,16 @@ export function framePoints(map: OlMap, config: PointsConfig, env: LayerEnv, loo
   const journey = journeyNamesOf(env);
   const makeLayer = () => {
     const style = framePointsStyle(palette, look.style) as never;
-    if (look.webgl) return new WebGLVectorLayer({ source, style, properties: { id: 'points' } });
-    return new VectorLayer({ source, style, properties: { id: 'points' }, updateWhileAnimating: true, updateWhileInteracting: true });
+    if (look.webgl) {
+      return new WebGLVectorLayer({ source, style, properties: { id: 'points' } });
+    }
+    return new VectorLayer({
+      source,
+      style,
+      properties: { id: 'points' },
+      updateWhileAnimating: true,
+      updateWhileInteracting: true,
+    });
   };
   const layer = makeLayer();
   let frame: DataFrame | null = null;
@@ -41,7 +55,10 @@ export function framePoints(map: OlMap, config: PointsConfig, env: LayerEnv, loo
 
   const binsAt = (cell: number) => {
     let bins = binCache.get(cell);
-    if (!bins) { bins = binPoints(points, cell, palette.values.length); binCache.set(cell, bins); }
+    if (!bins) {
+      bins = binPoints(points, cell, palette.values.length);
+      binCache.set(cell, bins);
+    }
     return bins;
   };
 
@@ -50,21 +67,43 @@ export function framePoints(map: OlMap, config: PointsConfig, env: LayerEnv, loo
     const size = map.getSize();
     const view = map.getView();
     const resolution = view.getResolution();
-    if (!size || !resolution || !points.n) { if (shown) { source.clear(true); shown = ''; } return; }
+    if (!size || !resolution || !points.n) {
+      if (shown) {
+        source.clear(true);
+        shown = '';
+      }
+      return;
+    }
     const extent = view.calculateExtent(size) as Extent;
-    const limits = { maxFeatures: config.maxFeatures, pointsMinZoom: config.pointsMinZoom, binPixels: config.binPixels };
+    const limits = {
+      maxFeatures: config.maxFeatures,
+      pointsMinZoom: config.pointsMinZoom,
+      binPixels: config.binPixels,
+    };
     const detail = chooseDetail(points, extent, resolution, limits);
-    const features: Feature<Point>[] = [];
+    const features: Array<Feature<Point>> = [];
     let key: string;
     if (detail.mode === 'points') {
       const idx = indicesInExtent(points, detail.extent);
       key = `p:${idx.length}:${idx[0]}:${idx[idx.length - 1]}`;
-      if (key === shown) return;
-      for (const i of idx) features.push(feature(points.x[i], points.y[i], { kind: FRAME_FEATURE_KIND.request, cls: points.cls[i], row: points.row[i] }));
+      if (key === shown) {
+        return;
+      }
+      for (const i of idx) {
+        features.push(
+          feature(points.x[i], points.y[i], {
+            kind: FRAME_FEATURE_KIND.request,
+            cls: points.cls[i],
+            row: points.row[i],
+          })
+        );
+      }
     } else {
       const { bins, cellSize } = binsForView(binsAt, detail, config.maxFeatures);
       key = `b:${cellSize}:${bins.length}:${bins[0]?.x}:${bins[bins.length - 1]?.x}`;
-      if (key === shown) return;
+      if (key === shown) {
+        return;
+      }
       const max = bins.reduce((m, b) => Math.max(m, b.count), 1);
       for (const b of bins) {
         const r = binRadius(b.count, max, config.binMinRadius, config.binMaxRadius);
@@ -80,9 +119,16 @@ export function framePoints(map: OlMap, config: PointsConfig, env: LayerEnv, loo
     init: () => layer,
     update(data: MapData) {
       const cols = findPointColumns(data.series, {
-        frame: config.frame, lon: config.lonField, lat: config.latField, geometry: config.geometryField, colorBy: config.colorBy,
+        frame: config.frame,
+        lon: config.lonField,
+        lat: config.latField,
+        geometry: config.geometryField,
+        colorBy: config.colorBy,
       });
-      if (cols?.frame === frame && frame) { refresh(); return; }
+      if (cols?.frame === frame && frame) {
+        refresh();
+        return;
+      }
       frame = cols?.frame ?? null;
       colorValues = cols?.colorField?.values ?? [];
       const next = look.palette(config.colorBy, Array.from(colorValues));
@@ -99,7 +145,9 @@ export function framePoints(map: OlMap, config: PointsConfig, env: LayerEnv, loo
     tooltip(f: FeatureLike): TooltipModel | null {
       if (f.get('kind') === FRAME_FEATURE_KIND.bin) {
         const mostly = palette.values[Number(f.get('cls'))];
-        const rows = mostly ? [{ label: env.t('zonemap.mostly'), value: valueName(env.names(), config.colorBy, mostly) }] : [];
+        const rows = mostly
+          ? [{ label: env.t('zonemap.mostly'), value: valueName(env.names(), config.colorBy, mostly) }]
+          : [];
         return { title: env.t('zonemap.requests', { count: Number(f.get('count')) }), aggregate: true, rows };
       }
       return framePointTooltip(frame, Number(f.get('row')), config.colorBy, env.t, env.names(), journey);
@@ -120,14 +168,24 @@ export function framePoints(map: OlMap, config: PointsConfig, env: LayerEnv, loo
  * A frame point's tooltip: the request tooltip from the row's fields of those names (by name or display name; a
  * stage given by its name shows as it is), and the field the points are coloured by when it is not one of them.
  */
-export function framePointTooltip(frame: DataFrame | null, row: number, colorBy: string, t: Translate, names: ValueNames = NO_NAMES,
-  journey?: JourneyNames): TooltipModel {
+export function framePointTooltip(
+  frame: DataFrame | null,
+  row: number,
+  colorBy: string,
+  t: Translate,
+  names: ValueNames = NO_NAMES,
+  journey?: JourneyNames
+): TooltipModel {
   const at = (name: string) => (frame ? fieldByName(frame, name)?.values[row] : undefined);
   const tooltip = requestTooltip(at, t, names, journey);
   const shown = (REQUEST_TOOLTIP_FIELDS as readonly string[]).includes(colorBy);
   const value = at(colorBy);
   if (colorBy && !shown && value !== undefined && value !== null && value !== '') {
-    tooltip.rows.push({ key: 'color', label: names.property(colorBy) ?? humanize(colorBy), value: valueName(names, colorBy, String(value)) });
+    tooltip.rows.push({
+      key: 'color',
+      label: names.property(colorBy) ?? humanize(colorBy),
+      value: valueName(names, colorBy, String(value)),
+    });
   }
   return tooltip;
 }

@@ -7,11 +7,20 @@ import type { LegendSection } from '../../style/legend.ts';
 import { valueName } from './request-tooltip.ts';
 
 /** The legend of the points layer: the colour of each value it colours by (named from the catalogue), and the bins. */
-export function pointsLegend(palette: CategoryPalette, style: PointStyleOptions, t: Translate, names: ValueNames = NO_NAMES): LegendSection {
+export function pointsLegend(
+  palette: CategoryPalette,
+  style: PointStyleOptions,
+  t: Translate,
+  names: ValueNames = NO_NAMES
+): LegendSection {
   return {
     title: `${t('zonemap.legend-requests')} (${names.property(palette.property) ?? humanize(palette.property)})`,
     items: [
-      ...palette.values.map((v, i) => ({ color: palette.colorOf(i), label: valueName(names, palette.property, v), shape: 'dot' as const })),
+      ...palette.values.map((v, i) => ({
+        color: palette.colorOf(i),
+        label: valueName(names, palette.property, v),
+        shape: 'dot' as const,
+      })),
       { color: style.binColor, label: t('zonemap.legend-bin'), shape: 'bin' as const },
     ],
   };

@@ -11,12 +11,23 @@ export interface PointsLook {
   palette(colorBy: string, values: unknown[]): CategoryPalette;
 }
 
-export function pointsLook(theme: GrafanaTheme2, sizes: Pick<PointStyleOptions, 'pointRadius' | 'binMinRadius' | 'binMaxRadius' | 'opacity'>,
-  webgl: boolean): PointsLook {
+export function pointsLook(
+  theme: GrafanaTheme2,
+  sizes: Pick<PointStyleOptions, 'pointRadius' | 'binMinRadius' | 'binMaxRadius' | 'opacity'>,
+  webgl: boolean
+): PointsLook {
   const resolve = (c: string) => theme.visualization.getColorByName(c);
   const style: PointStyleOptions = {
-    pointRadius: sizes.pointRadius, binMinRadius: sizes.binMinRadius, binMaxRadius: sizes.binMaxRadius, opacity: sizes.opacity,
-    binColor: resolve('blue'), strokeColor: theme.isDark ? 'rgba(0, 0, 0, 0.6)' : 'rgba(255, 255, 255, 0.9)',
+    pointRadius: sizes.pointRadius,
+    binMinRadius: sizes.binMinRadius,
+    binMaxRadius: sizes.binMaxRadius,
+    opacity: sizes.opacity,
+    binColor: resolve('blue'),
+    strokeColor: theme.isDark ? 'rgba(0, 0, 0, 0.6)' : 'rgba(255, 255, 255, 0.9)',
   };
-  return { style, webgl, palette: (colorBy, values) => categoryPalette(colorBy, values, theme.visualization.palette, resolve) };
+  return {
+    style,
+    webgl,
+    palette: (colorBy, values) => categoryPalette(colorBy, values, theme.visualization.palette, resolve),
+  };
 }

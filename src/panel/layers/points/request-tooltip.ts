@@ -17,11 +17,24 @@ export const REQUEST_TOOLTIP_FIELDS = ['reference', 'id', 'topic', 'category', '
  * code nothing names is shown made readable. Rows whose value is missing are left out. Codes and reference data
  * only: no personal data.
  */
-export function requestTooltip(get: (name: string) => unknown, t: Translate, names: ValueNames = NO_NAMES,
-  journey: JourneyNames = NO_JOURNEY_NAMES): TooltipModel {
-  const text = (name: string) => { const v = get(name); return v === undefined || v === null || v === '' ? null : String(v); };
-  const code = (name: string) => { const v = text(name); return v === null ? null : names.value(name, v) ?? humanize(v.split('.').pop() ?? v); };
-  const named = (name: 'stage' | 'status') => { const v = text(name); return (v !== null ? journey[name].get(v) : undefined) ?? code(name); };
+export function requestTooltip(
+  get: (name: string) => unknown,
+  t: Translate,
+  names: ValueNames = NO_NAMES,
+  journey: JourneyNames = NO_JOURNEY_NAMES
+): TooltipModel {
+  const text = (name: string) => {
+    const v = get(name);
+    return v === undefined || v === null || v === '' ? null : String(v);
+  };
+  const code = (name: string) => {
+    const v = text(name);
+    return v === null ? null : (names.value(name, v) ?? humanize(v.split('.').pop() ?? v));
+  };
+  const named = (name: 'stage' | 'status') => {
+    const v = text(name);
+    return (v !== null ? journey[name].get(v) : undefined) ?? code(name);
+  };
   const sla = text('sla_state');
   const slaKey = `zonemap.sla.${sla}` as MessageKey;
   const rows = [
@@ -29,18 +42,27 @@ export function requestTooltip(get: (name: string) => unknown, t: Translate, nam
     { key: 'category', label: t('zonemap.category'), value: code('category') },
     { key: 'status', label: t('zonemap.status'), value: named('status') },
     { key: 'stage', label: t('zonemap.stage'), value: named('stage') },
-    { key: 'sla', label: t('zonemap.sla-state'), value: sla === null ? null : t(slaKey) !== slaKey ? t(slaKey) : code('sla_state') },
+    {
+      key: 'sla',
+      label: t('zonemap.sla-state'),
+      value: sla === null ? null : t(slaKey) !== slaKey ? t(slaKey) : code('sla_state'),
+    },
   ].filter((r): r is { key: string; label: string; value: string } => r.value !== null);
   const id = text('id');
-  const reference = text('reference') ?? (id !== null && /^\d+$/.test(id) ? `S360-${id.padStart(9, '0')}` : t('zonemap.request'));
+  const reference =
+    text('reference') ?? (id !== null && /^\d+$/.test(id) ? `S360-${id.padStart(9, '0')}` : t('zonemap.request'));
   return { title: reference, rows };
 }
 
 /** A code's name from the catalogue, else the code made readable ("service_request" → "Service request"). */
-export const valueName = (names: ValueNames, property: string, code: string) => names.value(property, code) ?? humanize(code);
+export const valueName = (names: ValueNames, property: string, code: string) =>
+  names.value(property, code) ?? humanize(code);
 
 /** The journey's statuses and stages by code, named in the panel's language. */
-export type JourneyNames = { readonly stage: ReadonlyMap<string, string>; readonly status: ReadonlyMap<string, string> };
+export type JourneyNames = {
+  readonly stage: ReadonlyMap<string, string>;
+  readonly status: ReadonlyMap<string, string>;
+};
 const NO_JOURNEY_NAMES: JourneyNames = { stage: new Map(), status: new Map() };
 
 /**
@@ -50,9 +72,14 @@ const NO_JOURNEY_NAMES: JourneyNames = { stage: new Map(), status: new Map() };
 export function journeyNamesOf(env: LayerEnv): JourneyNames {
   const load = (dimension: 'stage' | 'status') => {
     const names = new Map<string, string>();
-    env.fetchJson(env.urls.values({ dimension, language: env.lang })).then((json) => {
-      for (const v of (json as { values?: { value: string; text: string }[] })?.values ?? []) names.set(v.value, v.text);
-    }, () => undefined);
+    env.fetchJson(env.urls.values({ dimension, language: env.lang })).then(
+      (json) => {
+        for (const v of (json as { values?: Array<{ value: string; text: string }> })?.values ?? []) {
+          names.set(v.value, v.text);
+        }
+      },
+      () => undefined
+    );
     return names;
   };
   return { stage: load('stage'), status: load('status') };

@@ -24,8 +24,12 @@ import { journeyNamesOf, requestTooltip } from './request-tooltip.ts';
  * busy area: the aggregator then sends the tile's exact counts in small cells), so the tooltip says how to
  * see them one by one. `tileZoom`: the zoom of the tiles drawn (512-px tiles: the view's zoom − 1).
  */
-export function tileBinTooltip(count: number, tileZoom: number | undefined, t: Translate = translator('en'),
-  zooms: RequestTileZooms = DEFAULT_TILE_ZOOMS): TooltipModel {
+export function tileBinTooltip(
+  count: number,
+  tileZoom: number | undefined,
+  t: Translate = translator('en'),
+  zooms: RequestTileZooms = DEFAULT_TILE_ZOOMS
+): TooltipModel {
   const cells = tileZoom !== undefined && tileZoom >= zooms.pointMinZoom;
   return {
     title: t('zonemap.requests', { count }),
@@ -41,41 +45,62 @@ export function tilePoints(map: OlMap, config: PointsConfig, env: LayerEnv, look
   let url = '';
   let zooms = DEFAULT_TILE_ZOOMS;
   let disposed = false;
-  const tileSource = (maxZoom: number) => new VectorTileSource({ format: new MVT(), url: url || undefined, maxZoom, overlaps: false });
+  const tileSource = (maxZoom: number) =>
+    new VectorTileSource({ format: new MVT(), url: url || undefined, maxZoom, overlaps: false });
   let source = tileSource(zooms.maxZoom);
   // Canvas: circles marked "never decluttered", else OpenLayers' hit detection on a vector-tile layer without
   // decluttering (10.11) skips every point symbol and a hover falls through to the zone underneath.
   const layer = look.webgl
     ? new WebGLVectorTileLayer({ source: source as never, style, properties: { id: 'points' } })
     : new VectorTileLayer({
-      source, style: { ...(style as object), 'circle-declutter-mode': 'none' } as never, renderMode: 'hybrid', properties: { id: 'points' },
-    });
-  const dropSource = (old: VectorTileSource) => { old.clear(); old.dispose(); };
+        source,
+        style: { ...(style as object), 'circle-declutter-mode': 'none' } as never,
+        renderMode: 'hybrid',
+        properties: { id: 'points' },
+      });
+  const dropSource = (old: VectorTileSource) => {
+    old.clear();
+    old.dispose();
+  };
 
   // The served zooms: a different most detailed zoom needs a source with that tile grid.
-  env.fetchJson(env.urls.requestTileJson()).then((json) => {
-    if (disposed) return;
-    zooms = tileZoomsOf(json);
-    if (source.getTileGrid()?.getMaxZoom() === zooms.maxZoom) return;
-    const old = source;
-    source = tileSource(zooms.maxZoom);
-    layer.setSource(source as never);
-    dropSource(old);
-  }, () => undefined);
+  env.fetchJson(env.urls.requestTileJson()).then(
+    (json) => {
+      if (disposed) {
+        return;
+      }
+      zooms = tileZoomsOf(json);
+      if (source.getTileGrid()?.getMaxZoom() === zooms.maxZoom) {
+        return;
+      }
+      const old = source;
+      source = tileSource(zooms.maxZoom);
+      layer.setSource(source as never);
+      dropSource(old);
+    },
+    () => undefined
+  );
 
   /** The zoom of the tiles the view draws (as the renderer picks them). */
   const tileZoom = () => {
     const resolution = map.getView().getResolution();
-    return resolution === undefined ? undefined : source.getTileGrid()?.getZForResolution(resolution, source.zDirection);
+    return resolution === undefined
+      ? undefined
+      : source.getTileGrid()?.getZForResolution(resolution, source.zDirection);
   };
   return {
     init: () => layer,
     update(data: MapData) {
       const next = env.urls.requestTiles({ ...data.timeRange, query: data.replaceVariables(config.tileQuery ?? '') });
-      if (next !== url) { url = next; source.setUrl(url); }
+      if (next !== url) {
+        url = next;
+        source.setUrl(url);
+      }
     },
     tooltip(feature: FeatureLike): TooltipModel | null {
-      if (feature.get('layer') === TILE_LAYER.bins) return tileBinTooltip(Number(feature.get('count')), tileZoom(), env.t, zooms);
+      if (feature.get('layer') === TILE_LAYER.bins) {
+        return tileBinTooltip(Number(feature.get('count')), tileZoom(), env.t, zooms);
+      }
       return requestTooltip((name) => feature.get(name), env.t, env.names(), journey);
     },
     legendSection: () => pointsLegend(palette, look.style, env.t, env.names()),

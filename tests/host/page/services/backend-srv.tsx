@@ -8,7 +8,13 @@ import type { BackendSrv, BackendSrvRequest, FetchError, FetchResponse } from '@
 
 const CANCEL_ALL = 'cancel_all_requests_request_id';
 
-export type RequestLogEntry = { method: string; url: string; status: number; headers: Record<string, string>; body?: string };
+export type RequestLogEntry = {
+  method: string;
+  url: string;
+  status: number;
+  headers: Record<string, string>;
+  body?: string;
+};
 
 export class HostBackendSrv implements BackendSrv {
   private inFlight = new Subject<string>();
@@ -16,12 +22,21 @@ export class HostBackendSrv implements BackendSrv {
   readonly log: RequestLogEntry[] = [];
 
   fetch<T>(options: BackendSrvRequest): Observable<FetchResponse<T>> {
-    if (options.requestId) this.inFlight.next(options.requestId);
+    if (options.requestId) {
+      this.inFlight.next(options.requestId);
+    }
     const opts = parseRequestOptions({ ...options });
     const url = urlFromOptions(opts);
     const init = initFromOptions(opts);
-    const entry: RequestLogEntry = { method: init.method ?? 'GET', url, status: 0, headers: Object.fromEntries((init.headers as Headers).entries()) };
-    if (typeof init.body === 'string') entry.body = init.body.slice(0, 100_000);
+    const entry: RequestLogEntry = {
+      method: init.method ?? 'GET',
+      url,
+      status: 0,
+      headers: Object.fromEntries((init.headers as Headers).entries()),
+    };
+    if (typeof init.body === 'string') {
+      entry.body = init.body.slice(0, 100_000);
+    }
     this.log.push(entry);
 
     const stream = new Observable<FetchResponse<T>>((observer) => {
@@ -33,8 +48,15 @@ export class HostBackendSrv implements BackendSrv {
           const isJson = res.headers.get('content-type')?.toLowerCase() === 'application/json';
           const data = await parseResponseBody<T>(res, opts.responseType ?? (isJson ? 'json' : undefined));
           const response: FetchResponse<T> = {
-            status: res.status, statusText: res.statusText, ok: res.ok, data, headers: res.headers,
-            url: res.url, type: res.type, redirected: res.redirected, config: opts,
+            status: res.status,
+            statusText: res.statusText,
+            ok: res.ok,
+            data,
+            headers: res.headers,
+            url: res.url,
+            type: res.type,
+            redirected: res.redirected,
+            config: opts,
           };
           if (!res.ok) {
             const err: FetchError = { status: res.status, statusText: res.statusText, data, config: opts };
@@ -45,10 +67,14 @@ export class HostBackendSrv implements BackendSrv {
           observer.complete();
         })
         .catch((e: unknown) => {
-          if (abort.signal.aborted) return;
+          if (abort.signal.aborted) {
+            return;
+          }
           // A network failure: Grafana passes the raw error through processRequestError.
           const err = e as FetchError & { message?: string };
-          observer.error(processRequestError({ ...err, message: err.message, status: err.status ?? 0, data: err.data, config: opts }));
+          observer.error(
+            processRequestError({ ...err, message: err.message, status: err.status ?? 0, data: err.data, config: opts })
+          );
         });
       return () => abort.abort();
     });
@@ -56,14 +82,19 @@ export class HostBackendSrv implements BackendSrv {
     return stream.pipe(
       takeUntil(this.inFlight.pipe(filter((id) => id === CANCEL_ALL || (!!opts.requestId && id === opts.requestId)))),
       throwIfEmpty(() => ({
-        type: DataQueryErrorType.Cancelled, cancelled: true, data: null, status: -1, statusText: 'Request was aborted', config: opts,
-      })),
+        type: DataQueryErrorType.Cancelled,
+        cancelled: true,
+        data: null,
+        status: -1,
+        statusText: 'Request was aborted',
+        config: opts,
+      }))
     );
   }
 
   chunked(options: BackendSrvRequest): Observable<FetchResponse<Uint8Array | undefined>> {
     return this.fetch<ArrayBuffer>({ ...options, responseType: 'arraybuffer' }).pipe(
-      map((r) => ({ ...r, data: r.data ? new Uint8Array(r.data) : undefined })),
+      map((r) => ({ ...r, data: r.data ? new Uint8Array(r.data) : undefined }))
     );
   }
 
@@ -73,7 +104,12 @@ export class HostBackendSrv implements BackendSrv {
   async datasourceRequest<T = any>(options: BackendSrvRequest): Promise<FetchResponse<T>> {
     return lastValueFrom(this.fetch<T>(options));
   }
-  get<T = any>(url: string, params?: BackendSrvRequest['params'], requestId?: string, options?: Partial<BackendSrvRequest>) {
+  get<T = any>(
+    url: string,
+    params?: BackendSrvRequest['params'],
+    requestId?: string,
+    options?: Partial<BackendSrvRequest>
+  ) {
     return this.request<T>({ ...options, method: 'GET', url, params, requestId });
   }
   delete<T = any>(url: string, data?: unknown, options?: Partial<BackendSrvRequest>) {
@@ -102,7 +138,9 @@ function parseRequestOptions(options: BackendSrvRequest): BackendSrvRequest {
   options.retry = options.retry ?? 0;
   if (isLocalUrl(options.url)) {
     options.headers = { ...options.headers, 'X-Grafana-Org-Id': 1 };
-    if (options.url.startsWith('/')) options.url = options.url.substring(1);
+    if (options.url.startsWith('/')) {
+      options.url = options.url.substring(1);
+    }
     if (options.headers.Authorization) {
       options.headers['X-DS-Authorization'] = options.headers.Authorization;
       delete options.headers.Authorization;
@@ -115,7 +153,9 @@ function serializeParams(data: Record<string, any>): string {
   return Object.keys(data)
     .map((key) => {
       const value = data[key];
-      if (Array.isArray(value)) return value.map((v) => `${encodeURIComponent(key)}=${encodeURIComponent(v)}`).join('&');
+      if (Array.isArray(value)) {
+        return value.map((v) => `${encodeURIComponent(key)}=${encodeURIComponent(v)}`).join('&');
+      }
       return `${encodeURIComponent(key)}=${encodeURIComponent(value)}`;
     })
     .join('&');
@@ -123,7 +163,7 @@ function serializeParams(data: Record<string, any>): string {
 
 function urlFromOptions(options: BackendSrvRequest): string {
   const clean = Object.fromEntries(
-    Object.entries(options.params ?? {}).filter(([, v]) => !(v === undefined || (v && v.length === 0))),
+    Object.entries(options.params ?? {}).filter(([, v]) => !(v === undefined || (v && v.length === 0)))
   );
   const query = serializeParams(clean);
   return options.params && query.length ? `${options.url}?${query}` : options.url;
@@ -135,11 +175,16 @@ function initFromOptions(options: BackendSrvRequest): RequestInit {
   if (['post', 'put', 'patch'].includes((method ?? '').toLowerCase()) && !headers.get('content-type')) {
     headers.set('content-type', 'application/json');
   }
-  if (!headers.get('accept')) headers.set('accept', 'application/json, text/plain, */*');
+  if (!headers.get('accept')) {
+    headers.set('accept', 'application/json, text/plain, */*');
+  }
   const isAppJson = headers.get('content-type')?.toLowerCase() === 'application/json';
   let body: BodyInit | undefined;
-  if (options.data && typeof options.data !== 'string') body = isAppJson ? JSON.stringify(options.data) : new URLSearchParams(options.data);
-  else body = options.data;
+  if (options.data && typeof options.data !== 'string') {
+    body = isAppJson ? JSON.stringify(options.data) : new URLSearchParams(options.data);
+  } else {
+    body = options.data;
+  }
   const credentials: RequestCredentials = options.credentials ?? (options.withCredentials ? 'include' : 'same-origin');
   return { method, headers, body, credentials };
 }
@@ -153,7 +198,9 @@ async function parseResponseBody<T>(response: Response, responseType?: BackendSr
     case 'text':
       return (await response.text()) as T;
     case 'json':
-      if (response.headers.get('Content-Length') === '0') return {} as T;
+      if (response.headers.get('Content-Length') === '0') {
+        return {} as T;
+      }
       return (await response.json()) as T;
   }
   const text = await response.text();
@@ -167,7 +214,11 @@ async function parseResponseBody<T>(response: Response, responseType?: BackendSr
 /** Grafana's processRequestError: `data` always becomes an object with a `message`. */
 function processRequestError(err: FetchError): FetchError {
   err.data = err.data ?? { message: 'Unexpected error' };
-  if (typeof err.data === 'string') err.data = { message: err.data, error: err.statusText, response: err.data };
-  if (err.data && !err.data.message && typeof err.data.error === 'string') err.data.message = err.data.error;
+  if (typeof err.data === 'string') {
+    err.data = { message: err.data, error: err.statusText, response: err.data };
+  }
+  if (err.data && !err.data.message && typeof err.data.error === 'string') {
+    err.data.message = err.data.error;
+  }
   return err;
 }

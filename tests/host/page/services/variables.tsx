@@ -29,10 +29,15 @@ export class VariableStore {
 
   /** Replaces the variables with a dashboard's `templating.list` (and then applies the URL's values). */
   load(list: Array<Partial<HostVariable> & { name: string }>) {
-    this.list = list.map((v) => ({
-      type: 'custom', options: [], ...v,
-      current: v.current ?? { text: '', value: '' },
-    } as HostVariable));
+    this.list = list.map(
+      (v) =>
+        ({
+          type: 'custom',
+          options: [],
+          ...v,
+          current: v.current ?? { text: '', value: '' },
+        }) as HostVariable
+    );
     this.syncFromUrl(false);
     this.emit();
   }
@@ -57,7 +62,9 @@ export class VariableStore {
 
   /** Sets values without touching the URL (when a test renders a panel with given variables). */
   setSilently(values: Record<string, string | string[]>) {
-    for (const [name, value] of Object.entries(values)) this.apply(name, value, true);
+    for (const [name, value] of Object.entries(values)) {
+      this.apply(name, value, true);
+    }
     this.emit();
   }
 
@@ -71,30 +78,38 @@ export class VariableStore {
     let changed = false;
     for (const v of this.list) {
       const values = params.getAll(`var-${v.name}`);
-      if (!values.length) continue;
+      if (!values.length) {
+        continue;
+      }
       const value = v.multi || values.length > 1 ? values : values[0];
       if (JSON.stringify(value) !== JSON.stringify(v.current.value)) {
         this.apply(v.name, value, false);
         changed = true;
       }
     }
-    if (changed && notify) this.emit();
+    if (changed && notify) {
+      this.emit();
+    }
   }
 
   private apply(name: string, value: string | string[], createIfMissing: boolean) {
     let v = this.get(name);
     if (!v) {
-      if (!createIfMissing) return;
+      if (!createIfMissing) {
+        return;
+      }
       v = { name, type: 'custom', options: [], multi: Array.isArray(value), current: { text: '', value: '' } };
       this.list.push(v);
     }
     const values = Array.isArray(value) ? value : [value];
-    const texts = values.map((x) => (x === ALL_VALUE ? 'All' : v!.options.find((o) => o.value === x)?.text ?? x));
+    const texts = values.map((x) => (x === ALL_VALUE ? 'All' : (v!.options.find((o) => o.value === x)?.text ?? x)));
     v.current = Array.isArray(value) ? { value: values, text: texts } : { value: values[0], text: texts[0] };
     v.options = v.options.map((o) => ({ ...o, selected: values.includes(o.value) }));
   }
 
   private emit() {
-    for (const fn of this.listeners) fn();
+    for (const fn of this.listeners) {
+      fn();
+    }
   }
 }
