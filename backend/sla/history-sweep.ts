@@ -19,7 +19,7 @@ import { jobLockKey } from '../jobs/run-once.ts';
 import { ROLLUP_JOB } from '../rollups/apply.ts';
 import { evaluateBatch, insertAlertsParams, writeClocksParams, type RequestRow } from './evaluate-batch.ts';
 import { groupJourneys, loadCalendars } from './load.ts';
-import { SWEEP_DEFAULTS, SWEEP_LOCK, type SweepResult } from './sweep.ts';
+import { emptySweepResult, SWEEP_DEFAULTS, SWEEP_LOCK, type SweepResult } from './sweep.ts';
 
 export type HistorySweepProgress = { evaluated: number; batches: number; upToId: number; lastId: number };
 
@@ -77,15 +77,7 @@ export async function sweepSlaHistory(
     Math.min(options.writers ?? SETTINGS.slaHistoryWriters.default, (pool.options.max ?? 10) - 1)
   );
   const eventLagMs = options.eventLagMs ?? SWEEP_DEFAULTS.eventLagMs;
-  const result: SweepResult = {
-    ran: false,
-    evaluated: 0,
-    changed: 0,
-    marked: 0,
-    batches: 0,
-    alerts: [],
-    alertCount: 0,
-  };
+  const result = emptySweepResult();
   return withClient(pool, async (lockClient) => {
     const {
       rows: [lock],

@@ -46,17 +46,14 @@ export type SweepResult = {
   alertCount: number;
 };
 
+/** A sweep's answer before it has run (ran: false, nothing counted); the first pass over history starts from it too. */
+export function emptySweepResult(): SweepResult {
+  return { ran: false, evaluated: 0, changed: 0, marked: 0, batches: 0, alerts: [], alertCount: 0 };
+}
+
 export async function sweepSla(pool: pg.Pool, now: Date, options: SweepOptions = {}): Promise<SweepResult> {
   const { batchSize, eventLagMs } = { ...SWEEP_DEFAULTS, ...options };
-  const result: SweepResult = {
-    ran: false,
-    evaluated: 0,
-    changed: 0,
-    marked: 0,
-    batches: 0,
-    alerts: [],
-    alertCount: 0,
-  };
+  const result = emptySweepResult();
   return withClient(pool, async (client) => {
     const {
       rows: [lock],
