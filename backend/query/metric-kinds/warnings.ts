@@ -14,10 +14,12 @@ import {
 import type { Series } from '../frames.ts';
 import { buildWarningsQuery } from '../sql-builder.ts';
 import { framesOfSeries, type MetricKind } from './kind.ts';
+import { SERIES_SUPPORT } from '../../catalog/metric-support.ts';
 
 export const warningsKind: MetricKind<'warnings', AggregateSpec, Map<string, Series>> = {
   id: 'warnings',
   description: 'SLA warnings per group and bucket',
+  support: () => SERIES_SUPPORT,
   // Every row read is a value of the answer.
   plan: (ctx) => oneValuePerRow(ctx.spec, ctx.config.queryMaxTargetPoints),
   compute: async (db, spec) => {
