@@ -104,7 +104,8 @@ export async function run(argv: string[]): Promise<number> {
         status: 0,
         message:
           `login "${user}" ${exists ? 'updated' : 'created'}: it can read the alerting views (schema alerting) and nothing else ` +
-          `in this database (no TEMP, read-only, statement_timeout ${config.alertingStatementTimeoutMs} ms, at most ${config.alertingConnectionLimit} connections)` +
+          `in this database (no TEMP, read-only, statement_timeout ${config.alertingStatementTimeoutMs} ` +
+          `ms, at most ${config.alertingConnectionLimit} connections)` +
           `${stripped.length ? `; taken away: ${stripped.join(', ')}` : ''}`,
       };
     });

@@ -254,7 +254,9 @@ export const METRICS = {
     ar: 'الحصة الرقمية',
     about: {
       en: 'Share of requests through the channels the city file marks digital (such as the website, apps, WhatsApp and the virtual assistant)',
-      ar: 'نسبة الطلبات الواردة عبر القنوات التي يحددها ملف المدينة رقمية (مثل الموقع والتطبيقات وواتساب والمساعد الافتراضي)',
+      ar:
+        'نسبة الطلبات الواردة عبر القنوات التي يحددها ملف ' +
+        'المدينة رقمية (مثل الموقع والتطبيقات وواتساب والمساعد الافتراضي)',
     },
   },
 } as const satisfies Record<string, MetricDefinition>;

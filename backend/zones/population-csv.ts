@@ -75,7 +75,8 @@ export async function readPopulationCsv(
           .map((k) => `"${columns[k]}"`);
         if (missing.length) {
           throw new PopulationCsvError(
-            `line ${line}: the header has no column ${missing.join(', ')} (it has: ${record.join(', ')}); name them with --code-column, --population-column, --year-column`
+            `line ${line}: the header has no column ${missing.join(', ')} (it has: ${record.join(', ')}); ` +
+              `name them with --code-column, --population-column, --year-column`
           );
         }
         width = record.length;
