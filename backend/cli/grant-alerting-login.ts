@@ -50,7 +50,7 @@ export async function run(argv: string[]): Promise<number> {
     },
   });
   const user = values.user;
-  const password = process.env[values['password-env']!];
+  const password = process.env[values['password-env']];
   if (!user || !/^[a-z_][a-z0-9_]{0,62}$/.test(user)) {
     console.error(
       'usage: services360 grant-alerting-login --user NAME [--password-env VAR] [--strip]  (NAME: lower-case letters, digits, _)'

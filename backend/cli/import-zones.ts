@@ -50,9 +50,9 @@ export async function run(argv: string[]): Promise<number> {
   const pool = createPool(databaseUrl(), { ...config, statementTimeoutMs: 0 });
   try {
     const report = await importZones(pool, geojson, {
-      codeProperty: values.code!,
-      nameEnProperty: values['name-en']!,
-      nameArProperty: values['name-ar']!,
+      codeProperty: values.code,
+      nameEnProperty: values['name-en'],
+      nameArProperty: values['name-ar'],
       kind: values.kind as ZoneKind,
       kindProperty: values['kind-prop'],
       parentProperty: values.parent,

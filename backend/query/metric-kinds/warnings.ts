@@ -15,6 +15,7 @@ import type { Series } from '../frames.ts';
 import { buildWarningsQuery } from '../sql-builder.ts';
 import { framesOfSeries, type MetricKind } from './kind.ts';
 import { SERIES_SUPPORT } from '../../catalog/metric-support.ts';
+import { lookup } from '../../domain/lookup.ts';
 
 export const warningsKind: MetricKind<'warnings', AggregateSpec, Map<string, Series>> = {
   id: 'warnings',
@@ -37,7 +38,7 @@ export const warningsKind: MetricKind<'warnings', AggregateSpec, Map<string, Ser
       if (!groups.has(key)) {
         groups.set(key, { dims, values: new Map() });
       }
-      groups.get(key)!.values.set(bucketKey(row.bucket), row.n);
+      lookup(groups, key, 'groups').values.set(bucketKey(row.bucket), row.n);
     }
     return groups;
   },
