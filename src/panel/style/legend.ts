@@ -1,6 +1,16 @@
 // The choropleth legend, read from the same field config that colours the zones: threshold steps,
 // a gradient for continuous schemes, value mappings with a colour, and "No data". Pure.
-import { MappingType, type DisplayProcessor, type Field, type Threshold, type ValueMappingResult } from '@grafana/data';
+import type {
+  DisplayProcessor,
+  Field,
+  RangeMap,
+  RegexMap,
+  SpecialValueMap,
+  Threshold,
+  ValueMap,
+  ValueMapping,
+  ValueMappingResult,
+} from '@grafana/data';
 import { formatDisplay } from './choropleth.ts';
 
 export interface LegendItem {
@@ -74,6 +84,14 @@ export function choroplethLegend(
   return { title, kind: 'single', items: [{ color, label: title }, ...mappings], noData };
 }
 
+/**
+ * Whether `m` is the mapping of that kind (Grafana's MappingType values; the enum itself is not imported, so this
+ * module loads outside Grafana).
+ */
+function isMapping<M extends ValueMapping>(m: ValueMapping, type: `${M['type']}`): m is M {
+  return m.type === type;
+}
+
 /** Value mappings that set a colour: one legend entry each, labelled with their text (or the value, range, pattern). */
 function mappingItems(field: Field, resolveColor: (c: string) => string): LegendItem[] {
   const out: LegendItem[] = [];
@@ -83,21 +101,16 @@ function mappingItems(field: Field, resolveColor: (c: string) => string): Legend
     }
   };
   for (const m of field.config.mappings ?? []) {
-    switch (m.type) {
-      case MappingType.ValueToText:
-        for (const [value, result] of Object.entries(m.options ?? {})) {
-          add(result, value);
-        }
-        break;
-      case MappingType.RangeToText:
-        add(m.options?.result, `${m.options?.from ?? ''}–${m.options?.to ?? ''}`);
-        break;
-      case MappingType.RegexToText:
-        add(m.options?.result, String(m.options?.pattern ?? m.type));
-        break;
-      case MappingType.SpecialValue:
-        add(m.options?.result, String(m.options?.match ?? m.type));
-        break;
+    if (isMapping<ValueMap>(m, 'value')) {
+      for (const [value, result] of Object.entries(m.options ?? {})) {
+        add(result, value);
+      }
+    } else if (isMapping<RangeMap>(m, 'range')) {
+      add(m.options?.result, `${m.options?.from ?? ''}–${m.options?.to ?? ''}`);
+    } else if (isMapping<RegexMap>(m, 'regex')) {
+      add(m.options?.result, String(m.options?.pattern ?? m.type));
+    } else if (isMapping<SpecialValueMap>(m, 'special')) {
+      add(m.options?.result, String(m.options?.match ?? m.type));
     }
   }
   return out;
