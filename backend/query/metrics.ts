@@ -1,7 +1,6 @@
 // The metrics the query API answers: their unit, display names, a line saying what each is (the catalogue, GET /v1/catalog,
 // serves them to the editors) and how they are computed from the sums. Adding a metric is one entry here (and, for a new
 // kind, its file in backend/query/metric-kinds/, saying what its metrics support, registered in registry.ts).
-import { lookup } from '../domain/lookup.ts';
 export type Language = 'en' | 'ar';
 export type Sums = {
   received: number;
@@ -309,8 +308,8 @@ export function quantileFromBins(bins: Map<number, number>, q: number): number |
   }
   const rank = Math.max(1, Math.ceil(q * total));
   let seen = 0;
-  for (const bin of [...bins.keys()].sort((a, b) => a - b)) {
-    seen += lookup(bins, bin, 'bins');
+  for (const [bin, n] of [...bins].sort(([a], [b]) => a - b)) {
+    seen += n;
     if (seen >= rank) {
       return binValue(bin);
     }
