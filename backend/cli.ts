@@ -21,7 +21,9 @@ const COMMANDS: Record<string, { load: () => Promise<{ run: (argv: string[]) => 
   },
   'grant-alerting-login': {
     load: () => import('./cli/grant-alerting-login.ts'),
-    help: '--user NAME [--strip]: a login that reads the alerting views only (password from S360_ALERTING_PASSWORD); an existing role it did not make is refused unless --strip',
+    help:
+      '--user NAME [--strip]: a login that reads the alerting views only (password from ' +
+      'S360_ALERTING_PASSWORD); an existing role it did not make is refused unless --strip',
   },
   'run-jobs': {
     load: () => import('./cli/run-jobs.ts'),

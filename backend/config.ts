@@ -17,7 +17,9 @@ export const SETTINGS = {
   readDatabaseUrl: {
     env: 'S360_READ_DATABASE_URL',
     default: '',
-    doc: 'PostgreSQL streaming replicas (hot standbys) that serve the read routes, comma-separated URLs; empty: every read goes to DATABASE_URL (README: which routes go where)',
+    doc:
+      'PostgreSQL streaming replicas (hot standbys) that serve the read routes, comma-separated URLs; ' +
+      'empty: every read goes to DATABASE_URL (README: which routes go where)',
   },
   replicaLagBoundSeconds: {
     env: 'S360_REPLICA_LAG_BOUND_S',
@@ -53,7 +55,9 @@ export const SETTINGS = {
   tokenCacheMs: {
     env: 'S360_TOKEN_CACHE_MS',
     default: 60000,
-    doc: 'how long a checked token is trusted at most (a revocation drops it at once on every instance: NOTIFY; not trusted while the change listener is disconnected)',
+    doc:
+      'how long a checked token is trusted at most (a revocation drops it at once on every instance: ' +
+      'NOTIFY; not trusted while the change listener is disconnected)',
   },
   tokenNegativeCacheMs: {
     env: 'S360_TOKEN_NEGATIVE_CACHE_MS',
@@ -119,13 +123,17 @@ export const SETTINGS = {
   tileCellsAbove: {
     env: 'S360_TILE_CELLS_ABOVE',
     default: 5000,
-    doc: 'a point tile (zoom 13-18, no filter, range over 35 days) holding more requests than this (at most the feature cap) is drawn as its zoom-18 cells, layer bins (5,000 points cost ~25 ms to send)',
+    doc:
+      'a point tile (zoom 13-18, no filter, range over 35 days) holding more requests than this (at ' +
+      'most the feature cap) is drawn as its zoom-18 cells, layer bins (5,000 points cost ~25 ms to send)',
   },
   tileBinMaxZoom: { env: 'S360_TILE_BIN_MAX_ZOOM', default: 13, doc: 'tiles at or below this zoom are binned' },
   tileMaxZoom: {
     env: 'S360_TILE_MAX_ZOOM',
     default: 16,
-    doc: 'the most detailed request tiles a map asks for (the TileJSON maxzoom; the zone map overzooms beyond, for fewer requests); deeper tiles, up to zoom 22, are still served',
+    doc:
+      'the most detailed request tiles a map asks for (the TileJSON maxzoom; the zone map overzooms ' +
+      'beyond, for fewer requests); deeper tiles, up to zoom 22, are still served',
   },
   tileBinGrid: { env: 'S360_TILE_BIN_GRID', default: 32, doc: 'bins per tile side (32: 8-px bins on a 256-px tile)' },
   tileExtent: { env: 'S360_TILE_EXTENT', default: 4096, doc: 'vector tile extent (units per side)' },
@@ -205,7 +213,9 @@ export const SETTINGS = {
   rollupHourDays: {
     env: 'S360_ROLLUP_HOUR_DAYS',
     default: 35,
-    doc: 'days of hour-level rollups kept for the cubes with zone or advisor (older parts of a range are answered from days and the per-request state); the lean cubes keep every hour',
+    doc:
+      'days of hour-level rollups kept for the cubes with zone or advisor (older parts of a range are ' +
+      'answered from days and the per-request state); the lean cubes keep every hour',
   },
   rollupLeanBackfillDays: {
     env: 'S360_ROLLUP_LEAN_BACKFILL_DAYS',
@@ -220,7 +230,9 @@ export const SETTINGS = {
   rollupBulkMinPending: {
     env: 'S360_ROLLUP_BULK_MIN_PENDING',
     default: 10000,
-    doc: 'import-requests and generate-demo build the rollups in bulk (rollup-history) at their end, after the SLA first pass, when more requests than this are pending (0: never)',
+    doc:
+      'import-requests and generate-demo build the rollups in bulk (rollup-history) at their end, after ' +
+      'the SLA first pass, when more requests than this are pending (0: never)',
   },
   rollupBulkBatchSize: {
     env: 'S360_ROLLUP_BULK_BATCH',
@@ -317,7 +329,9 @@ export const SETTINGS = {
   queryTimeoutMs: {
     env: 'S360_QUERY_TIMEOUT_MS',
     default: 20000,
-    doc: 'time budget of the statements of one POST /v1/query (each runs under what the earlier ones left; 0: none); past it the statement is cancelled and the call refused (422)',
+    doc:
+      'time budget of the statements of one POST /v1/query (each runs under what the earlier ones left; ' +
+      '0: none); past it the statement is cancelled and the call refused (422)',
   },
   forecastHistoryDays: {
     env: 'S360_FORECAST_HISTORY_DAYS',

@@ -45,7 +45,8 @@ export function phaseTimer(log: (line: string) => void) {
     const p = { name, seconds: (performance.now() - started) / 1000, items, what, load: load() };
     phases.push(p);
     log(
-      `${name.padEnd(10)} ${p.seconds.toFixed(1).padStart(7)} s  ${n0(items).padStart(9)} ${what.padEnd(9)} ${n0(items / Math.max(p.seconds, 0.001)).padStart(8)}/s   load ${p.load}`
+      `${name.padEnd(10)} ${p.seconds.toFixed(1).padStart(7)} s  ${n0(items).padStart(9)} ` +
+        `${what.padEnd(9)} ${n0(items / Math.max(p.seconds, 0.001)).padStart(8)}/s   load ${p.load}`
     );
   }
   return { phases, phase };

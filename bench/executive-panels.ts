@@ -29,7 +29,9 @@ export function executivePanels(END: string, MONTHS: number): Panel[] {
     {
       name: 'open backlog',
       body: api(last30.from, last30.to, { metric: 'backlog', format: 'table' }),
-      sql: `SELECT count(*) ${FROM} WHERE r.created_at < $1 AND NOT coalesce(${FINISHED} < $1, false) AND NOT (st.status_class = 'cancelled' AND coalesce(r.cancelled_at, r.updated_at) < $1)`,
+      sql:
+        `SELECT count(*) ${FROM} WHERE r.created_at < $1 AND NOT coalesce(${FINISHED} < $1, false) AND ` +
+        `NOT (st.status_class = 'cancelled' AND coalesce(r.cancelled_at, r.updated_at) < $1)`,
       params: [new Date(end)],
     },
     {
@@ -37,14 +39,17 @@ export function executivePanels(END: string, MONTHS: number): Panel[] {
       body: api(last30.from, last30.to, { metric: 'on_time_pct', format: 'table' }),
       sql: `SELECT 100.0 * count(*) FILTER (WHERE ${FINISHED} <= r.resolution_due_at AND ${FINISHED} >= $1 AND ${FINISHED} < $2)
               / nullif(count(*) FILTER (WHERE (${FINISHED} <= r.resolution_due_at AND ${FINISHED} >= $1 AND ${FINISHED} < $2)
-              OR (r.resolution_due_at >= $1 AND r.resolution_due_at < $2 AND (${FINISHED} > r.resolution_due_at OR (${FINISHED} IS NULL AND r.resolution_due_at <= r.sla_evaluated_at)))), 0)
+              OR (r.resolution_due_at >= $1 AND r.resolution_due_at < $2 AND
+                (${FINISHED} > r.resolution_due_at OR (${FINISHED} IS NULL AND r.resolution_due_at <= r.sla_evaluated_at)))), 0)
             ${FROM} WHERE st.status_class <> 'cancelled'`,
       params: [new Date(last30.from), new Date(last30.to)],
     },
     {
       name: 'median first response (30 d)',
       body: api(last30.from, last30.to, { metric: 'first_response_median', format: 'table' }),
-      sql: `SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first_response_at - created_at)) FROM requests WHERE first_response_at >= $1 AND first_response_at < $2`,
+      sql:
+        `SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first_response_at - ` +
+        `created_at)) FROM requests WHERE first_response_at >= $1 AND first_response_at < $2`,
       params: [new Date(last30.from), new Date(last30.to)],
     },
     {
@@ -67,7 +72,9 @@ export function executivePanels(END: string, MONTHS: number): Panel[] {
         { metric: 'received', format: 'time_series', groupBy: ['channel'] },
         { intervalMs: DAY, maxDataPoints: 400 }
       ),
-      sql: `SELECT date_trunc('day', created_at, (SELECT time_zone FROM city_settings)) AS t, channel_code, count(*) FROM requests WHERE created_at >= $1 AND created_at < $2 GROUP BY 1, 2`,
+      sql:
+        `SELECT date_trunc('day', created_at, (SELECT time_zone FROM city_settings)) AS t, ` +
+        `channel_code, count(*) FROM requests WHERE created_at >= $1 AND created_at < $2 GROUP BY 1, 2`,
       params: [new Date(last30.from), new Date(last30.to)],
     },
     {
@@ -79,7 +86,9 @@ export function executivePanels(END: string, MONTHS: number): Panel[] {
     {
       name: 'top recurring topics (30 d vs previous)',
       body: api(last30.from, last30.to, { metric: 'recurring_topics', format: 'table', topN: 10 }),
-      sql: `SELECT topic_code, count(*) FILTER (WHERE created_at >= $2) AS now, count(*) FILTER (WHERE created_at < $2) AS before FROM requests WHERE created_at >= $1 AND created_at < $3 GROUP BY 1 ORDER BY 2 DESC LIMIT 10`,
+      sql:
+        `SELECT topic_code, count(*) FILTER (WHERE created_at >= $2) AS now, count(*) FILTER (WHERE ` +
+        `created_at < $2) AS before FROM requests WHERE created_at >= $1 AND created_at < $3 GROUP BY 1 ORDER BY 2 DESC LIMIT 10`,
       params: [new Date(end - 60 * DAY), new Date(last30.from), new Date(end)],
     },
     {
@@ -90,7 +99,9 @@ export function executivePanels(END: string, MONTHS: number): Panel[] {
         { metric: 'received', format: 'time_series', groupBy: ['channel'] },
         { intervalMs: 7 * DAY, maxDataPoints: 200 }
       ),
-      sql: `SELECT date_trunc('week', created_at, (SELECT time_zone FROM city_settings)) AS t, channel_code, count(*) FROM requests WHERE created_at >= $1 AND created_at < $2 GROUP BY 1, 2`,
+      sql:
+        `SELECT date_trunc('week', created_at, (SELECT time_zone FROM city_settings)) AS t, ` +
+        `channel_code, count(*) FROM requests WHERE created_at >= $1 AND created_at < $2 GROUP BY 1, 2`,
       params: [new Date(end - MONTHS * 30 * DAY), new Date(end)],
     },
   ];

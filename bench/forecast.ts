@@ -60,7 +60,8 @@ if (!url) {
   cli('generate-demo', '--months', String(MONTHS), '--seed', 'bench-forecast', '--quiet');
   cli('run-jobs');
   log(
-    `demo city of ${MONTHS} months in ${own.name} (migrate, config apply, generate-demo with its bulk rollups, run-jobs): ${((performance.now() - t) / 1000).toFixed(1)} s, load ${load()}`
+    `demo city of ${MONTHS} months in ${own.name} (migrate, config apply, generate-demo with its bulk ` +
+      `rollups, run-jobs): ${((performance.now() - t) / 1000).toFixed(1)} s, load ${load()}`
   );
 }
 try {
@@ -87,7 +88,8 @@ try {
   const evalS = (performance.now() - t0) / 1000;
   const modelled = ev.fits.filter((f) => f.model).length;
   log(
-    `read + fit both ways with a ${config.forecastHoldoutWeeks}-week holdout: ${ev.fits.length} series (${modelled} with MSTL + ETS) in ${evalS.toFixed(1)} s ` +
+    `read + fit both ways with a ${config.forecastHoldoutWeeks}-week holdout: ${ev.fits.length} series ` +
+      `(${modelled} with MSTL + ETS) in ${evalS.toFixed(1)} s ` +
       `(fitting alone ≈ ${(evalS - readS).toFixed(1)} s, ${(((evalS - readS) * 1000) / Math.max(ev.fits.length, 1)).toFixed(1)} ms a series)`
   );
   const run = await runForecasts(pool, config, new Date(), { force: true });

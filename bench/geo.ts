@@ -189,12 +189,14 @@ for (const w of windows) {
     };
     results.push(row);
     log(
-      `  ${String(z).padStart(3)}  ${z <= config.tileBinMaxZoom ? 'bins    ' : 'requests'} ${ms(row.min)}  ${ms(row.p50)}  ${ms(row.p95)}  ${ms(row.worstTileBest).padStart(15)}  ${row.kb.toFixed(1).padStart(7)}  ${String(capped).padStart(6)} |` +
+      `  ${String(z).padStart(3)}  ${z <= config.tileBinMaxZoom ? 'bins    ' : 'requests'} ${ms(row.min)}  ` +
+        `${ms(row.p50)}  ${ms(row.p95)}  ${ms(row.worstTileBest).padStart(15)}  ${row.kb.toFixed(1).padStart(7)}  ${String(capped).padStart(6)} |` +
         ` ${ms(row.base50)}  ${ms(row.base95)} ${row.baseKb.toFixed(0).padStart(7)}  ${(row.base95 / row.p95).toFixed(1).padStart(6)}×`
     );
   }
   log(
-    `  point tiles served as zoom-18 cells (more than ${Math.min(config.tileCellsAbove, config.maxTileFeatures).toLocaleString('en')} requests, range over 35 days): ${asCells.join('; ')}`
+    `  point tiles served as zoom-18 cells (more than ` +
+      `${Math.min(config.tileCellsAbove, config.maxTileFeatures).toLocaleString('en')} requests, range over 35 days): ${asCells.join('; ')}`
   );
 }
 
@@ -217,7 +219,9 @@ for (const zoom of [6, 8, 10, 12, 14, 16]) {
   const cached = performance.now() - t1;
   const vertices = (body.match(/\[-?\d+(\.\d+)?,-?\d+(\.\d+)?\]/g) ?? []).length;
   log(
-    `  ${String(zoom).padStart(3)}  ${String(vertices).padStart(8)}  ${(Buffer.byteLength(body) / 1024).toFixed(1).padStart(11)}  ${(zippedBytes / 1024).toFixed(1).padStart(8)}  ${build.toFixed(1).padStart(9)}  ${cached.toFixed(1).padStart(9)}`
+    `  ${String(zoom).padStart(3)}  ${String(vertices).padStart(8)}  ` +
+      `${(Buffer.byteLength(body) / 1024).toFixed(1).padStart(11)}  ` +
+      `${(zippedBytes / 1024).toFixed(1).padStart(8)}  ${build.toFixed(1).padStart(9)}  ${cached.toFixed(1).padStart(9)}`
   );
 }
 

@@ -76,7 +76,8 @@ const { phase } = phaseTimer(log);
 
 try {
   log(
-    `bench:history — ${n0(ROWS)} requests, sla ${args.sla}, rollups ${args.rollups}${args['bulk-load'] ? ', import --bulk' : ''}; ${cpus().length} CPUs, load ${load()} at start`
+    `bench:history — ${n0(ROWS)} requests, sla ${args.sla}, rollups ` +
+      `${args.rollups}${args['bulk-load'] ? ', import --bulk' : ''}; ${cpus().length} CPUs, load ${load()} at start`
   );
   await migrateWithCity(pool);
   const zones = await (existsSync(DUBAI)

@@ -189,7 +189,8 @@ try {
   server = started.child;
   const url = started.url;
   log(
-    `aggregator pid ${server.pid} at ${url} (jobs ${args.jobs}); ${RUNS} runs; single: ${n0(SINGLE)} requests, ${CONCURRENCY} in flight; batch: ${BATCHES} × 1,000, ${BATCH_CONCURRENCY} in flight`
+    `aggregator pid ${server.pid} at ${url} (jobs ${args.jobs}); ${RUNS} runs; single: ${n0(SINGLE)} ` +
+      `requests, ${CONCURRENCY} in flight; batch: ${BATCHES} × 1,000, ${BATCH_CONCURRENCY} in flight`
   );
 
   const random = rng(20261129);
@@ -343,7 +344,10 @@ try {
     batchCost.push(perOp(b.cpu, b.result.sent * 1000));
     const peakNow = peakMemoryMb(server.pid!);
     log(
-      `run ${run}: server peak so far ${peakNow?.toFixed(0)} MB · /healthz ${n0(t.result.perSecond)}/s · single ${n0(s.result.perSecond)}/s (p50 ${s.result.p50.toFixed(1)} ms, p95 ${s.result.p95.toFixed(1)}, p99 ${s.result.p99.toFixed(1)}; ${fmtCost(singleCost[run - 1])}) · batch ${n0(b.result.perSecond * 1000)} requests/s (${b.result.p50.toFixed(0)} ms per batch; ${fmtCost(batchCost[run - 1])} per request)`
+      `run ${run}: server peak so far ${peakNow?.toFixed(0)} MB · /healthz ${n0(t.result.perSecond)}/s · ` +
+        `single ${n0(s.result.perSecond)}/s (p50 ${s.result.p50.toFixed(1)} ms, p95 ` +
+        `${s.result.p95.toFixed(1)}, p99 ${s.result.p99.toFixed(1)}; ${fmtCost(singleCost[run - 1])}) · ` +
+        `batch ${n0(b.result.perSecond * 1000)} requests/s (${b.result.p50.toFixed(0)} ms per batch; ${fmtCost(batchCost[run - 1])} per request)`
     );
   }
   const serverPeak = peakMemoryMb(server.pid!);
@@ -423,7 +427,9 @@ try {
       out.push({ rowsPerSecond: loaded / seconds, loaded, peakMb, cost, indexSeconds });
       rmSync(file);
       log(
-        `${label} run ${run}: ${n0(loaded)} rows (${(bytes / 1_048_576).toFixed(0)} MB) in ${seconds.toFixed(1)} s = ${n0(loaded / seconds)} rows/s${indexSeconds ? ` (indexes rebuilt in ${indexSeconds.toFixed(1)} s)` : ''}; importer peak ${peakMb?.toFixed(0)} MB; ${fmtCost(cost)}`
+        `${label} run ${run}: ${n0(loaded)} rows (${(bytes / 1_048_576).toFixed(0)} MB) in ` +
+          `${seconds.toFixed(1)} s = ${n0(loaded / seconds)} ` +
+          `rows/s${indexSeconds ? ` (indexes rebuilt in ${indexSeconds.toFixed(1)} s)` : ''}; importer peak ${peakMb?.toFixed(0)} MB; ${fmtCost(cost)}`
       );
     }
     await target.end();
@@ -492,13 +498,25 @@ try {
   const allLines = [
     '',
     `figure (median of ${RUNS})                 measured          target       baseline (same run)                   ratio`,
-    `single POST /v1/requests           ${n0(figures.single.perSecond).padStart(8)} req/s   ≥ 1,000/s    GET /healthz ${n0(figures.trivial.perSecond).padStart(7)} req/s           ${(figures.single.perSecond / figures.trivial.perSecond).toFixed(2)}×  ${verdict(figures.single.perSecond >= 1000)}`,
-    `  latency p50 / p95 / p99          ${figures.single.p50.toFixed(1)} / ${figures.single.p95.toFixed(1)} / ${figures.single.p99.toFixed(1)} ms             /healthz ${figures.trivial.p50.toFixed(1)} / ${figures.trivial.p95.toFixed(1)} / ${figures.trivial.p99.toFixed(1)} ms`,
-    `batch POST /v1/requests/batch      ${n0(figures.batch.requestsPerSecond).padStart(8)} req/s   ≥ 10,000/s   single endpoint ${n0(figures.single.perSecond).padStart(7)} req/s        ${(figures.batch.requestsPerSecond / figures.single.perSecond).toFixed(1)}×  ${verdict(figures.batch.requestsPerSecond >= 10_000)}`,
-    `CSV import-requests                ${n0(figures.csv.rowsPerSecond).padStart(8)} rows/s  ≥ 50,000/s   row-by-row INSERT ${n0(figures.csv.baselineRowsPerSecond).padStart(6)} rows/s      ${(figures.csv.rowsPerSecond / figures.csv.baselineRowsPerSecond).toFixed(1)}×  ${verdict(figures.csv.rowsPerSecond >= 50_000)}`,
-    `CSV import-requests --bulk         ${n0(figures.csvBulk.rowsPerSecond).padStart(8)} rows/s  ≥ 50,000/s   row-by-row INSERT ${n0(figures.csv.baselineRowsPerSecond).padStart(6)} rows/s      ${(figures.csvBulk.rowsPerSecond / figures.csv.baselineRowsPerSecond).toFixed(1)}×  ${verdict(figures.csvBulk.rowsPerSecond >= 50_000)}`,
-    `  (--bulk: one transaction; index rebuild ${figures.csvBulk.indexSeconds.toFixed(1)} s of each run, median; importer peak ${figures.csvBulk.importerPeakMb.toFixed(0)} MB)`,
-    `server peak memory (VmHWM)         ${figures.serverPeakMb?.toFixed(0).padStart(8)} MB      < 250 MB     (importer process peak ${figures.csv.importerPeakMb.toFixed(0)} MB)              ${verdict((figures.serverPeakMb ?? Infinity) < 250)}`,
+    `single POST /v1/requests           ${n0(figures.single.perSecond).padStart(8)} req/s   ≥ 1,000/s    ` +
+      `GET /healthz ${n0(figures.trivial.perSecond).padStart(7)} req/s           ` +
+      `${(figures.single.perSecond / figures.trivial.perSecond).toFixed(2)}×  ${verdict(figures.single.perSecond >= 1000)}`,
+    `  latency p50 / p95 / p99          ${figures.single.p50.toFixed(1)} / ` +
+      `${figures.single.p95.toFixed(1)} / ${figures.single.p99.toFixed(1)} ms             /healthz ` +
+      `${figures.trivial.p50.toFixed(1)} / ${figures.trivial.p95.toFixed(1)} / ${figures.trivial.p99.toFixed(1)} ms`,
+    `batch POST /v1/requests/batch      ${n0(figures.batch.requestsPerSecond).padStart(8)} req/s   ≥ ` +
+      `10,000/s   single endpoint ${n0(figures.single.perSecond).padStart(7)} req/s        ` +
+      `${(figures.batch.requestsPerSecond / figures.single.perSecond).toFixed(1)}×  ${verdict(figures.batch.requestsPerSecond >= 10_000)}`,
+    `CSV import-requests                ${n0(figures.csv.rowsPerSecond).padStart(8)} rows/s  ≥ 50,000/s  ` +
+      ` row-by-row INSERT ${n0(figures.csv.baselineRowsPerSecond).padStart(6)} rows/s      ` +
+      `${(figures.csv.rowsPerSecond / figures.csv.baselineRowsPerSecond).toFixed(1)}×  ${verdict(figures.csv.rowsPerSecond >= 50_000)}`,
+    `CSV import-requests --bulk         ${n0(figures.csvBulk.rowsPerSecond).padStart(8)} rows/s  ≥ ` +
+      `50,000/s   row-by-row INSERT ${n0(figures.csv.baselineRowsPerSecond).padStart(6)} rows/s      ` +
+      `${(figures.csvBulk.rowsPerSecond / figures.csv.baselineRowsPerSecond).toFixed(1)}×  ${verdict(figures.csvBulk.rowsPerSecond >= 50_000)}`,
+    `  (--bulk: one transaction; index rebuild ${figures.csvBulk.indexSeconds.toFixed(1)} s of each run, ` +
+      `median; importer peak ${figures.csvBulk.importerPeakMb.toFixed(0)} MB)`,
+    `server peak memory (VmHWM)         ${figures.serverPeakMb?.toFixed(0).padStart(8)} MB      < 250 MB   ` +
+      `  (importer process peak ${figures.csv.importerPeakMb.toFixed(0)} MB)              ${verdict((figures.serverPeakMb ?? Infinity) < 250)}`,
     '',
     'CPU cost per operation (median; node = server or importer process, db = its PostgreSQL backends, client = load generator)',
     'and the rate two idle cores could sustain at that cost (an estimate: it leaves out WAL writing, fsync waits and the rest):',

@@ -119,10 +119,12 @@ try {
   console.log('');
   console.log('                      first render   frame median   frame p95   features in view (max)');
   console.log(
-    `panel (LOD, canvas)   ${fmt(p.firstRenderMs.median).padStart(9)} ms   ${fmt(p.frameMs.median).padStart(9)} ms   ${fmt(p.frameMs.p95).padStart(6)} ms   ${p.featuresInView.max}`
+    `panel (LOD, canvas)   ${fmt(p.firstRenderMs.median).padStart(9)} ms   ` +
+      `${fmt(p.frameMs.median).padStart(9)} ms   ${fmt(p.frameMs.p95).padStart(6)} ms   ${p.featuresInView.max}`
   );
   console.log(
-    `baseline (all points) ${fmt(b.firstRenderMs.median).padStart(9)} ms   ${fmt(b.frameMs.median).padStart(9)} ms   ${fmt(b.frameMs.p95).padStart(6)} ms   ${b.featuresInView.max}`
+    `baseline (all points) ${fmt(b.firstRenderMs.median).padStart(9)} ms   ` +
+      `${fmt(b.frameMs.median).padStart(9)} ms   ${fmt(b.frameMs.p95).padStart(6)} ms   ${b.featuresInView.max}`
   );
   console.log(`frames faster: ${speedup.median.toFixed(1)}× (median), ${speedup.p95.toFixed(1)}× (p95)`);
   console.log(

@@ -137,7 +137,9 @@ if (args['prepare-only']) {
   // The 5,000 marks just deleted: what autovacuum clears within its naptime on a live system (migration 0031).
   await pool.query('VACUUM rollup_pending');
   log(
-    `\nrollup job: ${med.toFixed(0)} ms per 1,000 changed requests (median of 5); the bench's rate is ${perMinute.toFixed(1)} new requests a minute → ${((med * perMinute) / 1000).toFixed(1)} ms of job time per minute of new data; at 1,000 requests a minute, ${med.toFixed(0)} ms`
+    `\nrollup job: ${med.toFixed(0)} ms per 1,000 changed requests (median of 5); the bench's rate is ` +
+      `${perMinute.toFixed(1)} new requests a minute → ${((med * perMinute) / 1000).toFixed(1)} ms of ` +
+      `job time per minute of new data; at 1,000 requests a minute, ${med.toFixed(0)} ms`
   );
 }
 
@@ -202,14 +204,17 @@ for (const p of PANELS) {
     sqlRefresh[i] += t;
   });
   log(
-    `${pad(p.name, 42)}${f(quantile(apiTimes, 0.5))}${f(quantile(apiTimes, 0.95))} ${f(quantile(sqlTimes, 0.5))}${f(quantile(sqlTimes, 0.95))}${(quantile(sqlTimes, 0.5) / quantile(apiTimes, 0.5)).toFixed(1).padStart(7)}×`
+    `${pad(p.name, 42)}${f(quantile(apiTimes, 0.5))}${f(quantile(apiTimes, 0.95))} ` +
+      `${f(quantile(sqlTimes, 0.5))}${f(quantile(sqlTimes, 0.95))}${(quantile(sqlTimes, 0.5) / quantile(apiTimes, 0.5)).toFixed(1).padStart(7)}×`
   );
 }
 log(
-  `${pad('whole set (all runs)', 42)}${f(quantile(apiAll, 0.5))}${f(quantile(apiAll, 0.95))} ${f(quantile(sqlAll, 0.5))}${f(quantile(sqlAll, 0.95))}${(quantile(sqlAll, 0.5) / quantile(apiAll, 0.5)).toFixed(1).padStart(7)}×`
+  `${pad('whole set (all runs)', 42)}${f(quantile(apiAll, 0.5))}${f(quantile(apiAll, 0.95))} ` +
+    `${f(quantile(sqlAll, 0.5))}${f(quantile(sqlAll, 0.95))}${(quantile(sqlAll, 0.5) / quantile(apiAll, 0.5)).toFixed(1).padStart(7)}×`
 );
 log(
-  `${pad('whole set, one dashboard refresh (sum)', 42)}${f(quantile(apiRefresh, 0.5))}${f(quantile(apiRefresh, 0.95))} ${f(quantile(sqlRefresh, 0.5))}${f(quantile(sqlRefresh, 0.95))}${(quantile(sqlRefresh, 0.5) / quantile(apiRefresh, 0.5)).toFixed(1).padStart(7)}×`
+  `${pad('whole set, one dashboard refresh (sum)', 42)}${f(quantile(apiRefresh, 0.5))}${f(quantile(apiRefresh, 0.95))} ` +
+    `${f(quantile(sqlRefresh, 0.5))}${f(quantile(sqlRefresh, 0.95))}${(quantile(sqlRefresh, 0.5) / quantile(apiRefresh, 0.5)).toFixed(1).padStart(7)}×`
 );
 log('\ntargets: API p50 ≤ 20 ms and ≥ 100× faster than plain SQL at p50');
 await server.stop();

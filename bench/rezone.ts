@@ -106,7 +106,8 @@ try {
   const left = await pendingCount(pool);
   log(
     `total      ${seconds.toFixed(1).padStart(7)} s  ${n0(ROWS).padStart(9)} requests  ${n0(ROWS / seconds).padStart(8)}/s   load ${load()}` +
-      `; calendars moved: ${rezone.calendars.join(', ')}; SLA clocks re-evaluated ${n0(rebuilt!.sla.evaluated)}; ${left ? `${n0(left)} still pending` : 'nothing pending'}`
+      `; calendars moved: ${rezone.calendars.join(', ')}; SLA clocks re-evaluated ` +
+      `${n0(rebuilt!.sla.evaluated)}; ${left ? `${n0(left)} still pending` : 'nothing pending'}`
   );
   const {
     rows: [sizes],

@@ -142,7 +142,8 @@ try {
   for (const s of sizes) {
     const mb = (b: number) => (b / 1048576).toFixed(1).padStart(9);
     log(
-      `${s.table.padEnd(28)}${s.rows.toLocaleString('en').padStart(12)} ${mb(s.total)}${mb(s.heap)} ${mb(s.indexes)}${(s.rows > 0 ? Math.round(s.total / s.rows) : 0).toString().padStart(8)}`
+      `${s.table.padEnd(28)}${s.rows.toLocaleString('en').padStart(12)} ${mb(s.total)}${mb(s.heap)} ` +
+        `${mb(s.indexes)}${(s.rows > 0 ? Math.round(s.total / s.rows) : 0).toString().padStart(8)}`
     );
   }
   const { token } = await createToken(pool, `bench-scale-${Date.now()}`, ['read']);
@@ -289,14 +290,20 @@ try {
   // 3. Figures ------------------------------------------------------------------------------------------------
   const ms = (x: number) => x.toFixed(1).padStart(8);
   log(
-    `\n${cpus().length} cores; ${panels.length} panels a refresh, every ${REFRESH_MS / 1000} s a screen (${((panels.length * 1000) / REFRESH_MS).toFixed(1)} queries/s a screen); ${SECONDS} s a step; ms`
+    `\n${cpus().length} cores; ${panels.length} panels a refresh, every ${REFRESH_MS / 1000} s a screen ` +
+      `(${((panels.length * 1000) / REFRESH_MS).toFixed(1)} queries/s a screen); ${SECONDS} s a step; ms`
   );
   log(
-    `${'shape'.padEnd(30)}${'screens'.padStart(8)}${'queries'.padStart(9)}${'err'.padStart(5)}${'q/s'.padStart(8)}${'p50'.padStart(8)}${'p95'.padStart(8)}${'refr p95'.padStart(9)}${'CPU ms/q: node'.padStart(16)}${'primary'.padStart(9)}${'replica'.padStart(9)}`
+    `${'shape'.padEnd(30)}${'screens'.padStart(8)}${'queries'.padStart(9)}${'err'.padStart(5)}` +
+      `${'q/s'.padStart(8)}${'p50'.padStart(8)}${'p95'.padStart(8)}${'refr p95'.padStart(9)}` +
+      `${'CPU ms/q: node'.padStart(16)}${'primary'.padStart(9)}${'replica'.padStart(9)}`
   );
   for (const r of results) {
     log(
-      `${r.shape.padEnd(30)}${String(r.screens).padStart(8)}${String(r.queries).padStart(9)}${String(r.errors).padStart(5)}${r.qps.toFixed(1).padStart(8)}${ms(r.p50)}${ms(r.p95)} ${ms(r.refresh95)}${(r.cpuNode * 1000).toFixed(2).padStart(16)}${(r.cpuPrimary * 1000).toFixed(2).padStart(9)}${(r.cpuReplica * 1000).toFixed(2).padStart(9)}`
+      `${r.shape.padEnd(30)}${String(r.screens).padStart(8)}${String(r.queries).padStart(9)}` +
+        `${String(r.errors).padStart(5)}${r.qps.toFixed(1).padStart(8)}${ms(r.p50)}${ms(r.p95)} ` +
+        `${ms(r.refresh95)}${(r.cpuNode * 1000).toFixed(2).padStart(16)}` +
+        `${(r.cpuPrimary * 1000).toFixed(2).padStart(9)}${(r.cpuReplica * 1000).toFixed(2).padStart(9)}`
     );
   }
 
@@ -317,7 +324,8 @@ try {
     `\nmodel (from B at ${b.screens} screens: ${(cNode * 1000).toFixed(2)} ms of aggregator CPU and ${(cDb * 1000).toFixed(2)} ms of database CPU a query):`
   );
   log(
-    `  one machine of C cores: T ≈ C / (c_node + c_db); separate machines: T ≈ min(A / c_node, R × C_replica / c_db); screens ≈ T / ${perScreen.toFixed(1)}`
+    `  one machine of C cores: T ≈ C / (c_node + c_db); separate machines: T ≈ min(A / c_node, R × ` +
+      `C_replica / c_db); screens ≈ T / ${perScreen.toFixed(1)}`
   );
   log(`${'shape'.padEnd(44)}${'queries/s'.padStart(11)}${'screens'.padStart(9)}`);
   const row = (name: string, t: number) =>

@@ -4,6 +4,7 @@ import type { ReferenceIndex } from '../domain/reference.ts';
 import { ValidationError, type ErrorDetail } from '../http/errors.ts';
 import { multi, parseLanguage, parseTimeRange, type Language, type Query } from '../geo/read-params.ts';
 import { ALL_VALUES } from '../domain/all-values.ts';
+import { lookup } from '../domain/lookup.ts';
 
 export const ANNOTATION_KINDS = ['incident', 'policy_change', 'campaign', 'other'] as const;
 export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
@@ -63,6 +64,6 @@ export function parseAnnotationQuery(query: Query, ref: ReferenceIndex, now: Dat
     to,
     language,
     kinds: kinds as AnnotationKind[] | null,
-    zoneIds: zones ? zones.map((z) => ref.zone.get(z)!.id) : null,
+    zoneIds: zones ? zones.map((z) => lookup(ref.zone, z, 'ref.zone').id) : null,
   };
 }

@@ -90,8 +90,11 @@ class ExpiringCache<V> {
       return;
     }
     this.map.delete(key);
-    while (this.map.size >= this.size) {
-      this.map.delete(this.map.keys().next().value!);
+    for (const oldest of this.map.keys()) {
+      if (this.map.size < this.size) {
+        break;
+      }
+      this.map.delete(oldest);
     }
     this.map.set(key, { value, until: now + this.ttlMs });
   }

@@ -6,9 +6,9 @@ import { createHash } from 'node:crypto';
 import type { ReferenceIndex } from '../domain/reference.ts';
 import { validCodesOf } from '../geo/request-filters.ts';
 import { DIMENSION_NAMES, nameOf } from '../query/labels.ts';
+import { supportOf } from '../query/metric-kinds/registry.ts';
 import { METRICS, METRIC_NAMES, type MetricDefinition, type MetricName } from '../query/metrics.ts';
 import { DIMENSIONS, type Dimension } from '../rollups/cubes.ts';
-import { supportOf } from './metric-support.ts';
 import type { CatalogDimension, CatalogDocument, CatalogMetric, CatalogValue } from './schema.ts';
 
 /** The part of the document that no reference data changes (the plugin's fallback copies it). */

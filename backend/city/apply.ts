@@ -11,6 +11,7 @@ import { markZoneRebuild } from './rezone.ts';
 import { recordFinishedClocks, refreshOpenClocks } from './open-clocks.ts';
 import { readInUse, readState } from './read-state.ts';
 import type { CityFile } from './schema.ts';
+import { lookup, present } from '../domain/lookup.ts';
 
 const extra = (names: Names) =>
   JSON.stringify(Object.fromEntries(Object.entries(names).filter(([l]) => l !== 'en' && l !== 'ar')));
@@ -77,7 +78,7 @@ export async function applyCityFile(
 async function applyStep(c: pg.ClientBase, s: Step, want: State): Promise<void> {
   if (s.op === '-') {
     if (s.section === 'holidays') {
-      const [cal, day] = s.key!.split('|');
+      const [cal, day] = present(s.key, "a holiday step's key").split('|');
       await c.query(sql('city/delete_holiday'), [cal === '*' ? null : cal, day]);
       return;
     }
@@ -100,7 +101,7 @@ async function applyStep(c: pg.ClientBase, s: Step, want: State): Promise<void> 
       return;
     case 'request_kinds':
     case 'priorities': {
-      const x = (s.section === 'request_kinds' ? want.kinds : want.priorities).get(s.code)!;
+      const x = lookup(s.section === 'request_kinds' ? want.kinds : want.priorities, s.code, s.section);
       await c.query(sql(`city/${s.section === 'request_kinds' ? 'upsert_kind' : 'upsert_priority'}`), [
         s.code,
         x.names.en,
@@ -111,12 +112,12 @@ async function applyStep(c: pg.ClientBase, s: Step, want: State): Promise<void> 
       return;
     }
     case 'channels': {
-      const x = want.channels.get(s.code)!;
+      const x = lookup(want.channels, s.code, 'want.channels');
       await c.query(sql('city/upsert_channel'), [s.code, x.names.en, x.names.ar, extra(x.names), x.sort, x.digital]);
       return;
     }
     case 'calendars': {
-      const x = want.calendars.get(s.code)!;
+      const x = lookup(want.calendars, s.code, 'want.calendars');
       await c.query(sql('city/upsert_calendar'), [
         s.code,
         x.names.en,
@@ -129,12 +130,12 @@ async function applyStep(c: pg.ClientBase, s: Step, want: State): Promise<void> 
       return;
     }
     case 'departments': {
-      const x = want.departments.get(s.code)!;
+      const x = lookup(want.departments, s.code, 'want.departments');
       await c.query(sql('city/upsert_department'), [s.code, x.names.en, x.names.ar, extra(x.names), x.calendar]);
       return;
     }
     case 'topics': {
-      const x = want.topics.get(s.code)!;
+      const x = lookup(want.topics, s.code, 'want.topics');
       await c.query(sql('city/upsert_topic'), [
         s.code,
         x.names.en,
@@ -147,7 +148,7 @@ async function applyStep(c: pg.ClientBase, s: Step, want: State): Promise<void> 
       return;
     }
     case 'holidays': {
-      const x = want.holidays.get(s.key!)!;
+      const x = lookup(want.holidays, present(s.key, "a holiday step's key"), 'want.holidays');
       await c.query(sql('city/upsert_holiday'), [
         x.calendar,
         x.date,
@@ -159,7 +160,7 @@ async function applyStep(c: pg.ClientBase, s: Step, want: State): Promise<void> 
       return;
     }
     case 'sla_policies': {
-      const x = want.policies.get(s.code)!;
+      const x = lookup(want.policies, s.code, 'want.policies');
       const from = new Date(x.effective_from);
       if (s.action === 'restamp') {
         await c.query(sql('city/restamp_policy'), [s.code, from, new Date(Number(s.key))]);

@@ -1,5 +1,6 @@
 // Gregorian dates of Hijri (Islamic) dates by ICU's Umm al-Qura calendar (Intl 'islamic-umalqura'): how the city
 // file's lunar holidays are computed ahead, as provisional dates, until the announced dates replace them. Pure.
+import { present } from '../domain/lookup.ts';
 const FORMAT = new Intl.DateTimeFormat('en-u-ca-islamic-umalqura', {
   timeZone: 'UTC',
   year: 'numeric',
@@ -10,7 +11,14 @@ const FORMAT = new Intl.DateTimeFormat('en-u-ca-islamic-umalqura', {
 /** The Hijri year, month and day of a Gregorian date "YYYY-MM-DD". */
 export function hijriOf(date: string): { year: number; month: number; day: number } {
   const parts = FORMAT.formatToParts(new Date(`${date}T12:00:00Z`));
-  const n = (t: string) => Number.parseInt(parts.find((p) => p.type === t)!.value, 10);
+  const n = (t: Intl.DateTimeFormatPartTypes) =>
+    Number.parseInt(
+      present(
+        parts.find((p) => p.type === t),
+        `the Hijri ${t}`
+      ).value,
+      10
+    );
   return { year: n('year'), month: n('month'), day: n('day') };
 }
 

@@ -12,6 +12,7 @@ import { holidayKey, type Names } from './model.ts';
 import { formatPlan, type Plan, type Step } from './plan.ts';
 import { readState } from './read-state.ts';
 import { recordFinishedClocks, refreshOpenClocks } from './open-clocks.ts';
+import { lookup, present } from '../domain/lookup.ts';
 
 export type HolidayImport = {
   calendar: string | null;
@@ -124,11 +125,12 @@ export async function importHolidays(
       await recordFinishedClocks(client, plan, opts.now ?? new Date()); // before the new dates reach any calendar
       const byDate = new Map(rows.map((r) => [r.date, r]));
       for (const s of steps) {
-        const date = s.key!.split('|')[1];
-        const r = byDate.get(date)!;
+        const key = present(s.key, "a holiday step's key");
+        const date = key.split('|')[1];
+        const r = lookup(byDate, date, 'byDate');
         const others = JSON.stringify(
           Object.fromEntries(
-            Object.entries(state.holidays.get(s.key!)?.names ?? {}).filter(([l]) => l !== 'en' && l !== 'ar')
+            Object.entries(state.holidays.get(key)?.names ?? {}).filter(([l]) => l !== 'en' && l !== 'ar')
           )
         );
         await client.query(sql('city/upsert_holiday'), [

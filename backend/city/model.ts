@@ -3,6 +3,7 @@
 // file (toFile), so export then apply finds nothing to change. Pure.
 import { DAYS, type CityFile, type Day } from './schema.ts';
 import { formatEffectiveFrom, parseEffectiveFrom } from './effective-from.ts';
+import { present } from '../domain/lookup.ts';
 
 export type Names = Record<string, string>;
 /** The calendars table's weekly_hours: ISO day (1 = Monday), "HH:MM" to "HH:MM". */
@@ -135,7 +136,7 @@ export function fromFile(f: CityFile): State {
           warning_pct: p.warning_pct,
           pause_statuses: [...p.pause_statuses],
           version: null,
-          effective_from: parseEffectiveFrom(p.effective_from, zone)!,
+          effective_from: present(parseEffectiveFrom(p.effective_from, zone), `${p.code}'s effective_from`),
           retired: false,
         },
       ])

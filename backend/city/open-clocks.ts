@@ -12,6 +12,7 @@ import type pg from 'pg';
 import { sql } from '../db/sql.ts';
 import { refreshSla, type RefreshResult } from '../sla/refresh.ts';
 import type { Plan } from './plan.ts';
+import { present } from '../domain/lookup.ts';
 
 /** The holiday days a plan adds or removes ({calendar: null}: every calendar), and the calendars whose rules change. */
 export function clockChanges(plan: Plan): {
@@ -21,7 +22,7 @@ export function clockChanges(plan: Plan): {
   const days = plan.steps
     .filter((s) => s.section === 'holidays' && s.op !== '~')
     .map((s) => {
-      const [calendar, date] = s.key!.split('|');
+      const [calendar, date] = present(s.key, "a holiday step's key").split('|');
       return { calendar: calendar === '*' ? null : calendar, date };
     });
   const calendars = plan.steps

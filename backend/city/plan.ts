@@ -278,7 +278,9 @@ export function planChanges(cur: State, want: State, inUse: InUse, opts: PlanOpt
       } else if (a.effective_from !== b.effective_from && !(sameLocal && cur.city.time_zone !== zone)) {
         problems.push({
           path,
-          message: `"${from}" differs from version ${a.version}'s (${formatEffectiveFrom(a.effective_from, zone)}) but no term changed; a new version needs a changed term`,
+          message:
+            `"${from}" differs from version ${a.version}'s ` +
+            `(${formatEffectiveFrom(a.effective_from, zone)}) but no term changed; a new version needs a changed term`,
         });
       }
       continue;
@@ -286,7 +288,9 @@ export function planChanges(cur: State, want: State, inUse: InUse, opts: PlanOpt
     if (b.effective_from <= a.effective_from) {
       problems.push({
         path,
-        message: `must be after version ${a.version}'s effective_from (${formatEffectiveFrom(a.effective_from, zone)}): the policy changed, so it needs a new version from a later instant`,
+        message:
+          `must be after version ${a.version}'s effective_from ` +
+          `(${formatEffectiveFrom(a.effective_from, zone)}): the policy changed, so it needs a new version from a later instant`,
       });
       continue;
     }

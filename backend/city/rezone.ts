@@ -11,7 +11,8 @@
 // state are emptied and every request marked pending (a query stays exact meanwhile: it adds current − applied for
 // pending requests, read from the raw rows — slower, and a large range may meet the query limits), and the SLA
 // clocks on the moved calendars are set due for the next sweep. rebuildAfterZoneChange then re-evaluates those
-// clocks (the SLA sweep's first pass over a history, sla/history-sweep.ts: every request is pending) and builds the rollups in bulk (rollup-history). It is resumable: stopped
+// clocks (the SLA sweep's first pass over a history, sla/history-sweep.ts: every request is pending) and builds the
+// rollups in bulk (rollup-history). It is resumable: stopped
 // half way, the marks stay, and the aggregator's jobs (or `services360 rollup-history`) finish the work.
 import type pg from 'pg';
 import { sql } from '../db/sql.ts';

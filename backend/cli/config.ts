@@ -59,7 +59,7 @@ export async function run(argv: string[]): Promise<number> {
       }
       return 0;
     }
-    const dryRun = values['dry-run']!;
+    const dryRun = values['dry-run'];
     let rezoned = false;
     const code = await runCityChange(
       dryRun,

@@ -70,7 +70,7 @@ export async function run(argv: string[]): Promise<number> {
       problems.push(v);
     }
   }
-  if (!/^[A-Za-z0-9_-]{1,40}$/.test(values.seed!)) {
+  if (!/^[A-Za-z0-9_-]{1,40}$/.test(values.seed)) {
     problems.push('--seed must be 1–40 letters, digits, - or _');
   }
   let endAt = Math.floor(Date.now() / 60_000) * 60_000;
@@ -114,14 +114,14 @@ export async function run(argv: string[]): Promise<number> {
       pool,
       {
         months: months as number,
-        seed: values.seed!,
+        seed: values.seed,
         requests: requests as number | null,
         perDay: perDay as number,
         endAt,
         chunkRequests: config.demoChunkRows,
         source,
         subdivideVertices: config.zoneSubdivideVertices,
-        checkRows: values.checked!,
+        checkRows: values.checked,
         bulkMinRequests: values['keep-indexes'] ? null : BULK_MIN_REQUESTS,
       },
       progress?.update,
@@ -156,7 +156,7 @@ export async function run(argv: string[]): Promise<number> {
       );
     }
     // The SLA clocks of the history just generated, then (when large) its rollups in bulk rather than by the rollup job.
-    await readyAfterLoad(pool, config, values.quiet!, (line) => console.log(line));
+    await readyAfterLoad(pool, config, values.quiet, (line) => console.log(line));
     console.log(`total ${r.seconds.total.toFixed(1)} s`);
     return 0;
   } finally {

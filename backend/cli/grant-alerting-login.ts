@@ -50,7 +50,7 @@ export async function run(argv: string[]): Promise<number> {
     },
   });
   const user = values.user;
-  const password = process.env[values['password-env']!];
+  const password = process.env[values['password-env']];
   if (!user || !/^[a-z_][a-z0-9_]{0,62}$/.test(user)) {
     console.error(
       'usage: services360 grant-alerting-login --user NAME [--password-env VAR] [--strip]  (NAME: lower-case letters, digits, _)'
@@ -104,7 +104,8 @@ export async function run(argv: string[]): Promise<number> {
         status: 0,
         message:
           `login "${user}" ${exists ? 'updated' : 'created'}: it can read the alerting views (schema alerting) and nothing else ` +
-          `in this database (no TEMP, read-only, statement_timeout ${config.alertingStatementTimeoutMs} ms, at most ${config.alertingConnectionLimit} connections)` +
+          `in this database (no TEMP, read-only, statement_timeout ${config.alertingStatementTimeoutMs} ` +
+          `ms, at most ${config.alertingConnectionLimit} connections)` +
           `${stripped.length ? `; taken away: ${stripped.join(', ')}` : ''}`,
       };
     });

@@ -34,12 +34,12 @@ export async function run(argv: string[]): Promise<number> {
   const pool = createPool(databaseUrl(), loadConfig());
   try {
     return await runCityChange(
-      values['dry-run']!,
+      values['dry-run'],
       () =>
         importHolidays(
           pool,
           file,
-          { calendar: values.calendar ?? null, provisional: values.provisional!, dryRun: values['dry-run']! },
+          { calendar: values.calendar ?? null, provisional: values.provisional, dryRun: values['dry-run'] },
           (t) => console.log(t)
         ),
       (r) => {

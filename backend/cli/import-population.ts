@@ -30,7 +30,7 @@ export async function run(argv: string[]): Promise<number> {
     console.error(HELP);
     return values.help ? 0 : 2;
   }
-  if (values.delimiter!.length !== 1) {
+  if (values.delimiter.length !== 1) {
     console.error('--delimiter must be one character');
     return 2;
   }
@@ -39,8 +39,8 @@ export async function run(argv: string[]): Promise<number> {
   const pool = createPool(databaseUrl(), { ...config, statementTimeoutMs: 0 });
   try {
     const report = await importPopulationFile(pool, positionals[0], {
-      columns: { code: values['code-column']!, population: values['population-column']!, year: values['year-column']! },
-      synthetic: values.synthetic!,
+      columns: { code: values['code-column'], population: values['population-column'], year: values['year-column'] },
+      synthetic: values.synthetic,
       delimiter: values.delimiter,
     });
     for (const p of report.problems) {
@@ -50,12 +50,12 @@ export async function run(argv: string[]): Promise<number> {
       console.error(`population: ${report.problems.length} problem(s); nothing written`);
       return 1;
     }
-    if (!report.rows) {
+    if (!report.rows || !report.years) {
       console.error('population: the file holds no rows; nothing written');
       return 1;
     }
-    const years =
-      report.years![0] === report.years![1] ? `${report.years![0]}` : `${report.years![0]}–${report.years![1]}`;
+    const [first, last] = report.years;
+    const years = first === last ? `${first}` : `${first}–${last}`;
     console.log(
       `population: ${report.rows} figures for ${report.zones} zones (${years})${values.synthetic ? ', marked synthetic' : ''}; ` +
         `${report.zonesUpdated} zones' current population changed`

@@ -108,8 +108,8 @@ export async function run(argv: string[]): Promise<number> {
     if (values['unknown-location'] !== undefined) {
       unknownLocation = parsePlaceholder(values['unknown-location']);
     }
-    const sets = values['no-first-response'] ? ['first_response_clock=false', ...values.set!] : values.set;
-    mapping = withFlags(loadMapping(values.mapping!), values.map, sets);
+    const sets = values['no-first-response'] ? ['first_response_clock=false', ...values.set] : values.set;
+    mapping = withFlags(loadMapping(values.mapping), values.map, sets);
   } catch (err) {
     if (err instanceof MappingError || err instanceof LocalTimeError || err instanceof PlaceholderPointError) {
       console.error(err.message);

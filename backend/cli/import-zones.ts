@@ -50,9 +50,9 @@ export async function run(argv: string[]): Promise<number> {
   const pool = createPool(databaseUrl(), { ...config, statementTimeoutMs: 0 });
   try {
     const report = await importZones(pool, geojson, {
-      codeProperty: values.code!,
-      nameEnProperty: values['name-en']!,
-      nameArProperty: values['name-ar']!,
+      codeProperty: values.code,
+      nameEnProperty: values['name-en'],
+      nameArProperty: values['name-ar'],
       kind: values.kind as ZoneKind,
       kindProperty: values['kind-prop'],
       parentProperty: values.parent,
@@ -71,7 +71,8 @@ export async function run(argv: string[]): Promise<number> {
     const noArabic = report.arabicFromEnglish;
     if (noArabic.length) {
       console.log(
-        `${noArabic.length} zone(s) without an Arabic name ("${values['name-ar']}"): the English name stands in for it until a file with Arabic names is imported`
+        `${noArabic.length} zone(s) without an Arabic name ("${values['name-ar']}"): the English name ` +
+          `stands in for it until a file with Arabic names is imported`
       );
       for (const z of noArabic.slice(0, 20)) {
         console.log(`  feature #${z.index} (${z.code})`);

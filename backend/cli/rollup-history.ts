@@ -20,7 +20,8 @@ export function formatBulkRun(r: BulkRun): string {
   const n = (x: number) => x.toLocaleString('en-US');
   return (
     `rollups: ${n(r.requests)} requests in ${r.seconds.toFixed(1)} s (${n(Math.round(r.requests / Math.max(r.seconds, 0.001)))}/s; ` +
-    `${r.path === 'fresh' ? 'built anew and swapped in' : `${r.batches} batches`}${r.freshSkipped ? ` (not anew: ${r.freshSkipped})` : ''}; ${n(r.rollupRows)} rollup rows, ${n(r.histRows)} histogram rows, ${n(r.tileRows)} tile bin rows written` +
+    `${r.path === 'fresh' ? 'built anew and swapped in' : `${r.batches} batches`}${r.freshSkipped ? ` (not anew: ${r.freshSkipped})` : ''}; ` +
+    `${n(r.rollupRows)} rollup rows, ${n(r.histRows)} histogram rows, ${n(r.tileRows)} tile bin rows written` +
     `${r.quarantined ? `; ${n(r.quarantined)} set aside (see /v1/ops/quarantine)` : ''})`
   );
 }

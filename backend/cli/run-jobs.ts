@@ -9,14 +9,15 @@ import { markUnusable, withClient } from '../db/transaction.ts';
 import { JOBS } from '../jobs/definitions.ts';
 import { createAppContext } from '../http/context.ts';
 import { jobLockKey } from '../jobs/run-once.ts';
+import { present } from '../domain/lookup.ts';
 
 export async function run(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: { jobs: { type: 'string', default: 'sla-sweep,rollups,recurrence' } },
   });
-  const names = values
-    .jobs!.split(',')
+  const names = values.jobs
+    .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
   const unknown = names.filter((n) => !JOBS.some((j) => j.name === n));
@@ -34,7 +35,10 @@ export async function run(argv: string[]): Promise<number> {
       const items = await withClient(pool, async (lock) => {
         await lock.query('SELECT pg_advisory_lock($1)', [jobLockKey(name)]);
         try {
-          return await JOBS.find((j) => j.name === name)!.run(ctx, new Date());
+          return await present(
+            JOBS.find((j) => j.name === name),
+            `job ${name}`
+          ).run(ctx, new Date());
         } finally {
           await lock.query('SELECT pg_advisory_unlock($1)', [jobLockKey(name)]).catch(() => markUnusable(lock));
         }

@@ -24,7 +24,7 @@ export async function run(argv: string[]): Promise<number> {
     console.error(HELP);
     return 2;
   }
-  const url = new URL(values.url!);
+  const url = new URL(values.url);
   if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname) && !process.env.S360_TRICKLE_ALLOW_REMOTE) {
     console.error(
       'the trickle posts only to this machine (127.0.0.1/localhost) unless S360_TRICKLE_ALLOW_REMOTE is set'
@@ -42,7 +42,7 @@ export async function run(argv: string[]): Promise<number> {
   try {
     const stats = await runTrickle(
       pool,
-      { url: values.url!.replace(/\/$/, ''), token: values.token, ratePerSecond: rate, limit, seed },
+      { url: values.url.replace(/\/$/, ''), token: values.token, ratePerSecond: rate, limit, seed },
       () => stop,
       (l) => console.error(l)
     );

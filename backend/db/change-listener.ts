@@ -21,10 +21,12 @@ export class ChangeListener {
 
   /** Calls fn with each notification's payload on the channel. */
   on(channel: ChangeChannel, fn: (payload: string) => void): void {
-    if (!this.handlers.has(channel)) {
-      this.handlers.set(channel, new Set());
+    let handlers = this.handlers.get(channel);
+    if (!handlers) {
+      handlers = new Set();
+      this.handlers.set(channel, handlers);
     }
-    this.handlers.get(channel)!.add(fn);
+    handlers.add(fn);
   }
 
   /** Calls fn after every (re)connect: whatever was notified meanwhile was missed. */

@@ -11,6 +11,16 @@ const CONNECTION_CODES = new Set([
   'EAI_AGAIN',
 ]);
 
+/** What node-postgres says when a connection dropped, timed out or was refused (its errors carry no code then). */
+const CONNECTION_MESSAGES = [
+  'Connection terminated',
+  'timeout exceeded when trying to connect',
+  'connect ECONNREFUSED',
+  'Client has encountered a connection error',
+  'Client was closed and is not queryable',
+];
+const CONNECTION_MESSAGE = new RegExp(CONNECTION_MESSAGES.join('|'), 'i');
+
 /** True when err means "the database cannot be reached right now". */
 export function isDatabaseUnavailable(err: unknown): boolean {
   if (!err || typeof err !== 'object') {
@@ -24,8 +34,5 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   if (e.code && (/^08/.test(e.code) || /^57P0[123]$/.test(e.code) || e.code === '53300')) {
     return true;
   }
-  const m = e.message ?? '';
-  return /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|Client has encountered a connection error|Client was closed and is not queryable/i.test(
-    m
-  );
+  return CONNECTION_MESSAGE.test(e.message ?? '');
 }

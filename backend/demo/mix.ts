@@ -3,6 +3,7 @@
 // → park facilities, markets → food safety), its category (by topic) and its priority.
 import { Prng, Weighted } from './prng.ts';
 import type { SiteType } from './sites.ts';
+import { present } from '../domain/lookup.ts';
 
 export type ChannelCode = string;
 const YEAR_MS = 365.25 * 86_400_000;
@@ -187,7 +188,10 @@ export class CategoryMix {
   pick(prng: Prng, topic: string): string {
     let t = this.tables.get(topic);
     if (!t) {
-      const rule = CATEGORY_RULES.find(([re]) => re.test(topic))![1];
+      const rule = present(
+        CATEGORY_RULES.find(([re]) => re.test(topic)),
+        `the category rule of ${topic}`
+      )[1];
       const weights = this.categories.map((c) => rule[c] ?? 0);
       t = new Weighted(this.categories, weights.some((w) => w > 0) ? weights : this.categories.map(() => 1));
       this.tables.set(topic, t);

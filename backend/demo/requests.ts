@@ -20,6 +20,7 @@ import { offsetAt } from '../sla/time-zone.ts';
 import type { SlaPolicies } from './sla-policy.ts';
 import { DESCRIPTIONS, GENERIC_DESCRIPTION, titleCase } from './names.ts';
 import { copyText, copyTime, NULL } from './copy-text.ts';
+import { lookup } from '../domain/lookup.ts';
 
 export const REQUEST_ODDS = { unzoned: 0.003, anonymous: 0.12, address: 0.5 } as const;
 /** Share of all requests filed at public sites (the rest go to communities by population). */
@@ -195,7 +196,7 @@ export class RequestFactory {
       topicCode = this.topicMix.pick(prng, placeKind(zone), day.storm);
       [lon, lat] = pointIn(zone, prng);
     }
-    const topic = this.topic.get(topicCode)!;
+    const topic = lookup(this.topic, topicCode, 'topic');
     const category = this.categoryMix.pick(prng, topicCode);
     const priority = priorityFor(prng, topic.default_priority);
     const localHour = Math.floor(((at + offsetAt(ctx.timeZone, at)) % 86_400_000) / 3_600_000);
@@ -216,7 +217,7 @@ export class RequestFactory {
     const description = prng.pick(arabic ? lines.ar : lines.en);
     let address: string | null = null;
     if (zone && prng.chance(REQUEST_ODDS.address)) {
-      const label = this.zoneLabel.get(zone.id)!;
+      const label = lookup(this.zoneLabel, zone.id, 'zoneLabel');
       const street = prng.int(1, 60);
       address = arabic ? `شارع ${street}، ${label.ar}` : `Street ${street}, ${label.en}`;
     }

@@ -12,6 +12,7 @@ import { Prng } from './prng.ts';
 import { asMultiPolygon, PolygonShape, type Point } from './polygons.ts';
 import type { DemoZone } from './places.ts';
 import { generateSites, sitesCollection, siteTypeOf, type Site } from './sites.ts';
+import { lookup } from '../domain/lookup.ts';
 
 export const WORLD_SEED = 'services360-world';
 
@@ -106,7 +107,12 @@ export async function prepareWorld(
   await inTransaction(pool, (client) =>
     writePopulation(
       client,
-      figures.map((f) => ({ zoneId: idOf.get(f.code)!, year: f.year, population: f.population, synthetic: true }))
+      figures.map((f) => ({
+        zoneId: lookup(idOf, f.code, 'idOf'),
+        year: f.year,
+        population: f.population,
+        synthetic: true,
+      }))
     )
   );
 

@@ -11,6 +11,7 @@ import { methodFor, type LevelScore } from './choose.ts';
 import { addDays } from './days.ts';
 import { cityDay, evaluateAll, type Evaluation, type ForecastSettings } from './evaluate-all.ts';
 import { coverageOf, maseOf, type Accuracy } from './types.ts';
+import { lookup } from '../domain/lookup.ts';
 
 export type RunSettings = ForecastSettings & Pick<Config, 'forecastHoldoutWeeks'>;
 export type ForecastRun = {
@@ -114,9 +115,9 @@ async function store(pool: pg.Pool, ev: Evaluation, now: Date): Promise<number> 
   for (const fit of ev.fits) {
     const method = methodFor(fit, ev.levels);
     const s = fit.series;
-    const raw = method === 'mstl_ets' ? fit.model! : fit.naive;
+    const raw = method === 'mstl_ets' && fit.model ? fit.model : fit.naive;
     // The intervals as calibrated at the series' level for its method (calibrate.ts).
-    const chosen = { ...raw, forecast: widen(raw.forecast, ev.levels.get(s.level)!.scale[method]) };
+    const chosen = { ...raw, forecast: widen(raw.forecast, lookup(ev.levels, s.level, 'ev.levels').scale[method]) };
     chosen.forecast.point.forEach((p, h) => {
       f.level.push(s.level);
       f.key.push(s.key);

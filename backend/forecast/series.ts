@@ -6,6 +6,7 @@ import { sql } from '../db/sql.ts';
 import { cubeId, type Dimension } from '../rollups/cubes.ts';
 import { addDays, daysBetween } from './days.ts';
 import type { DailySeries, ForecastLevel } from './types.ts';
+import { lookup } from '../domain/lookup.ts';
 
 const SINGLE: Array<[ForecastLevel, Dimension[]]> = [
   ['city', []],
@@ -77,7 +78,7 @@ export async function extractSeries(db: pg.Pool | pg.PoolClient, w: SeriesWindow
     }
   };
   for (const r of rolled.rows) {
-    add(LEVEL_OF_CUBE.get(r.cube)!, r);
+    add(lookup(LEVEL_OF_CUBE, r.cube, 'LEVEL_OF_CUBE'), r);
   }
   for (const r of pairs.rows) {
     add('zone_topic', r);

@@ -9,6 +9,7 @@ import { ValidationError, type ErrorDetail } from '../http/errors.ts';
 import { multi, type Query } from './read-params.ts';
 import { DIMENSIONS, type Dimension } from '../rollups/cubes.ts';
 import { ALL_VALUES } from '../domain/all-values.ts';
+import { lookup } from '../domain/lookup.ts';
 
 /** The dimensions a request filter takes: the rollups' (one list, rollups/cubes.ts, also served by GET /v1/catalog). */
 export const FILTER_DIMENSIONS = DIMENSIONS;
@@ -87,10 +88,10 @@ export function parseRequestFilters(
     const codes = [...new Set(values)];
     switch (dim) {
       case 'zone':
-        out.zoneIds = codes.map((c) => ref.zone.get(c)!.id);
+        out.zoneIds = codes.map((c) => lookup(ref.zone, c, 'ref.zone').id);
         break;
       case 'advisor':
-        out.advisorIds = codes.map((c) => ref.advisor.get(c)!.id);
+        out.advisorIds = codes.map((c) => lookup(ref.advisor, c, 'ref.advisor').id);
         break;
       case 'channel':
         out.channels = codes;

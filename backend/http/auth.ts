@@ -18,6 +18,14 @@ export function bearerToken(req: Request): string | undefined {
   return m ? m[1] : undefined;
 }
 
+/** The token's identity on a route behind requireScope (a route without it is refused as unauthenticated). */
+export function identityOf(req: Request): TokenIdentity {
+  if (!req.identity) {
+    throw new UnauthenticatedError();
+  }
+  return req.identity;
+}
+
 /** Requires a valid token carrying `scope`. `extract` lets Open311 take the token from `api_key`. */
 export function requireScope(
   verifier: TokenVerifier,

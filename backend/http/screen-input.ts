@@ -69,8 +69,7 @@ function stringFinding(s: string): { kind: Kind; message: string } | null {
 export function inputFindings(value: unknown, maxDepth: number): Finding[] {
   const out: Finding[] = [];
   const stack: Node[] = [{ value, key: null, parent: null, depth: 0 }];
-  while (stack.length && out.length < MAX_DETAILS) {
-    const node = stack.pop()!;
+  for (let node = stack.pop(); node && out.length < MAX_DETAILS; node = stack.pop()) {
     const v = node.value;
     if (typeof v === 'string') {
       const f = stringFinding(v);

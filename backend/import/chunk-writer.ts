@@ -314,13 +314,20 @@ export class WriterPool {
 
   /** Resolves once a writer has taken the chunk (not when it is written). */
   async submit(chunk: Chunk): Promise<void> {
-    while (!this.idle.length && !this.failure) {
+    let writer = this.idle.pop();
+    while (!writer && !this.failure) {
       await Promise.race(this.running);
+      writer = this.idle.pop();
     }
     if (this.failure) {
+      if (writer) {
+        this.idle.push(writer);
+      }
       throw this.failure;
     }
-    const writer = this.idle.pop()!;
+    if (!writer) {
+      throw new Error('no writer is idle and none failed');
+    }
     const job: Promise<void> = writer
       .write(chunk)
       .then(

@@ -14,6 +14,7 @@ import { applyEvent, type EventChange, type EventKind, type RequestState } from 
 import type { Status } from '../domain/reference.ts';
 import type { ErrorDetail } from '../http/errors.ts';
 import { readIsoInstant } from '../domain/instant.ts';
+import { present } from '../domain/lookup.ts';
 
 export const STATUSES: readonly Status[] = [
   'received',
@@ -129,15 +130,15 @@ function slotTime(h: History, slot: Slot): string {
     case 'created':
       return h.created_at;
     case 'first_response':
-      return h.first_response_at!;
+      return present(h.first_response_at, 'first_response_at');
     case 'work':
       return h.first_response_at ?? h.resolved_at ?? h.closed_at ?? h.created_at;
     case 'resolve':
-      return h.resolved_at ?? h.closed_at!;
+      return h.resolved_at ?? present(h.closed_at, 'closed_at');
     case 'close':
-      return h.closed_at!;
+      return present(h.closed_at, 'closed_at');
     case 'cancel':
-      return h.cancelled_at ?? h.closed_at!;
+      return h.cancelled_at ?? present(h.closed_at, 'closed_at');
   }
 }
 

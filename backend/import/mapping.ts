@@ -199,7 +199,8 @@ export function compileMapping(mapping: Mapping, header: string[], file: string)
       return column ? `${f} (column "${column}")` : f;
     });
     throw new MappingError(
-      `the file has no column for ${wanted.join(', ')}; map one with --map column=field or give a value with --set field=value (columns in the file: ${header.join(', ')})`
+      `the file has no column for ${wanted.join(', ')}; map one with --map column=field or give a value ` +
+        `with --set field=value (columns in the file: ${header.join(', ')})`
     );
   }
   if (fields.lon && fields.lon.index >= 0 && !(fields.lat && fields.lat.index >= 0)) {

@@ -127,7 +127,7 @@ export class RowReader {
     }
     const problems: ErrorDetail[] = [];
     for (const field in v) {
-      if (v[field as ImportField]!.includes('\u0000')) {
+      if (v[field as ImportField]?.includes('\u0000')) {
         problems.push({ path: field, message: 'contains a NUL character' });
         delete v[field as ImportField];
       }
@@ -166,8 +166,9 @@ export class RowReader {
     }
     const customer: Record<string, string> = {};
     for (const [f, key] of CUSTOMER_FIELDS) {
-      if (v[f] !== undefined) {
-        customer[key] = v[f]!;
+      const value = v[f];
+      if (value !== undefined) {
+        customer[key] = value;
       }
     }
     if (Object.keys(customer).length) {
@@ -221,10 +222,11 @@ export class RowReader {
     }
     const history: History = { status, created_at: (input.created_at as string | undefined) ?? '' };
     for (const f of ['first_response_at', 'resolved_at', 'closed_at', 'cancelled_at'] as const) {
-      if (v[f] === undefined) {
+      const value = v[f];
+      if (value === undefined) {
         continue;
       }
-      const t = this.timeSchema.safeParse(this.time(v[f]!));
+      const t = this.timeSchema.safeParse(this.time(value));
       if (t.success) {
         history[f] = t.data;
       } else {

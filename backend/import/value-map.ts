@@ -29,8 +29,9 @@ export function compileValues(values: Readonly<Record<string, string | null>>): 
       [exact, trimmed],
       [loose, trimmed.toLowerCase()],
     ] as const) {
-      if (map.has(key)) {
-        return map.get(key)!;
+      const mapped = map.get(key);
+      if (mapped !== undefined) {
+        return mapped;
       }
     }
     return hasOther ? (other ?? null) : value;

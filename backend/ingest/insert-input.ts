@@ -45,7 +45,9 @@ const ARRAY_TYPE = {
 const NAMES = INSERT_INPUT.map((c) => c.name);
 
 /** The {insert_input} slot: the arrays as named parameters, unnested into the columns of the list, with ord. */
-export const INSERT_INPUT_SQL: SqlFragment = fragment`unnest(${joinFragments(INSERT_INPUT.map((c) => fragment`${param(c.name)}::${ARRAY_TYPE[c.type]}`))}) WITH ORDINALITY AS t(${joinFragments(NAMES.map((n) => identifier(n, NAMES)))}, ord)`;
+const INPUT_ARRAYS = joinFragments(INSERT_INPUT.map((c) => fragment`${param(c.name)}::${ARRAY_TYPE[c.type]}`));
+const INPUT_COLUMNS = joinFragments(NAMES.map((n) => identifier(n, NAMES)));
+export const INSERT_INPUT_SQL: SqlFragment = fragment`unnest(${INPUT_ARRAYS}) WITH ORDINALITY AS t(${INPUT_COLUMNS}, ord)`;
 
 /** The bound arrays for the items, by column name (bindNamed numbers them). */
 export function insertArrays(items: readonly NewRequest[]): Record<string, unknown[]> {

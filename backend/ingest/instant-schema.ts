@@ -28,6 +28,8 @@ export function instantString(bounds: { earliest?: [number, string]; futureToler
     .describe(
       `ISO 8601 with a zone; a day that exists, ${INSTANT_RANGE_TEXT}` +
         `${bounds.earliest ? `; not ${bounds.earliest[1].replace(/^is /, '')}` : ''}` +
-        `${bounds.futureToleranceMs !== undefined ? `; not more than ${Math.round(bounds.futureToleranceMs / 60_000)} minutes ahead of the server's clock` : ''}`
+        (bounds.futureToleranceMs !== undefined
+          ? `; not more than ${Math.round(bounds.futureToleranceMs / 60_000)} minutes ahead of the server's clock`
+          : '')
     );
 }

@@ -6,6 +6,7 @@ import { PRIORITIES, type Priority, type ReferenceIndex } from '../domain/refere
 
 import { readIsoInstant } from '../domain/instant.ts';
 import { instantString } from './instant-schema.ts';
+import { lookup } from '../domain/lookup.ts';
 
 const EARLIEST = Date.UTC(2000, 0, 1);
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
@@ -150,7 +151,7 @@ export function checkCodes(input: RequestInput, ref: ReferenceIndex, prefix = ''
 /** The request to write: times as ISO instants in UTC, `now` the creation time when the input gives none. */
 export function toNewRequest(input: RequestInput, ref: ReferenceIndex, now = new Date()): NewRequest {
   const isoOf = (text: string) => new Date(text).toISOString();
-  const topic = input.topic ? ref.topic.get(input.topic)! : null;
+  const topic = input.topic ? lookup(ref.topic, input.topic, 'ref.topic') : null;
   return {
     source: input.source,
     external_id: input.external_id,

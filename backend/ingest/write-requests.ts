@@ -5,6 +5,7 @@ import { inTransaction } from '../db/transaction.ts';
 import { bindNamed } from '../db/named-params.ts';
 import { INSERT_INPUT_SQL, insertArrays } from './insert-input.ts';
 import type { NewRequest } from './request-input.ts';
+import { present } from '../domain/lookup.ts';
 
 export type WrittenRequest = {
   id: number;
@@ -74,9 +75,13 @@ export async function writeRequests(db: pg.Pool | pg.PoolClient, items: NewReque
     }
   }
   const results = rows.map((r): WrittenRequest => ({
-    id: r.id!,
-    reference: r.reference!,
-    zone: r.zone_code ? { code: r.zone_code, name_en: r.zone_name_en!, name_ar: r.zone_name_ar! } : null,
+    // Still none after the retries: a concurrent writer kept winning; the error says so rather than a null id.
+    id: present(r.id, "a written request's id"),
+    reference: present(r.reference, "a written request's reference"),
+    zone:
+      r.zone_code && r.zone_name_en !== null && r.zone_name_ar !== null
+        ? { code: r.zone_code, name_en: r.zone_name_en, name_ar: r.zone_name_ar }
+        : null,
     created: r.created,
   }));
   const answered = new Set<number>();

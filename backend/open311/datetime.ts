@@ -5,11 +5,13 @@ import { readIsoDay, readIsoInstant } from '../domain/instant.ts';
 const W3_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A time as the spec writes it: UTC, whole seconds unless there is a fraction. */
-export function w3(date: Date | null | undefined): string | null {
-  if (!date) {
-    return null;
-  }
+export function w3Time(date: Date): string {
   return date.toISOString().replace('.000Z', 'Z');
+}
+
+/** w3Time, or null without a time. */
+export function w3(date: Date | null | undefined): string | null {
+  return date ? w3Time(date) : null;
 }
 
 /**

@@ -8,9 +8,12 @@ export function isLang(value: string): value is Lang {
   return (LANGS as readonly string[]).includes(value);
 }
 
-export function nameIn(item: Named | undefined | null, lang: Lang): string | null {
-  if (!item) {
-    return null;
-  }
+/** The item's name in `lang`. */
+export function itemName(item: Named, lang: Lang): string {
   return lang === 'ar' ? item.name_ar : item.name_en;
+}
+
+/** itemName, or null without an item. */
+export function nameIn(item: Named | undefined | null, lang: Lang): string | null {
+  return item ? itemName(item, lang) : null;
 }

@@ -2,7 +2,7 @@
 // fields: the customer and any personal data stay out by construction (the SQL never selects them);
 // the description, the address and the exact point only as the city chose (privacy.ts).
 import type { ReferenceIndex, Status } from '../domain/reference.ts';
-import { w3 } from './datetime.ts';
+import { w3, w3Time } from './datetime.ts';
 import { nameIn, type Lang } from './lang.ts';
 import { serviceNotice } from './service-notice.ts';
 import { shownCoordinate, type Open311Privacy } from './privacy.ts';
@@ -76,8 +76,8 @@ export function toOpen311Request(
       },
       lang
     ),
-    requested_datetime: w3(row.created_at)!,
-    updated_datetime: w3(row.updated_at)!,
+    requested_datetime: w3Time(row.created_at),
+    updated_datetime: w3Time(row.updated_at),
     expected_datetime: w3(row.resolution_due_at),
     address: privacy.address ? row.address : null,
     lat: shownCoordinate(row.lat, privacy),

@@ -2,7 +2,7 @@
 // Every service has the same definition: a `category` list (what kind of contact; `report` when not
 // given) and an optional `external_id` (the client's own id, which makes resubmission idempotent).
 import type { ReferenceIndex, Topic } from '../domain/reference.ts';
-import { nameIn, type Lang } from './lang.ts';
+import { itemName, nameIn, type Lang } from './lang.ts';
 
 export type Open311Service = {
   service_code: string;
@@ -58,7 +58,7 @@ function toService(topic: Topic, ref: ReferenceIndex, lang: Lang): Open311Servic
       ref.departments.find((d) => d.code === topic.department_code),
       lang
     ) ?? topic.department_code;
-  const name = nameIn(topic, lang)!;
+  const name = itemName(topic, lang);
   return {
     service_code: topic.code,
     service_name: name,
@@ -91,7 +91,7 @@ export function serviceDefinition(ref: ReferenceIndex, code: string, lang: Lang)
         datatype_description: null,
         order: 1,
         description: TEXT.category[lang],
-        values: ref.categories.map((c) => ({ key: c.code, name: nameIn(c, lang)! })),
+        values: ref.categories.map((c) => ({ key: c.code, name: itemName(c, lang) })),
       },
       {
         variable: true,

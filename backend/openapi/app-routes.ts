@@ -23,9 +23,10 @@ type Layer = {
 
 function walk(stack: Layer[], prefix: string, outer: (url: string) => string | null, out: AppRoute[]): void {
   for (const layer of stack) {
-    if (layer.route) {
-      const paths = Array.isArray(layer.route.path) ? layer.route.path : [layer.route.path];
-      const methods = Object.keys(layer.route.methods).filter((m) => layer.route!.methods[m] && m !== '_all');
+    const route = layer.route;
+    if (route) {
+      const paths = Array.isArray(route.path) ? route.path : [route.path];
+      const methods = Object.keys(route.methods).filter((m) => route.methods[m] && m !== '_all');
       paths.forEach((p, i) => {
         const matcher = layer.matchers[i] ?? layer.matchers[0];
         for (const m of methods) {

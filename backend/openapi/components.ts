@@ -58,7 +58,8 @@ export const RESPONSES: Record<string, Json> = {
     details: [{ path: 'path.id', message: 'request 42 not found' }],
   }),
   Conflict: errorResponse(
-    'The journey event is not allowed from the current status (`details` names the allowed ones), or it would change a closed or cancelled request other than by reopening it (`details` names the fields).',
+    'The journey event is not allowed from the current status (`details` names the allowed ones), or it ' +
+      'would change a closed or cancelled request other than by reopening it (`details` names the fields).',
     {
       error: 'cannot go from closed to assigned',
       details: [{ path: 'status', message: 'allowed: reopened' }],

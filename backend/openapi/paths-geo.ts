@@ -149,7 +149,8 @@ export function geoPaths(config: Config): Paths {
         description:
           `Scope \`read\`. Layer \`requests\` (points) above zoom ${config.tileBinMaxZoom}, layer \`bins\` (with \`count\`) at or below; ` +
           `at most ${config.maxTileFeatures} features a tile. Range default: the last ${config.tileDefaultDays} days. ` +
-          `A point tile (up to zoom 18) over more than 35 days, without filters, holding more than ${Math.min(config.tileCellsAbove, config.maxTileFeatures)} ` +
+          `A point tile (up to zoom 18) over more than 35 days, without filters, holding more than ` +
+          `${Math.min(config.tileCellsAbove, config.maxTileFeatures)} ` +
           'requests comes as layer `bins`: its exact zoom-18 cells with `count` (X-Tile-Layer says which).',
         parameters: [param('from'), param('to'), ...FILTER_PARAM_REFS],
         responses: {

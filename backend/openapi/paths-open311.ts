@@ -72,7 +72,8 @@ function postForm(config: Config): Json {
             api_key: s('a token with scope `ingest` (or send it as a Bearer header)'),
             service_code: s('a service_code of GET services (our topic codes)'),
             lat: s(
-              `latitude, WGS84 decimal degrees, from -${MAX_MERCATOR_LATITUDE} to ${MAX_MERCATOR_LATITUDE} (the map's Web Mercator limit; beyond: 400 naming lat); long is required with it`
+              `latitude, WGS84 decimal degrees, from -${MAX_MERCATOR_LATITUDE} to ${MAX_MERCATOR_LATITUDE} ` +
+                `(the map's Web Mercator limit; beyond: 400 naming lat); long is required with it`
             ),
             long: s(
               `longitude, WGS84 decimal degrees, from -${MAX_LONGITUDE} to ${MAX_LONGITUDE}; lat is required with it`
@@ -164,7 +165,8 @@ function pathItems(config: Config, format: Format, suffix: string): Record<strin
         security: [],
         description:
           `Public, no personal data: description, address and the exact point only as the city chose (S360_OPEN311_PUBLIC_DESCRIPTION, ` +
-          '_ADDRESS, _POINT; by default no description, no address and lat/long rounded to 3 decimals). updated_datetime of a finished request is when it finished. ' +
+          '_ADDRESS, _POINT; by default no description, no address and lat/long rounded to 3 decimals). ' +
+          'updated_datetime of a finished request is when it finished. ' +
           `A service_request_id list overrides every other argument. Window default: the last ${config.open311WindowDays} days; ` +
           `at most ${config.open311MaxResults} results a page; a \`Link: <…>; rel="next"\` header when there is more.`,
         parameters: [

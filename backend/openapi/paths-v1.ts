@@ -229,7 +229,8 @@ export function v1Paths(config: Config): Paths {
           'minutes, hours, days, weeks, then calendar months and years), a target at most ' +
           `${config.queryMaxSeries} series or table rows (S360_QUERY_MAX_SERIES) and ${config.queryMaxTargetPoints} values (S360_QUERY_MAX_TARGET_POINTS), ` +
           `the call ${config.queryMaxCallPoints} values over all its targets (S360_QUERY_MAX_CALL_POINTS); a statement reads at most ${config.queryMaxRows} ` +
-          `grouped rows (S360_QUERY_MAX_ROWS), and the call's statements run at most ${config.queryTimeoutMs} ms in all (S360_QUERY_TIMEOUT_MS). A call that would pass one is refused with 422.`,
+          `grouped rows (S360_QUERY_MAX_ROWS), and the call's statements run at most ` +
+          `${config.queryTimeoutMs} ms in all (S360_QUERY_TIMEOUT_MS). A call that would pass one is refused with 422.`,
         requestBody: jsonBody(querySchema(), EXAMPLE_QUERY),
         responses: {
           200: json(
@@ -252,7 +253,8 @@ export function v1Paths(config: Config): Paths {
                 schema: ref('Error'),
                 example: {
                   error:
-                    `target "A" (targets[0]) would return 10,706 or more series (or table rows); the limit is ${config.queryMaxSeries.toLocaleString('en-US')} ` +
+                    `target "A" (targets[0]) would return 10,706 or more series (or table rows); the limit ` +
+                    `is ${config.queryMaxSeries.toLocaleString('en-US')} ` +
                     '(S360_QUERY_MAX_SERIES): group by fewer dimensions or add a filter',
                   details: [
                     {

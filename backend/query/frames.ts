@@ -68,7 +68,10 @@ export function timeSeriesFrames(p: {
         {
           name: p.metricName,
           type: 'number',
-          values: p.buckets.map((b) => (s.values.has(b) ? s.values.get(b)! : p.fill)),
+          values: p.buckets.map((b) => {
+            const v = s.values.get(b);
+            return v === undefined ? p.fill : v;
+          }),
           labels,
           config: valueConfig(p.metric, p.lang, name),
         },

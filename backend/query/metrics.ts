@@ -1,6 +1,6 @@
 // The metrics the query API answers: their unit, display names, a line saying what each is (the catalogue, GET /v1/catalog,
 // serves them to the editors) and how they are computed from the sums. Adding a metric is one entry here (and, for a new
-// kind, its file in backend/query/metric-kinds/ registered in registry.ts, and what it supports in backend/catalog/metric-support.ts).
+// kind, its file in backend/query/metric-kinds/, saying what its metrics support, registered in registry.ts).
 export type Language = 'en' | 'ar';
 export type Sums = {
   received: number;
@@ -24,7 +24,7 @@ export type SpecialMetric = Base & {
   kind: 'backlog' | 'per_10k' | 'warnings' | 'recurring_topics' | 'hotspots' | 'open_by_stage' | 'due_soon';
 };
 /** Answered by backend/forecast/metrics/ (one file each): forecasts, early warning, the action list, channel shift. */
-/** `support`: what the query may ask of it (backend/catalog/metric-support.ts, PROACTIVE_SUPPORT). */
+/** `support`: what the query may ask of it (backend/query/metric-kinds/proactive.ts, PROACTIVE_SUPPORT). */
 export type ProactiveMetric = Base & {
   kind: 'proactive';
   support: 'series' | 'forecast_series' | 'forecast_table' | 'running_above' | 'ranked_table';
@@ -254,7 +254,9 @@ export const METRICS = {
     ar: 'الحصة الرقمية',
     about: {
       en: 'Share of requests through the channels the city file marks digital (such as the website, apps, WhatsApp and the virtual assistant)',
-      ar: 'نسبة الطلبات الواردة عبر القنوات التي يحددها ملف المدينة رقمية (مثل الموقع والتطبيقات وواتساب والمساعد الافتراضي)',
+      ar:
+        'نسبة الطلبات الواردة عبر القنوات التي يحددها ملف ' +
+        'المدينة رقمية (مثل الموقع والتطبيقات وواتساب والمساعد الافتراضي)',
     },
   },
 } as const satisfies Record<string, MetricDefinition>;
@@ -306,8 +308,8 @@ export function quantileFromBins(bins: Map<number, number>, q: number): number |
   }
   const rank = Math.max(1, Math.ceil(q * total));
   let seen = 0;
-  for (const bin of [...bins.keys()].sort((a, b) => a - b)) {
-    seen += bins.get(bin)!;
+  for (const [bin, n] of [...bins].sort(([a], [b]) => a - b)) {
+    seen += n;
     if (seen >= rank) {
       return binValue(bin);
     }

@@ -7,6 +7,7 @@ import type { Dimension } from '../rollups/cubes.ts';
 import { validCodes } from './labels.ts';
 import type { Target } from './request-schema.ts';
 import type { Filters } from './sql-builder.ts';
+import { lookup } from '../domain/lookup.ts';
 
 /** Codes in filters → stored values (zones and advisors by id); unknown codes are a 400 naming them. */
 export function resolveFilters(target: Target, ref: ReferenceIndex, path: string): Filters {
@@ -23,10 +24,10 @@ export function resolveFilters(target: Target, ref: ReferenceIndex, path: string
         return null;
       }
       if (dim === 'zone') {
-        return ref.zone.get(code)!.id;
+        return lookup(ref.zone, code, 'ref.zone').id;
       }
       if (dim === 'advisor') {
-        return ref.advisor.get(code)!.id;
+        return lookup(ref.advisor, code, 'ref.advisor').id;
       }
       return code;
     });
@@ -39,7 +40,7 @@ export function resolveFilters(target: Target, ref: ReferenceIndex, path: string
 
 /** The query's filters in the shape of the geo/recurrence modules (a filter on "none" (null) matches no stored value there). */
 export function asRequestFilters(filters: Filters, ref: ReferenceIndex): RequestFilters {
-  const list = <T>(d: Dimension) => (filters[d] ? (filters[d]!.filter((v) => v !== null) as T[]) : null);
+  const list = <T>(d: Dimension) => (filters[d]?.filter((v) => v !== null) as T[] | undefined) ?? null;
   const classes = list<string>('status_class');
   return {
     zoneIds: list<number>('zone'),

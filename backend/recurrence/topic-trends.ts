@@ -10,6 +10,7 @@ import { nameOf } from '../query/labels.ts';
 import type { Sums } from '../query/metrics.ts';
 import type { RollupSnapshot } from '../query/snapshot.ts';
 import type { Filters } from '../query/sql-builder.ts';
+import { lookup } from '../domain/lookup.ts';
 
 export type TopicTrend = {
   topic_code: string;
@@ -77,7 +78,7 @@ export function rankTopics(
     .filter(([code, count]) => count > 0 && ref.topic.has(code))
     .map(([code, count]) => {
       const previousCount = previous.get(code) ?? 0;
-      const departmentCode = ref.topic.get(code)!.department_code;
+      const departmentCode = lookup(ref.topic, code, 'ref.topic').department_code;
       return {
         topic_code: code,
         topic: nameOf('topic', code, ref, language),

@@ -21,10 +21,10 @@ export function parseSourceKey(source: string | undefined, externalId: string | 
   } else if (id === '' || id.length > 200) {
     problems.push({ path: 'query.external_id', message: 'must be 1–200 characters' });
   }
-  if (problems.length) {
+  if (problems.length || source === undefined || id === undefined) {
     throw new ValidationError("the request's source and external_id are needed", problems);
   }
-  return { source: source!, external_id: id! };
+  return { source, external_id: id };
 }
 
 const NUMERIC = /^[0-9]{1,15}$/;

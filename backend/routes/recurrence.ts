@@ -31,11 +31,12 @@ const GEOJSON_PARAMS = ['from', 'to', 'language', 'geometry', 'limit', ...FILTER
 
 /** The asked window: none (the current hot spots), `to` alone (windowDays ending there), or from/to. */
 function hotspotWindowOf(req: Request, windowDays: number): TimeRange | undefined {
-  if (single(req.query, 'from') === undefined && single(req.query, 'to') === undefined) {
+  const toText = single(req.query, 'to');
+  if (single(req.query, 'from') === undefined && toText === undefined) {
     return undefined;
   }
-  if (single(req.query, 'from') === undefined) {
-    const to = parseInstant(single(req.query, 'to')!, 'to');
+  if (single(req.query, 'from') === undefined && toText !== undefined) {
+    const to = parseInstant(toText, 'to');
     return hotspotWindow(to, windowDays);
   }
   return parseTimeRange(req.query, windowDays);

@@ -4,7 +4,7 @@
 import type { Router } from 'express';
 import type { AppContext } from '../http/context.ts';
 import { handle } from '../http/async.ts';
-import { requireScope } from '../http/auth.ts';
+import { identityOf, requireScope } from '../http/auth.ts';
 import { parseLanguage, rejectUnknown } from '../geo/read-params.ts';
 import { parseRequestKey } from '../requests/request-id.ts';
 import { readRequestDetail } from '../requests/read-detail.ts';
@@ -19,7 +19,7 @@ export function registerRequestDetail(router: Router, ctx: AppContext): void {
       const key = parseRequestKey(String(req.params.id));
       rejectUnknown(req.query, PARAMS);
       const language = parseLanguage(req.query);
-      const detail = await readRequestDetail(ctx.pool, await ctx.reference.get(), key, req.identity!, language);
+      const detail = await readRequestDetail(ctx.pool, await ctx.reference.get(), key, identityOf(req), language);
       res.setHeader('Cache-Control', 'private, no-store');
       res.json(detail);
     })

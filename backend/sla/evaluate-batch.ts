@@ -7,6 +7,7 @@ import type { Calendar } from './calendar.ts';
 import { FINISHED_STATUSES, slaClock, type SlaState } from './clock.ts';
 import type { JourneyStep } from './pauses.ts';
 import { storedOutcomeChanged, type StoredSla } from './stored-outcome.ts';
+import { lookup } from '../domain/lookup.ts';
 
 export type RequestRow = StoredSla & {
   id: number;
@@ -68,7 +69,7 @@ export function evaluateBatch(
       row,
       journeys.get(row.id) ?? [],
       row,
-      calendars.get(row.calendar_code)!,
+      lookup(calendars, row.calendar_code, 'calendars'),
       now,
       kept ? row : null
     );

@@ -129,7 +129,8 @@ export async function sweepSlaHistory(
       const writer = () =>
         withClient(pool, async (client) => {
           for (let range = await nextRange(); range; range = await nextRange()) {
-            const r = await transactionOn(client, (t) => historyBatch(t, range!, now));
+            const batch = range;
+            const r = await transactionOn(client, (t) => historyBatch(t, batch, now));
             result.evaluated += r.evaluated;
             result.changed += r.changed;
             result.marked += r.marked;

@@ -52,11 +52,12 @@ export function referenceValues(
     if (codes.status) {
       narrow([...codes.status]);
     }
-    if (codes.status_class) {
-      narrow(ref.statuses.filter((s) => codes.status_class!.has(s.status_class)).map((s) => s.code));
+    const { status_class: classes, stage: stages } = codes;
+    if (classes) {
+      narrow(ref.statuses.filter((s) => classes.has(s.status_class)).map((s) => s.code));
     }
-    if (codes.stage) {
-      narrow(ref.stages.filter((s) => codes.stage!.has(s.code)).map((s) => s.status_code));
+    if (stages) {
+      narrow(ref.stages.filter((s) => stages.has(s.code)).map((s) => s.status_code));
     }
     return allowed;
   };
@@ -76,12 +77,14 @@ export function referenceValues(
     }
     case 'department': {
       let departments = keep(ref.departments, f.department, (d) => d.code);
-      if (f.topic) {
-        const owners = new Set(ref.topics.filter((t) => f.topic!.has(t.code)).map((t) => t.department_code));
+      const topics = f.topic;
+      if (topics) {
+        const owners = new Set(ref.topics.filter((t) => topics.has(t.code)).map((t) => t.department_code));
         departments = departments.filter((d) => owners.has(d.code));
       }
-      if (f.advisor) {
-        const homes = new Set(ref.advisors.filter((a) => f.advisor!.has(a.code)).map((a) => a.department_code));
+      const advisors = f.advisor;
+      if (advisors) {
+        const homes = new Set(ref.advisors.filter((a) => advisors.has(a.code)).map((a) => a.department_code));
         departments = departments.filter((d) => homes.has(d.code));
       }
       return departments.map((d) => ({ value: d.code, text: pick(d) })).sort(byText(lang));

@@ -6,6 +6,7 @@ import { inTransaction } from '../db/transaction.ts';
 import { sql } from '../db/sql.ts';
 import { readPopulationCsv, type PopulationColumns, type RowProblem } from './population-csv.ts';
 import { writePopulation } from './write-population.ts';
+import { lookup } from '../domain/lookup.ts';
 
 export type PopulationImportOptions = { columns: PopulationColumns; synthetic: boolean; delimiter?: string };
 export type PopulationImportReport = {
@@ -50,7 +51,7 @@ export async function importPopulationFile(
     writePopulation(
       client,
       csv.rows.map((r) => ({
-        zoneId: idOf.get(r.code)!,
+        zoneId: lookup(idOf, r.code, 'idOf'),
         year: r.year,
         population: r.population,
         synthetic: options.synthetic,

@@ -52,7 +52,8 @@ export async function importZones(
   options: ZoneImportOptions
 ): Promise<ZoneImportReport> {
   const fc = geojson as { type?: string; features?: Feature[]; crs?: { properties?: { name?: string } } };
-  if (!fc || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
+  const features = fc?.features;
+  if (!fc || fc.type !== 'FeatureCollection' || !Array.isArray(features)) {
     throw new ZoneImportError('the file is not a GeoJSON FeatureCollection');
   }
   const srid = options.srid ?? sridOf(fc) ?? 4326;
@@ -66,7 +67,7 @@ export async function importZones(
   };
   const seen = new Set<string>();
   await inTransaction(pool, async (client) => {
-    for (const [index, f] of fc.features!.entries()) {
+    for (const [index, f] of features.entries()) {
       const props = f.properties ?? {};
       const str = (key?: string) => {
         const v = key ? props[key] : undefined;

@@ -69,13 +69,15 @@ export async function readPopulationCsv(
       if (!index) {
         const header = record.map((h) => h.toLowerCase());
         const find = (name: string) => header.indexOf(name.toLowerCase());
-        index = { code: find(columns.code), population: find(columns.population), year: find(columns.year) };
-        const missing = (Object.keys(index) as Array<keyof PopulationColumns>)
-          .filter((k) => index![k] < 0)
+        const found = { code: find(columns.code), population: find(columns.population), year: find(columns.year) };
+        index = found;
+        const missing = (Object.keys(found) as Array<keyof PopulationColumns>)
+          .filter((k) => found[k] < 0)
           .map((k) => `"${columns[k]}"`);
         if (missing.length) {
           throw new PopulationCsvError(
-            `line ${line}: the header has no column ${missing.join(', ')} (it has: ${record.join(', ')}); name them with --code-column, --population-column, --year-column`
+            `line ${line}: the header has no column ${missing.join(', ')} (it has: ${record.join(', ')}); ` +
+              `name them with --code-column, --population-column, --year-column`
           );
         }
         width = record.length;

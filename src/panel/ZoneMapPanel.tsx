@@ -92,13 +92,16 @@ export function ZoneMapPanel({
   }, [selected]);
 
   useEffect(() => {
-    const c = new ZoneMapController(target.current!, {
+    const element = target.current;
+    if (!element) {
+      return;
+    }
+    const c = new ZoneMapController(element, {
       fetchJson,
       appSubUrl: config.appSubUrl ?? '',
       onState: setState,
       onHover: setHover,
-      onZoneClick: (info) => {
-        const code = info.model.zoneCode!;
+      onZoneClick: (code, info) => {
         const update = clickUpdate(variable.current, selection.current, code);
         if (update) {
           locationService.partial(update, true);

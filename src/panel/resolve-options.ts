@@ -1,17 +1,25 @@
 // Saved options (possibly partial, from an older version or typed by hand) → complete, sane options. Pure.
-import { LAYER_TYPES } from './layers/registry.ts';
+import { heatmapLayer } from './layers/heatmap.ts';
+import { hotspotsLayer } from './layers/hotspots.ts';
+import { labelsLayer } from './layers/labels.ts';
+import { pointsLayer } from './layers/points.ts';
+import { zonesLayer } from './layers/zones.ts';
 import { DEFAULT_OPTIONS, type ZoneMapOptions } from './types.ts';
 
 type Loose = Record<string, unknown>;
 
 export function resolveOptions(saved: unknown): ZoneMapOptions {
-  const s = (saved && typeof saved === 'object' ? saved : {}) as Loose;
-  const merged = mergeDefaults(DEFAULT_OPTIONS, s);
-  for (const layer of LAYER_TYPES) {
-    merged[layer.id] = mergeDefaults(layer.defaultOptions, (s[layer.id] ?? {}) as Loose);
-  }
-  // Every key of the defaults is there, with the saved value where one was saved (checked below where it matters).
-  const out = merged as Partial<ZoneMapOptions> as ZoneMapOptions;
+  const s: Loose = isRecord(saved) ? saved : {};
+  // Every key of the defaults, with the saved value where one of the same type was saved (checked below where it
+  // matters); each layer's options under its id (types.ts LayersOptions lists them, so none is left out).
+  const out: ZoneMapOptions = {
+    ...withDefaults(DEFAULT_OPTIONS, s),
+    zones: withDefaults(zonesLayer.defaultOptions, s[zonesLayer.id]),
+    heatmap: withDefaults(heatmapLayer.defaultOptions, s[heatmapLayer.id]),
+    points: withDefaults(pointsLayer.defaultOptions, s[pointsLayer.id]),
+    hotspots: withDefaults(hotspotsLayer.defaultOptions, s[hotspotsLayer.id]),
+    labels: withDefaults(labelsLayer.defaultOptions, s[labelsLayer.id]),
+  };
   out.variableName = variableName(out.variableName);
   out.datasourceUid = String(out.datasourceUid || DEFAULT_OPTIONS.datasourceUid).trim();
   out.points.maxFeatures = clamp(out.points.maxFeatures, 100, 20000);
@@ -32,14 +40,26 @@ export function variableName(name: unknown): string {
     .trim();
 }
 
-function mergeDefaults(defaults: object, saved: Loose): Loose {
-  const out: Loose = {};
-  for (const [k, d] of Object.entries(defaults)) {
-    const v = saved?.[k];
-    if (d && typeof d === 'object' && !Array.isArray(d)) {
-      out[k] = mergeDefaults(d as Loose, (v ?? {}) as Loose);
-    } else {
-      out[k] = v === undefined || v === null || typeof v !== typeof d ? d : v;
+function isRecord(v: unknown): v is Loose {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Whether a saved value can stand for a default: present, and of the same type. */
+function sameTypeAs<V>(defaultValue: V, v: unknown): v is V {
+  return v !== undefined && v !== null && typeof v === typeof defaultValue;
+}
+
+/** A copy of `defaults` holding, key by key and object by object, each saved value of the same type. */
+function withDefaults<T extends object>(defaults: T, saved: unknown): T {
+  const s: Loose = isRecord(saved) ? saved : {};
+  const out = { ...defaults };
+  for (const key in defaults) {
+    const d = defaults[key];
+    const v = s[key];
+    if (isRecord(d)) {
+      out[key] = withDefaults(d, v);
+    } else if (sameTypeAs(d, v)) {
+      out[key] = v;
     }
   }
   return out;

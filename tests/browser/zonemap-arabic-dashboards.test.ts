@@ -189,7 +189,8 @@ describe('the Arabic wall draws no Latin UI string', () => {
       `(() => {
       const map = document.querySelector('[data-testid="zonemap-map"]').__zonemap.map;
       const layer = map.getAllLayers().find(function (l) { return l.get('id') === 'points'; });
-      return layer.getFeaturesInExtent(map.getView().calculateExtent(map.getSize())).some(function (f) { return f.get('layer') === 'requests' && f.get('category'); });
+      return layer.getFeaturesInExtent(map.getView().calculateExtent(map.getSize()))
+        .some(function (f) { return f.get('layer') === 'requests' && f.get('category'); });
     })()`,
       undefined,
       { timeout: 30_000 }

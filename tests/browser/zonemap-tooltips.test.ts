@@ -116,12 +116,15 @@ function featurePixel(page: Page, layerId: string, pick: string): Promise<[numbe
 
 describe('request point tooltips', () => {
   for (const lang of ['en', 'ar'] as const) {
-    test(`a request from the aggregator's tiles (${lang}): reference, topic, category, status, stage by its ${lang === 'ar' ? 'Arabic' : 'English'} name and SLA state`, async () => {
-      // A request in range with no other within 80 m, so the pointer finds it alone.
-      const {
-        rows: [req],
-      } = await env.aggregator!.db.pool.query(
-        `
+    test(
+      `a request from the aggregator's tiles (${lang}): reference, topic, category, status, stage by ` +
+        `its ${lang === 'ar' ? 'Arabic' : 'English'} name and SLA state`,
+      async () => {
+        // A request in range with no other within 80 m, so the pointer finds it alone.
+        const {
+          rows: [req],
+        } = await env.aggregator!.db.pool.query(
+          `
         SELECT r.id, ST_X(r.location) AS lon, ST_Y(r.location) AS lat, r.topic_code, r.category_code, r.status, r.sla_state, s.name_en, s.name_ar,
                tp.name_en AS topic_en, tp.name_ar AS topic_ar, c.name_en AS category_en, c.name_ar AS category_ar,
                st.name_en AS status_en, st.name_ar AS status_ar
@@ -131,71 +134,76 @@ describe('request point tooltips', () => {
           SELECT 1 FROM requests o WHERE o.id <> r.id AND o.created_at >= $1 AND o.created_at < $2
             AND ST_DWithin(o.location::geography, r.location::geography, 80))
         ORDER BY r.id LIMIT 1`,
-        [TIME.from, TIME.to]
-      );
-      assert.ok(req, 'an isolated request in the demo city');
-      const hp = await openPanel({
-        targets: [],
-        options: { ...NOTHING_ELSE, language: lang, points: { enabled: true, source: 'tiles', colorBy: 'sla_state' } },
-      });
-      // Zoomed in on it (view zoom 17: the aggregator's point tiles), as a viewer would.
-      await hp.page.evaluate(`(() => {
+          [TIME.from, TIME.to]
+        );
+        assert.ok(req, 'an isolated request in the demo city');
+        const hp = await openPanel({
+          targets: [],
+          options: {
+            ...NOTHING_ELSE,
+            language: lang,
+            points: { enabled: true, source: 'tiles', colorBy: 'sla_state' },
+          },
+        });
+        // Zoomed in on it (view zoom 17: the aggregator's point tiles), as a viewer would.
+        await hp.page.evaluate(`(() => {
         const z = document.querySelector('[data-testid="zonemap-map"]').__zonemap;
         z.map.getView().setCenter(z.map.getCoordinateFromPixel(z.pixelOf(${req.lon}, ${req.lat})));
         z.map.getView().setZoom(17);
       })()`);
-      await hp.page.waitForFunction(
-        `(() => {
+        await hp.page.waitForFunction(
+          `(() => {
         const map = document.querySelector('[data-testid="zonemap-map"]').__zonemap.map;
         const layer = map.getAllLayers().find(function (l) { return l.get('id') === 'points'; });
         return layer.getFeaturesInExtent(map.getView().calculateExtent(map.getSize())).some(function (f) { return Number(f.get('id')) === ${Number(req.id)}; });
       })()`,
-        undefined,
-        { timeout: 30_000 }
-      );
-      const at = await featurePixel(
-        hp.page,
-        'points',
-        `function (fs) { return fs.find(function (f) { return Number(f.get('id')) === ${Number(req.id)}; }); }`
-      );
-      assert.ok(at && (await reachesMap(hp.page, at[0], at[1])), `request ${req.id} is on screen`);
-      const t =
-        lang === 'ar'
-          ? { topic: 'الموضوع', category: 'الفئة', status: 'الحالة', stage: 'المرحلة', sla: 'اتفاقية مستوى الخدمة' }
-          : { topic: 'Topic', category: 'Category', status: 'Status', stage: 'Stage', sla: 'SLA' };
-      const stageName = lang === 'ar' ? req.name_ar : req.name_en;
-      const statusName = lang === 'ar' ? req.status_ar : req.status_en;
-      // The journey's names arrive beside the tiles: hovered again until both show.
-      const tip = await tooltipOnceReady(
-        hp.page,
-        at[0],
-        at[1],
-        (shown) => shown.rows[t.stage] === stageName && shown.rows[t.status] === statusName
-      );
-      assert.equal(tip.title, `S360-${String(req.id).padStart(9, '0')}`);
-      assert.deepEqual(
-        Object.keys(tip.rows),
-        [t.topic, t.category, t.status, t.stage, t.sla],
-        'these rows, in this order, and nothing else'
-      );
-      assert.equal(tip.rows[t.stage], stageName, "the stage by its name in the panel's language");
-      assert.ok(
-        (await hp.page.evaluate(() => window.__host.requests.map((r) => r.url))).some((u) =>
-          u.endsWith(`/aggregator/v1/variables/stage?language=${lang}`)
-        ),
-        "the names asked of the aggregator in the panel's language"
-      );
-      // Topic and category named from the aggregator's catalogue in the panel's language; status and SLA state,
-      // which the catalogue does not name, as their readable codes.
-      assert.equal(tip.rows[t.topic], lang === 'ar' ? req.topic_ar : req.topic_en);
-      assert.equal(tip.rows[t.category], lang === 'ar' ? req.category_ar : req.category_en);
-      // Status by the aggregator's name in the panel's language, the SLA state from the panel's own catalogue.
-      assert.equal(tip.rows[t.status], statusName);
-      assert.equal(tip.rows[t.sla], (lang === 'ar' ? ar : en)[`zonemap.sla.${req.sla_state}` as keyof typeof en]);
-      assert.equal(tip.dir, lang === 'ar' ? 'rtl' : 'ltr');
-      assert.deepEqual(unexpectedErrors(hp.errors), []);
-      await hp.page.close();
-    });
+          undefined,
+          { timeout: 30_000 }
+        );
+        const at = await featurePixel(
+          hp.page,
+          'points',
+          `function (fs) { return fs.find(function (f) { return Number(f.get('id')) === ${Number(req.id)}; }); }`
+        );
+        assert.ok(at && (await reachesMap(hp.page, at[0], at[1])), `request ${req.id} is on screen`);
+        const t =
+          lang === 'ar'
+            ? { topic: 'الموضوع', category: 'الفئة', status: 'الحالة', stage: 'المرحلة', sla: 'اتفاقية مستوى الخدمة' }
+            : { topic: 'Topic', category: 'Category', status: 'Status', stage: 'Stage', sla: 'SLA' };
+        const stageName = lang === 'ar' ? req.name_ar : req.name_en;
+        const statusName = lang === 'ar' ? req.status_ar : req.status_en;
+        // The journey's names arrive beside the tiles: hovered again until both show.
+        const tip = await tooltipOnceReady(
+          hp.page,
+          at[0],
+          at[1],
+          (shown) => shown.rows[t.stage] === stageName && shown.rows[t.status] === statusName
+        );
+        assert.equal(tip.title, `S360-${String(req.id).padStart(9, '0')}`);
+        assert.deepEqual(
+          Object.keys(tip.rows),
+          [t.topic, t.category, t.status, t.stage, t.sla],
+          'these rows, in this order, and nothing else'
+        );
+        assert.equal(tip.rows[t.stage], stageName, "the stage by its name in the panel's language");
+        assert.ok(
+          (await hp.page.evaluate(() => window.__host.requests.map((r) => r.url))).some((u) =>
+            u.endsWith(`/aggregator/v1/variables/stage?language=${lang}`)
+          ),
+          "the names asked of the aggregator in the panel's language"
+        );
+        // Topic and category named from the aggregator's catalogue in the panel's language; status and SLA state,
+        // which the catalogue does not name, as their readable codes.
+        assert.equal(tip.rows[t.topic], lang === 'ar' ? req.topic_ar : req.topic_en);
+        assert.equal(tip.rows[t.category], lang === 'ar' ? req.category_ar : req.category_en);
+        // Status by the aggregator's name in the panel's language, the SLA state from the panel's own catalogue.
+        assert.equal(tip.rows[t.status], statusName);
+        assert.equal(tip.rows[t.sla], (lang === 'ar' ? ar : en)[`zonemap.sla.${req.sla_state}` as keyof typeof en]);
+        assert.equal(tip.dir, lang === 'ar' ? 'rtl' : 'ltr');
+        assert.deepEqual(unexpectedErrors(hp.errors), []);
+        await hp.page.close();
+      }
+    );
   }
 
   test('a point from a frame of rows shows the same fields the frame has, and the field that colours it', async () => {
@@ -222,7 +230,8 @@ describe('request point tooltips', () => {
       },
     });
     await hp.page.waitForFunction(
-      `document.querySelector('[data-testid="zonemap-map"]').__zonemap.map.getAllLayers().find(function (l) { return l.get('id') === 'points'; }).getSource().getFeatures().length === 3`,
+      `document.querySelector('[data-testid="zonemap-map"]').__zonemap.map.getAllLayers().find(function ` +
+        `(l) { return l.get('id') === 'points'; }).getSource().getFeatures().length === 3`,
       undefined,
       { timeout: 30_000 }
     );
@@ -255,7 +264,8 @@ describe('hot spot tooltips', () => {
       options: { ...NOTHING_ELSE, hotspots: { enabled: true, showLabels: false } },
     });
     await hp.page.waitForFunction(
-      `document.querySelector('[data-testid="zonemap-map"]').__zonemap.map.getAllLayers().find(function (l) { return l.get('id') === 'hotspots'; }).getSource().getFeatures().length > 0`,
+      `document.querySelector('[data-testid="zonemap-map"]').__zonemap.map.getAllLayers().find(function ` +
+        `(l) { return l.get('id') === 'hotspots'; }).getSource().getFeatures().length > 0`,
       undefined,
       { timeout: 30_000 }
     );
@@ -271,7 +281,8 @@ describe('hot spot tooltips', () => {
           const p = map.getPixelFromCoordinate(f.getGeometry().getCoordinates());
           let top = null;
           map.forEachFeatureAtPixel(p, function (hit) { top = hit; return true; }, { layerFilter: function (l) { return l === layer; }, hitTolerance: 3 });
-          return { x: r.left + p[0], y: r.top + p[1], alone: top === f, topic: String(f.get('topic_name') || f.get('topic') || ''), count: Number(f.get('count')) };
+          return { x: r.left + p[0], y: r.top + p[1], alone: top === f,
+            topic: String(f.get('topic_name') || f.get('topic') || ''), count: Number(f.get('count')) };
         })
         .filter(function (c) { return c.alone && c.x > r.left + 20 && c.x < r.right - 20 && c.y > r.top + 20 && c.y < r.bottom - 20; });
     })()`)) as Array<{ x: number; y: number; topic: string; count: number }>;

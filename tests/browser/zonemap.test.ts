@@ -334,7 +334,8 @@ describe('zone map panel', () => {
         const el = document.querySelector('[data-testid="zonemap-map"]');
         const map = el.__zonemap.map;
         const layer = map.getAllLayers().find(function (l) { return l.get('id') === '${id}'; });
-        const features = layer.getSource().getFeatures ? layer.getSource().getFeatures() : layer.getFeaturesInExtent(map.getView().calculateExtent(map.getSize()));
+        const features = layer.getSource().getFeatures ? layer.getSource().getFeatures()
+          : layer.getFeaturesInExtent(map.getView().calculateExtent(map.getSize()));
         const big = features.reduce(function (a, b) { return Number(b.get('count') || 0) > Number(a.get('count') || 0) ? b : a; });
         const g = big.getGeometry();
         const c = g.getFlatCoordinates ? g.getFlatCoordinates().slice(0, 2) : g.getCoordinates();
@@ -357,57 +358,64 @@ describe('zone map panel', () => {
     await hp.page.close();
   });
 
-  test('points from a frame, on the WebGL renderer: bins at city zoom, the requests themselves zoomed in; the heat map gets weighted points, no error', async () => {
-    const targets = [
-      ...RECEIVED_BY_ZONE,
-      { refId: 'B', metric: 'hotspots', groupBy: [], filters: {}, format: 'table' },
-    ];
-    const options = {
-      ...ONLY_ZONES,
-      renderer: 'webgl',
-      zones: { fillOpacity: 1, frame: 'A' },
-      points: { enabled: true, source: 'frame', frame: 'B', colorBy: 'topic', pointsMinZoom: 13 },
-      heatmap: { enabled: true, frame: 'B' },
-    };
-    const hp = await openPanel({ targets, options, fieldConfig: thresholdConfig() });
-    await waitForMap(hp.page, probes.length);
-    const kinds = () =>
-      hp.page.evaluate(`(() => {
+  test(
+    'points from a frame, on the WebGL renderer: bins at city zoom, the requests themselves zoomed in; ' +
+      'the heat map gets weighted points, no error',
+    async () => {
+      const targets = [
+        ...RECEIVED_BY_ZONE,
+        { refId: 'B', metric: 'hotspots', groupBy: [], filters: {}, format: 'table' },
+      ];
+      const options = {
+        ...ONLY_ZONES,
+        renderer: 'webgl',
+        zones: { fillOpacity: 1, frame: 'A' },
+        points: { enabled: true, source: 'frame', frame: 'B', colorBy: 'topic', pointsMinZoom: 13 },
+        heatmap: { enabled: true, frame: 'B' },
+      };
+      const hp = await openPanel({ targets, options, fieldConfig: thresholdConfig() });
+      await waitForMap(hp.page, probes.length);
+      const kinds = () =>
+        hp.page.evaluate(`(() => {
       const map = document.querySelector('[data-testid="zonemap-map"]').__zonemap.map;
       const layer = map.getAllLayers().find(function (l) { return l.get('id') === 'points'; });
       const features = layer.getSource().getFeatures();
       const first = features.find(function (f) { return f.get('kind') === 0; }) || features[0];
       return { webgl: layer.constructor.name + ':' + !!layer.getRenderer().helper, n: features.length,
-        bins: features.filter(function (f) { return f.get('kind') === 1; }).length, points: features.filter(function (f) { return f.get('kind') === 0; }).length,
+        bins: features.filter(function (f) { return f.get('kind') === 1; }).length,
+          points: features.filter(function (f) { return f.get('kind') === 0; }).length,
         count: features.reduce(function (a, f) { return a + (f.get('kind') === 1 ? f.get('count') : 1); }, 0),
         at: first ? first.getGeometry().getCoordinates() : null };
     })()`) as Promise<{ webgl: string; n: number; bins: number; points: number; count: number; at: number[] | null }>;
-    await hp.page.waitForFunction(
-      `document.querySelector('[data-testid="zonemap-map"]').__zonemap.map.getAllLayers().find(function (l) { return l.get('id') === 'points'; }).getSource().getFeatures().length > 0`,
-      undefined,
-      { timeout: 20_000 }
-    );
-    const city = await kinds();
-    const heat = await hp.page.evaluate(
-      `document.querySelector('[data-testid="zonemap-map"]').__zonemap.map.getAllLayers().find(function (l) { return l.get('id') === 'heatmap'; }).getSource().getFeatures().length`
-    );
-    assert.ok((heat as number) > 0, 'the heat map has weighted points');
-    assert.match(city.webgl, /:true$/, `a WebGL layer: ${city.webgl}`);
-    assert.equal(city.points, 0, 'city zoom shows bins only');
-    assert.ok(city.bins > 0);
-    // Zoom in on a bin: below the feature limit the requests themselves are drawn.
-    await hp.page.evaluate(`new Promise(function (resolve) {
+      await hp.page.waitForFunction(
+        `document.querySelector('[data-testid="zonemap-map"]').__zonemap.map.getAllLayers().find(function ` +
+          `(l) { return l.get('id') === 'points'; }).getSource().getFeatures().length > 0`,
+        undefined,
+        { timeout: 20_000 }
+      );
+      const city = await kinds();
+      const heat = await hp.page.evaluate(
+        `document.querySelector('[data-testid="zonemap-map"]').__zonemap.map.getAllLayers().find(function ` +
+          `(l) { return l.get('id') === 'heatmap'; }).getSource().getFeatures().length`
+      );
+      assert.ok((heat as number) > 0, 'the heat map has weighted points');
+      assert.match(city.webgl, /:true$/, `a WebGL layer: ${city.webgl}`);
+      assert.equal(city.points, 0, 'city zoom shows bins only');
+      assert.ok(city.bins > 0);
+      // Zoom in on a bin: below the feature limit the requests themselves are drawn.
+      await hp.page.evaluate(`new Promise(function (resolve) {
       const map = document.querySelector('[data-testid="zonemap-map"]').__zonemap.map;
       map.getView().setCenter(${JSON.stringify(city.at)});
       map.getView().setZoom(16);
       map.once('moveend', function () { map.once('rendercomplete', function () { resolve(null); }); });
     })`);
-    const close = await kinds();
-    assert.ok(close.points > 0 && close.bins === 0, JSON.stringify(close));
-    assert.ok(close.n <= 3000);
-    assert.deepEqual(unexpectedErrors(hp.errors), []);
-    await hp.page.close();
-  });
+      const close = await kinds();
+      assert.ok(close.points > 0 && close.bins === 0, JSON.stringify(close));
+      assert.ok(close.n <= 3000);
+      assert.deepEqual(unexpectedErrors(hp.errors), []);
+      await hp.page.close();
+    }
+  );
 
   test('no data: a plain message, zones drawn without data, no error', async () => {
     const hp = await openPanel(
@@ -454,7 +462,8 @@ describe('zone map panel', () => {
       assert.ok(warning!.includes(code), `${code} named in "${warning}"`);
     }
     const count = await hp.page.evaluate(
-      `document.querySelector('[data-testid="zonemap-map"]').__zonemap.map.getAllLayers().find(function (l) { return l.get('id') === 'zones'; }).getSource().getFeatures().length`
+      `document.querySelector('[data-testid="zonemap-map"]').__zonemap.map.getAllLayers().find(function ` +
+        `(l) { return l.get('id') === 'zones'; }).getSource().getFeatures().length`
     );
     assert.equal(count, probes.length - 2);
     const [{ probe, x, y }] = await sampleableZones(

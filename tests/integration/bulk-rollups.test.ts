@@ -99,7 +99,8 @@ async function load(pool: pg.Pool, csv: string): Promise<void> {
 
 /** Changes to requests already applied: closed, moved, re-timed; marked pending as the ingest does. */
 async function change(pool: pg.Pool): Promise<void> {
-  await pool.query(`UPDATE requests SET status = 'closed', resolved_at = created_at + interval '30 hours', closed_at = created_at + interval '31 hours', satisfaction = 4
+  await pool.query(`UPDATE requests SET status = 'closed', resolved_at = created_at + interval '30 hours',
+    closed_at = created_at + interval '31 hours', satisfaction = 4
                     WHERE id % 11 = 3 AND status NOT IN ('closed', 'cancelled')`);
   await pool.query(`UPDATE requests SET location = ST_SetSRID(ST_MakePoint(55.2 + (id % 13) * 0.01, 25.1), 4326), created_at = created_at - interval '3 hours'
                     WHERE id % 17 = 5`);
@@ -195,7 +196,8 @@ async function catalog(pool: pg.Pool): Promise<unknown[]> {
       (SELECT json_agg(json_build_array(a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull) ORDER BY a.attnum)
          FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped) AS columns,
       (SELECT json_agg(json_build_array(i.indexname, i.indexdef) ORDER BY i.indexname) FROM pg_indexes i WHERE i.tablename = c.relname) AS indexes,
-      (SELECT json_agg(json_build_array(k.conname, pg_get_constraintdef(k.oid)) ORDER BY k.conname) FROM pg_constraint k WHERE k.conrelid = c.oid) AS constraints
+      (SELECT json_agg(json_build_array(k.conname, pg_get_constraintdef(k.oid)) ORDER BY k.conname)
+        FROM pg_constraint k WHERE k.conrelid = c.oid) AS constraints
     FROM pg_class c WHERE c.relname = ANY($1::text[]) AND c.relkind = 'r' ORDER BY c.relname`,
     [Object.keys(TABLES).filter((t) => t !== 'rollup_pending')]
   );

@@ -407,7 +407,10 @@ describe('services360 config (the command)', () => {
     assert.deepEqual(await snapshot(), before);
     assert.match(
       bad.stderr,
-      /bad\.yaml: 2 problems\n {2}topics\[0\]\.department: unknown department "xyz"\n {2}holidays\[0\]\.calendar: unknown calendar "nowhere"\nNothing was changed\./
+      new RegExp(
+        String.raw`bad\.yaml: 2 problems\n {2}topics\[0\]\.department: unknown department "xyz"\n` +
+          String.raw` {2}holidays\[0\]\.calendar: unknown calendar "nowhere"\nNothing was changed\.`
+      )
     );
   });
 });

@@ -111,7 +111,8 @@ describe('the demo without network access to Grafana', () => {
       assert.match(
         lines[1],
         new RegExp(
-          `^\\[grafana\\] could not download Grafana's APT signing key from ${repo}/gpg\\.key \\(Failed to connect to 127\\.0\\.0\\.1 port ${port}\\b[^)]*\\)\\.$`
+          `^\\[grafana\\] could not download Grafana's APT signing key from ${repo}/gpg\\.key \\(Failed to ` +
+            `connect to 127\\.0\\.0\\.1 port ${port}\\b[^)]*\\)\\.$`
         )
       );
       assert.equal(lines[2], unchanged);
@@ -151,7 +152,8 @@ describe('the demo without network access to Grafana', () => {
     assert.match(
       lines[1],
       new RegExp(
-        `^\\[grafana\\] could not download the Grafana 13\\.2\\.3 archive from ${url.replace(/\./g, '\\.')} \\(Failed to connect to 127\\.0\\.0\\.1 port ${port}\\b[^)]*\\)\\.$`
+        `^\\[grafana\\] could not download the Grafana 13\\.2\\.3 archive from ` +
+          `${url.replace(/\./g, '\\.')} \\(Failed to connect to 127\\.0\\.0\\.1 port ${port}\\b[^)]*\\)\\.$`
       )
     );
     assert.equal(lines[2], unchanged);
@@ -176,7 +178,8 @@ describe('the demo with a Grafana binary', () => {
       `#!/bin/sh
 env > '${envOut}'
 echo "$@" > '${argsOut}'
-exec node -e "require('node:http').createServer((q, r) => { r.statusCode = q.url === '/api/health' ? 200 : 404; r.end('{}'); }).listen(Number(process.env.GF_SERVER_HTTP_PORT), process.env.GF_SERVER_HTTP_ADDR)"
+exec node -e "require('node:http').createServer((q, r) => { r.statusCode = q.url === '/api/health' ? 200 : 404; r.end('{}'); })
+  .listen(Number(process.env.GF_SERVER_HTTP_PORT), process.env.GF_SERVER_HTTP_ADDR)"
 `
     );
     chmodSync(join(bin, 'grafana'), 0o755);
@@ -263,7 +266,8 @@ exec node -e "require('node:http').createServer((q, r) => { r.statusCode = q.url
 const fakeGrafana = (envOut: string, argsOut: string) => `#!/bin/sh
 env > '${envOut}'
 echo "$0 $@" > '${argsOut}'
-exec node -e "require('node:http').createServer((q, r) => { r.statusCode = q.url === '/api/health' ? 200 : 404; r.end('{}'); }).listen(Number(process.env.GF_SERVER_HTTP_PORT), process.env.GF_SERVER_HTTP_ADDR)"
+exec node -e "require('node:http').createServer((q, r) => { r.statusCode = q.url === '/api/health' ? 200 : 404; r.end('{}'); })
+  .listen(Number(process.env.GF_SERVER_HTTP_PORT), process.env.GF_SERVER_HTTP_ADDR)"
 `;
 
 describe('the demo with the standalone archive (served on 127.0.0.1)', () => {

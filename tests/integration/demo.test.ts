@@ -209,7 +209,8 @@ describe('the demo requests', () => {
       `SELECT
         (SELECT count(*)::int FROM channels c WHERE NOT EXISTS (SELECT 1 FROM requests r WHERE r.channel_code = c.code)) AS missing_channels,
         (SELECT count(*)::int FROM categories c WHERE NOT EXISTS (SELECT 1 FROM requests r WHERE r.category_code = c.code)) AS missing_categories,
-        (SELECT count(*)::int FROM requests r JOIN topics t ON t.code = r.topic_code WHERE r.department_code IS DISTINCT FROM t.department_code) AS wrong_department,
+        (SELECT count(*)::int FROM requests r JOIN topics t ON t.code = r.topic_code
+          WHERE r.department_code IS DISTINCT FROM t.department_code) AS wrong_department,
         (SELECT count(*)::int FROM requests WHERE topic_code IS NULL) AS no_topic`
     );
     assert.deepEqual(r, { missing_channels: 0, missing_categories: 0, wrong_department: 0, no_topic: 0 });
@@ -421,7 +422,8 @@ describe('determinism and re-runs', () => {
       (SELECT md5(string_agg((to_jsonb(t) - '{${SLA_COLUMNS}}'::text[])::text, E'\\n' ORDER BY t.id)) FROM requests t) AS requests,
       (SELECT md5(string_agg(t::text, E'\\n' ORDER BY t.id)) FROM request_events t) AS events,
       (SELECT md5(string_agg(t::text, E'\\n' ORDER BY t.id)) FROM customers t) AS customers,
-      (SELECT md5(string_agg(t.code || t.name_en || t.name_ar || ST_AsEWKT(t.geom) || coalesce(t.population::text, ''), E'\\n' ORDER BY t.code)) FROM zones t) AS zones`
+      (SELECT md5(string_agg(t.code || t.name_en || t.name_ar || ST_AsEWKT(t.geom) ||
+        coalesce(t.population::text, ''), E'\\n' ORDER BY t.code)) FROM zones t) AS zones`
     );
 
   test('the command with the same seed writes byte-identical data into another database', async () => {
@@ -539,7 +541,8 @@ describe('the generated city (no boundary file)', () => {
       const z = await one(
         city.pool,
         `SELECT count(*)::int AS n,
-          count(*) FILTER (WHERE s.kind = 'public_site' AND NOT ST_CoveredBy(s.geom, (SELECT p.geom FROM zones p WHERE p.code = s.parent_code)))::int AS outside,
+          count(*) FILTER (WHERE s.kind = 'public_site' AND NOT ST_CoveredBy(s.geom,
+            (SELECT p.geom FROM zones p WHERE p.code = s.parent_code)))::int AS outside,
           count(*) FILTER (WHERE s.name_en ~ 'Beach')::int AS beaches FROM zones s`
       );
       assert.ok(z.n >= 314 && z.n <= 324, `${z.n} zones`);

@@ -97,7 +97,8 @@ before(async () => {
     [holiday, addDays(today, 3)]
   );
   await agg.db.pool.query(
-    `UPDATE topics SET proactive_action = '{"en": "Add a collection round before the weekend", "ar": "أضف جولة جمع قبل عطلة نهاية الأسبوع"}' WHERE code = $1`,
+    `UPDATE topics SET proactive_action = '{"en": "Add a collection round before the weekend", "ar": ` +
+      `"أضف جولة جمع قبل عطلة نهاية الأسبوع"}' WHERE code = $1`,
     [PEST]
   );
   await history('G1', BIN, 1, holiday);

@@ -44,7 +44,9 @@ test('a calendar in use whose last holiday is ten days away: /readyz warns (stil
   assert.deepEqual(res.body.warnings, [
     {
       path: 'calendars.field.holidays',
-      message: `calendar "field" has holidays defined up to ${d.last} only; define them up to at least ${d.required} (services360 config apply, or holidays import)`,
+      message:
+        `calendar "field" has holidays defined up to ${d.last} only; define them up to at least ` +
+        `${d.required} (services360 config apply, or holidays import)`,
     },
   ]);
   const text = (await agg.call('GET', '/metrics', undefined, null)).text;
@@ -83,7 +85,8 @@ test("the Dubai file: no warning on 6 December 2026 (defined up to 2027-12-03); 
 
 test('a calendar no department or policy in force uses is not watched', async () => {
   await agg.db.pool.query(
-    `INSERT INTO calendars (code, name_en, name_ar, timezone, weekly_hours) VALUES ('spare', 'Spare', 'احتياطي', (SELECT time_zone FROM city_settings), '[{"dow":1,"from":"08:00","to":"12:00"}]')`
+    `INSERT INTO calendars (code, name_en, name_ar, timezone, weekly_hours) VALUES ('spare', 'Spare', ` +
+      `'احتياطي', (SELECT time_zone FROM city_settings), '[{"dow":1,"from":"08:00","to":"12:00"}]')`
   );
   const r = await checkReadiness(agg.db.pool, 300, 5000, new Date('2026-12-06T08:00:00Z'));
   assert.deepEqual(r.warnings, []);

@@ -32,7 +32,8 @@ function icsFile(name: string, ...lines: string[]): string {
 const holidays = async () =>
   (
     await db.pool.query(
-      `SELECT coalesce(calendar_code, '*') AS calendar, to_char(day, 'YYYY-MM-DD') AS day, name_en, name_ar, provisional FROM holidays WHERE day >= '2028-01-01' ORDER BY day, calendar_code`
+      `SELECT coalesce(calendar_code, '*') AS calendar, to_char(day, 'YYYY-MM-DD') AS day, name_en, ` +
+        `name_ar, provisional FROM holidays WHERE day >= '2028-01-01' ORDER BY day, calendar_code`
     )
   ).rows;
 
@@ -85,7 +86,8 @@ test('an .ics into the field calendar: one row per date, all-day DTEND exclusive
 
 test('--all-calendars writes holidays without a calendar; a known date keeps its Arabic name when the file has none', async () => {
   await db.pool.query(
-    `INSERT INTO holidays (calendar_code, day, name_en, name_ar, provisional) VALUES (NULL, '2028-01-01', 'New Year', 'رأس السنة الميلادية', true)`
+    `INSERT INTO holidays (calendar_code, day, name_en, name_ar, provisional) VALUES (NULL, '2028-01-01', ` +
+      `'New Year', 'رأس السنة الميلادية', true)`
   );
   const path = icsFile(
     'all.ics',

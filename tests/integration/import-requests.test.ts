@@ -56,14 +56,16 @@ const options = (file: string, over: Partial<ImportOptions> = {}): ImportOptions
 });
 
 const HEADER =
-  'source,external_id,channel,category,topic,priority,description,address,lon,lat,zone,created_at,status,first_response_at,resolved_at,closed_at,customer_name,customer_phone,customer_email,satisfaction';
+  'source,external_id,channel,category,topic,priority,description,address,lon,lat,zone,created_at,status,' +
+  'first_response_at,resolved_at,closed_at,customer_name,customer_phone,customer_email,satisfaction';
 const ARABIC = 'حاوية ممتلئة، قرب المسجد, "again"\nالسطر الثاني';
 const quoted = (s: string) => `"${s.replaceAll('"', '""')}"`;
 
 describe('services360 import-requests with the services360 mapping', () => {
   const lines = [
     HEADER,
-    `crm,ok-1,whatsapp,complaint,waste.overflowing_bin,,${quoted(ARABIC)},,55.15,25.15,,2026-10-01T10:00:00+04:00,closed,2026-10-01T11:00:00+04:00,2026-10-02T10:00:00+04:00,2026-10-03T10:00:00+04:00,Fatima Al Mansoori,+971 50 123 4567,,5`,
+    `crm,ok-1,whatsapp,complaint,waste.overflowing_bin,,${quoted(ARABIC)},,55.15,25.15,,` +
+      `2026-10-01T10:00:00+04:00,closed,2026-10-01T11:00:00+04:00,2026-10-02T10:00:00+04:00,2026-10-03T10:00:00+04:00,Fatima Al Mansoori,+971 50 123 4567,,5`,
     'crm,bad-1,fax,complaint,,,,,55.15,25.15,,2026-10-01T10:00:00+04:00,received,,,,,,,',
     'crm,ok-2,website,inquiry,,,,,55.25,25.25,,2026-10-01T10:00:00Z,in_progress,2026-10-01T12:00:00Z,,,,,,',
     'crm,bad-2,website,inquiry,,,,,east,25.25,,2026-10-01T10:00:00Z,received,,,,,,,',
@@ -96,7 +98,8 @@ describe('services360 import-requests with the services360 mapping', () => {
     const text = readFileSync(`${file}.rejects.csv`, 'utf8');
     assert.deepEqual(text.trimEnd().split('\n'), [
       `reject_line,reject_field,reject_message,${HEADER}`,
-      '4,channel,"unknown channel ""fax""; valid: website, social_media, call_centre, whatsapp, virtual_assistant, open311, import, walk_in",crm,bad-1,fax,complaint,,,,,55.15,25.15,,2026-10-01T10:00:00+04:00,received,,,,,,,',
+      '4,channel,"unknown channel ""fax""; valid: website, social_media, call_centre, whatsapp, ' +
+        'virtual_assistant, open311, import, walk_in",crm,bad-1,fax,complaint,,,,,55.15,25.15,,2026-10-01T10:00:00+04:00,received,,,,,,,',
       '6,lon,must be a number,crm,bad-2,website,inquiry,,,,,east,25.25,,2026-10-01T10:00:00Z,received,,,,,,,',
       '7,closed_at,"is required when the status is ""closed""",crm,bad-3,website,inquiry,,,,,,,,2026-10-01T10:00:00Z,closed,,,,,,,',
       '8,row,has 4 fields; the header has 20,crm,bad-4,website,inquiry',
@@ -188,8 +191,10 @@ describe('services360 import-requests with the services360 mapping', () => {
 describe('services360 import-requests with the open311-bulk mapping', () => {
   test('Open311 bulk columns load: service_code as topic, open/closed as status, updated_datetime as the close time', async () => {
     const file = csv('open311.csv', [
-      'service_request_id,status,status_notes,service_name,service_code,description,agency_responsible,service_notice,requested_datetime,updated_datetime,expected_datetime,address,address_id,zipcode,lat,long,media_url',
-      '638344,closed,Fixed,Overflowing bin,waste.overflowing_bin,"Bin, full",Waste Management,,2026-09-01T08:00:00+04:00,2026-09-02T09:30:00+04:00,,Al Wasl Rd,,,25.15,55.25,',
+      'service_request_id,status,status_notes,service_name,service_code,description,agency_responsible,' +
+        'service_notice,requested_datetime,updated_datetime,expected_datetime,address,address_id,zipcode,lat,long,media_url',
+      '638344,closed,Fixed,Overflowing bin,waste.overflowing_bin,"Bin, full",Waste ' +
+        'Management,,2026-09-01T08:00:00+04:00,2026-09-02T09:30:00+04:00,,Al Wasl Rd,,,25.15,55.25,',
       '638345,open,,Noise,environment.noise,Loud,Environment,,2026-09-03T08:00:00+04:00,2026-09-03T09:00:00+04:00,,,,,25.25,55.15,',
       '638346,open,,Noise,no.such.service,Loud,Environment,,2026-09-03T08:00:00+04:00,,,,,,25.25,55.15,',
     ]);
@@ -259,7 +264,8 @@ describe('chunks and reference checks', () => {
     ...Array.from(
       { length: n },
       (_, i) =>
-        `${source},r-${i % 7},website,complaint,waste.overflowing_bin,,,,${55.1 + (i % 2) * 0.1 + 0.05},25.15,,2026-10-01T10:00:00Z,resolved,2026-10-01T11:00:00Z,2026-10-01T12:00:00Z,,Ahmed,,,`
+        `${source},r-${i % 7},website,complaint,waste.overflowing_bin,,,,${55.1 + (i % 2) * 0.1 + 0.05},` +
+        `25.15,,2026-10-01T10:00:00Z,resolved,2026-10-01T11:00:00Z,2026-10-01T12:00:00Z,,Ahmed,,,`
     ),
   ];
 
@@ -270,7 +276,8 @@ describe('chunks and reference checks', () => {
     const {
       rows: [n],
     } = await db.pool.query(
-      "SELECT count(*)::int AS requests, sum((SELECT count(*) FROM request_events e WHERE e.request_id = r.id))::int AS events, count(customer_id)::int AS customers FROM requests r WHERE source = 'chunky'"
+      'SELECT count(*)::int AS requests, sum((SELECT count(*) FROM request_events e WHERE e.request_id = ' +
+        "r.id))::int AS events, count(customer_id)::int AS customers FROM requests r WHERE source = 'chunky'"
     );
     assert.deepEqual(n, { requests: 7, events: 28, customers: 7 });
   });

@@ -592,7 +592,8 @@ test(
     }
     const summary =
       `${stats.cases} cases over ${ops.length} operations; statuses ${JSON.stringify(Object.fromEntries([...stats.byStatus].sort((a, b) => a[0] - b[0])))}; ` +
-      `${stats.refusedWrites} refused writes checked for no rows written; ${stats.mustRefuse} must-refuse inputs; ${stats.acceptedInvalid} mutated inputs accepted (a benign mutation, e.g. an optional field dropped)`;
+      `${stats.refusedWrites} refused writes checked for no rows written; ${stats.mustRefuse} must-refuse ` +
+      `inputs; ${stats.acceptedInvalid} mutated inputs accepted (a benign mutation, e.g. an optional field dropped)`;
     console.log(`fuzz: ${summary}`);
     assert.deepEqual(failures.slice(0, 15), [], `${failures.length} failures; ${summary}`);
     assert.ok(stats.cases >= ops.length * CASES);

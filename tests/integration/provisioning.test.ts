@@ -135,19 +135,23 @@ describe('provisioning files', () => {
     assert.equal(pg.database, undefined, 'database belongs in jsonData (the top-level field is deprecated)');
   });
 
-  test('the wall-screen playlists, one per language (posted to /api/playlists: Grafana has no file provisioning for playlists), name provisioned dashboards', () => {
-    const uids = new Set(dashboards().map((d) => d.uid));
-    for (const lang of LANGUAGES) {
-      const playlist = json(`provisioning/playlists/${playlistFile(lang)}`);
-      assert.ok(playlist.name && /^\d+[smh]$/.test(playlist.interval));
-      assert.ok(playlist.items.length >= 2);
-      for (const item of playlist.items) {
-        assert.equal(item.type, 'dashboard_by_uid');
-        assert.ok(uids.has(item.value), `playlist item ${item.value}`);
+  test(
+    'the wall-screen playlists, one per language (posted to /api/playlists: Grafana has no file ' +
+      'provisioning for playlists), name provisioned dashboards',
+    () => {
+      const uids = new Set(dashboards().map((d) => d.uid));
+      for (const lang of LANGUAGES) {
+        const playlist = json(`provisioning/playlists/${playlistFile(lang)}`);
+        assert.ok(playlist.name && /^\d+[smh]$/.test(playlist.interval));
+        assert.ok(playlist.items.length >= 2);
+        for (const item of playlist.items) {
+          assert.equal(item.type, 'dashboard_by_uid');
+          assert.ok(uids.has(item.value), `playlist item ${item.value}`);
+        }
+        assert.equal(playlist.items[0].value, uidIn('s360-executive', lang));
       }
-      assert.equal(playlist.items[0].value, uidIn('s360-executive', lang));
     }
-  });
+  );
 
   test('the app is enabled by provisioning under its plugin id', () => {
     const { apps } = yamlOf('provisioning/plugins/services360-app.yaml');

@@ -32,7 +32,8 @@ test('each level of the rollups sums the facts of the applied state', async () =
                      s.satisfaction, s.cancelled_at, s.res_outcome, s.res_outcome_at, s.fr_outcome, s.fr_outcome_at) f)
     SELECT l.level, (SELECT row(sum(received), sum(closed), sum(cancelled), sum(res_met), sum(res_breached), sum(fr_met), sum(fr_breached), sum(sat_n))::text
                      FROM rollups r WHERE r.level = l.level AND r.cube = 255) AS rolled,
-           (SELECT row(sum(received), sum(closed), sum(cancelled), sum(res_met), sum(res_breached), sum(fr_met), sum(fr_breached), sum(sat_n))::text FROM facts) AS facts
+           (SELECT row(sum(received), sum(closed), sum(cancelled), sum(res_met), sum(res_breached), sum(fr_met), sum(fr_breached), sum(sat_n))::text
+              FROM facts) AS facts
     FROM unnest(ARRAY['hour','day','month']) l(level)`);
   for (const r of rows) {
     assert.equal(r.rolled, r.facts, r.level);
@@ -107,7 +108,8 @@ test(`while the lean hours are rebuilt, and after, 60 more random queries equal 
                      s.satisfaction, s.cancelled_at, s.res_outcome, s.res_outcome_at, s.fr_outcome, s.fr_outcome_at) f)
     SELECT (SELECT row(sum(received), sum(closed), sum(cancelled), sum(res_met), sum(res_breached), sum(fr_met), sum(fr_breached), sum(sat_n))::text
             FROM rollups r WHERE r.level = 'hour' AND r.cube = 255) AS rolled,
-           (SELECT row(sum(received), sum(closed), sum(cancelled), sum(res_met), sum(res_breached), sum(fr_met), sum(fr_breached), sum(sat_n))::text FROM facts) AS facts`);
+           (SELECT row(sum(received), sum(closed), sum(cancelled), sum(res_met), sum(res_breached), sum(fr_met), sum(fr_breached), sum(sat_n))::text
+              FROM facts) AS facts`);
   assert.equal(rows[0].rolled, rows[0].facts, 'the rebuilt hour level sums every applied fact');
   for (const j of p.journeys.filter(() => p.rnd.chance(0.1))) {
     await p.walk(j, 1, p.NOW - p.MIN);

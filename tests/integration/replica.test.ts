@@ -198,7 +198,8 @@ test(
     const onReplica = delta(before, replica),
       onPrimary = delta(before, PRIMARY);
     console.log(
-      `exactness: ${onReplica} queries read on the standby, ${onPrimary} on the primary (fallbacks ${JSON.stringify(Object.fromEntries(agg!.server.ctx.reads.fallbacks))})`
+      `exactness: ${onReplica} queries read on the standby, ${onPrimary} on the primary (fallbacks ` +
+        `${JSON.stringify(Object.fromEntries(agg!.server.ctx.reads.fallbacks))})`
     );
     assert.ok(onReplica > 0, 'no query was read on the standby');
     // The reads came over the read pool's connections to the standby.
@@ -266,7 +267,8 @@ test(
       return Date.now() - t0;
     });
     console.log(
-      `freshness: counted after ${elapsed} ms (goal ${FRESHNESS_GOAL_MS} ms), answered by ${servedBy}; reads the lag bound sent to the primary meanwhile: ${lagFallbacks}`
+      `freshness: counted after ${elapsed} ms (goal ${FRESHNESS_GOAL_MS} ms), answered by ${servedBy}; ` +
+        `reads the lag bound sent to the primary meanwhile: ${lagFallbacks}`
     );
     // The answer came from the standby, unless it lagged past the bound (then the primary answering is the design).
     assert.ok(servedBy === replica || lagFallbacks > 0, `answered by ${servedBy} with no lag fallback`);

@@ -395,7 +395,8 @@ export function exactnessProperty(h: ExactnessHarness, SEED: number, city?: Exac
                 : Math.abs(e - g) < 1e-6;
           if (!ok) {
             mismatches.push(
-              `q${q} ${metric} ${format} by [${groupBy}] filters ${JSON.stringify(filters)} window ${iso(w.from)}..${iso(w.to)} group ${key}: expected ${e}, got ${g}`
+              `q${q} ${metric} ${format} by [${groupBy}] filters ${JSON.stringify(filters)} window ` +
+                `${iso(w.from)}..${iso(w.to)} group ${key}: expected ${e}, got ${g}`
             );
           }
         }

@@ -111,7 +111,7 @@ export async function forecastAccuracy(ctx: ProactiveContext): Promise<Frame[]> 
   const codeDim =
     target.groupBy.find((d) => d !== 'zone') ??
     (Object.keys(filters) as Array<keyof typeof filters>).find((d) => d !== 'zone');
-  const codes = codeDim && filters[codeDim] ? (filters[codeDim]!.filter((c) => c !== null) as string[]) : null;
+  const codes = codeDim ? ((filters[codeDim]?.filter((c) => c !== null) as string[] | undefined) ?? null) : null;
   const { rows } = await db.query<{
     zone_id: number | null;
     code: string | null;

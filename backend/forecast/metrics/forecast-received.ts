@@ -14,6 +14,7 @@ import { localDate } from '../../sla/time-zone.ts';
 import { column, frameName, notice, type ProactiveContext } from './context.ts';
 import { levelNotices, type LevelRow } from './level-notice.ts';
 import { levelOf } from './level-of.ts';
+import { lookup } from '../../domain/lookup.ts';
 
 /** A series' day (t: its start), or in a table its range summed (t null); tomorrow's forecast beside it. */
 type Row = {
@@ -59,7 +60,7 @@ export async function forecastReceived(ctx: ProactiveContext): Promise<Frame[]> 
   const codeDim = (['department', 'channel', 'category', 'topic'] as Dimension[]).find(
     (d) => level === d || (level === 'zone_topic' && d === 'topic')
   );
-  const codes = codeDim && filters[codeDim] ? (filters[codeDim]!.filter((c) => c !== null) as string[]) : null;
+  const codes = codeDim ? ((filters[codeDim]?.filter((c) => c !== null) as string[] | undefined) ?? null) : null;
   // One after the other: the query's database handle may be a single client (pg queues, and deprecates, overlap).
   const { rows } = await db.query<Row>(sql('forecast/query_forecasts'), [
     level,
@@ -92,8 +93,8 @@ export async function forecastReceived(ctx: ProactiveContext): Promise<Frame[]> 
       g.days.set(r.t, plus(g.days.get(r.t), inRange));
     }
     g.total = plus(g.total, inRange);
-    if (r.tomorrow_point !== null) {
-      g.tomorrow = plus(g.tomorrow, { point: r.tomorrow_point, lower: r.tomorrow_lower!, upper: r.tomorrow_upper! });
+    if (r.tomorrow_point !== null && r.tomorrow_lower !== null && r.tomorrow_upper !== null) {
+      g.tomorrow = plus(g.tomorrow, { point: r.tomorrow_point, lower: r.tomorrow_lower, upper: r.tomorrow_upper });
     }
     seriesMethods.set(`${r.zone_id}|${r.code}`, r.method);
   }
@@ -212,7 +213,7 @@ export async function forecastReceived(ctx: ProactiveContext): Promise<Frame[]> 
     const value = (name: string, pick: (s: Sum) => number, config: Record<string, unknown>): Field => ({
       name,
       type: 'number',
-      values: times.map((t) => pick(g.days.get(t)!)),
+      values: times.map((t) => pick(lookup(g.days, t, 'g.days'))),
       labels,
       config: { unit: 'short', decimals: 0, ...config },
     });

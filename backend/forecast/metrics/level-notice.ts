@@ -36,8 +36,11 @@ export function levelNotices(
       notice(
         lang,
         'warning',
-        `At this level the model did not beat seasonal-naive (MASE ${mase} over ${level.weeks} weeks): forecast by seasonal-naive (same weekday last week), with an empirical interval.`,
-        `في هذا المستوى لم يتفوق النموذج على التوقع الموسمي البسيط (MASE ${mase} على ${level.weeks} أسابيع): التوقع بقيمة اليوم نفسه من الأسبوع الماضي مع فترة تجريبية.`
+        `At this level the model did not beat seasonal-naive (MASE ${mase} over ${level.weeks} weeks): ` +
+          `forecast by seasonal-naive (same weekday last week), with an empirical interval.`,
+        `في هذا المستوى لم يتفوق النموذج على التوقع الموسمي ` +
+          `البسيط (MASE ${mase} على ${level.weeks} أسابيع): التوقع بقيمة ` +
+          `اليوم نفسه من الأسبوع الماضي مع فترة تجريبية.`
       )
     );
   } else {
@@ -45,8 +48,10 @@ export function levelNotices(
       notice(
         lang,
         'info',
-        `MSTL + ETS (augurs) with weekly seasonality, MASE ${mase} against seasonal-naive; 95 % prediction interval; the city's holidays were replaced by seasonal-naive values before fitting.`,
-        `نموذج MSTL + ETS بموسمية أسبوعية، MASE ${mase} مقارنة بالتوقع الموسمي البسيط؛ فترة تنبؤ 95 %؛ استُبدلت العطل الرسمية بقيم موسمية قبل الملاءمة.`
+        `MSTL + ETS (augurs) with weekly seasonality, MASE ${mase} against seasonal-naive; 95 % prediction ` +
+          `interval; the city's holidays were replaced by seasonal-naive values before fitting.`,
+        `نموذج MSTL + ETS بموسمية أسبوعية، MASE ${mase} مقارنة بالتوقع ` +
+          `الموسمي البسيط؛ فترة تنبؤ 95 %؛ استُبدلت العطل الرسمية بقيم موسمية قبل الملاءمة.`
       )
     );
     if (naiveSeries > 0) {

@@ -21,7 +21,9 @@ export function levelOf(target: Target, path: string): ForecastLevel {
     throw new ValidationError('the query is invalid', [
       {
         path: `${path}.groupBy`,
-        message: `${target.metric} groups and filters by none, one of department, channel, category, topic, zone, or zone and topic; got ${[...dims].join(', ') || 'none'}`,
+        message:
+          `${target.metric} groups and filters by none, one of department, channel, category, ` +
+          `topic, zone, or zone and topic; got ${[...dims].join(', ') || 'none'}`,
       },
     ]);
   }

@@ -61,8 +61,11 @@ export async function runningAboveForecast(ctx: ProactiveContext): Promise<Frame
           notice(
             lang,
             'info',
-            "Requests so far today against the upper bound of today's 95 % forecast interval scaled to this time of day (the share of a day's requests usually received by now, last 4 weeks).",
-            'طلبات اليوم حتى الآن مقارنة بالحد الأعلى لفترة التوقع 95 % لليوم، مقسوماً على حصة الطلبات التي تصل عادةً حتى هذه الساعة (آخر 4 أسابيع).'
+            "Requests so far today against the upper bound of today's 95 % forecast interval scaled to " +
+              "this time of day (the share of a day's requests usually received by now, last 4 weeks).",
+            'طلبات اليوم حتى الآن مقارنة بالحد الأعلى لفترة ' +
+              'التوقع 95 % لليوم، مقسوماً على حصة الطلبات التي تصل ' +
+              'عادةً حتى هذه الساعة (آخر 4 أسابيع).'
           ),
         ],
       },

@@ -4,6 +4,8 @@ import { sums, yieldToLoop, type AggregateSpec, type Group } from '../aggregate.
 import type { Series } from '../frames.ts';
 import type { Sums } from '../metrics.ts';
 import { framesOfSeries, type MetricKind } from './kind.ts';
+import { SERIES_SUPPORT } from '../../catalog/metric-support.ts';
+import { lookup } from '../../domain/lookup.ts';
 
 type Plan = { increments: AggregateSpec; prefix: AggregateSpec; maxGroups: number };
 /** `moving`: the keys of the groups whose backlog is not zero throughout. */
@@ -14,6 +16,7 @@ const net = (s: Sums | undefined) => (s ? s.received - s.closed - s.cancelled : 
 export const backlogKind: MetricKind<'backlog', Plan, Result> = {
   id: 'backlog',
   description: 'requests open at the end of each bucket, per group',
+  support: () => SERIES_SUPPORT,
   plan: (ctx) => ({
     increments: ctx.spec,
     prefix: { ...ctx.spec, from: -Infinity, to: ctx.range.from, bucket: null },
@@ -41,7 +44,7 @@ export const backlogKind: MetricKind<'backlog', Plan, Result> = {
       if (++n % 100 === 0) {
         await yieldToLoop();
       }
-      const g = increments.get(key) ?? prefix.get(key)!;
+      const g = increments.get(key) ?? lookup(prefix, key, 'prefix');
       let running = net(prefix.get(key)?.byBucket.get(null));
       const values = new Map<number | null, number>();
       if (!ctx.buckets) {

@@ -6,6 +6,7 @@ import { nameOf } from '../labels.ts';
 import { readDueSoon, type DueSoon } from '../open-work.ts';
 import { asRequestFilters } from '../target-filters.ts';
 import type { MetricKind } from './kind.ts';
+import { RANKED_TABLE_SUPPORT } from '../../catalog/metric-support.ts';
 
 const TARGET_NAMES: Record<DueSoon['target'], { en: string; ar: string }> = {
   first_response: { en: 'First response', ar: 'الاستجابة الأولى' },
@@ -18,6 +19,7 @@ type Plan = { filters: RequestFilters; now: number };
 export const dueSoonKind: MetricKind<'due_soon', Plan, { rows: DueSoon[]; now: number }> = {
   id: 'due_soon',
   description: 'open requests with an SLA target due within the hour, soonest first',
+  support: () => RANKED_TABLE_SUPPORT,
   plan: (ctx) => ({ filters: asRequestFilters(ctx.filters, ctx.ref), now: Date.now() }),
   compute: async (db, plan, ctx) => ({
     rows: await readDueSoon(db, plan.filters, plan.now, ctx.target.topN),

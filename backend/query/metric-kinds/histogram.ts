@@ -3,10 +3,12 @@
 import { histograms, type AggregateSpec, type Group } from '../aggregate.ts';
 import { quantileFromBins } from '../metrics.ts';
 import { framesOfSeries, type MetricKind } from './kind.ts';
+import { SERIES_SUPPORT } from '../../catalog/metric-support.ts';
 
 export const histogramKind: MetricKind<'hist', AggregateSpec, Map<string, Group<Map<number, number>>>> = {
   id: 'hist',
   description: 'a percentile of a time, from histogram bins per group and bucket',
+  support: () => SERIES_SUPPORT,
   plan: (ctx) => ctx.spec,
   compute: (db, spec, ctx) => histograms(db, spec, ctx.metric.hist),
   size: (groups) => Math.max(groups.size, 1),

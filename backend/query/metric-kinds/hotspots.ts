@@ -5,12 +5,14 @@ import { column, frameName } from '../frames.ts';
 import { nameOf } from '../labels.ts';
 import { asRequestFilters } from '../target-filters.ts';
 import type { MetricKind } from './kind.ts';
+import { RANKED_TABLE_SUPPORT } from '../../catalog/metric-support.ts';
 
 type Plan = Parameters<typeof findHotspots>[1];
 
 export const hotspotsKind: MetricKind<'hotspots', Plan, HotspotAnswer> = {
   id: 'hotspots',
   description: 'places where one topic recurs, largest first',
+  support: () => RANKED_TABLE_SUPPORT,
   plan: (ctx) => ({
     window: { from: new Date(ctx.range.from), to: new Date(ctx.range.to) },
     filters: asRequestFilters(ctx.filters, ctx.ref),

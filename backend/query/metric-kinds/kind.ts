@@ -1,7 +1,9 @@
 // The contract of a kind of metric (sums, histograms, backlog, per 10k, warnings, recurring topics, hot spots, …),
 // one file each in this folder and listed in registry.ts, as Grafana's Geomap lists its layer types: a kind plans
 // what to read from the target (pure), computes it (reads the database), says how many series or rows the answer
-// has (checked against the query limits before any frame is built) and turns it into frames (pure).
+// has (checked against the query limits before any frame is built) and turns it into frames (pure). It also says
+// what a query may ask of its metrics (the catalogue, GET /v1/catalog, serves it).
+import type { MetricSupport } from '../../catalog/metric-support.ts';
 import type { Config } from '../../config.ts';
 import type { ReferenceIndex } from '../../domain/reference.ts';
 import type { AggregateSpec, Db } from '../aggregate.ts';
@@ -50,6 +52,8 @@ export type MetricKind<K extends KindId, Plan, Result> = {
   id: K;
   /** What the kind answers, for whoever reads the registry. */
   description: string;
+  /** What a query may ask of a metric of this kind: formats, group-by, filters and options (the catalogue). */
+  support: (metric: MetricOfKind<K>) => MetricSupport;
   /** Pure: what to read for the target. */
   plan: (ctx: TargetContext<K>) => Plan;
   /** Reads it (and folds what it read into the answer's series or rows). */

@@ -5,10 +5,13 @@ import { column, frameName } from '../frames.ts';
 import { readOpenByStage, type OpenStage } from '../open-work.ts';
 import { asRequestFilters } from '../target-filters.ts';
 import type { MetricKind } from './kind.ts';
+import { DIMENSIONS } from '../../rollups/cubes.ts';
 
 export const openByStageKind: MetricKind<'open_by_stage', { filters: RequestFilters; at: number }, OpenStage[]> = {
   id: 'open_by_stage',
   description: 'requests open now at each stage, with their share',
+  /** One table of the stages, not grouped by the caller. */
+  support: () => ({ formats: ['table'], group_by: [], filters: DIMENSIONS, options: [] }),
   plan: (ctx) => ({ filters: asRequestFilters(ctx.filters, ctx.ref), at: ctx.range.to }),
   compute: (db, plan) => readOpenByStage(db, plan.filters, plan.at),
   size: (rows) => rows.length,

@@ -4,6 +4,7 @@ import { sums, type AggregateSpec, type Stored } from '../aggregate.ts';
 import type { Series } from '../frames.ts';
 import type { Dimension } from '../../rollups/cubes.ts';
 import { framesOfSeries, type MetricKind, type TargetContext } from './kind.ts';
+import { SERIES_SUPPORT } from '../../catalog/metric-support.ts';
 
 type Plan = { spec: AggregateSpec; maxGroups: number };
 /** The target's groups with their received counts per bucket, zones folded in unless grouped by zone. */
@@ -26,6 +27,7 @@ function scopePopulation(ctx: TargetContext): number {
 export const per10kKind: MetricKind<'per_10k', Plan, Folded> = {
   id: 'per_10k',
   description: 'requests received per 10,000 residents, per group and bucket',
+  support: () => SERIES_SUPPORT,
   plan: (ctx) => ({
     spec: { ...ctx.spec, groupBy: withZone(ctx) },
     // Zones fold into the target's series: up to the series limit per zone may come back.

@@ -3,10 +3,12 @@
 import { topicTrends, type TopicTrend, type TopicTrendQuery } from '../../recurrence/topic-trends.ts';
 import { column, frameName } from '../frames.ts';
 import type { MetricKind } from './kind.ts';
+import { RANKED_TABLE_SUPPORT } from '../../catalog/metric-support.ts';
 
 export const recurringTopicsKind: MetricKind<'recurring_topics', TopicTrendQuery, TopicTrend[]> = {
   id: 'recurring_topics',
   description: 'the most frequent topics with their change against the previous period',
+  support: () => RANKED_TABLE_SUPPORT,
   plan: (ctx) => ({
     from: ctx.range.from,
     to: ctx.range.to,

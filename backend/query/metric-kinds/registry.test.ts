@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { METRICS } from '../metrics.ts';
-import { metricKind, metricKinds } from './registry.ts';
+import { metricKind, metricKinds, supportOf } from './registry.ts';
 
 test('every metric has its kind registered under that id', () => {
   for (const [name, metric] of Object.entries(METRICS)) {
@@ -27,4 +27,16 @@ test("only the proactive kind checks its answer's size itself", () => {
       .map((k) => k.id),
     ['proactive']
   );
+});
+
+test('every metric is given its support by its kind: a format at least, filters over what it groups by', () => {
+  for (const [name, metric] of Object.entries(METRICS)) {
+    const support = supportOf(metric);
+    assert.ok(support.formats.length > 0, name);
+    assert.deepEqual(
+      support.group_by.filter((d) => !support.filters.includes(d)),
+      [],
+      name
+    );
+  }
 });

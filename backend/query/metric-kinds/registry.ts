@@ -1,5 +1,7 @@
 // Every kind of metric the query API answers, by id (metrics.ts gives each metric its kind): the one place a new
 // kind is registered, as Grafana's Geomap registers its layer types. The type makes the list complete.
+import type { MetricSupport } from '../../catalog/metric-support.ts';
+import type { MetricDefinition } from '../metrics.ts';
 import { backlogKind } from './backlog.ts';
 import { dueSoonKind } from './due-soon.ts';
 import { histogramKind } from './histogram.ts';
@@ -32,6 +34,11 @@ const KINDS: { readonly [K in KindId]: AnyKind<K> } = {
 /** The kind registered under `id`. */
 export function metricKind<K extends KindId>(id: K): AnyKind<K> {
   return KINDS[id];
+}
+
+/** What a query may ask of `metric`, as its kind declares it (the catalogue, GET /v1/catalog). */
+export function supportOf(metric: MetricDefinition): MetricSupport {
+  return metricKind<KindId>(metric.kind).support(metric);
 }
 
 /** Every registered kind. */

@@ -3,10 +3,12 @@
 import { oneValuePerRow, sums, type AggregateSpec, type Group } from '../aggregate.ts';
 import { ZERO_SUMS, type Sums } from '../metrics.ts';
 import { framesOfSeries, type MetricKind } from './kind.ts';
+import { SERIES_SUPPORT } from '../../catalog/metric-support.ts';
 
 export const sumKind: MetricKind<'sum', AggregateSpec, Map<string, Group<Sums>>> = {
   id: 'sum',
   description: 'a value of the summed rollup measures, per group and bucket',
+  support: () => SERIES_SUPPORT,
   // Every row read is a value of the answer.
   plan: (ctx) => oneValuePerRow(ctx.spec, ctx.config.queryMaxTargetPoints),
   compute: (db, spec) => sums(db, spec),

@@ -14,10 +14,13 @@ import {
 import type { Series } from '../frames.ts';
 import { buildWarningsQuery } from '../sql-builder.ts';
 import { framesOfSeries, type MetricKind } from './kind.ts';
+import { SERIES_SUPPORT } from '../../catalog/metric-support.ts';
+import { lookup } from '../../domain/lookup.ts';
 
 export const warningsKind: MetricKind<'warnings', AggregateSpec, Map<string, Series>> = {
   id: 'warnings',
   description: 'SLA warnings per group and bucket',
+  support: () => SERIES_SUPPORT,
   // Every row read is a value of the answer.
   plan: (ctx) => oneValuePerRow(ctx.spec, ctx.config.queryMaxTargetPoints),
   compute: async (db, spec) => {
@@ -35,7 +38,7 @@ export const warningsKind: MetricKind<'warnings', AggregateSpec, Map<string, Ser
       if (!groups.has(key)) {
         groups.set(key, { dims, values: new Map() });
       }
-      groups.get(key)!.values.set(bucketKey(row.bucket), row.n);
+      lookup(groups, key, 'groups').values.set(bucketKey(row.bucket), row.n);
     }
     return groups;
   },

@@ -3,7 +3,7 @@ import type { Router } from 'express';
 import { handle } from '../../http/async.ts';
 import type { AppContext } from '../../http/context.ts';
 import { sql } from '../../db/sql.ts';
-import { w3 } from '../../open311/datetime.ts';
+import { w3, w3Time } from '../../open311/datetime.ts';
 import { send } from './respond.ts';
 import { withFormats } from './negotiate.ts';
 
@@ -17,7 +17,7 @@ export function registerDiscovery(router: Router, ctx: AppContext): void {
     withFormats('/discovery'),
     handle(async (req, res) => {
       const { rows } = await ctx.pool.query<{ changed_at: Date | null }>(sql('open311/changeset'));
-      const changeset = w3(rows[0]?.changed_at) ?? w3(new Date(0))!;
+      const changeset = w3(rows[0]?.changed_at) ?? w3Time(new Date(0));
       send(res, 200, 'discovery', {
         changeset,
         contact: CONTACT,

@@ -18,6 +18,7 @@ import { requireApiKey } from './api-key.ts';
 import { noteRequestsIngested } from '../../ops/ingest-counts.ts';
 import { send } from './respond.ts';
 import { langOf, langParam, withFormats } from './negotiate.ts';
+import { identityOf } from '../../http/auth.ts';
 
 function requireForm(req: Request, _res: Response, next: NextFunction): void {
   if (req.is('application/x-www-form-urlencoded')) {
@@ -37,7 +38,7 @@ export function registerPostRequest(router: Router, ctx: AppContext): void {
     handle(async (req, res) => {
       const ref = await ctx.reference.get();
       const { request, accountId } = readRequestForm(req.body as Record<string, unknown>, schema, ref, {
-        source: `open311:token-${req.identity!.id}`,
+        source: `open311:token-${identityOf(req).id}`,
         generatedId: randomUUID(),
         idempotencyKey: req.get('idempotency-key'),
         lang: langParam(req),

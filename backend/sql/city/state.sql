@@ -2,8 +2,10 @@
 -- its latest version (retired when that version has an end); sort orders as they are.
 SELECT json_build_object(
   'city',        (SELECT json_build_object('time_zone', time_zone, 'languages', languages) FROM city_settings),
-  'kinds',       (SELECT coalesce(json_agg(json_build_object('code', code, 'name_en', name_en, 'name_ar', name_ar, 'names', names, 'sort', sort)), '[]') FROM categories),
-  'priorities',  (SELECT coalesce(json_agg(json_build_object('code', code, 'name_en', name_en, 'name_ar', name_ar, 'names', names, 'sort', sort)), '[]') FROM priorities),
+  'kinds',       (SELECT coalesce(json_agg(json_build_object('code', code, 'name_en', name_en, 'name_ar', name_ar, 'names', names,
+                    'sort', sort)), '[]') FROM categories),
+  'priorities',  (SELECT coalesce(json_agg(json_build_object('code', code, 'name_en', name_en, 'name_ar', name_ar, 'names', names,
+                    'sort', sort)), '[]') FROM priorities),
   'channels',    (SELECT coalesce(json_agg(json_build_object('code', code, 'name_en', name_en, 'name_ar', name_ar, 'names', names, 'sort', sort,
                     'digital', digital, 'retired', retired_at IS NOT NULL)), '[]') FROM channels),
   'calendars',   (SELECT coalesce(json_agg(json_build_object('code', code, 'name_en', name_en, 'name_ar', name_ar, 'names', names, 'time_zone', timezone,

@@ -4,7 +4,8 @@
 -- lean_hour_from to $1, under the rollup job's lock (no batch applies meanwhile).
 -- The requests with a fact in the range are found through the instants' indexes (each instant bound).
 WITH facts AS (
-  SELECT rollup_bucket('hour', f.t) AS bucket, s.channel, s.category, s.topic, s.department, s.status_class, s.priority, f.received, f.closed, f.cancelled, f.res_met, f.res_breached, f.fr_met, f.fr_breached,
+  SELECT rollup_bucket('hour', f.t) AS bucket, s.channel, s.category, s.topic, s.department, s.status_class, s.priority,
+         f.received, f.closed, f.cancelled, f.res_met, f.res_breached, f.fr_met, f.fr_breached,
          f.progress_sum, f.progress_n, f.sat_sum, f.sat_n
   FROM rollup_state s
   CROSS JOIN LATERAL rollup_facts(s.created_at, s.progress_pct, s.finished_at, s.satisfaction, s.cancelled_at,

@@ -10,7 +10,9 @@ CROSS JOIN LATERAL (
   FROM pg_depend d
   WHERE d.refclassid = 'pg_class'::regclass AND d.refobjid = t.oid
     AND d.classid <> 'pg_type'::regclass
-    AND NOT (d.classid = 'pg_class'::regclass AND (d.objid = t.reltoastrelid OR EXISTS (SELECT FROM pg_index i WHERE i.indexrelid = d.objid AND i.indrelid = t.oid)))
+    AND NOT (d.classid = 'pg_class'::regclass
+             AND (d.objid = t.reltoastrelid
+                  OR EXISTS (SELECT FROM pg_index i WHERE i.indexrelid = d.objid AND i.indrelid = t.oid)))
     AND NOT (d.classid = 'pg_constraint'::regclass
              AND EXISTS (SELECT FROM pg_constraint c WHERE c.oid = d.objid AND c.conrelid = t.oid AND c.contype IN ('c', 'p', 'u', 'x')))
     AND NOT (d.classid = 'pg_rewrite'::regclass

@@ -24,7 +24,9 @@ export function healthFromWhoami(whoami: Whoami): HealthResult {
     const has = scopes.length ? `only ${scopes.join(', ')}` : 'no scopes';
     return {
       status: 'error',
-      message: `The token "${name}" is valid but has ${has}: it needs the "${REQUIRED_SCOPE}" scope to read requests. Create one with \`services360 create-token --scopes read\`.`,
+      message:
+        `The token "${name}" is valid but has ${has}: it needs the "${REQUIRED_SCOPE}" scope to ` +
+        `read requests. Create one with \`services360 create-token --scopes read\`.`,
     };
   }
   return { status: 'success', message: `Connected as ${name} with scopes ${scopes.join(', ')}.` };

@@ -86,7 +86,12 @@ export function joinZoneValues(
 
   const grouped = new Map<string, Row[]>();
   for (const r of rows.rows) {
-    (grouped.get(r.code) ?? grouped.set(r.code, []).get(r.code)!).push(r);
+    const list = grouped.get(r.code);
+    if (list) {
+      list.push(r);
+    } else {
+      grouped.set(r.code, [r]);
+    }
   }
 
   const byCode = new Map<string, ZoneValue>();

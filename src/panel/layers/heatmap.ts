@@ -100,7 +100,14 @@ export const heatmapLayer: MapLayerType<HeatmapConfig> = {
     let points: PointSet = EMPTY_POINTS;
     let cache = new Map<number, Bin[]>();
     let shown = '';
-    const binsAt = (cell: number) => cache.get(cell) ?? cache.set(cell, binPoints(points, cell, 0)).get(cell)!;
+    const binsAt = (cell: number) => {
+      let bins = cache.get(cell);
+      if (!bins) {
+        bins = binPoints(points, cell, 0);
+        cache.set(cell, bins);
+      }
+      return bins;
+    };
 
     const refresh = () => {
       const size = map.getSize(),

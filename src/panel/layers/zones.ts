@@ -321,10 +321,11 @@ export const zonesLayer: MapLayerType<ZonesConfig> = {
         );
       },
       dataExtent() {
-        if (!last) {
+        const painted = last;
+        if (!painted) {
           return null;
         }
-        const withData = source.getFeatures().filter((f) => last!.paints.get(f.get('code'))?.hasData);
+        const withData = source.getFeatures().filter((f) => painted.paints.get(f.get('code'))?.hasData);
         const extent = createEmpty();
         for (const f of withData.length ? withData : source.getFeatures()) {
           const g = f.getGeometry();

@@ -79,7 +79,8 @@ export interface ControllerDeps {
   appSubUrl: string;
   onState(state: MapState): void;
   onHover(hover: HoverInfo | null): void;
-  onZoneClick(hover: HoverInfo): void;
+  /** A click on a zone: its code, and what the tooltip shows for it. */
+  onZoneClick(code: string, hover: HoverInfo): void;
   /** A click that hit no zone. */
   onClickElsewhere(): void;
 }
@@ -543,8 +544,9 @@ export class ZoneMapController {
     this.target.style.cursor = zone ? 'pointer' : '';
     const info = found ? { x: pixel[0], y: pixel[1], model: found } : null;
     if (click) {
-      if (info?.model.zoneCode) {
-        this.deps.onZoneClick(info);
+      const code = info?.model.zoneCode;
+      if (info && code) {
+        this.deps.onZoneClick(code, info);
       } else {
         this.deps.onClickElsewhere();
       }

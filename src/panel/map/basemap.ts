@@ -23,7 +23,12 @@ export function createBasemap(o: BasemapOptions): TileLayer | null {
       zIndex: 0,
     });
   }
-  const extent = getProjection('EPSG:3857')!.getExtent();
+  // Web Mercator is one of OpenLayers' built-in projections: always there.
+  const mercator = getProjection('EPSG:3857');
+  if (!mercator) {
+    throw new Error('OpenLayers has no EPSG:3857 projection');
+  }
+  const extent = mercator.getExtent();
   const size = getWidth(extent) / 256;
   const resolutions = Array.from({ length: MAX_ZOOM + 1 }, (_, z) => size / 2 ** z);
   const matrixIds = resolutions.map((_, z) => String(z));

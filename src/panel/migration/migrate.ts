@@ -65,7 +65,7 @@ export function renameOption(options: SavedOptions, from: string, to: string): S
 /** The object holding the last key of a dotted path, made on the way when `create`; null when there is none. */
 function parentOf(options: SavedOptions, path: string, create: boolean): [SavedOptions | null, string] {
   const keys = path.split('.');
-  const last = keys.pop()!;
+  const last = keys.pop() ?? '';
   let at: SavedOptions = options;
   for (const key of keys) {
     if (!isObject(at[key])) {

@@ -1,6 +1,16 @@
 // The choropleth legend, read from the same field config that colours the zones: threshold steps,
 // a gradient for continuous schemes, value mappings with a colour, and "No data". Pure.
-import type { DisplayProcessor, Field, Threshold } from '@grafana/data';
+import type {
+  DisplayProcessor,
+  Field,
+  RangeMap,
+  RegexMap,
+  SpecialValueMap,
+  Threshold,
+  ValueMap,
+  ValueMapping,
+  ValueMappingResult,
+} from '@grafana/data';
 import { formatDisplay } from './choropleth.ts';
 
 export interface LegendItem {
@@ -64,7 +74,7 @@ export function choroplethLegend(
     if (steps.length > 1) {
       const items = steps.map((s, i) => {
         const next = steps[i + 1];
-        const label = i === 0 ? `< ${fmt(at(next!))}` : next ? `${fmt(at(s))} – ${fmt(at(next))}` : `≥ ${fmt(at(s))}`;
+        const label = !next ? `≥ ${fmt(at(s))}` : i === 0 ? `< ${fmt(at(next))}` : `${fmt(at(s))} – ${fmt(at(next))}`;
         return { color: resolveColor(s.color), label };
       });
       return { title, kind: 'steps', items: [...items, ...mappings], noData };
@@ -74,34 +84,33 @@ export function choroplethLegend(
   return { title, kind: 'single', items: [{ color, label: title }, ...mappings], noData };
 }
 
-/** Value mappings that set a colour: one legend entry each, labelled with their text (or the value). */
+/**
+ * Whether `m` is the mapping of that kind (Grafana's MappingType values; the enum itself is not imported, so this
+ * module loads outside Grafana).
+ */
+function isMapping<M extends ValueMapping>(m: ValueMapping, type: `${M['type']}`): m is M {
+  return m.type === type;
+}
+
+/** Value mappings that set a colour: one legend entry each, labelled with their text (or the value, range, pattern). */
 function mappingItems(field: Field, resolveColor: (c: string) => string): LegendItem[] {
   const out: LegendItem[] = [];
+  const add = (result: ValueMappingResult | undefined, fallback: string) => {
+    if (result?.color) {
+      out.push({ color: resolveColor(result.color), label: result.text ?? fallback });
+    }
+  };
   for (const m of field.config.mappings ?? []) {
-    const opts = m.options as unknown;
-    if (m.type === 'value') {
-      for (const [value, r] of Object.entries(opts as Record<string, { text?: string; color?: string }>)) {
-        if (r.color) {
-          out.push({ color: resolveColor(r.color), label: r.text ?? value });
-        }
+    if (isMapping<ValueMap>(m, 'value')) {
+      for (const [value, result] of Object.entries(m.options ?? {})) {
+        add(result, value);
       }
-    } else {
-      const r =
-        (opts as {
-          result?: { text?: string; color?: string };
-          from?: number;
-          to?: number;
-          pattern?: string;
-          match?: string;
-        }) ?? {};
-      if (r.result?.color) {
-        out.push({
-          color: resolveColor(r.result.color),
-          label:
-            r.result.text ??
-            (m.type === 'range' ? `${r.from ?? ''}–${r.to ?? ''}` : String(r.pattern ?? r.match ?? m.type)),
-        });
-      }
+    } else if (isMapping<RangeMap>(m, 'range')) {
+      add(m.options?.result, `${m.options?.from ?? ''}–${m.options?.to ?? ''}`);
+    } else if (isMapping<RegexMap>(m, 'regex')) {
+      add(m.options?.result, String(m.options?.pattern ?? m.type));
+    } else if (isMapping<SpecialValueMap>(m, 'special')) {
+      add(m.options?.result, String(m.options?.match ?? m.type));
     }
   }
   return out;
