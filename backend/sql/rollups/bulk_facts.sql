@@ -1,7 +1,7 @@
 -- The bulk build, step 2: the facts of bulk_versions at every level (hour only from the lower of the hour
 -- horizons on: each cube's statement keeps its own horizon), signed, ready to be grouped one cube at a time.
 CREATE TEMP TABLE bulk_facts ON COMMIT DROP AS
-SELECT l.level, l.bucket, v.zone_id, v.channel, v.category, v.topic, v.department,
+SELECT l.level, rollup_bucket(l.level, f.t) AS bucket, v.zone_id, v.channel, v.category, v.topic, v.department,
        v.advisor_id, v.status_class, v.priority,
        v.sign * f.received AS received, v.sign * f.closed AS closed, v.sign * f.cancelled AS cancelled,
        v.sign * f.res_met AS res_met, v.sign * f.res_breached AS res_breached, v.sign * f.fr_met AS fr_met,
@@ -10,6 +10,5 @@ SELECT l.level, l.bucket, v.zone_id, v.channel, v.category, v.topic, v.departmen
 FROM bulk_versions v
 CROSS JOIN LATERAL rollup_facts(v.created_at, v.progress_pct, v.finished_at, v.satisfaction, v.cancelled_at,
                                 v.res_outcome, v.res_outcome_at, v.fr_outcome, v.fr_outcome_at) f
-CROSS JOIN LATERAL (VALUES ('hour', rollup_bucket('hour', f.t)), ('day', rollup_bucket('day', f.t)),
-                           ('month', rollup_bucket('month', f.t))) AS l(level, bucket)
-WHERE l.level <> 'hour' OR l.bucket >= (SELECT least(hour_from, lean_hour_from) FROM rollup_hour_horizon)
+CROSS JOIN (VALUES ('hour'), ('day'), ('month')) AS l(level)
+WHERE l.level <> 'hour' OR rollup_bucket('hour', f.t) >= (SELECT least(hour_from, lean_hour_from) FROM rollup_hour_horizon)
