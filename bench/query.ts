@@ -19,7 +19,7 @@ import { advanceHourHorizon } from '../backend/rollups/hour-horizon.ts';
 import { backfillLeanHours } from '../backend/rollups/lean-hours.ts';
 import { startAggregatorProcess } from './aggregator-process.ts';
 import { executivePanels } from './executive-panels.ts';
-import { applyAllRollups, evaluateAllSla } from './prepare-history.ts';
+import { readyHistory } from './prepare-history.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -87,20 +87,15 @@ if (have !== REQUESTS) {
 }
 if (
   (await pool.query('SELECT 1 FROM requests WHERE sla_policy_id IS NOT NULL AND sla_evaluated_at IS NULL LIMIT 1'))
-    .rowCount
+    .rowCount ||
+  (await pool.query('SELECT 1 FROM rollup_pending LIMIT 1')).rowCount
 ) {
-  const t0 = performance.now();
-  const evaluated = await evaluateAllSla(pool, new Date(END));
-  log(`  SLA clocks of ${evaluated.toLocaleString('en')} requests in ${secs(t0)} s`);
-}
-if ((await pool.query('SELECT 1 FROM rollup_pending LIMIT 1')).rowCount) {
   const t0 = performance.now();
   // as the rollup job does: hour rows only for the last S360_ROLLUP_HOUR_DAYS days (migration 0023)
   await advanceHourHorizon(pool, new Date(END), loadConfig().rollupHourDays);
-  const rolled = await applyAllRollups(pool);
-  log(
-    `  rollups of ${rolled.toLocaleString('en')} requests in ${secs(t0)} s (${Math.round(rolled / ((performance.now() - t0) / 1000))} requests/s)`
-  );
+  // as after a load: the SLA first pass, then the bulk build
+  await readyHistory(pool, new Date(END), (line) => log(`  ${line}`));
+  log(`  SLA clocks and rollups ready in ${secs(t0)} s`);
   await pool.query('VACUUM ANALYZE');
 }
 

@@ -1,9 +1,9 @@
 // On demand: `npm run bench:rezone [-- --rows 1000000 --months 12 --keep]`. How long a change of the city's zone
 // takes on a database that holds --rows requests (`config apply --rebuild-time-zone`, backend/city/rezone.ts).
 // In a fresh database (bench-run.ts): Lakeport's file applied with its zone set to America/New_York, the demo
-// generator's history of --rows requests in that zone (generated city, journeys, SLA policies), its SLA sweep and
-// bulk rollups (the set-up, timed too; the hour horizon first moved to S360_ROLLUP_HOUR_DAYS before the end, as the
-// rollup job keeps it on a live system); then the file applied as it is (America/Chicago) with the flag — the
+// generator's history of --rows requests in that zone (generated city, journeys, SLA policies), made ready as after a
+// load: the SLA first pass, then the bulk build (bench/prepare-history.ts; the set-up, timed too; the hour horizon
+// first moved to S360_ROLLUP_HOUR_DAYS before the end, as the rollup job keeps it on a live system); then the file applied as it is (America/Chicago) with the flag — the
 // phases measured:
 //   apply      the change and the marks, one transaction (rollups emptied, every request pending, SLA clocks due)
 //   sla        the SLA sweep re-evaluating every clock on a calendar that moved with the city
@@ -21,10 +21,10 @@ import { loadCityFile } from '../backend/city/load-file.ts';
 import { rebuildAfterZoneChange } from '../backend/city/rezone.ts';
 import { generatedCitySource } from '../backend/demo/communities.ts';
 import { generateDemo } from '../backend/demo/generate.ts';
-import { buildRollupsInBulk, pendingCount } from '../backend/rollups/bulk.ts';
+import { pendingCount } from '../backend/rollups/bulk.ts';
 import { advanceHourHorizon } from '../backend/rollups/hour-horizon.ts';
-import { sweepSla } from '../backend/sla/sweep.ts';
 import { benchDatabase, load, n0, phaseTimer } from './bench-run.ts';
+import { readyHistory } from './prepare-history.ts';
 
 const ROOT = join(fileURLToPath(import.meta.url), '../..');
 const { values: args } = parseArgs({
@@ -81,13 +81,10 @@ try {
       ).requests
   );
   await advanceHourHorizon(pool, now, config.rollupHourDays);
-  await phase('set-up sla', 'requests', async () => (await sweepSla(pool, now)).evaluated);
   await phase(
-    'set-up rollups',
+    'set-up',
     'requests',
-    async () =>
-      (await buildRollupsInBulk(pool, { batchSize: config.rollupBulkBatchSize, workMemMb: config.rollupWorkMemMb }))
-        .requests
+    async () => (await readyHistory(pool, now, (line) => log(`           ${line}`))).sla.evaluated
   );
   log('--- the change of zone ---');
   const t0 = performance.now();

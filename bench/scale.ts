@@ -24,7 +24,7 @@ import { backfillLeanHours } from '../backend/rollups/lean-hours.ts';
 import { clusterUnavailable, createCluster, createStandby, type PgCluster } from '../tests/support/pg-cluster.ts';
 import { startAggregatorProcess, type AggregatorProcess } from './aggregator-process.ts';
 import { executivePanels } from './executive-panels.ts';
-import { applyAllRollups, evaluateAllSla } from './prepare-history.ts';
+import { readyHistory } from './prepare-history.ts';
 import { CpuMeter } from './cpu.ts';
 
 const { values: args } = parseArgs({
@@ -116,9 +116,8 @@ try {
   if (gen.status !== 0) {
     throw new Error('generate-demo failed');
   }
-  await evaluateAllSla(pool, new Date(END));
   await advanceHourHorizon(pool, new Date(END), loadConfig().rollupHourDays);
-  await applyAllRollups(pool);
+  await readyHistory(pool, new Date(END), (line) => log(`  ${line}`));
   await backfillLeanHours(pool, Infinity);
   await pool.query('VACUUM ANALYZE');
   log(`  prepared in ${secs(t0)} s`);

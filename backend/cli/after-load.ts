@@ -12,13 +12,15 @@ import { slaFirstPass } from './sla-history.ts';
 
 export type AfterLoad = { sla: SweepResult; rollups: BulkRun | null };
 
+/** The SLA first pass at `now` (the loaded history's clocks as of then), then the bulk build; progress bars unless `quiet`. */
 export async function readyAfterLoad(
   pool: pg.Pool,
   config: Config,
   quiet: boolean,
-  log: (line: string) => void
+  log: (line: string) => void,
+  now: Date = new Date()
 ): Promise<AfterLoad> {
-  const sla = await slaFirstPass(pool, config, new Date(), log);
+  const sla = await slaFirstPass(pool, config, now, quiet, log);
   const rollups = await rollupHistoryIfLarge(pool, config, quiet, log);
   return { sla, rollups };
 }

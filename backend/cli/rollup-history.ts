@@ -2,8 +2,8 @@ import { parseArgs } from 'node:util';
 import type pg from 'pg';
 import { databaseUrl, loadConfig, type Config } from '../config.ts';
 import { createPool } from '../db/pool.ts';
-import { buildRollupsInBulk, pendingCount, type BulkRun } from '../rollups/bulk.ts';
-import { bulkProgress } from '../rollups/bulk-progress.ts';
+import { buildRollupsInBulk, pendingCount, type BulkProgress, type BulkRun } from '../rollups/bulk.ts';
+import { batchProgress } from './batch-progress.ts';
 
 const HELP = `usage: services360 rollup-history [options]
   Builds the rollups, histograms, tile bin counts and applied state of every pending request in bulk. When
@@ -24,6 +24,15 @@ export function formatBulkRun(r: BulkRun): string {
     `${n(r.rollupRows)} rollup rows, ${n(r.histRows)} histogram rows, ${n(r.tileRows)} tile bin rows written` +
     `${r.quarantined ? `; ${n(r.quarantined)} set aside (see /v1/ops/quarantine)` : ''})`
   );
+}
+
+/** The bulk build's progress bar (stderr): the requests built of those pending, the batch and its step. */
+function bulkProgress(stream: NodeJS.WriteStream): { update: (p: BulkProgress) => void; stop: () => void } {
+  const bar = batchProgress(stream, 'rollups', 'requests');
+  return {
+    update: (p) => bar.update({ done: p.requests, total: p.pending, batch: p.batches + 1, phase: p.phase }),
+    stop: bar.stop,
+  };
 }
 
 /** After a load: builds in bulk when more than config.rollupBulkMinPending requests are pending. */

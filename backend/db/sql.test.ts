@@ -56,9 +56,9 @@ function sqlFiles(dir: string): string[] {
   );
 }
 
-test('one template style: no statement uses the old comment markers (but the bulk build, being rewritten)', () => {
+test('one template style: no statement uses the old comment markers', () => {
   const old = sqlFiles(SQL_DIR)
-    .filter((f) => !/rollups\/bulk_[a-z_]+\.sql$/.test(f) && !f.includes('/migrations/'))
+    .filter((f) => !f.includes('/migrations/'))
     .filter((f) => /\/\*[A-Z_]+\*\/|\/\* [a-z_]+ \*\//.test(readFileSync(f, 'utf8')))
     .map((f) => relative(SQL_DIR, f));
   assert.deepEqual(old, []);

@@ -10,7 +10,7 @@ import { isSqlFragment, SKIPPED_SQL, SqlFragment, SqlTemplateError } from './sql
 export const SQL_DIR = join(fileURLToPath(import.meta.url), '../../sql');
 const cache = new Map<string, string>();
 
-// Deprecated as a template (the old style): rollups/bulk.ts still fills bulk_*.sql's /*UPPER*/ markers by replaceAll.
+/** A file of backend/sql as text, as it is (a statement with `$1..` or none; templates go through sqlTemplate). */
 export function sql(name: string): string {
   let text = cache.get(name);
   if (text === undefined) {

@@ -1,41 +1,48 @@
-// The statement of one cube for the bulk builds (bulk.ts, bulk-fresh.ts): a file of backend/sql/rollups with the
-// slots /*CUBE*/ (its id), /*DIMS*/ (its columns, the others NULL), /*GROUP*/ and /*ORDER*/ (its columns, after
-// the level and bucket) and /*HORIZON*/ (lean_hour_from for the lean cubes, else hour_from). Only whitelisted
-// column names (DIMENSION_COLUMN) reach the text.
-import { sql } from '../db/sql.ts';
-import { CUBES, cubeId, DIMENSION_COLUMN, DIMENSIONS, HIST_CUBES, LEAN_CUBES, type Dimension } from './cubes.ts';
+// The statement of one cube for the bulk builds (bulk.ts, bulk-fresh.ts): a template of backend/sql/rollups with the
+// slots {cube} (its id), {dims} (its columns, the others NULL), {group_by} and {order_by} (its columns, after the
+// level and bucket) and, in the rollups' files, {horizon} (lean_hour_from for the lean cubes, else hour_from). Only
+// whitelisted column names (dimensionColumn) and the cube's integer id reach the text.
+import { sqlTemplate } from '../db/sql.ts';
+import { EMPTY_FRAGMENT, fragment, integer, joinFragments, type SqlFragment } from '../db/sql-fragment.ts';
+import { CUBES, cubeId, dimensionColumn, DIMENSIONS, HIST_CUBES, LEAN_CUBES, type Dimension } from './cubes.ts';
 
-export type CubeFile = 'bulk_cube' | 'bulk_hist_cube' | 'bulk_fresh_cube' | 'bulk_fresh_hist_cube';
+export type CubeFile = 'bulk_cube' | 'bulk_fresh_cube';
+export type HistCubeFile = 'bulk_hist_cube' | 'bulk_fresh_hist_cube';
 
-function cubeStatement(file: CubeFile, dims: readonly Dimension[]): string {
-  const horizon = LEAN_CUBES.includes(dims) ? 'lean_hour_from' : 'hour_from';
-  const cols = DIMENSIONS.map((d) =>
-    dims.includes(d) ? DIMENSION_COLUMN[d] : `NULL::${d === 'zone' || d === 'advisor' ? 'int' : 'text'}`
+/** The typed NULL standing for a dimension a cube does not group by. */
+const absent = (d: Dimension): SqlFragment =>
+  d === 'zone' || d === 'advisor' ? fragment`NULL::int` : fragment`NULL::text`;
+
+/** `, column` for each of `dims`, in that order. */
+const afterBucket = (dims: readonly Dimension[]): SqlFragment =>
+  joinFragments(
+    dims.map((d) => fragment`, ${dimensionColumn(d)}`),
+    EMPTY_FRAGMENT
   );
-  return sql(`rollups/${file}`)
-    .replaceAll('/*CUBE*/', String(cubeId(dims)))
-    .replaceAll('/*DIMS*/', cols.join(', '))
-    .replaceAll('/*HORIZON*/', horizon)
-    .replaceAll(
-      '/*ORDER*/',
-      DIMENSIONS.filter((d) => dims.includes(d))
-        .map((d) => `, ${DIMENSION_COLUMN[d]}`)
-        .join('')
-    )
-    .replaceAll('/*GROUP*/', dims.map((d) => `, ${DIMENSION_COLUMN[d]}`).join(''));
+
+/** The slots every cube file has: id, columns, grouping (in the cube's order) and ordering (in the key's order). */
+function cubeSlots(dims: readonly Dimension[]): Record<string, SqlFragment> {
+  return {
+    cube: integer(cubeId(dims)),
+    dims: joinFragments(DIMENSIONS.map((d) => (dims.includes(d) ? dimensionColumn(d) : absent(d)))),
+    group_by: afterBucket(dims),
+    order_by: afterBucket(DIMENSIONS.filter((d) => dims.includes(d))),
+  };
 }
 
-const built = new Map<string, string[]>();
+const cubeStatement = (file: CubeFile, dims: readonly Dimension[]): SqlFragment =>
+  sqlTemplate(`rollups/${file}`, {
+    ...cubeSlots(dims),
+    horizon: LEAN_CUBES.includes(dims) ? fragment`lean_hour_from` : fragment`hour_from`,
+  });
 
-/** The statements of every cube (`cube` file) and every histogram cube (`hist` file), built once. */
-export function cubeStatements(cube: CubeFile, hist: CubeFile): { cubes: string[]; hists: string[] } {
-  const key = (f: CubeFile, cubes: ReadonlyArray<readonly Dimension[]>) => {
-    let list = built.get(f);
-    if (!list) {
-      list = cubes.map((c) => cubeStatement(f, c));
-      built.set(f, list);
-    }
-    return list;
+const histCubeStatement = (file: HistCubeFile, dims: readonly Dimension[]): SqlFragment =>
+  sqlTemplate(`rollups/${file}`, cubeSlots(dims));
+
+/** The statements of every cube (`cube` file) and every histogram cube (`hist` file); sqlTemplate keeps them once made. */
+export function cubeStatements(cube: CubeFile, hist: HistCubeFile): { cubes: SqlFragment[]; hists: SqlFragment[] } {
+  return {
+    cubes: CUBES.map((dims) => cubeStatement(cube, dims)),
+    hists: HIST_CUBES.map((dims) => histCubeStatement(hist, dims)),
   };
-  return { cubes: key(cube, CUBES), hists: key(hist, HIST_CUBES) };
 }

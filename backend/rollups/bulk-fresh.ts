@@ -18,7 +18,8 @@
 // them row for row, and tests/integration/query-exactness-bulk.test.ts asks queries during and after the build).
 import type pg from 'pg';
 import { begin, commit, queryEach, rollback, withClient } from '../db/transaction.ts';
-import { sql } from '../db/sql.ts';
+import { bindNamed } from '../db/named-params.ts';
+import { sql, sqlFile } from '../db/sql.ts';
 import { MAX_LONGITUDE, MAX_MERCATOR_LATITUDE } from '../geo/projectable.ts';
 import { quarantineRows, type QuarantinedRow } from '../jobs/quarantine.ts';
 import { cubeStatements } from './bulk-cube-sql.ts';
@@ -94,8 +95,10 @@ async function build(client: pg.PoolClient, options: FreshOptions): Promise<Fres
   }
   // Points the map cannot project are set aside, as the incremental job does.
   const { rows: unprojectable } = await client.query<{ request_id: string; error: string }>(
-    sql('rollups/bulk_fresh_unprojectable'),
-    [MAX_MERCATOR_LATITUDE, MAX_LONGITUDE]
+    bindNamed(sqlFile('rollups/bulk_fresh_unprojectable'), {
+      max_latitude: MAX_MERCATOR_LATITUDE,
+      max_longitude: MAX_LONGITUDE,
+    })
   );
   const bad: QuarantinedRow[] = unprojectable.map((u) => ({ requestId: Number(u.request_id), error: u.error }));
 
@@ -108,11 +111,11 @@ async function build(client: pg.PoolClient, options: FreshOptions): Promise<Fres
   const { cubes, hists } = cubeStatements('bulk_fresh_cube', 'bulk_fresh_hist_cube');
   for (const [i, c] of cubes.entries()) {
     step(`cube ${i + 1}/${cubes.length}`);
-    rollupRows += (await client.query(c)).rowCount ?? 0;
+    rollupRows += (await client.query(bindNamed(c, {}))).rowCount ?? 0;
   }
   for (const [i, h] of hists.entries()) {
     step(`histogram ${i + 1}/${hists.length}`);
-    histRows += (await client.query(h)).rowCount ?? 0;
+    histRows += (await client.query(bindNamed(h, {}))).rowCount ?? 0;
   }
   step('tile bins');
   const tiles = await queryEach(client, sql('rollups/bulk_fresh_tiles'));
@@ -122,7 +125,7 @@ async function build(client: pg.PoolClient, options: FreshOptions): Promise<Fres
 
   await quarantineRows(client, ROLLUP_JOB, bad);
   // Those quarantined before and built now (fixed since) leave the list.
-  await client.query(sql('rollups/bulk_fresh_release'), [ROLLUP_JOB]);
+  await client.query(bindNamed(sqlFile('rollups/bulk_fresh_release'), { job: ROLLUP_JOB }));
   const {
     rows: [ids],
   } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM bulk_fresh_ids');

@@ -9,7 +9,9 @@
 // so the migrations after find every name they know. What the swap cannot carry over (a trigger, a foreign key, a
 // policy, a publication…: bulk_swap_obstacles.sql) keeps the build on the batch path.
 import type pg from 'pg';
-import { sql } from '../db/sql.ts';
+import { bindNamed } from '../db/named-params.ts';
+import { sqlFile, sqlTemplate } from '../db/sql.ts';
+import { identifier, joinFragments, type SqlFragment } from '../db/sql-fragment.ts';
 
 /** The applied tables, rebuilt together. The only table names that reach SQL text here. */
 export const FRESH_TABLES = ['rollups', 'rollup_hist', 'rollup_state', 'tile_bin_counts', 'tile_bin_state'] as const;
@@ -18,6 +20,13 @@ export type FreshTable = (typeof FRESH_TABLES)[number];
 /** The new table being built for `table` (the fresh build's SQL writes into these names). */
 export const freshTable = (table: FreshTable) => `${table}_fresh`;
 const retiredTable = (table: FreshTable) => `${table}_retired`;
+/** Every name the swap's statements may carry: the tables, their new and their retired names. */
+const SWAP_NAMES: readonly string[] = FRESH_TABLES.flatMap((t) => [t, freshTable(t), retiredTable(t)]);
+const tableName = (name: string): SqlFragment => identifier(name, SWAP_NAMES);
+const tableList = (names: readonly string[]): SqlFragment => joinFragments(names.map(tableName));
+/** A statement of bulk_swap_*.sql with its table slots filled and no value to bind. */
+const runTemplate = (client: pg.ClientBase, name: string, slots: Record<string, SqlFragment>) =>
+  client.query(bindNamed(sqlTemplate(`rollups/${name}`, slots), {}));
 /** After an index or constraint name of the new tables until the swap. */
 const FRESH_SUFFIX = '_fresh';
 
@@ -25,21 +34,28 @@ const FRESH_SUFFIX = '_fresh';
 const SWAP_LOCK_TIMEOUT = '2s';
 const SWAP_LOCK_TRIES = 30;
 
+/** The statements that build `table`'s indexes on its new table, and that rename them once swapped (bulk_swap_indexes.sql). */
+const swapIndexes = (table: FreshTable) =>
+  bindNamed(sqlFile('rollups/bulk_swap_indexes'), {
+    old_table: table,
+    new_table: freshTable(table),
+    suffix: FRESH_SUFFIX,
+  });
+
 /** What keeps the build off the fresh path, in words ("rollups: trigger t on table rollups"); empty when nothing does. */
 export async function swapObstacles(client: pg.ClientBase): Promise<string[]> {
-  const { rows } = await client.query<{ table: string; what: string }>(sql('rollups/bulk_swap_obstacles'), [
-    FRESH_TABLES,
-  ]);
+  const { rows } = await client.query<{ table: string; what: string }>(
+    bindNamed(sqlFile('rollups/bulk_swap_obstacles'), { tables: FRESH_TABLES })
+  );
   return rows.map((r) => `${r.table}: ${r.what}`);
 }
 
 /** Creates the new, unindexed tables beside the old ones. */
 export async function createFreshTables(client: pg.ClientBase): Promise<void> {
   for (const table of FRESH_TABLES) {
-    const { rows } = await client.query<{ statement: string }>(sql('rollups/bulk_swap_prepare'), [
-      table,
-      freshTable(table),
-    ]);
+    const { rows } = await client.query<{ statement: string }>(
+      bindNamed(sqlFile('rollups/bulk_swap_prepare'), { old_table: table, new_table: freshTable(table) })
+    );
     for (const r of rows) {
       await client.query(r.statement);
     }
@@ -50,29 +66,24 @@ export async function createFreshTables(client: pg.ClientBase): Promise<void> {
 export async function indexFreshTables(client: pg.ClientBase, step: (phase: string) => void): Promise<void> {
   for (const table of FRESH_TABLES) {
     step(`indexes ${table}`);
-    const { rows } = await client.query<{ create: string }>(sql('rollups/bulk_swap_indexes'), [
-      table,
-      freshTable(table),
-      FRESH_SUFFIX,
-    ]);
+    const { rows } = await client.query<{ create: string }>(swapIndexes(table));
     for (const r of rows) {
       await client.query(r.create);
     }
   }
   step('analyze');
-  await client.query(`ANALYZE ${FRESH_TABLES.map(freshTable).join(', ')}`);
+  await runTemplate(client, 'bulk_swap_analyze', { tables: tableList(FRESH_TABLES.map(freshTable)) });
 }
 
 /** Takes the old tables ACCESS EXCLUSIVE, stepping back (savepoint) after SWAP_LOCK_TIMEOUT so readers never queue long. */
 async function lockForSwap(client: pg.ClientBase): Promise<void> {
-  const lock = `LOCK TABLE ${FRESH_TABLES.join(', ')} IN ACCESS EXCLUSIVE MODE`;
   for (let attempt = 1; ; attempt++) {
     await client.query('SAVEPOINT bulk_swap_lock');
     try {
       if (attempt < SWAP_LOCK_TRIES) {
-        await client.query(`SET LOCAL lock_timeout = '${SWAP_LOCK_TIMEOUT}'`);
+        await client.query(bindNamed(sqlFile('rollups/bulk_swap_lock_timeout'), { timeout: SWAP_LOCK_TIMEOUT }));
       }
-      await client.query(lock);
+      await runTemplate(client, 'bulk_swap_lock', { tables: tableList(FRESH_TABLES) });
       await client.query('RELEASE SAVEPOINT bulk_swap_lock');
       return;
     } catch (err) {
@@ -88,24 +99,25 @@ async function lockForSwap(client: pg.ClientBase): Promise<void> {
 export async function swapInFreshTables(client: pg.ClientBase): Promise<void> {
   await lockForSwap(client);
   // Read before the renames: the views' text names the tables as they are called now.
-  const { rows: views } = await client.query<{ statement: string }>(sql('rollups/bulk_swap_views'), [FRESH_TABLES]);
+  const { rows: views } = await client.query<{ statement: string }>(
+    bindNamed(sqlFile('rollups/bulk_swap_views'), { tables: FRESH_TABLES })
+  );
   const renames: string[] = [];
   for (const table of FRESH_TABLES) {
-    const { rows } = await client.query<{ rename: string }>(sql('rollups/bulk_swap_indexes'), [
-      table,
-      freshTable(table),
-      FRESH_SUFFIX,
-    ]);
+    const { rows } = await client.query<{ rename: string }>(swapIndexes(table));
     renames.push(...rows.map((r) => r.rename));
   }
   for (const table of FRESH_TABLES) {
-    await client.query(`ALTER TABLE ${table} RENAME TO ${retiredTable(table)}`);
-    await client.query(`ALTER TABLE ${freshTable(table)} RENAME TO ${table}`);
+    await runTemplate(client, 'bulk_swap_rename', {
+      table: tableName(table),
+      new_name: tableName(retiredTable(table)),
+    });
+    await runTemplate(client, 'bulk_swap_rename', { table: tableName(freshTable(table)), new_name: tableName(table) });
   }
   for (const v of views) {
     await client.query(v.statement);
   }
-  await client.query(`DROP TABLE ${FRESH_TABLES.map(retiredTable).join(', ')}`);
+  await runTemplate(client, 'bulk_swap_drop_retired', { tables: tableList(FRESH_TABLES.map(retiredTable)) });
   for (const r of renames) {
     await client.query(r);
   }

@@ -20,6 +20,7 @@
 // skips its ticks instead of taking small batches in between.
 import type pg from 'pg';
 import { inTransaction, markUnusable, withClient } from '../db/transaction.ts';
+import { bindNamed } from '../db/named-params.ts';
 import { sql } from '../db/sql.ts';
 import { MAX_LONGITUDE, MAX_MERCATOR_LATITUDE } from '../geo/projectable.ts';
 import { jobLockKey } from '../jobs/run-once.ts';
@@ -101,12 +102,12 @@ async function bulkBatch(pool: pg.Pool, batchSize: number, workMemMb: number, st
     const { cubes, hists } = cubeStatements('bulk_cube', 'bulk_hist_cube');
     for (const [i, c] of cubes.entries()) {
       step(`cube ${i + 1}/${cubes.length}`);
-      const { rowCount } = await client.query(c);
+      const { rowCount } = await client.query(bindNamed(c, {}));
       rollupRows += rowCount ?? 0;
     }
     for (const [i, h] of hists.entries()) {
       step(`histogram ${i + 1}/${hists.length}`);
-      const { rowCount } = await client.query(h);
+      const { rowCount } = await client.query(bindNamed(h, {}));
       histRows += rowCount ?? 0;
     }
     step('tile bins');

@@ -2,7 +2,8 @@
 -- every cell level 5..18, by day and by month. Only requests whose time or position changed (or that
 -- appeared) contribute; a status change leaves the bins alone. tile_bin_state is brought up to date by
 -- tile_bin_state_apply.sql in the same transaction, after this statement. Rows are written in the key's order (the
--- index is filled leaf after leaf: what the bulk history build, backend/rollups/bulk.ts, gains most from).
+-- index is filled leaf after leaf: what the bulk history build, backend/rollups/bulk.ts, gains most from). Each
+-- version's day and month are bucketed once (rollup_bucket is a function call per row), then spread over the levels.
 WITH cur AS (
   SELECT r.id AS request_id, r.created_at, tile_px(r.location) AS px, tile_py(r.location) AS py
   FROM requests r WHERE r.id = ANY($1::bigint[]) AND r.location IS NOT NULL
@@ -15,12 +16,15 @@ versions AS (
   SELECT 1 AS sign, c.created_at, c.px, c.py FROM cur c
   WHERE NOT EXISTS (SELECT 1 FROM old o WHERE o.request_id = c.request_id AND o.created_at = c.created_at AND o.px = c.px AND o.py = c.py)
 ),
+bucketed AS MATERIALIZED (
+  SELECT sign, px, py, rollup_bucket('day', created_at) AS day_bucket, rollup_bucket('month', created_at) AS month_bucket
+  FROM versions
+),
 facts AS (
-  SELECT l.level, s.span, rollup_bucket(CASE s.span WHEN 'd' THEN 'day' ELSE 'month' END, v.created_at) AS bucket,
-         v.px >> (32 - l.level) AS cx, v.py >> (32 - l.level) AS cy, v.sign, v.px, v.py
-  FROM versions v
+  SELECT l.level, s.span, s.bucket, v.px >> (32 - l.level) AS cx, v.py >> (32 - l.level) AS cy, v.sign, v.px, v.py
+  FROM bucketed v
   CROSS JOIN generate_series(5, 18) AS l(level)
-  CROSS JOIN (VALUES ('d'::"char"), ('m'::"char")) AS s(span)
+  CROSS JOIN LATERAL (VALUES ('d'::"char", v.day_bucket), ('m'::"char", v.month_bucket)) AS s(span, bucket)
 ),
 delta AS (
   SELECT level::smallint AS level, (cx >> 5)::int AS tx, (cy >> 5)::int AS ty, span, bucket,

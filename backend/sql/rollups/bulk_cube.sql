@@ -1,19 +1,20 @@
--- The bulk build, one cube (/*CUBE*/: its id, /*DIMS*/: its columns or NULL, /*GROUP*/: its grouping): the
--- batch's facts grouped into its rows and added to the rollups, exactly what apply.sql's grouping set of this
--- cube writes. Hour rows from the cube's horizon on (/*HORIZON*/: lean_hour_from for the lean cubes, else hour_from).
+-- The bulk build, one cube ({cube}: its id, {dims}: its columns or NULL, {group_by}: its grouping, {order_by}: its
+-- columns in the key's order; backend/rollups/bulk-cube-sql.ts fills them): the batch's facts grouped into its rows
+-- and added to the rollups, exactly what apply.sql's grouping set of this cube writes. Hour rows from the cube's
+-- horizon on ({horizon}: lean_hour_from for the lean cubes, else hour_from).
 INSERT INTO rollups AS r (level, cube, bucket, zone_id, channel, category, topic, department, advisor_id, status_class,
                           priority, received, closed, cancelled, res_met, res_breached, fr_met, fr_breached,
                           progress_sum, progress_n, sat_sum, sat_n)
-SELECT level, /*CUBE*/::smallint, bucket, /*DIMS*/,
+SELECT level, {cube}::smallint, bucket, {dims},
        sum(received)::int, sum(closed)::int, sum(cancelled)::int, sum(res_met)::int, sum(res_breached)::int,
        sum(fr_met)::int, sum(fr_breached)::int, sum(progress_sum)::bigint, sum(progress_n)::int, sum(sat_sum)::int, sum(sat_n)::int
 FROM bulk_facts
-WHERE level <> 'hour' OR bucket >= (SELECT /*HORIZON*/ FROM rollup_hour_horizon)
-GROUP BY level, bucket/*GROUP*/
+WHERE level <> 'hour' OR bucket >= (SELECT {horizon} FROM rollup_hour_horizon)
+GROUP BY level, bucket{group_by}
 HAVING sum(received) <> 0 OR sum(closed) <> 0 OR sum(cancelled) <> 0 OR sum(res_met) <> 0 OR sum(res_breached) <> 0
     OR sum(fr_met) <> 0 OR sum(fr_breached) <> 0 OR sum(progress_sum) <> 0 OR sum(progress_n) <> 0 OR sum(sat_sum) <> 0 OR sum(sat_n) <> 0
 -- in the order of the rollups key: the index is written leaf after leaf (at the right edge while the table is new)
-ORDER BY level, bucket/*ORDER*/
+ORDER BY level, bucket{order_by}
 ON CONFLICT (level, cube, bucket, zone_id, channel, category, topic, department, advisor_id, status_class, priority)
 DO UPDATE SET
   received = r.received + EXCLUDED.received, closed = r.closed + EXCLUDED.closed, cancelled = r.cancelled + EXCLUDED.cancelled,

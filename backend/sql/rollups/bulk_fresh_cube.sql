@@ -3,10 +3,10 @@
 INSERT INTO rollups_fresh (level, cube, bucket, zone_id, channel, category, topic, department, advisor_id, status_class,
                            priority, received, closed, cancelled, res_met, res_breached, fr_met, fr_breached,
                            progress_sum, progress_n, sat_sum, sat_n)
-SELECT level, /*CUBE*/::smallint, bucket, /*DIMS*/,
+SELECT level, {cube}::smallint, bucket, {dims},
        sum(received)::int, sum(closed)::int, sum(cancelled)::int, sum(res_met)::int, sum(res_breached)::int,
        sum(fr_met)::int, sum(fr_breached)::int, sum(progress_sum)::bigint, sum(progress_n)::int, sum(sat_sum)::int, sum(sat_n)::int
 FROM bulk_fresh_facts
-WHERE level <> 'hour' OR bucket >= (SELECT /*HORIZON*/ FROM rollup_hour_horizon)
-GROUP BY level, bucket/*GROUP*/
-ORDER BY level, bucket/*ORDER*/
+WHERE level <> 'hour' OR bucket >= (SELECT {horizon} FROM rollup_hour_horizon)
+GROUP BY level, bucket{group_by}
+ORDER BY level, bucket{order_by}

@@ -1,8 +1,8 @@
--- The fresh build, one histogram cube (slots as bulk_cube.sql): its rows written into the new rollup_hist_fresh in
+-- The fresh build, one histogram cube (slots as bulk_cube.sql, no horizon): its rows written into the new rollup_hist_fresh in
 -- the order of the rollup_hist key.
 INSERT INTO rollup_hist_fresh (level, cube, bucket, zone_id, channel, category, topic, department, advisor_id,
                                status_class, priority, kind, bin, n)
-SELECT level, /*CUBE*/::smallint, bucket, /*DIMS*/, kind, bin, count(*)::int
+SELECT level, {cube}::smallint, bucket, {dims}, kind, bin, count(*)::int
 FROM bulk_fresh_hist_facts
-GROUP BY level, bucket, kind, bin/*GROUP*/
-ORDER BY level, kind, bucket/*ORDER*/, bin
+GROUP BY level, bucket, kind, bin{group_by}
+ORDER BY level, kind, bucket{order_by}, bin

@@ -1,19 +1,23 @@
 -- The fresh build: the tile bins' state (time and position of every claimed request with a location) and the
 -- pre-counted bins grouped from it at every cell level 5..18, by day and by month — apply_tile_bins.sql's
--- cells, with no earlier count to subtract — both in key order into the new tables.
+-- cells, with no earlier count to subtract — both in key order into the new tables. Each request's day and month
+-- are bucketed once (rollup_bucket is a function call per row: two per request, not two per cell level).
 INSERT INTO tile_bin_state_fresh (request_id, created_at, px, py)
 SELECT r.id, r.created_at, tile_px(r.location), tile_py(r.location)
 FROM requests r JOIN bulk_fresh_ids b ON b.request_id = r.id
 WHERE r.location IS NOT NULL
 ORDER BY r.id;
 ANALYZE tile_bin_state_fresh;
+WITH bucketed AS MATERIALIZED (
+  SELECT px, py, rollup_bucket('day', created_at) AS day_bucket, rollup_bucket('month', created_at) AS month_bucket
+  FROM tile_bin_state_fresh
+)
 INSERT INTO tile_bin_counts_fresh (level, tx, ty, span, bucket, i, j, n, sx, sy)
 SELECT l.level::smallint, ((s.px >> (32 - l.level)) >> 5)::int AS tx, ((s.py >> (32 - l.level)) >> 5)::int AS ty, p.span,
-       rollup_bucket(CASE p.span WHEN 'd' THEN 'day' ELSE 'month' END, s.created_at) AS bucket,
-       ((s.px >> (32 - l.level)) & 31)::smallint AS i, ((s.py >> (32 - l.level)) & 31)::smallint AS j,
+       p.bucket, ((s.px >> (32 - l.level)) & 31)::smallint AS i, ((s.py >> (32 - l.level)) & 31)::smallint AS j,
        count(*)::int, sum(s.px)::bigint, sum(s.py)::bigint
-FROM tile_bin_state_fresh s
+FROM bucketed s
 CROSS JOIN generate_series(5, 18) AS l(level)
-CROSS JOIN (VALUES ('d'::"char"), ('m'::"char")) AS p(span)
+CROSS JOIN LATERAL (VALUES ('d'::"char", s.day_bucket), ('m'::"char", s.month_bucket)) AS p(span, bucket)
 GROUP BY 1, 2, 3, 4, 5, 6, 7
 ORDER BY 1, 2, 3, 4, 5, 6, 7

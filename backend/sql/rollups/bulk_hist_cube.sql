@@ -1,10 +1,10 @@
--- The bulk build, one histogram cube (placeholders as bulk_cube.sql): the batch's durations added to rollup_hist.
+-- The bulk build, one histogram cube (slots as bulk_cube.sql, no horizon): the batch's durations added to rollup_hist.
 INSERT INTO rollup_hist AS h (level, cube, bucket, zone_id, channel, category, topic, department, advisor_id,
                               status_class, priority, kind, bin, n)
-SELECT level, /*CUBE*/::smallint, bucket, /*DIMS*/, kind, bin, sum(sign)::int
+SELECT level, {cube}::smallint, bucket, {dims}, kind, bin, sum(sign)::int
 FROM bulk_hist_facts
-GROUP BY level, bucket, kind, bin/*GROUP*/
+GROUP BY level, bucket, kind, bin{group_by}
 HAVING sum(sign) <> 0
-ORDER BY level, kind, bucket/*ORDER*/, bin  -- in the order of the rollup_hist key (see bulk_cube.sql)
+ORDER BY level, kind, bucket{order_by}, bin  -- in the order of the rollup_hist key (see bulk_cube.sql)
 ON CONFLICT (level, cube, kind, bucket, zone_id, channel, category, topic, department, advisor_id, status_class, priority, bin)
 DO UPDATE SET n = h.n + EXCLUDED.n

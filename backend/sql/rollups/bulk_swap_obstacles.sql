@@ -1,4 +1,4 @@
--- What depends on the tables $1 (names) that the fresh build's swap (backend/rollups/bulk-swap.ts) would not carry
+-- What depends on the tables :tables (names) that the fresh build's swap (backend/rollups/bulk-swap.ts) would not carry
 -- over to the new tables: anything in pg_depend but their row type, toast table, indexes, own CHECK / key
 -- constraints and the views reading them (those are rebuilt on the new tables); row level security; column
 -- privileges; an owner other than the builder; a table that is not a plain permanent one. One row per obstacle: the
@@ -22,5 +22,5 @@ CROSS JOIN LATERAL (
   UNION ALL SELECT format('owner %s', pg_get_userbyid(t.relowner)) WHERE t.relowner <> (SELECT oid FROM pg_roles WHERE rolname = current_user)
   UNION ALL SELECT 'not a plain permanent table' WHERE t.relkind <> 'r' OR t.relpersistence <> 'p'
 ) x
-WHERE t.oid = ANY (SELECT to_regclass(n) FROM unnest($1::text[]) AS n)
+WHERE t.oid = ANY (SELECT to_regclass(n) FROM unnest(:tables::text[]) AS n)
 ORDER BY 1, 2

@@ -1,4 +1,4 @@
--- The views reading the tables $1 (names), each as the statement that rebuilds it on the table now bearing the
+-- The views reading the tables :tables (names), each as the statement that rebuilds it on the table now bearing the
 -- name (CREATE OR REPLACE keeps the view itself: its privileges, comments and the views reading it).
 SELECT DISTINCT v.oid::regclass::text AS view,
        format('CREATE OR REPLACE VIEW %s%s AS %s', v.oid::regclass,
@@ -8,5 +8,5 @@ FROM pg_depend d
 JOIN pg_rewrite r ON r.oid = d.objid
 JOIN pg_class v ON v.oid = r.ev_class
 WHERE d.classid = 'pg_rewrite'::regclass AND d.refclassid = 'pg_class'::regclass AND v.relkind = 'v' AND v.oid <> d.refobjid
-  AND d.refobjid = ANY (SELECT to_regclass(n) FROM unnest($1::text[]) AS n)
+  AND d.refobjid = ANY (SELECT to_regclass(n) FROM unnest(:tables::text[]) AS n)
 ORDER BY 1

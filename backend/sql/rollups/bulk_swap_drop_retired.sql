@@ -1,0 +1,2 @@
+-- The swap, last: the old tables ({tables}), renamed aside, dropped.
+DROP TABLE {tables}
