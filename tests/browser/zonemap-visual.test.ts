@@ -129,15 +129,15 @@ describe('zone map panels look as their references', () => {
           const file = referenceFile(map.d.uid, map.p.id, screen, lang);
           if (UPDATE) {
             console.info(
-              `wrote ${relative(ROOT_DIR, file)}: ${actual.width}×${actual.height}, ${writePng(file, actual)} bytes`
+              `wrote ${relative(ROOT_DIR, file)}: ${actual.width}×${actual.height}, ${await writePng(file, actual)} bytes`
             );
             return;
           }
-          const ratio = mismatch(actual, readPng(file));
+          const ratio = mismatch(actual, await readPng(file));
           console.info(`${(ratio * 100).toFixed(4)} % of pixels differ (tolerance ${(TOLERANCE * 100).toFixed(2)} %)`);
           if (ratio > TOLERANCE) {
             mkdirSync(ACTUAL_DIR, { recursive: true });
-            writePng(join(ACTUAL_DIR, relative(ROOT_DIR, file).replace(/\//g, '_')), actual);
+            await writePng(join(ACTUAL_DIR, relative(ROOT_DIR, file).replace(/\//g, '_')), actual);
           }
           assert.ok(
             ratio <= TOLERANCE,
@@ -173,7 +173,7 @@ describe('the comparison catches what a viewer would see and nothing else', () =
       zone.setStyle(style);
     })()`)
     );
-    const ratio = mismatch(changed, reference());
+    const ratio = mismatch(changed, await reference());
     console.info(`one zone recoloured: ${(ratio * 100).toFixed(3)} % of pixels differ`);
     assert.ok(ratio > TOLERANCE, `${ratio}`);
   });
@@ -188,7 +188,7 @@ describe('the comparison catches what a viewer would see and nothing else', () =
       busiest.getGeometry().translate(30 * px, 0);
     })()`)
     );
-    const ratio = mismatch(changed, reference());
+    const ratio = mismatch(changed, await reference());
     console.info(`one label moved: ${(ratio * 100).toFixed(3)} % of pixels differ`);
     assert.ok(ratio > TOLERANCE, `${ratio}`);
   });
