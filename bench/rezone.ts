@@ -3,8 +3,8 @@
 // In a fresh database (bench-run.ts): Lakeport's file applied with its zone set to America/New_York, the demo
 // generator's history of --rows requests in that zone (generated city, journeys, SLA policies), made ready as after a
 // load: the SLA first pass, then the bulk build (bench/prepare-history.ts; the set-up, timed too; the hour horizon
-// first moved to S360_ROLLUP_HOUR_DAYS before the end, as the rollup job keeps it on a live system); then the file applied as it is (America/Chicago) with the flag — the
-// phases measured:
+// first moved to S360_ROLLUP_HOUR_DAYS before the end, as the rollup job keeps it on a live system); then the file
+// applied as it is (America/Chicago) with the flag — the phases measured:
 //   apply      the change and the marks, one transaction (rollups emptied, every request pending, SLA clocks due)
 //   sla        the SLA sweep re-evaluating every clock on a calendar that moved with the city
 //   rollups    the bulk build of every request again (rollup-history)

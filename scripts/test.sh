@@ -9,4 +9,4 @@ npx tsc -p tests/host/tsconfig.json --noEmit   # the plugin host page and its fi
 npx tsc -p provisioning/generate/tsconfig.json --noEmit   # the dashboard builders (Grafana's schema types)
 npm run lint   # ESLint (Grafana's config) and Prettier over the code
 npm run build --if-present   # dist/: the browser tests load the built plugins in the plugin host
-node scripts/run-tests.js "$@"
+node scripts/jest.js "$@"   # jest.config.js: plugin, backend, integration and browser projects

@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { indexReference, type ReferenceData } from '../domain/reference.ts';
 import { ValidationError } from '../http/errors.ts';

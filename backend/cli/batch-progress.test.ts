@@ -1,7 +1,7 @@
 // The batch progress of the bulk build and the SLA first pass, off a terminal: one line per committed batch.
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { batchProgress } from './batch-progress.ts';
 
 /** A stream that is no terminal, keeping what is written. */

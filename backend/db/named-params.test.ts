@@ -1,5 +1,5 @@
 // bindNamed: `:name` parameters numbered in order of first use, every value bound, mistakes refused by name.
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { bindNamed } from './named-params.ts';
 import { fragment, param, SqlTemplateError } from './sql-fragment.ts';

@@ -1,7 +1,7 @@
 // The read router's rules that need no database: which replica URLs are accepted, how a replica is named in the
 // metrics (never with its password), when a replica may be read, and that without replicas every read goes to
 // the primary. Reads on a real standby: tests/integration/replica.test.ts.
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import pg from 'pg';
 import { ConfigError, loadConfig, readDatabaseUrls } from '../config.ts';

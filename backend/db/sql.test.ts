@@ -1,6 +1,6 @@
 // Templates of backend/sql with named slots: filled from an object of fragments, a missing or unknown slot
 // refused, and one style across the tree (the old comment markers gone, but for the bulk build being rewritten).
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -51,7 +51,9 @@ test('a slot is filled wherever it appears, and braces in literals and comments 
 const sql360 = (name: string) => readFileSync(join(SQL_DIR, `${name}.sql`), 'utf8');
 
 function sqlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+  // Spread into this realm's array: fs's array is Node's, and under jest (a vm context) a strict deepEqual with a
+  // literal array fails on the prototype alone.
+  return [...readdirSync(dir, { withFileTypes: true })].flatMap((e) =>
     e.isDirectory() ? sqlFiles(join(dir, e.name)) : e.name.endsWith('.sql') ? [join(dir, e.name)] : []
   );
 }

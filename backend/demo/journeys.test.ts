@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { applyEvent, type EventChange, type RequestState } from '../domain/journey.ts';
 import type { Stage, Status } from '../domain/reference.ts';

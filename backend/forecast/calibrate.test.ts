@@ -1,6 +1,6 @@
 // Interval calibration: the factor is the quantile of the holdout's relative errors; the honest coverage learns
 // each origin's factor from the older origins only.
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { calibratedCoverage, NO_SCALE, scaleOf, widen } from './calibrate.ts';
 import type { RelativeError } from './types.ts';

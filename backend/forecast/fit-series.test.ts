@@ -1,5 +1,5 @@
 // The forecast pipeline's pure parts on synthetic series with a known weekly pattern.
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { fitSeries } from './fit-series.ts';
 import { replaceHolidays } from './holidays.ts';

@@ -1,6 +1,6 @@
 // Seasonality detection (augurs' periodogram) on series with known periods, and how detected seasons earn their
 // place in a model (fit-series.ts: only when the holdout says they forecast better than the week alone).
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { detectSeasons, extraSeasons } from './seasons.ts';
 import { fitSeries } from './fit-series.ts';

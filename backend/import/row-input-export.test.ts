@@ -1,6 +1,6 @@
 // A city's own export read as it is (issue 11, item 6): local times, a target date, a placeholder point,
 // values mapped with "*", the department and the zone by name, no first-response data, every problem.
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { indexReference } from '../domain/reference.ts';
 import { LocalTimeReader } from './local-time.ts';

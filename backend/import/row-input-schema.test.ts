@@ -1,6 +1,6 @@
 // RowReader checks every row with the API's own zod schema (requestInputSchema): a broken cell is refused
 // with the schema's reason under the file's column name, and a cell the schema trims comes out trimmed.
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { indexReference } from '../domain/reference.ts';
 import { CSV_COLUMNS, historyRow, rng, type BBox } from '../../bench/csv-history.ts';

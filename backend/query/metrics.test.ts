@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { binValue, HIST_RATIO, METRICS, quantileFromBins, withinHistogramBound, ZERO_SUMS } from './metrics.ts';
 

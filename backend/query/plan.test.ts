@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { bucketStarts, chooseBucket, coarsestLevel, segments, withHourHorizon } from './plan.ts';
 import { DAY, HOUR } from './time.ts';

@@ -1,5 +1,5 @@
 // The query builder: whitelisted columns and generated conditions in the slots, every value bound by name.
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { buildAggregateQuery, buildWarningsQuery } from './sql-builder.ts';
 import type { Segment } from './plan.ts';

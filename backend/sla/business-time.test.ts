@@ -1,6 +1,6 @@
 // Hand-worked cases. Field calendar (Asia/Dubai): Mon–Thu 07:30–15:30 (480 min), Fri 07:30–12:00
 // (270 min), Sat/Sun closed; UAE holidays 2025–2026. 24x7: every minute of every day.
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { compileCalendar } from './calendar.ts';
 import { addBusinessMinutes, businessMinutesBetween } from './business-time.ts';

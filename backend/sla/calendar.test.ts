@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { CalendarError, compileCalendar, dayIntervals, isPlainWeek, workingIntervals } from './calendar.ts';
 import { dayOfDate } from './time-zone.ts';

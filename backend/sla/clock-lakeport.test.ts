@@ -4,7 +4,7 @@
 // CST, UTC−6) and starts on Sunday 8 March 2026: working hours stay wall-clock hours, so a due time keeps its local
 // hour while its UTC hour moves. Policy "pothole": first response 480 min, resolution 2400 min (40 working hours),
 // warning at 80 %, on hold pauses.
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,7 +1,7 @@
 // Hand-worked SLA clocks. Field calendar in Asia/Dubai: Mon–Thu 07:30–15:30 (480 min), Fri 07:30–12:00
 // (270 min), weekend closed. Complaint policy: first response 240 min, resolution 2400 min, warning at 80 %
 // (192 and 1920 min). Inquiry policy (24x7): 60 and 1440 min.
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { onTimeOutcome, slaClock, type SlaPolicy } from './clock.ts';
 import { allDay, dxb, field, walk } from './test-builders.ts';

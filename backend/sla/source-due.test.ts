@@ -1,7 +1,7 @@
 // Hand-worked clocks of requests whose resolution due time came from the source system, and of requests
 // without a first-response clock (issue 11, item 4). Field calendar and complaint policy as in clock.test.ts
 // (first response 240 business minutes, resolution 2400, warning at 80 %), Asia/Dubai (UTC+4).
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { alertsOf } from './alerts.ts';
 import { onTimeOutcome, slaClock, type SlaPolicy, type SlaRequest } from './clock.ts';

@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { onTimeOutcome, slaClock, TARGETS, type SlaPolicy } from './clock.ts';
 import { storedOutcome, storedOutcomeChanged, type StoredSla } from './stored-outcome.ts';

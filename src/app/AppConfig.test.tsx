@@ -1,11 +1,9 @@
-import { describe, test } from 'node:test';
+import { describe, test } from '@jest/globals';
 import assert from 'node:assert/strict';
-import { grafanaInNode } from '../test-support/grafana-in-node.ts';
 
-await grafanaInNode();
-const { render, settle, createElement } = await import('../test-support/render.ts');
-const { setDataSourceSrv, config } = await import('@grafana/runtime');
-const { AppConfig } = await import('./AppConfig.tsx');
+import { render, settle, createElement } from '../test-support/render.ts';
+import { setDataSourceSrv, config } from '@grafana/runtime';
+import { AppConfig } from './AppConfig.tsx';
 
 describe('AppConfig', () => {
   test('checks the provisioned datasource and lists what is installed', async () => {

@@ -1,16 +1,14 @@
 // The datasource end to end against a recording fake of Grafana's backend service (what the data proxy would
 // receive) and a template service that interpolates as Grafana's does. No aggregator here: the browser tests
 // run the same class against the real one.
-import { describe, test, beforeEach } from 'node:test';
+import { describe, test, beforeEach } from '@jest/globals';
 import assert from 'node:assert/strict';
-import { grafanaInNode } from '../test-support/grafana-in-node.ts';
 import { TestTemplateSrv } from '../test-support/template-srv.ts';
 
-await grafanaInNode();
-const { dateTime } = await import('@grafana/data');
-const { setBackendSrv, setTemplateSrv } = await import('@grafana/runtime');
-const { of, throwError } = await import('rxjs');
-const { S360DataSource } = await import('./datasource.ts');
+import { dateTime } from '@grafana/data';
+import { setBackendSrv, setTemplateSrv } from '@grafana/runtime';
+import { of, throwError } from 'rxjs';
+import { S360DataSource } from './datasource.ts';
 type Request = import('@grafana/data').DataQueryRequest<import('./types.ts').S360Query>;
 
 type Call = { method: string; url: string; data?: unknown; requestId?: string; showErrorAlert?: boolean };

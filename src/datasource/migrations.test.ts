@@ -1,4 +1,4 @@
-import { describe, test } from 'node:test';
+import { describe, test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { MIGRATIONS, migrateQuery, needsMigration } from './migrations.ts';
 import { DEFAULT_QUERY, QUERY_SCHEMA_VERSION } from './types.ts';

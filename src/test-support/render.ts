@@ -1,4 +1,4 @@
-// Test support: render a React element into happy-dom's document (after grafanaInNode()) and drive it the way
+// Test support: render a React element into jsdom's document (jest's plugin project) and drive it the way
 // a user does: type into an input, press keys, click. Every step runs inside React's act().
 import { act, createElement, type ReactElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';

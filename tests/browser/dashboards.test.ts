@@ -2,7 +2,7 @@
 // the plugin host in real Chromium from the dashboard JSON as provisioned, with its provisioned datasource,
 // against a real aggregator with a month of the demo city: the zones drawn and coloured from the panel's own
 // query, hot spots where the panel asks for them, no panel error and no console error.
-import { after, before, describe, test } from 'node:test';
+import { describe, test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,7 +17,7 @@ const MAPS = provisionedMaps();
 let env: BrowserEnv;
 let zonesInCity = 0;
 
-before(async () => {
+beforeAll(async () => {
   if (!existsSync(join(ROOT_DIR, 'dist/panel/module.js'))) {
     throw new Error('dist/panel/module.js is missing: run npm run build first');
   }
@@ -25,7 +25,7 @@ before(async () => {
   await seedDashboardCity(env.aggregator!.db.pool, NOW, { forecasts: true });
   zonesInCity = (await env.aggregator!.db.pool.query('SELECT count(*)::int AS n FROM zones')).rows[0].n;
 });
-after(async () => {
+afterAll(async () => {
   await env?.stop();
 });
 
@@ -41,7 +41,7 @@ describe('the zone map panels of the provisioned dashboards', () => {
   });
 
   for (const { d, p } of MAPS) {
-    test(`${d.uid} panel ${p.id} "${p.title}" renders with its provisioned datasource, coloured, without errors`, async (t) => {
+    test(`${d.uid} panel ${p.id} "${p.title}" renders with its provisioned datasource, coloured, without errors`, async () => {
       const hp = await env.newPage();
       await hp.open(`/d/${d.uid}`);
       const width = Math.round((p.gridPos.w / 24) * 1600);
@@ -71,7 +71,7 @@ describe('the zone map panels of the provisioned dashboards', () => {
       );
 
       const counts = await mapCounts(hp.page);
-      t.diagnostic(`zones ${counts.zones}, coloured ${counts.coloured}, layers ${JSON.stringify(counts.layers)}`);
+      console.info(`zones ${counts.zones}, coloured ${counts.coloured}, layers ${JSON.stringify(counts.layers)}`);
       assert.equal(counts.zones, zonesInCity, 'every zone drawn');
       assert.ok(counts.coloured > 50, `${counts.coloured} zones coloured by their value`);
       if (p.options?.hotspots?.enabled) {

@@ -1,7 +1,7 @@
 // The built datasource's query editor in the plugin host, in real Chromium, against the real aggregator: its lists
 // come from GET /v1/catalog through the datasource proxy, so a topic the city adds with its configuration file is in
 // the topic filter's picker of the next editor opened, with the same plugin build (no rebuild).
-import { after, before, describe, test } from 'node:test';
+import { describe, test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,10 +23,10 @@ const NEW_TOPIC = {
 };
 
 let env: BrowserEnv;
-before(async () => {
+beforeAll(async () => {
   env = await startBrowserEnv();
 });
-after(async () => {
+afterAll(async () => {
   await env?.stop();
 });
 

@@ -3,7 +3,7 @@
 // datasource proxy: one request and its journey as two frames; the customer masked through the read-only
 // datasource and unmasked through the PII one; no reference → a notice, an unknown one → the 404 message; a
 // metrics query filtered on `$zone` in a dashboard without that variable answers data instead of a 400.
-import { after, before, describe, test } from 'node:test';
+import { describe, test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,7 +32,7 @@ let reference = '';
 const now = Date.now();
 const range = { from: new Date(now - 7 * 24 * HOUR).toISOString(), to: new Date(now).toISOString() };
 
-before(async () => {
+beforeAll(async () => {
   env = await startBrowserEnv();
   const agg = env.aggregator!;
   await importGrid(agg.db.pool);
@@ -67,7 +67,7 @@ before(async () => {
   hp = await env.newPage();
   await hp.open();
 });
-after(async () => {
+afterAll(async () => {
   await env?.stop();
 });
 

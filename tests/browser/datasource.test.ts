@@ -1,6 +1,6 @@
 // The built Services 360 datasource (dist/datasource) in the plugin host, in real Chromium, against the real
 // aggregator on real PostGIS, through the provisioned datasources and the host's datasource proxy.
-import { after, before, describe, test } from 'node:test';
+import { describe, test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 
 import type { QueryResult, SerializedFrame } from '../host/api.ts';
@@ -22,13 +22,13 @@ let env: BrowserEnv;
 let hp: HostPage;
 let city: SeededCity;
 
-before(async () => {
+beforeAll(async () => {
   env = await startBrowserEnv();
   city = await seedCity(env.aggregator!);
   hp = await env.newPage();
   await hp.open();
 });
-after(async () => {
+afterAll(async () => {
   await env?.stop();
 });
 

@@ -1,7 +1,7 @@
 // The plugin host itself, proven with its fixture plugins (tests/host/fixtures) in real Chromium against the
 // real aggregator: SystemJS loading with Grafana's shared modules, the datasource proxy injecting the secret,
 // options defaults and field config in a panel rendered in PanelChrome, variables, editors.
-import { after, before, describe, test } from 'node:test';
+import { describe, test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 
 import {
@@ -16,12 +16,12 @@ const DS = 's360fixture-echo';
 let env: BrowserEnv;
 let hp: HostPage;
 
-before(async () => {
+beforeAll(async () => {
   env = await startBrowserEnv({ fixtures: true });
   hp = await env.newPage();
   await hp.open();
 });
-after(async () => {
+afterAll(async () => {
   await env?.stop();
 });
 

@@ -11,7 +11,7 @@
 // exempt: the zone's English name, shown second in its tooltip under the Arabic one — a proper name, not UI.
 // The request categories in the legend are the Arabic names the aggregator's catalogue (GET /v1/catalog) gives,
 // and so is a request point's category in its tooltip.
-import { after, before, describe, test } from 'node:test';
+import { describe, test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 
@@ -38,7 +38,7 @@ let probes: ZoneProbe[];
 /** The request categories as the aggregator's catalogue names them: code → Arabic name. */
 let categoriesAr: Map<string, string>;
 
-before(async () => {
+beforeAll(async () => {
   assertPanelBuilt();
   env = await startBrowserEnv();
   await seedDemoCity(env.aggregator!.db.pool, NOW);
@@ -53,7 +53,7 @@ before(async () => {
     'the catalogue names the categories in Arabic'
   );
 });
-after(async () => {
+afterAll(async () => {
   await env?.stop();
 });
 
@@ -119,7 +119,7 @@ describe('the Arabic wall draws no Latin UI string', () => {
   });
 
   for (const { d, p } of MAPS) {
-    test(`${d.uid} panel ${p.id} "${p.title}": title, legend, labels and tooltip in Arabic`, async (t) => {
+    test(`${d.uid} panel ${p.id} "${p.title}": title, legend, labels and tooltip in Arabic`, async () => {
       const { hp, selector } = await openMap(d, p);
       const { page } = hp;
       assert.equal(await page.getByTestId('zonemap').getAttribute('dir'), 'rtl');
@@ -158,7 +158,7 @@ describe('the Arabic wall draws no Latin UI string', () => {
         ...labels.map((l) => `label: ${l}`),
         ...tip.map((l) => `tooltip: ${l}`),
       ].filter((s) => LATIN.test(s.slice(s.indexOf(': ') + 2)));
-      t.diagnostic(`${lines.length} panel lines, ${labels.length} labels, ${tip.length} tooltip lines read`);
+      console.info(`${lines.length} panel lines, ${labels.length} labels, ${tip.length} tooltip lines read`);
       assert.deepEqual(latin, [], 'Latin UI strings');
       assert.deepEqual(unexpectedErrors(hp.errors), []);
       await page.close();

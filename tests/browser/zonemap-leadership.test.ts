@@ -7,7 +7,7 @@
 // dashboard's decimals (1), not the datasource's (2). Legible at 3 m: the executive wall map's labels, legend and
 // tooltip at 1080p and on a 4K TV (unscaled and at 200 %) are at least 24 device px tall at 1080p and 48 on 4K
 // (10-foot UI guidance: 24 px body text on a 1080p TV).
-import { after, before, describe, test } from 'node:test';
+import { describe, test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 
@@ -35,7 +35,7 @@ let probes: ZoneProbe[];
 /** The panel's own query over its range, as the aggregator answers it: zone code → requests. */
 let counts: Map<string, number>;
 
-before(async () => {
+beforeAll(async () => {
   assertPanelBuilt();
   env = await startBrowserEnv();
   await seedDemoCity(env.aggregator!.db.pool, NOW);
@@ -54,7 +54,7 @@ before(async () => {
   const values = fields.find((f) => f.name === 'received')!.values as number[];
   counts = new Map(codes.map((c, i) => [c, values[i]]));
 });
-after(async () => {
+afterAll(async () => {
   await env?.stop();
 });
 

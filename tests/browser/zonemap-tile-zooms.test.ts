@@ -1,7 +1,7 @@
 // The zone map asks for the request tiles the aggregator says it serves: against an aggregator whose settings differ
 // from the defaults (S360_TILE_MAX_ZOOM 14, S360_TILE_BIN_MAX_ZOOM 11), the panel reads the tiles' TileJSON through
 // the datasource proxy and, zoomed in far, draws zoom-14 tiles overzoomed where the defaults would fetch zoom 16.
-import { after, before, describe, test } from 'node:test';
+import { describe, test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 
 import { startBrowserEnv, unexpectedErrors, type BrowserEnv } from '../support/browser.ts';
@@ -23,13 +23,13 @@ const TILE_PATH = /\/aggregator\/v1\/tiles\/requests\/(\d+)\/\d+\/\d+\.mvt/;
 let env: BrowserEnv;
 let probes: ZoneProbe[];
 
-before(async () => {
+beforeAll(async () => {
   assertPanelBuilt();
   env = await startBrowserEnv({ aggregatorConfig: SERVED });
   await seedDemoCity(env.aggregator!.db.pool, END, 1000);
   probes = await zoneProbes(env.aggregator!.db.pool);
 });
-after(async () => {
+afterAll(async () => {
   await env?.stop();
 });
 

@@ -3,7 +3,7 @@
 // aggregator's tiles (reference, topic, category, status, stage by its English or Arabic name, SLA state: the
 // stage's name checked against PostGIS), a point from a frame of rows (the same fields, where the frame has them) and a
 // recurrence hot spot's ring (its topic and how many reports).
-import { after, before, describe, test } from 'node:test';
+import { describe, test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 
@@ -40,13 +40,13 @@ const humanized = (code: string) => {
 let env: BrowserEnv;
 let probes: ZoneProbe[];
 
-before(async () => {
+beforeAll(async () => {
   assertPanelBuilt();
   env = await startBrowserEnv({ fixtures: true });
   await seedDemoCity(env.aggregator!.db.pool, END);
   probes = await zoneProbes(env.aggregator!.db.pool);
 });
-after(async () => {
+afterAll(async () => {
   await env?.stop();
 });
 

@@ -11,7 +11,7 @@
 // The Proactive dashboard's "Tomorrow" forecast map reads the forecasts of the city's real tomorrow (the server's
 // clock): fixed forecasts, a function of the zone alone, are written for the real days ahead
 // (zonemap-harness/fixed-forecasts.ts), so it renders the same on any day.
-import { after, before, describe, test } from 'node:test';
+import { describe, test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -58,7 +58,7 @@ const ACTUAL_DIR = join(ROOT_DIR, '.cache/visual-actual');
 let env: BrowserEnv;
 let zones = 0;
 
-before(async () => {
+beforeAll(async () => {
   assertPanelBuilt();
   env = await startBrowserEnv();
   // The generated city, never the Dubai communities: those lie beside the project only on some machines (a fresh
@@ -67,7 +67,7 @@ before(async () => {
   await seedFixedZoneForecasts(env.aggregator!.db.pool);
   zones = (await env.aggregator!.db.pool.query('SELECT count(*)::int AS n FROM zones')).rows[0].n;
 });
-after(async () => {
+afterAll(async () => {
   await env?.stop();
 });
 
@@ -124,20 +124,20 @@ describe('zone map panels look as their references', () => {
   for (const map of MAPS) {
     for (const screen of SCREENS) {
       for (const lang of LANGUAGES) {
-        test(nameOf(map, screen, lang), async (t) => {
+        test(nameOf(map, screen, lang), async () => {
           const actual = await render(map, screen, lang);
           const file = referenceFile(map.d.uid, map.p.id, screen, lang);
           if (UPDATE) {
-            t.diagnostic(
-              `wrote ${relative(ROOT_DIR, file)}: ${actual.width}×${actual.height}, ${writePng(file, actual)} bytes`
+            console.info(
+              `wrote ${relative(ROOT_DIR, file)}: ${actual.width}×${actual.height}, ${await writePng(file, actual)} bytes`
             );
             return;
           }
-          const ratio = mismatch(actual, readPng(file));
-          t.diagnostic(`${(ratio * 100).toFixed(4)} % of pixels differ (tolerance ${(TOLERANCE * 100).toFixed(2)} %)`);
+          const ratio = mismatch(actual, await readPng(file));
+          console.info(`${(ratio * 100).toFixed(4)} % of pixels differ (tolerance ${(TOLERANCE * 100).toFixed(2)} %)`);
           if (ratio > TOLERANCE) {
             mkdirSync(ACTUAL_DIR, { recursive: true });
-            writePng(join(ACTUAL_DIR, relative(ROOT_DIR, file).replace(/\//g, '_')), actual);
+            await writePng(join(ACTUAL_DIR, relative(ROOT_DIR, file).replace(/\//g, '_')), actual);
           }
           assert.ok(
             ratio <= TOLERANCE,
@@ -153,14 +153,14 @@ describe('the comparison catches what a viewer would see and nothing else', () =
   const screen = SCREENS[0];
   const reference = () => readPng(referenceFile(WALL.d.uid, WALL.p.id, screen, 'en'));
 
-  test('two renders of the wall map in two pages differ by far less than the tolerance', async (t) => {
+  test('two renders of the wall map in two pages differ by far less than the tolerance', async () => {
     const [a, b] = [await render(WALL, screen, 'en'), await render(WALL, screen, 'en')];
     const ratio = mismatch(a, b);
-    t.diagnostic(`two renders: ${(ratio * 100).toFixed(4)} % of pixels differ`);
+    console.info(`two renders: ${(ratio * 100).toFixed(4)} % of pixels differ`);
     assert.ok(ratio <= TOLERANCE / 4, `${ratio}`);
   });
 
-  test('one zone in another colour (the busiest, as a leader would look for it) fails the comparison', async (t) => {
+  test('one zone in another colour (the busiest, as a leader would look for it) fails the comparison', async () => {
     const changed = await render(WALL, screen, 'en', (page) =>
       page.evaluate(`(() => {
       const map = document.querySelector('[data-testid="zonemap-map"]').__zonemap.map;
@@ -173,12 +173,12 @@ describe('the comparison catches what a viewer would see and nothing else', () =
       zone.setStyle(style);
     })()`)
     );
-    const ratio = mismatch(changed, reference());
-    t.diagnostic(`one zone recoloured: ${(ratio * 100).toFixed(3)} % of pixels differ`);
+    const ratio = mismatch(changed, await reference());
+    console.info(`one zone recoloured: ${(ratio * 100).toFixed(3)} % of pixels differ`);
     assert.ok(ratio > TOLERANCE, `${ratio}`);
   });
 
-  test("the busiest zone's label moved 30 px fails the comparison", async (t) => {
+  test("the busiest zone's label moved 30 px fails the comparison", async () => {
     const changed = await render(WALL, screen, 'en', (page) =>
       page.evaluate(`(() => {
       const map = document.querySelector('[data-testid="zonemap-map"]').__zonemap.map;
@@ -188,8 +188,8 @@ describe('the comparison catches what a viewer would see and nothing else', () =
       busiest.getGeometry().translate(30 * px, 0);
     })()`)
     );
-    const ratio = mismatch(changed, reference());
-    t.diagnostic(`one label moved: ${(ratio * 100).toFixed(3)} % of pixels differ`);
+    const ratio = mismatch(changed, await reference());
+    console.info(`one label moved: ${(ratio * 100).toFixed(3)} % of pixels differ`);
     assert.ok(ratio > TOLERANCE, `${ratio}`);
   });
 });

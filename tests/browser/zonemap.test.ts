@@ -2,7 +2,7 @@
 // month of demo requests in the Dubai communities (or the generated city): colours seen on screen at zone
 // interior points, hover and click, points and hot spots, empty data and broken geometry; a long range over a
 // busy spot at a point zoom (the aggregator sends counts in cells: drawn as bins, the tooltip says so).
-import { after, before, describe, test } from 'node:test';
+import { describe, test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 
 import { startBrowserEnv, unexpectedErrors, type BrowserEnv, type HostPage } from '../support/browser.ts';
@@ -38,7 +38,7 @@ let probes: ZoneProbe[];
 let values: Map<string, number>;
 let cuts: [number, number];
 
-before(async () => {
+beforeAll(async () => {
   assertPanelBuilt();
   env = await startBrowserEnv();
   await seedDemoCity(env.aggregator!.db.pool, END);
@@ -60,7 +60,7 @@ before(async () => {
     cuts[1] = cuts[0] + 1;
   }
 });
-after(async () => {
+afterAll(async () => {
   await env?.stop();
 });
 

@@ -1,7 +1,7 @@
 // `npm run build` into a temporary dist/ (twice, to see that it is reproducible), then the tree Grafana loads:
 // module.js + plugin.json for the app, the datasource and the panel, logos, README; versions stamped; AMD
 // modules that ask only for Grafana's shared modules (plus `module` for their public path); no process.env.
-import { describe, test, before, after } from 'node:test';
+import { describe, test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -68,7 +68,7 @@ function files(dir: string): string[] {
   });
 }
 
-before(() => {
+beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 's360-build-'));
   dist = join(work, 'dist');
   again = join(work, 'again');
@@ -76,7 +76,7 @@ before(() => {
   build(again);
 });
 
-after(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('npm run build', () => {
   test('writes module.js, plugin.json and img/logo.svg for the app and each nested plugin, and the README', () => {

@@ -1,6 +1,6 @@
 // Every plugin.json in src/ against Grafana's plugin.json schema, and against this project's contract
 // (ids, nesting, the datasource route, the supported Grafana versions).
-import { describe, test } from 'node:test';
+import { describe, test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { pluginJsonProblems } from './plugin-schema.ts';

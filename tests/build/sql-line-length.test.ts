@@ -1,6 +1,6 @@
 // The SQL files keep to the tree's longest line (MAX_LINE_LENGTH, declared in eslint.config.js, which holds the
 // code to it): ESLint does not read .sql files, so this test does, every one under backend/sql.
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';

@@ -3,7 +3,7 @@
 // datasource needs for alerting, and the rule's own reduce and threshold (tests/support/alert-eval.ts) fire when
 // the data is pushed into breach and stay quiet otherwise. Requests go in through the aggregator's API; the SLA
 // sweep and the rollups run as the jobs would.
-import { after, before, describe, test } from 'node:test';
+import { describe, test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -49,13 +49,13 @@ let agg: TestAggregator;
 let login: AlertingLogin;
 let reader: pg.Client;
 
-before(async () => {
+beforeAll(async () => {
   agg = await startTestAggregator();
   await importGrid(agg.db.pool);
   login = await grantAlertingLogin(agg.db.url, 'S360_ALERTING_DB_PASSWORD');
   reader = login.reader;
 });
-after(async () => {
+afterAll(async () => {
   await login?.drop();
   await agg?.stop();
 });

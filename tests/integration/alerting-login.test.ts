@@ -2,7 +2,7 @@
 // command did not make (here a superuser with a membership) is refused and left as it was; --strip takes
 // everything away; the login cannot create temporary tables or functions, runs read-only with a
 // statement_timeout and a connection limit, and reads the alerting views.
-import { after, before, test } from 'node:test';
+import { test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -18,12 +18,12 @@ let db: TestDatabase;
 let admin: pg.Client;
 const roles: string[] = [];
 
-before(async () => {
+beforeAll(async () => {
   db = await freshDatabase();
   admin = new pg.Client({ connectionString: adminUrl() });
   await admin.connect();
 });
-after(async () => {
+afterAll(async () => {
   for (const r of roles) {
     await db.pool.query(`DROP OWNED BY ${r}`).catch(() => {});
     await admin.query(`DROP ROLE IF EXISTS ${r}`).catch(() => {});

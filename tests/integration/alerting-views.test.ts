@@ -1,4 +1,4 @@
-import { after, before, test } from 'node:test';
+import { test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import pg from 'pg';
 import { startTestAggregator, type TestAggregator } from '../support/aggregator.ts';
@@ -10,7 +10,7 @@ let agg: TestAggregator;
 let login: AlertingLogin;
 let reader: pg.Client;
 
-before(async () => {
+beforeAll(async () => {
   agg = await startTestAggregator();
   await importGrid(agg.db.pool);
   const requests = Array.from({ length: 20 }, (_, i) =>
@@ -25,7 +25,7 @@ before(async () => {
   login = await grantAlertingLogin(agg.db.url);
   reader = login.reader;
 });
-after(async () => {
+afterAll(async () => {
   await login?.drop();
   await agg?.stop();
 });

@@ -1,6 +1,6 @@
 // GET /v1/annotations: which rows overlap a range (both ends inclusive), SLA policy versions coming into
 // force, language, kind and zone filters, the 400s, scopes and SQL-injection strings.
-import { after, before, describe, test } from 'node:test';
+import { describe, test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { startTestAggregator, type TestAggregator } from '../support/aggregator.ts';
 import { importGrid } from '../support/fixtures.ts';
@@ -26,7 +26,7 @@ const ROWS: Array<[string, string, string, string | null, string | null, boolean
 ];
 const SLA_TITLE = 'SLA policy complaint v2 in force';
 
-before(async () => {
+beforeAll(async () => {
   agg = await startTestAggregator();
   await importGrid(agg.db.pool);
   for (const [title, kind, starts, ends, zone] of ROWS) {
@@ -42,7 +42,7 @@ before(async () => {
     VALUES ('complaint', 2, 'complaint', 120, 1440, 'field', '2026-03-20T04:00:00Z'),
            ('complaint', 3, 'complaint', 60, 1440, 'field', '2026-04-20T04:00:00Z')`);
 });
-after(async () => {
+afterAll(async () => {
   await agg?.stop();
 });
 

@@ -3,7 +3,7 @@
 // changes to requests already applied) is loaded into two fresh databases; one is built by the incremental job
 // (applyPendingRollups until nothing is pending), the other in bulk, under hour horizons that cut through the
 // month; every rollup table, the tile bins and the applied state are then compared row for row.
-import { after, before, test } from 'node:test';
+import { test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,11 +29,11 @@ let incremental: TestDatabase;
 let bulk: TestDatabase;
 let dir: string;
 
-before(async () => {
+beforeAll(async () => {
   [incremental, bulk] = await Promise.all([freshDatabase(), freshDatabase()]);
   dir = mkdtempSync(join(tmpdir(), 's360-bulk-rollups-'));
 });
-after(async () => {
+afterAll(async () => {
   await incremental?.drop();
   await bulk?.drop();
   if (dir) {

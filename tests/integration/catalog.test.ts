@@ -1,9 +1,15 @@
+/**
+ * @jest-environment ./tests/jest/jsdom-with-node-fetch.js
+ */
 // GET /v1/catalog against real PostGIS, and the datasource's own code (in Node, through a stand-in for Grafana's data
 // proxy that adds the read token) against that aggregator: the document's scope and caching; the plugin's compiled copy
 // equals the served metrics and dimensions (so they cannot drift); every dimension's values are the codes the variables
 // route lists; a topic added with `services360 config apply` is in the next document, in `$topic` variables and in the
 // editor's topic picker, with no plugin rebuild; a retired topic is flagged and left out of the picker.
-import { after, before, describe, test } from 'node:test';
+// What the plugin project's setupFiles give its tests (matchMedia, canvas, Grafana's boot data), first: the plugin
+// code below needs them as it loads.
+import '../../src/test-support/jsdom-globals.ts';
+import { describe, test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -14,14 +20,11 @@ import { promisify } from 'node:util';
 import { parse, stringify } from 'yaml';
 import { startTestAggregator, type TestAggregator } from '../support/aggregator.ts';
 import { importGrid, sampleRequest } from '../support/fixtures.ts';
-import { grafanaInNode } from '../../src/test-support/grafana-in-node.ts';
 import { FALLBACK_DEFINITIONS } from '../../src/datasource/catalog/fallback.ts';
 
-const nodeFetch = globalThis.fetch;
-await grafanaInNode();
-globalThis.fetch = nodeFetch; // the aggregator is called as Grafana's backend calls it, not from a page
+// Loaded after the globals above: a CommonJS module statically imported is run before any ES module body.
 const { setBackendSrv, setTemplateSrv } = await import('@grafana/runtime');
-const { from } = await import('rxjs');
+import { from } from 'rxjs';
 /** What this test uses of the datasource (imported by a path in a variable: its editors are TSX, which this
  *  project's Node type-check does not compile; src/tsconfig.json checks them). */
 type Datasource = {
@@ -37,7 +40,7 @@ const DATASOURCE_MODULE = '../../src/datasource/datasource.ts';
 const { S360DataSource } = (await import(DATASOURCE_MODULE)) as {
   S360DataSource: new (settings: unknown) => Datasource;
 };
-const { TestTemplateSrv } = await import('../../src/test-support/template-srv.ts');
+import { TestTemplateSrv } from '../../src/test-support/template-srv.ts';
 
 const ROOT = join(fileURLToPath(import.meta.url), '../../..');
 const PROXY = '/api/datasources/proxy/uid/services360-requests';
@@ -51,7 +54,7 @@ const NEW_TOPIC = {
 type Values = Array<{ value: string; text: string }>;
 let agg: TestAggregator;
 
-before(async () => {
+beforeAll(async () => {
   agg = await startTestAggregator();
   await importGrid(agg.db.pool);
   // Grafana's data proxy: the plugin route `aggregator` → the aggregator, with the read token added (plugin.json).
@@ -65,7 +68,15 @@ before(async () => {
             headers: { authorization: `Bearer ${agg.tokens.read}`, 'content-type': 'application/json' },
             body: options.data === undefined ? undefined : JSON.stringify(options.data),
           });
-          const data: unknown = await res.json().catch(() => undefined);
+          // Parsed here, not by res.json(): Node's fetch would build the body from Node's Object and Array, not this
+          // (jsdom) realm's, and a strict deepEqual with a literal fails on the prototype alone.
+          const text = await res.text();
+          let data: unknown;
+          try {
+            data = JSON.parse(text);
+          } catch {
+            data = undefined;
+          }
           if (!res.ok) {
             throw { status: res.status, data, statusText: res.statusText, config: options };
           }
@@ -86,7 +97,7 @@ before(async () => {
   } as never);
   setTemplateSrv(new TestTemplateSrv([]) as never);
 });
-after(async () => {
+afterAll(async () => {
   await agg?.stop();
 });
 

@@ -3,7 +3,7 @@
 // nothing and names every problem; what requests use is retired, never deleted; a changed SLA policy is a new
 // version and requests keep the version they were opened under (a hand-worked due time); a channel's `digital`
 // flag is what digital_share counts; the CLI prints the plan.
-import { after, before, describe, test } from 'node:test';
+import { describe, test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -28,11 +28,11 @@ const fileOf = (f: unknown) => readCityFile(stringify(f), 'city.yaml');
 
 let agg: TestAggregator;
 const pool = () => agg.db.pool;
-before(async () => {
+beforeAll(async () => {
   agg = await startTestAggregator();
   await importGrid(agg.db.pool);
 });
-after(async () => {
+afterAll(async () => {
   await agg?.stop();
 });
 

@@ -3,7 +3,7 @@
 // with the same rollups (every level, histograms), tile bins, SLA clocks and figures by day as the same history
 // loaded fresh into a Lakeport configured in Chicago from the start. The days cross the end of daylight saving
 // (1 November 2026), and the business calendar's hours are wall-clock hours in the city's zone.
-import { after, before, test } from 'node:test';
+import { test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { startTestAggregator, type TestAggregator } from '../support/aggregator.ts';
 import { importGrid } from '../support/fixtures.ts';
@@ -74,12 +74,12 @@ const byDay = async (agg: TestAggregator, metric: string) => {
   );
 };
 
-before(async () => {
+beforeAll(async () => {
   [moved, fresh] = await Promise.all([startTestAggregator(), startTestAggregator()]);
   await load(moved, 'America/New_York');
   await load(fresh, 'America/Chicago');
 });
-after(async () => {
+afterAll(async () => {
   await moved?.stop();
   await fresh?.stop();
 });

@@ -2,7 +2,7 @@
 // York applies its file, day buckets are New York's days (midnight 04:00 UTC in summer time, 05:00 after it ends)
 // in the rollups (rollup_bucket reads the setting) and in the query API's planning (every instance reloads it);
 // once requests are held, a change of zone is refused.
-import { after, before, test } from 'node:test';
+import { test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { startTestAggregator, type TestAggregator } from '../support/aggregator.ts';
 import { importGrid, sampleRequest } from '../support/fixtures.ts';
@@ -19,10 +19,10 @@ const cityIn = (zone: string) => {
   return file;
 };
 
-before(async () => {
+beforeAll(async () => {
   agg = await startTestAggregator();
 });
-after(async () => {
+afterAll(async () => {
   await agg?.stop();
 });
 

@@ -7,7 +7,8 @@
 // Node 22 or newer; Grafana on 127.0.0.1 only with a first-login password that must be given (no admin/admin);
 // the demo's 3 months by default and the jobs run after the seed; a multi-arch PostGIS image.
 // S360_COMPOSE_REF=<commit> checks another commit (e.g. the one before this test, to see it fail).
-import { after, before, describe, test } from 'node:test';
+import { describe, test, beforeAll, afterAll } from '@jest/globals';
+import { testUnless } from '../support/test-unless.ts';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,7 +26,7 @@ let services: Record<string, any>;
 const inClone = (p: string) => join(clone, p);
 const read = (p: string) => readFileSync(inClone(p), 'utf8');
 
-before(() => {
+beforeAll(() => {
   clone = mkdtempSync(join(tmpdir(), 's360-compose-clone-'));
   const sha = execFileSync('git', ['-C', ROOT, 'rev-parse', REF], { encoding: 'utf8' }).trim();
   execFileSync('git', ['clone', '-q', '--no-checkout', ROOT, clone], { stdio: 'pipe' });
@@ -33,7 +34,7 @@ before(() => {
   compose = parse(read('docker-compose.yaml'));
   services = compose.services;
 });
-after(() => {
+afterAll(() => {
   if (clone) {
     rmSync(clone, { recursive: true, force: true });
   }
@@ -343,9 +344,8 @@ describe(`docker-compose.yaml from a fresh clone (${REF})`, () => {
     return null;
   };
   const cli = composeCli();
-  test(
+  testUnless(cli ? null : 'no docker compose or docker-compose here')(
     'Compose accepts the file, and refuses to start without GF_ADMIN_PASSWORD',
-    { skip: cli ? false : 'no docker compose or docker-compose here' },
     () => {
       const v1 = cli![0] === 'docker-compose';
       const file = inClone('.compose-check.yaml');

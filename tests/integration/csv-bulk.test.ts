@@ -2,7 +2,7 @@
 // gives the same rejects, the same database content and, once the rollup job and the SLA sweep have
 // run, the same /v1/query figures; the secondary indexes come back exactly as the migrations made them;
 // a failing bulk load leaves nothing of the file in; loading the file again loads nothing.
-import { after, before, describe, test } from 'node:test';
+import { describe, test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,14 +22,14 @@ import { CSV_COLUMNS, historyRow, rng, type BBox } from '../../bench/csv-history
 let chunked: TestAggregator;
 let bulk: TestAggregator;
 let dir: string;
-before(async () => {
+beforeAll(async () => {
   chunked = await startTestAggregator();
   bulk = await startTestAggregator();
   await importGrid(chunked.db.pool);
   await importGrid(bulk.db.pool);
   dir = mkdtempSync(join(tmpdir(), 's360-csv-bulk-'));
 });
-after(async () => {
+afterAll(async () => {
   await chunked?.stop();
   await bulk?.stop();
   if (dir) {
@@ -181,7 +181,7 @@ describe('a history loaded in bulk and chunk by chunk', () => {
   let normal: ImportSummary, inBulk: ImportSummary;
   let normalFile: string, bulkFile: string;
   let indexesBefore: string[];
-  before(async () => {
+  beforeAll(async () => {
     normalFile = historyFile('history-chunked.csv', N, 'history');
     bulkFile = historyFile('history-bulk.csv', N, 'history');
     indexesBefore = await indexes(bulk.db.pool);

@@ -6,7 +6,7 @@
 // variable's `title`, `description`, `label` and `text` (a variable's current value, the language names), and an
 // annotation's `name` (a variable's `name` is an identifier). In the Arabic copy none of them holds a Latin letter, except inside a dashboard path (/d/...) and
 // the reference prefix "S360-" a user types. Uids and tags take the edition's suffix; links point at Arabic copies.
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

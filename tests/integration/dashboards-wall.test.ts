@@ -1,7 +1,7 @@
 // What the wall says (issue 15), read from the provisioned dashboards: on-time thresholds at the SLA target the
 // alert rule uses (85 %) everywhere, and the executive overview's open requests by stage, alert list and requests
 // about to breach linking to the Request journey. No database.
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -5,7 +5,7 @@
 // demo city, answering at least one frame with data that fits its panel (a stat gets a number, a time series
 // gets time and numbers, the map gets zone codes and numbers...). Request queries (the journey dashboard) ask
 // GET /v1/requests/{reference} the way the datasource does and must give the request and journey frames.
-import { after, before, describe, test } from 'node:test';
+import { describe, test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -63,9 +63,9 @@ type Dashboard = {
 };
 type WireFrame = { name?: string; refId?: string; fields: Array<{ name: string; type: string; values: unknown[] }> };
 
-const FILES = readdirSync(DASHBOARD_DIR)
-  .filter((f) => f.endsWith('.json'))
-  .sort();
+// Node's fs builds its arrays in Node's realm; under jest (a vm context) a strict deepEqual with a literal fails on
+// the prototype alone, so the list is read into this realm's.
+const FILES = [...readdirSync(DASHBOARD_DIR)].filter((f) => f.endsWith('.json')).sort();
 const DASHBOARDS: Array<{ file: string; d: Dashboard }> = FILES.map((file) => ({
   file,
   d: JSON.parse(readFileSync(join(DASHBOARD_DIR, file), 'utf8')),
@@ -425,7 +425,7 @@ const MAY_BE_EMPTY = new Set(['running_above_forecast']);
 
 let agg: TestAggregator;
 describe('every query against the aggregator with the demo city', () => {
-  before(async () => {
+  beforeAll(async () => {
     agg = await startTestAggregator();
     const demo = spawnSync(
       process.execPath,
@@ -459,7 +459,7 @@ describe('every query against the aggregator with the demo city', () => {
       AND (SELECT count(*) FROM request_events e WHERE e.request_id = r.id) >= 3 ORDER BY r.id LIMIT 1`);
     REFERENCE = rows[0].reference as string;
   });
-  after(async () => {
+  afterAll(async () => {
     await agg?.stop();
   });
 

@@ -1,4 +1,4 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -36,7 +36,7 @@ const one = async (pool: pg.Pool, text: string, values: unknown[] = []) => (awai
 let db: TestDatabase;
 let report: DemoReport;
 let communities: number;
-before(async () => {
+beforeAll(async () => {
   const dubai = hasDubai();
   if (!dubai) {
     console.log(`# note: ${DUBAI_GEOJSON} is absent; the demo tests run on the generated city`);
@@ -45,7 +45,7 @@ before(async () => {
   db = await freshDatabase();
   report = await generateDemo(db.pool, options(dubai ? fileSource(DUBAI_GEOJSON) : generatedCitySource()));
 });
-after(async () => {
+afterAll(async () => {
   await db?.drop();
 });
 
@@ -405,10 +405,10 @@ describe('the demo requests', () => {
 
 describe('determinism and re-runs', () => {
   let other: TestDatabase;
-  before(async () => {
+  beforeAll(async () => {
     other = await freshDatabase();
   });
-  after(async () => {
+  afterAll(async () => {
     await other?.drop();
   });
 

@@ -2,7 +2,7 @@
 // go in, the nightly fit stores its forecasts, and the query API and the alerting view answer from them — the
 // stored rows as the frames show them, the early warning quiet on an ordinary day and firing (through the
 // provisioned rule, as the read-only alerting login) when a surge is injected into one zone × topic today.
-import { after, before, describe, test } from 'node:test';
+import { describe, test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -82,7 +82,7 @@ const dayStart = async (day: string) =>
     await agg.db.pool.query(`SELECT (($1::date)::timestamp AT TIME ZONE time_zone) AS t FROM city_settings`, [day])
   ).rows[0].t.toISOString();
 
-before(async () => {
+beforeAll(async () => {
   agg = await startTestAggregator();
   await importGrid(agg.db.pool);
   today = (
@@ -108,7 +108,7 @@ before(async () => {
   assert.ok(run.ran && run.series > 0);
   login = await grantAlertingLogin(agg.db.url, 'S360_ALERTING_DB_PASSWORD');
 });
-after(async () => {
+afterAll(async () => {
   await login?.drop();
   await agg?.stop();
 });

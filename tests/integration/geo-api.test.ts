@@ -2,7 +2,7 @@
 // A small cap makes "at most N features a tile" testable with a few planted requests.
 process.env.S360_MAX_TILE_FEATURES = '25';
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
 import { gunzipSync } from 'node:zlib';
@@ -15,13 +15,13 @@ import { tileOf } from '../../backend/geo/tile-coords.ts';
 
 let agg: TestAggregator;
 let zoneCount = 0;
-before(async () => {
+beforeAll(async () => {
   agg = await startTestAggregator();
   await (hasDubai() ? importDubai(agg.db.pool) : importGrid(agg.db.pool));
   zoneCount = (await agg.db.pool.query('SELECT count(*)::int AS n FROM zones')).rows[0].n;
   await plantRequests();
 });
-after(async () => {
+afterAll(async () => {
   await agg?.stop();
 });
 

@@ -1,7 +1,7 @@
 // Warn before a calendar runs out of holidays (backend/ops/holiday-horizon.ts): /readyz lists a warning (and stays
 // ready) and /metrics reports the horizon for a calendar in use whose holidays end soon; the Dubai file (holidays
 // through 2027) gives no warning on 6 December 2026 and one once 2027 has begun (2028's are then due by 31 March).
-import { after, before, test } from 'node:test';
+import { test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,10 +17,10 @@ const DUBAI = readCityFile(
 );
 
 let agg: TestAggregator;
-before(async () => {
+beforeAll(async () => {
   agg = await startTestAggregator();
 });
-after(async () => {
+afterAll(async () => {
   await agg?.stop();
 });
 

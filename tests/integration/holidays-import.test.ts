@@ -1,7 +1,7 @@
 // services360 holidays import against real PostGIS: a small .ics written here goes into one calendar or into
 // every calendar, idempotently; a date already there keeps its row (and its Arabic name when the file has none);
 // a bad file or an unknown calendar changes nothing.
-import { after, before, test } from 'node:test';
+import { test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,10 +12,10 @@ import { importHolidays } from '../../backend/city/import-holidays.ts';
 
 let db: TestDatabase;
 const dir = mkdtempSync(join(tmpdir(), 's360-ics-'));
-before(async () => {
+beforeAll(async () => {
   db = await freshDatabase();
 });
-after(async () => {
+afterAll(async () => {
   await db?.drop();
 });
 

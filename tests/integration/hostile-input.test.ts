@@ -2,18 +2,18 @@
 // that do not exist, events on closed requests, prototype keys, lone surrogates. Each answer is a 400
 // (or 409) naming what was wrong and where, and a rejected write leaves requests and request_events as
 // they were.
-import { after, before, describe, test } from 'node:test';
+import { describe, test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { startTestAggregator, type TestAggregator } from '../support/aggregator.ts';
 import { importGrid, sampleRequest } from '../support/fixtures.ts';
 import { rowCounts } from '../support/db.ts';
 
 let agg: TestAggregator;
-before(async () => {
+beforeAll(async () => {
   agg = await startTestAggregator();
   await importGrid(agg.db.pool);
 });
-after(async () => {
+afterAll(async () => {
   await agg?.stop();
 });
 

@@ -1,4 +1,4 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,13 +12,13 @@ import { ReferenceCache } from '../../backend/domain/reference.ts';
 
 let db: TestDatabase;
 let dir: string;
-before(async () => {
+beforeAll(async () => {
   db = await freshDatabase();
   await importGrid(db.pool);
   dir = mkdtempSync(join(tmpdir(), 's360-import-'));
   process.env.DATABASE_URL = db.url;
 });
-after(async () => {
+afterAll(async () => {
   await db?.drop();
   if (dir) {
     rmSync(dir, { recursive: true, force: true });
@@ -78,7 +78,7 @@ describe('services360 import-requests with the services360 mapping', () => {
   ];
   let file: string;
   let status: number;
-  before(async () => {
+  beforeAll(async () => {
     file = csv('history.csv', lines);
     status = await cli(file);
   });

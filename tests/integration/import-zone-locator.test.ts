@@ -2,7 +2,7 @@
 // (sql/ingest/zone_at_point.sql, the one the API ingest uses): on the communities (Dubai's when the
 // file is there) and on hand-made zones with a hole, nested zones and shared edges; for random points,
 // every vertex of every zone part, edge midpoints and points a hair off the vertices.
-import { after, before, describe, test } from 'node:test';
+import { describe, test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { freshDatabase, type TestDatabase } from '../support/db.ts';
 import { communitiesFixture } from '../support/fixtures.ts';
@@ -13,10 +13,10 @@ import { polygonFromWkb, ZoneLocator } from '../../backend/import/zone-locator.t
 import { rng } from '../../bench/csv-history.ts';
 
 let db: TestDatabase;
-before(async () => {
+beforeAll(async () => {
   db = await freshDatabase();
 });
-after(async () => {
+afterAll(async () => {
   await db?.drop();
 });
 

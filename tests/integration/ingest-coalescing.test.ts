@@ -1,7 +1,7 @@
 // Single requests arriving together are written together (backend/ingest/coalescing-writer.ts): each
 // caller still gets its own answer, duplicates are answered with the original, and one bad request in
 // a group does not fail the others.
-import { after, before, describe, test } from 'node:test';
+import { describe, test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { startTestAggregator, type TestAggregator } from '../support/aggregator.ts';
 import { importGrid, sampleRequest } from '../support/fixtures.ts';
@@ -9,11 +9,11 @@ import { CoalescingRequestWriter } from '../../backend/ingest/coalescing-writer.
 import type { NewRequest } from '../../backend/ingest/request-input.ts';
 
 let agg: TestAggregator;
-before(async () => {
+beforeAll(async () => {
   agg = await startTestAggregator();
   await importGrid(agg.db.pool);
 });
-after(async () => {
+afterAll(async () => {
   await agg?.stop();
 });
 

@@ -1,15 +1,15 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { startTestAggregator, type TestAggregator } from '../support/aggregator.ts';
 import { rowCounts } from '../support/db.ts';
 import { importGrid, sampleRequest } from '../support/fixtures.ts';
 
 let agg: TestAggregator;
-before(async () => {
+beforeAll(async () => {
   agg = await startTestAggregator();
   await importGrid(agg.db.pool);
 });
-after(async () => {
+afterAll(async () => {
   await agg?.stop();
 });
 

@@ -1,4 +1,4 @@
-import { after, before, test } from 'node:test';
+import { test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { startTestAggregator, type TestAggregator } from '../support/aggregator.ts';
 import { importGrid, sampleRequest } from '../support/fixtures.ts';
@@ -11,7 +11,7 @@ let a: TestAggregator;
 let b: RunningServer;
 const EVERY_SECOND = { S360_JOB_ROLLUPS_CRON: '* * * * * *' };
 
-before(async () => {
+beforeAll(async () => {
   Object.assign(process.env, EVERY_SECOND, {
     S360_JOB_SLA_SWEEP_CRON: 'off',
     S360_JOB_RECURRENCE_CRON: 'off',
@@ -21,7 +21,7 @@ before(async () => {
   b = await startServer({ port: 0, host: '127.0.0.1', tokenCacheMs: 0, referenceCacheMs: 0, jobs: 'on' }, a.db.url);
   await importGrid(a.db.pool);
 });
-after(async () => {
+afterAll(async () => {
   await b?.close();
   await a?.stop();
   for (const k of [

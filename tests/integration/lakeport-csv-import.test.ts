@@ -5,7 +5,7 @@
 // applied config/cities/lakeport.yaml. Every row loads or is rejected with all its problems; the times are
 // the true instants (daylight-saving gap and overlap included); every resolution verdict is "closed on or
 // before its target date"; there is no first-response breach; placeholder points have no location.
-import { after, before, describe, test } from 'node:test';
+import { describe, test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -45,7 +45,7 @@ function endOfLocalDay(date: string): string {
   return new Date(Date.parse(`${next}T00:00:00${offset}`) - 1).toISOString();
 }
 
-before(async () => {
+beforeAll(async () => {
   db = await freshDatabase();
   await applyCityFile(db.pool, loadCityFile(join(ROOT, 'config/cities/lakeport.yaml')), 'lakeport.yaml');
   await importZones(db.pool, lakeportWardsGeoJson(), {
@@ -80,7 +80,7 @@ before(async () => {
     console.error = error;
   }
 });
-after(async () => {
+afterAll(async () => {
   await db?.drop();
   if (dir) {
     rmSync(dir, { recursive: true, force: true });

@@ -18,7 +18,7 @@
 // the on-time % (/v1/query, after the rollup job: 1 met of 3 = 33.33…%) and the request detail all still say so.
 // Then "late" is reopened and resolved again: a reopened request runs on today's calendar (the reopen gap a pause),
 // and its new outcome is recorded at its new resolution.
-import { after, before, test } from 'node:test';
+import { test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { startTestAggregator, type TestAggregator } from '../support/aggregator.ts';
 import { importGrid, sampleRequest } from '../support/fixtures.ts';
@@ -122,7 +122,7 @@ async function detail(name: Name) {
 }
 const close = (a: number, b: number) => Math.abs(a - b) < 0.01;
 
-before(async () => {
+beforeAll(async () => {
   agg = await startTestAggregator();
   await applyCityFile(agg.db.pool, lakeport(), 'lakeport.yaml');
   await importGrid(agg.db.pool);
@@ -139,7 +139,7 @@ before(async () => {
   await sweepSla(agg.db.pool, new Date());
   await journey(ids.unswept, '2026-11-09T10:00:00-06:00', '2026-11-09T10:30:00-06:00');
 });
-after(async () => {
+afterAll(async () => {
   await agg?.stop();
 });
 

@@ -10,7 +10,7 @@
 // due time moves by exactly that day's 8 working hours, to Wednesday 2 December 09:00 CST; Monday 30 November is
 // then added by `holidays import` of an .ics: one more working day, Thursday 3 December 09:00 CST. The closed
 // request keeps its due time and its verdict through both. Its first response (due Tue 24th 09:00) is untouched.
-import { after, before, test } from 'node:test';
+import { test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -50,7 +50,7 @@ const clocks = async () => {
 };
 const CLOSED = ['2026-11-24T16:00:00.000Z', '2026-12-01T16:00:00.000Z', 'met'];
 
-before(async () => {
+beforeAll(async () => {
   agg = await startTestAggregator();
   await applyCityFile(agg.db.pool, lakeport(), 'lakeport.yaml');
   await importGrid(agg.db.pool);
@@ -78,7 +78,7 @@ before(async () => {
   }
   await sweepSla(agg.db.pool, new Date());
 });
-after(async () => {
+afterAll(async () => {
   await agg?.stop();
 });
 

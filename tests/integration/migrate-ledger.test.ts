@@ -1,15 +1,15 @@
 // The migration ledger: an applied migration's statements may not change, its comments may; rows recorded before
 // the ledger kept the statements' checksum are checked against the whole text once, then get it.
-import { after, before, test } from 'node:test';
+import { test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { freshDatabase, type TestDatabase } from '../support/db.ts';
 import { listMigrations, migrate, MigrationError } from '../../backend/db/migrate.ts';
 
 let db: TestDatabase;
-before(async () => {
+beforeAll(async () => {
   db = await freshDatabase();
 });
-after(async () => {
+afterAll(async () => {
   await db?.drop();
 });
 

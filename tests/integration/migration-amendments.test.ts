@@ -3,7 +3,7 @@
 // (Dubai's catalogue and zone seeded; tests/fixtures/migrations-before-2026-12-06.json) migrates under today's files (the
 // ledger accepts the texts amendments.json lists, and records today's) and ends, with Dubai's file applied, where a
 // new database does.
-import { after, before, test } from 'node:test';
+import { test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -38,10 +38,10 @@ const AMENDED = ['0001_schema.sql', '0002_reference_data.sql', '0010_rollups.sql
 
 let fresh: TestDatabase;
 let legacy: TestDatabase;
-before(async () => {
+beforeAll(async () => {
   [fresh, legacy] = await Promise.all([blankDatabase(), blankDatabase()]);
 });
-after(async () => {
+afterAll(async () => {
   await Promise.all([fresh?.drop(), legacy?.drop()]);
 });
 

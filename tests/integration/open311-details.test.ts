@@ -1,18 +1,18 @@
 // Issue 17, point 9, over HTTP against real PostGIS: Open311's updated_datetime and expected_datetime,
 // address_id, a duplicated api_key, lat without long, the public view's privacy defaults, and 405 with
 // Allow (for every route of the app, not only Open311).
-import { after, before, describe, test } from 'node:test';
+import { describe, test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { startTestAggregator, type TestAggregator } from '../support/aggregator.ts';
 import { importGrid, sampleRequest } from '../support/fixtures.ts';
 import { rowCounts } from '../support/db.ts';
 
 let agg: TestAggregator;
-before(async () => {
+beforeAll(async () => {
   agg = await startTestAggregator();
   await importGrid(agg.db.pool);
 });
-after(async () => {
+afterAll(async () => {
   await agg?.stop();
 });
 

@@ -1,6 +1,6 @@
 // Open311 GeoReport v2 against real PostGIS: discovery, services, the form POST → GET round trip in
 // JSON and XML, filters, status mapping after journey events, and every error in the spec's shape.
-import { after, before, describe, test } from 'node:test';
+import { describe, test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
@@ -14,7 +14,7 @@ import { importGrid, sampleRequest } from '../support/fixtures.ts';
 let agg: TestAggregator;
 // These tests follow what is written through to what is read, so the public view shows everything here
 // (the city's choice: S360_OPEN311_PUBLIC_*); open311-details.test.ts checks the private defaults.
-before(async () => {
+beforeAll(async () => {
   agg = await startTestAggregator({
     open311PublicDescription: 'on',
     open311PublicAddress: 'on',
@@ -22,7 +22,7 @@ before(async () => {
   });
   await importGrid(agg.db.pool);
 });
-after(async () => {
+afterAll(async () => {
   await agg?.stop();
 });
 
@@ -343,7 +343,7 @@ describe('Open311 GET requests filters', () => {
   let noise: string;
   let old: string;
   let done: string;
-  before(async () => {
+  beforeAll(async () => {
     bin = await post();
     noise = await post({ service_code: 'environment.noise' });
     done = await post({ service_code: 'environment.noise' });

@@ -7,7 +7,7 @@
 // and content type, and match its documented schema; a rejected write must leave requests,
 // request_events and customers as they were; an input every route must refuse (a lone surrogate, NUL,
 // a reserved key, nesting past the limit, an impossible date in a date field) must be refused.
-import { after, before, test } from 'node:test';
+import { test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
@@ -28,7 +28,7 @@ let doc: Json;
 let openRef: string;
 let closedRef: string;
 
-before(async () => {
+beforeAll(async () => {
   agg = await startTestAggregator();
   await importGrid(agg.db.pool);
   doc = (await agg.call('GET', '/v1/openapi.json', undefined, null)).body;
@@ -38,7 +38,7 @@ before(async () => {
     assert.equal((await agg.call('POST', `/v1/requests/${closedRef}/events`, { status })).status, 201);
   }
 });
-after(async () => {
+afterAll(async () => {
   await agg?.stop();
 });
 
@@ -419,188 +419,184 @@ function validBody(o: Operation, r: Rng, media: Json): Json {
 
 const stats = { cases: 0, byStatus: new Map<number, number>(), refusedWrites: 0, mustRefuse: 0, acceptedInvalid: 0 };
 
-test(
-  `every documented operation, ${CASES} seeded cases each (seed ${SEED}): no 5xx, documented answers, nothing written by a refused write`,
-  { timeout: 240_000 },
-  async () => {
-    const maxDepth = 32;
-    const failures: string[] = [];
-    const ops = operations();
-    assert.ok(ops.length >= 30, String(ops.length));
-    for (const [index, o] of ops.entries()) {
-      const r = prng(SEED * 1000 + index);
-      for (let c = 0; c < CASES; c++) {
-        const invalid = c % 2 === 1;
-        const headers: Record<string, string> = {};
-        const tokenPick = r.next();
-        const token =
-          tokenPick < 0.85
-            ? agg.tokens.all
-            : tokenPick < 0.9
-              ? null
-              : tokenPick < 0.95
-                ? agg.tokens.read
-                : agg.tokens.ingest;
-        let mustRefuse = false;
-        let badDate = false;
-        let reservedFormKey = '';
-        let label = invalid ? 'invalid' : 'valid';
-        // path
-        let url = o.path.replace(/\{([^}]+)\}/g, (_, name) => {
-          const p = o.params.find((x) => x.in === 'path' && x.name === name) ?? {};
-          if (invalid && r.chance(0.3)) {
-            const v = r.pick([...HOSTILE.slice(0, 6), ...SCREENED]);
-            label += ` path ${name}="${v.slice(0, 12)}"`;
-            mustRefuse ||= reachesAsNul(v);
-            return enc(v);
-          }
-          if (/request_id|^id$/.test(name)) {
-            return r.pick([openRef, closedRef, 'S360-000999999']);
-          }
-          return encodeURIComponent(String(p.example ?? gen(p.schema ?? {}, r, name)));
-        });
-        // query and headers
-        const query = new URLSearchParams();
-        for (const p of o.params.filter((x) => x.in === 'query' || x.in === 'header')) {
-          const timeParam = /^(from|to|start_date|end_date)$/.test(p.name);
-          if (!p.required && !r.chance(invalid && timeParam ? 0.7 : 0.35)) {
-            continue;
-          }
-          let value = gen(p.schema ?? {}, r, p.name);
-          if (Array.isArray(value)) {
-            value = value.join(',');
-          }
-          if (invalid && r.chance(timeParam ? 0.5 : 0.3)) {
-            const dateParam = timeParam;
-            value = dateParam && r.chance(0.7) ? r.pick(BAD_DATES) : r.pick([...HOSTILE, ...SCREENED]);
-            if (reachesAsNul(value) && p.in === 'query') {
-              mustRefuse = true;
-            }
-            if (dateParam && BAD_DATES.includes(String(value))) {
-              badDate = true;
-            }
-            label += ` ${p.name}="${String(value).slice(0, 12)}"`;
-          }
-          if (p.in === 'header') {
-            if (!SCREENED.includes(value as string) && !String(value).includes('\u0000')) {
-              headers[p.name] = String(value)
-                .slice(0, 200)
-                .replace(/[^\x20-\x7e]/g, '?');
-            }
-          } else {
-            query.append(p.name, String(value));
-          }
+test(`every documented operation, ${CASES} seeded cases each (seed ${SEED}): no 5xx, documented answers, nothing written by a refused write`, async () => {
+  const maxDepth = 32;
+  const failures: string[] = [];
+  const ops = operations();
+  assert.ok(ops.length >= 30, String(ops.length));
+  for (const [index, o] of ops.entries()) {
+    const r = prng(SEED * 1000 + index);
+    for (let c = 0; c < CASES; c++) {
+      const invalid = c % 2 === 1;
+      const headers: Record<string, string> = {};
+      const tokenPick = r.next();
+      const token =
+        tokenPick < 0.85
+          ? agg.tokens.all
+          : tokenPick < 0.9
+            ? null
+            : tokenPick < 0.95
+              ? agg.tokens.read
+              : agg.tokens.ingest;
+      let mustRefuse = false;
+      let badDate = false;
+      let reservedFormKey = '';
+      let label = invalid ? 'invalid' : 'valid';
+      // path
+      let url = o.path.replace(/\{([^}]+)\}/g, (_, name) => {
+        const p = o.params.find((x) => x.in === 'path' && x.name === name) ?? {};
+        if (invalid && r.chance(0.3)) {
+          const v = r.pick([...HOSTILE.slice(0, 6), ...SCREENED]);
+          label += ` path ${name}="${v.slice(0, 12)}"`;
+          mustRefuse ||= reachesAsNul(v);
+          return enc(v);
         }
-        // (Open311: a service_request_id list overrides every other argument, dates included, as the spec says)
-        if (badDate && !(o.path.startsWith('/open311') && query.has('service_request_id'))) {
-          mustRefuse = true;
+        if (/request_id|^id$/.test(name)) {
+          return r.pick([openRef, closedRef, 'S360-000999999']);
         }
-        if (invalid && r.chance(0.15)) {
-          query.append(r.pick(['__proto__', 'constructor']), '1');
-          mustRefuse = true;
-          label += ' reserved query key';
+        return encodeURIComponent(String(p.example ?? gen(p.schema ?? {}, r, name)));
+      });
+      // query and headers
+      const query = new URLSearchParams();
+      for (const p of o.params.filter((x) => x.in === 'query' || x.in === 'header')) {
+        const timeParam = /^(from|to|start_date|end_date)$/.test(p.name);
+        if (!p.required && !r.chance(invalid && timeParam ? 0.7 : 0.35)) {
+          continue;
         }
-        // body
-        let body: unknown;
-        const content = o.op.requestBody ? resolve(o.op.requestBody).content : null;
-        const form = content?.['application/x-www-form-urlencoded'];
-        const jsonMedia = content?.['application/json'];
-        if (jsonMedia) {
-          const valid = validBody(o, r, jsonMedia);
-          if (invalid) {
-            const m = mutate(valid, r, maxDepth);
-            body = m.raw ?? m.body;
-            mustRefuse ||= m.mustRefuse;
-            label += ` ${m.label}`;
-          } else {
-            body = valid;
-          }
-          if (body === undefined) {
-            body = 'null';
-          } else if (typeof body !== 'string') {
-            body = JSON.stringify(body);
-          }
-          headers['content-type'] = 'application/json';
-        } else if (form) {
-          const fields = validBody(o, r, form) as Record<string, unknown>;
-          for (const [k, v] of Object.entries(fields)) {
-            fields[k] = String(v);
-          }
-          if (invalid) {
-            const keys = Object.keys(fields);
-            const k = r.pick(keys);
-            const what = r.int(0, 3);
-            if (what === 0) {
-              delete fields[k];
-              label += ` drop ${k}`;
-            } else if (what === 1) {
-              fields[k] = r.pick(SCREENED);
-              mustRefuse = reachesAsNul(fields[k]);
-              label += ` screened ${k}`;
-            } else if (what === 2) {
-              fields[k] = r.pick(HOSTILE);
-              label += ` hostile ${k}`;
-            } else {
-              reservedFormKey = r.pick(['__proto__', 'constructor', 'prototype']);
-              mustRefuse = true;
-              label += ` reserved form key ${reservedFormKey}`;
-            }
-          }
-          const p = new URLSearchParams();
-          for (const [k, v] of Object.entries(fields)) {
-            p.append(k, String(v));
-          }
-          if (reservedFormKey) {
-            p.append(reservedFormKey, 'x');
-          } // (as an object key, __proto__ would never reach the form)
-          body = p.toString();
-          headers['content-type'] = 'application/x-www-form-urlencoded';
+        let value = gen(p.schema ?? {}, r, p.name);
+        if (Array.isArray(value)) {
+          value = value.join(',');
         }
-        const qs = query.toString();
-        if (qs) {
-          url += `?${qs}`;
-        }
-        const writes = o.method !== 'GET';
-        const before = writes ? await writeCounts() : '';
-        const res = await agg.call(o.method, url, body, token, headers);
-        stats.cases++;
-        stats.byStatus.set(res.status, (stats.byStatus.get(res.status) ?? 0) + 1);
-        const where = `${o.method} ${o.path} case ${c} (${label}; token ${token === agg.tokens.all ? 'all' : token === null ? 'none' : 'partial'})`;
-        const problem = problemsWith(o, res);
-        if (problem) {
-          failures.push(`${where}: ${problem}`);
-        }
-        if (writes && res.status >= 400) {
-          stats.refusedWrites++;
-          const afterCounts = await writeCounts();
-          if (afterCounts !== before) {
-            failures.push(
-              `${where}: refused with ${res.status} but wrote (requests/events/customers ${before} → ${afterCounts})`
-            );
+        if (invalid && r.chance(timeParam ? 0.5 : 0.3)) {
+          const dateParam = timeParam;
+          value = dateParam && r.chance(0.7) ? r.pick(BAD_DATES) : r.pick([...HOSTILE, ...SCREENED]);
+          if (reachesAsNul(value) && p.in === 'query') {
+            mustRefuse = true;
           }
-        }
-        if (mustRefuse) {
-          stats.mustRefuse++;
-          if (res.status < 400) {
-            failures.push(`${where}: must be refused, answered ${res.status}`);
+          if (dateParam && BAD_DATES.includes(String(value))) {
+            badDate = true;
           }
+          label += ` ${p.name}="${String(value).slice(0, 12)}"`;
         }
-        if (invalid && res.status < 300) {
-          stats.acceptedInvalid++;
+        if (p.in === 'header') {
+          if (!SCREENED.includes(value as string) && !String(value).includes('\u0000')) {
+            headers[p.name] = String(value)
+              .slice(0, 200)
+              .replace(/[^\x20-\x7e]/g, '?');
+          }
+        } else {
+          query.append(p.name, String(value));
         }
       }
+      // (Open311: a service_request_id list overrides every other argument, dates included, as the spec says)
+      if (badDate && !(o.path.startsWith('/open311') && query.has('service_request_id'))) {
+        mustRefuse = true;
+      }
+      if (invalid && r.chance(0.15)) {
+        query.append(r.pick(['__proto__', 'constructor']), '1');
+        mustRefuse = true;
+        label += ' reserved query key';
+      }
+      // body
+      let body: unknown;
+      const content = o.op.requestBody ? resolve(o.op.requestBody).content : null;
+      const form = content?.['application/x-www-form-urlencoded'];
+      const jsonMedia = content?.['application/json'];
+      if (jsonMedia) {
+        const valid = validBody(o, r, jsonMedia);
+        if (invalid) {
+          const m = mutate(valid, r, maxDepth);
+          body = m.raw ?? m.body;
+          mustRefuse ||= m.mustRefuse;
+          label += ` ${m.label}`;
+        } else {
+          body = valid;
+        }
+        if (body === undefined) {
+          body = 'null';
+        } else if (typeof body !== 'string') {
+          body = JSON.stringify(body);
+        }
+        headers['content-type'] = 'application/json';
+      } else if (form) {
+        const fields = validBody(o, r, form) as Record<string, unknown>;
+        for (const [k, v] of Object.entries(fields)) {
+          fields[k] = String(v);
+        }
+        if (invalid) {
+          const keys = Object.keys(fields);
+          const k = r.pick(keys);
+          const what = r.int(0, 3);
+          if (what === 0) {
+            delete fields[k];
+            label += ` drop ${k}`;
+          } else if (what === 1) {
+            fields[k] = r.pick(SCREENED);
+            mustRefuse = reachesAsNul(fields[k]);
+            label += ` screened ${k}`;
+          } else if (what === 2) {
+            fields[k] = r.pick(HOSTILE);
+            label += ` hostile ${k}`;
+          } else {
+            reservedFormKey = r.pick(['__proto__', 'constructor', 'prototype']);
+            mustRefuse = true;
+            label += ` reserved form key ${reservedFormKey}`;
+          }
+        }
+        const p = new URLSearchParams();
+        for (const [k, v] of Object.entries(fields)) {
+          p.append(k, String(v));
+        }
+        if (reservedFormKey) {
+          p.append(reservedFormKey, 'x');
+        } // (as an object key, __proto__ would never reach the form)
+        body = p.toString();
+        headers['content-type'] = 'application/x-www-form-urlencoded';
+      }
+      const qs = query.toString();
+      if (qs) {
+        url += `?${qs}`;
+      }
+      const writes = o.method !== 'GET';
+      const before = writes ? await writeCounts() : '';
+      const res = await agg.call(o.method, url, body, token, headers);
+      stats.cases++;
+      stats.byStatus.set(res.status, (stats.byStatus.get(res.status) ?? 0) + 1);
+      const where = `${o.method} ${o.path} case ${c} (${label}; token ${token === agg.tokens.all ? 'all' : token === null ? 'none' : 'partial'})`;
+      const problem = problemsWith(o, res);
+      if (problem) {
+        failures.push(`${where}: ${problem}`);
+      }
+      if (writes && res.status >= 400) {
+        stats.refusedWrites++;
+        const afterCounts = await writeCounts();
+        if (afterCounts !== before) {
+          failures.push(
+            `${where}: refused with ${res.status} but wrote (requests/events/customers ${before} → ${afterCounts})`
+          );
+        }
+      }
+      if (mustRefuse) {
+        stats.mustRefuse++;
+        if (res.status < 400) {
+          failures.push(`${where}: must be refused, answered ${res.status}`);
+        }
+      }
+      if (invalid && res.status < 300) {
+        stats.acceptedInvalid++;
+      }
     }
-    const summary =
-      `${stats.cases} cases over ${ops.length} operations; statuses ${JSON.stringify(Object.fromEntries([...stats.byStatus].sort((a, b) => a[0] - b[0])))}; ` +
-      `${stats.refusedWrites} refused writes checked for no rows written; ${stats.mustRefuse} must-refuse ` +
-      `inputs; ${stats.acceptedInvalid} mutated inputs accepted (a benign mutation, e.g. an optional field dropped)`;
-    console.log(`fuzz: ${summary}`);
-    assert.deepEqual(failures.slice(0, 15), [], `${failures.length} failures; ${summary}`);
-    assert.ok(stats.cases >= ops.length * CASES);
-    assert.ok(stats.mustRefuse > 20 && stats.refusedWrites > 20, summary);
-    assert.ok(
-      [...stats.byStatus.keys()].some((s) => s === 201),
-      'some valid writes went through'
-    );
   }
-);
+  const summary =
+    `${stats.cases} cases over ${ops.length} operations; statuses ${JSON.stringify(Object.fromEntries([...stats.byStatus].sort((a, b) => a[0] - b[0])))}; ` +
+    `${stats.refusedWrites} refused writes checked for no rows written; ${stats.mustRefuse} must-refuse ` +
+    `inputs; ${stats.acceptedInvalid} mutated inputs accepted (a benign mutation, e.g. an optional field dropped)`;
+  console.log(`fuzz: ${summary}`);
+  assert.deepEqual(failures.slice(0, 15), [], `${failures.length} failures; ${summary}`);
+  assert.ok(stats.cases >= ops.length * CASES);
+  assert.ok(stats.mustRefuse > 20 && stats.refusedWrites > 20, summary);
+  assert.ok(
+    [...stats.byStatus.keys()].some((s) => s === 201),
+    'some valid writes went through'
+  );
+}, 240_000);

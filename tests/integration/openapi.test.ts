@@ -1,7 +1,7 @@
 // GET /v1/openapi.json: a valid OpenAPI 3.1 document; its paths and the app's routes are the same set
 // (both ways, matched the way Express matches); real answers of many routes validate against the
 // documented response schemas, and their statuses are documented.
-import { after, before, describe, test } from 'node:test';
+import { describe, test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import type { Express } from 'express';
 import { Validator } from '@seriousme/openapi-schema-validator';
@@ -21,7 +21,7 @@ let doc: Json;
 let app: Express;
 let reference: string;
 
-before(async () => {
+beforeAll(async () => {
   agg = await startTestAggregator();
   await importGrid(agg.db.pool);
   const res = await agg.call('GET', '/v1/openapi.json', undefined, null);
@@ -32,7 +32,7 @@ before(async () => {
   assert.equal(created.status, 201, created.text);
   reference = created.body.reference;
 });
-after(async () => {
+afterAll(async () => {
   await agg?.stop();
 });
 
@@ -142,7 +142,7 @@ describe('the document', () => {
 
 describe('the document and the app serve the same routes', () => {
   let routes: AppRoute[];
-  before(() => {
+  beforeAll(() => {
     routes = listAppRoutes(app);
   });
 

@@ -1,4 +1,4 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { startTestAggregator, type TestAggregator } from '../support/aggregator.ts';
 import { importGrid, sampleRequest } from '../support/fixtures.ts';
@@ -7,14 +7,14 @@ import { startScheduler } from '../../backend/jobs/scheduler.ts';
 import { listMigrations } from '../../backend/db/migrate.ts';
 
 let agg: TestAggregator;
-before(async () => {
+beforeAll(async () => {
   agg = await startTestAggregator();
   await importGrid(agg.db.pool);
   // Holidays defined far enough ahead on any date, so /readyz has no holiday warning here (holiday-horizon.test.ts has them).
   await agg.db.pool.query(`INSERT INTO holidays (calendar_code, day, name_en, name_ar)
     VALUES (NULL, make_date(extract(year FROM now())::int + 2, 6, 1), 'Far ahead', 'بعيد')`);
 });
-after(async () => {
+afterAll(async () => {
   await agg?.stop();
 });
 
@@ -122,7 +122,8 @@ describe('GET /readyz', () => {
     );
     try {
       const ready = await fetch(`${server.url}/readyz`);
-      const body = await ready.json();
+      // Parsed in this realm (not Node's, as ready.json() would): a strict deepEqual with a literal checks prototypes.
+      const body = JSON.parse(await ready.text());
       assert.equal(ready.status, 503);
       assert.equal(ready.headers.get('retry-after'), String(server.ctx.config.retryAfterSeconds));
       assert.deepEqual(body.checks, { database: 'unreachable', migrations: 'unknown', rollup_lag_seconds: null });

@@ -1,7 +1,7 @@
 // Grafana 13.2 options: every provisioned panel's options checked against @grafana/schema 13.2 (and our own panel
 // types) by type-checking a generated file (scripts/check-panel-options.ts); no removed option such as the table's
 // `footer` is written. No database, no network.
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';

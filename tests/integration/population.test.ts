@@ -1,4 +1,4 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,12 +13,12 @@ import { DEFAULT_POPULATION_COLUMNS } from '../../backend/zones/population-csv.t
 const ROOT = join(fileURLToPath(import.meta.url), '../../..');
 let db: TestDatabase;
 let dir: string;
-before(async () => {
+beforeAll(async () => {
   db = await freshDatabase();
   await importGrid(db.pool);
   dir = mkdtempSync(join(tmpdir(), 's360-pop-'));
 });
-after(async () => {
+afterAll(async () => {
   await db?.drop();
   rmSync(dir, { recursive: true, force: true });
 });

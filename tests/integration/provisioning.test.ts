@@ -4,7 +4,7 @@
 // policy and the rules name each other consistently (each rule's labels route it where intended); and
 // docker-compose.yaml runs the images and versions the plugins need, mounts what exists and gives Grafana every
 // environment variable the provisioning files read. No Docker engine runs here, so the stack is checked as data.
-import { describe, test } from 'node:test';
+import { describe, test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';

@@ -2,7 +2,7 @@
 // stored around the API (straight into SQL) is set aside by the rollup job (job_quarantine), counted in
 // /metrics and listed at GET /v1/ops/quarantine while every other request rolls up; tiles over it answer.
 // Any other row a rollup statement fails on is found by bisecting the batch and set aside the same way.
-import { after, before, describe, test } from 'node:test';
+import { describe, test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { startTestAggregator, type TestAggregator } from '../support/aggregator.ts';
 import { rowCounts } from '../support/db.ts';
@@ -14,11 +14,11 @@ let agg: TestAggregator;
 const now = Date.now();
 const iso = (t: number) => new Date(t).toISOString();
 
-before(async () => {
+beforeAll(async () => {
   agg = await startTestAggregator();
   await importGrid(agg.db.pool);
 });
-after(async () => {
+afterAll(async () => {
   await agg?.stop();
 });
 

@@ -1,4 +1,4 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { startTestAggregator, type TestAggregator } from '../support/aggregator.ts';
 import { importGrid, sampleRequest } from '../support/fixtures.ts';
@@ -9,7 +9,7 @@ const DAY = 86_400_000;
 const now = Date.now();
 const iso = (t: number) => new Date(t).toISOString();
 
-before(async () => {
+beforeAll(async () => {
   agg = await startTestAggregator();
   await importGrid(agg.db.pool);
   await agg.db.pool.query(`UPDATE zones SET population = 20000 WHERE code = 'G1'`);
@@ -54,7 +54,7 @@ before(async () => {
   await agg.db.pool.query(`INSERT INTO sla_alerts (request_id, kind, target, at)
     SELECT id, 'warning', 'resolution', created_at + interval '1 hour' FROM requests WHERE external_id LIKE 'bin-%' AND external_id <> 'bin-old'`);
 });
-after(async () => {
+afterAll(async () => {
   await agg?.stop();
 });
 

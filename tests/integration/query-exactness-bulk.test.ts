@@ -3,7 +3,7 @@
 // over the raw rows while the new tables are built (before the swap commits: the rollups still empty, every claimed
 // request still pending to other sessions), and after it. A request changed during the build stays pending and is
 // applied by the incremental job afterwards.
-import { after, before, test } from 'node:test';
+import { test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { startTestAggregator, type TestAggregator } from '../support/aggregator.ts';
 import { exactnessProperty, type ExactnessProperty } from '../support/exactness.ts';
@@ -19,7 +19,7 @@ const during = { rollups: -1, pending: -1, claimed: -1, queried: false };
 let changedId = 0;
 let changedPendingAfterBuild = false;
 
-before(async () => {
+beforeAll(async () => {
   agg = await startTestAggregator();
   p = exactnessProperty(
     {
@@ -55,7 +55,7 @@ before(async () => {
   );
   await p.seed();
 });
-after(async () => {
+afterAll(async () => {
   await agg?.stop();
 });
 

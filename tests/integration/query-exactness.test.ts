@@ -1,6 +1,6 @@
 // Property test (tests/support/exactness.ts): random requests, journeys, late events and SLA outcomes; the rollup job run part way;
 // then ≥ 200 random queries through POST /v1/query, each checked against plain SQL over the raw rows.
-import { after, before, test } from 'node:test';
+import { test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { startTestAggregator, type TestAggregator } from '../support/aggregator.ts';
 import { seededExactness, type ExactnessProperty } from '../support/exactness.ts';
@@ -14,11 +14,11 @@ const SEED = Number(process.env.S360_PROPERTY_SEED ?? 20261129);
 let agg: TestAggregator;
 let p: ExactnessProperty;
 
-before(async () => {
+beforeAll(async () => {
   agg = await startTestAggregator();
   p = await seededExactness(agg, SEED);
 });
-after(async () => {
+afterAll(async () => {
   await agg?.stop();
 });
 

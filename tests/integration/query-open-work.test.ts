@@ -1,7 +1,7 @@
 // The wall's live views of open work through POST /v1/query on a real aggregator: open requests by stage (every
 // open stage, zeros included, with its share) and the requests about to breach (an SLA target due within the hour
 // while the clock runs, soonest first, topN rows, no personal data), both with the dimension filters.
-import { after, before, describe, test } from 'node:test';
+import { describe, test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { startTestAggregator, type TestAggregator } from '../support/aggregator.ts';
 import { importGrid, sampleRequest } from '../support/fixtures.ts';
@@ -22,7 +22,7 @@ const PLAN: Record<string, [string, string, boolean, number | null, number | nul
   g: ['closed', 'closed', true, null, 15, 'met'], // closed: neither open nor due
 };
 
-before(async () => {
+beforeAll(async () => {
   agg = await startTestAggregator();
   await importGrid(agg.db.pool);
   const requests = Object.keys(PLAN).map((id) =>
@@ -50,7 +50,7 @@ before(async () => {
     );
   }
 });
-after(async () => {
+afterAll(async () => {
   await agg?.stop();
 });
 

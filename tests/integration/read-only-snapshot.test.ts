@@ -1,17 +1,17 @@
 // backend/db/pool.ts inReadOnlySnapshot: the opening statement and the later ones see one snapshot, the
 // transaction is read-only, the client goes back to the pool after its COMMIT, and an error rolls back.
-import { after, before, test } from 'node:test';
+import { test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { freshDatabase, type TestDatabase } from '../support/db.ts';
 import { inReadOnlySnapshot } from '../../backend/db/transaction.ts';
 
 let db: TestDatabase;
-before(async () => {
+beforeAll(async () => {
   db = await freshDatabase();
   await db.pool.query('CREATE TABLE snapshot_probe (n int)');
   await db.pool.query('INSERT INTO snapshot_probe VALUES (1)');
 });
-after(async () => {
+afterAll(async () => {
   await db.drop();
 });
 

@@ -1,6 +1,6 @@
 // Recurrence against real PostGIS: topic trends, and hot spots found where a cluster was planted and
 // nowhere else, from the refreshed table and computed live.
-import { after, before, describe, test } from 'node:test';
+import { describe, test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import type pg from 'pg';
 import { startTestAggregator, type TestAggregator } from '../support/aggregator.ts';
@@ -9,11 +9,11 @@ import { refreshHotspots } from '../../backend/recurrence/hotspots.ts';
 import { loadConfig } from '../../backend/config.ts';
 
 let agg: TestAggregator;
-before(async () => {
+beforeAll(async () => {
   agg = await startTestAggregator();
   await importGrid(agg.db.pool); // G1 55.1–55.2 × 25.1–25.2, G2 east of it, G3 north, G4 north-east
 });
-after(async () => {
+afterAll(async () => {
   await agg?.stop();
 });
 
@@ -63,7 +63,7 @@ describe('hot spots', () => {
   const P1 = { lon: 55.15, lat: 25.15 }; // in G1
   let clusterIds: number[] = [];
 
-  before(async () => {
+  beforeAll(async () => {
     // The planted hot spot: 4 overflowing-bin reports within 40 m of P1, over 15 days.
     clusterIds = await insert(
       agg.db.pool,
@@ -242,7 +242,7 @@ describe('topic trends', () => {
       dates.map((d) => ({ lon: 55.15, lat: 25.15, at: at(d), topic, channel }))
     );
 
-  before(async () => {
+  beforeAll(async () => {
     await plant('food_safety.hygiene', [
       '2026-03-01',
       '2026-03-02',

@@ -10,7 +10,8 @@
 //     is served by the primary;
 //   - the standby stopped: every read route answers, served by the primary, with no error reaching the caller.
 // Both clusters are dropped in after(), and by exit hooks should this process die first.
-import { after, before, test } from 'node:test';
+import { test, beforeAll, afterAll } from '@jest/globals';
+import { testUnless } from '../support/test-unless.ts';
 import assert from 'node:assert/strict';
 import pg from 'pg';
 import { createPool } from '../../backend/db/pool.ts';
@@ -123,7 +124,7 @@ async function readEveryRoute(failures: string[]): Promise<void> {
   }
 }
 
-before(async () => {
+beforeAll(async () => {
   if (skip) {
     return;
   }
@@ -158,7 +159,7 @@ before(async () => {
   await p.seed();
 });
 
-after(async () => {
+afterAll(async () => {
   try {
     if (agg) {
       await agg.stop();
@@ -174,7 +175,7 @@ after(async () => {
   }
 });
 
-test('the standby is a hot standby streaming from the primary', { skip: skip ?? false }, async () => {
+testUnless(skip)('the standby is a hot standby streaming from the primary', async () => {
   const {
     rows: [r],
   } = await primaryPool!.query(`SELECT count(*)::int AS n FROM pg_stat_replication WHERE state = 'streaming'`);
@@ -189,9 +190,8 @@ test('the standby is a hot standby streaming from the primary', { skip: skip ?? 
   }
 });
 
-test(
+testUnless(skip)(
   `the exactness property holds reading from the standby: 60 random queries (seed ${SEED})`,
-  { skip: skip ?? false },
   async () => {
     const before = counts();
     await p.randomQueriesEqualBruteForce(60);
@@ -224,9 +224,8 @@ test(
   }
 );
 
-test(
+testUnless(skip)(
   `an ingested request counts in /v1/query within ${FRESHNESS_GOAL_MS / 1000} s while reads go to the standby`,
-  { skip: skip ?? false },
   async () => {
     await readsOnCaughtUpStandby();
     const range = {
@@ -286,7 +285,7 @@ test(
 
 // Nothing on the read routes' paths writes or calls a function a hot standby refuses (tiles' SET LOCAL, the
 // zones GeoJSON cache, hot spots from the table and live, annotations' transaction…).
-test('every read route answers from the standby', { skip: skip ?? false }, async () => {
+testUnless(skip)('every read route answers from the standby', async () => {
   await readsOnCaughtUpStandby();
   const before = counts();
   const failures: string[] = [];
@@ -299,9 +298,8 @@ test('every read route answers from the standby', { skip: skip ?? false }, async
   );
 });
 
-test(
+testUnless(skip)(
   'with the standby stopped, every read is served by the primary and no error reaches the caller',
-  { skip: skip ?? false },
   async () => {
     await standby!.stop();
     const failures: string[] = [];

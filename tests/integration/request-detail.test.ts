@@ -1,6 +1,6 @@
 // GET /v1/requests/{id|reference}: the request, its journey and SLA clocks; the customer masked without
 // the pii scope and unmasked (and audited, in the same transaction) with it; 404/400; scopes; SQL-injection.
-import { after, before, describe, test } from 'node:test';
+import { describe, test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { createToken } from '../../backend/auth/tokens.ts';
 import { startTestAggregator, type TestAggregator } from '../support/aggregator.ts';
@@ -42,7 +42,7 @@ async function detail(path: string, token: string) {
   return res;
 }
 
-before(async () => {
+beforeAll(async () => {
   agg = await startTestAggregator();
   await importGrid(agg.db.pool);
   await agg.db.pool.query(
@@ -74,7 +74,7 @@ before(async () => {
   customerId = (await agg.db.pool.query('SELECT customer_id FROM requests WHERE id = $1', [withCustomer.id])).rows[0]
     .customer_id;
 });
-after(async () => {
+afterAll(async () => {
   await agg?.stop();
 });
 

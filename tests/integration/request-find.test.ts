@@ -1,7 +1,7 @@
 // GET /v1/requests?source=…&external_id=… (and services360 find-request): the request a source system knows by its
 // own id, under the rules of GET /v1/requests/{id} — scope read, the customer masked without pii, unmasked and
 // audited with it; 404 for an unknown pair, 400 naming what is missing, 403 without read.
-import { after, before, test } from 'node:test';
+import { test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
@@ -21,7 +21,7 @@ const CUSTOMER = {
 let agg: TestAggregator;
 let created: { id: number; reference: string };
 
-before(async () => {
+beforeAll(async () => {
   agg = await startTestAggregator();
   await importGrid(agg.db.pool);
   const res = await agg.call(
@@ -33,7 +33,7 @@ before(async () => {
   assert.equal(res.status, 201, res.text);
   created = res.body;
 });
-after(async () => {
+afterAll(async () => {
   await agg?.stop();
 });
 

@@ -1,7 +1,7 @@
 // `services360 run-jobs` (run by npm run demo before serving, and by the compose stack's seed while the aggregator
 // serves): each job runs under the advisory lock a serving instance's scheduled run takes, so it waits for such
 // a run instead of overlapping it, and runs as soon as the lock is free.
-import { after, before, test } from 'node:test';
+import { test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -11,10 +11,10 @@ import { jobLockKey } from '../../backend/jobs/run-once.ts';
 
 const ROOT = join(fileURLToPath(import.meta.url), '../../..');
 let db: TestDatabase;
-before(async () => {
+beforeAll(async () => {
   db = await freshDatabase();
 });
-after(async () => {
+afterAll(async () => {
   await db?.drop();
 });
 

@@ -4,7 +4,7 @@
 // breach moments of open requests are reached — is loaded into two fresh databases; one is swept by sweepSla in
 // small batches, the other by the first pass in large batches with two writers; the SLA columns of every request,
 // the alerts, the rollup marks and the sweep's watermark are then compared row for row.
-import { after, before, test } from 'node:test';
+import { test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,11 +33,11 @@ let ordinary: TestDatabase;
 let history: TestDatabase;
 let dir: string;
 
-before(async () => {
+beforeAll(async () => {
   [ordinary, history] = await Promise.all([freshDatabase(), freshDatabase()]);
   dir = mkdtempSync(join(tmpdir(), 's360-sla-history-'));
 });
-after(async () => {
+afterAll(async () => {
   await ordinary?.drop();
   await history?.drop();
   if (dir) {

@@ -3,7 +3,7 @@
 // reference data: complaint policy (field calendar Mon–Thu 07:30–15:30, Fri 07:30–12:00, Asia/Dubai;
 // first response 240 min, resolution 2400 min, warning 80 %), inquiry policy (24x7; 60 and 1440 min).
 // The tests run in order and share one database; the sweep tests come last.
-import { after, before, describe, test } from 'node:test';
+import { describe, test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import pg from 'pg';
 import { startTestAggregator, type TestAggregator } from '../support/aggregator.ts';
@@ -12,10 +12,10 @@ import { refreshSla } from '../../backend/sla/refresh.ts';
 import { sweepSla } from '../../backend/sla/sweep.ts';
 
 let agg: TestAggregator;
-before(async () => {
+beforeAll(async () => {
   agg = await startTestAggregator();
 });
-after(async () => {
+afterAll(async () => {
   await agg?.stop();
 });
 

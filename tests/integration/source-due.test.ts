@@ -2,18 +2,18 @@
 // carry `due_at` and `first_response_clock`; the SLA sweep keeps the source's due time, gives no
 // first-response due time to a request without a first-response clock, and the request detail says where
 // the due time came from.
-import { after, before, test } from 'node:test';
+import { test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { startTestAggregator, type TestAggregator } from '../support/aggregator.ts';
 import { importGrid, sampleRequest } from '../support/fixtures.ts';
 import { sweepSla } from '../../backend/sla/sweep.ts';
 
 let agg: TestAggregator;
-before(async () => {
+beforeAll(async () => {
   agg = await startTestAggregator();
   await importGrid(agg.db.pool);
 });
-after(async () => {
+afterAll(async () => {
   await agg?.stop();
 });
 

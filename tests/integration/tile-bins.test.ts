@@ -5,7 +5,7 @@
 // Point tiles of zoom 13..18 drawn as their zoom-18 cells: the pre-counted cells are byte for byte the cells
 // of the raw rows in all those states, and a long-range point tile is drawn as cells exactly when it holds
 // more requests than the threshold (points otherwise, the same bytes as the plain point query).
-import { after, before, test } from 'node:test';
+import { test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader as Pbf } from 'pbf';
@@ -72,13 +72,13 @@ async function addRequests(n: number, earliest: number, latest: number, tag: str
   return out;
 }
 
-before(async () => {
+beforeAll(async () => {
   agg = await startTestAggregator();
   await importGrid(agg.db.pool);
   await addRequests(1200, NOW - 80 * DAY, NOW - HOUR, 'history');
   await applyPendingRollups(agg.db.pool, 400);
 });
-after(async () => {
+afterAll(async () => {
   await agg?.stop();
 });
 

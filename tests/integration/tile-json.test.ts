@@ -1,7 +1,7 @@
 // The request tiles' TileJSON (GET /v1/tiles/requests.json) against a real aggregator: it states the zooms the
 // settings give, the tiles behave as it says, and the panel's reading of it (src/panel/aggregator/tile-zooms.ts)
 // follows a change of the settings; with the default settings it reads what the panel falls back to while loading.
-import { after, before, describe, test } from 'node:test';
+import { describe, test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { startTestAggregator, type TestAggregator } from '../support/aggregator.ts';
 import { DEFAULT_TILE_ZOOMS, tileZoomsOf } from '../../src/panel/aggregator/tile-zooms.ts';
@@ -10,11 +10,11 @@ const PATH = '/v1/tiles/requests.json';
 let plain: TestAggregator;
 let tuned: TestAggregator;
 
-before(async () => {
+beforeAll(async () => {
   plain = await startTestAggregator();
   tuned = await startTestAggregator({ tileBinMaxZoom: 11, tileMaxZoom: 15 });
 });
-after(async () => {
+afterAll(async () => {
   await tuned?.stop();
   await plain?.stop();
 });

@@ -2,7 +2,7 @@
 // (pg_terminate_backend: what a PostgreSQL restart does to every session). Without its 'error' listener the
 // client's unhandled 'error' event ends this very process (the file then fails as a whole).
 // Each test checks that the caller gets a "database unavailable" error (a 503 outside) and the pool serves again at once.
-import { after, before, test } from 'node:test';
+import { test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import type pg from 'pg';
 import { freshDatabase, type TestDatabase } from '../support/db.ts';
@@ -10,10 +10,10 @@ import { inReadOnlySnapshot, inTransaction, withClient } from '../../backend/db/
 import { isDatabaseUnavailable } from '../../backend/db/unavailable.ts';
 
 let db: TestDatabase;
-before(async () => {
+beforeAll(async () => {
   db = await freshDatabase();
 });
-after(async () => {
+afterAll(async () => {
   await db?.drop();
 });
 

@@ -1,18 +1,18 @@
-import { after, before, test } from 'node:test';
+import { test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { startTestAggregator, type TestAggregator } from '../support/aggregator.ts';
 import { importGrid } from '../support/fixtures.ts';
 import { runTrickle } from '../../backend/demo/trickle.ts';
 
 let agg: TestAggregator;
-before(async () => {
+beforeAll(async () => {
   agg = await startTestAggregator();
   await importGrid(agg.db.pool);
   await agg.db.pool.query(
     `INSERT INTO advisors (code, name, department_code) SELECT 'ADV-' || code, 'Advisor ' || code, code FROM departments`
   );
 });
-after(async () => {
+afterAll(async () => {
   await agg?.stop();
 });
 

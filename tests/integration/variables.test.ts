@@ -1,6 +1,6 @@
 // GET /v1/variables/{dimension}: every dimension in English and Arabic, the dependent filters, the 400s,
 // scopes, and SQL-injection strings in every parameter.
-import { after, before, describe, test } from 'node:test';
+import { describe, test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { startTestAggregator, type TestAggregator } from '../support/aggregator.ts';
 import { communitiesFixture, type CommunitiesFixture } from '../support/fixtures.ts';
@@ -12,7 +12,7 @@ let fixture: CommunitiesFixture;
 const SITES = 100;
 let sites: Array<{ code: string; name_en: string; name_ar: string; parent: string }> = [];
 
-before(async () => {
+beforeAll(async () => {
   agg = await startTestAggregator();
   fixture = await communitiesFixture();
   await importZones(agg.db.pool, fixture.collection, { ...fixture.options, kind: 'community', subdivideVertices: 64 });
@@ -50,7 +50,7 @@ before(async () => {
   await agg.db.pool.query(`INSERT INTO advisors (code, name, department_code) VALUES
     ('W-02', 'Zayed Al Falasi', 'waste'), ('W-01', 'Amna Al Suwaidi', 'waste'), ('B-01', 'Omar Haddad', 'buildings')`);
 });
-after(async () => {
+afterAll(async () => {
   await agg?.stop();
 });
 

@@ -1,4 +1,4 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,7 +20,7 @@ const options = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-before(async () => {
+beforeAll(async () => {
   fixture = await communitiesFixture();
   if (!fixture.file) {
     console.log(`# note: Dubai communities absent; testing ${fixture.label}`);
@@ -28,7 +28,7 @@ before(async () => {
   db = await freshDatabase();
   first = await importZones(db.pool, fixture.collection, options());
 });
-after(async () => {
+afterAll(async () => {
   await db?.drop();
 });
 
@@ -195,7 +195,7 @@ describe('a collection with bad features', () => {
     ],
   };
   let report: ZoneImportReport;
-  before(async () => {
+  beforeAll(async () => {
     report = await importZones(db.pool, bad, {
       codeProperty: 'code',
       nameEnProperty: 'name_en',
@@ -255,11 +255,11 @@ describe('a collection with bad features', () => {
 describe('the import-zones command', () => {
   let cliDb: TestDatabase;
   let dir: string;
-  before(async () => {
+  beforeAll(async () => {
     cliDb = await freshDatabase();
     dir = mkdtempSync(join(tmpdir(), 's360-zones-'));
   });
-  after(async () => {
+  afterAll(async () => {
     await cliDb?.drop();
     rmSync(dir, { recursive: true, force: true });
   });

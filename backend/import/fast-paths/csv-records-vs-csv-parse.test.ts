@@ -3,7 +3,7 @@
 // inside quotes, a BOM, LF and CRLF ends mixed, blank lines, empty fields, Arabic), fed in pieces of any
 // size; each record on the line it starts on; and on broken quoting, the same records up to the first
 // record csv-parse refuses, which the reader marks with an error.
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { parse } from 'csv-parse/sync';
 import { rng } from '../../../bench/csv-history.ts';

@@ -1,12 +1,10 @@
-// The annotation editor rendered with the real @grafana/ui in happy-dom: the language, and a zone filter whose values
+// The annotation editor rendered with the real @grafana/ui in jsdom: the language, and a zone filter whose values
 // are the catalogue's.
-import { describe, test } from 'node:test';
+import { describe, test } from '@jest/globals';
 import assert from 'node:assert/strict';
-import { grafanaInNode } from '../../test-support/grafana-in-node.ts';
 
-await grafanaInNode();
-const { render, typeInto, pressKey, createElement } = await import('../../test-support/render.ts');
-const { AnnotationQueryEditor } = await import('./AnnotationQueryEditor.tsx');
+import { render, typeInto, pressKey, createElement } from '../../test-support/render.ts';
+import { AnnotationQueryEditor } from './AnnotationQueryEditor.tsx';
 type Query = import('../types.ts').S360Query;
 
 const datasource = {

@@ -1,5 +1,5 @@
 // The datasource's catalogue store with a stand-in for GET /v1/catalog and a clock the test moves.
-import { describe, test } from 'node:test';
+import { describe, test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { FALLBACK_CATALOG } from './catalog.ts';
 import { CatalogStore } from './store.ts';

@@ -1,11 +1,9 @@
-// The config editor rendered with the real @grafana/ui in happy-dom.
-import { describe, test, afterEach } from 'node:test';
+// The config editor rendered with the real @grafana/ui in jsdom.
+import { describe, test, afterEach } from '@jest/globals';
 import assert from 'node:assert/strict';
-import { grafanaInNode } from '../../test-support/grafana-in-node.ts';
 
-await grafanaInNode();
-const { render, typeInto, click, createElement } = await import('../../test-support/render.ts');
-const { ConfigEditor } = await import('./ConfigEditor.tsx');
+import { render, typeInto, click, createElement } from '../../test-support/render.ts';
+import { ConfigEditor } from './ConfigEditor.tsx';
 type Settings = import('./config-changes.ts').Settings;
 
 let cleanup: Array<() => Promise<void>> = [];

@@ -1,15 +1,13 @@
-// The query editor rendered with the real @grafana/ui in happy-dom, driven like a user (type, keys, clicks).
-import { describe, test, afterEach } from 'node:test';
+// The query editor rendered with the real @grafana/ui in jsdom, driven like a user (type, keys, clicks).
+import { describe, test, afterEach } from '@jest/globals';
 import assert from 'node:assert/strict';
-import { grafanaInNode } from '../../test-support/grafana-in-node.ts';
 
-await grafanaInNode();
-const { render, typeInto, pressKey, click, settle, createElement } = await import('../../test-support/render.ts');
-const { act } = await import('react');
-const { QueryEditor } = await import('./QueryEditor.tsx');
+import { render, typeInto, pressKey, click, settle, createElement } from '../../test-support/render.ts';
+import { act } from 'react';
+import { QueryEditor } from './QueryEditor.tsx';
 type Query = import('../types.ts').S360Query;
-const { QUERY_SCHEMA_VERSION } = await import('../types.ts');
-const { FALLBACK_CATALOG } = await import('../catalog/catalog.ts');
+import { QUERY_SCHEMA_VERSION } from '../types.ts';
+import { FALLBACK_CATALOG } from '../catalog/catalog.ts';
 type Catalog = import('../catalog/catalog.ts').Catalog;
 
 const fakeDatasource = {

@@ -1,10 +1,8 @@
-import { describe, test } from 'node:test';
+import { describe, test } from '@jest/globals';
 import assert from 'node:assert/strict';
-import { grafanaInNode } from '../../test-support/grafana-in-node.ts';
 
-await grafanaInNode();
-const { getFieldDisplayName } = await import('@grafana/data');
-const { responseToFrames } = await import('./to-frames.ts');
+import { getFieldDisplayName } from '@grafana/data';
+import { responseToFrames } from './to-frames.ts';
 
 // As docs/api.md answers a time_series query grouped by channel, in Arabic.
 const timeSeries = {

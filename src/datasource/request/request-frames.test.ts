@@ -1,4 +1,4 @@
-import { describe, test } from 'node:test';
+import { describe, test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { noticeFrame, requestFrames } from './request-frames.ts';
 import type { WireRequestDetail } from './wire.ts';

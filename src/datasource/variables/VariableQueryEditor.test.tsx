@@ -1,10 +1,8 @@
-import { describe, test } from 'node:test';
+import { describe, test } from '@jest/globals';
 import assert from 'node:assert/strict';
-import { grafanaInNode } from '../../test-support/grafana-in-node.ts';
 
-await grafanaInNode();
-const { render, typeInto, pressKey, createElement } = await import('../../test-support/render.ts');
-const { VariableQueryEditor } = await import('./VariableQueryEditor.tsx');
+import { render, typeInto, pressKey, createElement } from '../../test-support/render.ts';
+import { VariableQueryEditor } from './VariableQueryEditor.tsx';
 type VariableQuery = import('../types.ts').S360VariableQuery;
 
 describe('VariableQueryEditor', () => {

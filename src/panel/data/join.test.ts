@@ -1,4 +1,4 @@
-import { describe, test } from 'node:test';
+import { describe, test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import type { Field } from '@grafana/data';
 import { frame, grafana, theme, thresholds, zoneTable } from '../test-support/grafana.ts';

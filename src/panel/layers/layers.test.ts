@@ -1,4 +1,4 @@
-import { describe, test } from 'node:test';
+import { describe, test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import type { Field } from '@grafana/data';
 import type OlMap from 'ol/Map.js';
@@ -208,7 +208,7 @@ describe('layer registry', () => {
     const failing = pointsLayer.create(map, tiles, { ...env, fetchJson: () => Promise.reject(new Error('502')) });
     const kept = failing.init();
     assert.ok(kept instanceof VectorTileLayer);
-    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setTimeout(resolve, 0));
     assert.equal(kept.getSource()!.getTileGrid()!.getMaxZoom(), DEFAULT_TILE_ZOOMS.maxZoom);
     failing.dispose();
   });
@@ -349,7 +349,7 @@ describe('layer registry', () => {
       return { values: [{ value: 'closed', text: 'مغلق' }] };
     };
     const names = journeyNamesOf({ ...env, lang: 'ar', fetchJson });
-    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setTimeout(resolve, 0));
     assert.deepEqual(asked, [
       '/api/datasources/proxy/uid/services360-requests/aggregator/v1/variables/stage?language=ar',
       '/api/datasources/proxy/uid/services360-requests/aggregator/v1/variables/status?language=ar',
@@ -361,7 +361,7 @@ describe('layer registry', () => {
         throw new Error('502');
       },
     });
-    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setTimeout(resolve, 0));
     assert.equal(failed.stage.size + failed.status.size, 0, 'a failed fetch leaves the codes');
   });
 

@@ -1,12 +1,9 @@
-// Test support: the real @grafana/data (its CommonJS build: the ESM build does not load in plain Node) and
-// small frame builders. Fields get a display processor the way Grafana's applyFieldOverrides gives them one.
-import { createRequire } from 'node:module';
+// Test support: the real @grafana/data (in jest's jsdom, which has the navigator it reads) and small frame
+// builders. Fields get a display processor the way Grafana's applyFieldOverrides gives them one.
+import * as grafana from '@grafana/data';
 import type { DataFrame, Field, FieldConfig, GrafanaTheme2 } from '@grafana/data';
 
-// @grafana/data reads navigator.language when it formats dates; Node 20 has no navigator.
-(globalThis as { navigator?: unknown }).navigator ??= { language: 'en-US', languages: ['en-US'] };
-const require = createRequire(import.meta.url);
-export const grafana = require('@grafana/data') as typeof import('@grafana/data');
+export { grafana };
 
 export const theme: GrafanaTheme2 = grafana.createTheme();
 

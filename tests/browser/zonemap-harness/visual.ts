@@ -6,9 +6,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import pixelmatch from 'pixelmatch';
-import { PNG } from 'pngjs';
 import { ROOT_DIR } from '../../host/webpack.config.ts';
 import { waitForMap } from './support.ts';
+import { decodePng, encodePng, type RgbaImage } from './png-codec.ts';
 
 /**
  * The screens: a 1080p wall screen, and a 4K TV at its usual 200 % scaling (1920 × 1080 css px at 2 device px
@@ -103,7 +103,7 @@ export async function capture(
   cdp: CDPSession,
   selector: string,
   size: { width: number; height: number }
-): Promise<PNG> {
+): Promise<RgbaImage> {
   const box = await page.locator(selector).first().boundingBox();
   if (!box) {
     throw new Error(`${selector} is not on the page`);
@@ -112,11 +112,11 @@ export async function capture(
     format: 'png',
     clip: { x: Math.round(box.x), y: Math.round(box.y), ...size, scale: 1 },
   });
-  return PNG.sync.read(Buffer.from(data, 'base64'));
+  return decodePng(Buffer.from(data, 'base64'));
 }
 
 /** The share of pixels that differ (pixelmatch at PIXEL_THRESHOLD); 1 when the sizes differ. */
-export function mismatch(actual: PNG, expected: PNG): number {
+export function mismatch(actual: RgbaImage, expected: RgbaImage): number {
   if (actual.width !== expected.width || actual.height !== expected.height) {
     return 1;
   }
@@ -126,12 +126,12 @@ export function mismatch(actual: PNG, expected: PNG): number {
   return differing / (actual.width * actual.height);
 }
 
-export const readPng = (file: string): PNG => PNG.sync.read(readFileSync(file));
+export const readPng = (file: string): Promise<RgbaImage> => decodePng(readFileSync(file));
 
 /** Writes a PNG as RGB at the strongest compression (the references stay small in git). */
-export function writePng(file: string, png: PNG): number {
+export async function writePng(file: string, image: RgbaImage): Promise<number> {
   mkdirSync(dirname(file), { recursive: true });
-  const bytes = PNG.sync.write(png, { colorType: 2, deflateLevel: 9 });
+  const bytes = await encodePng(image, { colorType: 2, deflateLevel: 9 });
   writeFileSync(file, bytes);
   return bytes.length;
 }
