@@ -22,7 +22,9 @@ async function maxLineLength(): Promise<number> {
 }
 
 function sqlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+  // Spread into this realm's array: fs's array is Node's, and under jest (a vm context) a strict deepEqual with a
+  // literal array fails on the prototype alone.
+  return [...readdirSync(dir, { withFileTypes: true })].flatMap((e) =>
     e.isDirectory() ? sqlFiles(join(dir, e.name)) : e.name.endsWith('.sql') ? [join(dir, e.name)] : []
   );
 }
