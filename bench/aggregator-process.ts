@@ -1,7 +1,10 @@
-// The aggregator as shipped, for the benchmarks that time its API: `services360 serve` in a process of its own
-// (jobs as asked), spoken to over one keep-alive connection — as a Grafana server or a browser would — so the
-// load generator's own work never shares the server's thread nor is counted in its times.
+// The aggregator as shipped, for the benchmarks that time its API and the tests that measure it alone
+// (tests/integration/query-limits.test.ts): `services360 serve` in a process of its own (jobs as asked), spoken to
+// over one keep-alive connection — as a Grafana server or a browser would — so the load generator's own work never
+// shares the server's thread nor is counted in its times. Its resident memory is read from Linux's /proc (VmRSS now,
+// VmHWM its peak), so nothing of the caller's process counts.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,9 +14,23 @@ const ROOT = join(fileURLToPath(import.meta.url), '../..');
 export type Reply = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
 export type AggregatorProcess = {
   child: ChildProcess;
+  /** http://127.0.0.1:PORT, for callers that bring their own client (fetch). */
+  url: string;
+  /** Resident memory now, in MB. */
+  rssMb: () => number;
+  /** The highest resident memory since the process started, in MB (the kernel's own high-water mark). */
+  peakRssMb: () => number;
   request: (method: 'GET' | 'POST', path: string, headers?: Record<string, string>, body?: string) => Promise<Reply>;
   stop: () => Promise<void>;
 };
+
+function statusMb(pid: number | undefined, field: 'VmRSS' | 'VmHWM'): number {
+  const match = readFileSync(`/proc/${pid}/status`, 'utf8').match(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm'));
+  if (!match) {
+    throw new Error(`/proc/${pid}/status has no ${field}`);
+  }
+  return Number(match[1]) / 1024;
+}
 
 /** `sockets`: keep-alive connections to it (1: one request at a time, as one Grafana panel after another). */
 export function startAggregatorProcess(
@@ -69,7 +86,14 @@ export function startAggregatorProcess(
         child.kill('SIGTERM');
         await exited;
       };
-      resolve({ child, request, stop });
+      resolve({
+        child,
+        url: `http://${m[1]}:${m[2]}`,
+        rssMb: () => statusMb(child.pid, 'VmRSS'),
+        peakRssMb: () => statusMb(child.pid, 'VmHWM'),
+        request,
+        stop,
+      });
     });
   });
 }

@@ -9,7 +9,7 @@
 import { describe, test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { startTestAggregator, type TestAggregator } from '../support/aggregator.ts';
-import { startAggregatorProcess, type AggregatorProcess } from '../support/aggregator-process.ts';
+import { startAggregatorProcess, type AggregatorProcess } from '../../bench/aggregator-process.ts';
 import { startServer } from '../../backend/server.ts';
 import type { Config } from '../../backend/config.ts';
 import { importGrid } from '../support/fixtures.ts';
@@ -62,7 +62,7 @@ beforeAll(async () => {
     rows: [c],
   } = await pool.query(`SELECT count(DISTINCT (zone_id, advisor_id, topic_code))::int AS combos FROM requests`);
   assert.ok(c.combos > 1000, `the data must hold more series than the default cap: ${c.combos}`);
-  served = await startAggregatorProcess(agg.db.url);
+  served = await startAggregatorProcess(agg.db.url, { S360_JOBS: 'off' });
   console.log(`RSS of the aggregator's process at start: ${served.rssMb().toFixed(0)} MB`);
 });
 afterAll(async () => {
