@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
 import { freshDatabase, type TestDatabase } from '../support/db.ts';
+import { loadConfig } from '../../backend/config.ts';
 import { DUBAI_GEOJSON, hasDubai } from '../support/fixtures.ts';
 import { fileSource, generatedCitySource, type CommunitySource } from '../../backend/demo/communities.ts';
 import { generateDemo, type DemoOptions, type DemoReport } from '../../backend/demo/generate.ts';
@@ -457,6 +458,16 @@ describe('determinism and re-runs', () => {
       (await one(other.pool, 'SELECT count(*)::int AS n FROM requests WHERE sla_evaluated_at IS NULL')).n,
       0
     );
+    // And the hour horizon moved before any rollup was built, as the rollup job moves it: hour rows only for the
+    // last S360_ROLLUP_HOUR_DAYS days, not the whole history (a fresh database starts at -infinity).
+    const horizon = (await one(other.pool, 'SELECT hour_from, hist_hour_from FROM rollup_hour_horizon')) as {
+      hour_from: Date;
+      hist_hour_from: Date;
+    };
+    const expected = Date.now() - loadConfig().rollupHourDays * 86_400_000;
+    for (const at of [horizon.hour_from, horizon.hist_hour_from]) {
+      assert.ok(Math.abs(new Date(at).getTime() - expected) < 2 * 3_600_000, `hour horizon ${String(at)}`);
+    }
     const [a, b] = [await fingerprint(db.pool), await fingerprint(other.pool)];
     assert.ok(a.requests && a.events && a.customers);
     assert.deepEqual(b, a);
