@@ -4,29 +4,19 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { csvLine } from '../backend/import/rejects.ts';
+import { IMPORT_FIELDS, type ImportField } from '../backend/import/mapping.ts';
 
-export const CSV_COLUMNS = [
-  'source',
-  'external_id',
-  'channel',
-  'category',
-  'topic',
-  'priority',
-  'description',
-  'address',
-  'lon',
-  'lat',
-  'zone',
-  'created_at',
-  'status',
-  'first_response_at',
-  'resolved_at',
-  'closed_at',
-  'customer_name',
-  'customer_phone',
-  'customer_email',
-  'satisfaction',
-];
+/** The columns of the generated history: the import's own fields (backend/import/mapping.ts), in its order, but
+ *  those this history never fills. */
+const NOT_WRITTEN: ReadonlySet<ImportField> = new Set<ImportField>([
+  'cancelled_at',
+  'customer_national_id',
+  'customer_language',
+  'department',
+  'due_at',
+  'first_response_clock',
+]);
+export const CSV_COLUMNS: string[] = IMPORT_FIELDS.filter((field) => !NOT_WRITTEN.has(field));
 
 const CHANNELS = ['website', 'social_media', 'call_centre', 'whatsapp', 'virtual_assistant', 'walk_in'];
 const CATEGORIES = ['inquiry', 'report', 'observation', 'complaint', 'service_request', 'suggestion'];
