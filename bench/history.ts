@@ -7,7 +7,8 @@
 //   sla        the SLA sweep's first pass over the history: sweepSlaHistory (as import-requests runs it: batches of
 //              S360_SLA_HISTORY_BATCH, S360_SLA_HISTORY_WRITERS side by side; default) or, with --sla sweep, the
 //              scheduled sweep (sweepSla, batches of S360_SLA_SWEEP_BATCH)
-//   rollups    every pending request into the rollups, histograms, tile bin counts and applied state:
+//   rollups    the hour horizon moved as after a load, then every pending request into the rollups, histograms,
+//              tile bin counts and applied state:
 //              the bulk build (rollup-history, default) or the incremental job (applyPendingRollups, as the
 //              scheduler runs it, until nothing is pending) with --rollups incremental
 //   hot spots  the recurrence job (refreshHotspots) over the window ending at the newest request
@@ -25,6 +26,7 @@ import { loadMapping } from '../backend/import/mapping.ts';
 import { refreshHotspots } from '../backend/recurrence/hotspots.ts';
 import { applyPendingRollups } from '../backend/rollups/apply.ts';
 import { buildRollupsInBulk, pendingCount } from '../backend/rollups/bulk.ts';
+import { advanceHourHorizon } from '../backend/rollups/hour-horizon.ts';
 import { sweepSlaHistory } from '../backend/sla/history-sweep.ts';
 import { sweepSla } from '../backend/sla/sweep.ts';
 import { importZones } from '../backend/zones/import-zones.ts';
@@ -138,6 +140,8 @@ try {
   );
   log(`           pending rollups: ${n0(await pendingCount(pool))}`);
   await phase('rollups', 'requests', async () => {
+    // As after-load.ts (and the rollup job) do first: hour rows only for the last S360_ROLLUP_HOUR_DAYS days.
+    await advanceHourHorizon(pool, now, config.rollupHourDays);
     if (args.rollups === 'bulk') {
       // Where the bulk build's time goes: seconds per step (the cubes summed), printed after.
       const steps = new Map<string, number>();
