@@ -1,5 +1,6 @@
 // Preparing a generated history for a benchmark (bench/query.ts, bench/scale.ts, bench/rezone.ts) as a load leaves
 // it (backend/cli/after-load.ts): the SLA first pass over the history, then the bulk build of the rollups.
+import { spawnSync } from 'node:child_process';
 import type pg from 'pg';
 import { readyAfterLoad, type AfterLoad } from '../backend/cli/after-load.ts';
 import { loadConfig } from '../backend/config.ts';
@@ -19,4 +20,17 @@ export async function readyHistory(pool: pg.Pool, now: Date, log: (line: string)
     await applyPendingRollups(pool, config.rollupBatchSize, config.rollupMaxBatchesPerRun, config.rollupWorkMemMb);
   }
   return ready;
+}
+
+/** `services360 generate-demo` into `databaseUrl`: the demo city with `requests` requests over `months` months up to
+ *  `end`, seed "bench" (it makes them ready itself, as after a load). Throws if the command fails. */
+export function generateDemoHistory(databaseUrl: string, months: number, requests: number, end: string): void {
+  const args = ['generate-demo', '--months', String(months), '--requests', String(requests), '--seed', 'bench'];
+  const gen = spawnSync(process.execPath, ['bin/services360.js', ...args, '--end', end, '--quiet'], {
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    stdio: 'inherit',
+  });
+  if (gen.status !== 0) {
+    throw new Error('generate-demo failed');
+  }
 }

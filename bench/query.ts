@@ -7,7 +7,6 @@
 // Data: a database of its own (s360_bench_query), the demo city with N requests over M months (the demo
 // generator), SLA clocks computed, rollups applied; reused when it already holds N requests.
 import { performance } from 'node:perf_hooks';
-import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { createToken } from '../backend/auth/tokens.ts';
@@ -15,11 +14,10 @@ import { createPool } from '../backend/db/pool.ts';
 import { migrateWithCity } from '../backend/city/migrate-with-city.ts';
 import { loadConfig } from '../backend/config.ts';
 import { applyPendingRollups } from '../backend/rollups/apply.ts';
-import { advanceHourHorizon } from '../backend/rollups/hour-horizon.ts';
 import { backfillLeanHours } from '../backend/rollups/lean-hours.ts';
 import { startAggregatorProcess } from './aggregator-process.ts';
 import { executivePanels } from './executive-panels.ts';
-import { readyHistory } from './prepare-history.ts';
+import { generateDemoHistory, readyHistory } from './prepare-history.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -63,26 +61,7 @@ if (have !== REQUESTS) {
   }
   log(`generating the demo city with ${REQUESTS.toLocaleString('en')} requests over ${MONTHS} months…`);
   const t0 = performance.now();
-  const gen = spawnSync(
-    process.execPath,
-    [
-      'bin/services360.js',
-      'generate-demo',
-      '--months',
-      String(MONTHS),
-      '--requests',
-      String(REQUESTS),
-      '--seed',
-      'bench',
-      '--end',
-      END,
-      '--quiet',
-    ],
-    { env: { ...process.env, DATABASE_URL: url }, stdio: 'inherit' }
-  );
-  if (gen.status !== 0) {
-    throw new Error('generate-demo failed');
-  }
+  generateDemoHistory(url, MONTHS, REQUESTS, END);
   log(`  generated in ${secs(t0)} s`);
 }
 if (
@@ -91,9 +70,7 @@ if (
   (await pool.query('SELECT 1 FROM rollup_pending LIMIT 1')).rowCount
 ) {
   const t0 = performance.now();
-  // as the rollup job does: hour rows only for the last S360_ROLLUP_HOUR_DAYS days (migration 0023)
-  await advanceHourHorizon(pool, new Date(END), loadConfig().rollupHourDays);
-  // as after a load: the SLA first pass, then the bulk build
+  // as after a load: the SLA first pass, the hour horizon moved, then the bulk build
   await readyHistory(pool, new Date(END), (line) => log(`  ${line}`));
   log(`  SLA clocks and rollups ready in ${secs(t0)} s`);
   await pool.query('VACUUM ANALYZE');

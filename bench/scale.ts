@@ -10,7 +10,6 @@
 // clocks and rollups computed, then a hot standby of it (pg_basebackup -R). Also prints each table's size and
 // bytes per row (docs/scaling.md). Bounded: at most --max-queries queries, each given 30 s; 127.0.0.1 only.
 import { performance } from 'node:perf_hooks';
-import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -19,12 +18,11 @@ import { createToken } from '../backend/auth/tokens.ts';
 import { createPool } from '../backend/db/pool.ts';
 import { migrateWithCity } from '../backend/city/migrate-with-city.ts';
 import { loadConfig } from '../backend/config.ts';
-import { advanceHourHorizon } from '../backend/rollups/hour-horizon.ts';
 import { backfillLeanHours } from '../backend/rollups/lean-hours.ts';
 import { clusterUnavailable, createCluster, createStandby, type PgCluster } from '../tests/support/pg-cluster.ts';
 import { startAggregatorProcess, type AggregatorProcess } from './aggregator-process.ts';
 import { executivePanels } from './executive-panels.ts';
-import { readyHistory } from './prepare-history.ts';
+import { generateDemoHistory, readyHistory } from './prepare-history.ts';
 import { CpuMeter } from './cpu.ts';
 
 const { values: args } = parseArgs({
@@ -96,27 +94,7 @@ try {
   log(
     `generating the demo city with ${REQUESTS.toLocaleString('en')} requests over ${MONTHS} months in a throwaway primary…`
   );
-  const gen = spawnSync(
-    process.execPath,
-    [
-      'bin/services360.js',
-      'generate-demo',
-      '--months',
-      String(MONTHS),
-      '--requests',
-      String(REQUESTS),
-      '--seed',
-      'bench',
-      '--end',
-      END,
-      '--quiet',
-    ],
-    { env: { ...process.env, DATABASE_URL: primary.url }, stdio: 'inherit' }
-  );
-  if (gen.status !== 0) {
-    throw new Error('generate-demo failed');
-  }
-  await advanceHourHorizon(pool, new Date(END), loadConfig().rollupHourDays);
+  generateDemoHistory(primary.url, MONTHS, REQUESTS, END);
   await readyHistory(pool, new Date(END), (line) => log(`  ${line}`));
   await backfillLeanHours(pool, Infinity);
   await pool.query('VACUUM ANALYZE');
