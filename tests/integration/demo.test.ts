@@ -270,12 +270,15 @@ describe('the demo requests', () => {
     assert.ok(r.late_first_response > 0);
   });
 
+  // The last day of the period, not its last hours: END is midnight UTC, night in Dubai, so the last six hours hold
+  // a handful of requests (2–12 across 130 ends tried), and one early cancellation among them swung the share
+  // below any bound. The last day holds 50–130 of them, of which 87–97 % are open.
   test('recent requests are still open, older ones mostly closed, some cancelled, some reopened', async () => {
     const r = await one(
       db.pool,
       `SELECT
-        count(*) FILTER (WHERE created_at > $1::timestamptz - interval '6 hours' AND status NOT IN ('closed', 'cancelled'))::int AS recent_open,
-        count(*) FILTER (WHERE created_at > $1::timestamptz - interval '6 hours')::int AS recent,
+        count(*) FILTER (WHERE created_at > $1::timestamptz - interval '1 day' AND status NOT IN ('closed', 'cancelled'))::int AS recent_open,
+        count(*) FILTER (WHERE created_at > $1::timestamptz - interval '1 day')::int AS recent,
         count(*) FILTER (WHERE created_at < $1::timestamptz - interval '20 days' AND status = 'closed')::int AS old_closed,
         count(*) FILTER (WHERE created_at < $1::timestamptz - interval '20 days')::int AS old,
         count(*) FILTER (WHERE status = 'cancelled' AND cancelled_at IS NOT NULL)::int AS cancelled,
@@ -284,7 +287,7 @@ describe('the demo requests', () => {
       FROM requests`,
       [new Date(END)]
     );
-    assert.ok(r.recent > 0 && r.recent_open / r.recent > 0.8, JSON.stringify(r));
+    assert.ok(r.recent >= 30 && r.recent_open / r.recent > 0.75, JSON.stringify(r));
     assert.ok(r.old_closed / r.old > 0.8, JSON.stringify(r));
     assert.ok(r.cancelled > 0 && r.reopened > 0 && r.rated > 0, JSON.stringify(r));
   });
