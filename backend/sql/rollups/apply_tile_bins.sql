@@ -3,7 +3,8 @@
 -- appeared) contribute; a status change leaves the bins alone. tile_bin_state is brought up to date by
 -- tile_bin_state_apply.sql in the same transaction, after this statement. Rows are written in the key's order (the
 -- index is filled leaf after leaf: what the bulk history build, backend/rollups/bulk.ts, gains most from). Each
--- version's day and month are bucketed once (rollup_bucket is a function call per row), then spread over the levels.
+-- version's day and month are bucketed once, in the city's zone read once (rollup_bucket is then inlined: migration
+-- 0047), then spread over the levels.
 WITH cur AS (
   SELECT r.id AS request_id, r.created_at, tile_px(r.location) AS px, tile_py(r.location) AS py
   FROM requests r WHERE r.id = ANY($1::bigint[]) AND r.location IS NOT NULL
@@ -17,8 +18,9 @@ versions AS (
   WHERE NOT EXISTS (SELECT 1 FROM old o WHERE o.request_id = c.request_id AND o.created_at = c.created_at AND o.px = c.px AND o.py = c.py)
 ),
 bucketed AS MATERIALIZED (
-  SELECT sign, px, py, rollup_bucket('day', created_at) AS day_bucket, rollup_bucket('month', created_at) AS month_bucket
+  SELECT sign, px, py, rollup_bucket('day', created_at, z.zone) AS day_bucket, rollup_bucket('month', created_at, z.zone) AS month_bucket
   FROM versions
+  CROSS JOIN (SELECT (SELECT time_zone FROM city_settings) AS zone) z
 ),
 facts AS (
   SELECT l.level, s.span, s.bucket, v.px >> (32 - l.level) AS cx, v.py >> (32 - l.level) AS cy, v.sign, v.px, v.py

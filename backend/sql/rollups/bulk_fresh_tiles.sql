@@ -1,7 +1,7 @@
 -- The fresh build: the tile bins' state (time and position of every claimed request with a location) and the
 -- pre-counted bins grouped from it at every cell level 5..18, by day and by month — apply_tile_bins.sql's
 -- cells, with no earlier count to subtract — both in key order into the new tables. Each request's day and month
--- are bucketed once (rollup_bucket is a function call per row: two per request, not two per cell level).
+-- are bucketed once (two per request, not two per cell level), in the city's zone read once (migration 0047).
 INSERT INTO tile_bin_state_fresh (request_id, created_at, px, py)
 SELECT r.id, r.created_at, tile_px(r.location), tile_py(r.location)
 FROM requests r JOIN bulk_fresh_ids b ON b.request_id = r.id
@@ -9,8 +9,9 @@ WHERE r.location IS NOT NULL
 ORDER BY r.id;
 ANALYZE tile_bin_state_fresh;
 WITH bucketed AS MATERIALIZED (
-  SELECT px, py, rollup_bucket('day', created_at) AS day_bucket, rollup_bucket('month', created_at) AS month_bucket
+  SELECT px, py, rollup_bucket('day', created_at, z.zone) AS day_bucket, rollup_bucket('month', created_at, z.zone) AS month_bucket
   FROM tile_bin_state_fresh
+  CROSS JOIN (SELECT (SELECT time_zone FROM city_settings) AS zone) z
 )
 INSERT INTO tile_bin_counts_fresh (level, tx, ty, span, bucket, i, j, n, sx, sy)
 SELECT l.level::smallint, ((s.px >> (32 - l.level)) >> 5)::int AS tx, ((s.py >> (32 - l.level)) >> 5)::int AS ty, p.span,

@@ -1,0 +1,19 @@
+-- rollup_bucket(level, t, zone): the bucket of `t` at `level` in the time zone the caller passes. The statements
+-- that bucket many rows (the rollup job's apply.sql, the bulk builds' facts and tile bins) read the city's zone once,
+-- in a one-row relation, and pass it: this function is then inlined into them (a CASE over date_trunc), where the
+-- two-argument form, whose body reads city_settings in a sub-select, cannot be, and ran as a function call per row:
+-- about 6 µs each, 2.8 M calls for the 3-month demo's facts (28.7 s against 10.4 s for the same rows, load ~8).
+-- The two-argument form stays, for the few calls elsewhere, and now says the same through this one.
+CREATE FUNCTION rollup_bucket(level text, t timestamptz, zone text) RETURNS timestamptz
+LANGUAGE sql STABLE PARALLEL SAFE AS $$
+  SELECT CASE level
+    WHEN 'hour'   THEN date_trunc('hour', t)
+    WHEN 'day'    THEN date_trunc('day', t, zone)
+    WHEN 'month'  THEN date_trunc('month', t, zone)
+  END
+$$;
+
+CREATE OR REPLACE FUNCTION rollup_bucket(level text, t timestamptz) RETURNS timestamptz
+LANGUAGE sql STABLE PARALLEL SAFE AS $$
+  SELECT rollup_bucket(level, t, (SELECT time_zone FROM city_settings))
+$$;
