@@ -9,7 +9,8 @@
 //             the incremental job; requests written meanwhile are not claimed and stay pending too
 //   versions  the current version of the claimed requests and their facts, in unlogged staging tables (regular
 //             tables, which parallel workers may scan; temporary ones they may not)
-//   cubes…    each cube INSERT … SELECT … GROUP BY into the new table, in key order, with no conflict to check
+//   cubes…    each cube grouped by CREATE TABLE … AS (parallel workers allowed) in key order, then copied into the new
+//             table with no conflict to check
 //   indexes   the old tables' indexes and constraints built on the new ones, then ANALYZE
 //   swap      the only moment readers wait: renames, views rebuilt, old tables dropped (bulk-swap.ts)
 // A failure anywhere rolls everything back: the marks stay, the old (empty) tables stay.
@@ -20,6 +21,7 @@ import type pg from 'pg';
 import { begin, commit, queryEach, rollback, withClient } from '../db/transaction.ts';
 import { bindNamed } from '../db/named-params.ts';
 import { sql, sqlFile } from '../db/sql.ts';
+import type { SqlFragment } from '../db/sql-fragment.ts';
 import { MAX_LONGITUDE, MAX_MERCATOR_LATITUDE } from '../geo/projectable.ts';
 import { quarantineRows, type QuarantinedRow } from '../jobs/quarantine.ts';
 import { cubeStatements } from './bulk-cube-sql.ts';
@@ -59,6 +61,12 @@ export async function buildFresh(pool: pg.Pool, options: FreshOptions): Promise<
       throw err;
     }
   });
+}
+
+/** Rows one cube wrote: its statement (bulk_fresh_cube.sql, bulk_fresh_hist_cube.sql) stages, inserts, drops. */
+async function writeStagedCube(client: pg.PoolClient, statement: SqlFragment): Promise<number> {
+  const [, inserted] = await queryEach(client, bindNamed(statement, {}).text);
+  return inserted.rowCount ?? 0;
 }
 
 async function build(client: pg.PoolClient, options: FreshOptions): Promise<FreshBuild> {
@@ -111,11 +119,11 @@ async function build(client: pg.PoolClient, options: FreshOptions): Promise<Fres
   const { cubes, hists } = cubeStatements('bulk_fresh_cube', 'bulk_fresh_hist_cube');
   for (const [i, c] of cubes.entries()) {
     step(`cube ${i + 1}/${cubes.length}`);
-    rollupRows += (await client.query(bindNamed(c, {}))).rowCount ?? 0;
+    rollupRows += await writeStagedCube(client, c);
   }
   for (const [i, h] of hists.entries()) {
     step(`histogram ${i + 1}/${hists.length}`);
-    histRows += (await client.query(bindNamed(h, {}))).rowCount ?? 0;
+    histRows += await writeStagedCube(client, h);
   }
   step('tile bins');
   const tiles = await queryEach(client, sql('rollups/bulk_fresh_tiles'));
@@ -139,6 +147,6 @@ async function build(client: pg.PoolClient, options: FreshOptions): Promise<Fres
     quarantined: bad.length,
     rollupRows,
     histRows,
-    tileRows: tiles[tiles.length - 1].rowCount ?? 0,
+    tileRows: tiles.filter((r) => r.command === 'INSERT').at(-1)?.rowCount ?? 0,
   };
 }
