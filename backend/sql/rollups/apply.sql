@@ -21,7 +21,7 @@ versions AS (
 levels AS (SELECT unnest(ARRAY['hour','day','month']) AS level),
 hist_levels AS (SELECT unnest(ARRAY['hour','day','month']) AS level),
 facts AS (
-  SELECT l.level, rollup_bucket(l.level, f.t, z.zone) AS bucket, v.zone_id, v.channel, v.category, v.topic, v.department,
+  SELECT l.level, rollup_bucket(l.level, f.t, tz.time_zone) AS bucket, v.zone_id, v.channel, v.category, v.topic, v.department,
          v.advisor_id, v.status_class, v.priority, v.sign,
          f.received, f.closed, f.cancelled, f.res_met, f.res_breached, f.fr_met, f.fr_breached,
          f.progress_sum, f.progress_n, f.sat_sum, f.sat_n
@@ -29,9 +29,9 @@ facts AS (
   CROSS JOIN LATERAL rollup_facts(v.created_at, v.progress_pct, v.finished_at, v.satisfaction, v.cancelled_at,
                                   v.res_outcome, v.res_outcome_at, v.fr_outcome, v.fr_outcome_at) f
   CROSS JOIN levels l
-  CROSS JOIN (SELECT (SELECT time_zone FROM city_settings) AS zone) z
+  CROSS JOIN city_time_zone tz
   -- hour rows only from the horizon on (migration 0023), the lean cubes' from theirs (0030; `changed` sorts them)
-  WHERE l.level <> 'hour' OR rollup_bucket('hour', f.t, z.zone) >= (SELECT least(hour_from, lean_hour_from) FROM rollup_hour_horizon)
+  WHERE l.level <> 'hour' OR rollup_bucket('hour', f.t, tz.time_zone) >= (SELECT least(hour_from, lean_hour_from) FROM rollup_hour_horizon)
 ),
 agg AS (
   SELECT level, bucket, GROUPING({grouping_args})::smallint AS cube,
@@ -69,14 +69,14 @@ rolled AS (
   RETURNING 1
 ),
 hist_facts AS (
-  SELECT l.level, rollup_bucket(l.level, h.t, z.zone) AS bucket, v.zone_id, v.channel, v.category, v.topic, v.department,
+  SELECT l.level, rollup_bucket(l.level, h.t, tz.time_zone) AS bucket, v.zone_id, v.channel, v.category, v.topic, v.department,
          v.advisor_id, v.status_class, v.priority, v.sign, h.kind, h.bin
   FROM versions v
   CROSS JOIN LATERAL rollup_hist_facts(v.created_at, v.first_response_at, v.finished_at) h
   CROSS JOIN hist_levels l
-  CROSS JOIN (SELECT (SELECT time_zone FROM city_settings) AS zone) z
+  CROSS JOIN city_time_zone tz
   -- hour rows only from the histograms' horizon on (migration 0025)
-  WHERE l.level <> 'hour' OR rollup_bucket('hour', h.t, z.zone) >= (SELECT hist_hour_from FROM rollup_hour_horizon)
+  WHERE l.level <> 'hour' OR rollup_bucket('hour', h.t, tz.time_zone) >= (SELECT hist_hour_from FROM rollup_hour_horizon)
 ),
 hist_agg AS (
   SELECT level, bucket, GROUPING({grouping_args})::smallint AS cube,

@@ -18,9 +18,9 @@ versions AS (
   WHERE NOT EXISTS (SELECT 1 FROM old o WHERE o.request_id = c.request_id AND o.created_at = c.created_at AND o.px = c.px AND o.py = c.py)
 ),
 bucketed AS MATERIALIZED (
-  SELECT sign, px, py, rollup_bucket('day', created_at, z.zone) AS day_bucket, rollup_bucket('month', created_at, z.zone) AS month_bucket
+  SELECT sign, px, py, rollup_bucket('day', created_at, tz.time_zone) AS day_bucket, rollup_bucket('month', created_at, tz.time_zone) AS month_bucket
   FROM versions
-  CROSS JOIN (SELECT (SELECT time_zone FROM city_settings) AS zone) z
+  CROSS JOIN city_time_zone tz
 ),
 facts AS (
   SELECT l.level, s.span, s.bucket, v.px >> (32 - l.level) AS cx, v.py >> (32 - l.level) AS cy, v.sign, v.px, v.py

@@ -12,9 +12,9 @@ WHERE r.location IS NOT NULL
 ORDER BY r.id;
 ANALYZE tile_bin_state_fresh;
 CREATE UNLOGGED TABLE bulk_fresh_tile_buckets AS
-SELECT px, py, rollup_bucket('day', created_at, z.zone) AS day_bucket, rollup_bucket('month', created_at, z.zone) AS month_bucket
+SELECT px, py, rollup_bucket('day', created_at, tz.time_zone) AS day_bucket, rollup_bucket('month', created_at, tz.time_zone) AS month_bucket
 FROM tile_bin_state_fresh
-CROSS JOIN (SELECT (SELECT time_zone FROM city_settings) AS zone) z;
+CROSS JOIN city_time_zone tz;
 ANALYZE bulk_fresh_tile_buckets;
 CREATE UNLOGGED TABLE bulk_fresh_tile_rows (level, tx, ty, span, bucket, i, j, n, sx, sy) AS
 SELECT l.level::smallint, ((s.px >> (32 - l.level)) >> 5)::int, ((s.py >> (32 - l.level)) >> 5)::int, p.span,
