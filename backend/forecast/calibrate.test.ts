@@ -28,10 +28,26 @@ test('the factor widens the intervals until they cover their share of the holdou
   );
 });
 
+test('the 95 % interval holds the 80 % one even when the 80 % factor is the larger', () => {
+  // Half-widths 4 (80 %) and 5 (95 %) around 48, factors 1.3 and 0.95: 53.2 against 52.75 before they were nested.
+  const f = widen({ point: [48], lower80: [44], upper80: [52], lower95: [43], upper95: [53] }, { s80: 1.3, s95: 0.95 });
+  assert.deepEqual(f.upper95, f.upper80);
+  assert.deepEqual(f.lower95, f.lower80);
+  assert.ok(f.upper80[0] > 53, String(f.upper80));
+  // Where the 95 % factor reaches further, it decides.
+  const g = widen({ point: [48], lower80: [44], upper80: [52], lower95: [43], upper95: [53] }, { s80: 1, s95: 2 });
+  assert.deepEqual([g.lower95[0], g.upper95[0]], [38, 58]);
+});
+
+test('a day inside the widened 80 % interval counts as covered at 95 % too', () => {
+  const wide80: RelativeError[] = errors(8).map((e) => ({ ...e, r80: 0.5, r95: 3 }));
+  assert.equal(calibratedCoverage(wide80, errors(8)).c95, 1);
+});
+
 test('calibrated coverage scores each origin with the factor of the older origins only', () => {
   const c = calibratedCoverage(errors(8));
   assert.equal(c.c95, 1);
   // Learnt from a tighter past, the same days are covered less.
-  const tight: RelativeError[] = errors(8).map((e) => ({ ...e, r95: 0.5 }));
+  const tight: RelativeError[] = errors(8).map((e) => ({ ...e, r80: 0.5, r95: 0.5 }));
   assert.ok(calibratedCoverage(errors(8), tight).c95! < 1);
 });
