@@ -63,7 +63,7 @@ export async function buildFresh(pool: pg.Pool, options: FreshOptions): Promise<
   });
 }
 
-/** Rows one cube wrote: its statement (bulk_fresh_cube.sql, bulk_fresh_hist_cube.sql) stages, inserts, drops. */
+/** Rows one cube wrote: its statement (bulk_fresh_cube.sql) stages, inserts, drops. */
 async function writeStagedCube(client: pg.PoolClient, statement: SqlFragment): Promise<number> {
   const [, inserted] = await queryEach(client, bindNamed(statement, {}).text);
   return inserted.rowCount ?? 0;
@@ -123,7 +123,7 @@ async function build(client: pg.PoolClient, options: FreshOptions): Promise<Fres
   }
   for (const [i, h] of hists.entries()) {
     step(`histogram ${i + 1}/${hists.length}`);
-    histRows += await writeStagedCube(client, h);
+    histRows += (await client.query(bindNamed(h, {}))).rowCount ?? 0;
   }
   step('tile bins');
   const tiles = await queryEach(client, sql('rollups/bulk_fresh_tiles'));
@@ -147,6 +147,6 @@ async function build(client: pg.PoolClient, options: FreshOptions): Promise<Fres
     quarantined: bad.length,
     rollupRows,
     histRows,
-    tileRows: tiles.filter((r) => r.command === 'INSERT').at(-1)?.rowCount ?? 0,
+    tileRows: tiles[tiles.length - 1].rowCount ?? 0,
   };
 }
