@@ -1,7 +1,7 @@
 // Before each plugin test file (jest setupFiles, in jsdom): what Grafana's page gives its frontend and jsdom
 // lacks, as create-plugin's .config/jest-setup.js provides it.
 import { TextDecoder, TextEncoder } from 'node:util';
-import { MessageChannel } from 'node:worker_threads';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
 
 const g = globalThis as Record<string, unknown>;
 // What Grafana's index.html gives its frontend before any plugin loads.
@@ -45,9 +45,41 @@ HTMLCanvasElement.prototype.getContext = function getContext(kind: string) {
   };
 } as never;
 
-// jsdom has no MessageChannel; react-dom's server renderer (which @grafana/ui imports) schedules work with it.
+// jsdom has no MessageChannel; react-dom's server renderer (which @grafana/ui imports) and React's scheduler schedule
+// work with it. Node's ports keep a process alive while they listen, and nothing closes theirs: jest then force-exited
+// the worker at the end of every run ("a worker process has failed to exit gracefully"). These ports unreference
+// themselves whenever a listener is set (setting onmessage references a Node port again): they still carry messages
+// while the tests run, and let the worker exit.
+function unreferencedWhenListening(port: MessagePort): void {
+  let proto: object | null = Object.getPrototypeOf(port);
+  let handler: PropertyDescriptor | undefined;
+  while (proto && !handler) {
+    handler = Object.getOwnPropertyDescriptor(proto, 'onmessage');
+    proto = Object.getPrototypeOf(proto);
+  }
+  const { get, set } = handler ?? {};
+  if (!get || !set) {
+    return;
+  }
+  Object.defineProperty(port, 'onmessage', {
+    configurable: true,
+    get: () => get.call(port),
+    set: (listener: unknown) => {
+      set.call(port, listener);
+      port.unref();
+    },
+  });
+  port.unref();
+}
+class UnreferencedMessageChannel extends MessageChannel {
+  constructor() {
+    super();
+    unreferencedWhenListening(this.port1);
+    unreferencedWhenListening(this.port2);
+  }
+}
 if (!g.MessageChannel) {
-  Object.assign(g, { MessageChannel });
+  Object.assign(g, { MessageChannel: UnreferencedMessageChannel });
 }
 
 // jsdom has no IntersectionObserver; @grafana/ui's menus create one. As in happy-dom (which these tests ran in
