@@ -275,8 +275,8 @@ describe('the demo requests', () => {
   });
 
   // The last day of the period, not its last hours: END is midnight UTC, night in Dubai, so the last six hours hold
-  // a handful of requests (2–12 across 130 ends tried), and one early cancellation among them swung the share
-  // below any bound. The last day holds 50–130 of them, of which 87–97 % are open.
+  // a handful of requests (2–15 across 180 ends tried), and two closed among eight (Dubai, 2026-12-06) put the share
+  // at 0.75, under the bound. The last day holds 55–191 of them, of which 89–98 % are open.
   test('recent requests are still open, older ones mostly closed, some cancelled, some reopened', async () => {
     const r = await one(
       db.pool,
