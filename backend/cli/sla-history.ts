@@ -59,23 +59,23 @@ export async function slaFirstPass(
 ): Promise<SweepResult> {
   const started = performance.now();
   const progress = quiet ? null : await slaProgress(pool, process.stderr);
+  const options = {
+    batchSize: config.slaHistoryBatchSize,
+    writers: config.slaHistoryWriters,
+    onProgress: progress?.update,
+  };
+  let r: SweepResult;
   try {
-    const options = {
-      batchSize: config.slaHistoryBatchSize,
-      writers: config.slaHistoryWriters,
-      onProgress: progress?.update,
-    };
-    let r = await sweepSlaHistory(pool, now, options);
+    r = await sweepSlaHistory(pool, now, options);
     while (!r.ran) {
       await new Promise((resolve) => setTimeout(resolve, LOCK_RETRY_MS));
       r = await sweepSlaHistory(pool, now, options);
     }
-    progress?.stop();
-    log(formatSlaPass(r, (performance.now() - started) / 1000));
-    return r;
   } finally {
     progress?.stop();
   }
+  log(formatSlaPass(r, (performance.now() - started) / 1000));
+  return r;
 }
 
 export async function run(argv: string[]): Promise<number> {

@@ -1,8 +1,8 @@
 // The statements that bucket every fact of a history (the bulk builds' facts and tile bins) pass the city's zone to
 // the three-argument rollup_bucket through the one-row view city_time_zone, so PostgreSQL inlines the function into
-// a CASE over date_trunc instead of calling it per row (migration 0047: 28.7 s against 10.4 s for the 3-month demo's
-// facts). An edit that loses the inlining loses no row, only that time: this test reads the plans. It also checks
-// that the three-argument form, so passed, cuts the city's local days and months.
+// a CASE over date_trunc instead of calling it per row (migration 0047 gives the figures). An edit that loses the
+// inlining loses no row, only that time: this test reads the plans. It also checks that the three-argument form,
+// so passed, cuts the city's local days and months.
 import { test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { freshDatabase, type TestDatabase } from '../support/db.ts';
