@@ -47,10 +47,12 @@ HTMLCanvasElement.prototype.getContext = function getContext(kind: string) {
 
 // jsdom has no MessageChannel; react-dom's server renderer (which @grafana/ui imports) and React's scheduler schedule
 // work with it. Node's ports keep a process alive while they listen, and nothing closes theirs: jest then force-exited
-// the worker at the end of every run ("a worker process has failed to exit gracefully"). These ports unreference
+// the plugin tests' worker at the end of every run ("a worker process has failed to exit gracefully"). These ports unreference
 // themselves whenever a listener is set (setting onmessage references a Node port again): they still carry messages
 // while the tests run, and let the worker exit.
 function unreferencedWhenListening(port: MessagePort): void {
+  // The handler property is found up the prototype chain: under jest it is not on the port's own prototype (read
+  // only there, nothing was unreferenced and the warning came back).
   let proto: object | null = Object.getPrototypeOf(port);
   let handler: PropertyDescriptor | undefined;
   while (proto && !handler) {
