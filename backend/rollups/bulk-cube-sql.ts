@@ -1,13 +1,15 @@
-// The statement of one cube for the bulk builds (bulk.ts, bulk-fresh.ts): a template of backend/sql/rollups with the
-// slots {cube} (its id), {dims} (its columns, the others NULL), {group_by} and {order_by} (its columns, after the
-// level and bucket) and, in the rollups' files, {horizon} (lean_hour_from for the lean cubes, else hour_from). Only
-// whitelisted column names (dimensionColumn) and the cube's integer id reach the text.
+// The statement of one cube for the bulk builds (bulk.ts, bulk-fresh-cubes.ts): a template of backend/sql/rollups with
+// the slots {cube} (its id), {dims} (its columns, the others NULL), {group_by} and {order_by} (its columns, after the
+// level and bucket) and, in the rollups' files, {horizon} (lean_hour_from for the lean cubes, else hour_from); the
+// fresh build's also {source} and {stage} (tables from FRESH_SOURCES). Only whitelisted column and table names
+// (dimensionColumn, freshTable) and the cube's integer id reach the text.
 import { sqlTemplate } from '../db/sql.ts';
-import { EMPTY_FRAGMENT, fragment, integer, joinFragments, type SqlFragment } from '../db/sql-fragment.ts';
-import { CUBES, cubeId, dimensionColumn, DIMENSIONS, HIST_CUBES, LEAN_CUBES, type Dimension } from './cubes.ts';
+import { EMPTY_FRAGMENT, fragment, identifier, integer, joinFragments, type SqlFragment } from '../db/sql-fragment.ts';
+import { CUBES, cubeId, dimensionColumn, DIMENSIONS, HIST_CUBES, isLeanCube, type Dimension } from './cubes.ts';
 
-export type CubeFile = 'bulk_cube' | 'bulk_fresh_cube';
-export type HistCubeFile = 'bulk_hist_cube' | 'bulk_fresh_hist_cube';
+export type CubeFile = 'bulk_cube';
+export type HistCubeFile = 'bulk_hist_cube';
+export type CubeKind = 'cube' | 'hist';
 
 /** The typed NULL standing for a dimension a cube does not group by. */
 const absent = (d: Dimension): SqlFragment =>
@@ -30,11 +32,12 @@ function cubeSlots(dims: readonly Dimension[]): Record<string, SqlFragment> {
   };
 }
 
+/** The column of rollup_hour_horizon where a cube's hour rows begin. */
+const horizon = (dims: readonly Dimension[]): SqlFragment =>
+  isLeanCube(dims) ? fragment`lean_hour_from` : fragment`hour_from`;
+
 const cubeStatement = (file: CubeFile, dims: readonly Dimension[]): SqlFragment =>
-  sqlTemplate(`rollups/${file}`, {
-    ...cubeSlots(dims),
-    horizon: LEAN_CUBES.includes(dims) ? fragment`lean_hour_from` : fragment`hour_from`,
-  });
+  sqlTemplate(`rollups/${file}`, { ...cubeSlots(dims), horizon: horizon(dims) });
 
 const histCubeStatement = (file: HistCubeFile, dims: readonly Dimension[]): SqlFragment =>
   sqlTemplate(`rollups/${file}`, cubeSlots(dims));
@@ -45,4 +48,30 @@ export function cubeStatements(cube: CubeFile, hist: HistCubeFile): { cubes: Sql
     cubes: CUBES.map((dims) => cubeStatement(cube, dims)),
     hists: HIST_CUBES.map((dims) => histCubeStatement(hist, dims)),
   };
+}
+
+/** The fresh build's facts of each kind (bulk_fresh_facts.sql). */
+export const FRESH_FACTS: Readonly<Record<CubeKind, string>> = {
+  cube: 'bulk_fresh_facts',
+  hist: 'bulk_fresh_hist_facts',
+};
+
+/** The staging table of one cube of the fresh build (bulk_fresh_cube.sql, bulk_fresh_hist_cube.sql). */
+export const freshStage = (kind: CubeKind, dims: readonly Dimension[]): string => `bulk_fresh_${kind}_${cubeId(dims)}`;
+
+/** Every table a fresh cube may read or write: the facts and the stages (the whitelist of {source} and {stage}). */
+export const FRESH_SOURCES: readonly string[] = [
+  ...Object.values(FRESH_FACTS),
+  ...CUBES.map((dims) => freshStage('cube', dims)),
+  ...HIST_CUBES.map((dims) => freshStage('hist', dims)),
+];
+
+export const freshTable = (name: string): SqlFragment => identifier(name, FRESH_SOURCES);
+
+/** The fresh build's statement of one cube of `kind`, grouped from `source` (the facts or a finer cube's stage). */
+export function freshCubeStatement(kind: CubeKind, dims: readonly Dimension[], source: string): SqlFragment {
+  const tables = { source: freshTable(source), stage: freshTable(freshStage(kind, dims)) };
+  return kind === 'cube'
+    ? sqlTemplate('rollups/bulk_fresh_cube', { ...cubeSlots(dims), ...tables, horizon: horizon(dims) })
+    : sqlTemplate('rollups/bulk_fresh_hist_cube', { ...cubeSlots(dims), ...tables });
 }

@@ -7,10 +7,10 @@
 //             commit other sessions still see them pending, so a query stays exact (rollups empty + pending counted
 //             from the raw rows); a writer re-marking a claimed request waits for the commit, then its mark stays for
 //             the incremental job; requests written meanwhile are not claimed and stay pending too
-//   versions  the current version of the claimed requests and their facts, in unlogged staging tables (regular
-//             tables, which parallel workers may scan; temporary ones they may not)
-//   cubes…    each cube grouped by CREATE TABLE … AS (parallel workers allowed) in key order, then copied into the new
-//             table with no conflict to check
+//   versions  the current version of the claimed requests and their facts (one row per instant, with its hour and
+//             day), in unlogged staging tables (regular tables, which parallel workers may scan; temporary ones may not)
+//   cubes…    each cube staged by CREATE TABLE … AS (parallel workers allowed) from the facts or from a finer staged
+//             cube, then written in key order with its months, with no conflict to check (bulk-fresh-cubes.ts)
 //   indexes   the old tables' indexes and constraints built on the new ones, then ANALYZE
 //   swap      the only moment readers wait: renames, views rebuilt, old tables dropped (bulk-swap.ts)
 // A failure anywhere rolls everything back: the marks stay, the old (empty) tables stay.
@@ -21,10 +21,9 @@ import type pg from 'pg';
 import { begin, commit, queryEach, rollback, withClient } from '../db/transaction.ts';
 import { bindNamed } from '../db/named-params.ts';
 import { sql, sqlFile } from '../db/sql.ts';
-import type { SqlFragment } from '../db/sql-fragment.ts';
 import { MAX_LONGITUDE, MAX_MERCATOR_LATITUDE } from '../geo/projectable.ts';
 import { quarantineRows, type QuarantinedRow } from '../jobs/quarantine.ts';
-import { cubeStatements } from './bulk-cube-sql.ts';
+import { writeFreshCubes } from './bulk-fresh-cubes.ts';
 import { createFreshTables, indexFreshTables, swapInFreshTables, swapObstacles } from './bulk-swap.ts';
 import { ROLLUP_JOB } from './apply.ts';
 
@@ -61,12 +60,6 @@ export async function buildFresh(pool: pg.Pool, options: FreshOptions): Promise<
       throw err;
     }
   });
-}
-
-/** Rows one cube wrote: its statement (bulk_fresh_cube.sql) stages, inserts, drops. */
-async function writeStagedCube(client: pg.PoolClient, statement: SqlFragment): Promise<number> {
-  const [, inserted] = await queryEach(client, bindNamed(statement, {}).text);
-  return inserted.rowCount ?? 0;
 }
 
 async function build(client: pg.PoolClient, options: FreshOptions): Promise<FreshBuild> {
@@ -114,17 +107,8 @@ async function build(client: pg.PoolClient, options: FreshOptions): Promise<Fres
   await client.query(sql('rollups/bulk_fresh_versions'));
   await client.query(sql('rollups/bulk_fresh_facts'));
   await createFreshTables(client);
-  let rollupRows = 0;
-  let histRows = 0;
-  const { cubes, hists } = cubeStatements('bulk_fresh_cube', 'bulk_fresh_hist_cube');
-  for (const [i, c] of cubes.entries()) {
-    step(`cube ${i + 1}/${cubes.length}`);
-    rollupRows += await writeStagedCube(client, c);
-  }
-  for (const [i, h] of hists.entries()) {
-    step(`histogram ${i + 1}/${hists.length}`);
-    histRows += (await client.query(bindNamed(h, {}))).rowCount ?? 0;
-  }
+  const rollupRows = await writeFreshCubes(client, 'cube', step);
+  const histRows = await writeFreshCubes(client, 'hist', step);
   step('tile bins');
   const tiles = await queryEach(client, sql('rollups/bulk_fresh_tiles'));
   step('state');

@@ -51,9 +51,8 @@ export const CUBES: ReadonlyArray<readonly Dimension[]> = [
  * so a long range grouped by channel, category, topic, department, status or priority is answered from rollups
  * at its sub-day edges too; the other cubes keep hours only from the hour horizon on (migration 0023).
  */
-export const LEAN_CUBES: ReadonlyArray<readonly Dimension[]> = CUBES.filter(
-  (c) => !c.includes('zone') && !c.includes('advisor')
-);
+export const isLeanCube = (dims: readonly Dimension[]): boolean => !dims.includes('zone') && !dims.includes('advisor');
+export const LEAN_CUBES: ReadonlyArray<readonly Dimension[]> = CUBES.filter(isLeanCube);
 
 /** Histograms (medians, p90) are kept for fewer cubes: one dimension at a time. */
 export const HIST_CUBES: ReadonlyArray<readonly Dimension[]> = CUBES.filter((c) => c.length <= 1);

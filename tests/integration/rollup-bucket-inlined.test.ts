@@ -7,6 +7,8 @@ import { test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { freshDatabase, type TestDatabase } from '../support/db.ts';
 import { sql } from '../../backend/db/sql.ts';
+import { bindNamed } from '../../backend/db/named-params.ts';
+import { freshCubeStatement, FRESH_FACTS } from '../../backend/rollups/bulk-cube-sql.ts';
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -37,6 +39,30 @@ test('the bulk facts and tile buckets inline rollup_bucket', async () => {
       const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
       assert.doesNotMatch(plan, /rollup_bucket/, `called per row, not inlined:\n${statement}\n${plan}`);
       assert.match(plan, /date_trunc\('day'::text, .*\$\d+\)/, `the day bucket in the city's zone:\n${plan}`);
+    }
+    await client.query('ROLLBACK');
+  } finally {
+    client.release();
+  }
+});
+
+test("the fresh build's cubes group their months from their days with rollup_bucket inlined", async () => {
+  const client = await db.pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('CREATE TEMP TABLE bulk_fresh_versions AS SELECT * FROM rollup_input_current LIMIT 0');
+    await client.query(sql('rollups/bulk_fresh_facts'));
+    await client.query('CREATE TEMP TABLE rollups_fresh (LIKE rollups)');
+    await client.query('CREATE TEMP TABLE rollup_hist_fresh (LIKE rollup_hist)');
+    for (const kind of ['cube', 'hist'] as const) {
+      // The cube's staging table made as the build makes it; its INSERT (the month rows) explained.
+      const [stage, insert] = bindNamed(freshCubeStatement(kind, ['zone'], FRESH_FACTS[kind]), {}).text.split(/;\s*\n/);
+      await client.query(stage);
+      assert.match(insert, /rollup_bucket\('month'/);
+      const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN VERBOSE ${insert}`);
+      const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
+      assert.doesNotMatch(plan, /rollup_bucket/, `called per row, not inlined:\n${insert}\n${plan}`);
+      assert.match(plan, /date_trunc\('month'::text, .*\$\d+\)/, `the month bucket in the city's zone:\n${plan}`);
     }
     await client.query('ROLLBACK');
   } finally {
