@@ -1,9 +1,8 @@
 // The statement of one cube for the bulk builds (bulk.ts, bulk-fresh-cubes.ts): a template of backend/sql/rollups with
 // the slots {cube} (its id), {dims} (its columns, the others NULL), {group_by} and {order_by} (its columns, after the
 // level and bucket) and, in the rollups' files, {horizon} (lean_hour_from for the lean cubes, else hour_from); the
-// fresh build's {source} and {stage} (tables from FRESH_SOURCES), and {level} and {bucket} (from FRESH_LEVELS) in
-// its writes. Only whitelisted column and table names (dimensionColumn, freshTable), the code's own level names and
-// the cube's integer id reach the text.
+// fresh build's also {source} and {stage} (tables from FRESH_SOURCES). Only whitelisted column and table names
+// (dimensionColumn, freshTable) and the cube's integer id reach the text.
 import { sqlTemplate } from '../db/sql.ts';
 import { EMPTY_FRAGMENT, fragment, identifier, integer, joinFragments, type SqlFragment } from '../db/sql-fragment.ts';
 import { CUBES, cubeId, dimensionColumn, DIMENSIONS, HIST_CUBES, isLeanCube, type Dimension } from './cubes.ts';
@@ -69,37 +68,10 @@ export const FRESH_SOURCES: readonly string[] = [
 
 export const freshTable = (name: string): SqlFragment => identifier(name, FRESH_SOURCES);
 
-/** The fresh build's statements staging one cube of `kind`, grouped from `source` (the facts or a finer cube's stage). */
+/** The fresh build's statement of one cube of `kind`, grouped from `source` (the facts or a finer cube's stage). */
 export function freshCubeStatement(kind: CubeKind, dims: readonly Dimension[], source: string): SqlFragment {
   const tables = { source: freshTable(source), stage: freshTable(freshStage(kind, dims)) };
-  const { group_by } = cubeSlots(dims);
   return kind === 'cube'
-    ? sqlTemplate('rollups/bulk_fresh_cube', { group_by, ...tables, horizon: horizon(dims) })
-    : sqlTemplate('rollups/bulk_fresh_hist_cube', { group_by, ...tables });
-}
-
-/**
- * The levels of the rollups with the column of a fresh stage holding each one's bucket, in the order of the rollups
- * key (level is text: 'day' < 'hour' < 'month'), which the fresh build writes them in.
- */
-export const FRESH_LEVELS = [
-  { level: fragment`'day'`, bucket: fragment`day_bucket` },
-  { level: fragment`'hour'`, bucket: fragment`hour_bucket` },
-  { level: fragment`'month'`, bucket: fragment`month_bucket` },
-] as const;
-
-/** The fresh build's statement writing one level of one staged cube of `kind` into its new table, in key order. */
-export function freshCubeWrite(
-  kind: CubeKind,
-  dims: readonly Dimension[],
-  level: (typeof FRESH_LEVELS)[number]
-): SqlFragment {
-  const { cube, dims: columns, order_by } = cubeSlots(dims);
-  return sqlTemplate(kind === 'cube' ? 'rollups/bulk_fresh_cube_write' : 'rollups/bulk_fresh_hist_cube_write', {
-    ...level,
-    cube,
-    dims: columns,
-    order_by,
-    stage: freshTable(freshStage(kind, dims)),
-  });
+    ? sqlTemplate('rollups/bulk_fresh_cube', { ...cubeSlots(dims), ...tables, horizon: horizon(dims) })
+    : sqlTemplate('rollups/bulk_fresh_hist_cube', { ...cubeSlots(dims), ...tables });
 }

@@ -1,6 +1,6 @@
 // The fresh build's cubes and histogram cubes (bulk-fresh.ts), each grouped ONCE and from the smallest table that
-// holds it. Finer cubes first: each is staged (its hour and day rows, then its month rows grouped from its own days);
-// a coarser cube is then grouped from the staged cube with the fewest rows that holds all its dimensions and
+// holds it. Finer cubes first: each is staged (its hour and day rows) and written with its month rows grouped from its
+// own days; a coarser cube is then grouped from the staged cube with the fewest rows that holds all its dimensions and
 // whose hour rows reach back as far as its own — ['channel'] from ['channel', 'category'], not from every fact again —
 // and from the facts only where none does. Sums and counts add, so each source gives the same rows
 // (tests/integration/bulk-rollups.test.ts compares them with the incremental job's, row for row).
@@ -9,16 +9,8 @@ import { bindNamed } from '../db/named-params.ts';
 import { sqlTemplate } from '../db/sql.ts';
 import { joinFragments } from '../db/sql-fragment.ts';
 import { queryEach } from '../db/transaction.ts';
-import {
-  FRESH_FACTS,
-  FRESH_LEVELS,
-  freshCubeStatement,
-  freshCubeWrite,
-  freshStage,
-  freshTable,
-  type CubeKind,
-} from './bulk-cube-sql.ts';
-import { cubeId, CUBES, HIST_CUBES, isLeanCube, type Dimension } from './cubes.ts';
+import { FRESH_FACTS, freshCubeStatement, freshStage, freshTable, type CubeKind } from './bulk-cube-sql.ts';
+import { CUBES, HIST_CUBES, isLeanCube, type Dimension } from './cubes.ts';
 
 /** A cube staged by this build, with the number of its staged rows (hours and days). */
 export type StagedCube = { dims: readonly Dimension[]; rows: number };
@@ -54,11 +46,7 @@ export function freshSource(kind: CubeKind, dims: readonly Dimension[], staged: 
   return best ? freshStage(kind, best.dims) : FRESH_FACTS[kind];
 }
 
-/**
- * Stages every cube of `kind`, then writes them into its fresh table (rollups_fresh, rollup_hist_fresh) level by level
- * and, within a level, in the order of the cube ids: the table then lies in key order, and building its unique index
- * finds it sorted. Answers the rows written.
- */
+/** Writes every cube of `kind` into its fresh table (rollups_fresh, rollup_hist_fresh); answers the rows written. */
 export async function writeFreshCubes(
   client: pg.PoolClient,
   kind: CubeKind,
@@ -66,19 +54,13 @@ export async function writeFreshCubes(
 ): Promise<number> {
   const cubes = buildOrder(CUBES_OF[kind]);
   const staged: StagedCube[] = [];
+  let written = 0;
   for (const [i, dims] of cubes.entries()) {
     step(`${STEP_OF[kind]} ${i + 1}/${cubes.length}`);
     const statement = freshCubeStatement(kind, dims, freshSource(kind, dims, staged));
-    const [stage] = await queryEach(client, bindNamed(statement, {}).text);
+    const [stage, inserted] = await queryEach(client, bindNamed(statement, {}).text);
     staged.push({ dims, rows: stage.rowCount ?? 0 });
-  }
-  step(`${STEP_OF[kind]} rows`);
-  const byId = [...cubes].sort((a, b) => cubeId(a) - cubeId(b));
-  let written = 0;
-  for (const level of FRESH_LEVELS) {
-    for (const dims of byId) {
-      written += (await client.query(bindNamed(freshCubeWrite(kind, dims, level), {}))).rowCount ?? 0;
-    }
+    written += inserted.rowCount ?? 0;
   }
   const stages = joinFragments(staged.map((s) => freshTable(freshStage(kind, s.dims))));
   await client.query(bindNamed(sqlTemplate('rollups/bulk_fresh_drop_stages', { stages }), {}).text);
