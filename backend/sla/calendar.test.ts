@@ -4,7 +4,7 @@ import { CalendarError, compileCalendar, dayIntervals, isPlainWeek, workingInter
 import { dayOfDate } from './time-zone.ts';
 import { ALL_DAY, FIELD_HOURS, allDay, dxb, field } from './test-builders.ts';
 
-const spans = (xs: Array<{ start: number; end: number }>) =>
+const spans = (xs: ReadonlyArray<{ start: number; end: number }>) =>
   xs.map((x) => `${new Date(x.start).toISOString()}/${new Date(x.end).toISOString()}`);
 
 test('the field calendar opens 4 × 8 h + 4.5 h = 2190 minutes a week', () => {
@@ -104,4 +104,16 @@ test('bad calendars are refused, naming the part', () => {
       what
     );
   }
+});
+
+test('a day asked again is the answer kept for its calendar, which no caller can change', () => {
+  const cal = field();
+  const day = dayOfDate('2026-11-19');
+  const first = dayIntervals(cal, day);
+  assert.equal(dayIntervals(cal, day), first);
+  assert.throws(() => (first as Array<{ start: number; end: number }>).push({ start: 0, end: 1 }), TypeError);
+  assert.throws(() => Object.assign(first[0], { end: 0 }), TypeError);
+  // Another calendar with other holidays keeps its own answers for the same day.
+  assert.deepEqual(dayIntervals(field({ holidays: ['2026-11-19'] }), day), []);
+  assert.equal(spans(dayIntervals(cal, day)).length, 1);
 });
