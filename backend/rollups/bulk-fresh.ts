@@ -25,6 +25,7 @@ import type { SqlFragment } from '../db/sql-fragment.ts';
 import { MAX_LONGITUDE, MAX_MERCATOR_LATITUDE } from '../geo/projectable.ts';
 import { quarantineRows, type QuarantinedRow } from '../jobs/quarantine.ts';
 import { cubeStatements } from './bulk-cube-sql.ts';
+import { writeFreshTileBins } from './bulk-fresh-tiles.ts';
 import { createFreshTables, indexFreshTables, swapInFreshTables, swapObstacles } from './bulk-swap.ts';
 import { ROLLUP_JOB } from './apply.ts';
 
@@ -126,7 +127,7 @@ async function build(client: pg.PoolClient, options: FreshOptions): Promise<Fres
     histRows += (await client.query(bindNamed(h, {}))).rowCount ?? 0;
   }
   step('tile bins');
-  const tiles = await queryEach(client, sql('rollups/bulk_fresh_tiles'));
+  const tileRows = await writeFreshTileBins(client);
   step('state');
   await client.query(sql('rollups/bulk_fresh_state'));
   await indexFreshTables(client, step);
@@ -147,6 +148,6 @@ async function build(client: pg.PoolClient, options: FreshOptions): Promise<Fres
     quarantined: bad.length,
     rollupRows,
     histRows,
-    tileRows: tiles[tiles.length - 1].rowCount ?? 0,
+    tileRows,
   };
 }
