@@ -28,15 +28,17 @@ const GRID_BITS = 32;
 const statement = (name: string, slots: Record<string, SqlFragment>): string =>
   bindNamed(sqlTemplate(`rollups/${name}`, slots), {}).text;
 
+/** The statement staging the finest level's day bins from the state, the one that buckets every request's time. */
+export const finestDaysStatement = (): string =>
+  statement('bulk_fresh_tile_days_finest', {
+    level: integer(FINEST_LEVEL),
+    shift: integer(GRID_BITS - FINEST_LEVEL),
+  });
+
 /** Writes tile_bin_state_fresh and tile_bin_counts_fresh for the claimed requests (bulk_fresh_ids); the bins written. */
 export async function writeFreshTileBins(client: pg.PoolClient): Promise<number> {
   await queryEach(client, sql('rollups/bulk_fresh_tile_state'));
-  await client.query(
-    statement('bulk_fresh_tile_days_finest', {
-      level: integer(FINEST_LEVEL),
-      shift: integer(GRID_BITS - FINEST_LEVEL),
-    })
-  );
+  await client.query(finestDaysStatement());
   for (let level = FINEST_LEVEL - 1; level >= COARSEST_LEVEL; level--) {
     await client.query(statement('bulk_fresh_tile_days_parent', { level: integer(level), child: integer(level + 1) }));
   }
