@@ -9,9 +9,9 @@
 //   levels    from the coarsest to the finest (the key's order), a level's days and its months (its days grouped by
 //             month) into tile_bin_counts_fresh in the key's order, its staging table dropped (…_tile_level.sql)
 // bench:history at 200,000 requests (2,039,259 bins), one statement → so, runs in turn: 25.5 → 14.3 s at load 5–7,
-// 17.4 → 12.6 s at load ~2; the primary key's build after it 2.5 → 2.1 s and 1.8 → 1.5 s. Exact by construction: counts and sums of positions add, a cell of one level lies in one cell of the next
-// coarser, a local day in one local month. tests/integration/bulk-rollups.test.ts compares the result with the
-// incremental job's row for row.
+// 17.4 → 12.6 s at load ~2; the primary key's build after it 2.5 → 2.1 s and 1.8 → 1.5 s. Exact by construction:
+// counts and sums of positions add, a cell of one level lies in one cell of the next coarser, a local day in one
+// local month. tests/integration/bulk-rollups.test.ts compares the result with the incremental job's row for row.
 import type pg from 'pg';
 import { bindNamed } from '../db/named-params.ts';
 import { sql, sqlTemplate } from '../db/sql.ts';
