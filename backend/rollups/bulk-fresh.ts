@@ -24,6 +24,7 @@ import { sql, sqlFile } from '../db/sql.ts';
 import { MAX_LONGITUDE, MAX_MERCATOR_LATITUDE } from '../geo/projectable.ts';
 import { quarantineRows, type QuarantinedRow } from '../jobs/quarantine.ts';
 import { writeFreshCubes } from './bulk-fresh-cubes.ts';
+import { writeFreshTileBins } from './bulk-fresh-tiles.ts';
 import { createFreshTables, indexFreshTables, swapInFreshTables, swapObstacles } from './bulk-swap.ts';
 import { ROLLUP_JOB } from './apply.ts';
 
@@ -110,7 +111,7 @@ async function build(client: pg.PoolClient, options: FreshOptions): Promise<Fres
   const rollupRows = await writeFreshCubes(client, 'cube', step);
   const histRows = await writeFreshCubes(client, 'hist', step);
   step('tile bins');
-  const tiles = await queryEach(client, sql('rollups/bulk_fresh_tiles'));
+  const tileRows = await writeFreshTileBins(client);
   step('state');
   await client.query(sql('rollups/bulk_fresh_state'));
   await indexFreshTables(client, step);
@@ -131,6 +132,6 @@ async function build(client: pg.PoolClient, options: FreshOptions): Promise<Fres
     quarantined: bad.length,
     rollupRows,
     histRows,
-    tileRows: tiles[tiles.length - 1].rowCount ?? 0,
+    tileRows,
   };
 }

@@ -233,6 +233,34 @@ test('after a change of zone empties the applied tables, the fresh build runs ag
   await bulk.pool.query('DROP VIEW test_daily_received');
 });
 
+/** The local midnights of the tile bins' days, as UTC clock times (one per UTC offset the days were cut at). */
+async function dayCuts(pool: pg.Pool): Promise<string[]> {
+  const { rows } = await pool.query<{ cut: string }>(
+    `SELECT DISTINCT to_char(bucket AT TIME ZONE 'UTC', 'HH24:MI') AS cut FROM tile_bin_counts WHERE span = 'd' ORDER BY 1`
+  );
+  return Array.from(rows, (r) => r.cut);
+}
+
+test('the fresh build cuts days and months as the incremental job in a zone 30 minutes off with daylight time and one 45 minutes off', async () => {
+  // St. John's (−3:30, −2:30 in daylight time) and Kathmandu (+5:45).
+  // The data runs from 11 October to 20 November 2026; St. John's leaves daylight time on 1 November.
+  const zones: Array<[string, string[]]> = [
+    ['America/St_Johns', ['02:30', '03:30']],
+    ['Asia/Kathmandu', ['18:15']],
+  ];
+  for (const [zone, cuts] of zones) {
+    for (const db of [incremental, bulk]) {
+      await db.pool.query('UPDATE city_settings SET time_zone = $1', [zone]);
+      await emptyApplied(db.pool);
+    }
+    await incrementalBuild(incremental.pool);
+    const run = await buildRollupsInBulk(bulk.pool);
+    assert.equal(run.path, 'fresh', run.freshSkipped);
+    assert.deepEqual(await dayCuts(bulk.pool), cuts);
+    await assertSame(`in ${zone}`);
+  }
+});
+
 test('a dependent the swap cannot carry (a trigger) keeps the build on the batch path, with the same result', async () => {
   await emptyApplied(bulk.pool);
   await bulk.pool.query(`CREATE FUNCTION test_noop() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$`);

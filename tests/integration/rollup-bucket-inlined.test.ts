@@ -9,6 +9,7 @@ import { freshDatabase, type TestDatabase } from '../support/db.ts';
 import { sql } from '../../backend/db/sql.ts';
 import { bindNamed } from '../../backend/db/named-params.ts';
 import { freshCubeStatement, FRESH_FACTS } from '../../backend/rollups/bulk-cube-sql.ts';
+import { finestDaysStatement } from '../../backend/rollups/bulk-fresh-tiles.ts';
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -31,9 +32,8 @@ test('the bulk facts and tile buckets inline rollup_bucket', async () => {
     // Empty stand-ins for the tables the fresh build makes before these statements, with their columns.
     await client.query('CREATE TEMP TABLE bulk_fresh_versions AS SELECT * FROM rollup_input_current LIMIT 0');
     await client.query('CREATE TEMP TABLE tile_bin_state_fresh (LIKE tile_bin_state)');
-    await client.query('CREATE TEMP TABLE tile_bin_counts_fresh (LIKE tile_bin_counts)');
-    const statements = [...bucketing('rollups/bulk_fresh_facts'), ...bucketing('rollups/bulk_fresh_tiles')];
-    assert.equal(statements.length, 3, 'the facts, the histogram facts and the tile bins');
+    const statements = [...bucketing('rollups/bulk_fresh_facts'), finestDaysStatement()];
+    assert.equal(statements.length, 3, "the facts, the histogram facts and the tile bins' finest days");
     for (const statement of statements) {
       const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN VERBOSE ${statement}`);
       const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
