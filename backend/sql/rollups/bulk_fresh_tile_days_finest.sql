@@ -2,7 +2,8 @@
 -- unlogged staging table bulk_fresh_tile_days_{level}. No parallel worker scans the staging tables (parallel_workers
 -- = 0): grouping a level from the one below hardly reduces the rows at the fine levels (200,000 → 199,800 → 199,200…
 -- at 200,000 requests), so partial groupings in workers were work done twice: the 14 levels took 8.1–11.3 s with
--- workers, 5.8–6.7 s without (load ~5.4, 2 cores). Workers may still scan the state here. {shift} = 32 − {level}: cx, cy are the cell's global index at that level
+-- workers, 5.8–6.7 s without (load ~5.4, 2 cores). Workers may still scan the state here.
+-- {shift} = 32 − {level}: cx, cy are the cell's global index at that level
 -- (the tile is cx >> 5, the cell in it cx & 31, as apply_tile_bins.sql cuts px >> (32 − level)). Each request's day
 -- is bucketed once, in the city's zone read once (city_time_zone: rollup_bucket is then inlined, migration 0047), and
 -- the day's month from the day: a local day lies in one local month, so month_bucket is the month of each of the
