@@ -7,8 +7,6 @@ import { sqlTemplate } from '../db/sql.ts';
 import { EMPTY_FRAGMENT, fragment, identifier, integer, joinFragments, type SqlFragment } from '../db/sql-fragment.ts';
 import { CUBES, cubeId, dimensionColumn, DIMENSIONS, HIST_CUBES, isLeanCube, type Dimension } from './cubes.ts';
 
-export type CubeFile = 'bulk_cube';
-export type HistCubeFile = 'bulk_hist_cube';
 export type CubeKind = 'cube' | 'hist';
 
 /** The typed NULL standing for a dimension a cube does not group by. */
@@ -36,17 +34,17 @@ function cubeSlots(dims: readonly Dimension[]): Record<string, SqlFragment> {
 const horizon = (dims: readonly Dimension[]): SqlFragment =>
   isLeanCube(dims) ? fragment`lean_hour_from` : fragment`hour_from`;
 
-const cubeStatement = (file: CubeFile, dims: readonly Dimension[]): SqlFragment =>
-  sqlTemplate(`rollups/${file}`, { ...cubeSlots(dims), horizon: horizon(dims) });
+const cubeStatement = (dims: readonly Dimension[]): SqlFragment =>
+  sqlTemplate('rollups/bulk_cube', { ...cubeSlots(dims), horizon: horizon(dims) });
 
-const histCubeStatement = (file: HistCubeFile, dims: readonly Dimension[]): SqlFragment =>
-  sqlTemplate(`rollups/${file}`, cubeSlots(dims));
+const histCubeStatement = (dims: readonly Dimension[]): SqlFragment =>
+  sqlTemplate('rollups/bulk_hist_cube', cubeSlots(dims));
 
-/** The statements of every cube (`cube` file) and every histogram cube (`hist` file); sqlTemplate keeps them once made. */
-export function cubeStatements(cube: CubeFile, hist: HistCubeFile): { cubes: SqlFragment[]; hists: SqlFragment[] } {
+/** The batch path's statements of every cube and every histogram cube; sqlTemplate keeps them once made. */
+export function cubeStatements(): { cubes: SqlFragment[]; hists: SqlFragment[] } {
   return {
-    cubes: CUBES.map((dims) => cubeStatement(cube, dims)),
-    hists: HIST_CUBES.map((dims) => histCubeStatement(hist, dims)),
+    cubes: CUBES.map(cubeStatement),
+    hists: HIST_CUBES.map(histCubeStatement),
   };
 }
 

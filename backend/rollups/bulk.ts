@@ -99,7 +99,7 @@ async function bulkBatch(pool: pg.Pool, batchSize: number, workMemMb: number, st
     await client.query('ANALYZE bulk_facts, bulk_hist_facts');
     let rollupRows = 0;
     let histRows = 0;
-    const { cubes, hists } = cubeStatements('bulk_cube', 'bulk_hist_cube');
+    const { cubes, hists } = cubeStatements();
     for (const [i, c] of cubes.entries()) {
       step(`cube ${i + 1}/${cubes.length}`);
       const { rowCount } = await client.query(bindNamed(c, {}));

@@ -5,6 +5,7 @@
 // so passed, cuts the city's local days and months.
 import { test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
+import type pg from 'pg';
 import { freshDatabase, type TestDatabase } from '../support/db.ts';
 import { sql } from '../../backend/db/sql.ts';
 import { bindNamed } from '../../backend/db/named-params.ts';
@@ -25,50 +26,55 @@ const bucketing = (file: string): string[] =>
     .split(/;\s*\n/)
     .filter((statement) => statement.includes('rollup_bucket('));
 
-test('the bulk facts and tile buckets inline rollup_bucket', async () => {
+/** Runs `body` on a connection inside a transaction rolled back after (its stand-in tables go with it). */
+async function rolledBack(body: (client: pg.PoolClient) => Promise<void>): Promise<void> {
   const client = await db.pool.connect();
   try {
     await client.query('BEGIN');
-    // Empty stand-ins for the tables the fresh build makes before these statements, with their columns.
+    // Empty stand-in for the table the fresh build makes before its facts, with its columns.
     await client.query('CREATE TEMP TABLE bulk_fresh_versions AS SELECT * FROM rollup_input_current LIMIT 0');
+    await body(client);
+  } finally {
+    await client.query('ROLLBACK');
+    client.release();
+  }
+}
+
+/** `statement`'s plan calls no rollup_bucket (inlined) and truncates to `level` in the city's zone (a parameter). */
+async function assertInlined(client: pg.PoolClient, statement: string, level: 'day' | 'month'): Promise<void> {
+  const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN VERBOSE ${statement}`);
+  const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
+  assert.doesNotMatch(plan, /rollup_bucket/, `called per row, not inlined:\n${statement}\n${plan}`);
+  assert.match(
+    plan,
+    new RegExp(`date_trunc\\('${level}'::text, .*\\$\\d+\\)`),
+    `the ${level} in the city's zone:\n${plan}`
+  );
+}
+
+test('the bulk facts and tile buckets inline rollup_bucket', () =>
+  rolledBack(async (client) => {
     await client.query('CREATE TEMP TABLE tile_bin_state_fresh (LIKE tile_bin_state)');
     const statements = [...bucketing('rollups/bulk_fresh_facts'), finestDaysStatement()];
     assert.equal(statements.length, 3, "the facts, the histogram facts and the tile bins' finest days");
     for (const statement of statements) {
-      const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN VERBOSE ${statement}`);
-      const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
-      assert.doesNotMatch(plan, /rollup_bucket/, `called per row, not inlined:\n${statement}\n${plan}`);
-      assert.match(plan, /date_trunc\('day'::text, .*\$\d+\)/, `the day bucket in the city's zone:\n${plan}`);
+      await assertInlined(client, statement, 'day');
     }
-    await client.query('ROLLBACK');
-  } finally {
-    client.release();
-  }
-});
+  }));
 
-test("the fresh build's cubes group their months from their days with rollup_bucket inlined", async () => {
-  const client = await db.pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query('CREATE TEMP TABLE bulk_fresh_versions AS SELECT * FROM rollup_input_current LIMIT 0');
+test("the fresh build's cubes group their months from their days with rollup_bucket inlined", () =>
+  rolledBack(async (client) => {
     await client.query(sql('rollups/bulk_fresh_facts'));
     await client.query('CREATE TEMP TABLE rollups_fresh (LIKE rollups)');
     await client.query('CREATE TEMP TABLE rollup_hist_fresh (LIKE rollup_hist)');
     for (const kind of ['cube', 'hist'] as const) {
-      // The cube's staging table made as the build makes it; its INSERT (the month rows) explained.
+      // The cube's staging table made as the build makes it; its INSERT (with the month rows) explained.
       const [stage, insert] = bindNamed(freshCubeStatement(kind, ['zone'], FRESH_FACTS[kind]), {}).text.split(/;\s*\n/);
       await client.query(stage);
       assert.match(insert, /rollup_bucket\('month'/);
-      const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN VERBOSE ${insert}`);
-      const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
-      assert.doesNotMatch(plan, /rollup_bucket/, `called per row, not inlined:\n${insert}\n${plan}`);
-      assert.match(plan, /date_trunc\('month'::text, .*\$\d+\)/, `the month bucket in the city's zone:\n${plan}`);
+      await assertInlined(client, insert, 'month');
     }
-    await client.query('ROLLBACK');
-  } finally {
-    client.release();
-  }
-});
+  }));
 
 test("rollup_bucket with city_time_zone's zone cuts local days and months, across both daylight-time changes", async () => {
   await db.pool.query(`UPDATE city_settings SET time_zone = 'America/New_York'`);
