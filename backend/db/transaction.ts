@@ -148,7 +148,7 @@ export async function inReadOnlySnapshot<R extends pg.QueryResultRow, T>(
 }
 
 /** A text of several statements: pg answers with one result per statement (its types say one result). */
-export async function queryEach(client: pg.PoolClient, text: string): Promise<pg.QueryResult[]> {
+export async function queryEach(client: pg.ClientBase, text: string): Promise<pg.QueryResult[]> {
   const answer: unknown = await client.query(text);
   if (!Array.isArray(answer)) {
     throw new Error('expected one result per statement');

@@ -48,7 +48,7 @@ export function freshSource(kind: CubeKind, dims: readonly Dimension[], staged: 
 
 /** Writes every cube of `kind` into its fresh table (rollups_fresh, rollup_hist_fresh); answers the rows written. */
 export async function writeFreshCubes(
-  client: pg.PoolClient,
+  client: pg.ClientBase,
   kind: CubeKind,
   step: (phase: string) => void
 ): Promise<number> {

@@ -7,13 +7,17 @@
 //             commit other sessions still see them pending, so a query stays exact (rollups empty + pending counted
 //             from the raw rows); a writer re-marking a claimed request waits for the commit, then its mark stays for
 //             the incremental job; requests written meanwhile are not claimed and stay pending too
+//   side      the histogram cubes handed to a session of their own, which builds, indexes and commits
+//             rollup_hist_fresh meanwhile on the other core (bulk-fresh-side.ts), in this transaction's snapshot
 //   versions  the current version of the claimed requests and their facts (one row per instant, with its hour and
 //             day), in unlogged staging tables (regular tables, which parallel workers may scan; temporary ones may not)
 //   cubes…    each cube staged by CREATE TABLE … AS (parallel workers allowed) from the facts or from a finer staged
 //             cube, then written in key order with its months, with no conflict to check (bulk-fresh-cubes.ts)
-//   indexes   the old tables' indexes and constraints built on the new ones, then ANALYZE
+//   indexes   the old tables' indexes and constraints built on the new ones, then ANALYZE; then the side waited for
 //   swap      the only moment readers wait: renames, views rebuilt, old tables dropped (bulk-swap.ts)
-// A failure anywhere rolls everything back: the marks stay, the old (empty) tables stay.
+// A failure anywhere rolls everything back: the marks stay, the old (empty) tables stay; the side is stopped and what it
+// committed dropped first. Two fresh builds never overlap: each holds the fresh-build lock (an advisory lock of its
+// transaction) from its first statement.
 //
 // Writes what the incremental job writes for the same requests (tests/integration/bulk-rollups.test.ts compares
 // them row for row, and tests/integration/query-exactness-bulk.test.ts asks queries during and after the build).
@@ -24,9 +28,16 @@ import { sql, sqlFile } from '../db/sql.ts';
 import { MAX_LONGITUDE, MAX_MERCATOR_LATITUDE } from '../geo/projectable.ts';
 import { quarantineRows, type QuarantinedRow } from '../jobs/quarantine.ts';
 import { writeFreshCubes } from './bulk-fresh-cubes.ts';
+import { SIDE_TABLES, startHistogramSide, type HistogramSide } from './bulk-fresh-side.ts';
 import { writeFreshTileBins } from './bulk-fresh-tiles.ts';
-import { createFreshTables, indexFreshTables, swapInFreshTables, swapObstacles } from './bulk-swap.ts';
+import { createFreshTables, FRESH_TABLES, indexFreshTables, swapInFreshTables, swapObstacles } from './bulk-swap.ts';
 import { ROLLUP_JOB } from './apply.ts';
+import { jobLockKey } from '../jobs/run-once.ts';
+
+/** The tables the main build writes; the side writes SIDE_TABLES. */
+const MAIN_TABLES = FRESH_TABLES.filter((t) => !SIDE_TABLES.includes(t));
+/** The advisory lock a fresh build holds for its transaction (the side's leftovers are dropped under it). */
+const FRESH_BUILD_LOCK = jobLockKey('rollups fresh build');
 
 export type FreshOptions = {
   /** work_mem of the build's transaction (its sorts and groupings) */
@@ -47,9 +58,10 @@ export type FreshBuild =
 /** The fresh build, or why it did not run (the applied tables are not empty, or hold what the swap cannot carry). */
 export async function buildFresh(pool: pg.Pool, options: FreshOptions): Promise<FreshBuild> {
   return withClient(pool, async (client) => {
+    const side: { started?: HistogramSide } = {};
     await begin(client);
     try {
-      const result = await build(client, options);
+      const result = await build(pool, client, options, side);
       if (result.built) {
         await commit(client);
       } else {
@@ -57,14 +69,16 @@ export async function buildFresh(pool: pg.Pool, options: FreshOptions): Promise<
       }
       return result;
     } catch (err) {
+      // Before the rollback, which lets the fresh-build lock go.
+      await side.started?.abandon();
       await rollback(client);
       throw err;
     }
   });
 }
 
-async function build(client: pg.PoolClient, options: FreshOptions): Promise<FreshBuild> {
-  const { step } = options;
+/** The settings of the build's transactions (the main one and the side's). */
+async function configure(client: pg.ClientBase, options: FreshOptions): Promise<void> {
   // Parallel plans made cheaper for the staging tables (CREATE TABLE … AS may use workers, INSERT … SELECT may not):
   // at the default costs the planner kept a 1.5 M-row grouping on one core; with workers it took 2.3–2.5 s against
   // 5.1–6.2 s (2 cores, load ~30).
@@ -74,6 +88,17 @@ async function build(client: pg.PoolClient, options: FreshOptions): Promise<Fres
                              set_config('parallel_setup_cost', '10', true), set_config('parallel_tuple_cost', '0.001', true)`,
     [`${Math.max(4, Math.floor(options.workMemMb))}MB`, `${Math.max(64, Math.floor(options.maintenanceWorkMemMb))}MB`]
   );
+}
+
+async function build(
+  pool: pg.Pool,
+  client: pg.PoolClient,
+  options: FreshOptions,
+  side: { started?: HistogramSide }
+): Promise<FreshBuild> {
+  const { step } = options;
+  await client.query('SELECT pg_advisory_xact_lock($1)', [FRESH_BUILD_LOCK]);
+  await configure(client, options);
   const empty = async () => (await client.query<{ empty: boolean }>(sql('rollups/bulk_fresh_empty'))).rows[0].empty;
   // Rollups already applied (the usual case in a live city): the batch path, without taking any lock.
   if (!(await empty())) {
@@ -104,17 +129,29 @@ async function build(client: pg.PoolClient, options: FreshOptions): Promise<Fres
   );
   const bad: QuarantinedRow[] = unprojectable.map((u) => ({ requestId: Number(u.request_id), error: u.error }));
 
+  step('side');
+  const {
+    rows: [handover],
+  } = await client.query<{ snapshot: string; ids: string }>(sql('rollups/bulk_fresh_handover'));
+  side.started = await startHistogramSide(pool, {
+    snapshot: handover.snapshot,
+    ids: handover.ids,
+    configure: (sideClient) => configure(sideClient, options),
+    // The side's own steps are not reported: the main build's say where the build is.
+    step: () => {},
+  });
   step('versions');
   await client.query(sql('rollups/bulk_fresh_versions'));
   await client.query(sql('rollups/bulk_fresh_facts'));
-  await createFreshTables(client);
+  await createFreshTables(client, MAIN_TABLES);
   const rollupRows = await writeFreshCubes(client, 'cube', step);
-  const histRows = await writeFreshCubes(client, 'hist', step);
   step('tile bins');
   const tileRows = await writeFreshTileBins(client);
   step('state');
   await client.query(sql('rollups/bulk_fresh_state'));
-  await indexFreshTables(client, step);
+  await indexFreshTables(client, MAIN_TABLES, step);
+  step('histograms');
+  const histRows = await side.started.done;
 
   await quarantineRows(client, ROLLUP_JOB, bad);
   // Those quarantined before and built now (fixed since) leave the list.

@@ -50,9 +50,9 @@ export async function swapObstacles(client: pg.ClientBase): Promise<string[]> {
   return rows.map((r) => `${r.table}: ${r.what}`);
 }
 
-/** Creates the new, unindexed tables beside the old ones. */
-export async function createFreshTables(client: pg.ClientBase): Promise<void> {
-  for (const table of FRESH_TABLES) {
+/** Creates the new, unindexed tables beside the old ones (`tables`: those this session builds). */
+export async function createFreshTables(client: pg.ClientBase, tables: readonly FreshTable[]): Promise<void> {
+  for (const table of tables) {
     const { rows } = await client.query<{ statement: string }>(
       bindNamed(sqlFile('rollups/bulk_swap_prepare'), { old_table: table, new_table: freshTable(table) })
     );
@@ -62,9 +62,13 @@ export async function createFreshTables(client: pg.ClientBase): Promise<void> {
   }
 }
 
-/** Gives the new tables the old ones' indexes and constraints (under their own names) and their statistics. */
-export async function indexFreshTables(client: pg.ClientBase, step: (phase: string) => void): Promise<void> {
-  for (const table of FRESH_TABLES) {
+/** Gives the new `tables` the old ones' indexes and constraints (under their own names) and their statistics. */
+export async function indexFreshTables(
+  client: pg.ClientBase,
+  tables: readonly FreshTable[],
+  step: (phase: string) => void
+): Promise<void> {
+  for (const table of tables) {
     step(`indexes ${table}`);
     const { rows } = await client.query<{ create: string }>(swapIndexes(table));
     for (const r of rows) {
@@ -72,7 +76,7 @@ export async function indexFreshTables(client: pg.ClientBase, step: (phase: stri
     }
   }
   step('analyze');
-  await runTemplate(client, 'bulk_swap_analyze', { tables: tableList(FRESH_TABLES.map(freshTable)) });
+  await runTemplate(client, 'bulk_swap_analyze', { tables: tableList(tables.map(freshTable)) });
 }
 
 /** Takes the old tables ACCESS EXCLUSIVE, stepping back (savepoint) after SWAP_LOCK_TIMEOUT so readers never queue long. */

@@ -155,7 +155,7 @@ test('on an empty applied state the fresh build writes the same rollups, histogr
   assert.equal(run.path, 'fresh', run.freshSkipped);
   assert.equal(run.requests, applied);
   assert.equal(run.batches, 1);
-  for (const phase of ['claim', 'cube 16/16', 'histogram 9/9', 'tile bins', 'indexes tile_bin_state', 'swap']) {
+  for (const phase of ['claim', 'side', 'cube 16/16', 'tile bins', 'indexes tile_bin_state', 'histograms', 'swap']) {
     assert.ok(phases.has(phase), `${phase}: ${[...phases].join(', ')}`);
   }
   await assertSame('first build');

@@ -7,7 +7,7 @@ import { test, beforeAll, afterAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import type pg from 'pg';
 import { freshDatabase, type TestDatabase } from '../support/db.ts';
-import { sql } from '../../backend/db/sql.ts';
+import { sql, sqlFile } from '../../backend/db/sql.ts';
 import { bindNamed } from '../../backend/db/named-params.ts';
 import { freshCubeStatement, FRESH_FACTS } from '../../backend/rollups/bulk-cube-sql.ts';
 import { finestDaysStatement } from '../../backend/rollups/bulk-fresh-tiles.ts';
@@ -26,6 +26,9 @@ const bucketing = (file: string): string[] =>
     .split(/;\s*\n/)
     .filter((statement) => statement.includes('rollup_bucket('));
 
+/** The histogram side's facts (bulk_fresh_hist_facts.sql) of no request: the statement as the side runs it. */
+const histFacts = () => bindNamed(sqlFile('rollups/bulk_fresh_hist_facts'), { ids: '{}' });
+
 /** Runs `body` on a connection inside a transaction rolled back after (its stand-in tables go with it). */
 async function rolledBack(body: (client: pg.PoolClient) => Promise<void>): Promise<void> {
   const client = await db.pool.connect();
@@ -41,8 +44,13 @@ async function rolledBack(body: (client: pg.PoolClient) => Promise<void>): Promi
 }
 
 /** `statement`'s plan calls no rollup_bucket (inlined) and truncates to `level` in the city's zone (a parameter). */
-async function assertInlined(client: pg.PoolClient, statement: string, level: 'day' | 'month'): Promise<void> {
-  const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN VERBOSE ${statement}`);
+async function assertInlined(
+  client: pg.PoolClient,
+  statement: string,
+  level: 'day' | 'month',
+  values: unknown[] = []
+): Promise<void> {
+  const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN VERBOSE ${statement}`, values);
   const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
   assert.doesNotMatch(plan, /rollup_bucket/, `called per row, not inlined:\n${statement}\n${plan}`);
   assert.match(
@@ -56,15 +64,18 @@ test('the bulk facts and tile buckets inline rollup_bucket', () =>
   rolledBack(async (client) => {
     await client.query('CREATE TEMP TABLE tile_bin_state_fresh (LIKE tile_bin_state)');
     const statements = [...bucketing('rollups/bulk_fresh_facts'), finestDaysStatement()];
-    assert.equal(statements.length, 3, "the facts, the histogram facts and the tile bins' finest days");
+    assert.equal(statements.length, 2, "the facts and the tile bins' finest days");
     for (const statement of statements) {
       await assertInlined(client, statement, 'day');
     }
+    const { text, values } = histFacts();
+    await assertInlined(client, text, 'day', values);
   }));
 
 test("the fresh build's cubes group their months from their days with rollup_bucket inlined", () =>
   rolledBack(async (client) => {
     await client.query(sql('rollups/bulk_fresh_facts'));
+    await client.query(histFacts());
     await client.query('CREATE TEMP TABLE rollups_fresh (LIKE rollups)');
     await client.query('CREATE TEMP TABLE rollup_hist_fresh (LIKE rollup_hist)');
     for (const kind of ['cube', 'hist'] as const) {

@@ -1,6 +1,6 @@
 -- The fresh build: the facts of bulk_fresh_versions, one row per instant with its hour and its day (the cubes group
--- their hours and days from here or from a finer cube, and their months from their own days: bulk-fresh-cubes.ts);
--- then the durations the same way, with n = 1 each (a finer histogram cube's rows carry their counts in n).
+-- their hours and days from here or from a finer cube, and their months from their own days: bulk-fresh-cubes.ts).
+-- The durations are read by the histogram side, in a session of its own (bulk_fresh_hist_facts.sql).
 -- Facts at every level, as bulk_facts.sql writes them, were three rows per instant: 2.19 M at 200,000 requests,
 -- 4.8 s, against 730,000 rows and 1.7 s (load ~1.5).
 -- The city's zone is read once (the one-row city_time_zone) and passed to rollup_bucket, then inlined (migration 0047).
@@ -13,11 +13,4 @@ FROM bulk_fresh_versions v
 CROSS JOIN LATERAL rollup_facts(v.created_at, v.progress_pct, v.finished_at, v.satisfaction, v.cancelled_at,
                                 v.res_outcome, v.res_outcome_at, v.fr_outcome, v.fr_outcome_at) f
 CROSS JOIN city_time_zone tz;
-CREATE UNLOGGED TABLE bulk_fresh_hist_facts AS
-SELECT rollup_bucket('hour', h.t, tz.time_zone) AS hour_bucket, rollup_bucket('day', h.t, tz.time_zone) AS day_bucket,
-       v.zone_id, v.channel, v.category, v.topic, v.department, v.advisor_id, v.status_class, v.priority, h.kind, h.bin,
-       1 AS n
-FROM bulk_fresh_versions v
-CROSS JOIN LATERAL rollup_hist_facts(v.created_at, v.first_response_at, v.finished_at) h
-CROSS JOIN city_time_zone tz;
-ANALYZE bulk_fresh_facts, bulk_fresh_hist_facts
+ANALYZE bulk_fresh_facts

@@ -1,0 +1,140 @@
+// The fresh build's histogram side (bulk-fresh.ts): rollup_hist_fresh, its histogram cubes, built in a session of
+// its own while the main build writes the cubes and the tile bins, so that both cores work. A PostgreSQL session
+// runs on one core, and the build's INSERTs take no parallel workers: alone, the build kept about 1.2 of 2 cores busy.
+//   start     the main build, once it has claimed, exports its snapshot and hands over the claimed ids (as one
+//             int8multirange: bulk_fresh_handover.sql); the side begins REPEATABLE READ in that snapshot, so it
+//             reads the same requests as the main build (a writer re-marking a claimed request waits for the main
+//             build's commit, so the claimed rows cannot change meanwhile either way)
+//   build     rollup_hist_fresh made like rollup_hist, the durations (bulk_fresh_hist_facts.sql), the histogram cubes
+//             (bulk-fresh-cubes.ts), the indexes and statistics (bulk-swap.ts); then COMMIT: a table no reader
+//             reads until the main build's swap renames it in
+//   abandon   when the main build fails: the side's statement cancelled, and what it committed dropped, before the
+//             main build rolls back (so no other build can start meanwhile: the main build holds the fresh-build lock)
+// A rollup_hist_fresh left by a process that died between the side's commit and the swap is dropped when the next
+// side begins (under the same lock).
+import pg from 'pg';
+import { bindNamed } from '../db/named-params.ts';
+import { sql, sqlFile, sqlTemplate } from '../db/sql.ts';
+import { writeFreshCubes } from './bulk-fresh-cubes.ts';
+import { createFreshTables, indexFreshTables, type FreshTable } from './bulk-swap.ts';
+import { freshTable } from './bulk-cube-sql.ts';
+
+/** The applied table the side builds; bulk-fresh.ts builds the others. */
+export const SIDE_TABLES: readonly FreshTable[] = ['rollup_hist'];
+
+/** How often an abandoned side is told again to stop, until it has. */
+const CANCEL_EVERY_MS = 200;
+/** What pg_export_snapshot() answers (hex groups and dashes); checked before it is written into SET TRANSACTION. */
+const SNAPSHOT_ID = /^[0-9A-F]+(-[0-9A-F]+)+$/i;
+
+export type HistogramSide = {
+  /** the histogram rows written, once rollup_hist_fresh is built, indexed, analyzed and committed */
+  done: Promise<number>;
+  /** stops the side and drops what it committed (the main build failed); never throws */
+  abandon: () => Promise<void>;
+};
+
+export type SideOptions = {
+  /** pg_export_snapshot() of the main build's transaction, after its claim */
+  snapshot: string;
+  /** the claimed ids, an int8multirange's text */
+  ids: string;
+  /** sets the build's settings in the side's transaction (as the main build's) */
+  configure: (client: pg.ClientBase) => Promise<void>;
+  step: (phase: string) => void;
+};
+
+/** A client of its own, outside the pool (the build must not wait for a pooled client the caller may be holding). */
+async function connect(pool: pg.Pool): Promise<pg.Client> {
+  const client = new pg.Client(pool.options);
+  // A broken connection fails the query running on it; the 'error' event must not end the process.
+  client.on('error', () => {});
+  await client.connect();
+  return client;
+}
+
+/** Starts the side; `done` settles when it has committed or failed (a failure is the main build's to throw). */
+export async function startHistogramSide(pool: pg.Pool, options: SideOptions): Promise<HistogramSide> {
+  if (!SNAPSHOT_ID.test(options.snapshot)) {
+    throw new Error(`not a snapshot id: ${options.snapshot}`);
+  }
+  const client = await connect(pool);
+  const {
+    rows: [{ pid }],
+  } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+  let committed = false;
+  let abandoned = false;
+  const build = async (): Promise<number> => {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+    try {
+      await client.query(`SET TRANSACTION SNAPSHOT '${options.snapshot}'`);
+      await options.configure(client);
+      await client.query(sql('rollups/bulk_fresh_side_drop'));
+      await createFreshTables(client, SIDE_TABLES);
+      await client.query(bindNamed(sqlFile('rollups/bulk_fresh_hist_facts'), { ids: options.ids }));
+      await client.query('ANALYZE bulk_fresh_hist_facts');
+      const rows = await writeFreshCubes(client, 'hist', options.step);
+      await client.query(
+        bindNamed(sqlTemplate('rollups/bulk_fresh_drop_stages', { stages: freshTable('bulk_fresh_hist_facts') }), {})
+      );
+      await indexFreshTables(client, SIDE_TABLES, options.step);
+      if (abandoned) {
+        throw new Error('the fresh build was abandoned');
+      }
+      await client.query('COMMIT');
+      committed = true;
+      return rows;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw err;
+    }
+  };
+  const done = build();
+  // Settled by the main build later; marked handled now so that an early failure is not an unhandled rejection.
+  done.catch(() => {});
+  let settled = false;
+  const finished = done.then(
+    () => void (settled = true),
+    () => void (settled = true)
+  );
+  void finished.then(() => client.end().catch(() => {}));
+  return {
+    done,
+    abandon: async () => {
+      abandoned = true;
+      // A cancel reaches only the statement running; between two statements it is lost, so it is sent again until
+      // the side has stopped (the check before COMMIT stops it at the latest there).
+      while (!settled) {
+        await cancel(pool, pid);
+        await Promise.race([finished, new Promise((resolve) => setTimeout(resolve, CANCEL_EVERY_MS).unref())]);
+      }
+      if (committed) {
+        await dropSideTables(pool).catch(() => {});
+      }
+    },
+  };
+}
+
+/** Cancels the side's running statement, from a connection of its own. */
+async function cancel(pool: pg.Pool, pid: number): Promise<void> {
+  const client = await connect(pool).catch(() => null);
+  if (!client) {
+    return;
+  }
+  try {
+    await client.query('SELECT pg_cancel_backend($1)', [pid]);
+  } catch {
+    // the side ended meanwhile
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+async function dropSideTables(pool: pg.Pool): Promise<void> {
+  const client = await connect(pool);
+  try {
+    await client.query(sql('rollups/bulk_fresh_side_drop'));
+  } finally {
+    await client.end().catch(() => {});
+  }
+}

@@ -1,0 +1,140 @@
+// The fresh build's histogram side (backend/rollups/bulk-fresh-side.ts) never outlives a failed build and never leaves
+// what it committed behind: whichever part fails (the main build while the side runs, the main build after the side
+// committed, the side itself), the build throws, every mark stays pending, the applied tables stay empty and no
+// new table is left; a side table left by a process that died before the swap is dropped by the next build.
+import { test, beforeAll, afterAll, beforeEach, afterEach } from '@jest/globals';
+import assert from 'node:assert/strict';
+import pg from 'pg';
+import { freshDatabase, type TestDatabase } from '../support/db.ts';
+import { generateDemo } from '../../backend/demo/generate.ts';
+import { generatedCitySource } from '../../backend/demo/communities.ts';
+import { buildFresh, type FreshOptions } from '../../backend/rollups/bulk-fresh.ts';
+import { pendingCount } from '../../backend/rollups/bulk.ts';
+
+const NEW_TABLES = ['rollups_fresh', 'rollup_hist_fresh', 'rollup_state_fresh', 'tile_bin_counts_fresh'];
+
+let db: TestDatabase;
+let pending: number;
+/** A second session, for what a test holds while the build runs. */
+let other: pg.Client;
+
+beforeAll(async () => {
+  db = await freshDatabase();
+  await generateDemo(db.pool, {
+    months: 1,
+    seed: 'side',
+    requests: 400,
+    perDay: 0,
+    endAt: Date.parse('2026-11-20T12:00:00Z'),
+    chunkRequests: 400,
+    source: generatedCitySource(),
+    subdivideVertices: 64,
+    checkRows: true,
+    bulkMinRequests: null,
+  });
+  pending = await pendingCount(db.pool);
+  assert.ok(pending >= 400, `pending ${pending}`);
+});
+afterAll(async () => {
+  await db?.drop();
+});
+beforeEach(async () => {
+  other = new pg.Client({ connectionString: db.url });
+  await other.connect();
+});
+afterEach(async () => {
+  await other.end();
+});
+
+const options = (beforeSwap?: () => Promise<void>): FreshOptions => ({
+  workMemMb: 64,
+  maintenanceWorkMemMb: 64,
+  step: () => {},
+  beforeSwap,
+});
+
+/** The new tables that exist (committed), by name. */
+async function leftTables(): Promise<string[]> {
+  const { rows } = await db.pool.query<{ name: string }>(
+    `SELECT relname AS name FROM pg_class WHERE relname = ANY($1::text[]) OR relname LIKE 'bulk\\_fresh\\_%' ORDER BY 1`,
+    [NEW_TABLES]
+  );
+  return rows.map((r) => r.name);
+}
+
+async function assertNothingBuilt(what: string): Promise<void> {
+  assert.equal(await pendingCount(db.pool), pending, `${what}: every mark stays`);
+  const {
+    rows: [n],
+  } = await db.pool.query<{ rollups: number; hist: number }>(
+    'SELECT (SELECT count(*) FROM rollups)::int AS rollups, (SELECT count(*) FROM rollup_hist)::int AS hist'
+  );
+  assert.deepEqual(n, { rollups: 0, hist: 0 }, `${what}: the applied tables stay empty`);
+  assert.deepEqual(await leftTables(), [], `${what}: no new table is left`);
+}
+
+test('a build failing after its side committed drops what the side committed', async () => {
+  let sideTableBeforeSwap: string | null = null;
+  await assert.rejects(
+    buildFresh(
+      db.pool,
+      options(async () => {
+        const { rows } = await other.query<{ t: string | null }>(`SELECT to_regclass('rollup_hist_fresh')::text AS t`);
+        sideTableBeforeSwap = rows[0].t;
+        throw new Error('stopped before the swap');
+      })
+    ),
+    /stopped before the swap/
+  );
+  assert.equal(sideTableBeforeSwap, 'rollup_hist_fresh', 'the side had committed its table before the swap');
+  await assertNothingBuilt('failed before the swap');
+});
+
+test('a build whose main part fails while its side runs stops the side', async () => {
+  // The side waits on this session's uncommitted table of the name it creates (its durations): it is surely running
+  // when the main part fails, on a committed table of the name the main part creates first.
+  await other.query('BEGIN');
+  await other.query('CREATE TABLE bulk_fresh_hist_facts (x int)');
+  await db.pool.query('CREATE TABLE rollups_fresh (x int)');
+  try {
+    await assert.rejects(buildFresh(db.pool, options()), /"rollups_fresh" already exists/);
+  } finally {
+    await other.query('ROLLBACK');
+    await db.pool.query('DROP TABLE rollups_fresh');
+  }
+  const { rows } = await db.pool.query(
+    `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query LIKE '%bulk_fresh_hist_facts%' AND state = 'active'
+       AND pid <> pg_backend_pid() AND pid <> $1`,
+    [(await other.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid]
+  );
+  assert.deepEqual(rows, [], 'the side has stopped');
+  await assertNothingBuilt('failed while the side ran');
+});
+
+test('a side that fails fails the build', async () => {
+  await db.pool.query('CREATE TABLE bulk_fresh_hist_facts (x int)');
+  try {
+    await assert.rejects(buildFresh(db.pool, options()), /"bulk_fresh_hist_facts" already exists/);
+  } finally {
+    await db.pool.query('DROP TABLE bulk_fresh_hist_facts');
+  }
+  await assertNothingBuilt('the side failed');
+});
+
+test('a side table left by a process that died before the swap is dropped by the next build, which succeeds', async () => {
+  await db.pool.query('CREATE TABLE rollup_hist_fresh (LIKE rollup_hist)');
+  await db.pool.query(
+    `INSERT INTO rollup_hist_fresh (level, cube, bucket, kind, bin, n) VALUES ('day', 0, '2026-11-01', 'fr', 3, 999)`
+  );
+  const built = await buildFresh(db.pool, options());
+  assert.ok(built.built && built.histRows > 0, JSON.stringify(built));
+  assert.equal(await pendingCount(db.pool), 0);
+  assert.deepEqual(await leftTables(), []);
+  const {
+    rows: [h],
+  } = await db.pool.query<{ n: number; stale: number }>(
+    `SELECT count(*)::int AS n, count(*) FILTER (WHERE n = 999)::int AS stale FROM rollup_hist`
+  );
+  assert.equal(h.n, built.histRows);
+  assert.equal(h.stale, 0, 'nothing of the left table is swapped in');
+});
