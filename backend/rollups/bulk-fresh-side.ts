@@ -1,6 +1,7 @@
 // The fresh build's histogram side (bulk-fresh.ts): rollup_hist_fresh, its histogram cubes, built in a session of
 // its own while the main build writes the cubes and the tile bins, so that both cores work. A PostgreSQL session
-// runs on one core, and the build's INSERTs take no parallel workers: alone, the build kept about 1.2 of 2 cores busy.
+// runs on one core, and the build's INSERTs take no parallel workers: alone, the build kept about 1.2 of 2 cores busy
+// (vmstat, the 3-month demo); with the side, both (and no parallel worker at all: bulk-fresh.ts says why).
 //   start     the main build, once it has claimed, exports its snapshot and hands over the claimed ids (as one
 //             int8multirange: bulk_fresh_handover.sql); the side begins REPEATABLE READ in that snapshot, so it
 //             reads the same requests as the main build (a writer re-marking a claimed request waits for the main

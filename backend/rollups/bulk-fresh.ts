@@ -10,8 +10,8 @@
 //   side      the histogram cubes handed to a session of their own, which builds, indexes and commits
 //             rollup_hist_fresh meanwhile on the other core (bulk-fresh-side.ts), in this transaction's snapshot
 //   versions  the current version of the claimed requests and their facts (one row per instant, with its hour and
-//             day), in unlogged staging tables (regular tables, which parallel workers may scan; temporary ones may not)
-//   cubes…    each cube staged by CREATE TABLE … AS (parallel workers allowed) from the facts or from a finer staged
+//             day), in unlogged staging tables
+//   cubes…    each cube staged by CREATE TABLE … AS from the facts or from a finer staged
 //             cube, then written in key order with its months, with no conflict to check (bulk-fresh-cubes.ts)
 //   indexes   the old tables' indexes and constraints built on the new ones, then ANALYZE; then the side waited for
 //   swap      the only moment readers wait: renames, views rebuilt, old tables dropped (bulk-swap.ts)
@@ -79,13 +79,13 @@ export async function buildFresh(pool: pg.Pool, options: FreshOptions): Promise<
 
 /** The settings of the build's transactions (the main one and the side's). */
 async function configure(client: pg.ClientBase, options: FreshOptions): Promise<void> {
-  // Parallel plans made cheaper for the staging tables (CREATE TABLE … AS may use workers, INSERT … SELECT may not):
-  // at the default costs the planner kept a 1.5 M-row grouping on one core; with workers it took 2.3–2.5 s against
-  // 5.1–6.2 s (2 cores, load ~30).
+  // No parallel workers: the two sessions keep both cores busy, and a worker's partial grouping is then work done
+  // twice. The build alone at 231,250 demo requests, three rounds in turn: 39.4 / 37.3 / 31.6 s without workers
+  // against 49.1 / 52.9 / 37.8 s with them (parallel plans made cheap, as they were for one session), load 1.3–2.6.
   await client.query(
     `SELECT set_config('work_mem', $1, true), set_config('maintenance_work_mem', $2, true),
                              set_config('statement_timeout', '0', true),
-                             set_config('parallel_setup_cost', '10', true), set_config('parallel_tuple_cost', '0.001', true)`,
+                             set_config('max_parallel_workers_per_gather', '0', true)`,
     [`${Math.max(4, Math.floor(options.workMemMb))}MB`, `${Math.max(64, Math.floor(options.maintenanceWorkMemMb))}MB`]
   );
 }

@@ -2,8 +2,7 @@
 -- of a finer cube (whose hour rows reach back at least as far: bulk-fresh-cubes.ts chooses it); {stage}: this cube's
 -- own staging table, which coarser cubes may read in turn. Both have the same columns: hour_bucket (an hour row) or
 -- day_bucket (a day row), the cube's dimensions and the measures.
--- 1. Its hour rows (from its horizon on) and day rows staged by CREATE TABLE … AS, which PostgreSQL may run with
---    parallel workers (an INSERT … SELECT may not: on 2 cores a cube of the 3-month demo took 3.7 s against 5.1 s).
+-- 1. Its hour rows (from its horizon on) and day rows staged by CREATE TABLE … AS.
 -- 2. Written into the new, unindexed rollups_fresh in the order of the rollups key, with its month rows grouped from
 --    its day rows (a local day lies in one local month), not from the facts again; no conflict to look for (each
 --    cube's groups are distinct, and it is written once). The INSERT's row count is the cube's.
