@@ -1,36 +1,52 @@
-// The fresh build's histogram side (bulk-fresh.ts): rollup_hist_fresh, its histogram cubes, built in a session of
-// its own while the main build writes the cubes and the tile bins, so that both cores work. A PostgreSQL session
+// The fresh build's side (bulk-fresh.ts): rollup_hist_fresh, the histogram cubes, built in a session of its own
+// while the main build writes the cubes, so that both cores work; then the tile bins too when the side reaches them
+// before the main build has (a history of few durations: its histograms are quickly done). A PostgreSQL session
 // runs on one core, and the build's INSERTs take no parallel workers: alone, the build kept about 1.2 of 2 cores busy
 // (vmstat, the 3-month demo); with the side, both (and no parallel worker at all: bulk-fresh.ts says why).
-//   start     the main build, once it has claimed, exports its snapshot and hands over the claimed ids (as one
+//   start     what a side committed before its process died dropped (under the main build's fresh-build lock);
+//             the main build, once it has claimed, exports its snapshot and hands over the claimed ids (as one
 //             int8multirange: bulk_fresh_handover.sql); the side begins REPEATABLE READ in that snapshot, so it
 //             reads the same requests as the main build (a writer re-marking a claimed request waits for the main
 //             build's commit, so the claimed rows cannot change meanwhile either way)
 //   build     rollup_hist_fresh made like rollup_hist, the durations (bulk_fresh_hist_facts.sql), the histogram cubes
-//             (bulk-fresh-cubes.ts), the indexes and statistics (bulk-swap.ts); then COMMIT: a table no reader
-//             reads until the main build's swap renames it in
+//             (bulk-fresh-cubes.ts); the tile bins if they are still unclaimed (bulk-fresh-tiles.ts, from the
+//             claimed ids made a temporary table: bulk_fresh_side_ids.sql); the indexes and statistics
+//             (bulk-swap.ts); then COMMIT: tables no reader reads until the main build's swap renames them in
 //   abandon   when the main build fails: the side's statement cancelled, and what it committed dropped, before the
 //             main build rolls back (so no other build can start meanwhile: the main build holds the fresh-build lock)
-// A rollup_hist_fresh left by a process that died between the side's commit and the swap is dropped when the next
-// side begins (under the same lock).
 import pg from 'pg';
 import { bindNamed } from '../db/named-params.ts';
 import { sql, sqlFile, sqlTemplate } from '../db/sql.ts';
 import { writeFreshCubes } from './bulk-fresh-cubes.ts';
+import { writeFreshTileBins } from './bulk-fresh-tiles.ts';
 import { createFreshTables, indexFreshTables, type FreshTable } from './bulk-swap.ts';
 import { freshTable } from './bulk-cube-sql.ts';
 
-/** The applied table the side builds; bulk-fresh.ts builds the others. */
-export const SIDE_TABLES: readonly FreshTable[] = ['rollup_hist'];
+/** The tables of the tile bins, built by whichever session claims them first. */
+export const TILE_TABLES: readonly FreshTable[] = ['tile_bin_counts', 'tile_bin_state'];
+/** Every table a side may build and commit (bulk_fresh_side_drop.sql drops the same). */
+export const SIDE_TABLES: readonly FreshTable[] = ['rollup_hist', ...TILE_TABLES];
+
+/** Who builds the tile bins: unset until the main build (after its cubes) or the side (after its histograms) claims them. */
+export type TileBinsClaim = { by?: 'main' | 'side' };
+
+/** Claims the tile bins for `who`; false when the other session has them already. */
+export function claimTileBins(claim: TileBinsClaim, who: 'main' | 'side'): boolean {
+  claim.by ??= who;
+  return claim.by === who;
+}
 
 /** How often an abandoned side is told again to stop, until it has. */
 const CANCEL_EVERY_MS = 200;
 /** What pg_export_snapshot() answers (hex groups and dashes); checked before it is written into SET TRANSACTION. */
 const SNAPSHOT_ID = /^[0-9A-F]+(-[0-9A-F]+)+$/i;
 
-export type HistogramSide = {
-  /** the histogram rows written, once rollup_hist_fresh is built, indexed, analyzed and committed */
-  done: Promise<number>;
+/** What the side wrote: its histogram rows, and its tile bins (null when the main build built them). */
+export type SideRows = { histRows: number; tileRows: number | null };
+
+export type Side = {
+  /** settles once the side has committed (its rows) or failed */
+  done: Promise<SideRows>;
   /** stops the side and drops what it committed (the main build failed); never throws */
   abandon: () => Promise<void>;
 };
@@ -42,6 +58,9 @@ export type SideOptions = {
   ids: string;
   /** sets the build's settings in the side's transaction (as the main build's) */
   configure: (client: pg.ClientBase) => Promise<void>;
+  /** shared with the main build */
+  tileBins: TileBinsClaim;
+  /** reports the side's taking the tile bins (its other steps are not reported: the main build's say where it is) */
   step: (phase: string) => void;
 };
 
@@ -54,37 +73,57 @@ async function connect(pool: pg.Pool): Promise<pg.Client> {
   return client;
 }
 
-/** Starts the side; `done` settles when it has committed or failed (a failure is the main build's to throw). */
-export async function startHistogramSide(pool: pg.Pool, options: SideOptions): Promise<HistogramSide> {
+/**
+ * Starts the side, once the tables a side of a dead process committed are dropped (so the main build may create
+ * the tile bins' tables under those names); `done` settles when it has committed or failed (a failure is the main
+ * build's to throw).
+ */
+export async function startSide(pool: pg.Pool, options: SideOptions): Promise<Side> {
   if (!SNAPSHOT_ID.test(options.snapshot)) {
     throw new Error(`not a snapshot id: ${options.snapshot}`);
   }
   const client = await connect(pool);
-  const {
-    rows: [{ pid }],
-  } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+  let pid: number;
+  try {
+    ({
+      rows: [{ pid }],
+    } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid'));
+    await client.query(sql('rollups/bulk_fresh_side_drop'));
+  } catch (err) {
+    await client.end().catch(() => {});
+    throw err;
+  }
   let committed = false;
   let abandoned = false;
-  const build = async (): Promise<number> => {
+  const build = async (): Promise<SideRows> => {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
     try {
       await client.query(`SET TRANSACTION SNAPSHOT '${options.snapshot}'`);
       await options.configure(client);
-      await client.query(sql('rollups/bulk_fresh_side_drop'));
-      await createFreshTables(client, SIDE_TABLES);
+      const tables: FreshTable[] = ['rollup_hist'];
+      await createFreshTables(client, tables);
       await client.query(bindNamed(sqlFile('rollups/bulk_fresh_hist_facts'), { ids: options.ids }));
       await client.query('ANALYZE bulk_fresh_hist_facts');
-      const rows = await writeFreshCubes(client, 'hist', options.step);
+      const histRows = await writeFreshCubes(client, 'hist', () => {});
       await client.query(
         bindNamed(sqlTemplate('rollups/bulk_fresh_drop_stages', { stages: freshTable('bulk_fresh_hist_facts') }), {})
       );
-      await indexFreshTables(client, SIDE_TABLES, options.step);
+      let tileRows: number | null = null;
+      if (claimTileBins(options.tileBins, 'side')) {
+        options.step('tile bins');
+        await client.query(bindNamed(sqlFile('rollups/bulk_fresh_side_ids'), { ids: options.ids }));
+        await client.query('ANALYZE bulk_fresh_ids');
+        tables.push(...TILE_TABLES);
+        await createFreshTables(client, TILE_TABLES);
+        tileRows = await writeFreshTileBins(client);
+      }
+      await indexFreshTables(client, tables, () => {});
       if (abandoned) {
         throw new Error('the fresh build was abandoned');
       }
       await client.query('COMMIT');
       committed = true;
-      return rows;
+      return { histRows, tileRows };
     } catch (err) {
       await client.query('ROLLBACK').catch(() => {});
       throw err;

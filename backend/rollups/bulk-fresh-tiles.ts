@@ -37,7 +37,7 @@ export const finestDaysStatement = (): string =>
   });
 
 /** Writes tile_bin_state_fresh and tile_bin_counts_fresh for the claimed requests (bulk_fresh_ids); the bins written. */
-export async function writeFreshTileBins(client: pg.PoolClient): Promise<number> {
+export async function writeFreshTileBins(client: pg.ClientBase): Promise<number> {
   await queryEach(client, sql('rollups/bulk_fresh_tile_state'));
   await client.query(finestDaysStatement());
   for (let level = FINEST_LEVEL - 1; level >= COARSEST_LEVEL; level--) {

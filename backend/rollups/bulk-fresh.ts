@@ -7,12 +7,13 @@
 //             commit other sessions still see them pending, so a query stays exact (rollups empty + pending counted
 //             from the raw rows); a writer re-marking a claimed request waits for the commit, then its mark stays for
 //             the incremental job; requests written meanwhile are not claimed and stay pending too
-//   side      the histogram cubes handed to a session of their own, which builds, indexes and commits
+//   hand-over the histogram cubes handed to a session of their own, which builds, indexes and commits
 //             rollup_hist_fresh meanwhile on the other core (bulk-fresh-side.ts), in this transaction's snapshot
 //   versions  the current version of the claimed requests and their facts (one row per instant, with its hour and
 //             day), in unlogged staging tables
 //   cubes…    each cube staged by CREATE TABLE … AS from the facts or from a finer staged
 //             cube, then written in key order with its months, with no conflict to check (bulk-fresh-cubes.ts)
+//   tile bins by whichever session is free first: this one after its cubes, or the side after its histograms
 //   indexes   the old tables' indexes and constraints built on the new ones, then ANALYZE; then the side waited for
 //   swap      the only moment readers wait: renames, views rebuilt, old tables dropped (bulk-swap.ts)
 // A failure anywhere rolls everything back: the marks stay, the old (empty) tables stay; the side is stopped and what it
@@ -28,13 +29,20 @@ import { sql, sqlFile } from '../db/sql.ts';
 import { MAX_LONGITUDE, MAX_MERCATOR_LATITUDE } from '../geo/projectable.ts';
 import { quarantineRows, type QuarantinedRow } from '../jobs/quarantine.ts';
 import { writeFreshCubes } from './bulk-fresh-cubes.ts';
-import { SIDE_TABLES, startHistogramSide, type HistogramSide } from './bulk-fresh-side.ts';
+import {
+  claimTileBins,
+  SIDE_TABLES,
+  startSide,
+  TILE_TABLES,
+  type Side,
+  type TileBinsClaim,
+} from './bulk-fresh-side.ts';
 import { writeFreshTileBins } from './bulk-fresh-tiles.ts';
 import { createFreshTables, FRESH_TABLES, indexFreshTables, swapInFreshTables, swapObstacles } from './bulk-swap.ts';
 import { ROLLUP_JOB } from './apply.ts';
 import { jobLockKey } from '../jobs/run-once.ts';
 
-/** The tables the main build writes; the side writes SIDE_TABLES. */
+/** The tables the main build always writes; the side writes the histograms, and either the tile bins (TILE_TABLES). */
 const MAIN_TABLES = FRESH_TABLES.filter((t) => !SIDE_TABLES.includes(t));
 /** The advisory lock a fresh build holds for its transaction (the side's leftovers are dropped under it). */
 const FRESH_BUILD_LOCK = jobLockKey('rollups fresh build');
@@ -48,6 +56,8 @@ export type FreshOptions = {
   step: (phase: string) => void;
   /** called once the new tables are built and indexed, before the swap, the transaction still open (tests ask queries here) */
   beforeSwap?: () => Promise<void>;
+  /** who builds the tile bins (tests); by default whichever session is free first */
+  tileBinsBy?: 'main' | 'side';
 };
 
 export type FreshBuild =
@@ -58,7 +68,7 @@ export type FreshBuild =
 /** The fresh build, or why it did not run (the applied tables are not empty, or hold what the swap cannot carry). */
 export async function buildFresh(pool: pg.Pool, options: FreshOptions): Promise<FreshBuild> {
   return withClient(pool, async (client) => {
-    const side: { started?: HistogramSide } = {};
+    const side: { started?: Side } = {};
     await begin(client);
     try {
       const result = await build(pool, client, options, side);
@@ -94,7 +104,7 @@ async function build(
   pool: pg.Pool,
   client: pg.PoolClient,
   options: FreshOptions,
-  side: { started?: HistogramSide }
+  side: { started?: Side }
 ): Promise<FreshBuild> {
   const { step } = options;
   await client.query('SELECT pg_advisory_xact_lock($1)', [FRESH_BUILD_LOCK]);
@@ -129,29 +139,36 @@ async function build(
   );
   const bad: QuarantinedRow[] = unprojectable.map((u) => ({ requestId: Number(u.request_id), error: u.error }));
 
-  step('side');
+  step('hand-over');
   const {
     rows: [handover],
   } = await client.query<{ snapshot: string; ids: string }>(sql('rollups/bulk_fresh_handover'));
-  side.started = await startHistogramSide(pool, {
+  const tileBins: TileBinsClaim = { by: options.tileBinsBy };
+  side.started = await startSide(pool, {
     snapshot: handover.snapshot,
     ids: handover.ids,
     configure: (sideClient) => configure(sideClient, options),
-    // The side's own steps are not reported: the main build's say where the build is.
-    step: () => {},
+    tileBins,
+    step,
   });
   step('versions');
   await client.query(sql('rollups/bulk_fresh_versions'));
   await client.query(sql('rollups/bulk_fresh_facts'));
-  await createFreshTables(client, MAIN_TABLES);
+  const tables = [...MAIN_TABLES];
+  await createFreshTables(client, tables);
   const rollupRows = await writeFreshCubes(client, 'cube', step);
-  step('tile bins');
-  const tileRows = await writeFreshTileBins(client);
+  let tileRows: number | null = null;
+  if (claimTileBins(tileBins, 'main')) {
+    step('tile bins');
+    tables.push(...TILE_TABLES);
+    await createFreshTables(client, TILE_TABLES);
+    tileRows = await writeFreshTileBins(client);
+  }
   step('state');
   await client.query(sql('rollups/bulk_fresh_state'));
-  await indexFreshTables(client, MAIN_TABLES, step);
-  step('histograms');
-  const histRows = await side.started.done;
+  await indexFreshTables(client, tables, step);
+  step('side');
+  const sideRows = await side.started.done;
 
   await quarantineRows(client, ROLLUP_JOB, bad);
   // Those quarantined before and built now (fixed since) leave the list.
@@ -168,7 +185,7 @@ async function build(
     requests: ids.n,
     quarantined: bad.length,
     rollupRows,
-    histRows,
-    tileRows,
+    histRows: sideRows.histRows,
+    tileRows: tileRows ?? sideRows.tileRows ?? 0,
   };
 }

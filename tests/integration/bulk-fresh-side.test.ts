@@ -1,7 +1,8 @@
-// The fresh build's histogram side (backend/rollups/bulk-fresh-side.ts) never outlives a failed build and never leaves
-// what it committed behind: whichever part fails (the main build while the side runs, the main build after the side
+// The fresh build's side (backend/rollups/bulk-fresh-side.ts) never outlives a failed build and never leaves what it
+// committed behind: whichever part fails (the main build while the side runs, the main build after the side
 // committed, the side itself), the build throws, every mark stays pending, the applied tables stay empty and no
-// new table is left; a side table left by a process that died before the swap is dropped by the next build.
+// new table is left; a side table left by a process that died before the swap is dropped by the next build. The tile
+// bins come out the same whichever session builds them.
 import { test, beforeAll, afterAll, beforeEach, afterEach } from '@jest/globals';
 import assert from 'node:assert/strict';
 import pg from 'pg';
@@ -11,7 +12,13 @@ import { generatedCitySource } from '../../backend/demo/communities.ts';
 import { buildFresh, type FreshOptions } from '../../backend/rollups/bulk-fresh.ts';
 import { pendingCount } from '../../backend/rollups/bulk.ts';
 
-const NEW_TABLES = ['rollups_fresh', 'rollup_hist_fresh', 'rollup_state_fresh', 'tile_bin_counts_fresh'];
+const NEW_TABLES = [
+  'rollups_fresh',
+  'rollup_hist_fresh',
+  'rollup_state_fresh',
+  'tile_bin_counts_fresh',
+  'tile_bin_state_fresh',
+];
 
 let db: TestDatabase;
 let pending: number;
@@ -46,11 +53,12 @@ afterEach(async () => {
   await other.end();
 });
 
-const options = (beforeSwap?: () => Promise<void>): FreshOptions => ({
+const options = (beforeSwap?: () => Promise<void>, tileBinsBy?: 'main' | 'side'): FreshOptions => ({
   workMemMb: 64,
   maintenanceWorkMemMb: 64,
   step: () => {},
   beforeSwap,
+  tileBinsBy,
 });
 
 /** The new tables that exist (committed), by name. */
@@ -74,19 +82,22 @@ async function assertNothingBuilt(what: string): Promise<void> {
 }
 
 test('a build failing after its side committed drops what the side committed', async () => {
-  let sideTableBeforeSwap: string | null = null;
+  let committedBeforeSwap: string[] = [];
   await assert.rejects(
     buildFresh(
       db.pool,
       options(async () => {
-        const { rows } = await other.query<{ t: string | null }>(`SELECT to_regclass('rollup_hist_fresh')::text AS t`);
-        sideTableBeforeSwap = rows[0].t;
+        committedBeforeSwap = await leftTables();
         throw new Error('stopped before the swap');
-      })
+      }, 'side')
     ),
     /stopped before the swap/
   );
-  assert.equal(sideTableBeforeSwap, 'rollup_hist_fresh', 'the side had committed its table before the swap');
+  assert.deepEqual(
+    committedBeforeSwap,
+    ['rollup_hist_fresh', 'tile_bin_counts_fresh', 'tile_bin_state_fresh'],
+    'the side had committed its tables before the swap'
+  );
   await assertNothingBuilt('failed before the swap');
 });
 
@@ -121,12 +132,14 @@ test('a side that fails fails the build', async () => {
   await assertNothingBuilt('the side failed');
 });
 
-test('a side table left by a process that died before the swap is dropped by the next build, which succeeds', async () => {
+test('side tables left by a process that died before the swap are dropped by the next build, which succeeds', async () => {
   await db.pool.query('CREATE TABLE rollup_hist_fresh (LIKE rollup_hist)');
+  await db.pool.query('CREATE TABLE tile_bin_state_fresh (LIKE tile_bin_state)');
   await db.pool.query(
     `INSERT INTO rollup_hist_fresh (level, cube, bucket, kind, bin, n) VALUES ('day', 0, '2026-11-01', 'fr', 3, 999)`
   );
-  const built = await buildFresh(db.pool, options());
+  // The main build takes the tile bins: their tables' names must be free by then.
+  const built = await buildFresh(db.pool, options(undefined, 'main'));
   assert.ok(built.built && built.histRows > 0, JSON.stringify(built));
   assert.equal(await pendingCount(db.pool), 0);
   assert.deepEqual(await leftTables(), []);
@@ -137,4 +150,37 @@ test('a side table left by a process that died before the swap is dropped by the
   );
   assert.equal(h.n, built.histRows);
   assert.equal(h.stale, 0, 'nothing of the left table is swapped in');
+});
+
+/** Every row of the applied tables, in key order. */
+async function applied(): Promise<Record<string, string[]>> {
+  const keys: Record<string, string> = {
+    rollups: 'level, cube, bucket, zone_id, channel, category, topic, department, advisor_id, status_class, priority',
+    rollup_hist:
+      'level, cube, kind, bucket, zone_id, channel, category, topic, department, advisor_id, status_class, priority, bin',
+    rollup_state: 'request_id',
+    tile_bin_counts: 'level, tx, ty, span, bucket, i, j',
+    tile_bin_state: 'request_id',
+  };
+  const out: Record<string, string[]> = {};
+  for (const [table, key] of Object.entries(keys)) {
+    const { rows } = await db.pool.query(`SELECT * FROM ${table} ORDER BY ${key}`);
+    out[table] = rows.map((r) => JSON.stringify(r));
+  }
+  return out;
+}
+
+test('the tile bins come out the same whether the main build or the side builds them', async () => {
+  const builds: Record<string, Record<string, string[]>> = {};
+  for (const by of ['main', 'side'] as const) {
+    await db.pool.query('TRUNCATE rollups, rollup_hist, rollup_state, tile_bin_counts, tile_bin_state');
+    await db.pool.query('INSERT INTO rollup_pending (request_id) SELECT id FROM requests ON CONFLICT DO NOTHING');
+    const built = await buildFresh(db.pool, options(undefined, by));
+    assert.ok(built.built && built.tileRows > 0, JSON.stringify(built));
+    builds[by] = await applied();
+    assert.equal(builds[by].tile_bin_counts.length, built.tileRows);
+  }
+  assert.ok(builds.main.tile_bin_state.length >= 400);
+  assert.deepEqual(builds.side, builds.main);
+  assert.deepEqual(await leftTables(), []);
 });

@@ -155,7 +155,7 @@ test('on an empty applied state the fresh build writes the same rollups, histogr
   assert.equal(run.path, 'fresh', run.freshSkipped);
   assert.equal(run.requests, applied);
   assert.equal(run.batches, 1);
-  for (const phase of ['claim', 'side', 'cube 16/16', 'tile bins', 'indexes tile_bin_state', 'histograms', 'swap']) {
+  for (const phase of ['claim', 'hand-over', 'cube 16/16', 'tile bins', 'side', 'swap']) {
     assert.ok(phases.has(phase), `${phase}: ${[...phases].join(', ')}`);
   }
   await assertSame('first build');
