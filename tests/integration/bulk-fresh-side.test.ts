@@ -7,6 +7,7 @@ import { test, beforeAll, afterAll, beforeEach, afterEach } from '@jest/globals'
 import assert from 'node:assert/strict';
 import pg from 'pg';
 import { freshDatabase, type TestDatabase } from '../support/db.ts';
+import { APPLIED_TABLE_KEYS, rowsInKeyOrder } from '../support/applied-rows.ts';
 import { generateDemo } from '../../backend/demo/generate.ts';
 import { generatedCitySource } from '../../backend/demo/communities.ts';
 import { buildFresh, type FreshOptions } from '../../backend/rollups/bulk-fresh.ts';
@@ -154,18 +155,9 @@ test('side tables left by a process that died before the swap are dropped by the
 
 /** Every row of the applied tables, in key order. */
 async function applied(): Promise<Record<string, string[]>> {
-  const keys: Record<string, string> = {
-    rollups: 'level, cube, bucket, zone_id, channel, category, topic, department, advisor_id, status_class, priority',
-    rollup_hist:
-      'level, cube, kind, bucket, zone_id, channel, category, topic, department, advisor_id, status_class, priority, bin',
-    rollup_state: 'request_id',
-    tile_bin_counts: 'level, tx, ty, span, bucket, i, j',
-    tile_bin_state: 'request_id',
-  };
   const out: Record<string, string[]> = {};
-  for (const [table, key] of Object.entries(keys)) {
-    const { rows } = await db.pool.query(`SELECT * FROM ${table} ORDER BY ${key}`);
-    out[table] = rows.map((r) => JSON.stringify(r));
+  for (const table of Object.keys(APPLIED_TABLE_KEYS)) {
+    out[table] = await rowsInKeyOrder(db.pool, table);
   }
   return out;
 }

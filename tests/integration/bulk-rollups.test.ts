@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type pg from 'pg';
 import { freshDatabase, type TestDatabase } from '../support/db.ts';
+import { APPLIED_TABLE_KEYS, rowsInKeyOrder } from '../support/applied-rows.ts';
 import { sql } from '../../backend/db/sql.ts';
 import { generateDemo } from '../../backend/demo/generate.ts';
 import { generatedCitySource } from '../../backend/demo/communities.ts';
@@ -116,24 +117,14 @@ async function incrementalBuild(pool: pg.Pool): Promise<number> {
   return n;
 }
 
-const TABLES: Record<string, string> = {
-  rollups: 'level, cube, bucket, zone_id, channel, category, topic, department, advisor_id, status_class, priority',
-  rollup_hist:
-    'level, cube, kind, bucket, zone_id, channel, category, topic, department, advisor_id, status_class, priority, bin',
-  rollup_state: 'request_id',
-  tile_bin_counts: 'level, tx, ty, span, bucket, i, j',
-  tile_bin_state: 'request_id',
-  rollup_pending: 'request_id',
-};
-
-async function dump(pool: pg.Pool, table: string): Promise<unknown[]> {
-  const { rows } = await pool.query(`SELECT * FROM ${table} ORDER BY ${TABLES[table]}`);
-  return rows.map((r) => JSON.stringify(r));
-}
+const TABLES: Record<string, string> = { ...APPLIED_TABLE_KEYS, rollup_pending: 'request_id' };
 
 async function assertSame(what: string): Promise<void> {
   for (const table of Object.keys(TABLES)) {
-    const [a, b] = await Promise.all([dump(incremental.pool, table), dump(bulk.pool, table)]);
+    const [a, b] = await Promise.all([
+      rowsInKeyOrder(incremental.pool, table, TABLES),
+      rowsInKeyOrder(bulk.pool, table, TABLES),
+    ]);
     assert.equal(b.length, a.length, `${what}: ${table} has ${b.length} rows in bulk, ${a.length} incrementally`);
     if (table !== 'rollup_pending') {
       assert.ok(a.length > 0, `${what}: ${table} is empty`);
