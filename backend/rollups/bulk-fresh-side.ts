@@ -60,8 +60,6 @@ export type SideOptions = {
   configure: (client: pg.ClientBase) => Promise<void>;
   /** shared with the main build */
   tileBins: TileBinsClaim;
-  /** reports the side's taking the tile bins (its other steps are not reported: the main build's say where it is) */
-  step: (phase: string) => void;
 };
 
 /** A client of its own, outside the pool (the build must not wait for a pooled client the caller may be holding). */
@@ -109,8 +107,8 @@ export async function startSide(pool: pg.Pool, options: SideOptions): Promise<Si
         bindNamed(sqlTemplate('rollups/bulk_fresh_drop_stages', { stages: freshTable('bulk_fresh_hist_facts') }), {})
       );
       let tileRows: number | null = null;
+      // The side reports no step: the main build's steps say where the build is (and what its time went to).
       if (claimTileBins(options.tileBins, 'side')) {
-        options.step('tile bins');
         await client.query(bindNamed(sqlFile('rollups/bulk_fresh_side_ids'), { ids: options.ids }));
         await client.query('ANALYZE bulk_fresh_ids');
         tables.push(...TILE_TABLES);

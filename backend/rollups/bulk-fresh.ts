@@ -61,7 +61,16 @@ export type FreshOptions = {
 };
 
 export type FreshBuild =
-  | { built: true; requests: number; quarantined: number; rollupRows: number; histRows: number; tileRows: number }
+  | {
+      built: true;
+      requests: number;
+      quarantined: number;
+      rollupRows: number;
+      histRows: number;
+      tileRows: number;
+      /** the session that built the tile bins */
+      tileBinsBy: 'main' | 'side';
+    }
   /** not run: rollups already applied (the batch path's case), nothing pending, or what keeps it off (said in `why`) */
   | { built: false; reason: 'applied' | 'nothing pending' | 'cannot'; why?: string };
 
@@ -149,7 +158,6 @@ async function build(
     ids: handover.ids,
     configure: (sideClient) => configure(sideClient, options),
     tileBins,
-    step,
   });
   step('versions');
   await client.query(sql('rollups/bulk_fresh_versions'));
@@ -187,5 +195,6 @@ async function build(
     rollupRows,
     histRows: sideRows.histRows,
     tileRows: tileRows ?? sideRows.tileRows ?? 0,
+    tileBinsBy: tileBins.by ?? 'main',
   };
 }

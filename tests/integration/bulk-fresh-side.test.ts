@@ -168,7 +168,7 @@ test('the tile bins come out the same whether the main build or the side builds 
     await db.pool.query('TRUNCATE rollups, rollup_hist, rollup_state, tile_bin_counts, tile_bin_state');
     await db.pool.query('INSERT INTO rollup_pending (request_id) SELECT id FROM requests ON CONFLICT DO NOTHING');
     const built = await buildFresh(db.pool, options(undefined, by));
-    assert.ok(built.built && built.tileRows > 0, JSON.stringify(built));
+    assert.ok(built.built && built.tileRows > 0 && built.tileBinsBy === by, JSON.stringify(built));
     builds[by] = await applied();
     assert.equal(builds[by].tile_bin_counts.length, built.tileRows);
   }
