@@ -7,14 +7,15 @@
 //             commit other sessions still see them pending, so a query stays exact (rollups empty + pending counted
 //             from the raw rows); a writer re-marking a claimed request waits for the commit, then its mark stays for
 //             the incremental job; requests written meanwhile are not claimed and stay pending too
-//   hand-over the histogram cubes handed to a session of their own, which builds, indexes and commits
-//             rollup_hist_fresh meanwhile on the other core (bulk-fresh-side.ts), in this transaction's snapshot
+//   hand-over this transaction's snapshot and the claimed ids handed to a second session, which builds, indexes and
+//             commits rollup_hist_fresh meanwhile on the other core (bulk-fresh-side.ts)
 //   versions  the current version of the claimed requests and their facts (one row per instant, with its hour and
 //             day), in unlogged staging tables
 //   cubes…    each cube staged by CREATE TABLE … AS from the facts or from a finer staged
 //             cube, then written in key order with its months, with no conflict to check (bulk-fresh-cubes.ts)
 //   tile bins by whichever session is free first: this one after its cubes, or the side after its histograms
-//   indexes   the old tables' indexes and constraints built on the new ones, then ANALYZE; then the side waited for
+//   indexes   the old tables' indexes and constraints built on the new ones, then ANALYZE
+//   side      the second session waited for (its tables committed)
 //   swap      the only moment readers wait: renames, views rebuilt, old tables dropped (bulk-swap.ts)
 // A failure anywhere rolls everything back: the marks stay, the old (empty) tables stay; the side is stopped and what it
 // committed dropped first. Two fresh builds never overlap: each holds the fresh-build lock (an advisory lock of its
@@ -116,10 +117,12 @@ async function build(
   side: { started?: Side }
 ): Promise<FreshBuild> {
   const { step } = options;
+  // One fresh build at a time: a second one waits here, holding nothing else yet (were it to hold even a read lock
+  // on the applied tables, the first one's swap would wait for it and it for the first), then finds them filled.
   await client.query('SELECT pg_advisory_xact_lock($1)', [FRESH_BUILD_LOCK]);
   await configure(client, options);
   const empty = async () => (await client.query<{ empty: boolean }>(sql('rollups/bulk_fresh_empty'))).rows[0].empty;
-  // Rollups already applied (the usual case in a live city): the batch path, without taking any lock.
+  // Rollups already applied (the usual case in a live city): the batch path, without taking any table lock.
   if (!(await empty())) {
     return { built: false, reason: 'applied' };
   }

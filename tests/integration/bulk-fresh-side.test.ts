@@ -176,3 +176,17 @@ test('the tile bins come out the same whether the main build or the side builds 
   assert.deepEqual(builds.side, builds.main);
   assert.deepEqual(await leftTables(), []);
 });
+
+test('two fresh builds at once: one builds, the other waits for it and then finds the tables filled', async () => {
+  await db.pool.query('TRUNCATE rollups, rollup_hist, rollup_state, tile_bin_counts, tile_bin_state');
+  await db.pool.query('INSERT INTO rollup_pending (request_id) SELECT id FROM requests ON CONFLICT DO NOTHING');
+  const results = await Promise.all([buildFresh(db.pool, options()), buildFresh(db.pool, options())]);
+  const built = results.filter((r) => r.built);
+  assert.equal(built.length, 1, JSON.stringify(results));
+  assert.deepEqual(
+    results.filter((r) => !r.built),
+    [{ built: false, reason: 'applied' }]
+  );
+  assert.equal(await pendingCount(db.pool), 0);
+  assert.deepEqual(await leftTables(), []);
+});
