@@ -41,6 +41,7 @@ else
   if ! pg_lsclusters -h | awk '{print $1" "$2}' | grep -q "^${pgv} main$"; then
     log "creating cluster ${pgv}/main"; pg_createcluster "$pgv" main >&2
   fi
+  cluster_online() { pg_lsclusters -h | awk -v v="$pgv" '$1==v && $2=="main" {print $4}' | grep -q online; }
   # Sized for bulk loads (a demo's or a city's history), on the cluster this script manages only: shared memory a
   # quarter of RAM up to 2 GB instead of the package's 128 MB, and checkpoints far apart (with the default 1 GB of
   # WAL a demo load checkpointed every ~27 s). A 3-month demo: 80–83 s before, 74–79 s after (README, issue 16).
@@ -53,12 +54,12 @@ else
     if [ ! -f "$tuning" ] || [ "$(cat "$tuning")" != "$wanted" ]; then
       log "tuning PostgreSQL ${pgv}/main for bulk loads ($tuning)"
       printf '%s\n' "$wanted" > "$tuning"
-      if pg_lsclusters -h | awk -v v="$pgv" '$1==v && $2=="main" {print $4}' | grep -q online; then
+      if cluster_online; then
         pg_ctlcluster "$pgv" main restart >&2
       fi
     fi
   fi
-  if ! pg_lsclusters -h | awk -v v="$pgv" '$1==v && $2=="main" {print $4}' | grep -q online; then
+  if ! cluster_online; then
     log "starting PostgreSQL ${pgv}/main"; pg_ctlcluster "$pgv" main start >&2
   fi
   port=$(pg_lsclusters -h | awk -v v="$pgv" '$1==v && $2=="main" {print $3}')

@@ -16,16 +16,18 @@
 //             main build rolls back (so no other build can start meanwhile: the main build holds the fresh-build lock)
 import pg from 'pg';
 import { bindNamed } from '../db/named-params.ts';
-import { sql, sqlFile, sqlTemplate } from '../db/sql.ts';
+import { sqlFile, sqlTemplate } from '../db/sql.ts';
 import { writeFreshCubes } from './bulk-fresh-cubes.ts';
 import { writeFreshTileBins } from './bulk-fresh-tiles.ts';
-import { createFreshTables, indexFreshTables, type FreshTable } from './bulk-swap.ts';
+import { createFreshTables, dropFreshTables, indexFreshTables, type FreshTable } from './bulk-swap.ts';
 import { freshTable } from './bulk-cube-sql.ts';
 
+/** The table of the histograms, always built by the side. */
+const HIST_TABLES: readonly FreshTable[] = ['rollup_hist'];
 /** The tables of the tile bins, built by whichever session claims them first. */
 export const TILE_TABLES: readonly FreshTable[] = ['tile_bin_counts', 'tile_bin_state'];
-/** Every table a side may build and commit (bulk_fresh_side_drop.sql drops the same). */
-export const SIDE_TABLES: readonly FreshTable[] = ['rollup_hist', ...TILE_TABLES];
+/** Every table a side may build and commit. */
+export const SIDE_TABLES: readonly FreshTable[] = [...HIST_TABLES, ...TILE_TABLES];
 
 /** Who builds the tile bins: unset until the main build (after its cubes) or the side (after its histograms) claims them. */
 export type TileBinsClaim = { by?: 'main' | 'side' };
@@ -86,7 +88,7 @@ export async function startSide(pool: pg.Pool, options: SideOptions): Promise<Si
     ({
       rows: [{ pid }],
     } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid'));
-    await client.query(sql('rollups/bulk_fresh_side_drop'));
+    await dropFreshTables(client, SIDE_TABLES);
   } catch (err) {
     await client.end().catch(() => {});
     throw err;
@@ -98,7 +100,7 @@ export async function startSide(pool: pg.Pool, options: SideOptions): Promise<Si
     try {
       await client.query(`SET TRANSACTION SNAPSHOT '${options.snapshot}'`);
       await options.configure(client);
-      const tables: FreshTable[] = ['rollup_hist'];
+      const tables = [...HIST_TABLES];
       await createFreshTables(client, tables);
       await client.query(bindNamed(sqlFile('rollups/bulk_fresh_hist_facts'), { ids: options.ids }));
       await client.query('ANALYZE bulk_fresh_hist_facts');
@@ -140,39 +142,21 @@ export async function startSide(pool: pg.Pool, options: SideOptions): Promise<Si
     done,
     abandon: async () => {
       abandoned = true;
-      // A cancel reaches only the statement running; between two statements it is lost, so it is sent again until
-      // the side has stopped (the check before COMMIT stops it at the latest there).
-      while (!settled) {
-        await cancel(pool, pid);
-        await Promise.race([finished, new Promise((resolve) => setTimeout(resolve, CANCEL_EVERY_MS).unref())]);
-      }
-      if (committed) {
-        await dropSideTables(pool).catch(() => {});
+      // One connection of its own to stop the side and drop what it committed.
+      const control = await connect(pool).catch(() => null);
+      try {
+        // A cancel reaches only the statement running; between two statements it is lost, so it is sent again until
+        // the side has stopped (the check before COMMIT stops it at the latest there).
+        while (!settled) {
+          await control?.query('SELECT pg_cancel_backend($1)', [pid]).catch(() => {});
+          await Promise.race([finished, new Promise((resolve) => setTimeout(resolve, CANCEL_EVERY_MS).unref())]);
+        }
+        if (committed && control) {
+          await dropFreshTables(control, SIDE_TABLES).catch(() => {});
+        }
+      } finally {
+        await control?.end().catch(() => {});
       }
     },
   };
-}
-
-/** Cancels the side's running statement, from a connection of its own. */
-async function cancel(pool: pg.Pool, pid: number): Promise<void> {
-  const client = await connect(pool).catch(() => null);
-  if (!client) {
-    return;
-  }
-  try {
-    await client.query('SELECT pg_cancel_backend($1)', [pid]);
-  } catch {
-    // the side ended meanwhile
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
-async function dropSideTables(pool: pg.Pool): Promise<void> {
-  const client = await connect(pool);
-  try {
-    await client.query(sql('rollups/bulk_fresh_side_drop'));
-  } finally {
-    await client.end().catch(() => {});
-  }
 }

@@ -169,7 +169,8 @@ async function build(
   await createFreshTables(client, tables);
   const rollupRows = await writeFreshCubes(client, 'cube', step);
   let tileRows: number | null = null;
-  if (claimTileBins(tileBins, 'main')) {
+  const mainBuildsTiles = claimTileBins(tileBins, 'main');
+  if (mainBuildsTiles) {
     step('tile bins');
     tables.push(...TILE_TABLES);
     await createFreshTables(client, TILE_TABLES);
@@ -198,6 +199,6 @@ async function build(
     rollupRows,
     histRows: sideRows.histRows,
     tileRows: tileRows ?? sideRows.tileRows ?? 0,
-    tileBinsBy: tileBins.by ?? 'main',
+    tileBinsBy: mainBuildsTiles ? 'main' : 'side',
   };
 }

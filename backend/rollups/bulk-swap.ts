@@ -62,6 +62,11 @@ export async function createFreshTables(client: pg.ClientBase, tables: readonly 
   }
 }
 
+/** Drops the committed new tables of `tables` that exist (a fresh build's side that did not reach the swap). */
+export async function dropFreshTables(client: pg.ClientBase, tables: readonly FreshTable[]): Promise<void> {
+  await runTemplate(client, 'bulk_swap_drop_fresh', { tables: tableList(tables.map(freshTable)) });
+}
+
 /** Gives the new `tables` the old ones' indexes and constraints (under their own names) and their statistics. */
 export async function indexFreshTables(
   client: pg.ClientBase,
