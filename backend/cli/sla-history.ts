@@ -21,6 +21,9 @@ const LOCK_RETRY_MS = 500;
 
 export function formatSlaPass(r: SweepResult, seconds: number): string {
   const n = (x: number) => x.toLocaleString('en-US');
+  if (r.ran && r.evaluated === 0) {
+    return `SLA clocks: every request's clock is current, nothing to evaluate (${seconds.toFixed(1)} s)`;
+  }
   return (
     `SLA clocks: ${n(r.evaluated)} requests in ${seconds.toFixed(1)} s (${n(Math.round(r.evaluated / Math.max(seconds, 0.001)))}/s; ` +
     `${r.batches} batches; ${n(r.changed)} changed, ${n(r.marked)} outcomes for the rollups, ${n(r.alertCount)} warnings and breaches recorded)`

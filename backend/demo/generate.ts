@@ -1,6 +1,7 @@
 // The demo run: the world (zones, sites, population, advisors), then in ONE transaction the activity —
-// customers, requests with their journeys, rollup marks — streamed with COPY chunk by chunk, building the
-// next chunk while PostgreSQL loads the last. Same seed, same options, same database state → the same rows.
+// customers, requests with their journeys and SLA clocks (evaluated at `slaAt` as they are written: sla-clocks.ts),
+// warnings and breaches, rollup marks — streamed with COPY chunk by chunk, building the next chunk while PostgreSQL
+// loads the last. Same seed, same options, same database state → the same rows.
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type pg from 'pg';
 import { sql } from '../db/sql.ts';
@@ -12,15 +13,26 @@ import { fakeCustomer } from './customers.ts';
 import { CHANNEL_SOURCE, sourceOf } from './mix.ts';
 import { Prng, Weighted } from './prng.ts';
 import { planClusters, type Cluster } from './recurring.ts';
-import { RequestFactory, type TopicInfo } from './requests.ts';
+import { RequestFactory, type DemoLines, type TopicInfo } from './requests.ts';
 import { arrivalTime, dailyCounts, localDate, periodStart, planDays } from './rhythm.ts';
-import { SlaPolicies, type SlaPolicy } from './sla-policy.ts';
+import { SlaPolicies } from './sla-policy.ts';
+import { DemoSlaClocks, type ClockedPolicy } from './sla-clocks.ts';
+import { loadCalendars } from '../sla/load.ts';
 import { prepareWorld, type World } from './world.ts';
 
 const DAY_MS = 86_400_000;
 /** Customers per request (many people file more than one). */
 export const CUSTOMERS_PER_REQUEST = 0.5;
 const YIELD_EVERY = 1000;
+/** The COPY of each kind of request line, in the order a chunk is loaded (requests before what refers to them). */
+const COPY_SQL: Readonly<Record<keyof DemoLines, string>> = {
+  requests: 'demo/copy_requests',
+  unclocked: 'demo/copy_requests_unclocked',
+  events: 'demo/copy_events',
+  alerts: 'demo/copy_alerts',
+};
+const COPY_ORDER = Object.keys(COPY_SQL) as Array<keyof DemoLines>;
+const emptyLines = <T>() => Object.fromEntries(COPY_ORDER.map((k) => [k, [] as T[]])) as Record<keyof DemoLines, T[]>;
 
 /** A load in flight: its failure surfaces where it is awaited, not as an unhandled rejection meanwhile. */
 function handled<T>(p: Promise<T>): Promise<T> {
@@ -42,6 +54,11 @@ export type DemoOptions = {
   checkRows: boolean;
   /** drop and rebuild secondary indexes from this many requests on (null: never; see BULK_MIN_REQUESTS) */
   bulkMinRequests?: number | null;
+  /**
+   * the instant the requests' SLA clocks are evaluated at, as the SLA first pass after the load would (default: the
+   * period's end); give the pass the same instant and it finds nothing left to evaluate
+   */
+  slaAt?: Date;
 };
 
 /**
@@ -67,6 +84,8 @@ export type DemoReport = {
   rowChecks: boolean;
   /** secondary indexes dropped and rebuilt (bulk run) */
   rebuiltIndexes: number;
+  /** the SLA clocks written with the requests (those a policy applies to), at `at`, and their warnings and breaches */
+  sla: { at: string; evaluated: number; alerts: number };
   seconds: { world: number; customers: number; requests: number; indexes: number; total: number };
 };
 
@@ -104,6 +123,7 @@ export async function generateDemo(
   log: (line: string) => void = () => {}
 ): Promise<DemoReport> {
   const t0 = performance.now();
+  const slaAt = options.slaAt ?? new Date(options.endAt);
   const {
     rows: [city],
   } = await pool.query<{ time_zone: string }>(sql('demo/city_zone'));
@@ -132,6 +152,7 @@ export async function generateDemo(
     clusters: 0,
     rowChecks: true,
     rebuiltIndexes: 0,
+    sla: { at: slaAt.toISOString(), evaluated: 0, alerts: 0 },
     seconds: { world: (tWorld - t0) / 1000, customers: 0, requests: 0, indexes: 0, total: 0 },
   };
 
@@ -172,7 +193,11 @@ export async function generateDemo(
       const {
         rows: [ref],
       } = await client.query<Reference>(sql('demo/reference'));
-      const { rows: policyRows } = await client.query<SlaPolicy>(sql('demo/sla_policies'));
+      const { rows: policyRows } = await client.query<ClockedPolicy>(sql('demo/sla_policies'));
+      const clocks = new DemoSlaClocks(
+        await loadCalendars(client, [...new Set(policyRows.map((p) => p.calendar_code))]),
+        slaAt
+      );
       const { rows: holidayRows } = await client.query<{ day: string }>(sql('demo/holidays'));
 
       const root = new Prng(options.seed);
@@ -230,6 +255,7 @@ export async function generateDemo(
         stages: new Map(ref.stages.map((s) => [s.code, s.progress_pct])),
         workStages: stageOrder,
         policies: new SlaPolicies(policyRows),
+        clocks,
         customers: { firstId: bases.customers + 1, count: customerCount, arabic },
         advisors: world.advisors.map((a) => ({ id: a.id, code: a.code, speed: a.speed, department: a.department })),
       });
@@ -239,25 +265,31 @@ export async function generateDemo(
       report.clusters = plan.clusters.length;
       const prng = root.fork('requests');
       progress('requests', 0, total);
-      const requestLines: string[] = [];
-      const eventLines: string[] = [];
-      let requestBlocks: Buffer[] = [];
-      let eventBlocks: Buffer[] = [];
+      const out: DemoLines = emptyLines<string>();
+      let outBlocks = emptyLines<Buffer>();
+      const packOut = () => {
+        for (const k of COPY_ORDER) {
+          pack(out[k], outBlocks[k]);
+        }
+      };
       let inChunk = 0;
       let seq = 0;
       let firstOfChunk = 1;
       const flush = async () => {
-        pack(requestLines, requestBlocks);
-        pack(eventLines, eventBlocks);
+        packOut();
         await pending;
-        const [from, to, r, e] = [bases.requests + firstOfChunk, bases.requests + seq, requestBlocks, eventBlocks];
+        const [from, to, b] = [bases.requests + firstOfChunk, bases.requests + seq, outBlocks];
         pending = handled(
-          copyLines(client, sql('demo/copy_requests'), r)
-            .then(() => copyLines(client, sql('demo/copy_events'), e))
-            .then(() => client.query(sql('demo/mark_pending'), [from, to]))
+          (async () => {
+            for (const k of COPY_ORDER) {
+              if (b[k].length) {
+                await copyLines(client, sql(COPY_SQL[k]), b[k]);
+              }
+            }
+            await client.query(sql('demo/mark_pending'), [from, to]);
+          })()
         );
-        requestBlocks = [];
-        eventBlocks = [];
+        outBlocks = emptyLines<Buffer>();
         inChunk = 0;
         firstOfChunk = seq + 1;
         progress('requests', seq, total);
@@ -273,15 +305,14 @@ export async function generateDemo(
         arrivals.sort((a, b) => a.at - b.at);
         for (const a of arrivals) {
           seq++;
-          const w = factory.write(bases.requests + seq, seq, a.at, day, a.cluster, prng, requestLines, eventLines);
+          const w = factory.write(bases.requests + seq, seq, a.at, day, a.cluster, prng, out);
           report.events += w.events;
           if (w.open) {
             report.open++;
           }
           inChunk++;
           if (seq % YIELD_EVERY === 0) {
-            pack(requestLines, requestBlocks);
-            pack(eventLines, eventBlocks);
+            packOut();
             await yieldToLoop();
           }
         }
@@ -294,6 +325,8 @@ export async function generateDemo(
       }
       await pending;
       report.requests = seq;
+      report.sla.evaluated = clocks.evaluated;
+      report.sla.alerts = clocks.alerts;
       tRequests = performance.now();
       for (const ix of indexes) {
         log(`rebuilding ${ix.create_statement.replace(/ ON .*/, '')}`);

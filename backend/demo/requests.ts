@@ -18,6 +18,7 @@ import { RECURRING, type Cluster } from './recurring.ts';
 import type { Day } from './rhythm.ts';
 import { offsetAt } from '../sla/time-zone.ts';
 import type { SlaPolicies } from './sla-policy.ts';
+import type { ClockedPolicy, DemoSlaClocks } from './sla-clocks.ts';
 import { DESCRIPTIONS, GENERIC_DESCRIPTION, titleCase } from './names.ts';
 import { copyText, copyTime, NULL } from './copy-text.ts';
 import { lookup } from '../domain/lookup.ts';
@@ -105,12 +106,21 @@ export type RequestContext = {
   categories: readonly string[];
   stages: StageProgress;
   workStages: readonly string[];
-  policies: SlaPolicies;
+  policies: SlaPolicies<ClockedPolicy>;
+  /** each request's SLA columns and alerts, evaluated as it is written */
+  clocks: DemoSlaClocks;
   advisors: ReadonlyArray<JourneyAdvisor & { department: string }>;
   customers: { firstId: number; count: number; arabic: Uint8Array };
 };
 
 export type Written = { requests: number; events: number; open: number };
+
+/**
+ * The COPY lines a request is written into: `requests` (demo/copy_requests.sql, its SLA columns included) or, when
+ * no policy applies, `unclocked` (demo/copy_requests_unclocked.sql: no clock, as the sweep leaves it); its journey
+ * into `events`, its warnings and breaches into `alerts`.
+ */
+export type DemoLines = { requests: string[]; unclocked: string[]; events: string[]; alerts: string[] };
 
 /** Weights of the zones requests are filed in: communities by population, sites sharing SITE_SHARE. */
 export function zoneWeights(zones: readonly DemoZone[]): number[] {
@@ -167,7 +177,7 @@ export class RequestFactory {
 
   /**
    * Writes one request (id `id`, the `seq`-th of this run) arriving at `at` on `day` — part of `cluster`
-   * when given — as a COPY line into `requests`, and its journey into `events`.
+   * when given — as COPY lines into `out`.
    */
   write(
     id: number,
@@ -176,8 +186,7 @@ export class RequestFactory {
     day: Day,
     cluster: Cluster | null,
     prng: Prng,
-    requests: string[],
-    events: string[]
+    out: DemoLines
   ): { events: number; open: boolean } {
     const ctx = this.ctx;
     let zone: DemoZone | null;
@@ -242,19 +251,37 @@ export class RequestFactory {
     const ev = journey.events;
     for (let k = 0; k < ev.length; k++) {
       const e = ev[k];
-      events.push(
+      out.events.push(
         `${id}\t${e.kind}\t${e.from ?? NULL}\t${e.to}\t${e.stage}\t${e.progress}\t${e.advisorId ?? NULL}\t${copyText(e.actor)}\t` +
           `${e.note === null ? NULL : copyText(e.note)}\t${copyTime(e.at)}\t${copyTime(recorded(e.at, seq, k, ctx.endAt))}\n`
       );
     }
-    requests.push(
+    const line =
       `${id}\t${source}\tdemo-${ctx.seed}-${seq}\t${channel}\t${category}\t${topicCode}\t${topic.department_code}\t${priority}\t` +
-        `${zone ? zone.id : NULL}\tSRID=4326;POINT(${lon} ${lat})\t${address === null ? NULL : copyText(address)}\t${copyText(description)}\t` +
-        `${customerId ?? NULL}\t${journey.status}\t${journey.stage}\t${journey.progress}\t${journey.advisorId ?? NULL}\t${copyTime(at)}\t` +
-        `${copyTime(recorded(at, seq, 0, ctx.endAt))}\t${maybeTime(journey.firstResponseAt)}\t${maybeTime(journey.resolvedAt)}\t` +
-        `${maybeTime(journey.closedAt)}\t${maybeTime(journey.cancelledAt)}\t${journey.satisfaction ?? NULL}\t${policy?.id ?? NULL}\t` +
-        `${copyTime(recorded(journey.lastAt, seq, ev.length - 1, ctx.endAt))}\n`
-    );
+      `${zone ? zone.id : NULL}\tSRID=4326;POINT(${lon} ${lat})\t${address === null ? NULL : copyText(address)}\t${copyText(description)}\t` +
+      `${customerId ?? NULL}\t${journey.status}\t${journey.stage}\t${journey.progress}\t${journey.advisorId ?? NULL}\t${copyTime(at)}\t` +
+      `${copyTime(recorded(at, seq, 0, ctx.endAt))}\t${maybeTime(journey.firstResponseAt)}\t${maybeTime(journey.resolvedAt)}\t` +
+      `${maybeTime(journey.closedAt)}\t${maybeTime(journey.cancelledAt)}\t${journey.satisfaction ?? NULL}\t${policy?.id ?? NULL}\t` +
+      `${copyTime(recorded(journey.lastAt, seq, ev.length - 1, ctx.endAt))}`;
+    if (policy) {
+      const clock = ctx.clocks.columns(
+        id,
+        {
+          status: journey.status,
+          createdAt: at,
+          firstResponseAt: journey.firstResponseAt,
+          resolvedAt: journey.resolvedAt,
+          closedAt: journey.closedAt,
+          cancelledAt: journey.cancelledAt,
+        },
+        policy,
+        ev,
+        out.alerts
+      );
+      out.requests.push(`${line}\t${clock}\n`);
+    } else {
+      out.unclocked.push(`${line}\n`);
+    }
     return { events: ev.length, open: journey.status !== 'closed' && journey.status !== 'cancelled' };
   }
 }

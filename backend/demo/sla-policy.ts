@@ -16,9 +16,9 @@ export type SlaPolicy = {
   version: number;
 };
 
-export class SlaPolicies {
-  private candidates = new Map<string, SlaPolicy[]>();
-  constructor(private policies: readonly SlaPolicy[]) {}
+export class SlaPolicies<P extends SlaPolicy = SlaPolicy> {
+  private candidates = new Map<string, P[]>();
+  constructor(private policies: readonly P[]) {}
 
   choose(
     category: string,
@@ -26,7 +26,7 @@ export class SlaPolicies {
     priority: string,
     createdMs: number,
     channel: string | null = null
-  ): SlaPolicy | null {
+  ): P | null {
     const key = `${category}|${topic}|${priority}|${channel}`;
     let list = this.candidates.get(key);
     if (!list) {

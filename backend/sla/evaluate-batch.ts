@@ -1,10 +1,12 @@
 // One batch of requests evaluated at `now` (pure: rows, journeys and calendars in, what to write out): the clock of
 // each (clock.ts, the one SLA truth), the columns to store, the requests whose on-time outcome changed as the
 // rollups read it, and the warnings and breaches to record. Shared by refreshSla (refresh.ts: the ordinary sweep
-// and single refreshes) and the first pass over a history (history-sweep.ts), so both write the same thing.
-import { alertsOf } from './alerts.ts';
+// and single refreshes) and the first pass over a history (history-sweep.ts), so both write the same thing; the demo
+// evaluates each request it writes with evaluateRequest (demo/sla-clocks.ts).
+import { alertsOf, type SlaAlert } from './alerts.ts';
+import { toMs, type Instant } from './business-time.ts';
 import type { Calendar } from './calendar.ts';
-import { FINISHED_STATUSES, slaClock, type SlaState } from './clock.ts';
+import { FINISHED_STATUSES, slaClock, type SlaPolicy, type SlaRequest, type SlaState } from './clock.ts';
 import type { JourneyStep } from './pauses.ts';
 import { storedOutcomeChanged, type StoredSla } from './stored-outcome.ts';
 import { lookup } from '../domain/lookup.ts';
@@ -43,7 +45,64 @@ export type EvaluatedBatch = {
   changed: number;
 };
 
-const same = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === (b?.getTime() ?? null);
+const same = (a: Instant | null, b: Instant | null) => (a === null ? null : toMs(a)) === (b === null ? null : toMs(b));
+
+/** What evaluateRequest reads of a request: its stored SLA columns, the fields its clock reads, and its policy's. */
+export type ClockInput = StoredSla &
+  SlaRequest &
+  SlaPolicy & { sla_state: SlaState; sla_next_check_at: Instant | null; sla_recorded_at: Instant | null };
+
+/** What one request's evaluation writes: its SLA columns and the warnings and breaches to record. */
+export type Evaluation = {
+  frDue: Date | null;
+  resDue: Date;
+  state: SlaState;
+  next: Date | null;
+  /** sla_recorded_at: when a finished request's outcome was recorded (now, or as it was), null while open */
+  recorded: Date | null;
+  /** whether its due times, state or next check changed */
+  changed: boolean;
+  /** whether its on-time outcome, as the rollups read it, changed */
+  outcomeChanged: boolean;
+  alerts: SlaAlert[];
+};
+
+/** One request evaluated at `now` (the one SLA truth for a request's stored columns; evaluateBatch and the demo's load). */
+export function evaluateRequest(
+  row: ClockInput,
+  journey: readonly JourneyStep[],
+  calendar: Calendar,
+  now: Date
+): Evaluation {
+  // A finished request whose outcome is recorded keeps its due times (and so its verdict): later calendar, holiday
+  // or policy changes never move it. A reopened request (open again) runs on today's calendar and records anew
+  // when it finishes again.
+  const finished = FINISHED_STATUSES.includes(row.status);
+  const kept = finished && row.sla_recorded_at !== null;
+  const clock = slaClock(row, journey, row, calendar, now, kept ? row : null);
+  const frDue = clock.first_response?.due_at ?? null;
+  const after: StoredSla = {
+    ...row,
+    first_response_due_at: frDue,
+    resolution_due_at: clock.resolution.due_at,
+    sla_evaluated_at: now,
+  };
+  return {
+    frDue,
+    resDue: clock.resolution.due_at,
+    state: clock.state,
+    next: clock.next_check_at,
+    recorded: finished ? (row.sla_recorded_at === null ? now : new Date(toMs(row.sla_recorded_at))) : null,
+    changed:
+      !same(row.first_response_due_at, frDue) ||
+      !same(row.resolution_due_at, clock.resolution.due_at) ||
+      row.sla_state !== clock.state ||
+      !same(row.sla_next_check_at, clock.next_check_at),
+    outcomeChanged: storedOutcomeChanged(row, after),
+    // Its warnings and breaches were recorded when it finished (a recorded clock reads its warning on today's calendar).
+    alerts: kept ? [] : alertsOf(clock),
+  };
+}
 
 export function evaluateBatch(
   rows: readonly RequestRow[],
@@ -60,52 +119,25 @@ export function evaluateBatch(
   };
   const { write, alerts } = out;
   for (const row of rows) {
-    // A finished request whose outcome is recorded keeps its due times (and so its verdict): later calendar, holiday
-    // or policy changes never move it. A reopened request (open again) runs on today's calendar and records anew
-    // when it finishes again.
-    const finished = FINISHED_STATUSES.includes(row.status);
-    const kept = finished && row.sla_recorded_at !== null;
-    const clock = slaClock(
-      row,
-      journeys.get(row.id) ?? [],
-      row,
-      lookup(calendars, row.calendar_code, 'calendars'),
-      now,
-      kept ? row : null
-    );
-    const frDue = clock.first_response?.due_at ?? null;
-    const after: StoredSla = {
-      ...row,
-      first_response_due_at: frDue,
-      resolution_due_at: clock.resolution.due_at,
-      sla_evaluated_at: now,
-    };
-    if (
-      !same(row.first_response_due_at as Date | null, frDue) ||
-      !same(row.resolution_due_at as Date | null, clock.resolution.due_at) ||
-      row.sla_state !== clock.state ||
-      !same(row.sla_next_check_at, clock.next_check_at)
-    ) {
+    const e = evaluateRequest(row, journeys.get(row.id) ?? [], lookup(calendars, row.calendar_code, 'calendars'), now);
+    if (e.changed) {
       out.changed++;
     }
-    if (storedOutcomeChanged(row, after)) {
+    if (e.outcomeChanged) {
       out.marks.push(row.id);
     }
     write.id.push(row.id);
-    write.frDue.push(frDue?.toISOString() ?? null);
-    write.resDue.push(clock.resolution.due_at.toISOString());
-    write.state.push(clock.state);
+    write.frDue.push(e.frDue?.toISOString() ?? null);
+    write.resDue.push(e.resDue.toISOString());
+    write.state.push(e.state);
     write.evaluatedAt.push(evaluatedAt);
-    write.next.push(clock.next_check_at?.toISOString() ?? null);
-    write.recorded.push(finished ? (row.sla_recorded_at ?? now).toISOString() : null);
-    // Its warnings and breaches were recorded when it finished (a recorded clock reads its warning on today's calendar).
-    if (!kept) {
-      for (const a of alertsOf(clock)) {
-        alerts.id.push(row.id);
-        alerts.kind.push(a.kind);
-        alerts.target.push(a.target);
-        alerts.at.push(a.at.toISOString());
-      }
+    write.next.push(e.next?.toISOString() ?? null);
+    write.recorded.push(e.recorded?.toISOString() ?? null);
+    for (const a of e.alerts) {
+      alerts.id.push(row.id);
+      alerts.kind.push(a.kind);
+      alerts.target.push(a.target);
+      alerts.at.push(a.at.toISOString());
     }
   }
   return out;

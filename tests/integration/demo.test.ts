@@ -133,14 +133,18 @@ describe('the demo city', () => {
 });
 
 describe('the demo requests', () => {
-  test('are all there, marked for the rollups, SLA due times left for the SLA engine', async () => {
+  test("are all there, marked for the rollups, with their SLA clocks as of the period's end", async () => {
     const r = await one(
       db.pool,
       `SELECT count(*)::int AS n, (SELECT count(*)::int FROM rollup_pending) AS pending,
-      count(*) FILTER (WHERE first_response_due_at IS NULL AND resolution_due_at IS NULL AND sla_state = 'in_progress')::int AS untouched
-      FROM requests`
+      count(*) FILTER (WHERE resolution_due_at IS NOT NULL AND sla_evaluated_at = $1)::int AS clocked,
+      (SELECT count(*)::int FROM sla_alerts) AS alerts
+      FROM requests`,
+      [new Date(END)]
     );
-    assert.deepEqual(r, { n: REQUESTS, pending: REQUESTS, untouched: REQUESTS });
+    assert.deepEqual(r, { n: REQUESTS, pending: REQUESTS, clocked: REQUESTS, alerts: report.sla.alerts });
+    assert.ok(report.sla.alerts > 100, `${report.sla.alerts} warnings and breaches`);
+    assert.deepEqual(report.sla, { at: new Date(END).toISOString(), evaluated: REQUESTS, alerts: r.alerts });
     assert.equal(report.requests, REQUESTS);
     assert.equal((await one(db.pool, 'SELECT count(*)::int AS n FROM request_events')).n, report.events);
   });
@@ -459,8 +463,12 @@ describe('determinism and re-runs', () => {
     });
     assert.equal(run.status, 0, run.stderr);
     assert.match(run.stdout, new RegExp(`requests: ${REQUESTS.toLocaleString('en')} with`));
-    // Then the SLA first pass, before any rollup: every request evaluated.
-    assert.match(run.stdout, new RegExp(`SLA clocks: ${REQUESTS.toLocaleString('en-US')} requests in`));
+    // Every request's clock written with it; then the SLA first pass, before any rollup, finds nothing left.
+    assert.match(
+      run.stdout,
+      new RegExp(`SLA clocks: ${REQUESTS.toLocaleString('en')} requests evaluated as they were written`)
+    );
+    assert.match(run.stdout, /SLA clocks: every request's clock is current, nothing to evaluate/);
     assert.equal(
       (await one(other.pool, 'SELECT count(*)::int AS n FROM requests WHERE sla_evaluated_at IS NULL')).n,
       0
