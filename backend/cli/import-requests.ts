@@ -125,7 +125,10 @@ export async function run(argv: string[]): Promise<number> {
     statementTimeoutMs: 0,
   });
   try {
+    // The instant the SLA clocks are computed at, as the rows are written and by the pass after the load.
+    const now = new Date();
     const summary = await importRequests(pool, {
+      slaAt: now,
       file,
       mapping,
       chunkRows,
@@ -159,7 +162,7 @@ export async function run(argv: string[]): Promise<number> {
     });
     console.log(formatSummary(summary));
     // The SLA clocks of the history, then (when large) its rollups in bulk rather than by the rollup job a batch at a time.
-    await readyAfterLoad(pool, config, values.quiet ?? false, (line) => console.log(line));
+    await readyAfterLoad(pool, config, values.quiet ?? false, (line) => console.log(line), now);
     return summary.rejected > 0 ? 3 : 0;
   } catch (err) {
     if (err instanceof MappingError) {

@@ -1,5 +1,5 @@
 // The demo run: the world (zones, sites, population, advisors), then in ONE transaction the activity —
-// customers, requests with their journeys and SLA clocks (evaluated at `slaAt` as they are written: sla-clocks.ts),
+// customers, requests with their journeys and SLA clocks (evaluated at `slaAt` as they are written: sla/clocks-at-load.ts),
 // warnings and breaches, rollup marks — streamed with COPY chunk by chunk, building the next chunk while PostgreSQL
 // loads the last. Same seed, same options, same database state → the same rows.
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
@@ -15,9 +15,8 @@ import { Prng, Weighted } from './prng.ts';
 import { planClusters, type Cluster } from './recurring.ts';
 import { RequestFactory, type DemoLines, type TopicInfo } from './requests.ts';
 import { arrivalTime, dailyCounts, localDate, periodStart, planDays } from './rhythm.ts';
-import { SlaPolicies } from './sla-policy.ts';
-import { DemoSlaClocks, type ClockedPolicy } from './sla-clocks.ts';
-import { loadCalendars } from '../sla/load.ts';
+import { SlaPolicies, type SlaPolicy } from './sla-policy.ts';
+import { ClocksAtLoad, type PolicyClock } from '../sla/clocks-at-load.ts';
 import { prepareWorld, type World } from './world.ts';
 
 const DAY_MS = 86_400_000;
@@ -193,11 +192,8 @@ export async function generateDemo(
       const {
         rows: [ref],
       } = await client.query<Reference>(sql('demo/reference'));
-      const { rows: policyRows } = await client.query<ClockedPolicy>(sql('demo/sla_policies'));
-      const clocks = new DemoSlaClocks(
-        await loadCalendars(client, [...new Set(policyRows.map((p) => p.calendar_code))]),
-        slaAt
-      );
+      const { rows: policyRows } = await client.query<SlaPolicy & PolicyClock>(sql('demo/sla_policies'));
+      const clocks = await ClocksAtLoad.open(client, policyRows, slaAt);
       const { rows: holidayRows } = await client.query<{ day: string }>(sql('demo/holidays'));
 
       const root = new Prng(options.seed);

@@ -17,8 +17,8 @@ import { pointIn, pointNear, pointOutside, type DemoZone } from './places.ts';
 import { RECURRING, type Cluster } from './recurring.ts';
 import type { Day } from './rhythm.ts';
 import { offsetAt } from '../sla/time-zone.ts';
-import type { SlaPolicies } from './sla-policy.ts';
-import type { ClockedPolicy, DemoSlaClocks } from './sla-clocks.ts';
+import type { SlaPolicies, SlaPolicy } from './sla-policy.ts';
+import { ClocksAtLoad, type PolicyClock } from '../sla/clocks-at-load.ts';
 import { DESCRIPTIONS, GENERIC_DESCRIPTION, titleCase } from './names.ts';
 import { copyText, copyTime, NULL } from './copy-text.ts';
 import { lookup } from '../domain/lookup.ts';
@@ -106,9 +106,9 @@ export type RequestContext = {
   categories: readonly string[];
   stages: StageProgress;
   workStages: readonly string[];
-  policies: SlaPolicies<ClockedPolicy>;
+  policies: SlaPolicies<SlaPolicy & PolicyClock>;
   /** each request's SLA columns and alerts, evaluated as it is written */
-  clocks: DemoSlaClocks;
+  clocks: ClocksAtLoad;
   advisors: ReadonlyArray<JourneyAdvisor & { department: string }>;
   customers: { firstId: number; count: number; arabic: Uint8Array };
 };
@@ -263,7 +263,7 @@ export class RequestFactory {
       `${copyTime(recorded(at, seq, 0, ctx.endAt))}\t${maybeTime(journey.firstResponseAt)}\t${maybeTime(journey.resolvedAt)}\t` +
       `${maybeTime(journey.closedAt)}\t${maybeTime(journey.cancelledAt)}\t${journey.satisfaction ?? NULL}\t${policy?.id ?? NULL}\t` +
       `${copyTime(recorded(journey.lastAt, seq, ev.length - 1, ctx.endAt))}`;
-    if (policy) {
+    if (policy && ctx.clocks.has(policy)) {
       const clock = ctx.clocks.columns(
         id,
         {
@@ -278,7 +278,7 @@ export class RequestFactory {
         ev,
         out.alerts
       );
-      out.requests.push(`${line}\t${clock}\n`);
+      out.requests.push(`${line}\t${ClocksAtLoad.line(clock)}\n`);
     } else {
       out.unclocked.push(`${line}\n`);
     }

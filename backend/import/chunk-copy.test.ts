@@ -64,6 +64,7 @@ test('rows become COPY lines with their ids, whatever the characters, all rows o
     [0, 1, 2],
     new ZoneLocator([]),
     new SlaPolicies([]),
+    null,
     ref,
     ['7', '8', '1234567890123'],
     ['42']
@@ -82,9 +83,9 @@ test('rows become COPY lines with their ids, whatever the characters, all rows o
   assert.deepEqual(
     lines(all.text.requests).map((l) => l.slice(0, 6)),
     [
-      ['7', '\\N', '\\N', '42', 'مصدر', 'x-1'],
-      ['8', '\\N', '\\N', '\\N', 'bench', 'x-2'],
-      ['1234567890123', '\\N', '\\N', '\\N', 'bench', 'x-3'],
+      ['7', '\\N', '\\N', '42', '\\N', 'مصدر'],
+      ['8', '\\N', '\\N', '\\N', '\\N', 'bench'],
+      ['1234567890123', '\\N', '\\N', '\\N', '\\N', 'bench'],
     ]
   );
   const columns = /\((.*)\)/.exec(copyStatement(REQUESTS))![1].split(', ');
@@ -97,7 +98,7 @@ test('rows become COPY lines with their ids, whatever the characters, all rows o
   assert.deepEqual(all.references.statuses, ['received']);
 
   // The first row already present: the others only, with new ids.
-  const some = staged.copyText([1, 2], new ZoneLocator([]), new SlaPolicies([]), ref, ['9', '10'], []);
+  const some = staged.copyText([1, 2], new ZoneLocator([]), new SlaPolicies([]), null, ref, ['9', '10'], []);
   assert.deepEqual(
     lines(some.text.events).map((l) => [l[0].trim(), l[1]]),
     [

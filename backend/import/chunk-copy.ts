@@ -8,9 +8,16 @@
 // (ids, zone, SLA policy) is left out and put in front of each line (the settled columns of each table in
 // copy-columns.ts, where every column list is declared once). Rows are kept column by column: few objects
 // live long enough to burden the garbage collector.
+//
+// Given the instant of the SLA pass that follows the load (ClocksAtLoad), a row under a policy gets its SLA clock
+// here too, and its warnings and breaches: the pass then has nothing left to evaluate (sla/clocks-at-load.ts). A row
+// whose times carry more than microseconds (PostgreSQL rounds them, the clock would not) is left to the pass.
 import type { ReferenceIndex } from '../domain/reference.ts';
-import type { SlaPolicies } from '../demo/sla-policy.ts';
-import { copyRest, copySettled, CUSTOMERS, REQUEST_EVENTS, REQUESTS } from './copy-columns.ts';
+import type { SlaPolicies, SlaPolicy } from '../demo/sla-policy.ts';
+import { readIsoInstant } from '../domain/instant.ts';
+import { ClocksAtLoad, SLA_COLUMNS, type LoadedRequest, type PolicyClock } from '../sla/clocks-at-load.ts';
+import { copyValue } from './copy-text.ts';
+import { copyRest, copySettled, CUSTOMERS, REQUEST_EVENTS, REQUESTS, REQUESTS_CLOCKED } from './copy-columns.ts';
 import type { ImportRow } from './row-input.ts';
 import type { ZoneLocator } from './zone-locator.ts';
 
@@ -26,7 +33,60 @@ export type ChunkReferences = {
   slaPolicyIds: number[];
 };
 
-export type ChunkCopy = { customers: Buffer; requests: Buffer; events: Buffer; marks: Buffer };
+/** requests: without a clock (REQUESTS); clocked: with it (REQUESTS_CLOCKED); alerts: the clocks' (SLA_ALERTS). */
+export type ChunkCopy = {
+  customers: Buffer;
+  requests: Buffer;
+  clocked: Buffer;
+  events: Buffer;
+  alerts: Buffer;
+  marks: Buffer;
+};
+
+/** What a row's SLA clock reads: its times in ms and its journey's statuses with their instants. */
+type StagedClock = { request: LoadedRequest; journey: Array<{ to: string; at: number }> };
+
+/** Stored as PostgreSQL keeps it and read back to the millisecond (as the SLA pass reads it), or NaN. */
+function exactMs(text: string): number {
+  // toISOString's form (what the reader writes for times without an offset): exact for Date.parse.
+  if (text.length === 24 && text.charCodeAt(23) === 90 && text.charCodeAt(10) === 84) {
+    return Date.parse(text);
+  }
+  // More than microseconds: PostgreSQL rounds to microseconds (possibly into the next millisecond); not cut here.
+  const fraction = /\.(\d+)/.exec(text);
+  if (fraction && fraction[1].length > 6) {
+    return NaN;
+  }
+  return readIsoInstant(text).ms ?? NaN;
+}
+
+/** The row's clock inputs, or null when one of its times is not read exactly (the SLA pass takes that row). */
+function stagedClock({ request: r, journey: j }: ImportRow): StagedClock | null {
+  let exact = true;
+  const seen = new Map<string, number>();
+  const ms = (text: string): number => {
+    let v = seen.get(text);
+    if (v === undefined) {
+      v = exactMs(text);
+      seen.set(text, v);
+      exact &&= !Number.isNaN(v);
+    }
+    return v;
+  };
+  const maybe = (text: string | null | undefined) => (text == null ? null : ms(text));
+  const request: LoadedRequest = {
+    status: j.status,
+    createdAt: ms(r.created_at),
+    firstResponseAt: maybe(j.first_response_at),
+    resolvedAt: maybe(j.resolved_at),
+    closedAt: maybe(j.closed_at),
+    cancelledAt: maybe(j.cancelled_at),
+    sourceDueAt: maybe(r.due_at),
+    firstResponseClock: r.first_response_clock !== false,
+  };
+  const journey = j.events.map((e) => ({ to: e.to_status, at: ms(e.occurred_at) }));
+  return exact ? { request, journey } : null;
+}
 
 /** UTF-8 text appended piece by piece into one growing buffer (no long-lived strings). */
 class ByteLog {
@@ -77,8 +137,8 @@ function fillSlot(buf: Buffer, at: number, id: string): void {
   }
 }
 
-/** Most bytes of the ids and settled columns in front of a line. */
-const PREFIX_BYTES = 96;
+/** Most bytes of the ids and settled columns in front of a line: four ids, then the SLA columns (each at most 48). */
+const PREFIX_BYTES = 96 + SLA_COLUMNS.length * 48;
 
 /** Checked rows, column by column, each already COPY text but for its ids, zone and SLA policy. */
 export class StagedRows {
@@ -92,6 +152,10 @@ export class StagedRows {
   private readonly topic: Array<string | null> = [];
   private readonly priority: string[] = [];
   private readonly createdMs: number[] = [];
+  /** resolution_due_at of a row without a clock, as COPY text: the source's due time, '\\N' when none */
+  private readonly dueText: string[] = [];
+  /** what the row's SLA clock reads, or null (its clock is left to the SLA pass) */
+  private readonly clocks: Array<StagedClock | null> = [];
   /** the requests line after (id, zone_id, sla_policy_id, customer_id), '\n' included: its start in `text`; */
   private readonly requestAt: number[] = [];
   /** the customers line after (id, home_zone_id), '\n' included, or -1 without a customer */
@@ -132,6 +196,8 @@ export class StagedRows {
     this.priority.push(r.priority);
     // created_at is toISOString's form (toNewRequest).
     this.createdMs.push(Date.parse(r.created_at));
+    this.dueText.push(copyValue(r.due_at));
+    this.clocks.push(stagedClock(row));
     this.requestAt.push(this.text.append(copyRest(REQUESTS, row)));
     // A customer row when any of its fields is given (as the SQL's coalesce(...) IS NOT NULL).
     const customer =
@@ -187,12 +253,14 @@ export class StagedRows {
 
   /**
    * The rows at `indexes` (in order) as COPY text, with their zone and SLA policy settled now, ids from
-   * `requestIds` (one per row) and `customerIds` (one per row with a customer), and the codes and ids used.
+   * `requestIds` (one per row) and `customerIds` (one per row with a customer), and the codes and ids used; with
+   * `clocks`, the SLA clock of each row under a policy it has the calendar of.
    */
   copyText(
     indexes: readonly number[],
     locator: ZoneLocator,
-    policies: SlaPolicies,
+    policies: SlaPolicies<SlaPolicy & PolicyClock>,
+    clocks: ClocksAtLoad | null,
     ref: ReferenceIndex,
     requestIds: readonly string[],
     customerIds: readonly string[]
@@ -202,6 +270,8 @@ export class StagedRows {
       text = this.text.buf;
     const customers = new Out(this.text.length + indexes.length * PREFIX_BYTES);
     const requests = new Out(this.text.length + indexes.length * PREFIX_BYTES);
+    const clocked = new Out(this.text.length + indexes.length * PREFIX_BYTES);
+    const alerts: string[] = [];
     // Every row written (the usual case): the event lines are sent as they are, their id slots filled in.
     const allRows = indexes.length === this.length;
     const eventsOut = allRows ? null : new Out(this.events.length);
@@ -218,9 +288,14 @@ export class StagedRows {
             ? null
             : locator.locate(this.lon[k], this.lat[k]);
       // Policy bounds are in microseconds.
-      const slaPolicyId =
-        policies.choose(this.category[k], this.topic[k], this.priority[k], this.createdMs[k] * 1000, this.channel[k])
-          ?.id ?? null;
+      const policy = policies.choose(
+        this.category[k],
+        this.topic[k],
+        this.priority[k],
+        this.createdMs[k] * 1000,
+        this.channel[k]
+      );
+      const slaPolicyId = policy?.id ?? null;
       if (zoneId !== null) {
         zoneIds.add(zoneId);
       }
@@ -234,10 +309,17 @@ export class StagedRows {
         customers.ascii(copySettled(CUSTOMERS, { id: customerId, home_zone_id: zoneId }));
         customers.bytes(text, customerAt, lineEnd(text, customerAt));
       }
-      requests.ascii(
-        copySettled(REQUESTS, { id, zone_id: zoneId, sla_policy_id: slaPolicyId, customer_id: customerId })
-      );
-      requests.bytes(text, this.requestAt[k], lineEnd(text, this.requestAt[k]));
+      const clock = this.clocks[k];
+      const ids = { id, zone_id: zoneId, sla_policy_id: slaPolicyId, customer_id: customerId };
+      if (clocks && policy && clock && clocks.has(policy)) {
+        clocked.ascii(
+          copySettled(REQUESTS_CLOCKED, { ...ids, ...clocks.columns(id, clock.request, policy, clock.journey, alerts) })
+        );
+        clocked.bytes(text, this.requestAt[k], lineEnd(text, this.requestAt[k]));
+      } else {
+        requests.ascii(copySettled(REQUESTS, { ...ids, resolution_due_at: this.dueText[k] }));
+        requests.bytes(text, this.requestAt[k], lineEnd(text, this.requestAt[k]));
+      }
       const last = k + 1 < this.length ? this.firstEvent[k + 1] : this.eventAt.length;
       for (let e = this.firstEvent[k]; e < last; e++) {
         fillSlot(events, this.eventAt[e], id);
@@ -253,6 +335,8 @@ export class StagedRows {
       text: {
         customers: customers.done(),
         requests: requests.done(),
+        clocked: clocked.done(),
+        alerts: Buffer.from(alerts.join(''), 'latin1'),
         events: eventsOut?.done() ?? events.subarray(0, this.events.length),
         marks: Buffer.from(`${requestIds.join('\n')}\n`, 'latin1'),
       },

@@ -12,7 +12,16 @@ import type { ReferenceIndex } from '../domain/reference.ts';
 import { SlaPolicies, type SlaPolicy } from '../demo/sla-policy.ts';
 import { BulkLoad } from './bulk-load.ts';
 import { StagedRows } from './chunk-copy.ts';
-import { copyStatement, CUSTOMERS, REQUEST_EVENTS, REQUESTS, ROLLUP_MARKS } from './copy-columns.ts';
+import {
+  copyStatement,
+  CUSTOMERS,
+  REQUEST_EVENTS,
+  REQUESTS,
+  REQUESTS_CLOCKED,
+  ROLLUP_MARKS,
+  SLA_ALERTS,
+} from './copy-columns.ts';
+import { ClocksAtLoad, type PolicyClock } from '../sla/clocks-at-load.ts';
 import type { ImportRow } from './row-input.ts';
 import { ZoneLocator } from './zone-locator.ts';
 
@@ -38,7 +47,8 @@ export class Chunk {
 }
 
 /** What the writers share: the reference data and the zone locator (reloaded when the zones change). */
-export type WriteContext = { ref: ReferenceIndex; locator: ZoneLocator | null };
+/** slaAt: the instant the SLA clocks of the rows are computed at as they are written (null: left to the SLA pass). */
+export type WriteContext = { ref: ReferenceIndex; locator: ZoneLocator | null; slaAt: Date | null };
 
 export type ChunkResult = { staged: number; inserted: number; repeats: number; seconds: number };
 
@@ -138,6 +148,7 @@ export class ChunkWriter {
     }
     const { rows: policyRows } = await c.query<SlaPolicyRow>(sql('import/sla_policies'));
     const policies = new SlaPolicies(policyRows.map(toPolicy));
+    const clocks = this.context.slaAt ? await ClocksAtLoad.open(c, policyRows, this.context.slaAt) : null;
 
     const rows = chunk.rows;
     const present = await this.present(rows);
@@ -160,6 +171,7 @@ export class ChunkWriter {
       indexes,
       locator,
       policies,
+      clocks,
       this.context.ref,
       ids.requests,
       ids.customers
@@ -188,8 +200,18 @@ export class ChunkWriter {
     if (text.customers.length) {
       await this.copy(copyStatement(CUSTOMERS), text.customers);
     }
-    await this.copy(copyStatement(REQUESTS), text.requests);
+    for (const [table, data] of [
+      [REQUESTS, text.requests],
+      [REQUESTS_CLOCKED, text.clocked],
+    ] as const) {
+      if (data.length) {
+        await this.copy(copyStatement(table), data);
+      }
+    }
     await this.copy(copyStatement(REQUEST_EVENTS), text.events);
+    if (text.alerts.length) {
+      await this.copy(copyStatement(SLA_ALERTS), text.alerts);
+    }
     await this.copy(copyStatement(ROLLUP_MARKS), text.marks);
     // In a bulk load the transaction goes on: the next chunk checks its own references.
     if (this.load && triggersOff) {
@@ -291,10 +313,11 @@ export class WriterPool {
     bulk: boolean,
     ref: ReferenceIndex,
     onDone: (r: ChunkResult) => void,
-    bulkLoad = false
+    bulkLoad = false,
+    slaAt: Date | null = null
   ): Promise<WriterPool> {
     const writers: ChunkWriter[] = [];
-    const context: WriteContext = { ref, locator: null };
+    const context: WriteContext = { ref, locator: null, slaAt };
     try {
       for (let i = 0; i < (bulkLoad ? 1 : count); i++) {
         writers.push(await ChunkWriter.open(pool, bulk, context, bulkLoad));
@@ -392,10 +415,11 @@ function idRange(first: string | null, count: number): string[] {
   return out;
 }
 
-type SlaPolicyRow = Omit<SlaPolicy, 'valid_from' | 'valid_to'> & { valid_from: string; valid_to: string | null };
+type SlaPolicyRow = Omit<SlaPolicy, 'valid_from' | 'valid_to'> &
+  PolicyClock & { valid_from: string; valid_to: string | null };
 
 /** Validity bounds in microseconds (exact: below 2^53 until the year 2255). */
-const toPolicy = (p: SlaPolicyRow): SlaPolicy => ({
+const toPolicy = (p: SlaPolicyRow): SlaPolicy & PolicyClock => ({
   ...p,
   valid_from: Number(p.valid_from),
   valid_to: p.valid_to === null ? null : Number(p.valid_to),

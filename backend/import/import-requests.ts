@@ -49,6 +49,12 @@ export type ImportOptions = {
    * such times are refused.
    */
   timeZone?: string | null;
+  /**
+   * The instant the SLA clocks of the loaded requests are computed at as they are written (sla/clocks-at-load.ts),
+   * as the SLA pass after the load would; give that pass the same instant and it has nothing left to evaluate.
+   * Absent: the clocks are left to the SLA pass (or the scheduled sweep).
+   */
+  slaAt?: Date;
   /** a placeholder point the file writes for "no location" (within a few metres) */
   unknownLocation?: PlaceholderPoint | null;
 };
@@ -114,7 +120,8 @@ export async function importRequests(pool: pg.Pool, options: ImportOptions): Pro
       summary.present += r.staged - r.inserted + r.repeats;
       summary.writeSeconds += r.seconds;
     },
-    options.bulkLoad ?? false
+    options.bulkLoad ?? false,
+    options.slaAt ?? null
   );
   const input = createReadStream(options.file, { highWaterMark: 1 << 16 });
 

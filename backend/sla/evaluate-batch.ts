@@ -2,7 +2,7 @@
 // each (clock.ts, the one SLA truth), the columns to store, the requests whose on-time outcome changed as the
 // rollups read it, and the warnings and breaches to record. Shared by refreshSla (refresh.ts: the ordinary sweep
 // and single refreshes) and the first pass over a history (history-sweep.ts), so both write the same thing; the demo
-// evaluates each request it writes with evaluateRequest (demo/sla-clocks.ts).
+// and the import evaluate each request they write with evaluateRequest (clocks-at-load.ts).
 import { alertsOf, type SlaAlert } from './alerts.ts';
 import { toMs, type Instant } from './business-time.ts';
 import type { Calendar } from './calendar.ts';

@@ -1,4 +1,4 @@
-// The demo's SLA clocks, evaluated as its requests are written (backend/demo/sla-clocks.ts), are exactly what the
+// The demo's SLA clocks, evaluated as its requests are written (backend/sla/clocks-at-load.ts), are exactly what the
 // scheduled sweep (sweepSla) writes for the same requests at the same instant: a demo month is generated with its
 // clocks at T (one category left without a policy, so some requests have no clock); the first pass at T then finds
 // nothing to evaluate; every SLA column and alert is then cleared, the ordinary sweep evaluates every request afresh

@@ -17,6 +17,7 @@ import {
   LAKEPORT_NOW,
   LAKEPORT_ZONE,
   lakeportExport,
+  lakeportImportArgs,
   lakeportWardsGeoJson,
   type LakeportCase,
 } from '../support/lakeport-export.ts';
@@ -64,17 +65,7 @@ beforeAll(async () => {
   console.log = () => {};
   console.error = () => {};
   try {
-    status = await run([
-      file,
-      '--mapping',
-      join(ROOT, 'tests/fixtures/lakeport-311.mapping.json'),
-      '--time-zone',
-      LAKEPORT_ZONE,
-      '--unknown-location',
-      `${CITY_HALL.lat},${CITY_HALL.lon}`,
-      '--no-first-response',
-      '--quiet',
-    ]);
+    status = await run(lakeportImportArgs(file, ROOT));
   } finally {
     console.log = log;
     console.error = error;

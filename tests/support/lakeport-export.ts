@@ -5,6 +5,7 @@
 // mixed case, the owning department by name (sometimes not the topic's), the ward by name, and no
 // first-response column. Deterministic for a seed. The truth of each case is kept beside the text, worked
 // out here independently of the importer: instants first, their local text from Intl.
+import { join } from 'node:path';
 import { prng } from './random.ts';
 
 export const LAKEPORT_ZONE = 'America/Chicago';
@@ -12,6 +13,24 @@ export const LAKEPORT_ZONE = 'America/Chicago';
 export const CITY_HALL = { lat: 41.8837, lon: -87.6319 };
 /** The sweep's `now`: every case was created and closed before it. */
 export const LAKEPORT_NOW = new Date('2026-12-01T18:00:00Z');
+
+/**
+ * `services360 import-requests` of Lakeport's export as the city runs it: its mapping, its zone for local times, the
+ * city hall's placeholder point and no first-response data (`root`: the repository).
+ */
+export function lakeportImportArgs(file: string, root: string): string[] {
+  return [
+    file,
+    '--mapping',
+    join(root, 'tests/fixtures/lakeport-311.mapping.json'),
+    '--time-zone',
+    LAKEPORT_ZONE,
+    '--unknown-location',
+    `${CITY_HALL.lat},${CITY_HALL.lon}`,
+    '--no-first-response',
+    '--quiet',
+  ];
+}
 
 const HEADER = [
   'SR_NUMBER',
