@@ -1,12 +1,14 @@
-// On demand: `npm run bench:history [-- --rows 200000 --sla history|sweep --rollups bulk|incremental --bulk-load --keep --stop-after import]`.
+// On demand: `npm run bench:history [-- --rows 200000 --sla load|history|sweep --rollups bulk|incremental --bulk-load --keep --stop-after import]`.
 // A history CSV of --rows requests (bench/csv-history.ts), from file to "every figure answers from rollups",
 // in a fresh database (on the S360_ADMIN_URL server, migrated, the Dubai communities or a generated grid, as the
 // demo starts; dropped at the end unless --keep). Phases, each timed with its rows/s and the machine's load
 // (os.loadavg(): 1, 5, 15 min) when it ended:
-//   import     services360 import-requests (chunks, S360_IMPORT_WRITERS writers; --bulk-load: one transaction)
-//   sla        the SLA sweep's first pass over the history: sweepSlaHistory (as import-requests runs it: batches of
-//              S360_SLA_HISTORY_BATCH, S360_SLA_HISTORY_WRITERS side by side; default) or, with --sla sweep, the
-//              scheduled sweep (sweepSla, batches of S360_SLA_SWEEP_BATCH)
+//   import     services360 import-requests (chunks, S360_IMPORT_WRITERS writers; --bulk-load: one transaction), each
+//              row's SLA clock computed as it is written (sla/clocks-at-load.ts), as the command does (--sla load,
+//              the default); with --sla history or sweep, the clocks are left to the next phase
+//   sla        the SLA sweep's first pass over the history at the same instant: sweepSlaHistory (as import-requests
+//              runs it: batches of S360_SLA_HISTORY_BATCH, S360_SLA_HISTORY_WRITERS side by side; after --sla load it
+//              finds nothing left) or, with --sla sweep, the scheduled sweep (sweepSla, batches of S360_SLA_SWEEP_BATCH)
 //   rollups    the hour horizon moved as after a load, then every pending request into the rollups, histograms,
 //              tile bin counts and applied state:
 //              the bulk build (rollup-history, default) or the incremental job (applyPendingRollups, as the
@@ -40,7 +42,7 @@ const DUBAI = join(ROOT, '../shared/data/dubai/dubai_communities.geojson');
 const { values: args } = parseArgs({
   options: {
     rows: { type: 'string', default: '200000' },
-    sla: { type: 'string', default: 'history' },
+    sla: { type: 'string', default: 'load' },
     rollups: { type: 'string', default: 'bulk' },
     'bulk-load': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
@@ -51,8 +53,8 @@ const ROWS = Number(args.rows);
 if (!Number.isInteger(ROWS) || ROWS < 1) {
   throw new Error('--rows must be a positive whole number');
 }
-if (args.sla !== 'history' && args.sla !== 'sweep') {
-  throw new Error('--sla takes history or sweep');
+if (!['load', 'history', 'sweep'].includes(args.sla)) {
+  throw new Error('--sla takes load, history or sweep');
 }
 if (args.rollups !== 'bulk' && args.rollups !== 'incremental') {
   throw new Error('--rollups takes bulk or incremental');
@@ -123,6 +125,7 @@ try {
           writers: args['bulk-load'] ? 1 : config.importWriters,
           bulkLoad: args['bulk-load'],
           maxDescriptionChars: config.maxDescriptionChars,
+          ...(args.sla === 'load' ? { slaAt: now } : {}),
         })
       ).loaded
   );
@@ -133,7 +136,7 @@ try {
     'sla',
     'requests',
     async () =>
-      (args.sla === 'history'
+      (args.sla !== 'sweep'
         ? await sweepSlaHistory(pool, now, { batchSize: config.slaHistoryBatchSize, writers: config.slaHistoryWriters })
         : await sweepSla(pool, now, { batchSize: config.slaSweepBatchSize })
       ).evaluated

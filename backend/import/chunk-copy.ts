@@ -43,9 +43,6 @@ export type ChunkCopy = {
   marks: Buffer;
 };
 
-/** What a row's SLA clock reads: its times in ms and its journey's statuses with their instants. */
-type StagedClock = { request: LoadedRequest; journey: Array<{ to: string; at: number }> };
-
 /** Stored as PostgreSQL keeps it and read back to the millisecond (as the SLA pass reads it), or NaN. */
 function exactMs(text: string): number {
   // toISOString's form (what the reader writes for times without an offset): exact for Date.parse.
@@ -60,32 +57,72 @@ function exactMs(text: string): number {
   return readIsoInstant(text).ms ?? NaN;
 }
 
-/** The row's clock inputs, or null when one of its times is not read exactly (the SLA pass takes that row). */
-function stagedClock({ request: r, journey: j }: ImportRow): StagedClock | null {
-  let exact = true;
-  const seen = new Map<string, number>();
-  const ms = (text: string): number => {
-    let v = seen.get(text);
-    if (v === undefined) {
-      v = exactMs(text);
-      seen.set(text, v);
-      exact &&= !Number.isNaN(v);
+const maybeMs = (text: string | null | undefined) => (text == null ? null : exactMs(text));
+
+/**
+ * What the SLA clocks of the rows read, column by column as the rest of StagedRows (no object per row lives until
+ * the chunk is written): each row's status and times (ms; created NaN when a time is not read exactly: its clock is
+ * left to the SLA pass), and its journey's statuses and instants, flat, from journeyStart.
+ */
+class StagedClocks {
+  private readonly status: string[] = [];
+  private readonly created: number[] = [];
+  private readonly firstResponse: Array<number | null> = [];
+  private readonly resolved: Array<number | null> = [];
+  private readonly closed: Array<number | null> = [];
+  private readonly cancelled: Array<number | null> = [];
+  private readonly sourceDue: Array<number | null> = [];
+  private readonly firstResponseClock: boolean[] = [];
+  private readonly journeyStart: number[] = [];
+  private readonly journeyTo: string[] = [];
+  private readonly journeyAt: number[] = [];
+
+  add({ request: r, journey: j }: ImportRow): void {
+    const times = [maybeMs(j.first_response_at), maybeMs(j.resolved_at), maybeMs(j.closed_at), maybeMs(j.cancelled_at)];
+    const due = maybeMs(r.due_at);
+    let exact = !times.some(Number.isNaN) && !Number.isNaN(due);
+    this.journeyStart.push(this.journeyTo.length);
+    for (const e of j.events) {
+      const at = exactMs(e.occurred_at);
+      exact &&= !Number.isNaN(at);
+      this.journeyTo.push(e.to_status);
+      this.journeyAt.push(at);
     }
-    return v;
-  };
-  const maybe = (text: string | null | undefined) => (text == null ? null : ms(text));
-  const request: LoadedRequest = {
-    status: j.status,
-    createdAt: ms(r.created_at),
-    firstResponseAt: maybe(j.first_response_at),
-    resolvedAt: maybe(j.resolved_at),
-    closedAt: maybe(j.closed_at),
-    cancelledAt: maybe(j.cancelled_at),
-    sourceDueAt: maybe(r.due_at),
-    firstResponseClock: r.first_response_clock !== false,
-  };
-  const journey = j.events.map((e) => ({ to: e.to_status, at: ms(e.occurred_at) }));
-  return exact ? { request, journey } : null;
+    this.status.push(j.status);
+    this.created.push(exact ? exactMs(r.created_at) : NaN);
+    this.firstResponse.push(times[0]);
+    this.resolved.push(times[1]);
+    this.closed.push(times[2]);
+    this.cancelled.push(times[3]);
+    this.sourceDue.push(due);
+    this.firstResponseClock.push(r.first_response_clock !== false);
+  }
+
+  /** Row k's clock inputs, or null when one of its times is not read exactly. */
+  row(k: number): { request: LoadedRequest; journey: Array<{ to: string; at: number }> } | null {
+    const createdAt = this.created[k];
+    if (Number.isNaN(createdAt)) {
+      return null;
+    }
+    const end = k + 1 < this.journeyStart.length ? this.journeyStart[k + 1] : this.journeyTo.length;
+    const journey: Array<{ to: string; at: number }> = [];
+    for (let e = this.journeyStart[k]; e < end; e++) {
+      journey.push({ to: this.journeyTo[e], at: this.journeyAt[e] });
+    }
+    return {
+      request: {
+        status: this.status[k],
+        createdAt,
+        firstResponseAt: this.firstResponse[k],
+        resolvedAt: this.resolved[k],
+        closedAt: this.closed[k],
+        cancelledAt: this.cancelled[k],
+        sourceDueAt: this.sourceDue[k],
+        firstResponseClock: this.firstResponseClock[k],
+      },
+      journey,
+    };
+  }
 }
 
 /** UTF-8 text appended piece by piece into one growing buffer (no long-lived strings). */
@@ -155,7 +192,7 @@ export class StagedRows {
   /** resolution_due_at of a row without a clock, as COPY text: the source's due time, '\\N' when none */
   private readonly dueText: string[] = [];
   /** what the row's SLA clock reads, or null (its clock is left to the SLA pass) */
-  private readonly clocks: Array<StagedClock | null> = [];
+  private readonly clocks = new StagedClocks();
   /** the requests line after (id, zone_id, sla_policy_id, customer_id), '\n' included: its start in `text`; */
   private readonly requestAt: number[] = [];
   /** the customers line after (id, home_zone_id), '\n' included, or -1 without a customer */
@@ -197,7 +234,7 @@ export class StagedRows {
     // created_at is toISOString's form (toNewRequest).
     this.createdMs.push(Date.parse(r.created_at));
     this.dueText.push(copyValue(r.due_at));
-    this.clocks.push(stagedClock(row));
+    this.clocks.add(row);
     this.requestAt.push(this.text.append(copyRest(REQUESTS, row)));
     // A customer row when any of its fields is given (as the SQL's coalesce(...) IS NOT NULL).
     const customer =
@@ -309,9 +346,9 @@ export class StagedRows {
         customers.ascii(copySettled(CUSTOMERS, { id: customerId, home_zone_id: zoneId }));
         customers.bytes(text, customerAt, lineEnd(text, customerAt));
       }
-      const clock = this.clocks[k];
+      const clock = clocks && policy && clocks.has(policy) ? this.clocks.row(k) : null;
       const ids = { id, zone_id: zoneId, sla_policy_id: slaPolicyId, customer_id: customerId };
-      if (clocks && policy && clock && clocks.has(policy)) {
+      if (clocks && policy && clock) {
         clocked.ascii(
           copySettled(REQUESTS_CLOCKED, { ...ids, ...clocks.columns(id, clock.request, policy, clock.journey, alerts) })
         );
