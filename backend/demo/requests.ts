@@ -42,48 +42,6 @@ export const DEPARTMENT_PACE: Readonly<Record<string, number>> = {
 /** Targets for a request no policy matches (minutes). */
 const FALLBACK_TARGETS = { first: 1440, resolution: 7200 } as const;
 
-export const REQUEST_COLUMNS = [
-  'id',
-  'source',
-  'external_id',
-  'channel_code',
-  'category_code',
-  'topic_code',
-  'department_code',
-  'priority',
-  'zone_id',
-  'location',
-  'address',
-  'description',
-  'customer_id',
-  'status',
-  'stage',
-  'progress_pct',
-  'advisor_id',
-  'created_at',
-  'ingested_at',
-  'first_response_at',
-  'resolved_at',
-  'closed_at',
-  'cancelled_at',
-  'satisfaction',
-  'sla_policy_id',
-  'updated_at',
-] as const;
-export const EVENT_COLUMNS = [
-  'request_id',
-  'kind',
-  'from_status',
-  'to_status',
-  'stage',
-  'progress_pct',
-  'advisor_id',
-  'actor',
-  'note',
-  'occurred_at',
-  'recorded_at',
-] as const;
-
 /** When the k-th event of the seq-th request was recorded: a few seconds after it happened, never after the end. */
 function recorded(at: number, seq: number, k: number, endAt: number): number {
   return Math.min(at + (((seq * 7919 + k * 104_729) % 28) + 2) * 1000, Math.max(at, endAt));
