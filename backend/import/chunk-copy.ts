@@ -5,7 +5,7 @@
 // sequences (reserved per chunk), handed out in the file's order.
 //
 // A row is turned into text as soon as it is read: only what depends on the database at write time
-// (ids, zone, SLA policy) is left out and put in front of each line (the settled columns of each table in
+// (ids, zone, SLA policy and clock) is left out and put in front of each line (the settled columns of each table in
 // copy-columns.ts, where every column list is declared once). Rows are kept column by column: few objects
 // live long enough to burden the garbage collector.
 //
@@ -191,9 +191,9 @@ export class StagedRows {
   private readonly createdMs: number[] = [];
   /** resolution_due_at of a row without a clock, as COPY text: the source's due time, '\\N' when none */
   private readonly dueText: string[] = [];
-  /** what the row's SLA clock reads, or null (its clock is left to the SLA pass) */
+  /** what the rows' SLA clocks read */
   private readonly clocks = new StagedClocks();
-  /** the requests line after (id, zone_id, sla_policy_id, customer_id), '\n' included: its start in `text`; */
+  /** the requests line after its settled columns (ids, zone, policy, SLA columns), '\n' included: its start in `text`; */
   private readonly requestAt: number[] = [];
   /** the customers line after (id, home_zone_id), '\n' included, or -1 without a customer */
   private readonly customerAt: number[] = [];
