@@ -46,8 +46,10 @@ export class Chunk {
   }
 }
 
-/** What the writers share: the reference data and the zone locator (reloaded when the zones change). */
-/** slaAt: the instant the SLA clocks of the rows are computed at as they are written (null: left to the SLA pass). */
+/**
+ * What the writers share: the reference data, the zone locator (reloaded when the zones change), and the instant
+ * the rows' SLA clocks are computed at as they are written (null: left to the SLA pass).
+ */
 export type WriteContext = { ref: ReferenceIndex; locator: ZoneLocator | null; slaAt: Date | null };
 
 export type ChunkResult = { staged: number; inserted: number; repeats: number; seconds: number };
