@@ -4,9 +4,15 @@
 // and single refreshes) and the first pass over a history (history-sweep.ts), so both write the same thing; the demo
 // and the import evaluate each request they write with evaluateRequest (clocks-at-load.ts).
 import { alertsOf, type SlaAlert } from './alerts.ts';
-import { toMs, type Instant } from './business-time.ts';
 import type { Calendar } from './calendar.ts';
-import { FINISHED_STATUSES, slaClock, type SlaPolicy, type SlaRequest, type SlaState } from './clock.ts';
+import {
+  FINISHED_STATUSES,
+  slaClock,
+  type RecordedDue,
+  type SlaPolicy,
+  type SlaRequest,
+  type SlaState,
+} from './clock.ts';
 import type { JourneyStep } from './pauses.ts';
 import { storedOutcomeChanged, type StoredSla } from './stored-outcome.ts';
 import { lookup } from '../domain/lookup.ts';
@@ -45,12 +51,10 @@ export type EvaluatedBatch = {
   changed: number;
 };
 
-const same = (a: Instant | null, b: Instant | null) => (a === null ? null : toMs(a)) === (b === null ? null : toMs(b));
+const same = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === (b?.getTime() ?? null);
 
-/** What evaluateRequest reads of a request: its stored SLA columns, the fields its clock reads, and its policy's. */
-export type ClockInput = StoredSla &
-  SlaRequest &
-  SlaPolicy & { sla_state: SlaState; sla_next_check_at: Instant | null; sla_recorded_at: Instant | null };
+/** What evaluateRequest reads of a request: the fields its clock reads, its policy's, and its recorded due times. */
+export type ClockInput = SlaRequest & SlaPolicy & RecordedDue & { sla_recorded_at: Date | null };
 
 /** What one request's evaluation writes: its SLA columns and the warnings and breaches to record. */
 export type Evaluation = {
@@ -60,14 +64,13 @@ export type Evaluation = {
   next: Date | null;
   /** sla_recorded_at: when a finished request's outcome was recorded (now, or as it was), null while open */
   recorded: Date | null;
-  /** whether its due times, state or next check changed */
-  changed: boolean;
-  /** whether its on-time outcome, as the rollups read it, changed */
-  outcomeChanged: boolean;
   alerts: SlaAlert[];
 };
 
-/** One request evaluated at `now` (the one SLA truth for a request's stored columns; evaluateBatch and the demo's load). */
+/**
+ * One request evaluated at `now`: the one SLA truth for a request's stored columns, evaluateBatch's and the loaders'
+ * (clocks-at-load.ts).
+ */
 export function evaluateRequest(
   row: ClockInput,
   journey: readonly JourneyStep[],
@@ -80,25 +83,12 @@ export function evaluateRequest(
   const finished = FINISHED_STATUSES.includes(row.status);
   const kept = finished && row.sla_recorded_at !== null;
   const clock = slaClock(row, journey, row, calendar, now, kept ? row : null);
-  const frDue = clock.first_response?.due_at ?? null;
-  const after: StoredSla = {
-    ...row,
-    first_response_due_at: frDue,
-    resolution_due_at: clock.resolution.due_at,
-    sla_evaluated_at: now,
-  };
   return {
-    frDue,
+    frDue: clock.first_response?.due_at ?? null,
     resDue: clock.resolution.due_at,
     state: clock.state,
     next: clock.next_check_at,
-    recorded: finished ? (row.sla_recorded_at === null ? now : new Date(toMs(row.sla_recorded_at))) : null,
-    changed:
-      !same(row.first_response_due_at, frDue) ||
-      !same(row.resolution_due_at, clock.resolution.due_at) ||
-      row.sla_state !== clock.state ||
-      !same(row.sla_next_check_at, clock.next_check_at),
-    outcomeChanged: storedOutcomeChanged(row, after),
+    recorded: finished ? (row.sla_recorded_at ?? now) : null,
     // Its warnings and breaches were recorded when it finished (a recorded clock reads its warning on today's calendar).
     alerts: kept ? [] : alertsOf(clock),
   };
@@ -120,10 +110,21 @@ export function evaluateBatch(
   const { write, alerts } = out;
   for (const row of rows) {
     const e = evaluateRequest(row, journeys.get(row.id) ?? [], lookup(calendars, row.calendar_code, 'calendars'), now);
-    if (e.changed) {
+    if (
+      !same(row.first_response_due_at as Date | null, e.frDue) ||
+      !same(row.resolution_due_at as Date | null, e.resDue) ||
+      row.sla_state !== e.state ||
+      !same(row.sla_next_check_at, e.next)
+    ) {
       out.changed++;
     }
-    if (e.outcomeChanged) {
+    const after: StoredSla = {
+      ...row,
+      first_response_due_at: e.frDue,
+      resolution_due_at: e.resDue,
+      sla_evaluated_at: now,
+    };
+    if (storedOutcomeChanged(row, after)) {
       out.marks.push(row.id);
     }
     write.id.push(row.id);
