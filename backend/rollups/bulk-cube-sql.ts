@@ -1,7 +1,7 @@
 // The statement of one cube for the bulk builds (bulk.ts, bulk-fresh-cubes.ts): a template of backend/sql/rollups with
 // the slots {cube} (its id), {dims} (its columns, the others NULL), {group_by} and {order_by} (its columns, after the
 // level and bucket) and, in the rollups' files, {horizon} (lean_hour_from for the lean cubes, else hour_from); the
-// fresh build's also {source} and {stage} (tables from FRESH_SOURCES). Only whitelisted column and table names
+// fresh build's also {stage} and, where a cube is staged, {source} (tables from FRESH_SOURCES). Only whitelisted column and table names
 // (dimensionColumn, freshTable) and the cube's integer id reach the text.
 import { sqlTemplate } from '../db/sql.ts';
 import { EMPTY_FRAGMENT, fragment, identifier, integer, joinFragments, type SqlFragment } from '../db/sql-fragment.ts';
@@ -66,10 +66,23 @@ export const FRESH_SOURCES: readonly string[] = [
 
 export const freshTable = (name: string): SqlFragment => identifier(name, FRESH_SOURCES);
 
-/** The fresh build's statement of one cube of `kind`, grouped from `source` (the facts or a finer cube's stage). */
+/** The fresh build's statement staging one cube of `kind`, grouped from `source` (the facts or a finer cube's stage). */
 export function freshCubeStatement(kind: CubeKind, dims: readonly Dimension[], source: string): SqlFragment {
-  const tables = { source: freshTable(source), stage: freshTable(freshStage(kind, dims)) };
+  const slots = {
+    source: freshTable(source),
+    stage: freshTable(freshStage(kind, dims)),
+    group_by: cubeSlots(dims).group_by,
+  };
   return kind === 'cube'
-    ? sqlTemplate('rollups/bulk_fresh_cube', { ...cubeSlots(dims), ...tables, horizon: horizon(dims) })
-    : sqlTemplate('rollups/bulk_fresh_hist_cube', { ...cubeSlots(dims), ...tables });
+    ? sqlTemplate('rollups/bulk_fresh_cube', { ...slots, horizon: horizon(dims) })
+    : sqlTemplate('rollups/bulk_fresh_hist_cube', slots);
+}
+
+/** The levels a fresh cube's rows are written at (bulk_fresh_cube_level.sql), in no particular order. */
+export const FRESH_LEVELS: readonly string[] = ['hour', 'day', 'month'];
+
+/** The fresh build's statement writing one level (bound as :level) of one staged cube of `kind`. */
+export function freshLevelStatement(kind: CubeKind, dims: readonly Dimension[]): SqlFragment {
+  const slots = { ...cubeSlots(dims), stage: freshTable(freshStage(kind, dims)) };
+  return sqlTemplate(kind === 'cube' ? 'rollups/bulk_fresh_cube_level' : 'rollups/bulk_fresh_hist_cube_level', slots);
 }

@@ -9,7 +9,7 @@ import type pg from 'pg';
 import { freshDatabase, type TestDatabase } from '../support/db.ts';
 import { sql, sqlFile } from '../../backend/db/sql.ts';
 import { bindNamed } from '../../backend/db/named-params.ts';
-import { freshCubeStatement, FRESH_FACTS } from '../../backend/rollups/bulk-cube-sql.ts';
+import { freshCubeStatement, freshLevelStatement, FRESH_FACTS } from '../../backend/rollups/bulk-cube-sql.ts';
 import { finestDaysStatement } from '../../backend/rollups/bulk-fresh-tiles.ts';
 
 let db: TestDatabase;
@@ -79,11 +79,11 @@ test("the fresh build's cubes group their months from their days with rollup_buc
     await client.query('CREATE TEMP TABLE rollups_fresh (LIKE rollups)');
     await client.query('CREATE TEMP TABLE rollup_hist_fresh (LIKE rollup_hist)');
     for (const kind of ['cube', 'hist'] as const) {
-      // The cube's staging table made as the build makes it; its INSERT (with the month rows) explained.
-      const [stage, insert] = bindNamed(freshCubeStatement(kind, ['zone'], FRESH_FACTS[kind]), {}).text.split(/;\s*\n/);
-      await client.query(stage);
-      assert.match(insert, /rollup_bucket\('month'/);
-      await assertInlined(client, insert, 'month');
+      // The cube's staging table made as the build makes it; the INSERT of its month rows explained.
+      await client.query(bindNamed(freshCubeStatement(kind, ['zone'], FRESH_FACTS[kind]), {}).text);
+      const { text, values } = bindNamed(freshLevelStatement(kind, ['zone']), { level: 'month' });
+      assert.match(text, /rollup_bucket\('month'/);
+      await assertInlined(client, text, 'month', values);
     }
   }));
 
