@@ -161,10 +161,7 @@ try {
           step = p.phase === 'committed' ? 'claim' : p.phase;
         },
       });
-      log(
-        `           bulk steps: ${[...steps].map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(', ')}` +
-          (r.tileBinsBy ? `; tile bins built by the ${r.tileBinsBy === 'side' ? 'second' : 'main'} session` : '')
-      );
+      log(`           bulk steps: ${[...steps].map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(', ')}`);
       return r.requests;
     }
     let applied = 0;

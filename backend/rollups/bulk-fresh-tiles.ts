@@ -1,6 +1,6 @@
-// The fresh build's tile bins (bulk-fresh.ts, step 'tile bins'): what the incremental job counts
-// (apply_tile_bins.sql: every request in its cell at every cell level 5..18, by day and by month), derived level
-// from level instead of grouping every request at every level and span at once (200,000 requests: 5.6 M rows
+// The fresh build's tile bins (bulk-fresh.ts; its tile side builds them: bulk-fresh-side.ts): what the incremental
+// job counts (apply_tile_bins.sql: every request in its cell at every cell level 5..18, by day and by month), derived
+// level from level instead of grouping every request at every level and span at once (200,000 requests: 5.6 M rows
 // grouped and sorted in one statement). In order:
 //   state     tile_bin_state_fresh, every claimed request's time and position (bulk_fresh_tile_state.sql)
 //   days      the finest level's day bins grouped from it, each day's month beside it (…_days_finest.sql); then each

@@ -7,18 +7,21 @@
 //             commit other sessions still see them pending, so a query stays exact (rollups empty + pending counted
 //             from the raw rows); a writer re-marking a claimed request waits for the commit, then its mark stays for
 //             the incremental job; requests written meanwhile are not claimed and stay pending too
-//   hand-over this transaction's snapshot and the claimed ids handed to a second session, which builds, indexes and
-//             commits rollup_hist_fresh meanwhile on the other core (bulk-fresh-side.ts)
+//   hand-over this transaction's snapshot and the claimed ids handed to two more sessions, the sides, which build,
+//             index and commit meanwhile one rollup_hist_fresh, the other the tile bins' two tables (bulk-fresh-side.ts)
 //   versions  the current version of the claimed requests and their facts (one row per instant, with its hour and
 //             day), in unlogged staging tables
 //   cubes…    each cube staged by CREATE TABLE … AS from the facts or from a finer staged
-//             cube, then written in key order with its months, with no conflict to check (bulk-fresh-cubes.ts)
-//   tile bins by whichever session is free first: this one after its cubes, or the side after its histograms
+//             cube, then all written in key order with their months, with no conflict to check (bulk-fresh-cubes.ts)
 //   indexes   the old tables' indexes and constraints built on the new ones, then ANALYZE
-//   side      the second session waited for (its tables committed)
+//   side      both sides waited for (their tables committed)
 //   swap      the only moment readers wait: renames, views rebuilt, old tables dropped (bulk-swap.ts)
-// A failure anywhere rolls everything back: the marks stay, the old (empty) tables stay; the side is stopped and what it
-// committed dropped first. Two fresh builds never overlap: each holds the fresh-build lock (an advisory lock of its
+// Three sessions on the bench's two cores: the operating system shares the cores among them, so neither idles while
+// one session's part outlasts the others' (with the tile bins going to whichever of two sessions was free first,
+// the other waited: at 1 M history requests the main build waited 37–56 s of 113–153 s; with three, it waits for
+// none and the build took 106–119 s; the demo's 31–33 s against 36 s).
+// A failure anywhere rolls everything back: the marks stay, the old (empty) tables stay; the sides are stopped and what
+// they committed dropped first. Two fresh builds never overlap: each holds the fresh-build lock (an advisory lock of its
 // transaction) from its first statement.
 //
 // Writes what the incremental job writes for the same requests (tests/integration/bulk-rollups.test.ts compares
@@ -30,20 +33,12 @@ import { sql, sqlFile } from '../db/sql.ts';
 import { MAX_LONGITUDE, MAX_MERCATOR_LATITUDE } from '../geo/projectable.ts';
 import { quarantineRows, type QuarantinedRow } from '../jobs/quarantine.ts';
 import { writeFreshCubes } from './bulk-fresh-cubes.ts';
-import {
-  claimTileBins,
-  SIDE_TABLES,
-  startSide,
-  TILE_TABLES,
-  type Side,
-  type TileBinsClaim,
-} from './bulk-fresh-side.ts';
-import { writeFreshTileBins } from './bulk-fresh-tiles.ts';
+import { SIDE_TABLES, startSide, type Side, type SidePart } from './bulk-fresh-side.ts';
 import { createFreshTables, FRESH_TABLES, indexFreshTables, swapInFreshTables, swapObstacles } from './bulk-swap.ts';
 import { ROLLUP_JOB } from './apply.ts';
 import { jobLockKey } from '../jobs/run-once.ts';
 
-/** The tables the main build always writes; the side writes the histograms, and either the tile bins (TILE_TABLES). */
+/** The tables the main build writes; the sides write the histograms and the tile bins. */
 const MAIN_TABLES = FRESH_TABLES.filter((t) => !SIDE_TABLES.includes(t));
 /** The advisory lock a fresh build holds for its transaction (the side's leftovers are dropped under it). */
 const FRESH_BUILD_LOCK = jobLockKey('rollups fresh build');
@@ -57,8 +52,6 @@ export type FreshOptions = {
   step: (phase: string) => void;
   /** called once the new tables are built and indexed, before the swap, the transaction still open (tests ask queries here) */
   beforeSwap?: () => Promise<void>;
-  /** who builds the tile bins (tests); by default whichever session is free first */
-  tileBinsBy?: 'main' | 'side';
 };
 
 export type FreshBuild =
@@ -69,8 +62,6 @@ export type FreshBuild =
       rollupRows: number;
       histRows: number;
       tileRows: number;
-      /** the session that built the tile bins */
-      tileBinsBy: 'main' | 'side';
     }
   /** not run: rollups already applied (the batch path's case), nothing pending, or what keeps it off (said in `why`) */
   | { built: false; reason: 'applied' | 'nothing pending' | 'cannot'; why?: string };
@@ -78,10 +69,10 @@ export type FreshBuild =
 /** The fresh build, or why it did not run (the applied tables are not empty, or hold what the swap cannot carry). */
 export async function buildFresh(pool: pg.Pool, options: FreshOptions): Promise<FreshBuild> {
   return withClient(pool, async (client) => {
-    const side: { started?: Side } = {};
+    const sides: Side[] = [];
     await begin(client);
     try {
-      const result = await build(pool, client, options, side);
+      const result = await build(pool, client, options, sides);
       if (result.built) {
         await commit(client);
       } else {
@@ -90,7 +81,7 @@ export async function buildFresh(pool: pg.Pool, options: FreshOptions): Promise<
       return result;
     } catch (err) {
       // Before the rollback, which lets the fresh-build lock go.
-      await side.started?.abandon();
+      await Promise.all(sides.map((side) => side.abandon()));
       await rollback(client);
       throw err;
     }
@@ -99,7 +90,7 @@ export async function buildFresh(pool: pg.Pool, options: FreshOptions): Promise<
 
 /** The settings of the build's transactions (the main one and the side's). */
 async function configure(client: pg.ClientBase, options: FreshOptions): Promise<void> {
-  // No parallel workers: the two sessions keep both cores busy, and a worker's partial grouping is then work done
+  // No parallel workers: the sessions keep both cores busy, and a worker's partial grouping is then work done
   // twice. The build alone at 231,250 demo requests, three rounds in turn: 39.4 / 37.3 / 31.6 s without workers
   // against 49.1 / 52.9 / 37.8 s with them (parallel plans made cheap, as they were for one session), load 1.3–2.6.
   await client.query(
@@ -110,12 +101,7 @@ async function configure(client: pg.ClientBase, options: FreshOptions): Promise<
   );
 }
 
-async function build(
-  pool: pg.Pool,
-  client: pg.PoolClient,
-  options: FreshOptions,
-  side: { started?: Side }
-): Promise<FreshBuild> {
+async function build(pool: pg.Pool, client: pg.PoolClient, options: FreshOptions, sides: Side[]): Promise<FreshBuild> {
   const { step } = options;
   // One fresh build at a time: a second one waits here, holding nothing else yet (were it to hold even a read lock
   // on the applied tables, the first one's swap would wait for it and it for the first), then finds them filled.
@@ -155,32 +141,29 @@ async function build(
   const {
     rows: [handover],
   } = await client.query<{ snapshot: string; ids: string }>(sql('rollups/bulk_fresh_handover'));
-  const tileBins: TileBinsClaim = { by: options.tileBinsBy };
-  side.started = await startSide(pool, {
-    snapshot: handover.snapshot,
-    ids: handover.ids,
-    configure: (sideClient) => configure(sideClient, options),
-    tileBins,
-  });
+  const side = async (part: SidePart) => {
+    const started = await startSide(pool, {
+      snapshot: handover.snapshot,
+      ids: handover.ids,
+      configure: (sideClient) => configure(sideClient, options),
+      part,
+    });
+    sides.push(started);
+    return started;
+  };
+  const histograms = await side('histograms');
+  const tileBins = await side('tile bins');
   step('versions');
   await client.query(sql('rollups/bulk_fresh_versions'));
   await client.query(sql('rollups/bulk_fresh_facts'));
-  const tables = [...MAIN_TABLES];
-  await createFreshTables(client, tables);
+  await createFreshTables(client, MAIN_TABLES);
   const rollupRows = await writeFreshCubes(client, 'cube', step);
-  let tileRows: number | null = null;
-  const mainBuildsTiles = claimTileBins(tileBins, 'main');
-  if (mainBuildsTiles) {
-    step('tile bins');
-    tables.push(...TILE_TABLES);
-    await createFreshTables(client, TILE_TABLES);
-    tileRows = await writeFreshTileBins(client);
-  }
   step('state');
   await client.query(sql('rollups/bulk_fresh_state'));
-  await indexFreshTables(client, tables, step);
+  await indexFreshTables(client, MAIN_TABLES, step);
   step('side');
-  const sideRows = await side.started.done;
+  // Both at once: the first failure fails the build (the other side is then abandoned with it).
+  const [histRows, tileRows] = await Promise.all([histograms.done, tileBins.done]);
 
   await quarantineRows(client, ROLLUP_JOB, bad);
   // Those quarantined before and built now (fixed since) leave the list.
@@ -197,8 +180,7 @@ async function build(
     requests: ids.n,
     quarantined: bad.length,
     rollupRows,
-    histRows: sideRows.histRows,
-    tileRows: tileRows ?? sideRows.tileRows ?? 0,
-    tileBinsBy: mainBuildsTiles ? 'main' : 'side',
+    histRows,
+    tileRows,
   };
 }

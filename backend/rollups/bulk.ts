@@ -43,8 +43,6 @@ export type BulkRun = {
   path: 'fresh' | 'batches';
   /** why the fresh build did not run, when the applied state was empty but it could not (or failed on a bad row) */
   freshSkipped?: string;
-  /** the fresh build: which of its two sessions built the tile bins (bulk-fresh.ts) */
-  tileBinsBy?: 'main' | 'side';
 };
 export type BulkOptions = {
   /** requests per transaction (default 100,000) */
@@ -189,7 +187,6 @@ export async function buildRollupsInBulk(pool: pg.Pool, options: BulkOptions = {
             rollupRows: fresh.rollupRows,
             histRows: fresh.histRows,
             tileRows: fresh.tileRows,
-            tileBinsBy: fresh.tileBinsBy,
             batches: 1,
           });
           options.onProgress?.({ requests: run.requests + run.quarantined, batches: 1, pending, phase: 'committed' });

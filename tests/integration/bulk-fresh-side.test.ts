@@ -1,8 +1,8 @@
-// The fresh build's side (backend/rollups/bulk-fresh-side.ts) never outlives a failed build and never leaves what it
-// committed behind: whichever part fails (the main build while the side runs, the main build after the side
-// committed, the side itself), the build throws, every mark stays pending, the applied tables stay empty and no
-// new table is left; a side table left by a process that died before the swap is dropped by the next build. The tile
-// bins come out the same whichever session builds them.
+// The fresh build's sides (backend/rollups/bulk-fresh-side.ts: the histograms and the tile bins) never outlive a failed
+// build and never leave what they committed behind: whichever part fails (the main build while the sides run, the
+// main build after they committed, either side, the other still running or committed), the build throws, every mark
+// stays pending, the applied tables stay empty and no new table is left; side tables left by a process that died
+// before the swap are dropped by the next build.
 import { test, beforeAll, afterAll, beforeEach, afterEach } from '@jest/globals';
 import assert from 'node:assert/strict';
 import pg from 'pg';
@@ -54,12 +54,11 @@ afterEach(async () => {
   await other.end();
 });
 
-const options = (beforeSwap?: () => Promise<void>, tileBinsBy?: 'main' | 'side'): FreshOptions => ({
+const options = (beforeSwap?: () => Promise<void>): FreshOptions => ({
   workMemMb: 64,
   maintenanceWorkMemMb: 64,
   step: () => {},
   beforeSwap,
-  tileBinsBy,
 });
 
 /** The new tables that exist (committed), by name. */
@@ -90,14 +89,14 @@ test('a build failing after its side committed drops what the side committed', a
       options(async () => {
         committedBeforeSwap = await leftTables();
         throw new Error('stopped before the swap');
-      }, 'side')
+      })
     ),
     /stopped before the swap/
   );
   assert.deepEqual(
     committedBeforeSwap,
     ['rollup_hist_fresh', 'tile_bin_counts_fresh', 'tile_bin_state_fresh'],
-    'the side had committed its tables before the swap'
+    'the sides had committed their tables before the swap'
   );
   await assertNothingBuilt('failed before the swap');
 });
@@ -130,7 +129,31 @@ test('a side that fails fails the build', async () => {
   } finally {
     await db.pool.query('DROP TABLE bulk_fresh_hist_facts');
   }
-  await assertNothingBuilt('the side failed');
+  await assertNothingBuilt('the histogram side failed');
+});
+
+test('the tile side failing after the histogram side committed fails the build, and what that side committed is dropped', async () => {
+  // The tile side waits on this session's uncommitted table of the name it stages its finest level in, until the
+  // histogram side has committed; then that table is committed and the tile side fails on it.
+  await other.query('BEGIN');
+  await other.query('CREATE TABLE bulk_fresh_tile_days_18 (x int)');
+  const build = buildFresh(db.pool, options());
+  build.catch(() => {});
+  try {
+    for (let tries = 0; !(await leftTables()).includes('rollup_hist_fresh'); tries++) {
+      assert.ok(tries < 600, 'the histogram side commits');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } finally {
+    await other.query('COMMIT');
+  }
+  try {
+    // Created while it waited: PostgreSQL names the table's row type, not the table.
+    await assert.rejects(build, /"bulk_fresh_tile_days_18" already exists|"pg_type_typname_nsp_index"/);
+  } finally {
+    await db.pool.query('DROP TABLE bulk_fresh_tile_days_18');
+  }
+  await assertNothingBuilt('the tile side failed');
 });
 
 test('side tables left by a process that died before the swap are dropped by the next build, which succeeds', async () => {
@@ -139,8 +162,7 @@ test('side tables left by a process that died before the swap are dropped by the
   await db.pool.query(
     `INSERT INTO rollup_hist_fresh (level, cube, bucket, kind, bin, n) VALUES ('day', 0, '2026-11-01', 'fr', 3, 999)`
   );
-  // The main build takes the tile bins: their tables' names must be free by then.
-  const built = await buildFresh(db.pool, options(undefined, 'main'));
+  const built = await buildFresh(db.pool, options());
   assert.ok(built.built && built.histRows > 0, JSON.stringify(built));
   assert.equal(await pendingCount(db.pool), 0);
   assert.deepEqual(await leftTables(), []);
@@ -151,30 +173,6 @@ test('side tables left by a process that died before the swap are dropped by the
   );
   assert.equal(h.n, built.histRows);
   assert.equal(h.stale, 0, 'nothing of the left table is swapped in');
-});
-
-/** Every row of the applied tables, in key order. */
-async function applied(): Promise<Record<string, string[]>> {
-  const out: Record<string, string[]> = {};
-  for (const table of Object.keys(APPLIED_TABLE_KEYS)) {
-    out[table] = await rowsInKeyOrder(db.pool, table);
-  }
-  return out;
-}
-
-test('the tile bins come out the same whether the main build or the side builds them', async () => {
-  const builds: Record<string, Record<string, string[]>> = {};
-  for (const by of ['main', 'side'] as const) {
-    await db.pool.query('TRUNCATE rollups, rollup_hist, rollup_state, tile_bin_counts, tile_bin_state');
-    await db.pool.query('INSERT INTO rollup_pending (request_id) SELECT id FROM requests ON CONFLICT DO NOTHING');
-    const built = await buildFresh(db.pool, options(undefined, by));
-    assert.ok(built.built && built.tileRows > 0 && built.tileBinsBy === by, JSON.stringify(built));
-    builds[by] = await applied();
-    assert.equal(builds[by].tile_bin_counts.length, built.tileRows);
-  }
-  assert.ok(builds.main.tile_bin_state.length >= 400);
-  assert.deepEqual(builds.side, builds.main);
-  assert.deepEqual(await leftTables(), []);
 });
 
 test('two fresh builds at once: one builds, the other waits for it and then finds the tables filled', async () => {

@@ -1,5 +1,5 @@
--- The fresh build's hand-over to its histogram side (backend/rollups/bulk-fresh-side.ts), which cannot read this
--- transaction's tables: this transaction's snapshot (the side begins in it), and the claimed requests
+-- The fresh build's hand-over to its sides (backend/rollups/bulk-fresh-side.ts), which cannot read this
+-- transaction's tables: this transaction's snapshot (each side begins in it), and the claimed requests
 -- (bulk_fresh_ids, the unprojectable ones gone) as one int8multirange. Claimed ids run mostly in unbroken runs, so
 -- the text stays short however many there are.
 SELECT pg_export_snapshot() AS snapshot,
