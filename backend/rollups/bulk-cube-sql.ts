@@ -1,8 +1,8 @@
 // The statement of one cube for the bulk builds (bulk.ts, bulk-fresh-cubes.ts): a template of backend/sql/rollups with
 // the slots {cube} (its id), {dims} (its columns, the others NULL), {group_by} and {order_by} (its columns, after the
 // level and bucket) and, in the rollups' files, {horizon} (lean_hour_from for the lean cubes, else hour_from); the
-// fresh build's also {stage} and, where a cube is staged, {source} (tables from FRESH_SOURCES). Only whitelisted column and table names
-// (dimensionColumn, freshTable) and the cube's integer id reach the text.
+// fresh build's also {stage} and, where a cube is staged, {source} (tables from FRESH_SOURCES). Only whitelisted
+// column and table names (dimensionColumn, freshTable) and the cube's integer id reach the text.
 import { sqlTemplate } from '../db/sql.ts';
 import { EMPTY_FRAGMENT, fragment, identifier, integer, joinFragments, type SqlFragment } from '../db/sql-fragment.ts';
 import { CUBES, cubeId, dimensionColumn, DIMENSIONS, HIST_CUBES, isLeanCube, type Dimension } from './cubes.ts';

@@ -12,7 +12,8 @@
 //             made a temporary table: bulk_fresh_side_ids.sql); the indexes and statistics (bulk-swap.ts); then
 //             COMMIT: tables no reader reads until the main build's swap renames them in
 //   abandon   when the build fails (its main part or the other side): the side's statement cancelled, and what it
-//             committed dropped, before the main build rolls back (so no other build can start meanwhile: the main build holds the fresh-build lock)
+//             committed dropped, before the main build rolls back (so no other build can start meanwhile: the main
+//             build holds the fresh-build lock)
 import pg from 'pg';
 import { bindNamed } from '../db/named-params.ts';
 import { sqlFile, sqlTemplate } from '../db/sql.ts';

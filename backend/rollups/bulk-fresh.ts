@@ -16,7 +16,7 @@
 //   indexes   the old tables' indexes and constraints built on the new ones, then ANALYZE
 //   side      both sides waited for (their tables committed)
 //   swap      the only moment readers wait: renames, views rebuilt, old tables dropped (bulk-swap.ts)
-// Three sessions on the bench's two cores: the operating system shares the cores among them, so neither idles while
+// Three sessions on the bench's two cores: the operating system shares the cores among them, so no core idles while
 // one session's part outlasts the others' (with the tile bins going to whichever of two sessions was free first,
 // the other waited: at 1 M history requests the main build waited 37–56 s of 113–153 s; with three, it waits for
 // none and the build took 106–119 s; the demo's 31–33 s against 36 s).
@@ -40,7 +40,7 @@ import { jobLockKey } from '../jobs/run-once.ts';
 
 /** The tables the main build writes; the sides write the histograms and the tile bins. */
 const MAIN_TABLES = FRESH_TABLES.filter((t) => !SIDE_TABLES.includes(t));
-/** The advisory lock a fresh build holds for its transaction (the side's leftovers are dropped under it). */
+/** The advisory lock a fresh build holds for its transaction (the sides' leftovers are dropped under it). */
 const FRESH_BUILD_LOCK = jobLockKey('rollups fresh build');
 
 export type FreshOptions = {
@@ -88,7 +88,7 @@ export async function buildFresh(pool: pg.Pool, options: FreshOptions): Promise<
   });
 }
 
-/** The settings of the build's transactions (the main one and the side's). */
+/** The settings of the build's transactions (the main one and the sides'). */
 async function configure(client: pg.ClientBase, options: FreshOptions): Promise<void> {
   // No parallel workers: the sessions keep both cores busy, and a worker's partial grouping is then work done
   // twice. The build alone at 231,250 demo requests, three rounds in turn: 39.4 / 37.3 / 31.6 s without workers

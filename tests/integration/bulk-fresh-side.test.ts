@@ -7,7 +7,6 @@ import { test, beforeAll, afterAll, beforeEach, afterEach } from '@jest/globals'
 import assert from 'node:assert/strict';
 import pg from 'pg';
 import { freshDatabase, type TestDatabase } from '../support/db.ts';
-import { APPLIED_TABLE_KEYS, rowsInKeyOrder } from '../support/applied-rows.ts';
 import { generateDemo } from '../../backend/demo/generate.ts';
 import { generatedCitySource } from '../../backend/demo/communities.ts';
 import { buildFresh, type FreshOptions } from '../../backend/rollups/bulk-fresh.ts';
