@@ -4,6 +4,7 @@
 // and single refreshes) and the first pass over a history (history-sweep.ts), so both write the same thing; the demo
 // and the import evaluate each request they write with evaluateRequest (clocks-at-load.ts).
 import { alertsOf, type SlaAlert } from './alerts.ts';
+import { toMs, type Instant } from './business-time.ts';
 import type { Calendar } from './calendar.ts';
 import {
   FINISHED_STATUSES,
@@ -51,7 +52,9 @@ export type EvaluatedBatch = {
   changed: number;
 };
 
-const same = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === (b?.getTime() ?? null);
+/** Whether a stored instant (as read) and a computed one are the same, both possibly null. */
+const same = (stored: Instant | null, computed: Date | null) =>
+  (stored === null ? null : toMs(stored)) === (computed?.getTime() ?? null);
 
 /** What evaluateRequest reads of a request: the fields its clock reads, its policy's, and its recorded due times. */
 export type ClockInput = SlaRequest & SlaPolicy & RecordedDue & { sla_recorded_at: Date | null };
@@ -111,8 +114,8 @@ export function evaluateBatch(
   for (const row of rows) {
     const e = evaluateRequest(row, journeys.get(row.id) ?? [], lookup(calendars, row.calendar_code, 'calendars'), now);
     if (
-      !same(row.first_response_due_at as Date | null, e.frDue) ||
-      !same(row.resolution_due_at as Date | null, e.resDue) ||
+      !same(row.first_response_due_at, e.frDue) ||
+      !same(row.resolution_due_at, e.resDue) ||
       row.sla_state !== e.state ||
       !same(row.sla_next_check_at, e.next)
     ) {
