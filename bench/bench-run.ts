@@ -1,8 +1,10 @@
 // What the on-demand benchmarks that load a history share: a fresh database of their own on the S360_ADMIN_URL
-// server (dropped at the end unless kept), phases timed with their rate and the machine's load when they ended.
+// server (dropped at the end unless kept), phases timed with their rate and the machine's load when they ended, and
+// metered with the CPU they cost.
 import { randomBytes } from 'node:crypto';
-import { loadavg } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import pg from 'pg';
+import type { PhaseCpu, PhaseCpuMeter } from './cpu.ts';
 
 export const n0 = (x: number) => Math.round(x).toLocaleString('en-US');
 /** os.loadavg(): 1, 5, 15 min. */
@@ -34,20 +36,51 @@ export async function benchDatabase(prefix: string): Promise<BenchDatabase> {
   return { name, url: u.toString(), drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
 }
 
-export type Phase = { name: string; seconds: number; items: number; what: string; load: string };
+export type Phase = {
+  name: string;
+  seconds: number;
+  items: number;
+  what: string;
+  load: string;
+  /** CPU seconds spent in the phase (with a meter) */
+  cpu?: PhaseCpu;
+};
 
-/** Times `fn` (which returns how many items it handled) and prints one line: seconds, items, items/s, load. */
-export function phaseTimer(log: (line: string) => void) {
+/** The CPU part of a phase's line: who spent how many seconds, and how many of the machine's cores that keeps busy. */
+export function cpuText(cpu: PhaseCpu, seconds: number): string {
+  const spent = cpu.node + (cpu.postgres ?? 0);
+  const server = cpu.postgres === null ? 'postgres not on this machine' : `postgres ${cpu.postgres.toFixed(1)} s`;
+  // Below a second, the ratio says more about the 10 ms ticks than about the phase.
+  const busy = seconds >= 1 ? ` (${(spent / seconds).toFixed(2)} of ${cpus().length} cores)` : '';
+  return `cpu: node ${cpu.node.toFixed(1)} s, ${server}${busy}`;
+}
+
+/**
+ * Times `fn` (which returns how many items it handled) and prints one line: seconds, items, items/s, load; with a
+ * CPU meter, a second line with the CPU the phase cost (bench/cpu.ts).
+ */
+export function phaseTimer(log: (line: string) => void, meter?: PhaseCpuMeter) {
   const phases: Phase[] = [];
   async function phase(name: string, what: string, fn: () => Promise<number>): Promise<void> {
+    const end = await meter?.begin();
     const started = performance.now();
-    const items = await fn();
-    const p = { name, seconds: (performance.now() - started) / 1000, items, what, load: load() };
+    let items: number;
+    let cpu: PhaseCpu | undefined;
+    try {
+      items = await fn();
+    } finally {
+      // Also when the phase fails: the meter's polling stops.
+      cpu = await end?.();
+    }
+    const p: Phase = { name, seconds: (performance.now() - started) / 1000, items, what, load: load(), cpu };
     phases.push(p);
     log(
       `${name.padEnd(10)} ${p.seconds.toFixed(1).padStart(7)} s  ${n0(items).padStart(9)} ` +
         `${what.padEnd(9)} ${n0(items / Math.max(p.seconds, 0.001)).padStart(8)}/s   load ${p.load}`
     );
+    if (p.cpu) {
+      log(`           ${cpuText(p.cpu, p.seconds)}`);
+    }
   }
   return { phases, phase };
 }

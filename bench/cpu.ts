@@ -2,6 +2,7 @@
 // costs in CPU as well as how fast it went. On a shared machine the wall-clock rates move with the
 // other work; the CPU cost per operation hardly does, and bounds what an idle machine would reach.
 import { readFileSync } from 'node:fs';
+import pg from 'pg';
 
 const TICKS_PER_SECOND = 100;
 
@@ -70,5 +71,65 @@ export class CpuMeter {
       total += v - (this.first.get(pid) ?? 0);
     }
     return total;
+  }
+}
+
+/** The CPU a phase cost, by who spent it. */
+export type PhaseCpu = { node: number; postgres: number | null };
+
+/**
+ * Meters the CPU of this process (process.cpuUsage: the importer, the job runner, the pg client) and of the database's
+ * server processes (its backends as pg_stat_activity lists them, autovacuum included, polled as CpuMeter does) for
+ * one phase at a time. The server's share is measured only where its processes are on this machine (a backend pid
+ * read in /proc is a postgres process); elsewhere it is null.
+ */
+export class PhaseCpuMeter {
+  private constructor(
+    private readonly poller: pg.Client,
+    private readonly backends: (() => Promise<number[]>) | null
+  ) {}
+
+  static async open(dbUrl: string): Promise<PhaseCpuMeter> {
+    const poller = new pg.Client({ connectionString: dbUrl });
+    poller.on('error', () => {});
+    await poller.connect();
+    const {
+      rows: [me],
+    } = await poller.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    const local = cpuSeconds(me.pid) !== null && /postgres/.test(commandLine(me.pid));
+    // A poll that fails counts no server process that time, rather than failing the phase it meters.
+    const backends = async () =>
+      poller
+        .query<{ pid: number }>(
+          'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()'
+        )
+        .then(
+          (r) => r.rows.map((row) => row.pid),
+          () => []
+        );
+    return new PhaseCpuMeter(poller, local ? backends : null);
+  }
+
+  /** Starts metering; the returned function ends it and answers the CPU seconds spent since. */
+  async begin(): Promise<() => Promise<PhaseCpu>> {
+    const server = this.backends ? new CpuMeter(this.backends) : null;
+    await server?.start();
+    const c0 = process.cpuUsage();
+    return async () => {
+      const c = process.cpuUsage(c0);
+      return { node: (c.user + c.system) / 1e6, postgres: server ? await server.stop() : null };
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.poller.end().catch(() => {});
+  }
+}
+
+function commandLine(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return '';
   }
 }

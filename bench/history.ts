@@ -14,6 +14,9 @@
 //              the bulk build (rollup-history, default) or the incremental job (applyPendingRollups, as the
 //              scheduler runs it, until nothing is pending) with --rollups incremental
 //   hot spots  the recurrence job (refreshHotspots) over the window ending at the newest request
+// Under each phase, the CPU it cost: this process's (the importer, the jobs) and the database's server processes'
+// (its backends, the build's sides and autovacuum; measured where the server runs on this machine), and how many of
+// the machine's cores that kept busy. When they are all busy, only less work makes a phase faster, not more sessions.
 // Writing the CSV is not timed. The machine is shared: read the rates with the load printed beside them.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -34,7 +37,8 @@ import { sweepSla } from '../backend/sla/sweep.ts';
 import { importZones } from '../backend/zones/import-zones.ts';
 import { writeHistoryCsv, type BBox } from './csv-history.ts';
 import { gridZones } from './grid-zones.ts';
-import { benchDatabase, load, n0, phaseTimer } from './bench-run.ts';
+import { benchDatabase, cpuText, load, n0, phaseTimer } from './bench-run.ts';
+import { PhaseCpuMeter } from './cpu.ts';
 
 const ROOT = join(fileURLToPath(import.meta.url), '../..');
 const DUBAI = join(ROOT, '../shared/data/dubai/dubai_communities.geojson');
@@ -76,7 +80,8 @@ const pool = createPool(db.url, {
   statementTimeoutMs: 0,
 });
 const workDir = mkdtempSync(join(tmpdir(), 's360-bench-history-'));
-const { phase } = phaseTimer(log);
+const meter = await PhaseCpuMeter.open(db.url);
+const { phase, phases } = phaseTimer(log, meter);
 
 try {
   log(
@@ -183,6 +188,16 @@ try {
     `total      ${seconds.toFixed(1).padStart(7)} s  ${n0(ROWS).padStart(9)} rows      ${n0(ROWS / seconds).padStart(8)}/s   load ${load()}` +
       `; ${left ? `${n0(left)} still pending` : 'every figure answers from rollups (nothing pending)'}`
   );
+  const server = phases.map((p) => p.cpu?.postgres ?? null);
+  log(
+    `           ${cpuText(
+      {
+        node: phases.reduce((sum, p) => sum + (p.cpu?.node ?? 0), 0),
+        postgres: server.includes(null) ? null : (server as number[]).reduce((sum, s) => sum + s, 0),
+      },
+      phases.reduce((sum, p) => sum + p.seconds, 0)
+    )}`
+  );
   const {
     rows: [sizes],
   } =
@@ -195,6 +210,7 @@ try {
   }
 } finally {
   await pool.end().catch(() => {});
+  await meter.close();
   rmSync(workDir, { recursive: true, force: true });
   if (!args.keep) {
     await db.drop().catch(() => {});
