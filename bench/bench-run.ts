@@ -55,6 +55,17 @@ export function cpuText(cpu: PhaseCpu, seconds: number): string {
   return `cpu: node ${cpu.node.toFixed(1)} s, ${server}${busy}`;
 }
 
+/** The CPU of the phases together; the server's share only when every phase measured it. */
+export function totalCpu(phases: readonly Phase[]): PhaseCpu {
+  let node = 0;
+  let postgres: number | null = 0;
+  for (const p of phases) {
+    node += p.cpu?.node ?? 0;
+    postgres = postgres === null || p.cpu?.postgres == null ? null : postgres + p.cpu.postgres;
+  }
+  return { node, postgres };
+}
+
 /**
  * Times `fn` (which returns how many items it handled) and prints one line: seconds, items, items/s, load; with a
  * CPU meter, a second line with the CPU the phase cost (bench/cpu.ts).

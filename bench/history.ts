@@ -37,7 +37,7 @@ import { sweepSla } from '../backend/sla/sweep.ts';
 import { importZones } from '../backend/zones/import-zones.ts';
 import { writeHistoryCsv, type BBox } from './csv-history.ts';
 import { gridZones } from './grid-zones.ts';
-import { benchDatabase, cpuText, load, n0, phaseTimer } from './bench-run.ts';
+import { benchDatabase, cpuText, load, n0, phaseTimer, totalCpu } from './bench-run.ts';
 import { PhaseCpuMeter } from './cpu.ts';
 
 const ROOT = join(fileURLToPath(import.meta.url), '../..');
@@ -80,10 +80,11 @@ const pool = createPool(db.url, {
   statementTimeoutMs: 0,
 });
 const workDir = mkdtempSync(join(tmpdir(), 's360-bench-history-'));
-const meter = await PhaseCpuMeter.open(db.url);
-const { phase, phases } = phaseTimer(log, meter);
+let meter: PhaseCpuMeter | undefined;
 
 try {
+  meter = await PhaseCpuMeter.open(db.url);
+  const { phase, phases } = phaseTimer(log, meter);
   log(
     `bench:history — ${n0(ROWS)} requests, sla ${args.sla}, rollups ` +
       `${args.rollups}${args['bulk-load'] ? ', import --bulk' : ''}; ${cpus().length} CPUs, load ${load()} at start`
@@ -188,13 +189,9 @@ try {
     `total      ${seconds.toFixed(1).padStart(7)} s  ${n0(ROWS).padStart(9)} rows      ${n0(ROWS / seconds).padStart(8)}/s   load ${load()}` +
       `; ${left ? `${n0(left)} still pending` : 'every figure answers from rollups (nothing pending)'}`
   );
-  const server = phases.map((p) => p.cpu?.postgres ?? null);
   log(
     `           ${cpuText(
-      {
-        node: phases.reduce((sum, p) => sum + (p.cpu?.node ?? 0), 0),
-        postgres: server.includes(null) ? null : (server as number[]).reduce((sum, s) => sum + s, 0),
-      },
+      totalCpu(phases),
       phases.reduce((sum, p) => sum + p.seconds, 0)
     )}`
   );
@@ -210,7 +207,7 @@ try {
   }
 } finally {
   await pool.end().catch(() => {});
-  await meter.close();
+  await meter?.close();
   rmSync(workDir, { recursive: true, force: true });
   if (!args.keep) {
     await db.drop().catch(() => {});
