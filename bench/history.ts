@@ -189,12 +189,7 @@ try {
     `total      ${seconds.toFixed(1).padStart(7)} s  ${n0(ROWS).padStart(9)} rows      ${n0(ROWS / seconds).padStart(8)}/s   load ${load()}` +
       `; ${left ? `${n0(left)} still pending` : 'every figure answers from rollups (nothing pending)'}`
   );
-  log(
-    `           ${cpuText(
-      totalCpu(phases),
-      phases.reduce((sum, p) => sum + p.seconds, 0)
-    )}`
-  );
+  log(`           ${cpuText(totalCpu(phases), seconds)}`);
   const {
     rows: [sizes],
   } =
